@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+
+/** One call from the renderer to the core: its input and output schemas and what it does. */
+export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** True when the call changes data (it needs a profile and is committed before it returns). */
+  mutates: boolean;
+  summary: string;
+}
+
+export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> {
+  return { input, output, mutates: false, summary };
+}
+
+export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> {
+  return { input, output, mutates: true, summary };
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { appMethods } from './app-methods';
+import { checklistMethods } from './checklist-methods';
+import { inventoryMethods } from './inventory-methods';
+import { planMethods } from './plan-methods';
+
+/** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
+export const apiContract = {
+  ...appMethods,
+  ...planMethods,
+  ...inventoryMethods,
+  ...checklistMethods,
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+/** What a caller passes (defaults may be omitted). */
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+/** What a handler receives after parsing (defaults applied). */
+export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
+
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+/** Largest request body either transport accepts. */
+export const API_MAX_PAYLOAD_BYTES = 256 * 1024;
+
+export * from './errors';
+export type { AppInfo } from './app-methods';
+export type { InventoryFilter } from './inventory-methods';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { auditSchema, idSchema } from './audit';
+import { checklistItemStateSchema, checklistPhaseSchema, evidenceKindSchema } from './enums';
+import { progressSchema } from './site';
+
+export const checklistTemplateItemSchema = z.object({
+  id: idSchema,
+  templateId: idSchema,
+  phase: checklistPhaseSchema,
+  position: z.number().int(),
+  title: z.string(),
+  instructions: z.string(),
+  required: z.boolean(),
+  evidence: evidenceKindSchema,
+  dependsOn: idSchema.nullable(),
+});
+export type ChecklistTemplateItem = z.infer<typeof checklistTemplateItemSchema>;
+
+/** One item of a site's checklist instance. */
+export const checklistItemSchema = z.object({
+  id: idSchema,
+  siteId: idSchema,
+  templateItemId: idSchema.nullable(),
+  phase: checklistPhaseSchema,
+  position: z.number().int(),
+  title: z.string(),
+  instructions: z.string(),
+  required: z.boolean(),
+  evidence: evidenceKindSchema,
+  /** Another item of the same site that must be done (or not applicable) first. */
+  dependsOn: idSchema.nullable(),
+  state: checklistItemStateSchema,
+  note: z.string(),
+  stateBy: z.string().nullable(),
+  stateAt: z.string().nullable(),
+  ...auditSchema.shape,
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const checklistPhaseViewSchema = z.object({
+  phase: checklistPhaseSchema,
+  completedAt: z.string().nullable(),
+  completedBy: z.string().nullable(),
+  progress: progressSchema,
+  openRequired: z.number().int(),
+  items: z.array(checklistItemSchema),
+});
+export type ChecklistPhaseView = z.infer<typeof checklistPhaseViewSchema>;
+
+export const checklistViewSchema = z.object({
+  siteId: idSchema,
+  progress: progressSchema,
+  phases: z.array(checklistPhaseViewSchema),
+});
+export type ChecklistView = z.infer<typeof checklistViewSchema>;

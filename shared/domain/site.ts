@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { auditSchema, idSchema } from './audit';
+import { siteStatusSchema } from './enums';
+
+export const siteSchema = z.object({
+  id: idSchema,
+  deploymentId: idSchema,
+  waveId: idSchema.nullable(),
+  code: z.string(),
+  name: z.string(),
+  address: z.string(),
+  timeZone: z.string(),
+  ownerName: z.string(),
+  ownerEmail: z.string(),
+  ownerPhone: z.string(),
+  windowStart: z.string().nullable(),
+  windowEnd: z.string().nullable(),
+  technicians: z.array(z.string()),
+  status: siteStatusSchema,
+  ...auditSchema.shape,
+});
+export type Site = z.infer<typeof siteSchema>;
+
+export const progressSchema = z.object({ done: z.number().int(), total: z.number().int() });
+export type Progress = z.infer<typeof progressSchema>;
+
+/** A site with the figures the navigator and overview show. */
+export const siteSummarySchema = siteSchema.extend({
+  waveName: z.string().nullable(),
+  checklist: progressSchema,
+  inventory: progressSchema,
+  machineCount: z.number().int(),
+});
+export type SiteSummary = z.infer<typeof siteSummarySchema>;

@@ -1,0 +1,50 @@
+import type { ChecklistItem } from '../domain/checklist';
+import type { ChecklistItemState } from '../domain/enums';
+
+/** A required item is open until it is done or explicitly not applicable. */
+export function isOpenRequired(item: Pick<ChecklistItem, 'required' | 'state'>): boolean {
+  return item.required && item.state !== 'done' && item.state !== 'not_applicable';
+}
+
+export function isSettled(state: ChecklistItemState): boolean {
+  return state === 'done' || state === 'not_applicable';
+}
+
+export type RuleVerdict = { allowed: true } | { allowed: false; reason: string };
+
+/** Whether an item may move to `next`, given the item it depends on (if any). */
+export function checkItemTransition(
+  item: Pick<ChecklistItem, 'title'>,
+  next: ChecklistItemState,
+  note: string,
+  dependency: Pick<ChecklistItem, 'title' | 'state'> | null,
+  phaseCompleted: boolean,
+): RuleVerdict {
+  if (phaseCompleted) {
+    return { allowed: false, reason: `The phase of "${item.title}" is already completed` };
+  }
+  if (next === 'failed' && note.trim() === '') {
+    return { allowed: false, reason: 'Say what failed: a note is required' };
+  }
+  if (next === 'not_applicable' && note.trim() === '') {
+    return { allowed: false, reason: 'Say why the item does not apply: a note is required' };
+  }
+  if (next === 'done' && dependency && !isSettled(dependency.state)) {
+    return { allowed: false, reason: `"${dependency.title}" must be done first` };
+  }
+  return { allowed: true };
+}
+
+/** Whether a phase can be completed: no required item may be open. */
+export function checkPhaseCompletion(items: readonly Pick<ChecklistItem, 'required' | 'state' | 'title'>[]): RuleVerdict {
+  const open = items.filter(isOpenRequired);
+  if (open.length === 0) return { allowed: true };
+  const names = open.slice(0, 3).map((i) => `"${i.title}"`).join(', ');
+  const more = open.length > 3 ? ` and ${open.length - 3} more` : '';
+  return { allowed: false, reason: `${open.length} required item(s) still open: ${names}${more}` };
+}
+
+/** Progress counts settled items out of all items. */
+export function checklistProgress(items: readonly Pick<ChecklistItem, 'state'>[]): { done: number; total: number } {
+  return { done: items.filter((i) => isSettled(i.state)).length, total: items.length };
+}
