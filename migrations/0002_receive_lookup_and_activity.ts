@@ -16,6 +16,7 @@ UPDATE inventory_items SET
 CREATE INDEX inventory_expected_serial_key ON inventory_items(expected_serial_key);
 CREATE INDEX inventory_found_serial_key ON inventory_items(found_serial_key);
 CREATE INDEX inventory_site_state ON inventory_items(site_id, state);
+CREATE INDEX inventory_site_order ON inventory_items(site_id, is_surplus, asset_tag, id);
 
 CREATE TABLE activity (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

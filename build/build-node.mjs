@@ -1,0 +1,28 @@
+// Bundles the Node-side entry points with esbuild: the launcher (browser shell + CLI), and the
+// Electron main process and preload. better-sqlite3 stays external: it is a native module.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'electron'],
+};
+
+const esmBanner = {
+  js: "import { createRequire as __outpostCreateRequire } from 'node:module'; const require = __outpostCreateRequire(import.meta.url);",
+};
+
+const entries = [
+  { entryPoints: ['launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: esmBanner },
+  { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' },
+  { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'chrome130', minify: true },
+];
+
+for (const entry of entries) {
+  if (!fs.existsSync(entry.entryPoints[0])) continue;
+  await build({ ...common, ...entry });
+}

@@ -1,0 +1,47 @@
+import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
+import { openSampleDeployment } from '../sample/open-sample-deployment';
+import { completeChecklistPhase, getChecklist, setChecklistItemState } from '../services/checklist-service';
+import { createDeployment, getDeployment, listDeployments } from '../services/deployment-service';
+import { inventoryReconciliation, listInventory } from '../services/inventory-query';
+import { receiveSerial, recordSurplus, setInventoryState } from '../services/inventory-receive';
+import { listMachines } from '../services/machine-service';
+import { getProfile, setProfile } from '../services/profile-service';
+import type { ServiceContext } from '../services/service-context';
+import { createSite, getSiteSummary, listSites, setSiteStatus } from '../services/site-service';
+
+export interface HandlerEnvironment {
+  appVersion: string;
+  schemaVersion: number;
+  dataDir: string;
+  shell: 'electron' | 'browser' | 'test';
+}
+
+export type Handlers = {
+  [M in ApiMethod]: (ctx: ServiceContext, input: ApiParsedInput<M>) => ApiOutput<M>;
+};
+
+/** Every contract method bound to its service. The compiler refuses a method without a handler. */
+export function createHandlers(env: HandlerEnvironment): Handlers {
+  return {
+    'app.info': () => ({ version: env.appVersion, schemaVersion: env.schemaVersion, dataDir: env.dataDir, shell: env.shell }),
+    'profile.get': (ctx) => getProfile(ctx.db),
+    'profile.set': (ctx, input) => setProfile(ctx.db, ctx.clock, input),
+    'sample.open': (ctx) => openSampleDeployment(ctx),
+    'deployments.list': (ctx) => listDeployments(ctx),
+    'deployments.get': getDeployment,
+    'deployments.create': createDeployment,
+    'sites.list': listSites,
+    'sites.get': getSiteSummary,
+    'sites.create': createSite,
+    'sites.setStatus': setSiteStatus,
+    'machines.list': listMachines,
+    'inventory.list': listInventory,
+    'inventory.reconciliation': inventoryReconciliation,
+    'inventory.receive': receiveSerial,
+    'inventory.recordSurplus': recordSurplus,
+    'inventory.setState': setInventoryState,
+    'checklist.get': getChecklist,
+    'checklist.setItemState': setChecklistItemState,
+    'checklist.completePhase': completeChecklistPhase,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './checklist';
+export * from './inventory';
+export * from './machines';
+export * from './plan';
+export * from './profile';

@@ -1,0 +1,64 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { ComponentKind, ComponentScope, DeploymentStatus, SiteStatus } from './column-types';
+import { auditColumns } from './audit-columns';
+
+export const deployments = sqliteTable('deployments', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  version: text('version').notNull(),
+  description: text('description').notNull(),
+  status: text('status').$type<DeploymentStatus>().notNull(),
+  quietPeriodDays: integer('quiet_period_days').notNull(),
+  ...auditColumns,
+});
+
+export const waves = sqliteTable('waves', {
+  id: text('id').primaryKey(),
+  deploymentId: text('deployment_id').notNull(),
+  name: text('name').notNull(),
+  sequence: integer('sequence').notNull(),
+  isPilot: integer('is_pilot', { mode: 'boolean' }).notNull(),
+  startsAt: text('starts_at'),
+  endsAt: text('ends_at'),
+  ...auditColumns,
+});
+
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  deploymentId: text('deployment_id').notNull(),
+  waveId: text('wave_id'),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  timeZone: text('time_zone').notNull(),
+  ownerName: text('owner_name').notNull(),
+  ownerEmail: text('owner_email').notNull(),
+  ownerPhone: text('owner_phone').notNull(),
+  windowStart: text('window_start'),
+  windowEnd: text('window_end'),
+  technicians: text('technicians', { mode: 'json' }).$type<string[]>().notNull(),
+  status: text('status').$type<SiteStatus>().notNull(),
+  ...auditColumns,
+});
+
+export const components = sqliteTable('components', {
+  id: text('id').primaryKey(),
+  deploymentId: text('deployment_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<ComponentKind>().notNull(),
+  scope: text('scope').$type<ComponentScope>().notNull(),
+  targetVersion: text('target_version'),
+  manufacturer: text('manufacturer'),
+  model: text('model'),
+  ...auditColumns,
+});
+
+export const requirements = sqliteTable('requirements', {
+  id: text('id').primaryKey(),
+  deploymentId: text('deployment_id').notNull(),
+  targetRole: text('target_role'),
+  kind: text('kind').notNull(),
+  description: text('description').notNull(),
+  params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  ...auditColumns,
+});

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { ApiResult } from '../shared/contract';
+import { createDispatcher } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { openDatabase } from './db/open-database';
+import { createLogger } from './logging/logger';
+import { newId, systemClock, type Clock } from './runtime/clock';
+import { DomainError } from './services/domain-error';
+import { getProfile } from './services/profile-service';
+import type { ServiceContext } from './services/service-context';
+
+export interface CoreOptions {
+  dataDir: string;
+  shell: 'electron' | 'browser' | 'test';
+  /** better-sqlite3 build for this runtime; Electron passes its own ABI build. */
+  nativeBinding?: string;
+  appVersion?: string;
+  clock?: Clock;
+}
+
+/** The core both shells, the CLI and the tests share: plain Node, no Electron. */
+export interface OutpostCore {
+  dispatch(method: unknown, input: unknown): ApiResult<unknown>;
+  dataDir: string;
+  databaseFile: string;
+  schemaVersion: number;
+  close(): void;
+}
+
+export const DATABASE_FILE_NAME = 'outpost.db';
+
+export function openCore(options: CoreOptions): OutpostCore {
+  const log = createLogger('core');
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const opened = openDatabase({
+    file: databaseFile,
+    backupDir: path.join(options.dataDir, 'backups'),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const ctx: ServiceContext = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    clock: options.clock ?? systemClock,
+    newId,
+    actor: () => {
+      const profile = getProfile(opened.db);
+      if (!profile) throw new DomainError('no_profile', 'Choose your name and role first (first-run screen)');
+      return profile.name;
+    },
+  };
+  const handlers = createHandlers({
+    appVersion: options.appVersion ?? '0.0.0',
+    schemaVersion: opened.schemaVersion,
+    dataDir: options.dataDir,
+    shell: options.shell,
+  });
+  const dispatch = createDispatcher(ctx, opened.sqlite, handlers, log);
+  log.info('opened', { dataDir: options.dataDir, schemaVersion: opened.schemaVersion, shell: options.shell });
+  return {
+    dispatch,
+    dataDir: options.dataDir,
+    databaseFile,
+    schemaVersion: opened.schemaVersion,
+    close: () => {
+      if (opened.sqlite.open) opened.sqlite.close();
+    },
+  };
+}

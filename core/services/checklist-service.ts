@@ -1,0 +1,75 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { ApiParsedInput } from '../../shared/contract';
+import type { ChecklistItem, ChecklistPhaseView, ChecklistView } from '../../shared/domain/checklist';
+import { CHECKLIST_PHASES, type ChecklistPhase } from '../../shared/domain/enums';
+import { checkItemTransition, checklistProgress, checkPhaseCompletion, isOpenRequired } from '../../shared/logic/checklist-rules';
+import { checklistItems, checklistPhases } from '../db/schema';
+import { DomainError, notFound } from './domain-error';
+import { recordActivity, updated, type ServiceContext } from './service-context';
+import { requireSite } from './site-service';
+
+function phaseView(phase: ChecklistPhase, items: ChecklistItem[], completion: { completedAt: string; completedBy: string } | undefined): ChecklistPhaseView {
+  return {
+    phase,
+    completedAt: completion?.completedAt ?? null,
+    completedBy: completion?.completedBy ?? null,
+    progress: checklistProgress(items),
+    openRequired: items.filter(isOpenRequired).length,
+    items,
+  };
+}
+
+function siteItems(ctx: ServiceContext, siteId: string, phase?: ChecklistPhase): ChecklistItem[] {
+  const where = phase ? and(eq(checklistItems.siteId, siteId), eq(checklistItems.phase, phase)) : eq(checklistItems.siteId, siteId);
+  return ctx.db.select().from(checklistItems).where(where).orderBy(asc(checklistItems.position)).all();
+}
+
+function phaseCompletion(ctx: ServiceContext, siteId: string, phase: ChecklistPhase) {
+  return ctx.db
+    .select()
+    .from(checklistPhases)
+    .where(and(eq(checklistPhases.siteId, siteId), eq(checklistPhases.phase, phase)))
+    .get();
+}
+
+export function getChecklist(ctx: ServiceContext, { siteId }: ApiParsedInput<'checklist.get'>): ChecklistView {
+  requireSite(ctx, siteId);
+  const items = siteItems(ctx, siteId);
+  const completions = new Map(
+    ctx.db.select().from(checklistPhases).where(eq(checklistPhases.siteId, siteId)).all().map((c) => [c.phase, c]),
+  );
+  return {
+    siteId,
+    progress: checklistProgress(items),
+    phases: CHECKLIST_PHASES.map((phase) => phaseView(phase, items.filter((i) => i.phase === phase), completions.get(phase))),
+  };
+}
+
+export function setChecklistItemState(ctx: ServiceContext, { itemId, state, note }: ApiParsedInput<'checklist.setItemState'>): ChecklistItem {
+  const item = ctx.db.select().from(checklistItems).where(eq(checklistItems.id, itemId)).get();
+  if (!item) throw notFound('Checklist item', itemId);
+  const dependency = item.dependsOn ? (ctx.db.select().from(checklistItems).where(eq(checklistItems.id, item.dependsOn)).get() ?? null) : null;
+  const locked = phaseCompletion(ctx, item.siteId, item.phase) !== undefined;
+  const verdict = checkItemTransition(item, state, note, dependency, locked);
+  if (!verdict.allowed) throw new DomainError('rule', verdict.reason);
+  const at = ctx.clock.now();
+  const who = ctx.actor();
+  const change = { state, note, stateBy: state === 'todo' ? null : who, stateAt: state === 'todo' ? null : at, ...updated(ctx, at) };
+  ctx.db.update(checklistItems).set(change).where(eq(checklistItems.id, itemId)).run();
+  recordActivity(ctx, { action: 'state_changed', entity: 'checklist_item', entityId: itemId, siteId: item.siteId, detail: { from: item.state, to: state, note } }, at);
+  return { ...item, ...change };
+}
+
+export function completeChecklistPhase(ctx: ServiceContext, { siteId, phase }: ApiParsedInput<'checklist.completePhase'>): ChecklistPhaseView {
+  requireSite(ctx, siteId);
+  const items = siteItems(ctx, siteId, phase);
+  const existing = phaseCompletion(ctx, siteId, phase);
+  if (existing) return phaseView(phase, items, existing);
+  if (items.length === 0) throw new DomainError('rule', `The ${phase} phase has no items to complete`);
+  const verdict = checkPhaseCompletion(items);
+  if (!verdict.allowed) throw new DomainError('rule', `The ${phase} phase cannot be completed: ${verdict.reason}`);
+  const completion = { siteId, phase, completedAt: ctx.clock.now(), completedBy: ctx.actor() };
+  ctx.db.insert(checklistPhases).values(completion).run();
+  recordActivity(ctx, { action: 'phase_completed', entity: 'checklist_phase', entityId: `${siteId}:${phase}`, siteId }, completion.completedAt);
+  return phaseView(phase, items, completion);
+}

@@ -1,0 +1,71 @@
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { ApiParsedInput } from '../../shared/contract';
+import type { Site, SiteSummary } from '../../shared/domain/site';
+import { sites, waves } from '../db/schema';
+import { instantiateChecklist } from './checklist-instantiation';
+import { deploymentExists } from './deployment-service';
+import { DomainError, notFound } from './domain-error';
+import { created, recordActivity, updated, type ServiceContext } from './service-context';
+
+const summaryColumns = {
+  site: sites,
+  waveName: waves.name,
+  checklistDone: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = ${sites.id} AND c.state IN ('done','not_applicable'))`,
+  checklistTotal: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = ${sites.id})`,
+  inventoryReceived: sql<number>`(SELECT count(*) FROM inventory_items i WHERE i.site_id = ${sites.id} AND i.is_surplus = 0 AND i.state IN ('received','installed','verified','damaged'))`,
+  inventoryTotal: sql<number>`(SELECT count(*) FROM inventory_items i WHERE i.site_id = ${sites.id} AND i.is_surplus = 0)`,
+  machineCount: sql<number>`(SELECT count(*) FROM target_machines m WHERE m.site_id = ${sites.id})`,
+};
+
+function selectSummaries(ctx: ServiceContext, where: SQL): SiteSummary[] {
+  return ctx.db
+    .select(summaryColumns)
+    .from(sites)
+    .leftJoin(waves, eq(waves.id, sites.waveId))
+    .where(where)
+    .orderBy(asc(waves.sequence), asc(sites.code))
+    .all()
+    .map((r) => ({
+      ...r.site,
+      waveName: r.waveName,
+      checklist: { done: r.checklistDone, total: r.checklistTotal },
+      inventory: { done: r.inventoryReceived, total: r.inventoryTotal },
+      machineCount: r.machineCount,
+    }));
+}
+
+export function listSites(ctx: ServiceContext, { deploymentId }: ApiParsedInput<'sites.list'>): SiteSummary[] {
+  if (!deploymentExists(ctx, deploymentId)) throw notFound('Deployment', deploymentId);
+  return selectSummaries(ctx, eq(sites.deploymentId, deploymentId));
+}
+
+export function getSiteSummary(ctx: ServiceContext, { siteId }: ApiParsedInput<'sites.get'>): SiteSummary {
+  const [summary] = selectSummaries(ctx, eq(sites.id, siteId));
+  if (!summary) throw notFound('Site', siteId);
+  return summary;
+}
+
+export function requireSite(ctx: ServiceContext, siteId: string): Site {
+  const site = ctx.db.select().from(sites).where(eq(sites.id, siteId)).get();
+  if (!site) throw notFound('Site', siteId);
+  return site;
+}
+
+export function createSite(ctx: ServiceContext, input: ApiParsedInput<'sites.create'>): Site {
+  if (!deploymentExists(ctx, input.deploymentId)) throw notFound('Deployment', input.deploymentId);
+  const clash = ctx.db.select({ id: sites.id }).from(sites).where(sql`${sites.deploymentId} = ${input.deploymentId} AND ${sites.code} = ${input.code}`).get();
+  if (clash) throw new DomainError('conflict', `A site with code ${input.code} already exists in this deployment`);
+  const row: Site = { id: ctx.newId(), status: 'planned', ...input, ...created(ctx) };
+  ctx.db.insert(sites).values(row).run();
+  const items = instantiateChecklist(ctx, input.deploymentId, row.id);
+  recordActivity(ctx, { action: 'created', entity: 'site', entityId: row.id, siteId: row.id, detail: { code: row.code, checklistItems: items } });
+  return row;
+}
+
+export function setSiteStatus(ctx: ServiceContext, { siteId, status }: ApiParsedInput<'sites.setStatus'>): Site {
+  const site = requireSite(ctx, siteId);
+  if (site.status === status) return site;
+  ctx.db.update(sites).set({ status, ...updated(ctx) }).where(eq(sites.id, siteId)).run();
+  recordActivity(ctx, { action: 'status_changed', entity: 'site', entityId: siteId, siteId, detail: { from: site.status, to: status } });
+  return requireSite(ctx, siteId);
+}

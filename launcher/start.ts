@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createLogger } from '../core/logging/logger';
+import { openCore } from '../core/outpost-core';
+import { StartupError } from '../core/runtime/startup-error';
+import { prepareDemo } from '../core/sample/prepare-demo';
+import { startBrowserHost } from '../host/browser-host';
+import { findElectronBinary } from './electron-binary';
+import { parseLaunchOptions, USAGE, type LaunchOptions } from './launch-options';
+import { openInBrowser } from './open-browser';
+import { findProjectRoot, readAppVersion } from './project-paths';
+
+const log = createLogger('launcher');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function launchElectron(binary: string, root: string, argv: readonly string[]): void {
+  const child = spawn(binary, [path.join(root, 'dist', 'electron', 'main.cjs'), ...argv], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+}
+
+async function startBrowserShell(options: LaunchOptions, root: string): Promise<void> {
+  const core = openCore({ dataDir: options.dataDir, shell: 'browser', appVersion: readAppVersion(root) });
+  if (options.demo) prepareDemo(core);
+  let host;
+  try {
+    host = await startBrowserHost({ core, rendererDir: path.join(root, 'dist', 'renderer'), port: options.port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    log.warn(`port ${options.port} is in use; using a free port instead`);
+    host = await startBrowserHost({ core, rendererDir: path.join(root, 'dist', 'renderer'), port: 0 });
+  }
+  say(`Outpost (browser shell) is running. Data: ${options.dataDir}`);
+  say(`Open: ${host.url}`);
+  if (options.open) openInBrowser(host.url);
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let options: LaunchOptions;
+  try {
+    options = parseLaunchOptions(argv);
+  } catch (error) {
+    say(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    say(USAGE);
+    return;
+  }
+  const root = findProjectRoot();
+  if (!options.browser) {
+    const electron = findElectronBinary(root);
+    if ('path' in electron) {
+      launchElectron(electron.path, root, argv);
+      return;
+    }
+    say(`Starting the browser shell instead of the Electron window: ${electron.reason}.`);
+  }
+  await startBrowserShell(options, root);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof StartupError) say(`Outpost cannot start: ${error.message}`);
+  else log.error('start failed', { message: (error as Error).message, stack: (error as Error).stack });
+  process.exit(1);
+});
