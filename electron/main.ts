@@ -1,0 +1,240 @@
+// Electron main process. Bundled by build/build-node.mjs to dist/electron/main.cjs (CommonJS, so
+// __dirname is dist/electron). It owns the window, the app:// protocol and the one IPC channel;
+// all data work happens in the core, which is plain Node shared with the browser shell.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { createLogger } from '../core/logging/logger';
+import { openCore, type OutpostCore } from '../core/outpost-core';
+import { StartupError } from '../core/runtime/startup-error';
+import { apiError } from '../shared/contract';
+import { buildAppMenuTemplate } from './app-menu';
+import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './app-protocol';
+import { isTrustedSender, registerApiHandler } from './ipc-api';
+import { parseLaunchArgs } from './launch-args';
+import { isAllowedNavigation, isSafeExternalUrl } from './navigation';
+import { createWindowOptions, WINDOW_TITLE } from './window-options';
+import { clampBounds, loadWindowState, trackWindowState, type Rect } from './window-state';
+
+const log = createLogger('electron');
+
+const distDir = path.resolve(__dirname, '..');
+const rendererDir = path.join(distDir, 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+/** Repository root in development (dist/electron/main.cjs → ../..). Unused when packaged. */
+const repoRoot = path.resolve(distDir, '..');
+
+const launch = parseLaunchArgs(process.argv, process.env);
+const isDev = !app.isPackaged;
+
+// ---- Before ready: scheme privileges, sandbox for every renderer, where Chromium keeps its profile.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+app.setName(WINDOW_TITLE);
+if (launch.dataDir) {
+  // Keep Chromium's own profile (and the single-instance lock) with the chosen data so that
+  // separate data dirs (tests, a second site) are separate instances.
+  app.setPath('userData', path.join(launch.dataDir, 'electron-profile'));
+} else {
+  // Same folder in development and when packaged (package.json's name is lower-case 'outpost').
+  app.setPath('userData', path.join(app.getPath('appData'), WINDOW_TITLE));
+}
+const dataDir = launch.dataDir ?? app.getPath('userData');
+
+let core: OutpostCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** The Electron-ABI better-sqlite3 build, when there is one (the Node build in node_modules cannot load here). */
+function nativeBindingPath(): string | undefined {
+  const candidate = app.isPackaged
+    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : path.join(repoRoot, 'build', 'native', 'electron', 'better_sqlite3.node');
+  if (fs.existsSync(candidate)) return candidate;
+  if (app.isPackaged) log.error('the packaged better-sqlite3 build is missing', { path: candidate });
+  else log.warn('no Electron build of better-sqlite3; run `node build/build-native-electron.mjs`', { looked: candidate });
+  return undefined;
+}
+
+function openCoreOrExplain(): OutpostCore | null {
+  const nativeBinding = nativeBindingPath();
+  try {
+    return openCore({ dataDir, shell: 'electron', appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error('could not open the data', { dataDir, error: message });
+    const abiHint = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)
+      ? '\n\nThe SQLite module was built for Node, not Electron. Run `node build/build-native-electron.mjs`.'
+      : '';
+    const title = error instanceof StartupError ? 'Outpost cannot open its data' : 'Outpost failed to start';
+    dialog.showErrorBox(title, `${message}${abiHint}\n\nData folder: ${dataDir}`);
+    return null;
+  }
+}
+
+/** --demo: a local profile and the sample deployment, so the window opens on something to look at. */
+function prepareDemo(openedCore: OutpostCore): void {
+  const profile = openedCore.dispatch('profile.get', {});
+  if (!profile.ok) {
+    log.error('demo: reading the profile failed', { error: profile.error });
+    return;
+  }
+  if (profile.value === null) {
+    const set = openedCore.dispatch('profile.set', { name: 'Demo technician', role: 'technician' });
+    if (!set.ok) {
+      log.error('demo: setting the profile failed', { error: set.error });
+      return;
+    }
+  }
+  const sample = openedCore.dispatch('sample.open', {});
+  if (sample.ok) log.info('demo: sample deployment ready', { value: sample.value });
+  else log.error('demo: opening the sample failed', { error: sample.error });
+}
+
+/** Deny every permission (camera, notifications, clipboard read, HID, serial, …). */
+function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    log.warn('denied permission request', { permission, url: contents.getURL() });
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}
+
+/** Applied to every web contents Electron creates: no navigation away, no new windows, no webviews. */
+function hardenWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('blocked a webview');
+  });
+  contents.on('will-navigate', (event) => {
+    if (isAllowedNavigation(event.url, contents.getURL())) return;
+    event.preventDefault();
+    log.warn('blocked navigation', { url: event.url });
+  });
+  contents.on('will-redirect', (event) => {
+    if (isAllowedNavigation(event.url, contents.getURL())) return;
+    event.preventDefault();
+    log.warn('blocked redirect', { url: event.url });
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame || isTrustedSender(event.url)) return;
+    event.preventDefault();
+    log.warn('blocked frame navigation', { url: event.url });
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) {
+      shell.openExternal(url).catch((error: unknown) => log.warn('could not open link', { url, error: String(error) }));
+    } else {
+      log.warn('blocked window.open', { url });
+    }
+    return { action: 'deny' };
+  });
+}
+
+/** Work areas of the displays, primary first. */
+function workAreas(): Rect[] {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+}
+
+function createMainWindow(): BrowserWindow {
+  const saved = loadWindowState(dataDir);
+  const bounds = clampBounds(saved?.bounds, workAreas());
+  const win = new BrowserWindow(createWindowOptions({ preloadPath, bounds, devTools: isDev }));
+  mainWindow = win;
+  trackWindowState(win, dataDir);
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    win.show();
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', (_event, details) => log.error('renderer process gone', { reason: details.reason }));
+  win.webContents.on('preload-error', (_event, file, error) => log.error('preload failed', { file, error: error.message }));
+  win.loadURL(APP_INDEX_URL).catch((error: unknown) => log.error('could not load the renderer', { error: String(error), rendererDir }));
+  return win;
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: `About ${WINDOW_TITLE}`,
+    message: `${WINDOW_TITLE} ${app.getVersion()}`,
+    detail: [
+      `Electron ${process.versions.electron}`,
+      `Chromium ${process.versions.chrome}`,
+      `Node ${process.versions.node}`,
+      `Data folder: ${dataDir}`,
+    ].join('\n'),
+    buttons: ['OK'],
+  };
+  const shown = mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+  shown.catch((error: unknown) => log.warn('about dialog failed', { error: String(error) }));
+}
+
+function installMenu(): void {
+  const template = buildAppMenuTemplate({
+    appName: WINDOW_TITLE,
+    isDev,
+    platform: process.platform,
+    onToggleDarkMode: () => {
+      nativeTheme.themeSource = nativeTheme.shouldUseDarkColors ? 'light' : 'dark';
+    },
+    onAbout: showAbout,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function onReady(): void {
+  hardenSession(session.defaultSession);
+  handleAppProtocol(protocol, rendererDir);
+
+  core = openCoreOrExplain();
+  if (!core) {
+    app.exit(1);
+    return;
+  }
+  if (launch.demo) prepareDemo(core);
+
+  registerApiHandler(ipcMain, {
+    dispatch: (method, input) => (core ? core.dispatch(method, input) : { ok: false, error: apiError('internal', 'Outpost is shutting down') }),
+    mainContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+  });
+  installMenu();
+  createMainWindow();
+  log.info('started', { version: app.getVersion(), dataDir, packaged: app.isPackaged, demo: launch.demo });
+}
+
+function start(): void {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      log.error('startup failed', { error: String(error) });
+      app.exit(1);
+    });
+}
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  log.info('another Outpost is already running with this data folder; handing over to it');
+  app.quit();
+}
