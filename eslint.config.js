@@ -16,7 +16,8 @@ function layer(files, { packages = [], folders = [], message }) {
           paths: packages.filter((p) => !p.includes('*')).map((name) => ({ name, message })),
           patterns: [
             ...packages.filter((p) => p.includes('*')).map((p) => ({ group: [p], message })),
-            ...folders.map((f) => ({ group: [`**/${f}`, `**/${f}/**`, `${f}/**`], message })),
+            // A relative import that reaches into another layer's folder (not an npm package of the same name).
+            ...folders.map((f) => ({ regex: `^(\\.{1,2}/)+(.+/)?${f}(/|$)`, message })),
           ],
         },
       ],

@@ -61,8 +61,20 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: readSchemaVersion(sqlite), backups };
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw asStartupError(error, options.backupDir);
   }
+}
+
+/** SQLite's own "not a database" / "malformed" errors become the corrupt-database startup error. */
+function asStartupError(error: unknown, backupDir: string): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new StartupError(
+      'corrupt',
+      `The database file is damaged (${(error as Error).message}). Nothing was changed. Recent backups are in ${backupDir}.`,
+    );
+  }
+  return error;
 }
 
 function checkIntegrity(sqlite: Database.Database, backupDir: string): void {

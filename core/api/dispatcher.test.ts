@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSampleCore, openTestCore, type TestCore } from '../../test/support/temp-core';
+
+let core: TestCore;
+afterEach(() => core?.close());
+
+describe('dispatcher', () => {
+  it('returns typed validation errors for wrong types and unknown fields, never throwing', () => {
+    core = openTestCore();
+    const wrongType = core.dispatch('deployments.create', { name: 42 });
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'name' }] } });
+    const unknownField = core.dispatch('deployments.create', { name: 'X', admin: true });
+    expect(unknownField).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('deployments.create', 'not an object')).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch(undefined, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(core.call('deployments.list', {})).toEqual([]);
+  });
+
+  it('refuses changes before a profile exists', () => {
+    core = openTestCore({ profile: false });
+    expect(core.call('profile.get', {})).toBeNull();
+    expect(core.dispatch('sample.open', {})).toMatchObject({ ok: false, error: { code: 'no_profile' } });
+    expect(core.call('deployments.list', {})).toEqual([]);
+  });
+
+  it('rolls back a refused change completely', () => {
+    const sample = openSampleCore();
+    core = sample.core;
+    const before = core.call('sites.list', { deploymentId: sample.deploymentId });
+    const clash = core.dispatch('sites.create', { deploymentId: sample.deploymentId, code: sample.site.code, name: 'Duplicate' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(core.call('sites.list', { deploymentId: sample.deploymentId })).toEqual(before);
+  });
+
+  it('creates a site with its checklist and records who did it', () => {
+    const sample = openSampleCore();
+    core = sample.core;
+    const site = core.call('sites.create', {
+      deploymentId: sample.deploymentId,
+      code: 'NEW-007',
+      name: 'New store',
+      windowStart: '2026-12-01T20:00:00Z',
+    });
+    expect(site).toMatchObject({ status: 'planned', createdBy: 'Test Technician', updatedBy: 'Test Technician', technicians: [] });
+    expect(core.call('checklist.get', { siteId: site.id }).progress.total).toBe(18);
+    const moved = core.call('sites.setStatus', { siteId: site.id, status: 'in_progress' });
+    expect(moved.status).toBe('in_progress');
+    expect(core.dispatch('sites.get', { siteId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('makes the sample deployment once: 2 waves, 6 sites, about 40 items and a few machines each', () => {
+    const sample = openSampleCore();
+    core = sample.core;
+    expect(core.call('sample.open', {}).deploymentId).toBe(sample.deploymentId);
+    const plan = core.call('deployments.get', { deploymentId: sample.deploymentId });
+    expect(plan.waves.map((w) => [w.name, w.isPilot])).toEqual([['Pilot', true], ['Wave 1', false]]);
+    expect(sample.sites).toHaveLength(6);
+    for (const site of sample.sites) {
+      expect(site.inventory.total).toBeGreaterThanOrEqual(35);
+      expect(site.machineCount).toBeGreaterThanOrEqual(3);
+    }
+    const machines = core.call('machines.list', { siteId: sample.site.id });
+    expect(machines.some((m) => m.inventoryItemId !== null)).toBe(true);
+  });
+});
