@@ -60,6 +60,7 @@ describe('local database', () => {
       { id: 'i1', expected_serial: ' abc123 ', expected_serial_key: 'ABC123' },
       { id: 'i2', expected_serial: 'FOC999', expected_serial_key: 'FOC999' },
     ]);
+    expect(o.sqlite.prepare('SELECT * FROM inventory_counts').all()).toEqual([{ site_id: 's1', expected: 2, received: 0, surplus: 0, damaged: 0 }]);
     expect(o.sqlite.prepare('SELECT state, note, state_by FROM checklist_items').get()).toEqual({ state: 'done', note: 'ok', state_by: 'Old Tech' });
     o.sqlite.close();
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSampleCore, type TestCore } from '../../test/support/temp-core';
 
@@ -68,5 +69,30 @@ describe('receiving scanned serials', () => {
     const damaged = core.call('inventory.setState', { itemId: item.id, state: 'damaged', note: 'Cracked bezel' });
     expect(damaged).toMatchObject({ state: 'damaged', note: 'Cracked bezel', receivedBy: 'Test Technician' });
     expect(core.call('inventory.reconciliation', { siteId: sample.site.id })).toMatchObject({ received: 1, damaged: 1, missing: 40 });
+  });
+
+  it('keeps the trigger-maintained counters equal to a full recount', () => {
+    const sample = openSampleCore();
+    core = sample.core;
+    const siteId = sample.site.id;
+    const items = core.call('inventory.list', { siteId, limit: 10 }).items;
+    core.call('inventory.receive', { siteId, serial: items[0]!.expectedSerial! });
+    core.call('inventory.receive', { siteId, serial: items[1]!.expectedSerial! });
+    core.call('inventory.setState', { itemId: items[1]!.id, state: 'installed' });
+    core.call('inventory.setState', { itemId: items[2]!.id, state: 'damaged' });
+    core.call('inventory.setState', { itemId: items[3]!.id, state: 'missing' });
+    core.call('inventory.recordSurplus', { siteId, serial: 'EXTRA-9' });
+    const raw = new Database(core.databaseFile, { readonly: true });
+    const recount = raw
+      .prepare(
+        `SELECT sum(is_surplus = 0) AS expected,
+                sum(is_surplus = 0 AND state IN ('received','installed','verified','damaged')) AS received,
+                sum(is_surplus = 1) AS surplus, sum(state = 'damaged') AS damaged
+         FROM inventory_items WHERE site_id = ?`,
+      )
+      .get(siteId) as { expected: number; received: number };
+    raw.close();
+    expect(core.call('inventory.reconciliation', { siteId })).toEqual({ ...recount, missing: recount.expected - recount.received });
+    expect(recount).toEqual({ expected: 41, received: 3, surplus: 1, damaged: 1 });
   });
 });

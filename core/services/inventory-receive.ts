@@ -10,12 +10,15 @@ import { requireSite } from './site-service';
 
 type Raw = Parameters<typeof fromRaw>[0];
 
+// `+site_id` keeps SQLite on the serial-key indexes: a serial is far more selective than a site.
 function findAtSite(ctx: ServiceContext, siteId: string, key: string): InventoryItem | null {
   const row = ctx.sqlite
     .prepare(
-      `SELECT ${INVENTORY_COLUMNS} FROM inventory_items
-       WHERE site_id = @siteId AND (expected_serial_key = @key OR found_serial_key = @key)
-       ORDER BY is_surplus LIMIT 1`,
+      `SELECT * FROM (
+         SELECT ${INVENTORY_COLUMNS} FROM inventory_items WHERE expected_serial_key = @key AND +site_id = @siteId
+         UNION ALL
+         SELECT ${INVENTORY_COLUMNS} FROM inventory_items WHERE found_serial_key = @key AND +site_id = @siteId
+       ) ORDER BY isSurplus LIMIT 1`,
     )
     .get({ siteId, key }) as Raw | undefined;
   return row ? fromRaw(row) : null;
@@ -25,7 +28,7 @@ function findElsewhere(ctx: ServiceContext, siteId: string, key: string): Receiv
   const row = ctx.sqlite
     .prepare(
       `SELECT s.id AS siteId, s.code, s.name FROM inventory_items i JOIN sites s ON s.id = i.site_id
-       WHERE i.expected_serial_key = ? AND i.site_id <> ? LIMIT 1`,
+       WHERE i.expected_serial_key = ? AND +i.site_id <> ? LIMIT 1`,
     )
     .get(key, siteId) as { siteId: string; code: string; name: string } | undefined;
   return row ?? null;

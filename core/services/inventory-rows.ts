@@ -23,15 +23,10 @@ export function fromRaw(row: RawInventoryRow): InventoryItem {
 }
 
 export function reconcile(ctx: ServiceContext, siteId: string): Reconciliation {
-  const row = ctx.sqlite
-    .prepare(
-      `SELECT
-         coalesce(sum(is_surplus = 0), 0) AS expected,
-         coalesce(sum(is_surplus = 0 AND state IN ('received','installed','verified','damaged')), 0) AS received,
-         coalesce(sum(is_surplus = 1), 0) AS surplus,
-         coalesce(sum(state = 'damaged'), 0) AS damaged
-       FROM inventory_items WHERE site_id = ?`,
-    )
-    .get(siteId) as { expected: number; received: number; surplus: number; damaged: number };
-  return { ...row, missing: row.expected - row.received };
+  // Counters kept by triggers on inventory_items (migration 2), so a scan never recounts the site.
+  const row = ctx.sqlite.prepare('SELECT expected, received, surplus, damaged FROM inventory_counts WHERE site_id = ?').get(siteId) as
+    | { expected: number; received: number; surplus: number; damaged: number }
+    | undefined;
+  const counts = row ?? { expected: 0, received: 0, surplus: 0, damaged: 0 };
+  return { ...counts, missing: counts.expected - counts.received };
 }

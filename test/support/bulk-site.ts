@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { openDatabase } from '../../core/db/open-database';
+import { DATABASE_FILE_NAME } from '../../core/outpost-core';
+import { addInventoryItems } from '../../core/plan/plan-writer';
+import { newId, systemClock } from '../../core/runtime/clock';
+import { bulkInventory } from '../../core/sample/sample-hardware';
+import { seededRandom } from '../../core/sample/seeded-random';
+import { openTestCore } from './temp-core';
+
+/**
+ * A data directory holding the sample deployment plus one extra site with `count` expected
+ * items (deterministic serials). Returns the big site's id and its serials.
+ */
+export function createBulkSite(dataDir: string, count: number): { siteId: string; serials: string[] } {
+  const core = openTestCore({ dataDir });
+  const { deploymentId } = core.call('sample.open', {});
+  const site = core.call('sites.create', { deploymentId, code: 'DC-BULK', name: 'Distribution centre (bulk)' });
+  core.close();
+
+  const opened = openDatabase({ file: path.join(dataDir, DATABASE_FILE_NAME), backupDir: path.join(dataDir, 'backups') });
+  const ctx = { db: opened.db, sqlite: opened.sqlite, clock: systemClock, newId, actor: () => 'Bench Loader' };
+  const drafts = bulkInventory(seededRandom(20_000), 'DC', count);
+  opened.sqlite.transaction(() => addInventoryItems(ctx, site.id, drafts))();
+  opened.sqlite.close();
+  return { siteId: site.id, serials: drafts.map((d) => d.expectedSerial!) };
+}
