@@ -1,0 +1,37 @@
+// `npm run bench [-- GROUP...]`: runs benchmark groups and merges their figures into one flat
+// JSON object in test/bench/results/latest.json. Needs the build (`npm run build`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchInventoryCore } from './inventory-core.bench';
+import { benchInventoryFirstRows } from './inventory-ui.bench';
+import { benchStartup } from './startup.bench';
+
+const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+
+const groups: Record<string, () => Promise<Record<string, number>>> = {
+  inventory: async () => ({ ...benchInventoryCore(), ...(await benchInventoryFirstRows()) }),
+  startup: benchStartup,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => a !== '--');
+  const unknown = wanted.filter((g) => !(g in groups));
+  if (unknown.length > 0) throw new Error(`Unknown benchmark group(s): ${unknown.join(', ')}. Groups: ${Object.keys(groups).join(', ')}`);
+  const previous = fs.existsSync(RESULTS) ? (JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+  const figures: Record<string, unknown> = { ...previous };
+  for (const name of wanted.length > 0 ? wanted : Object.keys(groups)) {
+    process.stdout.write(`bench ${name}...\n`);
+    Object.assign(figures, await groups[name]!());
+  }
+  figures['meta.recorded_at'] = new Date().toISOString();
+  figures['meta.node'] = process.version;
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
