@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_MAX_PAYLOAD_BYTES, type ApiResult } from '../shared/contract';
 import { createApiHandler, isTrustedSender, payloadBytes, type InvokeEventLike, type MainContentsLike } from './ipc-api';
 
@@ -44,6 +44,14 @@ describe('payloadBytes', () => {
 });
 
 describe('createApiHandler', () => {
+  const logLevel = process.env.OUTPOST_LOG_LEVEL;
+  beforeAll(() => {
+    process.env.OUTPOST_LOG_LEVEL = 'error'; // refusals are logged as warnings; expected here
+  });
+  afterAll(() => {
+    if (logLevel === undefined) delete process.env.OUTPOST_LOG_LEVEL;
+    else process.env.OUTPOST_LOG_LEVEL = logLevel;
+  });
   const main: MainContentsLike = { id: 1, isDestroyed: () => false, mainFrame: { processId: 7, routingId: 3 } };
   const topFrame = { url: 'app://outpost/index.html', parent: null, processId: 7, routingId: 3 };
   const event = (over: Partial<InvokeEventLike> = {}): InvokeEventLike => ({ sender: { id: 1 }, senderFrame: topFrame, ...over });
