@@ -71,23 +71,36 @@ function openCoreOrExplain(): OutpostCore | null {
   }
 }
 
-/** --demo: a local profile and the sample deployment, so the window opens on something to look at. */
-function prepareDemo(openedCore: OutpostCore): void {
+/**
+ * --demo: a local profile and the sample deployment, so the window opens on something to look at.
+ * Returns the sample's deployment id, or null when that did not work (the app still starts).
+ */
+function prepareDemo(openedCore: OutpostCore): string | null {
   const profile = openedCore.dispatch('profile.get', {});
   if (!profile.ok) {
     log.error('demo: reading the profile failed', { error: profile.error });
-    return;
+    return null;
   }
   if (profile.value === null) {
     const set = openedCore.dispatch('profile.set', { name: 'Demo technician', role: 'technician' });
     if (!set.ok) {
       log.error('demo: setting the profile failed', { error: set.error });
-      return;
+      return null;
     }
   }
   const sample = openedCore.dispatch('sample.open', {});
-  if (sample.ok) log.info('demo: sample deployment ready', { value: sample.value });
-  else log.error('demo: opening the sample failed', { error: sample.error });
+  if (!sample.ok) {
+    log.error('demo: opening the sample failed', { error: sample.error });
+    return null;
+  }
+  const deploymentId = (sample.value as { deploymentId?: unknown } | null)?.deploymentId;
+  log.info('demo: sample deployment ready', { deploymentId });
+  return typeof deploymentId === 'string' ? deploymentId : null;
+}
+
+/** The renderer keeps its route in the hash (#/d/<deploymentId>, see renderer/state/hash-route.ts). */
+function startUrl(deploymentId: string | null): string {
+  return deploymentId ? `${APP_INDEX_URL}#/d/${encodeURIComponent(deploymentId)}` : APP_INDEX_URL;
 }
 
 /** Deny every permission (camera, notifications, clipboard read, HID, serial, …). */
@@ -137,7 +150,7 @@ function workAreas(): Rect[] {
   return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
 }
 
-function createMainWindow(): BrowserWindow {
+function createMainWindow(url = APP_INDEX_URL): BrowserWindow {
   const saved = loadWindowState(dataDir);
   const bounds = clampBounds(saved?.bounds, workAreas());
   const win = new BrowserWindow(createWindowOptions({ preloadPath, bounds, devTools: isDev }));
@@ -152,7 +165,7 @@ function createMainWindow(): BrowserWindow {
   });
   win.webContents.on('render-process-gone', (_event, details) => log.error('renderer process gone', { reason: details.reason }));
   win.webContents.on('preload-error', (_event, file, error) => log.error('preload failed', { file, error: error.message }));
-  win.loadURL(APP_INDEX_URL).catch((error: unknown) => log.error('could not load the renderer', { error: String(error), rendererDir }));
+  win.loadURL(url).catch((error: unknown) => log.error('could not load the renderer', { error: String(error), rendererDir }));
   return win;
 }
 
@@ -195,14 +208,14 @@ function onReady(): void {
     app.exit(1);
     return;
   }
-  if (launch.demo) prepareDemo(core);
+  const demoDeploymentId = launch.demo ? prepareDemo(core) : null;
 
   registerApiHandler(ipcMain, {
     dispatch: (method, input) => (core ? core.dispatch(method, input) : { ok: false, error: apiError('internal', 'Outpost is shutting down') }),
     mainContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
   });
   installMenu();
-  createMainWindow();
+  createMainWindow(startUrl(demoDeploymentId));
   log.info('started', { version: app.getVersion(), dataDir, packaged: app.isPackaged, demo: launch.demo });
 }
 

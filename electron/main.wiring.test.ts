@@ -130,13 +130,14 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     expect((ses.setDevicePermissionHandler!.mock.calls[0]![0] as Handler)()).toBe(false);
   });
 
-  it('opens one hardened window on app://outpost/', () => {
+  it('opens one hardened window on app://outpost/, on the sample deployment', () => {
     expect(fake.windows).toHaveLength(1);
     const win = fake.windows[0]!;
     const prefs = win.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(path.basename(String(prefs.preload))).toBe('preload.cjs');
-    expect(win.loadURL).toHaveBeenCalledWith('app://outpost/index.html');
+    const deployments = call('deployments.list', {}) as { ok: true; value: { id: string }[] };
+    expect(win.loadURL).toHaveBeenCalledWith(`app://outpost/index.html#/d/${encodeURIComponent(deployments.value[0]!.id)}`);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
   });
 

@@ -21,6 +21,10 @@ test.describe('Electron shell', () => {
   test.beforeEach(async () => {
     const mainBundle = path.join(REPO_ROOT, 'dist', 'electron', 'main.cjs');
     if (!existsSync(mainBundle)) throw new Error(`${mainBundle} is missing: run \`npm run build\` before the Electron specs`);
+    const sqlite = path.join(REPO_ROOT, 'build', 'native', 'electron', 'better_sqlite3.node');
+    if (!existsSync(sqlite)) {
+      throw new Error(`${sqlite} is missing: run \`node build/build-native-electron.mjs\` (the Node build of better-sqlite3 cannot load in Electron)`);
+    }
     dataDir = mkdtempSync(path.join(tmpdir(), 'outpost-electron-smoke-'));
     const executablePath = electronBinaryPath();
     if (!executablePath) throw new Error('Electron binary disappeared');
@@ -42,9 +46,10 @@ test.describe('Electron shell', () => {
   test('--demo opens on the sample deployment and a site shows its inventory', async () => {
     if (!app) throw new Error('not launched');
     const page = await app.firstWindow();
-    expect(page.url()).toMatch(/^app:\/\/outpost\//);
+    await page.waitForURL(/^app:\/\/outpost\//);
 
-    const sites = page.locator('[data-testid^="site-"]');
+    // Site rows are data-testid="site-<CODE>"; data-site-status tells them from site-tree, site-filter, ….
+    const sites = page.locator('[data-testid^="site-"][data-site-status]');
     await expect(sites.first()).toBeVisible({ timeout: 20_000 });
     expect(await sites.count()).toBeGreaterThan(0);
     await sites.first().click();
@@ -54,6 +59,7 @@ test.describe('Electron shell', () => {
   test('the page gets the bridge and nothing else from Node or Electron', async () => {
     if (!app) throw new Error('not launched');
     const page = await app.firstWindow();
+    await page.waitForURL(/^app:\/\/outpost\//);
     await page.waitForLoadState('domcontentloaded');
 
     const globals = await page.evaluate(() => {
