@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,core,host,launcher,electron,renderer,migrations,server}/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['{shared,core,host,launcher,electron,renderer,migrations,server}/**/*.test.ts', 'test/{integration,electron}/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
     environment: 'node',
     pool: 'forks',

@@ -28,7 +28,12 @@ export interface OutpostCore {
 }
 
 export const DATABASE_FILE_NAME = 'outpost.db';
+export { StartupError } from './runtime/startup-error';
 
+/**
+ * Opens the data directory's database (integrity check, backup, migrations). Throws StartupError
+ * when the data cannot be opened safely; after that, `dispatch` never throws.
+ */
 export function openCore(options: CoreOptions): OutpostCore {
   const log = createLogger('core');
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);

@@ -1,17 +1,40 @@
-import fs from 'node:fs';
+// Find the Electron executable WITHOUT require('electron'): from plain Node that require triggers a
+// download of the binary, which cannot happen on machines without GitHub access.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+function defaultExecutableName(platform: NodeJS.Platform): string {
+  if (platform === 'win32') return 'electron.exe';
+  if (platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
+  return 'electron';
+}
+
 /**
- * Finds the Electron executable without loading the `electron` package (which would try to
- * download it). Returns the path, or the reason there is none.
+ * The Electron executable the npm package would run, or null when it is not on disk. Mirrors
+ * node_modules/electron/index.js: `path.txt` names the executable inside `dist/` (or inside
+ * ELECTRON_OVERRIDE_DIST_PATH when that is set).
  */
+export function electronBinaryPath(
+  packageDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
+  const pathFile = path.join(packageDir, 'path.txt');
+  const named = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  let executable: string;
+  if (override) executable = path.join(override, named || defaultExecutableName(platform));
+  else if (named) executable = path.join(packageDir, 'dist', named);
+  else return null;
+  return existsSync(executable) ? executable : null;
+}
+
+/** The project's Electron executable, or the reason there is none (said to the user by `npm start`). */
 export function findElectronBinary(projectRoot: string): { path: string } | { reason: string } {
-  const pkgDir = path.join(projectRoot, 'node_modules', 'electron');
-  if (!fs.existsSync(pkgDir)) return { reason: 'the electron package is not installed' };
-  const pathFile = path.join(pkgDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) {
-    return { reason: 'the Electron binary has not been downloaded (run "npx install-electron" where GitHub is reachable)' };
-  }
-  const binary = path.join(pkgDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? { path: binary } : { reason: `the Electron binary is missing at ${binary}` };
+  const packageDir = path.join(projectRoot, 'node_modules', 'electron');
+  if (!existsSync(packageDir)) return { reason: 'the electron package is not installed' };
+  const found = electronBinaryPath(packageDir);
+  return found
+    ? { path: found }
+    : { reason: 'the Electron binary is not downloaded (it comes from GitHub; run "npx install-electron --no" where GitHub is reachable)' };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { checklistMethods } from './checklist-methods';
 import { inventoryMethods } from './inventory-methods';
+import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
 import { planMethods } from './plan-methods';
 
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
@@ -20,7 +21,12 @@ export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
 
-export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+/** Both ways: every contract method is in the name list and every listed name is a method. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: SameKeys<ApiMethodName, ApiMethod> = true;
+void namesMatchContract;
+
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);
