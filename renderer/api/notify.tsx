@@ -1,0 +1,40 @@
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import type { ApiError } from '../../shared/contract';
+
+const TITLES: Record<ApiError['code'], string> = {
+  validation: 'Check the input',
+  unknown_method: 'Not supported by this version',
+  not_found: 'Not found',
+  rule: 'Not allowed',
+  conflict: 'Changed elsewhere',
+  no_profile: 'Choose a profile first',
+  unauthorized: 'This window is not authorized',
+  forbidden: 'Not permitted',
+  payload_too_large: 'Too much data',
+  internal: 'Something went wrong',
+};
+
+export function errorTitle(error: ApiError): string {
+  return TITLES[error.code] ?? 'Something went wrong';
+}
+
+/** The message plus, for validation errors, the offending fields. */
+export function errorText(error: ApiError): string {
+  const issues = error.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) ?? [];
+  return issues.length > 0 ? `${error.message} (${issues.join('; ')})` : error.message;
+}
+
+export function showApiError(error: ApiError, title?: string): void {
+  notifications.show({
+    color: error.code === 'rule' || error.code === 'validation' ? 'orange' : 'red',
+    title: title ?? errorTitle(error),
+    message: errorText(error),
+    icon: <IconAlertTriangle size={18} />,
+    autoClose: error.code === 'internal' ? false : 6000,
+  });
+}
+
+export function showSuccess(message: string, title?: string): void {
+  notifications.show({ color: 'teal', title, message, icon: <IconCheck size={18} />, autoClose: 2500 });
+}

@@ -1,0 +1,51 @@
+import { isSiteTab, useNavigation, type Route } from './navigation';
+
+/**
+ * The navigation lives in the location hash so a reload (or Alt+Left in the desktop shell) keeps
+ * the technician where they were: #/d/<deploymentId>[/s/<siteId>[/<tab>]].
+ */
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  const route: Route = { deploymentId: null, siteId: null, tab: 'overview' };
+  if (parts[0] === 'd' && parts[1]) {
+    route.deploymentId = parts[1];
+    if (parts[2] === 's' && parts[3]) {
+      route.siteId = parts[3];
+      if (isSiteTab(parts[4])) route.tab = parts[4];
+    }
+  }
+  return route;
+}
+
+export function formatHash(route: Route): string {
+  if (!route.deploymentId) return '';
+  const base = `#/d/${encodeURIComponent(route.deploymentId)}`;
+  return route.siteId ? `${base}/s/${encodeURIComponent(route.siteId)}/${route.tab}` : base;
+}
+
+/** Read the route from the hash now, then keep the two in step. Call after the API token was captured. */
+export function startHashSync(): () => void {
+  useNavigation.getState().setRoute(parseHash(window.location.hash));
+
+  const onHashChange = () => {
+    const next = parseHash(window.location.hash);
+    const s = useNavigation.getState();
+    if (next.deploymentId !== s.deploymentId || next.siteId !== s.siteId || next.tab !== s.tab) s.setRoute(next);
+  };
+  window.addEventListener('hashchange', onHashChange);
+
+  const unsubscribe = useNavigation.subscribe((state, previous) => {
+    const hash = formatHash(state);
+    if (hash === (window.location.hash || '')) return;
+    const url = `${window.location.pathname}${window.location.search}${hash}`;
+    // A new place is a history entry; changing tabs is not.
+    const moved = state.deploymentId !== previous.deploymentId || state.siteId !== previous.siteId;
+    if (moved) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  });
+
+  return () => {
+    window.removeEventListener('hashchange', onHashChange);
+    unsubscribe();
+  };
+}
