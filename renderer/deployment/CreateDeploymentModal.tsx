@@ -1,0 +1,59 @@
+import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { runCommand } from '../api/command';
+import { useNavigation } from '../state/navigation';
+import { useCreateDeployment } from './create-deployment';
+
+export function CreateDeploymentModal() {
+  const open = useCreateDeployment((s) => s.open);
+  const setOpen = useCreateDeployment((s) => s.setOpen);
+  const selectDeployment = useNavigation((s) => s.selectDeployment);
+  const [name, setName] = useState('');
+  const [version, setVersion] = useState('');
+  const [description, setDescription] = useState('');
+  const [quietPeriodDays, setQuiet] = useState<number>(14);
+  const [saving, setSaving] = useState(false);
+
+  async function create() {
+    setSaving(true);
+    const created = await runCommand(
+      'deployments.create',
+      { name, version, description, quietPeriodDays },
+      { refresh: ['deployments'], success: 'Draft deployment created' },
+    );
+    setSaving(false);
+    if (!created) return;
+    setOpen(false);
+    setName('');
+    setVersion('');
+    setDescription('');
+    selectDeployment(created.id);
+  }
+
+  return (
+    <Modal opened={open} onClose={() => setOpen(false)} title="New deployment" size="md">
+      <Stack gap="sm">
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} />
+        <TextInput label="Version" placeholder="e.g. 2025.3" value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} />
+        <Textarea label="Description" autosize minRows={2} maxRows={6} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <NumberInput
+          label="Quiet period (days)"
+          description="How long after the last site the deployment is watched before it can be closed."
+          size="xs"
+          min={0}
+          max={365}
+          value={quietPeriodDays}
+          onChange={(v) => setQuiet(typeof v === 'number' ? v : 0)}
+        />
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button loading={saving} disabled={name.trim() === ''} onClick={() => void create()}>
+            Create draft
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

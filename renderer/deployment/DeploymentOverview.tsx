@@ -1,0 +1,88 @@
+import { Alert, Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useApiQuery } from '../api/useApiQuery';
+import { DeploymentStatusBadge } from '../status/StatusBadge';
+import { AddSiteModal } from './AddSiteModal';
+import { ComponentsTable } from './ComponentsTable';
+import { SiteStatusSummary } from './SiteStatusSummary';
+import { SitesTable } from './SitesTable';
+import { WaveCards } from './WaveCards';
+
+/** The deployment as a whole: waves, sites and what is being deployed. */
+export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
+  const detail = useApiQuery('deployments.get', { deploymentId }, ['deployments']);
+  const sites = useApiQuery('sites.list', { deploymentId }, ['sites']);
+  const [adding, setAdding] = useState(false);
+
+  if (detail.error && !detail.data) {
+    return (
+      <Alert color="red" m="md" title="Deployment not available">
+        {detail.error.message}
+      </Alert>
+    );
+  }
+  if (!detail.data) return <Loader size="sm" m="xl" />;
+
+  const { deployment, waves, components } = detail.data;
+  const siteList = sites.data ?? [];
+
+  return (
+    <ScrollArea flex={1} type="auto" data-testid="deployment-overview">
+      <Stack gap="md" p="md" maw={1400}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Group gap="xs">
+              <Title order={3}>{deployment.name}</Title>
+              {deployment.version && (
+                <Text c="dimmed" fw={500}>
+                  v{deployment.version}
+                </Text>
+              )}
+              <DeploymentStatusBadge status={deployment.status} />
+            </Group>
+            {deployment.description && (
+              <Text size="sm" c="dimmed" mt={4} maw={800}>
+                {deployment.description}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed" mt={4}>
+              Quiet period {deployment.quietPeriodDays} days · {siteList.length} sites · {waves.length} waves
+            </Text>
+          </div>
+          <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
+            Add site
+          </Button>
+        </Group>
+
+        <SiteStatusSummary sites={siteList} />
+
+        {waves.length > 0 && <WaveCards waves={waves} sites={siteList} />}
+
+        <Paper withBorder>
+          <Group px="sm" py={8} justify="space-between">
+            <Text fw={600} size="sm">
+              Sites
+            </Text>
+            <Text size="xs" c="dimmed">
+              Click a site to open its workspace
+            </Text>
+          </Group>
+          <SitesTable deploymentId={deploymentId} sites={siteList} waves={waves} />
+        </Paper>
+
+        {components.length > 0 && (
+          <SimpleGrid cols={1}>
+            <Paper withBorder>
+              <Text fw={600} size="sm" px="sm" py={8}>
+                Components
+              </Text>
+              <ComponentsTable components={components} />
+            </Paper>
+          </SimpleGrid>
+        )}
+      </Stack>
+      <AddSiteModal opened={adding} onClose={() => setAdding(false)} deploymentId={deploymentId} waves={waves} />
+    </ScrollArea>
+  );
+}

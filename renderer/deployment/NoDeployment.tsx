@@ -1,0 +1,47 @@
+import { Button, Center, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconPackage } from '@tabler/icons-react';
+import { useState } from 'react';
+import { runCommand } from '../api/command';
+import { useApiQuery } from '../api/useApiQuery';
+import { useNavigation } from '../state/navigation';
+import { useCreateDeployment } from './create-deployment';
+
+/** Nothing selected: either nothing exists yet, or the list is still loading. */
+export function NoDeployment() {
+  const list = useApiQuery('deployments.list', {}, ['deployments']);
+  const openCreate = useCreateDeployment((s) => s.setOpen);
+  const selectDeployment = useNavigation((s) => s.selectDeployment);
+  const [busy, setBusy] = useState(false);
+
+  if (!list.data || list.data.length > 0) return null;
+
+  async function openSample() {
+    setBusy(true);
+    const sample = await runCommand('sample.open', {}, { refresh: ['deployments', 'sites'] });
+    setBusy(false);
+    if (sample) selectDeployment(sample.deploymentId);
+  }
+
+  return (
+    <Center flex={1} p="xl" data-testid="no-deployment">
+      <Stack align="center" gap="sm" maw={440}>
+        <ThemeIcon size={48} radius="xl" variant="light" color="gray">
+          <IconPackage size={26} />
+        </ThemeIcon>
+        <Title order={3}>No deployments yet</Title>
+        <Text size="sm" c="dimmed" ta="center">
+          A deployment is a release rolled out to sites. Create a draft to plan one, or open the sample to see how a
+          technician works through a site.
+        </Text>
+        <Group mt="xs">
+          <Button variant="default" loading={busy} onClick={() => void openSample()} data-testid="open-sample-empty">
+            Open sample deployment
+          </Button>
+          <Button onClick={() => openCreate(true)} data-testid="new-deployment">
+            New deployment
+          </Button>
+        </Group>
+      </Stack>
+    </Center>
+  );
+}

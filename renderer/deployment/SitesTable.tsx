@@ -1,0 +1,69 @@
+import { Table, Text } from '@mantine/core';
+import type { Wave } from '../../shared/domain/deployment';
+import type { SiteSummary } from '../../shared/domain/site';
+import { formatWindowShort } from '../format/time';
+import { groupSitesByWave } from '../navigator/group-sites';
+import { useNavigation } from '../state/navigation';
+import { SiteStatusBadge } from '../status/StatusBadge';
+
+interface Props {
+  deploymentId: string;
+  sites: readonly SiteSummary[];
+  waves: readonly Wave[];
+}
+
+export function SitesTable({ deploymentId, sites, waves }: Props) {
+  const selectSite = useNavigation((s) => s.selectSite);
+  const ordered = groupSitesByWave(sites, waves).flatMap((g) => g.sites);
+  if (ordered.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" px="sm" pb="sm">
+        No sites yet. Add the first one with “Add site”.
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table highlightOnHover verticalSpacing={4} fz="xs" data-testid="sites-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Code</Table.Th>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Wave</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Window (site time)</Table.Th>
+            <Table.Th>Technicians</Table.Th>
+            <Table.Th ta="right">Checklist</Table.Th>
+            <Table.Th ta="right">Inventory</Table.Th>
+            <Table.Th ta="right">Machines</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ordered.map((site) => (
+            <Table.Tr key={site.id} style={{ cursor: 'pointer' }} onClick={() => selectSite(deploymentId, site.id, 'overview')}>
+              <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                {site.code}
+              </Table.Td>
+              <Table.Td>{site.name}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{site.waveName ?? '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <SiteStatusBadge status={site.status} size="xs" />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} title={site.timeZone}>
+                {formatWindowShort(site.windowStart, site.windowEnd, site.timeZone)}
+              </Table.Td>
+              <Table.Td>{site.technicians.join(', ') || '—'}</Table.Td>
+              <Table.Td ta="right">
+                {site.checklist.done}/{site.checklist.total}
+              </Table.Td>
+              <Table.Td ta="right">
+                {site.inventory.done}/{site.inventory.total}
+              </Table.Td>
+              <Table.Td ta="right">{site.machineCount}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,116 @@
+import { Button, Center, Divider, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBuildingBroadcastTower, IconChecklist, IconCloudOff, IconScan } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Role } from '../../shared/domain/enums';
+import { runCommand } from '../api/command';
+import { useNavigation } from '../state/navigation';
+import { useProfile } from '../state/profile';
+import { ThemeToggle } from '../theme/ThemeToggle';
+import { ProfileFields } from './ProfileFields';
+
+type Busy = null | 'sample' | 'empty';
+
+/** Shown until a local profile exists: what Outpost is, who you are, where to start. */
+export function FirstRun() {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('technician');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const setProfile = useProfile((s) => s.setProfile);
+  const selectDeployment = useNavigation((s) => s.selectDeployment);
+
+  async function start(kind: Exclude<Busy, null>) {
+    if (name.trim() === '') {
+      setNameError('Enter your name: it is recorded with your work');
+      return;
+    }
+    setBusy(kind);
+    const profile = await runCommand('profile.set', { name: name.trim(), role }, { refresh: ['profile'] });
+    if (!profile) {
+      setBusy(null);
+      return;
+    }
+    if (kind === 'sample') {
+      const sample = await runCommand('sample.open', {}, { refresh: ['deployments', 'sites'] });
+      if (sample) selectDeployment(sample.deploymentId);
+    }
+    setBusy(null);
+    setProfile(profile);
+  }
+
+  return (
+    <Center mih="100%" p="lg">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={560} data-testid="first-run">
+        <Stack gap="lg">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <ThemeIcon size={40} radius="md" variant="light">
+                <IconBuildingBroadcastTower size={24} />
+              </ThemeIcon>
+              <div>
+                <Title order={2}>Welcome to Outpost</Title>
+                <Text size="sm" c="dimmed">
+                  On-site deployments, done properly — with or without a network.
+                </Text>
+              </div>
+            </Group>
+            <ThemeToggle />
+          </Group>
+
+          <List spacing={6} size="sm" center>
+            <List.Item icon={<ThemeIcon size={22} variant="light" color="teal"><IconScan size={14} /></ThemeIcon>}>
+              Receive delivered hardware by scanning serials and reconcile it against the expected inventory.
+            </List.Item>
+            <List.Item icon={<ThemeIcon size={22} variant="light" color="indigo"><IconChecklist size={14} /></ThemeIcon>}>
+              Work through each site&apos;s checklist — before, during, after, and rollback — with notes as evidence.
+            </List.Item>
+            <List.Item icon={<ThemeIcon size={22} variant="light" color="gray"><IconCloudOff size={14} /></ThemeIcon>}>
+              Everything is saved on this device at once; nothing needs a connection.
+            </List.Item>
+          </List>
+
+          <Divider />
+
+          <Stack gap="sm">
+            <ProfileFields
+              name={name}
+              role={role}
+              onName={(value) => {
+                setName(value);
+                if (nameError) setNameError(null);
+              }}
+              onRole={setRole}
+              nameError={nameError}
+              autoFocus
+            />
+          </Stack>
+
+          <Group justify="flex-end" gap="sm">
+            <Button
+              size="sm"
+              variant="default"
+              loading={busy === 'empty'}
+              disabled={busy !== null}
+              onClick={() => void start('empty')}
+              data-testid="start-empty"
+            >
+              Start empty
+            </Button>
+            <Button
+              size="sm"
+              loading={busy === 'sample'}
+              disabled={busy !== null}
+              onClick={() => void start('sample')}
+              data-testid="open-sample"
+            >
+              Open sample deployment
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed" ta="right" mt={-8}>
+            The sample is a realistic rollout with sites, inventory and checklists to try things out.
+          </Text>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

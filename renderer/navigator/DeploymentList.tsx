@@ -1,0 +1,69 @@
+import { ActionIcon, Alert, Loader, ScrollArea, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useApiQuery } from '../api/useApiQuery';
+import { useNavigation } from '../state/navigation';
+import { DeploymentStatusBadge } from '../status/StatusBadge';
+import { useCreateDeployment } from '../deployment/create-deployment';
+import classes from './Navigator.module.css';
+
+export function DeploymentList() {
+  const deploymentId = useNavigation((s) => s.deploymentId);
+  const selectDeployment = useNavigation((s) => s.selectDeployment);
+  const { data, error, loading } = useApiQuery('deployments.list', {}, ['deployments', 'sites']);
+  const openCreate = useCreateDeployment((s) => s.setOpen);
+
+  // Keep a valid deployment selected: the first one when none (or an unknown one) is.
+  useEffect(() => {
+    if (!data || data.length === 0) return;
+    if (!deploymentId || !data.some((d) => d.id === deploymentId)) selectDeployment(data[0]?.id ?? null);
+  }, [data, deploymentId, selectDeployment]);
+
+  return (
+    <div>
+      <div className={classes.sectionTitle}>
+        <span>Deployments {loading && !data ? <Loader size={10} ml={4} /> : null}</span>
+        <Tooltip label="New deployment">
+          <ActionIcon variant="subtle" size="sm" color="gray" onClick={() => openCreate(true)} aria-label="New deployment">
+            <IconPlus size={14} />
+          </ActionIcon>
+        </Tooltip>
+      </div>
+      {error && (
+        <Alert color="red" mx="sm" p="xs" fz="xs">
+          {error.message}
+        </Alert>
+      )}
+      <ScrollArea.Autosize mah={200} type="auto">
+        {data?.map((d) => (
+          <UnstyledButton
+            key={d.id}
+            className={classes.row}
+            data-active={d.id === deploymentId || undefined}
+            onClick={() => selectDeployment(d.id)}
+            data-testid="deployment-row"
+            data-deployment-id={d.id}
+          >
+            <div className={classes.line}>
+              <span className={classes.name} style={{ fontWeight: 600 }} title={d.name}>
+                {d.name}
+              </span>
+              <DeploymentStatusBadge status={d.status} size="xs" />
+            </div>
+            <div className={classes.line}>
+              <span className={classes.meta}>{d.version ? `v${d.version}` : 'no version'}</span>
+              <span className={classes.meta} style={{ marginLeft: 'auto' }}>
+                {d.sitesDeployed}/{d.siteCount} sites deployed
+              </span>
+            </div>
+          </UnstyledButton>
+        ))}
+        {data && data.length === 0 && (
+          <div className={classes.meta} style={{ padding: '4px 12px 8px' }}>
+            No deployments yet.
+          </div>
+        )}
+      </ScrollArea.Autosize>
+    </div>
+  );
+}

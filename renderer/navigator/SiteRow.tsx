@@ -1,0 +1,37 @@
+import { UnstyledButton } from '@mantine/core';
+import { memo } from 'react';
+import type { SiteSummary } from '../../shared/domain/site';
+import { SiteStatusBadge } from '../status/StatusBadge';
+import { MiniProgress } from './MiniProgress';
+import classes from './Navigator.module.css';
+
+interface Props {
+  site: SiteSummary;
+  active: boolean;
+  onSelect: (siteId: string) => void;
+}
+
+export const SiteRow = memo(function SiteRow({ site, active, onSelect }: Props) {
+  return (
+    <UnstyledButton
+      className={classes.row}
+      data-active={active || undefined}
+      aria-current={active ? 'page' : undefined}
+      onClick={() => onSelect(site.id)}
+      data-testid={`site-${site.code}`}
+      data-site-status={site.status}
+    >
+      <div className={classes.line}>
+        <span className={classes.code}>{site.code}</span>
+        <span className={classes.name} title={site.name}>
+          {site.name}
+        </span>
+        <SiteStatusBadge status={site.status} size="xs" />
+      </div>
+      <div className={classes.bars}>
+        <MiniProgress label="Checklist" progress={site.checklist} color="indigo" />
+        <MiniProgress label="Inventory" progress={site.inventory} color="blue" />
+      </div>
+    </UnstyledButton>
+  );
+});

@@ -1,0 +1,93 @@
+import { Alert, Badge, CloseButton, Loader, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useApiQuery } from '../api/useApiQuery';
+import { useNavigation } from '../state/navigation';
+import { useSiteOrder } from '../state/site-order';
+import { groupSitesByWave } from './group-sites';
+import { SiteRow } from './SiteRow';
+import classes from './Navigator.module.css';
+
+/** The sites of one deployment, grouped by wave, with a quick filter. */
+export function SiteTree({ deploymentId }: { deploymentId: string }) {
+  const siteId = useNavigation((s) => s.siteId);
+  const selectSite = useNavigation((s) => s.selectSite);
+  const setOrder = useSiteOrder((s) => s.setOrder);
+  const [filter, setFilter] = useState('');
+  const sites = useApiQuery('sites.list', { deploymentId }, ['sites']);
+  const detail = useApiQuery('deployments.get', { deploymentId }, ['deployments']);
+
+  const groups = useMemo(() => groupSitesByWave(sites.data ?? [], detail.data?.waves ?? []), [sites.data, detail.data]);
+
+  useEffect(() => {
+    setOrder(deploymentId, groups.flatMap((g) => g.sites.map((s) => s.id)));
+  }, [deploymentId, groups, setOrder]);
+
+  const needle = filter.trim().toLowerCase();
+  const visible = useMemo(
+    () =>
+      needle
+        ? groups
+            .map((g) => ({ ...g, sites: g.sites.filter((s) => `${s.code} ${s.name}`.toLowerCase().includes(needle)) }))
+            .filter((g) => g.sites.length > 0)
+        : groups,
+    [groups, needle],
+  );
+
+  const onSelect = useCallback((id: string) => selectSite(deploymentId, id), [deploymentId, selectSite]);
+  const total = sites.data?.length ?? 0;
+
+  return (
+    <div data-testid="site-tree">
+      <div className={classes.sectionTitle}>
+        <span>
+          Sites {sites.loading && !sites.data ? <Loader size={10} ml={4} /> : total > 0 ? `· ${total}` : null}
+        </span>
+      </div>
+      {total > 6 && (
+        <TextInput
+          mx="sm"
+          mb={4}
+          size="xs"
+          placeholder="Filter sites by code or name"
+          leftSection={<IconSearch size={12} />}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          rightSection={filter ? <CloseButton size="xs" onClick={() => setFilter('')} aria-label="Clear filter" /> : null}
+          data-testid="site-filter"
+        />
+      )}
+      {sites.error && (
+        <Alert color="red" mx="sm" p="xs" fz="xs">
+          {sites.error.message}
+        </Alert>
+      )}
+      {visible.map((group) => (
+        <div key={group.key} data-testid="wave-group">
+          <div className={classes.waveTitle}>
+            <span>{group.name}</span>
+            {group.isPilot && (
+              <Badge size="xs" variant="outline" color="grape">
+                Pilot
+              </Badge>
+            )}
+            <span style={{ marginLeft: 'auto', fontWeight: 500 }}>{group.sites.length}</span>
+          </div>
+          {group.sites.map((site) => (
+            <SiteRow key={site.id} site={site} active={site.id === siteId} onSelect={onSelect} />
+          ))}
+        </div>
+      ))}
+      {sites.data && total === 0 && (
+        <div className={classes.meta} style={{ padding: '4px 12px' }}>
+          This deployment has no sites yet.
+        </div>
+      )}
+      {needle && visible.length === 0 && total > 0 && (
+        <div className={classes.meta} style={{ padding: '4px 12px' }}>
+          No site matches “{filter}”.
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { AppShell } from '@mantine/core';
+import { CreateDeploymentModal } from '../deployment/CreateDeploymentModal';
+import { Navigator } from '../navigator/Navigator';
+import { Header } from './Header';
+import { MainArea } from './MainArea';
+import { ShortcutsModal } from './ShortcutsModal';
+import { useGlobalHotkeys } from './useGlobalHotkeys';
+
+export function AppLayout() {
+  useGlobalHotkeys();
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 320, breakpoint: 0 }} padding={0}>
+      <AppShell.Header>
+        <Header />
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <Navigator />
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <MainArea />
+      </AppShell.Main>
+      <ShortcutsModal />
+      <CreateDeploymentModal />
+    </AppShell>
+  );
+}

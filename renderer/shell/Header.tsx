@@ -1,0 +1,45 @@
+import { ActionIcon, Badge, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconBuildingBroadcastTower, IconKeyboard } from '@tabler/icons-react';
+import { useApiQuery } from '../api/useApiQuery';
+import { useUi } from '../state/ui';
+import { ThemeToggle } from '../theme/ThemeToggle';
+import { ProfileMenu } from './ProfileMenu';
+
+export function Header() {
+  const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
+  const info = useApiQuery('app.info', {}, []);
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap">
+        <ThemeIcon size={28} radius="sm" variant="filled">
+          <IconBuildingBroadcastTower size={18} />
+        </ThemeIcon>
+        <Text fw={700} size="md" data-testid="app-name">
+          Outpost
+        </Text>
+        {info.data && (
+          <Tooltip label={`Data: ${info.data.dataDir} · schema ${info.data.schemaVersion}`}>
+            <Badge variant="default" size="xs" radius="sm" tt="none" fw={500}>
+              v{info.data.version} · {info.data.shell}
+            </Badge>
+          </Tooltip>
+        )}
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <Tooltip label="Keyboard shortcuts (?)">
+          <ActionIcon
+            variant="default"
+            size="md"
+            onClick={() => setShortcutsOpen(true)}
+            aria-label="Keyboard shortcuts"
+            data-testid="shortcuts-button"
+          >
+            <IconKeyboard size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <ThemeToggle />
+        <ProfileMenu />
+      </Group>
+    </Group>
+  );
+}
