@@ -1,0 +1,41 @@
+import { Button, Menu } from '@mantine/core';
+import { IconCheck, IconChevronDown } from '@tabler/icons-react';
+import { useState } from 'react';
+import { siteStatusSchema, type SiteStatus } from '../../shared/domain/enums';
+import { runCommand } from '../api/command';
+import { SITE_STATUS } from '../status/labels';
+
+/** Change the site status (planned → ready → in progress → blocked → deployed → signed off, or rolled back). */
+export function SiteStatusMenu({ siteId, status }: { siteId: string; status: SiteStatus }) {
+  const [saving, setSaving] = useState(false);
+
+  async function set(next: SiteStatus) {
+    if (next === status) return;
+    setSaving(true);
+    await runCommand('sites.setStatus', { siteId, status: next }, { refresh: ['sites', 'deployments'], success: `Site status: ${SITE_STATUS[next].label}` });
+    setSaving(false);
+  }
+
+  return (
+    <Menu position="bottom-start" width={200} shadow="md">
+      <Menu.Target>
+        <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} />} loading={saving} data-testid="site-status-menu">
+          Set status
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {siteStatusSchema.options.map((s) => (
+          <Menu.Item
+            key={s}
+            onClick={() => void set(s)}
+            leftSection={<span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: `var(--mantine-color-${SITE_STATUS[s].color}-filled)` }} />}
+            rightSection={s === status ? <IconCheck size={14} /> : null}
+            data-testid={`site-status-${s}`}
+          >
+            {SITE_STATUS[s].label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,90 @@
+import { Alert, Group, Loader, Progress, ScrollArea, Stack, Text } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import type { ChecklistItem } from '../../../shared/domain/checklist';
+import type { ChecklistItemState, ChecklistPhase } from '../../../shared/domain/enums';
+import { runCommand } from '../../api/command';
+import { useApiQuery } from '../../api/useApiQuery';
+import { percent } from '../../format/time';
+import { PHASE_LABELS } from '../../status/labels';
+import { NoteModal, type NoteRequest } from './NoteModal';
+import { PhaseSection } from './PhaseSection';
+
+/** The site checklist by phase. Every change refreshes the checklist and the site figures. */
+export function ChecklistTab({ siteId }: { siteId: string }) {
+  const checklist = useApiQuery('checklist.get', { siteId }, ['checklist']);
+  const [noteRequest, setNoteRequest] = useState<NoteRequest | null>(null);
+  const [busyItemId, setBusyItemId] = useState<string | null>(null);
+  const [completing, setCompleting] = useState<ChecklistPhase | null>(null);
+
+  const itemsById = useMemo(
+    () => new Map((checklist.data?.phases ?? []).flatMap((p) => p.items).map((i) => [i.id, i] as const)),
+    [checklist.data],
+  );
+
+  const apply = useCallback(async (item: ChecklistItem, state: ChecklistItemState, note = '') => {
+    setBusyItemId(item.id);
+    const saved = await runCommand('checklist.setItemState', { itemId: item.id, state, note }, { refresh: ['checklist', 'sites'] });
+    setBusyItemId(null);
+    return saved !== null;
+  }, []);
+
+  const onSet = useCallback(
+    (item: ChecklistItem, state: ChecklistItemState) => {
+      if (state === 'not_applicable' || state === 'failed') setNoteRequest({ item, state });
+      else void apply(item, state);
+    },
+    [apply],
+  );
+
+  async function complete(phase: ChecklistPhase) {
+    setCompleting(phase);
+    await runCommand('checklist.completePhase', { siteId, phase }, { refresh: ['checklist', 'sites'], success: `${PHASE_LABELS[phase]} completed`, errorTitle: 'Phase not completed' });
+    setCompleting(null);
+  }
+
+  if (checklist.error && !checklist.data) {
+    return (
+      <Alert color="red" title="Checklist not available">
+        {checklist.error.message}
+      </Alert>
+    );
+  }
+  if (!checklist.data) return <Loader size="sm" />;
+
+  const { progress, phases } = checklist.data;
+  return (
+    <ScrollArea h="100%" type="auto" data-testid="checklist-tab">
+      <Stack gap="sm" pb="md" pr={4}>
+        <Group gap="sm">
+          <Text size="sm" fw={600}>
+            {progress.done} of {progress.total} items settled
+          </Text>
+          <Progress value={percent(progress.done, progress.total)} size="md" style={{ flex: 1, maxWidth: 400 }} color="indigo" />
+          <Text size="sm" c="dimmed">
+            {percent(progress.done, progress.total)}%
+          </Text>
+        </Group>
+        {phases.map((phase) => (
+          <PhaseSection
+            key={phase.phase}
+            phase={phase}
+            itemsById={itemsById}
+            busyItemId={busyItemId}
+            completing={completing === phase.phase}
+            onSet={onSet}
+            onComplete={() => void complete(phase.phase)}
+          />
+        ))}
+      </Stack>
+      <NoteModal
+        request={noteRequest}
+        onClose={() => setNoteRequest(null)}
+        onConfirm={async (request, note) => {
+          const ok = await apply(request.item, request.state, note);
+          if (ok) setNoteRequest(null);
+          return ok;
+        }}
+      />
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,92 @@
+import { ActionIcon, Badge, Button, Group, Paper, Progress, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ChecklistItem, ChecklistPhaseView } from '../../../shared/domain/checklist';
+import type { ChecklistItemState } from '../../../shared/domain/enums';
+import { checkPhaseCompletion } from '../../../shared/logic/checklist-rules';
+import { formatDateTime, percent } from '../../format/time';
+import { PHASE_LABELS } from '../../status/labels';
+import { ChecklistItemRow } from './ChecklistItemRow';
+
+interface Props {
+  phase: ChecklistPhaseView;
+  itemsById: ReadonlyMap<string, ChecklistItem>;
+  busyItemId: string | null;
+  completing: boolean;
+  onSet: (item: ChecklistItem, state: ChecklistItemState) => void;
+  onComplete: () => void;
+}
+
+export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, onComplete }: Props) {
+  const [collapsed, setCollapsed] = useState(false);
+  const completed = phase.completedAt !== null;
+  const verdict = checkPhaseCompletion(phase.items);
+  const pct = percent(phase.progress.done, phase.progress.total);
+
+  const completeButton = (
+    <Button
+      size="xs"
+      variant={verdict.allowed ? 'filled' : 'default'}
+      disabled={!verdict.allowed || phase.items.length === 0}
+      loading={completing}
+      onClick={onComplete}
+      data-testid={`complete-phase-${phase.phase}`}
+    >
+      Complete phase
+    </Button>
+  );
+
+  return (
+    <Paper withBorder data-testid={`phase-${phase.phase}`} data-completed={completed}>
+      <Group px="sm" py={8} gap="sm" wrap="nowrap" style={{ background: 'var(--mantine-color-default)' }}>
+        <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? 'Expand phase' : 'Collapse phase'}>
+          {collapsed ? <IconChevronRight size={16} /> : <IconChevronDown size={16} />}
+        </ActionIcon>
+        <Text fw={700} size="sm" style={{ flex: 'none' }}>
+          {PHASE_LABELS[phase.phase]}
+        </Text>
+        <Text size="xs" c="dimmed" style={{ flex: 'none' }} data-testid={`phase-progress-${phase.phase}`}>
+          {phase.progress.done}/{phase.progress.total}
+        </Text>
+        <Progress value={pct} size="sm" color={completed ? 'green' : 'indigo'} style={{ flex: 1, minWidth: 60, maxWidth: 240 }} />
+        {phase.openRequired > 0 && !completed && (
+          <Badge size="xs" variant="light" color="orange">
+            {phase.openRequired} required open
+          </Badge>
+        )}
+        <div style={{ marginLeft: 'auto' }}>
+          {completed ? (
+            <Group gap={6} wrap="nowrap" data-testid={`phase-completed-${phase.phase}`}>
+              <IconLock size={14} color="var(--mantine-color-green-filled)" />
+              <Text size="xs" c="dimmed">
+                Completed by <b>{phase.completedBy ?? '?'}</b> · {formatDateTime(phase.completedAt)}
+              </Text>
+            </Group>
+          ) : verdict.allowed ? (
+            completeButton
+          ) : (
+            <Tooltip label={verdict.reason} multiline maw={320}>
+              <span>{completeButton}</span>
+            </Tooltip>
+          )}
+        </div>
+      </Group>
+      {!collapsed &&
+        phase.items.map((item) => (
+          <ChecklistItemRow
+            key={item.id}
+            item={item}
+            dependency={item.dependsOn ? (itemsById.get(item.dependsOn) ?? null) : null}
+            phaseCompleted={completed}
+            busy={busyItemId === item.id}
+            onSet={onSet}
+          />
+        ))}
+      {!collapsed && phase.items.length === 0 && (
+        <Text size="sm" c="dimmed" px="sm" py="xs">
+          No items in this phase.
+        </Text>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,38 @@
+import { Alert } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useState } from 'react';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useUi } from '../../state/ui';
+import { InventoryTable } from './InventoryTable';
+import { InventoryToolbar } from './InventoryToolbar';
+import { ReceivePanel } from './ReceivePanel';
+import { ReconciliationBar } from './ReconciliationBar';
+import type { InventoryStateFilter } from './usePagedInventory';
+
+export const SEARCH_DEBOUNCE_MS = 150;
+
+/** Reconciliation on top, then receive mode (when on), then the searchable table. */
+export function InventoryTab({ siteId }: { siteId: string }) {
+  const reconciliation = useApiQuery('inventory.reconciliation', { siteId }, ['inventory']);
+  const receiveMode = useUi((s) => s.receiveMode);
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [state, setState] = useState<InventoryStateFilter>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const onTotal = useCallback((n: number | null) => setTotal(n), []);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 10, height: '100%', minHeight: 0 }} data-testid="inventory-tab">
+      <ReconciliationBar value={reconciliation.data} />
+      {reconciliation.error && (
+        <Alert color="red" p="xs">
+          {reconciliation.error.message}
+        </Alert>
+      )}
+      {receiveMode && <ReceivePanel siteId={siteId} onReconciliation={reconciliation.setData} onReceived={setHighlightId} />}
+      <InventoryToolbar search={search} onSearch={setSearch} state={state} onState={setState} total={total} />
+      <InventoryTable siteId={siteId} query={query} state={state} highlightId={highlightId} onTotal={onTotal} />
+    </div>
+  );
+}

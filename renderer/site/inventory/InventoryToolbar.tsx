@@ -1,0 +1,85 @@
+import { Button, CloseButton, Group, Kbd, Select, Text, TextInput } from '@mantine/core';
+import { IconBarcode, IconSearch } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
+import { inventoryStateSchema } from '../../../shared/domain/enums';
+import { INVENTORY_STATE } from '../../status/labels';
+import { useUi } from '../../state/ui';
+import type { InventoryStateFilter } from './usePagedInventory';
+
+const STATE_OPTIONS = [
+  { value: 'all', label: 'All states' },
+  ...inventoryStateSchema.options.map((s) => ({ value: s, label: INVENTORY_STATE[s].label })),
+  { value: 'surplus', label: 'Surplus (not expected)' },
+];
+
+interface Props {
+  search: string;
+  onSearch: (value: string) => void;
+  state: InventoryStateFilter;
+  onState: (value: InventoryStateFilter) => void;
+  total: number | null;
+}
+
+export function InventoryToolbar({ search, onSearch, state, onState, total }: Props) {
+  const receiveMode = useUi((s) => s.receiveMode);
+  const setReceiveMode = useUi((s) => s.setReceiveMode);
+  const focusRequest = useUi((s) => s.searchFocusRequest);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // The `/` shortcut.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, [focusRequest]);
+
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <TextInput
+        ref={searchRef}
+        placeholder="Search serial, asset tag or model"
+        leftSection={<IconSearch size={14} />}
+        rightSection={search ? <CloseButton size="sm" onClick={() => onSearch('')} aria-label="Clear search" /> : <Kbd size="xs">/</Kbd>}
+        value={search}
+        onChange={(e) => onSearch(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            if (search) onSearch('');
+            else e.currentTarget.blur();
+          }
+        }}
+        w={320}
+        size="sm"
+        maxLength={128}
+        aria-label="Search inventory"
+        data-testid="inventory-search"
+      />
+      <Select
+        data={STATE_OPTIONS}
+        value={state ?? 'all'}
+        onChange={(v) => onState(!v || v === 'all' ? null : (v as InventoryStateFilter))}
+        allowDeselect={false}
+        w={200}
+        size="sm"
+        aria-label="Filter by state"
+        data-testid="inventory-state-filter"
+      />
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="inventory-count">
+        {total === null ? 'Loading…' : `${total.toLocaleString()} item${total === 1 ? '' : 's'}`}
+      </Text>
+      <Button
+        ml="auto"
+        size="sm"
+        variant={receiveMode ? 'filled' : 'light'}
+        color={receiveMode ? 'teal' : undefined}
+        leftSection={<IconBarcode size={16} />}
+        rightSection={<Kbd size="xs">R</Kbd>}
+        onClick={() => setReceiveMode(!receiveMode)}
+        aria-pressed={receiveMode}
+        data-testid="receive-mode"
+      >
+        {receiveMode ? 'Receiving…' : 'Receive mode'}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,165 @@
+import { ActionIcon, Button, Group, Paper, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconBarcode, IconVolume, IconVolumeOff, IconX } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Reconciliation } from '../../../shared/domain/inventory';
+import { call } from '../../api/client';
+import { runCommand } from '../../api/command';
+import { errorText } from '../../api/notify';
+import { bumpTopics } from '../../api/refresh';
+import { isEditable, overlayOpen } from '../../shell/overlay';
+import { useScanLog, type ScanEntry } from '../../state/scan-log';
+import { useSound } from '../../state/sound';
+import { useUi } from '../../state/ui';
+import { ScanFeedback } from './ScanFeedback';
+import { ScanLog } from './ScanLog';
+import { SurplusModal } from './SurplusModal';
+import { useBeep } from './useBeep';
+
+const NO_ENTRIES: ScanEntry[] = [];
+const REFOCUS_DELAY_MS = 150;
+
+interface Props {
+  siteId: string;
+  onReconciliation: (value: Reconciliation) => void;
+  onReceived: (itemId: string) => void;
+}
+
+/**
+ * Receive mode, built for a USB barcode scanner (it types the serial, then Enter). The field
+ * keeps the focus so scan after scan lands here; every scan is sent at once, in order.
+ */
+export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
+  const [value, setValue] = useState('');
+  const [surplusFor, setSurplusFor] = useState<ScanEntry | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const entries = useScanLog((s) => s.bySite[siteId] ?? NO_ENTRIES);
+  const addEntry = useScanLog((s) => s.add);
+  const markSurplus = useScanLog((s) => s.markSurplus);
+  const setReceiveMode = useUi((s) => s.setReceiveMode);
+  const muted = useSound((s) => s.muted);
+  const toggleMuted = useSound((s) => s.toggleMuted);
+  const beep = useBeep();
+
+  const focusInput = useCallback(() => inputRef.current?.focus(), []);
+  useEffect(focusInput, [focusInput]);
+
+  function submit() {
+    const serial = value.trim();
+    setValue('');
+    if (!serial) return;
+    queue.current = queue.current.then(async () => {
+      const result = await call('inventory.receive', { siteId, serial });
+      if (!result.ok) {
+        addEntry(siteId, { serial, result: null, error: errorText(result.error) });
+        beep('error');
+        return;
+      }
+      addEntry(siteId, { serial, result: result.value, error: null });
+      onReconciliation(result.value.reconciliation);
+      beep(result.value.outcome);
+      if (result.value.outcome === 'received') {
+        bumpTopics('inventory', 'sites');
+        if (result.value.item) onReceived(result.value.item.id);
+      }
+    });
+  }
+
+  // Keep the focus: come back after a short delay, unless a dialog or menu took it or the
+  // technician moved to another field on purpose.
+  function onBlur() {
+    window.setTimeout(() => {
+      const input = inputRef.current;
+      if (!input || !input.isConnected || document.activeElement === input) return;
+      if (overlayOpen() || isEditable(document.activeElement)) return;
+      input.focus();
+    }, REFOCUS_DELAY_MS);
+  }
+
+  async function recordSurplus(details: { manufacturer: string; model: string; note: string }): Promise<boolean> {
+    if (!surplusFor) return false;
+    const entry = surplusFor;
+    const item = await runCommand(
+      'inventory.recordSurplus',
+      { siteId, serial: entry.serial, ...details },
+      { refresh: ['inventory', 'sites'], success: `${entry.serial} recorded as surplus` },
+    );
+    if (!item) return false;
+    markSurplus(siteId, entry.id);
+    closeSurplus();
+    onReceived(item.id);
+    return true;
+  }
+
+  function closeSurplus() {
+    setSurplusFor(null);
+    window.setTimeout(focusInput, REFOCUS_DELAY_MS);
+  }
+
+  const latest = entries[0];
+
+  return (
+    <Paper withBorder p="sm" data-testid="receive-panel" style={{ borderColor: 'var(--mantine-color-teal-filled)', borderWidth: 2 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(300px, 2fr)', gap: 12 }}>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <Group justify="space-between" gap="xs">
+            <Group gap={6}>
+              <IconBarcode size={18} />
+              <Text fw={700} size="sm">
+                Receive mode
+              </Text>
+              <Text size="xs" c="dimmed">
+                Enter records the serial · Esc leaves
+              </Text>
+            </Group>
+            <Group gap={4}>
+              <Tooltip label={muted ? 'Sound off' : 'Sound on'}>
+                <ActionIcon variant="subtle" color="gray" onClick={toggleMuted} aria-label={muted ? 'Unmute scan sounds' : 'Mute scan sounds'} data-testid="scan-mute">
+                  {muted ? <IconVolumeOff size={16} /> : <IconVolume size={16} />}
+                </ActionIcon>
+              </Tooltip>
+              <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => setReceiveMode(false)}>
+                Done
+              </Button>
+            </Group>
+          </Group>
+          <TextInput
+            ref={inputRef}
+            size="xl"
+            placeholder="Scan or type a serial, then Enter"
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                submit();
+              } else if (e.key === 'Escape') {
+                setReceiveMode(false);
+              }
+            }}
+            onBlur={onBlur}
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={128}
+            aria-label="Serial to receive"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 22, letterSpacing: '0.03em' } }}
+            data-testid="scan-input"
+          />
+          <ScanFeedback key={latest?.id ?? 0} entry={latest} onRecordSurplus={setSurplusFor} />
+        </div>
+        <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+          <Group justify="space-between" mb={4}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+              Scans this session · {entries.length}
+            </Text>
+          </Group>
+          <div style={{ height: 196, border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
+            <ScanLog entries={entries} />
+          </div>
+        </div>
+      </div>
+      <SurplusModal serial={surplusFor?.serial ?? null} onClose={closeSurplus} onConfirm={recordSurplus} />
+    </Paper>
+  );
+}

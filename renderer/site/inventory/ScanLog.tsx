@@ -1,0 +1,57 @@
+import { ScrollArea, Text } from '@mantine/core';
+import type { ScanEntry } from '../../state/scan-log';
+import { outcomeOf } from './ScanFeedback';
+import classes from './ScanLog.module.css';
+
+const OUTCOME: Record<string, { label: string; color: string }> = {
+  received: { label: 'Received', color: 'green' },
+  already_received: { label: 'Already', color: 'yellow' },
+  other_site: { label: 'Other site', color: 'orange' },
+  unknown: { label: 'Unknown', color: 'red' },
+  error: { label: 'Error', color: 'red' },
+};
+
+function detail(entry: ScanEntry): string {
+  const r = entry.result;
+  if (!r) return entry.error ?? '';
+  switch (r.outcome) {
+    case 'received':
+      return [r.item?.manufacturer, r.item?.model].filter(Boolean).join(' ');
+    case 'already_received':
+      return `by ${r.item?.receivedBy ?? '?'}`;
+    case 'other_site':
+      return `expected at ${r.otherSite?.code ?? '?'}`;
+    case 'unknown':
+      return entry.recordedSurplus ? 'recorded as surplus' : 'not expected';
+  }
+}
+
+/** This session's scans at this site, newest first. */
+export function ScanLog({ entries }: { entries: readonly ScanEntry[] }) {
+  return (
+    <ScrollArea h="100%" type="auto" data-testid="scan-log">
+      {entries.length === 0 ? (
+        <Text size="xs" c="dimmed" p="xs">
+          Scans of this session appear here.
+        </Text>
+      ) : (
+        entries.map((e) => {
+          const o = OUTCOME[outcomeOf(e)] ?? { label: '?', color: 'gray' };
+          return (
+            <div key={e.id} className={classes.entry} data-testid="scan-log-entry" data-outcome={outcomeOf(e)}>
+              <span className={classes.time}>{new Date(e.at).toLocaleTimeString()}</span>
+              <span
+                className={classes.outcome}
+                style={{ background: `var(--mantine-color-${o.color}-light)`, color: `var(--mantine-color-${o.color}-light-color)` }}
+              >
+                {o.label}
+              </span>
+              <span className={classes.serial}>{e.serial}</span>
+              <span className={classes.detail}>{detail(e)}</span>
+            </div>
+          );
+        })
+      )}
+    </ScrollArea>
+  );
+}
