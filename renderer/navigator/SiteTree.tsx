@@ -38,7 +38,7 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
   const total = sites.data?.length ?? 0;
 
   return (
-    <div data-testid="site-tree">
+    <div data-testid="navigator-sites">
       <div className={classes.sectionTitle}>
         <span>
           Sites {sites.loading && !sites.data ? <Loader size={10} ml={4} /> : total > 0 ? `· ${total}` : null}
@@ -54,7 +54,7 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
           value={filter}
           onChange={(e) => setFilter(e.currentTarget.value)}
           rightSection={filter ? <CloseButton size="xs" onClick={() => setFilter('')} aria-label="Clear filter" /> : null}
-          data-testid="site-filter"
+          data-testid="navigator-site-filter"
         />
       )}
       {sites.error && (

@@ -17,13 +17,13 @@ export function SiteHeader({ site }: { site: SiteSummary }) {
         {site.waveName ? ` › ${site.waveName}` : ''}
       </Text>
       <Group gap="sm" mt={2} wrap="nowrap">
-        <Title order={3} data-testid="site-title" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <Title order={3} data-testid="workspace-title" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           <Text span inherit ff="monospace">
             {site.code}
           </Text>{' '}
           — {site.name}
         </Title>
-        <SiteStatusBadge status={site.status} size="md" data-testid="site-status" />
+        <SiteStatusBadge status={site.status} size="md" data-testid="workspace-status" />
         <SiteStatusMenu siteId={site.id} status={site.status} />
       </Group>
     </div>

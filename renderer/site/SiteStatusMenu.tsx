@@ -19,7 +19,7 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
   return (
     <Menu position="bottom-start" width={200} shadow="md">
       <Menu.Target>
-        <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} />} loading={saving} data-testid="site-status-menu">
+        <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} />} loading={saving} data-testid="status-menu">
           Set status
         </Button>
       </Menu.Target>
@@ -30,7 +30,7 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
             onClick={() => void set(s)}
             leftSection={<span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: `var(--mantine-color-${SITE_STATUS[s].color}-filled)` }} />}
             rightSection={s === status ? <IconCheck size={14} /> : null}
-            data-testid={`site-status-${s}`}
+            data-testid={`set-status-${s}`}
           >
             {SITE_STATUS[s].label}
           </Menu.Item>

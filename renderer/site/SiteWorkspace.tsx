@@ -32,7 +32,7 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
   if (!site.data) return <Loader size="sm" m="xl" />;
 
   return (
-    <div className={classes.workspace} data-testid="site-workspace" data-site-code={site.data.code}>
+    <div className={classes.workspace} data-testid="workspace" data-site-code={site.data.code}>
       <div className={classes.header}>
         <SiteHeader site={site.data} />
       </div>

@@ -40,7 +40,7 @@ export function ReconciliationBar({ value }: { value: Reconciliation | undefined
       })}
       <div className={classes.progress}>
         <Text size="xs" c="dimmed">
-          {received} of {expected} expected items received · {pct}%
+          {received.toLocaleString()} of {expected.toLocaleString()} expected items received · {pct}%
         </Text>
         <Progress value={pct} color={pct === 100 ? 'teal' : 'blue'} size="md" />
       </div>

@@ -14,7 +14,7 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
   const r = reconciliation.data;
 
   return (
-    <Stack gap="sm" data-testid="site-overview">
+    <Stack gap="sm" data-testid="overview-panel">
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
         <ProgressCard title="Checklist" progress={site.checklist} color="indigo" onOpen={() => setTab('checklist')} testId="overview-checklist" />
         <ProgressCard
