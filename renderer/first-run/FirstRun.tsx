@@ -1,4 +1,4 @@
-import { Button, Center, Divider, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Center, Divider, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingBroadcastTower, IconChecklist, IconCloudOff, IconScan } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Role } from '../../shared/domain/enums';
@@ -9,6 +9,12 @@ import { ThemeToggle } from '../theme/ThemeToggle';
 import { ProfileFields } from './ProfileFields';
 
 type Busy = null | 'sample' | 'empty';
+
+const POINTS = [
+  { icon: <IconScan size={15} />, color: 'teal', text: 'Receive delivered hardware by scanning serials and reconcile it against the expected inventory.' },
+  { icon: <IconChecklist size={15} />, color: 'indigo', text: "Work through each site's checklist — before, during, after, and rollback — with notes as evidence." },
+  { icon: <IconCloudOff size={15} />, color: 'gray', text: 'Everything is saved on this device at once; nothing needs a connection.' },
+];
 
 /** Shown until a local profile exists: what Outpost is, who you are, where to start. */
 export function FirstRun() {
@@ -57,17 +63,18 @@ export function FirstRun() {
             <ThemeToggle />
           </Group>
 
-          <List spacing={6} size="sm" center>
-            <List.Item icon={<ThemeIcon size={22} variant="light" color="teal"><IconScan size={14} /></ThemeIcon>}>
-              Receive delivered hardware by scanning serials and reconcile it against the expected inventory.
-            </List.Item>
-            <List.Item icon={<ThemeIcon size={22} variant="light" color="indigo"><IconChecklist size={14} /></ThemeIcon>}>
-              Work through each site&apos;s checklist — before, during, after, and rollback — with notes as evidence.
-            </List.Item>
-            <List.Item icon={<ThemeIcon size={22} variant="light" color="gray"><IconCloudOff size={14} /></ThemeIcon>}>
-              Everything is saved on this device at once; nothing needs a connection.
-            </List.Item>
-          </List>
+          <Stack gap={8}>
+            {POINTS.map((p) => (
+              <Group key={p.text} gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon size={24} variant="light" color={p.color} style={{ flex: 'none' }}>
+                  {p.icon}
+                </ThemeIcon>
+                <Text size="sm" lh={1.45}>
+                  {p.text}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
 
           <Divider />
 

@@ -40,7 +40,9 @@ export function useGlobalHotkeys(): void {
         const nav = useNavigation.getState();
         if (!nav.siteId) return;
         nav.setTab('inventory');
-        useUi.getState().setReceiveMode(true);
+        const ui = useUi.getState();
+        if (ui.receiveMode) ui.requestScanFocus();
+        else ui.setReceiveMode(true);
       }),
     ],
     [

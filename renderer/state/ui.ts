@@ -4,18 +4,29 @@ import { create } from 'zustand';
 interface UiState {
   shortcutsOpen: boolean;
   receiveMode: boolean;
-  /** Bumped by the `/` shortcut; the inventory search focuses itself when it changes. */
-  searchFocusRequest: number;
+  /** Set by the `/` shortcut; the inventory search takes the focus and clears it. */
+  searchFocusPending: boolean;
+  /** Bumped by `r` while receive mode is already on, to bring the focus back to the scan field. */
+  scanFocusRequest: number;
   setShortcutsOpen: (open: boolean) => void;
   setReceiveMode: (on: boolean) => void;
   requestSearchFocus: () => void;
+  consumeSearchFocus: () => boolean;
+  requestScanFocus: () => void;
 }
 
-export const useUi = create<UiState>((set) => ({
+export const useUi = create<UiState>((set, get) => ({
   shortcutsOpen: false,
   receiveMode: false,
-  searchFocusRequest: 0,
+  searchFocusPending: false,
+  scanFocusRequest: 0,
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setReceiveMode: (receiveMode) => set({ receiveMode }),
-  requestSearchFocus: () => set((s) => ({ searchFocusRequest: s.searchFocusRequest + 1 })),
+  requestSearchFocus: () => set({ searchFocusPending: true }),
+  consumeSearchFocus: () => {
+    if (!get().searchFocusPending) return false;
+    set({ searchFocusPending: false });
+    return true;
+  },
+  requestScanFocus: () => set((s) => ({ scanFocusRequest: s.scanFocusRequest + 1 })),
 }));

@@ -23,15 +23,16 @@ interface Props {
 export function InventoryToolbar({ search, onSearch, state, onState, total }: Props) {
   const receiveMode = useUi((s) => s.receiveMode);
   const setReceiveMode = useUi((s) => s.setReceiveMode);
-  const focusRequest = useUi((s) => s.searchFocusRequest);
+  const focusPending = useUi((s) => s.searchFocusPending);
+  const consumeSearchFocus = useUi((s) => s.consumeSearchFocus);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The `/` shortcut.
+  // The `/` shortcut (also when it switched to this tab and mounted us).
   useEffect(() => {
-    if (focusRequest === 0) return;
+    if (!focusPending || !consumeSearchFocus()) return;
     searchRef.current?.focus();
     searchRef.current?.select();
-  }, [focusRequest]);
+  }, [focusPending, consumeSearchFocus]);
 
   return (
     <Group gap="sm" wrap="nowrap">

@@ -41,8 +41,9 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
   const toggleMuted = useSound((s) => s.toggleMuted);
   const beep = useBeep();
 
+  const scanFocusRequest = useUi((s) => s.scanFocusRequest);
   const focusInput = useCallback(() => inputRef.current?.focus(), []);
-  useEffect(focusInput, [focusInput]);
+  useEffect(focusInput, [focusInput, scanFocusRequest]);
 
   function submit() {
     const serial = value.trim();
@@ -118,8 +119,8 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
                   {muted ? <IconVolumeOff size={16} /> : <IconVolume size={16} />}
                 </ActionIcon>
               </Tooltip>
-              <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => setReceiveMode(false)}>
-                Done
+              <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => setReceiveMode(false)} data-testid="receive-close">
+                Close
               </Button>
             </Group>
           </Group>
