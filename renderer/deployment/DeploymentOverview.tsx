@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
+import { QueryError } from '../shell/QueryError';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { AddSiteModal } from './AddSiteModal';
 import { ComponentsTable } from './ComponentsTable';
@@ -17,9 +18,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
 
   if (detail.error && !detail.data) {
     return (
-      <Alert color="red" m="md" title="Deployment not available">
-        {detail.error.message}
-      </Alert>
+      <QueryError m="md" title="Deployment not available" error={detail.error} onRetry={detail.reload} />
     );
   }
   if (!detail.data) return <Loader size="sm" m="xl" />;

@@ -1,6 +1,7 @@
-import { Alert, Kbd, Loader, Tabs } from '@mantine/core';
+import { Kbd, Loader, Tabs } from '@mantine/core';
 import { IconChecklist, IconInfoSquareRounded, IconPackages, IconServer } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
+import { QueryError } from '../shell/QueryError';
 import { isSiteTab, useNavigation, type SiteTab } from '../state/navigation';
 import { ChecklistTab } from './checklist/ChecklistTab';
 import { InventoryTab } from './inventory/InventoryTab';
@@ -24,9 +25,7 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
 
   if (site.error && !site.data) {
     return (
-      <Alert color="red" m="md" title="Site not available">
-        {site.error.message}
-      </Alert>
+      <QueryError m="md" title="Site not available" error={site.error} onRetry={site.reload} />
     );
   }
   if (!site.data) return <Loader size="sm" m="xl" />;

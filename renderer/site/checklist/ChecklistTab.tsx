@@ -1,9 +1,10 @@
-import { Alert, Group, Loader, Progress, ScrollArea, Stack, Text } from '@mantine/core';
+import { Group, Loader, Progress, ScrollArea, Stack, Text } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
 import type { ChecklistItemState, ChecklistPhase } from '../../../shared/domain/enums';
 import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
+import { QueryError } from '../../shell/QueryError';
 import { percent } from '../../format/time';
 import { PHASE_LABELS } from '../../status/labels';
 import { NoteModal, type NoteRequest } from './NoteModal';
@@ -44,9 +45,7 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
 
   if (checklist.error && !checklist.data) {
     return (
-      <Alert color="red" title="Checklist not available">
-        {checklist.error.message}
-      </Alert>
+      <QueryError title="Checklist not available" error={checklist.error} onRetry={checklist.reload} />
     );
   }
   if (!checklist.data) return <Loader size="sm" />;

@@ -1,7 +1,7 @@
-import { Alert } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useState } from 'react';
 import { useApiQuery } from '../../api/useApiQuery';
+import { QueryError } from '../../shell/QueryError';
 import { useUi } from '../../state/ui';
 import { InventoryTable } from './InventoryTable';
 import { InventoryToolbar } from './InventoryToolbar';
@@ -26,9 +26,7 @@ export function InventoryTab({ siteId }: { siteId: string }) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, height: '100%', minHeight: 0 }} data-testid="inventory-tab">
       <ReconciliationBar value={reconciliation.data} />
       {reconciliation.error && (
-        <Alert color="red" p="xs">
-          {reconciliation.error.message}
-        </Alert>
+        <QueryError title="Reconciliation not available" error={reconciliation.error} onRetry={reconciliation.reload} />
       )}
       {receiveMode && <ReceivePanel siteId={siteId} onReconciliation={reconciliation.setData} onReceived={setHighlightId} />}
       <InventoryToolbar search={search} onSearch={setSearch} state={state} onState={setState} total={total} />

@@ -3,6 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { INVENTORY_PAGE_MAX } from '../../../shared/contract/inventory-methods';
 import { useApiQuery } from '../../api/useApiQuery';
+import { QueryError } from '../../shell/QueryError';
 
 /** Target machines to verify. The checks themselves come with a later release. */
 export function MachinesTab({ siteId }: { siteId: string }) {
@@ -13,9 +14,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
 
   if (machines.error && !machines.data) {
     return (
-      <Alert color="red" title="Machines not available">
-        {machines.error.message}
-      </Alert>
+      <QueryError title="Machines not available" error={machines.error} onRetry={machines.reload} />
     );
   }
   if (!machines.data) return <Loader size="sm" />;
