@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './shared/security/csp.js';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp.js';
 
 const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
 
@@ -16,7 +16,7 @@ function cspMustMatchShared(): Plugin {
     buildStart() {
       const html = readFileSync(`${rendererRoot}/index.html`, 'utf8');
       const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-      if (!match || match[1] !== CONTENT_SECURITY_POLICY) {
+      if (!match || match[1] !== CONTENT_SECURITY_POLICY_META) {
         this.error('renderer/index.html Content-Security-Policy does not match shared/security/csp.ts');
       }
     },

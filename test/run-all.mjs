@@ -9,12 +9,12 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['typecheck shared/ (no platform)', 'npx', ['tsc', '-p', 'tsconfig.shared.json']],
   ['build', 'npm', ['run', 'build', '--silent']],
-  ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
+  ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-reports/vitest.json']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
 
-fs.mkdirSync('test-results', { recursive: true });
-for (const file of ['test-results/vitest.json', 'test-results/playwright.json']) fs.rmSync(file, { force: true });
+fs.mkdirSync('test-reports', { recursive: true });
+for (const file of ['test-reports/vitest.json', 'test-reports/playwright.json']) fs.rmSync(file, { force: true });
 
 const failedSteps = [];
 for (const [name, command, args] of steps) {
@@ -30,13 +30,13 @@ const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(fil
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const vitest = readJson('test-results/vitest.json');
+const vitest = readJson('test-reports/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
 }
-const playwright = readJson('test-results/playwright.json');
+const playwright = readJson('test-reports/playwright.json');
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;

@@ -56,6 +56,9 @@ describe('dispatcher', () => {
     const plan = core.call('deployments.get', { deploymentId: sample.deploymentId });
     expect(plan.waves.map((w) => [w.name, w.isPilot])).toEqual([['Pilot', true], ['Wave 1', false]]);
     expect(sample.sites).toHaveLength(6);
+    expect(core.call('deployments.list', {})).toMatchObject([{ id: sample.deploymentId, siteCount: 6, sitesDeployed: 0 }]);
+    core.call('sites.setStatus', { siteId: sample.site.id, status: 'deployed' });
+    expect(core.call('deployments.list', {})[0]).toMatchObject({ siteCount: 6, sitesDeployed: 1 });
     for (const site of sample.sites) {
       expect(site.inventory.total).toBeGreaterThanOrEqual(35);
       expect(site.machineCount).toBeGreaterThanOrEqual(3);

@@ -11,8 +11,9 @@ export function listDeployments(ctx: ServiceContext): DeploymentSummary[] {
   return ctx.db
     .select({
       deployment: deployments,
-      siteCount: sql<number>`(SELECT count(*) FROM sites s WHERE s.deployment_id = ${deployments.id})`,
-      sitesDeployed: sql<number>`(SELECT count(*) FROM sites s WHERE s.deployment_id = ${deployments.id} AND s.status IN ${deployedStatuses})`,
+      // Qualified by hand: in a one-table select drizzle would render ${deployments.id} as a bare "id".
+      siteCount: sql<number>`(SELECT count(*) FROM sites s WHERE s.deployment_id = "deployments"."id")`,
+      sitesDeployed: sql<number>`(SELECT count(*) FROM sites s WHERE s.deployment_id = "deployments"."id" AND s.status IN ${deployedStatuses})`,
     })
     .from(deployments)
     .orderBy(asc(deployments.name))

@@ -94,5 +94,6 @@ describe('receiving scanned serials', () => {
     raw.close();
     expect(core.call('inventory.reconciliation', { siteId })).toEqual({ ...recount, missing: recount.expected - recount.received });
     expect(recount).toEqual({ expected: 41, received: 3, surplus: 1, damaged: 1 });
+    expect(core.call('sites.get', { siteId }).inventory).toEqual({ done: 3, total: 41 });
   });
 });

@@ -7,14 +7,15 @@ import { deploymentExists } from './deployment-service';
 import { DomainError, notFound } from './domain-error';
 import { created, recordActivity, updated, type ServiceContext } from './service-context';
 
+// Correlated subqueries name the outer row as "sites"."id" explicitly (drizzle may leave it bare).
 const summaryColumns = {
   site: sites,
   waveName: waves.name,
-  checklistDone: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = ${sites.id} AND c.state IN ('done','not_applicable'))`,
-  checklistTotal: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = ${sites.id})`,
-  inventoryReceived: sql<number>`(SELECT count(*) FROM inventory_items i WHERE i.site_id = ${sites.id} AND i.is_surplus = 0 AND i.state IN ('received','installed','verified','damaged'))`,
-  inventoryTotal: sql<number>`(SELECT count(*) FROM inventory_items i WHERE i.site_id = ${sites.id} AND i.is_surplus = 0)`,
-  machineCount: sql<number>`(SELECT count(*) FROM target_machines m WHERE m.site_id = ${sites.id})`,
+  checklistDone: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = "sites"."id" AND c.state IN ('done','not_applicable'))`,
+  checklistTotal: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = "sites"."id")`,
+  inventoryReceived: sql<number>`coalesce((SELECT received FROM inventory_counts ic WHERE ic.site_id = "sites"."id"), 0)`,
+  inventoryTotal: sql<number>`coalesce((SELECT expected FROM inventory_counts ic WHERE ic.site_id = "sites"."id"), 0)`,
+  machineCount: sql<number>`(SELECT count(*) FROM target_machines m WHERE m.site_id = "sites"."id")`,
 };
 
 function selectSummaries(ctx: ServiceContext, where: SQL): SiteSummary[] {

@@ -2,7 +2,7 @@
  * The Content-Security-Policy both shells send with the renderer. Scripts only from the app itself;
  * inline styles are allowed because the component kit sets CSS variables at run time.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DOCUMENT_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -12,5 +12,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** Sent as a response header (Electron's app:// protocol and the browser host). */
+export const CONTENT_SECURITY_POLICY = [...DOCUMENT_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** The same policy for renderer/index.html's meta tag, where browsers ignore frame-ancestors. */
+export const CONTENT_SECURITY_POLICY_META = DOCUMENT_DIRECTIVES.join('; ');
