@@ -1,7 +1,7 @@
 import type { InventoryItem } from '../../shared/domain/inventory';
 
-/** "Server room / R1 / U3" — the unit gets its "U" whether or not the plan wrote one. */
+/** "Server room / R1 / U3" or "Sales floor / Till 2": a bare number is a rack unit and gets its "U". */
 export function formatLocation(item: Pick<InventoryItem, 'room' | 'rack' | 'unit'>): string {
-  const unit = item.unit ? `U${item.unit.replace(/^U/i, '')}` : '';
+  const unit = /^\d+$/.test(item.unit.trim()) ? `U${item.unit.trim()}` : item.unit;
   return [item.room, item.rack, unit].filter(Boolean).join(' / ');
 }
