@@ -3,15 +3,20 @@ import { auditSchema, idSchema } from './audit';
 import { checklistItemStateSchema, checklistPhaseSchema, evidenceKindSchema } from './enums';
 import { progressSchema } from './site';
 
-export const checklistTemplateItemSchema = z.object({
-  id: idSchema,
-  templateId: idSchema,
+/** What a template item and a site's copy of it have in common. */
+const checklistItemContent = {
   phase: checklistPhaseSchema,
   position: z.number().int(),
   title: z.string(),
   instructions: z.string(),
   required: z.boolean(),
   evidence: evidenceKindSchema,
+};
+
+export const checklistTemplateItemSchema = z.object({
+  id: idSchema,
+  templateId: idSchema,
+  ...checklistItemContent,
   dependsOn: idSchema.nullable(),
 });
 export type ChecklistTemplateItem = z.infer<typeof checklistTemplateItemSchema>;
@@ -21,12 +26,7 @@ export const checklistItemSchema = z.object({
   id: idSchema,
   siteId: idSchema,
   templateItemId: idSchema.nullable(),
-  phase: checklistPhaseSchema,
-  position: z.number().int(),
-  title: z.string(),
-  instructions: z.string(),
-  required: z.boolean(),
-  evidence: evidenceKindSchema,
+  ...checklistItemContent,
   /** Another item of the same site that must be done (or not applicable) first. */
   dependsOn: idSchema.nullable(),
   state: checklistItemStateSchema,

@@ -9,9 +9,8 @@ export const checklistTemplates = sqliteTable('checklist_templates', {
   ...auditColumns,
 });
 
-export const checklistTemplateItems = sqliteTable('checklist_template_items', {
-  id: text('id').primaryKey(),
-  templateId: text('template_id').notNull(),
+/** Columns a template item and a site's copy of it share (a fresh set per table). */
+const itemContentColumns = () => ({
   phase: text('phase').$type<ChecklistPhase>().notNull(),
   position: integer('position').notNull(),
   title: text('title').notNull(),
@@ -21,17 +20,17 @@ export const checklistTemplateItems = sqliteTable('checklist_template_items', {
   dependsOn: text('depends_on'),
 });
 
+export const checklistTemplateItems = sqliteTable('checklist_template_items', {
+  id: text('id').primaryKey(),
+  templateId: text('template_id').notNull(),
+  ...itemContentColumns(),
+});
+
 export const checklistItems = sqliteTable('checklist_items', {
   id: text('id').primaryKey(),
   siteId: text('site_id').notNull(),
   templateItemId: text('template_item_id'),
-  phase: text('phase').$type<ChecklistPhase>().notNull(),
-  position: integer('position').notNull(),
-  title: text('title').notNull(),
-  instructions: text('instructions').notNull(),
-  required: integer('required', { mode: 'boolean' }).notNull(),
-  evidence: text('evidence').$type<EvidenceKind>().notNull(),
-  dependsOn: text('depends_on'),
+  ...itemContentColumns(),
   state: text('state').$type<ChecklistItemState>().notNull(),
   note: text('note').notNull(),
   stateBy: text('state_by'),
