@@ -7,6 +7,6 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
-    env: { OUTPOST_LOG_LEVEL: 'warn' },
+    env: { OUTPOST_LOG_LEVEL: 'warn', OUTPOST_SECRET_KEY_DIR: '/tmp/outpost-test-secret-keys' },
   },
 });

@@ -18,6 +18,7 @@ const esmBanner = {
 
 const entries = [
   { entryPoints: ['launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: esmBanner },
+  { entryPoints: ['launcher/cli.ts'], outfile: 'dist/launcher/cli.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner.js}` } },
   { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' },
   { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'chrome130', minify: true },
 ];

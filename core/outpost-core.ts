@@ -7,6 +7,9 @@ import { createLogger } from './logging/logger';
 import { newId, systemClock, type Clock } from './runtime/clock';
 import { DomainError } from './services/domain-error';
 import { getProfile } from './services/profile-service';
+import { keyFileCipher } from './secrets/key-file-cipher';
+import type { SecretCipher } from './secrets/secret-cipher';
+import { fileSecretStore, type SecretStore } from './secrets/secret-store';
 import type { ServiceContext } from './services/service-context';
 
 export interface CoreOptions {
@@ -16,6 +19,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   appVersion?: string;
   clock?: Clock;
+  /** How secrets are sealed; made on first use. Default: AES-GCM with a key outside the data directory. */
+  secretCipher?: () => SecretCipher;
 }
 
 /** The core both shells, the CLI and the tests share: plain Node, no Electron. */
@@ -24,6 +29,8 @@ export interface OutpostCore {
   dataDir: string;
   databaseFile: string;
   schemaVersion: number;
+  /** Device secrets: for core services only, never returned through the API. */
+  secrets: SecretStore;
   close(): void;
 }
 
@@ -42,11 +49,13 @@ export function openCore(options: CoreOptions): OutpostCore {
     backupDir: path.join(options.dataDir, 'backups'),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  const secrets = lazySecretStore(options.dataDir, options.secretCipher ?? (() => keyFileCipher(options.dataDir)));
   const ctx: ServiceContext = {
     db: opened.db,
     sqlite: opened.sqlite,
     clock: options.clock ?? systemClock,
     newId,
+    secrets,
     actor: () => {
       const profile = getProfile(opened.db);
       if (!profile) throw new DomainError('no_profile', 'Choose your name and role first (first-run screen)');
@@ -66,8 +75,27 @@ export function openCore(options: CoreOptions): OutpostCore {
     dataDir: options.dataDir,
     databaseFile,
     schemaVersion: opened.schemaVersion,
+    secrets,
     close: () => {
       if (opened.sqlite.open) opened.sqlite.close();
     },
+  };
+}
+
+/** Creates the cipher (and its key) only when a secret is first read or written. */
+function lazySecretStore(dataDir: string, makeCipher: () => SecretCipher): SecretStore {
+  let store: SecretStore | undefined;
+  const get = () => (store ??= fileSecretStore(dataDir, makeCipher()));
+  return {
+    get backend() {
+      return get().backend;
+    },
+    get weak() {
+      return get().weak;
+    },
+    get: (key) => get().get(key),
+    set: (key, value) => get().set(key, value),
+    delete: (key) => get().delete(key),
+    has: (key) => get().has(key),
   };
 }

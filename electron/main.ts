@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { createLogger } from '../core/logging/logger';
 import { openCore, type OutpostCore } from '../core/outpost-core';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { StartupError } from '../core/runtime/startup-error';
 import { apiError } from '../shared/contract';
 import { buildAppMenuTemplate } from './app-menu';
@@ -58,7 +59,13 @@ function nativeBindingPath(): string | undefined {
 function openCoreOrExplain(): OutpostCore | null {
   const nativeBinding = nativeBindingPath();
   try {
-    return openCore({ dataDir, shell: 'electron', appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+    return openCore({
+      dataDir,
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      secretCipher: safeStorageCipher,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error('could not open the data', { dataDir, error: message });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { OutpostDb } from '../db/open-database';
 import { activity } from '../db/schema';
 import type { Clock } from '../runtime/clock';
+import type { SecretStore } from '../secrets/secret-store';
 
 /** What every service gets: the database, the clock and who is acting. */
 export interface ServiceContext {
@@ -9,6 +10,8 @@ export interface ServiceContext {
   sqlite: Database.Database;
   clock: Clock;
   newId(): string;
+  /** Device secrets; never put them in a result, a log or the activity log. */
+  secrets: SecretStore;
   /** The acting person's name; throws no_profile when no local profile exists yet. */
   actor(): string;
 }

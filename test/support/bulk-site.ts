@@ -5,6 +5,8 @@ import { addInventoryItems } from '../../core/plan/plan-writer';
 import { newId, systemClock } from '../../core/runtime/clock';
 import { bulkInventory } from '../../core/sample/sample-hardware';
 import { seededRandom } from '../../core/sample/seeded-random';
+import { keyFileCipher } from '../../core/secrets/key-file-cipher';
+import { fileSecretStore } from '../../core/secrets/secret-store';
 import { openTestCore } from './temp-core';
 
 /**
@@ -18,7 +20,8 @@ export function createBulkSite(dataDir: string, count: number): { siteId: string
   core.close();
 
   const opened = openDatabase({ file: path.join(dataDir, DATABASE_FILE_NAME), backupDir: path.join(dataDir, 'backups') });
-  const ctx = { db: opened.db, sqlite: opened.sqlite, clock: systemClock, newId, actor: () => 'Bench Loader' };
+  const secrets = fileSecretStore(dataDir, keyFileCipher(dataDir));
+  const ctx = { db: opened.db, sqlite: opened.sqlite, clock: systemClock, newId, secrets, actor: () => 'Bench Loader' };
   const drafts = bulkInventory(seededRandom(20_000), 'DC', count);
   opened.sqlite.transaction(() => addInventoryItems(ctx, site.id, drafts))();
   opened.sqlite.close();

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../../../test/support/temp-core';
 import { openDatabase } from '../open-database';
@@ -9,7 +10,7 @@ describe('drizzle schema', () => {
   it('names only tables and columns the migrations create, with the same NOT NULL rules', () => {
     const dir = tempDataDir();
     const { sqlite } = openDatabase({ file: path.join(dir, 'outpost.db'), backupDir: path.join(dir, 'backups') });
-    const tables = Object.values(schema).filter((v): v is SQLiteTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+    const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable));
     expect(tables.length).toBeGreaterThanOrEqual(12);
     for (const table of tables) {
       const config = getTableConfig(table);
