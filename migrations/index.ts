@@ -1,9 +1,10 @@
 import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_receive_lookup_and_activity';
+import { migration0003 } from './0003_sign_off_sheets';
 import type { Migration } from './migration';
 
 /** Every local migration, oldest first. Append only: a released migration is never edited. */
-export const localMigrations: readonly Migration[] = [migration0001, migration0002];
+export const localMigrations: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const LATEST_SCHEMA_VERSION = localMigrations[localMigrations.length - 1]!.version;
 
