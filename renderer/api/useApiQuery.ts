@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
-import { call } from './client';
+import { sharedQuery } from './shared-query';
 import { useTopicsVersion, type Topic } from './refresh';
 
 export interface QueryState<T> {
@@ -40,7 +40,7 @@ export function useApiQuery<M extends ApiMethod>(
     const current = JSON.parse(inputJson) as ApiInput<M>;
     let cancelled = false;
     setState((s) => (s.key === key ? { ...s, loading: true } : s));
-    void call(method, current).then((result) => {
+    void sharedQuery(method, current, `${key}#${version}:${manual}`).then((result) => {
       if (cancelled) return;
       setState((s) => {
         if (s.key !== key) return s;
