@@ -1,5 +1,7 @@
 import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_receive_lookup_and_activity';
+import { migration0003 } from './0003_check_runs';
+import { migration0003 } from './0003_issue_log_and_rollback';
 import { migration0003 } from './0003_sign_off_sheets';
 import type { Migration } from './migration';
 
