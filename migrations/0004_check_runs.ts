@@ -7,8 +7,8 @@ const OUTCOMES = `'completed','host_key_unknown','host_key_changed','unreachable
  * keys trusted per target, and how to sign in to each target. Secrets (passwords, passphrases)
  * are never stored here: they live in the device secret store.
  */
-export const migration0003: Migration = {
-  version: 3,
+export const migration0004: Migration = {
+  version: 4,
   name: 'check_runs',
   sql: `
 CREATE TABLE check_runs (
