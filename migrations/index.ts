@@ -1,12 +1,12 @@
 import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_receive_lookup_and_activity';
-import { migration0003 } from './0003_issue_log_and_rollback';
 import { migration0003 } from './0003_sign_off_sheets';
 import { migration0004 } from './0004_check_runs';
+import { migration0005 } from './0005_issue_log_and_rollback';
 import type { Migration } from './migration';
 
 /** Every local migration, oldest first. Append only: a released migration is never edited. */
-export const localMigrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const localMigrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = localMigrations[localMigrations.length - 1]!.version;
 
