@@ -1,11 +1,15 @@
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
+import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
 import { completeChecklistPhase, getChecklist, setChecklistItemState } from '../services/checklist-service';
 import { createDeployment, getDeployment, listDeployments } from '../services/deployment-service';
 import { inventoryReconciliation, listInventory } from '../services/inventory-query';
 import { receiveSerial, recordSurplus, setInventoryState } from '../services/inventory-receive';
+import { assignIssue, commentIssue, escalateIssue, setIssueStatus } from '../services/issue-changes';
+import { createIssue, getIssue, issueSummary, listIssues } from '../services/issue-service';
 import { listMachines } from '../services/machine-service';
 import { getProfile, setProfile } from '../services/profile-service';
+import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
 import type { ServiceContext } from '../services/service-context';
 import { createSite, getSiteSummary, listSites, setSiteStatus } from '../services/site-service';
 
@@ -43,5 +47,17 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
     'checklist.completePhase': completeChecklistPhase,
+    'issues.list': listIssues,
+    'issues.get': getIssue,
+    'issues.create': createIssue,
+    'issues.comment': commentIssue,
+    'issues.assign': assignIssue,
+    'issues.setStatus': setIssueStatus,
+    'issues.escalate': escalateIssue,
+    'issues.summary': issueSummary,
+    'attachments.put': (ctx, input) => putAttachment(ctx, env.dataDir, input),
+    'attachments.get': (ctx, input) => getAttachment(ctx, env.dataDir, input),
+    'sites.rollback': rollbackSite,
+    'sites.rollbacks': listSiteRollbacks,
   };
 }

@@ -14,11 +14,12 @@ export function listDeployments(ctx: ServiceContext): DeploymentSummary[] {
       // Qualified by hand: in a one-table select drizzle would render ${deployments.id} as a bare "id".
       siteCount: sql<number>`(SELECT count(*) FROM sites s WHERE s.deployment_id = "deployments"."id")`,
       sitesDeployed: sql<number>`(SELECT count(*) FROM sites s WHERE s.deployment_id = "deployments"."id" AND s.status IN ${deployedStatuses})`,
+      sitesRolledBack: sql<number>`(SELECT count(*) FROM sites s WHERE s.deployment_id = "deployments"."id" AND s.status = 'rolled_back')`,
     })
     .from(deployments)
     .orderBy(asc(deployments.name))
     .all()
-    .map((r) => ({ ...r.deployment, siteCount: r.siteCount, sitesDeployed: r.sitesDeployed }));
+    .map((r) => ({ ...r.deployment, siteCount: r.siteCount, sitesDeployed: r.sitesDeployed, sitesRolledBack: r.sitesRolledBack }));
 }
 
 export function getDeployment(ctx: ServiceContext, { deploymentId }: ApiParsedInput<'deployments.get'>): ApiOutput<'deployments.get'> {

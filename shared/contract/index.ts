@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
+import { attachmentsMethods } from './attachments-methods';
 import { checklistMethods } from './checklist-methods';
 import { inventoryMethods } from './inventory-methods';
+import { issuesMethods } from './issues-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
 import { planMethods } from './plan-methods';
+import { rollbackMethods } from './rollback-methods';
 
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
 export const apiContract = {
@@ -11,6 +14,9 @@ export const apiContract = {
   ...planMethods,
   ...inventoryMethods,
   ...checklistMethods,
+  ...issuesMethods,
+  ...attachmentsMethods,
+  ...rollbackMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

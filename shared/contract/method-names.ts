@@ -23,6 +23,18 @@ export const API_METHOD_NAMES = [
   'checklist.get',
   'checklist.setItemState',
   'checklist.completePhase',
+  'issues.list',
+  'issues.get',
+  'issues.create',
+  'issues.comment',
+  'issues.assign',
+  'issues.setStatus',
+  'issues.escalate',
+  'issues.summary',
+  'attachments.put',
+  'attachments.get',
+  'sites.rollback',
+  'sites.rollbacks',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

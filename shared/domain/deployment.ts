@@ -16,6 +16,8 @@ export type Deployment = z.infer<typeof deploymentSchema>;
 export const deploymentSummarySchema = deploymentSchema.extend({
   siteCount: z.number().int(),
   sitesDeployed: z.number().int(),
+  /** Sites whose status is rolled_back. */
+  sitesRolledBack: z.number().int(),
 });
 export type DeploymentSummary = z.infer<typeof deploymentSummarySchema>;
 
