@@ -1,4 +1,8 @@
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
+import type { CheckParts } from '../checks/jobs/check-collectors';
+import { createCheckJobs } from '../checks/jobs/check-jobs';
+import { createChecksHandlers } from '../checks/jobs/checks-handlers';
+import { defaultCheckParts } from '../checks/jobs/default-check-parts';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
 import { completeChecklistPhase, getChecklist, setChecklistItemState } from '../services/checklist-service';
@@ -18,6 +22,8 @@ export interface HandlerEnvironment {
   schemaVersion: number;
   dataDir: string;
   shell: 'electron' | 'browser' | 'test';
+  /** Collectors and evaluator for check jobs (tests of the runner's bookkeeping may pass fakes). */
+  checkParts?: CheckParts;
 }
 
 export type Handlers = {
@@ -47,6 +53,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
     'checklist.completePhase': completeChecklistPhase,
+    ...createChecksHandlers(createCheckJobs(env.checkParts ?? defaultCheckParts)),
     'issues.list': listIssues,
     'issues.get': getIssue,
     'issues.create': createIssue,

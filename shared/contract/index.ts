@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { attachmentsMethods } from './attachments-methods';
 import { checklistMethods } from './checklist-methods';
+import { checksMethods } from './checks-methods';
 import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
@@ -17,6 +18,7 @@ export const apiContract = {
   ...issuesMethods,
   ...attachmentsMethods,
   ...rollbackMethods,
+  ...checksMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

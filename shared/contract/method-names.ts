@@ -35,6 +35,17 @@ export const API_METHOD_NAMES = [
   'attachments.get',
   'sites.rollback',
   'sites.rollbacks',
+  'checks.start',
+  'checks.checkThisMachine',
+  'checks.status',
+  'checks.cancel',
+  'checks.trustHostKey',
+  'checks.importKnownHosts',
+  'checks.setCredential',
+  'checks.machines',
+  'checks.latestBySite',
+  'checks.runs',
+  'checks.run',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
