@@ -1,5 +1,6 @@
+import { checkCommand } from './check-command';
 import type { CliCommand } from './command';
 import { infoCommand } from './info-command';
 
 /** Every `outpost` sub-command. Add a command by writing its file and listing it here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [infoCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [infoCommand, checkCommand];

@@ -1,0 +1,129 @@
+import { parseArgs } from 'node:util';
+import { openCore, type OutpostCore } from '../../core/outpost-core';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
+import { CHECK_CONCURRENCY_DEFAULT, CHECK_CONCURRENCY_MAX } from '../../shared/contract/checks-methods';
+import type { CheckJobHost, CheckJobStatus, CheckRunDetail } from '../../shared/domain/check-run';
+import { defaultDataDir } from '../data-dir';
+import type { CliCommand, CliIo } from './command';
+
+const USAGE = `outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--json] [--trust-new-host-keys]
+
+Checks every target machine of a site over SSH against the deployment's requirements, stores the
+runs (the same job runner as the Machines tab) and prints a table per host.
+  --trust-new-host-keys  trust host keys seen for the first time (never a changed key)
+Exit status: 0 all passed, 1 a requirement failed or a host could not be checked, 2 usage error.`;
+
+class UsageError extends Error {}
+
+function call<M extends ApiMethod>(core: OutpostCore, method: M, input: ApiInput<M>): ApiOutput<M> {
+  const result = core.dispatch(method, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as ApiOutput<M>;
+}
+
+function findSite(core: OutpostCore, code: string, deploymentName: string | undefined): { id: string; code: string; name: string; deployment: string } {
+  const deployments = call(core, 'deployments.list', {}).filter((d) => deploymentName === undefined || d.name === deploymentName);
+  if (deploymentName !== undefined && deployments.length === 0) throw new UsageError(`No deployment is named "${deploymentName}"`);
+  const matches = deployments.flatMap((d) => call(core, 'sites.list', { deploymentId: d.id }).filter((s) => s.code.toLowerCase() === code.toLowerCase()).map((s) => ({ id: s.id, code: s.code, name: s.name, deployment: d.name })));
+  if (matches.length === 0) throw new UsageError(`No site has the code "${code}"${deploymentName ? ` in "${deploymentName}"` : ''}`);
+  if (matches.length > 1) throw new UsageError(`Several deployments have a site "${code}" (${matches.map((m) => m.deployment).join(', ')}): give --deployment NAME`);
+  return matches[0]!;
+}
+
+async function runJob(core: OutpostCore, start: () => { jobId: string }): Promise<CheckJobStatus> {
+  const { jobId } = start();
+  for (;;) {
+    const status = call(core, 'checks.status', { jobId });
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+
+function printHost(io: CliIo, host: CheckJobHost, detail: CheckRunDetail | null): void {
+  const counts = host.counts ? `${host.counts.pass} pass, ${host.counts.fail} fail, ${host.counts.error} error, ${host.counts.skipped} skipped` : '';
+  io.out(`${pad(host.label, 24)} ${pad(host.outcome ?? '?', 18)} ${counts}${detail ? `  (${(detail.durationMs / 1000).toFixed(1)} s)` : ''}`);
+  if (host.outcome === 'host_key_unknown' && host.hostKey) io.out(`  new host key ${host.hostKey.algorithm} ${host.hostKey.fingerprint}: not trusted (compare it, then --trust-new-host-keys)`);
+  else if (host.outcome === 'host_key_changed' && host.hostKey) io.out(`  HOST KEY CHANGED: trusted ${host.expectedFingerprint ?? '?'}, now ${host.hostKey.fingerprint}. Refused; re-trust it in the Machines tab only if you know why.`);
+  else if (host.outcome === 'windows') io.out('  Windows targets are not supported yet');
+  else if (host.outcome !== 'completed' && host.message) io.out(`  ${host.message}`);
+  for (const r of detail?.results ?? []) {
+    if (r.status === 'pass') continue;
+    io.out(`  ${pad(r.status.toUpperCase(), 7)} ${r.description || r.kind}`);
+    io.out(`          expected: ${r.expected}`);
+    io.out(`          actual:   ${r.actual}${r.message ? `  (${r.message})` : ''}`);
+  }
+}
+
+async function check(core: OutpostCore, io: CliIo, options: { site: string; deployment?: string | undefined; concurrency: number; json: boolean; trustNew: boolean }): Promise<number> {
+  const site = findSite(core, options.site, options.deployment);
+  let status = await runJob(core, () => call(core, 'checks.start', { siteId: site.id, concurrency: options.concurrency }));
+  const hosts = new Map(status.hosts.map((h) => [h.targetId ?? h.label, h]));
+  const unknown = status.hosts.filter((h) => h.outcome === 'host_key_unknown' && h.targetId && h.hostKey);
+  if (options.trustNew && unknown.length > 0) {
+    for (const h of unknown) {
+      call(core, 'checks.trustHostKey', { targetId: h.targetId!, fingerprint: h.hostKey!.fingerprint, algorithm: h.hostKey!.algorithm });
+      if (!options.json) io.err(`trusted ${h.label}: ${h.hostKey!.algorithm} ${h.hostKey!.fingerprint}`);
+    }
+    status = await runJob(core, () => call(core, 'checks.start', { siteId: site.id, targetIds: unknown.map((h) => h.targetId!), concurrency: options.concurrency }));
+    for (const h of status.hosts) hosts.set(h.targetId ?? h.label, h);
+  }
+  const details = new Map([...hosts.values()].map((h) => [h, h.runId ? call(core, 'checks.run', { runId: h.runId }) : null]));
+  const allPassed = [...hosts.values()].every((h) => h.outcome === 'completed' && h.counts !== null && h.counts.fail === 0 && h.counts.error === 0);
+  if (options.json) {
+    const report = {
+      site: { code: site.code, name: site.name, deployment: site.deployment },
+      passed: allPassed,
+      hosts: [...details].map(([h, d]) => ({ host: h.label, targetId: h.targetId, outcome: h.outcome, message: h.message, runId: h.runId, counts: h.counts, hostKey: h.hostKey, expectedFingerprint: h.expectedFingerprint, facts: d?.facts ?? null, results: d?.results ?? [] })),
+    };
+    io.out(JSON.stringify(report, null, 2));
+  } else {
+    io.out(`${site.code} ${site.name} (${site.deployment}): ${hosts.size} machine${hosts.size === 1 ? '' : 's'}`);
+    for (const [h, d] of details) printHost(io, h, d);
+    io.out(allPassed ? 'All requirements passed.' : 'Not everything passed.');
+  }
+  return allPassed ? 0 : 1;
+}
+
+/** `outpost check`: the Machines tab's "Check all" from a terminal. */
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: "Check a site's target machines against the deployment requirements",
+  usage: USAGE,
+  async run(args, io) {
+    let values;
+    try {
+      values = parseArgs({
+        args: [...args],
+        options: {
+          site: { type: 'string' },
+          deployment: { type: 'string' },
+          'data-dir': { type: 'string' },
+          concurrency: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          'trust-new-host-keys': { type: 'boolean', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      }).values;
+    } catch (error) {
+      io.err(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    const concurrency = values.concurrency === undefined ? CHECK_CONCURRENCY_DEFAULT : Number(values.concurrency);
+    if (!values.site || !Number.isInteger(concurrency) || concurrency < 1 || concurrency > CHECK_CONCURRENCY_MAX) {
+      io.err(`${values.site ? `--concurrency must be a whole number from 1 to ${CHECK_CONCURRENCY_MAX}` : '--site CODE is required'}\n\n${USAGE}`);
+      return 2;
+    }
+    const core = openCore({ dataDir: values['data-dir'] ?? process.env.OUTPOST_DATA_DIR ?? defaultDataDir(), shell: 'test' });
+    try {
+      return await check(core, io, { site: values.site, deployment: values.deployment, concurrency, json: values.json, trustNew: values['trust-new-host-keys'] });
+    } catch (error) {
+      io.err(`outpost check: ${(error as Error).message}`);
+      return error instanceof UsageError ? 2 : 1;
+    } finally {
+      core.close();
+    }
+  },
+};
