@@ -14,6 +14,7 @@ import { createIssue, getIssue, issueSummary, listIssues } from '../services/iss
 import { listMachines } from '../services/machine-service';
 import { getProfile, setProfile } from '../services/profile-service';
 import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
+import { exportSheetPdf, getSheet, listSheets, reviewSignOff, signSheet } from '../signoff/signoff-service';
 import type { ServiceContext } from '../services/service-context';
 import { createSite, getSiteSummary, listSites, setSiteStatus } from '../services/site-service';
 
@@ -66,5 +67,10 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'attachments.get': (ctx, input) => getAttachment(ctx, env.dataDir, input),
     'sites.rollback': rollbackSite,
     'sites.rollbacks': listSiteRollbacks,
+    'signoff.review': reviewSignOff,
+    'signoff.sign': (ctx, input) => signSheet(ctx, env.dataDir, input),
+    'signoff.list': listSheets,
+    'signoff.get': getSheet,
+    'signoff.exportPdf': (ctx, input) => exportSheetPdf(ctx, env.dataDir, input),
   };
 }

@@ -8,6 +8,7 @@ import { issuesMethods } from './issues-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
 import { planMethods } from './plan-methods';
 import { rollbackMethods } from './rollback-methods';
+import { signoffMethods } from './signoff-methods';
 
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
 export const apiContract = {
@@ -19,6 +20,7 @@ export const apiContract = {
   ...attachmentsMethods,
   ...rollbackMethods,
   ...checksMethods,
+  ...signoffMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

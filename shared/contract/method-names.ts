@@ -46,6 +46,11 @@ export const API_METHOD_NAMES = [
   'checks.latestBySite',
   'checks.runs',
   'checks.run',
+  'signoff.review',
+  'signoff.sign',
+  'signoff.list',
+  'signoff.get',
+  'signoff.exportPdf',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/audit';
+import { issueSchema } from '../domain/issue';
+import { sheetSummarySchema, signOffDecisionSchema, signOffKindSchema, signOffReviewSchema, signedSheetSchema } from '../domain/signoff';
+import { command, query } from './define';
+
+/** Which sheet: a site's (core components, site complete) or the deployment's milestone. */
+const subject = {
+  kind: signOffKindSchema,
+  siteId: idSchema.nullable().default(null),
+  deploymentId: idSchema.nullable().default(null),
+};
+
+const reviewOutputSchema = z.object({
+  review: signOffReviewSchema,
+  /** Canonical SHA-256 of the review; signing refuses when it changed in between. */
+  reviewHash: z.string(),
+  statement: z.string(),
+  /** Open blocking issues: each must be accepted as an exception before "accepted". */
+  blockingIssueIds: z.array(idSchema),
+  /** Newest sheet of this kind, and whether what it covers changed since. */
+  latestSheetId: idSchema.nullable(),
+  changedSinceSignOff: z.boolean(),
+});
+
+export const signoffMethods = {
+  'signoff.review': query(z.object(subject).strict(), reviewOutputSchema, 'Exactly what a sign-off sheet will cover, and whether the last sheet is out of date'),
+  'signoff.sign': command(
+    z
+      .object({
+        ...subject,
+        reviewHash: z.string().regex(/^[0-9a-f]{64}$/),
+        decision: signOffDecisionSchema,
+        reason: z.string().trim().max(4000).default(''),
+        exceptions: z.array(z.object({ issueId: idSchema, reason: z.string().trim().max(4000) }).strict()).max(500).default([]),
+        signerName: z.string().trim().min(1, 'Type the signer\'s name').max(200),
+        signerRole: z.string().trim().min(1, 'Type the signer\'s role').max(200),
+        signerEmail: z.string().trim().email().max(320).nullable().default(null),
+        signerTimeZone: z.string().min(1).max(64),
+        /** The drawn signature as PNG, base64 (no data: prefix). */
+        signaturePngBase64: z.string().min(100).max(180_000),
+        statementConfirmed: z.literal(true, { message: 'Confirm the statement' }),
+      })
+      .strict(),
+    z.object({ sheet: sheetSummarySchema, acceptedIssues: z.array(issueSchema) }),
+    'Sign a sheet: accepts the listed issues as exceptions and stores the signed, immutable sheet in one transaction',
+  ),
+  'signoff.list': query(
+    z.object({ siteId: idSchema.nullable().default(null), deploymentId: idSchema.nullable().default(null) }).strict(),
+    z.array(sheetSummarySchema),
+    'Sheets of a site (or the milestone sheets of a deployment), newest first, each verified',
+  ),
+  'signoff.get': query(z.object({ sheetId: idSchema }).strict(), signedSheetSchema, 'The complete signed sheet (JSON)'),
+  'signoff.exportPdf': query(
+    z.object({ sheetId: idSchema }).strict(),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('ready'), fileName: z.string(), sha256: z.string(), base64: z.string() }),
+      z.object({ status: z.literal('rendering') }),
+    ]),
+    'The sheet as PDF (base64); "rendering" while the PDF is still being made; poll again',
+  ),
+} as const;
