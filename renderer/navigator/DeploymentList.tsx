@@ -54,6 +54,7 @@ export function DeploymentList() {
               <span className={classes.meta}>{d.version ? `v${d.version}` : 'no version'}</span>
               <span className={classes.meta} style={{ marginLeft: 'auto' }}>
                 {d.sitesDeployed}/{d.siteCount} sites deployed
+                {d.sitesRolledBack > 0 && <span data-testid="deployment-rolled-back">, {d.sitesRolledBack} rolled back</span>}
               </span>
             </div>
           </UnstyledButton>

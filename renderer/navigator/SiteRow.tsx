@@ -1,4 +1,4 @@
-import { UnstyledButton } from '@mantine/core';
+import { Badge, Tooltip, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import type { SiteSummary } from '../../shared/domain/site';
 import { SiteStatusBadge } from '../status/StatusBadge';
@@ -9,9 +9,11 @@ interface Props {
   site: SiteSummary;
   active: boolean;
   onSelect: (siteId: string) => void;
+  /** Open issues that block sign-off. */
+  blockingCount?: number;
 }
 
-export const SiteRow = memo(function SiteRow({ site, active, onSelect }: Props) {
+export const SiteRow = memo(function SiteRow({ site, active, onSelect, blockingCount = 0 }: Props) {
   return (
     <UnstyledButton
       className={classes.row}
@@ -26,6 +28,13 @@ export const SiteRow = memo(function SiteRow({ site, active, onSelect }: Props) 
         <span className={classes.name} title={site.name}>
           {site.name}
         </span>
+        {blockingCount > 0 && (
+          <Tooltip label={`${blockingCount} open issue(s) blocking sign-off`}>
+            <Badge size="xs" color="red" variant="filled" circle data-testid="blocking-count">
+              {blockingCount}
+            </Badge>
+          </Tooltip>
+        )}
         <SiteStatusBadge status={site.status} size="xs" />
       </div>
       <div className={classes.bars}>

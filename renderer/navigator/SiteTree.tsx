@@ -3,6 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
 import { useNavigation } from '../state/navigation';
+import { useIssueSummary } from '../site/issues/useIssueSummary';
 import { useSiteOrder } from '../state/site-order';
 import { groupSitesByWave } from './group-sites';
 import { SiteRow } from './SiteRow';
@@ -16,6 +17,7 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
   const [filter, setFilter] = useState('');
   const sites = useApiQuery('sites.list', { deploymentId }, ['sites']);
   const detail = useApiQuery('deployments.get', { deploymentId }, ['deployments']);
+  const issueCounts = useIssueSummary(deploymentId);
 
   const groups = useMemo(() => groupSitesByWave(sites.data ?? [], detail.data?.waves ?? []), [sites.data, detail.data]);
 
@@ -74,7 +76,7 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
             <span style={{ marginLeft: 'auto', fontWeight: 500 }}>{group.sites.length}</span>
           </div>
           {group.sites.map((site) => (
-            <SiteRow key={site.id} site={site} active={site.id === siteId} onSelect={onSelect} />
+            <SiteRow key={site.id} site={site} active={site.id === siteId} onSelect={onSelect} blockingCount={issueCounts.get(site.id)?.openBlocking ?? 0} />
           ))}
         </div>
       ))}

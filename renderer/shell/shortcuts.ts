@@ -4,6 +4,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['2'], label: 'Inventory tab' },
   { keys: ['3'], label: 'Checklist tab' },
   { keys: ['4'], label: 'Machines tab' },
+  { keys: ['5'], label: 'Issues tab' },
   { keys: ['R'], label: 'Receive mode (scan serials)' },
   { keys: ['/'], label: 'Search the inventory' },
   { keys: ['Ctrl', 'J'], label: 'Next site' },

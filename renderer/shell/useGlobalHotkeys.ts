@@ -34,6 +34,7 @@ export function useGlobalHotkeys(): void {
     ['2', tab('inventory')],
     ['3', tab('checklist')],
     ['4', tab('machines')],
+    ['5', tab('issues')],
     [
       'r',
       guarded(() => {

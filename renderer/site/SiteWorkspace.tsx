@@ -1,10 +1,12 @@
 import { Kbd, Loader, Tabs } from '@mantine/core';
-import { IconChecklist, IconInfoSquareRounded, IconPackages, IconServer } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconInfoSquareRounded, IconPackages, IconServer } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
 import { isSiteTab, useNavigation, type SiteTab } from '../state/navigation';
 import { ChecklistTab } from './checklist/ChecklistTab';
 import { InventoryTab } from './inventory/InventoryTab';
+import { IssueCreateModal } from './issues/IssueCreateModal';
+import { IssuesTab } from './issues/IssuesTab';
 import { MachinesTab } from './machines/MachinesTab';
 import { SiteOverview } from './overview/SiteOverview';
 import { SiteHeader } from './SiteHeader';
@@ -15,6 +17,7 @@ const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string 
   { value: 'inventory', label: 'Inventory', icon: <IconPackages size={15} />, key: '2' },
   { value: 'checklist', label: 'Checklist', icon: <IconChecklist size={15} />, key: '3' },
   { value: 'machines', label: 'Machines', icon: <IconServer size={15} />, key: '4' },
+  { value: 'issues', label: 'Issues', icon: <IconAlertTriangle size={15} />, key: '5' },
 ];
 
 /** One site: header with status, then the four tabs. Only the active tab is mounted. */
@@ -57,7 +60,11 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
         <Tabs.Panel value="machines">
           <MachinesTab siteId={siteId} />
         </Tabs.Panel>
+        <Tabs.Panel value="issues">
+          <IssuesTab siteId={siteId} />
+        </Tabs.Panel>
       </Tabs>
+      <IssueCreateModal />
     </div>
   );
 }

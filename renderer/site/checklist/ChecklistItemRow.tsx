@@ -1,11 +1,12 @@
 import { Badge, Button, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconLink, IconMinus, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconLink, IconMinus, IconX } from '@tabler/icons-react';
 import { memo, useState } from 'react';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
 import type { ChecklistItemState } from '../../../shared/domain/enums';
 import { checkItemTransition, isSettled } from '../../../shared/logic/checklist-rules';
 import { formatDateTime } from '../../format/time';
 import { EVIDENCE_LABELS, ITEM_STATE } from '../../status/labels';
+import { openIssueDraft } from '../issues/issue-draft';
 import { ItemStateIcon } from './ItemStateIcon';
 import classes from './ChecklistItemRow.module.css';
 
@@ -100,6 +101,18 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
             <ActionButton label="N/A" color="blue" icon={<IconMinus size={12} />} reason={verdict('not_applicable')} onClick={() => onSet(item, 'not_applicable')} testId="item-na" />
             <ActionButton label="Failed" color="red" icon={<IconX size={12} />} reason={verdict('failed')} onClick={() => onSet(item, 'failed')} testId="item-failed" />
           </>
+        )}
+        {item.state === 'failed' && (
+          <ActionButton
+            label="Log issue"
+            color="orange"
+            icon={<IconAlertTriangle size={12} />}
+            reason={null}
+            onClick={() =>
+              openIssueDraft({ siteId: item.siteId, title: `Failed: ${item.title}`, description: item.note, links: [{ kind: 'checklist_item', id: item.id }], source: `checklist item “${item.title}”` })
+            }
+            testId="log-issue"
+          />
         )}
         {item.state !== 'todo' && (
           <ActionButton label="Reopen" color="gray" icon={<IconArrowBackUp size={12} />} reason={verdict('todo')} onClick={() => onSet(item, 'todo')} testId="item-reopen" />

@@ -13,6 +13,8 @@ import { PhaseSection } from './PhaseSection';
 /** The site checklist by phase. Every change refreshes the checklist and the site figures. */
 export function ChecklistTab({ siteId }: { siteId: string }) {
   const checklist = useApiQuery('checklist.get', { siteId }, ['checklist']);
+  const site = useApiQuery('sites.get', { siteId }, ['sites']);
+  const rolledBack = site.data?.status === 'rolled_back';
   const [noteRequest, setNoteRequest] = useState<NoteRequest | null>(null);
   const [busyItemId, setBusyItemId] = useState<string | null>(null);
   const [completing, setCompleting] = useState<ChecklistPhase | null>(null);
@@ -50,7 +52,9 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
   }
   if (!checklist.data) return <Loader size="sm" />;
 
-  const { progress, phases } = checklist.data;
+  const { progress } = checklist.data;
+  // After a rollback its phase is the one to work through: it comes first.
+  const phases = rolledBack ? [...checklist.data.phases].sort((a, b) => Number(b.phase === 'rollback') - Number(a.phase === 'rollback')) : checklist.data.phases;
   return (
     <ScrollArea h="100%" type="auto" data-testid="checklist-tab">
       <Stack gap="sm" pb="md" pr={4}>
@@ -72,6 +76,7 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
             completing={completing === phase.phase}
             onSet={onSet}
             onComplete={() => void complete(phase.phase)}
+            rolledBack={rolledBack}
           />
         ))}
       </Stack>

@@ -15,10 +15,18 @@ interface Props {
   completing: boolean;
   onSet: (item: ChecklistItem, state: ChecklistItemState) => void;
   onComplete: () => void;
+  /** The site is rolled back: the rollback phase is the active one (otherwise it starts collapsed). */
+  rolledBack?: boolean;
 }
 
-export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, onComplete }: Props) {
-  const [collapsed, setCollapsed] = useState(false);
+export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, onComplete, rolledBack = false }: Props) {
+  const isRollback = phase.phase === 'rollback';
+  const [collapsed, setCollapsed] = useState(isRollback && !rolledBack);
+  const [seenRolledBack, setSeenRolledBack] = useState(rolledBack);
+  if (seenRolledBack !== rolledBack) {
+    setSeenRolledBack(rolledBack);
+    if (isRollback) setCollapsed(!rolledBack);
+  }
   const completed = phase.completedAt !== null;
   const verdict = checkPhaseCompletion(phase.items);
   const pct = percent(phase.progress.done, phase.progress.total);
@@ -37,7 +45,7 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
   );
 
   return (
-    <Paper withBorder data-testid={`phase-${phase.phase}`} data-completed={completed}>
+    <Paper withBorder data-testid={`phase-${phase.phase}`} data-completed={completed} data-collapsed={collapsed} style={isRollback && rolledBack ? { borderColor: 'var(--mantine-color-orange-filled)' } : undefined}>
       <Group px="sm" py={8} gap="sm" wrap="nowrap" style={{ background: 'var(--mantine-color-default)' }}>
         <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? 'Expand phase' : 'Collapse phase'}>
           {collapsed ? <IconChevronRight size={16} /> : <IconChevronDown size={16} />}
@@ -49,6 +57,11 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
           {phase.progress.done}/{phase.progress.total}
         </Text>
         <Progress value={pct} size="sm" color={completed ? 'green' : 'indigo'} style={{ flex: 1, minWidth: 60, maxWidth: 240 }} />
+        {isRollback && (
+          <Badge size="xs" variant={rolledBack ? 'filled' : 'outline'} color={rolledBack ? 'orange' : 'gray'} data-testid="rollback-phase-state">
+            {rolledBack ? 'Active: site rolled back' : 'Only if rolled back'}
+          </Badge>
+        )}
         {phase.openRequired > 0 && !completed && (
           <Badge size="xs" variant="light" color="orange">
             {phase.openRequired} required open

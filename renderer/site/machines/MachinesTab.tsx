@@ -1,33 +1,91 @@
-import { Alert, Badge, Loader, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { Button, Group, Loader, Paper, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { IconDeviceDesktop, IconPlayerPlay, IconPlayerStop, IconUpload } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import type { MachineCheckRow } from '../../../shared/contract/checks-methods';
 import { INVENTORY_PAGE_MAX } from '../../../shared/contract/inventory-methods';
+import type { CheckJobStatus } from '../../../shared/domain/check-run';
+import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
+import { CredentialModal } from './CredentialModal';
+import { HostKeyModal, type HostKeyQuestion } from './HostKeyModal';
+import { KnownHostsModal } from './KnownHostsModal';
+import { MachineRow } from './MachineRow';
+import { RunDetailModal } from './RunDetailModal';
+import { ThisMachineCard } from './ThisMachineCard';
+import { useCheckJob } from './useCheckJob';
 
-/** Target machines to verify. The checks themselves come with a later release. */
+function questionsFrom(status: CheckJobStatus): HostKeyQuestion[] {
+  return status.hosts
+    .filter((h) => h.targetId && h.hostKey && (h.outcome === 'host_key_unknown' || h.outcome === 'host_key_changed'))
+    .map((h) => ({ targetId: h.targetId!, label: h.label, algorithm: h.hostKey!.algorithm, fingerprint: h.hostKey!.fingerprint, trusted: h.outcome === 'host_key_changed' ? (h.expectedFingerprint ?? '?') : null }));
+}
+
+function questionFromRow(row: MachineCheckRow): HostKeyQuestion | null {
+  const run = row.lastRun;
+  if (!run?.hostKey) return null;
+  return { targetId: row.target.id, label: row.target.hostName, algorithm: run.hostKey.algorithm, fingerprint: run.hostKey.fingerprint, trusted: run.outcome === 'host_key_changed' ? (run.expectedFingerprint ?? '?') : null };
+}
+
+/** Target machines: check them over SSH (bounded, in the background), see results, trust host keys. */
 export function MachinesTab({ siteId }: { siteId: string }) {
-  const machines = useApiQuery('machines.list', { siteId }, ['machines']);
+  const machines = useApiQuery('checks.machines', { siteId }, ['machines']);
+  const latest = useApiQuery('checks.latestBySite', { siteId }, ['machines']);
   // Resolve linked inventory items from the first page (sites have tens of items, not thousands).
   const inventory = useApiQuery('inventory.list', { siteId, limit: INVENTORY_PAGE_MAX }, ['inventory']);
   const itemsById = useMemo(() => new Map((inventory.data?.items ?? []).map((i) => [i.id, i])), [inventory.data]);
+  const [questions, setQuestions] = useState<HostKeyQuestion[]>([]);
+  const [detailRunId, setDetailRunId] = useState<string | null>(null);
+  const [credentialFor, setCredentialFor] = useState<MachineCheckRow | null>(null);
+  const [knownHostsOpen, setKnownHostsOpen] = useState(false);
+  const onFinished = useCallback((status: CheckJobStatus) => setQuestions(questionsFrom(status)), []);
+  const job = useCheckJob(onFinished);
+  const liveByTarget = useMemo(() => new Map((job.status?.hosts ?? []).map((h) => [h.targetId ?? 'this-machine', h])), [job.status]);
 
-  if (machines.error && !machines.data) {
-    return (
-      <QueryError title="Machines not available" error={machines.error} onRetry={machines.reload} />
-    );
-  }
+  const trust = async (q: HostKeyQuestion) => {
+    const ok = await runCommand('checks.trustHostKey', { targetId: q.targetId, fingerprint: q.fingerprint, algorithm: q.algorithm, replace: q.trusted !== null }, { refresh: ['machines'], success: `Host key of ${q.label} trusted` });
+    if (!ok) return;
+    setQuestions((list) => list.filter((x) => x.targetId !== q.targetId));
+    await job.start('checks.start', { siteId, targetIds: [q.targetId] });
+  };
+
+  if (machines.error && !machines.data) return <QueryError title="Machines not available" error={machines.error} onRetry={machines.reload} />;
   if (!machines.data) return <Loader size="sm" />;
+  const rows = machines.data;
+  const progress = job.status?.progress;
 
   return (
     <ScrollArea h="100%" type="auto" data-testid="machines-tab">
       <Stack gap="sm" pb="md">
-        <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} p="xs" data-testid="machines-not-available">
-          Verification of machines is not available yet. It comes with a later release: checking each target against the
-          deployment requirements (this machine, and remote machines over SSH).
-        </Alert>
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Button leftSection={<IconPlayerPlay size={16} />} disabled={job.running || rows.length === 0} onClick={() => void job.start('checks.start', { siteId })} data-testid="check-all">
+              Check all
+            </Button>
+            <Button variant="default" leftSection={<IconDeviceDesktop size={16} />} disabled={job.running} onClick={() => void job.start('checks.checkThisMachine', { siteId })} data-testid="check-this-machine">
+              Check this machine
+            </Button>
+            {job.running && (
+              <Button variant="light" color="red" leftSection={<IconPlayerStop size={16} />} onClick={() => void job.cancel()} data-testid="check-cancel">
+                Cancel
+              </Button>
+            )}
+          </Group>
+          <Button variant="subtle" size="xs" leftSection={<IconUpload size={14} />} onClick={() => setKnownHostsOpen(true)} data-testid="import-known-hosts">
+            Import known_hosts
+          </Button>
+        </Group>
+        {job.status && (
+          <Stack gap={2} data-testid="job-status" data-state={job.status.state}>
+            <Progress value={progress && progress.total ? (100 * progress.done) / progress.total : 0} size="md" data-testid="overall-progress" color={job.status.state === 'cancelled' ? 'gray' : 'blue'} />
+            <Text size="xs" c="dimmed">
+              {progress?.done ?? 0} of {progress?.total ?? 0} checked{job.status.state === 'cancelled' ? ' · cancelled' : job.status.state === 'finished' ? ' · finished' : ''}
+            </Text>
+          </Stack>
+        )}
+        <ThisMachineCard run={latest.data?.thisMachine ?? null} live={liveByTarget.get('this-machine')} onDetail={setDetailRunId} />
         <Paper withBorder>
-          {machines.data.length === 0 ? (
+          {rows.length === 0 ? (
             <Text size="sm" c="dimmed" p="sm">
               No target machines are planned for this site.
             </Text>
@@ -35,56 +93,39 @@ export function MachinesTab({ siteId }: { siteId: string }) {
             <Table verticalSpacing={6} fz="sm" highlightOnHover data-testid="machines-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Host name</Table.Th>
-                  <Table.Th>Address</Table.Th>
-                  <Table.Th>User</Table.Th>
+                  <Table.Th>Machine</Table.Th>
                   <Table.Th>Role</Table.Th>
-                  <Table.Th>Inventory item</Table.Th>
+                  <Table.Th>Sign-in</Table.Th>
+                  <Table.Th>Last check</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {machines.data.map((m) => {
-                  const item = m.inventoryItemId ? itemsById.get(m.inventoryItemId) : undefined;
-                  return (
-                    <Table.Tr key={m.id} data-testid="machine-row">
-                      <Table.Td ff="monospace" fw={600}>
-                        {m.hostName}
-                      </Table.Td>
-                      <Table.Td ff="monospace">
-                        {m.address}:{m.port}
-                      </Table.Td>
-                      <Table.Td ff="monospace">{m.username}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color="gray" tt="none">
-                          {m.role || '—'}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {!m.inventoryItemId ? (
-                          <Text size="sm" c="dimmed">
-                            —
-                          </Text>
-                        ) : item ? (
-                          <Text size="sm">
-                            {[item.manufacturer, item.model].filter(Boolean).join(' ')}{' '}
-                            <Text span ff="monospace" size="xs" c="dimmed">
-                              {item.expectedSerial ?? item.foundSerial ?? ''}
-                            </Text>
-                          </Text>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            Linked item
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {rows.map((row) => (
+                  <MachineRow
+                    key={row.target.id}
+                    row={row}
+                    item={row.target.inventoryItemId ? itemsById.get(row.target.inventoryItemId) : undefined}
+                    live={liveByTarget.get(row.target.id)}
+                    busy={job.running}
+                    onCheck={() => void job.start('checks.start', { siteId, targetIds: [row.target.id] })}
+                    onCredential={() => setCredentialFor(row)}
+                    onDetail={setDetailRunId}
+                    onHostKey={() => {
+                      const q = questionFromRow(row);
+                      if (q) setQuestions([q]);
+                    }}
+                  />
+                ))}
               </Table.Tbody>
             </Table>
           )}
         </Paper>
       </Stack>
+      <HostKeyModal question={questions[0] ?? null} onClose={() => setQuestions((list) => list.slice(1))} onTrust={trust} />
+      <RunDetailModal runId={detailRunId} onClose={() => setDetailRunId(null)} />
+      <CredentialModal target={credentialFor?.target ?? null} current={credentialFor?.credential ?? null} onClose={() => setCredentialFor(null)} />
+      <KnownHostsModal siteId={siteId} opened={knownHostsOpen} onClose={() => setKnownHostsOpen(false)} />
     </ScrollArea>
   );
 }

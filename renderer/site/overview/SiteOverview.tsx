@@ -4,6 +4,8 @@ import type { SiteSummary } from '../../../shared/domain/site';
 import { useApiQuery } from '../../api/useApiQuery';
 import { formatWindow } from '../../format/time';
 import { useNavigation } from '../../state/navigation';
+import { OverviewIssuesCard } from '../issues/OverviewIssuesCard';
+import { RollbackNotice } from '../issues/RollbackNotice';
 import { InfoCard } from './InfoCard';
 import { ProgressCard } from './ProgressCard';
 
@@ -15,6 +17,7 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
 
   return (
     <Stack gap="sm" data-testid="overview-panel">
+      {site.status === 'rolled_back' && <RollbackNotice siteId={site.id} />}
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
         <ProgressCard title="Checklist" progress={site.checklist} color="indigo" onOpen={() => setTab('checklist')} testId="overview-checklist" />
         <ProgressCard
@@ -47,6 +50,8 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
           </Anchor>
         </Paper>
       </SimpleGrid>
+
+      <OverviewIssuesCard siteId={site.id} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         <InfoCard icon={<IconCalendarTime size={16} />} title="Scheduled window">
