@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
+import { benchSignoff } from './signoff.bench';
 import { benchStartup } from './startup.bench';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
@@ -12,6 +13,7 @@ const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results
 const groups: Record<string, () => Promise<Record<string, number>>> = {
   inventory: async () => ({ ...benchInventoryCore(), ...(await benchInventoryFirstRows()) }),
   startup: benchStartup,
+  signoff: benchSignoff,
 };
 
 async function main(): Promise<void> {
