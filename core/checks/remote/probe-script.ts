@@ -1,0 +1,183 @@
+/**
+ * The one fixed probe sent on standard input to `sh -s` on a target. Site-plan values never appear
+ * in it: they arrive as base64 lines in the heredoc of `outpost_payload` (see probe-payload.ts),
+ * are decoded into variables and only ever used as quoted arguments. Everything is parsed before
+ * anything runs (functions, then `outpost_main </dev/null` on the last line), so no command can read
+ * the rest of the script from standard input.
+ *
+ * Output: sections, each started by a line `==OUTPOST:<nonce>:<name>==` (the nonce is the payload's
+ * first line), holding a command's raw output, or `key=value` lines (free text base64-encoded).
+ * Read by parse-probe-output.ts.
+ */
+export const PROBE_SCRIPT = String.raw`
+outpost_sec() { printf '\n==OUTPOST:%s:%s==\n' "$OUTPOST_NONCE" "$1"; }
+outpost_have() { command -v "$1" >/dev/null 2>&1; }
+outpost_b64() { base64 | tr -d '\n\r'; }
+outpost_dec() { printf '%s' "$1" | base64 -d 2>/dev/null; }
+outpost_kv() { printf '%s=%s\n' "$1" "$2"; }
+outpost_kvb() { printf '%s=' "$1"; printf '%s' "$2" | outpost_b64; printf '\n'; }
+outpost_run() {
+  outpost_sec "$1"; shift
+  "$@" 2>"$OUTPOST_TMP/err"; outpost_rc=$?
+  outpost_sec "status"; outpost_kv rc "$outpost_rc"; outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/err")"
+}
+outpost_bg() {
+  outpost_n=$1; shift
+  ( "$@" >"$OUTPOST_TMP/bg-$outpost_n.out" 2>"$OUTPOST_TMP/bg-$outpost_n.err"; echo "$?" >"$OUTPOST_TMP/bg-$outpost_n.rc" ) &
+}
+outpost_bg_print() {
+  [ -f "$OUTPOST_TMP/bg-$1.rc" ] || return 0
+  outpost_sec "$1"; cat "$OUTPOST_TMP/bg-$1.out"
+  outpost_sec "status"; outpost_kv rc "$(cat "$OUTPOST_TMP/bg-$1.rc")"; outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/bg-$1.err")"
+}
+outpost_secs() { outpost_t=$1; case "$outpost_t" in ''|*[!0-9]*) outpost_t=10 ;; esac; printf '%s' "$outpost_t"; }
+outpost_timeout() { outpost_t=$1; shift; if outpost_have timeout; then timeout -k 2 "$outpost_t" "$@"; else "$@"; fi; }
+outpost_now_ms() { outpost_n=$(date +%s%N 2>/dev/null); case "$outpost_n" in *N|'') echo $(( $(date +%s) * 1000 )) ;; *) echo $(( outpost_n / 1000000 )) ;; esac; }
+
+outpost_probe_file() {
+  outpost_kv kind file
+  if [ -e "$1" ] || [ -L "$1" ]; then
+    outpost_kv exists 1
+    outpost_kv mode "$(stat -c %a -- "$1" 2>/dev/null)"
+    outpost_kvb owner "$(stat -c %U -- "$1" 2>/dev/null)"
+    outpost_kvb group "$(stat -c %G -- "$1" 2>/dev/null)"
+    if [ -f "$1" ]; then
+      if [ -r "$1" ]; then
+        outpost_kv sha256 "$(sha256sum -- "$1" 2>/dev/null | cut -d ' ' -f 1)"
+        printf 'contents='; head -c 65536 -- "$1" | outpost_b64; printf '\n'
+      else outpost_kv unreadable 1; fi
+    fi
+  else outpost_kv exists 0; fi
+}
+outpost_probe_command() {
+  outpost_kv kind command
+  outpost_start=$(outpost_now_ms)
+  outpost_timeout "$(outpost_secs "$2")" sh -c "$1" </dev/null >"$OUTPOST_TMP/out" 2>"$OUTPOST_TMP/cerr"; outpost_rc=$?
+  outpost_kv ms $(( $(outpost_now_ms) - outpost_start ))
+  outpost_kv rc "$outpost_rc"
+  printf 'stdout='; head -c 65536 "$OUTPOST_TMP/out" | outpost_b64; printf '\n'
+  printf 'stderr='; head -c 8192 "$OUTPOST_TMP/cerr" | outpost_b64; printf '\n'
+}
+outpost_probe_http() {
+  outpost_kv kind http
+  outpost_t=$(outpost_secs "$3")
+  if outpost_have curl; then
+    if [ "$2" = 1 ]; then
+      outpost_code=$(curl -sS -k -o "$OUTPOST_TMP/out" -w '%{http_code}' --max-time "$outpost_t" "$1" 2>"$OUTPOST_TMP/cerr")
+    else
+      outpost_code=$(curl -sS -o "$OUTPOST_TMP/out" -w '%{http_code}' --max-time "$outpost_t" "$1" 2>"$OUTPOST_TMP/cerr")
+    fi
+    outpost_kv status "$outpost_code"
+  elif outpost_have wget; then
+    if [ "$2" = 1 ]; then outpost_k=--no-check-certificate; else outpost_k=--secure-protocol=auto; fi
+    wget -q -S "$outpost_k" -T "$outpost_t" -O "$OUTPOST_TMP/out" "$1" 2>"$OUTPOST_TMP/cerr"
+    outpost_kv status "$(grep -E '^ *HTTP/' "$OUTPOST_TMP/cerr" | tail -n 1 | awk '{print $2}')"
+  else
+    printf 'no curl or wget on the target' >"$OUTPOST_TMP/cerr"; : >"$OUTPOST_TMP/out"
+  fi
+  printf 'body='; head -c 65536 "$OUTPOST_TMP/out" | outpost_b64; printf '\n'
+  printf 'error='; head -c 400 "$OUTPOST_TMP/cerr" | outpost_b64; printf '\n'
+}
+outpost_probe_addr() {
+  outpost_kv kind addr
+  outpost_t=$(outpost_secs "$4")
+  if [ "$3" = udp ]; then
+    if outpost_have nc; then outpost_timeout "$outpost_t" nc -z -u -w "$outpost_t" "$1" "$2" </dev/null >/dev/null 2>"$OUTPOST_TMP/cerr"; outpost_rc=$?
+    else outpost_rc=127; printf 'no nc on the target for a UDP check' >"$OUTPOST_TMP/cerr"; fi
+  elif outpost_have bash; then
+    outpost_timeout "$outpost_t" bash -c 'exec 3<>"/dev/tcp/$1/$2"' outpost "$1" "$2" </dev/null 2>"$OUTPOST_TMP/cerr"; outpost_rc=$?
+  elif outpost_have nc; then
+    outpost_timeout "$outpost_t" nc -z -w "$outpost_t" "$1" "$2" </dev/null >/dev/null 2>"$OUTPOST_TMP/cerr"; outpost_rc=$?
+  else outpost_rc=127; printf 'no bash or nc on the target' >"$OUTPOST_TMP/cerr"; fi
+  outpost_kv rc "$outpost_rc"
+  printf 'error='; head -c 400 "$OUTPOST_TMP/cerr" | outpost_b64; printf '\n'
+}
+outpost_probe_dns() {
+  outpost_kv kind dns
+  outpost_timeout "$(outpost_secs "$2")" getent ahosts "$1" </dev/null >"$OUTPOST_TMP/out" 2>/dev/null; outpost_kv rc "$?"
+  outpost_kvb addresses "$(awk '{print $1}' "$OUTPOST_TMP/out" | sort -u)"
+}
+outpost_probe_kernel_param() {
+  outpost_kv kind kernel_param
+  case "$1" in *..*|'') outpost_kv missing 1; return ;; esac
+  case "$1" in */*) outpost_p=$1 ;; *) outpost_p=$(printf '%s' "$1" | tr . /) ;; esac
+  if [ -r "/proc/sys/$outpost_p" ]; then outpost_kvb value "$(cat -- "/proc/sys/$outpost_p" 2>/dev/null)"; else outpost_kv missing 1; fi
+}
+outpost_probe_user() {
+  outpost_kv kind user
+  outpost_u=$(getent passwd "$1" 2>/dev/null | head -n 1)
+  if [ -z "$outpost_u" ]; then outpost_kv exists 0; return; fi
+  outpost_kv exists 1
+  outpost_kvb passwd "$outpost_u"
+  outpost_kvb groups "$(id -Gn -- "$1" 2>/dev/null)"
+}
+outpost_probe_group() {
+  outpost_kv kind group
+  outpost_g=$(getent group "$1" 2>/dev/null | head -n 1)
+  if [ -z "$outpost_g" ]; then outpost_kv exists 0; else outpost_kv exists 1; outpost_kvb entry "$outpost_g"; fi
+}
+outpost_probes() {
+  outpost_payload | tail -n +2 >"$OUTPOST_TMP/req"
+  while read -r outpost_kind outpost_id outpost_a outpost_b outpost_c outpost_d; do
+    [ -n "$outpost_kind" ] || continue
+    outpost_sec probe
+    outpost_kv id "$outpost_id"
+    outpost_1=$(outpost_dec "$outpost_a"); outpost_2=$(outpost_dec "$outpost_b"); outpost_3=$(outpost_dec "$outpost_c"); outpost_4=$(outpost_dec "$outpost_d")
+    case "$outpost_kind" in
+      file) outpost_probe_file "$outpost_1" ;;
+      command) outpost_probe_command "$outpost_1" "$outpost_2" ;;
+      http) outpost_probe_http "$outpost_1" "$outpost_2" "$outpost_3" ;;
+      addr) outpost_probe_addr "$outpost_1" "$outpost_2" "$outpost_3" "$outpost_4" ;;
+      dns) outpost_probe_dns "$outpost_1" "$outpost_2" ;;
+      kernel_param) outpost_probe_kernel_param "$outpost_1" ;;
+      user) outpost_probe_user "$outpost_1" ;;
+      group) outpost_probe_group "$outpost_1" ;;
+      *) outpost_kv kind unknown ;;
+    esac
+  done <"$OUTPOST_TMP/req"
+}
+outpost_main() {
+  export LC_ALL=C
+  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+  umask 077
+  OUTPOST_NONCE=$(outpost_payload | head -n 1)
+  OUTPOST_TMP=$(mktemp -d 2>/dev/null || { mkdir -p "/tmp/outpost-probe-$$" && echo "/tmp/outpost-probe-$$"; })
+  trap 'rm -rf "$OUTPOST_TMP"' EXIT
+  outpost_sec meta
+  outpost_kv uname_s "$(uname -s 2>/dev/null)"
+  outpost_kv epoch_ms "$(outpost_now_ms)"
+  outpost_kv time "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  outpost_kvb hostname "$(hostname 2>/dev/null || uname -n)"
+  outpost_kvb kernel "$(uname -r)"
+  outpost_kvb arch "$(uname -m)"
+  outpost_kv uid "$(id -u)"
+  # The slow readers run in the background while the rest is read.
+  if outpost_have dpkg-query; then outpost_bg dpkg dpkg-query -W -f '${'$'}{db:Status-Abbrev}\t${'$'}{Package}\t${'$'}{Version}\t${'$'}{Architecture}\n'
+  elif outpost_have rpm; then outpost_bg rpm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n'; fi
+  if outpost_have systemctl; then
+    outpost_bg units systemctl list-units --type=service --all --no-legend --no-pager --plain
+    outpost_bg unit-files systemctl list-unit-files --type=service --no-legend --no-pager
+  fi
+  outpost_run os-release cat /etc/os-release
+  outpost_run cpuinfo grep -E '^(processor|model name|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
+  outpost_run meminfo grep -E '^(MemTotal|MemAvailable):' /proc/meminfo
+  outpost_run uptime cat /proc/uptime
+  outpost_run df df -P -k -T
+  if outpost_have ss; then outpost_run ports ss -lntupH; fi
+  if outpost_have ip; then outpost_run addr ip -o addr show; outpost_run link ip -o link show; fi
+  outpost_sec dmi
+  for outpost_f in sys_vendor product_name product_serial board_serial; do
+    if [ -r "/sys/class/dmi/id/$outpost_f" ] && outpost_v=$(cat "/sys/class/dmi/id/$outpost_f" 2>/dev/null); then outpost_kvb "$outpost_f" "$outpost_v"
+    elif [ -e "/sys/class/dmi/id/$outpost_f" ]; then outpost_kv "$outpost_f" '!denied'
+    else outpost_kv "$outpost_f" '!missing'; fi
+  done
+  if outpost_have timedatectl; then outpost_run timedatectl timedatectl show; fi
+  if outpost_have chronyc; then outpost_run chrony chronyc -n tracking; fi
+  outpost_run ps ps -eo pid=,comm=,args=
+  outpost_probes
+  wait
+  for outpost_f in dpkg rpm units unit-files; do outpost_bg_print "$outpost_f"; done
+  outpost_sec end
+}
+outpost_main </dev/null
+`;
