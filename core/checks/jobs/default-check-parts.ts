@@ -1,9 +1,10 @@
 import { evaluate, probeRequestsFor } from '../../../shared/checks/evaluate';
 import type { CollectOutcome } from '../collector-types';
+import { collectRemote } from '../remote/collect-remote';
 import type { CheckParts } from './check-collectors';
 
-// Interim until the collectors (core/checks/collect-many.ts, local/, remote/) land: every host
-// reports that collection is not available. Replaced by the real collectors as soon as they exist.
+// Interim until core/checks/collect-many.ts and core/checks/local/ land: hosts run one after the
+// other, and this machine reports that local collection is not available yet.
 const notYet = async (): Promise<CollectOutcome> => ({ ok: false, reason: 'error', message: 'Collecting facts is not available in this build yet' });
 
 /** The real collectors and evaluator. */
@@ -14,7 +15,7 @@ export const defaultCheckParts: CheckParts = {
     for (const item of items) results.set(item, await collect(item, signal));
     return results;
   },
-  collectRemote: notYet,
+  collectRemote,
   collectLocal: notYet,
   probeRequestsFor,
   evaluate,
