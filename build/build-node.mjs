@@ -9,7 +9,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['better-sqlite3', 'electron'],
+  // ssh2 loads optional native add-ons (sshcrypto, cpu-features) at run time: keep it a package.
+  external: ['better-sqlite3', 'electron', 'ssh2'],
 };
 
 const esmBanner = {
