@@ -38,7 +38,7 @@ export function createDispatcher(ctx: ServiceContext, sqlite: Database.Database,
 }
 
 function toApiError(method: ApiMethod, error: unknown, log: Logger) {
-  if (error instanceof DomainError) return apiError(error.code, error.message);
+  if (error instanceof DomainError) return apiError(error.code, error.message, error.issues);
   const message = error instanceof Error ? error.message : String(error);
   log.error('call failed', { method, message, stack: error instanceof Error ? error.stack : undefined });
   return apiError('internal', `${method} failed: ${message}`);

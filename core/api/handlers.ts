@@ -13,6 +13,7 @@ import { assignIssue, commentIssue, escalateIssue, setIssueStatus } from '../ser
 import { createIssue, getIssue, issueSummary, listIssues } from '../services/issue-service';
 import { listMachines } from '../services/machine-service';
 import { getProfile, setProfile } from '../services/profile-service';
+import { importGossRequirements, listRequirements } from '../services/requirement-service';
 import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
 import { exportSheetPdf, getSheet, listSheets, reviewSignOff, signSheet } from '../signoff/signoff-service';
 import type { ServiceContext } from '../services/service-context';
@@ -46,6 +47,8 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'sites.create': createSite,
     'sites.setStatus': setSiteStatus,
     'machines.list': listMachines,
+    'requirements.list': listRequirements,
+    'requirements.importGoss': importGossRequirements,
     'inventory.list': listInventory,
     'inventory.reconciliation': inventoryReconciliation,
     'inventory.receive': receiveSerial,

@@ -5,6 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: Exclude<ApiErrorCode, 'internal'>,
     message: string,
+    /** For validation refusals: each offending path and why. */
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
     this.name = 'DomainError';

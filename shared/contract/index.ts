@@ -7,6 +7,7 @@ import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
 import { planMethods } from './plan-methods';
+import { requirementsMethods } from './requirements-methods';
 import { rollbackMethods } from './rollback-methods';
 import { signoffMethods } from './signoff-methods';
 
@@ -14,6 +15,7 @@ import { signoffMethods } from './signoff-methods';
 export const apiContract = {
   ...appMethods,
   ...planMethods,
+  ...requirementsMethods,
   ...inventoryMethods,
   ...checklistMethods,
   ...issuesMethods,

@@ -15,6 +15,8 @@ export const API_METHOD_NAMES = [
   'sites.create',
   'sites.setStatus',
   'machines.list',
+  'requirements.list',
+  'requirements.importGoss',
   'inventory.list',
   'inventory.reconciliation',
   'inventory.receive',
