@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
+import { MilestoneSignOff } from '../site/signoff/MilestoneSignOff';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { AddSiteModal } from './AddSiteModal';
 import { ComponentsTable } from './ComponentsTable';
@@ -49,9 +50,12 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
               Quiet period {deployment.quietPeriodDays} days · {siteList.length} sites · {waves.length} waves
             </Text>
           </div>
-          <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
-            Add site
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <MilestoneSignOff deploymentId={deploymentId} />
+            <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
+              Add site
+            </Button>
+          </Group>
         </Group>
 
         <SiteStatusSummary sites={siteList} />

@@ -5,6 +5,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['3'], label: 'Checklist tab' },
   { keys: ['4'], label: 'Machines tab' },
   { keys: ['5'], label: 'Issues tab' },
+  { keys: ['6'], label: 'Sign-off tab' },
   { keys: ['R'], label: 'Receive mode (scan serials)' },
   { keys: ['/'], label: 'Search the inventory' },
   { keys: ['Ctrl', 'J'], label: 'Next site' },

@@ -35,6 +35,7 @@ export function useGlobalHotkeys(): void {
     ['3', tab('checklist')],
     ['4', tab('machines')],
     ['5', tab('issues')],
+    ['6', tab('signoff')],
     [
       'r',
       guarded(() => {

@@ -1,5 +1,5 @@
 import { Kbd, Loader, Tabs } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconInfoSquareRounded, IconPackages, IconServer } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconInfoSquareRounded, IconPackages, IconServer, IconSignature } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
 import { isSiteTab, useNavigation, type SiteTab } from '../state/navigation';
@@ -10,6 +10,7 @@ import { IssuesTab } from './issues/IssuesTab';
 import { MachinesTab } from './machines/MachinesTab';
 import { SiteOverview } from './overview/SiteOverview';
 import { SiteHeader } from './SiteHeader';
+import { SignOffTab } from './signoff/SignOffTab';
 import classes from './SiteWorkspace.module.css';
 
 const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string }[] = [
@@ -18,6 +19,7 @@ const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string 
   { value: 'checklist', label: 'Checklist', icon: <IconChecklist size={15} />, key: '3' },
   { value: 'machines', label: 'Machines', icon: <IconServer size={15} />, key: '4' },
   { value: 'issues', label: 'Issues', icon: <IconAlertTriangle size={15} />, key: '5' },
+  { value: 'signoff', label: 'Sign-off', icon: <IconSignature size={15} />, key: '6' },
 ];
 
 /** One site: header with status, then the four tabs. Only the active tab is mounted. */
@@ -62,6 +64,11 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
         </Tabs.Panel>
         <Tabs.Panel value="issues">
           <IssuesTab siteId={siteId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="signoff">
+          <div className={classes.scrollPanel}>
+            <SignOffTab siteId={siteId} deploymentId={site.data.deploymentId} />
+          </div>
         </Tabs.Panel>
       </Tabs>
       <IssueCreateModal />

@@ -1,0 +1,67 @@
+import { Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { useState } from 'react';
+import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SheetSummary } from '../../../shared/domain/signoff';
+import { downloadSheetPdf } from './download-pdf';
+
+function signedAt(sheet: SheetSummary): string {
+  try {
+    return `${new Date(sheet.signedAt).toLocaleString(undefined, { timeZone: sheet.signerTimeZone, dateStyle: 'medium', timeStyle: 'short' })} (${sheet.signerTimeZone})`;
+  } catch {
+    return `${sheet.signedAt} (${sheet.signerTimeZone})`;
+  }
+}
+
+/** Signed sheets, newest first, each verified again, with the PDF export. */
+export function SheetList({ sheets }: { sheets: readonly SheetSummary[] }) {
+  const [exporting, setExporting] = useState<string | null>(null);
+  const exportPdf = async (id: string) => {
+    setExporting(id);
+    await downloadSheetPdf(id);
+    setExporting(null);
+  };
+  return (
+    <Paper withBorder data-testid="sheet-list">
+      <Text fw={600} size="sm" px="sm" py={6}>
+        Signed sheets ({sheets.length})
+      </Text>
+      {sheets.length === 0 ? (
+        <Text size="xs" c="dimmed" px="sm" pb="sm">
+          Nothing signed yet.
+        </Text>
+      ) : (
+        <Table fz="xs" verticalSpacing={4}>
+          <Table.Tbody>
+            {sheets.map((s) => (
+              <Table.Tr key={s.id} data-testid="sheet-row" data-sheet-id={s.id}>
+                <Table.Td>{SIGN_OFF_KIND_LABELS[s.kind]}</Table.Td>
+                <Table.Td>
+                  {SIGN_OFF_DECISION_LABELS[s.decision]}
+                  {s.exceptionCount > 0 && ` (${s.exceptionCount} exception${s.exceptionCount > 1 ? 's' : ''})`}
+                </Table.Td>
+                <Table.Td>
+                  {s.signerName}, {s.signerRole}
+                </Table.Td>
+                <Table.Td>{signedAt(s)}</Table.Td>
+                <Table.Td>
+                  <Tooltip label={s.valid ? `SHA-256 ${s.contentHash}` : s.invalidReason ?? 'invalid'} multiline maw={360}>
+                    <Badge size="sm" color={s.valid ? 'teal' : 'red'} variant="light" data-testid="sheet-validity">
+                      {s.valid ? 'VALID' : 'INVALID'}
+                    </Badge>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Button size="compact-xs" variant="default" leftSection={<IconFileTypePdf size={12} />} loading={exporting === s.id} onClick={() => void exportPdf(s.id)} data-testid="export-pdf">
+                      Export PDF
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,108 @@
+import { Alert, Loader, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { SignOffKind } from '../../../shared/domain/signoff';
+import { checkDecision } from '../../../shared/signoff/decision-rules';
+import { runCommand } from '../../api/command';
+import type { Topic } from '../../api/refresh';
+import { useApiQuery } from '../../api/useApiQuery';
+import { QueryError } from '../../shell/QueryError';
+import { ROLE_LABELS, useProfile } from '../../state/profile';
+import { IssueExceptions, type ExceptionDraft } from './IssueExceptions';
+import { ReviewSummary } from './ReviewSummary';
+import { SheetList } from './SheetList';
+import { SignForm, type SignDraft } from './SignForm';
+
+export interface SignOffSubject {
+  kind: SignOffKind;
+  siteId: string | null;
+  deploymentId: string | null;
+}
+
+const COVERED: Topic[] = ['sites', 'checklist', 'inventory', 'machines', 'issues', 'deployments'];
+
+function signerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Review, exceptions, signing and past sheets for one subject (a site's sheet or the deployment milestone). */
+export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
+  const review = useApiQuery('signoff.review', subject, COVERED);
+  const sheets = useApiQuery('signoff.list', { siteId: subject.siteId, deploymentId: subject.siteId ? null : subject.deploymentId }, COVERED);
+  const profile = useProfile((s) => s.profile);
+  const [exceptions, setExceptions] = useState<ExceptionDraft>({});
+  const [draft, setDraft] = useState<SignDraft>({ decision: 'accepted', reason: '', signerName: '', signerRole: '', signerEmail: '', confirmed: false, signature: null });
+  const [signing, setSigning] = useState(false);
+
+  const data = review.data;
+  const siteOwner = data?.review.site?.ownerName ?? '';
+  useEffect(() => {
+    // Suggest the usual signer once per subject; the person signing can change it.
+    const isSite = subject.kind === 'site_complete';
+    setDraft((d) => ({
+      ...d,
+      signerName: isSite ? siteOwner : (profile?.name ?? ''),
+      signerRole: isSite ? 'Site owner' : subject.kind === 'deployment_milestone' ? 'Release manager' : profile ? ROLE_LABELS[profile.role] : '',
+      signerEmail: isSite ? (data?.review.site?.ownerEmail ?? '') : '',
+    }));
+  }, [subject.kind, subject.siteId, subject.deploymentId, siteOwner]);
+
+  const proposed = useMemo(
+    () => Object.entries(exceptions).filter(([, e]) => e.accept).map(([issueId, e]) => ({ issueId, reason: e.reason.trim() })),
+    [exceptions],
+  );
+  const verdict = data ? checkDecision(draft.decision, draft.reason, draft.decision === 'rejected' ? [] : proposed, data.review.issues) : { allowed: false as const, reason: 'Loading' };
+
+  if (review.error && !data) return <QueryError title="Review not available" error={review.error} onRetry={review.reload} />;
+  if (!data) return <Loader size="sm" m="xl" />;
+
+  async function sign() {
+    if (!data || !draft.signature) return;
+    setSigning(true);
+    const result = await runCommand(
+      'signoff.sign',
+      {
+        ...subject,
+        reviewHash: data.reviewHash,
+        decision: draft.decision,
+        reason: draft.reason.trim(),
+        exceptions: draft.decision === 'rejected' ? [] : proposed,
+        signerName: draft.signerName.trim(),
+        signerRole: draft.signerRole.trim(),
+        signerEmail: draft.signerEmail.trim() || null,
+        signerTimeZone: signerTimeZone(),
+        signaturePngBase64: draft.signature,
+        statementConfirmed: true,
+      },
+      { refresh: ['issues', 'sites'], success: 'Signed. The sheet and its PDF are stored with the site.', errorTitle: 'Not signed' },
+    );
+    setSigning(false);
+    if (!result) {
+      review.reload();
+      return;
+    }
+    setExceptions({});
+    setDraft((d) => ({ ...d, decision: 'accepted', reason: '', confirmed: false, signature: null }));
+    review.reload();
+    sheets.reload();
+  }
+
+  return (
+    <Stack gap="sm" data-testid="signoff-panel">
+      {data.changedSinceSignOff && (
+        <Alert color="orange" icon={<IconAlertTriangle size={16} />} title="Changed since sign-off" data-testid="changed-since-signoff">
+          Something this sheet covers changed after the last sheet was signed. The old sheet stays on file; sign a new one.
+        </Alert>
+      )}
+      {data.blockingIssueIds.length > 0 && (
+        <Text size="sm" c="red" data-testid="blocking-count">
+          {data.blockingIssueIds.length} open blocking issue(s): "accepted" needs each accepted as an exception, with a reason.
+        </Text>
+      )}
+      <ReviewSummary review={data.review} />
+      <IssueExceptions issues={data.review.issues} draft={exceptions} onChange={setExceptions} disabled={signing || draft.decision === 'rejected'} />
+      <SignForm key={data.latestSheetId ?? 'first'} draft={draft} onChange={setDraft} statement={data.statement} verdict={verdict} signing={signing} onSign={() => void sign()} />
+      <SheetList sheets={sheets.data ?? []} />
+    </Stack>
+  );
+}

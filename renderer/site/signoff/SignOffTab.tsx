@@ -1,0 +1,31 @@
+import { Group, SegmentedControl, Text } from '@mantine/core';
+import { useState } from 'react';
+import { SIGN_OFF_KIND_LABELS } from '../../../shared/domain/signoff';
+import { SignOffPanel } from './SignOffPanel';
+
+type SiteKind = 'site_complete' | 'core_components';
+
+/** The site's sign-off: which sheet, then review, sign and past sheets. */
+export function SignOffTab({ siteId, deploymentId }: { siteId: string; deploymentId: string }) {
+  const [kind, setKind] = useState<SiteKind>('site_complete');
+  return (
+    <div style={{ padding: 'var(--mantine-spacing-md)', maxWidth: 1400 }}>
+      <Group mb="sm" gap="sm">
+        <Text size="sm" fw={600}>
+          Sheet
+        </Text>
+        <SegmentedControl
+          size="xs"
+          value={kind}
+          onChange={(v) => setKind(v === 'core_components' ? 'core_components' : 'site_complete')}
+          data={[
+            { value: 'site_complete', label: SIGN_OFF_KIND_LABELS.site_complete },
+            { value: 'core_components', label: SIGN_OFF_KIND_LABELS.core_components },
+          ]}
+          data-testid="signoff-kind"
+        />
+      </Group>
+      <SignOffPanel key={kind} subject={{ kind, siteId, deploymentId }} />
+    </div>
+  );
+}
