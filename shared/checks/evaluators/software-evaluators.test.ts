@@ -60,6 +60,11 @@ describe('service', () => {
     expect(evaluateOne('service', params).status).toBe(status);
   });
 
+  it('gives the collector\'s reason when the enabled state is unknown', () => {
+    const result = evaluateOne('service', { name: 'pos-server', enabled: true }, { unreadable: [{ fact: 'services.enabled', reason: 'systemctl list-unit-files failed', needsPrivilege: false }] });
+    expect(result).toMatchObject({ status: 'error', message: 'Could not tell whether pos-server is enabled: systemctl list-unit-files failed' });
+  });
+
   it('explains a stopped service', () => {
     expect(evaluateOne('service', { name: 'cups', enabled: true })).toMatchObject({
       expected: 'service cups running and enabled',

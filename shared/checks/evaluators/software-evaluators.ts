@@ -1,7 +1,7 @@
 import type { Facts } from '../facts';
 import type { RequirementParams } from '../requirement-kinds';
 import { formatConstraint, parseVersionConstraint, satisfiesConstraint } from '../versions/version-constraint';
-import { judge, missingFact, verdict, type EvaluatorInput, type Verdict } from './verdict';
+import { judge, missingFact, unreadableFact, verdict, type EvaluatorInput, type Verdict } from './verdict';
 
 type PackageFact = Facts['packages'][number];
 
@@ -42,7 +42,10 @@ export function evaluateService(p: RequirementParams<'service'>, { facts }: Eval
   const problems: string[] = [];
   if (service.active !== p.active) problems.push(service.active ? `${p.name} is running` : `${p.name} is not running (${service.state})`);
   if (p.enabled !== undefined) {
-    if (service.enabled === null) return verdict('error', expected, actual, `Could not tell whether ${p.name} is enabled`);
+    if (service.enabled === null) {
+      const reason = unreadableFact(facts, 'services.enabled');
+      return verdict('error', expected, actual, `Could not tell whether ${p.name} is enabled${reason ? `: ${reason.reason}` : ''}`);
+    }
     if (service.enabled !== p.enabled) problems.push(service.enabled ? `${p.name} is enabled` : `${p.name} is not enabled`);
   }
   return judge(expected, actual, problems);
