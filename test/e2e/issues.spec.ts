@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,4 +116,29 @@ test('a site rolled back with a reason and an issue makes the rollback phase the
   await expect(page.getByTestId('rollback-reason')).toHaveText('No network after cut-over; back to the old firewall');
   await expect(page.getByTestId('rollback-notice')).toContainText('#1');
   await expect(page.getByTestId('deployment-rolled-back')).toContainText('1 rolled back');
+});
+
+test('a photo added to a comment is stored by its hash and shown in the history', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-photo-'));
+  shell = await startBrowserShell(dataDir, ['--demo']);
+  await page.goto(shell.url);
+  await openSite(page, 'BRU-003');
+  await page.getByTestId('tab-issues').click();
+  await page.getByTestId('new-issue').click();
+  await page.getByTestId('issue-title').fill('Door to the server room does not lock');
+  await pick(page, 'issue-category', 'Facility');
+  await page.getByTestId('issue-submit').click();
+  await page.getByTestId('issue-row').click();
+
+  // A 1×1 PNG, as a phone would hand over a (much larger) photo.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('issue-detail').getByTestId('issue-photo').click();
+  await (await chooser).setFiles({ name: 'door.png', mimeType: 'image/png', buffer: png });
+  await page.getByTestId('issue-comment').fill('Lock cylinder missing, see photo');
+  await page.getByTestId('issue-comment-submit').click();
+  await expect(page.getByTestId('issue-event').last()).toContainText('Lock cylinder missing, see photo');
+  await expect(page.getByTestId('issue-event').last().getByTestId('issue-photo-thumb')).toBeVisible();
+  const files = fs.readdirSync(path.join(dataDir, 'attachments'));
+  expect(files).toEqual([createHash('sha256').update(png).digest('hex')]);
 });
