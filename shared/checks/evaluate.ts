@@ -68,7 +68,7 @@ function judgeOne(facts: Facts, requirement: EvaluableRequirement, context: Eval
   if (facts.os.family === 'windows' && !PORTABLE_KINDS.has(parsed.kind)) {
     return verdict('skipped', requirement.description, 'Windows target', 'Windows targets are not checked for this kind of requirement yet');
   }
-  if (isProbed(parsed.kind) && !facts.probes[requirement.id] && facts.os.family !== 'linux') {
+  if (isProbed(parsed.kind) && !facts.probes[requirement.id] && facts.os.family === 'darwin') {
     return verdict('skipped', requirement.description, `${facts.os.family} target`, `The target (${facts.os.family}) cannot run this check`);
   }
   const evaluator = evaluators[parsed.kind] as (params: Record<string, unknown>, input: EvaluatorInput) => Verdict;
