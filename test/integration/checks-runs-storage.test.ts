@@ -140,6 +140,7 @@ describe('check runs storage', () => {
     const running = jobs.status(jobId);
     expect(running.state).toBe('running');
     expect(running.hosts.map((h) => h.phase)).toEqual(['connecting', 'connecting', 'queued', 'queued']);
+    expect(() => jobs.startRemote(ctx, { siteId: s.siteId, targetIds: [s.targetIds[3]!], concurrency: 1 })).toThrow(/being checked already/);
     jobs.cancel(jobId);
     const end = await jobs.wait(jobId);
     expect(end.state).toBe('cancelled');

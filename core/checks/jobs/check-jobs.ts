@@ -1,7 +1,7 @@
 import type { RequirementResult } from '../../../shared/checks/results';
 import type { CheckJobHost, CheckJobStatus, CheckOutcome } from '../../../shared/domain/check-run';
 import { createLogger } from '../../logging/logger';
-import { notFound } from '../../services/domain-error';
+import { DomainError, notFound } from '../../services/domain-error';
 import type { ServiceContext } from '../../services/service-context';
 import type { CollectOutcome } from '../collector-types';
 import { countResults, insertCheckRun } from '../runs/run-store';
@@ -41,6 +41,15 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
     const job = jobs.get(jobId);
     if (!job) throw notFound('Check job', jobId);
     return job;
+  }
+
+  /** One job at a time per host: a second check of a host that is being checked is refused. */
+  function refuseOverlap(plans: readonly HostPlan[]): void {
+    for (const job of jobs.values()) {
+      if (job.state !== 'running') continue;
+      const busy = plans.filter((p) => job.hosts.get(p.key)?.phase !== undefined && job.hosts.get(p.key)!.phase !== 'done');
+      if (busy.length > 0) throw new DomainError('conflict', `${busy.map((p) => p.label).join(', ')} ${busy.length === 1 ? 'is' : 'are'} being checked already`);
+    }
   }
 
   function snapshot(job: Job): CheckJobStatus {
@@ -156,6 +165,7 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
   return {
     startRemote(ctx, input) {
       const plans = planRemoteHosts(ctx, input.siteId, input.targetIds);
+      refuseOverlap(plans);
       const job = newJob(ctx, input.siteId, plans);
       run(ctx, job, plans, input.concurrency, false);
       return { jobId: job.id };

@@ -79,7 +79,7 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
               {lastRun.outcome === 'windows' ? WINDOWS_NOTE : lastRun.outcome !== 'completed' && lastRun.message ? lastRun.message : ''} {formatWhen(lastRun.finishedAt ?? lastRun.startedAt)}
             </Text>
             {keyTrouble && (
-              <Button size="compact-xs" color={lastRun.outcome === 'host_key_changed' ? 'red' : 'yellow'} variant="light" onClick={onHostKey} data-testid="open-host-key">
+              <Button size="compact-xs" color={lastRun.outcome === 'host_key_changed' ? 'red' : 'yellow'} variant="light" onClick={onHostKey} style={{ alignSelf: 'flex-start' }} data-testid="open-host-key">
                 {lastRun.outcome === 'host_key_changed' ? 'Host key changed…' : 'Trust host key…'}
               </Button>
             )}
