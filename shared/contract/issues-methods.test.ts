@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiContract } from './index';
+import { MAX_ATTACHMENT_BYTES } from './attachments-methods';
+import { API_MAX_PAYLOAD_BYTES, apiContract } from './index';
 
 const create = apiContract['issues.create'].input;
 
@@ -28,5 +29,14 @@ describe('issue contract validation', () => {
     expect(apiContract['issues.comment'].input.safeParse({ issueId: 'i', text: ' ' }).success).toBe(false);
     expect(apiContract['issues.setStatus'].input.parse({ issueId: 'i', status: 'resolved' })).toEqual({ issueId: 'i', status: 'resolved', reason: '' });
     expect(apiContract['issues.list'].input.safeParse({ siteId: 's', status: 'done' }).success).toBe(false);
+  });
+
+  it('lets the largest photo through in one call under the API payload limit, and no larger one', () => {
+    const put = apiContract['attachments.put'].input;
+    const largest = 'A'.repeat(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4);
+    expect(put.safeParse({ mediaType: 'image/jpeg', dataBase64: largest }).success).toBe(true);
+    expect(JSON.stringify({ mediaType: 'image/jpeg', dataBase64: largest }).length).toBeLessThan(API_MAX_PAYLOAD_BYTES);
+    expect(put.safeParse({ mediaType: 'image/jpeg', dataBase64: `${largest}AAAA` }).success).toBe(false);
+    expect(put.safeParse({ mediaType: 'image/gif', dataBase64: 'AAAA' }).success).toBe(false);
   });
 });
