@@ -5,7 +5,7 @@ import { checkEscalation, checkStatusTransition } from '../../shared/logic/issue
 import { issues } from '../db/schema';
 import { DomainError } from './domain-error';
 import { appendIssueEvent } from './issue-events';
-import { requireIssue } from './issue-service';
+import { requireIssue } from './issue-read';
 import { updated, type ServiceContext } from './service-context';
 
 /** Every change: the issue row gets the new state and one event is appended, in the same transaction. */
