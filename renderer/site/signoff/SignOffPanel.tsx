@@ -95,7 +95,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
         </Alert>
       )}
       {data.blockingIssueIds.length > 0 && (
-        <Text size="sm" c="red" data-testid="blocking-count">
+        <Text size="sm" c="red" data-testid="signoff-blocking">
           {data.blockingIssueIds.length} open blocking issue(s): "accepted" needs each accepted as an exception, with a reason.
         </Text>
       )}

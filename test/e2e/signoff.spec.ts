@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBrowserShell, type RunningShell } from './support/browser-shell';
+
+let shell: RunningShell | undefined;
+test.afterEach(async () => {
+  await shell?.stop('SIGKILL');
+  shell = undefined;
+});
+
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Draws a signature-like stroke with real mouse movements over the canvas. */
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  const y0 = box.y + box.height / 2;
+  await page.mouse.move(box.x + 20, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) {
+    await page.mouse.move(box.x + 20 + i * ((box.width - 40) / 30), y0 + Math.sin(i / 3) * (box.height / 3), { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+test('an escalated blocking issue accepted as an exception, a drawn signature, the PDF exported and verified by the CLI', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-signoff-'));
+  shell = await startBrowserShell(dataDir, ['--demo']);
+  await page.goto(shell.url);
+  await page.getByTestId('site-AMS-001').click();
+  await expect(page.getByTestId('workspace')).toHaveAttribute('data-site-code', 'AMS-001');
+
+  // A failed checklist item, logged as a blocking issue and escalated.
+  await page.getByTestId('tab-checklist').click();
+  const item = page.getByTestId('phase-before').getByTestId('checklist-item').first();
+  await item.getByTestId('item-failed').click();
+  await page.getByTestId('item-note').fill('Fibre patch cable missing');
+  await page.getByTestId('item-note-confirm').click();
+  await item.getByTestId('log-issue').click();
+  await pick(page, 'issue-severity', 'High');
+  await pick(page, 'issue-category', 'Network');
+  await page.getByTestId('issue-blocks').check();
+  await page.getByTestId('issue-submit').click();
+  await page.getByTestId('tab-issues').click();
+  await page.getByTestId('issue-row').click();
+  await page.getByTestId('issue-detail').getByTestId('issue-escalate').click();
+  await page.getByTestId('escalate-reason').fill('Carrier must deliver the cable');
+  await page.getByTestId('escalate-confirm').click();
+  await expect(page.getByTestId('issue-detail')).toHaveAttribute('data-status', 'escalated');
+  await page.keyboard.press('Escape');
+
+  // Sign-off: the blocking issue prevents "accepted" until it is accepted as an exception.
+  await page.getByTestId('tab-signoff').click();
+  await expect(page.getByTestId('signoff-blocking')).toContainText('1 open blocking issue');
+  await expect(page.getByTestId('review-issue')).toContainText('Failed: ');
+  await page.getByTestId('decision-accepted').check();
+  await expect(page.getByTestId('decision-refusal')).toContainText('Open blocking issues prevent');
+  await page.getByTestId('accept-exception').check();
+  await page.getByTestId('exception-reason').fill('Store can trade on the backup link until Friday');
+  await page.getByTestId('decision-accepted_with_exceptions').check();
+  await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
+
+  await page.getByTestId('signer-name').fill('Sanne de Vries');
+  await page.getByTestId('signer-role').fill('Store manager (site owner)');
+  await page.getByTestId('signer-email').fill('sanne.devries@example.com');
+  await drawSignature(page);
+  await expect(page.getByTestId('sign-submit')).toBeDisabled(); // statement not confirmed yet
+  await page.getByTestId('confirm-statement').check();
+  await page.getByTestId('sign-submit').click();
+
+  const row = page.getByTestId('sheet-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('sheet-validity')).toHaveText('VALID');
+  await expect(row).toContainText('Accepted with exceptions (1 exception)');
+  await expect(page.getByTestId('signoff-blocking')).toHaveCount(0);
+  await expect(page.getByTestId('changed-since-signoff')).toHaveCount(0);
+
+  // Export the PDF through the browser download and verify it with the built CLI.
+  await expect(page.getByText('Signed. The sheet and its PDF')).toHaveCount(0); // the notification covers the button until it closes
+  const downloading = page.waitForEvent('download');
+  await row.getByTestId('export-pdf').click();
+  const download = await downloading;
+  const file = path.join(dataDir, download.suggestedFilename());
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  const output = execFileSync('node', ['dist/launcher/cli.mjs', 'verify', file], { encoding: 'utf8' });
+  expect(output).toContain('signed by:  Sanne de Vries, Store manager (site owner)');
+  expect(output).toContain('Store can trade on the backup link until Friday');
+  expect(output.trim().endsWith('VALID')).toBe(true);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Sanne de Vries');
+  expect(text).toContain('Amsterdam Kalverstraat');
+
+  // A later change to what the sheet covers: "changed since sign-off"; the old sheet stays.
+  await page.getByTestId('tab-checklist').click();
+  const next = page.getByTestId('phase-before').getByTestId('checklist-item').nth(1);
+  await next.getByTestId('item-failed').click();
+  await page.getByTestId('item-note').fill('Second item failed after signing');
+  await page.getByTestId('item-note-confirm').click();
+  await page.getByTestId('tab-signoff').click();
+  await expect(page.getByTestId('changed-since-signoff')).toBeVisible();
+  await expect(page.getByTestId('sheet-row')).toHaveCount(1);
+});
