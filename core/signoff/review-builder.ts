@@ -70,6 +70,7 @@ export function buildSiteReview(ctx: ServiceContext, siteId: string, kind: Exclu
     inventory: inventoryPart(ctx, siteId),
     sites: null,
     issues: listSiteIssues(ctx, siteId).map(toReviewIssue(site.code)),
+    rollbacks: ctx.sqlite.prepare('SELECT created_at AS at, reason FROM site_rollbacks WHERE site_id = ? ORDER BY created_at, id').all(siteId) as { at: string; reason: string }[],
   };
 }
 
@@ -98,5 +99,6 @@ export function buildMilestoneReview(ctx: ServiceContext, deploymentId: string):
     inventory: null,
     sites: sites.map(({ id: _id, ...s }) => s),
     issues,
+    rollbacks: [],
   };
 }

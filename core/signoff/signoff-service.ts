@@ -8,7 +8,7 @@ import { DomainError } from '../services/domain-error';
 import { acceptIssueAsException } from '../services/issue-service';
 import { getProfile } from '../services/profile-service';
 import { recordActivity, type ServiceContext } from '../services/service-context';
-import { requireSite } from '../services/site-service';
+import { requireSite, setSiteStatus } from '../services/site-service';
 import { deviceKey } from './device-key';
 import { attachmentFile, schedulePdf, storedPdf } from './pdf-store';
 import { buildMilestoneReview, buildSiteReview } from './review-builder';
@@ -116,6 +116,8 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
     siteId: subject.siteId,
     detail: { kind: subject.kind, decision: input.decision, hash: sheet.hash.value, exceptions: content.exceptions.length },
   });
+  // The site owner accepting the site completes it; a rejection leaves the status as it was.
+  if (subject.kind === 'site_complete' && input.decision !== 'rejected') setSiteStatus(ctx, { siteId: subject.siteId!, status: 'signed_off' });
   void schedulePdf(ctx, dataDir, sheet);
   return { sheet: summarize(requireSheetRow(ctx, content.sheetId)), acceptedIssues };
 }

@@ -63,6 +63,8 @@ export const signOffReviewSchema = z.object({
     .array(z.object({ code: z.string(), name: z.string(), status: z.string(), sheetHash: z.string().nullable(), sheetDecision: z.string().nullable() }))
     .nullable(),
   issues: z.array(reviewIssueSchema),
+  /** Site sheets: rollbacks of the site so far (a rollback after signing makes the sheet out of date). */
+  rollbacks: z.array(z.object({ at: z.string(), reason: z.string() })),
 });
 export type SignOffReview = z.infer<typeof signOffReviewSchema>;
 

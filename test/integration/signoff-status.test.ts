@@ -28,6 +28,7 @@ describe('sign-off status rules', () => {
     expect(signed.sheet).toMatchObject({ decision: 'accepted_with_exceptions', exceptionCount: 1, valid: true });
     expect(signed.acceptedIssues[0]!.status).toBe('accepted_exception');
     expect(core.call('issues.get', { issueId: issue.id }).issue.status).toBe('accepted_exception');
+    expect(core.call('sites.get', { siteId: site.id }).status).toBe('signed_off');
     // The sheet shows the issue as accepted, so nothing changed since sign-off.
     expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' }).changedSinceSignOff).toBe(false);
   });
@@ -47,6 +48,7 @@ describe('sign-off status rules', () => {
   it('marks the site "changed since sign-off" after a later change; the old sheet stays and a new one clears it', () => {
     const { core, site } = sampleWithBlockingIssue();
     const first = signSite(core, site.id, { decision: 'rejected', reason: 'Open issue' });
+    expect(core.call('sites.get', { siteId: site.id }).status).toBe('planned'); // a rejection does not complete the site
     expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' }).changedSinceSignOff).toBe(false);
     const item = core.call('checklist.get', { siteId: site.id }).phases[0]!.items.find((i) => i.state === 'todo' && !i.dependsOn)!;
     core.call('checklist.setItemState', { itemId: item.id, state: 'failed', note: 'UPS missing' });
@@ -56,6 +58,19 @@ describe('sign-off status rules', () => {
     const second = signSite(core, site.id, { decision: 'rejected', reason: 'UPS missing' });
     expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' })).toMatchObject({ changedSinceSignOff: false, latestSheetId: second.sheet.id });
     expect(core.call('signoff.list', { siteId: site.id }).map((s) => s.id)).toEqual([second.sheet.id, first.sheet.id]);
+  });
+
+  it('a rollback after signing makes the sheet out of date, and the next sheet lists the rollback', () => {
+    const { core, site, issue } = sampleWithBlockingIssue();
+    signSite(core, site.id, { decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: 'Parts ordered' }] });
+    expect(core.call('sites.get', { siteId: site.id }).status).toBe('signed_off');
+    core.call('sites.rollback', { siteId: site.id, reason: 'POS crashes at open', issueIds: [issue.id] });
+    const review = core.call('signoff.review', { siteId: site.id, kind: 'site_complete' });
+    expect(review.changedSinceSignOff).toBe(true);
+    expect(review.review.rollbacks).toEqual([{ at: expect.any(String), reason: 'POS crashes at open' }]);
+    const next = signSite(core, site.id, { decision: 'rejected', reason: 'Rolled back' });
+    expect(core.call('sites.get', { siteId: site.id }).status).toBe('rolled_back');
+    expect(core.call('signoff.get', { sheetId: next.sheet.id }).content.review.rollbacks).toHaveLength(1);
   });
 
   it('refuses to sign when the review changed since it was shown', () => {

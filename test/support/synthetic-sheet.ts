@@ -59,6 +59,7 @@ export function syntheticSheet(size: SheetSize, secrets: SecretStore = memorySec
       },
       sites: null,
       issues,
+      rollbacks: [],
     },
     decision: 'accepted_with_exceptions',
     reason: '',

@@ -56,6 +56,10 @@ export function summarySections(w: PdfWriter, sheet: SignedSheet): void {
       review.sites.map((s) => [`${s.code} ${s.name}`, s.status, s.sheetHash ? s.sheetHash.slice(0, 16) : 'not signed', dash(s.sheetDecision)]),
     );
   }
+  if (review.rollbacks.length > 0) {
+    w.heading('Rollbacks', 11);
+    w.table([{ title: 'When', width: 0.24 }, { title: 'Reason', width: 0.76 }], review.rollbacks.map((r) => [day(r.at), r.reason]));
+  }
   w.heading('Issues', 11);
   w.table(
     [{ title: '#', width: 0.12 }, { title: 'Title', width: 0.36 }, { title: 'Severity', width: 0.12 }, { title: 'Category', width: 0.14 }, { title: 'Status', width: 0.18 }, { title: 'Blocks', width: 0.08 }],

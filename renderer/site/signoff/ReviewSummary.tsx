@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import type { SignOffReview } from '../../../shared/domain/signoff';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
@@ -64,7 +64,7 @@ export function ReviewSummary({ review }: { review: SignOffReview }) {
         <Section title="Checks: latest result per target" testId="review-checks">
           <SmallTable
             head={['Target', 'Role', 'Result', 'Finished']}
-            rows={review.checks.map((c) => [c.target, c.role || '—', c.outcome === 'not checked' ? <Badge size="xs" color="gray" variant="light">not checked</Badge> : c.result, when(c.finishedAt)])}
+            rows={review.checks.map((c) => [c.target, c.role || '—', c.outcome === 'not checked' ? <Text span size="xs" c="dimmed">not checked</Text> : c.result, when(c.finishedAt)])}
             empty="No target machines"
           />
         </Section>

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ReviewIssue } from '../domain/signoff';
+import { checkDecision } from './decision-rules';
+
+const issue = (id: string, status: ReviewIssue['status'], blocksSignOff: boolean, number = 1): ReviewIssue => ({
+  id, siteCode: 'AMS-001', number, title: `Issue ${id}`, severity: 'high', category: 'hardware', status, blocksSignOff, escalationLevel: 0,
+});
+
+describe('sign-off decision rules', () => {
+  const blocking = issue('b', 'escalated', true, 1);
+  const minor = issue('m', 'open', false, 2);
+  const closed = issue('c', 'closed', true, 3);
+
+  it('refuses "accepted" while an open blocking issue is not accepted as an exception', () => {
+    expect(checkDecision('accepted', '', [], [blocking, minor])).toMatchObject({ allowed: false, reason: expect.stringContaining('#1') });
+    expect(checkDecision('accepted', '', [], [minor, closed])).toEqual({ allowed: true });
+  });
+
+  it('takes "accepted with exceptions" only when every open blocking issue is covered, each with a reason', () => {
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: 'Parts ordered' }], [blocking, minor])).toEqual({ allowed: true });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'm', reason: 'Cosmetic' }], [blocking, minor])).toMatchObject({ allowed: false, reason: expect.stringContaining('#1 remain') });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: ' ' }], [blocking])).toMatchObject({ allowed: false, reason: expect.stringContaining('reason') });
+    expect(checkDecision('accepted_with_exceptions', '', [], [minor])).toMatchObject({ allowed: false });
+    expect(checkDecision('accepted', '', [{ issueId: 'b', reason: 'x' }], [blocking])).toMatchObject({ allowed: false, reason: expect.stringContaining('accepted with exceptions') });
+  });
+
+  it('accepts only open issues of the review as exceptions, once each', () => {
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'c', reason: 'x' }], [closed])).toMatchObject({ allowed: false, reason: expect.stringContaining('not open') });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'zz', reason: 'x' }], [blocking])).toMatchObject({ allowed: false });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: 'x' }, { issueId: 'b', reason: 'y' }], [blocking])).toMatchObject({ allowed: false, reason: expect.stringContaining('twice') });
+  });
+
+  it('needs a reason to reject, and takes no exceptions then', () => {
+    expect(checkDecision('rejected', '  ', [], [blocking])).toMatchObject({ allowed: false });
+    expect(checkDecision('rejected', 'Not ready', [], [blocking])).toEqual({ allowed: true });
+    expect(checkDecision('rejected', 'Not ready', [{ issueId: 'b', reason: 'x' }], [blocking])).toMatchObject({ allowed: false });
+  });
+});
