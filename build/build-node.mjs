@@ -20,7 +20,11 @@ const esmBanner = {
 const entries = [
   { entryPoints: ['launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: esmBanner },
   { entryPoints: ['launcher/cli.ts'], outfile: 'dist/launcher/cli.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner.js}` } },
-  { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' },
+  // empty-import-meta: core/checks/local/worker-entry.ts reads import.meta.url only when it exists (ESM) and uses __dirname otherwise.
+  { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } },
+  // The local-facts worker of "Check this machine" (core/checks/local/worker-entry.ts finds it beside the bundle).
+  { entryPoints: ['core/checks/local/local-facts-worker.ts'], outfile: 'dist/launcher/local-facts-worker.mjs', format: 'esm', banner: esmBanner },
+  { entryPoints: ['core/checks/local/local-facts-worker.ts'], outfile: 'dist/electron/local-facts-worker.cjs', format: 'cjs' },
   { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'chrome130', minify: true },
 ];
 

@@ -40,6 +40,8 @@ export interface SshdInstance {
 export interface SshdOptions {
   /** Which sign-in methods sshd offers (all three by default). */
   authMethods?: { publicKey?: boolean; password?: boolean; keyboardInteractive?: boolean };
+  /** More sshd_config lines (e.g. a ForceCommand that imitates a Windows shell). */
+  extraConfig?: string[];
 }
 
 /** Why the SSH tests cannot run here, or null when sshd, ssh-keygen and root are available. */
@@ -150,6 +152,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdInstance
       'MaxStartups 200',
       'MaxSessions 50',
       'LogLevel ERROR',
+      ...(options.extraConfig ?? []),
       '',
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
 import { NodeSSH, type Config } from 'node-ssh';
 import type { ClientChannel } from 'ssh2';
 import { createLogger } from '../../logging/logger';
+import { reportProbing } from '../collect-many';
 import type { CollectOutcome, HostKeyInfo, ProbeRequest, RemoteTarget } from '../collector-types';
 import { hostKeyInfo, sameFingerprint } from './host-key';
 import { parseProbeOutput } from './parse-probe-output';
@@ -79,6 +80,7 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
       if (refusedKey) return refusedKey;
       return connectFailure(error as Error & { code?: string; level?: string }, where, target.timeouts.connectMs);
     }
+    reportProbing(signal);
     const run = async (command: string) => {
       const payload = buildProbePayload(probes);
       const referenceEpochMs = Date.now();

@@ -20,13 +20,21 @@ const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const b64 = (value: string | number | boolean): string => Buffer.from(String(value), 'utf8').toString('base64') || '-';
 
+/** The request's params parsed by its zod schema (defaults applied). Throws a readable message when invalid. */
+export function validatedProbeParams(request: ProbeRequest): Record<string, unknown> {
+  if (!(PROBED_KINDS as readonly string[]).includes(request.kind)) throw new Error(`"${String(request.kind).slice(0, 40)}" is not a kind the target answers`);
+  const parsed = requirementParamsSchemas[request.kind].safeParse(request.params);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
+  const params = parsed.data as Record<string, unknown>;
+  if (request.kind === 'kernel_param' && String(params.key).includes('..')) throw new Error('key: ".." is not allowed in a kernel parameter');
+  return params;
+}
+
+export const PROBE_ID = ID;
+
 /** The fields the script reads for one request, in its order. Throws a readable message when invalid. */
 export function probeFields(request: ProbeRequest): string[] {
-  if (!(PROBED_KINDS as readonly string[]).includes(request.kind)) throw new Error(`"${String(request.kind).slice(0, 40)}" is not a kind the target answers`);
-  const schema = requirementParamsSchemas[request.kind];
-  const parsed = schema.safeParse(request.params);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
-  const p = parsed.data as Record<string, unknown>;
+  const p = validatedProbeParams(request);
   const secs = (value: unknown): string => String(Math.max(1, Math.ceil(Number(value ?? 10))));
   switch (request.kind) {
     case 'file':
@@ -40,7 +48,6 @@ export function probeFields(request: ProbeRequest): string[] {
     case 'dns':
       return [String(p.name), secs(p.timeoutSeconds)];
     case 'kernel_param':
-      if (String(p.key).includes('..')) throw new Error('key: ".." is not allowed in a kernel parameter');
       return [String(p.key)];
     case 'user':
     case 'group':
