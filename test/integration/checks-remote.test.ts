@@ -108,7 +108,8 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
       const canary = `/tmp/outpost-canary-${randomBytes(6).toString('hex')}`;
       const outcome = await collectRemote(target(s, keyAuth(s), { trustedFingerprint: before }), [{ id: 'touch', kind: 'command', params: { command: `touch ${canary}` } }]);
       expect(outcome).toMatchObject({ ok: false, reason: 'host_key_changed', expected: before, hostKey: { fingerprint: after } });
-      if (!outcome.ok) expect(outcome.message).toContain(before) && expect(outcome.message).toContain(after);
+      expect(!outcome.ok && outcome.message).toContain(before);
+      expect(!outcome.ok && outcome.message).toContain(after);
       expect(fs.existsSync(canary)).toBe(false);
     } finally {
       await s.stop();
