@@ -130,6 +130,16 @@ describe('hardware_serial', () => {
     expect(result).toMatchObject({ status: 'error', actual: 'unreadable', message: expect.stringContaining('needs privilege') });
   });
 
+  it('does not repeat the hint when the reason already names root', () => {
+    const result = evaluateOne(
+      'hardware_serial',
+      {},
+      { hardware: { ...hardware, serial: null }, unreadable: [{ fact: 'hardware.serial', reason: 'Reading /sys/class/dmi/id/product_serial needs root (use sudo)', needsPrivilege: true }] },
+      'SRV-0001-AB',
+    );
+    expect(result.message).toBe('Could not read the hardware serial: Reading /sys/class/dmi/id/product_serial needs root (use sudo) (needs privilege)');
+  });
+
   it('points out a firmware placeholder', () => {
     const result = evaluateOne('hardware_serial', {}, { hardware: { ...hardware, serial: 'To Be Filled By O.E.M.' } }, 'SRV-0001-AB');
     expect(result).toMatchObject({ status: 'fail', message: expect.stringContaining('placeholder') });

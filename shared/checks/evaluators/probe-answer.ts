@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../facts';
-import { verdict, type EvaluatorInput, type Verdict } from './verdict';
+import { verdict, withPrivilegeHint, type EvaluatorInput, type Verdict } from './verdict';
 
 export type ProbeAnswer<K extends ProbeResult['kind']> = Extract<ProbeResult, { kind: K }>;
 
@@ -8,8 +8,7 @@ export function probeAnswer<K extends Exclude<ProbeResult['kind'], 'error'>>(inp
   const answer = input.facts.probes[input.requirementId];
   if (!answer) return { verdict: verdict('error', expected, 'no answer', 'The target did not answer this check') };
   if (answer.kind === 'error') {
-    const privilege = answer.needsPrivilege ? ' (needs privilege: run the check with sudo)' : '';
-    return { verdict: verdict('error', expected, 'probe error', `The check could not run on the target: ${answer.message}${privilege}`) };
+    return { verdict: verdict('error', expected, 'probe error', `The check could not run on the target: ${withPrivilegeHint(answer.message, answer.needsPrivilege)}`) };
   }
   if (answer.kind !== kind) return { verdict: verdict('error', expected, `a ${answer.kind} answer`, `The target answered a ${answer.kind} check instead of ${kind}`) };
   return { answer: answer as ProbeAnswer<K> };

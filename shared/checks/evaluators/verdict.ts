@@ -40,8 +40,14 @@ export function unreadableFact(facts: Facts, ...names: string[]): Facts['unreada
 export function missingFact(facts: Facts, names: string[], expected: string, what: string): Verdict {
   const reason = unreadableFact(facts, ...names);
   if (!reason) return verdict('error', expected, 'not collected', `The target did not report ${what}`);
-  const privilege = reason.needsPrivilege ? ' (needs privilege: run the check with sudo)' : '';
-  return verdict('error', expected, 'unreadable', `Could not read ${what}: ${reason.reason}${privilege}`);
+  return verdict('error', expected, 'unreadable', `Could not read ${what}: ${withPrivilegeHint(reason.reason, reason.needsPrivilege)}`);
+}
+
+/** Adds "needs privilege" to a reason that needed root, unless the reason already says so. */
+export function withPrivilegeHint(reason: string, needsPrivilege: boolean): string {
+  if (!needsPrivilege) return reason;
+  if (/privilege|sudo|root/i.test(reason)) return /privilege/i.test(reason) ? reason : `${reason} (needs privilege)`;
+  return `${reason} (needs privilege: run the check with sudo)`;
 }
 
 export function formatBytes(bytes: number): string {
