@@ -79,7 +79,7 @@ describe('local database', () => {
     const file = path.join(dir, 'outpost.db');
     const before = fs.readFileSync(file);
     expect(() => open(dir)).toThrowError(StartupError);
-    expect(() => open(dir)).toThrowError(/newer version of Outpost \(schema 7\)/);
+    expect(() => open(dir)).toThrowError(`newer version of Outpost (schema ${LATEST_SCHEMA_VERSION + 5})`);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
