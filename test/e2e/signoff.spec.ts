@@ -83,7 +83,9 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   await expect(page.getByTestId('changed-since-signoff')).toHaveCount(0);
 
   // Export the PDF through the browser download and verify it with the built CLI.
-  await expect(page.getByText('Signed. The sheet and its PDF')).toHaveCount(0); // the notification covers the button until it closes
+  // The success notification covers the button until it closes (and a hovering pointer keeps it open).
+  await page.mouse.move(5, 5);
+  await expect(page.getByText('Signed. The sheet and its PDF')).toHaveCount(0);
   const downloading = page.waitForEvent('download');
   await row.getByTestId('export-pdf').click();
   const download = await downloading;
@@ -107,4 +109,6 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   await page.getByTestId('tab-signoff').click();
   await expect(page.getByTestId('changed-since-signoff')).toBeVisible();
   await expect(page.getByTestId('sheet-row')).toHaveCount(1);
+  await page.getByTestId('tab-overview').click();
+  await expect(page.getByTestId('overview-changed-since-signoff')).toContainText('Site deployment complete');
 });

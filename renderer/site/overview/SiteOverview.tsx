@@ -6,6 +6,7 @@ import { formatWindow } from '../../format/time';
 import { useNavigation } from '../../state/navigation';
 import { OverviewIssuesCard } from '../issues/OverviewIssuesCard';
 import { RollbackNotice } from '../issues/RollbackNotice';
+import { SignOffNotice } from '../signoff/SignOffNotice';
 import { InfoCard } from './InfoCard';
 import { ProgressCard } from './ProgressCard';
 
@@ -18,6 +19,7 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
   return (
     <Stack gap="sm" data-testid="overview-panel">
       {site.status === 'rolled_back' && <RollbackNotice siteId={site.id} />}
+      <SignOffNotice siteId={site.id} />
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
         <ProgressCard title="Checklist" progress={site.checklist} color="indigo" onOpen={() => setTab('checklist')} testId="overview-checklist" />
         <ProgressCard
