@@ -26,6 +26,7 @@ export async function collectLocal(probes: ProbeRequest[], signal?: AbortSignal,
   if (!entry) return { ok: false, reason: 'error', message: 'The local facts worker is missing from this build.' };
   return new Promise<CollectOutcome>((resolve) => {
     let settled = false;
+    const commands = new Set<number>();
     const worker = new Worker(entry.file, { workerData: { probes, callLimitMs: limits.callMs }, eval: entry.eval, stdout: false, stderr: false });
     const finish = (outcome: CollectOutcome) => {
       if (settled) return;
@@ -33,13 +34,27 @@ export async function collectLocal(probes: ProbeRequest[], signal?: AbortSignal,
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
+      // Commands a probe started (process groups) must not outlive an early stop.
+      for (const pid of commands) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already ended
+        }
+      }
       resolve(outcome);
     };
     const onAbort = () => finish({ ok: false, reason: 'cancelled', message: 'Checking this machine was cancelled.' });
     signal?.addEventListener('abort', onAbort, { once: true });
     reportProbing(signal);
     const timer = setTimeout(() => finish({ ok: false, reason: 'timeout', message: `Checking this machine did not finish within ${limits.overallMs} ms.` }), limits.overallMs);
-    worker.once('message', (message: { ok: true; facts: Facts } | { ok: false; message: string }) => {
+    worker.on('message', (message: { type: 'command'; pid: number; running: boolean } | { type: 'done'; ok: true; facts: Facts } | { type: 'done'; ok: false; message: string }) => {
+      if (message.type === 'command') {
+        if (message.running) commands.add(message.pid);
+        else commands.delete(message.pid);
+        return;
+      }
+      commands.clear();
       finish(message.ok ? { ok: true, facts: message.facts, hostKey: null } : { ok: false, reason: 'error', message: `Checking this machine failed: ${message.message}` });
     });
     worker.once('error', (error) => {

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ProbeRequest } from '../collector-types';
 import { gatherLocalFacts } from './gather-local-facts';
+import { watchCommands } from './local-probes';
 
 interface Job {
   probes: ProbeRequest[];
@@ -11,7 +12,9 @@ interface Job {
 }
 
 const job = workerData as Job;
+// The parent ends these process groups if it stops the worker early (time limit, cancel).
+watchCommands((pid, running) => parentPort?.postMessage({ type: 'command', pid, running }));
 gatherLocalFacts(job.probes, job.callLimitMs).then(
-  (facts) => parentPort?.postMessage({ ok: true, facts }),
-  (error: unknown) => parentPort?.postMessage({ ok: false, message: (error as Error).message ?? String(error) }),
+  (facts) => parentPort?.postMessage({ type: 'done', ok: true, facts }),
+  (error: unknown) => parentPort?.postMessage({ type: 'done', ok: false, message: (error as Error).message ?? String(error) }),
 );

@@ -16,6 +16,12 @@ import { PROBE_ID, validatedProbeParams } from '../remote/probe-payload';
  */
 const MAX_TEXT = 64 * 1024;
 
+/** Told the process-group id of every command started, so the caller can end them if it gives up. */
+let onCommand: (pid: number, running: boolean) => void = () => undefined;
+export function watchCommands(listener: (pid: number, running: boolean) => void): void {
+  onCommand = listener;
+}
+
 export async function answerLocalProbes(probes: readonly ProbeRequest[]): Promise<Record<string, ProbeResult>> {
   const answers: Record<string, ProbeResult> = {};
   for (const request of probes) {
@@ -121,6 +127,7 @@ function commandProbe(command: string, timeoutMs: number): Promise<ProbeResult> 
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn('sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (child.pid) onCommand(child.pid, true);
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -137,6 +144,7 @@ function commandProbe(command: string, timeoutMs: number): Promise<ProbeResult> 
     child.on('error', (e) => (stderr += e.message));
     child.on('close', (code) => {
       clearTimeout(timer);
+      if (child.pid) onCommand(child.pid, false);
       resolve({ kind: 'command', exitStatus: timedOut ? null : code, stdout, stderr, timedOut, durationMs: Date.now() - started });
     });
   });
