@@ -73,6 +73,22 @@ describe('sign-off status rules', () => {
     expect(core.call('signoff.get', { sheetId: next.sheet.id }).content.review.rollbacks).toHaveLength(1);
   });
 
+  it('covers the latest finished check run per target, and "not checked" for targets without one', () => {
+    const { core, site } = sampleWithBlockingIssue();
+    const [first, ...others] = core.call('machines.list', { siteId: site.id });
+    const sqlite = new Database(core.databaseFile);
+    const insert = sqlite.prepare(
+      `INSERT INTO check_runs (id, site_id, target_id, target_label, job_id, started_at, finished_at, by, outcome, pass_count, fail_count, error_count)
+       VALUES (?, ?, ?, ?, 'job', ?, ?, 'Tester', ?, ?, ?, 0)`,
+    );
+    insert.run('run-1', site.id, first!.id, first!.hostName, '2026-11-20T10:00:00.000Z', '2026-11-20T10:01:00.000Z', 'completed', 12, 1);
+    insert.run('run-2', site.id, first!.id, first!.hostName, '2026-11-21T10:00:00.000Z', null, 'completed', 0, 0); // still running: not a result yet
+    sqlite.close();
+    const { checks } = core.call('signoff.review', { siteId: site.id, kind: 'site_complete' }).review;
+    expect(checks.find((c) => c.target === first!.hostName)).toMatchObject({ outcome: 'completed', result: '12 passed, 1 failed, 0 errors', finishedAt: '2026-11-20T10:01:00.000Z' });
+    expect(checks.filter((c) => c.outcome === 'not checked')).toHaveLength(others.length);
+  });
+
   it('refuses to sign when the review changed since it was shown', () => {
     const { core, site } = sampleWithBlockingIssue();
     const review = core.call('signoff.review', { siteId: site.id, kind: 'site_complete' });
