@@ -46,6 +46,10 @@ describe('dispatcher', () => {
     expect(core.call('checklist.get', { siteId: site.id }).progress.total).toBe(18);
     const moved = core.call('sites.setStatus', { siteId: site.id, status: 'in_progress' });
     expect(moved.status).toBe('in_progress');
+    for (const status of ['rolled_back', 'signed_off'] as const) {
+      expect(core.dispatch('sites.setStatus', { siteId: site.id, status })).toMatchObject({ ok: false, error: { code: 'rule' } });
+    }
+    expect(core.call('sites.get', { siteId: site.id }).status).toBe('in_progress');
     expect(core.dispatch('sites.get', { siteId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 

@@ -17,7 +17,7 @@ import { importGossRequirements, listRequirements } from '../services/requiremen
 import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
 import { exportSheetPdf, getSheet, listSheets, reviewSignOff, signSheet } from '../signoff/signoff-service';
 import type { ServiceContext } from '../services/service-context';
-import { createSite, getSiteSummary, listSites, setSiteStatus } from '../services/site-service';
+import { createSite, getSiteSummary, listSites, setSiteStatusByHand } from '../services/site-service';
 
 export interface HandlerEnvironment {
   appVersion: string;
@@ -45,7 +45,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'sites.list': listSites,
     'sites.get': getSiteSummary,
     'sites.create': createSite,
-    'sites.setStatus': setSiteStatus,
+    'sites.setStatus': setSiteStatusByHand,
     'machines.list': listMachines,
     'requirements.list': listRequirements,
     'requirements.importGoss': importGossRequirements,

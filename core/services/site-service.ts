@@ -63,6 +63,20 @@ export function createSite(ctx: ServiceContext, input: ApiParsedInput<'sites.cre
   return row;
 }
 
+/** Statuses a person may not set by hand: each needs its own record (a rollback, a signed sheet). */
+const RECORDED_STATUSES: Partial<Record<Site['status'], string>> = {
+  rolled_back: 'A rollback needs a reason: use "Roll back" (sites.rollback)',
+  signed_off: 'A site is signed off by signing its site-complete sheet, not by setting the status',
+};
+
+/** `sites.setStatus` from the UI: any status except those that need their own record. */
+export function setSiteStatusByHand(ctx: ServiceContext, input: ApiParsedInput<'sites.setStatus'>): Site {
+  const refusal = RECORDED_STATUSES[input.status];
+  const current = requireSite(ctx, input.siteId);
+  if (refusal && current.status !== input.status) throw new DomainError('rule', refusal);
+  return setSiteStatus(ctx, input);
+}
+
 export function setSiteStatus(ctx: ServiceContext, { siteId, status }: ApiParsedInput<'sites.setStatus'>): Site {
   const site = requireSite(ctx, siteId);
   if (site.status === status) return site;

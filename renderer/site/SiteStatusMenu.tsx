@@ -27,7 +27,7 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          {siteStatusSchema.options.filter((s) => s !== 'rolled_back' || status === 'rolled_back').map((s) => (
+          {siteStatusSchema.options.filter((s) => (s !== 'rolled_back' && s !== 'signed_off') || status === s).map((s) => (
             <Menu.Item
               key={s}
               onClick={() => void set(s)}
