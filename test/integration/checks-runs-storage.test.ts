@@ -150,6 +150,29 @@ describe('check runs storage', () => {
   });
 });
 
+describe('check this machine', () => {
+  it('checks the machine Outpost runs on with the local collector and stores a run without a target', async () => {
+    const s = seeded(1);
+    const core = openTestCore({ dataDir: s.dataDir });
+    closers.push(() => core.close());
+    const { jobId } = core.call('checks.checkThisMachine', { siteId: s.siteId });
+    let status = core.call('checks.status', { jobId });
+    for (let i = 0; status.state === 'running' && i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = core.call('checks.status', { jobId });
+    }
+    expect(status.state).toBe('finished');
+    expect(status.hosts[0]).toMatchObject({ targetId: null, label: 'This machine', outcome: 'completed' });
+    const run = core.call('checks.run', { runId: status.hosts[0]!.runId! });
+    expect(run.facts?.source).toBe('local');
+    const cores = run.facts!.cpu.cores!;
+    const cpu = run.results.find((r) => r.kind === 'cpu_cores')!;
+    expect(cpu.status).toBe(cores >= 4 ? 'pass' : 'fail');
+    expect(cpu.actual).toContain(String(cores));
+    expect(core.call('checks.latestBySite', { siteId: s.siteId }).thisMachine?.id).toBe(run.id);
+  }, 60_000);
+});
+
 describe('host keys and credentials', () => {
   it('trusts a first key, refuses a different one until replace, and imports known_hosts', () => {
     const s = seeded(2);
