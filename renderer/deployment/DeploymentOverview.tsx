@@ -7,6 +7,7 @@ import { MilestoneSignOff } from '../site/signoff/MilestoneSignOff';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { AddSiteModal } from './AddSiteModal';
 import { ComponentsTable } from './ComponentsTable';
+import { RequirementsPanel } from './requirements/RequirementsPanel';
 import { SiteStatusSummary } from './SiteStatusSummary';
 import { SitesTable } from './SitesTable';
 import { WaveCards } from './WaveCards';
@@ -84,6 +85,8 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
             </Paper>
           </SimpleGrid>
         )}
+
+        <RequirementsPanel deploymentId={deploymentId} siteIds={siteList.map((s) => s.id)} />
       </Stack>
       <AddSiteModal opened={adding} onClose={() => setAdding(false)} deploymentId={deploymentId} waves={waves} />
     </ScrollArea>

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBrowserShell, type RunningShell } from './support/browser-shell';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'goss');
+
+let shell: RunningShell | undefined;
+test.afterEach(async () => {
+  await shell?.stop('SIGKILL');
+  shell = undefined;
+});
+
+interface RequirementRow {
+  kind: string;
+  targetRole: string | null;
+}
+
+test('a realistic goss.yaml is imported for a role with its skipped parts listed; a templated one is refused and changes nothing', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-requirements-'));
+  shell = await startBrowserShell(dataDir, ['--demo']);
+  const [deployment] = await shell.call<{ id: string }[]>('deployments.list', {});
+  const stored = () => shell!.call<RequirementRow[]>('requirements.list', { deploymentId: deployment!.id });
+  const before = (await stored()).length;
+  expect(before).toBeGreaterThan(0); // the sample deployment's own requirements
+
+  await page.goto(shell.url);
+  const panel = page.getByTestId('requirements-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('requirement-row')).toHaveCount(before);
+  await expect(panel.getByTestId('requirements-group').first()).toHaveAttribute('data-role', ''); // "All targets" first
+  await expect(panel.getByTestId('requirements-group').first()).toContainText('All targets');
+  await expect(panel).toContainText('port tcp/443 listening');
+
+  // Import the realistic fixture for the pos-server role, picked from the site machines' roles.
+  await page.getByTestId('import-goss').click();
+  await page.getByTestId('goss-role').click();
+  await page.getByRole('option', { name: 'pos-server', exact: true }).click();
+  await expect(page.getByTestId('goss-role')).toHaveValue('pos-server');
+  await page.getByTestId('goss-file').setInputFiles(path.join(FIXTURES, 'realistic.goss.yaml'));
+  await expect(page.getByTestId('goss-file-name')).toHaveText('realistic.goss.yaml');
+  await expect(page.getByTestId('goss-text')).toHaveValue(/openssh-server/);
+  await page.getByTestId('goss-import-submit').click();
+
+  await expect(page.getByTestId('goss-imported')).toContainText('27 requirements imported');
+  await expect(page.getByTestId('goss-imported-count')).toContainText('27 requirements added for pos-server');
+  const skipped = page.getByTestId('goss-skipped').getByTestId('goss-skipped-item');
+  await expect(skipped).toHaveCount(7);
+  await expect(skipped.first()).toContainText('file: /etc/ssh/sshd_config: filetype');
+  await expect(skipped.last()).toContainText('interface');
+  await expect(skipped.last()).toContainText('Outpost has no network interface check');
+
+  // Stored in SQLite and shown in the panel, under the pos-server group.
+  const afterImport = await stored();
+  expect(afterImport).toHaveLength(before + 27);
+  expect(afterImport.slice(before).every((r) => r.targetRole === 'pos-server')).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(panel.getByTestId('requirement-row')).toHaveCount(before + 27);
+  const posGroup = panel.locator('[data-testid="requirements-group"][data-role="pos-server"]');
+  await expect(posGroup).toContainText('package nginx = 1.24.0-2ubuntu7');
+  await expect(posGroup).toContainText('file /etc/ssh/sshd_config mode 0600 owner root group root contains 3 patterns');
+  await expect(posGroup).toContainText('service cups stopped, disabled');
+  await expect(posGroup).toContainText('port tcp/23 not listening');
+  await expect(posGroup).toContainText('user deploy uid 1001 groups deploy, sudo home /home/deploy shell /bin/bash');
+
+  // The templated fixture is refused with every templated line, and nothing is added.
+  await page.getByTestId('import-goss').click();
+  await page.getByTestId('goss-file').setInputFiles(path.join(FIXTURES, 'templated.goss.yaml'));
+  await expect(page.getByTestId('goss-text')).toHaveValue(/\{\{ \.Vars\.pos_port \}\}/);
+  await page.getByTestId('goss-import-submit').click();
+  const refused = page.getByTestId('goss-refused');
+  await expect(refused).toContainText('nothing was changed');
+  await expect(refused.getByTestId('goss-refused-reason')).toHaveCount(4);
+  await expect(refused.getByTestId('goss-refused-reason').first()).toContainText('Line 6 uses a Goss template ({{ .Vars.pos_port }})');
+  await expect(page.getByTestId('goss-imported')).toHaveCount(0);
+  expect(await stored()).toHaveLength(before + 27);
+
+  // A file over the API payload limit is refused before anything is sent.
+  await page.getByTestId('goss-file').setInputFiles({ name: 'huge.goss.yaml', mimeType: 'application/yaml', buffer: Buffer.alloc(300 * 1024, 'a') });
+  await expect(page.getByTestId('goss-too-large')).toContainText('huge.goss.yaml is 300 KB: Outpost accepts at most 256 KB per request');
+  await page.keyboard.press('Escape');
+  await expect(panel.getByTestId('requirement-row')).toHaveCount(before + 27);
+  expect(await stored()).toHaveLength(before + 27);
+});
