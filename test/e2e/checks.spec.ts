@@ -105,7 +105,7 @@ test.describe('Machines tab against real sshd', () => {
     await expect(detail.getByTestId('log-issue')).toBeVisible();
   });
 
-  test('cancel stops a running check; a changed host key is refused and shows both fingerprints', async ({ page }) => {
+  test('cancel stops a running check; a changed host key is refused and shows both fingerprints; check this machine', async ({ page }) => {
     const a = await startSshd();
     servers.push(a);
     const dataDir = tempDataDir('outpost-e2e-checks');
@@ -130,6 +130,14 @@ test.describe('Machines tab against real sshd', () => {
     await expect(changed.getByTestId('fingerprint-presented')).toHaveText(newFingerprint);
     await expect(changed.getByTestId('trust-confirm')).toHaveCount(0);
     await changed.getByRole('button', { name: 'Keep refusing' }).click();
-    await expect(page.getByTestId('outcome-badge')).toHaveText('Host key changed');
+    await expect(page.getByTestId('machine-row').getByTestId('outcome-badge')).toHaveText('Host key changed');
+
+    // This machine, through the local collector in the built shell.
+    await page.getByTestId('check-this-machine').click();
+    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    const here = page.getByTestId('this-machine');
+    await expect(here.getByTestId('outcome-badge')).toHaveAttribute('data-outcome', 'completed');
+    await here.getByTestId('open-this-machine-run').click();
+    await expect(page.getByTestId('run-detail').locator('[data-testid="result-row"]')).toHaveCount(3);
   });
 });
