@@ -61,6 +61,7 @@ test('a realistic goss.yaml is imported for a role with its skipped parts listed
   await expect(posGroup).toContainText('package nginx = 1.24.0-2ubuntu7');
   await expect(posGroup).toContainText('file /etc/ssh/sshd_config mode 0600 owner root group root contains 3 patterns');
   await expect(posGroup).toContainText('service cups stopped, disabled');
+  await expect(posGroup).toContainText('package openssh-server installed');
   await expect(posGroup).toContainText('port tcp/23 not listening');
   await expect(posGroup).toContainText('user deploy uid 1001 groups deploy, sudo home /home/deploy shell /bin/bash');
 
@@ -79,7 +80,17 @@ test('a realistic goss.yaml is imported for a role with its skipped parts listed
   // A file over the API payload limit is refused before anything is sent.
   await page.getByTestId('goss-file').setInputFiles({ name: 'huge.goss.yaml', mimeType: 'application/yaml', buffer: Buffer.alloc(300 * 1024, 'a') });
   await expect(page.getByTestId('goss-too-large')).toContainText('huge.goss.yaml is 300 KB: Outpost accepts at most 256 KB per request');
+  await expect(page.getByTestId('goss-imported')).toHaveCount(0);
+
+  // Pasted text with an empty role applies to every target.
+  await page.getByTestId('goss-role').fill('');
+  await page.getByTestId('goss-text').fill('process:\n  chronyd:\n    running: true\n');
+  await page.getByTestId('goss-import-submit').click();
+  await expect(page.getByTestId('goss-imported-count')).toContainText('1 requirement added for all targets. Nothing was skipped.');
   await page.keyboard.press('Escape');
-  await expect(panel.getByTestId('requirement-row')).toHaveCount(before + 27);
-  expect(await stored()).toHaveLength(before + 27);
+  await expect(panel.getByTestId('requirement-row')).toHaveCount(before + 28);
+  await expect(panel.locator('[data-testid="requirements-group"][data-role=""]')).toContainText('process chronyd running');
+  const final = await stored();
+  expect(final).toHaveLength(before + 28);
+  expect(final.at(-1)).toMatchObject({ kind: 'process', targetRole: null });
 });

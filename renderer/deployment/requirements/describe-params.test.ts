@@ -8,6 +8,7 @@ describe('describeParams', () => {
   it('renders each kind compactly', () => {
     expect(describeParams('package', { name: 'nginx', version: '>=1.22' })).toBe('package nginx >= 1.22');
     expect(describeParams('package', { name: 'telnetd', installed: false })).toBe('package telnetd not installed');
+    expect(describeParams('package', { name: 'openssh-server' })).toBe('package openssh-server installed');
     expect(describeParams('port', { port: 443, protocol: 'tcp' })).toBe('port tcp/443 listening');
     expect(describeParams('port', { port: 22, protocol: 'tcp6', address: '::', listening: true })).toBe('port tcp6/22 listening on ::');
     expect(describeParams('file', { path: '/etc/pos/pos.conf', mode: '0640', owner: 'pos' })).toBe('file /etc/pos/pos.conf mode 0640 owner pos');
@@ -26,6 +27,7 @@ describe('describeParams', () => {
   it('renders the network and account kinds Goss imports produce', () => {
     expect(describeParams('command', { command: 'pos-server --version', exitStatus: 0, stdout: ['2026.4'], timeoutSeconds: 5 })).toBe('command `pos-server --version` exit 0 stdout "2026.4" timeout 5 s');
     expect(describeParams('http', { url: 'https://localhost:8443/health', status: 200, allowInsecure: true, timeoutSeconds: 3 })).toBe('http https://localhost:8443/health → 200 insecure TLS allowed timeout 3 s');
+    expect(describeParams('http', { url: 'https://pos/health', body: ['"status":"ok"'] })).toBe('http https://pos/health → 200 body \'"status":"ok"\' timeout 10 s');
     expect(describeParams('dns', { name: 'pos.store.example.com', addresses: ['10.20.1.10'] })).toBe('dns pos.store.example.com resolves to 10.20.1.10');
     expect(describeParams('user', { name: 'deploy', uid: 1001, groups: ['deploy', 'sudo'] })).toBe('user deploy uid 1001 groups deploy, sudo');
     expect(describeParams('disk_free', { mount: '/var/lib/pos', maxUsePercent: 90 })).toBe('disk /var/lib/pos used < 90%');

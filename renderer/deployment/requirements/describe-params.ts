@@ -20,7 +20,8 @@ export function formatBytes(bytes: number): string {
 }
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
-const patterns = (label: string, list: readonly string[] | undefined) => (list && list.length > 0 ? `${label} ${list.length === 1 ? `"${list[0]}"` : plural(list.length, 'pattern')}` : null);
+const quote = (text: string) => (text.includes('"') ? `'${text}'` : `"${text}"`);
+const patterns = (label: string, list: readonly string[] | undefined) => (list && list.length > 0 ? `${label} ${list.length === 1 ? quote(list[0]!) : plural(list.length, 'pattern')}` : null);
 const seconds = (s: number) => `timeout ${s} s`;
 const join = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' ');
 
@@ -32,7 +33,7 @@ const DESCRIBE: Describers = {
   memory: (p) => `memory ≥ ${formatBytes(p.minBytes)}`,
   disk_free: (p) =>
     join('disk', p.mount, p.minFreeBytes !== undefined && `≥ ${formatBytes(p.minFreeBytes)} free`, p.maxUsePercent !== undefined && `used < ${p.maxUsePercent}%`),
-  package: (p) => (p.installed ? join('package', p.name, p.version && constraint(p.version)) : `package ${p.name} not installed`),
+  package: (p) => (p.installed ? join('package', p.name, p.version ? constraint(p.version) : 'installed') : `package ${p.name} not installed`),
   service: (p) => `service ${p.name} ${p.active ? 'running' : 'stopped'}${p.enabled === undefined ? '' : p.enabled ? ', enabled' : ', disabled'}`,
   port: (p) => join(`port ${p.protocol}/${p.port}`, p.listening ? 'listening' : 'not listening', p.address && `on ${p.address}`),
   process: (p) => `process ${p.name} ${p.running ? 'running' : 'not running'}`,
