@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchChecks } from './checks.bench';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
 import { benchSignoff } from './signoff.bench';
@@ -13,6 +14,7 @@ const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results
 const groups: Record<string, () => Promise<Record<string, number>>> = {
   inventory: async () => ({ ...benchInventoryCore(), ...(await benchInventoryFirstRows()) }),
   startup: benchStartup,
+  checks: benchChecks,
   signoff: benchSignoff,
 };
 

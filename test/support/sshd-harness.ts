@@ -40,6 +40,8 @@ export interface SshdInstance {
 export interface SshdOptions {
   /** Which sign-in methods sshd offers (all three by default). */
   authMethods?: { publicKey?: boolean; password?: boolean; keyboardInteractive?: boolean };
+  /** PAM (default on): needed for keyboard-interactive; key and password sign-in work without it. */
+  usePam?: boolean;
   /** More sshd_config lines (e.g. a ForceCommand that imitates a Windows shell). */
   extraConfig?: string[];
 }
@@ -142,7 +144,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdInstance
       `PidFile ${path.join(dir, 'sshd.pid')}`,
       `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
       'StrictModes no',
-      'UsePAM yes',
+      `UsePAM ${yes(options.usePam ?? true)}`,
       `PubkeyAuthentication ${yes(methods.publicKey)}`,
       `PasswordAuthentication ${yes(methods.password)}`,
       `KbdInteractiveAuthentication ${yes(methods.keyboardInteractive)}`,

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import si from 'systeminformation';
 import type { Facts } from '../../../shared/checks/facts';
 import type { ProbeRequest } from '../collector-types';
@@ -32,6 +33,9 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
       clearTimeout(timer);
     }
   };
+  // Services only where systemd runs (sd_booted), as in the remote probe.
+  const systemd = fs.existsSync('/run/systemd/system');
+  if (!systemd) unreadable.push({ fact: 'services', reason: 'systemd is not running on this machine (not booted with systemd)', needsPrivilege: false });
   const exec = (command: string, args: string[]) =>
     new Promise<string>((resolve, reject) =>
       execFile(command, args, { timeout: callLimitMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) =>
@@ -52,8 +56,8 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
     call('clock', async () => si.time(), null),
     call('packages', () => exec('dpkg-query', ['-W', '-f', '${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n']).catch(() => undefined), undefined),
     call('packages', () => exec('rpm', ['-qa', '--qf', '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n']).catch(() => undefined), undefined),
-    call('services.active', () => exec('systemctl', ['list-units', '--type=service', '--all', '--no-legend', '--no-pager', '--plain']), undefined),
-    call('services.enabled', () => exec('systemctl', ['list-unit-files', '--type=service', '--no-legend', '--no-pager']), undefined),
+    systemd ? call('services.active', () => exec('systemctl', ['list-units', '--type=service', '--all', '--no-legend', '--no-pager', '--plain']), undefined) : undefined,
+    systemd ? call('services.enabled', () => exec('systemctl', ['list-unit-files', '--type=service', '--no-legend', '--no-pager']), undefined) : undefined,
     call('clock.synchronized', () => exec('timedatectl', ['show']), undefined),
     answerLocalProbes(probes),
   ]);

@@ -28,7 +28,8 @@ describe('parseProbeOutput', () => {
     expect(f.probes.d1).toMatchObject({ kind: 'dns', addresses: ['127.0.0.1'], error: null });
     expect(f.probes.a1).toMatchObject({ kind: 'addr', reachable: false });
     // No systemd as PID 1 in this container: said so, not guessed.
-    expect(f.unreadable.map((u) => u.fact)).toContain('services.active');
+    expect(f.unreadable).toContainEqual({ fact: 'services', reason: 'systemd is not running on this machine (not booted with systemd)', needsPrivilege: false });
+    expect(f.services).toEqual([]);
   });
 
   it('reads a RHEL-family (Rocky 9) probe: rpm with epochs, systemd, chrony, denied DMI serials', () => {
@@ -54,7 +55,7 @@ describe('parseProbeOutput', () => {
     expect(f.network).toContainEqual({ name: 'ens192', mac: '00:50:56:aa:bb:cc', addresses: ['10.20.0.15/24'] });
     expect(f.hardware).toEqual({ vendor: 'VMware, Inc.', model: 'VMware Virtual Platform', serial: null, boardSerial: null });
     expect(f.unreadable).toContainEqual({ fact: 'hardware.serial', reason: expect.stringContaining('needs root'), needsPrivilege: true });
-    expect(f.clock).toEqual({ time: '2026-11-24T16:00:02Z', offsetSeconds: 2.5, synchronized: true, source: 'chrony' });
+    expect(f.clock).toEqual({ time: new Date(1764000002500).toISOString(), offsetSeconds: 2.5, synchronized: true, source: 'chrony' });
     expect(f.processes).toContainEqual({ pid: 1234, name: 'postgres', command: '/usr/bin/postgres -D /var/lib/pgsql/data' });
     expect(f.probes['req-file']).toEqual({ kind: 'file', exists: true, mode: '0640', owner: 'root', group: 'postgres', sha256: null, contents: null });
     expect(f.probes['req-cmd']).toMatchObject({ kind: 'command', exitStatus: null, timedOut: true, durationMs: 2003 });
@@ -64,7 +65,7 @@ describe('parseProbeOutput', () => {
   });
 
   it('ignores marker lines with another nonce (a process cannot forge sections)', () => {
-    const forged = fixture('rocky-9.probe.txt').replace('      1 systemd', '==OUTPOST:guess:meta==\nuname_s=Windows_NT\n      1 systemd');
+    const forged = fixture('rocky-9.probe.txt').replace('      1 systemd', `==OUTPOST:guess:meta==\nuname=${Buffer.from('Windows_NT x 10 x').toString('base64')}\n      1 systemd`);
     const parsed = parseProbeOutput(forged, '', ctx);
     expect(parsed.ok && parsed.facts.os.family).toBe('linux');
   });
@@ -74,7 +75,7 @@ describe('parseProbeOutput', () => {
     expect(cmd).toMatchObject({ ok: false, reason: 'windows' });
     const ps = parseProbeOutput('', "sh : The term 'sh' is not recognized as the name of a cmdlet, function, script file, or operable program.", ctx);
     expect(ps).toMatchObject({ ok: false, reason: 'windows' });
-    const msys = parseProbeOutput('==OUTPOST:fixture:meta==\nuname_s=MSYS_NT-10.0-19045\n', '', ctx);
+    const msys = parseProbeOutput(`==OUTPOST:fixture:meta==\nuname=${Buffer.from('MSYS_NT-10.0-19045 pc 3.4.9 x86_64').toString('base64')}\n`, '', ctx);
     expect(msys).toMatchObject({ ok: false, reason: 'windows', message: expect.stringContaining('not supported') });
   });
 

@@ -47,7 +47,8 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     return { ok: false, reason: 'error', message: `The probe did not run on the target: ${firstLine(stderr) || firstLine(stdout) || 'no output'}` };
   }
   const m = meta.values;
-  const unameS = m.get('uname_s') ?? '';
+  // `uname -s -n -r -m`: kernel name, node name, kernel release, machine (none holds a space on Linux).
+  const [unameS = '', nodeName = '', kernel = '', arch = ''] = decode(m.get('uname') ?? '').trim().split(/\s+/);
   if (WINDOWS.test(unameS)) return { ok: false, reason: 'windows', message: windowsMessage };
 
   const unreadable: Facts['unreadable'] = [];
@@ -56,6 +57,8 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
       unreadable.push({ fact: FACT_OF_SECTION[s.name] ?? s.name, reason: s.status.err.trim() || `exit status ${s.status.rc}`, needsPrivilege: /permission denied|not permitted|must be root|access denied/i.test(s.status.err) });
     }
   }
+  const noSystemd = sections.find((s) => s.name === 'services')?.values.get('unreadable');
+  if (noSystemd) unreadable.push({ fact: 'services', reason: noSystemd, needsPrivilege: false });
   const osRelease = parseOsRelease(bodyOf(sections, 'os-release')?.body ?? '');
   const cpu = parseCpuinfo(bodyOf(sections, 'cpuinfo')?.body ?? '');
   const meminfo = bodyOf(sections, 'meminfo')?.body ?? '';
@@ -95,14 +98,14 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     source: 'ssh',
     collectedAt: ctx.collectedAt,
     durationMs: ctx.durationMs,
-    hostName: decode(m.get('hostname') ?? '').trim() || null,
+    hostName: nodeName || null,
     os: {
       family: /linux/i.test(unameS) ? 'linux' : /darwin/i.test(unameS) ? 'darwin' : 'unknown',
       distribution: osRelease.get('ID')?.toLowerCase() ?? null,
       distributionName: osRelease.get('NAME') ?? null,
       version: osRelease.get('VERSION_ID') ?? null,
-      kernel: decode(m.get('kernel') ?? '').trim() || null,
-      architecture: decode(m.get('arch') ?? '').trim() || null,
+      kernel: kernel || null,
+      architecture: arch || null,
     },
     cpu,
     memory: { totalBytes: kb('MemTotal'), availableBytes: kb('MemAvailable') },
@@ -114,7 +117,7 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     ports: parsePorts(bodyOf(sections, 'ports')?.body ?? ''),
     processes: parseProcesses(bodyOf(sections, 'ps')?.body ?? ''),
     clock: {
-      time: m.get('time') || null,
+      time: Number.isFinite(epochMs) && epochMs > 0 ? new Date(epochMs).toISOString() : null,
       offsetSeconds: Number.isFinite(epochMs) && epochMs > 0 ? Math.round((epochMs - ctx.referenceEpochMs) / 10) / 100 : null,
       synchronized: timedatectl ? /^NTPSynchronized=yes$/m.test(timedatectl) : chrony ? !/Leap status\s*:\s*Not synchronised/i.test(chrony) : null,
       source: timedatectl ? 'timedatectl' : chrony ? 'chrony' : null,

@@ -19,7 +19,8 @@ outpost_kvb() { printf '%s=' "$1"; printf '%s' "$2" | outpost_b64; printf '\n'; 
 outpost_run() {
   outpost_sec "$1"; shift
   "$@" 2>"$OUTPOST_TMP/err"; outpost_rc=$?
-  outpost_sec "status"; outpost_kv rc "$outpost_rc"; outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/err")"
+  outpost_sec "status"; outpost_kv rc "$outpost_rc"
+  if [ -s "$OUTPOST_TMP/err" ]; then outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/err")"; fi
 }
 outpost_bg() {
   outpost_n=$1; shift
@@ -28,7 +29,8 @@ outpost_bg() {
 outpost_bg_print() {
   [ -f "$OUTPOST_TMP/bg-$1.rc" ] || return 0
   outpost_sec "$1"; cat "$OUTPOST_TMP/bg-$1.out"
-  outpost_sec "status"; outpost_kv rc "$(cat "$OUTPOST_TMP/bg-$1.rc")"; outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/bg-$1.err")"
+  outpost_sec "status"; read -r outpost_rc <"$OUTPOST_TMP/bg-$1.rc"; outpost_kv rc "$outpost_rc"
+  if [ -s "$OUTPOST_TMP/bg-$1.err" ]; then outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/bg-$1.err")"; fi
 }
 outpost_secs() { outpost_t=$1; case "$outpost_t" in ''|*[!0-9]*) outpost_t=10 ;; esac; printf '%s' "$outpost_t"; }
 outpost_timeout() { outpost_t=$1; shift; if outpost_have timeout; then timeout -k 2 "$outpost_t" "$@"; else "$@"; fi; }
@@ -144,17 +146,17 @@ outpost_main() {
   OUTPOST_TMP=$(mktemp -d 2>/dev/null || { mkdir -p "/tmp/outpost-probe-$$" && echo "/tmp/outpost-probe-$$"; })
   trap 'rm -rf "$OUTPOST_TMP"' EXIT
   outpost_sec meta
-  outpost_kv uname_s "$(uname -s 2>/dev/null)"
   outpost_kv epoch_ms "$(outpost_now_ms)"
-  outpost_kv time "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  outpost_kvb hostname "$(hostname 2>/dev/null || uname -n)"
-  outpost_kvb kernel "$(uname -r)"
-  outpost_kvb arch "$(uname -m)"
+  outpost_kvb uname "$(uname -s -n -r -m 2>/dev/null)"
   outpost_kv uid "$(id -u)"
   # The slow readers run in the background while the rest is read.
   if outpost_have dpkg-query; then outpost_bg dpkg dpkg-query -W -f '${'$'}{db:Status-Abbrev}\t${'$'}{Package}\t${'$'}{Version}\t${'$'}{Architecture}\n'
   elif outpost_have rpm; then outpost_bg rpm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n'; fi
-  if outpost_have systemctl; then
+  # Services only where systemd runs (sd_booted: /run/systemd/system); elsewhere systemctl can only
+  # scan unit files offline, slowly, and nothing is active anyway.
+  if ! [ -d /run/systemd/system ]; then
+    outpost_sec services; outpost_kv unreadable 'systemd is not running on this machine (not booted with systemd)'
+  elif outpost_have systemctl; then
     outpost_bg units systemctl list-units --type=service --all --no-legend --no-pager --plain
     outpost_bg unit-files systemctl list-unit-files --type=service --no-legend --no-pager
   fi
