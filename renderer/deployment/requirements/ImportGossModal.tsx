@@ -22,13 +22,13 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
   const [role, setRole] = useState('');
   const [yaml, setYaml] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [sizeError, setSizeError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ title: string; message: string; testId: string } | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [busy, setBusy] = useState(false);
 
   function close() {
     setOutcome(null);
-    setSizeError(null);
+    setProblem(null);
     onClose();
   }
 
@@ -36,16 +36,20 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
     if (!file) return;
     setOutcome(null);
     const tooLarge = fileTooLarge(file);
-    setSizeError(tooLarge);
+    setProblem(tooLarge ? { title: 'File too large', message: tooLarge, testId: 'goss-too-large' } : null);
     if (tooLarge) return;
-    setFileName(file.name);
-    setYaml(await file.text());
+    try {
+      setYaml(await file.text());
+      setFileName(file.name);
+    } catch (err) {
+      setProblem({ title: 'Could not read the file', message: `${file.name}: ${err instanceof Error ? err.message : String(err)}`, testId: 'goss-read-error' });
+    }
   }
 
   async function submit() {
     const input = { deploymentId, targetRole: role.trim() === '' ? null : role.trim(), yaml };
     const tooLarge = importTooLarge(input);
-    setSizeError(tooLarge);
+    setProblem(tooLarge ? { title: 'File too large', message: tooLarge, testId: 'goss-too-large' } : null);
     if (tooLarge) return;
     setBusy(true);
     const result = await call('requirements.importGoss', input);
@@ -110,13 +114,13 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
           onChange={(e) => {
             setYaml(e.currentTarget.value);
             setFileName(null);
-            setSizeError(null);
+            setProblem(null);
           }}
           data-testid="goss-text"
         />
-        {sizeError && (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="File too large" data-testid="goss-too-large">
-            {sizeError}
+        {problem && (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={problem.title} data-testid={problem.testId}>
+            {problem.message}
           </Alert>
         )}
         {outcome && <GossImportResult outcome={outcome} />}
