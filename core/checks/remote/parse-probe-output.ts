@@ -20,7 +20,6 @@ const FACT_OF_SECTION: Record<string, string> = {
   'os-release': 'os',
   cpuinfo: 'cpu',
   meminfo: 'memory',
-  uptime: 'uptime',
   df: 'mounts',
   dpkg: 'packages',
   rpm: 'packages',

@@ -148,7 +148,6 @@ outpost_main() {
   outpost_sec meta
   outpost_kv epoch_ms "$(outpost_now_ms)"
   outpost_kvb uname "$(uname -s -n -r -m 2>/dev/null)"
-  outpost_kv uid "$(id -u)"
   # The slow readers run in the background while the rest is read.
   if outpost_have dpkg-query; then outpost_bg dpkg dpkg-query -W -f '${'$'}{db:Status-Abbrev}\t${'$'}{Package}\t${'$'}{Version}\t${'$'}{Architecture}\n'
   elif outpost_have rpm; then outpost_bg rpm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n'; fi
@@ -163,13 +162,12 @@ outpost_main() {
   outpost_run os-release cat /etc/os-release
   outpost_run cpuinfo grep -E '^(processor|model name|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
   outpost_run meminfo grep -E '^(MemTotal|MemAvailable):' /proc/meminfo
-  outpost_run uptime cat /proc/uptime
   outpost_run df df -P -k -T
   if outpost_have ss; then outpost_run ports ss -lntupH; fi
   if outpost_have ip; then outpost_run addr ip -o addr show; outpost_run link ip -o link show; fi
   outpost_sec dmi
   for outpost_f in sys_vendor product_name product_serial board_serial; do
-    if [ -r "/sys/class/dmi/id/$outpost_f" ] && outpost_v=$(cat "/sys/class/dmi/id/$outpost_f" 2>/dev/null); then outpost_kvb "$outpost_f" "$outpost_v"
+    if [ -r "/sys/class/dmi/id/$outpost_f" ] && { IFS= read -r outpost_v <"/sys/class/dmi/id/$outpost_f"; } 2>/dev/null; then outpost_kvb "$outpost_f" "$outpost_v"
     elif [ -e "/sys/class/dmi/id/$outpost_f" ]; then outpost_kv "$outpost_f" '!denied'
     else outpost_kv "$outpost_f" '!missing'; fi
   done
