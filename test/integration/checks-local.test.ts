@@ -47,7 +47,7 @@ describe('local collector', () => {
     const marker = `outpost-hang-${randomBytes(4).toString('hex')}`;
     const overall = await collectLocal([{ id: 'hang', kind: 'command', params: { command: `sleep 30; echo ${marker}`, timeoutSeconds: 30 } }], undefined, { callMs: 5000, overallMs: 1500 });
     expect(overall).toMatchObject({ ok: false, reason: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(4000);
     // The hanging command does not outlive the stop.
     await new Promise((r) => setTimeout(r, 200));
     expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })).not.toContain(marker);
@@ -93,7 +93,7 @@ describe.skipIf(unavailable)(`parity: SSH to this machine agrees with systeminfo
     if (!r.ok) throw new Error(`ssh: ${r.message}`);
     local = l.facts;
     remote = r.facts;
-  });
+  }, 60_000);
   afterAll(async () => sshd?.stop());
 
   const within1Percent = (a: number | null | undefined, b: number | null | undefined) => {

@@ -44,7 +44,7 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
       startSshd({ authMethods: { publicKey: false, password: true, keyboardInteractive: false } }),
       startSshd({ authMethods: { publicKey: false, password: false, keyboardInteractive: true } }),
     ]);
-  });
+  }, 30_000);
   afterAll(async () => {
     await Promise.all([all, keyOnly, passwordOnly, kbdOnly].filter(Boolean).map((s) => s.stop()));
   });
@@ -121,7 +121,7 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
     const started = Date.now();
     const outcome = await collectRemote({ ...target(all, keyAuth(all)), port }, whoami);
     expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('ends within the connect limit when a host accepts TCP and never speaks', async () => {
@@ -135,7 +135,7 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
       const took = Date.now() - started;
       expect(outcome).toMatchObject({ ok: false, reason: 'timeout', message: expect.stringContaining('handshake') });
       expect(took).toBeGreaterThanOrEqual(900);
-      expect(took).toBeLessThan(3000);
+      expect(took).toBeLessThan(4000);
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();
@@ -147,21 +147,21 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
     const outcome = await collectRemote(target(all, keyAuth(all)), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 1 } }]);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.facts.probes.hang).toMatchObject({ kind: 'command', timedOut: true, exitStatus: null });
-    expect(Date.now() - started).toBeLessThan(8000);
+    expect(Date.now() - started).toBeLessThan(10000);
   });
 
   it('ends a hanging probe at the overall limit', async () => {
     const started = Date.now();
     const outcome = await collectRemote(target(all, keyAuth(all), { timeouts: { connectMs: 5000, commandMs: 60000, overallMs: 2500 } }), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }]);
     expect(outcome).toMatchObject({ ok: false, reason: 'timeout', message: expect.stringContaining('overall limit') });
-    expect(Date.now() - started).toBeLessThan(4000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('ends a hanging probe at the command limit', async () => {
     const started = Date.now();
     const outcome = await collectRemote(target(all, keyAuth(all), { timeouts: { connectMs: 5000, commandMs: 2000, overallMs: 60000 } }), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }]);
     expect(outcome).toMatchObject({ ok: false, reason: 'timeout', message: expect.stringContaining('command limit') });
-    expect(Date.now() - started).toBeLessThan(4000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('stops when cancelled', async () => {
@@ -170,7 +170,7 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
     setTimeout(() => controller.abort(), 700);
     const outcome = await collectRemote(target(all, keyAuth(all)), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }], controller.signal);
     expect(outcome).toMatchObject({ ok: false, reason: 'cancelled' });
-    expect(Date.now() - started).toBeLessThan(2500);
+    expect(Date.now() - started).toBeLessThan(3500);
   });
 
   it('says "needs privilege" when sudo -n is refused, and still reads what it can', async () => {
@@ -260,7 +260,7 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
       (s, signal) => collectRemote(target(s, keyAuth(s)), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }], signal),
       { concurrency: 2, signal: controller.signal },
     );
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect([...cancelled.values()].map((o) => !o.ok && o.reason)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled'].slice(0, cancelled.size));
   });
 });
