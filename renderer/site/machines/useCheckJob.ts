@@ -13,6 +13,7 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
   const [active, setActive] = useState(false);
   const timer = useRef<number | null>(null);
   const finished = useRef(onFinished);
+  const doneSeen = useRef(0);
   finished.current = onFinished;
 
   const stop = () => {
@@ -29,6 +30,11 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
         return;
       }
       setStatus(result.value);
+      // Show each host's stored result as soon as it is written, not only at the end.
+      if (result.value.progress.done > doneSeen.current) {
+        doneSeen.current = result.value.progress.done;
+        if (result.value.state === 'running') bumpTopics('machines');
+      }
       if (result.value.state === 'running') {
         timer.current = window.setTimeout(() => poll(jobId), POLL_MS);
       } else {
@@ -50,6 +56,7 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
         return;
       }
       setStatus(null);
+      doneSeen.current = 0;
       poll(result.value.jobId);
     },
     [poll],
