@@ -119,8 +119,9 @@ outpost_probe_group() {
   if [ -z "$outpost_g" ]; then outpost_kv exists 0; else outpost_kv exists 1; outpost_kvb entry "$outpost_g"; fi
 }
 outpost_probes() {
-  outpost_payload | tail -n +2 >"$OUTPOST_TMP/req"
+  outpost_first=1
   while read -r outpost_kind outpost_id outpost_a outpost_b outpost_c outpost_d; do
+    if [ "$outpost_first" = 1 ]; then outpost_first=0; continue; fi
     [ -n "$outpost_kind" ] || continue
     outpost_sec probe
     outpost_kv id "$outpost_id"
@@ -142,9 +143,10 @@ outpost_main() {
   export LC_ALL=C
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
   umask 077
-  OUTPOST_NONCE=$(outpost_payload | head -n 1)
   OUTPOST_TMP=$(mktemp -d 2>/dev/null || { mkdir -p "/tmp/outpost-probe-$$" && echo "/tmp/outpost-probe-$$"; })
   trap 'rm -rf "$OUTPOST_TMP"' EXIT
+  outpost_payload >"$OUTPOST_TMP/req"
+  read -r OUTPOST_NONCE <"$OUTPOST_TMP/req"
   outpost_sec meta
   outpost_kv epoch_ms "$(outpost_now_ms)"
   outpost_kvb uname "$(uname -s -n -r -m 2>/dev/null)"
@@ -171,7 +173,8 @@ outpost_main() {
     elif [ -e "/sys/class/dmi/id/$outpost_f" ]; then outpost_kv "$outpost_f" '!denied'
     else outpost_kv "$outpost_f" '!missing'; fi
   done
-  if outpost_have timedatectl; then outpost_run timedatectl timedatectl show; fi
+  # timedatectl asks systemd-timedated over D-Bus: only where systemd runs.
+  if [ -d /run/systemd/system ] && outpost_have timedatectl; then outpost_run timedatectl timedatectl show; fi
   if outpost_have chronyc; then outpost_run chrony chronyc -n tracking; fi
   outpost_run ps ps -eo pid=,comm=,args=
   outpost_probes
