@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { ApiResult } from '../shared/contract';
 import { createDispatcher } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { createCheckJobs } from './checks/jobs/check-jobs';
+import { defaultCheckParts } from './checks/jobs/default-check-parts';
 import { openDatabase } from './db/open-database';
 import { createLogger } from './logging/logger';
 import { newId, systemClock, type Clock } from './runtime/clock';
@@ -62,7 +64,9 @@ export function openCore(options: CoreOptions): OutpostCore {
       return profile.name;
     },
   };
+  const checkJobs = createCheckJobs(defaultCheckParts);
   const handlers = createHandlers({
+    checkJobs,
     appVersion: options.appVersion ?? '0.0.0',
     schemaVersion: opened.schemaVersion,
     dataDir: options.dataDir,
@@ -77,6 +81,7 @@ export function openCore(options: CoreOptions): OutpostCore {
     schemaVersion: opened.schemaVersion,
     secrets,
     close: () => {
+      checkJobs.cancelAll();
       if (opened.sqlite.open) opened.sqlite.close();
     },
   };

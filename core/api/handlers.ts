@@ -1,6 +1,6 @@
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
 import type { CheckParts } from '../checks/jobs/check-collectors';
-import { createCheckJobs } from '../checks/jobs/check-jobs';
+import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
 import { defaultCheckParts } from '../checks/jobs/default-check-parts';
 import { getAttachment, putAttachment } from '../services/attachment-service';
@@ -26,6 +26,8 @@ export interface HandlerEnvironment {
   shell: 'electron' | 'browser' | 'test';
   /** Collectors and evaluator for check jobs (tests of the runner's bookkeeping may pass fakes). */
   checkParts?: CheckParts;
+  /** The core's check jobs, so closing the core can cancel them; made here when not given. */
+  checkJobs?: CheckJobs;
 }
 
 export type Handlers = {
@@ -57,7 +59,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
     'checklist.completePhase': completeChecklistPhase,
-    ...createChecksHandlers(createCheckJobs(env.checkParts ?? defaultCheckParts)),
+    ...createChecksHandlers(env.checkJobs ?? createCheckJobs(env.checkParts ?? defaultCheckParts)),
     'issues.list': listIssues,
     'issues.get': getIssue,
     'issues.create': createIssue,
