@@ -3,8 +3,8 @@
 // Each instance: `/usr/sbin/sshd -D -e -f <tmp>/sshd_config` on a free 127.0.0.1 port, its own
 // ed25519 host key (ssh-keygen), AuthorizedKeysFile/PidFile in its temp dir, StrictModes no, and
 // only the dedicated test user `outpost-check` allowed (AllowUsers; root cannot sign in). That user
-// is created once with `useradd` (idempotent, under a lock file) and gets a random password kept in
-// /var/lib/outpost-test-sshd/password (0600), so every test process signs in with the same one.
+// is created once with `useradd` (idempotent, under a lock file) and gets a random password and an
+// ed25519 key pair kept in /var/lib/outpost-test-sshd/ (0600), so every test process uses the same.
 // UsePAM yes: keyboard-interactive only works through PAM on Linux. Needs root (the tests run as root).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -56,25 +56,24 @@ export function sshdUnavailableReason(): string | null {
 
 let userCache: SshdUser | null = null;
 
-/** Creates the dedicated test user once (idempotent) and this process's key pair. */
+/** Creates the dedicated test user, its password and its key pair once (idempotent), in STATE_DIR. */
 export function ensureTestUser(): SshdUser {
   if (userCache) return userCache;
   fs.mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
   const passwordFile = path.join(STATE_DIR, 'password');
-  // flock serializes the parallel test processes; the script is fixed and takes the name as $1.
+  const privateKeyPath = path.join(STATE_DIR, 'id_ed25519');
+  // flock serializes the parallel test processes; the script is fixed and takes its values as $1..$3.
   execFileSync('flock', [
     path.join(STATE_DIR, 'lock'),
     'sh',
     '-c',
-    'id -u "$1" >/dev/null 2>&1 || useradd -m -s /bin/sh "$1"; if [ ! -s "$2" ]; then head -c 18 /dev/urandom | base64 | tr -d "/+=" >"$2"; chmod 600 "$2"; printf "%s:%s\\n" "$1" "$(cat "$2")" | chpasswd; fi',
+    'id -u "$1" >/dev/null 2>&1 || useradd -m -s /bin/sh "$1"; if [ ! -s "$2" ]; then head -c 18 /dev/urandom | base64 | tr -d "/+=" >"$2"; chmod 600 "$2"; printf "%s:%s\\n" "$1" "$(cat "$2")" | chpasswd; fi; [ -s "$3" ] || ssh-keygen -q -t ed25519 -N "" -C outpost-test -f "$3"',
     'outpost-user',
     TEST_USER,
     passwordFile,
+    privateKeyPath,
   ]);
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-sshd-user-'));
-  const privateKeyPath = path.join(keyDir, 'id_ed25519');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'outpost-test', '-f', privateKeyPath]);
   userCache = { name: TEST_USER, password, privateKey: fs.readFileSync(privateKeyPath, 'utf8'), publicKey: fs.readFileSync(`${privateKeyPath}.pub`, 'utf8').trim(), privateKeyPath };
   return userCache;
 }
