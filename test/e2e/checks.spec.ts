@@ -25,12 +25,12 @@ interface MachineRowValue {
   target: { id: string; hostName: string };
 }
 
-async function openMachines(page: Page, running: RunningShell, deploymentId: string, siteId: string) {
+async function openMachines(page: Page, running: RunningShell, siteCode: string) {
   await page.goto(running.url);
   await expect(page.getByTestId('profile-name')).toHaveCount(0);
-  await page.evaluate((hash) => {
-    window.location.hash = hash;
-  }, `#/d/${deploymentId}/s/${siteId}/machines`);
+  // Through the interface, as a person would: setting the URL hash races the app's own navigation.
+  await page.getByTestId(`site-${siteCode}`).click();
+  await page.getByTestId('tab-machines').click();
   await expect(page.getByTestId('machines-table')).toBeVisible();
 }
 
@@ -58,7 +58,7 @@ test.describe('Machines tab against real sshd', () => {
     await shell.call('checks.setCredential', { targetId: tillB.target.id, kind: 'password', password: b.user.password });
     await shell.call('checks.trustHostKey', { targetId: tillB.target.id, fingerprint: b.hostKeyFingerprint });
 
-    await openMachines(page, shell, seed.deploymentId, seed.siteId);
+    await openMachines(page, shell, seed.siteCode);
     const rowA = page.locator('[data-testid="machine-row"]', { hasText: 'till-a' });
     const rowB = page.locator('[data-testid="machine-row"]', { hasText: 'till-b' });
     await rowA.getByTestId('open-credential').click();
@@ -114,7 +114,7 @@ test.describe('Machines tab against real sshd', () => {
     const [row] = await shell.call<MachineRowValue[]>('checks.machines', { siteId: seed.siteId });
     await shell.call('checks.setCredential', { targetId: row!.target.id, kind: 'password', password: a.user.password });
     await shell.call('checks.trustHostKey', { targetId: row!.target.id, fingerprint: a.hostKeyFingerprint });
-    await openMachines(page, shell, seed.deploymentId, seed.siteId);
+    await openMachines(page, shell, seed.siteCode);
 
     await page.getByTestId('check-all').click();
     await page.getByTestId('check-cancel').click();

@@ -51,5 +51,5 @@ export function seedCheckSite(dataDir: string, targets: readonly SeedTarget[], r
     return { requirementIds, targetIds };
   })();
   close();
-  return { deploymentId: deployment.id, siteId: site.id, ...ids };
+  return { deploymentId: deployment.id, siteId: site.id, siteCode: site.code, ...ids };
 }
