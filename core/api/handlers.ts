@@ -5,7 +5,7 @@ import { createChecksHandlers } from '../checks/jobs/checks-handlers';
 import { defaultCheckParts } from '../checks/jobs/default-check-parts';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
-import { completeChecklistPhase, getChecklist, setChecklistItemState } from '../services/checklist-service';
+import { completeChecklistPhase, getChecklist, linkChecklistCheckRun, setChecklistItemState } from '../services/checklist-service';
 import { createDeployment, getDeployment, listDeployments } from '../services/deployment-service';
 import { inventoryReconciliation, listInventory } from '../services/inventory-query';
 import { receiveSerial, recordSurplus, setInventoryState } from '../services/inventory-receive';
@@ -58,6 +58,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'inventory.setState': setInventoryState,
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
+    'checklist.linkCheckRun': linkChecklistCheckRun,
     'checklist.completePhase': completeChecklistPhase,
     ...createChecksHandlers(env.checkJobs ?? createCheckJobs(env.checkParts ?? defaultCheckParts)),
     'issues.list': listIssues,

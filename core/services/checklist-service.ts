@@ -4,6 +4,7 @@ import type { ChecklistItem, ChecklistPhaseView, ChecklistView } from '../../sha
 import { CHECKLIST_PHASES, type ChecklistPhase } from '../../shared/domain/enums';
 import { checkItemTransition, checklistProgress, checkPhaseCompletion, isOpenRequired } from '../../shared/logic/checklist-rules';
 import { checklistItems, checklistPhases } from '../db/schema';
+import { itemEvidenceRuns, linkRunToItem, siteEvidenceRuns } from './checklist-evidence';
 import { DomainError, notFound } from './domain-error';
 import { recordActivity, updated, type ServiceContext } from './service-context';
 import { requireSite } from './site-service';
@@ -21,7 +22,20 @@ function phaseView(phase: ChecklistPhase, items: ChecklistItem[], completion: { 
 
 function siteItems(ctx: ServiceContext, siteId: string, phase?: ChecklistPhase): ChecklistItem[] {
   const where = phase ? and(eq(checklistItems.siteId, siteId), eq(checklistItems.phase, phase)) : eq(checklistItems.siteId, siteId);
-  return ctx.db.select().from(checklistItems).where(where).orderBy(asc(checklistItems.position)).all();
+  const evidence = siteEvidenceRuns(ctx, siteId);
+  return ctx.db
+    .select()
+    .from(checklistItems)
+    .where(where)
+    .orderBy(asc(checklistItems.position))
+    .all()
+    .map((item) => ({ ...item, evidenceRuns: evidence.get(item.id) ?? [] }));
+}
+
+function requireItem(ctx: ServiceContext, itemId: string): ChecklistItem {
+  const item = ctx.db.select().from(checklistItems).where(eq(checklistItems.id, itemId)).get();
+  if (!item) throw notFound('Checklist item', itemId);
+  return { ...item, evidenceRuns: itemEvidenceRuns(ctx, itemId) };
 }
 
 function phaseCompletion(ctx: ServiceContext, siteId: string, phase: ChecklistPhase) {
@@ -46,8 +60,7 @@ export function getChecklist(ctx: ServiceContext, { siteId }: ApiParsedInput<'ch
 }
 
 export function setChecklistItemState(ctx: ServiceContext, { itemId, state, note }: ApiParsedInput<'checklist.setItemState'>): ChecklistItem {
-  const item = ctx.db.select().from(checklistItems).where(eq(checklistItems.id, itemId)).get();
-  if (!item) throw notFound('Checklist item', itemId);
+  const item = requireItem(ctx, itemId);
   const dependency = item.dependsOn ? (ctx.db.select().from(checklistItems).where(eq(checklistItems.id, item.dependsOn)).get() ?? null) : null;
   const locked = phaseCompletion(ctx, item.siteId, item.phase) !== undefined;
   const verdict = checkItemTransition(item, state, note, dependency, locked);
@@ -58,6 +71,12 @@ export function setChecklistItemState(ctx: ServiceContext, { itemId, state, note
   ctx.db.update(checklistItems).set(change).where(eq(checklistItems.id, itemId)).run();
   recordActivity(ctx, { action: 'state_changed', entity: 'checklist_item', entityId: itemId, siteId: item.siteId, detail: { from: item.state, to: state, note } }, at);
   return { ...item, ...change };
+}
+
+export function linkChecklistCheckRun(ctx: ServiceContext, { itemId, runId }: ApiParsedInput<'checklist.linkCheckRun'>): ChecklistItem {
+  const item = requireItem(ctx, itemId);
+  linkRunToItem(ctx, item, runId, phaseCompletion(ctx, item.siteId, item.phase) !== undefined);
+  return { ...item, evidenceRuns: itemEvidenceRuns(ctx, itemId) };
 }
 
 export function completeChecklistPhase(ctx: ServiceContext, { siteId, phase }: ApiParsedInput<'checklist.completePhase'>): ChecklistPhaseView {

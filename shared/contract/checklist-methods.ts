@@ -17,6 +17,11 @@ export const checklistMethods = {
     checklistItemSchema,
     'Mark an item done, not applicable, failed (note required) or back to do',
   ),
+  'checklist.linkCheckRun': command(
+    z.object({ itemId: idSchema, runId: idSchema }).strict(),
+    checklistItemSchema,
+    "Link a finished check run of the item's site as evidence; refused once the item's phase is completed; linking the same run again changes nothing",
+  ),
   'checklist.completePhase': command(
     z.object({ siteId: idSchema, phase: checklistPhaseSchema }).strict(),
     checklistPhaseViewSchema,

@@ -24,6 +24,7 @@ export const API_METHOD_NAMES = [
   'inventory.setState',
   'checklist.get',
   'checklist.setItemState',
+  'checklist.linkCheckRun',
   'checklist.completePhase',
   'issues.list',
   'issues.get',

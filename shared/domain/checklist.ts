@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditSchema, idSchema } from './audit';
+import { checkOutcomeSchema } from './check-run';
 import { checklistItemStateSchema, checklistPhaseSchema, evidenceKindSchema } from './enums';
 import { progressSchema } from './site';
 
@@ -21,6 +22,18 @@ export const checklistTemplateItemSchema = z.object({
 });
 export type ChecklistTemplateItem = z.infer<typeof checklistTemplateItemSchema>;
 
+/** A finished check run linked to a checklist item as evidence. */
+export const evidenceRunSchema = z.object({
+  runId: idSchema,
+  targetName: z.string(),
+  finishedAt: z.string(),
+  outcome: checkOutcomeSchema,
+  pass: z.number().int(),
+  fail: z.number().int(),
+  error: z.number().int(),
+});
+export type EvidenceRun = z.infer<typeof evidenceRunSchema>;
+
 /** One item of a site's checklist instance. */
 export const checklistItemSchema = z.object({
   id: idSchema,
@@ -34,6 +47,8 @@ export const checklistItemSchema = z.object({
   stateBy: z.string().nullable(),
   stateAt: z.string().nullable(),
   ...auditSchema.shape,
+  /** Check runs linked as evidence, oldest link first. */
+  evidenceRuns: z.array(evidenceRunSchema).default([]),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 

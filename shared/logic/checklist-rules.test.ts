@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkItemTransition, checkPhaseCompletion, checklistProgress, isOpenRequired } from './checklist-rules';
+import { checkEvidenceLink, checkItemTransition, checkPhaseCompletion, checklistProgress, isOpenRequired } from './checklist-rules';
 
 describe('checklist rules', () => {
   it('treats required todo and failed items as open, done and n/a as settled', () => {
@@ -21,6 +21,27 @@ describe('checklist rules', () => {
     expect(checkItemTransition({ title: 'Boot' }, 'done', '', dep, false)).toMatchObject({ allowed: false });
     expect(checkItemTransition({ title: 'Boot' }, 'done', '', { ...dep, state: 'done' }, false)).toEqual({ allowed: true });
     expect(checkItemTransition({ title: 'Boot' }, 'todo', '', null, true)).toMatchObject({ allowed: false });
+  });
+
+  it('refuses done on a check_run item until a linked run passed completely (completed, no failures, no errors)', () => {
+    const item = { title: 'Verify machines', evidence: 'check_run' as const };
+    const failing = { outcome: 'completed' as const, fail: 1, error: 0 };
+    const erroring = { outcome: 'completed' as const, fail: 0, error: 2 };
+    const unreachable = { outcome: 'unreachable' as const, fail: 0, error: 0 };
+    const passing = { outcome: 'completed' as const, fail: 0, error: 0 };
+    expect(checkItemTransition({ ...item, evidenceRuns: [] }, 'done', '', null, false)).toMatchObject({ allowed: false, reason: expect.stringContaining('A passing check run must be linked') });
+    expect(checkItemTransition({ ...item, evidenceRuns: [failing, erroring, unreachable] }, 'done', '', null, false)).toMatchObject({ allowed: false });
+    expect(checkItemTransition({ ...item, evidenceRuns: [failing, passing] }, 'done', '', null, false)).toEqual({ allowed: true });
+    expect(checkItemTransition({ ...item, evidenceRuns: [] }, 'not_applicable', 'no machines here', null, false)).toEqual({ allowed: true });
+    expect(checkItemTransition({ title: 'Label cables', evidence: 'note', evidenceRuns: [] }, 'done', '', null, false)).toEqual({ allowed: true });
+  });
+
+  it('links only finished runs of the same site, and nothing in a completed phase', () => {
+    const item = { title: 'Verify machines', siteId: 's1' };
+    expect(checkEvidenceLink(item, { siteId: 's1', finishedAt: '2026-11-20T10:00:00.000Z' }, false)).toEqual({ allowed: true });
+    expect(checkEvidenceLink(item, { siteId: 's2', finishedAt: '2026-11-20T10:00:00.000Z' }, false)).toMatchObject({ allowed: false });
+    expect(checkEvidenceLink(item, { siteId: 's1', finishedAt: null }, false)).toMatchObject({ allowed: false });
+    expect(checkEvidenceLink(item, { siteId: 's1', finishedAt: '2026-11-20T10:00:00.000Z' }, true)).toMatchObject({ allowed: false });
   });
 
   it('names the open required items that block a phase', () => {

@@ -1,5 +1,5 @@
-import type { ChecklistItem } from '../domain/checklist';
-import type { ChecklistItemState } from '../domain/enums';
+import type { ChecklistItem, EvidenceRun } from '../domain/checklist';
+import type { ChecklistItemState, EvidenceKind } from '../domain/enums';
 
 /** A required item is open until it is done or explicitly not applicable. */
 export function isOpenRequired(item: Pick<ChecklistItem, 'required' | 'state'>): boolean {
@@ -10,11 +10,16 @@ export function isSettled(state: ChecklistItemState): boolean {
   return state === 'done' || state === 'not_applicable';
 }
 
+/** A run passed completely: it completed with no failed and no errored requirement. */
+export function runPassed(run: Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>): boolean {
+  return run.outcome === 'completed' && run.fail === 0 && run.error === 0;
+}
+
 export type RuleVerdict = { allowed: true } | { allowed: false; reason: string };
 
 /** Whether an item may move to `next`, given the item it depends on (if any). */
 export function checkItemTransition(
-  item: Pick<ChecklistItem, 'title'>,
+  item: Pick<ChecklistItem, 'title'> & { evidence?: EvidenceKind; evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[] },
   next: ChecklistItemState,
   note: string,
   dependency: Pick<ChecklistItem, 'title' | 'state'> | null,
@@ -31,6 +36,30 @@ export function checkItemTransition(
   }
   if (next === 'done' && dependency && !isSettled(dependency.state)) {
     return { allowed: false, reason: `"${dependency.title}" must be done first` };
+  }
+  if (next === 'done' && item.evidence === 'check_run' && !(item.evidenceRuns ?? []).some(runPassed)) {
+    return {
+      allowed: false,
+      reason: `A passing check run must be linked before "${item.title}" can be done: one that completed with no failures and no errors (Machines tab → open a run → Use as evidence)`,
+    };
+  }
+  return { allowed: true };
+}
+
+/** Whether a check run may be linked as evidence to an item. */
+export function checkEvidenceLink(
+  item: Pick<ChecklistItem, 'title' | 'siteId'>,
+  run: { siteId: string; finishedAt: string | null },
+  phaseCompleted: boolean,
+): RuleVerdict {
+  if (phaseCompleted) {
+    return { allowed: false, reason: `The phase of "${item.title}" is already completed: no more evidence can be linked` };
+  }
+  if (run.siteId !== item.siteId) {
+    return { allowed: false, reason: 'The check run belongs to another site' };
+  }
+  if (run.finishedAt === null) {
+    return { allowed: false, reason: 'The check run has not finished yet' };
   }
   return { allowed: true };
 }

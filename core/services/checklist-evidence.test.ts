@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSampleCore, type TestCore } from '../../test/support/temp-core';
+
+let core: TestCore | undefined;
+afterEach(() => core?.close());
+
+interface RunSeed {
+  id: string;
+  siteId: string;
+  finishedAt?: string | null;
+  outcome?: string;
+  pass?: number;
+  fail?: number;
+  error?: number;
+}
+
+/** Stores check runs straight into the core's SQLite file (what a finished check job writes). */
+function insertRuns(file: string, runs: readonly RunSeed[]): void {
+  const sqlite = new Database(file);
+  const insert = sqlite.prepare(
+    `INSERT INTO check_runs (id, site_id, target_id, target_label, job_id, started_at, finished_at, by, outcome, pass_count, fail_count, error_count)
+     VALUES (?, ?, NULL, 'pos-01', 'job', '2026-11-20T10:00:00.000Z', ?, 'Tester', ?, ?, ?, ?)`,
+  );
+  for (const r of runs) {
+    insert.run(r.id, r.siteId, r.finishedAt === undefined ? '2026-11-20T10:01:00.000Z' : r.finishedAt, r.outcome ?? 'completed', r.pass ?? 5, r.fail ?? 0, r.error ?? 0);
+  }
+  sqlite.close();
+}
+
+function sample() {
+  const opened = openSampleCore();
+  core = opened.core;
+  const c = opened.core;
+  const siteId = opened.site.id;
+  const item = (title: string) =>
+    c
+      .call('checklist.get', { siteId })
+      .phases.flatMap((p) => p.items)
+      .find((i) => i.title.startsWith(title))!;
+  return { core: c, siteId, otherSiteId: opened.sites[1]!.id, item };
+}
+
+describe('check runs as checklist evidence', () => {
+  it('links a finished run of the site; get lists it; linking it again changes nothing', () => {
+    const { core, siteId, item } = sample();
+    insertRuns(core.databaseFile, [{ id: 'run-ok', siteId, pass: 7 }]);
+    const verify = item('Verify target machines');
+    expect(verify.evidence).toBe('check_run');
+    expect(verify.evidenceRuns).toEqual([]);
+    const linked = core.call('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-ok' });
+    const expected = { runId: 'run-ok', targetName: 'pos-01', finishedAt: '2026-11-20T10:01:00.000Z', outcome: 'completed', pass: 7, fail: 0, error: 0 };
+    expect(linked.evidenceRuns).toEqual([expected]);
+    expect(core.call('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-ok' }).evidenceRuns).toEqual([expected]);
+    expect(item('Verify target machines').evidenceRuns).toEqual([expected]);
+    const sqlite = new Database(core.databaseFile);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM activity WHERE action = 'evidence_linked' AND entity_id = ?").get(verify.id)).toEqual({ n: 1 });
+    expect(() => sqlite.prepare('DELETE FROM checklist_item_evidence').run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare("UPDATE checklist_item_evidence SET ref_id = 'x'").run()).toThrow(/append-only/);
+    sqlite.close();
+  });
+
+  it("refuses another site's run, an unfinished run and an unknown run", () => {
+    const { core, siteId, otherSiteId, item } = sample();
+    insertRuns(core.databaseFile, [
+      { id: 'run-other', siteId: otherSiteId },
+      { id: 'run-open', siteId, finishedAt: null },
+    ]);
+    const verify = item('Verify target machines');
+    expect(core.dispatch('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-other' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('another site') },
+    });
+    expect(core.dispatch('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-open' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('not finished') },
+    });
+    expect(core.dispatch('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(item('Verify target machines').evidenceRuns).toEqual([]);
+  });
+
+  it("refuses to link once the item's phase is completed", () => {
+    const { core, siteId } = sample();
+    insertRuns(core.databaseFile, [{ id: 'run-ok', siteId }]);
+    const before = core.call('checklist.get', { siteId }).phases.find((p) => p.phase === 'before')!;
+    for (const i of before.items.filter((x) => x.required)) core.call('checklist.setItemState', { itemId: i.id, state: 'done' });
+    core.call('checklist.completePhase', { siteId, phase: 'before' });
+    expect(core.dispatch('checklist.linkCheckRun', { itemId: before.items[0]!.id, runId: 'run-ok' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('already completed') },
+    });
+  });
+
+  it('refuses done on a check_run item until a run that passed completely is linked', () => {
+    const { core, siteId, item } = sample();
+    insertRuns(core.databaseFile, [
+      { id: 'run-fail', siteId, fail: 2 },
+      { id: 'run-error', siteId, error: 1 },
+      { id: 'run-unreachable', siteId, outcome: 'unreachable', pass: 0 },
+      { id: 'run-ok', siteId },
+    ]);
+    const verifyId = item('Verify target machines').id;
+    const refusal = { ok: false, error: { code: 'rule', message: expect.stringContaining('A passing check run must be linked') } };
+    expect(core.dispatch('checklist.setItemState', { itemId: verifyId, state: 'done' })).toMatchObject(refusal);
+    for (const runId of ['run-fail', 'run-error', 'run-unreachable']) {
+      core.call('checklist.linkCheckRun', { itemId: verifyId, runId });
+      expect(core.dispatch('checklist.setItemState', { itemId: verifyId, state: 'done' })).toMatchObject(refusal);
+    }
+    expect(item('Verify target machines').state).toBe('todo');
+    core.call('checklist.linkCheckRun', { itemId: verifyId, runId: 'run-ok' });
+    expect(core.call('checklist.setItemState', { itemId: verifyId, state: 'done' })).toMatchObject({ state: 'done', evidenceRuns: expect.arrayContaining([expect.objectContaining({ runId: 'run-ok' })]) });
+    // Items without check-run evidence are not affected.
+    const noteItem = core.call('checklist.get', { siteId }).phases[0]!.items.find((i) => i.evidence !== 'check_run' && !i.dependsOn)!;
+    expect(core.call('checklist.setItemState', { itemId: noteItem.id, state: 'done' }).state).toBe('done');
+  });
+});
