@@ -7,6 +7,7 @@ import { checkItemTransition, isSettled } from '../../../shared/logic/checklist-
 import { formatDateTime } from '../../format/time';
 import { EVIDENCE_LABELS, ITEM_STATE } from '../../status/labels';
 import { openIssueDraft } from '../issues/issue-draft';
+import { EvidenceRunBadges } from './EvidenceRunBadges';
 import { ItemStateIcon } from './ItemStateIcon';
 import classes from './ChecklistItemRow.module.css';
 
@@ -89,6 +90,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
             </button>
           )}
         </div>
+        <EvidenceRunBadges runs={item.evidenceRuns} />
         {open && <div className={classes.instructions}>{item.instructions}</div>}
         {item.note && <div className={classes.note}>{item.note}</div>}
       </div>

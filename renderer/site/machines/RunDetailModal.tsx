@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format/time';
 import { QueryError } from '../../shell/QueryError';
 import { CountsText, OutcomeBadge } from './OutcomeBadge';
 import { WINDOWS_NOTE } from './outcome';
+import { UseAsEvidence } from './UseAsEvidence';
 
 const STATUS_COLOR: Record<CheckStatus, string> = { pass: 'teal', fail: 'red', error: 'orange', skipped: 'gray' };
 /** "Log issue" appears only when this build has the issue log. */
@@ -134,6 +135,7 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
               Host key <Code fz="xs">{data.hostKey.algorithm} {data.hostKey.fingerprint}</Code>
             </Text>
           )}
+          <UseAsEvidence run={data} />
           {HAS_ISSUE_LOG && hasFailures && (
             <Group justify="flex-end">
               <Button
