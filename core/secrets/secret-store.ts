@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../storage/atomic-file';
 import type { SecretCipher } from './secret-cipher';
 
 /**
@@ -21,17 +22,7 @@ export const SECRETS_FILE_NAME = 'secrets.json';
 export function fileSecretStore(dataDir: string, cipher: SecretCipher): SecretStore {
   const file = path.join(dataDir, SECRETS_FILE_NAME);
   const read = (): Record<string, string> => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {});
-  const write = (entries: Record<string, string>) => {
-    const temp = `${file}.${process.pid}.tmp`;
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, JSON.stringify(entries, null, 1));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  };
+  const write = (entries: Record<string, string>) => writeFileAtomically(file, JSON.stringify(entries, null, 1), 0o600);
   return {
     backend: cipher.backend,
     weak: cipher.weak,

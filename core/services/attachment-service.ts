@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import type { Attachment } from '../../shared/contract/attachments-methods';
 import { attachments } from '../db/schema';
+import { writeFileAtomically } from '../storage/atomic-file';
 import { DomainError, notFound } from './domain-error';
 import { recordActivity, type ServiceContext } from './service-context';
 
@@ -26,16 +27,7 @@ function sha256Of(bytes: Buffer): string {
 function writeContent(dir: string, sha256: string, bytes: Buffer): void {
   const file = path.join(dir, sha256);
   if (fs.existsSync(file) && sha256Of(fs.readFileSync(file)) === sha256) return;
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+  writeFileAtomically(file, bytes);
   if (sha256Of(fs.readFileSync(file)) !== sha256) throw new DomainError('conflict', 'The photo could not be stored intact; try again');
 }
 

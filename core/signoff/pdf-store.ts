@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SignedSheet } from '../../shared/domain/signoff';
 import { createLogger } from '../logging/logger';
+import { writeFileAtomically } from '../storage/atomic-file';
 import type { ServiceContext } from '../services/service-context';
 import { renderSheetPdf } from './pdf/sheet-pdf';
 
@@ -17,25 +17,12 @@ export function storedPdf(ctx: ServiceContext, sheetId: string): string | null {
   return row?.sha256 ?? null;
 }
 
-function writeFile(file: string, bytes: Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-}
-
 /** Renders and stores the PDF by its SHA-256 (file first, then the rows naming it). */
 async function renderAndStore(ctx: ServiceContext, dataDir: string, sheet: SignedSheet): Promise<void> {
   const bytes = await renderSheetPdf(sheet);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (!ctx.sqlite.open) return;
-  writeFile(attachmentFile(dataDir, sha256), bytes);
+  writeFileAtomically(attachmentFile(dataDir, sha256), bytes);
   const at = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     ctx.sqlite
