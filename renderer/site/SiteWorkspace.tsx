@@ -1,4 +1,5 @@
 import { Kbd, Loader, Tabs } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { IconAlertTriangle, IconChecklist, IconInfoSquareRounded, IconPackages, IconServer, IconSignature } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
@@ -6,12 +7,15 @@ import { isSiteTab, useNavigation, type SiteTab } from '../state/navigation';
 import { ChecklistTab } from './checklist/ChecklistTab';
 import { InventoryTab } from './inventory/InventoryTab';
 import { IssueCreateModal } from './issues/IssueCreateModal';
-import { IssuesTab } from './issues/IssuesTab';
-import { MachinesTab } from './machines/MachinesTab';
 import { SiteOverview } from './overview/SiteOverview';
 import { SiteHeader } from './SiteHeader';
-import { SignOffTab } from './signoff/SignOffTab';
 import classes from './SiteWorkspace.module.css';
+
+// Tabs a first screen does not need load on first use, so start-up parses less script.
+const MachinesTab = lazy(() => import('./machines/MachinesTab').then((m) => ({ default: m.MachinesTab })));
+const IssuesTab = lazy(() => import('./issues/IssuesTab').then((m) => ({ default: m.IssuesTab })));
+const SignOffTab = lazy(() => import('./signoff/SignOffTab').then((m) => ({ default: m.SignOffTab })));
+const tabLoading = <Loader size="sm" m="xl" />;
 
 const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string }[] = [
   { value: 'overview', label: 'Overview', icon: <IconInfoSquareRounded size={15} />, key: '1' },
@@ -60,14 +64,20 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
           <ChecklistTab siteId={siteId} />
         </Tabs.Panel>
         <Tabs.Panel value="machines">
-          <MachinesTab siteId={siteId} />
+          <Suspense fallback={tabLoading}>
+            <MachinesTab siteId={siteId} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="issues">
-          <IssuesTab siteId={siteId} />
+          <Suspense fallback={tabLoading}>
+            <IssuesTab siteId={siteId} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="signoff">
           <div className={classes.scrollPanel}>
-            <SignOffTab siteId={siteId} deploymentId={site.data.deploymentId} />
+            <Suspense fallback={tabLoading}>
+              <SignOffTab siteId={siteId} deploymentId={site.data.deploymentId} />
+            </Suspense>
           </div>
         </Tabs.Panel>
       </Tabs>
