@@ -1,4 +1,12 @@
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
+import { createComponent, updateComponent } from '../authoring/component-authoring';
+import { deleteTemplateItem, getChecklistTemplate, saveTemplateItem } from '../authoring/checklist-template-authoring';
+import { updateDeployment } from '../authoring/deployment-authoring';
+import { createMachine, deleteMachine, updateMachine } from '../authoring/machine-authoring';
+import { createRequirement, deleteRequirement } from '../authoring/requirement-authoring';
+import { updateSite } from '../authoring/site-authoring';
+import { applyTemplateToSite } from '../authoring/template-apply';
+import { createWave, deleteWave, updateWave } from '../authoring/wave-authoring';
 import type { CheckParts } from '../checks/jobs/check-collectors';
 import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
@@ -48,6 +56,22 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'sites.get': getSiteSummary,
     'sites.create': createSite,
     'sites.setStatus': setSiteStatusByHand,
+    'deployments.update': updateDeployment,
+    'waves.create': createWave,
+    'waves.update': updateWave,
+    'waves.delete': deleteWave,
+    'sites.update': updateSite,
+    'components.create': createComponent,
+    'components.update': updateComponent,
+    'machines.create': createMachine,
+    'machines.update': updateMachine,
+    'machines.delete': deleteMachine,
+    'requirements.create': createRequirement,
+    'requirements.delete': deleteRequirement,
+    'checklistTemplate.get': getChecklistTemplate,
+    'checklistTemplate.saveItem': saveTemplateItem,
+    'checklistTemplate.deleteItem': deleteTemplateItem,
+    'checklistTemplate.applyToSite': applyTemplateToSite,
     'machines.list': listMachines,
     'requirements.list': listRequirements,
     'requirements.importGoss': importGossRequirements,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { attachmentsMethods } from './attachments-methods';
+import { authoringMethods } from './authoring-methods';
 import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
 import { inventoryMethods } from './inventory-methods';
@@ -15,6 +16,7 @@ import { signoffMethods } from './signoff-methods';
 export const apiContract = {
   ...appMethods,
   ...planMethods,
+  ...authoringMethods,
   ...requirementsMethods,
   ...inventoryMethods,
   ...checklistMethods,
