@@ -11,6 +11,7 @@ import type { CheckParts } from '../checks/jobs/check-collectors';
 import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
 import { defaultCheckParts } from '../checks/jobs/default-check-parts';
+import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
 import { completeChecklistPhase, getChecklist, linkChecklistCheckRun, setChecklistItemState } from '../services/checklist-service';
@@ -80,6 +81,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'inventory.receive': receiveSerial,
     'inventory.recordSurplus': recordSurplus,
     'inventory.setState': setInventoryState,
+    ...createInventoryImportHandlers(),
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
     'checklist.linkCheckRun': linkChecklistCheckRun,

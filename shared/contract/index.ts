@@ -4,6 +4,7 @@ import { attachmentsMethods } from './attachments-methods';
 import { authoringMethods } from './authoring-methods';
 import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
+import { inventoryImportMethods } from './inventory-import-methods';
 import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
@@ -19,6 +20,7 @@ export const apiContract = {
   ...authoringMethods,
   ...requirementsMethods,
   ...inventoryMethods,
+  ...inventoryImportMethods,
   ...checklistMethods,
   ...issuesMethods,
   ...attachmentsMethods,
