@@ -24,6 +24,7 @@ export function snipeItRow(item: ExportItem): string[] {
 }
 
 export function netboxRow(item: ExportItem, site: ExportSite): string[] {
+  const rackUnit = /^U\s?\d/i.test(item.unit);
   return [
     '',
     'hardware',
@@ -35,7 +36,7 @@ export function netboxRow(item: ExportItem, site: ExportSite): string[] {
     site.code,
     item.room,
     item.rack,
-    item.unit.replace(/^U\s?/i, ''),
-    item.unit === '' ? '' : 'front',
+    rackUnit ? item.unit.replace(/^U\s?/i, '') : item.unit,
+    rackUnit ? 'front' : '',
   ];
 }

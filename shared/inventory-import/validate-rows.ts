@@ -128,13 +128,14 @@ export function validateImportRows(input: ValidationInput): ValidationResult {
     }
     const position = value('unit');
     const unitMatch = POSITION.exec(position);
-    const unit = unitMatch ? `U${Number(unitMatch[1])}${unitMatch[2] === '5' ? '.5' : ''}` : '';
-    if (position !== '' && !unitMatch) {
-      fail('unit', `Bad position "${position.slice(0, 20)}": a rack unit number such as 12`);
+    // In a rack the position is a rack unit; elsewhere (a till, a desk) it is free text.
+    const unit = unitMatch ? `U${Number(unitMatch[1])}${unitMatch[2] === '5' ? '.5' : ''}` : position;
+    if (position !== '' && !unitMatch && value('rack') !== '') {
+      fail('unit', `Bad position "${position.slice(0, 20)}" in rack ${value('rack').slice(0, 40)}: a rack unit number such as 12`);
       ok = false;
     }
     const assetTag = value('assetTag');
-    for (const field of ['manufacturer', 'model', 'modelNumber', 'assetTag', 'room', 'rack'] as const) {
+    for (const field of ['manufacturer', 'model', 'modelNumber', 'assetTag', 'room', 'rack', 'unit'] as const) {
       if (value(field).length > MAX_TEXT) {
         fail(field, `Value longer than ${MAX_TEXT} characters`);
         ok = false;

@@ -116,7 +116,7 @@ describe('refused imports write nothing', () => {
     const preview = core.call('inventoryImport.preview', { deploymentId, fileName: 'b.csv', dataBase64: fixture('netbox-bad-values.csv') });
     expect(preview.rowErrors.map((e) => [e.row, e.column, e.message])).toEqual([
       [2, 'site', 'Unknown site "ZRH-999"'],
-      [3, 'position', 'Bad position "top": a rack unit number such as 12'],
+      [3, 'position', 'Bad position "top" in rack R1: a rack unit number such as 12'],
       [4, 'serial', 'Missing serial'],
     ]);
     expect(core.dispatch('inventoryImport.commit', { previewId: preview.previewId }).ok).toBe(false);
