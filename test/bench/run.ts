@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchChecks } from './checks.bench';
 import { benchInventoryCore } from './inventory-core.bench';
+import { benchInventoryImport } from './inventory-import.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
 import { benchSignoff } from './signoff.bench';
 import { benchStartup } from './startup.bench';
@@ -16,6 +17,7 @@ const groups: Record<string, () => Promise<Record<string, number>>> = {
   startup: benchStartup,
   checks: benchChecks,
   signoff: benchSignoff,
+  import: async () => benchInventoryImport(),
 };
 
 async function main(): Promise<void> {
