@@ -6,6 +6,7 @@ import { QueryError } from '../shell/QueryError';
 import { MilestoneSignOff } from '../site/signoff/MilestoneSignOff';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { AddSiteModal } from './AddSiteModal';
+import { DeploymentAuthoringButtons } from './authoring/DeploymentAuthoringButtons';
 import { ComponentsTable } from './ComponentsTable';
 import { RequirementsPanel } from './requirements/RequirementsPanel';
 import { SiteStatusSummary } from './SiteStatusSummary';
@@ -52,6 +53,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
             </Text>
           </div>
           <Group gap="xs" wrap="nowrap">
+            <DeploymentAuthoringButtons deployment={deployment} waves={waves} sites={siteList} components={components} />
             <MilestoneSignOff deploymentId={deploymentId} />
             <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
               Add site

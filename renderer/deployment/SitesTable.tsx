@@ -5,6 +5,7 @@ import { formatWindowShort } from '../format/time';
 import { groupSitesByWave } from '../navigator/group-sites';
 import { useNavigation } from '../state/navigation';
 import { SiteStatusBadge } from '../status/StatusBadge';
+import { SiteAuthoringMenu } from './authoring/SiteAuthoringMenu';
 
 interface Props {
   deploymentId: string;
@@ -36,6 +37,7 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
             <Table.Th ta="right">Checklist</Table.Th>
             <Table.Th ta="right">Inventory</Table.Th>
             <Table.Th ta="right">Machines</Table.Th>
+            <Table.Th w={32} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,6 +62,9 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
                 {site.inventory.done}/{site.inventory.total}
               </Table.Td>
               <Table.Td ta="right">{site.machineCount}</Table.Td>
+              <Table.Td>
+                <SiteAuthoringMenu site={site} waves={waves} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

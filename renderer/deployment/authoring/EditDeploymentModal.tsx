@@ -1,0 +1,59 @@
+import { Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Deployment } from '../../../shared/domain/deployment';
+import { deploymentStatusSchema } from '../../../shared/domain/enums';
+import { runCommand } from '../../api/command';
+
+const STATUSES = deploymentStatusSchema.options;
+
+/** Edit a deployment's name, version, description, quiet period; status moves forward only. */
+export function EditDeploymentModal({ deployment, opened, onClose }: { deployment: Deployment; opened: boolean; onClose: () => void }) {
+  const [form, setForm] = useState(deployment);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (opened) setForm(deployment);
+  }, [opened, deployment]);
+  const from = STATUSES.indexOf(deployment.status);
+
+  async function save() {
+    setSaving(true);
+    const done = await runCommand(
+      'deployments.update',
+      { deploymentId: deployment.id, name: form.name, version: form.version, description: form.description, quietPeriodDays: form.quietPeriodDays, status: form.status },
+      { refresh: ['deployments'], success: 'Deployment saved' },
+    );
+    setSaving(false);
+    if (done) onClose();
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Edit deployment" size="lg">
+      <Stack gap="sm" data-testid="edit-deployment-form">
+        <Group grow>
+          <TextInput label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} maxLength={200} />
+          <TextInput label="Version" value={form.version} onChange={(e) => setForm({ ...form, version: e.currentTarget.value })} maxLength={60} />
+        </Group>
+        <Textarea label="Description" autosize minRows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+        <Group grow>
+          <Select
+            label="Status"
+            description="Moves forward only"
+            data={STATUSES.map((s, i) => ({ value: s, label: s.replace('_', ' '), disabled: i < from }))}
+            value={form.status}
+            onChange={(v) => v && setForm({ ...form, status: v as Deployment['status'] })}
+            allowDeselect={false}
+          />
+          <NumberInput label="Quiet period (days)" min={0} max={365} value={form.quietPeriodDays} onChange={(v) => setForm({ ...form, quietPeriodDays: typeof v === 'number' ? v : 0 })} />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button loading={saving} disabled={!form.name.trim()} onClick={() => void save()} data-testid="save-deployment">
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

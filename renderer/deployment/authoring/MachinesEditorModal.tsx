@@ -1,0 +1,67 @@
+import { ActionIcon, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SiteSummary } from '../../../shared/domain/site';
+import { runCommand } from '../../api/command';
+import { useApiQuery } from '../../api/useApiQuery';
+import { MachineForm } from './MachineForm';
+
+/** A site's target machines: add, edit, remove, link to an inventory item of the site. */
+export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onClose: () => void }) {
+  const machines = useApiQuery('machines.list', { siteId: site.id }, ['machines']);
+  const inventory = useApiQuery('inventory.list', { siteId: site.id, limit: 500 }, ['inventory']);
+  const [editing, setEditing] = useState<string | null>(null);
+  const choices = (inventory.data?.items ?? []).map((i) => ({ value: i.id, label: [i.expectedSerial ?? i.foundSerial, i.model].filter(Boolean).join(' · ') || i.id }));
+  const list = machines.data ?? [];
+
+  return (
+    <Modal opened onClose={onClose} title={`Target machines of ${site.code}`} size="90%">
+      <Stack gap="sm" data-testid="machines-editor">
+        {list.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No target machines yet.
+          </Text>
+        )}
+        {list.length > 0 && (
+          <Table fz="xs" verticalSpacing={4}>
+            <Table.Tbody>
+              {list.map((m) =>
+                editing === m.id ? (
+                  <Table.Tr key={m.id}>
+                    <Table.Td colSpan={5}>
+                      <MachineForm siteId={site.id} machine={m} inventory={choices} onDone={() => setEditing(null)} />
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr key={m.id}>
+                    <Table.Td ff="monospace">{m.hostName}</Table.Td>
+                    <Table.Td ff="monospace">
+                      {m.username ? `${m.username}@` : ''}
+                      {m.address}:{m.port}
+                    </Table.Td>
+                    <Table.Td>{m.role || '—'}</Table.Td>
+                    <Table.Td>{m.inventoryItemId ? (choices.find((c) => c.value === m.inventoryItemId)?.label ?? 'linked') : '—'}</Table.Td>
+                    <Table.Td ta="right">
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(m.id)}>
+                          Edit
+                        </Button>
+                        <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${m.hostName}`} onClick={() => void runCommand('machines.delete', { machineId: m.id }, { refresh: ['machines', 'sites'], success: 'Machine removed' })}>
+                          <IconTrash size={14} />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Text size="xs" fw={600}>
+          Add a machine
+        </Text>
+        <MachineForm siteId={site.id} inventory={choices} onDone={() => undefined} />
+      </Stack>
+    </Modal>
+  );
+}

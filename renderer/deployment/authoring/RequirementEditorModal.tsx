@@ -1,0 +1,84 @@
+import { ActionIcon, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { REQUIREMENT_KINDS, type RequirementKind } from '../../../shared/checks/requirement-kinds';
+import { runCommand } from '../../api/command';
+import { useApiQuery } from '../../api/useApiQuery';
+import { paramFields, toParams } from './requirement-fields';
+
+/** Typed requirements: pick a kind, fill in its fields; the core validates them against the kind's schema. */
+export function RequirementEditorModal({ deploymentId, opened, onClose }: { deploymentId: string; opened: boolean; onClose: () => void }) {
+  const list = useApiQuery('requirements.list', { deploymentId }, ['deployments']);
+  const [kind, setKind] = useState<RequirementKind>('package');
+  const [description, setDescription] = useState('');
+  const [targetRole, setTargetRole] = useState('');
+  const [values, setValues] = useState<Record<string, string | boolean>>({});
+  const [saving, setSaving] = useState(false);
+  const fields = useMemo(() => paramFields(kind), [kind]);
+
+  async function add() {
+    setSaving(true);
+    const done = await runCommand('requirements.create', { deploymentId, kind, description, targetRole: targetRole.trim() || null, params: toParams(fields, values) }, { refresh: ['deployments'], success: 'Requirement added' });
+    setSaving(false);
+    if (!done) return;
+    setValues({});
+    setDescription('');
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Requirements" size="xl">
+      <Stack gap="sm" data-testid="requirement-editor">
+        <Table fz="xs" verticalSpacing={2}>
+          <Table.Tbody>
+            {(list.data ?? []).map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td ff="monospace">{r.kind}</Table.Td>
+                <Table.Td>{r.description}</Table.Td>
+                <Table.Td>{r.targetRole ?? 'all targets'}</Table.Td>
+                <Table.Td ta="right">
+                  <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${r.description}`} onClick={() => void runCommand('requirements.delete', { requirementId: r.id }, { refresh: ['deployments'] })}>
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="xs" fw={600}>
+          Add a requirement
+        </Text>
+        <Group gap="xs" grow>
+          <Select size="xs" label="Kind" data={REQUIREMENT_KINDS} value={kind} onChange={(v) => v && (setKind(v as RequirementKind), setValues({}))} searchable allowDeselect={false} data-testid="requirement-kind" />
+          <TextInput size="xs" label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput size="xs" label="Target role" placeholder="All targets" value={targetRole} onChange={(e) => setTargetRole(e.currentTarget.value)} />
+        </Group>
+        <SimpleGrid cols={3} spacing="xs">
+          {fields.map((f) =>
+            f.type === 'boolean' ? (
+              <Checkbox key={f.key} size="xs" mt={22} label={f.key} checked={values[f.key] === undefined ? f.defaultValue === true : values[f.key] === true} onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.checked })} />
+            ) : f.type === 'enum' ? (
+              <Select key={f.key} size="xs" label={f.key} data={f.options ?? []} value={typeof values[f.key] === 'string' ? (values[f.key] as string) : null} onChange={(v) => setValues({ ...values, [f.key]: v ?? '' })} clearable={!f.required} placeholder={f.defaultValue === undefined ? undefined : String(f.defaultValue)} />
+            ) : (
+              <TextInput
+                key={f.key}
+                size="xs"
+                label={f.key}
+                required={f.required}
+                description={f.type === 'list' ? 'Comma-separated' : undefined}
+                placeholder={f.defaultValue === undefined ? undefined : String(f.defaultValue)}
+                value={typeof values[f.key] === 'string' ? (values[f.key] as string) : ''}
+                onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
+                data-testid={`requirement-param-${f.key}`}
+              />
+            ),
+          )}
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button size="xs" loading={saving} onClick={() => void add()} data-testid="save-requirement">
+            Add requirement
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

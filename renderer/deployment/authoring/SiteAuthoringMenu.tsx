@@ -1,0 +1,44 @@
+import { ActionIcon, Menu } from '@mantine/core';
+import { IconChecklist, IconDots, IconPencil, IconServer } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Wave } from '../../../shared/domain/deployment';
+import type { SiteSummary } from '../../../shared/domain/site';
+import { runCommand } from '../../api/command';
+import { EditSiteModal } from './EditSiteModal';
+import { MachinesEditorModal } from './MachinesEditorModal';
+import { useCanAuthor } from './useCanAuthor';
+
+/** A site row's plan menu: edit the site, its target machines, apply the checklist template. */
+export function SiteAuthoringMenu({ site, waves }: { site: SiteSummary; waves: readonly Wave[] }) {
+  const canAuthor = useCanAuthor();
+  const [open, setOpen] = useState<'site' | 'machines' | null>(null);
+  if (!canAuthor) return null;
+  return (
+    <span onClick={(e) => e.stopPropagation()}>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon size="sm" variant="subtle" aria-label={`Edit ${site.code}`} data-testid="site-menu">
+            <IconDots size={14} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setOpen('site')} data-testid="edit-site">
+            Edit site
+          </Menu.Item>
+          <Menu.Item leftSection={<IconServer size={14} />} onClick={() => setOpen('machines')} data-testid="edit-machines">
+            Target machines
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconChecklist size={14} />}
+            onClick={() => void runCommand('checklistTemplate.applyToSite', { siteId: site.id }, { refresh: ['sites', 'checklist'], success: 'Checklist template applied' })}
+            data-testid="apply-template"
+          >
+            Add new template items to this site
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {open === 'site' && <EditSiteModal site={site} waves={waves} onClose={() => setOpen(null)} />}
+      {open === 'machines' && <MachinesEditorModal site={site} onClose={() => setOpen(null)} />}
+    </span>
+  );
+}
