@@ -46,6 +46,18 @@ test('a release manager authors a deployment: pilot wave, component, checklist i
   await closeModal(page);
   await expect(page.getByTestId('components-table')).toContainText('POS server');
 
+  // Typed requirement: the kind decides the fields
+  await page.getByTestId('edit-requirements').click();
+  await page.getByTestId('requirement-param-name').fill('pos-agent; rm -rf /');
+  await page.getByTestId('save-requirement').click();
+  await expect(page.getByText(/parameters are not valid/)).toBeVisible();
+  await page.getByTestId('requirement-param-name').fill('pos-agent');
+  await page.getByTestId('requirement-param-version').fill('>=5.2');
+  await page.getByTestId('save-requirement').click();
+  await expect(page.getByTestId('requirement-editor').locator('table')).toContainText('package');
+  await closeModal(page);
+  await expect(page.getByTestId('requirements-panel')).toContainText('pos-agent');
+
   // Checklist template item (sites created afterwards get it)
   await page.getByTestId('edit-checklist-template').click();
   await expect(page.getByTestId('checklist-template-editor')).toContainText('sites created afterwards');
