@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { useUi } from '../../state/ui';
+import { ImportExportActions } from './import/ImportExportActions';
 import { InventoryTable } from './InventoryTable';
 import { InventoryToolbar } from './InventoryToolbar';
 import { ReceivePanel } from './ReceivePanel';
@@ -29,7 +30,12 @@ export function InventoryTab({ siteId }: { siteId: string }) {
         <QueryError title="Reconciliation not available" error={reconciliation.error} onRetry={reconciliation.reload} />
       )}
       {receiveMode && <ReceivePanel siteId={siteId} onReconciliation={reconciliation.setData} onReceived={setHighlightId} />}
-      <InventoryToolbar search={search} onSearch={setSearch} state={state} onState={setState} total={total} />
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <InventoryToolbar search={search} onSearch={setSearch} state={state} onState={setState} total={total} />
+        </div>
+        <ImportExportActions siteId={siteId} />
+      </div>
       <InventoryTable siteId={siteId} query={query} state={state} highlightId={highlightId} onTotal={onTotal} />
     </div>
   );

@@ -1,0 +1,50 @@
+import { Button, Group, Menu } from '@mantine/core';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { call } from '../../../api/client';
+import { showApiError, showSuccess } from '../../../api/notify';
+import { useApiQuery } from '../../../api/useApiQuery';
+import { downloadText } from './file-to-base64';
+import { ImportDialog } from './ImportDialog';
+
+/** "Import…" (opens the import dialog) and "Export…" (CSV in the Snipe-IT or NetBox layout). */
+export function ImportExportActions({ siteId }: { siteId: string }) {
+  const site = useApiQuery('sites.get', { siteId }, ['sites']);
+  const [open, setOpen] = useState(false);
+
+  async function exportAs(layout: 'snipe-it' | 'netbox') {
+    const result = await call('inventoryImport.export', { siteId, layout });
+    if (!result.ok) {
+      showApiError(result.error, 'Export failed');
+      return;
+    }
+    downloadText(result.value.fileName, result.value.csv);
+    showSuccess(`${result.value.rowCount} items exported to ${result.value.fileName}`);
+  }
+
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button size="sm" variant="light" leftSection={<IconUpload size={16} />} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
+        Import…
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="sm" variant="light" leftSection={<IconDownload size={16} />} data-testid="inventory-export">
+            Export…
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => void exportAs('snipe-it')} data-testid="inventory-export-snipe-it">
+            Snipe-IT asset CSV
+          </Menu.Item>
+          <Menu.Item onClick={() => void exportAs('netbox')} data-testid="inventory-export-netbox">
+            NetBox device CSV
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {site.data && (
+        <ImportDialog opened={open} deploymentId={site.data.deploymentId} siteId={siteId} siteCode={site.data.code} onClose={() => setOpen(false)} />
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,66 @@
+import { ScrollArea, Select, Table, Text } from '@mantine/core';
+import type { ImportPreview } from '../../../../shared/contract/inventory-import-methods';
+import { IMPORT_FIELD_LABEL, importFieldSchema, type ImportField } from '../../../../shared/inventory-import/fields';
+
+const FIELD_OPTIONS = importFieldSchema.options.map((f) => ({ value: f, label: IMPORT_FIELD_LABEL[f] }));
+
+interface Props {
+  preview: ImportPreview;
+  busy: boolean;
+  onMapping: (mapping: ImportField[]) => void;
+}
+
+/** The file's columns with what each maps to, then sample rows; rows with errors are marked. */
+export function PreviewTable({ preview, busy, onMapping }: Props) {
+  const errorsByRow = new Map<number, string[]>();
+  for (const e of preview.rowErrors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.column ? `${e.column}: ${e.message}` : e.message]);
+
+  return (
+    <ScrollArea.Autosize mah={380} type="auto">
+      <Table striped withTableBorder withColumnBorders fz="xs" data-testid="import-preview-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Row</Table.Th>
+            {preview.headers.map((h, i) => (
+              <Table.Th key={`${i}-${h}`} miw={150}>
+                <Text size="xs" fw={600} mb={4}>
+                  {h || `(column ${i + 1})`}
+                </Text>
+                <Select
+                  size="xs"
+                  data={FIELD_OPTIONS}
+                  value={preview.mapping[i] ?? 'ignore'}
+                  allowDeselect={false}
+                  disabled={busy}
+                  aria-label={`Map column ${h}`}
+                  data-testid="import-mapping"
+                  onChange={(v) => {
+                    if (!v) return;
+                    const next = [...preview.mapping];
+                    next[i] = v as ImportField;
+                    onMapping(next);
+                  }}
+                />
+              </Table.Th>
+            ))}
+            <Table.Th>Problems</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {preview.sampleRows.map((r) => {
+            const errors = errorsByRow.get(r.row);
+            return (
+              <Table.Tr key={r.row} bg={errors ? 'var(--mantine-color-red-light)' : undefined} data-testid={errors ? 'import-row-error' : 'import-row'} data-row={r.row}>
+                <Table.Td>{r.row}</Table.Td>
+                {preview.headers.map((_, i) => (
+                  <Table.Td key={i}>{r.cells[i] ?? ''}</Table.Td>
+                ))}
+                <Table.Td c="red">{errors?.join('; ') ?? ''}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  );
+}
