@@ -31,9 +31,9 @@ export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
   rack: 'Rack',
   unit: 'Unit (position)',
   site: 'Site (code or name)',
-  name: 'Name (not imported)',
-  category: 'Category / role (not imported)',
-  status: 'Status (not imported)',
+  name: 'Name (skipped)',
+  category: 'Category, role (skipped)',
+  status: 'Status (skipped)',
   ignore: 'Ignore',
 };
 

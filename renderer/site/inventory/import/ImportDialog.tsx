@@ -4,7 +4,6 @@ import type { ApiError } from '../../../../shared/contract';
 import type { ImportPreview } from '../../../../shared/contract/inventory-import-methods';
 import type { ImportField } from '../../../../shared/inventory-import/fields';
 import { runCommand } from '../../../api/command';
-import { errorText } from '../../../api/notify';
 import { PreviewTable } from './PreviewTable';
 import { previewFile, remap } from './send-file';
 
@@ -78,7 +77,7 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
         {busy && <Text size="sm" data-testid="import-busy">Reading…</Text>}
         {error && (
           <Alert color="red" title="This file cannot be imported" data-testid="import-file-error">
-            {errorText(error)}
+            {error.message}
           </Alert>
         )}
         {preview?.status === 'failed' && (

@@ -23,13 +23,13 @@ export function ImportExportActions({ siteId }: { siteId: string }) {
   }
 
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Button size="sm" variant="light" leftSection={<IconUpload size={16} />} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
+    <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+      <Button size="sm" variant="subtle" px={8} leftSection={<IconUpload size={16} />} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
         Import…
       </Button>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button size="sm" variant="light" leftSection={<IconDownload size={16} />} data-testid="inventory-export">
+          <Button size="sm" variant="subtle" px={8} leftSection={<IconDownload size={16} />} data-testid="inventory-export">
             Export…
           </Button>
         </Menu.Target>

@@ -21,8 +21,9 @@ export function PreviewTable({ preview, busy, onMapping }: Props) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Row</Table.Th>
+            <Table.Th miw={240}>Problems</Table.Th>
             {preview.headers.map((h, i) => (
-              <Table.Th key={`${i}-${h}`} miw={150}>
+              <Table.Th key={`${i}-${h}`} miw={180}>
                 <Text size="xs" fw={600} mb={4}>
                   {h || `(column ${i + 1})`}
                 </Text>
@@ -43,7 +44,6 @@ export function PreviewTable({ preview, busy, onMapping }: Props) {
                 />
               </Table.Th>
             ))}
-            <Table.Th>Problems</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -52,10 +52,10 @@ export function PreviewTable({ preview, busy, onMapping }: Props) {
             return (
               <Table.Tr key={r.row} bg={errors ? 'var(--mantine-color-red-light)' : undefined} data-testid={errors ? 'import-row-error' : 'import-row'} data-row={r.row}>
                 <Table.Td>{r.row}</Table.Td>
+                <Table.Td c="red">{errors?.join('; ') ?? ''}</Table.Td>
                 {preview.headers.map((_, i) => (
                   <Table.Td key={i}>{r.cells[i] ?? ''}</Table.Td>
                 ))}
-                <Table.Td c="red">{errors?.join('; ') ?? ''}</Table.Td>
               </Table.Tr>
             );
           })}
