@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import { checklistItems } from '../db/schema';
 import { created, recordActivity, type ServiceContext } from '../services/service-context';
+import { insertSiteItem } from '../services/checklist-instantiation';
 import { requireSite } from '../services/site-service';
 import { requireAuthor } from './author-guard';
 import { templateItemsOf } from './template-items';
@@ -24,26 +25,7 @@ export function applyTemplateToSite(ctx: ServiceContext, { siteId }: ApiParsedIn
   for (const t of missing) {
     const position = (lastPosition.get(t.phase) ?? 0) + 1;
     lastPosition.set(t.phase, position);
-    ctx.db
-      .insert(checklistItems)
-      .values({
-        id: siteItemByTemplate.get(t.id)!,
-        siteId,
-        templateItemId: t.id,
-        phase: t.phase,
-        position,
-        title: t.title,
-        instructions: t.instructions,
-        required: t.required,
-        evidence: t.evidence,
-        dependsOn: t.dependsOn ? (siteItemByTemplate.get(t.dependsOn) ?? null) : null,
-        state: 'todo',
-        note: '',
-        stateBy: null,
-        stateAt: null,
-        ...audit,
-      })
-      .run();
+    insertSiteItem(ctx, { template: t, siteId, id: siteItemByTemplate.get(t.id)!, position, siteItemIdOf: siteItemByTemplate, audit });
   }
   recordActivity(ctx, { action: 'template_applied', entity: 'site', entityId: siteId, siteId, detail: { added: missing.length } });
   return { added: missing.length };

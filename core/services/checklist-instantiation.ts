@@ -2,6 +2,8 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { checklistItems, checklistTemplateItems, checklistTemplates } from '../db/schema';
 import { created, type ServiceContext } from './service-context';
 
+type TemplateItemRow = typeof checklistTemplateItems.$inferSelect;
+
 /** Copies the deployment's checklist templates into a site's own checklist (dependencies re-pointed). */
 export function instantiateChecklist(ctx: ServiceContext, deploymentId: string, siteId: string): number {
   const templateIds = ctx.db
@@ -20,26 +22,38 @@ export function instantiateChecklist(ctx: ServiceContext, deploymentId: string, 
   const idByTemplateItem = new Map(templateItems.map((t) => [t.id, ctx.newId()]));
   const audit = created(ctx);
   for (const t of templateItems) {
-    ctx.db
-      .insert(checklistItems)
-      .values({
-        id: idByTemplateItem.get(t.id)!,
-        siteId,
-        templateItemId: t.id,
-        phase: t.phase,
-        position: t.position,
-        title: t.title,
-        instructions: t.instructions,
-        required: t.required,
-        evidence: t.evidence,
-        dependsOn: t.dependsOn ? (idByTemplateItem.get(t.dependsOn) ?? null) : null,
-        state: 'todo',
-        note: '',
-        stateBy: null,
-        stateAt: null,
-        ...audit,
-      })
-      .run();
+    insertSiteItem(ctx, { template: t, siteId, id: idByTemplateItem.get(t.id)!, position: t.position, siteItemIdOf: idByTemplateItem, audit });
   }
   return templateItems.length;
+}
+
+/**
+ * Inserts a site's copy of one template item, to do, with its dependency re-pointed to the site's
+ * copy of the template item it depends on.
+ */
+export function insertSiteItem(
+  ctx: ServiceContext,
+  item: { template: TemplateItemRow; siteId: string; id: string; position: number; siteItemIdOf: ReadonlyMap<string, string>; audit: ReturnType<typeof created> },
+): void {
+  const t = item.template;
+  ctx.db
+    .insert(checklistItems)
+    .values({
+      id: item.id,
+      siteId: item.siteId,
+      templateItemId: t.id,
+      phase: t.phase,
+      position: item.position,
+      title: t.title,
+      instructions: t.instructions,
+      required: t.required,
+      evidence: t.evidence,
+      dependsOn: t.dependsOn ? (item.siteItemIdOf.get(t.dependsOn) ?? null) : null,
+      state: 'todo',
+      note: '',
+      stateBy: null,
+      stateAt: null,
+      ...item.audit,
+    })
+    .run();
 }
