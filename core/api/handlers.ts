@@ -24,7 +24,7 @@ import { listMachines } from '../services/machine-service';
 import { getProfile, setProfile } from '../services/profile-service';
 import { importGossRequirements, listRequirements } from '../services/requirement-service';
 import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
-import { exportSheetPdf, getSheet, listSheets, reviewSignOff, signSheet } from '../signoff/signoff-service';
+import { changedSinceSignOff, exportSheetPdf, getSheet, listSheets, reviewSignOff, signSheet } from '../signoff/signoff-service';
 import type { ServiceContext } from '../services/service-context';
 import { createSite, getSiteSummary, listSites, setSiteStatusByHand } from '../services/site-service';
 
@@ -100,6 +100,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'sites.rollback': rollbackSite,
     'sites.rollbacks': listSiteRollbacks,
     'signoff.review': reviewSignOff,
+    'signoff.changed': changedSinceSignOff,
     'signoff.sign': (ctx, input) => signSheet(ctx, env.dataDir, input),
     'signoff.list': listSheets,
     'signoff.get': getSheet,

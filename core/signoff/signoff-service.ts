@@ -53,6 +53,20 @@ export function reviewSignOff(ctx: ServiceContext, input: ApiParsedInput<'signof
   };
 }
 
+/**
+ * Which of a site's sheets are out of date. Only kinds that have a sheet are reviewed, so a site
+ * nobody signed yet costs two lookups, not two full reviews (which read the whole inventory).
+ */
+export function changedSinceSignOff(ctx: ServiceContext, { siteId }: ApiParsedInput<'signoff.changed'>): ApiOutput<'signoff.changed'> {
+  const kinds = ['core_components', 'site_complete'] as const;
+  const changed = kinds.filter((kind) => {
+    const subject = resolveSubject(ctx, { kind, siteId, deploymentId: null });
+    const latest = latestSheet(ctx, kind, subject);
+    return latest !== undefined && latest.reviewHash !== canonicalHash(buildReview(ctx, subject));
+  });
+  return { changed };
+}
+
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function checkSignatureImage(base64: string): string {

@@ -71,6 +71,7 @@ export const API_METHOD_NAMES = [
   'checks.runs',
   'checks.run',
   'signoff.review',
+  'signoff.changed',
   'signoff.sign',
   'signoff.list',
   'signoff.get',

@@ -25,6 +25,11 @@ const reviewOutputSchema = z.object({
 
 export const signoffMethods = {
   'signoff.review': query(z.object(subject).strict(), reviewOutputSchema, 'Exactly what a sign-off sheet will cover, and whether the last sheet is out of date'),
+  'signoff.changed': query(
+    z.object({ siteId: idSchema }).strict(),
+    z.object({ changed: z.array(signOffKindSchema) }),
+    "The site's sheet kinds whose covered content changed since their newest sheet (cheap when nothing was signed)",
+  ),
   'signoff.sign': command(
     z
       .object({

@@ -47,6 +47,7 @@ describe('sign-off status rules', () => {
 
   it('marks the site "changed since sign-off" after a later change; the old sheet stays and a new one clears it', () => {
     const { core, site } = sampleWithBlockingIssue();
+    expect(core.call('signoff.changed', { siteId: site.id })).toEqual({ changed: [] });
     const first = signSite(core, site.id, { decision: 'rejected', reason: 'Open issue' });
     expect(core.call('sites.get', { siteId: site.id }).status).toBe('planned'); // a rejection does not complete the site
     expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' }).changedSinceSignOff).toBe(false);
@@ -54,6 +55,7 @@ describe('sign-off status rules', () => {
     core.call('checklist.setItemState', { itemId: item.id, state: 'failed', note: 'UPS missing' });
     const after = core.call('signoff.review', { siteId: site.id, kind: 'site_complete' });
     expect(after.changedSinceSignOff).toBe(true);
+    expect(core.call('signoff.changed', { siteId: site.id })).toEqual({ changed: ['site_complete'] });
     expect(after.latestSheetId).toBe(first.sheet.id);
     const second = signSite(core, site.id, { decision: 'rejected', reason: 'UPS missing' });
     expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' })).toMatchObject({ changedSinceSignOff: false, latestSheetId: second.sheet.id });
