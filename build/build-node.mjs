@@ -18,8 +18,18 @@ const esmBanner = {
 };
 
 const entries = [
-  { entryPoints: ['launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: esmBanner },
-  { entryPoints: ['launcher/cli.ts'], outfile: 'dist/launcher/cli.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner.js}` } },
+  // The browser shell and the CLI share chunks; code loaded with import() (PDF, XLSX, SSH) sits in
+  // its own chunk, so starting Outpost does not parse it. Chunks stay beside the entries: the
+  // local-facts worker is looked up next to the code that starts it.
+  {
+    entryPoints: { start: 'launcher/start.ts', cli: 'launcher/cli.ts' },
+    outdir: 'dist/launcher',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    format: 'esm',
+    banner: { js: `#!/usr/bin/env node\n${esmBanner.js}` },
+  },
   // empty-import-meta: core/checks/local/worker-entry.ts reads import.meta.url only when it exists (ESM) and uses __dirname otherwise.
   { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } },
   // The local-facts worker of "Check this machine" (core/checks/local/worker-entry.ts finds it beside the bundle).
@@ -28,7 +38,9 @@ const entries = [
   { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'chrome130', minify: true },
 ];
 
+fs.rmSync('dist/launcher', { recursive: true, force: true });
 for (const entry of entries) {
-  if (!fs.existsSync(entry.entryPoints[0])) continue;
+  const sources = Array.isArray(entry.entryPoints) ? entry.entryPoints : Object.values(entry.entryPoints);
+  if (!sources.every((file) => fs.existsSync(file))) continue;
   await build({ ...common, ...entry });
 }

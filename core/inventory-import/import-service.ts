@@ -8,7 +8,6 @@ import { settleMapping, toPreview, validateEntry } from './build-preview';
 import { deploymentSites, requireSiteOf } from './deployment-lookup';
 import type { ImportStore, PreviewEntry } from './import-store';
 import { checkSize, isXlsx, readCsv, ReadFailure } from './read-table';
-import { readXlsx } from './read-xlsx';
 
 const BATCH = 5000;
 
@@ -79,7 +78,8 @@ export function previewImport(ctx: ServiceContext, store: ImportStore, input: Ap
     checkSize(data.length);
     if (isXlsx(data, input.fileName)) {
       store.previews.set(entry.id, entry);
-      readXlsx(data).then(
+      // exceljs loads on the first workbook, not when Outpost starts.
+      import('./read-xlsx').then(({ readXlsx }) => readXlsx(data)).then(
         (table) => Object.assign(entry, { table, status: 'ready' }),
         (error: unknown) => {
           const failure = error instanceof ReadFailure ? error : new ReadFailure('unreadable', String(error));

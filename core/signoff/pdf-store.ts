@@ -4,7 +4,6 @@ import type { SignedSheet } from '../../shared/domain/signoff';
 import { createLogger } from '../logging/logger';
 import { writeFileAtomically } from '../storage/atomic-file';
 import type { ServiceContext } from '../services/service-context';
-import { renderSheetPdf } from './pdf/sheet-pdf';
 
 const log = createLogger('signoff-pdf');
 const rendering = new Map<string, Promise<void>>();
@@ -19,6 +18,8 @@ export function storedPdf(ctx: ServiceContext, sheetId: string): string | null {
 
 /** Renders and stores the PDF by its SHA-256 (file first, then the rows naming it). */
 async function renderAndStore(ctx: ServiceContext, dataDir: string, sheet: SignedSheet): Promise<void> {
+  // pdf-lib and qrcode load on the first PDF, not when Outpost starts.
+  const { renderSheetPdf } = await import('./pdf/sheet-pdf');
   const bytes = await renderSheetPdf(sheet);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (!ctx.sqlite.open) return;

@@ -1,14 +1,15 @@
 import { evaluate, probeRequestsFor } from '../../../shared/checks/evaluate';
 import { collectMany } from '../collect-many';
-import { collectLocal } from '../local/collect-local';
-import { collectRemote } from '../remote/collect-remote';
 import type { CheckParts } from './check-collectors';
 
-/** The real collectors and evaluator. */
+/**
+ * The real collectors and evaluator. The collectors (ssh2, systeminformation) load on the first
+ * check, not when Outpost starts.
+ */
 export const defaultCheckParts: CheckParts = {
   collectMany,
-  collectRemote,
-  collectLocal: (probes, signal) => collectLocal(probes, signal),
+  collectRemote: async (target, probes, signal) => (await import('../remote/collect-remote')).collectRemote(target, probes, signal),
+  collectLocal: async (probes, signal) => (await import('../local/collect-local')).collectLocal(probes, signal),
   probeRequestsFor,
   evaluate,
 };
