@@ -109,7 +109,10 @@ test.describe('Machines tab against real sshd', () => {
     const a = await startSshd();
     servers.push(a);
     const dataDir = tempDataDir('outpost-e2e-checks');
-    const seed = seedCheckSite(dataDir, [{ hostName: 'till-a', address: '127.0.0.1', port: a.port, username: a.user.name }], REQUIREMENTS);
+    // A requirement for tills only that runs long enough for the cancel to land while it runs, on a
+    // loaded machine too; "check this machine" has no role, so it does not wait for it.
+    const slow = { kind: 'command', description: 'Runs a while', params: { command: 'sleep 20', exitStatus: 0, timeoutSeconds: 60 }, targetRole: 'till' };
+    const seed = seedCheckSite(dataDir, [{ hostName: 'till-a', address: '127.0.0.1', port: a.port, username: a.user.name, role: 'till' }], [...REQUIREMENTS, slow]);
     shell = await startBrowserShell(dataDir);
     const [row] = await shell.call<MachineRowValue[]>('checks.machines', { siteId: seed.siteId });
     await shell.call('checks.setCredential', { targetId: row!.target.id, kind: 'password', password: a.user.password });
