@@ -1,0 +1,81 @@
+import { Select, SimpleGrid, TagsInput, Text, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
+import type { Wave } from '../../shared/domain/deployment';
+import { supportedTimeZones } from '../format/zoned';
+
+/** What the site form edits; the window is wall time in `timeZone` ("2026-12-01T20:00"). */
+export interface SiteDraft {
+  code: string;
+  name: string;
+  address: string;
+  ownerName: string;
+  ownerEmail: string;
+  ownerPhone: string;
+  windowStart: string;
+  windowEnd: string;
+  waveId: string | null;
+  timeZone: string;
+  technicians: string[];
+}
+
+type TextKey = 'code' | 'name' | 'address' | 'ownerName' | 'ownerEmail' | 'ownerPhone' | 'windowStart' | 'windowEnd';
+
+interface Props {
+  draft: SiteDraft;
+  onChange: (draft: SiteDraft) => void;
+  waves: readonly Wave[];
+  wavePlaceholder: string;
+  /** Shown under the window end, e.g. when it is not after the start. */
+  windowError?: string | undefined;
+  autoFocusCode?: boolean;
+  codePlaceholder?: string;
+}
+
+/** The plan fields of one site, shared by "Add site" and "Edit site". */
+export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, windowError, autoFocusCode = false, codePlaceholder }: Props) {
+  const zones = useMemo(() => supportedTimeZones(), []);
+  const field = (key: TextKey) => ({
+    value: draft[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...draft, [key]: e.currentTarget.value }),
+  });
+  return (
+    <>
+      <SimpleGrid cols={3} spacing="sm">
+        <TextInput label="Code" required placeholder={codePlaceholder} {...field('code')} data-autofocus={autoFocusCode || undefined} maxLength={40} />
+        <TextInput label="Name" required style={{ gridColumn: 'span 2' }} {...field('name')} maxLength={200} />
+      </SimpleGrid>
+      <TextInput label="Address" {...field('address')} maxLength={500} />
+      <SimpleGrid cols={2} spacing="sm">
+        <Select
+          label="Wave"
+          placeholder={wavePlaceholder}
+          data={waves.map((w) => ({ value: w.id, label: `${w.sequence}. ${w.name}` }))}
+          value={draft.waveId}
+          onChange={(waveId) => onChange({ ...draft, waveId })}
+          clearable
+        />
+        <Select label="Time zone" data={zones} value={draft.timeZone} onChange={(v) => v && onChange({ ...draft, timeZone: v })} searchable allowDeselect={false} />
+      </SimpleGrid>
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput label="Window start (site time)" type="datetime-local" {...field('windowStart')} />
+        <TextInput label="Window end (site time)" type="datetime-local" {...field('windowEnd')} error={windowError} />
+      </SimpleGrid>
+      <Text size="xs" fw={600} mt={4}>
+        Site owner
+      </Text>
+      <SimpleGrid cols={3} spacing="sm">
+        <TextInput label="Name" {...field('ownerName')} maxLength={200} />
+        <TextInput label="E-mail" type="email" {...field('ownerEmail')} maxLength={200} />
+        <TextInput label="Phone" type="tel" {...field('ownerPhone')} maxLength={60} />
+      </SimpleGrid>
+      <TagsInput
+        label="Technicians"
+        size="xs"
+        placeholder="Type a name, press Enter"
+        value={draft.technicians}
+        onChange={(technicians) => onChange({ ...draft, technicians })}
+        data-testid="site-technicians"
+      />
+    </>
+  );
+}
