@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
+import { ARRIVED_STATES } from '../../shared/domain/enums';
 import type { InventoryItem, ReceiveResult } from '../../shared/domain/inventory';
 import { normalizeSerial } from '../../shared/logic/serial';
 import { inventoryItems } from '../db/schema';
@@ -102,7 +103,7 @@ export function setInventoryState(ctx: ServiceContext, { itemId, state, note }: 
   const item = ctx.db.select().from(inventoryItems).where(eq(inventoryItems.id, itemId)).get();
   if (!item) throw notFound('Inventory item', itemId);
   const at = ctx.clock.now();
-  const arriving = item.receivedAt === null && ['received', 'installed', 'verified', 'damaged'].includes(state);
+  const arriving = item.receivedAt === null && ARRIVED_STATES.includes(state);
   ctx.db
     .update(inventoryItems)
     .set({

@@ -1,7 +1,7 @@
 import { Button, Group, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ApiOutput } from '../../../shared/contract';
-import type { IssueCategory, IssueSeverity, IssueStatus } from '../../../shared/domain/issue';
+import { OPEN_ISSUE_STATUSES, type IssueCategory, type IssueSeverity, type IssueStatus } from '../../../shared/domain/issue';
 import { CATEGORY, ISSUE_STATUS, SEVERITY } from './issue-labels';
 
 export interface IssueFilter {
@@ -26,7 +26,7 @@ function withCounts<K extends string>(labels: Record<K, string | { label: string
 
 /** Filters by severity, status and category; each option shows how many of the site's issues it holds. */
 export function IssuesToolbar({ filter, onFilter, counts, onNew }: Props) {
-  const open = counts ? counts.byStatus.open + counts.byStatus.in_progress + counts.byStatus.escalated : 0;
+  const open = counts ? OPEN_ISSUE_STATUSES.reduce((sum, status) => sum + counts.byStatus[status], 0) : 0;
   return (
     <Group gap="xs" wrap="wrap" align="flex-end">
       <Select
