@@ -6,6 +6,11 @@ export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   output: O;
   /** True when the call changes data (it needs a profile and is committed before it returns). */
   mutates: boolean;
+  /**
+   * True for calls that wait on the network (sign-in, fetching from the server): the handler
+   * returns a promise and manages its own transactions. Transports reach them through `call`.
+   */
+  async?: boolean;
   summary: string;
 }
 
@@ -15,4 +20,9 @@ export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output
 
 export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> {
   return { input, output, mutates: true, summary };
+}
+
+/** A call that waits on something outside the core (the central server); see `MethodDefinition.async`. */
+export function action<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> {
+  return { input, output, mutates: false, async: true, summary };
 }

@@ -12,6 +12,7 @@ import { planMethods } from './plan-methods';
 import { requirementsMethods } from './requirements-methods';
 import { rollbackMethods } from './rollback-methods';
 import { signoffMethods } from './signoff-methods';
+import { syncMethods } from './sync-methods';
 
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
 export const apiContract = {
@@ -27,6 +28,7 @@ export const apiContract = {
   ...rollbackMethods,
   ...checksMethods,
   ...signoffMethods,
+  ...syncMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

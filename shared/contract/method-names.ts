@@ -76,6 +76,15 @@ export const API_METHOD_NAMES = [
   'signoff.list',
   'signoff.get',
   'signoff.exportPdf',
+  'sync.status',
+  'sync.signIn',
+  'sync.signOut',
+  'sync.now',
+  'sync.serverSites',
+  'sync.prepareSites',
+  'sync.conflicts',
+  'sync.dismissConflict',
+  'sync.publish',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

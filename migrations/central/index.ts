@@ -1,0 +1,7 @@
+import type { Migration } from '../migration';
+import { centralMigration0001 } from './0001_initial';
+
+/** Every central-server migration, oldest first; the same list serves PGlite and PostgreSQL. Append only. */
+export const centralMigrations: readonly Migration[] = [centralMigration0001];
+
+export const LATEST_CENTRAL_SCHEMA_VERSION = centralMigrations[centralMigrations.length - 1]!.version;

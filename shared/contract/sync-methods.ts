@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/audit';
+import { roleSchema } from '../domain/enums';
+import { action, command, query } from './define';
+
+/** The device's account on a central server (never the token: that stays in the secret store). */
+export const syncAccountSchema = z.object({
+  serverUrl: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  deviceId: z.string(),
+  signedInAt: z.string(),
+});
+export type SyncAccount = z.infer<typeof syncAccountSchema>;
+
+export const syncProgressSchema = z.object({
+  phase: z.enum(['push', 'attachments_up', 'pull', 'attachments_down']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+
+export const syncErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** Technical detail for support: HTTP status, the server's answer, the network error. */
+  detail: z.string().optional(),
+  at: z.string(),
+});
+
+export const syncStatusSchema = z.object({
+  account: syncAccountSchema.nullable(),
+  /** `offline`: the last attempt could not reach the server; `error`: it answered with an error. */
+  state: z.enum(['signed_out', 'idle', 'syncing', 'offline', 'error']),
+  online: z.boolean(),
+  pendingOperations: z.number().int().nonnegative(),
+  pendingAttachments: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: syncErrorSchema.nullable(),
+  progress: syncProgressSchema.nullable(),
+  /** Sites pulled completely (with attachments) by "Prepare for site", and when. */
+  preparedSites: z.array(z.object({ siteId: idSchema, preparedAt: z.string() })),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const syncConflictSchema = z.object({
+  opId: z.string(),
+  entity: z.string(),
+  rowId: z.string(),
+  kind: z.enum(['insert', 'update', 'delete']),
+  code: z.string(),
+  reason: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  rejectedAt: z.string(),
+});
+export type SyncConflict = z.infer<typeof syncConflictSchema>;
+
+export const serverSiteSchema = z.object({
+  siteId: idSchema,
+  deploymentId: idSchema,
+  label: z.string(),
+  prepared: z.boolean(),
+});
+
+const serverUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => /^https?:\/\/[A-Za-z0-9.\-\[\]:]+(\/[^\s]*)?$/.test(value), 'Enter the server address, like https://outpost.example.com');
+
+export const syncMethods = {
+  'sync.status': query(z.object({}).strict(), syncStatusSchema, 'Sign-in, connectivity, pending changes, last sync and the last error'),
+  'sync.signIn': action(
+    z
+      .object({
+        serverUrl: serverUrlSchema,
+        username: z.string().trim().min(1, 'User name is required').max(100),
+        password: z.string().min(1, 'Password is required').max(1000),
+        deviceName: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    syncStatusSchema,
+    'Sign this device in to a central server once; the device token goes to the secret store',
+  ),
+  'sync.signOut': action(
+    z.object({ discardPending: z.boolean().default(false) }).strict(),
+    syncStatusSchema,
+    'Sign out and revoke this device (refused while changes are waiting, unless they are discarded on purpose)',
+  ),
+  'sync.now': command(z.object({}).strict(), z.object({ started: z.boolean() }), 'Push waiting changes and pull news now, in the background'),
+  'sync.serverSites': action(z.object({}).strict(), z.array(serverSiteSchema), 'The sites this account may work on, as the server lists them'),
+  'sync.prepareSites': command(
+    z.object({ siteIds: z.array(idSchema).min(1).max(200) }).strict(),
+    z.object({ started: z.boolean() }),
+    'Pull everything for the chosen sites, attachments included, before going on site',
+  ),
+  'sync.conflicts': query(z.object({}).strict(), z.array(syncConflictSchema), 'Changes the server refused, with its reason'),
+  'sync.dismissConflict': command(z.object({ opId: z.string().max(64) }).strict(), z.object({ dismissed: z.boolean() }), 'Acknowledge a refused change'),
+  'sync.publish': command(
+    z.object({ deploymentId: idSchema }).strict(),
+    z.object({ queued: z.number().int() }),
+    'Publish a deployment plan: queue every row of it for the server; later edits follow on each sync',
+  ),
+} as const;
