@@ -2,7 +2,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import type { ApiError } from '../../shared/contract';
 
-const TITLES: Record<ApiError['code'], string> = {
+/** Keyed by string so codes added to the contract later still compile; unknown ones get the generic title. */
+const TITLES: Record<string, string> = {
   validation: 'Check the input',
   unknown_method: 'Not supported by this version',
   not_found: 'Not found',
@@ -12,6 +13,10 @@ const TITLES: Record<ApiError['code'], string> = {
   unauthorized: 'This window is not authorized',
   forbidden: 'Not permitted',
   payload_too_large: 'Too much data',
+  offline: 'Server unreachable',
+  client_too_old: 'Update Outpost',
+  rate_limited: 'Too many attempts',
+  server_error: 'The server failed',
   internal: 'Something went wrong',
 };
 

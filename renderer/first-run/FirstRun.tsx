@@ -5,6 +5,8 @@ import type { Role } from '../../shared/domain/enums';
 import { runCommand } from '../api/command';
 import { useNavigation } from '../state/navigation';
 import { useProfile } from '../state/profile';
+import { SignInModal } from '../sync/SignInModal';
+import { useSync } from '../sync/sync-store';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ProfileFields } from './ProfileFields';
 
@@ -24,6 +26,7 @@ export function FirstRun() {
   const [busy, setBusy] = useState<Busy>(null);
   const setProfile = useProfile((s) => s.setProfile);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
+  const openSyncDialog = useSync((s) => s.openDialog);
 
   async function start(kind: Exclude<Busy, null>) {
     if (name.trim() === '') {
@@ -93,6 +96,9 @@ export function FirstRun() {
           </Stack>
 
           <Group justify="flex-end" gap="sm">
+            <Button size="sm" variant="subtle" mr="auto" disabled={busy !== null} onClick={() => openSyncDialog('signIn')} data-testid="first-run-sign-in">
+              Sign in to a server
+            </Button>
             <Button
               size="sm"
               variant="default"
@@ -118,6 +124,7 @@ export function FirstRun() {
           </Text>
         </Stack>
       </Paper>
+      <SignInModal />
     </Center>
   );
 }

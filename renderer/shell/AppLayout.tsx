@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { CreateDeploymentModal } from '../deployment/CreateDeploymentModal';
 import { Navigator } from '../navigator/Navigator';
+import { SyncDialogs } from '../sync/SyncDialogs';
 import { Header } from './Header';
 import { MainArea } from './MainArea';
 import { ShortcutsModal } from './ShortcutsModal';
@@ -21,6 +22,7 @@ export function AppLayout() {
       </AppShell.Main>
       <ShortcutsModal />
       <CreateDeploymentModal />
+      <SyncDialogs />
     </AppShell>
   );
 }

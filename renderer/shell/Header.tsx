@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Group, Text, ThemeIcon, Tooltip } from '@mantine/cor
 import { IconBuildingBroadcastTower, IconKeyboard } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { useUi } from '../state/ui';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ProfileMenu } from './ProfileMenu';
 
@@ -26,6 +27,7 @@ export function Header() {
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <SyncStatusBar />
         <Tooltip label="Keyboard shortcuts (?)">
           <ActionIcon
             variant="default"

@@ -11,6 +11,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['Ctrl', 'J'], label: 'Next site' },
   { keys: ['Ctrl', 'K'], label: 'Previous site' },
   { keys: ['T'], label: 'Toggle light / dark theme' },
+  { keys: ['S'], label: 'Sync now (signed in to a server)' },
   { keys: ['?'], label: 'This help' },
   { keys: ['Esc'], label: 'Leave receive mode (in the scan field), close a dialog' },
 ];

@@ -2,6 +2,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useNavigation, type SiteTab } from '../state/navigation';
 import { neighbourSite, useSiteOrder } from '../state/site-order';
 import { useUi } from '../state/ui';
+import { syncNow } from '../sync/sync-actions';
 import { useToggleTheme } from '../theme/useToggleTheme';
 import { overlayOpen } from './overlay';
 
@@ -57,6 +58,7 @@ export function useGlobalHotkeys(): void {
       }),
     ],
     ['t', guarded(toggle)],
+    ['s', guarded(() => void syncNow())],
     ['shift+?', help],
     ['?', help],
   ]);

@@ -1,0 +1,121 @@
+import { Alert, Button, Code, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ApiError } from '../../shared/contract';
+import { call } from '../api/client';
+import { errorText, showSuccess } from '../api/notify';
+import { bumpTopics } from '../api/refresh';
+import { ROLE_LABELS, useProfile } from '../state/profile';
+import { defaultDeviceName, signInErrorTitle } from './sign-in-errors';
+import { useSync } from './sync-store';
+
+interface Failure {
+  error: ApiError;
+  /** The technical detail the core recorded for this attempt (HTTP status, network error). */
+  detail?: string;
+}
+
+/** Sign this device in to a central server once: server address, user, password, device name. */
+export function SignInModal() {
+  const opened = useSync((s) => s.dialog === 'signIn');
+  const openDialog = useSync((s) => s.openDialog);
+  const profileName = useProfile((s) => s.profile?.name);
+  const setProfile = useProfile((s) => s.setProfile);
+  const [serverUrl, setServerUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  useEffect(() => {
+    if (!opened) return;
+    setPassword('');
+    setFailure(null);
+    setDeviceName((current) => current || defaultDeviceName(profileName, navigator.platform));
+  }, [opened, profileName]);
+
+  const close = () => openDialog(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    const started = new Date().toISOString();
+    const result = await call('sync.signIn', {
+      serverUrl: serverUrl.trim(),
+      username: username.trim(),
+      password,
+      ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}),
+    });
+    if (!result.ok) {
+      const status = await call('sync.status', {});
+      const lastError = status.ok ? status.value.lastError : null;
+      const detail = lastError && lastError.at >= started ? lastError.detail : undefined;
+      setFailure(detail ? { error: result.error, detail } : { error: result.error });
+      setBusy(false);
+      return;
+    }
+    const account = result.value.account;
+    useSync.getState().setStatus(result.value);
+    if (account) {
+      // The profile on this device becomes the account's: the name the plans assign sites to.
+      const profile = await call('profile.set', { name: account.displayName, role: account.role });
+      if (profile.ok) setProfile(profile.value);
+      bumpTopics('profile');
+      showSuccess(`Signed in as ${account.displayName} (${ROLE_LABELS[account.role]})`);
+    }
+    setBusy(false);
+    setPassword('');
+    close();
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title="Sign in to a server" size="md">
+      <form onSubmit={(e) => void submit(e)} aria-label="Sign in to a server">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            Sign in once; the device keeps a revocable token and works offline for weeks.
+          </Text>
+          <TextInput
+            label="Server address"
+            placeholder="https://outpost.example.com"
+            required
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.currentTarget.value)}
+            autoFocus
+            data-testid="sign-in-server"
+          />
+          <TextInput label="User name" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" data-testid="sign-in-user" />
+          <PasswordInput label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" data-testid="sign-in-password" />
+          <TextInput
+            label="Device name"
+            description="Shown to administrators in the device list"
+            value={deviceName}
+            onChange={(e) => setDeviceName(e.currentTarget.value)}
+            maxLength={200}
+            data-testid="sign-in-device"
+          />
+          {failure && (
+            <Alert color="red" icon={<IconAlertTriangle size={16} />} title={signInErrorTitle(failure.error)} role="alert" data-testid="sign-in-error">
+              <Text size="sm">{errorText(failure.error)}</Text>
+              {failure.detail && (
+                <Code block mt={6} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                  {failure.detail}
+                </Code>
+              )}
+            </Alert>
+          )}
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy} disabled={!serverUrl.trim() || !username.trim() || !password} data-testid="sign-in-submit">
+              Sign in
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

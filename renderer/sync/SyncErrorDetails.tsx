@@ -1,0 +1,41 @@
+import { Button, Code, Popover, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { SyncStatus } from '../../shared/contract/sync-methods';
+import { formatDateTime } from '../format/time';
+
+type SyncError = NonNullable<SyncStatus['lastError']>;
+
+/** The last sync error in one word, with a "Details" popover: code, message, technical detail, when. */
+export function SyncErrorDetails({ error }: { error: SyncError }) {
+  return (
+    <Popover position="bottom-end" width={380} shadow="md" withArrow>
+      <Popover.Target>
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="red"
+          leftSection={<IconAlertTriangle size={12} />}
+          aria-label={`Sync error details: ${error.message}`}
+          data-testid="sync-error-details"
+        >
+          Details
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap={6} data-testid="sync-error-popover" aria-label="Last sync error">
+          <Text size="sm" fw={600}>
+            {error.message}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Code <Code>{error.code}</Code> · {formatDateTime(error.at)}
+          </Text>
+          {error.detail && (
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 200, overflow: 'auto' }}>
+              {error.detail}
+            </Code>
+          )}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

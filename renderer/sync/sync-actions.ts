@@ -1,0 +1,15 @@
+import { call } from '../api/client';
+import { showApiError } from '../api/notify';
+import { useSync } from './sync-store';
+
+/** "Sync now": push and pull in the background; the status bar shows how it goes. */
+export async function syncNow(): Promise<void> {
+  const store = useSync.getState();
+  if (!store.status?.account) {
+    store.openDialog('signIn');
+    return;
+  }
+  const result = await call('sync.now', {});
+  if (!result.ok) showApiError(result.error, 'Could not start a sync');
+  store.requestPoll();
+}

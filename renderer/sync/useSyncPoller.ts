@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { call } from '../api/client';
+import { bumpTopics, useRefreshStore } from '../api/refresh';
+import { logger } from '../logging/logger';
+import { pollDelayMs, useSync } from './sync-store';
+
+/** After a pull brought news, every screen reads again. */
+const DATA_TOPICS = ['deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues'] as const;
+
+/**
+ * Keeps `useSync().status` fresh: polls `sync.status` (2 s while syncing, 10 s otherwise), at once
+ * when asked and shortly after any local change; starts a sync when the browser comes back online.
+ * Mount once, in the app layout.
+ */
+export function useSyncPoller(): void {
+  const pollRequest = useSync((s) => s.pollRequest);
+  const localChanges = useRefreshStore((s) => s.versions);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastSuccess = useRef<string | null | undefined>(undefined);
+  const first = useRef(true);
+
+  useEffect(() => {
+    let cancelled = false;
+    async function poll() {
+      if (timer.current) clearTimeout(timer.current);
+      const result = await call('sync.status', {});
+      if (cancelled) return;
+      const store = useSync.getState();
+      if (result.ok) {
+        const previous = lastSuccess.current;
+        lastSuccess.current = result.value.lastSuccessAt;
+        store.setStatus(result.value);
+        if (previous !== undefined && result.value.lastSuccessAt !== previous) bumpTopics(...DATA_TOPICS);
+      } else {
+        store.setStatusError(result.error);
+      }
+      timer.current = setTimeout(() => void poll(), pollDelayMs(result.ok ? result.value : null));
+    }
+    // A short delay groups a burst of local changes (a scan, a save) into one status call.
+    timer.current = setTimeout(() => void poll(), first.current ? 0 : 150);
+    first.current = false;
+    return () => {
+      cancelled = true;
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [pollRequest, localChanges]);
+
+  useEffect(() => {
+    const onOnline = () => {
+      void call('sync.now', {}).then((result) => {
+        if (!result.ok) logger.warn('sync.now after coming online failed', result.error);
+        useSync.getState().requestPoll();
+      });
+    };
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, []);
+}
