@@ -60,6 +60,8 @@ export interface OpenCentralDbOptions {
   databaseUrl?: string;
   /** Pool size on PostgreSQL (default 10). */
   poolSize?: number;
+  /** PGlite only: start a new (empty) data directory from this `dumpDataDir` image (tests use a migrated template). */
+  pgliteImage?: Uint8Array;
 }
 
 export function defaultServerDataDir(): string {
@@ -69,7 +71,7 @@ export function defaultServerDataDir(): string {
 export async function openCentralDb(options: OpenCentralDbOptions = {}): Promise<CentralDb> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) return openPostgres(databaseUrl, options.poolSize ?? 10);
-  return openPglite(path.resolve(options.dataDir ?? defaultServerDataDir()));
+  return openPglite(path.resolve(options.dataDir ?? defaultServerDataDir()), options.pgliteImage);
 }
 
 const INT8_OID = 20;
@@ -133,12 +135,14 @@ function openPostgres(connectionString: string, max: number): CentralDb {
 
 // ---- PGlite ---------------------------------------------------------------------------------
 
-async function openPglite(dataDir: string): Promise<CentralDb> {
+async function openPglite(dataDir: string, image?: Uint8Array): Promise<CentralDb> {
   const lock: DataDirLock = acquireDataDirLock(dataDir);
   let client: PGlite;
   try {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    client = await PGlite.create(dataDir, { parsers: { [pgliteTypes.INT8]: toNumber } });
+    const fresh = !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
+    const loadDataDir = image && fresh ? new Blob([new Uint8Array(image)]) : undefined;
+    client = await PGlite.create(dataDir, { parsers: { [pgliteTypes.INT8]: toNumber }, ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (error) {
     lock.release();
     throw error;

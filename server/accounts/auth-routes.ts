@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { LATEST_CENTRAL_SCHEMA_VERSION } from '../../migrations/central';
+import { MIN_CLIENT_PROTOCOL_VERSION, signInRequestSchema, SYNC_PROTOCOL_VERSION, type SignInResponse } from '../../shared/sync/wire';
+import type { CentralDb } from '../db/central-db';
+import { CLIENT_TOO_OLD_MESSAGE, HttpError } from '../http/http-error';
+import { requirePrincipal } from '../http/principal';
+import { issueDevice, revokeDevice } from './devices';
+import { verifyAgainstDummy, verifyPassword } from './password-hash';
+import { recordSignInAttempt, signInRetryAfter } from './sign-in-rate-limit';
+import { findUserByUsername, publicUser } from './users';
+
+const BAD_CREDENTIALS = 'Wrong user name or password.';
+
+/** Sign-in (issues a device token), sign-out (revokes the calling device) and `GET /v1/me`. */
+export function registerAuthRoutes(app: FastifyInstance, db: CentralDb): void {
+  app.post('/v1/auth/sign-in', { config: { public: true } }, async (request) => {
+    const input = signInRequestSchema.parse(request.body as unknown);
+    if (input.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) throw new HttpError(426, 'client_too_old', CLIENT_TOO_OLD_MESSAGE);
+    const address = request.ip;
+    const retryAfter = await signInRetryAfter(db, input.username, address);
+    if (retryAfter !== null) {
+      request.log.warn({ username: input.username, address }, 'sign-in rate limited');
+      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins: try again in ${Math.ceil(retryAfter / 60)} min.`, undefined, {
+        'retry-after': String(retryAfter),
+      });
+    }
+    const user = await findUserByUsername(db, input.username);
+    const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
+    if (!user || !passwordOk) {
+      await recordSignInAttempt(db, input.username, address, false);
+      request.log.info({ username: input.username, address }, 'sign-in refused');
+      throw new HttpError(401, 'bad_credentials', BAD_CREDENTIALS);
+    }
+    if (user.disabledAt) {
+      await recordSignInAttempt(db, input.username, address, false);
+      throw new HttpError(401, 'bad_credentials', 'This account is disabled: ask an administrator.');
+    }
+    const device = await db.transaction(async (tx) => {
+      await recordSignInAttempt(tx, user.username, address, true);
+      return issueDevice(tx, user.id, input.deviceName);
+    });
+    request.log.info({ username: user.username, deviceId: device.deviceId }, 'device signed in');
+    const body: SignInResponse = {
+      deviceId: device.deviceId,
+      token: device.token,
+      user: publicUser(user),
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      schemaVersion: LATEST_CENTRAL_SCHEMA_VERSION,
+    };
+    return body;
+  });
+
+  app.post('/v1/auth/sign-out', async (request, reply) => {
+    const principal = requirePrincipal(request);
+    await revokeDevice(db, principal.deviceId);
+    request.log.info({ username: principal.username, deviceId: principal.deviceId }, 'device signed out');
+    return reply.code(204).send();
+  });
+
+  app.get('/v1/me', async (request) => {
+    const p = requirePrincipal(request);
+    return { user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role }, deviceId: p.deviceId, deviceName: p.deviceName };
+  });
+}

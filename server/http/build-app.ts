@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from '../accounts/auth-routes';
+import { registerBlobRoutes } from '../blobs/blob-routes';
+import type { CentralDb } from '../db/central-db';
+import { createHttpServer, type HttpServerOptions } from './create-http-server';
+import { installErrorHandling } from './error-handler';
+import { registerHealthRoute } from './health-route';
+import { installRequestGuards } from './request-guards';
+
+export interface BuildAppOptions extends HttpServerOptions {
+  db: CentralDb;
+  /** An instance from `createHttpServer` (start-server creates it first to log the migration); a new one by default. */
+  app?: FastifyInstance;
+}
+
+/** The whole HTTP API over one central database: health, accounts, attachments, sync. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = options.app ?? createHttpServer(options);
+  const { db } = options;
+  installErrorHandling(app);
+  installRequestGuards(app, db);
+  registerHealthRoute(app, db);
+  registerAuthRoutes(app, db);
+  registerBlobRoutes(app, db);
+  // SYNC ROUTES: mount server/sync/sync-routes.ts here once committed: registerSyncRoutes(app, { db, log: app.log })
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { openCentralDb, type CentralDb } from './db/central-db';
+import { migrateCentral } from './db/migrate-central';
+import { buildApp } from './http/build-app';
+import { createHttpServer } from './http/create-http-server';
+
+export interface StartServerOptions {
+  host?: string;
+  port?: number;
+  /** PGlite data directory (ignored when a database URL is given). */
+  dataDir?: string;
+  /** PostgreSQL; default `DATABASE_URL`. */
+  databaseUrl?: string;
+  trustProxy?: boolean;
+  logLevel?: string;
+  /** Stop gracefully on SIGTERM / SIGINT (the CLI sets it; in-process tests do not). */
+  handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  db: CentralDb;
+  /** Stops accepting connections, lets requests in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the central database and serves the API. Nothing but the database holds
+ * state, so several processes may serve one PostgreSQL database.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const app = createHttpServer({ logLevel: options.logLevel, trustProxy: options.trustProxy });
+  const log = app.log;
+  const db = await openCentralDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  let url: string;
+  try {
+    const migration = await migrateCentral(db, log);
+    if (db.kind === 'postgresql') log.info({}, 'PostgreSQL backups are the operator\'s job (pg_dump); see docs/server.md');
+    await buildApp({ db, app });
+    url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8787 });
+    log.info({ url, database: db.kind, dataDir: db.dataDir, schemaVersion: migration.to, migrated: migration.applied, pid: process.pid }, 'server started');
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await db.close();
+    throw error;
+  }
+
+  let closing: Promise<void> | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'server stopping');
+    void close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'server stopped with an error');
+        process.exit(1);
+      },
+    );
+  };
+  const close = () => {
+    closing ??= (async () => {
+      if (options.handleSignals) {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      }
+      const started = Date.now();
+      try {
+        await app.close();
+      } finally {
+        await db.close();
+      }
+      log.info({ url, ms: Date.now() - started }, 'server stopped');
+    })();
+    return closing;
+  };
+  if (options.handleSignals) {
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  }
+  return { url, app, db, close };
+}

@@ -1,0 +1,95 @@
+// An in-process central server for the server suites: PGlite in a temporary directory, or a fresh
+// database on a real PostgreSQL cluster (one cluster per test file, started on first use and
+// stopped when the file's process exits).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Role } from '../../shared/domain/enums';
+import type { ServerUser } from '../../shared/sync/wire';
+import { createUser } from '../../server/accounts/users';
+import { openCentralDb, type CentralDb } from '../../server/db/central-db';
+import { migrateCentral, type MigrationLog } from '../../server/db/migrate-central';
+import { startServer, type RunningServer } from '../../server/start-server';
+import { startPostgres, type PostgresInstance, type PostgresOptions } from './postgres-harness';
+
+export const SERVER_BACKENDS = ['pglite', 'postgresql'] as const;
+export type ServerBackend = (typeof SERVER_BACKENDS)[number];
+
+export interface TestServer {
+  url: string;
+  backend: ServerBackend;
+  db: CentralDb;
+  /** PGlite data directory or PostgreSQL connection string of this server's database. */
+  location: string;
+  createUser(user: { username: string; displayName?: string; role: Role; password: string }): Promise<ServerUser>;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+let cluster: Promise<PostgresInstance> | null = null;
+
+/** The test file's PostgreSQL cluster (started once). */
+export function sharedPostgres(options?: PostgresOptions): Promise<PostgresInstance> {
+  cluster ??= startPostgres(options);
+  return cluster;
+}
+
+const quiet: MigrationLog = { info: () => undefined, warn: () => undefined };
+let pgliteImage: Promise<Uint8Array> | null = null;
+
+/** A migrated, empty PGlite data directory image, made once per test process (a fresh PGlite takes seconds to initialise). */
+function migratedPgliteImage(): Promise<Uint8Array> {
+  pgliteImage ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-pglite-template-'));
+    const db = await openCentralDb({ dataDir: path.join(dir, 'data') });
+    try {
+      await migrateCentral(db, quiet);
+      return await db.dumpDataDir();
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+  return pgliteImage;
+}
+
+/** A new empty database of the backend: a PGlite data directory path or a PostgreSQL URL. */
+export async function freshDatabase(backend: ServerBackend): Promise<{ dataDir?: string; databaseUrl?: string; cleanup(): void }> {
+  if (backend === 'postgresql') {
+    const databaseUrl = await (await sharedPostgres()).createDatabase();
+    return { databaseUrl, cleanup: () => undefined };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-server-test-'));
+  return { dataDir: path.join(dir, 'data'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startTestServer(options: { backend: ServerBackend; logLevel?: string }): Promise<TestServer> {
+  const target = await freshDatabase(options.backend);
+  if (target.dataDir) {
+    // Seed the new directory from the migrated template, then let startServer open it as usual.
+    const db = await openCentralDb({ dataDir: target.dataDir, pgliteImage: await migratedPgliteImage() });
+    await db.close();
+  }
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: target.dataDir,
+    databaseUrl: target.databaseUrl,
+    logLevel: options.logLevel ?? process.env.OUTPOST_LOG_LEVEL ?? 'warn',
+  });
+  let stopped = false;
+  return {
+    url: server.url,
+    backend: options.backend,
+    db: server.db,
+    location: target.dataDir ?? target.databaseUrl!,
+    server,
+    createUser: (user) => createUser(server.db, { displayName: user.displayName ?? user.username, ...user }),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.close();
+      target.cleanup();
+    },
+  };
+}
