@@ -1,0 +1,102 @@
+import { rowIdOf, syncEntity, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
+import { partitionKeySchema, type Operation, type WireRow } from '../../shared/sync/wire';
+
+/**
+ * Checks one pushed operation against the entity registry, before any database state is looked at:
+ * the entity exists, every column belongs to it and has its declared type, the kind carries the
+ * columns it needs, and the row id is the one the key columns give. Partition and access checks
+ * need the stored rows and come later (push-planner.ts, access-rules.ts).
+ */
+
+/** The longest text value the server stores in one column (a check run's results, a sheet's JSON). */
+export const MAX_TEXT_COLUMN_BYTES = 1024 * 1024;
+
+export interface Rejection {
+  code: string;
+  reason: string;
+}
+
+export type ShapeCheck = { ok: true; entity: SyncEntity } | { ok: false; rejection: Rejection };
+
+const invalid = (reason: string): ShapeCheck => ({ ok: false, rejection: { code: 'invalid', reason } });
+
+function typeProblem(column: string, type: SyncColumnType, value: unknown): string | undefined {
+  const nullable = type.endsWith('?');
+  if (value === null) return nullable ? undefined : `${column} may not be empty (null)`;
+  if (type.startsWith('int')) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) return `${column} must be a whole number`;
+    return undefined;
+  }
+  if (typeof value !== 'string') return `${column} must be text`;
+  if (value.length > MAX_TEXT_COLUMN_BYTES / 4 && Buffer.byteLength(value, 'utf8') > MAX_TEXT_COLUMN_BYTES) {
+    return `${column} is longer than ${MAX_TEXT_COLUMN_BYTES} bytes`;
+  }
+  return undefined;
+}
+
+export function checkOperationShape(op: Operation): ShapeCheck {
+  const entity = syncEntity(op.entity);
+  if (!entity) return { ok: false, rejection: { code: 'unknown_entity', reason: `"${op.entity}" is not a synced entity` } };
+
+  const problems: string[] = [];
+  for (const [column, value] of Object.entries(op.data)) {
+    const type = entity.columns[column];
+    if (!type) {
+      problems.push(`${entity.name} has no column ${column}`);
+      continue;
+    }
+    const problem = typeProblem(column, type, value);
+    if (problem) problems.push(problem);
+  }
+  if (problems.length > 0) return invalid(problems.join('; '));
+
+  const missingKeys = entity.key.filter((column) => op.data[column] === undefined || op.data[column] === null);
+  if (missingKeys.length > 0) return invalid(`${op.kind} of ${entity.name} needs its key column(s) ${missingKeys.join(', ')}`);
+
+  if (op.kind === 'insert') {
+    const missing = Object.entries(entity.columns)
+      .filter(([column, type]) => !type.endsWith('?') && op.data[column] === undefined)
+      .map(([column]) => column);
+    if (missing.length > 0) return invalid(`insert of ${entity.name} is missing ${missing.join(', ')}`);
+  } else if (op.kind === 'update') {
+    const others = Object.keys(op.data).filter((column) => !entity.key.includes(column));
+    if (others.length === 0) return invalid(`update of ${entity.name} changes no column`);
+  }
+
+  const expectedRowId = rowIdOf(entity, op.data);
+  if (expectedRowId !== op.rowId) return invalid(`rowId ${op.rowId} does not match the key columns (${expectedRowId})`);
+  return { ok: true, entity };
+}
+
+export type PartitionOf =
+  | { ok: true; partition: string }
+  | { ok: false; rejection: Rejection }
+  /** The rule needs the parent row's partition: `parent` names it. */
+  | { ok: 'parent'; parentEntity: string; parentRowId: string };
+
+/** Where `row` (the full row after the operation) belongs by its entity's partition rule. */
+export function partitionOfRow(entity: SyncEntity, row: Readonly<WireRow>): PartitionOf {
+  const rule = entity.partition;
+  const keyed = (scope: 'deployment' | 'site', value: unknown, column: string): PartitionOf => {
+    if (typeof value !== 'string' || value === '') return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is missing` } };
+    const key = `${scope}:${value}`;
+    if (!partitionKeySchema.safeParse(key).success) return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is not a valid ${scope} id` } };
+    return { ok: true, partition: key };
+  };
+  switch (rule.kind) {
+    case 'self':
+      return keyed(rule.scope, row[entity.key[0]!], entity.key[0]!);
+    case 'column':
+      return keyed(rule.scope, row[rule.column], rule.column);
+    case 'site_or_deployment': {
+      const site = row[rule.siteColumn];
+      if (site !== null && site !== undefined && site !== '') return keyed('site', site, rule.siteColumn);
+      return keyed('deployment', row[rule.deploymentColumn], rule.deploymentColumn);
+    }
+    case 'parent': {
+      const parentRowId = row[rule.column];
+      if (typeof parentRowId !== 'string' || parentRowId === '') return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${rule.column} is missing` } };
+      return { ok: 'parent', parentEntity: rule.parent, parentRowId };
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import type { SyncEntity } from '../../shared/sync/entity-registry';
+import { parsePartitionKey, type Operation, type WireRow } from '../../shared/sync/wire';
+import { writeDenial, type AccessContext } from './access-rules';
+import { checkOperationShape, partitionOfRow, type Rejection } from './entity-validation';
+import { docKey, emptyPlan, type PushPlan, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
+
+/**
+ * Decides every operation of a push batch in memory, in order, against the rows the batch read
+ * (later operations see the effects of earlier ones). Produces the results and the writes; it
+ * touches no database (push-engine.ts reads before and writes after).
+ */
+export interface PlanInput {
+  ops: readonly Operation[];
+  deviceId: string;
+  access: AccessContext;
+  /** Stored documents of the rows the batch touches and of their parents (mutated: the working state). */
+  docs: Map<string, StoredDoc>;
+  /** Stored partitions the batch names (mutated as partitions are created). */
+  partitions: Map<string, StoredPartition>;
+  /** applied_ops entries of the batch's operation ids (mutated as operations are decided). */
+  recorded: Map<string, RecordedOp>;
+  /** SHA-256 of the complete blobs the batch references. */
+  completeBlobs: ReadonlySet<string>;
+}
+
+type Step = { rejection: Rejection } | { done: true };
+
+export function planPush(input: PlanInput): PushPlan {
+  const plan = emptyPlan();
+  for (const op of input.ops) {
+    const recorded = input.recorded.get(op.opId);
+    if (recorded) {
+      if (recorded.deviceId !== input.deviceId) {
+        plan.results.push({ opId: op.opId, status: 'rejected', code: 'foreign_operation', reason: 'This operation id was pushed by another device' });
+      } else if (recorded.status === 'applied') {
+        plan.results.push({ opId: op.opId, status: 'duplicate', version: recorded.version ?? 0 });
+      } else {
+        plan.results.push({ opId: op.opId, status: 'rejected', code: recorded.code ?? 'rejected', reason: recorded.reason ?? '' });
+      }
+      continue;
+    }
+    const step = decide(input, plan, op);
+    if ('rejection' in step) {
+      const { code, reason } = step.rejection;
+      plan.results.push({ opId: op.opId, status: 'rejected', code, reason });
+      plan.opRecords.push({ op_id: op.opId, entity: op.entity, row_id: op.rowId, status: 'rejected', version: null, code, reason });
+      input.recorded.set(op.opId, { deviceId: input.deviceId, status: 'rejected', version: null, code, reason });
+    }
+  }
+  return plan;
+}
+
+const reject = (code: string, reason: string): Step => ({ rejection: { code, reason } });
+
+/** An insert carries the whole row: columns it leaves out are null. */
+function fullRow(entity: SyncEntity, data: WireRow): WireRow {
+  const row: WireRow = {};
+  for (const column of Object.keys(entity.columns)) row[column] = data[column] ?? null;
+  return row;
+}
+
+function parseTechnicians(value: unknown): string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed) || !parsed.every((name) => typeof name === 'string')) return undefined;
+    return [...new Set(parsed.map((name: string) => name.trim()).filter((name) => name !== ''))];
+  } catch {
+    return undefined;
+  }
+}
+
+function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
+  const shape = checkOperationShape(op);
+  if (!shape.ok) return { rejection: shape.rejection };
+  const { entity } = shape;
+  const key = docKey(entity.name, op.rowId);
+  const doc = input.docs.get(key);
+  const current = doc && !doc.deleted ? doc.data : null;
+
+  if (op.kind === 'update') {
+    if (entity.appendOnly) return reject('append_only', `${entity.name} rows are never changed once written`);
+    if (!doc) return reject('not_found', `${entity.name} ${op.rowId} is not on the server`);
+    if (doc.deleted) return reject('row_deleted', `${entity.name} ${op.rowId} was deleted on the server`);
+  }
+  const row: WireRow = op.kind === 'insert' ? fullRow(entity, op.data) : op.kind === 'update' ? { ...current, ...op.data } : { ...op.data, ...current };
+
+  // Where the row belongs.
+  let partition: string;
+  const located = partitionOfRow(entity, row);
+  if (located.ok === false) {
+    if (op.kind !== 'delete' || current) return { rejection: located.rejection };
+    partition = op.partition; // delete of a row the server never had: nothing to locate
+  } else if (located.ok === 'parent') {
+    const parent = input.docs.get(docKey(located.parentEntity, located.parentRowId));
+    if (!parent) return reject('unknown_parent', `${entity.name} ${op.rowId} belongs to ${located.parentEntity} ${located.parentRowId}, which is not on the server`);
+    partition = parent.partition;
+  } else {
+    partition = located.partition;
+  }
+  if (current && doc && doc.partition !== partition) {
+    return reject('partition_mismatch', `${entity.name} ${op.rowId} belongs to ${doc.partition} on the server and cannot move to ${partition}`);
+  }
+  if (op.partition !== partition) return reject('partition_mismatch', `${entity.name} ${op.rowId} belongs to ${partition}, not ${op.partition}`);
+
+  // The partition: stored, or created by this operation.
+  const { scope, id } = parsePartitionKey(partition);
+  let stored = input.partitions.get(partition);
+  let created: StoredPartition | undefined;
+  if (!stored) {
+    if (op.kind === 'delete' && !current) return applied(input, plan, op, entity.name, doc?.version ?? 0, []);
+    if (scope === 'deployment') created = { key: partition, scope, deploymentId: id, siteId: null, label: '' };
+    else if (entity.name === 'sites' && op.kind === 'insert' && typeof row.deployment_id === 'string' && row.deployment_id !== '') {
+      created = { key: partition, scope, deploymentId: row.deployment_id, siteId: id, label: '' };
+    } else return reject('unknown_partition', `site ${id} is not on the server: its site row must be pushed first`);
+    stored = created;
+  }
+
+  let technicians: string[] | undefined;
+  if (entity.name === 'sites' && op.kind !== 'delete') {
+    if (row.deployment_id !== stored.deploymentId) return reject('invalid', `site ${id} belongs to deployment ${stored.deploymentId} and cannot move`);
+    technicians = parseTechnicians(row.technicians);
+    if (!technicians) return reject('invalid', 'sites.technicians must be a JSON array of names');
+  }
+
+  const denial = writeDenial(input.access, { entity, kind: op.kind, partition, deploymentId: stored.deploymentId, current, everStored: doc !== undefined, data: op.data });
+  if (denial) return { rejection: denial };
+  if (entity.name === 'deployments' && op.kind === 'insert' && !doc && input.access.principal.role === 'release_manager') plan.newManagers.add(id);
+
+  const shas: string[] = [];
+  if (op.kind !== 'delete') {
+    for (const column of entity.blobColumns ?? []) {
+      const sha = op.data[column];
+      if (sha === null || sha === undefined) continue;
+      if (typeof sha !== 'string' || !input.completeBlobs.has(sha)) {
+        return reject('blob_missing', `The attachment ${String(sha)} (${entity.name}.${column}) is not on the server: upload it first`);
+      }
+      shas.push(sha);
+    }
+  }
+  if (created) {
+    input.partitions.set(partition, created);
+    plan.newPartitions.set(partition, created);
+  }
+
+  // Decide the new state.
+  const base = doc?.version ?? 0;
+  let next: StoredDoc | undefined;
+  const overwrote: { column: string; replaced: unknown; by: unknown }[] = [];
+  if (op.kind === 'delete') {
+    if (current) next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: true, data: null, updatedByDevice: input.deviceId };
+  } else if (!current) {
+    next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId };
+  } else if (entity.appendOnly) {
+    const same = Object.keys(entity.columns).every((column) => (current[column] ?? null) === (row[column] ?? null));
+    if (!same) return reject('append_only', `${entity.name} ${op.rowId} already exists with other content`);
+  } else {
+    const changes = Object.keys(op.data).filter((column) => !entity.key.includes(column) && (current[column] ?? null) !== (op.data[column] ?? null));
+    if (changes.length > 0) {
+      const concurrent = op.baseVersion < base && doc!.updatedByDevice !== input.deviceId;
+      if (concurrent) {
+        for (const column of changes) {
+          const replaced = current[column] ?? null;
+          const by = op.data[column] ?? null;
+          overwrote.push({ column, replaced, by });
+          plan.overwrites.push({ entity: entity.name, row_id: op.rowId, partition, column_name: column, replaced_value: replaced, replaced_version: base, new_value: by, op_id: op.opId });
+        }
+      }
+      next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId };
+    }
+  }
+
+  if (next) {
+    input.docs.set(key, next);
+    plan.changed.set(key, next);
+    if (entity.name === 'sites') {
+      plan.siteAssignments.set(id, next.deleted ? null : { deploymentId: stored.deploymentId, technicians: technicians ?? [] });
+      if (!next.deleted) plan.labels.set(partition, `${String(row.code)} — ${String(row.name)}`);
+    } else if (entity.name === 'deployments' && !next.deleted) {
+      plan.labels.set(partition, String(row.name));
+    }
+    for (const sha of shas) plan.blobRefs.add(`${sha}\u0000${partition}`);
+  }
+  return applied(input, plan, op, entity.name, next?.version ?? base, overwrote);
+}
+
+function applied(input: PlanInput, plan: PushPlan, op: Operation, entity: string, version: number, overwrote: { column: string; replaced: unknown; by: unknown }[]): Step {
+  plan.results.push({ opId: op.opId, status: 'applied', version, ...(overwrote.length > 0 ? { overwrote } : {}) });
+  plan.opRecords.push({ op_id: op.opId, entity, row_id: op.rowId, status: 'applied', version, code: null, reason: null });
+  input.recorded.set(op.opId, { deviceId: input.deviceId, status: 'applied', version, code: null, reason: null });
+  return { done: true };
+}
