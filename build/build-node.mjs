@@ -10,7 +10,10 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // ssh2 loads optional native add-ons (sshcrypto, cpu-features) at run time: keep it a package.
-  external: ['better-sqlite3', 'electron', 'ssh2'],
+  // The central server's packages stay packages too: PGlite loads its wasm and data files from
+  // beside its own code, pg has an optional native binding, pino (under fastify) starts transports
+  // by file path.
+  external: ['better-sqlite3', 'electron', 'ssh2', 'pg', '@electric-sql/pglite', 'fastify', 'pino'],
 };
 
 const esmBanner = {

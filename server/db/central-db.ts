@@ -54,7 +54,7 @@ export interface CentralDb extends CentralQueries {
 }
 
 export interface OpenCentralDbOptions {
-  /** PGlite data directory; default `OUTPOST_SERVER_DATA` or `./.outpost-server-data`. Ignored with a database URL. */
+  /** PGlite data directory; default `OUTPOST_SERVER_DATA` or `./.outpost-server-data`. Ignored with `databaseUrl`; wins over the DATABASE_URL variable. */
   dataDir?: string;
   /** A PostgreSQL connection string; default `DATABASE_URL`. */
   databaseUrl?: string;
@@ -69,7 +69,8 @@ export function defaultServerDataDir(): string {
 }
 
 export async function openCentralDb(options: OpenCentralDbOptions = {}): Promise<CentralDb> {
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  // An explicit URL or data directory wins; then DATABASE_URL; then the default PGlite directory.
+  const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   if (databaseUrl) return openPostgres(databaseUrl, options.poolSize ?? 10);
   return openPglite(path.resolve(options.dataDir ?? defaultServerDataDir()), options.pgliteImage);
 }

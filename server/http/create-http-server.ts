@@ -20,6 +20,7 @@ export function createHttpServer(options: HttpServerOptions = {}): FastifyInstan
   const app = Fastify({
     logger: {
       level: options.logLevel ?? process.env.OUTPOST_LOG_LEVEL ?? 'info',
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
       redact: { paths: ['req.headers.authorization', 'headers.authorization', 'request.headers.authorization'], censor: '[redacted]' },
     },
     bodyLimit: JSON_BODY_LIMIT,
