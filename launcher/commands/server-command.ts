@@ -17,11 +17,11 @@ export const serverCommand: CliCommand = {
   name: 'server',
   summary: 'Run the central sync server; manage its users and devices',
   get usage() {
-    return `${USAGE}\n(run "outpost server user" for user and device commands)`;
+    return `${USAGE}\n(run "outpost server user" for user, device and retention commands)`;
   },
   async run(args, io) {
     const [group, ...rest] = args;
-    if (group === 'user' || group === 'device') {
+    if (group === 'user' || group === 'device' || group === 'purge-tombstones') {
       const { runAdminCommand } = await import('../../server/admin/admin-commands');
       return runAdminCommand(group, rest, { ...io, readStdin });
     }

@@ -6,6 +6,7 @@ import { AccountError, createUser, listUsers, resetPassword, setUserDisabled } f
 import { openCentralDb, type CentralDb } from '../db/central-db';
 import { DataDirInUseError } from '../db/data-dir-lock';
 import { migrateCentral, type MigrationLog } from '../db/migrate-central';
+import { purgeTombstones } from '../sync/retention';
 
 /**
  * `outpost server user …` and `outpost server device …`: account management straight on the
@@ -27,6 +28,7 @@ export const ADMIN_USAGE = [
   'outpost server user disable|enable --username U',
   'outpost server device list [--username U]',
   'outpost server device revoke DEVICE_ID',
+  'outpost server purge-tombstones [--older-than-days 90]   (clients with older cursors get a fresh snapshot)',
   '',
   'Every command takes [--data-dir DIR] (PGlite; default OUTPOST_SERVER_DATA or ./.outpost-server-data) or uses DATABASE_URL (PostgreSQL).',
   'Without --password-stdin a strong password is generated and printed once.',
@@ -155,10 +157,23 @@ async function deviceCommand(action: string | undefined, args: string[], io: Adm
   }
 }
 
-/** Runs `user …` or `device …`; refusals print their message and exit 1. */
-export async function runAdminCommand(group: 'user' | 'device', argv: readonly string[], io: AdminIo): Promise<number> {
+async function purgeCommand(args: string[], io: AdminIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'older-than-days': { type: 'string', default: '90' }, 'data-dir': { type: 'string' } }, strict: true });
+  const days = Number(values['older-than-days']);
+  if (!Number.isFinite(days) || days < 0) throw new AccountError('invalid', '--older-than-days must be a number of days, 0 or more.');
+  const result = await withDb(values['data-dir'], io, (db) => purgeTombstones(db, { olderThanDays: days }));
+  io.out(`purged ${result.purged} tombstones older than ${days} days`);
+  for (const p of result.partitions) io.out(`${p.partition}\tretained from ${p.retainedFrom}`);
+  return 0;
+}
+
+export type AdminGroup = 'user' | 'device' | 'purge-tombstones';
+
+/** Runs `user …`, `device …` or `purge-tombstones`; refusals print their message and exit 1. */
+export async function runAdminCommand(group: AdminGroup, argv: readonly string[], io: AdminIo): Promise<number> {
   const [action, ...rest] = argv;
   try {
+    if (group === 'purge-tombstones') return await purgeCommand([...argv], io);
     return group === 'user' ? await userCommand(action, rest, io) : await deviceCommand(action, rest, io);
   } catch (error) {
     if (error instanceof AccountError) {

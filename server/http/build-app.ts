@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../accounts/auth-routes';
 import { registerBlobRoutes } from '../blobs/blob-routes';
 import type { CentralDb } from '../db/central-db';
+import { registerSyncRoutes } from '../sync/sync-routes';
 import { createHttpServer, type HttpServerOptions } from './create-http-server';
 import { installErrorHandling } from './error-handler';
 import { registerHealthRoute } from './health-route';
@@ -22,7 +23,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealthRoute(app, db);
   registerAuthRoutes(app, db);
   registerBlobRoutes(app, db);
-  // SYNC ROUTES: mount server/sync/sync-routes.ts here once committed: registerSyncRoutes(app, { db, log: app.log })
+  registerSyncRoutes(app, { db, log: app.log });
   await app.ready();
   return app;
 }
