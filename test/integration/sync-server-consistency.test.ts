@@ -1,0 +1,162 @@
+// Nothing twice, nothing skipped, nothing lost: idempotent pushes, cursors under concurrent pushes,
+// concurrent edits of a shared column, and reset_required after tombstones are purged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change, WireRow } from '../../shared/sync/wire';
+import { purgeTombstones } from '../../server/sync/retention';
+import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, signIn, tableCounts, type Device } from './sync-server-fixture';
+
+async function snapshot(server: TestServer): Promise<unknown[]> {
+  return server.db.query(
+    `SELECT d.entity, d.row_id, d.version, d.deleted, d.data, c.seq FROM docs d LEFT JOIN change_log c USING (entity, row_id) ORDER BY d.entity, d.row_id`,
+  );
+}
+
+function apply(into: Map<string, Change>, changes: Change[]): void {
+  for (const change of changes) into.set(`${change.entity}/${change.rowId}`, change);
+}
+
+describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
+  let server: TestServer;
+  let rita: Device;
+  let alice: Device;
+  let aliceTablet: Device;
+  let admin: Device;
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    await server.createUser({ username: 'rita', role: 'release_manager', password: PASSWORD });
+    await server.createUser({ username: 'alice', role: 'technician', password: PASSWORD });
+    await server.createUser({ username: 'root', role: 'administrator', password: PASSWORD });
+    rita = await signIn(server, 'rita');
+    alice = await signIn(server, 'alice');
+    aliceTablet = await signIn(server, 'alice', 'tablet');
+    admin = await signIn(server, 'root');
+    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: ['alice'] }, { id: 's2', technicians: ['alice'] }])));
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  it('answers the same batch twice with duplicates and changes nothing the second time', async () => {
+    const batch = [
+      op('issues', 'insert', sampleRow('issues', { id: 'idem-1', site_id: 's1', status: 'open' })),
+      op('issues', 'update', { id: 'idem-1', status: 'resolved' }, { partition: 'site:s1', baseVersion: 1 }),
+      op('issue_events', 'insert', sampleRow('issue_events', { id: 'idem-ev', issue_id: 'idem-1' }), { partition: 'site:s1' }),
+      op('deployments', 'update', { id: 'd1', name: 'not mine to change' }, { partition: 'deployment:d1', baseVersion: 1 }),
+    ];
+    const first = await alice.push(batch);
+    expect(first.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'rejected']);
+    expect(first[1]).toMatchObject({ version: 2 });
+    const before = { rows: await snapshot(server), counts: await tableCounts(server) };
+
+    const second = await alice.push(batch);
+    expect(second.slice(0, 3)).toEqual([
+      { opId: batch[0]!.opId, status: 'duplicate', version: 1 },
+      { opId: batch[1]!.opId, status: 'duplicate', version: 2 },
+      { opId: batch[2]!.opId, status: 'duplicate', version: 1 },
+    ]);
+    // A replayed refusal gets the same answer.
+    expect(second[3]).toEqual(first[3]);
+    expect({ rows: await snapshot(server), counts: await tableCounts(server) }).toEqual(before);
+
+    // The same operation ids from the same user's other device are not its own: refused, nothing written.
+    const foreign = await aliceTablet.push(batch);
+    expect(foreign.map((r) => r.status === 'rejected' && r.code)).toEqual(['foreign_operation', 'foreign_operation', 'foreign_operation', 'foreign_operation']);
+    expect({ rows: await snapshot(server), counts: await tableCounts(server) }).toEqual(before);
+  });
+
+  it('keeps the losing write of a shared column (site status) and says so', async () => {
+    const [mine] = await alice.push([op('sites', 'update', { id: 's2', status: 'in_progress' }, { partition: 'site:s2', baseVersion: 1 })]);
+    expect(mine).toEqual({ opId: expect.any(String), status: 'applied', version: 2 });
+    const [theirs] = await rita.push([op('sites', 'update', { id: 's2', status: 'on_hold' }, { partition: 'site:s2', baseVersion: 1 })]);
+    expect(theirs).toMatchObject({ status: 'applied', version: 3, overwrote: [{ column: 'status', replaced: 'in_progress', by: 'on_hold' }] });
+    const recorded = await server.db.query<{ column_name: string; replaced_value: unknown; new_value: unknown; replaced_version: number }>(
+      `SELECT column_name, replaced_value, new_value, replaced_version FROM overwrites WHERE entity = 'sites' AND row_id = 's2'`,
+    );
+    expect(recorded).toEqual([{ column_name: 'status', replaced_value: 'in_progress', new_value: 'on_hold', replaced_version: 2 }]);
+    const site = (await alice.pullAll('site:s2')).changes.find((c) => c.entity === 'sites');
+    expect(site).toMatchObject({ version: 3, data: { status: 'on_hold' } });
+    // A write from the latest version is no conflict.
+    const [next] = await alice.push([op('sites', 'update', { id: 's2', status: 'done' }, { partition: 'site:s2', baseVersion: 3 })]);
+    expect(next).toEqual({ opId: expect.any(String), status: 'applied', version: 4 });
+  });
+
+  it('never lets a cursor skip a change while several devices push to one partition at once', async () => {
+    const writers: { device: Device; entity: 'check_runs' | 'issues' | 'inventory_items' }[] = [
+      { device: alice, entity: 'check_runs' },
+      { device: aliceTablet, entity: 'issues' },
+      { device: rita, entity: 'inventory_items' },
+      { device: admin, entity: 'check_runs' },
+    ];
+    const rounds = 6;
+    const perBatch = 15;
+    const seen = new Map<string, Change>();
+    let cursor = 0;
+    let pushing = true;
+    const follower = (async () => {
+      // A device pulling small pages the whole time, as a client syncing during the pushes would.
+      while (pushing) {
+        const page = await alice.pull('site:s1', cursor, 4);
+        if (page.status !== 'ok') throw new Error(page.status);
+        expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+        apply(seen, page.changes);
+        cursor = page.cursor;
+        if (!page.more) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const pushes = writers.flatMap(({ device, entity }, w) =>
+      Array.from({ length: rounds }, (_, round) =>
+        device.push(
+          Array.from({ length: perBatch }, (_, k) => {
+            const id = `c-${w}-${round}-${k}`;
+            return op(entity, 'insert', sampleRow(entity, { id, site_id: 's1' }));
+          }),
+        ),
+      ),
+    );
+    const results = await Promise.all(pushes);
+    pushing = false;
+    await follower;
+    for (const batch of results) expectAllApplied(batch);
+    apply(seen, (await alice.pullAll('site:s1', 4, cursor)).changes);
+
+    const fresh = await alice.pullAll('site:s1', 7);
+    const ids = fresh.changes.map((c) => `${c.entity}/${c.rowId}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let w = 0; w < writers.length; w++) {
+      for (let round = 0; round < rounds; round++) {
+        for (let k = 0; k < perBatch; k++) expect(ids).toContain(`${writers[w]!.entity}/c-${w}-${round}-${k}`);
+      }
+    }
+    const seqs = fresh.changes.map((c) => c.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    // The device that followed along has exactly what a fresh pull has.
+    const freshMap = new Map<string, Change>();
+    apply(freshMap, fresh.changes);
+    expect(new Map([...seen].map(([k, c]) => [k, c.data as WireRow | null]))).toEqual(new Map([...freshMap].map(([k, c]) => [k, c.data as WireRow | null])));
+    const [info] = (await alice.partitions()).filter((p) => p.partition === 'site:s1');
+    expect(fresh.cursor).toBe(info!.lastSeq);
+  });
+
+  it('answers reset_required to a cursor older than purged tombstones, and a snapshot still works', async () => {
+    expectAllApplied(await rita.push([op('target_machines', 'insert', sampleRow('target_machines', { id: 'tm-gone', site_id: 's2' }))]));
+    const { cursor: before } = await alice.pullAll('site:s2');
+    expectAllApplied(await rita.push([op('target_machines', 'delete', { id: 'tm-gone' }, { partition: 'site:s2', baseVersion: 1 })]));
+    const { changes: tail, cursor: latest } = await alice.pullAll('site:s2', undefined, before);
+    expect(tail).toEqual([expect.objectContaining({ rowId: 'tm-gone', deleted: true, data: null })]);
+
+    const purged = await purgeTombstones(server.db, { olderThanDays: 0 });
+    expect(purged.purged).toBeGreaterThanOrEqual(1);
+    expect(purged.partitions).toContainEqual({ partition: 'site:s2', retainedFrom: latest });
+
+    expect(await alice.pull('site:s2', before)).toEqual({ status: 'reset_required', partition: 'site:s2', retainedFrom: latest, lastSeq: latest });
+    // A cursor at or past the purge point, and a snapshot from 0, are fine.
+    expect(await alice.pull('site:s2', latest)).toMatchObject({ status: 'ok', changes: [] });
+    const snapshotPull = await alice.pullAll('site:s2');
+    expect(snapshotPull.changes.some((c) => c.rowId === 'tm-gone')).toBe(false);
+    expect(snapshotPull.changes.some((c) => c.entity === 'sites' && c.rowId === 's2')).toBe(true);
+    expect((await alice.partitions()).find((p) => p.partition === 'site:s2')).toMatchObject({ retainedFrom: latest });
+    // An insert after the purge brings the row back under a new sequence.
+    const [back] = await rita.push([op('target_machines', 'insert', sampleRow('target_machines', { id: 'tm-gone', site_id: 's2' }))]);
+    expect(back).toMatchObject({ status: 'applied', version: 1 });
+  });
+});

@@ -1,0 +1,203 @@
+// Helpers for the sync server suites (test/integration/sync-server-*.test.ts): devices speaking the
+// wire protocol over real HTTP to an in-process server, and valid rows for every synced entity.
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { rowIdOf, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
+import {
+  PROTOCOL_HEADER,
+  SCHEMA_HEADER,
+  SYNC_PROTOCOL_VERSION,
+  partitionsResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  signInResponseSchema,
+  type Change,
+  type Operation,
+  type OperationResult,
+  type PartitionInfo,
+  type PullResponse,
+  type WireRow,
+} from '../../shared/sync/wire';
+import { partitionOfRow } from '../../server/sync/entity-validation';
+import type { TestServer } from '../support/central-server';
+
+export const PASSWORD = 'correct horse battery';
+export const SCHEMA_VERSION = 8;
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+export interface Device {
+  deviceId: string;
+  token: string;
+  /** A raw request: `body` is sent as is when a string, else as JSON. */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
+  push(operations: Operation[]): Promise<OperationResult[]>;
+  partitions(): Promise<PartitionInfo[]>;
+  pull(partition: string, after: number, limit?: number): Promise<PullResponse>;
+  /** Every change of a partition from `after`, page by page; asserts increasing cursors. */
+  pullAll(partition: string, limit?: number, after?: number): Promise<{ changes: Change[]; cursor: number; pages: number }>;
+  /** Uploads bytes as one chunk; returns the SHA-256. */
+  putBlob(bytes: Buffer, mediaType?: string): Promise<string>;
+}
+
+export async function signIn(server: TestServer, username: string, deviceName = `${username}'s laptop`): Promise<Device> {
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token?: string): Promise<HttpAnswer> => {
+    const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+        [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : isRaw ? (body as string) : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON (a blob)
+    }
+    return { status: response.status, body: parsed };
+  };
+  const signedIn = await request('POST', '/v1/auth/sign-in', { username, password: PASSWORD, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION });
+  if (signedIn.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(signedIn.body)}`);
+  const { token, deviceId } = signInResponseSchema.parse(signedIn.body);
+  const ok = (answer: HttpAnswer, what: string): unknown => {
+    if (answer.status !== 200) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  const device: Device = {
+    deviceId,
+    token,
+    request: (method, path, body, headers) => request(method, path, body, headers, token),
+    async push(operations) {
+      const body = ok(await device.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations }), 'push');
+      return pushResponseSchema.parse(body).results;
+    },
+    async partitions() {
+      return partitionsResponseSchema.parse(ok(await device.request('POST', '/v1/sync/partitions', {}), 'partitions')).partitions;
+    },
+    async pull(partition, after, limit) {
+      return pullResponseSchema.parse(ok(await device.request('POST', '/v1/sync/pull', { partition, after, ...(limit ? { limit } : {}) }), 'pull'));
+    },
+    async pullAll(partition, limit, after = 0) {
+      const changes: Change[] = [];
+      let cursor = after;
+      let pages = 0;
+      for (;;) {
+        const page = await device.pull(partition, cursor, limit);
+        if (page.status !== 'ok') throw new Error(`pull of ${partition} from ${cursor}: ${page.status}`);
+        pages++;
+        for (const change of page.changes) {
+          if (change.seq <= cursor) throw new Error(`seq ${change.seq} not after cursor ${cursor}`);
+        }
+        if (page.cursor < cursor) throw new Error(`cursor went back from ${cursor} to ${page.cursor}`);
+        changes.push(...page.changes);
+        cursor = page.cursor;
+        if (!page.more) return { changes, cursor, pages };
+      }
+    },
+    async putBlob(bytes, mediaType = 'image/png') {
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const response = await fetch(`${server.url}/v1/blobs/${sha}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`, {
+        method: 'PUT',
+        headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
+      if (response.status !== 200) throw new Error(`blob upload answered ${response.status}: ${await response.text()}`);
+      return sha;
+    },
+  };
+  return device;
+}
+
+/** A valid row of `entityName`: every column filled by its type, then `overrides`. */
+export function sampleRow(entityName: string, overrides: WireRow): WireRow {
+  const entity = mustEntity(entityName);
+  const row: WireRow = {};
+  for (const [column, type] of Object.entries(entity.columns)) {
+    row[column] = type.endsWith('?') ? null : type.startsWith('int') ? 1 : `${column} value`;
+  }
+  return { ...row, ...overrides };
+}
+
+function mustEntity(name: string): SyncEntity {
+  const entity = syncEntity(name);
+  if (!entity) throw new Error(`no entity ${name}`);
+  return entity;
+}
+
+/** An operation; the partition is computed by the entity's rule unless given (needed for `parent` rules). */
+export function op(
+  entityName: string,
+  kind: Operation['kind'],
+  data: WireRow,
+  options: { partition?: string; baseVersion?: number; rowId?: string } = {},
+): Operation {
+  const entity = syncEntity(entityName);
+  let partition = options.partition;
+  if (!partition && entity) {
+    const located = partitionOfRow(entity, data);
+    if (located.ok === true) partition = located.partition;
+  }
+  return {
+    opId: uuidv7(),
+    entity: entityName,
+    rowId: options.rowId ?? (entity ? rowIdOf(entity, data) : String(data.id)),
+    kind,
+    partition: partition ?? 'site:unknown',
+    baseVersion: options.baseVersion ?? 0,
+    schemaVersion: SCHEMA_VERSION,
+    data,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+const AUDIT = { created_at: '2026-11-24T08:00:00Z', created_by: 'Rita', updated_at: '2026-11-24T08:00:00Z', updated_by: 'Rita' };
+
+/** The plan of one deployment with sites: what a release manager publishes. */
+export function planOperations(deploymentId: string, sites: { id: string; technicians: string[] }[]): Operation[] {
+  const ops: Operation[] = [
+    op('deployments', 'insert', sampleRow('deployments', { id: deploymentId, name: `Rollout ${deploymentId}`, ...AUDIT })),
+    op('waves', 'insert', sampleRow('waves', { id: `${deploymentId}-wave`, deployment_id: deploymentId, ...AUDIT })),
+    op('components', 'insert', sampleRow('components', { id: `${deploymentId}-comp`, deployment_id: deploymentId, ...AUDIT })),
+    op('requirements', 'insert', sampleRow('requirements', { id: `${deploymentId}-req`, deployment_id: deploymentId, params: '{}', ...AUDIT })),
+    op('checklist_templates', 'insert', sampleRow('checklist_templates', { id: `${deploymentId}-tpl`, deployment_id: deploymentId, ...AUDIT })),
+    op('checklist_template_items', 'insert', sampleRow('checklist_template_items', { id: `${deploymentId}-tpl-1`, template_id: `${deploymentId}-tpl` }), {
+      partition: `deployment:${deploymentId}`,
+    }),
+  ];
+  for (const site of sites) {
+    ops.push(
+      op('sites', 'insert', sampleRow('sites', { id: site.id, deployment_id: deploymentId, code: site.id.toUpperCase(), name: `Site ${site.id}`, technicians: JSON.stringify(site.technicians), status: 'planned', ...AUDIT })),
+      op('target_machines', 'insert', sampleRow('target_machines', { id: `${site.id}-tm`, site_id: site.id, ...AUDIT })),
+      op('inventory_items', 'insert', sampleRow('inventory_items', { id: `${site.id}-inv`, site_id: site.id, state: 'expected', note: '', ...AUDIT })),
+      op('checklist_items', 'insert', sampleRow('checklist_items', { id: `${site.id}-chk`, site_id: site.id, state: 'open', note: '', ...AUDIT })),
+    );
+  }
+  return ops;
+}
+
+export function expectAllApplied(results: OperationResult[]): void {
+  const bad = results.filter((result) => result.status !== 'applied');
+  if (bad.length > 0) throw new Error(`not applied: ${JSON.stringify(bad)}`);
+}
+
+/** Counts of the server's sync tables, to prove that refused requests wrote nothing. */
+export async function tableCounts(server: TestServer): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['docs', 'change_log', 'applied_ops', 'overwrites', 'partitions', 'blob_refs', 'site_assignments', 'deployment_managers']) {
+    const rows = await server.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${table}`);
+    counts[table] = Number(rows[0]!.n);
+  }
+  const seq = await server.db.query<{ s: number | string | null }>('SELECT sum(last_seq) AS s FROM partitions');
+  counts.sequences = Number(seq[0]!.s ?? 0);
+  return counts;
+}
