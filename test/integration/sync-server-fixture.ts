@@ -109,7 +109,7 @@ export async function signIn(server: TestServer, username: string, deviceName = 
       const response = await fetch(`${server.url}/v1/blobs/${sha}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`, {
         method: 'PUT',
         headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-        body: bytes,
+        body: new Uint8Array(bytes),
       });
       if (response.status !== 200) throw new Error(`blob upload answered ${response.status}: ${await response.text()}`);
       return sha;
