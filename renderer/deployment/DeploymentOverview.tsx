@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
+import { PublishButton } from '../sync/PublishButton';
 import { MilestoneSignOff } from '../site/signoff/MilestoneSignOff';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { AddSiteModal } from './AddSiteModal';
@@ -42,6 +43,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
                 </Text>
               )}
               <DeploymentStatusBadge status={deployment.status} />
+              <PublishButton deploymentId={deployment.id} />
             </Group>
             {deployment.description && (
               <Text size="sm" c="dimmed" mt={4} maw={800}>

@@ -96,9 +96,6 @@ export function FirstRun() {
           </Stack>
 
           <Group justify="flex-end" gap="sm">
-            <Button size="sm" variant="subtle" mr="auto" disabled={busy !== null} onClick={() => openSyncDialog('signIn')} data-testid="first-run-sign-in">
-              Sign in to a server
-            </Button>
             <Button
               size="sm"
               variant="default"
@@ -122,6 +119,15 @@ export function FirstRun() {
           <Text size="xs" c="dimmed" ta="right" mt={-8}>
             The sample is a realistic rollout with sites, inventory and checklists to try things out.
           </Text>
+          <Divider label="or" labelPosition="center" />
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Text size="sm" c="dimmed">
+              Your team has a central server? Sign in and receive the sites assigned to you.
+            </Text>
+            <Button size="sm" variant="light" style={{ flex: 'none' }} disabled={busy !== null} onClick={() => openSyncDialog('signIn')} data-testid="first-run-sign-in">
+              Sign in to a server
+            </Button>
+          </Group>
         </Stack>
       </Paper>
       <SignInModal />

@@ -2,11 +2,13 @@ import { Button, Tooltip } from '@mantine/core';
 import { IconCloudUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { runCommand } from '../api/command';
+import { useCanAuthor } from '../deployment/authoring/useCanAuthor';
 import { showSuccess } from '../api/notify';
 import { useSync } from './sync-store';
 
 /** Release managers: queue a deployment plan for the server; disabled with the reason when not signed in. */
 export function PublishButton({ deploymentId }: { deploymentId: string }) {
+  const canAuthor = useCanAuthor();
   const account = useSync((s) => s.status?.account ?? null);
   const [busy, setBusy] = useState(false);
   const allowed = account !== null && (account.role === 'release_manager' || account.role === 'administrator');
@@ -28,6 +30,7 @@ export function PublishButton({ deploymentId }: { deploymentId: string }) {
     }
   }
 
+  if (!canAuthor) return null;
   return (
     <Tooltip label={reason} multiline w={260}>
       <Button

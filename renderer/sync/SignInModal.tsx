@@ -87,7 +87,7 @@ export function SignInModal() {
             data-testid="sign-in-server"
           />
           <TextInput label="User name" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" data-testid="sign-in-user" />
-          <PasswordInput label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" data-testid="sign-in-password" />
+          <PasswordInput size="xs" label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" data-testid="sign-in-password" />
           <TextInput
             label="Device name"
             description="Shown to administrators in the device list"

@@ -5,7 +5,6 @@ import type { Component, Deployment, Wave } from '../../../shared/domain/deploym
 import type { SiteSummary } from '../../../shared/domain/site';
 import { ChecklistTemplateModal } from './ChecklistTemplateModal';
 import { ComponentsEditorModal } from './ComponentsEditorModal';
-import { PublishButton } from '../../sync/PublishButton';
 import { EditDeploymentModal } from './EditDeploymentModal';
 import { RequirementEditorModal } from './RequirementEditorModal';
 import { useCanAuthor } from './useCanAuthor';
@@ -43,7 +42,6 @@ export function DeploymentAuthoringButtons({ deployment, waves, sites, component
       <Button size="xs" variant="default" leftSection={<IconChecklist size={14} />} onClick={() => setOpen('template')} data-testid="edit-checklist-template">
         Checklist template
       </Button>
-      <PublishButton deploymentId={deployment.id} />
       <EditDeploymentModal deployment={deployment} opened={open === 'deployment'} onClose={close} />
       <WavesEditorModal deploymentId={deployment.id} waves={waves} sites={sites} opened={open === 'waves'} onClose={close} />
       <ComponentsEditorModal deploymentId={deployment.id} components={components} opened={open === 'components'} onClose={close} />
