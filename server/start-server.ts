@@ -13,6 +13,8 @@ export interface StartServerOptions {
   databaseUrl?: string;
   trustProxy?: boolean;
   logLevel?: string;
+  /** PGlite: start a new, empty data directory from this image (tests start from a migrated template). */
+  pgliteImage?: Uint8Array;
   /** Stop gracefully on SIGTERM / SIGINT (the CLI sets it; in-process tests do not). */
   handleSignals?: boolean;
 }
@@ -32,7 +34,7 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const app = createHttpServer({ logLevel: options.logLevel, trustProxy: options.trustProxy });
   const log = app.log;
-  const db = await openCentralDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const db = await openCentralDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, pgliteImage: options.pgliteImage });
   let url: string;
   try {
     const migration = await migrateCentral(db, log);

@@ -35,46 +35,66 @@ export function sharedPostgres(options?: PostgresOptions): Promise<PostgresInsta
 }
 
 const quiet: MigrationLog = { info: () => undefined, warn: () => undefined };
-let pgliteImage: Promise<Uint8Array> | null = null;
+const pgliteTemplates = new Map<'empty' | 'migrated', Promise<Uint8Array>>();
 
-/** A migrated, empty PGlite data directory image, made once per test process (a fresh PGlite takes seconds to initialise). */
-function migratedPgliteImage(): Promise<Uint8Array> {
-  pgliteImage ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-pglite-template-'));
-    const db = await openCentralDb({ dataDir: path.join(dir, 'data') });
-    try {
-      await migrateCentral(db, quiet);
-      return await db.dumpDataDir();
-    } finally {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  })();
-  return pgliteImage;
+/**
+ * A PGlite data directory image, made once per test process: `empty` (initialised, never migrated)
+ * or `migrated`. Creating a PGlite directory runs initdb in WebAssembly (seconds); loading an image
+ * is several times faster.
+ */
+export function pgliteTemplate(kind: 'empty' | 'migrated'): Promise<Uint8Array> {
+  let image = pgliteTemplates.get(kind);
+  if (!image) {
+    image = (async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-pglite-template-'));
+      const db = await openCentralDb({ dataDir: path.join(dir, 'data'), pgliteImage: kind === 'migrated' ? await pgliteTemplate('empty') : undefined });
+      try {
+        if (kind === 'migrated') await migrateCentral(db, quiet);
+        return await db.dumpDataDir();
+      } finally {
+        await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    })();
+    pgliteTemplates.set(kind, image);
+  }
+  return image;
 }
 
-/** A new empty database of the backend: a PGlite data directory path or a PostgreSQL URL. */
-export async function freshDatabase(backend: ServerBackend): Promise<{ dataDir?: string; databaseUrl?: string; cleanup(): void }> {
+export interface FreshDatabase {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** PGlite: the image the new directory starts from (pass the whole object to openCentralDb). */
+  pgliteImage?: Uint8Array;
+  cleanup(): void;
+}
+
+/** A new database of the backend: an unmigrated one by default, or `migrated`. */
+export async function freshDatabase(backend: ServerBackend, options: { migrated?: boolean } = {}): Promise<FreshDatabase> {
   if (backend === 'postgresql') {
     const databaseUrl = await (await sharedPostgres()).createDatabase();
+    if (options.migrated) {
+      const db = await openCentralDb({ databaseUrl });
+      await migrateCentral(db, quiet).finally(() => db.close());
+    }
     return { databaseUrl, cleanup: () => undefined };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-server-test-'));
-  return { dataDir: path.join(dir, 'data'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dataDir: path.join(dir, 'data'),
+    pgliteImage: await pgliteTemplate(options.migrated ? 'migrated' : 'empty'),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export async function startTestServer(options: { backend: ServerBackend; logLevel?: string }): Promise<TestServer> {
-  const target = await freshDatabase(options.backend);
-  if (target.dataDir) {
-    // Seed the new directory from the migrated template, then let startServer open it as usual.
-    const db = await openCentralDb({ dataDir: target.dataDir, pgliteImage: await migratedPgliteImage() });
-    await db.close();
-  }
+  const target = await freshDatabase(options.backend, { migrated: true });
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
     dataDir: target.dataDir,
     databaseUrl: target.databaseUrl,
+    pgliteImage: target.pgliteImage,
     logLevel: options.logLevel ?? process.env.OUTPOST_LOG_LEVEL ?? 'warn',
   });
   let stopped = false;
