@@ -1,0 +1,155 @@
+// Authorization of every read and every pushed operation: technicians only at their sites and only
+// field work, release managers only their deployments; a refused operation writes nothing but its
+// refusal (so a replay gets the same answer).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
+import type { Operation } from '../../shared/sync/wire';
+import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, signIn, tableCounts, type Device } from './sync-server-fixture';
+
+/** Everything but applied_ops, where refusals are recorded. */
+async function dataCounts(server: TestServer): Promise<Record<string, number>> {
+  const { applied_ops: _recorded, ...rest } = await tableCounts(server);
+  return rest;
+}
+
+/** One field-work operation of each `up`/`both` entity at `site` (parents named by `parents`). */
+function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet: string; sha: string }): Operation[] {
+  const partition = `site:${site}`;
+  const ops: Record<string, Operation> = {
+    sites: op('sites', 'update', { id: site, status: 'in_progress' }, { partition, baseVersion: 1 }),
+    inventory_items: op('inventory_items', 'update', { id: `${site}-inv`, state: 'received' }, { partition, baseVersion: 1 }),
+    checklist_items: op('checklist_items', 'update', { id: parents.item, state: 'done' }, { partition, baseVersion: 1 }),
+    checklist_phases: op('checklist_phases', 'insert', { site_id: site, phase: 'install', completed_at: 'now', completed_by: 'x' }),
+    check_runs: op('check_runs', 'insert', sampleRow('check_runs', { id: `x-run-${site}`, site_id: site })),
+    checklist_item_evidence: op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: `x-ev-${site}`, item_id: parents.item }), { partition }),
+    issues: op('issues', 'update', { id: parents.issue, status: 'closed' }, { partition, baseVersion: 1 }),
+    issue_events: op('issue_events', 'insert', sampleRow('issue_events', { id: `x-evt-${site}`, issue_id: parents.issue }), { partition }),
+    issue_links: op('issue_links', 'insert', { issue_id: parents.issue, kind: 'x', target_id: 'y' }, { partition }),
+    issue_attachments: op('issue_attachments', 'insert', { event_id: 'e', issue_id: parents.issue, sha256: parents.sha }, { partition }),
+    site_rollbacks: op('site_rollbacks', 'insert', sampleRow('site_rollbacks', { id: `x-rb-${site}`, site_id: site })),
+    sign_off_sheets: op('sign_off_sheets', 'update', { id: parents.sheet, decision: 'rejected' }, { partition, baseVersion: 1 }),
+    sign_off_pdfs: op('sign_off_pdfs', 'insert', { sheet_id: parents.sheet, sha256: parents.sha, created_at: 'now' }, { partition }),
+  };
+  const writable = SYNC_ENTITIES.filter((e) => e.direction !== 'down').map((e) => e.name);
+  expect(Object.keys(ops).sort()).toEqual([...writable].sort());
+  return Object.values(ops);
+}
+
+describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
+  let server: TestServer;
+  let rita: Device;
+  let ralph: Device;
+  let alice: Device;
+  let bob: Device;
+  let admin: Device;
+  let bobsPhoto: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    await server.createUser({ username: 'rita', role: 'release_manager', password: PASSWORD });
+    await server.createUser({ username: 'ralph', role: 'release_manager', password: PASSWORD });
+    await server.createUser({ username: 'alice', role: 'technician', password: PASSWORD });
+    await server.createUser({ username: 'bob', displayName: 'Bob Builder', role: 'technician', password: PASSWORD });
+    await server.createUser({ username: 'root', role: 'administrator', password: PASSWORD });
+    [rita, ralph, alice, bob, admin] = await Promise.all(['rita', 'ralph', 'alice', 'bob', 'root'].map((u) => signIn(server, u)));
+    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: ['alice'] }, { id: 's2', technicians: ['Bob Builder'] }])));
+    expectAllApplied(await ralph.push(planOperations('d2', [{ id: 's3', technicians: [] }])));
+    bobsPhoto = await bob.putBlob(Buffer.from("bob's photo"));
+    expectAllApplied(
+      await bob.push([
+        op('issues', 'insert', sampleRow('issues', { id: 'iss-b', site_id: 's2' })),
+        op('issue_attachments', 'insert', { event_id: 'e0', issue_id: 'iss-b', sha256: bobsPhoto }, { partition: 'site:s2' }),
+        op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-b', deployment_id: 'd1', site_id: 's2', signature_image_sha256: bobsPhoto })),
+      ]),
+    );
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  it('lets each role read only its partitions', async () => {
+    expect((await alice.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s1']);
+    expect((await bob.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s2']);
+    expect((await ralph.partitions()).map((p) => p.partition)).toEqual(['deployment:d2', 'site:s3']);
+    expect((await rita.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s1', 'site:s2']);
+    expect((await admin.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'deployment:d2', 'site:s1', 'site:s2', 'site:s3']);
+
+    for (const [device, partition] of [
+      [alice, 'site:s2'],
+      [alice, 'deployment:d2'],
+      [alice, 'site:s3'],
+      [ralph, 'site:s1'],
+      [ralph, 'deployment:d1'],
+      [rita, 'site:s3'],
+    ] as const) {
+      const answer = await device.request('POST', '/v1/sync/pull', { partition, after: 0 });
+      expect(answer, `${partition}`).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    }
+    expect((await admin.request('POST', '/v1/sync/pull', { partition: 'site:nowhere', after: 0 })).status).toBe(404);
+    expect((await admin.pullAll('site:s3')).changes.length).toBeGreaterThan(0);
+
+    // Bob's attachment: not for Alice or Ralph; for Rita (his release manager) and the administrator.
+    expect((await alice.request('GET', `/v1/blobs/${bobsPhoto}`)).status).toBe(404);
+    expect((await ralph.request('GET', `/v1/blobs/${bobsPhoto}`)).status).toBe(404);
+    expect((await rita.request('GET', `/v1/blobs/${bobsPhoto}`)).status).toBe(200);
+    expect((await admin.request('GET', `/v1/blobs/${bobsPhoto}`)).status).toBe(200);
+  });
+
+  it("refuses a technician's field work at another technician's site, for every entity, writing nothing", async () => {
+    const before = await dataCounts(server);
+    const ops = fieldWorkAt('s2', { issue: 'iss-b', item: 's2-chk', sheet: 'sheet-b', sha: bobsPhoto });
+    const results = await alice.push(ops);
+    for (const [index, result] of results.entries()) {
+      expect(result, ops[index]!.entity).toMatchObject({ status: 'rejected', code: 'forbidden', reason: expect.stringMatching(/not assigned to site s2/) });
+    }
+    expect(await dataCounts(server)).toEqual(before);
+    // The same field work at her own site is hers to do (parents of her own).
+    const photo = await alice.putBlob(Buffer.from("alice's photo"));
+    expectAllApplied(
+      await alice.push([
+        op('issues', 'insert', sampleRow('issues', { id: 'iss-a', site_id: 's1' })),
+        op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-a', deployment_id: 'd1', site_id: 's1', signature_image_sha256: photo })),
+      ]),
+    );
+    expectAllApplied(await alice.push(fieldWorkAt('s1', { issue: 'iss-a', item: 's1-chk', sheet: 'sheet-a', sha: photo })));
+  });
+
+  it('refuses plan edits by technicians, naming why', async () => {
+    const before = await dataCounts(server);
+    const refused = await alice.push([
+      op('target_machines', 'insert', sampleRow('target_machines', { id: 'tm-new', site_id: 's1' })),
+      op('deployments', 'update', { id: 'd1', name: 'renamed' }, { partition: 'deployment:d1', baseVersion: 1 }),
+      op('waves', 'insert', sampleRow('waves', { id: 'w-new', deployment_id: 'd1' })),
+      op('checklist_items', 'update', { id: 's1-chk', title: 'easier step', state: 'done' }, { partition: 'site:s1', baseVersion: 2 }),
+      op('sites', 'update', { id: 's1', technicians: '["alice","mallory"]' }, { partition: 'site:s1', baseVersion: 2 }),
+      op('sites', 'insert', sampleRow('sites', { id: 's9', deployment_id: 'd1', technicians: '["alice"]' })),
+      op('inventory_items', 'delete', { id: 's1-inv' }, { partition: 'site:s1', baseVersion: 2 }),
+      op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'milestone', deployment_id: 'd1', site_id: null })),
+    ]);
+    expect(refused.map((r) => r.status === 'rejected' && r.code)).toEqual(Array(8).fill('forbidden'));
+    expect(refused[0]).toMatchObject({ reason: expect.stringMatching(/Plans are authored by release managers/) });
+    expect(refused[3]).toMatchObject({ reason: expect.stringMatching(/may not change title of checklist_items/) });
+    expect(refused[4]).toMatchObject({ reason: expect.stringMatching(/technicians/) });
+    expect(await dataCounts(server)).toEqual(before);
+  });
+
+  it('keeps release managers to their own deployments', async () => {
+    const before = await dataCounts(server);
+    const refused = await ralph.push([
+      op('sites', 'update', { id: 's1', status: 'on_hold' }, { partition: 'site:s1', baseVersion: 2 }),
+      op('waves', 'insert', sampleRow('waves', { id: 'w-ralph', deployment_id: 'd1' })),
+      op('deployments', 'insert', sampleRow('deployments', { id: 'd1', name: 'mine now' })),
+      op('sites', 'insert', sampleRow('sites', { id: 's-ralph', deployment_id: 'd1', technicians: '[]' })),
+      op('issues', 'insert', sampleRow('issues', { id: 'iss-ralph', site_id: 's2' })),
+    ]);
+    expect(refused.map((r) => r.status === 'rejected' && r.code)).toEqual(Array(5).fill('forbidden'));
+    expect(refused[0]).toMatchObject({ reason: 'You do not manage deployment d1' });
+    expect(await dataCounts(server)).toEqual(before);
+    // Rita manages d1: plan and field work there are hers to write.
+    expectAllApplied(
+      await rita.push([
+        op('waves', 'insert', sampleRow('waves', { id: 'w-rita', deployment_id: 'd1' })),
+        op('issues', 'insert', sampleRow('issues', { id: 'iss-rita', site_id: 's2' })),
+      ]),
+    );
+  });
+});
