@@ -52,7 +52,11 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
     await server.createUser({ username: 'alice', role: 'technician', password: PASSWORD });
     await server.createUser({ username: 'bob', displayName: 'Bob Builder', role: 'technician', password: PASSWORD });
     await server.createUser({ username: 'root', role: 'administrator', password: PASSWORD });
-    [rita, ralph, alice, bob, admin] = await Promise.all(['rita', 'ralph', 'alice', 'bob', 'root'].map((u) => signIn(server, u)));
+    rita = await signIn(server, 'rita');
+    ralph = await signIn(server, 'ralph');
+    alice = await signIn(server, 'alice');
+    bob = await signIn(server, 'bob');
+    admin = await signIn(server, 'root');
     expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: ['alice'] }, { id: 's2', technicians: ['Bob Builder'] }])));
     expectAllApplied(await ralph.push(planOperations('d2', [{ id: 's3', technicians: [] }])));
     bobsPhoto = await bob.putBlob(Buffer.from("bob's photo"));
