@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ApiResult } from '../shared/contract';
-import { createDispatcher } from './api/dispatcher';
+import { createCaller, createDispatcher } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { createCheckJobs } from './checks/jobs/check-jobs';
 import { defaultCheckParts } from './checks/jobs/default-check-parts';
@@ -13,6 +13,7 @@ import { keyFileCipher } from './secrets/key-file-cipher';
 import type { SecretCipher } from './secrets/secret-cipher';
 import { fileSecretStore, type SecretStore } from './secrets/secret-store';
 import type { ServiceContext } from './services/service-context';
+import { SyncEngine, type SyncEngineSettings } from './sync/sync-engine';
 
 export interface CoreOptions {
   dataDir: string;
@@ -23,16 +24,23 @@ export interface CoreOptions {
   clock?: Clock;
   /** How secrets are sealed; made on first use. Default: AES-GCM with a key outside the data directory. */
   secretCipher?: () => SecretCipher;
+  /** Sync engine tuning (tests inject `fetch`, timers and the clock). */
+  sync?: SyncEngineSettings;
 }
 
 /** The core both shells, the CLI and the tests share: plain Node, no Electron. */
 export interface OutpostCore {
+  /** Synchronous methods only; an action method returns the `async_method` error. */
   dispatch(method: unknown, input: unknown): ApiResult<unknown>;
+  /** Every method, actions included (what the transports use). Resolves to a typed result, never rejects. */
+  call(method: unknown, input: unknown): Promise<ApiResult<unknown>>;
   dataDir: string;
   databaseFile: string;
   schemaVersion: number;
   /** Device secrets: for core services only, never returned through the API. */
   secrets: SecretStore;
+  /** The sync engine, for tests and the CLI (`runOnce()` awaits one push + pull); the API reaches it through `sync.*`. */
+  syncEngine: SyncEngine;
   close(): void;
 }
 
@@ -65,23 +73,32 @@ export function openCore(options: CoreOptions): OutpostCore {
     },
   };
   const checkJobs = createCheckJobs(defaultCheckParts);
+  const sync = new SyncEngine(
+    { sqlite: opened.sqlite, db: opened.db, clock: ctx.clock, secrets, dataDir: options.dataDir, schemaVersion: opened.schemaVersion },
+    options.sync,
+  );
   const handlers = createHandlers({
     checkJobs,
     appVersion: options.appVersion ?? '0.0.0',
     schemaVersion: opened.schemaVersion,
     dataDir: options.dataDir,
     shell: options.shell,
+    sync,
   });
   const dispatch = createDispatcher(ctx, opened.sqlite, handlers, log);
+  const call = createCaller(ctx, dispatch, handlers, log);
   log.info('opened', { dataDir: options.dataDir, schemaVersion: opened.schemaVersion, shell: options.shell });
   return {
     dispatch,
+    call,
     dataDir: options.dataDir,
     databaseFile,
     schemaVersion: opened.schemaVersion,
     secrets,
+    syncEngine: sync,
     close: () => {
       checkJobs.cancelAll();
+      sync.stop();
       if (opened.sqlite.open) opened.sqlite.close();
     },
   };

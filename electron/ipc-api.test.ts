@@ -58,13 +58,13 @@ describe('createApiHandler', () => {
   const ok: ApiResult<unknown> = { ok: true, value: 'pong' };
 
   function setup(mainContents: MainContentsLike | null = main) {
-    const dispatch = vi.fn((): ApiResult<unknown> => ok);
-    return { dispatch, handler: createApiHandler({ dispatch, mainContents: () => mainContents }) };
+    const dispatch = vi.fn(async (): Promise<ApiResult<unknown>> => ok);
+    return { dispatch, handler: createApiHandler({ call: dispatch, mainContents: () => mainContents }) };
   }
 
-  it('passes trusted calls to the core unchanged', () => {
+  it('passes trusted calls to the core unchanged', async () => {
     const { dispatch, handler } = setup();
-    expect(handler(event(), 'app.info', {})).toEqual(ok);
+    expect(await handler(event(), 'app.info', {})).toEqual(ok);
     expect(dispatch).toHaveBeenCalledWith('app.info', {});
   });
 
@@ -77,36 +77,36 @@ describe('createApiHandler', () => {
     ['an https page', event({ senderFrame: { ...topFrame, url: 'https://example.com/' } }), main],
     ['no main window', event(), null],
     ['a destroyed main window', event(), { ...main, isDestroyed: () => true }],
-  ])('refuses %s with a typed forbidden result', (_name, ev, mainContents) => {
+  ])('refuses %s with a typed forbidden result', async (_name, ev, mainContents) => {
     const { dispatch, handler } = setup(mainContents);
-    const result = handler(ev, 'app.info', {});
+    const result = await handler(ev, 'app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it('refuses oversized payloads before they reach the core', () => {
+  it('refuses oversized payloads before they reach the core', async () => {
     const { dispatch, handler } = setup();
     const big = { note: 'x'.repeat(API_MAX_PAYLOAD_BYTES) };
-    expect(handler(event(), 'app.info', big)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(await handler(event(), 'app.info', big)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     expect(dispatch).not.toHaveBeenCalled();
     const fits = { note: 'x'.repeat(API_MAX_PAYLOAD_BYTES - 20) };
-    expect(handler(event(), 'app.info', fits)).toEqual(ok);
+    expect(await handler(event(), 'app.info', fits)).toEqual(ok);
   });
 
-  it('refuses input JSON cannot carry', () => {
+  it('refuses input JSON cannot carry', async () => {
     const { handler } = setup();
-    expect(handler(event(), 'app.info', 5n)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await handler(event(), 'app.info', 5n)).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
-  it('turns a throwing core into an internal error', () => {
+  it('turns a throwing core into an internal error', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const handler = createApiHandler({
-      dispatch: () => {
+      call: () => {
         throw new Error('boom');
       },
       mainContents: () => main,
     });
-    expect(handler(event(), 'app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await handler(event(), 'app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(stderr).toHaveBeenCalledWith(expect.stringContaining('core dispatch threw'));
     stderr.mockRestore();
   });

@@ -31,7 +31,8 @@ export interface MainContentsLike {
 }
 
 export interface ApiHandlerDeps {
-  dispatch(method: unknown, input: unknown): ApiResult<unknown>;
+  /** The core's asynchronous entry point (`OutpostCore.call`): resolves to a typed result. */
+  call(method: unknown, input: unknown): Promise<ApiResult<unknown>>;
   /** The main window's web contents, or null while there is no window. */
   mainContents(): MainContentsLike | null;
 }
@@ -61,7 +62,7 @@ export function payloadBytes(input: unknown): number | null {
 
 /** The IPC handler: sender check, size guard, then the core. Never throws; every outcome is an ApiResult. */
 export function createApiHandler(deps: ApiHandlerDeps) {
-  return (event: InvokeEventLike, method: unknown, input: unknown): ApiResult<unknown> => {
+  return async (event: InvokeEventLike, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     const problem = senderProblem(event, deps.mainContents());
     if (problem) {
       log.warn('refused api call', { reason: problem, url: event.senderFrame?.url ?? null });
@@ -73,7 +74,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
       return { ok: false, error: apiError('payload_too_large', `The input is larger than ${API_MAX_PAYLOAD_BYTES} bytes`) };
     }
     try {
-      return deps.dispatch(method, input);
+      return await deps.call(method, input);
     } catch (cause) {
       // The core promises not to throw; if it does anyway, the renderer still gets a typed result.
       log.error('core dispatch threw', { method: typeof method === 'string' ? method : null, error: String(cause) });

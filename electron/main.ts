@@ -218,7 +218,7 @@ function onReady(): void {
   const demoDeploymentId = launch.demo ? prepareDemo(core) : null;
 
   registerApiHandler(ipcMain, {
-    dispatch: (method, input) => (core ? core.dispatch(method, input) : { ok: false, error: apiError('internal', 'Outpost is shutting down') }),
+    call: async (method, input) => (core ? core.call(method, input) : { ok: false, error: apiError('internal', 'Outpost is shutting down') }),
     mainContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
   });
   installMenu();

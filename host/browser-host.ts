@@ -23,6 +23,11 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   payload_too_large: 413,
+  async_method: 400,
+  offline: 503,
+  client_too_old: 426,
+  rate_limited: 429,
+  server_error: 502,
   internal: 500,
 };
 
@@ -86,7 +91,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       return;
     }
-    const result = options.core.dispatch(decodeURIComponent(method), input);
+    const result = await options.core.call(decodeURIComponent(method), input);
     send(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
   };
 

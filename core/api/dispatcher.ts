@@ -7,32 +7,71 @@ import type { ServiceContext } from '../services/service-context';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (method: unknown, input: unknown) => ApiResult<unknown>;
+/** Every method, synchronous or not: resolves to a typed result, never rejects. */
+export type Call = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 
 function validationIssues(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message }));
 }
 
+type Parsed = { ok: true; method: ApiMethod; data: unknown } | { ok: false; result: ApiResult<unknown> };
+
+function parseCall(method: unknown, input: unknown): Parsed {
+  if (!isApiMethod(method)) {
+    return { ok: false, result: { ok: false, error: apiError('unknown_method', `Unknown method: ${String(method).slice(0, 80)}`) } };
+  }
+  const parsed = apiContract[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return { ok: false, result: { ok: false, error: apiError('validation', `Invalid input for ${method}`, validationIssues(parsed.error)) } };
+  }
+  return { ok: true, method, data: parsed.data };
+}
+
+function isAsync(method: ApiMethod): boolean {
+  return (apiContract[method] as { async?: boolean }).async === true;
+}
+
 /**
  * The one entry point of the core: parses the untrusted input with the contract, runs the handler
  * (a change inside one SQLite transaction, committed before the result returns) and turns every
- * failure into a typed error result. It never throws.
+ * failure into a typed error result. It never throws. Action methods (network) are refused here
+ * with `async_method`: they go through `createCaller`.
  */
 export function createDispatcher(ctx: ServiceContext, sqlite: Database.Database, handlers: Handlers, log: Logger): Dispatch {
   return (method, input) => {
-    if (!isApiMethod(method)) {
-      return { ok: false, error: apiError('unknown_method', `Unknown method: ${String(method).slice(0, 80)}`) };
+    const parsed = parseCall(method, input);
+    if (!parsed.ok) return parsed.result;
+    const name = parsed.method;
+    if (isAsync(name)) {
+      return { ok: false, error: apiError('async_method', `${name} waits on the network; call it through the asynchronous path`) };
     }
-    const definition = apiContract[method];
-    const parsed = definition.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return { ok: false, error: apiError('validation', `Invalid input for ${method}`, validationIssues(parsed.error)) };
-    }
-    const handler = handlers[method] as (c: ServiceContext, i: unknown) => unknown;
+    const definition = apiContract[name];
+    const handler = handlers[name] as (c: ServiceContext, i: unknown) => unknown;
     try {
       const value = definition.mutates ? sqlite.transaction(() => handler(ctx, parsed.data))() : handler(ctx, parsed.data);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toApiError(method, error, log) };
+      return { ok: false, error: toApiError(name, error, log) };
+    }
+  };
+}
+
+/**
+ * The asynchronous entry point both transports use: synchronous methods go through `dispatch`
+ * unchanged, action methods run their handler (which manages its own transactions) and are awaited.
+ * Resolves to a typed result; never rejects.
+ */
+export function createCaller(ctx: ServiceContext, dispatch: Dispatch, handlers: Handlers, log: Logger): Call {
+  return async (method, input) => {
+    const parsed = parseCall(method, input);
+    if (!parsed.ok) return parsed.result;
+    const name = parsed.method;
+    if (!isAsync(name)) return dispatch(name, input);
+    const handler = handlers[name] as (c: ServiceContext, i: unknown) => Promise<unknown>;
+    try {
+      return { ok: true, value: await handler(ctx, parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toApiError(name, error, log) };
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
+import type { ApiContract, ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
 import { createComponent, updateComponent } from '../authoring/component-authoring';
 import { deleteTemplateItem, getChecklistTemplate, saveTemplateItem } from '../authoring/checklist-template-authoring';
 import { updateDeployment } from '../authoring/deployment-authoring';
@@ -27,6 +27,8 @@ import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
 import { changedSinceSignOff, exportSheetPdf, getSheet, listSheets, reviewSignOff, signSheet } from '../signoff/signoff-service';
 import type { ServiceContext } from '../services/service-context';
 import { createSite, getSiteSummary, listSites, setSiteStatusByHand } from '../services/site-service';
+import { createSyncHandlers } from '../sync/sync-handlers';
+import type { SyncEngine } from '../sync/sync-engine';
 
 export interface HandlerEnvironment {
   appVersion: string;
@@ -37,10 +39,13 @@ export interface HandlerEnvironment {
   checkParts?: CheckParts;
   /** The core's check jobs, so closing the core can cancel them; made here when not given. */
   checkJobs?: CheckJobs;
+  /** The core's sync engine (sign-in, push and pull with the central server). */
+  sync: SyncEngine;
 }
 
+/** Action methods (`async: true` in the contract) return a promise and manage their own transactions. */
 export type Handlers = {
-  [M in ApiMethod]: (ctx: ServiceContext, input: ApiParsedInput<M>) => ApiOutput<M>;
+  [M in ApiMethod]: (ctx: ServiceContext, input: ApiParsedInput<M>) => ApiContract[M] extends { async: true } ? Promise<ApiOutput<M>> : ApiOutput<M>;
 };
 
 /** Every contract method bound to its service. The compiler refuses a method without a handler. */
@@ -105,5 +110,6 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'signoff.list': listSheets,
     'signoff.get': getSheet,
     'signoff.exportPdf': (ctx, input) => exportSheetPdf(ctx, env.dataDir, input),
+    ...createSyncHandlers(env.sync, env.schemaVersion),
   };
 }

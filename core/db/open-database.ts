@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { localMigrations, type Migration } from '../../migrations';
 import { createLogger } from '../logging/logger';
 import { StartupError } from '../runtime/startup-error';
+import { installCaptureTriggers } from '../sync/capture-triggers';
 import { backupIsDue, DEFAULT_KEPT_BACKUPS, pruneBackups, writeBackup } from './backups';
 import { applyMigrations, readSchemaVersion } from './migrate';
 import * as schema from './schema';
@@ -58,7 +59,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     const applied = applyMigrations(sqlite, migrations);
     if (applied.length > 0) log.info('migrated', { from: before, to: latest, applied });
     pruneBackups(options.backupDir, options.keepBackups ?? DEFAULT_KEPT_BACKUPS);
-    return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: readSchemaVersion(sqlite), backups };
+    const schemaVersion = readSchemaVersion(sqlite);
+    installCaptureTriggers(sqlite, schemaVersion); // derived from the sync registry; reinstalled only when they change
+    return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion, backups };
   } catch (error) {
     sqlite.close();
     throw asStartupError(error, options.backupDir);

@@ -11,6 +11,11 @@ export const apiErrorCodeSchema = z.enum([
   'unauthorized',
   'forbidden',
   'payload_too_large',
+  'async_method', // an action (network) method was sent to the synchronous dispatch; use `call`
+  'offline', // the central server could not be reached
+  'client_too_old', // the central server no longer accepts this version of Outpost
+  'rate_limited', // the central server asks to wait before trying again
+  'server_error', // the central server answered with an unexpected error
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;

@@ -17,7 +17,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Outpost</title>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
-  host = await startBrowserHost({ core, rendererDir, port: 0 });
+  host = await startBrowserHost({ core: core.core, rendererDir, port: 0 });
   base = `http://127.0.0.1:${host.port}`;
 });
 

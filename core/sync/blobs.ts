@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { syncEntity } from '../../shared/sync/entity-registry';
+import { sha256Schema, type Change } from '../../shared/sync/wire';
+import { attachmentDir } from '../services/attachment-service';
+import { writeFileAtomically } from '../storage/atomic-file';
+import { checkAborted, type SyncRun } from './sync-deps';
+import { SyncError } from './sync-error';
+
+/** SHA-256 values in the blob columns of pulled rows. */
+export function blobsReferencedBy(changes: readonly Change[]): string[] {
+  const found = new Set<string>();
+  for (const change of changes) {
+    const entity = syncEntity(change.entity);
+    if (!entity?.blobColumns || change.deleted || !change.data) continue;
+    for (const column of entity.blobColumns) {
+      const value = change.data[column];
+      if (sha256Schema.safeParse(value).success) found.add(value as string);
+    }
+  }
+  return [...found];
+}
+
+function intactLocally(file: string, sha256: string): boolean {
+  return fs.existsSync(file) && createHash('sha256').update(fs.readFileSync(file)).digest('hex') === sha256;
+}
+
+/**
+ * Downloads the attachments pulled rows reference and this device lacks: verified against their
+ * SHA-256, written atomically under `attachments/<sha256>`, then named in `attachments`. Runs
+ * before the rows that reference them are stored (they point at `attachments` by foreign key).
+ */
+export async function downloadMissingBlobs(run: SyncRun, shas: readonly string[]): Promise<number> {
+  const { sqlite, dataDir, clock } = run.deps;
+  const dir = attachmentDir(dataDir);
+  const known = sqlite.prepare('SELECT 1 FROM attachments WHERE sha256 = ?');
+  const missing = shas.filter((sha) => !(known.get(sha) && intactLocally(path.join(dir, sha), sha)));
+  let done = 0;
+  if (missing.length > 0) run.progress({ phase: 'attachments_down', done, total: missing.length });
+  for (const sha256 of missing) {
+    const file = path.join(dir, sha256);
+    let mediaType = 'application/octet-stream';
+    let size: number;
+    if (intactLocally(file, sha256)) {
+      size = fs.statSync(file).size;
+    } else {
+      const blob = await run.client.getBlob(sha256);
+      checkAborted(run);
+      const actual = createHash('sha256').update(blob.bytes).digest('hex');
+      if (actual !== sha256) throw new SyncError('server_error', 'An attachment from the server did not match its SHA-256', `expected ${sha256}, got ${actual}`);
+      writeFileAtomically(file, blob.bytes);
+      mediaType = blob.mediaType;
+      size = blob.bytes.length;
+    }
+    sqlite
+      .prepare('INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING')
+      .run(sha256, mediaType, size, clock.now(), 'central server');
+    run.progress({ phase: 'attachments_down', done: ++done, total: missing.length });
+  }
+  return done;
+}

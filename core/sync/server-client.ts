@@ -1,0 +1,190 @@
+import type { z } from 'zod';
+import {
+  blobStatusSchema,
+  errorBodySchema,
+  healthResponseSchema,
+  meResponseSchema,
+  partitionsResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  signInResponseSchema,
+  PROTOCOL_HEADER,
+  SCHEMA_HEADER,
+  SYNC_PROTOCOL_VERSION,
+  type BlobStatus,
+  type PushRequest,
+} from '../../shared/sync/wire';
+import { SyncAborted, SyncError, type SyncErrorCode } from './sync-error';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ServerClientOptions {
+  baseUrl: string;
+  schemaVersion: number;
+  token?: string | null;
+  fetch?: FetchLike;
+  /** Per request; blob transfers get four times as long. */
+  timeoutMs?: number;
+  /** Stops every request of the client (the core is closing). */
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  bytes?: Uint8Array;
+  auth?: boolean;
+  long?: boolean;
+}
+
+const HTTP_CODES: Record<number, SyncErrorCode> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  422: 'validation',
+  426: 'client_too_old',
+  429: 'rate_limited',
+};
+
+const MESSAGES: Partial<Record<SyncErrorCode, string>> = {
+  unauthorized: 'The server did not accept the sign-in or the device token',
+  forbidden: 'The server refused: this account may not do that',
+  client_too_old: 'The server no longer accepts this version of Outpost: update Outpost, then sync again (your changes are kept)',
+  rate_limited: 'Too many attempts: wait a minute and try again',
+  server_error: 'The server answered with an error',
+};
+
+/** The central server's HTTP API, every answer parsed with the wire schemas; failures become `SyncError`s. */
+export function createServerClient(options: ServerClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+
+  async function send(spec: RequestSpec): Promise<Response> {
+    if (options.signal?.aborted) throw new SyncAborted();
+    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), [SCHEMA_HEADER]: String(options.schemaVersion) };
+    if (spec.auth !== false) {
+      if (!options.token) throw new SyncError('unauthorized', 'This device is not signed in to a server');
+      headers.authorization = `Bearer ${options.token}`;
+    }
+    let body: BodyInit | undefined;
+    if (spec.bytes) {
+      headers['content-type'] = 'application/octet-stream';
+      body = spec.bytes as unknown as BodyInit;
+    } else if (spec.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(spec.body);
+    }
+    const timeout = AbortSignal.timeout(spec.long ? timeoutMs * 4 : timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+      return await doFetch(`${base}${spec.path}`, { method: spec.method, headers, ...(body !== undefined ? { body } : {}), signal });
+    } catch (cause) {
+      if (options.signal?.aborted) throw new SyncAborted();
+      const detail = timeout.aborted ? `no answer within ${spec.long ? timeoutMs * 4 : timeoutMs} ms` : describeNetworkError(cause);
+      throw new SyncError('offline', `Cannot reach the server at ${base}`, `${spec.method} ${spec.path}: ${detail}`);
+    }
+  }
+
+  async function readBody(response: Response, spec: RequestSpec): Promise<unknown> {
+    try {
+      const text = await response.text();
+      return text === '' ? null : (JSON.parse(text) as unknown);
+    } catch (cause) {
+      if (options.signal?.aborted) throw new SyncAborted();
+      if (response.ok) throw new SyncError('offline', `The connection to ${base} broke off`, `${spec.method} ${spec.path}: ${describeNetworkError(cause)}`);
+      return null;
+    }
+  }
+
+  async function failure(response: Response, spec: RequestSpec): Promise<SyncError> {
+    const parsed = errorBodySchema.safeParse(await readBody(response, spec));
+    const code = HTTP_CODES[response.status] ?? 'server_error';
+    const serverCode = parsed.success ? parsed.data.error.code : undefined;
+    const serverMessage = parsed.success ? parsed.data.error.message : undefined;
+    const message = code === 'unauthorized' && serverCode === 'bad_credentials' ? 'Wrong user name or password' : (serverMessage ?? MESSAGES[code] ?? `The server refused (${response.status})`);
+    const detail = `HTTP ${response.status} ${spec.method} ${spec.path}${serverCode ? `: ${serverCode}` : ''}${serverMessage ? ` (${serverMessage})` : ''}`;
+    return new SyncError(code, code === 'client_too_old' ? MESSAGES.client_too_old! : message, detail, response.status, serverCode);
+  }
+
+  async function json<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
+    const response = await send(spec);
+    if (!response.ok) throw await failure(response, spec);
+    const body = await readBody(response, spec);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new SyncError('server_error', 'The server sent an answer this version of Outpost does not understand', `${spec.method} ${spec.path}: ${parsed.error.message.slice(0, 500)}`);
+    }
+    return parsed.data;
+  }
+
+  async function noContent(spec: RequestSpec): Promise<void> {
+    const response = await send(spec);
+    if (!response.ok) throw await failure(response, spec);
+    await readBody(response, spec);
+  }
+
+  return {
+    baseUrl: base,
+    health: () => json({ method: 'GET', path: '/health', auth: false }, healthResponseSchema),
+    signIn: (username: string, password: string, deviceName: string) =>
+      json({ method: 'POST', path: '/v1/auth/sign-in', auth: false, body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION } }, signInResponseSchema),
+    signOut: () => noContent({ method: 'POST', path: '/v1/auth/sign-out', body: {} }),
+    me: () => json({ method: 'GET', path: '/v1/me' }, meResponseSchema),
+    push: (request: PushRequest) => json({ method: 'POST', path: '/v1/sync/push', body: request, long: true }, pushResponseSchema),
+    partitions: () => json({ method: 'POST', path: '/v1/sync/partitions', body: {} }, partitionsResponseSchema),
+    pull: (partition: string, after: number, limit?: number) =>
+      json({ method: 'POST', path: '/v1/sync/pull', body: { partition, after, ...(limit ? { limit } : {}) }, long: true }, pullResponseSchema),
+    /** The server's upload status, or null when it never saw this blob. */
+    blobStatus: async (sha256: string): Promise<BlobStatus | null> => {
+      try {
+        return await json({ method: 'GET', path: `/v1/blobs/${sha256}/status` }, blobStatusSchema);
+      } catch (error) {
+        if (error instanceof SyncError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    putBlobChunk: async (sha256: string, offset: number, size: number, mediaType: string, bytes: Uint8Array): Promise<BlobStatus> => {
+      const query = new URLSearchParams({ offset: String(offset), size: String(size), mediaType });
+      const spec: RequestSpec = { method: 'PUT', path: `/v1/blobs/${sha256}?${query.toString()}`, bytes, long: true };
+      const response = await send(spec);
+      if (response.status === 409) {
+        const body = (await readBody(response, spec)) as { status?: unknown } | null;
+        const status = blobStatusSchema.safeParse(body?.status ?? body);
+        if (status.success) return status.data; // offset_mismatch: resume from what the server has
+        throw new SyncError('conflict', 'The server refused the attachment upload', `HTTP 409 PUT ${spec.path}`, 409, 'offset_mismatch');
+      }
+      if (!response.ok) throw await failure(response, spec);
+      const parsed = blobStatusSchema.safeParse(await readBody(response, spec));
+      if (!parsed.success) throw new SyncError('server_error', 'The server sent an unexpected upload status', `PUT ${spec.path}`);
+      return parsed.data;
+    },
+    getBlob: async (sha256: string): Promise<{ bytes: Buffer; mediaType: string }> => {
+      const spec: RequestSpec = { method: 'GET', path: `/v1/blobs/${sha256}`, long: true };
+      const response = await send(spec);
+      if (!response.ok) throw await failure(response, spec);
+      try {
+        const bytes = Buffer.from(await response.arrayBuffer());
+        return { bytes, mediaType: response.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream' };
+      } catch (cause) {
+        if (options.signal?.aborted) throw new SyncAborted();
+        throw new SyncError('offline', `The connection to ${base} broke off`, `GET ${spec.path}: ${describeNetworkError(cause)}`);
+      }
+    },
+  };
+}
+
+export type ServerClient = ReturnType<typeof createServerClient>;
+
+function describeNetworkError(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: unknown }).cause;
+  const innerText = inner instanceof Error ? `${(inner as { code?: string }).code ?? inner.name}: ${inner.message}` : '';
+  return innerText ? `${cause.message} (${innerText})` : cause.message;
+}

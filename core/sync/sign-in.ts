@@ -1,0 +1,80 @@
+import os from 'node:os';
+import type { SyncAccount } from '../../shared/contract/sync-methods';
+import { DomainError } from '../services/domain-error';
+import { setProfile } from '../services/profile-service';
+import { countPendingOperations } from './outbox-store';
+import { checkAborted, serverClient, TOKEN_SECRET_KEY, type SyncDeps } from './sync-deps';
+import { SyncError } from './sync-error';
+import { forgetServer, readAccount, writeAccount } from './sync-store';
+
+export interface SignInInput {
+  serverUrl: string;
+  username: string;
+  password: string;
+  deviceName?: string | undefined;
+}
+
+export function normalizeServerUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+/**
+ * Signs the device in once: the device token goes to the secret store (never SQLite), the account
+ * to `sync_account`, and the local profile takes the account's display name and role so names
+ * match site assignments. Signing in again as the same user at the same server (after a revoked
+ * token) keeps the outbox and cursors; another account needs a sign-out first.
+ */
+export async function signIn(deps: SyncDeps, input: SignInInput, signal: AbortSignal): Promise<SyncAccount> {
+  const serverUrl = normalizeServerUrl(input.serverUrl);
+  const existing = readAccount(deps.sqlite);
+  if (existing && (existing.serverUrl !== serverUrl || existing.username.toLowerCase() !== input.username.trim().toLowerCase())) {
+    throw new DomainError('rule', `This device is signed in as ${existing.username} at ${existing.serverUrl}: sign out first`);
+  }
+  const client = serverClient(deps, serverUrl, signal, null);
+  const answer = await client.signIn(input.username.trim(), input.password, input.deviceName?.trim() || os.hostname() || 'Outpost desktop');
+  checkAborted({ signal });
+  const account: SyncAccount = {
+    serverUrl,
+    username: answer.user.username,
+    displayName: answer.user.displayName,
+    role: answer.user.role,
+    deviceId: answer.deviceId,
+    signedInAt: deps.clock.now(),
+  };
+  deps.secrets.set(TOKEN_SECRET_KEY, answer.token);
+  deps.sqlite.transaction(() => {
+    writeAccount(deps.sqlite, account);
+    setProfile(deps.db, deps.clock, { name: account.displayName, role: account.role });
+  })();
+  return account;
+}
+
+/**
+ * Signs out: refused while changes wait in the outbox unless `discardPending`; revokes the device on
+ * the server when it can be reached (an unreachable server or an already revoked token does not
+ * stop the sign-out); deletes the token. The outbox (if kept) and the synced deployments stay.
+ */
+export async function signOut(deps: SyncDeps, discardPending: boolean, signal: AbortSignal): Promise<{ revoked: boolean }> {
+  const account = readAccount(deps.sqlite);
+  const pending = countPendingOperations(deps.sqlite);
+  if (account && pending > 0 && !discardPending) {
+    throw new DomainError('rule', `${pending} change${pending === 1 ? ' has' : 's have'} not reached the server yet: sync first, or sign out discarding them`);
+  }
+  let revoked = false;
+  const token = deps.secrets.get(TOKEN_SECRET_KEY);
+  if (account && token) {
+    try {
+      await serverClient(deps, account.serverUrl, signal, token).signOut();
+      revoked = true;
+    } catch (error) {
+      if (!(error instanceof SyncError)) throw error;
+    }
+    checkAborted({ signal });
+  }
+  deps.sqlite.transaction(() => {
+    if (discardPending) deps.sqlite.exec('DELETE FROM sync_outbox');
+    forgetServer(deps.sqlite);
+  })();
+  deps.secrets.delete(TOKEN_SECRET_KEY);
+  return { revoked };
+}

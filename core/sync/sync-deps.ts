@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import type { SyncProgressSchema } from './sync-progress';
+import type { OutpostDb } from '../db/open-database';
+import type { Clock } from '../runtime/clock';
+import type { SecretStore } from '../secrets/secret-store';
+import { createServerClient, type FetchLike, type ServerClient } from './server-client';
+import { SyncAborted } from './sync-error';
+
+/** Where the device token lives (the secret store, never SQLite). */
+export const TOKEN_SECRET_KEY = 'sync.deviceToken';
+
+/** What the sync code needs from the core. */
+export interface SyncDeps {
+  sqlite: Database.Database;
+  db: OutpostDb;
+  clock: Clock;
+  secrets: SecretStore;
+  dataDir: string;
+  schemaVersion: number;
+  fetch?: FetchLike;
+  requestTimeoutMs?: number;
+}
+
+/** One run against the server: the client, a stop signal, and progress reporting. */
+export interface SyncRun {
+  deps: SyncDeps;
+  client: ServerClient;
+  signal: AbortSignal;
+  progress(value: SyncProgressSchema | null): void;
+}
+
+export function serverClient(deps: SyncDeps, baseUrl: string, signal: AbortSignal, token: string | null) {
+  return createServerClient({
+    baseUrl,
+    schemaVersion: deps.schemaVersion,
+    token,
+    signal,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.requestTimeoutMs ? { timeoutMs: deps.requestTimeoutMs } : {}),
+  });
+}
+
+/** Call after every await, before writing: a stopped run writes nothing more. */
+export function checkAborted(run: { signal: AbortSignal }): void {
+  if (run.signal.aborted) throw new SyncAborted();
+}
+
+export type { ServerClient };
