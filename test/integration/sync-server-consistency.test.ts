@@ -64,6 +64,34 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expect({ rows: await snapshot(server), counts: await tableCounts(server) }).toEqual(before);
   });
 
+  it('applies a batch sent twice at the same moment (a retry racing the original) once', async () => {
+    const batch = Array.from({ length: 20 }, (_, k) => op('check_runs', 'insert', sampleRow('check_runs', { id: `race-${k}`, site_id: 's1' })));
+    batch.push(op('issues', 'insert', sampleRow('issues', { id: 'race-issue', site_id: 's2' })));
+    const before = await tableCounts(server);
+    const [a, b] = await Promise.all([alice.push(batch), alice.push(batch)]);
+    const statuses = [a.map((r) => r.status), b.map((r) => r.status)].sort();
+    expect(statuses).toEqual([Array(21).fill('applied'), Array(21).fill('duplicate')]);
+    const after = await tableCounts(server);
+    expect(after.docs! - before.docs!).toBe(21);
+    expect(after.applied_ops! - before.applied_ops!).toBe(21);
+    expect(after.sequences! - before.sequences!).toBe(21);
+  });
+
+  it('tombstones deletes, refuses updates of deleted rows and resurrects on insert', async () => {
+    const row = sampleRow('issues', { id: 'phoenix', site_id: 's1', status: 'open' });
+    expectAllApplied(await alice.push([op('issues', 'insert', row)]));
+    const [deleted] = await rita.push([op('issues', 'delete', { id: 'phoenix' }, { partition: 'site:s1', baseVersion: 1 })]);
+    expect(deleted).toMatchObject({ status: 'applied', version: 2 });
+    const [late] = await alice.push([op('issues', 'update', { id: 'phoenix', status: 'closed' }, { partition: 'site:s1', baseVersion: 1 })]);
+    expect(late).toMatchObject({ status: 'rejected', code: 'row_deleted' });
+    const [again] = await alice.push([op('issues', 'delete', { id: 'phoenix' }, { partition: 'site:s1', baseVersion: 1 })]);
+    expect(again).toMatchObject({ status: 'applied', version: 2 });
+    const [back] = await alice.push([op('issues', 'insert', { ...row, title: 'reopened' })]);
+    expect(back).toMatchObject({ status: 'applied', version: 3 });
+    const pulled = (await alice.pullAll('site:s1')).changes.filter((c) => c.rowId === 'phoenix');
+    expect(pulled).toEqual([expect.objectContaining({ version: 3, deleted: false, data: expect.objectContaining({ title: 'reopened' }) })]);
+  });
+
   it('keeps the losing write of a shared column (site status) and says so', async () => {
     const [mine] = await alice.push([op('sites', 'update', { id: 's2', status: 'in_progress' }, { partition: 'site:s2', baseVersion: 1 })]);
     expect(mine).toEqual({ opId: expect.any(String), status: 'applied', version: 2 });
