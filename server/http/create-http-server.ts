@@ -30,6 +30,15 @@ export function createHttpServer(options: HttpServerOptions = {}): FastifyInstan
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  // A response finished while closing ends its keep-alive connection, so close() does not wait
+  // for the client's idle connection to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_BYTES }, (_request, body, done) => done(null, body));
   return app;
 }
