@@ -164,7 +164,10 @@ export class SyncEngine {
 
   /** Resolves once nothing is running or queued. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || (this.queue.length > 0 && !this.stopped)) {
+      if (this.running) await this.running;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Core close: no timers left, the in-flight run aborted (its partial page is not committed). */
@@ -195,9 +198,13 @@ export class SyncEngine {
     const next = this.queue.shift();
     if (!next) return;
     this.running = this.execute(next.job)
-      .then(next.done)
-      .finally(() => {
-        this.running = null;
+      .catch((error: unknown): RunOutcome => {
+        log.error('sync run failed unexpectedly', { error: String(error) });
+        return { ok: false, error: storedError(error, this.deps.clock.now()) };
+      })
+      .then((outcome) => {
+        this.running = null; // before the waiter hears of it: the status no longer says "syncing"
+        next.done(outcome);
         this.kick();
       });
   }

@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import type { FetchLike } from '../../core/sync/server-client';
+import { TOKEN_SECRET_KEY } from '../../core/sync/sync-deps';
+import { PROTOCOL_HEADER } from '../../shared/sync/wire';
+import { openSampleCore, openTestCore, type TestCore } from '../support/temp-core';
+
+/** A desktop for the sync client suites: a real core on a temp SQLite file, no timer, a network switch. */
+export interface Device {
+  core: TestCore;
+  /** `offline`: every request fails like an unplugged cable; `protocol`: the protocol header sent instead of ours. */
+  net: { offline: boolean; protocol?: string };
+  /** A second connection to the device's database for assertions and raw edits. */
+  db: Database.Database;
+  sync(): ReturnType<TestCore['syncEngine']['runOnce']>;
+  signIn(serverUrl: string, username: string, password: string): Promise<void>;
+  token(): string | null;
+  close(): void;
+}
+
+export function openDevice(options: { sample?: boolean } = {}): Device & { deploymentId?: string } {
+  const net: Device['net'] = { offline: false };
+  const fetchThroughSwitch: FetchLike = async (url, init) => {
+    if (net.offline) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1'), { code: 'ECONNREFUSED' }) });
+    const headers = { ...(init.headers as Record<string, string>) };
+    if (net.protocol !== undefined) headers[PROTOCOL_HEADER] = net.protocol;
+    return fetch(url, { ...init, headers });
+  };
+  const sync = { fetch: fetchThroughSwitch, intervalMs: false as const, requestTimeoutMs: 10_000 };
+  let core: TestCore;
+  let deploymentId: string | undefined;
+  if (options.sample) {
+    const sample = openSampleCore({ sync });
+    core = sample.core;
+    deploymentId = sample.deploymentId;
+  } else {
+    core = openTestCore({ sync });
+  }
+  const db = new Database(core.databaseFile);
+  return {
+    core,
+    net,
+    db,
+    ...(deploymentId ? { deploymentId } : {}),
+    sync: () => core.syncEngine.runOnce(),
+    signIn: async (serverUrl, username, password) => {
+      await core.callAsync('sync.signIn', { serverUrl, username, password, deviceName: `${username} laptop` });
+      await core.syncEngine.idle(); // the first sync sign-in starts
+    },
+    token: () => core.secrets.get(TOKEN_SECRET_KEY),
+    close: () => {
+      db.close();
+      core.close();
+    },
+  };
+}
+
+export function count(db: Database.Database, sql: string, ...params: unknown[]): number {
+  return (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(...params) as { n: number }).n;
+}
+
+/** Every row of the given tables, in key order: equal dumps mean equal data. */
+export function dump(db: Database.Database, tables: readonly string[]): Record<string, unknown[]> {
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
+}
