@@ -2,6 +2,7 @@ import { syncEntity } from '../../shared/sync/entity-registry';
 import type { Operation, OperationResult, WireRow } from '../../shared/sync/wire';
 import type { Principal } from '../http/principal';
 import { loadAccess } from './access-rules';
+import { loadNumbering } from './numbering';
 import { planPush } from './push-planner';
 import { docKey, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
 import { allocateSequences, createPartitions, PushRaceError, writePlan } from './push-writes';
@@ -128,7 +129,8 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
   }
 
   const access = await loadAccess(tx, principal);
-  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs });
+  const numbering = await loadNumbering(tx, fresh);
+  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, numbering });
   await createPartitions(tx, plan);
   const seqOf = await allocateSequences(tx, plan);
   await writePlan(tx, plan, principal.deviceId, seqOf);

@@ -2,6 +2,7 @@ import type { SyncEntity } from '../../shared/sync/entity-registry';
 import { parsePartitionKey, type Operation, type WireRow } from '../../shared/sync/wire';
 import { writeDenial, type AccessContext } from './access-rules';
 import { checkOperationShape, partitionOfRow, type Rejection } from './entity-validation';
+import { NUMBERED_COLUMNS, takeNumber, type NumberingState } from './numbering';
 import { docKey, emptyPlan, type PushPlan, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
 
 /**
@@ -21,6 +22,8 @@ export interface PlanInput {
   recorded: Map<string, RecordedOp>;
   /** SHA-256 of the complete blobs the batch references. */
   completeBlobs: ReadonlySet<string>;
+  /** Numbers in use in the groups of numbered entities the batch inserts into (mutated). */
+  numbering: NumberingState;
 }
 
 type Step = { rejection: Rejection } | { done: true };
@@ -150,6 +153,12 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   if (op.kind === 'delete') {
     if (current) next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: true, data: null, updatedByDevice: input.deviceId };
   } else if (!current) {
+    const renumbered = takeNumber(input.numbering, entity.name, op.rowId, row);
+    if (renumbered) {
+      const column = NUMBERED_COLUMNS[entity.name]!.column;
+      overwrote.push({ column, replaced: renumbered.replaced, by: renumbered.by });
+      plan.overwrites.push({ entity: entity.name, row_id: op.rowId, partition, column_name: column, replaced_value: renumbered.replaced, replaced_version: base, new_value: renumbered.by, op_id: op.opId });
+    }
     next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId };
   } else if (entity.appendOnly) {
     const same = Object.keys(entity.columns).every((column) => (current[column] ?? null) === (row[column] ?? null));

@@ -92,6 +92,23 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expect(pulled).toEqual([expect.objectContaining({ version: 3, deleted: false, data: expect.objectContaining({ title: 'reopened' }) })]);
   });
 
+  it('renumbers an issue or issue event whose number another device took offline', async () => {
+    const [first] = await alice.push([op('issues', 'insert', sampleRow('issues', { id: 'num-a', site_id: 's2', number: 50 }))]);
+    expect(first).toEqual({ opId: expect.any(String), status: 'applied', version: 1 });
+    const [second] = await aliceTablet.push([op('issues', 'insert', sampleRow('issues', { id: 'num-b', site_id: 's2', number: 50 }))]);
+    expect(second).toMatchObject({ status: 'applied', version: 1, overwrote: [{ column: 'number', replaced: 50, by: 51 }] });
+    const events = await Promise.all([
+      alice.push([op('issue_events', 'insert', sampleRow('issue_events', { id: 'num-ev-a', issue_id: 'num-a', seq: 1 }), { partition: 'site:s2' })]),
+      aliceTablet.push([op('issue_events', 'insert', sampleRow('issue_events', { id: 'num-ev-b', issue_id: 'num-a', seq: 1 }), { partition: 'site:s2' })]),
+    ]);
+    expect(events.map(([r]) => (r!.status === 'applied' && r!.overwrote ? r!.overwrote : [])).flat()).toEqual([{ column: 'seq', replaced: 1, by: 2 }]);
+    const rows = (await alice.pullAll('site:s2')).changes.filter((c) => c.rowId.startsWith('num-'));
+    const numbers = Object.fromEntries(rows.map((c) => [c.rowId, c.data!.number ?? c.data!.seq]));
+    expect(numbers['num-a']).toBe(50);
+    expect(numbers['num-b']).toBe(51);
+    expect([numbers['num-ev-a'], numbers['num-ev-b']].sort()).toEqual([1, 2]);
+  });
+
   it('keeps the losing write of a shared column (site status) and says so', async () => {
     const [mine] = await alice.push([op('sites', 'update', { id: 's2', status: 'in_progress' }, { partition: 'site:s2', baseVersion: 1 })]);
     expect(mine).toEqual({ opId: expect.any(String), status: 'applied', version: 2 });
