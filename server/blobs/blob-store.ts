@@ -59,11 +59,20 @@ export async function putChunk(db: CentralDb, input: ChunkInput): Promise<BlobSt
     const [row] = await tx.query<BlobRow>('SELECT sha256, size, media_type, received, complete, uploaded_by_device FROM blobs WHERE sha256 = $1 FOR UPDATE', [
       input.sha256,
     ]);
-    const blob = row!;
-    const status = toStatus(blob);
+    let status = toStatus(row!);
     if (status.complete) return { status }; // Already here: nothing to do (a retry, or another device uploaded it).
     if (status.size !== input.size) {
-      throw new HttpError(409, 'size_mismatch', `This upload was started with size ${status.size}, not ${input.size}.`, { status });
+      // Same address, other size: one of the two uploads is wrong (the hash decides at the end). A
+      // new upload from the start replaces the unfinished one; a resumption is refused.
+      if (input.offset !== 0) throw new HttpError(409, 'size_mismatch', `This upload was started with size ${status.size}, not ${input.size}: start again from offset 0.`);
+      await tx.query('DELETE FROM blob_chunks WHERE sha256 = $1', [input.sha256]);
+      await tx.query('UPDATE blobs SET size = $2, media_type = $3, received = 0, uploaded_by_device = $4 WHERE sha256 = $1', [
+        input.sha256,
+        input.size,
+        input.mediaType,
+        input.deviceId,
+      ]);
+      status = { ...status, size: input.size, mediaType: input.mediaType, received: 0 };
     }
     if (input.offset !== status.received) {
       throw new HttpError(409, 'offset_mismatch', `The server has ${status.received} bytes of this upload: continue from there.`, { status });

@@ -188,4 +188,23 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', (backend) => {
     expect(await server.db.query('SELECT sha256 FROM blob_chunks WHERE sha256 = $1', [claimed])).toEqual([]);
     expect((await api(server.url, 'GET', `/v1/blobs/${claimed}/status`, { token: tech.token })).status).toBe(404);
   });
+
+  it('replaces an unfinished upload that claimed another size when a new one starts from zero', async () => {
+    const bytes = randomBytes(5000);
+    const hash = sha(bytes);
+    const put = (offset: number, size: number, chunk: Uint8Array) =>
+      api(server.url, 'PUT', `/v1/blobs/${hash}?offset=${offset}&size=${size}&mediaType=image/png`, {
+        token: tech.token,
+        rawBody: chunk,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+    expect((await put(0, 9000, randomBytes(1000))).status).toBe(200);
+    const resumeOther = await put(1000, bytes.length, bytes.subarray(1000, 2000));
+    expect(resumeOther.status).toBe(409);
+    expect(errorCode(resumeOther.body)).toBe('size_mismatch');
+    expect((await put(0, bytes.length, bytes.subarray(0, 2500))).body).toMatchObject({ received: 2500, size: bytes.length, complete: false });
+    expect((await put(2500, bytes.length, bytes.subarray(2500))).body).toMatchObject({ received: bytes.length, complete: true });
+    const download = await api<Buffer>(server.url, 'GET', `/v1/blobs/${hash}`, { token: tech.token });
+    expect(sha(download.body)).toBe(hash);
+  });
 });
