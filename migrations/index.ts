@@ -6,10 +6,11 @@ import { migration0005 } from './0005_issue_log_and_rollback';
 import { migration0006 } from './0006_sign_off_pdfs';
 import { migration0007 } from './0007_checklist_item_evidence';
 import { migration0008 } from './0008_sync';
+import { migration0009 } from './0009_wave_decisions';
 import type { Migration } from './migration';
 
 /** Every local migration, oldest first. Append only: a released migration is never edited. */
-export const localMigrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const localMigrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
 export const LATEST_SCHEMA_VERSION = localMigrations[localMigrations.length - 1]!.version;
 
