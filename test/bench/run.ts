@@ -9,15 +9,17 @@ import { benchInventoryImport } from './inventory-import.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
 import { benchSignoff } from './signoff.bench';
 import { benchStartup } from './startup.bench';
+import { benchSync } from './sync.bench';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 
-const groups: Record<string, () => Promise<Record<string, number>>> = {
+const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   inventory: async () => ({ ...benchInventoryCore(), ...(await benchInventoryFirstRows()) }),
   startup: benchStartup,
   checks: benchChecks,
   signoff: benchSignoff,
   import: async () => benchInventoryImport(),
+  sync: benchSync,
 };
 
 async function main(): Promise<void> {
