@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { FetchLike } from '../../core/sync/server-client';
+import type { SyncEngineSettings } from '../../core/sync/sync-engine';
 import { TOKEN_SECRET_KEY } from '../../core/sync/sync-deps';
 import { PROTOCOL_HEADER } from '../../shared/sync/wire';
 import { openSampleCore, openTestCore, type TestCore } from '../support/temp-core';
@@ -7,8 +8,11 @@ import { openSampleCore, openTestCore, type TestCore } from '../support/temp-cor
 /** A desktop for the sync client suites: a real core on a temp SQLite file, no timer, a network switch. */
 export interface Device {
   core: TestCore;
-  /** `offline`: every request fails like an unplugged cable; `protocol`: the protocol header sent instead of ours. */
-  net: { offline: boolean; protocol?: string };
+  /**
+   * `offline`: every request fails like an unplugged cable; `protocol`: the protocol header sent
+   * instead of ours; `intercept`: answers a request itself when it returns a response.
+   */
+  net: { offline: boolean; protocol?: string; intercept?: (url: string, init: RequestInit) => Promise<Response> | undefined };
   /** A second connection to the device's database for assertions and raw edits. */
   db: Database.Database;
   sync(): ReturnType<TestCore['syncEngine']['runOnce']>;
@@ -17,23 +21,23 @@ export interface Device {
   close(): void;
 }
 
-export function openDevice(options: { sample?: boolean } = {}): Device & { deploymentId?: string } {
+export function openDevice(options: { sample?: boolean; dataDir?: string; settings?: SyncEngineSettings } = {}): Device & { deploymentId?: string } {
   const net: Device['net'] = { offline: false };
   const fetchThroughSwitch: FetchLike = async (url, init) => {
     if (net.offline) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1'), { code: 'ECONNREFUSED' }) });
     const headers = { ...(init.headers as Record<string, string>) };
     if (net.protocol !== undefined) headers[PROTOCOL_HEADER] = net.protocol;
-    return fetch(url, { ...init, headers });
+    return net.intercept?.(url, init) ?? fetch(url, { ...init, headers });
   };
-  const sync = { fetch: fetchThroughSwitch, intervalMs: false as const, requestTimeoutMs: 10_000 };
+  const sync: SyncEngineSettings = { fetch: fetchThroughSwitch, intervalMs: false, requestTimeoutMs: 10_000, ...options.settings };
   let core: TestCore;
   let deploymentId: string | undefined;
   if (options.sample) {
-    const sample = openSampleCore({ sync });
+    const sample = openSampleCore({ sync, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
     core = sample.core;
     deploymentId = sample.deploymentId;
   } else {
-    core = openTestCore({ sync });
+    core = openTestCore({ sync, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   }
   const db = new Database(core.databaseFile);
   return {

@@ -36,7 +36,7 @@ export function openTestCore(options: { dataDir?: string; profile?: boolean; syn
 }
 
 /** A core holding the sample deployment; returns the first site's id and the site list. */
-export function openSampleCore(options: { dataDir?: string } = {}) {
+export function openSampleCore(options: { dataDir?: string; sync?: CoreOptions['sync'] } = {}) {
   const core = openTestCore(options);
   const { deploymentId } = core.call('sample.open', {});
   const sites = core.call('sites.list', { deploymentId });
