@@ -72,6 +72,17 @@ const ENTITIES = [
     order: 20,
   },
   {
+    name: 'wave_decisions',
+    key: ['id'],
+    columns: {
+      id: 'text', wave_id: 'text', deployment_id: 'text', decision: 'text', note: 'text', figures: 'text', decided_at: 'text', decided_by: 'text',
+    },
+    partition: { kind: 'column', scope: 'deployment', column: 'deployment_id' },
+    direction: 'down',
+    appendOnly: true,
+    order: 30,
+  },
+  {
     name: 'components',
     key: ['id'],
     columns: {
