@@ -5,8 +5,8 @@
 // `postgres` role. PostgreSQL refuses to run as root and the tests run as root, so the directory is
 // handed to the `postgres` system user and the binaries run through `runuser -u postgres --`. The
 // cluster is stopped (immediate mode) and its directory removed by `stop()`, and also when the test
-// process exits, whatever happened to the test.
-import { spawnSync } from 'node:child_process';
+// process ends, however it ends (an exit hook, and a detached watchdog for signals and SIGKILL).
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -73,6 +73,19 @@ function stopCluster(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * A detached watchdog per cluster: when this test process is gone (normal exit, SIGTERM from the
+ * test runner, SIGKILL), it stops the cluster and removes its directory. The exit hook below covers
+ * the normal case at once; the watchdog covers the rest within a second.
+ */
+function startWatchdog(dir: string): void {
+  const dataDir = path.join(dir, 'data');
+  const stop = `${asRoot ? 'runuser -u postgres -- ' : ''}${path.join(POSTGRES_BIN, 'pg_ctl')} stop -D '${dataDir}' -m immediate -w -t 20`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; if [ -f '${dataDir}/postmaster.pid' ]; then ${stop} >/dev/null 2>&1; fi; rm -rf '${dir}'`;
+  const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  child.unref();
+}
+
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
@@ -101,6 +114,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     fs.chownSync(socketDir, uid, gid);
   }
   installExitHook();
+  startWatchdog(dir);
   runAsPostgres('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-instructions', '--no-sync']);
   running.add(dir);
   const port = await freePort();
