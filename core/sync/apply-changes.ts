@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { keyValuesOf, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
-import type { Change } from '../../shared/sync/wire';
+import type { Change, WireRow } from '../../shared/sync/wire';
 import { createLogger } from '../logging/logger';
 import { hasPendingOperation } from './outbox-store';
 import { ident, NOW_SQL } from './sql-names';
+import { makeRoomForPulledRow } from './unique-clashes';
 import { SyncError } from './sync-error';
 
 const log = createLogger('sync.apply');
@@ -36,7 +37,7 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Change
       if (pending(entity.name, change.rowId)) continue;
       try {
         if (change.deleted) statements.remove(entity, change.rowId);
-        else statements.upsert(entity, change);
+        else upsertMakingRoom(sqlite, statements, entity, change, pending);
       } catch (error) {
         throw new SyncError('conflict', `A change from the server could not be stored here (${entity.name} ${change.rowId})`, (error as Error).message);
       }
@@ -50,6 +51,16 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Change
     sqlite.prepare('DELETE FROM sync_apply_guard').run();
   }
   return applied;
+}
+
+function upsertMakingRoom(sqlite: Database.Database, statements: StatementCache, entity: SyncEntity, change: Change, pending: (e: string, r: string) => boolean): void {
+  try {
+    statements.upsert(entity, change);
+  } catch (error) {
+    const unique = (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+    if (!unique || !change.data || !makeRoomForPulledRow(sqlite, entity, { ...change.data, ...keyValuesOf(entity, change.rowId) } as WireRow, pending)) throw error;
+    statements.upsert(entity, change);
+  }
 }
 
 function seenSet(seen: Map<string, Set<string>>, entity: string): Set<string> {

@@ -102,6 +102,27 @@ describe('desktop sync when things go wrong', () => {
     expect(count(tech.db, "SELECT 1 FROM sync_cursors WHERE cursor = 'snapshot'")).toBe(0);
   });
 
+  it('keeps syncing when two devices numbered an issue alike offline', async () => {
+    const second = openDevice();
+    try {
+      await second.signIn(server.url, 'alex', PASSWORD);
+      expect(await second.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [siteId] })).toEqual({ ok: true });
+      const first = tech.core.call('issues.create', { siteId, title: 'Fan noise', severity: 'low', category: 'hardware' });
+      const other = second.core.call('issues.create', { siteId, title: 'Door lock', severity: 'low', category: 'facility' });
+      expect(first.number).toBe(other.number);
+      expect(await tech.sync()).toEqual({ ok: true });
+      expect(await second.sync()).toEqual({ ok: true });
+      expect(await tech.sync()).toEqual({ ok: true });
+      expect(await second.sync()).toEqual({ ok: true });
+      const titles = (d: Device) => (d.db.prepare('SELECT title FROM issues WHERE site_id = ? ORDER BY title').all(siteId) as { title: string }[]).map((r) => r.title);
+      expect(titles(tech)).toEqual(titles(second));
+      expect(titles(tech)).toEqual(expect.arrayContaining(['Door lock', 'Fan noise']));
+      expect(second.core.call('sync.status', {})).toMatchObject({ pendingOperations: 0, lastError: null });
+    } finally {
+      second.close();
+    }
+  });
+
   it('aborts a run when the core closes: the page in flight is not stored and nothing runs afterwards', async () => {
     const other = openDevice();
     await other.signIn(server.url, 'alex', PASSWORD);
