@@ -11,6 +11,8 @@ import type { CheckParts } from '../checks/jobs/check-collectors';
 import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
 import { defaultCheckParts } from '../checks/jobs/default-check-parts';
+import { getDashboard } from '../dashboard/dashboard-service';
+import { decideWave } from '../dashboard/wave-decisions';
 import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
@@ -104,6 +106,8 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'attachments.get': (ctx, input) => getAttachment(ctx, env.dataDir, input),
     'sites.rollback': rollbackSite,
     'sites.rollbacks': listSiteRollbacks,
+    'dashboard.get': getDashboard,
+    'waves.decide': decideWave,
     'signoff.review': reviewSignOff,
     'signoff.changed': changedSinceSignOff,
     'signoff.sign': (ctx, input) => signSheet(ctx, env.dataDir, input),

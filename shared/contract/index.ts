@@ -4,6 +4,7 @@ import { attachmentsMethods } from './attachments-methods';
 import { authoringMethods } from './authoring-methods';
 import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
+import { dashboardMethods } from './dashboard-methods';
 import { inventoryImportMethods } from './inventory-import-methods';
 import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
@@ -29,6 +30,7 @@ export const apiContract = {
   ...checksMethods,
   ...signoffMethods,
   ...syncMethods,
+  ...dashboardMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

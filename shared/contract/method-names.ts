@@ -85,6 +85,8 @@ export const API_METHOD_NAMES = [
   'sync.conflicts',
   'sync.dismissConflict',
   'sync.publish',
+  'dashboard.get',
+  'waves.decide',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -1,0 +1,70 @@
+import type { Adherence, DashboardSiteRow, DurationFigures } from '../../shared/contract/dashboard-methods';
+
+export type AdherenceKind = DashboardSiteRow['adherence'];
+
+/**
+ * Where a site stands against its scheduled window at `now`: signed off by the window's end (on
+ * time) or after it (late); not signed off with the window over (overdue), open now (in window) or
+ * still ahead (upcoming); or no window planned.
+ */
+export function adherenceOf(site: { windowStart: string | null; windowEnd: string | null; signedOffAt: string | null }, now: number): AdherenceKind {
+  const end = site.windowEnd ? Date.parse(site.windowEnd) : Number.NaN;
+  if (Number.isNaN(end)) return 'noWindow';
+  if (site.signedOffAt) return Date.parse(site.signedOffAt) <= end ? 'onTime' : 'late';
+  if (now > end) return 'overdue';
+  const start = site.windowStart ? Date.parse(site.windowStart) : Number.NaN;
+  return !Number.isNaN(start) && now < start ? 'upcoming' : 'inWindow';
+}
+
+export function emptyAdherence(): Adherence {
+  return { onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 };
+}
+
+/** The earliest of the given ISO times (null when none). */
+export function earliest(...times: (string | null)[]): string | null {
+  let best: string | null = null;
+  let bestMs = Number.POSITIVE_INFINITY;
+  for (const t of times) {
+    if (!t) continue;
+    const ms = Date.parse(t);
+    if (!Number.isNaN(ms) && ms < bestMs) {
+      bestMs = ms;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentileOf(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const DURATION_BUCKETS: readonly { label: string; maxHours: number | null }[] = [
+  { label: '< 4 h', maxHours: 4 },
+  { label: '4–8 h', maxHours: 8 },
+  { label: '8–24 h', maxHours: 24 },
+  { label: '1–2 d', maxHours: 48 },
+  { label: '2–7 d', maxHours: 168 },
+  { label: '1–2 w', maxHours: 336 },
+  { label: '> 2 w', maxHours: null },
+];
+
+/** Median, p90 and a histogram of start→sign-off durations (hours, one decimal). */
+export function durationFigures(hours: readonly number[]): DurationFigures {
+  const sorted = [...hours].sort((a, b) => a - b);
+  const buckets = DURATION_BUCKETS.map((b) => ({ ...b, count: 0 }));
+  for (const h of sorted) {
+    const bucket = buckets.find((b) => b.maxHours === null || h < b.maxHours)!;
+    bucket.count += 1;
+  }
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  return { measured: sorted.length, medianHours: round(percentileOf(sorted, 50)), p90Hours: round(percentileOf(sorted, 90)), buckets };
+}
+
+/** Passed share of checked targets, 0–100 with one decimal; null when nothing was checked. */
+export function passRate(pass: number, checked: number): number | null {
+  return checked === 0 ? null : Math.round((pass / checked) * 1000) / 10;
+}
