@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestCore, type TestCore } from '../../test/support/temp-core';
+import type { FetchLike } from './server-client';
+import { TOKEN_SECRET_KEY } from './sync-deps';
+
+/** A core whose engine runs on a hand-driven timer against a scripted server. */
+function engineCore(answer: () => Promise<Response>) {
+  const timers = new Map<number, { run: () => void; ms: number }>();
+  let next = 1;
+  const fetch: FetchLike = () => answer();
+  const core = openTestCore({
+    sync: {
+      fetch,
+      intervalMs: 60_000,
+      backoffBaseMs: 1_000,
+      backoffCapMs: 8_000,
+      random: () => 0.999,
+      nowMs: () => Date.parse('2026-11-24T09:00:00.000Z'),
+      setTimer: (run, ms) => {
+        const id = next++;
+        timers.set(id, { run, ms });
+        return id;
+      },
+      clearTimer: (id) => timers.delete(id as number),
+    },
+  });
+  core.call('profile.set', { name: 'Alex Morgan', role: 'technician' });
+  return { core, timers };
+}
+
+function signInByHand(core: TestCore) {
+  core.secrets.set(TOKEN_SECRET_KEY, 'token');
+  const sqlite = core.syncEngine['deps'].sqlite;
+  sqlite
+    .prepare("INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'http://server.test', 'alex', 'Alex Morgan', 'technician', 'd1', 'now')")
+    .run();
+}
+
+const fire = async (timers: Map<number, { run: () => void; ms: number }>) => {
+  const [id, timer] = [...timers.entries()][0]!;
+  timers.delete(id);
+  timer.run();
+  await new Promise((r) => setImmediate(r));
+};
+
+let core: TestCore | undefined;
+afterEach(() => core?.close());
+
+describe('sync engine', () => {
+  it('retries with growing jittered delays while offline, then runs on its interval once the server answers', async () => {
+    let online = false;
+    const opened = engineCore(async () => {
+      if (!online) throw new TypeError('fetch failed');
+      return Response.json({ partitions: [] });
+    });
+    core = opened.core;
+    signInByHand(core);
+    core.call('sync.now', {});
+    await core.syncEngine.idle();
+    expect([...opened.timers.values()].map((t) => t.ms)).toEqual([999]);
+    expect(core.call('sync.status', {})).toMatchObject({ state: 'offline', online: false, nextAttemptAt: '2026-11-24T09:00:00.999Z' });
+    await fire(opened.timers);
+    await core.syncEngine.idle();
+    expect([...opened.timers.values()].map((t) => t.ms)).toEqual([1_998]);
+    await fire(opened.timers);
+    await core.syncEngine.idle();
+    await fire(opened.timers);
+    await core.syncEngine.idle();
+    await fire(opened.timers);
+    await core.syncEngine.idle();
+    expect([...opened.timers.values()].map((t) => t.ms)).toEqual([7_992]); // capped
+    online = true;
+    await fire(opened.timers);
+    await core.syncEngine.idle();
+    expect([...opened.timers.values()].map((t) => t.ms)).toEqual([60_000]);
+    expect(core.call('sync.status', {})).toMatchObject({ state: 'idle', online: true, lastError: null });
+    expect(core.call('sync.status', {}).lastSuccessAt).not.toBeNull();
+  });
+
+  it('stops automatic runs when the client is too old, and leaves no timer behind when the core closes', async () => {
+    const opened = engineCore(async () => Response.json({ error: { code: 'client_too_old', message: 'update' } }, { status: 426 }));
+    core = opened.core;
+    signInByHand(core);
+    core.call('sync.now', {});
+    await core.syncEngine.idle();
+    expect(opened.timers.size).toBe(0);
+    expect(core.call('sync.status', {})).toMatchObject({ state: 'error', nextAttemptAt: null, lastError: { code: 'client_too_old' } });
+    const fresh = engineCore(async () => {
+      throw new TypeError('fetch failed');
+    });
+    signInByHand(fresh.core);
+    fresh.core.call('sync.now', {});
+    await fresh.core.syncEngine.idle();
+    expect(fresh.timers.size).toBe(1);
+    fresh.core.close();
+    expect(fresh.timers.size).toBe(0);
+  });
+
+  it('returns sign-in failures as typed errors and refuses sync.now before signing in', async () => {
+    const opened = engineCore(async () => Response.json({ error: { code: 'bad_credentials', message: 'no' } }, { status: 401 }));
+    core = opened.core;
+    expect(core.dispatch('sync.now', {})).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(core.dispatch('sync.signIn', { serverUrl: 'http://server.test', username: 'a', password: 'b' })).toMatchObject({ ok: false, error: { code: 'async_method' } });
+    const result = await core.core.call('sync.signIn', { serverUrl: 'http://server.test', username: 'a', password: 'b' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('Wrong user name or password') } });
+    expect(core.secrets.get(TOKEN_SECRET_KEY)).toBeNull();
+    expect(core.call('sync.status', {})).toMatchObject({ state: 'signed_out', account: null });
+  });
+});
