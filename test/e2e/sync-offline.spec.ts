@@ -7,7 +7,7 @@ import type { ChecklistView } from '../../shared/domain/checklist';
 import type { SyncStatus } from '../../shared/contract/sync-methods';
 import { openTestCore, type TestCore } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
-import { createCentralServer, type CentralServer, type CentralUser } from './support/central-server-process';
+import { createCentralServer, freePort, type CentralServer, type CentralUser } from './support/central-server-process';
 
 /**
  * Issue 4's acceptance, end to end: a release manager publishes a plan, a technician signs in
@@ -54,6 +54,16 @@ async function serverCounts(dataDir: string, techDeviceId: string): Promise<Serv
       rejectedByTech: await one(`SELECT count(*) AS n FROM applied_ops WHERE device_id = $1 AND status = 'rejected'`, [techDeviceId]),
       duplicateOpIds: await one('SELECT count(*) - count(DISTINCT op_id) AS n FROM applied_ops'),
     };
+  } finally {
+    await db.close();
+  }
+}
+
+async function deviceRevoked(dataDir: string, deviceId: string): Promise<boolean> {
+  const db = await openCentralDb({ dataDir });
+  try {
+    const rows = await db.query<{ revoked_at: unknown }>('SELECT revoked_at FROM devices WHERE id = $1', [deviceId]);
+    return rows.length === 1 && rows[0]!.revoked_at !== null;
   } finally {
     await db.close();
   }
@@ -127,9 +137,16 @@ test('technician prepares a site, works offline with the server stopped, and one
   await page.getByRole('button', { name: 'Sign in to a server' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign in to a server' });
 
+  // A server that is not there: said so, with the network error.
+  await dialog.getByLabel('Server address').fill(`http://127.0.0.1:${await freePort()}`);
+  await dialog.getByLabel('User name').fill(TECH.username);
+  await dialog.getByRole('textbox', { name: /^Password/ }).fill(TECH.password);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Server unreachable');
+  await expect(dialog.getByRole('alert')).toContainText('ECONNREFUSED');
+
   // A wrong password is refused with a clear message; nothing is signed in.
   await dialog.getByLabel('Server address').fill(server.url);
-  await dialog.getByLabel('User name').fill(TECH.username);
   await dialog.getByRole('textbox', { name: /^Password/ }).fill('not-the-password');
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Wrong user name or password');
@@ -237,7 +254,7 @@ test('technician prepares a site, works offline with the server stopped, and one
   // A second sync on both devices changes nothing.
   const rmSnapshot = JSON.stringify([rm.call('inventory.reconciliation', { siteId: site.id }), rm.call('checklist.get', { siteId: site.id })]);
   const previousSuccess = lastSuccessAt!;
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.keyboard.press('s'); // the Sync now shortcut
   await expect(page.getByTestId('sync-last-success')).not.toHaveAttribute('data-at', previousSuccess, { timeout: 30_000 });
   await expectPending(page, 0);
   const rmThird = await syncOnce(rm);
@@ -246,4 +263,15 @@ test('technician prepares a site, works offline with the server stopped, and one
   await server.stop();
   const second = await serverCounts(server.dataDir, techDeviceId);
   expect(second).toEqual(first);
+
+  // Sign out (nothing pending, so no discard question): the header offers sign-in again, the device is revoked.
+  await server.start();
+  await page.getByRole('button', { name: 'Sync account' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out…' }).click();
+  const signOut = page.getByRole('dialog', { name: 'Sign out' });
+  await expect(signOut.getByTestId('sign-out-pending')).toHaveCount(0);
+  await signOut.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in to a server' })).toBeVisible({ timeout: 20_000 });
+  await server.stop();
+  expect(await deviceRevoked(server.dataDir, techDeviceId)).toBe(true);
 });
