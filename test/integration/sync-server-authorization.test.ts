@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import type { Operation } from '../../shared/sync/wire';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
-import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, signIn, tableCounts, type Device } from './sync-server-fixture';
+import { expectAllApplied, op, otherRows, PASSWORD, planOperations, sampleRow, signIn, tableCounts, type Device } from './sync-server-fixture';
 
 /** Everything but applied_ops, where refusals are recorded. */
 async function dataCounts(server: TestServer): Promise<Record<string, number>> {
@@ -31,9 +31,10 @@ function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet
     sign_off_sheets: op('sign_off_sheets', 'update', { id: parents.sheet, decision: 'rejected' }, { partition, baseVersion: 1 }),
     sign_off_pdfs: op('sign_off_pdfs', 'insert', { sheet_id: parents.sheet, sha256: parents.sha, created_at: 'now' }, { partition }),
   };
+  const all = [...Object.values(ops), ...otherRows('up', 'site', site, Object.values(ops))];
   const writable = SYNC_ENTITIES.filter((e) => e.direction !== 'down').map((e) => e.name);
-  expect(Object.keys(ops).sort()).toEqual([...writable].sort());
-  return Object.values(ops);
+  expect([...new Set(all.map((o) => o.entity))].sort()).toEqual([...writable].sort());
+  return all;
 }
 
 describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {

@@ -2,7 +2,7 @@
 // wire protocol over real HTTP to an in-process server, and valid rows for every synced entity.
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { rowIdOf, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
+import { rowIdOf, SYNC_ENTITIES, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
 import {
   PROTOCOL_HEADER,
   SCHEMA_HEADER,
@@ -174,6 +174,7 @@ export function planOperations(deploymentId: string, sites: { id: string; techni
       partition: `deployment:${deploymentId}`,
     }),
   ];
+  ops.push(...otherRows('down', 'deployment', deploymentId, ops));
   for (const site of sites) {
     ops.push(
       op('sites', 'insert', sampleRow('sites', { id: site.id, deployment_id: deploymentId, code: site.id.toUpperCase(), name: `Site ${site.id}`, technicians: JSON.stringify(site.technicians), status: 'planned', ...AUDIT })),
@@ -181,8 +182,22 @@ export function planOperations(deploymentId: string, sites: { id: string; techni
       op('inventory_items', 'insert', sampleRow('inventory_items', { id: `${site.id}-inv`, site_id: site.id, state: 'expected', note: '', ...AUDIT })),
       op('checklist_items', 'insert', sampleRow('checklist_items', { id: `${site.id}-chk`, site_id: site.id, state: 'open', note: '', ...AUDIT })),
     );
+    ops.push(...otherRows('down', 'site', site.id, ops));
   }
   return ops;
+}
+
+/**
+ * Inserts of the registry's `column`-rule entities of this direction and scope that `covered` does
+ * not already have: an entity added to the registry is carried by the suites without a change here.
+ */
+export function otherRows(direction: 'down' | 'up', scope: 'deployment' | 'site', id: string, covered: readonly Operation[]): Operation[] {
+  const have = new Set(covered.map((o) => o.entity));
+  return SYNC_ENTITIES.filter((e) => e.direction === direction && e.partition.kind === 'column' && e.partition.scope === scope && !have.has(e.name)).map((e) => {
+    const column = (e.partition as { column: string }).column;
+    const keys = Object.fromEntries(e.key.map((k) => [k, `${id}-${e.name}-${k}`]));
+    return op(e.name, 'insert', sampleRow(e.name, { ...keys, [column]: id }));
+  });
 }
 
 export function expectAllApplied(results: OperationResult[]): void {

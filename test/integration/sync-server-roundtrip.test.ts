@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import type { Change, WireRow } from '../../shared/sync/wire';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
-import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, signIn, type Device } from './sync-server-fixture';
+import { expectAllApplied, op, otherRows, PASSWORD, planOperations, sampleRow, signIn, type Device } from './sync-server-fixture';
 
 function view(changes: Change[]): Map<string, WireRow | null> {
   const rows = new Map<string, WireRow | null>();
@@ -62,6 +62,7 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
       op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-1', deployment_id: 'd1', site_id: 's1', signature_image_sha256: signature, pdf_sha256: pdf })),
       op('sign_off_pdfs', 'insert', { sheet_id: 'sheet-1', sha256: pdf, created_at: at }, { partition: 'site:s1' }),
     ];
+    field.push(...otherRows('up', 'site', 's1', field));
     const results = await alice.push(field);
     expectAllApplied(results);
     expect(results[0]).toMatchObject({ status: 'applied', version: 2 });
