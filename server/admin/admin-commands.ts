@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../../shared/domain/enums';
 import { listDevices, revokeDevice } from '../accounts/devices';
-import { generatePassword } from '../accounts/password-hash';
+import { generatePassword, MIN_PASSWORD_LENGTH } from '../accounts/password-hash';
 import { AccountError, createUser, listUsers, resetPassword, setUserDisabled } from '../accounts/users';
 import { openCentralDb, type CentralDb } from '../db/central-db';
 import { DataDirInUseError } from '../db/data-dir-lock';
@@ -61,6 +61,8 @@ async function passwordFrom(fromStdin: boolean | undefined, io: AdminIo): Promis
   if (!fromStdin) return { password: generatePassword(), generated: true };
   const text = await io.readStdin();
   const password = text.replace(/\r?\n$/, '');
+  // Refused before the database is opened (createUser and resetPassword check it again).
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AccountError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   return { password, generated: false };
 }
 

@@ -8,7 +8,7 @@ const PASSWORD = 'a long enough password';
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
 
-describe.each(SERVER_BACKENDS)('central server over HTTP on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_000 }, (backend) => {
   let server: TestServer;
   let tech: { token: string; deviceId: string };
 

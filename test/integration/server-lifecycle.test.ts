@@ -35,7 +35,8 @@ async function cli(target: FreshDatabase, args: string[], stdin = ''): Promise<{
   }
 }
 
-describe.each(SERVER_BACKENDS)('server lifecycle on %s', (backend) => {
+// Each CLI command opens the database itself (on PGlite: seconds on a busy machine), hence the long timeouts.
+describe.each(SERVER_BACKENDS)('server lifecycle on %s', { timeout: 90_000 }, (backend) => {
   it('finishes a request in flight when stopped, and refuses new connections', async () => {
     const target = await freshDatabase(backend, { migrated: true });
     cleanups.push(target.cleanup);

@@ -24,7 +24,7 @@ async function openFresh(backend: (typeof SERVER_BACKENDS)[number]): Promise<{ d
 
 const extra = (version: number): Migration => ({ version, name: `extra_${version}`, sql: `CREATE TABLE extra_${version} (id INTEGER PRIMARY KEY);` });
 
-describe.each(SERVER_BACKENDS)('central migrations on %s', (backend) => {
+describe.each(SERVER_BACKENDS)('central migrations on %s', { timeout: 60_000 }, (backend) => {
   it('migrates a fresh database once; running again changes nothing', async () => {
     const { db } = await openFresh(backend);
     const first = await migrateCentral(db, quiet);
@@ -55,7 +55,7 @@ describe.each(SERVER_BACKENDS)('central migrations on %s', (backend) => {
   });
 });
 
-describe('central migrations on postgresql: several servers starting at once', () => {
+describe('central migrations on postgresql: several servers starting at once', { timeout: 60_000 }, () => {
   it('applies each migration exactly once when four migrators race', async () => {
     const { databaseUrl } = await openFresh('postgresql');
     const dbs = await Promise.all([1, 2, 3, 4].map(() => openCentralDb({ databaseUrl })));
@@ -71,7 +71,7 @@ describe('central migrations on postgresql: several servers starting at once', (
   });
 });
 
-describe('central database on pglite: one process per data directory, backups', () => {
+describe('central database on pglite: one process per data directory, backups', { timeout: 60_000 }, () => {
   it('refuses a second opening of the same data directory and takes over a stale lock', async () => {
     const { db, dataDir } = await openFresh('pglite');
     expect(db.kind).toBe('pglite');

@@ -1,7 +1,9 @@
 // An in-process central server for the server suites: PGlite in a temporary directory, or a fresh
 // database on a real PostgreSQL cluster (one cluster per test file, started on first use and
 // stopped when the file's process exits).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../shared/domain/enums';
@@ -9,6 +11,7 @@ import { PROTOCOL_HEADER, SCHEMA_HEADER, SYNC_PROTOCOL_VERSION, type ServerUser 
 import { createUser } from '../../server/accounts/users';
 import { openCentralDb, type CentralDb } from '../../server/db/central-db';
 import { migrateCentral, type MigrationLog } from '../../server/db/migrate-central';
+import { centralMigrations } from '../../migrations/central';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { startPostgres, type PostgresInstance, type PostgresOptions } from './postgres-harness';
 
@@ -37,20 +40,38 @@ export function sharedPostgres(options?: PostgresOptions): Promise<PostgresInsta
 const quiet: MigrationLog = { info: () => undefined, warn: () => undefined };
 const pgliteTemplates = new Map<'empty' | 'migrated', Promise<Uint8Array>>();
 
+const TEMPLATE_CACHE = path.join(os.tmpdir(), 'outpost-pglite-templates');
+
+/** Names a template by what makes it: the PGlite version and, when migrated, every central migration. */
+function templateKey(kind: 'empty' | 'migrated'): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite'); // <package>/dist/index.cjs
+  const pgliteVersion = (JSON.parse(fs.readFileSync(path.resolve(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const migrations = kind === 'migrated' ? centralMigrations.map((m) => `${m.version}:${m.sql}`).join('\n') : '';
+  return createHash('sha256').update(`${kind}\n${pgliteVersion}\n${migrations}`).digest('hex').slice(0, 24);
+}
+
 /**
- * A PGlite data directory image, made once per test process: `empty` (initialised, never migrated)
- * or `migrated`. Creating a PGlite directory runs initdb in WebAssembly (seconds); loading an image
- * is several times faster.
+ * A PGlite data directory image: `empty` (initialised, never migrated) or `migrated`. Creating a
+ * PGlite directory runs initdb in WebAssembly (seconds); loading an image is several times faster.
+ * Made once per machine (cached in the temp directory, named by PGlite version and migrations) and
+ * once per test process in memory.
  */
 export function pgliteTemplate(kind: 'empty' | 'migrated'): Promise<Uint8Array> {
   let image = pgliteTemplates.get(kind);
   if (!image) {
     image = (async () => {
+      const cached = path.join(TEMPLATE_CACHE, `${kind}-${templateKey(kind)}.tar.gz`);
+      if (fs.existsSync(cached)) return new Uint8Array(fs.readFileSync(cached));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-pglite-template-'));
       const db = await openCentralDb({ dataDir: path.join(dir, 'data'), pgliteImage: kind === 'migrated' ? await pgliteTemplate('empty') : undefined });
       try {
         if (kind === 'migrated') await migrateCentral(db, quiet);
-        return await db.dumpDataDir();
+        const bytes = await db.dumpDataDir();
+        fs.mkdirSync(TEMPLATE_CACHE, { recursive: true });
+        const partial = `${cached}.${process.pid}.partial`;
+        fs.writeFileSync(partial, bytes);
+        fs.renameSync(partial, cached);
+        return bytes;
       } finally {
         await db.close();
         fs.rmSync(dir, { recursive: true, force: true });
