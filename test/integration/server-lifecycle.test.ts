@@ -113,6 +113,26 @@ describe.each(SERVER_BACKENDS)('server lifecycle on %s', { timeout: 90_000 }, (b
   });
 });
 
+describe('several server processes on one PostgreSQL database', { timeout: 90_000 }, () => {
+  it('start together, share device tokens and the sign-in rate limit', async () => {
+    const target = await freshDatabase('postgresql');
+    const [a, b] = await Promise.all([1, 2].map(() => startServer({ host: '127.0.0.1', port: 0, databaseUrl: target.databaseUrl, logLevel: 'error' })));
+    cleanups.push(() => a!.close(), () => b!.close());
+    await createUser(a!.db, { username: 'shared', displayName: 'Shared', role: 'technician', password: 'a long enough password' });
+    const device = await signIn(a!.url, 'shared', 'a long enough password');
+    expect((await api(b!.url, 'GET', '/v1/me', { token: device.token })).status).toBe(200);
+    for (let i = 0; i < 5; i += 1) {
+      const via = i % 2 === 0 ? a! : b!;
+      expect((await api(via.url, 'POST', '/v1/auth/sign-in', { body: { username: 'shared', password: `wrong ${i} guess`, deviceName: 'x', protocolVersion: 1 } })).status).toBe(401);
+    }
+    for (const via of [a!, b!]) {
+      expect((await api(via.url, 'POST', '/v1/auth/sign-in', { body: { username: 'shared', password: 'a long enough password', deviceName: 'x', protocolVersion: 1 } })).status).toBe(429);
+    }
+    await api(b!.url, 'POST', '/v1/auth/sign-out', { token: device.token });
+    expect((await api(a!.url, 'GET', '/v1/me', { token: device.token })).status).toBe(401);
+  });
+});
+
 describe('outpost server command', () => {
   it('explains its sub-commands and refuses a bad port', async () => {
     const err: string[] = [];
