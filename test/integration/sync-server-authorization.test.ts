@@ -99,6 +99,17 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
     expect((await admin.request('GET', `/v1/blobs/${bobsPhoto}`)).status).toBe(200);
   });
 
+  it('follows the site rows: reassigning a site moves read access with it', async () => {
+    expectAllApplied(await rita.push([op('sites', 'insert', sampleRow('sites', { id: 's4', deployment_id: 'd1', technicians: '["BOB BUILDER"]' }))]));
+    expect((await bob.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s2', 'site:s4']);
+    expectAllApplied(await rita.push([op('sites', 'update', { id: 's4', technicians: '["alice"]' }, { partition: 'site:s4', baseVersion: 1 })]));
+    expect((await bob.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s2']);
+    expect((await alice.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s1', 'site:s4']);
+    expectAllApplied(await rita.push([op('sites', 'delete', { id: 's4' }, { partition: 'site:s4', baseVersion: 2 })]));
+    expect((await alice.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s1']);
+    expect((await rita.pullAll('site:s4')).changes).toEqual([expect.objectContaining({ entity: 'sites', deleted: true })]);
+  });
+
   it("refuses a technician's field work at another technician's site, for every entity, writing nothing", async () => {
     const before = await dataCounts(server);
     const ops = fieldWorkAt('s2', { issue: 'iss-b', item: 's2-chk', sheet: 'sheet-b', sha: bobsPhoto });

@@ -1,7 +1,7 @@
 // Nothing twice, nothing skipped, nothing lost: idempotent pushes, cursors under concurrent pushes,
 // concurrent edits of a shared column, and reset_required after tombstones are purged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Change, WireRow } from '../../shared/sync/wire';
+import type { Change, OperationResult, WireRow } from '../../shared/sync/wire';
 import { purgeTombstones } from '../../server/sync/retention';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
 import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, signIn, tableCounts, type Device } from './sync-server-fixture';
@@ -107,6 +107,35 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expect(numbers['num-a']).toBe(50);
     expect(numbers['num-b']).toBe(51);
     expect([numbers['num-ev-a'], numbers['num-ev-b']].sort()).toEqual([1, 2]);
+  });
+
+  it('creates a partition once when two batches create it at the same moment', async () => {
+    const deployment = sampleRow('deployments', { id: 'd-race', name: 'Race' });
+    const [mine, theirs] = await Promise.all([
+      rita.push([op('deployments', 'insert', deployment)]),
+      admin.push([op('waves', 'insert', sampleRow('waves', { id: 'w-race', deployment_id: 'd-race' }))]),
+    ]);
+    expectAllApplied([...mine, ...theirs]);
+    const pulled = await rita.pullAll('deployment:d-race');
+    expect(pulled.changes.map((c) => c.rowId).sort()).toEqual(['d-race', 'w-race']);
+    expect(pulled.changes.map((c) => c.seq).sort()).toEqual([1, 2]);
+    expect((await rita.partitions()).find((p) => p.partition === 'deployment:d-race')).toMatchObject({ label: 'Race', lastSeq: 2 });
+
+    // Deterministically: another transaction creates the partition and writes to it while a push
+    // that wants to create it is under way (on PostgreSQL the push waits, notices and starts again).
+    let pushed: Promise<unknown> | undefined;
+    await server.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO partitions (key, scope, deployment_id, label, last_seq) VALUES ('deployment:d-held', 'deployment', 'd-held', 'held', 1)`);
+      await tx.query(`INSERT INTO docs (entity, row_id, partition, version, data) VALUES ('waves', 'w-held-0', 'deployment:d-held', 1, '{}')`);
+      await tx.query(`INSERT INTO change_log (partition, seq, entity, row_id) VALUES ('deployment:d-held', 1, 'waves', 'w-held-0')`);
+      pushed = admin.push([op('waves', 'insert', sampleRow('waves', { id: 'w-held-1', deployment_id: 'd-held' }))]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expectAllApplied((await pushed) as OperationResult[]);
+    expect((await admin.pullAll('deployment:d-held')).changes.map((c) => [c.seq, c.rowId])).toEqual([
+      [1, 'w-held-0'],
+      [2, 'w-held-1'],
+    ]);
   });
 
   it('keeps the losing write of a shared column (site status) and says so', async () => {
