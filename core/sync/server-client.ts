@@ -139,8 +139,8 @@ export function createServerClient(options: ServerClientOptions) {
     me: () => json({ method: 'GET', path: '/v1/me' }, meResponseSchema),
     push: (request: PushRequest) => json({ method: 'POST', path: '/v1/sync/push', body: request, long: true }, pushResponseSchema),
     partitions: () => json({ method: 'POST', path: '/v1/sync/partitions', body: {} }, partitionsResponseSchema),
-    pull: (partition: string, after: number, limit?: number) =>
-      json({ method: 'POST', path: '/v1/sync/pull', body: { partition, after, ...(limit ? { limit } : {}) }, long: true }, pullResponseSchema),
+    pull: (partition: string, after: number, limit?: number, snapshot?: boolean) =>
+      json({ method: 'POST', path: '/v1/sync/pull', body: { partition, after, ...(limit ? { limit } : {}), ...(snapshot && after > 0 ? { snapshot } : {}) }, long: true }, pullResponseSchema),
     /** The server's upload status, or null when it never saw this blob. */
     blobStatus: async (sha256: string): Promise<BlobStatus | null> => {
       try {

@@ -156,6 +156,12 @@ export const pullRequestSchema = z
     /** The cursor: the last sequence applied (0 for a snapshot). */
     after: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
+    /**
+     * True while the client loads a snapshot page by page (begun at `after: 0`): it removes the
+     * rows absent from the snapshot when the last page is in, so a purged tombstone cannot be
+     * missed, and the server does not answer `reset_required` to the later pages.
+     */
+    snapshot: z.boolean().optional(),
   })
   .strict();
 
