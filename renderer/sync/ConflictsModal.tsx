@@ -4,6 +4,7 @@ import { runCommand } from '../api/command';
 import { errorText } from '../api/notify';
 import { useApiQuery } from '../api/useApiQuery';
 import { formatDateTime } from '../format/time';
+import { changeSummary, entityLabel } from './conflict-labels';
 import { useSync } from './sync-store';
 
 const KIND_LABELS = { insert: 'Added', update: 'Changed', delete: 'Removed' } as const;
@@ -62,10 +63,15 @@ function ConflictList() {
             {conflicts.data.map((c) => (
               <Table.Tr key={c.opId} data-testid="conflict-row">
                 <Table.Td>
-                  <Text size="sm">{c.entity}</Text>
-                  <Code fz="xs">{c.rowId}</Code>
+                  <Text size="sm">{entityLabel(c.entity)}</Text>
+                  <Code fz="xs" title={c.rowId} style={{ whiteSpace: 'nowrap' }}>{c.rowId.length > 14 ? `…${c.rowId.slice(-12)}` : c.rowId}</Code>
                 </Table.Td>
-                <Table.Td>{KIND_LABELS[c.kind]}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{KIND_LABELS[c.kind]}</Text>
+                  <Text size="xs" c="dimmed" data-testid="conflict-change">
+                    {changeSummary(c)}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{c.reason}</Text>
                   <Text size="xs" c="dimmed">
@@ -79,7 +85,7 @@ function ConflictList() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="default" loading={dismissing === c.opId} onClick={() => void dismiss(c.opId)} aria-label={`Dismiss the refused change to ${c.entity}`}>
+                  <Button size="compact-xs" variant="default" loading={dismissing === c.opId} onClick={() => void dismiss(c.opId)} aria-label={`Dismiss the refused change to ${entityLabel(c.entity).toLowerCase()}`}>
                     Dismiss
                   </Button>
                 </Table.Td>

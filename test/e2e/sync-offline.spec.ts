@@ -2,21 +2,18 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCentralDb } from '../../server/db/central-db';
-import type { ChecklistView } from '../../shared/domain/checklist';
-import type { SyncStatus } from '../../shared/contract/sync-methods';
-import { openTestCore, type TestCore } from '../support/temp-core';
+import type { TestCore } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
-import { createCentralServer, freePort, type CentralServer, type CentralUser } from './support/central-server-process';
+import { createCentralServer, freePort, type CentralServer } from './support/central-server-process';
+import { deviceRevoked, publishSample, RM, serverCounts, serverDoc, syncOnce, TECH } from './support/sync-scenario';
 
 /**
  * Issue 4's acceptance, end to end: a release manager publishes a plan, a technician signs in
  * through the browser shell, prepares a site, works with the server stopped, syncs when it is
- * back, and the server and the release manager's device have the work exactly once.
+ * back, and the server and the release manager's device have the work exactly once; a refused
+ * change is listed with its reason until dismissed.
  */
 
-const TECH: CentralUser = { username: 'riley', displayName: 'Riley Field', role: 'technician', password: 'field-work-2026' };
-const RM: CentralUser = { username: 'morgan', displayName: 'Morgan Release', role: 'release_manager', password: 'release-plan-2026' };
 const SITE_CODE = 'AMS-001';
 
 let server: CentralServer | undefined;
@@ -34,58 +31,6 @@ test.afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface ServerCounts {
-  changeLog: number;
-  docs: number;
-  appliedByTech: number;
-  rejectedByTech: number;
-  duplicateOpIds: number;
-}
-
-/** Reads the central database directly (the server must be stopped: PGlite has one owner). */
-async function serverCounts(dataDir: string, techDeviceId: string): Promise<ServerCounts> {
-  const db = await openCentralDb({ dataDir });
-  try {
-    const one = async (sql: string, params: unknown[] = []) => Number(((await db.query<{ n: unknown }>(sql, params))[0]?.n ?? 0));
-    return {
-      changeLog: await one('SELECT count(*) AS n FROM change_log'),
-      docs: await one('SELECT count(*) AS n FROM docs'),
-      appliedByTech: await one(`SELECT count(*) AS n FROM applied_ops WHERE device_id = $1 AND status = 'applied'`, [techDeviceId]),
-      rejectedByTech: await one(`SELECT count(*) AS n FROM applied_ops WHERE device_id = $1 AND status = 'rejected'`, [techDeviceId]),
-      duplicateOpIds: await one('SELECT count(*) - count(DISTINCT op_id) AS n FROM applied_ops'),
-    };
-  } finally {
-    await db.close();
-  }
-}
-
-async function deviceRevoked(dataDir: string, deviceId: string): Promise<boolean> {
-  const db = await openCentralDb({ dataDir });
-  try {
-    const rows = await db.query<{ revoked_at: unknown }>('SELECT revoked_at FROM devices WHERE id = $1', [deviceId]);
-    return rows.length === 1 && rows[0]!.revoked_at !== null;
-  } finally {
-    await db.close();
-  }
-}
-
-async function serverDoc(dataDir: string, entity: string, rowId: string): Promise<Record<string, unknown> | null> {
-  const db = await openCentralDb({ dataDir });
-  try {
-    const rows = await db.query<{ data: Record<string, unknown> }>('SELECT data FROM docs WHERE entity = $1 AND row_id = $2', [entity, rowId]);
-    return rows[0]?.data ?? null;
-  } finally {
-    await db.close();
-  }
-}
-
-/** One complete push and pull on an in-process device; its status afterwards. */
-async function syncOnce(device: TestCore): Promise<SyncStatus> {
-  const outcome = await device.syncEngine.runOnce();
-  if (!outcome.ok) throw new Error(`sync failed: ${outcome.error.code}: ${outcome.error.message} ${outcome.error.detail ?? ''}`);
-  return device.call('sync.status', {});
-}
-
 async function expectPending(page: Page, count: number) {
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', String(count), { timeout: 20_000 });
   await expect(page.getByTestId('sync-pending')).toHaveText(`${count} pending`);
@@ -93,7 +38,9 @@ async function expectPending(page: Page, count: number) {
 
 async function screenshot(page: Page, name: string) {
   const dir = process.env.OUTPOST_E2E_SHOTS;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
+  if (!dir) return;
+  await page.waitForTimeout(400); // let dialogs finish their transition
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 test('technician prepares a site, works offline with the server stopped, and one sync puts everything on the server exactly once', async ({ page }) => {
@@ -108,24 +55,15 @@ test('technician prepares a site, works offline with the server stopped, and one
   expect(health.status).toBe('ok');
 
   // The release manager's device: the sample deployment, one site assigned to the technician, published.
-  rm = openTestCore({ sync: { intervalMs: false, requestTimeoutMs: 10_000 } });
+  const published = await publishSample(server, SITE_CODE);
+  rm = published.rm;
   dirs.push(rm.dataDir);
-  const { deploymentId } = rm.call('sample.open', {});
-  rm.call('profile.set', { name: RM.displayName, role: 'release_manager' });
-  const site = rm.call('sites.list', { deploymentId }).find((s) => s.code === SITE_CODE)!;
-  rm.call('sites.update', { siteId: site.id, technicians: [TECH.displayName] });
-  const signedIn = await rm.callAsync('sync.signIn', { serverUrl: server.url, username: RM.username, password: RM.password, deviceName: 'RM laptop' });
-  expect(signedIn.account).toMatchObject({ username: RM.username, displayName: RM.displayName, role: 'release_manager' });
-  const published = rm.call('sync.publish', { deploymentId });
-  expect(published.queued).toBeGreaterThan(100);
-  const rmFirst = await syncOnce(rm);
-  expect(rmFirst.pendingOperations).toBe(0);
-  expect(rmFirst.conflicts).toBe(0);
+  const site = published.site;
 
   // What a delivery note would list for the site: the serial the technician will scan.
   const planned = rm.call('inventory.list', { siteId: site.id, limit: 1 }).items[0]!;
   const serial = planned.expectedSerial!;
-  const checklistBefore = rm.call('checklist.get', { siteId: site.id }) as ChecklistView;
+  const checklistBefore = rm.call('checklist.get', { siteId: site.id });
   const firstItem = checklistBefore.phases[0]!.items[0]!;
   expect(firstItem.state).toBe('todo');
 
@@ -238,7 +176,7 @@ test('technician prepares a site, works offline with the server stopped, and one
   expect(received[0]!.foundSerial?.toUpperCase()).toBe(serial.toUpperCase());
   const recon = rm.call('inventory.reconciliation', { siteId: site.id });
   expect(recon.received).toBe(1);
-  const rmItem = (rm.call('checklist.get', { siteId: site.id }) as ChecklistView).phases[0]!.items.find((i) => i.id === firstItem.id)!;
+  const rmItem = (rm.call('checklist.get', { siteId: site.id })).phases[0]!.items.find((i) => i.id === firstItem.id)!;
   expect(rmItem).toMatchObject({ state: 'done', stateBy: TECH.displayName });
 
   // On the server: every pending operation applied once, none refused, no operation id twice.
@@ -274,4 +212,73 @@ test('technician prepares a site, works offline with the server stopped, and one
   await expect(page.getByRole('button', { name: 'Sign in to a server' })).toBeVisible({ timeout: 20_000 });
   await server.stop();
   expect(await deviceRevoked(server.dataDir, techDeviceId)).toBe(true);
+});
+
+async function signInThroughUi(page: Page, serverUrl: string) {
+  await page.getByRole('button', { name: 'Sign in to a server' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in to a server' });
+  await dialog.getByLabel('Server address').fill(serverUrl);
+  await dialog.getByLabel('User name').fill(TECH.username);
+  await dialog.getByRole('textbox', { name: /^Password/ }).fill(TECH.password);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+}
+
+test('a change the server refuses is listed with its reason until dismissed, and changes nothing on the server', async ({ page }) => {
+  test.setTimeout(180_000);
+  server = await createCentralServer();
+  await server.createUser(TECH);
+  await server.createUser(RM);
+  await server.start();
+  const published = await publishSample(server, SITE_CODE);
+  rm = published.rm;
+  dirs.push(rm.dataDir);
+  const site = published.site;
+  const item = rm.call('checklist.get', { siteId: site.id }).phases[0]!.items[0]!;
+
+  const shellDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-sync-'));
+  dirs.push(shellDir);
+  shell = await startBrowserShell(shellDir);
+  await page.goto(shell.url);
+  await signInThroughUi(page, server.url);
+  await expect(page.getByTestId(`site-${SITE_CODE}`)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('sync-conflicts')).toHaveCount(0);
+
+  // The release manager gives the site to someone else; the technician, not synced since, completes an item.
+  rm.call('sites.update', { siteId: site.id, technicians: ['Someone Else'] });
+  await syncOnce(rm);
+  await page.getByTestId(`site-${SITE_CODE}`).click();
+  await page.getByTestId('tab-checklist').click();
+  const row = page.locator(`[data-testid="checklist-item"][data-item-id="${item.id}"]`);
+  await row.getByTestId('item-done').click();
+  await expect(row).toHaveAttribute('data-state', 'done');
+  await expectPending(page, 1);
+
+  // Sync now: the server refuses it; the queue moves on and the header counts one conflict.
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-conflicts')).toHaveText('1 conflict', { timeout: 30_000 });
+  await expectPending(page, 0);
+  await page.getByTestId('sync-conflicts').click();
+  const dialog = page.getByRole('dialog', { name: 'Changes the server refused' });
+  const refused = dialog.getByTestId('conflict-row');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText('Checklist item');
+  await expect(refused).toContainText('Changed');
+  await expect(refused.getByTestId('conflict-change')).toContainText('state: done');
+  await expect(refused).toContainText(/not assigned to site/);
+  await expect(refused).toContainText('forbidden');
+  await screenshot(page, '05-conflicts');
+
+  // Dismiss after reading: the list and the header count are empty.
+  await refused.getByRole('button', { name: 'Dismiss the refused change to checklist item' }).click();
+  await expect(dialog.getByTestId('conflicts-empty')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sync-conflicts')).toHaveCount(0, { timeout: 20_000 });
+  expect((await shell.call<{ conflicts: number }>('sync.status', {})).conflicts).toBe(0);
+
+  // The refused change reached nobody: the release manager's copy and the server's are unchanged.
+  await syncOnce(rm);
+  expect(rm.call('checklist.get', { siteId: site.id }).phases[0]!.items[0]).toMatchObject({ id: item.id, state: 'todo', stateBy: null });
+  await server.stop();
+  expect(await serverDoc(server.dataDir, 'checklist_items', item.id)).toMatchObject({ state: 'todo', state_by: null });
 });
