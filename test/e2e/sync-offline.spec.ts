@@ -276,6 +276,12 @@ test('a change the server refuses is listed with its reason until dismissed, and
   await expect(page.getByTestId('sync-conflicts')).toHaveCount(0, { timeout: 20_000 });
   expect((await shell.call<{ conflicts: number }>('sync.status', {})).conflicts).toBe(0);
 
+  // The window coming back online starts a sync at once.
+  await page.context().setOffline(true);
+  const syncRequest = page.waitForRequest((request) => request.url().endsWith('/api/sync.now'));
+  await page.context().setOffline(false);
+  expect((await syncRequest).method()).toBe('POST');
+
   // The refused change reached nobody: the release manager's copy and the server's are unchanged.
   await syncOnce(rm);
   expect(rm.call('checklist.get', { siteId: site.id }).phases[0]!.items[0]).toMatchObject({ id: item.id, state: 'todo', stateBy: null });
