@@ -119,9 +119,13 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     stored = created;
   }
 
+  // A row at a site that also names its deployment must name the site's.
+  if (op.kind !== 'delete' && scope === 'site' && entity.columns.deployment_id && row.deployment_id !== stored.deploymentId) {
+    return reject('invalid', `${entity.name}.deployment_id must be ${stored.deploymentId}, the deployment of site ${id}`);
+  }
+
   let technicians: string[] | undefined;
   if (entity.name === 'sites' && op.kind !== 'delete') {
-    if (row.deployment_id !== stored.deploymentId) return reject('invalid', `site ${id} belongs to deployment ${stored.deploymentId} and cannot move`);
     technicians = parseTechnicians(row.technicians);
     if (!technicians) return reject('invalid', 'sites.technicians must be a JSON array of names');
   }

@@ -72,6 +72,8 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
       op('issue_events', 'insert', sampleRow('issue_events', { id: 'orphan', issue_id: 'no-such-issue' }), { partition: 'site:s1' }),
       op('issue_attachments', 'insert', { event_id: 'e', issue_id: 'x', sha256: 'a'.repeat(64) }, { partition: 'site:s1' }),
       op('issues', 'insert', sampleRow('issues', { id: 'i11', site_id: 's1', description: 'é'.repeat(530 * 1024) })),
+      op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-x', site_id: 's1', deployment_id: 'd9' })),
+      op('sites', 'update', { id: 's1', deployment_id: 'd9' }, { partition: 'site:s1', baseVersion: 1 }),
       op('check_runs', 'insert', sampleRow('check_runs', { id: 'run-ok', site_id: 's1' })),
     ]);
     const codes = results.map((r) => (r.status === 'rejected' ? r.code : r.status));
@@ -92,6 +94,8 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
       'unknown_parent',
       'unknown_parent',
       'invalid',
+      'invalid',
+      'invalid',
       'applied',
     ]);
     const reasons = results.map((r) => (r.status === 'rejected' ? r.reason : ''));
@@ -101,6 +105,8 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
     expect(reasons[6]).toMatch(/missing .*description/);
     expect(reasons[9]).toMatch(/belongs to site:s1, not site:s2/);
     expect(reasons[15]).toMatch(/longer than/);
+    expect(reasons[16]).toMatch(/deployment_id must be d1/);
+    expect(reasons[17]).toMatch(/deployment_id must be d1/);
     const after = await dataCounts(server);
     expect(after.docs).toBe(before.docs! + 1);
     expect(after.change_log).toBe(before.change_log! + 1);
