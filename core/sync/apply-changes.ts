@@ -4,6 +4,7 @@ import type { Change, WireRow } from '../../shared/sync/wire';
 import { createLogger } from '../logging/logger';
 import { hasPendingOperation } from './outbox-store';
 import { ident, NOW_SQL } from './sql-names';
+import { withRefusalTriggersLifted } from './refusal-triggers';
 import { makeRoomForPulledRow } from './unique-clashes';
 import { SyncError } from './sync-error';
 
@@ -16,7 +17,8 @@ export interface ApplyOptions {
 
 /**
  * Applies pulled changes to the local tables. Call inside the page's transaction: sets the guard
- * row (nothing is captured) and defers foreign keys to the commit. A row with pending local
+ * row (nothing is captured) and defers foreign keys to the commit (pull.ts stores pages with them
+ * off: a parent may come in a later page). A row with pending local
  * changes is left alone (the push echoes back and converges it); append-only rows are only
  * inserted; tombstones delete. A pulled deployment row makes the deployment sync from now on.
  */
@@ -100,7 +102,29 @@ class StatementCache {
       const differs = others.map((c) => `${table}.${ident(c)} IS NOT excluded.${ident(c)}`).join(' OR ');
       return `${insert} DO UPDATE SET ${set} WHERE ${differs}`;
     };
-    this.get(`upsert:${entity.name}:${columns.join(',')}`, sql).run(...values);
+    const written = this.get(`upsert:${entity.name}:${columns.join(',')}`, sql).run(...values).changes;
+    if (written === 0 && entity.appendOnly) this.followServerCopy(entity, columns, values, keys);
+  }
+
+  /**
+   * An append-only row arrives that exists here with other content: the server renumbered it (an
+   * issue event's `seq` taken twice offline). The server's copy wins; it is the only way such a
+   * row changes.
+   */
+  private followServerCopy(entity: SyncEntity, columns: string[], values: unknown[], keys: Record<string, unknown>): void {
+    const table = ident(entity.name);
+    const where = entity.key.map((k) => `${ident(k)} = ?`).join(' AND ');
+    const keyValues = entity.key.map((k) => keys[k]);
+    const others = columns.filter((c) => !entity.key.includes(c));
+    if (others.length === 0) return;
+    const differs = this.get(`differs:${entity.name}:${others.join(',')}`, () => `SELECT 1 FROM ${table} WHERE ${where} AND NOT (${others.map((c) => `${ident(c)} IS ?`).join(' AND ')})`).get(
+      ...keyValues,
+      ...others.map((c) => values[columns.indexOf(c)]),
+    );
+    if (!differs) return;
+    withRefusalTriggersLifted(this.sqlite, entity.name, () =>
+      this.sqlite.prepare(`UPDATE ${table} SET ${others.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${where}`).run(...others.map((c) => values[columns.indexOf(c)]), ...keyValues),
+    );
   }
 
   remove(entity: SyncEntity, rowId: string): void {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { PartitionInfo } from '../../shared/sync/wire';
 import { applyChanges } from './apply-changes';
 import { blobsReferencedBy, downloadMissingBlobs } from './blobs';
@@ -42,10 +43,10 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
   let after = seen ? 0 : (cursor?.lastSeq ?? 0);
   if (!seen && cursor && after >= info.lastSeq && after >= info.retainedFrom) return; // nothing new
   for (;;) {
-    const page = await run.client.pull(info.partition, after);
+    const page = await run.client.pull(info.partition, after, run.deps.pullLimit, seen !== null);
     checkAborted(run);
     if (page.status === 'reset_required') {
-      if (seen && after === 0) throw new SyncError('server_error', 'The server asked for a fresh snapshot while sending one', `partition ${info.partition}`);
+      if (seen) throw new SyncError('server_error', 'The server asked for a fresh snapshot while sending one', `partition ${info.partition} after ${after}`);
       sqlite.transaction(() => writeCursor(sqlite, info.partition, 0, true))();
       seen = new Map();
       after = 0;
@@ -58,10 +59,12 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
       checkAborted(run);
     }
     const snapshot = seen;
-    sqlite.transaction(() => {
-      applyChanges(sqlite, page.changes, snapshot ? { seen: snapshot } : {});
-      writeCursor(sqlite, info.partition, page.cursor, snapshot !== null);
-    })();
+    withoutForeignKeys(sqlite, () =>
+      sqlite.transaction(() => {
+        applyChanges(sqlite, page.changes, snapshot ? { seen: snapshot } : {});
+        writeCursor(sqlite, info.partition, page.cursor, snapshot !== null);
+      })(),
+    );
     counter.done += page.changes.length;
     run.progress({ phase: 'pull', done: Math.min(counter.done, counter.total), total: counter.total });
     if (page.more && page.cursor <= after && page.changes.length === 0) {
@@ -79,5 +82,20 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
       sqlite.prepare('DELETE FROM sync_apply_guard').run();
       writeCursor(sqlite, info.partition, after, false);
     })();
+  }
+}
+
+/**
+ * Pages come in change-log order, not parent-before-child: a site row changed after its items comes
+ * in a later page than they do. Foreign keys are therefore not enforced while a page is stored
+ * (the pragma only takes effect outside a transaction; nothing else runs in between, the
+ * connection is synchronous); the parents arrive before the partition's pull ends.
+ */
+function withoutForeignKeys(sqlite: Database.Database, apply: () => void): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    apply();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
   }
 }

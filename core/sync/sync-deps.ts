@@ -19,6 +19,8 @@ export interface SyncDeps {
   schemaVersion: number;
   fetch?: FetchLike;
   requestTimeoutMs?: number;
+  /** Changes per pull page (the server's default when not set). */
+  pullLimit?: number;
 }
 
 /** One run against the server: the client, a stop signal, and progress reporting. */

@@ -19,6 +19,8 @@ const log = createLogger('sync.engine');
 export interface SyncEngineSettings {
   fetch?: FetchLike;
   requestTimeoutMs?: number;
+  /** Changes per pull page (default: the server's). */
+  pullLimit?: number;
   /** Automatic runs every this many ms while signed in (default 60 s); `false`: only on request (no timer, no retries). */
   intervalMs?: number | false;
   backoffBaseMs?: number;
@@ -44,7 +46,7 @@ interface QueuedJob {
  * `stop()` (core close) clears every timer and aborts an in-flight run, which then writes nothing.
  */
 export class SyncEngine {
-  private readonly settings: Required<Omit<SyncEngineSettings, 'fetch' | 'requestTimeoutMs'>>;
+  private readonly settings: Required<Omit<SyncEngineSettings, 'fetch' | 'requestTimeoutMs' | 'pullLimit'>>;
   private readonly deps: SyncDeps;
   private queue: QueuedJob[] = [];
   private running: Promise<void> | null = null;
@@ -60,7 +62,7 @@ export class SyncEngine {
 
   constructor(deps: SyncDeps, settings: SyncEngineSettings = {}) {
     const requestTimeoutMs = settings.requestTimeoutMs ?? positiveFromEnvironment('OUTPOST_SYNC_TIMEOUT_MS');
-    this.deps = { ...deps, ...(settings.fetch ? { fetch: settings.fetch } : {}), ...(requestTimeoutMs ? { requestTimeoutMs } : {}) };
+    this.deps = { ...deps, ...(settings.fetch ? { fetch: settings.fetch } : {}), ...(requestTimeoutMs ? { requestTimeoutMs } : {}), ...(settings.pullLimit ? { pullLimit: settings.pullLimit } : {}) };
     this.settings = {
       intervalMs: settings.intervalMs ?? intervalFromEnvironment() ?? 60_000,
       backoffBaseMs: settings.backoffBaseMs ?? 2_000,

@@ -117,7 +117,22 @@ describe('desktop sync when things go wrong', () => {
       const titles = (d: Device) => (d.db.prepare('SELECT title FROM issues WHERE site_id = ? ORDER BY title').all(siteId) as { title: string }[]).map((r) => r.title);
       expect(titles(tech)).toEqual(titles(second));
       expect(titles(tech)).toEqual(expect.arrayContaining(['Door lock', 'Fan noise']));
+      const numbers = (d: Device) => d.db.prepare('SELECT id, number FROM issues WHERE site_id = ? ORDER BY id').all(siteId);
+      expect(numbers(tech)).toEqual(numbers(second)); // the server renumbered the later one; both follow it
+      // Both comment on the same issue offline: both take the same event sequence.
+      tech.core.call('issues.comment', { issueId: first.id, text: 'Fan replaced' });
+      second.core.call('issues.comment', { issueId: first.id, text: 'Fan still loud' });
+      expect(await tech.sync()).toEqual({ ok: true });
+      expect(await second.sync()).toEqual({ ok: true });
+      expect(await tech.sync()).toEqual({ ok: true });
+      const events = (d: Device) => d.db.prepare('SELECT id, seq, text FROM issue_events WHERE issue_id = ? ORDER BY seq').all(first.id);
+      expect(events(tech)).toEqual(events(second));
+      expect(events(tech).map((e) => (e as { text: string }).text)).toEqual(expect.arrayContaining(['Fan replaced', 'Fan still loud']));
+      for (const d of [tech, second]) {
+        expect(() => d.db.prepare("UPDATE issue_events SET text = 'x' WHERE issue_id = ?").run(first.id)).toThrow(/append-only/); // still refused
+      }
       expect(second.core.call('sync.status', {})).toMatchObject({ pendingOperations: 0, lastError: null });
+      expect(tech.core.call('sync.status', {})).toMatchObject({ pendingOperations: 0, lastError: null });
     } finally {
       second.close();
     }
