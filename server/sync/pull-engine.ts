@@ -27,7 +27,9 @@ export async function pullChangesJson(db: SyncQueries, request: PullRequest): Pr
   if (!partition) return null;
   const lastSeq = Number(partition.last_seq);
   const retainedFrom = Number(partition.retained_from);
-  if (request.after > 0 && request.after < retainedFrom) {
+  // Below the retention mark the client may have missed a purged delete; above the last sequence it
+  // holds a cursor from a database this one is not (restored from a backup): both need a snapshot.
+  if ((request.after > 0 && request.after < retainedFrom) || request.after > lastSeq) {
     return JSON.stringify({ status: 'reset_required', partition: request.partition, retainedFrom, lastSeq } satisfies PullResponse);
   }
   const [page] = await db.query<{ fetched: number | string; page_end: number | string | null; changes: string }>(
@@ -45,7 +47,7 @@ export async function pullChangesJson(db: SyncQueries, request: PullRequest): Pr
   );
   const more = Number(page!.fetched) > request.limit;
   const pageEnd = page!.page_end === null ? request.after : Number(page!.page_end);
-  const cursor = more ? pageEnd : Math.max(pageEnd, lastSeq, request.after);
+  const cursor = more ? pageEnd : Math.max(pageEnd, lastSeq);
   const head = JSON.stringify({ status: 'ok', partition: request.partition, cursor, lastSeq: Math.max(lastSeq, pageEnd), more });
   return `${head.slice(0, -1)},"changes":${page!.changes}}`;
 }

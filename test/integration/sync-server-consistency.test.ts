@@ -229,6 +229,8 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expect(snapshotPull.changes.some((c) => c.rowId === 'tm-gone')).toBe(false);
     expect(snapshotPull.changes.some((c) => c.entity === 'sites' && c.rowId === 's2')).toBe(true);
     expect((await alice.partitions()).find((p) => p.partition === 'site:s2')).toMatchObject({ retainedFrom: latest });
+    // A cursor the server never issued (its database was restored from an older backup) needs a snapshot too.
+    expect(await alice.pull('site:s2', latest + 1000)).toEqual({ status: 'reset_required', partition: 'site:s2', retainedFrom: latest, lastSeq: latest });
     // An insert after the purge brings the row back under a new sequence.
     const [back] = await rita.push([op('target_machines', 'insert', sampleRow('target_machines', { id: 'tm-gone', site_id: 's2' }))]);
     expect(back).toMatchObject({ status: 'applied', version: 1 });
