@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import { startTestServer, type TestServer } from '../support/central-server';
-import { signaturePng } from '../support/signoff-fixtures';
+import { signaturePng, signSite } from '../support/signoff-fixtures';
 import { count, dump, openDevice, type Device } from './sync-client-fixture';
 
 // One story on a real central server (PGlite): a release manager publishes the sample plan, a
@@ -15,6 +15,7 @@ let server: TestServer;
 let rm: Device & { deploymentId?: string };
 let tech: Device;
 let siteId: string;
+let sheetId: string;
 
 beforeAll(async () => {
   server = await startTestServer({ backend: 'pglite' });
@@ -76,10 +77,13 @@ describe('desktop sync against the central server', () => {
     const photo = tech.core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(3) });
     const issue = tech.core.call('issues.create', { siteId, title: 'Rack door bent', severity: 'medium', category: 'hardware', attachments: [photo.sha256] });
     tech.core.call('issues.comment', { issueId: issue.id, text: 'Vendor notified' });
+    const { sheet } = signSite(tech.core, siteId, { decision: 'rejected', reason: 'Rack door to be replaced first' });
+    sheetId = sheet.id;
+    for (let i = 0; i < 200 && tech.core.call('signoff.exportPdf', { sheetId }).status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 25));
     const outcome = await tech.sync();
     expect(outcome).toMatchObject({ ok: false, error: { code: 'offline' } });
     const status = tech.core.call('sync.status', {});
-    expect(status, JSON.stringify(status)).toMatchObject({ state: 'offline', online: false, pendingAttachments: 1 });
+    expect(status).toMatchObject({ state: 'offline', online: false, pendingAttachments: 3 }); // photo, signature, PDF
     expect(status.pendingOperations).toBeGreaterThanOrEqual(3 + 1 + 2);
     expect(status.lastError?.detail).toContain('ECONNREFUSED');
   });
@@ -95,6 +99,8 @@ describe('desktop sync against the central server', () => {
     expect(count(rm.db, 'SELECT 1 FROM issue_events WHERE issue_id = ?', issues[0]!.id)).toBe(count(tech.db, 'SELECT 1 FROM issue_events WHERE issue_id = ?', issues[0]!.id));
     const sha = (tech.db.prepare('SELECT sha256 FROM issue_attachments').get() as { sha256: string }).sha256;
     expect(rm.core.call('attachments.get', { sha256: sha }).dataBase64).toBe(signaturePng(3));
+    expect(rm.core.call('signoff.get', { sheetId })).toEqual(tech.core.call('signoff.get', { sheetId }));
+    expect(rm.core.call('signoff.exportPdf', { sheetId })).toEqual(tech.core.call('signoff.exportPdf', { sheetId }));
   });
 
   it('converges: a second sync on both devices changes nothing and both hold the same site', async () => {
