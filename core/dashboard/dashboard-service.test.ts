@@ -88,7 +88,7 @@ describe('dashboard.get', () => {
     expect(d.waves.find((w) => w.name === 'Wave 1')!.byStatus.rolled_back).toBe(1);
 
     const amsRow = d.sites.find((s) => s.code === 'AMS-001')!;
-    expect(amsRow).toMatchObject({ status: 'signed_off', adherence: 'onTime', checksPass: 1, checksTotal: 4, waveName: 'Pilot' });
+    expect(amsRow).toMatchObject({ status: 'signed_off', adherence: 'onTime', checksPass: 1, checksChecked: 2, checksTotal: 4, waveName: 'Pilot' });
     expect(amsRow.openIssues.medium).toBe(1);
     expect(amsRow.signedOffAt).not.toBeNull();
     expect(amsRow.startedAt).not.toBeNull();

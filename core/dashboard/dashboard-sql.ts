@@ -18,6 +18,7 @@ export interface SiteBaseRow {
   name: string;
   waveId: string | null;
   status: string;
+  timeZone: string;
   windowStart: string | null;
   windowEnd: string | null;
   updatedAt: string;
@@ -35,7 +36,7 @@ export interface SiteBaseRow {
 
 const SITE_BASE = `
 WITH signed AS (${SIGNED})
-SELECT s.id, s.code, s.name, s.wave_id AS waveId, s.status, s.window_start AS windowStart, s.window_end AS windowEnd, s.updated_at AS updatedAt,
+SELECT s.id, s.code, s.name, s.wave_id AS waveId, s.status, s.time_zone AS timeZone, s.window_start AS windowStart, s.window_end AS windowEnd, s.updated_at AS updatedAt,
   COALESCE(ic.expected, 0) AS expected, COALESCE(ic.received, 0) AS received, COALESCE(ic.surplus, 0) AS surplus, COALESCE(ic.damaged, 0) AS damaged,
   signed.at AS signedAt,
   (SELECT COUNT(*) FROM site_rollbacks r WHERE r.site_id = s.id) AS rollbacks,

@@ -1,9 +1,8 @@
 import type { ApiParsedInput } from '../../shared/contract';
-import type { DecisionFigures, WaveDecisionRecord } from '../../shared/contract/dashboard-methods';
+import { decisionFiguresBefore, type WaveDecisionRecord } from '../../shared/contract/dashboard-methods';
 import { getProfile } from '../services/profile-service';
 import { DomainError, notFound } from '../services/domain-error';
 import { recordActivity, type ServiceContext } from '../services/service-context';
-import { passRate } from './dashboard-math';
 import { getDashboard } from './dashboard-service';
 
 function requireReleaseManager(ctx: ServiceContext): void {
@@ -12,28 +11,6 @@ function requireReleaseManager(ctx: ServiceContext): void {
   if (profile.role !== 'release_manager' && profile.role !== 'administrator') {
     throw new DomainError('forbidden', 'Only a release manager or an administrator can decide on a wave');
   }
-}
-
-/**
- * The evidence for going on with a wave: the figures of every earlier wave of the deployment
- * (the pilot's results for wave 1, and so on). For the first wave there is none yet.
- */
-export function figuresBefore(ctx: ServiceContext, deploymentId: string, sequence: number): DecisionFigures {
-  const dashboard = getDashboard(ctx, { deploymentId });
-  const earlier = dashboard.waves.filter((w) => w.waveId !== null && w.sequence < sequence);
-  const sum = (pick: (w: (typeof earlier)[number]) => number) => earlier.reduce((n, w) => n + pick(w), 0);
-  const pass = sum((w) => w.checks.pass);
-  const checked = sum((w) => w.checks.pass + w.checks.fail + w.checks.error);
-  return {
-    basedOn: earlier.map((w) => w.name),
-    sites: sum((w) => w.sites),
-    signedOff: sum((w) => w.byStatus.signed_off),
-    rolledBack: sum((w) => w.rolledBackSites),
-    openIssues: sum((w) => w.openIssues),
-    openBlockingIssues: sum((w) => w.openBlockingIssues),
-    checkPassRate: passRate(pass, checked),
-    discrepancies: sum((w) => w.discrepancies),
-  };
 }
 
 /**
@@ -48,7 +25,7 @@ export function decideWave(ctx: ServiceContext, { waveId, decision, note }: ApiP
     | undefined;
   if (!wave) throw notFound('Wave', waveId);
   if (decision === 'no_go' && note.trim().length === 0) throw new DomainError('validation', 'A no-go decision needs a note', [{ path: 'note', message: 'A no-go decision needs a note' }]);
-  const figures = figuresBefore(ctx, wave.deploymentId, wave.sequence);
+  const figures = decisionFiguresBefore(getDashboard(ctx, { deploymentId: wave.deploymentId }).waves, wave.sequence);
   const at = ctx.clock.now();
   const record: WaveDecisionRecord = { id: ctx.newId(), waveId, decision, note, figures, decidedAt: at, decidedBy: ctx.actor() };
   ctx.sqlite

@@ -2,6 +2,7 @@ import { Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Titl
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
+import { DashboardButton } from '../dashboard/DashboardButton';
 import { QueryError } from '../shell/QueryError';
 import { PublishButton } from '../sync/PublishButton';
 import { MilestoneSignOff } from '../site/signoff/MilestoneSignOff';
@@ -55,6 +56,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
             </Text>
           </div>
           <Group gap="xs" wrap="nowrap">
+            <DashboardButton deploymentId={deployment.id} />
             <DeploymentAuthoringButtons deployment={deployment} waves={waves} sites={siteList} components={components} />
             <MilestoneSignOff deploymentId={deploymentId} />
             <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">

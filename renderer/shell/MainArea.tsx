@@ -1,13 +1,26 @@
+import { lazy, Suspense } from 'react';
+import { Loader } from '@mantine/core';
 import { useNavigation } from '../state/navigation';
 import { DeploymentOverview } from '../deployment/DeploymentOverview';
 import { NoDeployment } from '../deployment/NoDeployment';
 import { SiteWorkspace } from '../site/SiteWorkspace';
 
+// The dashboard and its chart library load on first use, so the first screen stays light.
+const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
+
 /** The site workspace when a site is chosen, else the deployment overview, else a way to start. */
 export function MainArea() {
   const deploymentId = useNavigation((s) => s.deploymentId);
   const siteId = useNavigation((s) => s.siteId);
+  const dashboard = useNavigation((s) => s.dashboard);
   if (deploymentId && siteId) return <SiteWorkspace key={siteId} deploymentId={deploymentId} siteId={siteId} />;
+  if (deploymentId && dashboard) {
+    return (
+      <Suspense fallback={<Loader size="sm" m="xl" />}>
+        <DashboardView key={deploymentId} deploymentId={deploymentId} />
+      </Suspense>
+    );
+  }
   if (deploymentId) return <DeploymentOverview key={deploymentId} deploymentId={deploymentId} />;
   return <NoDeployment />;
 }

@@ -2,7 +2,7 @@ import { isSiteTab, useNavigation, type Route } from './navigation';
 
 /**
  * The navigation lives in the location hash so a reload (or Alt+Left in the desktop shell) keeps
- * the technician where they were: #/d/<deploymentId>[/s/<siteId>[/<tab>]].
+ * the technician where they were: #/d/<deploymentId>[/s/<siteId>[/<tab>]], or #/d/<deploymentId>/dashboard.
  */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
@@ -12,6 +12,8 @@ export function parseHash(hash: string): Route {
     if (parts[2] === 's' && parts[3]) {
       route.siteId = parts[3];
       if (isSiteTab(parts[4])) route.tab = parts[4];
+    } else if (parts[2] === 'dashboard') {
+      route.dashboard = true;
     }
   }
   return route;
@@ -20,6 +22,7 @@ export function parseHash(hash: string): Route {
 export function formatHash(route: Route): string {
   if (!route.deploymentId) return '';
   const base = `#/d/${encodeURIComponent(route.deploymentId)}`;
+  if (!route.siteId && route.dashboard) return `${base}/dashboard`;
   return route.siteId ? `${base}/s/${encodeURIComponent(route.siteId)}/${route.tab}` : base;
 }
 
@@ -30,7 +33,7 @@ export function startHashSync(): () => void {
   const onHashChange = () => {
     const next = parseHash(window.location.hash);
     const s = useNavigation.getState();
-    if (next.deploymentId !== s.deploymentId || next.siteId !== s.siteId || next.tab !== s.tab) s.setRoute(next);
+    if (next.deploymentId !== s.deploymentId || next.siteId !== s.siteId || next.tab !== s.tab || !!next.dashboard !== !!s.dashboard) s.setRoute({ dashboard: false, ...next });
   };
   window.addEventListener('hashchange', onHashChange);
 
@@ -39,7 +42,7 @@ export function startHashSync(): () => void {
     if (hash === (window.location.hash || '')) return;
     const url = `${window.location.pathname}${window.location.search}${hash}`;
     // A new place is a history entry; changing tabs is not.
-    const moved = state.deploymentId !== previous.deploymentId || state.siteId !== previous.siteId;
+    const moved = state.deploymentId !== previous.deploymentId || state.siteId !== previous.siteId || !!state.dashboard !== !!previous.dashboard;
     if (moved) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   });

@@ -11,6 +11,8 @@ export interface Route {
   deploymentId: string | null;
   siteId: string | null;
   tab: SiteTab;
+  /** The deployment's dashboard instead of its overview (no site chosen). */
+  dashboard?: boolean;
 }
 
 interface NavigationState extends Route {
@@ -19,6 +21,7 @@ interface NavigationState extends Route {
   /** Back to the deployment overview (no site chosen). */
   clearSite: () => void;
   setTab: (tab: SiteTab) => void;
+  openDashboard: (deploymentId: string) => void;
   /** Replace the whole route (used by the hash sync). */
   setRoute: (route: Route) => void;
 }
@@ -28,9 +31,10 @@ export const useNavigation = create<NavigationState>((set) => ({
   siteId: null,
   tab: 'overview',
   selectDeployment: (deploymentId) =>
-    set((s) => (s.deploymentId === deploymentId && s.siteId === null ? s : { deploymentId, siteId: null })),
-  selectSite: (deploymentId, siteId, tab) => set((s) => ({ deploymentId, siteId, tab: tab ?? s.tab })),
+    set((s) => (s.deploymentId === deploymentId && s.siteId === null && !s.dashboard ? s : { deploymentId, siteId: null, dashboard: false })),
+  selectSite: (deploymentId, siteId, tab) => set((s) => ({ deploymentId, siteId, tab: tab ?? s.tab, dashboard: false })),
   clearSite: () => set({ siteId: null }),
   setTab: (tab) => set({ tab }),
+  openDashboard: (deploymentId) => set({ deploymentId, siteId: null, dashboard: true }),
   setRoute: (route) => set(route),
 }));

@@ -88,12 +88,15 @@ export const dashboardSiteRowSchema = z.object({
   waveId: idSchema.nullable(),
   waveName: z.string().nullable(),
   status: siteStatusSchema,
+  timeZone: z.string(),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
   adherence: z.enum(['onTime', 'late', 'overdue', 'inWindow', 'upcoming', 'noWindow']),
   openIssues: z.object({ critical: count, high: count, medium: count, low: count }),
   openBlocking: count,
+  /** Targets whose latest run passed / that have a finished run / planned (or checked, if more). */
   checksPass: count,
+  checksChecked: count,
   checksTotal: count,
   /** Missing + damaged + surplus items. */
   discrepancies: count,
@@ -160,3 +163,25 @@ export const dashboardMethods = {
     'Record a go / no-go decision on a wave (release managers and administrators), with the figures at decision time',
   ),
 } as const;
+
+/**
+ * The evidence for going on with a wave: the summed figures of every earlier wave (the pilot's
+ * results for wave 1, and so on). The core stores them with a decision; the UI shows the same
+ * figures in the confirmation.
+ */
+export function decisionFiguresBefore(waves: readonly WaveFigures[], sequence: number): DecisionFigures {
+  const earlier = waves.filter((w) => w.waveId !== null && w.sequence < sequence);
+  const sum = (pick: (w: WaveFigures) => number) => earlier.reduce((n, w) => n + pick(w), 0);
+  const pass = sum((w) => w.checks.pass);
+  const checked = sum((w) => w.checks.pass + w.checks.fail + w.checks.error);
+  return {
+    basedOn: earlier.map((w) => w.name),
+    sites: sum((w) => w.sites),
+    signedOff: sum((w) => w.byStatus.signed_off),
+    rolledBack: sum((w) => w.rolledBackSites),
+    openIssues: sum((w) => w.openIssues),
+    openBlockingIssues: sum((w) => w.openBlockingIssues),
+    checkPassRate: checked === 0 ? null : Math.round((pass / checked) * 1000) / 10,
+    discrepancies: sum((w) => w.discrepancies),
+  };
+}

@@ -1,0 +1,83 @@
+import { ActionIcon, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { WaveFigures } from '../../shared/contract/dashboard-methods';
+import { useApiQuery } from '../api/useApiQuery';
+import { formatDateTime } from '../format/time';
+import { QueryError } from '../shell/QueryError';
+import { useNavigation } from '../state/navigation';
+import { useProfile } from '../state/profile';
+import { DashboardCharts } from './DashboardCharts';
+import { DecideWaveModal } from './DecideWaveModal';
+import { KpiCards } from './KpiCards';
+import { SiteTable } from './SiteTable';
+import { WaveDecisions } from './WaveDecisions';
+
+/** A deployment's dashboard for release managers: figures, charts, wave decisions and every site. */
+export function DashboardView({ deploymentId }: { deploymentId: string }) {
+  const dashboard = useApiQuery('dashboard.get', { deploymentId }, ['deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues']);
+  const selectDeployment = useNavigation((s) => s.selectDeployment);
+  const role = useProfile((s) => s.profile?.role);
+  const [deciding, setDeciding] = useState<WaveFigures | null>(null);
+
+  if (dashboard.error && !dashboard.data) {
+    return <QueryError m="md" title="Dashboard not available" error={dashboard.error} onRetry={dashboard.reload} />;
+  }
+  const d = dashboard.data;
+  return (
+    <ScrollArea flex={1} type="auto" data-testid="dashboard-view">
+      <Stack gap="md" p="md" maw={1600}>
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip label="Back to the deployment">
+              <ActionIcon variant="subtle" color="gray" onClick={() => selectDeployment(deploymentId)} aria-label="Back to the deployment" data-testid="dashboard-back">
+                <IconArrowLeft size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <div>
+              <Title order={3}>Dashboard{d ? ` — ${d.name}` : ''}</Title>
+              {d && (
+                <Text size="xs" c="dimmed">
+                  From the data on this device, {formatDateTime(d.generatedAt)} · quiet period {d.quietPeriodDays} days
+                </Text>
+              )}
+            </div>
+          </Group>
+          <Button variant="default" size="xs" leftSection={<IconRefresh size={14} />} loading={dashboard.loading && !!d} onClick={dashboard.reload}>
+            Refresh
+          </Button>
+        </Group>
+        {!d ? (
+          <Loader size="sm" m="xl" />
+        ) : (
+          <>
+            <KpiCards dashboard={d} />
+            <DashboardCharts dashboard={d} />
+            <WaveDecisions dashboard={d} canDecide={role === 'release_manager' || role === 'administrator'} onDecide={setDeciding} />
+            <Paper withBorder p="sm">
+              <Group justify="space-between" mb="xs">
+                <Text fw={600} size="sm">
+                  Sites
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Click a site to open its workspace
+                </Text>
+              </Group>
+              <SiteTable dashboard={d} />
+            </Paper>
+            <DecideWaveModal
+              key={deciding?.waveId ?? 'none'}
+              dashboard={d}
+              wave={deciding}
+              onClose={() => setDeciding(null)}
+              onDecided={() => {
+                setDeciding(null);
+                dashboard.reload();
+              }}
+            />
+          </>
+        )}
+      </Stack>
+    </ScrollArea>
+  );
+}
