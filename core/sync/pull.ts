@@ -41,7 +41,8 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
   const { sqlite } = run.deps;
   let seen: Map<string, Set<string>> | null = cursor?.snapshot ? new Map() : null;
   let after = seen ? 0 : (cursor?.lastSeq ?? 0);
-  if (!seen && cursor && after >= info.lastSeq && after >= info.retainedFrom) return; // nothing new
+  // Nothing new. (A cursor beyond the server's last sequence means the server was restored from an older backup: ask, it answers reset_required.)
+  if (!seen && cursor && after === info.lastSeq && after >= info.retainedFrom) return;
   for (;;) {
     const page = await run.client.pull(info.partition, after, run.deps.pullLimit, seen !== null);
     checkAborted(run);

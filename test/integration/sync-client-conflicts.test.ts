@@ -100,6 +100,13 @@ describe('desktop sync when things go wrong', () => {
     expect(count(tech.db, 'SELECT 1 FROM target_machines WHERE id = ?', machine.id)).toBe(0);
     expect(tech.core.call('machines.list', { siteId })).toEqual(rm.core.call('machines.list', { siteId }));
     expect(count(tech.db, "SELECT 1 FROM sync_cursors WHERE cursor = 'snapshot'")).toBe(0);
+    // A server restored from an older backup: the device's cursor is beyond the server's last sequence.
+    const cursorOf = () => (tech.db.prepare('SELECT last_seq AS n FROM sync_cursors WHERE partition = ?').get(`site:${siteId}`) as { n: number }).n;
+    const real = cursorOf();
+    tech.db.prepare("UPDATE sync_cursors SET last_seq = last_seq + 100, cursor = CAST(last_seq + 100 AS TEXT) WHERE partition = ?").run(`site:${siteId}`);
+    expect(await tech.sync()).toEqual({ ok: true });
+    expect(cursorOf()).toBe(real);
+    expect(tech.core.call('machines.list', { siteId })).toEqual(rm.core.call('machines.list', { siteId }));
   });
 
   it('keeps syncing when two devices numbered an issue alike offline', async () => {
