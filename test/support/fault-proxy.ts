@@ -11,7 +11,7 @@ import { seededRandom } from '../../core/sample/seeded-random';
 export type FaultMode =
   /** Bytes flow both ways untouched. */
   | { kind: 'pass' }
-  /** Every chunk, both ways, is held back this long (order kept). */
+  /** Every chunk, both ways, is held back this long (order kept). Open pass/delay connections follow a later `setMode` delay. */
   | { kind: 'delay'; ms: number }
   /** The connection is accepted and reset at once (the client sees ECONNRESET before sending anything). */
   | { kind: 'drop' }
@@ -30,6 +30,11 @@ export interface RandomFaults {
   delayMs?: [number, number];
   /** For the cuts: the byte offset is chosen in [0, max]. Default 400. */
   maxCutBytes?: number;
+  /**
+   * A connection quiet this long both ways is closed by the proxy (default 30 ms), so a client's
+   * keep-alive connection does not carry one draw for ever: nearly every request gets its own.
+   */
+  idleCloseMs?: number;
 }
 
 export interface FaultEvent {
@@ -48,9 +53,9 @@ export interface FaultProxy {
   port: number;
   /** Where the connections go; may change (a restarted server on another port). */
   setTarget(port: number, host?: string): void;
-  /** One behaviour for every new connection (clears a random plan). */
+  /** One behaviour for every new connection (clears a random plan); a fault mode cuts the open connections. */
   setMode(mode: FaultMode): void;
-  /** A seeded random behaviour per new connection. */
+  /** A seeded random behaviour per new connection (open connections are cut; idle ones are closed, see `idleCloseMs`). */
   setRandom(plan: RandomFaults): void;
   /** These behaviours for the next connections, in order, before the plan resumes. */
   queue(...modes: FaultMode[]): void;
@@ -69,6 +74,7 @@ export async function startFaultProxy(options: { targetPort: number; targetHost?
   let targetPort = options.targetPort;
   let targetHost = options.targetHost ?? '127.0.0.1';
   let plan: (() => FaultMode) | null = null;
+  let idleCloseMs = 0;
   let fixed: FaultMode = { kind: 'pass' };
   const pending: FaultMode[] = [];
   const log: FaultEvent[] = [];
@@ -109,12 +115,35 @@ export async function startFaultProxy(options: { targetPort: number; targetHost?
     };
     client.on('close', closeBoth);
     server.on('close', closeBoth);
-    const delay = mode.kind === 'delay' ? mode.ms : 0;
+    let idle: NodeJS.Timeout | null = null;
+    const quiet = idleCloseMs;
+    const touch = () => {
+      if (quiet <= 0) return;
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => {
+        client.end();
+        server.end();
+      }, quiet);
+    };
+    client.on('close', () => idle && clearTimeout(idle));
+    touch();
+    // A pass or delay connection follows later `setMode` delays (keep-alive connections outlive a mode change).
+    const follows = mode.kind === 'pass' || mode.kind === 'delay';
+    const delayNow = () => (follows && !plan ? (fixed.kind === 'delay' ? fixed.ms : 0) : mode.kind === 'delay' ? mode.ms : 0);
+    let lastDue = 0;
     const send = (to: net.Socket, chunk: Buffer) => {
-      if (delay > 0) setTimeout(() => to.destroyed || to.write(chunk), delay);
-      else to.write(chunk);
+      const delay = delayNow();
+      if (delay <= 0 && lastDue <= Date.now()) {
+        to.write(chunk);
+        return;
+      }
+      // Never overtake a chunk still held back.
+      const due = Math.max(Date.now() + delay, lastDue);
+      lastDue = due;
+      setTimeout(() => to.destroyed || to.write(chunk), due - Date.now());
     };
     client.on('data', (chunk: Buffer) => {
+      touch();
       if (mode.kind === 'cut_request') {
         const room = mode.afterBytes - event.upBytes;
         if (room <= chunk.length) {
@@ -128,6 +157,7 @@ export async function startFaultProxy(options: { targetPort: number; targetHost?
       send(server, chunk);
     });
     server.on('data', (chunk: Buffer) => {
+      touch();
       if (mode.kind === 'cut_response') {
         const room = mode.afterBytes - event.downBytes;
         if (room <= chunk.length) {
@@ -140,7 +170,11 @@ export async function startFaultProxy(options: { targetPort: number; targetHost?
       event.downBytes += chunk.length;
       send(client, chunk);
     });
-    const endLater = (to: net.Socket) => () => (delay > 0 ? setTimeout(() => to.end(), delay) : to.end());
+    const endLater = (to: net.Socket) => () => {
+      const wait = Math.max(delayNow(), lastDue - Date.now());
+      if (wait > 0) setTimeout(() => to.end(), wait);
+      else to.end();
+    };
     client.on('end', endLater(server));
     server.on('end', endLater(client));
   };
@@ -173,11 +207,17 @@ export async function startFaultProxy(options: { targetPort: number; targetHost?
       if (host) targetHost = host;
     },
     setMode(mode) {
+      const wasRandom = plan !== null;
       plan = null;
+      idleCloseMs = 0;
       fixed = mode;
+      // Open keep-alive connections would carry on as before: a fault mode (or the end of a random plan) starts on fresh ones.
+      if (wasRandom || (mode.kind !== 'pass' && mode.kind !== 'delay')) cutAll();
     },
     setRandom(random) {
       plan = randomPlan(random);
+      idleCloseMs = random.idleCloseMs ?? 30;
+      cutAll();
     },
     queue: (...modes) => void pending.push(...modes),
     goOffline: stopListening,

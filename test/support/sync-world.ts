@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Role } from '../../shared/domain/enums';
+import { createUser } from '../../server/accounts/users';
+import { openCentralDb, type CentralDb } from '../../server/db/central-db';
+import { migrateCentral } from '../../server/db/migrate-central';
+import { freshDatabase, type ServerBackend } from './central-server';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { startServerProcess, type ServerProcess } from './server-process';
+import { openDevice, signInDevice, type Device } from './sync-plan';
+
+/**
+ * A central server process on a fresh database of the backend, a fault proxy in front of it, and
+ * devices that talk to the server only through the proxy. `withDb` reads the server's tables: on
+ * PostgreSQL at any time; on PGlite (one process per data directory) the server is stopped first.
+ */
+export const PASSWORD = 'fault-password-1';
+
+export interface SyncWorld {
+  backend: ServerBackend;
+  server: ServerProcess;
+  proxy: FaultProxy;
+  devices: Device[];
+  device(name: string, role: Role, username: string, requestTimeoutMs?: number): Promise<Device>;
+  /** Runs `fn` on the server's database; on PGlite the server is stopped for good first. */
+  withDb<T>(fn: (db: CentralDb) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const quiet = { info: () => undefined, warn: () => undefined };
+let template: Promise<Uint8Array> | null = null;
+
+/** A migrated empty PGlite data directory as an image, made once per test process (a fresh PGlite takes seconds). */
+function pgliteTemplate(): Promise<Uint8Array> {
+  template ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-fault-template-'));
+    const db = await openCentralDb({ dataDir: path.join(dir, 'data') });
+    try {
+      await migrateCentral(db, quiet);
+      return await db.dumpDataDir();
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+  return template;
+}
+
+export async function startSyncWorld(backend: ServerBackend, users: readonly { username: string; role: Role; displayName?: string }[]): Promise<SyncWorld> {
+  const target = await freshDatabase(backend);
+  const location = target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir! };
+  const setup = await openCentralDb(target.dataDir ? { dataDir: target.dataDir, pgliteImage: await pgliteTemplate() } : location);
+  await migrateCentral(setup, quiet);
+  for (const user of users) await createUser(setup, { displayName: user.displayName ?? user.username, ...user, password: PASSWORD });
+  await setup.close();
+  const server = await startServerProcess({ ...location, readyTimeoutMs: 60_000 });
+  const proxy = await startFaultProxy({ targetPort: server.port });
+  const devices: Device[] = [];
+  let stopped = false;
+  return {
+    backend,
+    server,
+    proxy,
+    devices,
+    async device(name, role, username, requestTimeoutMs = 2_000) {
+      const device = openDevice({ name, role, sync: { requestTimeoutMs } });
+      devices.push(device);
+      await signInDevice(device, proxy.url, username, PASSWORD);
+      return device;
+    },
+    async withDb(fn) {
+      if (backend === 'pglite' && !stopped) {
+        stopped = true;
+        await server.stop();
+      }
+      const db = await openCentralDb(location);
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    },
+    async close() {
+      for (const device of devices) device.core.close();
+      await proxy.close();
+      if (!stopped) await server.stop();
+      target.cleanup();
+    },
+  };
+}
