@@ -14,6 +14,8 @@ import { defaultCheckParts } from '../checks/jobs/default-check-parts';
 import { getDashboard } from '../dashboard/dashboard-service';
 import { decideWave } from '../dashboard/wave-decisions';
 import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
+import { ImportStore } from '../inventory-import/import-store';
+import { createSiteReportHandlers } from '../site-report/site-report-handlers';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
 import { completeChecklistPhase, getChecklist, linkChecklistCheckRun, setChecklistItemState } from '../services/checklist-service';
@@ -52,6 +54,7 @@ export type Handlers = {
 
 /** Every contract method bound to its service. The compiler refuses a method without a handler. */
 export function createHandlers(env: HandlerEnvironment): Handlers {
+  const importStore = new ImportStore();
   return {
     'app.info': () => ({ version: env.appVersion, schemaVersion: env.schemaVersion, dataDir: env.dataDir, shell: env.shell }),
     'profile.get': (ctx) => getProfile(ctx.db),
@@ -88,7 +91,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'inventory.receive': receiveSerial,
     'inventory.recordSurplus': recordSurplus,
     'inventory.setState': setInventoryState,
-    ...createInventoryImportHandlers(),
+    ...createInventoryImportHandlers(importStore),
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
     'checklist.linkCheckRun': linkChecklistCheckRun,
@@ -115,5 +118,6 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'signoff.get': getSheet,
     'signoff.exportPdf': (ctx, input) => exportSheetPdf(ctx, env.dataDir, input),
     ...createSyncHandlers(env.sync, env.schemaVersion),
+    ...createSiteReportHandlers({ dataDir: env.dataDir, schemaVersion: env.schemaVersion, sync: env.sync, uploads: importStore }),
   };
 }

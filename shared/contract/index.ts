@@ -13,6 +13,7 @@ import { planMethods } from './plan-methods';
 import { requirementsMethods } from './requirements-methods';
 import { rollbackMethods } from './rollback-methods';
 import { signoffMethods } from './signoff-methods';
+import { siteReportMethods } from './site-report-methods';
 import { syncMethods } from './sync-methods';
 
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
@@ -31,6 +32,7 @@ export const apiContract = {
   ...signoffMethods,
   ...syncMethods,
   ...dashboardMethods,
+  ...siteReportMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

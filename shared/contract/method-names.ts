@@ -87,6 +87,12 @@ export const API_METHOD_NAMES = [
   'sync.publish',
   'dashboard.get',
   'waves.decide',
+  'siteReports.get',
+  'siteReports.exportFile',
+  'siteReports.previewFile',
+  'siteReports.importFile',
+  'siteReports.imports',
+  'siteReports.fetchFromServer',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import type { FileRow } from '../../shared/site-report/file-format';
+import { syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
+import type { WireRow } from '../../shared/sync/wire';
+import { hasPendingOperation } from '../sync/outbox-store';
+import { columnsOf } from '../sync/partition-sql';
+import { ident } from '../sync/sql-names';
+import { makeRoomForPulledRow } from '../sync/unique-clashes';
+import { DomainError } from '../services/domain-error';
+import { isImmutable, type RowVerdict } from './compare-local';
+
+function upsertSql(entity: SyncEntity): string {
+  const columns = columnsOf(entity);
+  const table = ident(entity.name);
+  const insert = `INSERT INTO ${table} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(${entity.key.map(ident).join(', ')})`;
+  const others = columns.filter((c) => !entity.key.includes(c));
+  if (isImmutable(entity) || others.length === 0) return `${insert} DO NOTHING`;
+  return `${insert} DO UPDATE SET ${others.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`;
+}
+
+/**
+ * Stores the rows judged new or changed, the way pulled rows are stored (core/sync/apply-changes.ts):
+ * the apply guard is set so the capture triggers leave them out of this device's outbox (the
+ * technician's device pushes its own operations later; the server de-duplicates by op id), foreign
+ * keys are checked at commit, a local issue holding a pulled number makes room. Sync versions are
+ * left alone: the next pull brings the server's. Call inside the import's transaction.
+ */
+export function applyRows(sqlite: Database.Database, rows: readonly FileRow[], verdicts: readonly RowVerdict[]): number {
+  const statements = new Map<string, Database.Statement>();
+  const hasGuard = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_apply_guard'").get() !== undefined;
+  const pending = hasGuard ? hasPendingOperation(sqlite) : () => false;
+  sqlite.pragma('defer_foreign_keys = ON');
+  if (hasGuard) sqlite.prepare('INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
+  let applied = 0;
+  try {
+    rows.forEach((row, index) => {
+      const verdict = verdicts[index];
+      if (verdict !== 'new' && verdict !== 'changed') return;
+      const entity = syncEntity(row.entity)!;
+      let statement = statements.get(entity.name);
+      if (!statement) {
+        statement = sqlite.prepare(upsertSql(entity));
+        statements.set(entity.name, statement);
+      }
+      const values = columnsOf(entity).map((c) => row.data[c] ?? null);
+      try {
+        try {
+          statement.run(...values);
+        } catch (error) {
+          const unique = (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+          if (!unique || !makeRoomForPulledRow(sqlite, entity, row.data as WireRow, pending)) throw error;
+          statement.run(...values);
+        }
+      } catch (error) {
+        throw new DomainError('conflict', `The report could not be stored here: ${entity.name} ${row.rowId} clashes with a row on this device (${(error as Error).message}); nothing was imported`);
+      }
+      applied += 1;
+    });
+  } finally {
+    if (hasGuard) sqlite.prepare('DELETE FROM sync_apply_guard').run();
+  }
+  return applied;
+}
