@@ -78,6 +78,14 @@ describe('planPush', () => {
     expect(plan.changed.size).toBe(0);
   });
 
+  it('treats an insert of an existing row as writing every column, omitted nullable ones as null', () => {
+    const stored: StoredDoc = { entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 2, deleted: false, data: { ...ISSUE, assignee: 'Ann' }, updatedByDevice: OTHER };
+    const { assignee: _omitted, ...withoutAssignee } = ISSUE;
+    const plan = planPush(input([operation('issues', 'insert', withoutAssignee, 'site:s1')], { principal: principal('technician') }, [stored]));
+    expect(plan.results[0]).toMatchObject({ status: 'applied', version: 3, overwrote: [{ column: 'assignee', replaced: 'Ann', by: null }] });
+    expect(plan.changed.get(docKey('issues', 'i1'))!.data).toMatchObject({ assignee: null });
+  });
+
   it('takes the site of a site row created earlier in the batch, and its partition', () => {
     const siteRow: WireRow = {
       id: 's9', deployment_id: 'd1', wave_id: null, code: 'S9', name: 'Depot', address: '', time_zone: 'UTC', owner_name: '', owner_email: '', owner_phone: '',

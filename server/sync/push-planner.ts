@@ -96,6 +96,7 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     partition = op.partition; // delete of a row the server never had: nothing to locate
   } else if (located.ok === 'parent') {
     const parent = input.docs.get(docKey(located.parentEntity, located.parentRowId));
+    if (!parent && op.kind === 'delete' && !current) return applied(input, plan, op, entity.name, doc?.version ?? 0, []); // nothing to delete
     if (!parent) return reject('unknown_parent', `${entity.name} ${op.rowId} belongs to ${located.parentEntity} ${located.parentRowId}, which is not on the server`);
     partition = parent.partition;
   } else {
@@ -130,7 +131,7 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     if (!technicians) return reject('invalid', 'sites.technicians must be a JSON array of names');
   }
 
-  const denial = writeDenial(input.access, { entity, kind: op.kind, partition, deploymentId: stored.deploymentId, current, everStored: doc !== undefined, data: op.data });
+  const denial = writeDenial(input.access, { entity, kind: op.kind, partition, deploymentId: stored.deploymentId, current, everStored: doc !== undefined, data: op.kind === 'insert' ? row : op.data });
   if (denial) return { rejection: denial };
   if (entity.name === 'deployments' && op.kind === 'insert' && !doc && input.access.principal.role === 'release_manager') plan.newManagers.add(id);
 
@@ -168,13 +169,15 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     const same = Object.keys(entity.columns).every((column) => (current[column] ?? null) === (row[column] ?? null));
     if (!same) return reject('append_only', `${entity.name} ${op.rowId} already exists with other content`);
   } else {
-    const changes = Object.keys(op.data).filter((column) => !entity.key.includes(column) && (current[column] ?? null) !== (op.data[column] ?? null));
+    // An insert of an existing row sets every column (those it leaves out to null), an update those it names.
+    const written = op.kind === 'insert' ? row : op.data;
+    const changes = Object.keys(written).filter((column) => !entity.key.includes(column) && (current[column] ?? null) !== (written[column] ?? null));
     if (changes.length > 0) {
       const concurrent = op.baseVersion < base && doc!.updatedByDevice !== input.deviceId;
       if (concurrent) {
         for (const column of changes) {
           const replaced = current[column] ?? null;
-          const by = op.data[column] ?? null;
+          const by = written[column] ?? null;
           overwrote.push({ column, replaced, by });
           plan.overwrites.push({ entity: entity.name, row_id: op.rowId, partition, column_name: column, replaced_value: replaced, replaced_version: base, new_value: by, op_id: op.opId });
         }
