@@ -76,13 +76,14 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
   }
   if (seen) {
     const complete = seen;
-    sqlite.transaction(() => {
-      sqlite.prepare('INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
-      sqlite.pragma('defer_foreign_keys = ON');
-      removeRowsAbsentFromSnapshot(sqlite, info.partition, complete);
-      sqlite.prepare('DELETE FROM sync_apply_guard').run();
-      writeCursor(sqlite, info.partition, after, false);
-    })();
+    withoutForeignKeys(sqlite, () =>
+      sqlite.transaction(() => {
+        sqlite.prepare('INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
+        removeRowsAbsentFromSnapshot(sqlite, info.partition, complete); // children first, so no cascade is needed
+        sqlite.prepare('DELETE FROM sync_apply_guard').run();
+        writeCursor(sqlite, info.partition, after, false);
+      })(),
+    );
   }
 }
 
