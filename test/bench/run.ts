@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchChecks } from './checks.bench';
+import { benchDashboard } from './dashboard.bench';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryImport } from './inventory-import.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
@@ -20,6 +21,7 @@ const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   signoff: benchSignoff,
   import: async () => benchInventoryImport(),
   sync: benchSync,
+  dashboard: benchDashboard,
 };
 
 async function main(): Promise<void> {
