@@ -130,30 +130,30 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     expect((ses.setDevicePermissionHandler!.mock.calls[0]![0] as Handler)()).toBe(false);
   });
 
-  it('opens one hardened window on app://outpost/, on the sample deployment', () => {
+  it('opens one hardened window on app://outpost/, on the sample deployment', async () => {
     expect(fake.windows).toHaveLength(1);
     const win = fake.windows[0]!;
     const prefs = win.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(path.basename(String(prefs.preload))).toBe('preload.cjs');
-    const deployments = call('deployments.list', {}) as { ok: true; value: { id: string }[] };
+    const deployments = (await call('deployments.list', {})) as { ok: true; value: { id: string }[] };
     expect(win.loadURL).toHaveBeenCalledWith(`app://outpost/index.html#/d/${encodeURIComponent(deployments.value[0]!.id)}`);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
   });
 
-  it('routes trusted IPC to the core, which --demo prepared', () => {
-    expect(call('app.info', {})).toMatchObject({ ok: true, value: { shell: 'electron', dataDir, version: '9.9.9-test' } });
-    expect(call('profile.get', {})).toEqual({ ok: true, value: { name: 'Demo technician', role: 'technician' } });
-    const deployments = call('deployments.list', {}) as { ok: boolean; value: unknown[] };
+  it('routes trusted IPC to the core, which --demo prepared', async () => {
+    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { shell: 'electron', dataDir, version: '9.9.9-test' } });
+    expect(await call('profile.get', {})).toEqual({ ok: true, value: { name: 'Demo technician', role: 'technician' } });
+    const deployments = (await call('deployments.list', {})) as { ok: boolean; value: unknown[] };
     expect(deployments.ok).toBe(true);
     expect(deployments.value.length).toBeGreaterThan(0);
-    expect(call('no.such.method', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await call('no.such.method', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
-  it('refuses IPC from anything but the main window top frame on app://outpost/', () => {
+  it('refuses IPC from anything but the main window top frame on app://outpost/', async () => {
     const fromFile = { ...trusted, senderFrame: { ...trusted.senderFrame, url: 'file:///tmp/x.html' } };
-    expect(call('app.info', {}, fromFile)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(call('app.info', {}, { ...trusted, sender: { id: 99 } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('app.info', {}, fromFile)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('app.info', {}, { ...trusted, sender: { id: 99 } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('serves the renderer over app:// with the CSP', async () => {
@@ -190,8 +190,8 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 
-  it('closes the core on will-quit', () => {
+  it('closes the core on will-quit', async () => {
     fake.app.emit('will-quit');
-    expect(call('app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await call('app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
