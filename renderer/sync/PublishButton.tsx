@@ -23,8 +23,7 @@ export function PublishButton({ deploymentId }: { deploymentId: string }) {
     const result = await runCommand('sync.publish', { deploymentId }, { errorTitle: 'Not published' });
     setBusy(false);
     if (result) {
-      useSync.getState().requestPoll();
-      await runCommand('sync.now', {});
+      // The core starts a sync after publishing; the status bar shows it going.
       useSync.getState().requestPoll();
       showSuccess(`Published: ${result.queued} records queued for the server`);
     }
