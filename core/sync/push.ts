@@ -34,7 +34,7 @@ export async function pushOutbox(run: SyncRun): Promise<PushSummary> {
     checkAborted(run);
     const rows = pendingOperations(sqlite, afterSeq, PUSH_MAX_OPERATIONS);
     if (rows.length === 0) break;
-    const batch = takeBatch(sqlite, rows);
+    const batch = takeBatch(sqlite, rows, run.deps.clock.now());
     afterSeq = batch.lastSeq;
     if (batch.rows.length === 0) continue;
     sqlite.prepare(`UPDATE sync_outbox SET attempts = attempts + 1 WHERE seq BETWEEN ? AND ?`).run(batch.rows[0]!.seq, batch.lastSeq);
@@ -61,7 +61,7 @@ interface Batch {
 }
 
 /** Operations in order until 1 MB; one larger than the limit on its own goes to the conflicts (the server could never take it). */
-function takeBatch(sqlite: Database.Database, rows: OutboxRow[]): Batch {
+function takeBatch(sqlite: Database.Database, rows: OutboxRow[], at: string): Batch {
   const batch: Batch = { rows: [], operations: [], lastSeq: rows[0]!.seq - 1 };
   let bytes = ENVELOPE_BYTES;
   for (const row of rows) {
@@ -69,7 +69,7 @@ function takeBatch(sqlite: Database.Database, rows: OutboxRow[]): Batch {
     const size = Buffer.byteLength(JSON.stringify(operation), 'utf8') + 1;
     if (size + ENVELOPE_BYTES > PUSH_MAX_BYTES) {
       if (batch.rows.length > 0) break;
-      reject(sqlite, row, 'too_large', `The change is ${size} bytes; the server takes at most ${PUSH_MAX_BYTES} bytes per request`, new Date().toISOString());
+      reject(sqlite, row, 'too_large', `The change is ${size} bytes; the server takes at most ${PUSH_MAX_BYTES} bytes per request`, at);
       batch.lastSeq = row.seq;
       continue;
     }

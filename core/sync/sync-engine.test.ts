@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../../test/support/temp-core';
+import { PUSH_MAX_BYTES } from '../../shared/sync/wire';
+import { openSampleCore, openTestCore, type TestCore } from '../../test/support/temp-core';
 import type { FetchLike } from './server-client';
 import { TOKEN_SECRET_KEY } from './sync-deps';
 
@@ -45,6 +46,47 @@ const fire = async (timers: Map<number, { run: () => void; ms: number }>) => {
 
 let core: TestCore | undefined;
 afterEach(() => core?.close());
+
+describe('sync engine push', () => {
+  it('sends the outbox in order in batches of at most 500 operations and 1 MB, and moves a change too large for any request to the conflicts', async () => {
+    const batches: { count: number; bytes: number; opIds: string[] }[] = [];
+    const sample = openSampleCore({
+      sync: {
+        intervalMs: false,
+        fetch: async (url, init) => {
+          if (url.endsWith('/v1/sync/push')) {
+            const body = String(init.body);
+            const request = JSON.parse(body) as { operations: { opId: string }[] };
+            batches.push({ count: request.operations.length, bytes: Buffer.byteLength(body), opIds: request.operations.map((o) => o.opId) });
+            return Response.json({ results: request.operations.map((o) => ({ opId: o.opId, status: 'applied', version: 1 })), serverTime: 'now' });
+          }
+          return Response.json({ partitions: [] });
+        },
+      },
+    });
+    core = sample.core;
+    core.call('profile.set', { name: 'Rita Manager', role: 'release_manager' });
+    signInByHand(core);
+    const { queued } = core.call('sync.publish', { deploymentId: sample.deploymentId });
+    const sqlite = core.syncEngine['deps'].sqlite;
+    const item = sqlite.prepare('SELECT id FROM inventory_items LIMIT 1').get() as { id: string };
+    sqlite.prepare('UPDATE inventory_items SET note = ? WHERE id = ?').run('x'.repeat(PUSH_MAX_BYTES + 10), item.id);
+    sqlite.prepare("UPDATE inventory_items SET note = 'after' WHERE id = ?").run(item.id);
+    for (const other of sqlite.prepare('SELECT id FROM inventory_items LIMIT 2 OFFSET 1').all() as { id: string }[]) {
+      sqlite.prepare('UPDATE inventory_items SET note = ? WHERE id = ?').run('y'.repeat(600_000), other.id); // two of these never share a request
+    }
+    const inOrder = (sqlite.prepare('SELECT op_id AS id, length(data) AS size FROM sync_outbox ORDER BY seq').all() as { id: string; size: number }[])
+      .filter((o) => o.size < PUSH_MAX_BYTES)
+      .map((o) => o.id);
+    expect(await core.syncEngine.runOnce()).toEqual({ ok: true });
+    expect(batches.every((b) => b.count <= 500 && b.bytes <= PUSH_MAX_BYTES)).toBe(true);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(batches.reduce((n, b) => n + b.count, 0)).toBe(queued + 3);
+    expect(batches.flatMap((b) => b.opIds)).toEqual(inOrder); // capture order
+    expect(core.call('sync.conflicts', {})).toMatchObject([{ entity: 'inventory_items', rowId: item.id, code: 'too_large' }]);
+    expect(core.call('sync.status', {})).toMatchObject({ pendingOperations: 0, conflicts: 1 });
+  });
+});
 
 describe('sync engine', () => {
   it('retries with growing jittered delays while offline, then runs on its interval once the server answers', async () => {

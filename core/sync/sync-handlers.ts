@@ -2,6 +2,7 @@ import type { Handlers } from '../api/handlers';
 import { dismissConflict, listOpenConflicts } from './outbox-store';
 import { publishDeployment } from './publish';
 import type { SyncEngine } from './sync-engine';
+import { readAccount } from './sync-store';
 
 type SyncMethod = Extract<keyof Handlers, `sync.${string}`>;
 
@@ -18,7 +19,7 @@ export function createSyncHandlers(engine: SyncEngine, schemaVersion: number): P
     'sync.dismissConflict': (ctx, input) => ({ dismissed: dismissConflict(ctx.sqlite, input.opId, ctx.clock.now()) }),
     'sync.publish': (ctx, input) => {
       const result = publishDeployment(ctx, input.deploymentId, schemaVersion);
-      if (result.queued > 0 && engine.status().account) engine.syncNow();
+      if (result.queued > 0 && readAccount(ctx.sqlite)) engine.syncNow(); // starts after this transaction commits
       return result;
     },
   };
