@@ -2,12 +2,12 @@ import type Database from 'better-sqlite3';
 import type { FileRow } from '../../shared/site-report/file-format';
 import { syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
 import type { WireRow } from '../../shared/sync/wire';
-import { hasPendingOperation } from '../sync/outbox-store';
 import { columnsOf } from '../sync/partition-sql';
 import { ident } from '../sync/sql-names';
 import { makeRoomForPulledRow } from '../sync/unique-clashes';
 import { DomainError } from '../services/domain-error';
-import { isImmutable, type RowVerdict } from './compare-local';
+import { isImmutable, pendingCheck, type RowVerdict } from './compare-local';
+import { cachedStatement } from './statement-cache';
 
 function upsertSql(entity: SyncEntity): string {
   const columns = columnsOf(entity);
@@ -26,22 +26,17 @@ function upsertSql(entity: SyncEntity): string {
  * left alone: the next pull brings the server's. Call inside the import's transaction.
  */
 export function applyRows(sqlite: Database.Database, rows: readonly FileRow[], verdicts: readonly RowVerdict[]): number {
-  const statements = new Map<string, Database.Statement>();
-  const hasGuard = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_apply_guard'").get() !== undefined;
-  const pending = hasGuard ? hasPendingOperation(sqlite) : () => false;
+  const hasGuard = cachedStatement(sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_apply_guard'").get() !== undefined;
+  const pending = hasGuard ? pendingCheck(sqlite) : () => false;
   sqlite.pragma('defer_foreign_keys = ON');
-  if (hasGuard) sqlite.prepare('INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
+  if (hasGuard) cachedStatement(sqlite, 'INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
   let applied = 0;
   try {
     rows.forEach((row, index) => {
       const verdict = verdicts[index];
       if (verdict !== 'new' && verdict !== 'changed') return;
       const entity = syncEntity(row.entity)!;
-      let statement = statements.get(entity.name);
-      if (!statement) {
-        statement = sqlite.prepare(upsertSql(entity));
-        statements.set(entity.name, statement);
-      }
+      const statement = cachedStatement(sqlite, upsertSql(entity));
       const values = columnsOf(entity).map((c) => row.data[c] ?? null);
       try {
         try {
@@ -57,7 +52,7 @@ export function applyRows(sqlite: Database.Database, rows: readonly FileRow[], v
       applied += 1;
     });
   } finally {
-    if (hasGuard) sqlite.prepare('DELETE FROM sync_apply_guard').run();
+    if (hasGuard) cachedStatement(sqlite, 'DELETE FROM sync_apply_guard').run();
   }
   return applied;
 }

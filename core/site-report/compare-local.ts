@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import type { EntityCounts } from '../../shared/contract/site-report-methods';
 import type { FileRow } from '../../shared/site-report/file-format';
 import { keyValuesOf, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
-import { hasPendingOperation } from '../sync/outbox-store';
 import { columnsOf, keyWhereSql, rowJsonSql } from '../sync/partition-sql';
 import { ident } from '../sync/sql-names';
+import { cachedStatement } from './statement-cache';
 
 export type RowVerdict = 'new' | 'changed' | 'unchanged' | 'keptNewer';
 
@@ -19,16 +19,11 @@ export function isImmutable(entity: SyncEntity): boolean {
  * `updated_at`), it has local changes waiting to be pushed, or the row is immutable.
  */
 export function compareWithLocal(sqlite: Database.Database, rows: readonly FileRow[]): { verdicts: RowVerdict[]; entities: EntityCounts[] } {
-  const statements = new Map<string, Database.Statement>();
-  const pending = sqliteHasOutbox(sqlite) ? hasPendingOperation(sqlite) : () => false;
+  const pending = sqliteHasOutbox(sqlite) ? pendingCheck(sqlite) : () => false;
   const counts = new Map<string, EntityCounts>();
   const verdicts = rows.map((row) => {
     const entity = syncEntity(row.entity)!;
-    let statement = statements.get(entity.name);
-    if (!statement) {
-      statement = sqlite.prepare(`SELECT ${rowJsonSql(columnsOf(entity), 't')} AS data FROM ${ident(entity.name)} t WHERE ${keyWhereSql(entity, 't')}`);
-      statements.set(entity.name, statement);
-    }
+    const statement = cachedStatement(sqlite, `SELECT ${rowJsonSql(columnsOf(entity), 't')} AS data FROM ${ident(entity.name)} t WHERE ${keyWhereSql(entity, 't')}`);
     const keys = keyValuesOf(entity, row.rowId) ?? {};
     const local = statement.get(...entity.key.map((k) => keys[k])) as { data: string } | undefined;
     const verdict = judge(entity, row, local ? (JSON.parse(local.data) as Record<string, unknown>) : null, pending);
@@ -53,5 +48,11 @@ function judge(entity: SyncEntity, row: FileRow, local: Record<string, unknown> 
 }
 
 function sqliteHasOutbox(sqlite: Database.Database): boolean {
-  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_outbox'").get() !== undefined;
+  return cachedStatement(sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_outbox'").get() !== undefined;
+}
+
+/** Whether a row has local changes waiting to be pushed (as core/sync/outbox-store.ts asks it). */
+export function pendingCheck(sqlite: Database.Database): (entity: string, rowId: string) => boolean {
+  const statement = cachedStatement(sqlite, 'SELECT 1 FROM sync_outbox WHERE entity = ? AND row_id = ? LIMIT 1');
+  return (entity, rowId) => statement.get(entity, rowId) !== undefined;
 }

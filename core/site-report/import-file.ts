@@ -17,6 +17,7 @@ import { compareWithLocal } from './compare-local';
 import { isKnownDevice } from './known-devices';
 import { readSiteReportFile } from './read-file';
 import type { ReportPreviews } from './report-previews';
+import { cachedStatement } from './statement-cache';
 import { verifyFileIntegrity } from './verify-signature';
 
 const log = createLogger('site-report.import');
@@ -35,7 +36,7 @@ function ownFingerprint(ctx: ServiceContext): string | null {
 }
 
 function newAttachmentCount(ctx: ServiceContext, file: SiteReportFile): number {
-  const known = ctx.sqlite.prepare('SELECT 1 FROM attachments WHERE sha256 = ?');
+  const known = cachedStatement(ctx.sqlite, 'SELECT 1 FROM attachments WHERE sha256 = ?');
   return file.attachments.filter((a) => known.get(a.sha256) === undefined).length;
 }
 
@@ -73,7 +74,7 @@ export function previewReportFile(ctx: ServiceContext, uploads: ImportStore, pre
     entities: comparison.entities,
     totals,
     nothingNew: importable && totals.new === 0 && totals.changed === 0 && newAttachments === 0,
-    siteKnown: ctx.sqlite.prepare('SELECT 1 FROM sites WHERE id = ?').get(file.manifest.site.id) !== undefined,
+    siteKnown: cachedStatement(ctx.sqlite, 'SELECT 1 FROM sites WHERE id = ?').get(file.manifest.site.id) !== undefined,
   };
   previews.put(preview, importable ? file : null);
   return preview;
@@ -107,33 +108,32 @@ export function importReportFile(ctx: ServiceContext, dataDir: string, previews:
   const keptNewer = count('keptNewer');
   const newAttachments = newAttachmentCount(ctx, file);
   const deviceWasKnown = isKnownDevice(ctx.sqlite, file.manifest.device.fingerprint, ownFingerprint(ctx));
-  const alreadyImported = ctx.sqlite.prepare('SELECT 1 FROM site_report_imports WHERE file_sha256 = ?').get(preview.fileSha256) !== undefined;
+  const alreadyImported = cachedStatement(ctx.sqlite, 'SELECT 1 FROM site_report_imports WHERE file_sha256 = ?').get(preview.fileSha256) !== undefined;
   const siteId = file.manifest.site.id;
   const nothingNew = newRows === 0 && changedRows === 0 && newAttachments === 0;
   if (nothingNew && alreadyImported) {
     previews.delete(previewId);
-    return { importId: null, siteId, nothingNew, newRows, changedRows, keptNewer, newAttachments, entities, deviceWasKnown, message: `Nothing new: site ${file.manifest.site.code} is already here as in this file` };
+    return { importId: null, deploymentId: file.manifest.deployment.id, siteId, nothingNew, newRows, changedRows, keptNewer, newAttachments, entities, deviceWasKnown, message: `Nothing new: site ${file.manifest.site.code} is already here as in this file` };
   }
   writeAttachmentFiles(dataDir, file);
   const now = ctx.clock.now();
-  const insertAttachment = ctx.sqlite.prepare('INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING');
+  const insertAttachment = cachedStatement(ctx.sqlite, 'INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING');
   for (const a of file.attachments) insertAttachment.run(a.sha256, a.mediaType, a.size, now, ctx.actor());
   applyRows(ctx.sqlite, file.rows, verdicts);
   const importId = ctx.newId();
   const m = file.manifest;
-  ctx.sqlite
-    .prepare(
+  cachedStatement(
+      ctx.sqlite,
       `INSERT INTO site_report_imports (id, file_sha256, device_id, key_fingerprint, deployment_id, site_id, site_code, exported_at, imported_at, imported_by,
          new_rows, changed_rows, new_attachments, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(importId, preview.fileSha256, m.device.id, m.device.fingerprint, m.deployment.id, siteId, m.site.code, m.exportedAt, now, ctx.actor(), newRows, changedRows, newAttachments, JSON.stringify({ fileName: preview.fileName, entities, keptNewer }));
+    ).run(importId, preview.fileSha256, m.device.id, m.device.fingerprint, m.deployment.id, siteId, m.site.code, m.exportedAt, now, ctx.actor(), newRows, changedRows, newAttachments, JSON.stringify({ fileName: preview.fileName, entities, keptNewer }));
   recordActivity(ctx, { action: 'imported', entity: 'site_report', entityId: importId, siteId, detail: { fileName: preview.fileName, device: m.device.fingerprint, newRows, changedRows, newAttachments } }, now);
   previews.delete(previewId);
   log.info('site report imported', { siteId, newRows, changedRows, newAttachments, deviceWasKnown });
   const message = nothingNew
     ? `Nothing new: site ${m.site.code} is already here as in this file (the file is recorded)`
     : `Imported site ${m.site.code}: ${newRows} new rows, ${changedRows} changed, ${newAttachments} new attachments`;
-  return { importId, siteId, nothingNew, newRows, changedRows, keptNewer, newAttachments, entities, deviceWasKnown, message };
+  return { importId, deploymentId: m.deployment.id, siteId, nothingNew, newRows, changedRows, keptNewer, newAttachments, entities, deviceWasKnown, message };
 }
 
 export function listReportImports(ctx: ServiceContext, { siteId }: ApiParsedInput<'siteReports.imports'>): ApiOutput<'siteReports.imports'> {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cachedStatement } from './statement-cache';
 
 /**
  * A device key seen before on this device: a stored sign-off sheet carries it, or an earlier
@@ -7,8 +8,9 @@ import type Database from 'better-sqlite3';
 export function isKnownDevice(sqlite: Database.Database, fingerprint: string, ownFingerprint: string | null): boolean {
   if (fingerprint === ownFingerprint) return true;
   return (
-    sqlite
-      .prepare('SELECT 1 FROM sign_off_sheets WHERE key_fingerprint = ? UNION ALL SELECT 1 FROM site_report_imports WHERE key_fingerprint = ? LIMIT 1')
-      .get(fingerprint, fingerprint) !== undefined
+    cachedStatement(sqlite, 'SELECT 1 FROM sign_off_sheets WHERE key_fingerprint = ? UNION ALL SELECT 1 FROM site_report_imports WHERE key_fingerprint = ? LIMIT 1').get(
+      fingerprint,
+      fingerprint,
+    ) !== undefined
   );
 }

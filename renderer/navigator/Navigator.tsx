@@ -1,4 +1,5 @@
-import { AppShell, Divider, ScrollArea } from '@mantine/core';
+import { AppShell, Box, Divider, ScrollArea } from '@mantine/core';
+import { ImportReportsButton } from '../site-report/ImportReportsButton';
 import { useNavigation } from '../state/navigation';
 import { DeploymentList } from './DeploymentList';
 import { SiteTree } from './SiteTree';
@@ -10,6 +11,9 @@ export function Navigator() {
     <>
       <AppShell.Section>
         <DeploymentList />
+        <Box px="sm" pb="xs">
+          <ImportReportsButton />
+        </Box>
       </AppShell.Section>
       <Divider />
       <AppShell.Section grow component={ScrollArea} type="auto" pb="md">

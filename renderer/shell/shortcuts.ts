@@ -6,6 +6,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['4'], label: 'Machines tab' },
   { keys: ['5'], label: 'Issues tab' },
   { keys: ['6'], label: 'Sign-off tab' },
+  { keys: ['7'], label: 'Site report tab' },
   { keys: ['R'], label: 'Receive mode (scan serials)' },
   { keys: ['/'], label: 'Search the inventory' },
   { keys: ['Ctrl', 'J'], label: 'Next site' },

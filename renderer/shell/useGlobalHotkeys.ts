@@ -37,6 +37,7 @@ export function useGlobalHotkeys(): void {
     ['4', tab('machines')],
     ['5', tab('issues')],
     ['6', tab('signoff')],
+    ['7', tab('report')],
     [
       'r',
       guarded(() => {

@@ -1,6 +1,6 @@
 import { Kbd, Loader, Tabs } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { IconAlertTriangle, IconChecklist, IconInfoSquareRounded, IconPackages, IconServer, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconFileReport, IconInfoSquareRounded, IconPackages, IconServer, IconSignature } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
 import { isSiteTab, useNavigation, type SiteTab } from '../state/navigation';
@@ -15,6 +15,7 @@ import classes from './SiteWorkspace.module.css';
 const MachinesTab = lazy(() => import('./machines/MachinesTab').then((m) => ({ default: m.MachinesTab })));
 const IssuesTab = lazy(() => import('./issues/IssuesTab').then((m) => ({ default: m.IssuesTab })));
 const SignOffTab = lazy(() => import('./signoff/SignOffTab').then((m) => ({ default: m.SignOffTab })));
+const SiteReportView = lazy(() => import('../site-report/SiteReportView').then((m) => ({ default: m.SiteReportView })));
 const tabLoading = <Loader size="sm" m="xl" />;
 
 const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string }[] = [
@@ -24,6 +25,7 @@ const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string 
   { value: 'machines', label: 'Machines', icon: <IconServer size={15} />, key: '4' },
   { value: 'issues', label: 'Issues', icon: <IconAlertTriangle size={15} />, key: '5' },
   { value: 'signoff', label: 'Sign-off', icon: <IconSignature size={15} />, key: '6' },
+  { value: 'report', label: 'Report', icon: <IconFileReport size={15} />, key: '7' },
 ];
 
 /** One site: header with status, then the four tabs. Only the active tab is mounted. */
@@ -77,6 +79,13 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
           <div className={classes.scrollPanel}>
             <Suspense fallback={tabLoading}>
               <SignOffTab siteId={siteId} deploymentId={site.data.deploymentId} />
+            </Suspense>
+          </div>
+        </Tabs.Panel>
+        <Tabs.Panel value="report">
+          <div className={classes.scrollPanel}>
+            <Suspense fallback={tabLoading}>
+              <SiteReportView siteId={siteId} />
             </Suspense>
           </div>
         </Tabs.Panel>

@@ -55,6 +55,7 @@ export type ReportFilePreview = z.infer<typeof reportFilePreviewSchema>;
 
 export const reportImportResultSchema = z.object({
   importId: idSchema.nullable(),
+  deploymentId: idSchema,
   siteId: idSchema,
   nothingNew: z.boolean(),
   newRows: z.number().int(),
@@ -100,7 +101,7 @@ export const siteReportMethods = {
     z.object({ fileName: z.string(), content: z.string(), sha256: z.string(), bytes: z.number().int(), rows: z.number().int(), attachments: z.number().int() }),
     "A site report file for an air-gapped site: the site's rows, the plan rows they refer to and the attachments, signed with this device's key",
   ),
-  'siteReports.previewFile': command(
+  'siteReports.previewFile': query(
     z
       .object({
         fileName: z.string().trim().min(1).max(260),

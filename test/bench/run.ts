@@ -9,6 +9,7 @@ import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryImport } from './inventory-import.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
 import { benchSignoff } from './signoff.bench';
+import { benchSiteReports } from './site-report.bench';
 import { benchStartup } from './startup.bench';
 import { benchSync } from './sync.bench';
 
@@ -21,6 +22,7 @@ const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   signoff: benchSignoff,
   import: async () => benchInventoryImport(),
   sync: benchSync,
+  siteReports: benchSiteReports,
   dashboard: benchDashboard,
 };
 

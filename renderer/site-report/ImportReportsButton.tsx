@@ -1,0 +1,25 @@
+import { Button } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
+import { useProfile } from '../state/profile';
+
+const ImportReportsModal = lazy(() => import('./ImportReportsModal').then((m) => ({ default: m.ImportReportsModal })));
+
+/** "Import site reports" for release managers and administrators (a file, or the server). */
+export function ImportReportsButton() {
+  const role = useProfile((s) => s.profile?.role);
+  const [opened, setOpened] = useState(false);
+  if (role !== 'release_manager' && role !== 'administrator') return null;
+  return (
+    <>
+      <Button size="xs" variant="light" fullWidth leftSection={<IconFileImport size={14} />} onClick={() => setOpened(true)} data-testid="open-import-reports">
+        Import site reports
+      </Button>
+      {opened && (
+        <Suspense fallback={null}>
+          <ImportReportsModal opened={opened} onClose={() => setOpened(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import type { SiteReport } from '../../../shared/site-report/report-model';
+import { formatDateTime } from '../../format/time';
+import { ReportSection } from './ReportSection';
+
+const SEVERITY_COLORS: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'gray' };
+
+export function ReportIssues({ issues, timeZone }: { issues: SiteReport['issues']; timeZone: string }) {
+  return (
+    <ReportSection title={`Issues (${issues.length})`} testId="report-issues">
+      {issues.length === 0 && <Text size="sm" c="dimmed">No issues were logged at this site.</Text>}
+      <Stack gap="sm">
+        {issues.map((issue) => (
+          <div key={issue.id} data-testid="report-issue">
+            <Group gap="xs">
+              <Text size="sm" fw={600}>
+                #{issue.number} {issue.title}
+              </Text>
+              <Badge size="xs" color={SEVERITY_COLORS[issue.severity] ?? 'gray'}>{issue.severity}</Badge>
+              <Badge size="xs" variant="outline">{issue.category}</Badge>
+              <Badge size="xs" variant="light" data-testid="report-issue-status">{issue.status.replace(/_/g, ' ')}</Badge>
+              {issue.blocksSignOff && <Badge size="xs" color="red" variant="outline">blocks sign-off</Badge>}
+            </Group>
+            {issue.description && <Text size="xs" c="dimmed">{issue.description}</Text>}
+            <Stack gap={0} mt={2} pl="sm">
+              {issue.events.map((e) => (
+                <Text size="xs" key={e.id} data-testid="report-issue-event">
+                  {formatDateTime(e.at, timeZone)} · {e.by} · {e.kind.replace(/_/g, ' ')}
+                  {e.fromStatus && e.toStatus ? ` (${e.fromStatus.replace(/_/g, ' ')} → ${e.toStatus.replace(/_/g, ' ')})` : ''}
+                  {e.escalationLevel !== null ? ` (level ${e.escalationLevel})` : ''}
+                  {e.text ? `: ${e.text}` : ''}
+                  {issue.attachments.some((a) => a.eventId === e.id) ? ` · ${issue.attachments.filter((a) => a.eventId === e.id).length} photo(s)` : ''}
+                </Text>
+              ))}
+            </Stack>
+          </div>
+        ))}
+      </Stack>
+    </ReportSection>
+  );
+}
