@@ -13,14 +13,14 @@ export function PublishButton({ deploymentId }: { deploymentId: string }) {
   const [busy, setBusy] = useState(false);
   const allowed = account !== null && (account.role === 'release_manager' || account.role === 'administrator');
   const reason = !account
-    ? 'Sign in to a server to publish this plan'
+    ? 'Not signed in to a server: sign in first, then publish'
     : allowed
       ? 'Send this plan to the server; later edits follow on each sync'
       : 'Only release managers and administrators publish plans';
 
   async function publish() {
     setBusy(true);
-    const result = await runCommand('sync.publish', { deploymentId }, { errorTitle: 'Not published' });
+    const result = await runCommand('sync.publish', { deploymentId }, { errorTitle: 'Not published', refresh: ['deployments'] });
     setBusy(false);
     if (result) {
       // The core starts a sync after publishing; the status bar shows it going.
@@ -43,7 +43,7 @@ export function PublishButton({ deploymentId }: { deploymentId: string }) {
           if (allowed) void publish();
           else event.preventDefault();
         }}
-        aria-label={allowed ? 'Publish this deployment to the server' : `Publish (unavailable: ${reason})`}
+        aria-label={allowed ? 'Publish this deployment to the server' : `Publish, unavailable. ${reason}`}
         data-testid="publish-deployment"
       >
         Publish
