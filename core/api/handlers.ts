@@ -10,6 +10,8 @@ import { createWave, deleteWave, updateWave } from '../authoring/wave-authoring'
 import type { CheckParts } from '../checks/jobs/check-collectors';
 import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
+import { createCloseoutHandlers } from '../closeout/closeout-handlers';
+import { signWithCloseoutRules } from '../closeout/milestone-guard';
 import { defaultCheckParts } from '../checks/jobs/default-check-parts';
 import { getDashboard } from '../dashboard/dashboard-service';
 import { decideWave } from '../dashboard/wave-decisions';
@@ -28,7 +30,7 @@ import { listMachines } from '../services/machine-service';
 import { getProfile, setProfile } from '../services/profile-service';
 import { importGossRequirements, listRequirements } from '../services/requirement-service';
 import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
-import { changedSinceSignOff, exportSheetPdf, getSheet, listSheets, reviewSignOff, signSheet } from '../signoff/signoff-service';
+import { changedSinceSignOff, exportSheetPdf, getSheet, listSheets, reviewSignOff } from '../signoff/signoff-service';
 import type { ServiceContext } from '../services/service-context';
 import { createSite, getSiteSummary, listSites, setSiteStatusByHand } from '../services/site-service';
 import { createSyncHandlers } from '../sync/sync-handlers';
@@ -113,11 +115,12 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'waves.decide': decideWave,
     'signoff.review': reviewSignOff,
     'signoff.changed': changedSinceSignOff,
-    'signoff.sign': (ctx, input) => signSheet(ctx, env.dataDir, input),
+    'signoff.sign': (ctx, input) => signWithCloseoutRules(ctx, env.dataDir, input),
     'signoff.list': listSheets,
     'signoff.get': getSheet,
     'signoff.exportPdf': (ctx, input) => exportSheetPdf(ctx, env.dataDir, input),
     ...createSyncHandlers(env.sync, env.schemaVersion),
+    ...createCloseoutHandlers(),
     ...createSiteReportHandlers({ dataDir: env.dataDir, schemaVersion: env.schemaVersion, sync: env.sync, uploads: importStore }),
   };
 }

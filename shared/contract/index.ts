@@ -4,6 +4,7 @@ import { attachmentsMethods } from './attachments-methods';
 import { authoringMethods } from './authoring-methods';
 import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
+import { closeoutMethods } from './closeout-methods';
 import { dashboardMethods } from './dashboard-methods';
 import { inventoryImportMethods } from './inventory-import-methods';
 import { inventoryMethods } from './inventory-methods';
@@ -33,6 +34,7 @@ export const apiContract = {
   ...syncMethods,
   ...dashboardMethods,
   ...siteReportMethods,
+  ...closeoutMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -93,6 +93,9 @@ export const API_METHOD_NAMES = [
   'siteReports.importFile',
   'siteReports.imports',
   'siteReports.fetchFromServer',
+  'closeout.status',
+  'closeout.exportPdf',
+  'closeout.exportCsv',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
