@@ -35,18 +35,32 @@ export function siteStamps(sqlite: Database.Database): Map<string, SiteStamp> {
   return new Map(rows.map((r) => [r.siteId, r]));
 }
 
-/** Runs one sync pass with the central server, then lists the sites whose report arrived or changed. */
-export async function fetchReportsFromServer(sqlite: Database.Database, engine: SyncEngine): Promise<ApiOutput<'siteReports.fetchFromServer'>> {
-  const before = siteStamps(sqlite);
+function seenStamps(sqlite: Database.Database): Map<string, string> {
+  const rows = sqlite.prepare('SELECT site_id AS siteId, stamp FROM site_report_seen').all() as { siteId: string; stamp: string }[];
+  return new Map(rows.map((r) => [r.siteId, r.stamp]));
+}
+
+/**
+ * Runs one sync pass with the central server, then lists the sites whose report arrived or changed
+ * since the last fetch (whichever run brought the rows: the automatic one after sign-in, a timer
+ * run, or this one), and remembers what was seen.
+ */
+export async function fetchReportsFromServer(sqlite: Database.Database, engine: SyncEngine, now: () => string): Promise<ApiOutput<'siteReports.fetchFromServer'>> {
   const outcome = await engine.runOnce();
-  const after = siteStamps(sqlite);
+  const seen = seenStamps(sqlite);
+  const current = siteStamps(sqlite);
   const sites: ApiOutput<'siteReports.fetchFromServer'>['sites'] = [];
-  for (const [id, now] of after) {
-    const then = before.get(id);
-    if (then && then.stamp === now.stamp) continue;
-    const { stamp: _stamp, ...site } = now;
-    sites.push({ ...site, change: then ? 'changed' : 'new' });
+  for (const [id, site] of current) {
+    const before = seen.get(id);
+    if (before === site.stamp) continue;
+    const { stamp: _stamp, ...rest } = site;
+    sites.push({ ...rest, change: before === undefined ? 'new' : 'changed' });
   }
   sites.sort((a, b) => a.deploymentName.localeCompare(b.deploymentName) || a.code.localeCompare(b.code));
+  const at = now();
+  const remember = sqlite.prepare('INSERT INTO site_report_seen (site_id, stamp, seen_at) VALUES (?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET stamp = excluded.stamp, seen_at = excluded.seen_at');
+  sqlite.transaction(() => {
+    for (const site of current.values()) remember.run(site.siteId, site.stamp, at);
+  })();
   return { ok: outcome.ok, error: outcome.ok ? null : outcome.error.message, sites };
 }

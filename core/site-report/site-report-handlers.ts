@@ -25,6 +25,6 @@ export function createSiteReportHandlers(env: SiteReportEnvironment, previews = 
     'siteReports.previewFile': (ctx, input) => previewReportFile(ctx, env.uploads, previews, input),
     'siteReports.importFile': (ctx, input) => importReportFile(ctx, env.dataDir, previews, input),
     'siteReports.imports': listReportImports,
-    'siteReports.fetchFromServer': (ctx) => fetchReportsFromServer(ctx.sqlite, env.sync),
+    'siteReports.fetchFromServer': (ctx) => fetchReportsFromServer(ctx.sqlite, env.sync, () => ctx.clock.now()),
   };
 }
