@@ -2,10 +2,10 @@ import { Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Titl
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
+import { CloseoutButton } from '../closeout/CloseoutButton';
 import { DashboardButton } from '../dashboard/DashboardButton';
 import { QueryError } from '../shell/QueryError';
 import { PublishButton } from '../sync/PublishButton';
-import { MilestoneSignOff } from '../site/signoff/MilestoneSignOff';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { AddSiteModal } from './AddSiteModal';
 import { DeploymentAuthoringButtons } from './authoring/DeploymentAuthoringButtons';
@@ -58,7 +58,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
           <Group gap="xs" wrap="nowrap">
             <DashboardButton deploymentId={deployment.id} />
             <DeploymentAuthoringButtons deployment={deployment} waves={waves} sites={siteList} components={components} />
-            <MilestoneSignOff deploymentId={deploymentId} />
+            <CloseoutButton deploymentId={deploymentId} />
             <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
               Add site
             </Button>

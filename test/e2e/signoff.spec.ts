@@ -113,22 +113,20 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   await expect(page.getByTestId('overview-changed-since-signoff')).toContainText('Site deployment complete');
 });
 
-test('a release manager signs the Deployment Complete Milestone from the deployment overview', async ({ page }) => {
+test('the Deployment Complete Milestone is offered from the close-out only when the deployment is ready; otherwise it says what is missing', async ({ page }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-milestone-'));
   shell = await startBrowserShell(dataDir, ['--demo']);
   await page.goto(shell.url);
   await expect(page.getByTestId('deployment-overview')).toBeVisible();
-  await expect(page.getByTestId('milestone-signoff')).toHaveCount(0); // technicians do not see it
+  await expect(page.getByTestId('closeout-open')).toHaveCount(0); // technicians do not see it
   await shell.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
   await page.reload();
-  await page.getByTestId('milestone-signoff').click();
-  await expect(page.getByTestId('review-sites')).toContainText('AMS-001');
-  await expect(page.getByTestId('signer-name')).toHaveValue('Rita Release');
-  await page.getByTestId('decision-rejected').check();
-  await page.getByTestId('signoff-reason').fill('Five sites are not deployed yet');
-  await drawSignature(page);
-  await page.getByTestId('confirm-statement').check();
-  await page.getByTestId('sign-submit').click();
-  await expect(page.getByTestId('sheet-row')).toContainText('Deployment Complete Milestone');
-  await expect(page.getByTestId('sheet-row').getByTestId('sheet-validity')).toHaveText('VALID');
+  await page.getByTestId('closeout-open').click();
+  const panel = page.getByTestId('closeout-panel');
+  await expect(panel).toHaveAttribute('data-ready', 'false');
+  await expect(panel.getByTestId('closeout-state')).toHaveText('Not ready');
+  await expect(panel.getByTestId('closeout-condition-sites_accounted_for')).toHaveAttribute('data-met', 'false');
+  await expect(panel.getByTestId('closeout-outstanding')).toContainText('AMS-001');
+  await expect(panel.getByTestId('closeout-not-ready')).toContainText('every site signed off or rolled back');
+  await expect(page.getByTestId('signoff-panel')).toHaveCount(0);
 });

@@ -1,0 +1,22 @@
+import { Button, Modal } from '@mantine/core';
+import { IconFlag } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useProfile } from '../state/profile';
+import { CloseoutPanel } from './CloseoutPanel';
+
+/** Close-out of a deployment, for release managers and administrators: readiness, milestone, report. */
+export function CloseoutButton({ deploymentId }: { deploymentId: string }) {
+  const role = useProfile((s) => s.profile?.role);
+  const [open, setOpen] = useState(false);
+  if (role !== 'release_manager' && role !== 'administrator') return null;
+  return (
+    <>
+      <Button leftSection={<IconFlag size={14} />} variant="default" onClick={() => setOpen(true)} data-testid="closeout-open">
+        Close-out
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title="Close-out and Deployment Complete Milestone" size="90%">
+        {open && <CloseoutPanel deploymentId={deploymentId} />}
+      </Modal>
+    </>
+  );
+}

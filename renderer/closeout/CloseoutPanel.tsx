@@ -1,0 +1,132 @@
+import { Alert, Badge, Code, Group, List, Loader, Paper, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck, IconCircleX, IconFlag } from '@tabler/icons-react';
+import type { CloseoutStatus } from '../../shared/contract/closeout-methods';
+import { SIGN_OFF_DECISION_LABELS } from '../../shared/domain/signoff';
+import type { Topic } from '../api/refresh';
+import { useApiQuery } from '../api/useApiQuery';
+import { QueryError } from '../shell/QueryError';
+import { SignOffPanel } from '../site/signoff/SignOffPanel';
+import { ExportButtons } from './ExportButtons';
+
+const TOPICS: Topic[] = ['deployments', 'sites', 'issues', 'checklist', 'inventory'];
+const SHOWN = 10;
+
+function Conditions({ status }: { status: CloseoutStatus }) {
+  return (
+    <List spacing="xs" center data-testid="closeout-conditions">
+      {status.conditions.map((c) => (
+        <List.Item
+          key={c.key}
+          data-testid={`closeout-condition-${c.key}`}
+          data-met={c.met}
+          icon={
+            <ThemeIcon color={c.met ? 'teal' : 'red'} size={22} radius="xl" variant="light">
+              {c.met ? <IconCircleCheck size={16} /> : <IconCircleX size={16} />}
+            </ThemeIcon>
+          }
+        >
+          <Text size="sm" fw={600}>
+            {c.title}
+          </Text>
+          <Text size="sm" c={c.met ? 'dimmed' : undefined}>
+            {c.detail}
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+function Outstanding({ status }: { status: CloseoutStatus }) {
+  if (status.outstandingSites.length === 0 && status.blockingIssues.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      {status.outstandingSites.length > 0 && (
+        <Table withTableBorder fz="xs" data-testid="closeout-outstanding">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Site</Table.Th>
+              <Table.Th>What is missing</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {status.outstandingSites.slice(0, SHOWN).map((s) => (
+              <Table.Tr key={s.siteId}>
+                <Table.Td>
+                  {s.code} · {s.name}
+                </Table.Td>
+                <Table.Td>{s.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {status.sites.outstanding > SHOWN && (
+        <Text size="xs" c="dimmed">
+          and {status.sites.outstanding - SHOWN} more sites (all listed in the close-out report)
+        </Text>
+      )}
+      {status.blockingIssues.length > 0 && (
+        <Text size="xs" data-testid="closeout-blocking">
+          Blocking: {status.blockingIssues.slice(0, SHOWN).map((b) => `${b.siteCode} #${b.number} ${b.title}`).join(' · ')}
+          {status.openBlockingIssues > SHOWN ? ' …' : ''}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Milestone({ milestone }: { milestone: NonNullable<CloseoutStatus['milestone']> }) {
+  return (
+    <Paper withBorder p="sm" data-testid="closeout-milestone">
+      <Group gap="xs">
+        <IconFlag size={16} />
+        <Text fw={600} size="sm">
+          Deployment Complete Milestone: {SIGN_OFF_DECISION_LABELS[milestone.decision]}
+        </Text>
+      </Group>
+      <Text size="sm">
+        Signed by {milestone.signerName} ({milestone.signerRole}) on {milestone.signedAt.slice(0, 16).replace('T', ' ')} UTC
+      </Text>
+      <Text size="xs" c="dimmed">
+        Content SHA-256 <Code data-testid="closeout-milestone-hash">{milestone.contentHash}</Code>
+      </Text>
+    </Paper>
+  );
+}
+
+/** Readiness to close the deployment, the milestone sign-off (only when ready) and the close-out report. */
+export function CloseoutPanel({ deploymentId }: { deploymentId: string }) {
+  const status = useApiQuery('closeout.status', { deploymentId }, TOPICS);
+  if (status.error && !status.data) return <QueryError title="Close-out not available" error={status.error} onRetry={status.reload} />;
+  if (!status.data) return <Loader size="sm" m="xl" />;
+  const s = status.data;
+
+  return (
+    <Stack gap="md" data-testid="closeout-panel" data-ready={s.ready} data-complete={s.complete}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <Title order={4}>Close-out</Title>
+            <Badge color={s.complete ? 'teal' : s.ready ? 'blue' : 'gray'} data-testid="closeout-state">
+              {s.complete ? 'Complete' : s.ready ? 'Ready to close' : 'Not ready'}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {s.sites.signedOff} of {s.sites.total} sites signed off, {s.sites.rolledBack} rolled back · quiet period {s.quietPeriodDays} days
+          </Text>
+        </div>
+        <ExportButtons deploymentId={deploymentId} />
+      </Group>
+      <Conditions status={s} />
+      <Outstanding status={s} />
+      {s.milestone && <Milestone milestone={s.milestone} />}
+      {!s.ready && !s.complete && (
+        <Alert color="gray" variant="light" title="The Deployment Complete Milestone is not offered yet" data-testid="closeout-not-ready">
+          It can be signed once every condition above is met: {s.conditions.filter((c) => !c.met).map((c) => c.title.toLowerCase()).join('; ')}.
+        </Alert>
+      )}
+      {s.ready && !s.complete && <SignOffPanel subject={{ kind: 'deployment_milestone', siteId: null, deploymentId }} />}
+    </Stack>
+  );
+}

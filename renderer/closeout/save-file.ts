@@ -1,0 +1,17 @@
+import type { ExportedFile } from '../../shared/contract/closeout-methods';
+
+/**
+ * Hands an exported file to the shell as a download, the way the sign-off PDF is delivered: the
+ * browser saves it to its download folder, Electron asks where.
+ */
+export function saveExportedFile(file: ExportedFile): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
