@@ -86,7 +86,7 @@ function fieldWork(device: Device, plan: Plan, receive: number, from = 0): void 
 
 describe('sync under network faults (fault proxy)', () => {
   it('a device converges through cut requests, cut responses, drops, delays and black holes; nothing lost, nothing twice', async () => {
-    world = await startSyncWorld('pglite', USERS);
+    world = await startSyncWorld('pglite', USERS, { inProcess: true });
     const { rm, plan, made } = await publishedSite(world, 60);
     const ta = await world.device('Tom Alpha', 'technician', 'ta');
     await syncOnce(ta);
@@ -176,7 +176,7 @@ function killChildWhen(dataDir: string, when: (line: { pending: number; progress
 
 describe('client killed with SIGKILL mid-sync', () => {
   it('mid-push and mid-pull: the reopened data directory syncs to the same state, nothing lost or doubled', async () => {
-    world = await startSyncWorld('pglite', USERS);
+    world = await startSyncWorld('pglite', USERS, { inProcess: true });
     const { plan, made } = await publishedSite(world, 2100, ['ta', 'tb']);
     const ta = await world.device('Tom Alpha', 'technician', 'ta', 10_000);
     await syncOnce(ta);

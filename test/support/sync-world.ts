@@ -5,15 +5,16 @@ import type { Role } from '../../shared/domain/enums';
 import { createUser } from '../../server/accounts/users';
 import { openCentralDb, type CentralDb } from '../../server/db/central-db';
 import { migrateCentral } from '../../server/db/migrate-central';
-import { freshDatabase, type ServerBackend } from './central-server';
+import { freshDatabase, startTestServer, type ServerBackend } from './central-server';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startServerProcess, type ServerProcess } from './server-process';
 import { openDevice, signInDevice, type Device } from './sync-plan';
 
 /**
- * A central server process on a fresh database of the backend, a fault proxy in front of it, and
- * devices that talk to the server only through the proxy. `withDb` reads the server's tables: on
- * PostgreSQL at any time; on PGlite (one process per data directory) the server is stopped first.
+ * A central server process (or, with `inProcess`, S1's in-process test server) on a fresh database
+ * of the backend, a fault proxy in front of it, and devices that talk to the server only through
+ * the proxy. `withDb` reads the server's tables: in process or on PostgreSQL at any time; a PGlite
+ * server process (one process per data directory) is stopped first.
  */
 export const PASSWORD = 'fault-password-1';
 
@@ -47,7 +48,17 @@ function pgliteTemplate(): Promise<Uint8Array> {
   return template;
 }
 
-export async function startSyncWorld(backend: ServerBackend, users: readonly { username: string; role: Role; displayName?: string }[]): Promise<SyncWorld> {
+export interface SyncWorldOptions {
+  /** Serve from this test process (startTestServer) instead of a child process: no kill/restart, but no process start or stop either. */
+  inProcess?: boolean;
+}
+
+export async function startSyncWorld(
+  backend: ServerBackend,
+  users: readonly { username: string; role: Role; displayName?: string }[],
+  options: SyncWorldOptions = {},
+): Promise<SyncWorld> {
+  if (options.inProcess) return inProcessWorld(backend, users);
   const target = await freshDatabase(backend);
   const location = target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir! };
   const setup = await openCentralDb(target.dataDir ? { dataDir: target.dataDir, pgliteImage: await pgliteTemplate() } : location);
@@ -55,20 +66,8 @@ export async function startSyncWorld(backend: ServerBackend, users: readonly { u
   for (const user of users) await createUser(setup, { displayName: user.displayName ?? user.username, ...user, password: PASSWORD });
   await setup.close();
   const server = await startServerProcess({ ...location, readyTimeoutMs: 60_000 });
-  const proxy = await startFaultProxy({ targetPort: server.port });
-  const devices: Device[] = [];
   let stopped = false;
-  return {
-    backend,
-    server,
-    proxy,
-    devices,
-    async device(name, role, username, requestTimeoutMs = 2_000) {
-      const device = openDevice({ name, role, sync: { requestTimeoutMs } });
-      devices.push(device);
-      await signInDevice(device, proxy.url, username, PASSWORD);
-      return device;
-    },
+  return world(backend, server, await startFaultProxy({ targetPort: server.port }), {
     async withDb(fn) {
       if (backend === 'pglite' && !stopped) {
         stopped = true;
@@ -81,11 +80,47 @@ export async function startSyncWorld(backend: ServerBackend, users: readonly { u
         await db.close();
       }
     },
+    async stop() {
+      if (!stopped) await server.stop();
+      target.cleanup();
+    },
+  });
+}
+
+async function inProcessWorld(backend: ServerBackend, users: readonly { username: string; role: Role; displayName?: string }[]): Promise<SyncWorld> {
+  const test = await startTestServer({ backend });
+  for (const user of users) await test.createUser({ ...user, password: PASSWORD });
+  const port = Number(new URL(test.url).port);
+  const unsupported = async () => {
+    throw new Error('an in-process server cannot be killed or restarted: use startSyncWorld without inProcess');
+  };
+  const server: ServerProcess = { url: test.url, port, pid: () => process.pid, output: () => '', kill9: unsupported, stop: unsupported, restart: unsupported };
+  return world(backend, server, await startFaultProxy({ targetPort: port }), { withDb: (fn) => fn(test.db), stop: () => test.stop() });
+}
+
+function world(
+  backend: ServerBackend,
+  server: ServerProcess,
+  proxy: FaultProxy,
+  db: { withDb: SyncWorld['withDb']; stop(): Promise<void> },
+): SyncWorld {
+  const devices: Device[] = [];
+  return {
+    backend,
+    server,
+    proxy,
+    devices,
+    async device(name, role, username, requestTimeoutMs = 2_000) {
+      const device = openDevice({ name, role, sync: { requestTimeoutMs } });
+      devices.push(device);
+      await signInDevice(device, proxy.url, username, PASSWORD);
+      return device;
+    },
+    withDb: db.withDb,
     async close() {
       for (const device of devices) device.core.close();
       await proxy.close();
-      if (!stopped) await server.stop();
-      target.cleanup();
+      await db.stop();
     },
   };
 }
