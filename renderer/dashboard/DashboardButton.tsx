@@ -2,6 +2,12 @@ import { Button } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
 import { useNavigation } from '../state/navigation';
 import { useProfile } from '../state/profile';
+import { prefetchDashboard } from './dashboard-data';
+
+/** Loads the dashboard's code (charts included) ahead of the click, once the pointer is on the button. */
+function preloadView(): void {
+  void import('./DashboardView');
+}
 
 /** Opens the deployment's dashboard; shown to release managers and administrators. */
 export function DashboardButton({ deploymentId }: { deploymentId: string }) {
@@ -9,7 +15,17 @@ export function DashboardButton({ deploymentId }: { deploymentId: string }) {
   const openDashboard = useNavigation((s) => s.openDashboard);
   if (role !== 'release_manager' && role !== 'administrator') return null;
   return (
-    <Button leftSection={<IconChartBar size={14} />} variant="light" onClick={() => openDashboard(deploymentId)} data-testid="open-dashboard">
+    <Button
+      leftSection={<IconChartBar size={14} />}
+      variant="light"
+      onPointerEnter={preloadView}
+      onFocus={preloadView}
+      onClick={() => {
+        prefetchDashboard(deploymentId);
+        openDashboard(deploymentId);
+      }}
+      data-testid="open-dashboard"
+    >
       Dashboard
     </Button>
   );

@@ -2,12 +2,12 @@ import { ActionIcon, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Titl
 import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { WaveFigures } from '../../shared/contract/dashboard-methods';
-import { useApiQuery } from '../api/useApiQuery';
 import { formatDateTime } from '../format/time';
 import { QueryError } from '../shell/QueryError';
 import { useNavigation } from '../state/navigation';
 import { useProfile } from '../state/profile';
 import { DashboardCharts } from './DashboardCharts';
+import { useDashboard } from './dashboard-data';
 import { DecideWaveModal } from './DecideWaveModal';
 import { KpiCards } from './KpiCards';
 import { SiteTable } from './SiteTable';
@@ -15,7 +15,7 @@ import { WaveDecisions } from './WaveDecisions';
 
 /** A deployment's dashboard for release managers: figures, charts, wave decisions and every site. */
 export function DashboardView({ deploymentId }: { deploymentId: string }) {
-  const dashboard = useApiQuery('dashboard.get', { deploymentId }, ['deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues']);
+  const dashboard = useDashboard(deploymentId);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
   const role = useProfile((s) => s.profile?.role);
   const [deciding, setDeciding] = useState<WaveFigures | null>(null);
