@@ -49,9 +49,8 @@ export function managerCore(): TestCore {
 }
 
 /** Previews file text on a core, in one call or through the chunked upload when it is big. */
-export function previewText(core: TestCore, fileName: string, content: string | Buffer) {
+export function previewText(core: TestCore, fileName: string, content: string | Buffer, chunk = 120_000) {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  const chunk = 120_000;
   if (bytes.length <= chunk) return core.call('siteReports.previewFile', { fileName, dataBase64: bytes.toString('base64') });
   const uploadId = crypto.randomUUID();
   for (let index = 0, offset = 0; offset < bytes.length; index += 1, offset += chunk) {

@@ -48,8 +48,9 @@ describe('site report file round trip', () => {
     expect(preview.entities.find((e) => e.entity === 'inventory_items')?.new).toBeGreaterThan(4);
   });
 
-  it('imports everything; the manager reads the same report as the technician', () => {
-    const preview = previewText(manager, exported.fileName, exported.content);
+  it('imports everything (sent in chunks through the upload); the manager reads the same report as the technician', () => {
+    const preview = previewText(manager, exported.fileName, exported.content, 16_384);
+    expect(Buffer.byteLength(exported.content)).toBeGreaterThan(3 * 16_384);
     const result = manager.call('siteReports.importFile', { previewId: preview.previewId });
     expect(result).toMatchObject({ nothingNew: false, newRows: exported.rows, changedRows: 0, newAttachments: exported.attachments, deviceWasKnown: false });
     const mine = tech.core.call('siteReports.get', { siteId: tech.site.id });
