@@ -23,7 +23,7 @@ export function ReportSummary({ report }: { report: SiteReport }) {
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing={6}>
         <Field label="Site" value={`${s.code} · ${s.name}`} testId="report-site" />
         <Field label="Deployment" value={`${s.deployment.name}${s.deployment.version ? ` v${s.deployment.version}` : ''}`} />
-        <Field label="Wave" value={s.wave ? `${s.wave.name}${s.wave.isPilot ? ' (pilot)' : ''}` : '—'} />
+        <Field label="Wave" value={s.wave ? `${s.wave.name}${s.wave.isPilot && !/pilot/i.test(s.wave.name) ? ' (pilot)' : ''}` : '—'} />
         <div>
           <Text size="xs" c="dimmed">
             Status
