@@ -1,3 +1,4 @@
+import os from 'node:os';
 import Database from 'better-sqlite3';
 import { createUser } from '../../server/accounts/users';
 import { openCentralDb, type CentralDb } from '../../server/db/central-db';
@@ -58,6 +59,7 @@ async function timedPush(device: Device): Promise<{ pushS: number; runS: number 
  * separate process (the built CLI), devices as real cores on SQLite files talking HTTP.
  */
 export async function benchSync(): Promise<Record<string, number | string>> {
+  const loadAtStart = os.loadavg()[0]!;
   const postgres = await startPostgres({ fast: false });
   const devices: Device[] = [];
   let server: Awaited<ReturnType<typeof startServerProcess>> | null = null;
@@ -157,6 +159,9 @@ export async function benchSync(): Promise<Record<string, number | string>> {
       'sync.concurrent_100_devices_p50_ms': round(concurrent.p50Ms),
       'sync.concurrent_100_devices_p95_ms': round(concurrent.p95Ms),
       'sync.concurrent_100_devices_ops_per_s': round(concurrent.opsPerS, 0),
+      // The machine is shared: the 1-minute load average before and after says how quiet it was.
+      'sync.load_avg_1m_start': round(loadAtStart),
+      'sync.load_avg_1m_end': round(os.loadavg()[0]!),
       'sync.notes':
         'PostgreSQL 15 on 127.0.0.1, default durability (fsync on, synchronous_commit on); server = `outpost server start` child process; devices = real cores (SQLite) over HTTP. ' +
         `Seeded by publishing from a release manager's device (${queued} rows pushed through the normal client, figure sync.publish_ops_per_s). ` +
