@@ -59,7 +59,9 @@ describe('dashboard.get', () => {
     core.call('issues.create', { siteId: ams.id, title: 'Till printer jams', severity: 'medium', category: 'hardware' });
 
     // UTR-002: a failing check, a blocking high issue, a damaged item.
-    insertRun(db, 'r4', utr.id, core.call('machines.list', { siteId: utr.id })[0]!.id, '2026-01-03T00:00:00.000Z', 'completed', 1, 0);
+    const utrMachines = core.call('machines.list', { siteId: utr.id });
+    insertRun(db, 'r4', utr.id, utrMachines[0]!.id, '2026-01-03T00:00:00.000Z', 'completed', 1, 0);
+    insertRun(db, 'r5', utr.id, utrMachines[1]!.id, '2026-01-03T00:00:00.000Z', 'completed', 0, 2);
     core.call('issues.create', { siteId: utr.id, title: 'Uplink down', severity: 'high', category: 'network', blocksSignOff: true });
     const utrItem = core.call('inventory.list', { siteId: utr.id, limit: 1 }).items[0]!;
     core.call('inventory.setState', { itemId: utrItem.id, state: 'damaged', note: 'Cracked case' });
@@ -73,8 +75,8 @@ describe('dashboard.get', () => {
     expect(d.issues.bySeverity.find((s) => s.severity === 'high')).toEqual({ severity: 'high', total: 1, open: 1, openBlocking: 1 });
     expect(d.issues.byCategory.find((c) => c.category === 'hardware')).toEqual({ category: 'hardware', total: 1, open: 1 });
     expect(d.issues.quietPeriod).toEqual({ total: 1, bySeverity: { critical: 0, high: 0, medium: 1, low: 0 } });
-    // Latest run per target: AMS pass + error (unreachable), UTR fail.
-    expect(d.checks).toMatchObject({ pass: 1, fail: 1, error: 1 });
+    // Latest run per target: AMS pass + error (unreachable), UTR fail + error (completed with errors).
+    expect(d.checks).toMatchObject({ pass: 1, fail: 1, error: 2 });
     expect(d.checks.targets).toBe(6 * 4);
     expect(d.inventory).toMatchObject({ received: 2, damaged: 1, missing: expected - 2, surplus: 0, stillExpectedPastWindow: 0 });
     expect(d.startToSignOff.measured).toBe(1);
@@ -84,7 +86,7 @@ describe('dashboard.get', () => {
 
     const pilot = d.waves.find((w) => w.name === 'Pilot')!;
     expect(pilot.byStatus.signed_off).toBe(1);
-    expect(pilot.checks).toMatchObject({ pass: 1, fail: 1, error: 1, targets: 8 });
+    expect(pilot.checks).toMatchObject({ pass: 1, fail: 1, error: 2, targets: 8 });
     expect(d.waves.find((w) => w.name === 'Wave 1')!.byStatus.rolled_back).toBe(1);
 
     const amsRow = d.sites.find((s) => s.code === 'AMS-001')!;
@@ -93,7 +95,7 @@ describe('dashboard.get', () => {
     expect(amsRow.signedOffAt).not.toBeNull();
     expect(amsRow.startedAt).not.toBeNull();
     const utrRow = d.sites.find((s) => s.code === 'UTR-002')!;
-    expect(utrRow).toMatchObject({ openBlocking: 1, checksPass: 0, checksTotal: 4 });
+    expect(utrRow).toMatchObject({ openBlocking: 1, checksPass: 0, checksChecked: 2, checksTotal: 4 });
     expect(utrRow.discrepancies).toBeGreaterThan(0);
     expect(d.sites.find((s) => s.code === 'BRU-003')).toMatchObject({ status: 'rolled_back', rollbacks: 1, signedOffAt: null });
   });

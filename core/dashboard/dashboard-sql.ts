@@ -95,7 +95,7 @@ WITH latest AS (
   SELECT site_id,
     SUM(outcome = 'completed' AND fail_count = 0 AND error_count = 0) AS pass,
     SUM(outcome = 'completed' AND fail_count > 0) AS fail,
-    SUM(NOT (outcome = 'completed' AND fail_count > 0) AND NOT (outcome = 'completed' AND error_count = 0)) AS error,
+    COUNT(*) - SUM(outcome = 'completed' AND (fail_count > 0 OR error_count = 0)) AS error,
     COUNT(*) AS checked
   FROM latest WHERE rn = 1 GROUP BY site_id
 ), planned AS (
