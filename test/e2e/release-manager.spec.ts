@@ -1,0 +1,223 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { openTestCore, type TestCore } from '../support/temp-core';
+import { startBrowserShell, type RunningShell } from './support/browser-shell';
+import { createCentralServer, type CentralServer } from './support/central-server-process';
+import { RM, syncOnce, TECH } from './support/sync-scenario';
+
+/**
+ * Issue 6's end-to-end test, as a release manager in the browser shell against a central server
+ * process: author a small deployment, import a Snipe-IT inventory file (one bad row, fixed),
+ * publish; a technician's device (an in-process core) prepares the site, receives an item,
+ * completes a checklist item and syncs; the manager syncs, sees the site's figures change on the
+ * dashboard and opens the site's report with the technician's work; the close-out says what is
+ * missing and its CSV carries the same figures.
+ */
+
+const SITE = { code: 'UTR-01', name: 'Utrecht Centraal' };
+const CHECK_ITEM = 'Photograph the rack before work';
+const SNIPE_HEADER = 'Asset Tag,Asset Name,Serial Number,Model Name,Model No.,Category,Manufacturer,Location,Status,Order Number';
+const snipeRow = (n: number, serial: string) => `UTR-A${n},utr-pos-0${n},${serial},POS terminal T5,T5-220,POS,Acme,Store floor,Ready to Deploy,PO-7731`;
+const SERIALS = ['UTRSN0001', 'UTRSN0002', 'UTRSN0003'];
+
+let server: CentralServer | undefined;
+let shell: RunningShell | undefined;
+let tech: TestCore | undefined;
+const dirs: string[] = [];
+
+test.afterEach(async () => {
+  await shell?.stop('SIGKILL');
+  shell = undefined;
+  tech?.close();
+  tech = undefined;
+  await server?.dispose();
+  server = undefined;
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function closeModal(page: Page) {
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+async function screenshot(page: Page, name: string) {
+  const dir = process.env.OUTPOST_E2E_SHOTS;
+  if (!dir) return;
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(dir, `rm-${name}.png`) });
+}
+
+async function signInAsReleaseManager(page: Page, serverUrl: string) {
+  await page.getByRole('button', { name: 'Sign in to a server' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in to a server' });
+  await dialog.getByLabel('Server address').fill(serverUrl);
+  await dialog.getByLabel('User name').fill(RM.username);
+  await dialog.getByRole('textbox', { name: /^Password/ }).fill(RM.password);
+  await dialog.getByLabel('Device name').fill('Morgan office laptop');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('profile-display-name')).toHaveText(RM.displayName);
+}
+
+async function authorDeployment(page: Page) {
+  await page.getByTestId('new-deployment').click();
+  await page.getByRole('dialog').getByLabel('Name').fill('Store POS refresh');
+  await page.getByRole('dialog').getByLabel('Version').fill('7.0');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByTestId('deployment-overview')).toContainText('Store POS refresh');
+
+  await page.getByTestId('edit-waves').click();
+  await page.getByTestId('new-wave-name').fill('Pilot stores');
+  await page.getByTestId('add-wave').click();
+  await expect(page.getByTestId('wave-row')).toHaveCount(1);
+  await closeModal(page);
+
+  await page.getByTestId('edit-checklist-template').click();
+  await page.getByTestId('template-item-title').fill(CHECK_ITEM);
+  await page.getByTestId('save-template-item').click();
+  await expect(page.getByTestId('template-item')).toHaveCount(1);
+  await closeModal(page);
+
+  // The site, in the pilot wave, assigned to the technician.
+  await page.getByTestId('add-site').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Code').fill(SITE.code);
+  await dialog.getByRole('textbox', { name: 'Name' }).first().fill(SITE.name);
+  await dialog.getByLabel('Wave').click();
+  await page.getByRole('option', { name: '1. Pilot stores' }).click();
+  await dialog.getByLabel('Technicians').fill(TECH.displayName);
+  await dialog.getByLabel('Technicians').press('Enter');
+  await dialog.getByRole('button', { name: 'Add site' }).click();
+  await expect(page.getByTestId('workspace')).toHaveAttribute('data-site-code', SITE.code);
+}
+
+async function importInventory(page: Page, workDir: string) {
+  const bad = path.join(workDir, 'utr-assets.csv');
+  // Row 2 has no serial: Snipe-IT exports do that for assets not yet scanned in.
+  fs.writeFileSync(bad, [SNIPE_HEADER, snipeRow(1, SERIALS[0]!), snipeRow(2, ''), snipeRow(3, SERIALS[2]!)].join('\r\n') + '\r\n');
+  await page.getByTestId('tab-inventory').click();
+  await page.getByTestId('inventory-import-open').click();
+  const dialog = page.getByTestId('inventory-import');
+  await dialog.getByTestId('import-file').setInputFiles(bad);
+  await expect(dialog.getByTestId('import-layout')).toHaveAttribute('data-layout', 'snipe-it');
+  await expect(dialog.getByTestId('import-summary')).toHaveText('3 rows · 2 ready · 1 with errors');
+  const error = dialog.getByTestId('import-row-error');
+  await expect(error).toHaveCount(1);
+  await expect(error).toHaveAttribute('data-row', '2');
+  await expect(error).toContainText('Missing serial');
+  await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+  await screenshot(page, '01-import-error');
+
+  // The file fixed (the serial typed in), chosen again: all rows ready, imported.
+  const fixed = path.join(workDir, 'utr-assets-fixed.csv');
+  fs.writeFileSync(fixed, [SNIPE_HEADER, ...SERIALS.map((s, i) => snipeRow(i + 1, s))].join('\r\n') + '\r\n');
+  await dialog.getByTestId('import-file').setInputFiles(fixed);
+  await expect(dialog.getByTestId('import-summary')).toHaveText('3 rows · 3 ready · 0 with errors');
+  await dialog.getByTestId('import-commit').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('inventory-search').fill('UTRSN');
+  await expect(page.getByTestId('inventory-table').getByTestId('inventory-row')).toHaveCount(3);
+}
+
+test('a release manager authors, imports, publishes, and after a technician syncs sees the site change on the dashboard and in its report', async ({ page }) => {
+  test.setTimeout(300_000);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-rm-'));
+  dirs.push(workDir);
+
+  server = await createCentralServer();
+  await server.createUser(TECH);
+  await server.createUser(RM);
+  await server.start();
+
+  // The release manager's browser shell: sign in, author, import, publish.
+  shell = await startBrowserShell(path.join(workDir, 'rm-data'));
+  await page.goto(shell.url);
+  await signInAsReleaseManager(page, server.url);
+  await authorDeployment(page);
+  await importInventory(page, workDir);
+
+  const [deployment] = await shell.call<{ id: string; name: string }[]>('deployments.list', {});
+  const [site] = await shell.call<{ id: string; technicians: string[]; waveName: string }[]>('sites.list', { deploymentId: deployment!.id });
+  expect(site).toMatchObject({ technicians: [TECH.displayName], waveName: 'Pilot stores' });
+  expect(await shell.call('inventory.reconciliation', { siteId: site!.id })).toMatchObject({ expected: 3, received: 0 });
+
+  await page.getByTestId('deployment-row').first().click();
+  await expect(page.getByTestId('deployment-overview')).toBeVisible();
+  await page.getByTestId('publish-deployment').click();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-last-success')).toHaveAttribute('data-at', /.+/, { timeout: 60_000 });
+  await screenshot(page, '02-published');
+
+  // The dashboard before the technician's work: nothing received, three items missing.
+  await page.getByTestId('open-dashboard').click();
+  await expect(page.getByTestId('dashboard-view')).toBeVisible();
+  await expect(page.getByTestId('kpi-discrepancies-value')).toHaveText('3');
+  const row = page.locator(`[data-testid="dashboard-site-row"][data-site-code="${SITE.code}"]`);
+  await expect(row.getByTestId('site-discrepancies')).toHaveText('3');
+  await expect(row).toContainText('Planned');
+
+  // The technician's device: sign in, prepare the site, receive one item, complete the checklist item, sync.
+  tech = openTestCore({ sync: { intervalMs: false, requestTimeoutMs: 20_000 } });
+  dirs.push(tech.dataDir);
+  await tech.callAsync('sync.signIn', { serverUrl: server.url, username: TECH.username, password: TECH.password, deviceName: 'Riley field laptop' });
+  const assigned = await tech.callAsync('sync.serverSites', {});
+  expect(assigned.map((s) => s.siteId)).toEqual([site!.id]);
+  expect(await tech.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [site!.id] })).toEqual({ ok: true });
+  expect(tech.call('inventory.reconciliation', { siteId: site!.id })).toMatchObject({ expected: 3, received: 0 });
+  const scan = tech.call('inventory.receive', { siteId: site!.id, serial: SERIALS[1]!.toLowerCase() });
+  expect(scan).toMatchObject({ outcome: 'received' });
+  const item = tech.call('checklist.get', { siteId: site!.id }).phases.flatMap((p) => p.items).find((i) => i.title === CHECK_ITEM)!;
+  tech.call('checklist.setItemState', { itemId: item.id, state: 'done', note: 'Rack photographed, cabling tidy' });
+  const techStatus = await syncOnce(tech);
+  expect(techStatus).toMatchObject({ pendingOperations: 0, conflicts: 0, lastError: null });
+
+  // The manager: Sync now; the dashboard's figures for the site change.
+  const before = await page.getByTestId('sync-last-success').getAttribute('data-at');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-last-success')).not.toHaveAttribute('data-at', before!, { timeout: 60_000 });
+  await expect(row.getByTestId('site-discrepancies')).toHaveText('2', { timeout: 30_000 });
+  await expect(page.getByTestId('kpi-discrepancies-value')).toHaveText('2');
+  await screenshot(page, '03-dashboard-after-sync');
+  const dashboard = await shell.call<{ inventory: { received: number; missing: number }; sites: { code: string; startedAt: string | null }[] }>('dashboard.get', { deploymentId: deployment!.id });
+  expect(dashboard.inventory).toMatchObject({ received: 1, missing: 2 });
+  expect(dashboard.sites.find((s) => s.code === SITE.code)!.startedAt).not.toBeNull();
+
+  // Drill down to the site and open its report: the technician's received item and checklist item.
+  await row.click();
+  await expect(page.getByTestId('workspace')).toHaveAttribute('data-site-code', SITE.code);
+  await page.getByTestId('tab-report').click();
+  const report = page.getByTestId('site-report');
+  await expect(report).toBeVisible({ timeout: 20_000 });
+  await expect(report.getByTestId('report-reconciliation')).toContainText('expected 3');
+  await expect(report.getByTestId('report-reconciliation')).toContainText('received 1');
+  await expect(report.getByTestId('report-reconciliation')).toContainText('missing 2');
+  const checklistRow = report.getByTestId('report-checklist-item').filter({ hasText: CHECK_ITEM });
+  await expect(checklistRow).toContainText('done');
+  await expect(checklistRow).toContainText(TECH.displayName);
+  await expect(report.getByTestId('report-missing')).toContainText(SERIALS[0]!);
+  await expect(report.getByTestId('report-missing')).not.toContainText(SERIALS[1]!);
+  await screenshot(page, '04-site-report');
+
+  // Close-out: not ready (the site is not signed off), named; the CSV download carries the site's figures.
+  await page.getByTestId('deployment-row').first().click();
+  await page.getByTestId('closeout-open').click();
+  const closeout = page.getByTestId('closeout-panel');
+  await expect(closeout.getByTestId('closeout-state')).toHaveText('Not ready');
+  await expect(closeout.getByTestId('closeout-condition-sites_accounted_for')).toContainText(`No site has an accepted site-complete sheet yet (1 site outstanding)`);
+  await expect(closeout.getByTestId('closeout-outstanding')).toContainText(`${SITE.code} · ${SITE.name}`);
+  await expect(page.getByTestId('signoff-panel')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await closeout.getByTestId('closeout-export-csv').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^closeout-Store_POS_refresh-7\.0-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
+  const rows = Papa.parse<string[]>(csv).data;
+  const header = rows[0]!;
+  const siteRow = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
+  expect(siteRow).toMatchObject({ 'Site code': SITE.code, 'Site name': SITE.name, Wave: 'Pilot stores', 'Inventory discrepancies': '2', 'Close-out': 'outstanding: Not signed off yet (planned)' });
+  expect(rows.find((r) => r[0] === 'Inventory received')?.[1]).toBe('1');
+  await screenshot(page, '05-closeout');
+});
