@@ -15,6 +15,8 @@ export interface PullRequest {
   partition: string;
   after: number;
   limit: number;
+  /** A page after the first of a snapshot: the client drops rows absent from the snapshot at its end, so purged tombstones cannot be missed. */
+  snapshot?: boolean;
 }
 
 /** The page as the JSON text of a `pullResponseSchema` value; null when the partition does not exist. */
@@ -29,7 +31,8 @@ export async function pullChangesJson(db: SyncQueries, request: PullRequest): Pr
   const retainedFrom = Number(partition.retained_from);
   // Below the retention mark the client may have missed a purged delete; above the last sequence it
   // holds a cursor from a database this one is not (restored from a backup): both need a snapshot.
-  if ((request.after > 0 && request.after < retainedFrom) || request.after > lastSeq) {
+  // The later pages of a snapshot are exempt from the retention mark (their cursor is below it by design).
+  if ((!request.snapshot && request.after > 0 && request.after < retainedFrom) || request.after > lastSeq) {
     return JSON.stringify({ status: 'reset_required', partition: request.partition, retainedFrom, lastSeq } satisfies PullResponse);
   }
   const [page] = await db.query<{ fetched: number | string; page_end: number | string | null; changes: string }>(

@@ -47,7 +47,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
       throw new HttpError(403, 'forbidden', `You may not read ${body.partition}.`);
     }
     // The page comes as JSON text built by the database (pull-engine.ts): sent as is.
-    const page = await pullChangesJson(db, { partition: body.partition, after: body.after, limit: body.limit });
+    const page = await pullChangesJson(db, { partition: body.partition, after: body.after, limit: body.limit, snapshot: body.snapshot ?? false });
     if (page === null) throw new HttpError(404, 'not_found', `There is no partition ${body.partition} on the server.`);
     return reply.type('application/json; charset=utf-8').send(page);
   });

@@ -223,6 +223,8 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expect(purged.partitions).toContainEqual({ partition: 'site:s2', retainedFrom: latest });
 
     expect(await alice.pull('site:s2', before)).toEqual({ status: 'reset_required', partition: 'site:s2', retainedFrom: latest, lastSeq: latest });
+    // The later pages of a snapshot (begun at 0) continue below the retention mark.
+    expect(await alice.pull('site:s2', before, undefined, true)).toMatchObject({ status: 'ok' });
     // A cursor at or past the purge point, and a snapshot from 0, are fine.
     expect(await alice.pull('site:s2', latest)).toMatchObject({ status: 'ok', changes: [] });
     const snapshotPull = await alice.pullAll('site:s2');

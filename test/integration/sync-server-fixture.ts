@@ -36,7 +36,7 @@ export interface Device {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
   push(operations: Operation[]): Promise<OperationResult[]>;
   partitions(): Promise<PartitionInfo[]>;
-  pull(partition: string, after: number, limit?: number): Promise<PullResponse>;
+  pull(partition: string, after: number, limit?: number, snapshot?: boolean): Promise<PullResponse>;
   /** Every change of a partition from `after`, page by page; asserts increasing cursors. */
   pullAll(partition: string, limit?: number, after?: number): Promise<{ changes: Change[]; cursor: number; pages: number }>;
   /** Uploads bytes as one chunk; returns the SHA-256. */
@@ -84,8 +84,9 @@ export async function signIn(server: TestServer, username: string, deviceName = 
     async partitions() {
       return partitionsResponseSchema.parse(ok(await device.request('POST', '/v1/sync/partitions', {}), 'partitions')).partitions;
     },
-    async pull(partition, after, limit) {
-      return pullResponseSchema.parse(ok(await device.request('POST', '/v1/sync/pull', { partition, after, ...(limit ? { limit } : {}) }), 'pull'));
+    async pull(partition, after, limit, snapshot) {
+      const body = { partition, after, ...(limit ? { limit } : {}), ...(snapshot ? { snapshot } : {}) };
+      return pullResponseSchema.parse(ok(await device.request('POST', '/v1/sync/pull', body), 'pull'));
     },
     async pullAll(partition, limit, after = 0) {
       const changes: Change[] = [];
