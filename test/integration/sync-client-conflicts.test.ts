@@ -145,6 +145,22 @@ describe('desktop sync when things go wrong', () => {
     }
   });
 
+  it('prepares a site in small pages when the site row comes after its children in the change log', async () => {
+    const site = rm.core.call('sites.get', { siteId });
+    rm.core.call('sites.update', { siteId, name: `${site.name} (renamed)` });
+    expect(await rm.sync()).toEqual({ ok: true });
+    const small = openDevice({ settings: { pullLimit: 25 } });
+    try {
+      await small.signIn(server.url, 'alex', PASSWORD);
+      expect(await small.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [siteId] })).toEqual({ ok: true });
+      expect(small.core.call('inventory.list', { siteId, limit: 1000 }).total).toBe(rm.core.call('inventory.list', { siteId, limit: 1000 }).total);
+      expect(small.core.call('sites.get', { siteId }).name).toBe(`${site.name} (renamed)`);
+      expect(small.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      small.close();
+    }
+  });
+
   it('aborts a run when the core closes: the page in flight is not stored and nothing runs afterwards', async () => {
     const other = openDevice();
     await other.signIn(server.url, 'alex', PASSWORD);
