@@ -9,7 +9,8 @@ import { pushOutbox } from './push';
 import type { FetchLike } from './server-client';
 import { signIn, signOut, type SignInInput } from './sign-in';
 import { serverClient, TOKEN_SECRET_KEY, type SyncDeps, type SyncRun } from './sync-deps';
-import { asDomainError, SyncAborted, SyncError } from './sync-error';
+import { intervalFromEnvironment, positiveFromEnvironment, storedError } from './engine-support';
+import { asDomainError, SyncAborted } from './sync-error';
 import type { SyncProgressSchema } from './sync-progress';
 import { listPreparedSites, readAccount, readSyncState, writeSyncOutcome, type StoredSyncError } from './sync-store';
 
@@ -281,26 +282,4 @@ export class SyncEngine {
     if (!account) throw new DomainError('rule', 'Sign in to a central server first');
     return account;
   }
-}
-
-/** `OUTPOST_SYNC_INTERVAL_MS`: the timer period for shells started by tests (0: no automatic runs). */
-function intervalFromEnvironment(): number | false | undefined {
-  const value = process.env.OUTPOST_SYNC_INTERVAL_MS;
-  if (value === undefined || value === '') return undefined;
-  const ms = Number(value);
-  if (!Number.isFinite(ms) || ms < 0) return undefined;
-  return ms === 0 ? false : ms;
-}
-
-function positiveFromEnvironment(name: string): number | undefined {
-  const ms = Number(process.env[name] ?? '');
-  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
-}
-
-function storedError(error: unknown, at: string): StoredSyncError {
-  if (error instanceof SyncError) return { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), at };
-  if (error instanceof SyncAborted) return { code: 'offline', message: 'Sync was stopped', at };
-  if (error instanceof DomainError) return { code: error.code, message: error.message, at };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: 'Sync failed unexpectedly', detail: message, at };
 }
