@@ -9,7 +9,17 @@ import { DomainError } from '../services/domain-error';
 import { isImmutable, pendingCheck, type RowVerdict } from './compare-local';
 import { cachedStatement } from './statement-cache';
 
+const upsertSqls = new Map<string, string>();
+
 function upsertSql(entity: SyncEntity): string {
+  const known = upsertSqls.get(entity.name);
+  if (known) return known;
+  const sql = buildUpsertSql(entity);
+  upsertSqls.set(entity.name, sql);
+  return sql;
+}
+
+function buildUpsertSql(entity: SyncEntity): string {
   const columns = columnsOf(entity);
   const table = ident(entity.name);
   const insert = `INSERT INTO ${table} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(${entity.key.map(ident).join(', ')})`;

@@ -23,7 +23,7 @@ export function compareWithLocal(sqlite: Database.Database, rows: readonly FileR
   const counts = new Map<string, EntityCounts>();
   const verdicts = rows.map((row) => {
     const entity = syncEntity(row.entity)!;
-    const statement = cachedStatement(sqlite, `SELECT ${rowJsonSql(columnsOf(entity), 't')} AS data FROM ${ident(entity.name)} t WHERE ${keyWhereSql(entity, 't')}`);
+    const statement = cachedStatement(sqlite, selectSql(entity));
     const keys = keyValuesOf(entity, row.rowId) ?? {};
     const local = statement.get(...entity.key.map((k) => keys[k])) as { data: string } | undefined;
     const verdict = judge(entity, row, local ? (JSON.parse(local.data) as Record<string, unknown>) : null, pending);
@@ -34,6 +34,17 @@ export function compareWithLocal(sqlite: Database.Database, rows: readonly FileR
     return verdict;
   });
   return { verdicts, entities: [...counts.values()] };
+}
+
+const selectSqls = new Map<string, string>();
+
+function selectSql(entity: SyncEntity): string {
+  let sql = selectSqls.get(entity.name);
+  if (!sql) {
+    sql = `SELECT ${rowJsonSql(columnsOf(entity), 't')} AS data FROM ${ident(entity.name)} t WHERE ${keyWhereSql(entity, 't')}`;
+    selectSqls.set(entity.name, sql);
+  }
+  return sql;
 }
 
 function judge(entity: SyncEntity, row: FileRow, local: Record<string, unknown> | null, pending: (e: string, r: string) => boolean): RowVerdict {
