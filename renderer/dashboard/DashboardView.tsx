@@ -60,7 +60,7 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
                   Sites
                 </Text>
                 <Text size="xs" c="dimmed">
-                  Click a site to open its workspace
+                  Click a site to open its report
                 </Text>
               </Group>
               <SiteTable dashboard={d} />

@@ -91,7 +91,7 @@ const SiteRow = memo(function SiteRow({ row, top, onOpen }: { row: DashboardSite
   );
 });
 
-/** Every site of the deployment with its figures: filter, sort, click to open the site. */
+/** Every site of the deployment with its figures: filter, sort, click to open the site's report. */
 export function SiteTable({ dashboard }: { dashboard: Dashboard }) {
   const selectSite = useNavigation((s) => s.selectSite);
   const [filter, setFilter] = useState<RowFilter>({ text: '', waveId: null, status: null, attention: false });
@@ -106,7 +106,7 @@ export function SiteTable({ dashboard }: { dashboard: Dashboard }) {
     scrollMargin: HEADER_HEIGHT,
     useFlushSync: false,
   });
-  const onOpen = useMemo(() => (siteId: string) => selectSite(dashboard.deploymentId, siteId, 'overview'), [selectSite, dashboard.deploymentId]);
+  const onOpen = useMemo(() => (siteId: string) => selectSite(dashboard.deploymentId, siteId, 'report'), [selectSite, dashboard.deploymentId]);
   const waveOptions = dashboard.waves.filter((w) => w.waveId).map((w) => ({ value: w.waveId!, label: w.name }));
 
   return (

@@ -114,9 +114,11 @@ test('a release manager reads the dashboard, drills down to a site and records a
   await page.getByTestId('dashboard-site-table').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/dashboard-table.png' });
 
-  // Drill down to a site, and back.
+  // Drill down to a site's report, and back.
   await amsRow.click();
   await expect(page.getByTestId('workspace')).toHaveAttribute('data-site-code', 'AMS-001');
+  await expect(page.getByTestId('site-report')).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/dashboard-drilldown.png' });
   await page.goBack();
   await expect(page.getByTestId('dashboard-view')).toBeVisible();
   await expect(page.getByTestId('kpi-signed-off-value')).toHaveText('1 / 6');
