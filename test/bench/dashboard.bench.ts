@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { startBrowserShell } from '../e2e/support/browser-shell';
 import { openTestCore, tempDataDir } from '../support/temp-core';
 import { launchChromium } from './chromium';
@@ -87,6 +88,7 @@ export async function benchDashboard(): Promise<Record<string, number>> {
   } finally {
     await browser.close();
     await shell.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
   return {
