@@ -43,10 +43,26 @@ export interface ServerProcess {
 const SERVER_PACKAGES = ['better-sqlite3', 'electron', 'ssh2', 'pg', '@electric-sql/pglite', 'fastify', 'pino'];
 let bundled: Promise<string> | null = null;
 
+/** A test worker killed before its exit hook ran leaves its bundle behind: drop those of processes that are gone. */
+function removeBundlesOfDeadProcesses(cache: string): void {
+  if (!fs.existsSync(cache)) return;
+  for (const entry of fs.readdirSync(cache)) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(cache, entry), { recursive: true, force: true });
+    }
+  }
+}
+
 /** The CLI bundled for this test process (node_modules/.cache keeps it beside the packages it imports). */
 export function serverCli(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = path.resolve('node_modules/.cache/outpost-test-server', String(process.pid), 'cli.mjs');
+    const cache = path.resolve('node_modules/.cache/outpost-test-server');
+    removeBundlesOfDeadProcesses(cache);
+    const outfile = path.join(cache, String(process.pid), 'cli.mjs');
     await build({
       entryPoints: [path.resolve('launcher/cli.ts')],
       outfile,
