@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { signaturePng } from '../support/signoff-fixtures';
 import { openTestCore, type TestCore } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
 import { createCentralServer, type CentralServer } from './support/central-server-process';
@@ -48,6 +50,20 @@ async function screenshot(page: Page, name: string) {
   if (!dir) return;
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(dir, `rm-${name}.png`) });
+}
+
+/** Draws a signature-like stroke with real mouse movements over the canvas. */
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded({ timeout: 15_000 });
+  const box = (await pad.boundingBox())!;
+  const y0 = box.y + box.height / 2;
+  await page.mouse.move(box.x + 20, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) {
+    await page.mouse.move(box.x + 20 + i * ((box.width - 40) / 30), y0 + Math.sin(i / 3) * (box.height / 3), { steps: 2 });
+  }
+  await page.mouse.up();
 }
 
 async function signInAsReleaseManager(page: Page, serverUrl: string) {
@@ -220,4 +236,72 @@ test('a release manager authors, imports, publishes, and after a technician sync
   expect(siteRow).toMatchObject({ 'Site code': SITE.code, 'Site name': SITE.name, Wave: 'Pilot stores', 'Inventory discrepancies': '2', 'Close-out': 'outstanding: Not signed off yet (planned)' });
   expect(rows.find((r) => r[0] === 'Inventory received')?.[1]).toBe('1');
   await screenshot(page, '05-closeout');
+
+  // The site owner signs the site on the technician's device; the quiet period of this small
+  // deployment is set to 0 days so it is over at once (the wait itself is covered by closeout-status.test.ts).
+  await shell.call('deployments.update', { deploymentId: deployment!.id, quietPeriodDays: 0 });
+  const review = tech.call('signoff.review', { kind: 'site_complete', siteId: site!.id });
+  const siteSheet = tech.call('signoff.sign', {
+    kind: 'site_complete',
+    siteId: site!.id,
+    reviewHash: review.reviewHash,
+    decision: 'accepted',
+    signerName: 'Sanne de Vries',
+    signerRole: 'Store manager',
+    signerTimeZone: 'Europe/Amsterdam',
+    signaturePngBase64: signaturePng(),
+    statementConfirmed: true,
+  }).sheet;
+  expect(await syncOnce(tech)).toMatchObject({ pendingOperations: 0, conflicts: 0 });
+
+  // Sync now (the dialog closed first: it covers the header); the close-out turns ready and offers the milestone sign-off.
+  await closeModal(page);
+  const beforeSecond = await page.getByTestId('sync-last-success').getAttribute('data-at');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-last-success')).not.toHaveAttribute('data-at', beforeSecond!, { timeout: 60_000 });
+  await page.getByTestId('closeout-open').click();
+  await expect(closeout.getByTestId('closeout-state')).toHaveText('Ready to close', { timeout: 30_000 });
+  for (const key of ['sites_accounted_for', 'quiet_period_over', 'no_open_blocking_issues']) {
+    await expect(closeout.getByTestId(`closeout-condition-${key}`)).toHaveAttribute('data-met', 'true');
+  }
+  await expect(closeout.getByTestId('closeout-condition-sites_accounted_for')).toContainText('1 of 1 signed off');
+  const milestonePanel = page.getByTestId('signoff-panel');
+  await expect(milestonePanel).toBeVisible();
+  await expect(milestonePanel.getByTestId('review-sites')).toContainText(SITE.code);
+  await expect(milestonePanel.getByTestId('signer-name')).toHaveValue(RM.displayName);
+  await drawSignature(page);
+  await screenshot(page, '06a-drawn');
+  await milestonePanel.getByTestId('confirm-statement').check({ timeout: 15_000 });
+  await milestonePanel.getByTestId('sign-submit').click({ timeout: 15_000 });
+  await expect(closeout.getByTestId('closeout-state')).toHaveText('Complete', { timeout: 20_000 });
+  const [milestone] = await shell.call<{ contentHash: string; signerName: string; kind: string }[]>('signoff.list', { deploymentId: deployment!.id });
+  expect(milestone).toMatchObject({ kind: 'deployment_milestone', signerName: RM.displayName });
+  await expect(closeout.getByTestId('closeout-milestone-hash')).toHaveText(milestone!.contentHash);
+  await expect(page.getByTestId('signoff-panel')).toHaveCount(0);
+  await screenshot(page, '06-complete');
+
+  // The close-out PDF: downloaded, read back with pdftotext.
+  const pdfDownload = page.waitForEvent('download');
+  await closeout.getByTestId('closeout-export-pdf').click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^closeout-Store_POS_refresh-7\.0-\d{4}-\d\d-\d\d\.pdf$/);
+  const text = execFileSync('pdftotext', ['-layout', await pdf.path(), '-'], { encoding: 'utf8' });
+  expect(text).toContain('Close-out report: Store POS refresh 7.0');
+  expect(text).toContain('Readiness: ready to close');
+  expect(text).toContain(milestone!.contentHash);
+  expect(text).toMatch(new RegExp(`Signer\\s+${RM.displayName} \\(Release manager\\)`));
+  expect(text).toMatch(/Pilot stores \(pilot\)\s+1\s+1\s+1\s+0/);
+  expect(text).toMatch(new RegExp(`${SITE.code}\\s+${SITE.name}\\s+Pilot st\\S*\\s+signed off\\s+signed off`));
+  expect(text).toContain('Page 1 of');
+  expect(siteSheet.contentHash).not.toBe(milestone!.contentHash);
+  if (process.env.OUTPOST_E2E_SHOTS) fs.copyFileSync(await pdf.path(), path.join(process.env.OUTPOST_E2E_SHOTS, 'rm-closeout.pdf'));
+
+  // The milestone and the completed deployment reach the server: the technician's next sync brings them down.
+  await closeModal(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-conflicts')).toHaveCount(0);
+  await syncOnce(tech);
+  expect(tech.call('deployments.get', { deploymentId: deployment!.id }).deployment.status).toBe('complete');
+  expect(tech.call('closeout.status', { deploymentId: deployment!.id }).milestone).toMatchObject({ contentHash: milestone!.contentHash, signerName: RM.displayName });
 });
