@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { freePort } from './free-port';
+export { freePort };
 
 /**
  * The built central server (`outpost server start`) as a child process, for the fault tests:
@@ -78,17 +79,6 @@ export function serverCli(): Promise<string> {
     return outfile;
   })();
   return bundled;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Environment that points the server CLI at the chosen database. */

@@ -12,6 +12,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fingerprintOf } from '../../core/checks/remote/host-key';
+import { freePort } from './free-port';
+export { freePort };
 
 export const SSHD = '/usr/sbin/sshd';
 export const TEST_USER = 'outpost-check';
@@ -76,17 +78,6 @@ export function ensureTestUser(): SshdUser {
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
   userCache = { name: TEST_USER, password, privateKey: fs.readFileSync(privateKeyPath, 'utf8'), publicKey: fs.readFileSync(`${privateKeyPath}.pub`, 'utf8').trim(), privateKeyPath };
   return userCache;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function writeHostKey(dir: string): string {
