@@ -1,5 +1,5 @@
 import { openCore, type OutpostCore } from '../../core/outpost-core';
-import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
+import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../../shared/contract';
 import { signaturePng } from '../support/signoff-fixtures';
 import { tempDataDir } from '../support/temp-core';
 
@@ -66,5 +66,5 @@ export function sign(c: ClockedCore, input: Partial<ApiInput<'signoff.sign'>> & 
     statementConfirmed: true,
     ...input,
   };
-  return c.core.dispatch('signoff.sign', full);
+  return c.core.dispatch('signoff.sign', full) as ApiResult<ApiOutput<'signoff.sign'>>;
 }
