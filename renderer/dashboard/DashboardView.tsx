@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Loader, Paper, ScrollArea, Stack, Text, Titl
 import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { WaveFigures } from '../../shared/contract/dashboard-methods';
+import { CloseoutButton } from '../closeout/CloseoutButton';
 import { formatDateTime } from '../format/time';
 import { QueryError } from '../shell/QueryError';
 import { useNavigation } from '../state/navigation';
@@ -43,9 +44,12 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
               )}
             </div>
           </Group>
-          <Button variant="default" size="xs" leftSection={<IconRefresh size={14} />} loading={dashboard.loading && !!d} onClick={dashboard.reload}>
-            Refresh
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <CloseoutButton deploymentId={deploymentId} />
+            <Button variant="default" size="xs" leftSection={<IconRefresh size={14} />} loading={dashboard.loading && !!d} onClick={dashboard.reload}>
+              Refresh
+            </Button>
+          </Group>
         </Group>
         {!d ? (
           <Loader size="sm" m="xl" />
