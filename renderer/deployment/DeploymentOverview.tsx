@@ -34,8 +34,8 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
   return (
     <ScrollArea flex={1} type="auto" data-testid="deployment-overview">
       <Stack gap="md" p="md" maw={1400}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <div style={{ flex: '1 1 360px', minWidth: 0 }}>
             <Group gap="xs">
               <Title order={3}>{deployment.name}</Title>
               {deployment.version && (
@@ -55,7 +55,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
               Quiet period {deployment.quietPeriodDays} days · {siteList.length} sites · {waves.length} waves
             </Text>
           </div>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap" justify="flex-end">
             <DashboardButton deploymentId={deployment.id} />
             <DeploymentAuthoringButtons deployment={deployment} waves={waves} sites={siteList} components={components} />
             <CloseoutButton deploymentId={deploymentId} />
