@@ -17,6 +17,7 @@ export function useSyncPoller(): void {
   const localChanges = useRefreshStore((s) => s.versions);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSuccess = useRef<string | null | undefined>(undefined);
+  const mountedAt = useRef(new Date().toISOString());
   const first = useRef(true);
 
   useEffect(() => {
@@ -24,13 +25,20 @@ export function useSyncPoller(): void {
     async function poll() {
       if (timer.current) clearTimeout(timer.current);
       const result = await call('sync.status', {});
-      if (cancelled) return;
-      const store = useSync.getState();
+      // A newer sync reloads every screen's data. Noted even when this poll was superseded: a
+      // superseded poll that skipped it could leave the first successful sync after sign-in unseen.
       if (result.ok) {
         const previous = lastSuccess.current;
         lastSuccess.current = result.value.lastSuccessAt;
+        const now = result.value.lastSuccessAt;
+        // First look: a sync that finished after this screen mounted may postdate the data it loaded.
+        const newer = previous === undefined ? now !== null && now > mountedAt.current : now !== previous;
+        if (newer) bumpTopics(...DATA_TOPICS);
+      }
+      if (cancelled) return;
+      const store = useSync.getState();
+      if (result.ok) {
         store.setStatus(result.value);
-        if (previous !== undefined && result.value.lastSuccessAt !== previous) bumpTopics(...DATA_TOPICS);
       } else {
         store.setStatusError(result.error);
       }
