@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { keyValuesOf, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
 import type { Change, WireRow } from '../../shared/sync/wire';
 import { createLogger } from '../logging/logger';
+import { InventoryCountDeltas } from './inventory-count-deltas';
 import { hasPendingOperation } from './outbox-store';
 import { ident, NOW_SQL } from './sql-names';
 import { withRefusalTriggersLifted } from './refusal-triggers';
@@ -27,6 +28,7 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Change
   const statements = new StatementCache(sqlite);
   sqlite.pragma('defer_foreign_keys = ON');
   sqlite.prepare('INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
+  const counts = new InventoryCountDeltas(sqlite);
   let applied = 0;
   try {
     for (const change of changes) {
@@ -38,8 +40,11 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Change
       if (!change.deleted && options.seen) seenSet(options.seen, entity.name).add(change.rowId);
       if (pending(entity.name, change.rowId)) continue;
       try {
+        const counted = entity.name === 'inventory_items';
+        const before = counted ? counts.current(change.rowId) : undefined;
         if (change.deleted) statements.remove(entity, change.rowId);
         else upsertMakingRoom(sqlite, statements, entity, change, pending);
+        if (counted) counts.change(before, counts.current(change.rowId));
       } catch (error) {
         throw new SyncError('conflict', `A change from the server could not be stored here (${entity.name} ${change.rowId})`, (error as Error).message);
       }
@@ -49,7 +54,9 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Change
       }
       applied += 1;
     }
+    counts.finish();
   } finally {
+    sqlite.prepare('DELETE FROM inventory_counts_deferred').run();
     sqlite.prepare('DELETE FROM sync_apply_guard').run();
   }
   return applied;
