@@ -1,34 +1,22 @@
-import { openCore, type OutpostCore } from '../../core/outpost-core';
-import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../../shared/contract';
+import type { ApiInput, ApiOutput, ApiResult } from '../../shared/contract';
 import { signaturePng } from '../support/signoff-fixtures';
-import { tempDataDir } from '../support/temp-core';
+import { openTestCore, tempDataDir } from '../support/temp-core';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A core with a clock the test moves forward (the quiet period is measured in days). */
 export function openClockedCore(start = '2026-03-02T09:00:00.000Z') {
   let now = Date.parse(start);
-  const dataDir = tempDataDir('outpost-closeout');
-  const core: OutpostCore = openCore({ dataDir, shell: 'test', appVersion: '0.0.0-test', clock: { now: () => new Date(now).toISOString() } });
-  const call = <M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutput<M> => {
-    const result = core.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as ApiOutput<M>;
-  };
-  const callAsync = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const result = await core.call(method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as ApiOutput<M>;
-  };
+  const test = openTestCore({ dataDir: tempDataDir('outpost-closeout'), profile: false, clock: { now: () => new Date(now).toISOString() } });
   return {
-    core,
-    dataDir,
-    call,
-    callAsync,
+    core: test.core,
+    dataDir: test.dataDir,
+    call: test.call,
+    callAsync: test.callAsync,
     advanceDays(days: number) {
       now += days * DAY_MS;
     },
-    close: () => core.close(),
+    close: () => test.close(),
   };
 }
 export type ClockedCore = ReturnType<typeof openClockedCore>;

@@ -19,8 +19,16 @@ export interface TestCore extends Omit<OutpostCore, 'call'> {
 }
 
 /** A core on a real SQLite file, with a technician profile unless `profile: false`. */
-export function openTestCore(options: { dataDir?: string; profile?: boolean; sync?: CoreOptions['sync'] } = {}): TestCore {
-  const core = openCore({ dataDir: options.dataDir ?? tempDataDir(), shell: 'test', appVersion: '0.0.0-test', ...(options.sync ? { sync: options.sync } : {}) });
+export function openTestCore(
+  options: { dataDir?: string; profile?: boolean; sync?: CoreOptions['sync']; clock?: CoreOptions['clock'] } = {},
+): TestCore {
+  const core = openCore({
+    dataDir: options.dataDir ?? tempDataDir(),
+    shell: 'test',
+    appVersion: '0.0.0-test',
+    ...(options.sync ? { sync: options.sync } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const call = <M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutput<M> => {
     const result = core.dispatch(method, input);
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
