@@ -1,6 +1,8 @@
 import type { ReportProblem } from '../../shared/contract/site-report-methods';
 import type { FileRow, SiteReportFile } from '../../shared/site-report/file-format';
 import { rowIdOf, syncEntity, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
+import { partitionOfRow } from '../../shared/sync/row-partition';
+import type { WireRow } from '../../shared/sync/wire';
 import { verifySheet } from '../signoff/verify-sheet';
 
 const MAX_ROW_PROBLEMS = 5;
@@ -11,23 +13,15 @@ function typeOk(type: SyncColumnType, value: unknown): boolean {
   return typeof value === 'string';
 }
 
-/** The partition a row belongs to, following parents through the file's own rows. */
-function partitionOf(entity: SyncEntity, data: FileRow['data'], byKey: Map<string, FileRow>, depth = 0): string | null {
-  const rule = entity.partition;
-  switch (rule.kind) {
-    case 'self':
-      return `${rule.scope}:${String(data[entity.key[0]!])}`;
-    case 'column':
-      return `${rule.scope}:${String(data[rule.column])}`;
-    case 'site_or_deployment':
-      return data[rule.siteColumn] !== null && data[rule.siteColumn] !== undefined ? `site:${String(data[rule.siteColumn])}` : `deployment:${String(data[rule.deploymentColumn])}`;
-    case 'parent': {
-      const parent = byKey.get(`${rule.parent}|${String(data[rule.column])}`);
-      const parentEntity = syncEntity(rule.parent);
-      if (!parent || !parentEntity || depth > 4) return null;
-      return partitionOf(parentEntity, parent.data, byKey, depth + 1);
-    }
-  }
+/** The partition a row belongs to (the registry's rule), following parents through the file's own rows. */
+function partitionOf(entity: SyncEntity, data: FileRow['data'], byKey: Map<string, FileRow>, depth = 0): { partition: string } | { problem: string } {
+  const placed = partitionOfRow(entity, data as WireRow);
+  if (placed.ok === true) return { partition: placed.partition };
+  if (placed.ok === false) return { problem: placed.rejection.reason };
+  const parent = byKey.get(`${placed.parentEntity}|${placed.parentRowId}`);
+  const parentEntity = syncEntity(placed.parentEntity);
+  if (!parent || !parentEntity || depth > 4) return { problem: 'its parent row is not in the file' };
+  return partitionOf(parentEntity, parent.data, byKey, depth + 1);
 }
 
 function rowProblem(row: FileRow, entity: SyncEntity | undefined, sitePartition: string, deploymentPartition: string, byKey: Map<string, FileRow>): string | null {
@@ -40,8 +34,9 @@ function rowProblem(row: FileRow, entity: SyncEntity | undefined, sitePartition:
     if (!typeOk(entity.columns[column]!, row.data[column])) return `${row.entity} ${row.rowId}: column ${column} is not ${entity.columns[column]}`;
   }
   if (rowIdOf(entity, row.data) !== row.rowId) return `${row.entity} ${row.rowId}: the row id does not match its key columns`;
-  const partition = partitionOf(entity, row.data, byKey);
-  if (partition === null) return `${row.entity} ${row.rowId}: its parent row is not in the file`;
+  const placed = partitionOf(entity, row.data, byKey);
+  if ('problem' in placed) return `${row.entity} ${row.rowId}: ${placed.problem}`;
+  const { partition } = placed;
   if (partition !== sitePartition && partition !== deploymentPartition) return `${row.entity} ${row.rowId}: belongs to ${partition}, not to this site or its deployment`;
   return null;
 }

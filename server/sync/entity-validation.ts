@@ -1,5 +1,6 @@
 import { rowIdOf, syncEntity, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
-import { partitionKeySchema, type Operation, type WireRow } from '../../shared/sync/wire';
+import type { Operation } from '../../shared/sync/wire';
+import type { Rejection } from '../../shared/sync/row-partition';
 
 /**
  * Checks one pushed operation against the entity registry, before any database state is looked at:
@@ -11,10 +12,8 @@ import { partitionKeySchema, type Operation, type WireRow } from '../../shared/s
 /** The longest text value the server stores in one column (a check run's results, a sheet's JSON). */
 export const MAX_TEXT_COLUMN_BYTES = 1024 * 1024;
 
-export interface Rejection {
-  code: string;
-  reason: string;
-}
+export type { Rejection } from '../../shared/sync/row-partition';
+export { partitionOfRow, type PartitionOf } from '../../shared/sync/row-partition';
 
 export type ShapeCheck = { ok: true; entity: SyncEntity } | { ok: false; rejection: Rejection };
 
@@ -66,37 +65,4 @@ export function checkOperationShape(op: Operation): ShapeCheck {
   const expectedRowId = rowIdOf(entity, op.data);
   if (expectedRowId !== op.rowId) return invalid(`rowId ${op.rowId} does not match the key columns (${expectedRowId})`);
   return { ok: true, entity };
-}
-
-export type PartitionOf =
-  | { ok: true; partition: string }
-  | { ok: false; rejection: Rejection }
-  /** The rule needs the parent row's partition: `parent` names it. */
-  | { ok: 'parent'; parentEntity: string; parentRowId: string };
-
-/** Where `row` (the full row after the operation) belongs by its entity's partition rule. */
-export function partitionOfRow(entity: SyncEntity, row: Readonly<WireRow>): PartitionOf {
-  const rule = entity.partition;
-  const keyed = (scope: 'deployment' | 'site', value: unknown, column: string): PartitionOf => {
-    if (typeof value !== 'string' || value === '') return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is missing` } };
-    const key = `${scope}:${value}`;
-    if (!partitionKeySchema.safeParse(key).success) return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is not a valid ${scope} id` } };
-    return { ok: true, partition: key };
-  };
-  switch (rule.kind) {
-    case 'self':
-      return keyed(rule.scope, row[entity.key[0]!], entity.key[0]!);
-    case 'column':
-      return keyed(rule.scope, row[rule.column], rule.column);
-    case 'site_or_deployment': {
-      const site = row[rule.siteColumn];
-      if (site !== null && site !== undefined && site !== '') return keyed('site', site, rule.siteColumn);
-      return keyed('deployment', row[rule.deploymentColumn], rule.deploymentColumn);
-    }
-    case 'parent': {
-      const parentRowId = row[rule.column];
-      if (typeof parentRowId !== 'string' || parentRowId === '') return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${rule.column} is missing` } };
-      return { ok: 'parent', parentEntity: rule.parent, parentRowId };
-    }
-  }
 }
