@@ -1,17 +1,11 @@
 import type { ReportProblem } from '../../shared/contract/site-report-methods';
 import type { FileRow, SiteReportFile } from '../../shared/site-report/file-format';
-import { rowIdOf, syncEntity, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
+import { rowIdOf, syncEntity, valueFitsColumn, type SyncEntity } from '../../shared/sync/entity-registry';
 import { partitionOfRow } from '../../shared/sync/row-partition';
 import type { WireRow } from '../../shared/sync/wire';
 import { verifySheet } from '../signoff/verify-sheet';
 
 const MAX_ROW_PROBLEMS = 5;
-
-function typeOk(type: SyncColumnType, value: unknown): boolean {
-  if (value === null) return type.endsWith('?');
-  if (type.startsWith('int')) return typeof value === 'number' && Number.isInteger(value);
-  return typeof value === 'string';
-}
 
 /** The partition a row belongs to (the registry's rule), following parents through the file's own rows. */
 function partitionOf(entity: SyncEntity, data: FileRow['data'], byKey: Map<string, FileRow>, depth = 0): { partition: string } | { problem: string } {
@@ -31,7 +25,7 @@ function rowProblem(row: FileRow, entity: SyncEntity | undefined, sitePartition:
   if (extra.length > 0) return `${row.entity} ${row.rowId}: unknown column ${extra.join(', ')}`;
   for (const column of columns) {
     if (!(column in row.data)) return `${row.entity} ${row.rowId}: column ${column} is missing`;
-    if (!typeOk(entity.columns[column]!, row.data[column])) return `${row.entity} ${row.rowId}: column ${column} is not ${entity.columns[column]}`;
+    if (!valueFitsColumn(entity.columns[column]!, row.data[column])) return `${row.entity} ${row.rowId}: column ${column} is not ${entity.columns[column]}`;
   }
   if (rowIdOf(entity, row.data) !== row.rowId) return `${row.entity} ${row.rowId}: the row id does not match its key columns`;
   const placed = partitionOf(entity, row.data, byKey);

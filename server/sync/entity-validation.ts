@@ -1,4 +1,4 @@
-import { rowIdOf, syncEntity, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
+import { rowIdOf, syncEntity, valueFitsColumn, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
 import type { Operation } from '../../shared/sync/wire';
 import type { Rejection } from '../../shared/sync/row-partition';
 
@@ -20,14 +20,11 @@ export type ShapeCheck = { ok: true; entity: SyncEntity } | { ok: false; rejecti
 const invalid = (reason: string): ShapeCheck => ({ ok: false, rejection: { code: 'invalid', reason } });
 
 function typeProblem(column: string, type: SyncColumnType, value: unknown): string | undefined {
-  const nullable = type.endsWith('?');
-  if (value === null) return nullable ? undefined : `${column} may not be empty (null)`;
-  if (type.startsWith('int')) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) return `${column} must be a whole number`;
-    return undefined;
+  if (!valueFitsColumn(type, value)) {
+    if (value === null) return `${column} may not be empty (null)`;
+    return type.startsWith('int') ? `${column} must be a whole number` : `${column} must be text`;
   }
-  if (typeof value !== 'string') return `${column} must be text`;
-  if (value.length > MAX_TEXT_COLUMN_BYTES / 4 && Buffer.byteLength(value, 'utf8') > MAX_TEXT_COLUMN_BYTES) {
+  if (typeof value === 'string' && value.length > MAX_TEXT_COLUMN_BYTES / 4 && Buffer.byteLength(value, 'utf8') > MAX_TEXT_COLUMN_BYTES) {
     return `${column} is longer than ${MAX_TEXT_COLUMN_BYTES} bytes`;
   }
   return undefined;

@@ -10,6 +10,13 @@
 /** A column's wire type; `?` means it may be null. */
 export type SyncColumnType = 'text' | 'text?' | 'int' | 'int?';
 
+/** Whether a wire value has a column's type: text, a whole number, or null where the column allows it. */
+export function valueFitsColumn(type: SyncColumnType, value: unknown): boolean {
+  if (value === null) return type.endsWith('?');
+  if (type.startsWith('int')) return typeof value === 'number' && Number.isSafeInteger(value);
+  return typeof value === 'string';
+}
+
 /** Where a row lives: every row belongs to exactly one partition, a deployment or a site. */
 export type PartitionRule =
   /** The row is the partition's own root (a deployment row, a site row). */
