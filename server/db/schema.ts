@@ -94,6 +94,7 @@ export const docs = pgTable(
     data: jsonb('data').$type<Record<string, string | number | null>>(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     updatedByDevice: uuid('updated_by_device'),
+    columnWrites: jsonb('column_writes').$type<Record<string, [number, string | null]>>(),
   },
   (t) => [primaryKey({ columns: [t.entity, t.rowId] }), index('docs_partition').on(t.partition, t.entity)],
 );
