@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { Site } from '../../shared/domain/site';
+import { SITE_WINDOW_MESSAGE, spanEndsAfterStart } from '../../shared/domain/time-span';
 import { sites, waves } from '../db/schema';
 import { DomainError } from '../services/domain-error';
 import { recordActivity, updated, type ServiceContext } from '../services/service-context';
@@ -16,7 +17,7 @@ export function updateSite(ctx: ServiceContext, input: ApiParsedInput<'sites.upd
   if (patch.technicians) patch.technicians = [...new Set(patch.technicians)];
   const start = patch.windowStart === undefined ? current.windowStart : patch.windowStart;
   const end = patch.windowEnd === undefined ? current.windowEnd : patch.windowEnd;
-  if (start && end && Date.parse(end) <= Date.parse(start)) throw invalid('windowEnd', 'The schedule window must end after it starts');
+  if (!spanEndsAfterStart(start, end)) throw invalid('windowEnd', SITE_WINDOW_MESSAGE);
   if (patch.code !== undefined && patch.code !== current.code) {
     const clash = ctx.db
       .select({ id: sites.id })

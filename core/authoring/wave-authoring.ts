@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { Wave } from '../../shared/domain/deployment';
+import { spanEndsAfterStart, WAVE_SPAN_MESSAGE } from '../../shared/domain/time-span';
 import { sites, waves } from '../db/schema';
 import { DomainError, notFound } from '../services/domain-error';
 import { created, recordActivity, updated, type ServiceContext } from '../services/service-context';
@@ -14,7 +15,7 @@ function requireWave(ctx: ServiceContext, waveId: string): Wave {
 }
 
 function checkSpan(startsAt: string | null, endsAt: string | null): void {
-  if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) throw invalid('endsAt', 'A wave must end after it starts');
+  if (!spanEndsAfterStart(startsAt, endsAt)) throw invalid('endsAt', WAVE_SPAN_MESSAGE);
 }
 
 /** `waves.create`: appended at the end; the first wave of a deployment (sequence 1) is the pilot. */

@@ -1,6 +1,7 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { Site, SiteSummary } from '../../shared/domain/site';
+import { SITE_WINDOW_MESSAGE, siteWindowIsValid } from '../../shared/domain/time-span';
 import { sites, waves } from '../db/schema';
 import { instantiateChecklist } from './checklist-instantiation';
 import { deploymentExists } from './deployment-service';
@@ -54,6 +55,7 @@ export function requireSite(ctx: ServiceContext, siteId: string): Site {
 
 export function createSite(ctx: ServiceContext, input: ApiParsedInput<'sites.create'>): Site {
   if (!deploymentExists(ctx, input.deploymentId)) throw notFound('Deployment', input.deploymentId);
+  if (!siteWindowIsValid(input)) throw new DomainError('validation', SITE_WINDOW_MESSAGE, [{ path: 'windowEnd', message: SITE_WINDOW_MESSAGE }]);
   const clash = ctx.db.select({ id: sites.id }).from(sites).where(sql`${sites.deploymentId} = ${input.deploymentId} AND ${sites.code} = ${input.code}`).get();
   if (clash) throw new DomainError('conflict', `A site with code ${input.code} already exists in this deployment`);
   const row: Site = { id: ctx.newId(), status: 'planned', ...input, ...created(ctx) };

@@ -4,6 +4,7 @@ import type { Issue } from '../../shared/domain/issue';
 import { signedSheetSchema, type SheetContent, type SignOffKind, type SignOffReview } from '../../shared/domain/signoff';
 import { checkDecision, openBlocking } from '../../shared/signoff/decision-rules';
 import { signOffStatement } from '../../shared/signoff/statement';
+import { isValidTimeZone } from '../../shared/time/time-zone';
 import { DomainError } from '../services/domain-error';
 import { acceptIssueAsException } from '../services/issue-service';
 import { getProfile } from '../services/profile-service';
@@ -76,11 +77,7 @@ function checkSignatureImage(base64: string): string {
 }
 
 function checkTimeZone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new DomainError('validation', `Unknown time zone "${zone}"`);
-  }
+  if (!isValidTimeZone(zone)) throw new DomainError('validation', `Unknown time zone "${zone}"`);
 }
 
 /**

@@ -1,21 +1,13 @@
 import crypto from 'node:crypto';
 import { signedSheetSchema, type SignedSheet } from '../../shared/domain/signoff';
 import { canonicalJson, CanonicalJsonError } from '../../shared/signoff/canonical-json';
+import { isValidTimeZone } from '../../shared/time/time-zone';
 import { publicKeyFingerprint } from './device-key';
 import { sha256Hex } from './sheet-crypto';
 
 export type SheetVerdict = { valid: true; sheet: SignedSheet } | { valid: false; reason: string; sheet: SignedSheet | null };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Checks a sheet on its own, without a database: the shape, the canonical SHA-256 of the content,
@@ -42,7 +34,7 @@ export function verifySheet(input: unknown): SheetVerdict {
   if (!BASE64.test(image.base64) || sha256Hex(Buffer.from(image.base64, 'base64')) !== image.sha256) return fail('signature image does not match its hash');
   const signedAt = Date.parse(sheet.content.signedAt);
   if (Number.isNaN(signedAt) || new Date(signedAt).toISOString() !== sheet.content.signedAt) return fail('signed time is not UTC ISO 8601 with milliseconds');
-  if (!isIanaZone(sheet.content.signerTimeZone)) return fail(`unknown time zone "${sheet.content.signerTimeZone}"`);
+  if (!isValidTimeZone(sheet.content.signerTimeZone)) return fail(`unknown time zone "${sheet.content.signerTimeZone}"`);
   let publicKey: crypto.KeyObject;
   const der = Buffer.from(sheet.publicKey.value, 'base64');
   try {

@@ -5,21 +5,13 @@ import { checklistTemplateItemSchema } from '../domain/checklist';
 import { componentSchema, deploymentSchema, requirementSchema, waveSchema } from '../domain/deployment';
 import { checklistPhaseSchema, componentKindSchema, componentScopeSchema, deploymentStatusSchema, evidenceKindSchema } from '../domain/enums';
 import { targetMachineSchema } from '../domain/machine';
+import { SITE_WINDOW_MESSAGE, spanRefinement, WAVE_SPAN_MESSAGE } from '../domain/time-span';
+import { isValidTimeZone } from '../time/time-zone';
 import { siteSchema } from '../domain/site';
 import { command, query } from './define';
 
 const text = (max: number) => z.string().trim().max(max);
 const instant = z.iso.datetime({ offset: true });
-
-/** True when the runtime knows the IANA time zone (e.g. "Europe/Amsterdam"). */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 const timeZone = text(64).refine(isValidTimeZone, 'Give an IANA time zone such as Europe/Amsterdam');
 const hostName = z.string().trim().regex(SAFE_HOST, 'Give a host name (letters, digits, dots and hyphens)');
@@ -39,10 +31,12 @@ export const deploymentUpdateSchema = z
 
 export const waveInputSchema = z
   .object({ deploymentId: idSchema, name: text(200).min(1, 'Name is required'), startsAt: instant.nullable().default(null), endsAt: instant.nullable().default(null) })
-  .strict();
+  .strict()
+  .superRefine(spanRefinement('startsAt', 'endsAt', WAVE_SPAN_MESSAGE));
 export const waveUpdateSchema = z
   .object({ waveId: idSchema, name: text(200).min(1, 'Name is required').optional(), startsAt: instant.nullable().optional(), endsAt: instant.nullable().optional() })
-  .strict();
+  .strict()
+  .superRefine(spanRefinement('startsAt', 'endsAt', WAVE_SPAN_MESSAGE));
 
 export const siteUpdateSchema = z
   .object({
@@ -59,7 +53,8 @@ export const siteUpdateSchema = z
     windowEnd: instant.nullable().optional(),
     technicians: z.array(text(120).min(1)).max(50).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));
 
 const componentFields = {
   name: text(200).min(1, 'Name is required'),

@@ -4,6 +4,8 @@ import { componentSchema, deploymentSchema, deploymentSummarySchema, requirement
 import { siteStatusSchema } from '../domain/enums';
 import { targetMachineSchema } from '../domain/machine';
 import { siteSchema, siteSummarySchema } from '../domain/site';
+import { SITE_WINDOW_MESSAGE, spanRefinement } from '../domain/time-span';
+import { isValidTimeZone } from '../time/time-zone';
 import { command, query } from './define';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -24,7 +26,7 @@ export const siteInputSchema = z
     code: text(40).min(1, 'Code is required'),
     name: text(200).min(1, 'Name is required'),
     address: text(500).default(''),
-    timeZone: text(64).default('UTC'),
+    timeZone: text(64).refine(isValidTimeZone, 'Give an IANA time zone such as Europe/Amsterdam').default('UTC'),
     ownerName: text(200).default(''),
     ownerEmail: text(200).default(''),
     ownerPhone: text(60).default(''),
@@ -32,7 +34,8 @@ export const siteInputSchema = z
     windowEnd: z.iso.datetime({ offset: true }).nullable().default(null),
     technicians: z.array(text(120)).max(50).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));
 
 export const planMethods = {
   'deployments.list': query(z.object({}).strict(), z.array(deploymentSummarySchema), 'All deployments with site figures'),
