@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../domain/enums';
+import { registeredKeySchema, signingKeySchema } from './device-key-wire';
 
 /**
  * The HTTP protocol between a desktop and the central server (docs/sync-protocol.md). Both sides
@@ -66,6 +67,8 @@ export const signInRequestSchema = z
     password: z.string().min(1).max(1000),
     deviceName: z.string().trim().min(1).max(200),
     protocolVersion: z.number().int(),
+    /** The device's sign-off key, registered with the new device (a device without one registers on its next sync). */
+    signingKey: signingKeySchema.optional(),
   })
   .strict();
 
@@ -76,6 +79,8 @@ export const signInResponseSchema = z.object({
   user: serverUserSchema,
   protocolVersion: z.number().int(),
   schemaVersion: z.number().int(),
+  /** The registration of the `signingKey` sent, as the server recorded it. */
+  signingKey: registeredKeySchema.optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
