@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitivePathReason } from './sensitive-paths';
 
 /**
  * Requirement kinds and their parameters. Site-plan values reach target machines only as data
@@ -11,6 +12,11 @@ export const SAFE_HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0
 
 const name = z.string().regex(SAFE_NAME, 'Only letters, digits and . _ + @ : - are allowed in a name');
 const filePath = z.string().regex(SAFE_PATH, 'Give an absolute path without quotes, control characters or ".."');
+/** A path a probe reads: never one that holds secrets (`/etc/shadow`, private keys…), see sensitive-paths.ts. */
+const readablePath = filePath.superRefine((path, ctx) => {
+  const reason = sensitivePathReason(path);
+  if (reason) ctx.addIssue({ code: 'custom', message: reason });
+});
 const host = z.string().regex(SAFE_HOST, 'Give a host name or an IP address');
 const patterns = z.array(z.string().min(1).max(500)).max(20);
 const timeoutSeconds = z.number().positive().max(300).default(10);
@@ -28,7 +34,7 @@ export const requirementParamsSchemas = {
   process: z.object({ name, running: z.boolean().default(true) }).strict(),
   file: z
     .object({
-      path: filePath,
+      path: readablePath,
       exists: z.boolean().default(true),
       mode: z.string().regex(/^0?[0-7]{3,4}$/).optional(),
       owner: name.optional(),

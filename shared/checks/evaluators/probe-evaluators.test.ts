@@ -25,7 +25,8 @@ describe('file', () => {
     [{ path: '/etc/ssh/sshd_config', contains: ['PermitRootLogin no', '/^PasswordAuthentication\\s+no$/', '!PermitEmptyPasswords yes'] }, file(), 'pass'],
     [{ path: '/etc/ssh/sshd_config', contains: ['!/PasswordAuthentication/'] }, file(), 'fail'],
     [{ path: '/etc/ssh/sshd_config', contains: ['/([a-z/'] }, file(), 'error'], // invalid regex
-    [{ path: '/etc/shadow', sha256: SHA }, file({ sha256: null, contents: null }), 'error'], // unreadable
+    [{ path: '/etc/pos/secret.conf', sha256: SHA }, file({ sha256: null, contents: null }), 'error'], // unreadable
+    [{ path: '/etc/shadow' }, file(), 'error'], // a path that holds secrets is refused by the schema
     [{ path: '/etc/ssh/sshd_config' }, file({ exists: false }), 'fail'],
     [{ path: '/etc/telnetd.conf', exists: false }, file({ exists: false }), 'pass'],
     [{ path: '/etc/telnetd.conf', exists: false }, file(), 'fail'],
@@ -43,7 +44,7 @@ describe('file', () => {
 
   it('is an error when the target did not answer or the probe failed', () => {
     expect(evaluateOne('file', { path: '/etc/hosts' })).toMatchObject({ status: 'error', message: 'The target did not answer this check' });
-    const denied = evaluateOne('file', { path: '/root/.ssh/authorized_keys' }, answer({ kind: 'error', message: 'Permission denied', needsPrivilege: true }));
+    const denied = evaluateOne('file', { path: '/var/lib/pos/licence.key' }, answer({ kind: 'error', message: 'Permission denied', needsPrivilege: true }));
     expect(denied).toMatchObject({ status: 'error', message: expect.stringContaining('needs privilege') });
   });
 });
