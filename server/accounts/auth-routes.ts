@@ -4,6 +4,7 @@ import { MIN_CLIENT_PROTOCOL_VERSION, signInRequestSchema, SYNC_PROTOCOL_VERSION
 import type { CentralDb } from '../db/central-db';
 import { CLIENT_TOO_OLD_MESSAGE, HttpError } from '../http/http-error';
 import { requirePrincipal } from '../http/principal';
+import { registerDeviceKey } from './device-keys';
 import { issueDevice, revokeDevice } from './devices';
 import { verifyAgainstDummy, verifyPassword } from './password-hash';
 import { recordSignInAttempt, signInRetryAfter } from './sign-in-rate-limit';
@@ -25,27 +26,30 @@ export function registerAuthRoutes(app: FastifyInstance, db: CentralDb): void {
       });
     }
     const user = await findUserByUsername(db, input.username);
-    const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
-    if (!user || !passwordOk) {
+    // A disabled account is refused before its password is checked, with the answer a wrong password
+    // gets (and the dummy hash's time): the refusal says neither that the password was right nor that
+    // the account is disabled (docs/server.md, "Disabled accounts").
+    const usable = user && !user.disabledAt ? user : null;
+    const passwordOk = usable ? await verifyPassword(input.password, usable.passwordHash) : await verifyAgainstDummy(input.password);
+    if (!usable || !passwordOk) {
       await recordSignInAttempt(db, input.username, address, false);
-      request.log.info({ username: input.username, address }, 'sign-in refused');
+      request.log.info({ username: input.username, address, disabled: Boolean(user?.disabledAt) }, 'sign-in refused');
       throw new HttpError(401, 'bad_credentials', BAD_CREDENTIALS);
     }
-    if (user.disabledAt) {
-      await recordSignInAttempt(db, input.username, address, false);
-      throw new HttpError(401, 'bad_credentials', 'This account is disabled: ask an administrator.');
-    }
     const device = await db.transaction(async (tx) => {
-      await recordSignInAttempt(tx, user.username, address, true);
-      return issueDevice(tx, user.id, input.deviceName);
+      await recordSignInAttempt(tx, usable.username, address, true);
+      const issued = await issueDevice(tx, usable.id, input.deviceName);
+      const signingKey = input.signingKey ? await registerDeviceKey(tx, { userId: usable.id, username: usable.username, deviceId: issued.deviceId }, input.signingKey) : undefined;
+      return { ...issued, signingKey };
     });
-    request.log.info({ username: user.username, deviceId: device.deviceId }, 'device signed in');
+    request.log.info({ username: usable.username, deviceId: device.deviceId, signingKey: device.signingKey?.fingerprint ?? null }, 'device signed in');
     const body: SignInResponse = {
       deviceId: device.deviceId,
       token: device.token,
-      user: publicUser(user),
+      user: publicUser(usable),
       protocolVersion: SYNC_PROTOCOL_VERSION,
       schemaVersion: LATEST_CENTRAL_SCHEMA_VERSION,
+      ...(device.signingKey ? { signingKey: device.signingKey } : {}),
     };
     return body;
   });

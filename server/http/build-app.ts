@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../accounts/auth-routes';
+import { registerDeviceKeyRoutes } from '../accounts/device-key-routes';
 import { registerBlobRoutes } from '../blobs/blob-routes';
 import type { CentralDb } from '../db/central-db';
 import { registerSyncRoutes } from '../sync/sync-routes';
@@ -22,6 +23,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installRequestGuards(app, db);
   registerHealthRoute(app, db);
   registerAuthRoutes(app, db);
+  registerDeviceKeyRoutes(app, db);
   registerBlobRoutes(app, db);
   registerSyncRoutes(app, { db, log: app.log });
   await app.ready();
