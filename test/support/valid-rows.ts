@@ -1,0 +1,50 @@
+import { syncEntity, type SyncEntityName } from '../../shared/sync/entity-registry';
+import { entityRules, type RowRule } from '../../shared/sync/row-rules';
+import type { WireRow } from '../../shared/sync/wire';
+
+/**
+ * A complete row of `entity` that keeps every declared rule (first enum value, lowest allowed
+ * number, text 'x', null where allowed), with `overrides` on top. Tests derive rule-breaking rows
+ * from it by changing one column.
+ */
+export function validRow(entity: SyncEntityName, overrides: WireRow = {}): WireRow {
+  const declared = syncEntity(entity)!;
+  const row: WireRow = {};
+  for (const [column, type] of Object.entries(declared.columns)) {
+    row[column] = type.endsWith('?') ? null : type.startsWith('int') ? 0 : 'x';
+  }
+  for (const rule of entityRules(entity)!.rules) {
+    if (rule.kind === 'enum' && row[rule.column] !== null) row[rule.column] = rule.values[0]!;
+    if (rule.kind === 'range') row[rule.column] = rule.min ?? 0;
+  }
+  if (entity === 'sign_off_sheets') {
+    row.kind = 'site_complete';
+    row.site_id = 'x';
+  }
+  return { ...row, ...overrides };
+}
+
+/**
+ * Values that break `rule` for `entity` (each must be refused), given a valid row to start from:
+ * a value outside the enum, one past each end of the range, the row rule's other side.
+ */
+export function breakingRows(entity: SyncEntityName, rule: RowRule, base: WireRow): { what: string; row: WireRow }[] {
+  if (rule.kind === 'enum') {
+    const numeric = typeof rule.values[0] === 'number';
+    const bad = numeric ? [2, -1] : ['bogus', String(rule.values[0]).toUpperCase()];
+    return bad.map((value) => ({ what: `${rule.column} = ${JSON.stringify(value)}`, row: { ...base, [rule.column]: value } }));
+  }
+  if (rule.kind === 'range') {
+    const out: { what: string; row: WireRow }[] = [];
+    if (rule.min !== undefined) out.push({ what: `${rule.column} = ${rule.min - 1}`, row: { ...base, [rule.column]: rule.min - 1 } });
+    if (rule.max !== undefined) out.push({ what: `${rule.column} = ${rule.max + 1}`, row: { ...base, [rule.column]: rule.max + 1 } });
+    return out;
+  }
+  if (entity === 'sign_off_sheets' && rule.name === 'milestone_has_no_site') {
+    return [
+      { what: 'site sheet without site_id', row: { ...base, kind: 'site_complete', site_id: null } },
+      { what: 'milestone with a site_id', row: { ...base, kind: 'deployment_milestone' } },
+    ];
+  }
+  throw new Error(`No breaking row derived for ${entity} rule ${rule.name}: add one here`);
+}
