@@ -1,6 +1,7 @@
 import { syncEntity } from '../../shared/sync/entity-registry';
 import type { Operation, OperationResult, WireRow } from '../../shared/sync/wire';
 import type { Principal } from '../http/principal';
+import { deviceSigningKeys } from '../accounts/device-keys';
 import { loadAccess } from './access-rules';
 import { loadNumbering } from './numbering';
 import { planPush } from './push-planner';
@@ -130,7 +131,8 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
 
   const access = await loadAccess(tx, principal);
   const numbering = await loadNumbering(tx, fresh);
-  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, numbering });
+  const signingKeys = fresh.some((op) => op.entity === 'sign_off_sheets') ? await deviceSigningKeys(tx, principal.deviceId) : undefined;
+  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, numbering, signingKeys });
   await createPartitions(tx, plan);
   const seqOf = await allocateSequences(tx, plan);
   await writePlan(tx, plan, principal.deviceId, seqOf);

@@ -3,6 +3,7 @@ import { parsePartitionKey, type Operation, type WireRow } from '../../shared/sy
 import { writeDenial, type AccessContext } from './access-rules';
 import { checkOperationShape, partitionOfRow, type Rejection } from './entity-validation';
 import { NUMBERED_COLUMNS, takeNumber, type NumberingState } from './numbering';
+import { sheetKeyDenial } from './sheet-signing-key';
 import { docKey, emptyPlan, type PushPlan, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
 
 /**
@@ -24,6 +25,8 @@ export interface PlanInput {
   completeBlobs: ReadonlySet<string>;
   /** Numbers in use in the groups of numbered entities the batch inserts into (mutated). */
   numbering: NumberingState;
+  /** The pushing device's registered signing keys (fingerprint → public key): a sheet must carry one. */
+  signingKeys?: ReadonlyMap<string, string>;
 }
 
 type Step = { rejection: Rejection } | { done: true };
@@ -80,6 +83,8 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   const key = docKey(entity.name, op.rowId);
   const doc = input.docs.get(key);
   const current = doc && !doc.deleted ? doc.data : null;
+  const keyDenial = sheetKeyDenial(op, current, input.signingKeys);
+  if (keyDenial) return { rejection: keyDenial };
 
   if (op.kind === 'update') {
     if (entity.appendOnly) return reject('append_only', `${entity.name} rows are never changed once written`);
