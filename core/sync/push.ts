@@ -19,7 +19,7 @@ export interface PushSummary {
 /**
  * Pushes the outbox in capture order: attachments first, then batches of at most 500 operations
  * and 1 MB. Each batch's results are stored in ONE local transaction: applied and duplicate leave
- * the outbox (their server version is kept), rejected ones move to the conflicts with the server's
+ * the outbox, rejected ones move to the conflicts with the server's
  * code and reason. Operations without a result stay for the next run. Nothing is dropped silently.
  */
 export async function pushOutbox(run: SyncRun): Promise<PushSummary> {
@@ -86,11 +86,11 @@ function storeResults(sqlite: Database.Database, rows: OutboxRow[], results: rea
   const byOpId = new Map(rows.map((row) => [row.op_id, row]));
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0 };
   const removeOp = sqlite.prepare('DELETE FROM sync_outbox WHERE op_id = ?');
-  const storeVersion = sqlite.prepare(
-    `INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?)
-     ON CONFLICT(entity, row_id) DO UPDATE SET version = max(version, excluded.version)`,
-  );
-  const rebase = sqlite.prepare('UPDATE sync_outbox SET base_version = ? WHERE entity = ? AND row_id = ?');
+  // The row's local version is NOT raised to the version the server gave this write, nor are later
+  // operations of the row rebased onto it: that version may include another device's writes this
+  // device has not pulled yet, and a later operation based on it would hide that it replaces them
+  // (the server records an overwrite only for values written after the operation's base version).
+  // The next pull brings the row, and its version, as the server has it.
   sqlite.transaction(() => {
     for (const result of results) {
       const row = byOpId.get(result.opId);
@@ -105,10 +105,6 @@ function storeResults(sqlite: Database.Database, rows: OutboxRow[], results: rea
         continue;
       }
       removeOp.run(row.op_id);
-      if (result.version !== undefined) {
-        storeVersion.run(row.entity, row.row_id, result.version);
-        rebase.run(result.version, row.entity, row.row_id); // later changes of the row were made on top of this one
-      }
       summary[result.status] += 1;
     }
   })();

@@ -3,6 +3,7 @@ import type { Operation, OperationResult, WireRow } from '../../shared/sync/wire
 import type { Principal } from '../http/principal';
 import { deviceSigningKeys } from '../accounts/device-keys';
 import { loadAccess } from './access-rules';
+import type { ColumnWrites } from './column-writes';
 import { loadNumbering } from './numbering';
 import { planPush } from './push-planner';
 import { docKey, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
@@ -45,12 +46,13 @@ interface DocRow {
   deleted: boolean;
   data: WireRow | null;
   updated_by_device: string | null;
+  column_writes: ColumnWrites | null;
 }
 
 async function loadDocs(tx: SyncQueries, keys: { entity: string; row_id: string }[], into: Map<string, StoredDoc>): Promise<void> {
   if (keys.length === 0) return;
   const rows = await tx.query<DocRow>(
-    `SELECT d.entity, d.row_id, d.partition, d.version, d.deleted, d.data, d.updated_by_device::text AS updated_by_device
+    `SELECT d.entity, d.row_id, d.partition, d.version, d.deleted, d.data, d.updated_by_device::text AS updated_by_device, d.column_writes
        FROM docs d JOIN jsonb_to_recordset($1::jsonb) AS x(entity text, row_id text) ON d.entity = x.entity AND d.row_id = x.row_id`,
     [jsonParam(keys)],
   );
@@ -63,6 +65,7 @@ async function loadDocs(tx: SyncQueries, keys: { entity: string; row_id: string 
       deleted: row.deleted,
       data: row.data,
       updatedByDevice: row.updated_by_device,
+      writes: row.column_writes,
     });
   }
 }

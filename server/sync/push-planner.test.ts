@@ -61,25 +61,25 @@ describe('planPush', () => {
   });
 
   it("does not count a device's own earlier write as a concurrent one", () => {
-    const stored: StoredDoc = { entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 4, deleted: false, data: ISSUE, updatedByDevice: DEVICE };
+    const stored: StoredDoc = { entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 4, deleted: false, data: ISSUE, updatedByDevice: DEVICE, writes: null };
     const mine = planPush(input([operation('issues', 'update', { id: 'i1', status: 'closed' }, 'site:s1', 3)], { principal: principal('technician') }, [stored]));
     expect(mine.results[0]).toEqual({ opId: expect.any(String), status: 'applied', version: 5 });
     const theirs = planPush(
-      input([operation('issues', 'update', { id: 'i1', status: 'closed' }, 'site:s1', 3)], { principal: principal('technician') }, [{ ...stored, updatedByDevice: OTHER }]),
+      input([operation('issues', 'update', { id: 'i1', status: 'closed' }, 'site:s1', 3)], { principal: principal('technician') }, [{ ...stored, updatedByDevice: OTHER, writes: null }]),
     );
     expect(theirs.results[0]).toMatchObject({ status: 'applied', version: 5, overwrote: [{ column: 'status', replaced: 'open', by: 'closed' }] });
     expect(theirs.overwrites).toHaveLength(1);
   });
 
   it('applies an update that changes nothing without a new version or change-log entry', () => {
-    const stored: StoredDoc = { entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 2, deleted: false, data: ISSUE, updatedByDevice: OTHER };
+    const stored: StoredDoc = { entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 2, deleted: false, data: ISSUE, updatedByDevice: OTHER, writes: null };
     const plan = planPush(input([operation('issues', 'update', { id: 'i1', status: 'open' }, 'site:s1', 1)], { principal: principal('technician') }, [stored]));
     expect(plan.results[0]).toEqual({ opId: expect.any(String), status: 'applied', version: 2 });
     expect(plan.changed.size).toBe(0);
   });
 
   it('treats an insert of an existing row as writing every column, omitted nullable ones as null', () => {
-    const stored: StoredDoc = { entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 2, deleted: false, data: { ...ISSUE, assignee: 'Ann' }, updatedByDevice: OTHER };
+    const stored: StoredDoc = { entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 2, deleted: false, data: { ...ISSUE, assignee: 'Ann' }, updatedByDevice: OTHER, writes: null };
     const { assignee: _omitted, ...withoutAssignee } = ISSUE;
     const plan = planPush(input([operation('issues', 'insert', withoutAssignee, 'site:s1')], { principal: principal('technician') }, [stored]));
     expect(plan.results[0]).toMatchObject({ status: 'applied', version: 3, overwrote: [{ column: 'assignee', replaced: 'Ann', by: null }] });

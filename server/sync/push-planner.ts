@@ -1,6 +1,7 @@
 import type { SyncEntity } from '../../shared/sync/entity-registry';
 import { parsePartitionKey, type Operation, type WireRow } from '../../shared/sync/wire';
 import { writeDenial, type AccessContext } from './access-rules';
+import { insertedWrites, replacesUnseenValue, withWrites } from './column-writes';
 import { checkOperationShape, partitionOfRow, type Rejection } from './entity-validation';
 import { NUMBERED_COLUMNS, takeNumber, type NumberingState } from './numbering';
 import { sheetKeyDenial } from './sheet-signing-key';
@@ -161,7 +162,7 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   let next: StoredDoc | undefined;
   const overwrote: { column: string; replaced: unknown; by: unknown }[] = [];
   if (op.kind === 'delete') {
-    if (current) next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: true, data: null, updatedByDevice: input.deviceId };
+    if (current) next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: true, data: null, updatedByDevice: input.deviceId, writes: null };
   } else if (!current) {
     const renumbered = takeNumber(input.numbering, entity.name, op.rowId, row);
     if (renumbered) {
@@ -169,7 +170,7 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
       overwrote.push({ column, replaced: renumbered.replaced, by: renumbered.by });
       plan.overwrites.push({ entity: entity.name, row_id: op.rowId, partition, column_name: column, replaced_value: renumbered.replaced, replaced_version: base, new_value: renumbered.by, op_id: op.opId });
     }
-    next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId };
+    next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId, writes: insertedWrites(base + 1, input.deviceId) };
   } else if (entity.appendOnly) {
     const same = Object.keys(entity.columns).every((column) => (current[column] ?? null) === (row[column] ?? null));
     if (!same) return reject('append_only', `${entity.name} ${op.rowId} already exists with other content`);
@@ -178,16 +179,18 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     const written = op.kind === 'insert' ? row : op.data;
     const changes = Object.keys(written).filter((column) => !entity.key.includes(column) && (current[column] ?? null) !== (written[column] ?? null));
     if (changes.length > 0) {
-      const concurrent = op.baseVersion < base && doc!.updatedByDevice !== input.deviceId;
-      if (concurrent) {
-        for (const column of changes) {
+      for (const column of changes) {
+        if (replacesUnseenValue(doc!, column, op.baseVersion, input.deviceId)) {
           const replaced = current[column] ?? null;
           const by = written[column] ?? null;
           overwrote.push({ column, replaced, by });
           plan.overwrites.push({ entity: entity.name, row_id: op.rowId, partition, column_name: column, replaced_value: replaced, replaced_version: base, new_value: by, op_id: op.opId });
         }
       }
-      next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId };
+      next = {
+        entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId,
+        writes: withWrites(doc!.writes, changes, base + 1, input.deviceId),
+      };
     }
   }
 

@@ -1,4 +1,5 @@
 import type { OperationResult, WireRow } from '../../shared/sync/wire';
+import type { ColumnWrites } from './column-writes';
 
 /** The database state a push batch reads, and the writes its plan produces (push-planner.ts). */
 
@@ -12,6 +13,8 @@ export interface StoredDoc {
   deleted: boolean;
   data: WireRow | null;
   updatedByDevice: string | null;
+  /** Who last wrote each column (column-writes.ts); null for rows stored before it was kept. */
+  writes: ColumnWrites | null;
 }
 
 export interface StoredPartition {

@@ -63,15 +63,17 @@ export async function writePlan(tx: SyncQueries, plan: PushPlan, deviceId: strin
       version: d.version,
       deleted: d.deleted,
       data: d.data,
+      column_writes: d.writes,
       seq: seqOf.get(key),
     }));
     await tx.query(
-      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(entity text, row_id text, partition text, version int, deleted boolean, data jsonb, seq bigint)),
+      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(entity text, row_id text, partition text, version int, deleted boolean, data jsonb, column_writes jsonb, seq bigint)),
        d AS (
-         INSERT INTO docs (entity, row_id, partition, version, deleted, data, updated_at, updated_by_device)
-         SELECT entity, row_id, partition, version, deleted, NULLIF(data, 'null'::jsonb), now(), $2::uuid FROM x
+         INSERT INTO docs (entity, row_id, partition, version, deleted, data, updated_at, updated_by_device, column_writes)
+         SELECT entity, row_id, partition, version, deleted, NULLIF(data, 'null'::jsonb), now(), $2::uuid, NULLIF(column_writes, 'null'::jsonb) FROM x
          ON CONFLICT (entity, row_id) DO UPDATE SET partition = excluded.partition, version = excluded.version, deleted = excluded.deleted,
-           data = excluded.data, updated_at = excluded.updated_at, updated_by_device = excluded.updated_by_device
+           data = excluded.data, updated_at = excluded.updated_at, updated_by_device = excluded.updated_by_device,
+           column_writes = excluded.column_writes
          RETURNING 1)
        INSERT INTO change_log (partition, seq, entity, row_id)
        SELECT partition, seq, entity, row_id FROM x
