@@ -89,7 +89,7 @@ export async function listDeviceKeys(db: CentralQueries): Promise<RegisteredKey[
 }
 
 /** The key the device registered (fingerprint → public key), or none. */
-export async function deviceSigningKeys(db: CentralQueries, deviceId: string): Promise<Map<string, string>> {
+export async function deviceSigningKeys(db: Pick<CentralQueries, 'query'>, deviceId: string): Promise<Map<string, string>> {
   const rows = await db.query<{ fingerprint: string; public_key: string }>('SELECT fingerprint, public_key FROM device_keys WHERE device_id = $1', [deviceId]);
   return new Map(rows.map((r) => [r.fingerprint, r.public_key]));
 }

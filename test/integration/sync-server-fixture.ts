@@ -1,6 +1,6 @@
 // Helpers for the sync server suites (test/integration/sync-server-*.test.ts): devices speaking the
 // wire protocol over real HTTP to an in-process server, and valid rows for every synced entity.
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { rowIdOf, SYNC_ENTITIES, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
 import {
@@ -19,6 +19,7 @@ import {
   type WireRow,
 } from '../../shared/sync/wire';
 import { partitionOfRow } from '../../server/sync/entity-validation';
+import { keyProofMessage } from '../../shared/sync/device-key-wire';
 import type { TestServer } from '../support/central-server';
 
 export const PASSWORD = 'correct horse battery';
@@ -32,6 +33,8 @@ export interface HttpAnswer {
 export interface Device {
   deviceId: string;
   token: string;
+  /** The device's Ed25519 signing key, registered at sign-in (unless signed in with `{ registerKey: false }`). */
+  key: TestSigningKey;
   /** A raw request: `body` is sent as is when a string, else as JSON. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
   push(operations: Operation[]): Promise<OperationResult[]>;
@@ -43,7 +46,39 @@ export interface Device {
   putBlob(bytes: Buffer, mediaType?: string): Promise<string>;
 }
 
-export async function signIn(server: TestServer, username: string, deviceName = `${username}'s laptop`): Promise<Device> {
+export interface TestSigningKey {
+  privateKey: KeyObject;
+  publicKey: string;
+  fingerprint: string;
+}
+
+export function newSigningKey(): TestSigningKey {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const der = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  return { privateKey, publicKey: der.toString('base64'), fingerprint: `SHA256:${createHash('sha256').update(der).digest('hex')}` };
+}
+
+/** The `signingKey` of a sign-in or key registration body: the key and its proof of possession. */
+export function keyRegistration(key: TestSigningKey, username: string): { publicKey: string; fingerprint: string; proof: string } {
+  const proof = sign(null, Buffer.from(keyProofMessage(username, key.fingerprint), 'utf8'), key.privateKey).toString('base64');
+  return { publicKey: key.publicKey, fingerprint: key.fingerprint, proof };
+}
+
+/** A sheet row's key columns signed with `key` (the content hash is the row's when it is one, else made from its id), sheet_json to match. */
+export function signedSheetRow(row: WireRow, key: TestSigningKey): WireRow {
+  const hash = typeof row.content_hash === 'string' && /^[0-9a-f]{64}$/.test(row.content_hash) ? row.content_hash : createHash('sha256').update(String(row.id)).digest('hex');
+  const signature = sign(null, Buffer.from(hash, 'hex'), key.privateKey).toString('base64');
+  const sheet = { hash: { algorithm: 'sha256', value: hash }, signature: { algorithm: 'ed25519', value: signature }, publicKey: { format: 'spki-der-base64', value: key.publicKey, fingerprint: key.fingerprint } };
+  return { ...row, content_hash: hash, device_signature: signature, public_key: key.publicKey, key_fingerprint: key.fingerprint, sheet_json: JSON.stringify(sheet) };
+}
+
+/** A sample sheet row (placeholder key columns) signed by the pushing device's key: what an honest desktop sends. */
+function signPlaceholderSheets(operations: Operation[], key: TestSigningKey): Operation[] {
+  const placeholder = sampleRow('sign_off_sheets', {}).public_key;
+  return operations.map((o) => (o.entity === 'sign_off_sheets' && o.kind === 'insert' && o.data.public_key === placeholder ? { ...o, data: signedSheetRow(o.data, key) } : o));
+}
+
+export async function signIn(server: TestServer, username: string, deviceName = `${username}'s laptop`, options: { key?: TestSigningKey; registerKey?: boolean } = {}): Promise<Device> {
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token?: string): Promise<HttpAnswer> => {
     const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
     const response = await fetch(`${server.url}${path}`, {
@@ -66,7 +101,9 @@ export async function signIn(server: TestServer, username: string, deviceName = 
     }
     return { status: response.status, body: parsed };
   };
-  const signedIn = await request('POST', '/v1/auth/sign-in', { username, password: PASSWORD, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION });
+  const key = options.key ?? newSigningKey();
+  const signingKey = options.registerKey === false ? {} : { signingKey: keyRegistration(key, username) };
+  const signedIn = await request('POST', '/v1/auth/sign-in', { username, password: PASSWORD, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...signingKey });
   if (signedIn.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(signedIn.body)}`);
   const { token, deviceId } = signInResponseSchema.parse(signedIn.body);
   const ok = (answer: HttpAnswer, what: string): unknown => {
@@ -76,9 +113,13 @@ export async function signIn(server: TestServer, username: string, deviceName = 
   const device: Device = {
     deviceId,
     token,
+    key,
     request: (method, path, body, headers) => request(method, path, body, headers, token),
     async push(operations) {
-      const body = ok(await device.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations }), 'push');
+      const body = ok(
+        await device.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: signPlaceholderSheets(operations, key) }),
+        'push',
+      );
       return pushResponseSchema.parse(body).results;
     },
     async partitions() {
