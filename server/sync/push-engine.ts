@@ -6,6 +6,8 @@ import { loadAccess } from './access-rules';
 import type { ColumnWrites } from './column-writes';
 import { loadNumbering } from './numbering';
 import { planPush } from './push-planner';
+import { loadRetiredIds } from './retired-ids';
+import { loadUniqueGroups } from './row-constraints';
 import { docKey, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
 import { allocateSequences, createPartitions, PushRaceError, writePlan } from './push-writes';
 import { jsonParam, type SyncDb, type SyncQueries } from './sync-db';
@@ -117,6 +119,8 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
     if (claimedSet.has(doc.partition) && !partitions.has(doc.partition)) throw new PushRaceError(`Partition ${doc.partition} appeared during the push`);
   }
 
+  await loadRetiredIds(tx, fresh.map((op) => ({ entity: op.entity, row_id: op.rowId })), docs);
+
   const shas = new Set<string>();
   for (const op of fresh) {
     for (const column of syncEntity(op.entity)?.blobColumns ?? []) {
@@ -134,8 +138,9 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
 
   const access = await loadAccess(tx, principal);
   const numbering = await loadNumbering(tx, fresh);
+  const unique = await loadUniqueGroups(tx, fresh, docs);
   const signingKeys = fresh.some((op) => op.entity === 'sign_off_sheets') ? await deviceSigningKeys(tx, principal.deviceId) : undefined;
-  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, numbering, signingKeys });
+  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, numbering, unique, signingKeys });
   await createPartitions(tx, plan);
   const seqOf = await allocateSequences(tx, plan);
   await writePlan(tx, plan, principal.deviceId, seqOf);

@@ -4,6 +4,7 @@ import { writeDenial, type AccessContext } from './access-rules';
 import { insertedWrites, replacesUnseenValue, withWrites } from './column-writes';
 import { checkOperationShape, partitionOfRow, type Rejection } from './entity-validation';
 import { NUMBERED_COLUMNS, takeNumber, type NumberingState } from './numbering';
+import { claimUnique, constraintRejection, immutableRejection, releaseUnique, type UniqueState } from './row-constraints';
 import { sheetKeyDenial } from './sheet-signing-key';
 import { docKey, emptyPlan, type PushPlan, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
 
@@ -26,6 +27,8 @@ export interface PlanInput {
   completeBlobs: ReadonlySet<string>;
   /** Numbers in use in the groups of numbered entities the batch inserts into (mutated). */
   numbering: NumberingState;
+  /** Holders of the unique groups the batch writes (row-constraints.ts; mutated). Absent: not checked. */
+  unique?: UniqueState;
   /** The pushing device's registered signing keys (fingerprint → public key): a sheet must carry one. */
   signingKeys?: ReadonlyMap<string, string>;
 }
@@ -93,6 +96,9 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     if (doc.deleted) return reject('row_deleted', `${entity.name} ${op.rowId} was deleted on the server`);
   }
   const row: WireRow = op.kind === 'insert' ? fullRow(entity, op.data) : op.kind === 'update' ? { ...current, ...op.data } : { ...op.data, ...current };
+  // The desktop's SQLite constraints, declared in shared/sync/row-rules.ts.
+  const constraint = immutableRejection(entity, op, current, row) ?? (op.kind === 'delete' ? undefined : constraintRejection(entity, row));
+  if (constraint) return { rejection: constraint };
 
   // Where the row belongs.
   let partition: string;
@@ -110,6 +116,9 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   }
   if (current && doc && doc.partition !== partition) {
     return reject('partition_mismatch', `${entity.name} ${op.rowId} belongs to ${doc.partition} on the server and cannot move to ${partition}`);
+  }
+  if (doc && !current && op.kind !== 'delete' && doc.partition !== partition) {
+    return reject('id_taken', `${entity.name} ${op.rowId} was deleted in ${doc.partition}: a row id is never reused in another partition`);
   }
   if (op.partition !== partition) return reject('partition_mismatch', `${entity.name} ${op.rowId} belongs to ${partition}, not ${op.partition}`);
 
@@ -156,6 +165,9 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     input.partitions.set(partition, created);
     plan.newPartitions.set(partition, created);
   }
+
+  const duplicate = op.kind === 'delete' ? releaseUnique(input.unique, entity, op.rowId, current) : claimUnique(input.unique, entity, op, op.rowId, current, row);
+  if (duplicate) return { rejection: duplicate };
 
   // Decide the new state.
   const base = doc?.version ?? 0;
