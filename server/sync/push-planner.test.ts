@@ -35,7 +35,7 @@ function input(ops: Operation[], access: Partial<AccessContext> & { principal: P
 }
 
 const ISSUE: WireRow = {
-  id: 'i1', site_id: 's1', number: 1, title: 't', description: '', severity: 'minor', category: 'other', status: 'open', blocks_sign_off: 0,
+  id: 'i1', site_id: 's1', number: 1, title: 't', description: '', severity: 'low', category: 'hardware', status: 'open', blocks_sign_off: 0,
   assignee: null, escalation_level: 0, created_at: 'now', created_by: 'Tom', updated_at: 'now', updated_by: 'Tom',
 };
 

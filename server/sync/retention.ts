@@ -3,7 +3,8 @@ import type { SyncDb } from './sync-db';
 /**
  * Tombstone retention: tombstones older than `olderThanDays` are deleted with their change-log
  * entries, and each affected partition's `retained_from` rises to the highest purged sequence. A
- * client whose cursor is below it may have missed a delete and is told `reset_required`.
+ * client whose cursor is below it may have missed a delete and is told `reset_required`. The purged
+ * ids are kept in `retired_row_ids` so they are never re-inserted in another partition.
  */
 export interface PurgeResult {
   purged: number;
@@ -23,6 +24,8 @@ export async function purgeTombstones(db: SyncDb, options: { olderThanDays: numb
     const rows = await tx.query<{ partition: string; purged: number | string; max_seq: number | string | null }>(
       `WITH gone AS (
          DELETE FROM docs WHERE deleted AND updated_at <= now() - make_interval(secs => $1 * 86400) RETURNING entity, row_id, partition),
+       retired AS (
+         INSERT INTO retired_row_ids (entity, row_id, partition) SELECT entity, row_id, partition FROM gone ON CONFLICT (entity, row_id) DO NOTHING),
        log AS (
          DELETE FROM change_log c USING gone g WHERE c.entity = g.entity AND c.row_id = g.row_id RETURNING c.partition, c.seq)
        SELECT g.partition, count(*) AS purged, (SELECT max(l.seq) FROM log l WHERE l.partition = g.partition) AS max_seq

@@ -84,6 +84,7 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
     unique: [['item_id', 'kind', 'ref_id']],
   },
   issues: {
+    unique: [['site_id', 'number']],
     rules: [
       enumOf('severity', issueSeveritySchema.options),
       enumOf('category', issueCategorySchema.options),
@@ -94,6 +95,7 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
   },
   issue_events: {
     rules: [enumOf('kind', issueEventKindSchema.options), enumOf('from_status', ISSUE_STATUSES), enumOf('to_status', ISSUE_STATUSES)],
+    unique: [['issue_id', 'seq']],
     noUpdate: ALWAYS,
     noDelete: ALWAYS,
   },

@@ -20,7 +20,7 @@ function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet
     sites: op('sites', 'update', { id: site, status: 'in_progress' }, { partition, baseVersion: 1 }),
     inventory_items: op('inventory_items', 'update', { id: `${site}-inv`, state: 'received' }, { partition, baseVersion: 1 }),
     checklist_items: op('checklist_items', 'update', { id: parents.item, state: 'done' }, { partition, baseVersion: 1 }),
-    checklist_phases: op('checklist_phases', 'insert', { site_id: site, phase: 'install', completed_at: 'now', completed_by: 'x' }),
+    checklist_phases: op('checklist_phases', 'insert', { site_id: site, phase: 'during', completed_at: 'now', completed_by: 'x' }),
     check_runs: op('check_runs', 'insert', sampleRow('check_runs', { id: `x-run-${site}`, site_id: site })),
     checklist_item_evidence: op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: `x-ev-${site}`, item_id: parents.item }), { partition }),
     issues: op('issues', 'update', { id: parents.issue, status: 'closed' }, { partition, baseVersion: 1 }),
@@ -151,7 +151,7 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
   it('keeps release managers to their own deployments', async () => {
     const before = await dataCounts(server);
     const refused = await ralph.push([
-      op('sites', 'update', { id: 's1', status: 'on_hold' }, { partition: 'site:s1', baseVersion: 2 }),
+      op('sites', 'update', { id: 's1', status: 'blocked' }, { partition: 'site:s1', baseVersion: 2 }),
       op('waves', 'insert', sampleRow('waves', { id: 'w-ralph', deployment_id: 'd1' })),
       op('deployments', 'insert', sampleRow('deployments', { id: 'd1', name: 'mine now' })),
       op('sites', 'insert', sampleRow('sites', { id: 's-ralph', deployment_id: 'd1', technicians: '[]' })),

@@ -125,14 +125,14 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
   });
 
   it('never rewrites append-only rows', async () => {
-    const run = sampleRow('check_runs', { id: 'run-append', site_id: 's1', outcome: 'pass' });
+    const run = sampleRow('check_runs', { id: 'run-append', site_id: 's1', outcome: 'completed' });
     const [first] = await rita.push([op('check_runs', 'insert', run)]);
     expect(first).toMatchObject({ status: 'applied', version: 1 });
     const before = await dataCounts(server);
     const results = await rita.push([
       op('check_runs', 'insert', run),
-      op('check_runs', 'insert', { ...run, outcome: 'fail' }),
-      op('check_runs', 'update', { id: 'run-append', outcome: 'fail' }, { partition: 'site:s1', baseVersion: 1 }),
+      op('check_runs', 'insert', { ...run, outcome: 'error' }),
+      op('check_runs', 'update', { id: 'run-append', outcome: 'error' }, { partition: 'site:s1', baseVersion: 1 }),
     ]);
     expect(results.map((r) => (r.status === 'rejected' ? r.code : `${r.status} ${r.status === 'applied' ? r.version : ''}`))).toEqual([
       'applied 1',

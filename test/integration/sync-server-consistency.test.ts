@@ -141,14 +141,14 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
   it('keeps the losing write of a shared column (site status) and says so', async () => {
     const [mine] = await alice.push([op('sites', 'update', { id: 's2', status: 'in_progress' }, { partition: 'site:s2', baseVersion: 1 })]);
     expect(mine).toEqual({ opId: expect.any(String), status: 'applied', version: 2 });
-    const [theirs] = await rita.push([op('sites', 'update', { id: 's2', status: 'on_hold' }, { partition: 'site:s2', baseVersion: 1 })]);
-    expect(theirs).toMatchObject({ status: 'applied', version: 3, overwrote: [{ column: 'status', replaced: 'in_progress', by: 'on_hold' }] });
+    const [theirs] = await rita.push([op('sites', 'update', { id: 's2', status: 'blocked' }, { partition: 'site:s2', baseVersion: 1 })]);
+    expect(theirs).toMatchObject({ status: 'applied', version: 3, overwrote: [{ column: 'status', replaced: 'in_progress', by: 'blocked' }] });
     const recorded = await server.db.query<{ column_name: string; replaced_value: unknown; new_value: unknown; replaced_version: number }>(
       `SELECT column_name, replaced_value, new_value, replaced_version FROM overwrites WHERE entity = 'sites' AND row_id = 's2'`,
     );
-    expect(recorded).toEqual([{ column_name: 'status', replaced_value: 'in_progress', new_value: 'on_hold', replaced_version: 2 }]);
+    expect(recorded).toEqual([{ column_name: 'status', replaced_value: 'in_progress', new_value: 'blocked', replaced_version: 2 }]);
     const site = (await alice.pullAll('site:s2')).changes.find((c) => c.entity === 'sites');
-    expect(site).toMatchObject({ version: 3, data: { status: 'on_hold' } });
+    expect(site).toMatchObject({ version: 3, data: { status: 'blocked' } });
     // A write from the latest version is no conflict.
     const [next] = await alice.push([op('sites', 'update', { id: 's2', status: 'done' }, { partition: 'site:s2', baseVersion: 3 })]);
     expect(next).toEqual({ opId: expect.any(String), status: 'applied', version: 4 });

@@ -20,6 +20,7 @@ import {
 } from '../../shared/sync/wire';
 import { partitionOfRow } from '../../server/sync/entity-validation';
 import { keyProofMessage } from '../../shared/sync/device-key-wire';
+import { entityRules } from '../../shared/sync/row-rules';
 import type { TestServer } from '../support/central-server';
 
 export const PASSWORD = 'correct horse battery';
@@ -167,6 +168,11 @@ export function sampleRow(entityName: string, overrides: WireRow): WireRow {
   for (const [column, type] of Object.entries(entity.columns)) {
     row[column] = type.endsWith('?') ? null : type.startsWith('int') ? 1 : `${column} value`;
   }
+  // Columns with a CHECK (shared/sync/row-rules.ts) take their first allowed value.
+  for (const rule of entityRules(entity.name)?.rules ?? []) {
+    if (rule.kind === 'enum' && row[rule.column] !== null && !rule.values.includes(row[rule.column] as string | number)) row[rule.column] = rule.values[0]!;
+  }
+  if (entity.name === 'sign_off_sheets' && overrides.site_id === null && overrides.kind === undefined) row.kind = 'deployment_milestone';
   return { ...row, ...overrides };
 }
 
@@ -222,7 +228,7 @@ export function planOperations(deploymentId: string, sites: { id: string; techni
       op('sites', 'insert', sampleRow('sites', { id: site.id, deployment_id: deploymentId, code: site.id.toUpperCase(), name: `Site ${site.id}`, technicians: JSON.stringify(site.technicians), status: 'planned', ...AUDIT })),
       op('target_machines', 'insert', sampleRow('target_machines', { id: `${site.id}-tm`, site_id: site.id, ...AUDIT })),
       op('inventory_items', 'insert', sampleRow('inventory_items', { id: `${site.id}-inv`, site_id: site.id, state: 'expected', note: '', ...AUDIT })),
-      op('checklist_items', 'insert', sampleRow('checklist_items', { id: `${site.id}-chk`, site_id: site.id, state: 'open', note: '', ...AUDIT })),
+      op('checklist_items', 'insert', sampleRow('checklist_items', { id: `${site.id}-chk`, site_id: site.id, state: 'todo', note: '', ...AUDIT })),
     );
     ops.push(...otherRows('down', 'site', site.id, ops));
   }

@@ -49,9 +49,9 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
     const field = [
       op('sites', 'update', { id: 's1', status: 'in_progress', updated_at: at, updated_by: 'Alice Tech' }, { baseVersion: 1 }),
       op('inventory_items', 'update', { id: 's1-inv', found_serial: 'SN-1', found_serial_key: 'sn1', state: 'received', updated_at: at }, { baseVersion: 1, partition: 'site:s1' }),
-      op('inventory_items', 'insert', sampleRow('inventory_items', { id: 's1-surplus', site_id: 's1', is_surplus: 1, state: 'surplus' })),
+      op('inventory_items', 'insert', sampleRow('inventory_items', { id: 's1-surplus', site_id: 's1', is_surplus: 1, state: 'received' })),
       op('checklist_items', 'update', { id: 's1-chk', state: 'done', state_by: 'Alice Tech', state_at: at }, { baseVersion: 1, partition: 'site:s1' }),
-      op('checklist_phases', 'insert', { site_id: 's1', phase: 'install', completed_at: at, completed_by: 'Alice Tech' }),
+      op('checklist_phases', 'insert', { site_id: 's1', phase: 'during', completed_at: at, completed_by: 'Alice Tech' }),
       op('check_runs', 'insert', sampleRow('check_runs', { id: 'run-1', site_id: 's1', results: '[]', pass_count: 3 })),
       op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-1', item_id: 's1-chk', ref_id: 'run-1' }), { partition: 'site:s1' }),
       op('issues', 'insert', sampleRow('issues', { id: 'iss-1', site_id: 's1', status: 'open', number: 1 })),
@@ -78,7 +78,7 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
     for (const [key, row] of aliceView) expect(ritaView.get(key)).toEqual(row);
     expect(aliceView.get('sites/s1')).toMatchObject({ status: 'in_progress', name: 'Site s1', updated_by: 'Alice Tech' });
     expect(aliceView.get('inventory_items/s1-inv')).toMatchObject({ found_serial: 'SN-1', state: 'received', manufacturer: 'manufacturer value' });
-    expect(aliceView.get('checklist_phases/["s1","install"]')).toEqual({ site_id: 's1', phase: 'install', completed_at: at, completed_by: 'Alice Tech' });
+    expect(aliceView.get('checklist_phases/["s1","during"]')).toEqual({ site_id: 's1', phase: 'during', completed_at: at, completed_by: 'Alice Tech' });
     expect(aliceView.get('issue_attachments/["evt-1","' + photo + '"]')).toEqual({ event_id: 'evt-1', issue_id: 'iss-1', sha256: photo });
     expect(aliceView.get('checklist_template_items/d1-tpl-1')).toMatchObject({ template_id: 'd1-tpl' });
 
