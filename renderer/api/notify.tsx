@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import type { ApiError } from '../../shared/contract';
+import { errorText } from './error-text';
 
 /** Keyed by string so codes added to the contract later still compile; unknown ones get the generic title. */
 const TITLES: Record<string, string> = {
@@ -24,11 +25,7 @@ export function errorTitle(error: ApiError): string {
   return TITLES[error.code] ?? 'Something went wrong';
 }
 
-/** The message plus, for validation errors, the offending fields. */
-export function errorText(error: ApiError): string {
-  const issues = error.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) ?? [];
-  return issues.length > 0 ? `${error.message} (${issues.join('; ')})` : error.message;
-}
+export { errorText };
 
 export function showApiError(error: ApiError, title?: string): void {
   notifications.show({

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { Wave } from '../../shared/domain/deployment';
-import { runCommand } from '../api/command';
+import { useMutation } from '../api/useMutation';
 import { localTimeZone, wallTimeToIso } from '../format/zoned';
 import { useNavigation } from '../state/navigation';
-import { SiteFormFields, type SiteDraft } from './SiteFormFields';
+import { SITE_FORM_FIELDS, SiteFormFields, windowInOrder, type SiteDraft } from './SiteFormFields';
 
 interface Props {
   opened: boolean;
@@ -31,17 +31,15 @@ const emptyDraft = (): SiteDraft => ({
 export function AddSiteModal({ opened, onClose, deploymentId, waves }: Props) {
   const selectSite = useNavigation((s) => s.selectSite);
   const [draft, setDraft] = useState(emptyDraft);
-  const [saving, setSaving] = useState(false);
+  const { run, pending, fieldErrors } = useMutation({ fields: SITE_FORM_FIELDS });
 
   async function save() {
-    setSaving(true);
     const { windowStart, windowEnd, ...fields } = draft;
-    const site = await runCommand(
+    const site = await run(
       'sites.create',
       { deploymentId, ...fields, windowStart: wallTimeToIso(windowStart, draft.timeZone), windowEnd: wallTimeToIso(windowEnd, draft.timeZone) },
       { refresh: ['sites', 'deployments'], success: 'Site added' },
     );
-    setSaving(false);
     if (!site) return;
     setDraft((d) => ({ ...emptyDraft(), waveId: d.waveId, timeZone: d.timeZone }));
     onClose();
@@ -58,12 +56,13 @@ export function AddSiteModal({ opened, onClose, deploymentId, waves }: Props) {
           wavePlaceholder={waves.length ? 'No wave' : 'This deployment has no waves'}
           autoFocusCode
           codePlaceholder="e.g. BER-01"
+          errors={fieldErrors}
         />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={saving} disabled={!draft.code.trim() || !draft.name.trim()} onClick={() => void save()}>
+          <Button loading={pending} disabled={!draft.code.trim() || !draft.name.trim() || !windowInOrder(draft)} onClick={() => void save()} data-testid="add-site-submit">
             Add site
           </Button>
         </Group>

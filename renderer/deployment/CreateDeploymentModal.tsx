@@ -1,6 +1,6 @@
 import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { runCommand } from '../api/command';
+import { useMutation } from '../api/useMutation';
 import { useNavigation } from '../state/navigation';
 import { useCreateDeployment } from './create-deployment';
 
@@ -12,16 +12,14 @@ export function CreateDeploymentModal() {
   const [version, setVersion] = useState('');
   const [description, setDescription] = useState('');
   const [quietPeriodDays, setQuiet] = useState<number>(14);
-  const [saving, setSaving] = useState(false);
+  const { run, pending, fieldErrors } = useMutation({ fields: ['name', 'version', 'description', 'quietPeriodDays'] });
 
   async function create() {
-    setSaving(true);
-    const created = await runCommand(
+    const created = await run(
       'deployments.create',
       { name, version, description, quietPeriodDays },
       { refresh: ['deployments'], success: 'Draft deployment created' },
     );
-    setSaving(false);
     if (!created) return;
     setOpen(false);
     setName('');
@@ -33,7 +31,7 @@ export function CreateDeploymentModal() {
   return (
     <Modal opened={open} onClose={() => setOpen(false)} title="New deployment" size="md">
       <Stack gap="sm">
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} />
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} error={fieldErrors.name} />
         <TextInput label="Version" placeholder="e.g. 2025.3" value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} />
         <Textarea label="Description" autosize minRows={2} maxRows={6} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <NumberInput
@@ -49,7 +47,7 @@ export function CreateDeploymentModal() {
           <Button variant="default" onClick={() => setOpen(false)}>
             Cancel
           </Button>
-          <Button loading={saving} disabled={name.trim() === ''} onClick={() => void create()}>
+          <Button loading={pending} disabled={name.trim() === ''} onClick={() => void create()} data-testid="create-deployment">
             Create draft
           </Button>
         </Group>

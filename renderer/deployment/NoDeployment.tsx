@@ -1,7 +1,6 @@
 import { Button, Center, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
-import { useState } from 'react';
-import { runCommand } from '../api/command';
+import { useMutation } from '../api/useMutation';
 import { useApiQuery } from '../api/useApiQuery';
 import { useNavigation } from '../state/navigation';
 import { useCreateDeployment } from './create-deployment';
@@ -11,14 +10,12 @@ export function NoDeployment() {
   const list = useApiQuery('deployments.list', {}, ['deployments']);
   const openCreate = useCreateDeployment((s) => s.setOpen);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
-  const [busy, setBusy] = useState(false);
+  const { run, pending } = useMutation();
 
   if (!list.data || list.data.length > 0) return null;
 
   async function openSample() {
-    setBusy(true);
-    const sample = await runCommand('sample.open', {}, { refresh: ['deployments', 'sites'] });
-    setBusy(false);
+    const sample = await run('sample.open', {}, { refresh: ['deployments', 'sites'] });
     if (sample) selectDeployment(sample.deploymentId);
   }
 
@@ -34,7 +31,7 @@ export function NoDeployment() {
           technician works through a site.
         </Text>
         <Group mt="xs">
-          <Button variant="default" loading={busy} onClick={() => void openSample()} data-testid="open-sample-empty">
+          <Button variant="default" loading={pending} onClick={() => void openSample()} data-testid="open-sample-empty">
             Open sample deployment
           </Button>
           <Button onClick={() => openCreate(true)} data-testid="new-deployment">

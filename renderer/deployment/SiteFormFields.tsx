@@ -1,7 +1,8 @@
 import { Select, SimpleGrid, TagsInput, Text, TextInput } from '@mantine/core';
-import { useMemo } from 'react';
 import type { Wave } from '../../shared/domain/deployment';
-import { supportedTimeZones } from '../format/zoned';
+import { SITE_WINDOW_MESSAGE, spanEndsAfterStart } from '../../shared/domain/time-span';
+import { wallTimeToIso } from '../format/zoned';
+import { TimeZoneSelect } from './TimeZoneSelect';
 
 /** What the site form edits; the window is wall time in `timeZone` ("2026-12-01T20:00"). */
 export interface SiteDraft {
@@ -18,6 +19,14 @@ export interface SiteDraft {
   technicians: string[];
 }
 
+/** The input paths the site form shows at their own field (a failed save puts its message there). */
+export const SITE_FORM_FIELDS = ['code', 'name', 'address', 'ownerName', 'ownerEmail', 'ownerPhone', 'windowStart', 'windowEnd', 'waveId', 'timeZone', 'technicians'] as const;
+
+/** The shared window rule applied to the wall times being typed, so the form says it before saving. */
+export function windowInOrder(draft: Pick<SiteDraft, 'windowStart' | 'windowEnd' | 'timeZone'>): boolean {
+  return spanEndsAfterStart(wallTimeToIso(draft.windowStart, draft.timeZone), wallTimeToIso(draft.windowEnd, draft.timeZone));
+}
+
 type TextKey = 'code' | 'name' | 'address' | 'ownerName' | 'ownerEmail' | 'ownerPhone' | 'windowStart' | 'windowEnd';
 
 interface Props {
@@ -25,17 +34,18 @@ interface Props {
   onChange: (draft: SiteDraft) => void;
   waves: readonly Wave[];
   wavePlaceholder: string;
-  /** Shown under the window end, e.g. when it is not after the start. */
-  windowError?: string | undefined;
+  /** Errors of the last failed save, by input path (see SITE_FORM_FIELDS). */
+  errors?: Readonly<Record<string, string>>;
   autoFocusCode?: boolean;
   codePlaceholder?: string;
 }
 
 /** The plan fields of one site, shared by "Add site" and "Edit site". */
-export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, windowError, autoFocusCode = false, codePlaceholder }: Props) {
-  const zones = useMemo(() => supportedTimeZones(), []);
+export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors = {}, autoFocusCode = false, codePlaceholder }: Props) {
+  const windowError = windowInOrder(draft) ? errors.windowEnd : SITE_WINDOW_MESSAGE;
   const field = (key: TextKey) => ({
     value: draft[key],
+    error: key === 'windowEnd' ? windowError : errors[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...draft, [key]: e.currentTarget.value }),
   });
   return (
@@ -53,12 +63,13 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, window
           value={draft.waveId}
           onChange={(waveId) => onChange({ ...draft, waveId })}
           clearable
+          error={errors.waveId}
         />
-        <Select label="Time zone" data={zones} value={draft.timeZone} onChange={(v) => v && onChange({ ...draft, timeZone: v })} searchable allowDeselect={false} />
+        <TimeZoneSelect value={draft.timeZone} onChange={(timeZone) => onChange({ ...draft, timeZone })} error={errors.timeZone} />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label="Window start (site time)" type="datetime-local" {...field('windowStart')} />
-        <TextInput label="Window end (site time)" type="datetime-local" {...field('windowEnd')} error={windowError} />
+        <TextInput label="Window end (site time)" type="datetime-local" {...field('windowEnd')} data-testid="site-window-end" />
       </SimpleGrid>
       <Text size="xs" fw={600} mt={4}>
         Site owner

@@ -78,7 +78,7 @@ test('a release manager authors a deployment: pilot wave, component, checklist i
   const siteForm = page.getByTestId('edit-site-form');
   await siteForm.getByLabel('Window start (site time)').fill('2027-03-01T08:00');
   await siteForm.getByLabel('Window end (site time)').fill('2027-03-01T06:00');
-  await expect(siteForm).toContainText('Must be after the start');
+  await expect(siteForm).toContainText('The schedule window must end after it starts');
   await siteForm.getByLabel('Window end (site time)').fill('2027-03-01T17:00');
   await siteForm.getByLabel('Wave').click();
   await page.getByRole('option', { name: '1. Pilot stores' }).click();

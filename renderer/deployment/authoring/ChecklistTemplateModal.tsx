@@ -3,19 +3,20 @@ import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChecklistTemplateItem } from '../../../shared/domain/checklist';
 import { CHECKLIST_PHASES } from '../../../shared/domain/enums';
-import { runCommand } from '../../api/command';
+import { useMutation, type Mutation } from '../../api/useMutation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { TemplateItemForm } from './TemplateItemForm';
 
-function move(deploymentId: string, item: ChecklistTemplateItem, by: number) {
+function move(run: Mutation['run'], deploymentId: string, item: ChecklistTemplateItem, by: number) {
   const { id, phase, title, instructions, required, evidence, dependsOn } = item;
-  void runCommand('checklistTemplate.saveItem', { deploymentId, itemId: id, phase, title, instructions, required, evidence, dependsOn, position: Math.max(1, item.position + by) }, { refresh: ['deployments'] });
+  void run('checklistTemplate.saveItem', { deploymentId, itemId: id, phase, title, instructions, required, evidence, dependsOn, position: Math.max(1, item.position + by) }, { refresh: ['deployments'] });
 }
 
 /** The deployment's checklist template by phase: reorder, required, evidence, dependency. */
 export function ChecklistTemplateModal({ deploymentId, opened, onClose }: { deploymentId: string; opened: boolean; onClose: () => void }) {
   const template = useApiQuery('checklistTemplate.get', { deploymentId }, ['deployments']);
   const [editing, setEditing] = useState<string | null>(null);
+  const { run } = useMutation();
   const items = template.data?.items ?? [];
   return (
     <Modal opened={opened} onClose={onClose} title="Checklist template" size="90%">
@@ -51,16 +52,16 @@ export function ChecklistTemplateModal({ deploymentId, opened, onClose }: { depl
                         after “{items.find((i) => i.id === item.dependsOn)?.title ?? '?'}”
                       </Text>
                     )}
-                    <ActionIcon size="sm" variant="subtle" aria-label="Move up" disabled={index === 0} onClick={() => move(deploymentId, item, -1)}>
+                    <ActionIcon size="sm" variant="subtle" aria-label={`Move ${item.title} up`} disabled={index === 0} onClick={() => move(run, deploymentId, item, -1)}>
                       <IconArrowUp size={14} />
                     </ActionIcon>
-                    <ActionIcon size="sm" variant="subtle" aria-label="Move down" disabled={index === inPhase.length - 1} onClick={() => move(deploymentId, item, 1)}>
+                    <ActionIcon size="sm" variant="subtle" aria-label={`Move ${item.title} down`} disabled={index === inPhase.length - 1} onClick={() => move(run, deploymentId, item, 1)}>
                       <IconArrowDown size={14} />
                     </ActionIcon>
                     <Button size="compact-xs" variant="subtle" onClick={() => setEditing(item.id)}>
                       Edit
                     </Button>
-                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${item.title}`} onClick={() => void runCommand('checklistTemplate.deleteItem', { itemId: item.id }, { refresh: ['deployments'] })}>
+                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${item.title}`} onClick={() => void run('checklistTemplate.deleteItem', { itemId: item.id }, { refresh: ['deployments'] })}>
                       <IconTrash size={14} />
                     </ActionIcon>
                   </Group>

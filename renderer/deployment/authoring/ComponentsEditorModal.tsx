@@ -1,7 +1,7 @@
 import { Button, Group, Modal, SegmentedControl, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Component } from '../../../shared/domain/deployment';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
 
 type Draft = Pick<Component, 'name' | 'kind' | 'scope'> & { targetVersion: string; manufacturer: string; model: string };
 const EMPTY: Draft = { name: '', kind: 'software', scope: 'site', targetVersion: '', manufacturer: '', model: '' };
@@ -14,11 +14,10 @@ function draftOf(c: Component): Draft {
 export function ComponentsEditorModal({ deploymentId, components, opened, onClose }: { deploymentId: string; components: readonly Component[]; opened: boolean; onClose: () => void }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [saving, setSaving] = useState(false);
+  const { run, pending, fieldErrors } = useMutation({ fields: ['name', 'targetVersion', 'manufacturer', 'model'] });
   const ready = draft.name.trim() && (draft.kind === 'software' ? draft.targetVersion.trim() : draft.manufacturer.trim() && draft.model.trim());
 
   async function save() {
-    setSaving(true);
     const fields = {
       name: draft.name,
       kind: draft.kind,
@@ -28,9 +27,8 @@ export function ComponentsEditorModal({ deploymentId, components, opened, onClos
       model: draft.kind === 'hardware' ? draft.model : null,
     };
     const done = editing
-      ? await runCommand('components.update', { componentId: editing, ...fields }, { refresh: ['deployments'], success: 'Component saved' })
-      : await runCommand('components.create', { deploymentId, ...fields }, { refresh: ['deployments'], success: 'Component added' });
-    setSaving(false);
+      ? await run('components.update', { componentId: editing, ...fields }, { refresh: ['deployments'], success: 'Component saved' })
+      : await run('components.create', { deploymentId, ...fields }, { refresh: ['deployments'], success: 'Component added' });
     if (!done) return;
     setEditing(null);
     setDraft(EMPTY);
@@ -61,16 +59,16 @@ export function ComponentsEditorModal({ deploymentId, components, opened, onClos
         <Group gap="xs" align="flex-end">
           <SegmentedControl size="xs" data={['software', 'hardware']} value={draft.kind} onChange={(v) => setDraft({ ...draft, kind: v as Draft['kind'] })} />
           <Select size="xs" label="Scope" w={100} data={['core', 'site']} value={draft.scope} onChange={(v) => v && setDraft({ ...draft, scope: v as Draft['scope'] })} allowDeselect={false} />
-          <TextInput size="xs" label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} flex={1} data-testid="component-name" />
+          <TextInput size="xs" label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} flex={1} error={fieldErrors.name} data-testid="component-name" />
           {draft.kind === 'software' ? (
-            <TextInput size="xs" label="Target version" value={draft.targetVersion} onChange={(e) => setDraft({ ...draft, targetVersion: e.currentTarget.value })} data-testid="component-version" />
+            <TextInput size="xs" label="Target version" value={draft.targetVersion} onChange={(e) => setDraft({ ...draft, targetVersion: e.currentTarget.value })} error={fieldErrors.targetVersion} data-testid="component-version" />
           ) : (
             <>
-              <TextInput size="xs" label="Maker" value={draft.manufacturer} onChange={(e) => setDraft({ ...draft, manufacturer: e.currentTarget.value })} />
-              <TextInput size="xs" label="Model" value={draft.model} onChange={(e) => setDraft({ ...draft, model: e.currentTarget.value })} />
+              <TextInput size="xs" label="Maker" value={draft.manufacturer} onChange={(e) => setDraft({ ...draft, manufacturer: e.currentTarget.value })} error={fieldErrors.manufacturer} />
+              <TextInput size="xs" label="Model" value={draft.model} onChange={(e) => setDraft({ ...draft, model: e.currentTarget.value })} error={fieldErrors.model} />
             </>
           )}
-          <Button size="xs" loading={saving} disabled={!ready} onClick={() => void save()} data-testid="save-component">
+          <Button size="xs" loading={pending} disabled={!ready} onClick={() => void save()} data-testid="save-component">
             {editing ? 'Save' : 'Add'}
           </Button>
           {editing && (

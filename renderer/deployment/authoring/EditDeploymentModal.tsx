@@ -2,27 +2,25 @@ import { Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput }
 import { useEffect, useState } from 'react';
 import type { Deployment } from '../../../shared/domain/deployment';
 import { deploymentStatusSchema } from '../../../shared/domain/enums';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
 
 const STATUSES = deploymentStatusSchema.options;
 
 /** Edit a deployment's name, version, description, quiet period; status moves forward only. */
 export function EditDeploymentModal({ deployment, opened, onClose }: { deployment: Deployment; opened: boolean; onClose: () => void }) {
   const [form, setForm] = useState(deployment);
-  const [saving, setSaving] = useState(false);
+  const { run, pending, fieldErrors } = useMutation({ fields: ['name', 'version', 'quietPeriodDays', 'status'] });
   useEffect(() => {
     if (opened) setForm(deployment);
   }, [opened, deployment]);
   const from = STATUSES.indexOf(deployment.status);
 
   async function save() {
-    setSaving(true);
-    const done = await runCommand(
+    const done = await run(
       'deployments.update',
       { deploymentId: deployment.id, name: form.name, version: form.version, description: form.description, quietPeriodDays: form.quietPeriodDays, status: form.status },
       { refresh: ['deployments'], success: 'Deployment saved' },
     );
-    setSaving(false);
     if (done) onClose();
   }
 
@@ -30,7 +28,7 @@ export function EditDeploymentModal({ deployment, opened, onClose }: { deploymen
     <Modal opened={opened} onClose={onClose} title="Edit deployment" size="lg">
       <Stack gap="sm" data-testid="edit-deployment-form">
         <Group grow>
-          <TextInput label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} maxLength={200} />
+          <TextInput label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} maxLength={200} error={fieldErrors.name} />
           <TextInput label="Version" value={form.version} onChange={(e) => setForm({ ...form, version: e.currentTarget.value })} maxLength={60} />
         </Group>
         <Textarea label="Description" autosize minRows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
@@ -49,7 +47,7 @@ export function EditDeploymentModal({ deployment, opened, onClose }: { deploymen
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={saving} disabled={!form.name.trim()} onClick={() => void save()} data-testid="save-deployment">
+          <Button loading={pending} disabled={!form.name.trim()} onClick={() => void save()} data-testid="save-deployment">
             Save
           </Button>
         </Group>

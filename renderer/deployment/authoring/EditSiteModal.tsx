@@ -2,9 +2,9 @@ import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Wave } from '../../../shared/domain/deployment';
 import type { Site } from '../../../shared/domain/site';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
 import { wallTimeToIso } from '../../format/zoned';
-import { SiteFormFields, type SiteDraft } from '../SiteFormFields';
+import { SITE_FORM_FIELDS, SiteFormFields, windowInOrder, type SiteDraft } from '../SiteFormFields';
 import { isoToWallTime } from './wall-time';
 
 function draftOf(site: Site): SiteDraft {
@@ -26,32 +26,30 @@ function draftOf(site: Site): SiteDraft {
 /** Every plan field of one site; the window is entered in the site's time zone. */
 export function EditSiteModal({ site, waves, onClose }: { site: Site | null; waves: readonly Wave[]; onClose: () => void }) {
   const [draft, setDraft] = useState(() => (site ? draftOf(site) : null));
-  const [saving, setSaving] = useState(false);
+  const { run, pending, fieldErrors } = useMutation({ fields: SITE_FORM_FIELDS });
   useEffect(() => {
     if (site) setDraft(draftOf(site));
   }, [site]);
   if (!site || !draft) return null;
   const windowStart = wallTimeToIso(draft.windowStart, draft.timeZone);
   const windowEnd = wallTimeToIso(draft.windowEnd, draft.timeZone);
-  const badWindow = windowStart !== null && windowEnd !== null && Date.parse(windowEnd) <= Date.parse(windowStart);
+  const badWindow = !windowInOrder(draft);
 
   async function save() {
     if (!site || !draft) return;
-    setSaving(true);
-    const done = await runCommand('sites.update', { siteId: site.id, ...draft, windowStart, windowEnd }, { refresh: ['sites', 'deployments'], success: 'Site saved' });
-    setSaving(false);
+    const done = await run('sites.update', { siteId: site.id, ...draft, windowStart, windowEnd }, { refresh: ['sites', 'deployments'], success: 'Site saved' });
     if (done) onClose();
   }
 
   return (
     <Modal opened onClose={onClose} title={`Edit site ${site.code}`} size="lg">
       <Stack gap="sm" data-testid="edit-site-form">
-        <SiteFormFields draft={draft} onChange={setDraft} waves={waves} wavePlaceholder="No wave" windowError={badWindow ? 'Must be after the start' : undefined} />
+        <SiteFormFields draft={draft} onChange={setDraft} waves={waves} wavePlaceholder="No wave" errors={fieldErrors} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={saving} disabled={!draft.code.trim() || !draft.name.trim() || badWindow} onClick={() => void save()} data-testid="save-site">
+          <Button loading={pending} disabled={!draft.code.trim() || !draft.name.trim() || badWindow} onClick={() => void save()} data-testid="save-site">
             Save
           </Button>
         </Group>

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Modal, Stack, Table, Text } from '@mantine/c
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SiteSummary } from '../../../shared/domain/site';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { MachineForm } from './MachineForm';
 
@@ -11,6 +11,7 @@ export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onCl
   const machines = useApiQuery('machines.list', { siteId: site.id }, ['machines']);
   const inventory = useApiQuery('inventory.list', { siteId: site.id, limit: 500 }, ['inventory']);
   const [editing, setEditing] = useState<string | null>(null);
+  const { run } = useMutation();
   const choices = (inventory.data?.items ?? []).map((i) => ({ value: i.id, label: [i.expectedSerial ?? i.foundSerial, i.model].filter(Boolean).join(' · ') || i.id }));
   const list = machines.data ?? [];
 
@@ -46,7 +47,7 @@ export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onCl
                         <Button size="compact-xs" variant="subtle" onClick={() => setEditing(m.id)}>
                           Edit
                         </Button>
-                        <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${m.hostName}`} onClick={() => void runCommand('machines.delete', { machineId: m.id }, { refresh: ['machines', 'sites'], success: 'Machine removed' })}>
+                        <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${m.hostName}`} onClick={() => void run('machines.delete', { machineId: m.id }, { refresh: ['machines', 'sites'], success: 'Machine removed' })}>
                           <IconTrash size={14} />
                         </ActionIcon>
                       </Group>

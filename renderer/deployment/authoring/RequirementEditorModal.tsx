@@ -2,7 +2,7 @@ import { ActionIcon, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, 
 import { IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { REQUIREMENT_KINDS, type RequirementKind } from '../../../shared/checks/requirement-kinds';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { paramFields, toParams } from './requirement-fields';
 
@@ -13,13 +13,11 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
   const [description, setDescription] = useState('');
   const [targetRole, setTargetRole] = useState('');
   const [values, setValues] = useState<Record<string, string | boolean>>({});
-  const [saving, setSaving] = useState(false);
+  const { run, pending } = useMutation();
   const fields = useMemo(() => paramFields(kind), [kind]);
 
   async function add() {
-    setSaving(true);
-    const done = await runCommand('requirements.create', { deploymentId, kind, description, targetRole: targetRole.trim() || null, params: toParams(fields, values) }, { refresh: ['deployments'], success: 'Requirement added' });
-    setSaving(false);
+    const done = await run('requirements.create', { deploymentId, kind, description, targetRole: targetRole.trim() || null, params: toParams(fields, values) }, { refresh: ['deployments'], success: 'Requirement added' });
     if (!done) return;
     setValues({});
     setDescription('');
@@ -36,7 +34,7 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
                 <Table.Td>{r.description}</Table.Td>
                 <Table.Td>{r.targetRole ?? 'all targets'}</Table.Td>
                 <Table.Td ta="right">
-                  <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${r.description}`} onClick={() => void runCommand('requirements.delete', { requirementId: r.id }, { refresh: ['deployments'] })}>
+                  <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${r.description}`} onClick={() => void run('requirements.delete', { requirementId: r.id }, { refresh: ['deployments'] })}>
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Table.Td>
@@ -74,7 +72,7 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
           )}
         </SimpleGrid>
         <Group justify="flex-end">
-          <Button size="xs" loading={saving} onClick={() => void add()} data-testid="save-requirement">
+          <Button size="xs" loading={pending} onClick={() => void add()} data-testid="save-requirement">
             Add requirement
           </Button>
         </Group>

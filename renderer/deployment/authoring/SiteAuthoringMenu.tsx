@@ -3,7 +3,7 @@ import { IconChecklist, IconDots, IconPencil, IconServer } from '@tabler/icons-r
 import { useState } from 'react';
 import type { Wave } from '../../../shared/domain/deployment';
 import type { SiteSummary } from '../../../shared/domain/site';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
 import { EditSiteModal } from './EditSiteModal';
 import { MachinesEditorModal } from './MachinesEditorModal';
 import { useCanAuthor } from './useCanAuthor';
@@ -12,6 +12,7 @@ import { useCanAuthor } from './useCanAuthor';
 export function SiteAuthoringMenu({ site, waves }: { site: SiteSummary; waves: readonly Wave[] }) {
   const canAuthor = useCanAuthor();
   const [open, setOpen] = useState<'site' | 'machines' | null>(null);
+  const { run } = useMutation();
   if (!canAuthor) return null;
   return (
     <span onClick={(e) => e.stopPropagation()}>
@@ -30,7 +31,7 @@ export function SiteAuthoringMenu({ site, waves }: { site: SiteSummary; waves: r
           </Menu.Item>
           <Menu.Item
             leftSection={<IconChecklist size={14} />}
-            onClick={() => void runCommand('checklistTemplate.applyToSite', { siteId: site.id }, { refresh: ['sites', 'checklist'], success: 'Checklist template applied' })}
+            onClick={() => void run('checklistTemplate.applyToSite', { siteId: site.id }, { refresh: ['sites', 'checklist'], success: 'Checklist template applied' })}
             data-testid="apply-template"
           >
             Add new template items to this site

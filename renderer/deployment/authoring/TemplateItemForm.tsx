@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Select, Stack, Textarea, TextInput } from '@ma
 import { useState } from 'react';
 import type { ChecklistTemplateItem } from '../../../shared/domain/checklist';
 import { CHECKLIST_PHASES, evidenceKindSchema, type ChecklistPhase, type EvidenceKind } from '../../../shared/domain/enums';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
 
 const EVIDENCE_LABELS: Record<EvidenceKind, string> = { none: 'No evidence', note: 'Note', photo: 'Photo', check_run: 'Passing check run' };
 
@@ -14,17 +14,15 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
   const [required, setRequired] = useState(item?.required ?? true);
   const [evidence, setEvidence] = useState<EvidenceKind>(item?.evidence ?? 'none');
   const [dependsOn, setDependsOn] = useState<string | null>(item?.dependsOn ?? null);
-  const [saving, setSaving] = useState(false);
+  const { run, pending, fieldErrors } = useMutation({ fields: ['title', 'instructions', 'dependsOn'] });
 
   async function save() {
-    setSaving(true);
     const position = item && item.phase === phase ? item.position : undefined;
-    const done = await runCommand(
+    const done = await run(
       'checklistTemplate.saveItem',
       { deploymentId, ...(item ? { itemId: item.id } : {}), phase, position, title, instructions, required, evidence, dependsOn },
       { refresh: ['deployments'], success: item ? 'Item saved' : 'Item added' },
     );
-    setSaving(false);
     if (!done) return;
     if (!item) {
       setTitle('');
@@ -38,7 +36,7 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
     <Stack gap={6} data-testid="template-item-form">
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <Select size="xs" label="Phase" w={110} data={[...CHECKLIST_PHASES]} value={phase} onChange={(v) => v && setPhase(v as ChecklistPhase)} allowDeselect={false} data-testid="template-item-phase" />
-        <TextInput size="xs" label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} flex={1} maxLength={300} data-testid="template-item-title" />
+        <TextInput size="xs" label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} flex={1} maxLength={300} error={fieldErrors.title} data-testid="template-item-title" />
         <Select size="xs" label="Evidence" w={160} data={evidenceKindSchema.options.map((e) => ({ value: e, label: EVIDENCE_LABELS[e] }))} value={evidence} onChange={(v) => v && setEvidence(v as EvidenceKind)} allowDeselect={false} />
         <Select
           size="xs"
@@ -49,12 +47,13 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
           value={dependsOn}
           onChange={setDependsOn}
           clearable
+          error={fieldErrors.dependsOn}
         />
         <Checkbox size="xs" mb={6} label="Required" checked={required} onChange={(e) => setRequired(e.currentTarget.checked)} />
       </Group>
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <Textarea size="xs" label="Instructions" autosize minRows={1} value={instructions} onChange={(e) => setInstructions(e.currentTarget.value)} flex={1} />
-        <Button size="xs" loading={saving} disabled={!title.trim()} onClick={() => void save()} data-testid="save-template-item">
+        <Button size="xs" loading={pending} disabled={!title.trim()} onClick={() => void save()} data-testid="save-template-item">
           {item ? 'Save' : 'Add item'}
         </Button>
       </Group>
