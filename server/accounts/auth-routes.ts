@@ -6,9 +6,9 @@ import { CLIENT_TOO_OLD_MESSAGE, HttpError } from '../http/http-error';
 import { requirePrincipal } from '../http/principal';
 import { registerDeviceKey } from './device-keys';
 import { issueDevice, revokeDevice } from './devices';
-import { verifyAgainstDummy, verifyPassword } from './password-hash';
-import { recordSignInAttempt, signInRetryAfter } from './sign-in-rate-limit';
-import { findUserByUsername, publicUser } from './users';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
+import { markSignInSucceeded, reserveSignInAttempt } from './sign-in-rate-limit';
+import { findUserByUsername, publicUser, replacePasswordHash } from './users';
 
 const BAD_CREDENTIALS = 'Wrong user name or password.';
 
@@ -18,11 +18,13 @@ export function registerAuthRoutes(app: FastifyInstance, db: CentralDb): void {
     const input = signInRequestSchema.parse(request.body as unknown);
     if (input.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) throw new HttpError(426, 'client_too_old', CLIENT_TOO_OLD_MESSAGE);
     const address = request.ip;
-    const retryAfter = await signInRetryAfter(db, input.username, address);
-    if (retryAfter !== null) {
+    // The attempt takes its slot before the password is checked (atomically with the limit), so
+    // concurrent sign-ins cannot all slip past it.
+    const slot = await reserveSignInAttempt(db, input.username, address);
+    if (!slot.ok) {
       request.log.warn({ username: input.username, address }, 'sign-in rate limited');
-      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins: try again in ${Math.ceil(retryAfter / 60)} min.`, undefined, {
-        'retry-after': String(retryAfter),
+      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins: try again in ${Math.ceil(slot.retryAfter / 60)} min.`, undefined, {
+        'retry-after': String(slot.retryAfter),
       });
     }
     const user = await findUserByUsername(db, input.username);
@@ -32,12 +34,15 @@ export function registerAuthRoutes(app: FastifyInstance, db: CentralDb): void {
     const usable = user && !user.disabledAt ? user : null;
     const passwordOk = usable ? await verifyPassword(input.password, usable.passwordHash) : await verifyAgainstDummy(input.password);
     if (!usable || !passwordOk) {
-      await recordSignInAttempt(db, input.username, address, false);
       request.log.info({ username: input.username, address, disabled: Boolean(user?.disabledAt) }, 'sign-in refused');
       throw new HttpError(401, 'bad_credentials', BAD_CREDENTIALS);
     }
+    // Stored with older scrypt parameters: replaced now that the password is known (hashed before
+    // the transaction, which on PGlite holds the only connection).
+    const rehashed = needsRehash(usable.passwordHash) ? await hashPassword(input.password) : null;
     const device = await db.transaction(async (tx) => {
-      await recordSignInAttempt(tx, usable.username, address, true);
+      await markSignInSucceeded(tx, slot.attemptId);
+      if (rehashed) await replacePasswordHash(tx, usable.id, usable.passwordHash, rehashed);
       const issued = await issueDevice(tx, usable.id, input.deviceName);
       const signingKey = input.signingKey ? await registerDeviceKey(tx, { userId: usable.id, username: usable.username, deviceId: issued.deviceId }, input.signingKey) : undefined;
       return { ...issued, signingKey };

@@ -2,13 +2,15 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 /**
  * Passwords are stored as `scrypt$N$r$p$salt$hash` (salt and hash base64url): scrypt with
- * N = 2^15, r = 8, p = 1 (about 32 MiB and tens of milliseconds per attempt), a random 16-byte salt
- * and a 32-byte key. Verification reads the parameters from the stored string, so they can be
- * raised later without invalidating existing hashes.
+ * N = 2^17, r = 8, p = 1, the minimum of the OWASP Password Storage Cheat Sheet (128 MiB and a few
+ * hundred milliseconds per hash), a random 16-byte salt and a 32-byte key. Verification reads the
+ * parameters from the stored string, so hashes made with older (weaker) parameters still verify,
+ * and `needsRehash` tells sign-in to replace them with today's.
  */
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
+export const SCRYPT_PARAMETERS = { N: 2 ** 17, r: 8, p: 1 } as const;
+const N = SCRYPT_PARAMETERS.N;
+const R = SCRYPT_PARAMETERS.r;
+const P = SCRYPT_PARAMETERS.p;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 /** scrypt needs 128 * N * r bytes; Node's default ceiling (32 MiB) is exactly that, so raise it. */
@@ -20,10 +22,19 @@ function scryptAsync(password: string, salt: Buffer, keyLength: number, options:
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** Hashes with today's parameters; `parameters` only for tests that need a hash from an older release. */
+export async function hashPassword(password: string, parameters: { N: number; r: number; p: number } = SCRYPT_PARAMETERS): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await scryptAsync(password, salt, KEY_BYTES, { N, r: R, p: P, maxmem: maxmemFor(N, R) });
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await scryptAsync(password, salt, KEY_BYTES, { ...parameters, maxmem: maxmemFor(parameters.N, parameters.r) });
+  return ['scrypt', parameters.N, parameters.r, parameters.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+/** True when a stored hash was made with other parameters than today's (or another key length): rehash it at the next sign-in. */
+export function needsRehash(encoded: string): boolean {
+  const parts = encoded.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return true;
+  const sameParameters = parts[1] === String(N) && parts[2] === String(R) && parts[3] === String(P);
+  return !sameParameters || Buffer.from(parts[5]!, 'base64url').length !== KEY_BYTES;
 }
 
 /** True when `password` matches `encoded`; false for a wrong password or a malformed hash. */

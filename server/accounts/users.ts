@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/enums';
 import type { ServerUser } from '../../shared/sync/wire';
 import type { CentralQueries } from '../db/central-db';
@@ -83,6 +83,19 @@ export async function resetPassword(db: CentralQueries, username: string, passwo
     .where(eq(users.username, username.trim()))
     .returning({ id: users.id });
   if (updated.length === 0) throw new AccountError('not_found', `No user "${username}".`);
+}
+
+/**
+ * Swaps a user's hash for one of the same password made with today's parameters (rehash on
+ * sign-in); does nothing when the hash changed meanwhile (a password reset wins).
+ */
+export async function replacePasswordHash(db: CentralQueries, userId: string, previousHash: string, passwordHash: string): Promise<boolean> {
+  const updated = await db.db
+    .update(users)
+    .set({ passwordHash })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, previousHash)))
+    .returning({ id: users.id });
+  return updated.length > 0;
 }
 
 /** Disabling keeps the user and their history; their devices are refused from then on. */

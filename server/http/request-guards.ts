@@ -3,6 +3,7 @@ import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../../shared/sync/
 import { authenticateToken } from '../accounts/devices';
 import type { CentralDb } from '../db/central-db';
 import { CLIENT_TOO_OLD_MESSAGE, HttpError } from './http-error';
+import { malformedPathReason } from './normalize-path';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -11,8 +12,13 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Whether the request is for the API. Judged on the matched route when there is one, else on the
+ * path as normalised before routing (`normalize-path.ts`), never on the raw target a client wrote.
+ */
 function isV1(request: FastifyRequest): boolean {
-  return request.url === '/v1' || request.url.startsWith('/v1/');
+  const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
+  return path === '/v1' || path.startsWith('/v1/');
 }
 
 /** The client's protocol version from its header; null when missing or not a number. */
@@ -30,6 +36,11 @@ export function protocolOf(request: FastifyRequest): number | null {
 export function installRequestGuards(app: FastifyInstance, db: CentralDb): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
+    const malformed = malformedPathReason(request.raw);
+    if (malformed) {
+      request.log.info({ url: request.originalUrl, reason: malformed }, 'malformed request path');
+      throw new HttpError(400, 'malformed_path', `The request path cannot be read (${malformed}).`);
+    }
     if (!isV1(request)) return;
     const protocol = protocolOf(request);
     if (protocol === null || protocol < MIN_CLIENT_PROTOCOL_VERSION) throw new HttpError(426, 'client_too_old', CLIENT_TOO_OLD_MESSAGE);

@@ -13,6 +13,7 @@ import { openCentralDb, type CentralDb } from '../../server/db/central-db';
 import { migrateCentral, type MigrationLog } from '../../server/db/migrate-central';
 import { centralMigrations } from '../../migrations/central';
 import { startServer, type RunningServer } from '../../server/start-server';
+import type { ServerTls } from '../../server/tls/certificate-files';
 import { startPostgres, type PostgresInstance, type PostgresOptions } from './postgres-harness';
 
 export const SERVER_BACKENDS = ['pglite', 'postgresql'] as const;
@@ -108,7 +109,18 @@ export async function freshDatabase(backend: ServerBackend, options: { migrated?
   };
 }
 
-export async function startTestServer(options: { backend: ServerBackend; logLevel?: string }): Promise<TestServer> {
+export interface TestServerOptions {
+  backend: ServerBackend;
+  logLevel?: string;
+  /** Serve HTTPS with this pair (see `test/support/test-certificate.ts`). */
+  tls?: ServerTls;
+  /** Reverse proxies trusted in front of the server. */
+  trustProxy?: number;
+  /** Receives the server's JSON log lines instead of stdout. */
+  logDestination?: { write(line: string): void };
+}
+
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const target = await freshDatabase(options.backend, { migrated: true });
   const server = await startServer({
     host: '127.0.0.1',
@@ -117,6 +129,9 @@ export async function startTestServer(options: { backend: ServerBackend; logLeve
     databaseUrl: target.databaseUrl,
     pgliteImage: target.pgliteImage,
     logLevel: options.logLevel ?? process.env.OUTPOST_LOG_LEVEL ?? 'warn',
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   });
   let stopped = false;
   return {
