@@ -1,17 +1,21 @@
 import { parseArgs } from 'node:util';
 import { openCore, type OutpostCore } from '../../core/outpost-core';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
+import { describePendingApproval } from '../../shared/checks/plan-approval';
 import { CHECK_CONCURRENCY_DEFAULT, CHECK_CONCURRENCY_MAX } from '../../shared/contract/checks-methods';
 import type { CheckJobHost, CheckJobStatus, CheckRunDetail } from '../../shared/domain/check-run';
 import { defaultDataDir } from '../data-dir';
 import type { CliCommand, CliIo } from './command';
 
-const USAGE = `outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--json] [--trust-new-host-keys]
+const USAGE = `outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--json] [--trust-new-host-keys] [--approve-commands]
 
 Checks every target machine of a site over SSH against the deployment's requirements, stores the
 runs (the same job runner as the Machines tab) and prints a table per host.
   --trust-new-host-keys  trust host keys seen for the first time (never a changed key)
-Exit status: 0 all passed, 1 a requirement failed or a host could not be checked, 2 usage error.`;
+  --approve-commands     approve the plan's commands and file reads (printed first) for these
+                         machines; without it, a plan with unapproved ones is not checked (exit 2)
+Exit status: 0 all passed, 1 a requirement failed or a host could not be checked, 2 usage error
+or commands that need approval.`;
 
 class UsageError extends Error {}
 
@@ -56,8 +60,28 @@ function printHost(io: CliIo, host: CheckJobHost, detail: CheckRunDetail | null)
   }
 }
 
-async function check(core: OutpostCore, io: CliIo, options: { site: string; deployment?: string | undefined; concurrency: number; json: boolean; trustNew: boolean }): Promise<number> {
+class NeedsApproval extends Error {}
+
+/**
+ * A plan's commands and file reads run only once approved: printed, then recorded with
+ * --approve-commands, otherwise refused (exit 2) naming them. Nothing is checked before that.
+ */
+function approveOrRefuse(core: OutpostCore, io: CliIo, siteId: string, options: { approve: boolean; json: boolean }): void {
+  const pending = call(core, 'checks.approvalsNeeded', { siteId });
+  if (pending.length === 0) return;
+  const say = (line: string) => (options.json ? io.err(line) : io.out(line));
+  if (!options.approve) {
+    for (const p of pending) for (const line of describePendingApproval(p)) io.err(line);
+    throw new NeedsApproval(`${pending.length === 1 ? 'this machine needs' : `${pending.length} machines need`} approval of the commands and file reads above; read them, then run again with --approve-commands. Nothing was checked.`);
+  }
+  for (const p of pending) for (const line of describePendingApproval(p)) say(line);
+  call(core, 'checks.approveCommands', { siteId, approvals: pending.map((p) => ({ targetId: p.targetId, hash: p.hash })) });
+  say(`Approved for ${pending.map((p) => p.label).join(', ')}.`);
+}
+
+async function check(core: OutpostCore, io: CliIo, options: { site: string; deployment?: string | undefined; concurrency: number; json: boolean; trustNew: boolean; approve: boolean }): Promise<number> {
   const site = findSite(core, options.site, options.deployment);
+  approveOrRefuse(core, io, site.id, options);
   let status = await runJob(core, () => call(core, 'checks.start', { siteId: site.id, concurrency: options.concurrency }));
   const hosts = new Map(status.hosts.map((h) => [h.targetId ?? h.label, h]));
   const unknown = status.hosts.filter((h) => h.outcome === 'host_key_unknown' && h.targetId && h.hostKey);
@@ -103,6 +127,7 @@ export const checkCommand: CliCommand = {
           concurrency: { type: 'string' },
           json: { type: 'boolean', default: false },
           'trust-new-host-keys': { type: 'boolean', default: false },
+          'approve-commands': { type: 'boolean', default: false },
         },
         strict: true,
         allowPositionals: false,
@@ -118,10 +143,10 @@ export const checkCommand: CliCommand = {
     }
     const core = openCore({ dataDir: values['data-dir'] ?? process.env.OUTPOST_DATA_DIR ?? defaultDataDir(), shell: 'test' });
     try {
-      return await check(core, io, { site: values.site, deployment: values.deployment, concurrency, json: values.json, trustNew: values['trust-new-host-keys'] });
+      return await check(core, io, { site: values.site, deployment: values.deployment, concurrency, json: values.json, trustNew: values['trust-new-host-keys'], approve: values['approve-commands'] });
     } catch (error) {
       io.err(`outpost check: ${(error as Error).message}`);
-      return error instanceof UsageError ? 2 : 1;
+      return error instanceof UsageError || error instanceof NeedsApproval ? 2 : 1;
     } finally {
       core.close();
     }

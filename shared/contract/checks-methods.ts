@@ -11,6 +11,7 @@ import {
   trustedHostKeySchema,
 } from '../domain/check-run';
 import { targetMachineSchema } from '../domain/machine';
+import { pendingApprovalSchema } from '../checks/plan-approval';
 import { command, query } from './define';
 
 export const CHECK_CONCURRENCY_DEFAULT = 8;
@@ -45,6 +46,31 @@ export const checksMethods = {
     z.object({ siteId: idSchema, role: z.string().trim().max(100).optional() }).strict(),
     z.object({ jobId: z.string() }),
     'Check the machine Outpost runs on against the site requirements, in the background',
+  ),
+  'checks.approvalsNeeded': query(
+    z
+      .object({
+        siteId: idSchema,
+        targetIds: z.array(idSchema).min(1).max(500).optional(),
+        thisMachine: z.boolean().default(false),
+        role: z.string().trim().max(100).optional(),
+      })
+      .strict(),
+    z.array(pendingApprovalSchema),
+    "The commands and file reads a check would run that the technician has not approved yet, per machine (user, sudo)",
+  ),
+  'checks.approveCommands': command(
+    z
+      .object({
+        siteId: idSchema,
+        approvals: z
+          .array(z.object({ targetId: idSchema.nullable(), role: z.string().trim().max(100).optional(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict())
+          .min(1)
+          .max(500),
+      })
+      .strict(),
+    z.object({ approved: z.number().int() }),
+    "Approve the commands and file reads shown for each machine (by their hash); a plan changed since is refused",
   ),
   'checks.status': query(jobRef, checkJobStatusSchema, 'Progress of a check job: phase, outcome and run per host'),
   'checks.cancel': command(jobRef, checkJobStatusSchema, 'Cancel a running check job'),

@@ -61,6 +61,8 @@ export const API_METHOD_NAMES = [
   'sites.rollbacks',
   'checks.start',
   'checks.checkThisMachine',
+  'checks.approvalsNeeded',
+  'checks.approveCommands',
   'checks.status',
   'checks.cancel',
   'checks.trustHostKey',

@@ -17,7 +17,8 @@ describe('local collector', () => {
     const entry = localFactsWorkerEntry();
     expect(entry?.eval).toBe(true); // from the sources: the TypeScript worker through tsx
     const outcome = await collectLocal([
-      { id: 'hostname', kind: 'file', params: { path: '/etc/hostname' } },
+      { id: 'hostname', kind: 'file', params: { path: '/etc/hostname', contains: ['/./'] } },
+      { id: 'hostname-meta', kind: 'file', params: { path: '/etc/hostname' } },
       { id: 'echo', kind: 'command', params: { command: 'echo hello; exit 4' } },
       { id: 'root', kind: 'user', params: { name: 'root' } },
       { id: 'rootgroup', kind: 'group', params: { name: 'root' } },
@@ -33,6 +34,8 @@ describe('local collector', () => {
     expect(f.memory.totalBytes).toBe(os.totalmem());
     expect(f.packages.some((p) => p.name === 'openssh-server' && p.manager === 'dpkg')).toBe(true);
     expect(f.probes.hostname).toMatchObject({ kind: 'file', exists: true, owner: 'root', contents: fs.readFileSync('/etc/hostname', 'utf8') });
+    // Contents are read only for a requirement that matches patterns against them.
+    expect(f.probes['hostname-meta']).toMatchObject({ kind: 'file', exists: true, contents: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(f.probes.echo).toMatchObject({ kind: 'command', exitStatus: 4, stdout: 'hello\n', timedOut: false });
     expect(f.probes.root).toMatchObject({ kind: 'user', exists: true, uid: 0, home: '/root' });
     expect(f.probes.rootgroup).toEqual({ kind: 'group', exists: true, gid: 0 });

@@ -1,3 +1,5 @@
+import { factsForStorage } from '../../../shared/checks/evidence';
+import { NEEDS_APPROVAL } from '../../../shared/checks/plan-approval';
 import type { RequirementResult } from '../../../shared/checks/results';
 import type { CheckJobHost, CheckJobStatus, CheckOutcome } from '../../../shared/domain/check-run';
 import { createLogger } from '../../logging/logger';
@@ -7,7 +9,7 @@ import type { CollectOutcome } from '../collector-types';
 import { countResults, insertCheckRun } from '../runs/run-store';
 import type { CheckParts } from './check-collectors';
 import { collectRemoteHost } from './collect-host';
-import { planRemoteHosts, planThisMachine, type HostPlan } from './job-plan';
+import { planRemoteHosts, planThisMachine, runnableProbes, type HostPlan } from './job-plan';
 
 const KEEP_JOBS = 50;
 const log = createLogger('checks');
@@ -31,6 +33,16 @@ export interface CheckJobs {
   /** Resolves when the job has written every host's run. */
   wait(jobId: string): Promise<CheckJobStatus>;
   cancelAll(): void;
+}
+
+/** A requirement held back for approval: never run, so not judged. */
+function heldResult(result: RequirementResult): RequirementResult {
+  return {
+    ...result,
+    status: 'skipped',
+    actual: NEEDS_APPROVAL,
+    message: 'Not run: this command or file read needs your approval first (Check asks; outpost check --approve-commands)',
+  };
 }
 
 /** Check jobs of one core: they run in the background (promises) and are polled with `status`. */
@@ -79,10 +91,12 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
     let runOutcome: CheckOutcome = 'completed';
     let message = '';
     if (outcome.ok) {
-      results = parts.evaluate(outcome.facts, plan.requirements, { expectedSerial: plan.expectedSerial });
+      results = parts.evaluate(outcome.facts, plan.requirements, { expectedSerial: plan.expectedSerial }).map((r) => (plan.held.has(r.requirementId) ? heldResult(r) : r));
       if (outcome.facts.os.family === 'windows') {
         runOutcome = 'windows';
         message = 'Windows targets are not supported yet';
+      } else if (plan.held.size > 0) {
+        message = `${plan.held.size} ${plan.held.size === 1 ? 'requirement needs' : 'requirements need'} approval and ${plan.held.size === 1 ? 'was' : 'were'} not run`;
       }
     } else {
       runOutcome = outcome.reason;
@@ -104,7 +118,7 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
         message,
         hostKey,
         expectedFingerprint,
-        facts: outcome.ok ? outcome.facts : null,
+        facts: outcome.ok ? factsForStorage(outcome.facts) : null,
         results,
         durationMs: Date.now() - started,
       });
@@ -134,7 +148,7 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
       try {
         if (local) {
           host.phase = 'probing';
-          outcome = await parts.collectLocal(parts.probeRequestsFor(plan.requirements), signal);
+          outcome = await parts.collectLocal(runnableProbes(parts, plan), signal);
         } else {
           outcome = await collectRemoteHost(ctx, parts, plan, signal);
         }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../api/handlers';
+import { approvalsNeeded, approveCommands } from '../approvals/approval-handlers';
 import { setCredential } from '../credentials/credential-store';
 import { importKnownHosts } from '../host-keys/import-known-hosts';
 import { trustHostKey } from '../host-keys/host-key-store';
@@ -15,6 +16,8 @@ export function createChecksHandlers(jobs: CheckJobs): Pick<Handlers, ChecksMeth
   return {
     'checks.start': (ctx, input) => jobs.startRemote(ctx, input),
     'checks.checkThisMachine': (ctx, input) => jobs.startThisMachine(ctx, input),
+    'checks.approvalsNeeded': approvalsNeeded,
+    'checks.approveCommands': approveCommands,
     'checks.status': (_ctx, input) => jobs.status(input.jobId),
     'checks.cancel': (_ctx, input) => jobs.cancel(input.jobId),
     'checks.trustHostKey': trustHostKey,

@@ -2,7 +2,7 @@ import type { CollectOutcome, RemoteTarget } from '../collector-types';
 import type { ServiceContext } from '../../services/service-context';
 import { resolveAuth } from '../credentials/resolve-auth';
 import type { CheckParts } from './check-collectors';
-import type { HostPlan } from './job-plan';
+import { runnableProbes, type HostPlan } from './job-plan';
 
 export const CHECK_TIMEOUTS = { connectMs: 10_000, commandMs: 60_000, overallMs: 120_000 };
 
@@ -14,7 +14,7 @@ export async function collectRemoteHost(ctx: ServiceContext, parts: CheckParts, 
   const target = plan.target!;
   const auth = resolveAuth(ctx, target);
   if (!auth.ok) return { ok: false, reason: 'auth_failed', message: auth.message };
-  const probes = parts.probeRequestsFor(plan.requirements);
+  const probes = runnableProbes(parts, plan);
   const remote: RemoteTarget = {
     host: target.address || target.host_name,
     port: target.port,

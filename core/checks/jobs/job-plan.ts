@@ -2,7 +2,10 @@ import type { EvaluableRequirement } from '../../../shared/checks/evaluate';
 import { DomainError, notFound } from '../../services/domain-error';
 import type { ServiceContext } from '../../services/service-context';
 import { requireSite } from '../../services/site-service';
+import type { ProbeRequest } from '../collector-types';
+import { approvalState, localScope, remoteScope, type ApprovalState } from '../approvals/plan-approvals';
 import { listHostKeys } from '../host-keys/host-key-store';
+import type { CheckParts } from './check-collectors';
 import { expectedSerialOf, siteTargets, type TargetRow } from '../runs/targets';
 
 /** One host of a job, with everything read from the database before the job goes to the background. */
@@ -14,6 +17,19 @@ export interface HostPlan {
   expectedSerial: string | null;
   /** Trusted fingerprints, newest first. */
   pins: string[];
+  /** The plan's commands and file reads for this machine and whether the technician approved them. */
+  approval: ApprovalState;
+  /** Requirements not run because they wait for approval (their result is "needs approval"). */
+  held: ReadonlySet<string>;
+}
+
+/** What the target is asked to run: the probed requirements, less those waiting for approval. */
+export function runnableProbes(parts: Pick<CheckParts, 'probeRequestsFor'>, plan: HostPlan): ProbeRequest[] {
+  return parts.probeRequestsFor(plan.requirements).filter((p) => !plan.held.has(p.id));
+}
+
+function heldBack(approval: ApprovalState): ReadonlySet<string> {
+  return new Set(approval.approved ? [] : approval.items.map((i) => i.requirementId));
 }
 
 interface RequirementRow {
@@ -54,17 +70,25 @@ export function planRemoteHosts(ctx: ServiceContext, siteId: string, targetIds: 
     });
   }
   if (chosen.length === 0) throw new DomainError('rule', 'This site has no target machines to check');
-  return chosen.map((target) => ({
-    key: target.id,
-    target,
-    label: target.host_name || target.address,
-    requirements: requirementsFor(ctx, site.deploymentId, target.role),
-    expectedSerial: expectedSerialOf(ctx, target),
-    pins: listHostKeys(ctx, target.id).map((k) => k.fingerprint),
-  }));
+  return chosen.map((target) => {
+    const requirements = requirementsFor(ctx, site.deploymentId, target.role);
+    const approval = approvalState(ctx, remoteScope(ctx, site.deploymentId, target), requirements);
+    return {
+      key: target.id,
+      target,
+      label: target.host_name || target.address,
+      requirements,
+      expectedSerial: expectedSerialOf(ctx, target),
+      pins: listHostKeys(ctx, target.id).map((k) => k.fingerprint),
+      approval,
+      held: heldBack(approval),
+    };
+  });
 }
 
 export function planThisMachine(ctx: ServiceContext, siteId: string, role: string | undefined): HostPlan {
   const site = requireSite(ctx, siteId);
-  return { key: 'this-machine', target: null, label: 'This machine', requirements: requirementsFor(ctx, site.deploymentId, role ?? null), expectedSerial: null, pins: [] };
+  const requirements = requirementsFor(ctx, site.deploymentId, role ?? null);
+  const approval = approvalState(ctx, localScope(site.deploymentId, role ?? null), requirements);
+  return { key: 'this-machine', target: null, label: 'This machine', requirements, expectedSerial: null, pins: [], approval, held: heldBack(approval) };
 }

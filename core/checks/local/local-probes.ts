@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { ProbeResult } from '../../../shared/checks/facts';
+import { sensitivePathReason } from '../../../shared/checks/sensitive-paths';
 import type { ProbeRequest } from '../collector-types';
 import { PROBE_ID, validatedProbeParams } from '../remote/probe-payload';
 
@@ -50,7 +51,7 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
   const secs = Number(p.timeoutSeconds ?? 10) * 1000;
   switch (kind) {
     case 'file':
-      return fileProbe(String(p.path));
+      return fileProbe(String(p.path), Array.isArray(p.contains) && p.contains.length > 0);
     case 'command':
       return commandProbe(String(p.command), secs);
     case 'http':
@@ -87,9 +88,17 @@ async function readDb(file: string): Promise<string[][]> {
   return text.split('\n').filter(Boolean).map((line) => line.split(':'));
 }
 
-async function fileProbe(path: string): Promise<ProbeResult> {
+/**
+ * Metadata, the SHA-256 and, only when the requirement matches patterns against them, the first
+ * 64 KiB of the contents (the run stores the verdict, not the text). The path is checked again
+ * after symlinks are resolved, so a link cannot reach a file that holds secrets.
+ */
+async function fileProbe(path: string, wantContents: boolean): Promise<ProbeResult> {
   const stat = await fs.promises.lstat(path).catch(() => null);
   if (!stat) return { kind: 'file', exists: false, mode: null, owner: null, group: null, sha256: null, contents: null };
+  const real = await fs.promises.realpath(path).catch(() => path);
+  const secret = sensitivePathReason(real);
+  if (secret) return { kind: 'error', message: `Refused: ${path} leads to ${secret}`, needsPrivilege: false };
   const users = await readDb('/etc/passwd');
   const groups = await readDb('/etc/group');
   const owner = users.find((u) => Number(u[2]) === stat.uid)?.[0] ?? String(stat.uid);
@@ -103,11 +112,11 @@ async function fileProbe(path: string): Promise<ProbeResult> {
       let kept = 0;
       for await (const chunk of fs.createReadStream(path) as AsyncIterable<Buffer>) {
         hash.update(chunk);
-        if (kept < MAX_TEXT) head.push(chunk.subarray(0, MAX_TEXT - kept));
+        if (wantContents && kept < MAX_TEXT) head.push(chunk.subarray(0, MAX_TEXT - kept));
         kept += chunk.length;
       }
       sha256 = hash.digest('hex');
-      contents = Buffer.concat(head).toString('utf8');
+      if (wantContents) contents = Buffer.concat(head).toString('utf8');
     } catch {
       // unreadable: sha256 and contents stay null
     }

@@ -38,7 +38,8 @@ export function probeFields(request: ProbeRequest): string[] {
   const secs = (value: unknown): string => String(Math.max(1, Math.ceil(Number(value ?? 10))));
   switch (request.kind) {
     case 'file':
-      return [String(p.path)];
+      // Contents travel only when the requirement matches patterns against them.
+      return [String(p.path), Array.isArray(p.contains) && p.contains.length > 0 ? '1' : '0'];
     case 'command':
       return [String(p.command), secs(p.timeoutSeconds)];
     case 'http':

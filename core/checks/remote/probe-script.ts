@@ -1,3 +1,5 @@
+import { sensitivePathShellFunction } from '../../../shared/checks/sensitive-paths';
+
 /**
  * The one fixed probe sent on standard input to `sh -s` on a target. Site-plan values never appear
  * in it: they arrive as base64 lines in the heredoc of `outpost_payload` (see probe-payload.ts),
@@ -10,6 +12,7 @@
  * Read by parse-probe-output.ts.
  */
 export const PROBE_SCRIPT = String.raw`
+${sensitivePathShellFunction('outpost_secret')}
 outpost_sec() { printf '\n==OUTPOST:%s:%s==\n' "$OUTPOST_NONCE" "$1"; }
 outpost_have() { command -v "$1" >/dev/null 2>&1; }
 outpost_b64() { base64 | tr -d '\n\r'; }
@@ -39,6 +42,9 @@ outpost_now_ms() { outpost_n=$(date +%s%N 2>/dev/null); case "$outpost_n" in *N|
 outpost_probe_file() {
   outpost_kv kind file
   if [ -e "$1" ] || [ -L "$1" ]; then
+    # Checked again after symlinks are resolved: a link must not reach a file that holds secrets.
+    outpost_real=$(readlink -f -- "$1" 2>/dev/null || realpath -- "$1" 2>/dev/null || printf '%s' "$1")
+    if outpost_secret "$outpost_real" || outpost_secret "$1"; then outpost_kvb refused "$outpost_real"; return; fi
     outpost_kv exists 1
     outpost_kv mode "$(stat -c %a -- "$1" 2>/dev/null)"
     outpost_kvb owner "$(stat -c %U -- "$1" 2>/dev/null)"
@@ -46,7 +52,7 @@ outpost_probe_file() {
     if [ -f "$1" ]; then
       if [ -r "$1" ]; then
         outpost_kv sha256 "$(sha256sum -- "$1" 2>/dev/null | cut -d ' ' -f 1)"
-        printf 'contents='; head -c 65536 -- "$1" | outpost_b64; printf '\n'
+        if [ "$2" = 1 ]; then printf 'contents='; head -c 65536 -- "$1" | outpost_b64; printf '\n'; fi
       else outpost_kv unreadable 1; fi
     fi
   else outpost_kv exists 0; fi
@@ -127,7 +133,7 @@ outpost_probes() {
     outpost_kv id "$outpost_id"
     outpost_1=$(outpost_dec "$outpost_a"); outpost_2=$(outpost_dec "$outpost_b"); outpost_3=$(outpost_dec "$outpost_c"); outpost_4=$(outpost_dec "$outpost_d")
     case "$outpost_kind" in
-      file) outpost_probe_file "$outpost_1" ;;
+      file) outpost_probe_file "$outpost_1" "$outpost_2" ;;
       command) outpost_probe_command "$outpost_1" "$outpost_2" ;;
       http) outpost_probe_http "$outpost_1" "$outpost_2" "$outpost_3" ;;
       addr) outpost_probe_addr "$outpost_1" "$outpost_2" "$outpost_3" "$outpost_4" ;;

@@ -57,6 +57,7 @@ export function parseProbeAnswer(v: Map<string, string>): ProbeResult {
   const num = (key: string): number | null => (v.has(key) && v.get(key) !== '' && Number.isFinite(Number(v.get(key))) ? Number(v.get(key)) : null);
   switch (v.get('kind')) {
     case 'file': {
+      if (v.has('refused')) return { kind: 'error', message: `Refused: the path leads to ${fromB64(v.get('refused'))}, which holds secrets`, needsPrivilege: false };
       const exists = v.get('exists') === '1';
       const mode = v.get('mode');
       return {
