@@ -14,6 +14,17 @@ describe('dashboard math', () => {
     expect(adherenceOf({ windowStart: null, windowEnd: null, signedOffAt: null }, 0)).toBe('noWindow');
   });
 
+  it('counts a site signed before its window opened as early, not on time', () => {
+    expect(adherenceOf({ ...window, signedOffAt: '2026-11-03T12:00:00.000Z' }, at('2026-11-20T00:00:00Z'))).toBe('early');
+    expect(adherenceOf({ ...window, signedOffAt: '2026-11-10T20:00:00.000Z' }, at('2026-11-20T00:00:00Z'))).toBe('onTime');
+    expect(adherenceOf({ windowStart: null, windowEnd: window.windowEnd, signedOffAt: '2026-11-03T12:00:00.000Z' }, 0)).toBe('onTime');
+  });
+
+  it('keeps durations to the second (7 min 53 s is not a tenth of an hour)', () => {
+    const f = durationFigures([(7 * 60 + 53) / 3600]);
+    expect(Math.round(f.medianHours! * 3600)).toBe(473);
+  });
+
   it('gives median, p90 and buckets of durations', () => {
     const f = durationFigures([1, 2, 3, 5, 6, 10, 30, 50, 200, 400]);
     expect(f).toMatchObject({ measured: 10, medianHours: 6, p90Hours: 200 });

@@ -3,21 +3,25 @@ import type { Adherence, DashboardSiteRow, DurationFigures } from '../../shared/
 export type AdherenceKind = DashboardSiteRow['adherence'];
 
 /**
- * Where a site stands against its scheduled window at `now`: signed off by the window's end (on
- * time) or after it (late); not signed off with the window over (overdue), open now (in window) or
+ * Where a site stands against its scheduled window at `now`: signed off before the window opened
+ * (early), within it (on time) or after it (late); not signed off with the window over (overdue), open now (in window) or
  * still ahead (upcoming); or no window planned.
  */
 export function adherenceOf(site: { windowStart: string | null; windowEnd: string | null; signedOffAt: string | null }, now: number): AdherenceKind {
   const end = site.windowEnd ? Date.parse(site.windowEnd) : Number.NaN;
   if (Number.isNaN(end)) return 'noWindow';
-  if (site.signedOffAt) return Date.parse(site.signedOffAt) <= end ? 'onTime' : 'late';
-  if (now > end) return 'overdue';
   const start = site.windowStart ? Date.parse(site.windowStart) : Number.NaN;
+  if (site.signedOffAt) {
+    const signed = Date.parse(site.signedOffAt);
+    if (!Number.isNaN(start) && signed < start) return 'early';
+    return signed <= end ? 'onTime' : 'late';
+  }
+  if (now > end) return 'overdue';
   return !Number.isNaN(start) && now < start ? 'upcoming' : 'inWindow';
 }
 
 export function emptyAdherence(): Adherence {
-  return { onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 };
+  return { early: 0, onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 };
 }
 
 /** The earliest of the given ISO times (null when none). */
@@ -52,7 +56,12 @@ export const DURATION_BUCKETS: readonly { label: string; maxHours: number | null
   { label: '> 2 w', maxHours: null },
 ];
 
-/** Median, p90 and a histogram of start→sign-off durations (hours, one decimal). */
+/** Hours kept to the whole second, so "7 min 53 s" is not rounded to a tenth of an hour (6 min). */
+function toWholeSecond(hours: number | null): number | null {
+  return hours === null ? null : Math.round(hours * 3600) / 3600;
+}
+
+/** Median, p90 and a histogram of start→sign-off durations (hours, to the second). */
 export function durationFigures(hours: readonly number[]): DurationFigures {
   const sorted = [...hours].sort((a, b) => a - b);
   const buckets = DURATION_BUCKETS.map((b) => ({ ...b, count: 0 }));
@@ -60,8 +69,7 @@ export function durationFigures(hours: readonly number[]): DurationFigures {
     const bucket = buckets.find((b) => b.maxHours === null || h < b.maxHours)!;
     bucket.count += 1;
   }
-  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-  return { measured: sorted.length, medianHours: round(percentileOf(sorted, 50)), p90Hours: round(percentileOf(sorted, 90)), buckets };
+  return { measured: sorted.length, medianHours: toWholeSecond(percentileOf(sorted, 50)), p90Hours: toWholeSecond(percentileOf(sorted, 90)), buckets };
 }
 
 /** Passed share of checked targets, 0–100 with one decimal; null when nothing was checked. */

@@ -71,7 +71,8 @@ describe('dashboard.get', () => {
 
     const d = core.call('dashboard.get', { deploymentId });
     expect(d.totals).toMatchObject({ sites: 6, signedOff: 1, successful: 1, rolledBackSites: 1, rollbacks: 1, openIssues: 2, openBlockingIssues: 1 });
-    expect(d.adherence).toMatchObject({ onTime: 1, upcoming: 5, late: 0, overdue: 0 });
+    // Signed today, a week or more before its window opens: early, not on time.
+    expect(d.adherence).toMatchObject({ early: 1, onTime: 0, upcoming: 5, late: 0, overdue: 0 });
     expect(d.issues.bySeverity.find((s) => s.severity === 'high')).toEqual({ severity: 'high', total: 1, open: 1, openBlocking: 1 });
     expect(d.issues.byCategory.find((c) => c.category === 'hardware')).toEqual({ category: 'hardware', total: 1, open: 1 });
     expect(d.issues.quietPeriod).toEqual({ total: 1, bySeverity: { critical: 0, high: 0, medium: 1, low: 0 } });
@@ -90,7 +91,7 @@ describe('dashboard.get', () => {
     expect(d.waves.find((w) => w.name === 'Wave 1')!.byStatus.rolled_back).toBe(1);
 
     const amsRow = d.sites.find((s) => s.code === 'AMS-001')!;
-    expect(amsRow).toMatchObject({ status: 'signed_off', adherence: 'onTime', checksPass: 1, checksChecked: 2, checksTotal: 4, waveName: 'Pilot' });
+    expect(amsRow).toMatchObject({ status: 'signed_off', adherence: 'early', checksPass: 1, checksChecked: 2, checksTotal: 4, waveName: 'Pilot' });
     expect(amsRow.openIssues.medium).toBe(1);
     expect(amsRow.signedOffAt).not.toBeNull();
     expect(amsRow.startedAt).not.toBeNull();

@@ -52,7 +52,7 @@ export function DashboardCharts({ dashboard: d }: { dashboard: Dashboard }) {
       <Card title="Sites by status per wave">
         <EChart option={options.status} height={240} testId="chart-status-by-wave" label="Stacked bars of site status per wave" />
       </Card>
-      <Card title="Schedule adherence" note="Signed off within the window, late, overdue, in window now, upcoming">
+      <Card title="Schedule adherence" note="Signed off before the window (early), within it, late; overdue, in window now, upcoming">
         <EChart option={options.adherence} height={224} testId="chart-adherence" label="Schedule adherence per wave" />
       </Card>
       <Card title="Successful deployments vs rollbacks" note="Successful: signed off and never rolled back">

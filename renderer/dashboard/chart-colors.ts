@@ -20,6 +20,7 @@ export const SEVERITY_COLOR: Record<IssueSeverity, string> = {
 };
 
 export const ADHERENCE_COLOR = {
+  early: '#15aabf',
   onTime: '#40c057',
   late: '#fab005',
   overdue: '#fa5252',

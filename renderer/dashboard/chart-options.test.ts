@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionFiguresBefore } from '../../shared/contract/dashboard-methods';
-import { categoryBarsOption, checksOption, severityDonutOption, statusByWaveOption } from './chart-options';
+import { adherenceOption, categoryBarsOption, checksOption, outcomesOption, severityDonutOption, statusByWaveOption } from './chart-options';
 import { dashboardOf, waveFigures } from './dashboard-fixture.test-data';
 
 const pilot = waveFigures('Pilot', 1, {
@@ -55,5 +55,18 @@ describe('chart options', () => {
       discrepancies: 0,
     });
     expect(decisionFiguresBefore(d.waves, 1).basedOn).toEqual([]);
+  });
+
+  it('show every wave name on the wave axes (echarts would drop "overlapping" labels)', () => {
+    for (const option of [statusByWaveOption(d), checksOption(d), outcomesOption(d)]) {
+      expect(option.xAxis).toMatchObject({ data: ['Pilot', 'Wave 1'], axisLabel: { interval: 0, hideOverlap: false } });
+    }
+    expect(adherenceOption(d).yAxis).toMatchObject({ data: ['Pilot', 'Wave 1'], axisLabel: { interval: 0 } });
+  });
+
+  it('give early its own adherence series, apart from on time', () => {
+    const names = (adherenceOption(d).series as Series[]).map((s) => s.name);
+    expect(names).toContain('Early');
+    expect(names).toContain('On time');
   });
 });

@@ -27,6 +27,7 @@ const CATEGORY_LABEL = {
   training: 'Training',
 } as const;
 export const ADHERENCE_LABEL = {
+  early: 'Early',
   onTime: 'On time',
   late: 'Late',
   overdue: 'Overdue',
@@ -39,6 +40,14 @@ function waveNames(d: Dashboard): string[] {
   return d.waves.map((w) => w.name);
 }
 
+/**
+ * A category axis of waves shows every wave's name: echarts would otherwise drop labels it thinks
+ * overlap (at 1440 px "Wave 1" vanished). Long names are cut with an ellipsis instead.
+ */
+function waveAxis(d: Dashboard) {
+  return { type: 'category' as const, data: waveNames(d), axisLabel: { interval: 0, hideOverlap: false, width: 120, overflow: 'truncate' as const } };
+}
+
 /** Stacked bars: each wave's sites by status. */
 export function statusByWaveOption(d: Dashboard): ChartOption {
   return {
@@ -46,7 +55,7 @@ export function statusByWaveOption(d: Dashboard): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: LEGEND,
     grid: GRID_TALL,
-    xAxis: { type: 'category', data: waveNames(d) },
+    xAxis: waveAxis(d),
     yAxis: { type: 'value', minInterval: 1 },
     series: siteStatusSchema.options.map((status) => ({
       type: 'bar',
@@ -92,7 +101,7 @@ export function categoryBarsOption(d: Dashboard): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: LEGEND,
     grid: GRID,
-    yAxis: { type: 'category', data: cats.map((c) => CATEGORY_LABEL[c.category]), inverse: true },
+    yAxis: { type: 'category', data: cats.map((c) => CATEGORY_LABEL[c.category]), inverse: true, axisLabel: { interval: 0 } },
     xAxis: { type: 'value', minInterval: 1 },
     series: [
       { type: 'bar', name: 'Open', stack: 'issues', color: '#fa5252', data: cats.map((c) => c.open) },
@@ -109,7 +118,7 @@ export function adherenceOption(d: Dashboard): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: LEGEND,
     grid: GRID_TALL,
-    yAxis: { type: 'category', data: waveNames(d), inverse: true },
+    yAxis: { ...waveAxis(d), inverse: true },
     xAxis: { type: 'value', minInterval: 1 },
     series: keys.map((k) => ({
       type: 'bar',
@@ -137,7 +146,7 @@ export function checksOption(d: Dashboard): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: LEGEND,
     grid: GRID_TALL,
-    xAxis: { type: 'category', data: rows.map((r) => r.name) },
+    xAxis: waveAxis(d),
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map((s) => ({ type: 'bar', name: s.name, stack: 'checks', color: s.color, barMaxWidth: 64, data: rows.map((r) => s.pick(r.c)) })),
   };
@@ -150,7 +159,7 @@ export function outcomesOption(d: Dashboard): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: LEGEND,
     grid: GRID,
-    xAxis: { type: 'category', data: waveNames(d) },
+    xAxis: waveAxis(d),
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { type: 'bar', name: 'Successful', color: SITE_STATUS_COLOR.signed_off, barMaxWidth: 40, data: d.waves.map((w) => w.successful) },
@@ -165,7 +174,7 @@ export function durationOption(d: Dashboard): ChartOption {
     ...BASE,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { ...GRID, top: 16 },
-    xAxis: { type: 'category', data: d.startToSignOff.buckets.map((b) => b.label) },
+    xAxis: { type: 'category', data: d.startToSignOff.buckets.map((b) => b.label), axisLabel: { interval: 0, hideOverlap: false } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', name: 'Sites', color: '#4c6ef5', barCategoryGap: '10%', data: d.startToSignOff.buckets.map((b) => b.count) }],
   };

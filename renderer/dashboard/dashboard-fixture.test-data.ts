@@ -36,7 +36,7 @@ export function waveFigures(name: string, sequence: number, patch: Partial<WaveF
     endsAt: null,
     sites: 0,
     byStatus: { planned: 0, ready: 0, in_progress: 0, blocked: 0, deployed: 0, signed_off: 0, rolled_back: 0 },
-    adherence: { onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 },
+    adherence: { early: 0, onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 },
     successful: 0,
     rolledBackSites: 0,
     checks: { pass: 0, fail: 0, error: 0, targets: 0 },
@@ -56,7 +56,7 @@ export function dashboardOf(waves: WaveFigures[], sites: DashboardSiteRow[] = []
     generatedAt: '2026-11-24T09:00:00.000Z',
     totals: { sites: sites.length, signedOff: 0, successful: 0, rolledBackSites: 0, rollbacks: 0, openIssues: 0, openBlockingIssues: 0, discrepancies: 0 },
     waves,
-    adherence: { onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 },
+    adherence: { early: 0, onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 },
     issues: {
       bySeverity: [
         { severity: 'critical', total: 1, open: 1, openBlocking: 1 },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { siteStatusSchema } from '../domain/enums';
 import { issueCategorySchema, issueSeveritySchema } from '../domain/issue';
-import { command, query } from './define';
+import { command, managersOnly, query } from './define';
 
 const count = z.number().int().min(0);
 
@@ -36,6 +36,8 @@ export type WaveDecisionRecord = z.infer<typeof waveDecisionRecordSchema>;
 
 /** Where signed-off (or still open) sites stand against their scheduled window. */
 export const adherenceSchema = z.object({
+  /** Signed off before the window opened: not "on time", its own category. */
+  early: count,
   onTime: count,
   late: count,
   overdue: count,
@@ -91,7 +93,7 @@ export const dashboardSiteRowSchema = z.object({
   timeZone: z.string(),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
-  adherence: z.enum(['onTime', 'late', 'overdue', 'inWindow', 'upcoming', 'noWindow']),
+  adherence: z.enum(['early', 'onTime', 'late', 'overdue', 'inWindow', 'upcoming', 'noWindow']),
   openIssues: z.object({ critical: count, high: count, medium: count, low: count }),
   openBlocking: count,
   /** Targets whose latest run passed / that have a finished run / planned (or checked, if more). */
@@ -150,17 +152,19 @@ export const dashboardMethods = {
     dashboardSchema,
     'Deployment dashboard computed from local data: sites by status per wave, schedule adherence, rollbacks, issues, checks, inventory, start→sign-off time, per-site rows, wave decisions',
   ),
-  'waves.decide': command(
-    z
-      .object({
-        waveId: idSchema,
-        decision: waveDecisionSchema,
-        note: z.string().trim().max(4000).default(''),
-      })
-      .strict()
-      .refine((v) => v.decision === 'go' || v.note.length > 0, { path: ['note'], message: 'A no-go decision needs a note' }),
-    waveDecisionRecordSchema,
-    'Record a go / no-go decision on a wave (release managers and administrators), with the figures at decision time',
+  'waves.decide': managersOnly(
+    command(
+      z
+        .object({
+          waveId: idSchema,
+          decision: waveDecisionSchema,
+          note: z.string().trim().max(4000).default(''),
+        })
+        .strict()
+        .refine((v) => v.decision === 'go' || v.note.length > 0, { path: ['note'], message: 'A no-go decision needs a note' }),
+      waveDecisionRecordSchema,
+      'Record a go / no-go decision on a wave (release managers and administrators), with the figures at decision time',
+    ),
   ),
 } as const;
 
