@@ -14,6 +14,7 @@ import {
   type BlobStatus,
   type PushRequest,
 } from '../../shared/sync/wire';
+import { deviceKeysResponseSchema, registerKeyResponseSchema, type SigningKeyRegistration } from '../../shared/sync/device-key-wire';
 import { SyncAborted, SyncError, type SyncErrorCode } from './sync-error';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -133,10 +134,17 @@ export function createServerClient(options: ServerClientOptions) {
   return {
     baseUrl: base,
     health: () => json({ method: 'GET', path: '/health', auth: false }, healthResponseSchema),
-    signIn: (username: string, password: string, deviceName: string) =>
-      json({ method: 'POST', path: '/v1/auth/sign-in', auth: false, body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION } }, signInResponseSchema),
+    signIn: (username: string, password: string, deviceName: string, signingKey?: SigningKeyRegistration) =>
+      json(
+        { method: 'POST', path: '/v1/auth/sign-in', auth: false, body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...(signingKey ? { signingKey } : {}) } },
+        signInResponseSchema,
+      ),
     signOut: () => noContent({ method: 'POST', path: '/v1/auth/sign-out', body: {} }),
     me: () => json({ method: 'GET', path: '/v1/me' }, meResponseSchema),
+    /** Registers this device's signing key (a device signed in before keys were registered). */
+    registerSigningKey: (key: SigningKeyRegistration) => json({ method: 'POST', path: '/v1/devices/signing-key', body: key }, registerKeyResponseSchema),
+    /** Every signing key the server registered, with its user and device. */
+    deviceKeys: () => json({ method: 'GET', path: '/v1/device-keys' }, deviceKeysResponseSchema),
     push: (request: PushRequest) => json({ method: 'POST', path: '/v1/sync/push', body: request, long: true }, pushResponseSchema),
     partitions: () => json({ method: 'POST', path: '/v1/sync/partitions', body: {} }, partitionsResponseSchema),
     pull: (partition: string, after: number, limit?: number, snapshot?: boolean) =>

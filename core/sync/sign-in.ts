@@ -2,6 +2,8 @@ import os from 'node:os';
 import type { SyncAccount } from '../../shared/contract/sync-methods';
 import { DomainError } from '../services/domain-error';
 import { setProfile } from '../services/profile-service';
+import { addRegisteredKey } from '../signoff/registered-keys';
+import { signingKeyRegistration } from './device-key-sync';
 import { countPendingOperations } from './outbox-store';
 import { checkAborted, serverClient, TOKEN_SECRET_KEY, type SyncDeps } from './sync-deps';
 import { SyncError } from './sync-error';
@@ -31,7 +33,8 @@ export async function signIn(deps: SyncDeps, input: SignInInput, signal: AbortSi
     throw new DomainError('rule', `This device is signed in as ${existing.username} at ${existing.serverUrl}: sign out first`);
   }
   const client = serverClient(deps, serverUrl, signal, null);
-  const answer = await client.signIn(input.username.trim(), input.password, input.deviceName?.trim() || os.hostname() || 'Outpost desktop');
+  const signingKey = signingKeyRegistration(deps.secrets, input.username);
+  const answer = await client.signIn(input.username.trim(), input.password, input.deviceName?.trim() || os.hostname() || 'Outpost desktop', signingKey);
   checkAborted({ signal });
   const account: SyncAccount = {
     serverUrl,
@@ -44,6 +47,7 @@ export async function signIn(deps: SyncDeps, input: SignInInput, signal: AbortSi
   deps.secrets.set(TOKEN_SECRET_KEY, answer.token);
   deps.sqlite.transaction(() => {
     writeAccount(deps.sqlite, account);
+    if (answer.signingKey) addRegisteredKey(deps.sqlite, [answer.signingKey], account.signedInAt);
     setProfile(deps.db, deps.clock, { name: account.displayName, role: account.role });
   })();
   return account;

@@ -6,6 +6,7 @@ import { countOpenConflicts, countPendingOperations, pendingBlobs } from './outb
 import { prepareSites } from './prepare-sites';
 import { pullPartitions } from './pull';
 import { pushOutbox } from './push';
+import { syncDeviceKeys } from './device-key-sync';
 import type { FetchLike } from './server-client';
 import { signIn, signOut, type SignInInput } from './sign-in';
 import { serverClient, TOKEN_SECRET_KEY, type SyncDeps, type SyncRun } from './sync-deps';
@@ -228,6 +229,7 @@ export class SyncEngine {
       progress: (value) => (this.progress = value),
     };
     try {
+      await syncDeviceKeys(run, account);
       await pushOutbox(run);
       if (job.kind === 'prepare') await prepareSites(run, job.siteIds);
       else await pullPartitions(run);
