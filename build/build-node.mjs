@@ -47,3 +47,10 @@ for (const entry of entries) {
   if (!sources.every((file) => fs.existsSync(file))) continue;
   await build({ ...common, ...entry });
 }
+
+// The PDF fonts (core/pdf-text/font-files.ts looks for them in dist/fonts/, beside the bundles):
+// only the faces the PDFs use, not the font packages' other weights.
+fs.mkdirSync('dist/fonts', { recursive: true });
+for (const face of JSON.parse(fs.readFileSync('core/pdf-text/pdf-fonts.json', 'utf8'))) {
+  fs.copyFileSync(`node_modules/${face.pkg}/${face.file}`, `dist/fonts/${face.file.split('/').pop()}`);
+}

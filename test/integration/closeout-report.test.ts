@@ -110,7 +110,7 @@ describe('close-out report', () => {
     expect(text).toMatch(/Pilot \(pilot\)\s+1\s+1\s+1\s+0/);
     expect(text).toContain('Sites (90)');
     expect(text).toContain('SITE-090');
-    expect(text).toContain('Branch 90 Lódz'); // ó is in WinAnsi; Ł and ź are not: their accents go, the letters stay
+    expect(text).toMatch(/Branch 90\s+Łódź/); // embedded Unicode fonts; the name may wrap in its column
     // The site table's header repeats on the page it continues on.
     const continued = pages.filter((p) => /Code\s+Name\s+Wave\s+Status\s+Close-out/.test(p));
     expect(continued.length).toBeGreaterThanOrEqual(2);

@@ -57,7 +57,7 @@ describe('the sign-off PDF', () => {
     if (exported.status !== 'ready') return;
     expect(fs.existsSync(path.join(core.dataDir, 'attachments', exported.sha256))).toBe(true);
     const text = pdftotext(pdfFile);
-    expect(text).toContain('Jörg Lukasiewicz'); // "Ł" is outside WinAnsi: transliterated
+    expect(text).toContain('Jörg Łukasiewicz');
     expect(text).toContain(sheet.content.review.site!.name);
     expect(text).toContain(sheet.hash.value);
     expect(text).toContain('Europe/Berlin');
@@ -85,12 +85,12 @@ describe('the sign-off PDF', () => {
     expect(pdftotext(large)).toContain(`Page ${n} of ${n}`);
   });
 
-  it('draws what WinAnsi cannot encode as "?" instead of failing', async () => {
+  it('draws names outside Latin-1 as written (embedded Unicode fonts; every script: pdf-unicode-text.test.ts)', async () => {
     const pdf = write('cjk.pdf', await renderSheetPdf(syntheticSheet({ items: 1, issues: 1, targets: 1, siteName: '東京 Shinjuku', signerName: 'Łucja Żółć' })));
     const text = pdftotext(pdf);
-    expect(text).toContain('?? Shinjuku');
-    expect(text).toContain('Lucja Zólc'); // Ł, Ż and ć lose their marks; ó is WinAnsi
-    expect((await verify(pdf)).code).toBe(0); // the embedded JSON keeps the exact names
+    expect(text).toContain('東京 Shinjuku');
+    expect(text).toContain('Łucja Żółć');
+    expect((await verify(pdf)).code).toBe(0);
   });
 
   it('is accepted by outpost verify, which prints what was signed, by whom and when', async () => {

@@ -24,6 +24,9 @@ export interface SheetSize {
   targets: number;
   siteName?: string;
   signerName?: string;
+  /** The decision's reason and every accepted exception's reason. */
+  reason?: string;
+  exceptionReason?: string;
 }
 
 /** A signed site sheet of a chosen size, without a database (PDF and verification benchmarks and tests). */
@@ -62,8 +65,8 @@ export function syntheticSheet(size: SheetSize, secrets: SecretStore = memorySec
       rollbacks: [],
     },
     decision: 'accepted_with_exceptions',
-    reason: '',
-    exceptions: issues.filter((i) => i.status === 'accepted_exception').map((i) => ({ issueId: i.id, number: i.number, siteCode: i.siteCode, title: i.title, reason: 'Replacement part ordered; does not affect trading' })),
+    reason: size.reason ?? '',
+    exceptions: issues.filter((i) => i.status === 'accepted_exception').map((i) => ({ issueId: i.id, number: i.number, siteCode: i.siteCode, title: i.title, reason: size.exceptionReason ?? 'Replacement part ordered; does not affect trading' })),
     statement: 'As site owner, I confirm that I have reviewed the deployment at Köln Hauptbahnhof (KOE-01) as listed on this sheet.',
     signer: { name: size.signerName ?? 'Jörg Łukasiewicz', role: 'Site owner', email: 'owner@example.org' },
     signatureImage: { mediaType: 'image/png', sha256: '', base64: signaturePng() },

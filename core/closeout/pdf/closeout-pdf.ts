@@ -118,7 +118,7 @@ function sitesSection(w: PdfWriter, r: CloseoutReport): void {
   );
 }
 
-/** The close-out report as PDF: A4, built-in Helvetica (nothing loaded from outside), "Page n of m". */
+/** The close-out report as PDF: A4, the app's embedded Unicode fonts (nothing loaded from outside), "Page n of m". */
 export async function renderCloseoutPdf(report: CloseoutReport): Promise<Uint8Array> {
   const w = await PdfWriter.create();
   w.doc.setTitle(`Close-out report: ${report.deploymentName}`);

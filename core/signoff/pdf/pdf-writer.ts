@@ -1,11 +1,12 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
-import { toWinAnsi } from './win-ansi';
+import { PDFDocument, rgb, type Color, type PDFPage } from '@cantoo/pdf-lib';
+import { UnicodeText } from '../../pdf-text/unicode-text';
 
 export const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
 const FOOTER = 28;
 const GREY = rgb(0.4, 0.4, 0.4);
 const LINE = rgb(0.8, 0.8, 0.8);
+const BLACK = rgb(0, 0, 0);
 
 export interface Column {
   title: string;
@@ -13,7 +14,11 @@ export interface Column {
   width: number;
 }
 
-/** A top-down page writer: headings, wrapped text, tables that continue on new pages, a page footer. */
+/**
+ * A top-down page writer: headings, wrapped text, tables that continue on new pages, a page footer.
+ * Text is drawn with embedded Unicode fonts (core/pdf-text) and wraps, never cut short: a long cell
+ * grows its row, and a row taller than what is left of the page continues on the next one.
+ */
 export class PdfWriter {
   page!: PDFPage;
   y = 0;
@@ -21,15 +26,14 @@ export class PdfWriter {
 
   private constructor(
     readonly doc: PDFDocument,
-    readonly font: PDFFont,
-    readonly bold: PDFFont,
+    readonly text: UnicodeText,
   ) {
     this.newPage();
   }
 
   static async create(): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
-    return new PdfWriter(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+    return new PdfWriter(doc, await UnicodeText.embed(doc));
   }
 
   get left() {
@@ -46,82 +50,96 @@ export class PdfWriter {
     if (this.y - height < MARGIN + FOOTER) this.newPage();
   }
 
-  /** Cuts text to fit a width, ending in "…". */
-  fit(text: string, width: number, size: number, font = this.font): string {
-    let t = toWinAnsi(text);
-    if (font.widthOfTextAtSize(t, size) <= width) return t;
-    while (t.length > 0 && font.widthOfTextAtSize(`${t}…`, size) > width) t = t.slice(0, -1);
-    return `${t}…`;
+  /** Cuts text to fit a width, ending in "…"; only for the page footer, whose text the page shows in full. */
+  private fit(text: string, width: number, size: number): string {
+    if (this.text.width(text, size) <= width) return text;
+    const chars = [...text];
+    while (chars.length > 0 && this.text.width(`${chars.join('')}…`, size) > width) chars.pop();
+    return `${chars.join('')}…`;
   }
 
   /** Splits text into lines no wider than `width`. */
-  wrap(text: string, width: number, size: number, font = this.font): string[] {
-    const lines: string[] = [];
-    let line = '';
-    for (const word of toWinAnsi(text).split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(next, size) <= width || !line) line = next;
-      else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    if (line) lines.push(line);
-    return lines.map((l) => this.fit(l, width, size, font));
+  wrap(text: string, width: number, size: number, bold = false): string[] {
+    return this.text.wrap(text, width, size, bold);
+  }
+
+  /** Draws one line of text at a point. */
+  draw(line: string, x: number, y: number, size: number, options: { bold?: boolean; color?: Color } = {}): void {
+    this.text.draw(this.page, line, { x, y, size, bold: options.bold, color: options.color ?? BLACK });
   }
 
   heading(text: string, size = 12): void {
+    const lines = this.wrap(text, this.width, size, true);
     this.ensure(size + 24);
-    this.y -= size + 8;
-    this.page.drawText(this.fit(text, this.width, size, this.bold), { x: MARGIN, y: this.y, size, font: this.bold });
+    lines.forEach((line, i) => {
+      if (i > 0) this.ensure(size + 4);
+      this.y -= size + (i === 0 ? 8 : 3);
+      this.draw(line, MARGIN, this.y, size, { bold: true });
+    });
     this.y -= 6;
   }
 
-  paragraph(text: string, size = 9, options: { bold?: boolean; color?: ReturnType<typeof rgb> } = {}): void {
-    const font = options.bold ? this.bold : this.font;
-    for (const line of this.wrap(text, this.width, size, font)) {
+  paragraph(text: string, size = 9, options: { bold?: boolean; color?: Color } = {}): void {
+    for (const line of this.wrap(text, this.width, size, options.bold)) {
       this.ensure(size + 4);
       this.y -= size + 3;
-      this.page.drawText(line, { x: MARGIN, y: this.y, size, font, color: options.color ?? rgb(0, 0, 0) });
+      this.draw(line, MARGIN, this.y, size, options);
     }
   }
 
-  /** Label: value pairs in two columns. */
+  /** Label: value pairs in two columns; both wrap, and a long value continues on the next page. */
   fields(pairs: readonly [string, string][], size = 9): void {
     for (const [label, value] of pairs) {
-      const lines = this.wrap(value || '-', this.width * 0.72, size);
-      this.ensure((size + 3) * lines.length + 2);
-      this.y -= size + 3;
-      this.page.drawText(this.fit(label, this.width * 0.26, size, this.bold), { x: MARGIN, y: this.y, size, font: this.bold });
-      lines.forEach((line, i) => {
-        if (i > 0) this.y -= size + 3;
-        this.page.drawText(line, { x: MARGIN + this.width * 0.28, y: this.y, size, font: this.font });
-      });
+      const labels = this.wrap(label, this.width * 0.26, size, true);
+      const values = this.wrap(value || '-', this.width * 0.72, size);
+      this.ensure((size + 3) * Math.min(Math.max(labels.length, values.length), 4) + 2);
+      for (let i = 0; i < Math.max(labels.length, values.length); i++) {
+        this.ensure(size + 4);
+        this.y -= size + 3;
+        if (labels[i]) this.draw(labels[i]!, MARGIN, this.y, size, { bold: true });
+        if (values[i]) this.draw(values[i]!, MARGIN + this.width * 0.28, this.y, size);
+      }
     }
   }
 
-  /** A table whose header repeats on every page it spans; "none" when empty. */
+  /** A table whose header repeats on every page it spans; "none" when empty. Cells wrap. */
   table(columns: readonly Column[], rows: readonly string[][], size = 8): void {
-    const rowHeight = size + 6;
+    const lineHeight = size + 3;
     const xs = columns.reduce<number[]>((acc, _c, i) => [...acc, i === 0 ? MARGIN : acc[i - 1]! + columns[i - 1]!.width * this.width], []);
     const header = () => {
-      this.y -= rowHeight;
-      columns.forEach((c, i) => this.page.drawText(this.fit(c.title, c.width * this.width - 4, size, this.bold), { x: xs[i]!, y: this.y + 4, size, font: this.bold }));
+      const titles = columns.map((c) => this.wrap(c.title, c.width * this.width - 4, size, true));
+      const height = Math.max(1, ...titles.map((t) => t.length));
+      for (let line = 0; line < height; line++) {
+        this.y -= lineHeight;
+        titles.forEach((t, i) => t[line] && this.draw(t[line]!, xs[i]!, this.y, size, { bold: true }));
+      }
+      this.y -= 3;
       this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.6, color: GREY });
     };
-    this.ensure(rowHeight * 2);
+    const bottom = MARGIN + FOOTER;
+    this.ensure(lineHeight * 3 + 6);
     header();
     if (rows.length === 0) {
       this.paragraph('none', size, { color: GREY });
       return;
     }
     for (const row of rows) {
-      if (this.y - rowHeight < MARGIN + FOOTER) {
+      const cells = row.map((cell, i) => this.wrap(cell, columns[i]!.width * this.width - 4, size));
+      const height = Math.max(1, ...cells.map((c) => c.length));
+      // A row that fits on a page starts on a new one rather than being split.
+      if (this.y - height * lineHeight - 3 < bottom && height * lineHeight < A4[1] / 2) {
         this.newPage();
         header();
       }
-      this.y -= rowHeight;
-      row.forEach((cell, i) => this.page.drawText(this.fit(cell, columns[i]!.width * this.width - 4, size), { x: xs[i]!, y: this.y + 4, size, font: this.font }));
+      for (let line = 0; line < height; line++) {
+        if (this.y - lineHeight < bottom) {
+          this.newPage();
+          header();
+        }
+        this.y -= lineHeight;
+        cells.forEach((c, i) => c[line] && this.draw(c[line]!, xs[i]!, this.y, size));
+      }
+      this.y -= 3;
       this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.3, color: LINE });
     }
   }
@@ -132,8 +150,8 @@ export class PdfWriter {
     pages.forEach((page, i) => {
       const text = `Page ${i + 1} of ${pages.length}`;
       const size = 8;
-      page.drawText(this.fit(label, this.width - 80, size), { x: MARGIN, y: MARGIN - 12, size, font: this.font, color: GREY });
-      page.drawText(text, { x: A4[0] - MARGIN - this.font.widthOfTextAtSize(text, size), y: MARGIN - 12, size, font: this.font, color: GREY });
+      this.text.draw(page, this.fit(label, this.width - 80, size), { x: MARGIN, y: MARGIN - 12, size, color: GREY });
+      this.text.draw(page, text, { x: A4[0] - MARGIN - this.text.width(text, size), y: MARGIN - 12, size, color: GREY });
     });
   }
 }

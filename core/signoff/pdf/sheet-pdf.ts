@@ -47,7 +47,7 @@ async function signatureAndHash(w: PdfWriter, sheet: SignedSheet): Promise<void>
   const height = image.height * scale;
   w.page.drawRectangle({ x: w.left, y: top - 110, width: 310, height: 110, borderColor: rgb(0.7, 0.7, 0.7), borderWidth: 0.6 });
   w.page.drawImage(image, { x: w.left + 5, y: top - 105 + (100 - height) / 2, width, height });
-  w.page.drawText('Drawn signature', { x: w.left, y: top - 122, size: 8, font: w.font, color: rgb(0.4, 0.4, 0.4) });
+  w.draw('Drawn signature', w.left, top - 122, 8, { color: rgb(0.4, 0.4, 0.4) });
   drawQr(w, `sha256:${sheet.hash.value}`, w.left + w.width - 120, top, 120);
   w.y = top - boxHeight;
   w.heading('Integrity', 11);
@@ -83,8 +83,8 @@ export async function renderSheetPdf(sheet: SignedSheet): Promise<Uint8Array> {
     creationDate: signedAt,
     modificationDate: signedAt,
   });
-  w.doc.setTitle(`Sign-off ${SIGN_OFF_KIND_LABELS[c.review.kind]} - ${where}`.replace(/[^\x20-\x7e]/g, '?'));
-  w.doc.setAuthor(c.signer.name.replace(/[^\x20-\x7e]/g, '?'));
+  w.doc.setTitle(`Sign-off ${SIGN_OFF_KIND_LABELS[c.review.kind]} - ${where}`);
+  w.doc.setAuthor(c.signer.name);
   w.doc.setProducer('Outpost');
   w.doc.setCreationDate(signedAt);
   w.doc.setModificationDate(signedAt);
