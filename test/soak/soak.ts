@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < trials && Date.now() < deadline; i += 1) {
       if (i % TRIALS_PER_FLEET === 0) {
         fleet?.close();
-        fleet = await openFleet(server, proxy, `s${i / TRIALS_PER_FLEET}-`);
+        fleet = await openFleet(server, proxy, `s${i / TRIALS_PER_FLEET}-`, 15_000);
       }
       const seed = baseSeed + i;
       const outcome = await runTrial(fleet!, scenarioOfSeed(seed));

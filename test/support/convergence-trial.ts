@@ -121,13 +121,14 @@ export interface Fleet {
   close(): void;
 }
 
-export async function openFleet(server: TestServer, proxy: FaultProxy, prefix = ''): Promise<Fleet> {
+/** `requestTimeoutMs`: the devices' request limit (a loaded machine answers a sign-in's password hash slowly). */
+export async function openFleet(server: TestServer, proxy: FaultProxy, prefix = '', requestTimeoutMs = 4_000): Promise<Fleet> {
   const users = { rm: `${prefix}rm`, ta: `${prefix}ta`, tb: `${prefix}tb`, tc: `${prefix}tc` };
   await server.createUser({ username: users.rm, role: 'release_manager', password: PASSWORD });
   for (const t of TECHS) await server.createUser({ username: users[t], role: 'technician', password: PASSWORD });
   const opened: Device[] = [];
   const device = async (who: Who) => {
-    const d = openDevice({ name: users[who], role: who === 'rm' ? 'release_manager' : 'technician', sync: { requestTimeoutMs: 4_000 } });
+    const d = openDevice({ name: users[who], role: who === 'rm' ? 'release_manager' : 'technician', sync: { requestTimeoutMs } });
     opened.push(d);
     await signInDevice(d, proxy.url, users[who], PASSWORD);
     return d;

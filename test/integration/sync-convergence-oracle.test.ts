@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { startTestServer, type TestServer } from '../support/central-server';
+import { convergenceExamples } from '../support/convergence-examples';
+import { openFleet, runTrial, type Fleet } from '../support/convergence-trial';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+
+// Issue #18: the convergence oracle must catch a server that replaces a value without recording it.
+// Deliberately broken server builds: `none` records no overwrite at all; `rowLastWriter` is the rule
+// before #18 (a write is concurrent only when another device wrote the row last), which the fixed
+// counterexamples broke.
+const broken = vi.hoisted(() => ({ mode: 'none' as 'none' | 'rowLastWriter' }));
+vi.mock('../../server/sync/column-writes', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../server/sync/column-writes')>();
+  return {
+    ...original,
+    replacesUnseenValue: (...[doc, column, base, device]: Parameters<typeof original.replacesUnseenValue>) =>
+      broken.mode === 'none' ? false : original.replacesUnseenValue({ ...doc, writes: null }, column, base, device),
+  };
+});
+
+let server: TestServer;
+let proxy: FaultProxy;
+let fleet: Fleet;
+
+beforeAll(async () => {
+  server = await startTestServer({ backend: 'pglite' });
+  proxy = await startFaultProxy({ targetPort: Number(new URL(server.url).port) });
+  fleet = await openFleet(server, proxy);
+}, 120_000);
+
+afterAll(async () => {
+  fleet?.close();
+  await proxy?.close();
+  await server?.stop();
+});
+
+it.each(['none', 'rowLastWriter'] as const)('reports every replaced site status when the server records overwrites wrongly (%s)', async (mode) => {
+  broken.mode = mode;
+  for (const example of convergenceExamples.filter((e) => e.why.startsWith('#18'))) {
+    const outcome = await runTrial(fleet, example.scenario);
+    expect(outcome.failures.some((f) => /status .* was replaced by .* and not recorded/.test(f)), example.why).toBe(true);
+    // Nothing else is broken: the operations all arrived once and the devices agree.
+    expect(outcome.lost + outcome.doubled + outcome.unconverged).toBe(0);
+  }
+}, 120_000);
