@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { BLOB_MAX_BYTES, sha256Schema } from '../../shared/sync/wire';
 import type { CentralDb } from '../db/central-db';
 import { HttpError } from '../http/http-error';
-import { requirePrincipal, type Principal } from '../http/principal';
-import { blobPartitions, blobRow, blobStatus, putChunk, readBlob } from './blob-store';
-import { canReadBlobPartition } from './blob-access';
+import { requirePrincipal } from '../http/principal';
+import { mayDownloadBlob } from './blob-access';
+import { servedMediaType, type BlobSettings } from './blob-policy';
+import { startBlobPurgeTimer } from './blob-purge';
+import { blobRow, blobStream, completeStatus, deviceBlobStatus, putChunk } from './blob-store';
 
 const paramsSchema = z.object({ sha256: sha256Schema }).strict();
 const putQuerySchema = z
@@ -19,22 +21,19 @@ const putQuerySchema = z
   })
   .strict();
 
-async function mayRead(db: CentralDb, principal: Principal, sha256: string, uploadedBy: string | null): Promise<boolean> {
-  if (uploadedBy === principal.deviceId) return true;
-  for (const partition of await blobPartitions(db, sha256)) {
-    if (await canReadBlobPartition(db, principal, partition)) return true;
-  }
-  return false;
-}
+const NOT_FOUND = 'No such attachment, or not one you may read.';
 
-/** Attachment upload (chunked, resumable, verified) and download. */
-export function registerBlobRoutes(app: FastifyInstance, db: CentralDb): void {
+/** Attachment upload (chunked, resumable, verified, within the device's quota) and download. */
+export function registerBlobRoutes(app: FastifyInstance, db: CentralDb, settings: BlobSettings): void {
   app.get('/v1/blobs/:sha256/status', async (request) => {
-    requirePrincipal(request);
+    const principal = requirePrincipal(request);
     const { sha256 } = paramsSchema.parse(request.params as unknown);
-    const status = await blobStatus(db, sha256);
-    if (!status) throw new HttpError(404, 'not_found', 'No upload of this attachment was started.');
-    return status;
+    // Own uploads (or proofs) in progress, and blobs the caller may download; nothing else.
+    const own = await deviceBlobStatus(db, sha256, principal.deviceId);
+    if (own) return own;
+    const row = await blobRow(db, sha256);
+    if (row?.complete && (await mayDownloadBlob(db, principal, sha256))) return completeStatus(row);
+    throw new HttpError(404, 'not_found', 'No upload of this attachment was started.');
   });
 
   app.put('/v1/blobs/:sha256', async (request) => {
@@ -43,7 +42,7 @@ export function registerBlobRoutes(app: FastifyInstance, db: CentralDb): void {
     const query = putQuerySchema.parse(request.query as unknown);
     const body = request.body as unknown;
     if (!Buffer.isBuffer(body)) throw new HttpError(415, 'unsupported_media_type', 'Send the chunk as application/octet-stream.');
-    return putChunk(db, { sha256, ...query, bytes: body, deviceId: principal.deviceId });
+    return putChunk(db, { sha256, ...query, bytes: body, deviceId: principal.deviceId, quotaBytes: settings.quotaBytes });
   });
 
   app.get('/v1/blobs/:sha256', async (request, reply) => {
@@ -51,15 +50,15 @@ export function registerBlobRoutes(app: FastifyInstance, db: CentralDb): void {
     const { sha256 } = paramsSchema.parse(request.params as unknown);
     const row = await blobRow(db, sha256);
     // Unknown, incomplete and forbidden look the same: a caller learns nothing about blobs it may not read.
-    if (!row || !row.complete || !(await mayRead(db, principal, sha256, row.uploaded_by_device))) {
-      throw new HttpError(404, 'not_found', 'No such attachment, or not one you may read.');
-    }
-    const blob = await readBlob(db, sha256);
-    if (!blob) throw new HttpError(404, 'not_found', 'No such attachment, or not one you may read.');
+    if (!row || !row.complete || !(await mayDownloadBlob(db, principal, sha256))) throw new HttpError(404, 'not_found', NOT_FOUND);
     return reply
-      .header('content-type', blob.mediaType)
+      .header('content-type', servedMediaType(row.media_type))
+      .header('content-length', String(row.size))
+      .header('content-disposition', `attachment; filename="${sha256}"`)
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
-      .send(blob.bytes);
+      .send(blobStream(db, sha256));
   });
+
+  startBlobPurgeTimer(app, db, settings);
 }

@@ -78,9 +78,11 @@ export const siteAssignments = pgTable(
   {
     siteId: text('site_id').notNull(),
     deploymentId: text('deployment_id').notNull(),
-    technician: text('technician').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.technician] }), index('site_assignments_technician').on(t.technician)],
+  (t) => [primaryKey({ columns: [t.siteId, t.userId] }), index('site_assignments_user').on(t.userId)],
 );
 
 export const docs = pgTable(
@@ -152,7 +154,21 @@ export const blobs = pgTable('blobs', {
   complete: boolean('complete').notNull().default(false),
   uploadedByDevice: uuid('uploaded_by_device'),
   createdAt: tstz('created_at').notNull().defaultNow(),
-});
+  unreferencedSince: tstz('unreferenced_since').defaultNow(),
+}, (t) => [index('blobs_uploaded_by').on(t.uploadedByDevice)]);
+
+export const blobHolders = pgTable(
+  'blob_holders',
+  {
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id').notNull(),
+    proven: bigint('proven', { mode: 'number' }).notNull().default(0),
+    complete: boolean('complete').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.deviceId] }), index('blob_holders_device').on(t.deviceId)],
+);
 
 export const blobChunks = pgTable(
   'blob_chunks',
@@ -171,6 +187,7 @@ export const blobRefs = pgTable(
   {
     sha256: text('sha256').notNull(),
     partition: text('partition').notNull(),
+    deviceId: uuid('device_id'),
   },
   (t) => [primaryKey({ columns: [t.sha256, t.partition] })],
 );
@@ -188,6 +205,7 @@ export const centralSchema = {
   appliedOps,
   overwrites,
   blobs,
+  blobHolders,
   blobChunks,
   blobRefs,
 };

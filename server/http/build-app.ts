@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../accounts/auth-routes';
 import { registerDeviceKeyRoutes } from '../accounts/device-key-routes';
+import { registerUserListRoute } from '../accounts/user-list-route';
+import { blobSettingsFromEnv, type BlobSettings } from '../blobs/blob-policy';
 import { registerBlobRoutes } from '../blobs/blob-routes';
 import type { CentralDb } from '../db/central-db';
 import { registerSyncRoutes } from '../sync/sync-routes';
@@ -13,6 +15,8 @@ export interface BuildAppOptions extends HttpServerOptions {
   db: CentralDb;
   /** An instance from `createHttpServer` (start-server creates it first to log the migration); a new one by default. */
   app?: FastifyInstance;
+  /** Attachment quota, grace period and purge interval; the environment's (blob-policy.ts) by default. */
+  blobs?: Partial<BlobSettings>;
 }
 
 /** The whole HTTP API over one central database: health, accounts, attachments, sync. */
@@ -24,7 +28,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealthRoute(app, db);
   registerAuthRoutes(app, db);
   registerDeviceKeyRoutes(app, db);
-  registerBlobRoutes(app, db);
+  registerUserListRoute(app, db);
+  registerBlobRoutes(app, db, { ...blobSettingsFromEnv(), ...options.blobs });
   registerSyncRoutes(app, { db, log: app.log });
   await app.ready();
   return app;

@@ -11,8 +11,9 @@ import type { SyncQueries } from './sync-db';
  * - administrator: everything.
  * - release manager: the partitions of the deployments listed for them in `deployment_managers`
  *   (creating a deployment makes its author its manager), sites included.
- * - technician: `site:<id>` of the sites whose `technicians` list names them (username or display
- *   name, case-insensitive; kept in `site_assignments`) and the `deployment:<id>` partitions of
+ * - technician: `site:<id>` of the sites whose `technicians` list names them by user id (or, for a
+ *   name-only entry, by exactly their username; kept in `site_assignments`, by user id; a display
+ *   name never grants anything) and the `deployment:<id>` partitions of
  *   those sites' deployments (the plan they work to). They write only at their sites, only field
  *   work (`up` entities) and the technician columns of `both` entities.
  */
@@ -32,8 +33,8 @@ export async function loadAccess(q: SyncQueries, principal: Principal): Promise<
     for (const row of rows) access.managed.add(row.deployment_id);
   } else if (principal.role === 'technician') {
     const rows = await q.query<{ site_id: string; deployment_id: string }>(
-      'SELECT site_id, deployment_id FROM site_assignments WHERE lower(technician) IN (lower($1), lower($2))',
-      [principal.username, principal.displayName],
+      'SELECT site_id, deployment_id FROM site_assignments WHERE user_id = $1',
+      [principal.userId],
     );
     for (const row of rows) access.sites.set(row.site_id, row.deployment_id);
   }
@@ -86,12 +87,12 @@ export async function readablePartitions(db: SyncQueries, principal: Principal):
     );
   } else {
     rows = await db.query<PartitionRow>(
-      `WITH mine AS (SELECT site_id, deployment_id FROM site_assignments WHERE lower(technician) IN (lower($1), lower($2)))
+      `WITH mine AS (SELECT site_id, deployment_id FROM site_assignments WHERE user_id = $1)
        SELECT ${PARTITION_COLUMNS} FROM partitions p
         WHERE (p.scope = 'site' AND p.site_id IN (SELECT site_id FROM mine))
            OR (p.scope = 'deployment' AND p.deployment_id IN (SELECT deployment_id FROM mine))
         ORDER BY p.key`,
-      [principal.username, principal.displayName],
+      [principal.userId],
     );
   }
   return rows.map((row) => ({

@@ -1,3 +1,4 @@
+import { referenceableBlobs } from '../blobs/blob-access';
 import { syncEntity } from '../../shared/sync/entity-registry';
 import type { Operation, OperationResult, WireRow } from '../../shared/sync/wire';
 import type { Principal } from '../http/principal';
@@ -140,7 +141,7 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
   const numbering = await loadNumbering(tx, fresh);
   const unique = await loadUniqueGroups(tx, fresh, docs);
   const signingKeys = fresh.some((op) => op.entity === 'sign_off_sheets') ? await deviceSigningKeys(tx, principal.deviceId) : undefined;
-  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, numbering, unique, signingKeys });
+  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, mayReferenceBlob: await referenceableBlobs(tx, principal.deviceId, [...completeBlobs]), numbering, unique, signingKeys });
   await createPartitions(tx, plan);
   const seqOf = await allocateSequences(tx, plan);
   await writePlan(tx, plan, principal.deviceId, seqOf);

@@ -97,7 +97,7 @@ describe('planPush', () => {
     expect(plan.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect(plan.newPartitions.get('site:s9')).toMatchObject({ deploymentId: 'd1', siteId: 's9' });
     expect(plan.labels.get('site:s9')).toBe('S9 — Depot');
-    expect(plan.siteAssignments.get('s9')).toEqual({ deploymentId: 'd1', technicians: ['Tom', 'tom'] });
+    expect(plan.siteAssignments.get('s9')).toEqual({ deploymentId: 'd1', technicians: [{ id: null, name: 'Tom' }, { id: null, name: 'tom' }] });
   });
 
   it('creates no partition for a refused operation', () => {

@@ -1,3 +1,4 @@
+import { parseTechnicianEntries, type SiteTechnician } from '../../shared/domain/site-technician';
 import type { SyncEntity } from '../../shared/sync/entity-registry';
 import { parsePartitionKey, type Operation, type WireRow } from '../../shared/sync/wire';
 import { writeDenial, type AccessContext } from './access-rules';
@@ -25,6 +26,11 @@ export interface PlanInput {
   recorded: Map<string, RecordedOp>;
   /** SHA-256 of the complete blobs the batch references. */
   completeBlobs: ReadonlySet<string>;
+  /**
+   * Whether the pushing device may reference a complete blob in a partition: it holds the bytes
+   * (uploaded them, see server/blobs) or the partition references the blob already. Absent: any.
+   */
+  mayReferenceBlob?: (sha256: string, partition: string) => boolean;
   /** Numbers in use in the groups of numbered entities the batch inserts into (mutated). */
   numbering: NumberingState;
   /** Holders of the unique groups the batch writes (row-constraints.ts; mutated). Absent: not checked. */
@@ -69,12 +75,10 @@ function fullRow(entity: SyncEntity, data: WireRow): WireRow {
   return row;
 }
 
-function parseTechnicians(value: unknown): string[] | undefined {
+function parseTechnicians(value: unknown): SiteTechnician[] | undefined {
   if (typeof value !== 'string') return undefined;
   try {
-    const parsed: unknown = JSON.parse(value);
-    if (!Array.isArray(parsed) || !parsed.every((name) => typeof name === 'string')) return undefined;
-    return [...new Set(parsed.map((name: string) => name.trim()).filter((name) => name !== ''))];
+    return parseTechnicianEntries(JSON.parse(value));
   } catch {
     return undefined;
   }
@@ -140,10 +144,10 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     return reject('invalid', `${entity.name}.deployment_id must be ${stored.deploymentId}, the deployment of site ${id}`);
   }
 
-  let technicians: string[] | undefined;
+  let technicians: SiteTechnician[] | undefined;
   if (entity.name === 'sites' && op.kind !== 'delete') {
     technicians = parseTechnicians(row.technicians);
-    if (!technicians) return reject('invalid', 'sites.technicians must be a JSON array of names');
+    if (!technicians) return reject('invalid', 'sites.technicians must be a JSON array of names and {id, name} users');
   }
 
   const denial = writeDenial(input.access, { entity, kind: op.kind, partition, deploymentId: stored.deploymentId, current, everStored: doc !== undefined, data: op.kind === 'insert' ? row : op.data });
@@ -157,6 +161,9 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
       if (sha === null || sha === undefined) continue;
       if (typeof sha !== 'string' || !input.completeBlobs.has(sha)) {
         return reject('blob_missing', `The attachment ${String(sha)} (${entity.name}.${column}) is not on the server: upload it first`);
+      }
+      if (input.mayReferenceBlob && !input.mayReferenceBlob(sha, partition)) {
+        return reject('blob_not_held', `The attachment ${sha} (${entity.name}.${column}) was not uploaded from this device: upload it from this device first`);
       }
       shas.push(sha);
     }

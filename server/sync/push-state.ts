@@ -1,3 +1,4 @@
+import type { SiteTechnician } from '../../shared/domain/site-technician';
 import type { OperationResult, WireRow } from '../../shared/sync/wire';
 import type { ColumnWrites } from './column-writes';
 
@@ -68,7 +69,7 @@ export interface PushPlan {
   /** `sha256 \0 partition` pairs. */
   blobRefs: Set<string>;
   /** Site id → its technicians now (null: the site was deleted). */
-  siteAssignments: Map<string, { deploymentId: string; technicians: string[] } | null>;
+  siteAssignments: Map<string, { deploymentId: string; technicians: SiteTechnician[] } | null>;
   /** Deployments whose creator (a release manager) becomes their manager. */
   newManagers: Set<string>;
 }

@@ -104,21 +104,24 @@ export async function writePlan(tx: SyncQueries, plan: PushPlan, deviceId: strin
       return { sha256, partition };
     });
     await tx.query(
-      `INSERT INTO blob_refs (sha256, partition) SELECT x.sha256, x.partition FROM jsonb_to_recordset($1::jsonb) AS x(sha256 text, partition text)
+      `INSERT INTO blob_refs (sha256, partition, device_id) SELECT x.sha256, x.partition, $2::uuid FROM jsonb_to_recordset($1::jsonb) AS x(sha256 text, partition text)
        ON CONFLICT DO NOTHING`,
-      [jsonParam(refs)],
+      [jsonParam(refs), deviceId],
     );
+    await tx.query('UPDATE blobs SET unreferenced_since = NULL WHERE sha256 IN (SELECT x.sha256 FROM jsonb_to_recordset($1::jsonb) AS x(sha256 text))', [jsonParam(refs)]);
   }
   if (plan.siteAssignments.size > 0) {
     const sites = [...plan.siteAssignments.keys()];
+    // A technician is a user id; a name-only entry counts only when it is exactly a username.
     const rows = [...plan.siteAssignments].flatMap(([siteId, assigned]) =>
-      assigned ? assigned.technicians.map((technician) => ({ site_id: siteId, deployment_id: assigned.deploymentId, technician })) : [],
+      assigned ? assigned.technicians.map((t) => ({ site_id: siteId, deployment_id: assigned.deploymentId, user_id: t.id, username: t.id ? null : t.name })) : [],
     );
     await tx.query('DELETE FROM site_assignments WHERE site_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [jsonParam(sites)]);
     if (rows.length > 0) {
       await tx.query(
-        `INSERT INTO site_assignments (site_id, deployment_id, technician)
-         SELECT x.site_id, x.deployment_id, x.technician FROM jsonb_to_recordset($1::jsonb) AS x(site_id text, deployment_id text, technician text)
+        `INSERT INTO site_assignments (site_id, deployment_id, user_id)
+         SELECT x.site_id, x.deployment_id, u.id FROM jsonb_to_recordset($1::jsonb) AS x(site_id text, deployment_id text, user_id text, username text)
+           JOIN users u ON u.id::text = x.user_id OR u.username = x.username
          ON CONFLICT DO NOTHING`,
         [jsonParam(rows)],
       );

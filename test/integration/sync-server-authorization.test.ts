@@ -58,7 +58,7 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
     alice = await signIn(server, 'alice');
     bob = await signIn(server, 'bob');
     admin = await signIn(server, 'root');
-    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: ['alice'] }, { id: 's2', technicians: ['Bob Builder'] }])));
+    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: ['alice'] }, { id: 's2', technicians: [{ id: bob.userId, name: 'Bob Builder' }] }])));
     expectAllApplied(await ralph.push(planOperations('d2', [{ id: 's3', technicians: [] }])));
     bobsPhoto = await bob.putBlob(Buffer.from("bob's photo"));
     expectAllApplied(
@@ -100,7 +100,7 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
   });
 
   it('follows the site rows: reassigning a site moves read access with it', async () => {
-    expectAllApplied(await rita.push([op('sites', 'insert', sampleRow('sites', { id: 's4', deployment_id: 'd1', technicians: '["BOB BUILDER"]' }))]));
+    expectAllApplied(await rita.push([op('sites', 'insert', sampleRow('sites', { id: 's4', deployment_id: 'd1', technicians: JSON.stringify([{ id: bob.userId, name: 'Bob Builder' }]) }))]));
     expect((await bob.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s2', 'site:s4']);
     expectAllApplied(await rita.push([op('sites', 'update', { id: 's4', technicians: '["alice"]' }, { partition: 'site:s4', baseVersion: 1 })]));
     expect((await bob.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s2']);

@@ -33,6 +33,8 @@ export interface HttpAnswer {
 
 export interface Device {
   deviceId: string;
+  /** The signed-in user's id (what a site's technicians name). */
+  userId: string;
   token: string;
   /** The device's Ed25519 signing key, registered at sign-in (unless signed in with `{ registerKey: false }`). */
   key: TestSigningKey;
@@ -106,13 +108,14 @@ export async function signIn(server: TestServer, username: string, deviceName = 
   const signingKey = options.registerKey === false ? {} : { signingKey: keyRegistration(key, username) };
   const signedIn = await request('POST', '/v1/auth/sign-in', { username, password: PASSWORD, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...signingKey });
   if (signedIn.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(signedIn.body)}`);
-  const { token, deviceId } = signInResponseSchema.parse(signedIn.body);
+  const { token, deviceId, user } = signInResponseSchema.parse(signedIn.body);
   const ok = (answer: HttpAnswer, what: string): unknown => {
     if (answer.status !== 200) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
   const device: Device = {
     deviceId,
+    userId: user.id,
     token,
     key,
     request: (method, path, body, headers) => request(method, path, body, headers, token),
@@ -211,7 +214,10 @@ export function op(
 const AUDIT = { created_at: '2026-11-24T08:00:00Z', created_by: 'Rita', updated_at: '2026-11-24T08:00:00Z', updated_by: 'Rita' };
 
 /** The plan of one deployment with sites: what a release manager publishes. */
-export function planOperations(deploymentId: string, sites: { id: string; technicians: string[] }[]): Operation[] {
+/** A site's technicians as stored: a name only (a string) or a server user (`{ id, name }`). */
+export type TechnicianEntry = string | { id: string; name: string };
+
+export function planOperations(deploymentId: string, sites: { id: string; technicians: TechnicianEntry[] }[]): Operation[] {
   const ops: Operation[] = [
     op('deployments', 'insert', sampleRow('deployments', { id: deploymentId, name: `Rollout ${deploymentId}`, ...AUDIT })),
     op('waves', 'insert', sampleRow('waves', { id: `${deploymentId}-wave`, deployment_id: deploymentId, ...AUDIT })),

@@ -34,8 +34,8 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
   afterAll(async () => server?.stop());
 
   it('carries every entity of the registry down and up', async () => {
-    // The plan: technicians are matched by display name, case-insensitively.
-    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: ['alice tech'] }, { id: 's2', technicians: ['bob'] }])));
+    // The plan: a technician is a user id, or a name only that is exactly a username.
+    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: [{ id: alice.userId, name: 'Alice Tech' }] }, { id: 's2', technicians: ['bob'] }])));
 
     const mine = await alice.partitions();
     expect(mine.map((p) => p.partition)).toEqual(['deployment:d1', 'site:s1']);
