@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { apiContract, apiError, isApiMethod, type ApiMethod, type ApiResult } from '../../shared/contract';
+import { describeRoles, EVERY_ROLE, roleMay } from '../../shared/domain/role-access';
 import type { Logger } from '../logging/logger';
 import { DomainError } from '../services/domain-error';
+import { getProfile } from '../services/profile-service';
 import type { ServiceContext } from '../services/service-context';
 import type { Handlers } from './handlers';
 
@@ -27,6 +29,16 @@ function parseCall(method: unknown, input: unknown): Parsed {
   return { ok: true, method, data: parsed.data };
 }
 
+/** The method's declared roles (shared/contract) against the local profile's role: a refusal, or undefined. */
+function roleRefusal(ctx: ServiceContext, method: ApiMethod): ApiResult<unknown> | undefined {
+  const { roles } = apiContract[method];
+  if (roles.length === EVERY_ROLE.length) return undefined;
+  const profile = getProfile(ctx.db);
+  if (!profile) return { ok: false, error: apiError('no_profile', 'Create a local profile first') };
+  if (roleMay(profile.role, roles)) return undefined;
+  return { ok: false, error: apiError('forbidden', `Only ${describeRoles(roles)} may do this: ${apiContract[method].summary}`) };
+}
+
 function isAsync(method: ApiMethod): boolean {
   return (apiContract[method] as { async?: boolean }).async === true;
 }
@@ -45,6 +57,8 @@ export function createDispatcher(ctx: ServiceContext, sqlite: Database.Database,
     if (isAsync(name)) {
       return { ok: false, error: apiError('async_method', `${name} waits on the network; call it through the asynchronous path`) };
     }
+    const refused = roleRefusal(ctx, name);
+    if (refused) return refused;
     const definition = apiContract[name];
     const handler = handlers[name] as (c: ServiceContext, i: unknown) => unknown;
     try {
@@ -67,6 +81,8 @@ export function createCaller(ctx: ServiceContext, dispatch: Dispatch, handlers: 
     if (!parsed.ok) return parsed.result;
     const name = parsed.method;
     if (!isAsync(name)) return dispatch(name, input);
+    const refused = roleRefusal(ctx, name);
+    if (refused) return refused;
     const handler = handlers[name] as (c: ServiceContext, i: unknown) => Promise<unknown>;
     try {
       return { ok: true, value: await handler(ctx, parsed.data) };

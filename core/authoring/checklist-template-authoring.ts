@@ -5,7 +5,7 @@ import type { ChecklistTemplateItem } from '../../shared/domain/checklist';
 import { checklistTemplateItems, checklistTemplates } from '../db/schema';
 import { DomainError, notFound } from '../services/domain-error';
 import { created, recordActivity, updated, type ServiceContext } from '../services/service-context';
-import { invalid, requireAuthor } from './author-guard';
+import { invalid } from './author-guard';
 import { requireDeployment } from './deployment-authoring';
 import { renumber, templateIdsOf, templateItemsOf, wouldCycle } from './template-items';
 
@@ -28,7 +28,6 @@ function touchTemplate(ctx: ServiceContext, templateId: string): void {
 
 /** `checklistTemplate.saveItem`: add or edit one item, placed at `position` in its phase (others shift). */
 export function saveTemplateItem(ctx: ServiceContext, input: ApiParsedInput<'checklistTemplate.saveItem'>): ChecklistTemplateItem {
-  requireAuthor(ctx);
   requireDeployment(ctx, input.deploymentId);
   const items = templateItemsOf(ctx, input.deploymentId);
   const current = input.itemId ? items.find((i) => i.id === input.itemId) : undefined;
@@ -55,7 +54,6 @@ export function saveTemplateItem(ctx: ServiceContext, input: ApiParsedInput<'che
 
 /** `checklistTemplate.deleteItem`: items that depended on it lose the dependency; sites keep their copies. */
 export function deleteTemplateItem(ctx: ServiceContext, { itemId }: ApiParsedInput<'checklistTemplate.deleteItem'>): { deleted: true } {
-  requireAuthor(ctx);
   const item = ctx.db.select().from(checklistTemplateItems).where(eq(checklistTemplateItems.id, itemId)).get();
   if (!item) throw notFound('Checklist template item', itemId);
   const template = ctx.db.select().from(checklistTemplates).where(eq(checklistTemplates.id, item.templateId)).get();

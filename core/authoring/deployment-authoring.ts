@@ -5,7 +5,7 @@ import { deploymentStatusSchema } from '../../shared/domain/enums';
 import { deployments } from '../db/schema';
 import { DomainError, notFound } from '../services/domain-error';
 import { recordActivity, updated, type ServiceContext } from '../services/service-context';
-import { given, requireAuthor } from './author-guard';
+import { given } from './author-guard';
 
 const ORDER = deploymentStatusSchema.options;
 
@@ -17,7 +17,6 @@ export function requireDeployment(ctx: ServiceContext, deploymentId: string): De
 
 /** `deployments.update`: name, version, description, quiet period; status forward only. */
 export function updateDeployment(ctx: ServiceContext, input: ApiParsedInput<'deployments.update'>): Deployment {
-  requireAuthor(ctx);
   const { deploymentId, ...rest } = input;
   const current = requireDeployment(ctx, deploymentId);
   const patch = given(rest);

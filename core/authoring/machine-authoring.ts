@@ -5,7 +5,7 @@ import { inventoryItems, targetMachines } from '../db/schema';
 import { notFound } from '../services/domain-error';
 import { created, recordActivity, updated, type ServiceContext } from '../services/service-context';
 import { requireSite } from '../services/site-service';
-import { given, invalid, requireAuthor } from './author-guard';
+import { given, invalid } from './author-guard';
 
 function requireMachine(ctx: ServiceContext, machineId: string): TargetMachine {
   const row = ctx.db.select().from(targetMachines).where(eq(targetMachines.id, machineId)).get();
@@ -21,7 +21,6 @@ function checkInventoryLink(ctx: ServiceContext, siteId: string, inventoryItemId
 
 /** `machines.create`: host name and address were checked against the safe patterns by the contract. */
 export function createMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.create'>): TargetMachine {
-  requireAuthor(ctx);
   requireSite(ctx, input.siteId);
   checkInventoryLink(ctx, input.siteId, input.inventoryItemId);
   const row: TargetMachine = { id: ctx.newId(), ...input, ...created(ctx) };
@@ -31,7 +30,6 @@ export function createMachine(ctx: ServiceContext, input: ApiParsedInput<'machin
 }
 
 export function updateMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.update'>): TargetMachine {
-  requireAuthor(ctx);
   const { machineId, ...rest } = input;
   const current = requireMachine(ctx, machineId);
   const patch = given(rest);
@@ -43,7 +41,6 @@ export function updateMachine(ctx: ServiceContext, input: ApiParsedInput<'machin
 }
 
 export function deleteMachine(ctx: ServiceContext, { machineId }: ApiParsedInput<'machines.delete'>): { deleted: true } {
-  requireAuthor(ctx);
   const current = requireMachine(ctx, machineId);
   ctx.db.delete(targetMachines).where(eq(targetMachines.id, machineId)).run();
   recordActivity(ctx, { action: 'deleted', entity: 'target_machine', entityId: machineId, siteId: current.siteId, detail: { hostName: current.hostName } });

@@ -5,12 +5,11 @@ import type { Requirement } from '../../shared/domain/deployment';
 import { requirements } from '../db/schema';
 import { DomainError, notFound } from '../services/domain-error';
 import { created, recordActivity, type ServiceContext } from '../services/service-context';
-import { invalid, requireAuthor } from './author-guard';
+import { invalid } from './author-guard';
 import { requireDeployment } from './deployment-authoring';
 
 /** `requirements.create`: the kind must be known and its parameters must match the kind's schema. */
 export function createRequirement(ctx: ServiceContext, input: ApiParsedInput<'requirements.create'>): Requirement {
-  requireAuthor(ctx);
   requireDeployment(ctx, input.deploymentId);
   if (!isRequirementKind(input.kind)) throw invalid('kind', `Unknown requirement kind "${input.kind}"`);
   const parsed = requirementParamsSchemas[input.kind].safeParse(input.params);
@@ -33,7 +32,6 @@ export function createRequirement(ctx: ServiceContext, input: ApiParsedInput<'re
 }
 
 export function deleteRequirement(ctx: ServiceContext, { requirementId }: ApiParsedInput<'requirements.delete'>): { deleted: true } {
-  requireAuthor(ctx);
   const row = ctx.db.select().from(requirements).where(eq(requirements.id, requirementId)).get();
   if (!row) throw notFound('Requirement', requirementId);
   ctx.db.delete(requirements).where(eq(requirements.id, requirementId)).run();

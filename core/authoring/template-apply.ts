@@ -4,7 +4,7 @@ import { checklistItems } from '../db/schema';
 import { created, recordActivity, type ServiceContext } from '../services/service-context';
 import { insertSiteItem } from '../services/checklist-instantiation';
 import { requireSite } from '../services/site-service';
-import { requireAuthor } from './author-guard';
+
 import { templateItemsOf } from './template-items';
 
 /**
@@ -12,7 +12,6 @@ import { templateItemsOf } from './template-items';
  * their phase. Existing items (their state, notes and evidence) are left exactly as they are.
  */
 export function applyTemplateToSite(ctx: ServiceContext, { siteId }: ApiParsedInput<'checklistTemplate.applyToSite'>): ApiOutput<'checklistTemplate.applyToSite'> {
-  requireAuthor(ctx);
   const site = requireSite(ctx, siteId);
   const existing = ctx.db.select().from(checklistItems).where(eq(checklistItems.siteId, siteId)).all();
   const siteItemByTemplate = new Map(existing.filter((i) => i.templateItemId).map((i) => [i.templateItemId!, i.id]));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import type { Issue } from '../../shared/domain/issue';
+import { MANAGER_ROLES, roleMay } from '../../shared/domain/role-access';
 import { signedSheetSchema, type SheetContent, type SignOffKind, type SignOffReview } from '../../shared/domain/signoff';
 import { checkDecision, openBlocking } from '../../shared/signoff/decision-rules';
 import { signOffStatement } from '../../shared/signoff/statement';
@@ -89,7 +90,7 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
   const subject = resolveSubject(ctx, input);
   if (subject.kind === 'deployment_milestone') {
     const role = getProfile(ctx.db)?.role;
-    if (role !== 'release_manager' && role !== 'administrator') throw new DomainError('forbidden', 'The Deployment Complete Milestone is signed by a release manager');
+    if (!role || !roleMay(role, MANAGER_ROLES)) throw new DomainError('forbidden', 'The Deployment Complete Milestone is signed by a release manager');
   }
   const before = buildReview(ctx, subject);
   if (canonicalHash(before) !== input.reviewHash) throw new DomainError('conflict', 'What this sheet covers changed since the review was shown; review it again');

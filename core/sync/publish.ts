@@ -1,21 +1,16 @@
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
-import { getProfile } from '../services/profile-service';
-import { DomainError, notFound } from '../services/domain-error';
+import { notFound } from '../services/domain-error';
 import { recordActivity, type ServiceContext } from '../services/service-context';
 import { columnsOf, placementSql, rowIdSql, rowJsonSql } from './partition-sql';
 import { ident, literal, NOW_SQL, UUID7_SQL } from './sql-names';
 
 /**
- * `sync.publish`: a release manager or administrator makes a deployment sync. In one transaction
+ * `sync.publish`: a release manager or administrator (declared in the contract) makes a deployment sync. In one transaction
  * (the dispatcher's): a draft becomes `published`, the deployment joins `sync_scopes`, and every
  * existing row of it is queued as an insert, in registry order (parents first). From then on the
  * capture triggers queue each edit. Publishing again queues nothing.
  */
 export function publishDeployment(ctx: ServiceContext, deploymentId: string, schemaVersion: number): { queued: number } {
-  const role = getProfile(ctx.db)?.role;
-  if (role !== 'release_manager' && role !== 'administrator') {
-    throw new DomainError('forbidden', 'Only release managers and administrators publish a deployment');
-  }
   const { sqlite } = ctx;
   const deployment = sqlite.prepare('SELECT status FROM deployments WHERE id = ?').get(deploymentId) as { status: string } | undefined;
   if (!deployment) throw notFound('Deployment', deploymentId);

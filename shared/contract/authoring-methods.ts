@@ -8,7 +8,7 @@ import { targetMachineSchema } from '../domain/machine';
 import { SITE_WINDOW_MESSAGE, spanRefinement, WAVE_SPAN_MESSAGE } from '../domain/time-span';
 import { isValidTimeZone } from '../time/time-zone';
 import { siteSchema } from '../domain/site';
-import { command, query } from './define';
+import { command, managersOnly, query } from './define';
 
 const text = (max: number) => z.string().trim().max(max);
 const instant = z.iso.datetime({ offset: true });
@@ -113,28 +113,26 @@ export const TEMPLATE_CHANGE_NOTE = 'Template changes apply to sites created aft
 const deleted = z.object({ deleted: z.literal(true) });
 
 export const authoringMethods = {
-  'deployments.update': command(deploymentUpdateSchema, deploymentSchema, 'Edit a deployment; its status only moves forward'),
-  'waves.create': command(waveInputSchema, waveSchema, 'Add a wave; the first wave (sequence 1) is the pilot'),
-  'waves.update': command(waveUpdateSchema, waveSchema, 'Rename or reschedule a wave'),
-  'waves.delete': command(z.object({ waveId: idSchema }).strict(), deleted, 'Delete a wave without sites'),
-  'sites.update': command(siteUpdateSchema, siteSchema, 'Edit a site: code, address, time zone, owner, window, wave, technicians'),
-  'components.create': command(componentInputSchema, componentSchema, 'Add a component (software with a target version, or hardware)'),
-  'components.update': command(componentUpdateSchema, componentSchema, 'Edit a component'),
-  'machines.create': command(machineInputSchema, targetMachineSchema, 'Add a target machine to a site'),
-  'machines.update': command(machineUpdateSchema, targetMachineSchema, 'Edit a target machine'),
-  'machines.delete': command(z.object({ machineId: idSchema }).strict(), deleted, 'Remove a target machine'),
-  'requirements.create': command(requirementInputSchema, requirementSchema, 'Add a typed requirement'),
-  'requirements.delete': command(z.object({ requirementId: idSchema }).strict(), deleted, 'Remove a requirement'),
+  'deployments.update': managersOnly(command(deploymentUpdateSchema, deploymentSchema, 'Edit a deployment; its status only moves forward')),
+  'waves.create': managersOnly(command(waveInputSchema, waveSchema, 'Add a wave; the first wave (sequence 1) is the pilot')),
+  'waves.update': managersOnly(command(waveUpdateSchema, waveSchema, 'Rename or reschedule a wave')),
+  'waves.delete': managersOnly(command(z.object({ waveId: idSchema }).strict(), deleted, 'Delete a wave without sites')),
+  'sites.update': managersOnly(command(siteUpdateSchema, siteSchema, 'Edit a site: code, address, time zone, owner, window, wave, technicians')),
+  'components.create': managersOnly(command(componentInputSchema, componentSchema, 'Add a component (software with a target version, or hardware)')),
+  'components.update': managersOnly(command(componentUpdateSchema, componentSchema, 'Edit a component')),
+  'machines.create': managersOnly(command(machineInputSchema, targetMachineSchema, 'Add a target machine to a site')),
+  'machines.update': managersOnly(command(machineUpdateSchema, targetMachineSchema, 'Edit a target machine')),
+  'machines.delete': managersOnly(command(z.object({ machineId: idSchema }).strict(), deleted, 'Remove a target machine')),
+  'requirements.create': managersOnly(command(requirementInputSchema, requirementSchema, 'Add a typed requirement')),
+  'requirements.delete': managersOnly(command(z.object({ requirementId: idSchema }).strict(), deleted, 'Remove a requirement')),
   'checklistTemplate.get': query(
     z.object({ deploymentId: idSchema }).strict(),
     z.object({ templateId: idSchema.nullable(), items: z.array(checklistTemplateItemSchema), note: z.string() }),
     "The deployment's checklist template items by phase and position",
   ),
-  'checklistTemplate.saveItem': command(templateItemInputSchema, checklistTemplateItemSchema, 'Add or edit a checklist template item (sites created afterwards get it)'),
-  'checklistTemplate.deleteItem': command(z.object({ itemId: idSchema }).strict(), deleted, 'Remove a checklist template item'),
-  'checklistTemplate.applyToSite': command(
-    z.object({ siteId: idSchema }).strict(),
-    z.object({ added: z.number().int() }),
-    "Add template items missing from a site's checklist without touching progress",
+  'checklistTemplate.saveItem': managersOnly(command(templateItemInputSchema, checklistTemplateItemSchema, 'Add or edit a checklist template item (sites created afterwards get it)')),
+  'checklistTemplate.deleteItem': managersOnly(command(z.object({ itemId: idSchema }).strict(), deleted, 'Remove a checklist template item')),
+  'checklistTemplate.applyToSite': managersOnly(
+    command(z.object({ siteId: idSchema }).strict(), z.object({ added: z.number().int() }), "Add template items missing from a site's checklist without touching progress"),
   ),
 } as const;

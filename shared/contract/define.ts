@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { EVERY_ROLE, MANAGER_ROLES } from '../domain/role-access';
+import type { Role } from '../domain/enums';
 
 /** One call from the renderer to the core: its input and output schemas and what it does. */
 export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -12,17 +14,24 @@ export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
    */
   async?: boolean;
   summary: string;
+  /** The roles of the local profile that may call it; the dispatcher refuses the others (`forbidden`). */
+  roles: readonly Role[];
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> {
-  return { input, output, mutates: false, summary };
+  return { input, output, mutates: false, summary, roles: EVERY_ROLE };
 }
 
 export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> {
-  return { input, output, mutates: true, summary };
+  return { input, output, mutates: true, summary, roles: EVERY_ROLE };
 }
 
 /** A call that waits on something outside the core (the central server); see `MethodDefinition.async`. */
 export function action<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> & { async: true } {
-  return { input, output, mutates: false, async: true, summary };
+  return { input, output, mutates: false, async: true, summary, roles: EVERY_ROLE };
+}
+
+/** The same method, callable only by release managers and administrators. */
+export function managersOnly<D extends MethodDefinition>(definition: D): D {
+  return { ...definition, roles: MANAGER_ROLES };
 }

@@ -82,6 +82,8 @@ export const API_METHOD_NAMES = [
   'sync.signIn',
   'sync.signOut',
   'sync.now',
+  'sync.inspectServer',
+  'sync.trustCertificate',
   'sync.serverSites',
   'sync.prepareSites',
   'sync.conflicts',

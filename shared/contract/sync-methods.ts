@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { roleSchema } from '../domain/enums';
-import { action, command, query } from './define';
+import { action, command, managersOnly, query } from './define';
 
 /** The device's account on a central server (never the token: that stays in the secret store). */
 export const syncAccountSchema = z.object({
@@ -100,9 +100,11 @@ export const syncMethods = {
   ),
   'sync.conflicts': query(z.object({}).strict(), z.array(syncConflictSchema), 'Changes the server refused, with its reason'),
   'sync.dismissConflict': command(z.object({ opId: z.string().max(64) }).strict(), z.object({ dismissed: z.boolean() }), 'Acknowledge a refused change'),
-  'sync.publish': command(
-    z.object({ deploymentId: idSchema }).strict(),
-    z.object({ queued: z.number().int() }),
-    'Publish a deployment plan: queue every row of it for the server; later edits follow on each sync',
+  'sync.publish': managersOnly(
+    command(
+      z.object({ deploymentId: idSchema }).strict(),
+      z.object({ queued: z.number().int() }),
+      'Publish a deployment plan: queue every row of it for the server; later edits follow on each sync',
+    ),
   ),
 } as const;
