@@ -1,3 +1,4 @@
+import { missingCount } from '../../shared/logic/inventory-rules';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { Dashboard, DashboardSiteRow, WaveFigures } from '../../shared/contract/dashboard-methods';
 import { issueCategorySchema, issueSeveritySchema } from '../../shared/domain/issue';
@@ -70,7 +71,7 @@ export function getDashboard(ctx: ServiceContext, { deploymentId }: ApiParsedInp
     const startedAt = earliest(s.firstChecklist, s.firstReceived, s.firstCheck, s.firstInProgress);
     const issues = issuesBySite.get(s.id);
     const check = checksBySite.get(s.id);
-    const missing = Math.max(0, s.expected - s.received);
+    const missing = missingCount(s);
     const discrepancies = missing + s.damaged + s.surplus;
     const row: DashboardSiteRow = {
       id: s.id,

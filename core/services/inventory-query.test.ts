@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { isMissing } from '../../shared/logic/inventory-rules';
 import { openSampleCore, type TestCore } from '../../test/support/temp-core';
 
 let core: TestCore;
@@ -41,6 +42,24 @@ describe('inventory search and paging', () => {
     expect(core.call('inventory.list', { siteId, state: 'received' }).total).toBe(2);
     expect(core.call('inventory.list', { siteId, state: 'surplus' }).items.map((i) => i.foundSerial)).toEqual(['EXTRA-1']);
     expect(core.call('inventory.list', { siteId, state: 'expected' }).total).toBe(40);
+  });
+
+  it('the "missing" filter lists exactly what the Missing figure counts: expected items that have not arrived', () => {
+    const sample = openSampleCore();
+    core = sample.core;
+    const siteId = sample.site.id;
+    const items = core.call('inventory.list', { siteId, limit: 1000 }).items.filter((i) => !i.isSurplus);
+    core.call('inventory.receive', { siteId, serial: items[0]!.expectedSerial! });
+    core.call('inventory.setState', { itemId: items[1]!.id, state: 'missing' });
+    core.call('inventory.setState', { itemId: items[2]!.id, state: 'damaged' });
+    core.call('inventory.setState', { itemId: items[3]!.id, state: 'returned' });
+    core.call('inventory.recordSurplus', { siteId, serial: 'EXTRA-2' });
+    const reconciliation = core.call('inventory.reconciliation', { siteId });
+    const missing = core.call('inventory.list', { siteId, state: 'missing', limit: 1000 });
+    expect(reconciliation.missing).toBe(items.length - 2);
+    expect(missing.total).toBe(reconciliation.missing);
+    expect(missing.items.every((i) => isMissing(i))).toBe(true);
+    expect(missing.items.map((i) => i.id)).toContain(items[1]!.id);
   });
 
   it('refuses pages larger than the contract allows', () => {

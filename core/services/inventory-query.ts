@@ -1,5 +1,6 @@
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import type { Reconciliation } from '../../shared/domain/inventory';
+import { MISSING_ITEM_SQL } from '../../shared/logic/inventory-rules';
 import { fromRaw, INVENTORY_COLUMNS, reconcile } from './inventory-rows';
 import type { ServiceContext } from './service-context';
 import { requireSite } from './site-service';
@@ -20,6 +21,8 @@ export function listInventory(ctx: ServiceContext, filter: ApiParsedInput<'inven
     params.q = likePattern(filter.query);
   }
   if (filter.state === 'surplus') where.push('is_surplus = 1');
+  // "Missing" is what the Missing tile counts: expected and not arrived (shared/logic/inventory-rules).
+  else if (filter.state === 'missing') where.push(MISSING_ITEM_SQL);
   else if (filter.state !== null) {
     where.push('state = @state');
     params.state = filter.state;

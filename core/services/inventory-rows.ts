@@ -1,4 +1,5 @@
 import type { InventoryItem, Reconciliation } from '../../shared/domain/inventory';
+import { missingCount } from '../../shared/logic/inventory-rules';
 import type { inventoryItems } from '../db/schema';
 import type { ServiceContext } from './service-context';
 
@@ -28,5 +29,5 @@ export function reconcile(ctx: ServiceContext, siteId: string): Reconciliation {
     | { expected: number; received: number; surplus: number; damaged: number }
     | undefined;
   const counts = row ?? { expected: 0, received: 0, surplus: 0, damaged: 0 };
-  return { ...counts, missing: counts.expected - counts.received };
+  return { ...counts, missing: missingCount(counts) };
 }

@@ -16,6 +16,7 @@ export const apiErrorCodeSchema = z.enum([
   'client_too_old', // the central server no longer accepts this version of Outpost
   'rate_limited', // the central server asks to wait before trying again
   'server_error', // the central server answered with an unexpected error
+  'untrusted_server', // not sent: http:// to another computer, or a server certificate this device has not trusted (or that changed)
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;

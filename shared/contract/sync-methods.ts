@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { roleSchema } from '../domain/enums';
+import { checkServerAddress } from '../sync/server-address';
 import { action, command, managersOnly, query } from './define';
 
 /** The device's account on a central server (never the token: that stays in the secret store). */
@@ -66,11 +67,43 @@ export const serverSiteSchema = z.object({
   prepared: z.boolean(),
 });
 
+/** https:// anywhere, http:// only on this computer (shared/sync/server-address.ts): refused before any connection. */
 const serverUrlSchema = z
   .string()
   .trim()
   .max(500)
-  .refine((value) => /^https?:\/\/[A-Za-z0-9.\-\[\]:]+(\/[^\s]*)?$/.test(value), 'Enter the server address, like https://outpost.example.com');
+  .superRefine((value, ctx) => {
+    const check = checkServerAddress(value);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  });
+
+/** A SHA-256 certificate fingerprint as people paste it (`AB:CD:…`, any case, with or without colons). */
+const fingerprintSchema = z
+  .string()
+  .trim()
+  .max(120)
+  .refine((value) => value.replace(/^sha-?256:/i, '').replace(/[^0-9a-f]/gi, '').length === 64, 'A SHA-256 fingerprint has 64 hex digits');
+
+export const peerCertificateSchema = z.object({
+  fingerprint: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  altNames: z.string(),
+  caVerified: z.boolean(),
+});
+
+/** What a server presents and what this device trusts for it (like an SSH host key). */
+export const serverCertificateCheckSchema = z.object({
+  serverUrl: z.string(),
+  origin: z.string(),
+  /** `loopback_http`: a server on this computer, nothing to pin; `new`: compare and trust; `changed`: refused until re-trusted. */
+  state: z.enum(['loopback_http', 'new', 'trusted', 'changed']),
+  certificate: peerCertificateSchema.nullable(),
+  pinned: z.object({ fingerprint: z.string(), trustedAt: z.string(), trustedBy: z.string() }).nullable(),
+});
+export type ServerCertificateCheck = z.infer<typeof serverCertificateCheckSchema>;
 
 export const syncMethods = {
   'sync.status': query(z.object({}).strict(), syncStatusSchema, 'Sign-in, connectivity, pending changes, last sync and the last error'),
@@ -81,10 +114,22 @@ export const syncMethods = {
         username: z.string().trim().min(1, 'User name is required').max(100),
         password: z.string().min(1, 'Password is required').max(1000),
         deviceName: z.string().trim().min(1).max(200).optional(),
+        /** The certificate fingerprint the person compared and trusts (first sign-in, or after it changed). */
+        trustCertificate: fingerprintSchema.optional(),
       })
       .strict(),
     syncStatusSchema,
     'Sign this device in to a central server once; the device token goes to the secret store',
+  ),
+  'sync.inspectServer': action(
+    z.object({ serverUrl: serverUrlSchema }).strict(),
+    serverCertificateCheckSchema,
+    'The certificate the server presents (TLS handshake only, nothing sent) and whether this device trusts it',
+  ),
+  'sync.trustCertificate': action(
+    z.object({ serverUrl: serverUrlSchema, fingerprint: fingerprintSchema }).strict(),
+    serverCertificateCheckSchema,
+    'Trust (pin) the server certificate a person compared; refused unless the server presents exactly that one now',
   ),
   'sync.signOut': action(
     z.object({ discardPending: z.boolean().default(false) }).strict(),

@@ -8,7 +8,8 @@ import type { InventoryStateFilter } from './usePagedInventory';
 
 const STATE_OPTIONS = [
   { value: 'all', label: 'All states' },
-  ...inventoryStateSchema.options.map((s) => ({ value: s, label: INVENTORY_STATE[s].label })),
+  // "Missing" lists what the Missing figure counts: every expected item not received yet (shared/logic/inventory-rules).
+  ...inventoryStateSchema.options.map((s) => ({ value: s, label: s === 'missing' ? 'Missing (not received)' : INVENTORY_STATE[s].label })),
   { value: 'surplus', label: 'Surplus (not expected)' },
 ];
 
