@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../db/statement-cache';
 
 /**
  * The dashboard's SQL: one grouped read per concern, each scoped to one deployment and served by
@@ -148,30 +149,13 @@ export interface DashboardRows {
   decisions: DecisionRow[];
 }
 
-const cache = new WeakMap<Database.Database, Record<string, Database.Statement>>();
-
-function statements(sqlite: Database.Database): Record<string, Database.Statement> {
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = {
-      sites: sqlite.prepare(SITE_BASE),
-      issues: sqlite.prepare(SITE_ISSUES),
-      checks: sqlite.prepare(SITE_CHECKS),
-      issueGroups: sqlite.prepare(ISSUE_GROUPS),
-      decisions: sqlite.prepare(DECISIONS),
-    };
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
-
 export function readDashboardRows(sqlite: Database.Database, deploymentId: string, quietDays: number): DashboardRows {
-  const s = statements(sqlite);
+  const read = (sql: string, params: Record<string, unknown>) => cachedStatement(sqlite, sql).all(params);
   return {
-    sites: s.sites!.all({ deploymentId }) as SiteBaseRow[],
-    issues: s.issues!.all({ deploymentId }) as SiteIssueRow[],
-    checks: s.checks!.all({ deploymentId }) as SiteCheckRow[],
-    issueGroups: s.issueGroups!.all({ deploymentId, quietDays }) as IssueGroupRow[],
-    decisions: s.decisions!.all({ deploymentId }) as DecisionRow[],
+    sites: read(SITE_BASE, { deploymentId }) as SiteBaseRow[],
+    issues: read(SITE_ISSUES, { deploymentId }) as SiteIssueRow[],
+    checks: read(SITE_CHECKS, { deploymentId }) as SiteCheckRow[],
+    issueGroups: read(ISSUE_GROUPS, { deploymentId, quietDays }) as IssueGroupRow[],
+    decisions: read(DECISIONS, { deploymentId }) as DecisionRow[],
   };
 }

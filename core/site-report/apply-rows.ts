@@ -1,32 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { FileRow } from '../../shared/site-report/file-format';
-import { syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
+import { syncEntity } from '../../shared/sync/entity-registry';
 import type { WireRow } from '../../shared/sync/wire';
 import { columnsOf } from '../sync/partition-sql';
-import { ident } from '../sync/sql-names';
+import { upsertStatement } from '../sync/row-sql';
 import { makeRoomForPulledRow } from '../sync/unique-clashes';
 import { DomainError } from '../services/domain-error';
 import { isImmutable, pendingCheck, type RowVerdict } from './compare-local';
-import { cachedStatement } from './statement-cache';
-
-const upsertSqls = new Map<string, string>();
-
-function upsertSql(entity: SyncEntity): string {
-  const known = upsertSqls.get(entity.name);
-  if (known) return known;
-  const sql = buildUpsertSql(entity);
-  upsertSqls.set(entity.name, sql);
-  return sql;
-}
-
-function buildUpsertSql(entity: SyncEntity): string {
-  const columns = columnsOf(entity);
-  const table = ident(entity.name);
-  const insert = `INSERT INTO ${table} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(${entity.key.map(ident).join(', ')})`;
-  const others = columns.filter((c) => !entity.key.includes(c));
-  if (isImmutable(entity) || others.length === 0) return `${insert} DO NOTHING`;
-  return `${insert} DO UPDATE SET ${others.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`;
-}
+import { cachedStatement } from '../db/statement-cache';
 
 /**
  * Stores the rows judged new or changed, the way pulled rows are stored (core/sync/apply-changes.ts):
@@ -46,8 +27,9 @@ export function applyRows(sqlite: Database.Database, rows: readonly FileRow[], v
       const verdict = verdicts[index];
       if (verdict !== 'new' && verdict !== 'changed') return;
       const entity = syncEntity(row.entity)!;
-      const statement = cachedStatement(sqlite, upsertSql(entity));
-      const values = columnsOf(entity).map((c) => row.data[c] ?? null);
+      const columns = columnsOf(entity);
+      const statement = upsertStatement(sqlite, entity, columns, isImmutable(entity));
+      const values = columns.map((c) => row.data[c] ?? null);
       try {
         try {
           statement.run(...values);

@@ -4,7 +4,7 @@ import type { FileRow } from '../../shared/site-report/file-format';
 import { keyValuesOf, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
 import { columnsOf, keyWhereSql, rowJsonSql } from '../sync/partition-sql';
 import { ident } from '../sync/sql-names';
-import { cachedStatement } from './statement-cache';
+import { cachedStatement } from '../db/statement-cache';
 
 export type RowVerdict = 'new' | 'changed' | 'unchanged' | 'keptNewer';
 

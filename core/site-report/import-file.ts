@@ -17,7 +17,7 @@ import { compareWithLocal } from './compare-local';
 import { isKnownDevice } from './known-devices';
 import { readSiteReportFile } from './read-file';
 import type { ReportPreviews } from './report-previews';
-import { cachedStatement } from './statement-cache';
+import { cachedStatement } from '../db/statement-cache';
 import { verifyFileIntegrity } from './verify-signature';
 
 const log = createLogger('site-report.import');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { cachedStatement } from './statement-cache';
+import { cachedStatement } from '../db/statement-cache';
 
 /**
  * A device key seen before on this device: a stored sign-off sheet carries it, or an earlier

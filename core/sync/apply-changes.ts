@@ -1,34 +1,61 @@
 import type Database from 'better-sqlite3';
-import { keyValuesOf, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
-import type { Change, WireRow } from '../../shared/sync/wire';
+import { keyValuesOf, syncEntity, valueFitsColumn, type SyncEntity } from '../../shared/sync/entity-registry';
+import { rowViolations } from '../../shared/sync/row-rules';
+import type { WireRow } from '../../shared/sync/wire';
+import { cachedStatement, cachedStatementFor } from '../db/statement-cache';
 import { createLogger } from '../logging/logger';
 import { InventoryCountDeltas } from './inventory-count-deltas';
 import { hasPendingOperation } from './outbox-store';
-import { ident, NOW_SQL } from './sql-names';
+import type { PulledChange } from './pulled-page';
+import { QuarantineStore } from './quarantine-store';
 import { withRefusalTriggersLifted } from './refusal-triggers';
+import { columnsIn, deleteStatement, upsertStatement } from './row-sql';
+import { ident, NOW_SQL } from './sql-names';
 import { makeRoomForPulledRow } from './unique-clashes';
-import { SyncError } from './sync-error';
 
 const log = createLogger('sync.apply');
 
 export interface ApplyOptions {
+  /** The partition the page came from (named in quarantine entries). */
+  partition: string;
   /** While loading a snapshot: every row id the server still has, per entity. */
   seen?: Map<string, Set<string>>;
+  /**
+   * Each row in its own savepoint; a row the database refuses goes to the quarantine and the rest
+   * of the page is stored. Only after a first attempt threw `RowNotStored`, so the usual page pays
+   * nothing for it.
+   */
+  isolateRows?: boolean;
+}
+
+/** A row of the page could not be stored: roll the page back and store it again with `isolateRows`. */
+export class RowNotStored extends Error {
+  constructor(
+    readonly entity: string,
+    readonly rowId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${entity} ${rowId} could not be stored: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'RowNotStored';
+  }
 }
 
 /**
  * Applies pulled changes to the local tables. Call inside the page's transaction: sets the guard
  * row (nothing is captured) and defers foreign keys to the commit (pull.ts stores pages with them
- * off: a parent may come in a later page). A row with pending local
- * changes is left alone (the push echoes back and converges it); append-only rows are only
- * inserted; tombstones delete. A pulled deployment row makes the deployment sync from now on.
+ * off: a parent may come in a later page). A row with pending local changes is left alone (the push
+ * echoes back and converges it); append-only rows are only inserted; tombstones delete. A pulled
+ * deployment row makes the deployment sync from now on. A row whose key or values do not fit this
+ * device's columns goes to the quarantine at once (nothing was written for it); one the database
+ * refuses throws `RowNotStored`, or with `isolateRows` goes to the quarantine too.
  */
-export function applyChanges(sqlite: Database.Database, changes: readonly Change[], options: ApplyOptions = {}): number {
+export function applyChanges(sqlite: Database.Database, changes: readonly PulledChange[], options: ApplyOptions): number {
   const pending = hasPendingOperation(sqlite);
-  const statements = new StatementCache(sqlite);
+  const quarantine = new QuarantineStore(sqlite);
   sqlite.pragma('defer_foreign_keys = ON');
-  sqlite.prepare('INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
+  cachedStatement(sqlite, 'INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
   const counts = new InventoryCountDeltas(sqlite);
+  const isolated = options.isolateRows ? sqlite.transaction((store: () => void) => store()) : null; // nested: a SAVEPOINT
   let applied = 0;
   try {
     for (const change of changes) {
@@ -39,37 +66,120 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Change
       }
       if (!change.deleted && options.seen) seenSet(options.seen, entity.name).add(change.rowId);
       if (pending(entity.name, change.rowId)) continue;
-      try {
-        const counted = entity.name === 'inventory_items';
-        const before = counted ? counts.current(change.rowId) : undefined;
-        if (change.deleted) statements.remove(entity, change.rowId);
-        else upsertMakingRoom(sqlite, statements, entity, change, pending);
-        if (counted) counts.change(before, counts.current(change.rowId));
-      } catch (error) {
-        throw new SyncError('conflict', `A change from the server could not be stored here (${entity.name} ${change.rowId})`, (error as Error).message);
+      const unfit = unfitRow(entity, change);
+      if (unfit) {
+        quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason: unfit });
+        continue;
       }
-      statements.version(entity.name, change.rowId, change.version);
-      if (entity.name === 'deployments' && !change.deleted) {
-        sqlite.prepare(`INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', ${NOW_SQL}) ON CONFLICT(deployment_id) DO NOTHING`).run(change.rowId);
+      const store = () => storeRow(sqlite, entity, change, pending, counts);
+      if (isolated) {
+        try {
+          isolated(store);
+        } catch (error) {
+          const reason = refusalReason(entity, change, error);
+          log.warn('pulled row quarantined', { entity: entity.name, rowId: change.rowId, partition: options.partition, reason });
+          quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason });
+          continue;
+        }
+      } else {
+        try {
+          store();
+        } catch (error) {
+          throw new RowNotStored(entity.name, change.rowId, error);
+        }
       }
+      quarantine.cleared(entity.name, change.rowId);
       applied += 1;
     }
     counts.finish();
   } finally {
-    sqlite.prepare('DELETE FROM inventory_counts_deferred').run();
-    sqlite.prepare('DELETE FROM sync_apply_guard').run();
+    cachedStatement(sqlite, 'DELETE FROM inventory_counts_deferred').run();
+    cachedStatement(sqlite, 'DELETE FROM sync_apply_guard').run();
   }
   return applied;
 }
 
-function upsertMakingRoom(sqlite: Database.Database, statements: StatementCache, entity: SyncEntity, change: Change, pending: (e: string, r: string) => boolean): void {
+/** Everything one pulled row writes; the inventory counters are noted last, once nothing can fail. */
+function storeRow(sqlite: Database.Database, entity: SyncEntity, change: PulledChange, pending: (e: string, r: string) => boolean, counts: InventoryCountDeltas): void {
+  const counted = entity.name === 'inventory_items';
+  const before = counted ? counts.current(change.rowId) : undefined;
+  const keys = keyValuesOf(entity, change.rowId)!;
+  if (change.deleted) {
+    if (!entity.appendOnly) deleteStatement(sqlite, entity).run(...entity.key.map((k) => keys[k])); // append-only rows are never removed
+  } else {
+    upsertMakingRoom(sqlite, entity, { ...(change.data as WireRow), ...keys } as WireRow, pending);
+  }
+  cachedStatement(
+    sqlite,
+    'INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, row_id) DO UPDATE SET version = excluded.version',
+  ).run(entity.name, change.rowId, change.version);
+  if (entity.name === 'deployments' && !change.deleted) {
+    cachedStatement(sqlite, `INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', ${NOW_SQL}) ON CONFLICT(deployment_id) DO NOTHING`).run(change.rowId);
+  }
+  if (counted) counts.change(before, counts.current(change.rowId));
+}
+
+/**
+ * Why a pulled row cannot even be offered to the database: a row id that is not its key, a live row
+ * without data, a value of the wrong type (SQLite would store a string in an INTEGER column). Null
+ * when it fits. Unknown columns are ignored (a newer server).
+ */
+function unfitRow(entity: SyncEntity, change: PulledChange): string | null {
+  if (!keyValuesOf(entity, change.rowId)) return `the row id ${JSON.stringify(change.rowId).slice(0, 80)} is not a key of ${entity.name}`;
+  if (change.deleted) return null;
+  const data = change.data;
+  if (!data) return 'the server sent a live row without data';
+  for (const column in data) {
+    const type = entity.columns[column];
+    if (type && !valueFitsColumn(type, data[column])) return rowViolations(entity.name, data).join('; ') || `${entity.name}.${column} has a value of the wrong type`;
+  }
+  return null;
+}
+
+/** The declared rules a refused row breaks, else what SQLite said (a trigger, a UNIQUE clash). */
+function refusalReason(entity: SyncEntity, change: PulledChange, error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  if (change.deleted || !change.data) return message;
+  const violations = rowViolations(entity.name, { ...change.data, ...keyValuesOf(entity, change.rowId) });
+  return violations.length > 0 ? violations.join('; ') : message;
+}
+
+function upsertMakingRoom(sqlite: Database.Database, entity: SyncEntity, data: WireRow, pending: (e: string, r: string) => boolean): void {
+  const columns = columnsIn(entity, data);
+  const values = columns.map((c) => data[c] ?? null);
+  const upsert = () => {
+    const written = upsertStatement(sqlite, entity, columns, entity.appendOnly).run(...values).changes;
+    if (written === 0 && entity.appendOnly) followServerCopy(sqlite, entity, columns, values, data);
+  };
   try {
-    statements.upsert(entity, change);
+    upsert();
   } catch (error) {
     const unique = (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
-    if (!unique || !change.data || !makeRoomForPulledRow(sqlite, entity, { ...change.data, ...keyValuesOf(entity, change.rowId) } as WireRow, pending)) throw error;
-    statements.upsert(entity, change);
+    if (!unique || !makeRoomForPulledRow(sqlite, entity, data, pending)) throw error;
+    upsert();
   }
+}
+
+/**
+ * An append-only row arrives that exists here with other content: the server renumbered it (an
+ * issue event's `seq` taken twice offline). The server's copy wins; it is the only way such a row
+ * changes.
+ */
+function followServerCopy(sqlite: Database.Database, entity: SyncEntity, columns: string[], values: unknown[], keys: Record<string, unknown>): void {
+  const table = ident(entity.name);
+  const where = entity.key.map((k) => `${ident(k)} = ?`).join(' AND ');
+  const keyValues = entity.key.map((k) => keys[k]);
+  const others = columns.filter((c) => !entity.key.includes(c));
+  if (others.length === 0) return;
+  const otherValues = others.map((c) => values[columns.indexOf(c)]);
+  const differs = cachedStatementFor(sqlite, `differs:${entity.name}:${others.join(',')}`, () => `SELECT 1 FROM ${table} WHERE ${where} AND NOT (${others.map((c) => `${ident(c)} IS ?`).join(' AND ')})`).get(
+    ...keyValues,
+    ...otherValues,
+  );
+  if (!differs) return;
+  withRefusalTriggersLifted(sqlite, entity.name, () =>
+    sqlite.prepare(`UPDATE ${table} SET ${others.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${where}`).run(...otherValues, ...keyValues),
+  );
 }
 
 function seenSet(seen: Map<string, Set<string>>, entity: string): Set<string> {
@@ -79,74 +189,4 @@ function seenSet(seen: Map<string, Set<string>>, entity: string): Set<string> {
     seen.set(entity, set);
   }
   return set;
-}
-
-class StatementCache {
-  private readonly cache = new Map<string, Database.Statement>();
-  constructor(private readonly sqlite: Database.Database) {}
-
-  private get(key: string, sql: () => string): Database.Statement {
-    let statement = this.cache.get(key);
-    if (!statement) {
-      statement = this.sqlite.prepare(sql());
-      this.cache.set(key, statement);
-    }
-    return statement;
-  }
-
-  upsert(entity: SyncEntity, change: Change): void {
-    const keys = keyValuesOf(entity, change.rowId);
-    if (!keys) throw new Error(`bad row id ${change.rowId}`);
-    const data = { ...(change.data ?? {}), ...keys };
-    const columns = Object.keys(entity.columns).filter((c) => c in data);
-    const values = columns.map((c) => data[c] ?? null);
-    const table = ident(entity.name);
-    const sql = () => {
-      const insert = `INSERT INTO ${table} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(${entity.key.map(ident).join(', ')})`;
-      const others = columns.filter((c) => !entity.key.includes(c));
-      if (entity.appendOnly || others.length === 0) return `${insert} DO NOTHING`;
-      const set = others.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ');
-      const differs = others.map((c) => `${table}.${ident(c)} IS NOT excluded.${ident(c)}`).join(' OR ');
-      return `${insert} DO UPDATE SET ${set} WHERE ${differs}`;
-    };
-    const written = this.get(`upsert:${entity.name}:${columns.join(',')}`, sql).run(...values).changes;
-    if (written === 0 && entity.appendOnly) this.followServerCopy(entity, columns, values, keys);
-  }
-
-  /**
-   * An append-only row arrives that exists here with other content: the server renumbered it (an
-   * issue event's `seq` taken twice offline). The server's copy wins; it is the only way such a
-   * row changes.
-   */
-  private followServerCopy(entity: SyncEntity, columns: string[], values: unknown[], keys: Record<string, unknown>): void {
-    const table = ident(entity.name);
-    const where = entity.key.map((k) => `${ident(k)} = ?`).join(' AND ');
-    const keyValues = entity.key.map((k) => keys[k]);
-    const others = columns.filter((c) => !entity.key.includes(c));
-    if (others.length === 0) return;
-    const differs = this.get(`differs:${entity.name}:${others.join(',')}`, () => `SELECT 1 FROM ${table} WHERE ${where} AND NOT (${others.map((c) => `${ident(c)} IS ?`).join(' AND ')})`).get(
-      ...keyValues,
-      ...others.map((c) => values[columns.indexOf(c)]),
-    );
-    if (!differs) return;
-    withRefusalTriggersLifted(this.sqlite, entity.name, () =>
-      this.sqlite.prepare(`UPDATE ${table} SET ${others.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${where}`).run(...others.map((c) => values[columns.indexOf(c)]), ...keyValues),
-    );
-  }
-
-  remove(entity: SyncEntity, rowId: string): void {
-    if (entity.appendOnly) return; // append-only rows are never removed
-    const keys = keyValuesOf(entity, rowId);
-    if (!keys) throw new Error(`bad row id ${rowId}`);
-    this.get(`delete:${entity.name}`, () => `DELETE FROM ${ident(entity.name)} WHERE ${entity.key.map((k) => `${ident(k)} = ?`).join(' AND ')}`).run(
-      ...entity.key.map((k) => keys[k]),
-    );
-  }
-
-  version(entity: string, rowId: string, version: number): void {
-    this.get(
-      'version',
-      () => 'INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, row_id) DO UPDATE SET version = excluded.version',
-    ).run(entity, rowId, version);
-  }
 }

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncEntity } from '../../shared/sync/entity-registry';
-import { sha256Schema, type Change } from '../../shared/sync/wire';
+import { sha256Schema } from '../../shared/sync/wire';
 import { attachmentDir } from '../services/attachment-service';
 import { writeFileAtomically } from '../storage/atomic-file';
 import { checkAborted, type SyncRun } from './sync-deps';
 import { SyncError } from './sync-error';
 
 /** SHA-256 values in the blob columns of pulled rows. */
-export function blobsReferencedBy(changes: readonly Change[]): string[] {
+export function blobsReferencedBy(changes: readonly { entity: string; deleted: boolean; data: Readonly<Record<string, unknown>> | null }[]): string[] {
   const found = new Set<string>();
   for (const change of changes) {
     const entity = syncEntity(change.entity);

@@ -50,7 +50,7 @@ describe('reconciliation counters while a pulled page is stored', () => {
       change('new-1', row('new-1', a, 'installed')),
     ];
     sqlite.pragma('foreign_keys = OFF');
-    sqlite.transaction(() => applyChanges(sqlite, page))();
+    sqlite.transaction(() => applyChanges(sqlite, page, { partition: `site:${a}` }))();
     expect(counters(sqlite)).toEqual(recount(sqlite));
     expect(sqlite.prepare('SELECT count(*) AS n FROM inventory_counts_deferred').get()).toEqual({ n: 0 });
 
@@ -66,8 +66,26 @@ describe('reconciliation counters while a pulled page is stored', () => {
     opened.push(core, sqlite);
     const before = counters(sqlite);
     const bad: Change = { seq: 1, entity: 'inventory_items', rowId: 'x-1', version: 1, deleted: false, data: { id: 'x-1', site_id: site.id, state: 'received' } };
-    expect(() => sqlite.transaction(() => applyChanges(sqlite, [bad]))()).toThrow();
+    expect(() => sqlite.transaction(() => applyChanges(sqlite, [bad], { partition: `site:${site.id}` }))()).toThrow();
     expect(counters(sqlite)).toEqual(before);
     expect(sqlite.prepare('SELECT count(*) AS n FROM inventory_counts_deferred').get()).toEqual({ n: 0 });
+  });
+
+  it('count the rows stored and not the one quarantined when a page is stored row by row', () => {
+    const { core, site } = openSampleCore();
+    const sqlite = new Database(core.databaseFile);
+    opened.push(core, sqlite);
+    const template = sqlite.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(site.id) as Record<string, string | number | null>;
+    const good = (id: string): Change => ({
+      seq: 1, entity: 'inventory_items', rowId: id, version: 1, deleted: false, data: { ...template, id, state: 'received', expected_serial: `G-${id}`, expected_serial_key: `G-${id}` },
+    });
+    const poison: Change = { ...good('p-1'), data: { ...good('p-1').data, state: 'lost_in_transit' } };
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.transaction(() => applyChanges(sqlite, [good('g-1'), poison, good('g-2')], { partition: `site:${site.id}`, isolateRows: true }))();
+    expect(counters(sqlite)).toEqual(recount(sqlite));
+    expect(sqlite.prepare("SELECT id FROM inventory_items WHERE id IN ('g-1', 'g-2', 'p-1') ORDER BY id").all()).toEqual([{ id: 'g-1' }, { id: 'g-2' }]);
+    expect(sqlite.prepare('SELECT entity, row_id AS rowId, reason FROM sync_quarantine').all()).toEqual([
+      { entity: 'inventory_items', rowId: 'p-1', reason: expect.stringContaining("inventory_items.state must be one of") },
+    ]);
   });
 });

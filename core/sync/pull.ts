@@ -1,11 +1,16 @@
 import type Database from 'better-sqlite3';
-import type { PartitionInfo, PullResponse } from '../../shared/sync/wire';
-import { applyChanges } from './apply-changes';
+import type { PartitionInfo } from '../../shared/sync/wire';
+import { createLogger } from '../logging/logger';
+import { applyChanges, RowNotStored, type ApplyOptions } from './apply-changes';
 import { blobsReferencedBy, downloadMissingBlobs } from './blobs';
 import { readCursors, writeCursor, type CursorState } from './cursor-store';
 import { removeRowsAbsentFromSnapshot } from './snapshot-cleanup';
 import { checkAborted, type SyncRun } from './sync-deps';
+import type { PulledChange, PulledPage } from './pulled-page';
+import { reportQuarantine } from './quarantine-report';
 import { SyncError } from './sync-error';
+
+const log = createLogger('sync.pull');
 
 export interface PullSummary {
   partitions: number;
@@ -33,9 +38,28 @@ export async function pullPartitions(run: SyncRun, partitions?: readonly Partiti
   const total = list.reduce((sum, p) => sum + Math.max(0, p.lastSeq - start(p)), 0);
   const counter = { done: 0, total };
   if (total > 0) run.progress({ phase: 'pull', done: 0, total });
-  for (const info of list) await pullPartition(run, info, cursors.get(info.partition), counter);
+  const failed: { partition: string; error: SyncError }[] = [];
+  for (const info of list) {
+    try {
+      await pullPartition(run, info, cursors.get(info.partition), counter);
+    } catch (error) {
+      // One partition's failure does not hold back the others; the run still ends in that error.
+      if (!(error instanceof SyncError) || PULL_STOPPERS.has(error.code)) throw error;
+      log.warn('partition not pulled', { partition: info.partition, code: error.code, message: error.message, detail: error.detail });
+      failed.push({ partition: info.partition, error });
+    }
+  }
+  await reportQuarantine(run);
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    const also = failed.length > 1 ? ` (and ${failed.length - 1} more partitions)` : '';
+    throw new SyncError(first.error.code, `${first.error.message}: ${first.partition}${also}; the other partitions were pulled`, first.error.detail, first.error.status, first.error.serverCode);
+  }
   return { partitions: list.length, changes: counter.done };
 }
+
+/** Failures that concern the whole run, not one partition: stop at once. */
+const PULL_STOPPERS = new Set(['offline', 'unauthorized', 'client_too_old', 'rate_limited']);
 
 async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorState | undefined, counter: { done: number; total: number }): Promise<void> {
   const { sqlite } = run.deps;
@@ -43,7 +67,7 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
   let after = seen ? 0 : (cursor?.lastSeq ?? 0);
   // Nothing new. (A cursor beyond the server's last sequence means the server was restored from an older backup: ask, it answers reset_required.)
   if (!seen && cursor && after === info.lastSeq && after >= info.retainedFrom) return;
-  let prefetched: Promise<PullResponse> | null = null;
+  let prefetched: Promise<PulledPage> | null = null;
   for (;;) {
     const page = await (prefetched ?? run.client.pull(info.partition, after, run.deps.pullLimit, seen !== null));
     prefetched = null;
@@ -67,13 +91,7 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
       await downloadMissingBlobs(run, shas);
       checkAborted(run);
     }
-    const snapshot = seen;
-    withoutForeignKeys(sqlite, () =>
-      sqlite.transaction(() => {
-        applyChanges(sqlite, page.changes, snapshot ? { seen: snapshot } : {});
-        writeCursor(sqlite, info.partition, page.cursor, snapshot !== null);
-      })(),
-    );
+    storePage(sqlite, info.partition, page.changes, page.cursor, seen);
     counter.done += page.changes.length;
     run.progress({ phase: 'pull', done: Math.min(counter.done, counter.total), total: counter.total });
     if (page.more && page.cursor <= after && page.changes.length === 0) {
@@ -92,6 +110,30 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
         writeCursor(sqlite, info.partition, after, false);
       })(),
     );
+  }
+}
+
+/**
+ * Stores a page and its cursor in one transaction. A row the database refuses rolls the attempt
+ * back, and the page is stored again with a savepoint per row: the refused rows go to the
+ * quarantine, the rest and the cursor are committed. The usual page takes the fast way only.
+ */
+function storePage(sqlite: Database.Database, partition: string, changes: readonly PulledChange[], cursor: number, seen: Map<string, Set<string>> | null): void {
+  const store = (isolateRows: boolean) => {
+    const options: ApplyOptions = { partition, isolateRows, ...(seen ? { seen } : {}) };
+    withoutForeignKeys(sqlite, () =>
+      sqlite.transaction(() => {
+        applyChanges(sqlite, changes, options);
+        writeCursor(sqlite, partition, cursor, seen !== null);
+      })(),
+    );
+  };
+  try {
+    store(false);
+  } catch (error) {
+    if (!(error instanceof RowNotStored)) throw error;
+    log.warn('a pulled row could not be stored: storing the page row by row', { partition, entity: error.entity, rowId: error.rowId, reason: error.message });
+    store(true);
   }
 }
 

@@ -5,7 +5,6 @@ import {
   healthResponseSchema,
   meResponseSchema,
   partitionsResponseSchema,
-  pullResponseSchema,
   pushResponseSchema,
   signInResponseSchema,
   PROTOCOL_HEADER,
@@ -15,7 +14,10 @@ import {
   type PushRequest,
 } from '../../shared/sync/wire';
 import { deviceKeysResponseSchema, registerKeyResponseSchema, type SigningKeyRegistration } from '../../shared/sync/device-key-wire';
+import { pulledPageSchema } from './pulled-page';
+import { quarantineReportResponseSchema, type QuarantineReportRow } from '../../shared/sync/quarantine-wire';
 import { SyncAborted, SyncError, type SyncErrorCode } from './sync-error';
+import { checkServerAddress } from '../../shared/sync/server-address';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -64,11 +66,14 @@ const MESSAGES: Partial<Record<SyncErrorCode, string>> = {
 /** The central server's HTTP API, every answer parsed with the wire schemas; failures become `SyncError`s. */
 export function createServerClient(options: ServerClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
+  // http:// to another computer is refused here too, before any connection (whatever fetch is used).
+  const address = checkServerAddress(base);
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   async function send(spec: RequestSpec): Promise<Response> {
     if (options.signal?.aborted) throw new SyncAborted();
+    if (!address.ok) throw new SyncError('untrusted_server', address.message, `${spec.method} ${base}${spec.path}: not sent`);
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), [SCHEMA_HEADER]: String(options.schemaVersion) };
     if (spec.auth !== false) {
       if (!options.token) throw new SyncError('unauthorized', 'This device is not signed in to a server');
@@ -88,6 +93,7 @@ export function createServerClient(options: ServerClientOptions) {
       return await doFetch(`${base}${spec.path}`, { method: spec.method, headers, ...(body !== undefined ? { body } : {}), signal });
     } catch (cause) {
       if (options.signal?.aborted) throw new SyncAborted();
+      if (cause instanceof SyncError) throw cause; // the transport refused the server (certificate)
       const detail = timeout.aborted ? `no answer within ${spec.long ? timeoutMs * 4 : timeoutMs} ms` : describeNetworkError(cause);
       throw new SyncError('offline', `Cannot reach the server at ${base}`, `${spec.method} ${spec.path}: ${detail}`);
     }
@@ -148,7 +154,9 @@ export function createServerClient(options: ServerClientOptions) {
     push: (request: PushRequest) => json({ method: 'POST', path: '/v1/sync/push', body: request, long: true }, pushResponseSchema),
     partitions: () => json({ method: 'POST', path: '/v1/sync/partitions', body: {} }, partitionsResponseSchema),
     pull: (partition: string, after: number, limit?: number, snapshot?: boolean) =>
-      json({ method: 'POST', path: '/v1/sync/pull', body: { partition, after, ...(limit ? { limit } : {}), ...(snapshot && after > 0 ? { snapshot } : {}) }, long: true }, pullResponseSchema),
+      json({ method: 'POST', path: '/v1/sync/pull', body: { partition, after, ...(limit ? { limit } : {}), ...(snapshot && after > 0 ? { snapshot } : {}) }, long: true }, pulledPageSchema),
+    /** Tells the server which pulled rows this device could not store. */
+    reportQuarantine: (rows: readonly QuarantineReportRow[]) => json({ method: 'POST', path: '/v1/sync/quarantine', body: { rows } }, quarantineReportResponseSchema),
     /** The server's upload status, or null when it never saw this blob. */
     blobStatus: async (sha256: string): Promise<BlobStatus | null> => {
       try {

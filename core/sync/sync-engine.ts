@@ -5,6 +5,7 @@ import { backoffDelayMs } from './backoff';
 import { countOpenConflicts, countPendingOperations, pendingBlobs } from './outbox-store';
 import { prepareSites } from './prepare-sites';
 import { pullPartitions } from './pull';
+import { countQuarantined } from './quarantine-store';
 import { pushOutbox } from './push';
 import { syncDeviceKeys } from './device-key-sync';
 import type { FetchLike } from './server-client';
@@ -89,6 +90,7 @@ export class SyncEngine {
       pendingOperations: countPendingOperations(sqlite),
       pendingAttachments: pendingBlobs(sqlite).length,
       conflicts: countOpenConflicts(sqlite),
+      quarantined: countQuarantined(sqlite),
       lastSuccessAt: state.lastSuccessAt,
       lastAttemptAt: state.lastAttemptAt,
       nextAttemptAt: account && this.nextAttemptMs !== null ? new Date(this.nextAttemptMs).toISOString() : null,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/handlers';
 import { dismissConflict, listOpenConflicts } from './outbox-store';
 import { publishDeployment } from './publish';
+import { listQuarantined } from './quarantine-store';
 import type { SyncEngine } from './sync-engine';
 import { readAccount } from './sync-store';
 
@@ -16,6 +17,7 @@ export function createSyncHandlers(engine: SyncEngine, schemaVersion: number): P
     'sync.serverSites': () => engine.serverSites(),
     'sync.prepareSites': (_ctx, input) => engine.prepareSites(input.siteIds),
     'sync.conflicts': (ctx) => listOpenConflicts(ctx.sqlite),
+    'sync.quarantine': (ctx) => listQuarantined(ctx.sqlite),
     'sync.dismissConflict': (ctx, input) => ({ dismissed: dismissConflict(ctx.sqlite, input.opId, ctx.clock.now()) }),
     'sync.publish': (ctx, input) => {
       const result = publishDeployment(ctx, input.deploymentId, schemaVersion);

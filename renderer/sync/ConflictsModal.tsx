@@ -1,10 +1,12 @@
-import { Alert, Button, Code, Loader, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Loader, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import type { SyncConflict } from '../../shared/contract/sync-methods';
 import { useState } from 'react';
 import { runCommand } from '../api/command';
 import { errorText } from '../api/notify';
 import { useApiQuery } from '../api/useApiQuery';
 import { formatDateTime } from '../format/time';
 import { changeSummary, entityLabel } from './conflict-labels';
+import { QuarantineList } from './QuarantineList';
 import { useSync } from './sync-store';
 
 const KIND_LABELS = { insert: 'Added', update: 'Changed', delete: 'Removed' } as const;
@@ -14,8 +16,13 @@ export function ConflictsModal() {
   const opened = useSync((s) => s.dialog === 'conflicts');
   const openDialog = useSync((s) => s.openDialog);
   return (
-    <Modal opened={opened} onClose={() => openDialog(null)} title="Changes the server refused" size="xl">
-      {opened && <ConflictList />}
+    <Modal opened={opened} onClose={() => openDialog(null)} title="Conflicts" size="xl">
+      {opened && (
+        <Stack gap="lg">
+          <ConflictList />
+          <QuarantineList />
+        </Stack>
+      )}
     </Modal>
   );
 }
@@ -45,6 +52,15 @@ function ConflictList() {
   }
   return (
     <Stack gap="xs">
+      <Title order={5}>Changes the server refused</Title>
+      <RefusedTable conflicts={conflicts.data} dismissing={dismissing} dismiss={dismiss} />
+    </Stack>
+  );
+}
+
+function RefusedTable({ conflicts, dismissing, dismiss }: { conflicts: SyncConflict[]; dismissing: string | null; dismiss: (opId: string) => Promise<void> }) {
+  return (
+    <Stack gap="xs">
       <Text size="sm" c="dimmed">
         These changes stay on this device but the server did not take them. Read the reason, then dismiss them.
       </Text>
@@ -60,7 +76,7 @@ function ConflictList() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {conflicts.data.map((c) => (
+            {conflicts.map((c) => (
               <Table.Tr key={c.opId} data-testid="conflict-row">
                 <Table.Td>
                   <Text size="sm">{entityLabel(c.entity)}</Text>

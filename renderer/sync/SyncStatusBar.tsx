@@ -66,6 +66,13 @@ export function SyncStatusBar() {
           {status.conflicts} {status.conflicts === 1 ? 'conflict' : 'conflicts'}
         </Button>
       )}
+      {status.quarantined > 0 && (
+        <Tooltip label="Rows from the server this device could not store: the rest was stored. Open for the reasons.">
+          <Button size="compact-xs" variant="light" color="red" onClick={() => openDialog('conflicts')} data-testid="sync-quarantined" data-count={status.quarantined}>
+            {status.quarantined} not stored
+          </Button>
+        </Tooltip>
+      )}
       <Tooltip label={status.lastSuccessAt ? `Last successful sync: ${formatDateTime(status.lastSuccessAt)}` : 'Not synced yet'}>
         <Text size="xs" c="dimmed" data-testid="sync-last-success" data-at={status.lastSuccessAt ?? ''} style={{ whiteSpace: 'nowrap' }}>
           {status.lastSuccessAt ? `Synced ${relativeTime(status.lastSuccessAt)}` : 'Never synced'}

@@ -9,6 +9,7 @@ const base: SyncStatus = {
   pendingOperations: 0,
   pendingAttachments: 0,
   conflicts: 0,
+  quarantined: 0,
   lastSuccessAt: null,
   lastAttemptAt: null,
   nextAttemptAt: null,

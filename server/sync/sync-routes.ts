@@ -5,6 +5,7 @@ import { requirePrincipal } from '../http/principal';
 import { canReadPartition, readablePartitions } from './access-rules';
 import { pullChangesJson } from './pull-engine';
 import { pushOperations } from './push-engine';
+import { registerQuarantineRoute } from './quarantine-reports';
 import type { SyncDb } from './sync-db';
 
 /**
@@ -51,4 +52,6 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     if (page === null) throw new HttpError(404, 'not_found', `There is no partition ${body.partition} on the server.`);
     return reply.type('application/json; charset=utf-8').send(page);
   });
+
+  registerQuarantineRoute(app, deps);
 }

@@ -87,6 +87,7 @@ export const API_METHOD_NAMES = [
   'sync.serverSites',
   'sync.prepareSites',
   'sync.conflicts',
+  'sync.quarantine',
   'sync.dismissConflict',
   'sync.publish',
   'dashboard.get',

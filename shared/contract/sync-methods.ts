@@ -37,6 +37,8 @@ export const syncStatusSchema = z.object({
   pendingOperations: z.number().int().nonnegative(),
   pendingAttachments: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
+  /** Pulled rows this device could not store (`sync.quarantine`): the rest of their page was stored. */
+  quarantined: z.number().int().nonnegative(),
   lastSuccessAt: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
@@ -59,6 +61,22 @@ export const syncConflictSchema = z.object({
   rejectedAt: z.string(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
+
+/** A pulled row this device could not store: kept aside with the reason until the server sends a storable version. */
+export const quarantinedRowSchema = z.object({
+  entity: z.string(),
+  rowId: z.string(),
+  partition: z.string(),
+  version: z.number().int(),
+  /** The row as the server sent it (null for a tombstone). */
+  data: z.record(z.string(), z.unknown()).nullable(),
+  reason: z.string(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  /** When the server was told (null: not yet). */
+  reportedAt: z.string().nullable(),
+});
+export type QuarantinedRow = z.infer<typeof quarantinedRowSchema>;
 
 export const serverSiteSchema = z.object({
   siteId: idSchema,
@@ -144,6 +162,7 @@ export const syncMethods = {
     'Pull everything for the chosen sites, attachments included, before going on site',
   ),
   'sync.conflicts': query(z.object({}).strict(), z.array(syncConflictSchema), 'Changes the server refused, with its reason'),
+  'sync.quarantine': query(z.object({}).strict(), z.array(quarantinedRowSchema), 'Pulled rows this device could not store, with the reason (the rest was stored)'),
   'sync.dismissConflict': command(z.object({ opId: z.string().max(64) }).strict(), z.object({ dismissed: z.boolean() }), 'Acknowledge a refused change'),
   'sync.publish': managersOnly(
     command(
