@@ -100,9 +100,6 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     if (doc.deleted) return reject('row_deleted', `${entity.name} ${op.rowId} was deleted on the server`);
   }
   const row: WireRow = op.kind === 'insert' ? fullRow(entity, op.data) : op.kind === 'update' ? { ...current, ...op.data } : { ...op.data, ...current };
-  // The desktop's SQLite constraints, declared in shared/sync/row-rules.ts.
-  const constraint = immutableRejection(entity, op, current, row) ?? (op.kind === 'delete' ? undefined : constraintRejection(entity, row));
-  if (constraint) return { rejection: constraint };
 
   // Where the row belongs.
   let partition: string;
@@ -152,6 +149,9 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
 
   const denial = writeDenial(input.access, { entity, kind: op.kind, partition, deploymentId: stored.deploymentId, current, everStored: doc !== undefined, data: op.kind === 'insert' ? row : op.data });
   if (denial) return { rejection: denial };
+  // The desktop's SQLite constraints, declared in shared/sync/row-rules.ts.
+  const constraint = immutableRejection(entity, op, current, row) ?? (op.kind === 'delete' ? undefined : constraintRejection(entity, row));
+  if (constraint) return { rejection: constraint };
   if (entity.name === 'deployments' && op.kind === 'insert' && !doc && input.access.principal.role === 'release_manager') plan.newManagers.add(id);
 
   const shas: string[] = [];

@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { seedCheckSite } from '../integration/checks-runs-seed';
+import { openServiceContext, seedCheckSite } from '../integration/checks-runs-seed';
 import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 import { tempDataDir } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
@@ -72,6 +76,15 @@ test.describe('Machines tab against real sshd', () => {
     expect(await page.content()).not.toContain(a.user.password);
 
     await page.getByTestId('check-all').click();
+    // The plan runs a command: shown per machine, with the sign-in it runs as, before its first run.
+    const approval = page.getByTestId('approve-commands');
+    await expect(approval).toBeVisible();
+    await expect(approval.getByTestId('approval-machine')).toHaveCount(2);
+    const onA = approval.locator('[data-testid="approval-machine"][data-label="till-a"]');
+    await expect(onA).toContainText(`This plan will run these commands on till-a as ${a.user.name}:`);
+    await expect(onA.getByTestId('approval-commands')).toHaveText('$ sleep 1.5');
+    await approval.getByTestId('approval-confirm').click();
+    await expect(approval).toHaveCount(0);
     await expect(page.getByTestId('overall-progress')).toBeVisible();
     await expect(page.getByTestId('check-cancel')).toBeVisible();
     await expect(rowB.getByTestId('host-progress')).toBeVisible();
@@ -119,7 +132,15 @@ test.describe('Machines tab against real sshd', () => {
     await shell.call('checks.trustHostKey', { targetId: row!.target.id, fingerprint: a.hostKeyFingerprint });
     await openMachines(page, shell, seed.siteCode);
 
+    // Cancel in the approval dialog: nothing is checked.
     await page.getByTestId('check-all').click();
+    const approval = page.getByTestId('approve-commands');
+    await expect(approval.getByTestId('approval-commands')).toHaveText('$ sleep 1.5\n$ sleep 20');
+    await approval.getByTestId('approval-cancel').click();
+    await expect(approval).toHaveCount(0);
+    await expect(page.getByTestId('job-status')).toHaveCount(0);
+    await page.getByTestId('check-all').click();
+    await approval.getByTestId('approval-confirm').click();
     await page.getByTestId('check-cancel').click();
     await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'cancelled', { timeout: 30_000 });
     await expect(page.getByTestId('outcome-badge')).toHaveText('Cancelled');
@@ -135,12 +156,61 @@ test.describe('Machines tab against real sshd', () => {
     await changed.getByRole('button', { name: 'Keep refusing' }).click();
     await expect(page.getByTestId('machine-row').getByTestId('outcome-badge')).toHaveText('Host key changed');
 
-    // This machine, through the local collector in the built shell.
+    // This machine, through the local collector in the built shell: its own approval (another
+    // machine, another user); checked without it, the command is skipped as "needs approval".
     await page.getByTestId('check-this-machine').click();
+    await expect(approval.locator('[data-testid="approval-machine"][data-label="this machine"]')).toBeVisible();
+    await approval.getByTestId('approval-skip').click();
     await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
     const here = page.getByTestId('this-machine');
     await expect(here.getByTestId('outcome-badge')).toHaveAttribute('data-outcome', 'completed');
     await here.getByTestId('open-this-machine-run').click();
     await expect(page.getByTestId('run-detail').locator('[data-testid="result-row"]')).toHaveCount(3);
+    await expect(page.getByTestId('run-detail').locator('[data-testid="result-row"][data-status="skipped"]')).toContainText('needs approval');
   });
+});
+
+test('check this machine: a plan command runs only after it is approved, and asks again when it changes', async ({ page }) => {
+  const canary = path.join(os.tmpdir(), `outpost-e2e-canary-${randomBytes(6).toString('hex')}`);
+  const canary2 = `${canary}-changed`;
+  const dataDir = tempDataDir('outpost-e2e-approval');
+  const seed = seedCheckSite(dataDir, [{ hostName: 'till-a', address: '127.0.0.1', port: 1, username: 'nobody' }], [
+    { kind: 'cpu_cores', description: 'At least 1 CPU core', params: { min: 1 } },
+    { kind: 'command', description: 'Canary', params: { command: `touch ${canary}` }, targetRole: null },
+  ]);
+  try {
+    shell = await startBrowserShell(dataDir);
+    await openMachines(page, shell, seed.siteCode);
+    const approval = page.getByTestId('approve-commands');
+
+    await page.getByTestId('check-this-machine').click();
+    await expect(approval.getByTestId('approval-commands')).toHaveText(`$ touch ${canary}`);
+    await approval.getByTestId('approval-cancel').click();
+    await page.getByTestId('check-this-machine').click();
+    await approval.getByTestId('approval-skip').click();
+    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    expect(fs.existsSync(canary)).toBe(false);
+
+    await page.getByTestId('check-this-machine').click();
+    await approval.getByTestId('approval-confirm').click();
+    await expect(approval).toHaveCount(0);
+    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    expect(fs.existsSync(canary)).toBe(true);
+    // Approved once: the next check does not ask.
+    await page.getByTestId('check-this-machine').click();
+    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'running');
+    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    await expect(approval).toHaveCount(0);
+
+    // The plan changes the command (as a pull would): asked again, with the new text.
+    const { ctx, close } = openServiceContext(dataDir);
+    ctx.sqlite.prepare('UPDATE requirements SET params = ? WHERE id = ?').run(JSON.stringify({ command: `touch ${canary2}` }), seed.requirementIds[1]);
+    close();
+    await page.getByTestId('check-this-machine').click();
+    await expect(approval.getByTestId('approval-commands')).toHaveText(`$ touch ${canary2}`);
+    await approval.getByTestId('approval-cancel').click();
+    expect(fs.existsSync(canary2)).toBe(false);
+  } finally {
+    for (const f of [canary, canary2]) fs.rmSync(f, { force: true });
+  }
 });

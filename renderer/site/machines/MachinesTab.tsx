@@ -4,9 +4,14 @@ import { useCallback, useMemo, useState } from 'react';
 import type { MachineCheckRow } from '../../../shared/contract/checks-methods';
 import { INVENTORY_PAGE_MAX } from '../../../shared/contract/inventory-methods';
 import type { CheckJobStatus } from '../../../shared/domain/check-run';
+import type { PendingApproval } from '../../../shared/checks/plan-approval';
+import type { ApiInput } from '../../../shared/contract';
+import { call } from '../../api/client';
 import { runCommand } from '../../api/command';
+import { showApiError } from '../../api/notify';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
+import { ApprovalModal, type ApprovalRequest } from './ApprovalModal';
 import { CredentialModal } from './CredentialModal';
 import { HostKeyModal, type HostKeyQuestion } from './HostKeyModal';
 import { KnownHostsModal } from './KnownHostsModal';
@@ -27,6 +32,11 @@ function questionFromRow(row: MachineCheckRow): HostKeyQuestion | null {
   return { targetId: row.target.id, label: row.target.hostName, algorithm: run.hostKey.algorithm, fingerprint: run.hostKey.fingerprint, trusted: run.outcome === 'host_key_changed' ? (run.expectedFingerprint ?? '?') : null };
 }
 
+async function approve(siteId: string, pending: PendingApproval[]): Promise<boolean> {
+  const done = await runCommand('checks.approveCommands', { siteId, approvals: pending.map((p) => ({ targetId: p.targetId, ...(p.role !== null ? { role: p.role } : {}), hash: p.hash })) }, { success: 'Commands approved' });
+  return done !== null;
+}
+
 /** Target machines: check them over SSH (bounded, in the background), see results, trust host keys. */
 export function MachinesTab({ siteId }: { siteId: string }) {
   const machines = useApiQuery('checks.machines', { siteId }, ['machines']);
@@ -40,13 +50,26 @@ export function MachinesTab({ siteId }: { siteId: string }) {
   const [knownHostsOpen, setKnownHostsOpen] = useState(false);
   const onFinished = useCallback((status: CheckJobStatus) => setQuestions(questionsFrom(status)), []);
   const job = useCheckJob(onFinished);
+  const [approval, setApproval] = useState<ApprovalRequest | null>(null);
+  /** Every check asks first when the plan would run commands or read files not approved yet on a machine. */
+  const check = async (input: { targetIds?: string[] } | { thisMachine: true }) => {
+    const thisMachine = 'thisMachine' in input;
+    const start = () => (thisMachine ? job.start('checks.checkThisMachine', { siteId }) : job.start('checks.start', { siteId, ...input } as ApiInput<'checks.start'>));
+    const pending = await call('checks.approvalsNeeded', thisMachine ? { siteId, thisMachine: true } : { siteId, ...input });
+    if (!pending.ok) {
+      showApiError(pending.error, 'Check not started');
+      return;
+    }
+    if (pending.value.length === 0) await start();
+    else setApproval({ pending: pending.value, start });
+  };
   const liveByTarget = useMemo(() => new Map((job.status?.hosts ?? []).map((h) => [h.targetId ?? 'this-machine', h])), [job.status]);
 
   const trust = async (q: HostKeyQuestion) => {
     const ok = await runCommand('checks.trustHostKey', { targetId: q.targetId, fingerprint: q.fingerprint, algorithm: q.algorithm, replace: q.trusted !== null }, { refresh: ['machines'], success: `Host key of ${q.label} trusted` });
     if (!ok) return;
     setQuestions((list) => list.filter((x) => x.targetId !== q.targetId));
-    await job.start('checks.start', { siteId, targetIds: [q.targetId] });
+    await check({ targetIds: [q.targetId] });
   };
 
   if (machines.error && !machines.data) return <QueryError title="Machines not available" error={machines.error} onRetry={machines.reload} />;
@@ -59,10 +82,10 @@ export function MachinesTab({ siteId }: { siteId: string }) {
       <Stack gap="sm" pb="md">
         <Group justify="space-between">
           <Group gap="xs">
-            <Button leftSection={<IconPlayerPlay size={16} />} disabled={job.running || rows.length === 0} onClick={() => void job.start('checks.start', { siteId })} data-testid="check-all">
+            <Button leftSection={<IconPlayerPlay size={16} />} disabled={job.running || rows.length === 0} onClick={() => void check({})} data-testid="check-all">
               Check all
             </Button>
-            <Button variant="default" leftSection={<IconDeviceDesktop size={16} />} disabled={job.running} onClick={() => void job.start('checks.checkThisMachine', { siteId })} data-testid="check-this-machine">
+            <Button variant="default" leftSection={<IconDeviceDesktop size={16} />} disabled={job.running} onClick={() => void check({ thisMachine: true })} data-testid="check-this-machine">
               Check this machine
             </Button>
             {job.running && (
@@ -108,7 +131,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
                     item={row.target.inventoryItemId ? itemsById.get(row.target.inventoryItemId) : undefined}
                     live={liveByTarget.get(row.target.id)}
                     busy={job.running}
-                    onCheck={() => void job.start('checks.start', { siteId, targetIds: [row.target.id] })}
+                    onCheck={() => void check({ targetIds: [row.target.id] })}
                     onCredential={() => setCredentialFor(row)}
                     onDetail={setDetailRunId}
                     onHostKey={() => {
@@ -123,6 +146,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
         </Paper>
       </Stack>
       <HostKeyModal question={questions[0] ?? null} onClose={() => setQuestions((list) => list.slice(1))} onTrust={trust} />
+      <ApprovalModal siteId={siteId} request={approval} onClose={() => setApproval(null)} approve={approve} />
       <RunDetailModal runId={detailRunId} onClose={() => setDetailRunId(null)} />
       <CredentialModal target={credentialFor?.target ?? null} current={credentialFor?.credential ?? null} onClose={() => setCredentialFor(null)} />
       <KnownHostsModal siteId={siteId} opened={knownHostsOpen} onClose={() => setKnownHostsOpen(false)} />
