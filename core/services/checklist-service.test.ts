@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '../../shared/domain/checklist';
 import { openSampleCore, type TestCore } from '../../test/support/temp-core';
@@ -57,5 +59,24 @@ describe('site checklist', () => {
     expect(completed).toMatchObject({ phase: 'before', completedBy: 'Test Technician', openRequired: 0 });
     const optional = items.find((i) => !i.required)!;
     expect(core.dispatch('checklist.setItemState', { itemId: optional.id, state: 'done' })).toMatchObject({ ok: false, error: { code: 'rule' } });
+  });
+
+  it('reopening a prerequisite reopens its done dependents and records it in the activity log', () => {
+    const sample = openSampleCore();
+    core = sample.core;
+    const siteId = sample.site.id;
+    const reconcile = phase(siteId, 'before').items[0]!;
+    const mount = phase(siteId, 'during').items.find((i) => i.dependsOn === reconcile.id)!;
+    core.call('checklist.setItemState', { itemId: reconcile.id, state: 'done', note: 'All scanned' });
+    core.call('checklist.setItemState', { itemId: mount.id, state: 'done', note: 'Rack 2' });
+    core.call('checklist.setItemState', { itemId: reconcile.id, state: 'todo' });
+    const after = phase(siteId, 'during').items.find((i) => i.id === mount.id)!;
+    expect(after).toMatchObject({ state: 'todo', stateBy: null, stateAt: null });
+    const sqlite = new Database(path.join(core.dataDir, 'outpost.db'), { readonly: true });
+    const rows = sqlite.prepare("SELECT entity_id AS id, detail FROM activity WHERE action = 'state_changed' ORDER BY rowid DESC LIMIT 2").all() as { id: string; detail: string }[];
+    sqlite.close();
+    expect(rows.map((r) => r.id)).toEqual([mount.id, reconcile.id]);
+    expect(JSON.parse(rows[0]!.detail)).toMatchObject({ from: 'done', to: 'todo', reopenedWith: reconcile.id });
+    expect(JSON.parse(rows[1]!.detail)).toMatchObject({ from: 'done', to: 'todo', reopenedDependents: [mount.id] });
   });
 });

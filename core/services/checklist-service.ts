@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { ChecklistItem, ChecklistPhaseView, ChecklistView } from '../../shared/domain/checklist';
 import { CHECKLIST_PHASES, type ChecklistPhase } from '../../shared/domain/enums';
-import { checkItemTransition, checklistProgress, checkPhaseCompletion, isOpenRequired } from '../../shared/logic/checklist-rules';
+import { checkItemTransition, checklistProgress, checkPhaseCompletion, dependentsToReopen, isOpenRequired } from '../../shared/logic/checklist-rules';
 import { checklistItems, checklistPhases } from '../db/schema';
 import { itemEvidenceRuns, linkRunToItem, siteEvidenceRuns } from './checklist-evidence';
 import { DomainError, notFound } from './domain-error';
@@ -68,8 +68,23 @@ export function setChecklistItemState(ctx: ServiceContext, { itemId, state, note
   const at = ctx.clock.now();
   const who = ctx.actor();
   const change = { state, note, stateBy: state === 'todo' ? null : who, stateAt: state === 'todo' ? null : at, ...updated(ctx, at) };
+  const dependents = item.state === state ? [] : dependentsToReopen(siteItems(ctx, item.siteId), itemId, state);
+  for (const dependent of dependents) {
+    if (phaseCompletion(ctx, item.siteId, dependent.phase) !== undefined) {
+      throw new DomainError('rule', `"${dependent.title}" depends on "${item.title}" and its phase is already completed: it cannot be reopened with it`);
+    }
+  }
   ctx.db.update(checklistItems).set(change).where(eq(checklistItems.id, itemId)).run();
-  recordActivity(ctx, { action: 'state_changed', entity: 'checklist_item', entityId: itemId, siteId: item.siteId, detail: { from: item.state, to: state, note } }, at);
+  recordActivity(ctx, { action: 'state_changed', entity: 'checklist_item', entityId: itemId, siteId: item.siteId, detail: { from: item.state, to: state, note, reopenedDependents: dependents.map((d) => d.id) } }, at);
+  // A done item whose prerequisite is no longer settled is reopened with it (the UI asks first).
+  for (const dependent of dependents) {
+    ctx.db.update(checklistItems).set({ state: 'todo', stateBy: null, stateAt: null, ...updated(ctx, at) }).where(eq(checklistItems.id, dependent.id)).run();
+    recordActivity(
+      ctx,
+      { action: 'state_changed', entity: 'checklist_item', entityId: dependent.id, siteId: item.siteId, detail: { from: 'done', to: 'todo', note: dependent.note, reopenedWith: itemId, reason: `Reopened with its prerequisite "${item.title}"` } },
+      at,
+    );
+  }
   return { ...item, ...change };
 }
 

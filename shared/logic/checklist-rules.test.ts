@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEvidenceLink, checkItemTransition, checkPhaseCompletion, checklistProgress, isOpenRequired } from './checklist-rules';
+import { checkEvidenceLink, checkItemTransition, checkPhaseCompletion, checklistProgress, dependentsToReopen, isOpenRequired } from './checklist-rules';
 
 describe('checklist rules', () => {
   it('treats required todo and failed items as open, done and n/a as settled', () => {
@@ -52,5 +52,18 @@ describe('checklist rules', () => {
     ]);
     expect(verdict).toEqual({ allowed: false, reason: '1 required item(s) still open: "B"' });
     expect(checklistProgress([{ state: 'done' }, { state: 'not_applicable' }, { state: 'todo' }])).toEqual({ done: 2, total: 3 });
+  });
+
+  it('reopens done dependents, directly and through each other, when a prerequisite stops being settled', () => {
+    const items = [
+      { id: 'a', dependsOn: null, state: 'done' as const },
+      { id: 'b', dependsOn: 'a', state: 'done' as const },
+      { id: 'c', dependsOn: 'b', state: 'done' as const },
+      { id: 'd', dependsOn: 'a', state: 'not_applicable' as const },
+      { id: 'e', dependsOn: 'a', state: 'todo' as const },
+    ];
+    expect(dependentsToReopen(items, 'a', 'todo').map((i) => i.id)).toEqual(['b', 'c']);
+    expect(dependentsToReopen(items, 'a', 'failed').map((i) => i.id)).toEqual(['b', 'c']);
+    expect(dependentsToReopen(items, 'a', 'not_applicable')).toEqual([]);
   });
 });

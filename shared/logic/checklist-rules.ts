@@ -46,6 +46,28 @@ export function checkItemTransition(
   return { allowed: true };
 }
 
+/**
+ * The items to reopen when `itemId` stops being settled (reopened or failed): every done item that
+ * depends on it, directly or through another item reopened with it, in dependency order. A dependent
+ * that is not applicable stays so: it never needed the prerequisite.
+ */
+export function dependentsToReopen<T extends Pick<ChecklistItem, 'id' | 'dependsOn' | 'state'>>(items: readonly T[], itemId: string, next: ChecklistItemState): T[] {
+  if (isSettled(next)) return [];
+  const out: T[] = [];
+  const queue = [itemId];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const item of items) {
+      if (item.dependsOn !== id || item.state !== 'done' || seen.has(item.id)) continue;
+      seen.add(item.id);
+      out.push(item);
+      queue.push(item.id);
+    }
+  }
+  return out;
+}
+
 /** Whether a check run may be linked as evidence to an item. */
 export function checkEvidenceLink(
   item: Pick<ChecklistItem, 'title' | 'siteId'>,

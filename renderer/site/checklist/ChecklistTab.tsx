@@ -7,7 +7,9 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { percent } from '../../format/time';
 import { PHASE_LABELS } from '../../status/labels';
+import { dependentsToReopen } from '../../../shared/logic/checklist-rules';
 import { NoteModal, type NoteRequest } from './NoteModal';
+import { ReopenDependentsModal, type ReopenRequest } from './ReopenDependentsModal';
 import { PhaseSection } from './PhaseSection';
 
 /** The site checklist by phase. Every change refreshes the checklist and the site figures. */
@@ -16,6 +18,7 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
   const site = useApiQuery('sites.get', { siteId }, ['sites']);
   const rolledBack = site.data?.status === 'rolled_back';
   const [noteRequest, setNoteRequest] = useState<NoteRequest | null>(null);
+  const [reopenRequest, setReopenRequest] = useState<ReopenRequest | null>(null);
   const [busyItemId, setBusyItemId] = useState<string | null>(null);
   const [completing, setCompleting] = useState<ChecklistPhase | null>(null);
 
@@ -34,9 +37,13 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
   const onSet = useCallback(
     (item: ChecklistItem, state: ChecklistItemState) => {
       if (state === 'not_applicable' || state === 'failed') setNoteRequest({ item, state });
-      else void apply(item, state);
+      else if (state === 'todo') {
+        const dependents = dependentsToReopen([...itemsById.values()], item.id, state);
+        if (dependents.length > 0) setReopenRequest({ item, dependents });
+        else void apply(item, state);
+      } else void apply(item, state);
     },
-    [apply],
+    [apply, itemsById],
   );
 
   async function complete(phase: ChecklistPhase) {
@@ -80,6 +87,14 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
           />
         ))}
       </Stack>
+      <ReopenDependentsModal
+        request={reopenRequest}
+        onClose={() => setReopenRequest(null)}
+        onConfirm={(request) => {
+          setReopenRequest(null);
+          void apply(request.item, 'todo');
+        }}
+      />
       <NoteModal
         request={noteRequest}
         onClose={() => setNoteRequest(null)}
