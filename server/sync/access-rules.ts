@@ -1,3 +1,5 @@
+import { describeRoles } from '../../shared/domain/role-access';
+import { entityWriters, writeScope } from '../../shared/sync/entity-access';
 import type { SyncEntity } from '../../shared/sync/entity-registry';
 import type { PartitionInfo, WireRow } from '../../shared/sync/wire';
 import { parsePartitionKey } from '../../shared/sync/wire';
@@ -126,6 +128,9 @@ const forbidden = (reason: string): Rejection => ({ code: 'forbidden', reason })
  */
 export function writeDenial(access: AccessContext, write: WriteRequest): Rejection | undefined {
   const { principal } = access;
+  // Which rows the role writes is declared in shared/sync/entity-access.ts; which partitions, here.
+  const scopeOfWrite = writeScope(principal.role, write.entity.name);
+  if (scopeOfWrite === 'none') return forbidden(`Only ${describeRoles(entityWriters(write.entity.name).full)} write ${write.entity.name} rows (the plan)`);
   if (principal.role === 'administrator') return undefined;
   if (principal.role === 'release_manager') {
     if (access.managed.has(write.deploymentId)) return undefined;
@@ -136,12 +141,11 @@ export function writeDenial(access: AccessContext, write: WriteRequest): Rejecti
     return forbidden(`You do not manage deployment ${write.deploymentId}`);
   }
   const { scope, id } = parsePartitionKey(write.partition);
-  if (write.entity.direction === 'down') return forbidden(`Plans are authored by release managers (${write.entity.name})`);
   if (scope !== 'site') return forbidden(`Technicians write only at their sites (${write.entity.name} belongs to deployment ${id})`);
   if (!access.sites.has(id)) return forbidden(`You are not assigned to site ${id}`);
-  if (write.entity.direction === 'up') return undefined;
+  if (scopeOfWrite === 'full') return undefined;
 
-  // `both`: field columns only.
+  // Field columns only.
   if (write.kind === 'delete') return forbidden(`Technicians may not delete ${write.entity.name} rows`);
   if (write.kind === 'insert' && !write.current) {
     return write.entity.technicianMayInsert ? undefined : forbidden(`${write.entity.name} rows are created by release managers`);

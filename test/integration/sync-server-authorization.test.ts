@@ -25,10 +25,10 @@ function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet
     checklist_item_evidence: op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: `x-ev-${site}`, item_id: parents.item }), { partition }),
     issues: op('issues', 'update', { id: parents.issue, status: 'closed' }, { partition, baseVersion: 1 }),
     issue_events: op('issue_events', 'insert', sampleRow('issue_events', { id: `x-evt-${site}`, issue_id: parents.issue }), { partition }),
-    issue_links: op('issue_links', 'insert', { issue_id: parents.issue, kind: 'x', target_id: 'y' }, { partition }),
+    issue_links: op('issue_links', 'insert', { issue_id: parents.issue, kind: 'inventory_item', target_id: 'y' }, { partition }),
     issue_attachments: op('issue_attachments', 'insert', { event_id: 'e', issue_id: parents.issue, sha256: parents.sha }, { partition }),
     site_rollbacks: op('site_rollbacks', 'insert', sampleRow('site_rollbacks', { id: `x-rb-${site}`, site_id: site })),
-    sign_off_sheets: op('sign_off_sheets', 'update', { id: parents.sheet, decision: 'rejected' }, { partition, baseVersion: 1 }),
+    sign_off_sheets: op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: `x-sheet-${site}`, deployment_id: 'd1', site_id: site, signature_image_sha256: parents.sha })),
     sign_off_pdfs: op('sign_off_pdfs', 'insert', { sheet_id: parents.sheet, sha256: parents.sha, created_at: 'now' }, { partition }),
   };
   const all = [...Object.values(ops), ...otherRows('up', 'site', site, Object.values(ops))];
@@ -142,7 +142,7 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
       op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'milestone', deployment_id: 'd1', site_id: null })),
     ]);
     expect(refused.map((r) => r.status === 'rejected' && r.code)).toEqual(Array(8).fill('forbidden'));
-    expect(refused[0]).toMatchObject({ reason: expect.stringMatching(/Plans are authored by release managers/) });
+    expect(refused[0]).toMatchObject({ reason: expect.stringMatching(/Only a release manager or an administrator write .* rows \(the plan\)/) });
     expect(refused[3]).toMatchObject({ reason: expect.stringMatching(/may not change title of checklist_items/) });
     expect(refused[4]).toMatchObject({ reason: expect.stringMatching(/technicians/) });
     expect(await dataCounts(server)).toEqual(before);

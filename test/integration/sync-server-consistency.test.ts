@@ -150,7 +150,7 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     const site = (await alice.pullAll('site:s2')).changes.find((c) => c.entity === 'sites');
     expect(site).toMatchObject({ version: 3, data: { status: 'blocked' } });
     // A write from the latest version is no conflict.
-    const [next] = await alice.push([op('sites', 'update', { id: 's2', status: 'done' }, { partition: 'site:s2', baseVersion: 3 })]);
+    const [next] = await alice.push([op('sites', 'update', { id: 's2', status: 'deployed' }, { partition: 'site:s2', baseVersion: 3 })]);
     expect(next).toEqual({ opId: expect.any(String), status: 'applied', version: 4 });
   });
 

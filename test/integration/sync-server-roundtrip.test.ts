@@ -56,7 +56,7 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
       op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-1', item_id: 's1-chk', ref_id: 'run-1' }), { partition: 'site:s1' }),
       op('issues', 'insert', sampleRow('issues', { id: 'iss-1', site_id: 's1', status: 'open', number: 1 })),
       op('issue_events', 'insert', sampleRow('issue_events', { id: 'evt-1', issue_id: 'iss-1', seq: 1 }), { partition: 'site:s1' }),
-      op('issue_links', 'insert', { issue_id: 'iss-1', kind: 'inventory', target_id: 's1-inv' }, { partition: 'site:s1' }),
+      op('issue_links', 'insert', { issue_id: 'iss-1', kind: 'inventory_item', target_id: 's1-inv' }, { partition: 'site:s1' }),
       op('issue_attachments', 'insert', { event_id: 'evt-1', issue_id: 'iss-1', sha256: photo }, { partition: 'site:s1' }),
       op('site_rollbacks', 'insert', sampleRow('site_rollbacks', { id: 'rb-1', site_id: 's1', issue_ids: '["iss-1"]' })),
       op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-1', deployment_id: 'd1', site_id: 's1', signature_image_sha256: signature, pdf_sha256: pdf })),
