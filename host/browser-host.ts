@@ -28,6 +28,7 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   client_too_old: 426,
   rate_limited: 429,
   server_error: 502,
+  untrusted_server: 502,
   internal: 500,
 };
 
