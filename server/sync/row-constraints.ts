@@ -1,3 +1,4 @@
+import { requirementSecretPathProblem } from '../../shared/checks/requirement-rule';
 import { syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
 import { entityRules, immutabilityViolation, isFrozen, rowViolations } from '../../shared/sync/row-rules';
 import type { Operation, WireRow } from '../../shared/sync/wire';
@@ -27,6 +28,8 @@ export function immutableRejection(entity: SyncEntity, op: Operation, current: W
 /** The merged row breaks a CHECK, NOT NULL or type rule of the desktop's table. */
 export function constraintRejection(entity: SyncEntity, row: WireRow): Rejection | undefined {
   const problems = rowViolations(entity.name, row);
+  const secret = entity.name === 'requirements' ? requirementSecretPathProblem(row.kind, row.params) : null;
+  if (secret) problems.push(`requirements.params: ${secret}`);
   return problems.length > 0 ? { code: 'constraint', reason: problems.join('; ') } : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { isRequirementKind, requirementParamsSchemas } from './requirement-kinds';
+import { sensitivePathReason } from './sensitive-paths';
 
 /**
  * Why a `requirements` row (kind + params JSON text) may not be stored, or null. The one rule for
@@ -18,4 +19,21 @@ export function requirementRowProblem(kind: string, params: string): string | nu
   const parsed = requirementParamsSchemas[kind].safeParse(value);
   if (parsed.success) return null;
   return `Invalid ${kind} requirement: ${parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'params'}: ${i.message}`).join('; ')}`;
+}
+
+/**
+ * Why a pushed or pulled `requirements` row must be refused whatever the version of the reader: a
+ * file requirement on a path that holds secrets. (Other invalid params are stored and reported as
+ * errors when evaluated, so a newer plan's kinds do not wedge an older device.)
+ */
+export function requirementSecretPathProblem(kind: unknown, params: unknown): string | null {
+  if (kind !== 'file' || typeof params !== 'string') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(params);
+  } catch {
+    return null;
+  }
+  const path = typeof value === 'object' && value !== null ? (value as { path?: unknown }).path : undefined;
+  return typeof path === 'string' ? sensitivePathReason(path) : null;
 }

@@ -50,3 +50,14 @@ describe('requirement rows', () => {
     expect(requirementRowProblem('file', '[1]')).toMatch(/JSON object/);
   });
 });
+
+describe('requirement rows on the server', () => {
+  it('refuses only file requirements on secret paths; other kinds and bad JSON are left to evaluation', async () => {
+    const { requirementSecretPathProblem } = await import('./requirement-rule');
+    expect(requirementSecretPathProblem('file', JSON.stringify({ path: '/etc//shadow' }))).toMatch(/holds secrets/);
+    expect(requirementSecretPathProblem('file', JSON.stringify({ path: '/etc/hosts' }))).toBeNull();
+    expect(requirementSecretPathProblem('command', JSON.stringify({ command: 'cat /etc/shadow' }))).toBeNull();
+    expect(requirementSecretPathProblem('file', 'not json')).toBeNull();
+    expect(requirementSecretPathProblem('some_future_kind', '{}')).toBeNull();
+  });
+});
