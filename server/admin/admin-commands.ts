@@ -7,6 +7,7 @@ import { openCentralDb, type CentralDb } from '../db/central-db';
 import { DataDirInUseError } from '../db/data-dir-lock';
 import { migrateCentral, type MigrationLog } from '../db/migrate-central';
 import { purgeTombstones } from '../sync/retention';
+import { CHECK_ROWS_USAGE, checkRowsCommand } from './check-rows-command';
 
 /**
  * `outpost server user …` and `outpost server device …`: account management straight on the
@@ -29,6 +30,7 @@ export const ADMIN_USAGE = [
   'outpost server device list [--username U]',
   'outpost server device revoke DEVICE_ID',
   'outpost server purge-tombstones [--older-than-days 90]   (clients with older cursors get a fresh snapshot)',
+  CHECK_ROWS_USAGE,
   '',
   'Every command takes [--data-dir DIR] (PGlite; default OUTPOST_SERVER_DATA or ./.outpost-server-data) or uses DATABASE_URL (PostgreSQL).',
   'Without --password-stdin a strong password is generated and printed once.',
@@ -169,13 +171,14 @@ async function purgeCommand(args: string[], io: AdminIo): Promise<number> {
   return 0;
 }
 
-export type AdminGroup = 'user' | 'device' | 'purge-tombstones';
+export type AdminGroup = 'user' | 'device' | 'purge-tombstones' | 'check-rows';
 
-/** Runs `user …`, `device …` or `purge-tombstones`; refusals print their message and exit 1. */
+/** Runs `user …`, `device …`, `purge-tombstones` or `check-rows`; refusals print their message and exit 1. */
 export async function runAdminCommand(group: AdminGroup, argv: readonly string[], io: AdminIo): Promise<number> {
   const [action, ...rest] = argv;
   try {
     if (group === 'purge-tombstones') return await purgeCommand([...argv], io);
+    if (group === 'check-rows') return await checkRowsCommand([...argv], io, (dataDir, fn) => withDb(dataDir, io, fn));
     return group === 'user' ? await userCommand(action, rest, io) : await deviceCommand(action, rest, io);
   } catch (error) {
     if (error instanceof AccountError) {
