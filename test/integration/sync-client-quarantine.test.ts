@@ -145,4 +145,52 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
     expect(rm.core.call('sync.status', {})).toMatchObject({ lastError: null, quarantined: 0 });
     expect(rm.db.prepare("SELECT model FROM components WHERE id = 'poison-type'").get()).toEqual({ model: '42' });
   });
+
+  it('a release manager with two deployments gets the other one completely while one partition holds a poison row and another cannot be pulled at all', async () => {
+    const second = openDevice({ sample: true }); // Rita's other deployment, from another laptop
+    const fresh = openDevice();
+    try {
+      await second.signIn(server.url, 'rita', PASSWORD);
+      second.core.call('sync.publish', { deploymentId: second.deploymentId! });
+      expect(await second.sync()).toEqual({ ok: true });
+      const [broken, other] = rm.core.call('sites.list', { deploymentId: rm.deploymentId! });
+      await insertPoison(server, 'components', `deployment:${rm.deploymentId!}`, 'poison-kind', { kind: 'bogus' });
+      // One of the first deployment's site partitions answers 500 whatever is asked.
+      fresh.net.intercept = (url, init) =>
+        url.endsWith('/v1/sync/pull') && String(init.body).includes(`"site:${broken!.id}"`)
+          ? Promise.resolve(Response.json({ error: { code: 'internal', message: 'The server failed to handle this request; it was logged.' } }, { status: 500 }))
+          : undefined;
+      await fresh.signIn(server.url, 'rita', PASSWORD); // the first sync runs here
+      const status = fresh.core.call('sync.status', {});
+      expect(status).toMatchObject({ state: 'error', quarantined: 1, lastError: { code: 'server_error' } });
+      expect(status.lastError!.message).toContain(`site:${broken!.id}`);
+      expect(status.lastError!.message).toContain('the other partitions were pulled');
+      expect(quarantined(fresh)).toEqual([expect.objectContaining({ rowId: 'poison-kind', reason: expect.stringContaining('components.kind must be one of') })]);
+
+      // The other deployment, whole; and the first one's other sites.
+      const perDeployment = (d: Device, deploymentId: string) =>
+        Object.fromEntries(
+          [
+            ['sites', 'SELECT 1 FROM sites WHERE deployment_id = ?'],
+            ['components', 'SELECT 1 FROM components WHERE deployment_id = ?'],
+            ['inventory', 'SELECT 1 FROM inventory_items i JOIN sites s ON s.id = i.site_id WHERE s.deployment_id = ?'],
+            ['checklist', 'SELECT 1 FROM checklist_items c JOIN sites s ON s.id = c.site_id WHERE s.deployment_id = ?'],
+            ['machines', 'SELECT 1 FROM target_machines m JOIN sites s ON s.id = m.site_id WHERE s.deployment_id = ?'],
+          ].map(([name, sql]) => [name, count(d.db, sql!, deploymentId)]),
+        );
+      expect(perDeployment(fresh, second.deploymentId!)).toEqual(perDeployment(second, second.deploymentId!));
+      expect(perDeployment(fresh, second.deploymentId!).inventory).toBeGreaterThan(0);
+      expect(fresh.core.call('inventory.list', { siteId: other!.id, limit: 1000 })).toEqual(rm.core.call('inventory.list', { siteId: other!.id, limit: 1000 }));
+      expect(count(fresh.db, 'SELECT 1 FROM inventory_items WHERE site_id = ?', broken!.id)).toBe(0);
+
+      fresh.net.intercept = undefined;
+      expect(await fresh.sync()).toEqual({ ok: true });
+      expect(fresh.core.call('inventory.list', { siteId: broken!.id, limit: 1000 })).toEqual(rm.core.call('inventory.list', { siteId: broken!.id, limit: 1000 }));
+      expect(perDeployment(fresh, rm.deploymentId!)).toEqual(perDeployment(rm, rm.deploymentId!));
+      expect(fresh.core.call('sync.status', {})).toMatchObject({ state: 'idle', lastError: null, quarantined: 1 });
+    } finally {
+      second.close();
+      fresh.close();
+    }
+  });
 });
