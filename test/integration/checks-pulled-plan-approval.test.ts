@@ -40,6 +40,10 @@ describe('a pulled plan with a command requirement', () => {
     tech = openDevice();
     await rm.signIn(server.url, 'rita', PASSWORD);
     rm.core.call('requirements.create', { deploymentId: rm.deploymentId!, kind: 'command', description: 'POS agent answers', params: { command: `touch ${canary}` } });
+    // A file requirement on a path that holds secrets is refused where the plan is written.
+    const shadow = rm.core.dispatch('requirements.create', { deploymentId: rm.deploymentId!, kind: 'file', description: 'Shadow', params: { path: '/etc/shadow' } });
+    expect(shadow).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(JSON.stringify(shadow)).toContain('/etc/shadow holds secrets');
     // Assigned by username (exactly a username grants access).
     siteId = rm.core.call('sites.list', { deploymentId: rm.deploymentId! })[0]!.id;
     rm.core.call('sites.update', { siteId, technicians: ['alex'] });
