@@ -5,6 +5,7 @@ import type { Clock } from '../runtime/clock';
 import type { SecretStore } from '../secrets/secret-store';
 import { createServerClient, type FetchLike, type ServerClient } from './server-client';
 import { SyncAborted } from './sync-error';
+import { serverTransport } from './transport/server-transport';
 
 /** Where the device token lives (the secret store, never SQLite). */
 export const TOKEN_SECRET_KEY = 'sync.deviceToken';
@@ -31,13 +32,19 @@ export interface SyncRun {
   progress(value: SyncProgressSchema | null): void;
 }
 
-export function serverClient(deps: SyncDeps, baseUrl: string, signal: AbortSignal, token: string | null) {
+/**
+ * The client every request to the server goes through (sign-in, push, pull, blobs). For https://
+ * its transport accepts only the certificate pinned for that origin (or `fingerprint`, the one a
+ * person just confirmed at sign-in), whatever `deps.fetch` says: that seam (the tests' fault
+ * injection) serves plain-http loopback servers only.
+ */
+export function serverClient(deps: SyncDeps, baseUrl: string, signal: AbortSignal, token: string | null, options: { fingerprint?: string } = {}) {
   return createServerClient({
     baseUrl,
     schemaVersion: deps.schemaVersion,
     token,
     signal,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    fetch: deps.fetch && !/^https:/i.test(baseUrl.trim()) ? deps.fetch : serverTransport(deps.sqlite, baseUrl, options.fingerprint),
     ...(deps.requestTimeoutMs ? { timeoutMs: deps.requestTimeoutMs } : {}),
   });
 }

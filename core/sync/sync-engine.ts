@@ -115,6 +115,16 @@ export class SyncEngine {
     return this.status();
   }
 
+  /** A network action outside sync runs (certificate inspection and trust): stopped with the core, failures as typed errors. */
+  async withServerAction<T>(action: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    try {
+      return await action(this.newSignal());
+    } catch (error) {
+      throw asDomainError(error);
+    }
+  }
+
   async signOut(discardPending: boolean): Promise<SyncStatus> {
     this.assertOpen();
     this.clearTimer();
@@ -246,7 +256,8 @@ export class SyncEngine {
       writeSyncOutcome(sqlite, at, stored);
       log.warn('sync failed', { code: stored.code, message: stored.message, detail: stored.detail });
       this.failures += 1;
-      this.blocked = stored.code === 'client_too_old' || stored.code === 'unauthorized';
+      // Retrying cannot help until someone acts: update, sign in again, or compare and trust a changed certificate.
+      this.blocked = stored.code === 'client_too_old' || stored.code === 'unauthorized' || stored.code === 'untrusted_server';
       if (!this.blocked) this.schedule(backoffDelayMs(this.failures, this.settings.backoffBaseMs, this.settings.backoffCapMs, this.settings.random));
       return { ok: false, error: stored };
     } finally {
