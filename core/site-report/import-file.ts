@@ -8,13 +8,12 @@ import { createLogger } from '../logging/logger';
 import { attachmentDir } from '../services/attachment-service';
 import { DomainError } from '../services/domain-error';
 import { recordActivity, type ServiceContext } from '../services/service-context';
-import { deviceKey, SIGNING_KEY_SECRET } from '../signoff/device-key';
+import { signerIdentity } from '../signoff/registered-keys';
 import { sha256Hex } from '../signoff/sheet-crypto';
 import { writeFileAtomically } from '../storage/atomic-file';
 import { applyRows } from './apply-rows';
 import { checkRows } from './check-rows';
 import { compareWithLocal } from './compare-local';
-import { isKnownDevice } from './known-devices';
 import { readSiteReportFile } from './read-file';
 import type { ReportPreviews } from './report-previews';
 import { cachedStatement } from '../db/statement-cache';
@@ -31,8 +30,9 @@ function takeBytes(uploads: ImportStore, input: ApiParsedInput<'siteReports.prev
   return Buffer.concat(upload.chunks, upload.bytes);
 }
 
-function ownFingerprint(ctx: ServiceContext): string | null {
-  return ctx.secrets.get(SIGNING_KEY_SECRET) === null ? null : deviceKey(ctx.secrets).fingerprint;
+/** Who signed the file, by its key: registered with the server, confirmed here before, or an unverified signer. */
+function fileSigner(ctx: ServiceContext, file: SiteReportFile) {
+  return signerIdentity(ctx.sqlite, file.manifest.device.fingerprint, file.manifest.device.publicKey);
 }
 
 function newAttachmentCount(ctx: ServiceContext, file: SiteReportFile): number {
@@ -69,7 +69,10 @@ export function previewReportFile(ctx: ServiceContext, uploads: ImportStore, pre
     problems,
     signatureValid: integrity.signatureValid,
     attachments: { count: file.attachments.length, verified: integrity.attachmentsVerified, new: newAttachments },
-    device: { id: file.manifest.device.id, fingerprint: file.manifest.device.fingerprint, known: isKnownDevice(ctx.sqlite, file.manifest.device.fingerprint, ownFingerprint(ctx)) },
+    device: (() => {
+      const signer = fileSigner(ctx, file);
+      return { id: file.manifest.device.id, fingerprint: file.manifest.device.fingerprint, known: signer.status !== 'unregistered', keyStatus: signer.status, signer: signer.description };
+    })(),
     sheets: rows.sheets,
     entities: comparison.entities,
     totals,
@@ -96,18 +99,28 @@ function writeAttachmentFiles(dataDir: string, file: SiteReportFile): void {
  * (files first, then their rows), then the rows, then the import record. All or nothing; a file
  * already imported, or whose content is all here, changes nothing.
  */
-export function importReportFile(ctx: ServiceContext, dataDir: string, previews: ReportPreviews, { previewId }: ApiParsedInput<'siteReports.importFile'>): ReportImportResult {
+export function importReportFile(ctx: ServiceContext, dataDir: string, previews: ReportPreviews, { previewId, confirmFingerprint }: ApiParsedInput<'siteReports.importFile'>): ReportImportResult {
   const stored = previews.get(previewId);
   if (!stored) throw new DomainError('not_found', 'That preview expired; choose the file again');
   const { file, preview } = stored;
   if (!file || !preview.manifest) throw new DomainError('rule', `The file was refused: ${preview.problems.map((p) => p.message).join('; ')}`);
+  const signer = fileSigner(ctx, file);
+  const fingerprint = file.manifest.device.fingerprint;
+  if (signer.status === 'unregistered' && confirmFingerprint !== fingerprint) {
+    throw new DomainError(
+      'rule',
+      confirmFingerprint === undefined
+        ? `The file's key ${fingerprint} is not registered (unverified signer): check the fingerprint with the technician and confirm it to import`
+        : `The confirmed fingerprint ${confirmFingerprint} is not the file's key ${fingerprint}; nothing was imported`,
+    );
+  }
   const { verdicts, entities } = compareWithLocal(ctx.sqlite, file.rows);
   const count = (v: string) => verdicts.filter((x) => x === v).length;
   const newRows = count('new');
   const changedRows = count('changed');
   const keptNewer = count('keptNewer');
   const newAttachments = newAttachmentCount(ctx, file);
-  const deviceWasKnown = isKnownDevice(ctx.sqlite, file.manifest.device.fingerprint, ownFingerprint(ctx));
+  const deviceWasKnown = signer.status !== 'unregistered';
   const alreadyImported = cachedStatement(ctx.sqlite, 'SELECT 1 FROM site_report_imports WHERE file_sha256 = ?').get(preview.fileSha256) !== undefined;
   const siteId = file.manifest.site.id;
   const nothingNew = newRows === 0 && changedRows === 0 && newAttachments === 0;
@@ -117,6 +130,17 @@ export function importReportFile(ctx: ServiceContext, dataDir: string, previews:
   }
   writeAttachmentFiles(dataDir, file);
   const now = ctx.clock.now();
+  if (signer.status === 'unregistered') {
+    cachedStatement(ctx.sqlite, 'INSERT INTO confirmed_device_keys (id, fingerprint, device_id, file_sha256, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?, ?, ?)').run(
+      ctx.newId(),
+      fingerprint,
+      file.manifest.device.id,
+      preview.fileSha256,
+      now,
+      ctx.actor(),
+    );
+    log.info('unregistered signing key confirmed on import', { fingerprint, by: ctx.actor() });
+  }
   const insertAttachment = cachedStatement(ctx.sqlite, 'INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING');
   for (const a of file.attachments) insertAttachment.run(a.sha256, a.mediaType, a.size, now, ctx.actor());
   applyRows(ctx.sqlite, file.rows, verdicts);

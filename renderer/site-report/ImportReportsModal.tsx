@@ -18,6 +18,7 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
   const [result, setResult] = useState<ReportImportResult | null>(null);
   const [busy, setBusy] = useState<'preview' | 'import' | 'fetch' | null>(null);
   const [fetched, setFetched] = useState<Fetched | null>(null);
+  const [fingerprintConfirmed, setFingerprintConfirmed] = useState(false);
   const selectSite = useNavigation((s) => s.selectSite);
 
   const choose = async (file: File | null) => {
@@ -27,12 +28,14 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
     const r = await previewReportFile(file);
     setBusy(null);
     if (!r.ok) return showApiError(r.error, 'File not read');
+    setFingerprintConfirmed(false);
     setPreview(r.value);
   };
   const commit = async () => {
     if (!preview) return;
     setBusy('import');
-    const r = await call('siteReports.importFile', { previewId: preview.previewId });
+    const confirm = preview.device && !preview.device.known && fingerprintConfirmed ? { confirmFingerprint: preview.device.fingerprint } : {};
+    const r = await call('siteReports.importFile', { previewId: preview.previewId, ...confirm });
     setBusy(null);
     if (!r.ok) return showApiError(r.error, 'Not imported');
     setResult(r.value);
@@ -68,12 +71,18 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
             )}
           </FileButton>
           {preview?.importable && (
-            <Button color="green" onClick={() => void commit()} loading={busy === 'import'} data-testid="import-report-file">
+            <Button
+              color="green"
+              onClick={() => void commit()}
+              loading={busy === 'import'}
+              disabled={preview.device !== null && !preview.device.known && !fingerprintConfirmed}
+              data-testid="import-report-file"
+            >
               {preview.nothingNew ? 'Record the file (nothing new)' : 'Import'}
             </Button>
           )}
         </Group>
-        {preview && <ReportPreviewPanel preview={preview} />}
+        {preview && <ReportPreviewPanel preview={preview} confirmed={fingerprintConfirmed} onConfirm={setFingerprintConfirmed} />}
         {result && (
           <Alert color={result.nothingNew ? 'gray' : 'green'} title={result.nothingNew ? 'Nothing new' : 'Imported'} data-testid="report-import-result">
             <Text size="sm">{result.message}</Text>

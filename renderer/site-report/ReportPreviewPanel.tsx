@@ -1,10 +1,13 @@
-import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import type { ReportFilePreview } from '../../shared/contract/site-report-methods';
 import { formatDateTime } from '../format/time';
 
-/** What a previewed file is and what importing it would bring, or why it is refused. */
-export function ReportPreviewPanel({ preview }: { preview: ReportFilePreview }) {
+/**
+ * What a previewed file is and what importing it would bring, or why it is refused. A file signed by
+ * a key the server never registered shows its fingerprint, to be confirmed (`onConfirm`) before import.
+ */
+export function ReportPreviewPanel({ preview, confirmed = false, onConfirm }: { preview: ReportFilePreview; confirmed?: boolean; onConfirm?: (confirmed: boolean) => void }) {
   const m = preview.manifest;
   return (
     <Stack gap="xs" data-testid="report-preview">
@@ -34,12 +37,26 @@ export function ReportPreviewPanel({ preview }: { preview: ReportFilePreview }) 
           ))}
         </Group>
       )}
+      {preview.device && preview.importable && preview.device.known && (
+        <Text size="sm" data-testid="report-signer">
+          Signer: {preview.device.signer}
+        </Text>
+      )}
       {preview.device && !preview.device.known && preview.importable && (
-        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="A device not seen before" data-testid="report-unknown-device">
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Key not registered: unverified signer" data-testid="report-unknown-device">
           <Text size="sm">
-            This file was signed by device {preview.device.id} with key <Text span ff="monospace">{preview.device.fingerprint}</Text>, which this device has not
-            seen in any sign-off sheet or earlier import. Check the fingerprint with the technician before you import.
+            This file was signed by device {preview.device.id} with a key the central server has not registered, so nothing says who made it. Ask the
+            technician for the fingerprint their Outpost shows and compare it with this one:
           </Text>
+          <Text size="sm" ff="monospace" my={4} style={{ wordBreak: 'break-all' }} data-testid="report-key-fingerprint">
+            {preview.device.fingerprint}
+          </Text>
+          <Checkbox
+            checked={confirmed}
+            onChange={(e) => onConfirm?.(e.currentTarget.checked)}
+            label="I checked this fingerprint with the technician: import the file (recorded with my name)"
+            data-testid="confirm-fingerprint"
+          />
         </Alert>
       )}
       {preview.importable && preview.nothingNew && (

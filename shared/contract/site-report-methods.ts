@@ -40,8 +40,16 @@ export const reportFilePreviewSchema = z.object({
   device: z.object({
     id: z.string(),
     fingerprint: z.string(),
-    /** Seen before on this device: a stored sign-off sheet or an earlier import carries this key. */
+    /** `keyStatus` is `registered` or `confirmed`: the file imports without a new confirmation. */
     known: z.boolean(),
+    /**
+     * `registered`: the central server registered this key (with its user and device); `confirmed`:
+     * someone on this device confirmed its fingerprint at an earlier import; `unregistered`: an
+     * unverified signer, imported only once the importer confirms the fingerprint.
+     */
+    keyStatus: z.enum(['registered', 'confirmed', 'unregistered']),
+    /** "signed by Riley Field on device 'Riley's laptop', key registered 2026-11-24", or "key not registered: unverified signer". */
+    signer: z.string(),
   }).nullable(),
   sheets: z.array(z.object({ id: idSchema, kind: z.string(), signerName: z.string(), valid: z.boolean(), reason: z.string().nullable() })),
   entities: z.array(entityCountsSchema),
@@ -116,7 +124,13 @@ export const siteReportMethods = {
     'Check a site report file (format, signature, attachment hashes, rows) and say what is new; nothing is written',
   ),
   'siteReports.importFile': command(
-    z.object({ previewId: idSchema }).strict(),
+    z
+      .object({
+        previewId: idSchema,
+        /** The file's key fingerprint, confirmed by the importer (checked with the technician): needed when the key is not registered; recorded with who and when. */
+        confirmFingerprint: z.string().max(100).optional(),
+      })
+      .strict(),
     reportImportResultSchema,
     'Import a previewed site report file: every row and attachment in one transaction, or nothing; importing the same file again changes nothing',
   ),

@@ -54,8 +54,13 @@ test('a technician exports a site report file; a release manager imports it thro
   const dialog = page.getByTestId('import-reports-modal');
   await dialog.locator('input[type="file"]').setInputFiles(reportFile);
   await expect(dialog.getByTestId('report-preview-site')).toContainText('AMS-001');
-  await expect(dialog.getByTestId('report-unknown-device')).toBeVisible();
+  // The technician's device never signed in to a server: its key is unregistered, so the fingerprint is shown and must be confirmed.
+  const techFingerprint = (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { manifest: { device: { fingerprint: string } } }).manifest.device.fingerprint;
+  await expect(dialog.getByTestId('report-unknown-device')).toContainText('Key not registered: unverified signer');
+  await expect(dialog.getByTestId('report-key-fingerprint')).toHaveText(techFingerprint);
   await expect(dialog.getByTestId('report-preview-entities')).toContainText('inventory items');
+  await expect(dialog.getByTestId('import-report-file')).toBeDisabled();
+  await dialog.getByTestId('confirm-fingerprint').check();
   await dialog.getByTestId('import-report-file').click();
   await expect(dialog.getByTestId('report-import-result')).toContainText('Imported site AMS-001');
   await dialog.getByTestId('open-imported-report').click();
@@ -77,6 +82,7 @@ test('a technician exports a site report file; a release manager imports it thro
   await dialog.locator('input[type="file"]').setInputFiles(reportFile);
   await expect(dialog.getByTestId('report-nothing-new')).toBeVisible();
   await expect(dialog.getByTestId('report-unknown-device')).toHaveCount(0);
+  await expect(dialog.getByTestId('report-signer')).toContainText('fingerprint confirmed by Rita Manager');
   const tampered = path.join(path.dirname(reportFile), 'tampered.outpost-report');
   fs.writeFileSync(tampered, fs.readFileSync(reportFile, 'utf8').replace('Rack door does not lock', 'Rack door does not lack'));
   await dialog.locator('input[type="file"]').setInputFiles(tampered);

@@ -51,7 +51,8 @@ describe('site report file round trip', () => {
   it('imports everything (sent in chunks through the upload); the manager reads the same report as the technician', () => {
     const preview = previewText(manager, exported.fileName, exported.content, 16_384);
     expect(Buffer.byteLength(exported.content)).toBeGreaterThan(3 * 16_384);
-    const result = manager.call('siteReports.importFile', { previewId: preview.previewId });
+    expect(preview.device).toMatchObject({ known: false, keyStatus: 'unregistered', signer: 'key not registered: unverified signer' });
+    const result = manager.call('siteReports.importFile', { previewId: preview.previewId, confirmFingerprint: preview.device!.fingerprint });
     expect(result).toMatchObject({ nothingNew: false, newRows: exported.rows, changedRows: 0, newAttachments: exported.attachments, deviceWasKnown: false });
     const mine = tech.core.call('siteReports.get', { siteId: tech.site.id });
     const theirs = manager.call('siteReports.get', { siteId: tech.site.id });

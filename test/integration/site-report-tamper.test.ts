@@ -156,14 +156,32 @@ describe('bad files', () => {
   });
 });
 
-describe('unknown devices', () => {
-  it('flags a file from a device never seen here, and knows it after one import', () => {
+describe('unregistered device keys', () => {
+  it('imports a file signed by an unregistered key only once the importer confirms its fingerprint, recorded with who and when', () => {
     const fresh = managerCore();
     try {
+      const fingerprint = parse().manifest.device.fingerprint;
       const first = previewText(fresh, 'r.outpost-report', original);
-      expect(first.device).toMatchObject({ known: false, fingerprint: parse().manifest.device.fingerprint });
-      fresh.call('siteReports.importFile', { previewId: first.previewId });
-      expect(previewText(fresh, 'r.outpost-report', original).device?.known).toBe(true);
+      expect(first.device).toMatchObject({ known: false, keyStatus: 'unregistered', signer: 'key not registered: unverified signer', fingerprint });
+      const imports = () => fresh.call('siteReports.imports', {}).length;
+      expect(fresh.dispatch('siteReports.importFile', { previewId: first.previewId })).toMatchObject({
+        ok: false,
+        error: { code: 'rule', message: expect.stringContaining(`key ${fingerprint} is not registered (unverified signer)`) },
+      });
+      const wrong = `SHA256:${'0'.repeat(64)}`;
+      expect(fresh.dispatch('siteReports.importFile', { previewId: first.previewId, confirmFingerprint: wrong })).toMatchObject({
+        ok: false,
+        error: { code: 'rule', message: expect.stringContaining('is not the file') },
+      });
+      expect(imports()).toBe(0);
+      fresh.call('siteReports.importFile', { previewId: first.previewId, confirmFingerprint: fingerprint });
+      expect(imports()).toBe(1);
+      const db = new Database(fresh.databaseFile, { readonly: true });
+      const recorded = db.prepare('SELECT fingerprint, confirmed_by AS confirmedBy, confirmed_at AS confirmedAt FROM confirmed_device_keys').all();
+      db.close();
+      expect(recorded).toEqual([{ fingerprint, confirmedBy: fresh.call('profile.get', {})!.name, confirmedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+      const again = previewText(fresh, 'r.outpost-report', original);
+      expect(again.device).toMatchObject({ known: true, keyStatus: 'confirmed', signer: expect.stringContaining('fingerprint confirmed by') });
     } finally {
       fresh.close();
     }
