@@ -2,10 +2,13 @@ import { Alert, Button, Code, Group, Modal, PasswordInput, Stack, Text, TextInpu
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../shared/contract';
+import type { ServerCertificateCheck } from '../../shared/contract/sync-methods';
+import { checkServerAddress } from '../../shared/sync/server-address';
 import { call } from '../api/client';
 import { errorText, showSuccess } from '../api/notify';
 import { bumpTopics } from '../api/refresh';
 import { ROLE_LABELS, useProfile } from '../state/profile';
+import { CertificateTrustPanel } from './CertificateTrustPanel';
 import { defaultDeviceName, signInErrorTitle } from './sign-in-errors';
 import { useSync } from './sync-store';
 
@@ -27,11 +30,17 @@ export function SignInModal() {
   const [deviceName, setDeviceName] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  /** The certificate shown for comparison; "Trust and sign in" pins exactly this one. */
+  const [check, setCheck] = useState<ServerCertificateCheck | null>(null);
+  const trimmedUrl = serverUrl.trim();
+  const address = trimmedUrl ? checkServerAddress(trimmedUrl) : null;
+  const awaitingTrust = check !== null && address?.ok === true && check.serverUrl === address.url && (check.state === 'new' || check.state === 'changed');
 
   useEffect(() => {
     if (!opened) return;
     setPassword('');
     setFailure(null);
+    setCheck(null);
     setDeviceName((current) => current || defaultDeviceName(profileName, navigator.platform));
   }, [opened, profileName]);
 
@@ -39,14 +48,34 @@ export function SignInModal() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!address?.ok) {
+      setFailure({ error: { code: 'validation', message: address?.message ?? 'Enter the server address' } });
+      return;
+    }
     setBusy(true);
     setFailure(null);
     const started = new Date().toISOString();
+    // HTTPS: show the certificate before anything is sent, unless this device already trusts it.
+    const trustCertificate = awaitingTrust ? check.certificate?.fingerprint : undefined;
+    if (address.secure && !trustCertificate) {
+      const inspected = await call('sync.inspectServer', { serverUrl: trimmedUrl });
+      if (!inspected.ok) {
+        setFailure({ error: inspected.error });
+        setBusy(false);
+        return;
+      }
+      if (inspected.value.state === 'new' || inspected.value.state === 'changed') {
+        setCheck(inspected.value);
+        setBusy(false);
+        return;
+      }
+    }
     const result = await call('sync.signIn', {
-      serverUrl: serverUrl.trim(),
+      serverUrl: trimmedUrl,
       username: username.trim(),
       password,
       ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}),
+      ...(trustCertificate ? { trustCertificate } : {}),
     });
     if (!result.ok) {
       const status = await call('sync.status', {});
@@ -83,6 +112,7 @@ export function SignInModal() {
             required
             value={serverUrl}
             onChange={(e) => setServerUrl(e.currentTarget.value)}
+            error={address && !address.ok ? address.message : undefined}
             autoFocus
             data-testid="sign-in-server"
           />
@@ -96,6 +126,7 @@ export function SignInModal() {
             maxLength={200}
             data-testid="sign-in-device"
           />
+          {awaitingTrust && <CertificateTrustPanel check={check} />}
           {failure && (
             <Alert color="red" icon={<IconAlertTriangle size={16} />} title={signInErrorTitle(failure.error)} role="alert" data-testid="sign-in-error">
               <Text size="sm">{errorText(failure.error)}</Text>
@@ -110,8 +141,14 @@ export function SignInModal() {
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy} disabled={!serverUrl.trim() || !username.trim() || !password} data-testid="sign-in-submit">
-              Sign in
+            <Button
+              type="submit"
+              color={awaitingTrust && check.state === 'changed' ? 'red' : undefined}
+              loading={busy}
+              disabled={!address?.ok || !username.trim() || !password}
+              data-testid="sign-in-submit"
+            >
+              {awaitingTrust ? (check.state === 'changed' ? 'Trust the new certificate and sign in' : 'Trust and sign in') : 'Sign in'}
             </Button>
           </Group>
         </Stack>

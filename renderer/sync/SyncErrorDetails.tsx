@@ -2,11 +2,14 @@ import { Button, Code, Popover, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { SyncStatus } from '../../shared/contract/sync-methods';
 import { formatDateTime } from '../format/time';
+import { RetrustCertificate } from './RetrustCertificate';
+import { useSync } from './sync-store';
 
 type SyncError = NonNullable<SyncStatus['lastError']>;
 
 /** The last sync error in one word, with a "Details" popover: code, message, technical detail, when. */
 export function SyncErrorDetails({ error }: { error: SyncError }) {
+  const serverUrl = useSync((s) => s.status?.account?.serverUrl);
   return (
     <Popover position="bottom-end" width={380} shadow="md" withArrow>
       <Popover.Target>
@@ -34,6 +37,7 @@ export function SyncErrorDetails({ error }: { error: SyncError }) {
               {error.detail}
             </Code>
           )}
+          {error.code === 'untrusted_server' && serverUrl && <RetrustCertificate serverUrl={serverUrl} />}
         </Stack>
       </Popover.Dropdown>
     </Popover>

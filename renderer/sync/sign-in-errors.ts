@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/contract';
 export function signInErrorTitle(error: ApiError): string {
   const text = `${error.code} ${error.message}`.toLowerCase();
   if (error.code === 'validation') return 'Check the sign-in details';
+  if (error.code === 'untrusted_server') return /changed|different certificate/i.test(error.message) ? 'The server’s certificate changed' : 'Server not trusted';
   if (/rate_limited|too many|rate limit/.test(text)) return 'Too many attempts';
   if (/client_too_old|too old|upgrade|update outpost/.test(text)) return 'This Outpost is too old for the server';
   if (/bad_credentials|unauthorized|password|credential/.test(text)) return 'Wrong user name or password';
