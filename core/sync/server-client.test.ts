@@ -4,7 +4,7 @@ import { createServerClient, type FetchLike } from './server-client';
 import { SyncAborted, SyncError } from './sync-error';
 
 function client(fetch: FetchLike, signal?: AbortSignal) {
-  return createServerClient({ baseUrl: 'http://server.test/', schemaVersion: 9, token: 'tok', fetch, timeoutMs: 200, ...(signal ? { signal } : {}) });
+  return createServerClient({ baseUrl: 'https://server.test/', schemaVersion: 9, token: 'tok', fetch, timeoutMs: 200, ...(signal ? { signal } : {}) });
 }
 
 const errorBody = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
@@ -24,7 +24,7 @@ describe('server client', () => {
     let seen: RequestInit | undefined;
     const c = client(async (url, init) => {
       seen = init;
-      expect(url).toBe('http://server.test/v1/sync/partitions');
+      expect(url).toBe('https://server.test/v1/sync/partitions');
       return Response.json({ partitions: [] });
     });
     expect(await c.partitions()).toEqual({ partitions: [] });
@@ -66,5 +66,20 @@ describe('server client', () => {
     const pending = c.partitions();
     stop.abort();
     await expect(pending).rejects.toBeInstanceOf(SyncAborted);
+  });
+
+  it('refuses http:// to another computer before calling fetch, and lets it through to loopback', async () => {
+    let calls = 0;
+    const counting: FetchLike = async () => {
+      calls += 1;
+      return Response.json({ partitions: [] });
+    };
+    const remote = createServerClient({ baseUrl: 'http://server.test/', schemaVersion: 9, token: 'tok', fetch: counting });
+    const refused = await failure(remote.partitions());
+    expect(refused.code).toBe('untrusted_server');
+    expect(calls).toBe(0);
+    const local = createServerClient({ baseUrl: 'http://127.0.0.1:8787', schemaVersion: 9, token: 'tok', fetch: counting });
+    await local.partitions().catch(() => undefined);
+    expect(calls).toBe(1);
   });
 });
