@@ -98,8 +98,8 @@ export function saveWindowState(dataDir: string, state: WindowState): void {
   const file = path.join(dataDir, WINDOW_STATE_FILE);
   const temp = `${file}.tmp`;
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(temp, `${JSON.stringify(state)}\n`);
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temp, `${JSON.stringify(state)}\n`, { mode: 0o600 });
     fs.renameSync(temp, file);
   } catch (error) {
     log.warn('could not save window state', { error: String(error) });

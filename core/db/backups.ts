@@ -1,16 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { ensurePrivateDir, makePrivate, touchPrivateFile } from '../storage/private-files';
 
 export const DEFAULT_KEPT_BACKUPS = 5;
 const BACKUP_PATTERN = /^outpost-.*\.db$/;
 
 /** Copies the open database into the backup folder (a consistent snapshot, WAL included). */
 export function writeBackup(sqlite: Database.Database, backupDir: string, reason: string): string {
-  fs.mkdirSync(backupDir, { recursive: true });
+  ensurePrivateDir(backupDir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.join(backupDir, `outpost-${stamp}-${reason}.db`);
+  touchPrivateFile(file); // VACUUM INTO fills an empty file and keeps its mode
   sqlite.prepare('VACUUM INTO ?').run(file);
+  makePrivate(file);
   return file;
 }
 

@@ -9,6 +9,7 @@ import { installCaptureTriggers } from '../sync/capture-triggers';
 import { backupIsDue, DEFAULT_KEPT_BACKUPS, pruneBackups, writeBackup } from './backups';
 import { applyMigrations, readSchemaVersion } from './migrate';
 import * as schema from './schema';
+import { ensurePrivateDir, makePrivate, touchPrivateFile } from '../storage/private-files';
 
 const log = createLogger('database');
 const ROUTINE_BACKUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -35,11 +36,14 @@ export interface OpenedDatabase {
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const migrations = options.migrations ?? localMigrations;
   try {
-    fs.mkdirSync(path.dirname(options.file), { recursive: true });
+    ensurePrivateDir(path.dirname(options.file));
+    // SQLite gives its -wal and -shm files the database file's mode: create it 0600 first.
+    for (const file of [options.file, `${options.file}-wal`, `${options.file}-shm`]) makePrivate(file);
   } catch (cause) {
     throw new StartupError('data_dir_unusable', `Cannot create the data directory: ${(cause as Error).message}`);
   }
   const existed = fs.existsSync(options.file) && fs.statSync(options.file).size > 0;
+  touchPrivateFile(options.file);
   const sqlite = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
