@@ -20,7 +20,7 @@ import { ImportStore } from '../inventory-import/import-store';
 import { createSiteReportHandlers } from '../site-report/site-report-handlers';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
-import { completeChecklistPhase, getChecklist, linkChecklistCheckRun, setChecklistItemState } from '../services/checklist-service';
+import { attachChecklistPhoto, completeChecklistPhase, getChecklist, linkChecklistCheckRun, setChecklistItemState } from '../services/checklist-service';
 import { createDeployment, getDeployment, listDeployments } from '../services/deployment-service';
 import { inventoryReconciliation, listInventory } from '../services/inventory-query';
 import { receiveSerial, recordSurplus, setInventoryState } from '../services/inventory-receive';
@@ -58,7 +58,13 @@ export type Handlers = {
 export function createHandlers(env: HandlerEnvironment): Handlers {
   const importStore = new ImportStore();
   return {
-    'app.info': () => ({ version: env.appVersion, schemaVersion: env.schemaVersion, dataDir: env.dataDir, shell: env.shell }),
+    'app.info': (ctx) => ({
+      version: env.appVersion,
+      schemaVersion: env.schemaVersion,
+      dataDir: env.dataDir,
+      shell: env.shell,
+      secretStorage: { backend: ctx.secrets.backend, weak: ctx.secrets.weak },
+    }),
     'profile.get': (ctx) => getProfile(ctx.db),
     'profile.set': (ctx, input) => setProfile(ctx.db, ctx.clock, input),
     'sample.open': (ctx) => openSampleDeployment(ctx),
@@ -97,6 +103,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
     'checklist.linkCheckRun': linkChecklistCheckRun,
+    'checklist.attachPhoto': attachChecklistPhoto,
     'checklist.completePhase': completeChecklistPhase,
     ...createChecksHandlers(env.checkJobs ?? createCheckJobs(env.checkParts ?? defaultCheckParts)),
     'issues.list': listIssues,

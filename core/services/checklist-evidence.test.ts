@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { markDone } from '../../test/support/checklist-done';
+import { signaturePng } from '../../test/support/signoff-fixtures';
 import { openSampleCore, type TestCore } from '../../test/support/temp-core';
 
 let core: TestCore | undefined;
@@ -83,7 +85,7 @@ describe('check runs as checklist evidence', () => {
     const { core, siteId } = sample();
     insertRuns(core.databaseFile, [{ id: 'run-ok', siteId }]);
     const before = core.call('checklist.get', { siteId }).phases.find((p) => p.phase === 'before')!;
-    for (const i of before.items.filter((x) => x.required)) core.call('checklist.setItemState', { itemId: i.id, state: 'done' });
+    for (const i of before.items.filter((x) => x.required)) markDone(core, i);
     core.call('checklist.completePhase', { siteId, phase: 'before' });
     expect(core.dispatch('checklist.linkCheckRun', { itemId: before.items[0]!.id, runId: 'run-ok' })).toMatchObject({
       ok: false,
@@ -109,8 +111,24 @@ describe('check runs as checklist evidence', () => {
     expect(item('Verify target machines').state).toBe('todo');
     core.call('checklist.linkCheckRun', { itemId: verifyId, runId: 'run-ok' });
     expect(core.call('checklist.setItemState', { itemId: verifyId, state: 'done' })).toMatchObject({ state: 'done', evidenceRuns: expect.arrayContaining([expect.objectContaining({ runId: 'run-ok' })]) });
-    // Items without check-run evidence are not affected.
-    const noteItem = core.call('checklist.get', { siteId }).phases[0]!.items.find((i) => i.evidence !== 'check_run' && !i.dependsOn)!;
-    expect(core.call('checklist.setItemState', { itemId: noteItem.id, state: 'done' }).state).toBe('done');
+    // Items without evidence are not affected.
+    const plain = core.call('checklist.get', { siteId }).phases.flatMap((p) => p.items).find((i) => i.evidence === 'none' && !i.dependsOn)!;
+    expect(core.call('checklist.setItemState', { itemId: plain.id, state: 'done' }).state).toBe('done');
+  });
+
+  it('refuses done on a note item without a note and on a photo item until a photo is attached', () => {
+    const { core, siteId } = sample();
+    const items = core.call('checklist.get', { siteId }).phases.flatMap((p) => p.items);
+    const noteItem = items.find((i) => i.evidence === 'note' && !i.dependsOn)!;
+    const photoItem = items.find((i) => i.evidence === 'photo' && !i.dependsOn)!;
+    expect(core.dispatch('checklist.setItemState', { itemId: noteItem.id, state: 'done', note: '  ' })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('needs a note') } });
+    expect(core.call('checklist.setItemState', { itemId: noteItem.id, state: 'done', note: 'All 41 scanned' })).toMatchObject({ state: 'done', note: 'All 41 scanned' });
+    expect(core.dispatch('checklist.setItemState', { itemId: photoItem.id, state: 'done', note: 'UPS fine' })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('A photo must be attached') } });
+    expect(core.dispatch('checklist.attachPhoto', { itemId: photoItem.id, sha256: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const photo = core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(5, 60, 30) });
+    core.call('checklist.attachPhoto', { itemId: photoItem.id, sha256: photo.sha256 });
+    const again = core.call('checklist.attachPhoto', { itemId: photoItem.id, sha256: photo.sha256 });
+    expect(again.evidencePhotos).toEqual([expect.objectContaining({ sha256: photo.sha256, linkedBy: 'Test Technician' })]);
+    expect(core.call('checklist.setItemState', { itemId: photoItem.id, state: 'done' })).toMatchObject({ state: 'done', evidencePhotos: [expect.objectContaining({ sha256: photo.sha256 })] });
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '../../shared/domain/checklist';
+import { markDone } from '../../test/support/checklist-done';
 import { openSampleCore, type TestCore } from '../../test/support/temp-core';
 
 let core: TestCore;
@@ -54,7 +55,7 @@ describe('site checklist', () => {
     const refused = core.dispatch('checklist.completePhase', { siteId, phase: 'before' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('5 required item(s) still open') } });
     const items: ChecklistItem[] = phase(siteId, 'before').items;
-    for (const item of items.filter((i) => i.required)) core.call('checklist.setItemState', { itemId: item.id, state: 'done' });
+    for (const item of items.filter((i) => i.required)) markDone(core, item);
     const completed = core.call('checklist.completePhase', { siteId, phase: 'before' });
     expect(completed).toMatchObject({ phase: 'before', completedBy: 'Test Technician', openRequired: 0 });
     const optional = items.find((i) => !i.required)!;
@@ -67,8 +68,8 @@ describe('site checklist', () => {
     const siteId = sample.site.id;
     const reconcile = phase(siteId, 'before').items[0]!;
     const mount = phase(siteId, 'during').items.find((i) => i.dependsOn === reconcile.id)!;
-    core.call('checklist.setItemState', { itemId: reconcile.id, state: 'done', note: 'All scanned' });
-    core.call('checklist.setItemState', { itemId: mount.id, state: 'done', note: 'Rack 2' });
+    markDone(core, reconcile, 'All scanned');
+    markDone(core, mount, 'Rack 2');
     core.call('checklist.setItemState', { itemId: reconcile.id, state: 'todo' });
     const after = phase(siteId, 'during').items.find((i) => i.id === mount.id)!;
     expect(after).toMatchObject({ state: 'todo', stateBy: null, stateAt: null });

@@ -4,7 +4,7 @@ import type { ChecklistItem, ChecklistPhaseView, ChecklistView } from '../../sha
 import { CHECKLIST_PHASES, type ChecklistPhase } from '../../shared/domain/enums';
 import { checkItemTransition, checklistProgress, checkPhaseCompletion, dependentsToReopen, isOpenRequired } from '../../shared/logic/checklist-rules';
 import { checklistItems, checklistPhases } from '../db/schema';
-import { itemEvidenceRuns, linkRunToItem, siteEvidenceRuns } from './checklist-evidence';
+import { itemEvidencePhotos, itemEvidenceRuns, linkPhotoToItem, linkRunToItem, siteEvidencePhotos, siteEvidenceRuns } from './checklist-evidence';
 import { DomainError, notFound } from './domain-error';
 import { recordActivity, updated, type ServiceContext } from './service-context';
 import { requireSite } from './site-service';
@@ -23,19 +23,20 @@ function phaseView(phase: ChecklistPhase, items: ChecklistItem[], completion: { 
 function siteItems(ctx: ServiceContext, siteId: string, phase?: ChecklistPhase): ChecklistItem[] {
   const where = phase ? and(eq(checklistItems.siteId, siteId), eq(checklistItems.phase, phase)) : eq(checklistItems.siteId, siteId);
   const evidence = siteEvidenceRuns(ctx, siteId);
+  const photos = siteEvidencePhotos(ctx, siteId);
   return ctx.db
     .select()
     .from(checklistItems)
     .where(where)
     .orderBy(asc(checklistItems.position))
     .all()
-    .map((item) => ({ ...item, evidenceRuns: evidence.get(item.id) ?? [] }));
+    .map((item) => ({ ...item, evidenceRuns: evidence.get(item.id) ?? [], evidencePhotos: photos.get(item.id) ?? [] }));
 }
 
 function requireItem(ctx: ServiceContext, itemId: string): ChecklistItem {
   const item = ctx.db.select().from(checklistItems).where(eq(checklistItems.id, itemId)).get();
   if (!item) throw notFound('Checklist item', itemId);
-  return { ...item, evidenceRuns: itemEvidenceRuns(ctx, itemId) };
+  return { ...item, evidenceRuns: itemEvidenceRuns(ctx, itemId), evidencePhotos: itemEvidencePhotos(ctx, itemId) };
 }
 
 function phaseCompletion(ctx: ServiceContext, siteId: string, phase: ChecklistPhase) {
@@ -92,6 +93,12 @@ export function linkChecklistCheckRun(ctx: ServiceContext, { itemId, runId }: Ap
   const item = requireItem(ctx, itemId);
   linkRunToItem(ctx, item, runId, phaseCompletion(ctx, item.siteId, item.phase) !== undefined);
   return { ...item, evidenceRuns: itemEvidenceRuns(ctx, itemId) };
+}
+
+export function attachChecklistPhoto(ctx: ServiceContext, { itemId, sha256 }: ApiParsedInput<'checklist.attachPhoto'>): ChecklistItem {
+  const item = requireItem(ctx, itemId);
+  linkPhotoToItem(ctx, item, sha256, phaseCompletion(ctx, item.siteId, item.phase) !== undefined);
+  return { ...item, evidencePhotos: itemEvidencePhotos(ctx, itemId) };
 }
 
 export function completeChecklistPhase(ctx: ServiceContext, { siteId, phase }: ApiParsedInput<'checklist.completePhase'>): ChecklistPhaseView {

@@ -3,6 +3,7 @@ import { idSchema } from '../domain/audit';
 import { issueSchema } from '../domain/issue';
 import { sheetSummarySchema, signOffDecisionSchema, signOffKindSchema, signOffReviewSchema, signedSheetSchema } from '../domain/signoff';
 import { command, query } from './define';
+import { limitedText } from './text-fields';
 
 /** Which sheet: a site's (core components, site complete) or the deployment's milestone. */
 const subject = {
@@ -36,8 +37,8 @@ export const signoffMethods = {
         ...subject,
         reviewHash: z.string().regex(/^[0-9a-f]{64}$/),
         decision: signOffDecisionSchema,
-        reason: z.string().trim().max(4000).default(''),
-        exceptions: z.array(z.object({ issueId: idSchema, reason: z.string().trim().max(4000) }).strict()).max(500).default([]),
+        reason: limitedText().default(''),
+        exceptions: z.array(z.object({ issueId: idSchema, reason: limitedText() }).strict()).max(500).default([]),
         signerName: z.string().trim().min(1, 'Type the signer\'s name').max(200),
         signerRole: z.string().trim().min(1, 'Type the signer\'s role').max(200),
         signerEmail: z.string().trim().email().max(320).nullable().default(null),

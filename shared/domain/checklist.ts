@@ -34,6 +34,14 @@ export const evidenceRunSchema = z.object({
 });
 export type EvidenceRun = z.infer<typeof evidenceRunSchema>;
 
+/** A photo (an attachment, by SHA-256) linked to a checklist item as evidence. */
+export const evidencePhotoSchema = z.object({
+  sha256: z.string(),
+  linkedAt: z.string(),
+  linkedBy: z.string(),
+});
+export type EvidencePhoto = z.infer<typeof evidencePhotoSchema>;
+
 /** One item of a site's checklist instance. */
 export const checklistItemSchema = z.object({
   id: idSchema,
@@ -49,6 +57,8 @@ export const checklistItemSchema = z.object({
   ...auditSchema.shape,
   /** Check runs linked as evidence, oldest link first. */
   evidenceRuns: z.array(evidenceRunSchema).default([]),
+  /** Photos linked as evidence, oldest first. */
+  evidencePhotos: z.array(evidencePhotoSchema).default([]),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 

@@ -19,7 +19,7 @@ export type RuleVerdict = { allowed: true } | { allowed: false; reason: string }
 
 /** Whether an item may move to `next`, given the item it depends on (if any). */
 export function checkItemTransition(
-  item: Pick<ChecklistItem, 'title'> & { evidence?: EvidenceKind; evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[] },
+  item: Pick<ChecklistItem, 'title'> & { evidence?: EvidenceKind; evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[]; evidencePhotos?: readonly unknown[] },
   next: ChecklistItemState,
   note: string,
   dependency: Pick<ChecklistItem, 'title' | 'state'> | null,
@@ -37,13 +37,34 @@ export function checkItemTransition(
   if (next === 'done' && dependency && !isSettled(dependency.state)) {
     return { allowed: false, reason: `"${dependency.title}" must be done first` };
   }
-  if (next === 'done' && item.evidence === 'check_run' && !(item.evidenceRuns ?? []).some(runPassed)) {
-    return {
-      allowed: false,
-      reason: `A passing check run must be linked before "${item.title}" can be done: one that completed with no failures and no errors (Machines tab → open a run → Use as evidence)`,
-    };
+  if (next === 'done') {
+    const missing = missingEvidence(item, note);
+    if (missing) return { allowed: false, reason: missing };
   }
   return { allowed: true };
+}
+
+/**
+ * What an item still needs before it can be done, by the evidence it names: a note ("Evidence:
+ * Note"), a linked photo ("Evidence: Photo"), a linked passing check run ("Evidence: Check run");
+ * null when nothing is missing. `note` is the note sent with "done".
+ */
+export function missingEvidence(
+  item: Pick<ChecklistItem, 'title'> & { evidence?: EvidenceKind; evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[]; evidencePhotos?: readonly unknown[] },
+  note: string,
+): string | null {
+  switch (item.evidence) {
+    case 'note':
+      return note.trim() === '' ? `"${item.title}" needs a note as evidence: say what was checked` : null;
+    case 'photo':
+      return (item.evidencePhotos ?? []).length === 0 ? `A photo must be attached before "${item.title}" can be done (Attach photo)` : null;
+    case 'check_run':
+      return (item.evidenceRuns ?? []).some(runPassed)
+        ? null
+        : `A passing check run must be linked before "${item.title}" can be done: one that completed with no failures and no errors (Machines tab → open a run → Use as evidence)`;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -66,6 +87,12 @@ export function dependentsToReopen<T extends Pick<ChecklistItem, 'id' | 'depends
     }
   }
   return out;
+}
+
+/** Whether a photo may be linked as evidence to an item: not once its phase is completed. */
+export function checkPhotoLink(item: Pick<ChecklistItem, 'title'>, phaseCompleted: boolean): RuleVerdict {
+  if (phaseCompleted) return { allowed: false, reason: `The phase of "${item.title}" is already completed: no more evidence can be linked` };
+  return { allowed: true };
 }
 
 /** Whether a check run may be linked as evidence to an item. */

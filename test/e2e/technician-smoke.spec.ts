@@ -59,10 +59,12 @@ test('first run, sample deployment, receive scans and a checklist item survive a
   await scan(page, expectedSerial, 'already_received');
   await expectReconciliation(page, { expected: 41, received: 1, missing: 40, surplus: 0 });
 
-  // Checklist: complete the first item of the before phase.
+  // Checklist: complete the first item of the before phase (its evidence is a note: Done asks for it).
   await page.getByTestId('tab-checklist').click();
   const firstItem = page.getByTestId('checklist-item').first();
   await firstItem.getByTestId('item-done').click();
+  await page.getByTestId('item-note').fill('1 of 41 received so far');
+  await page.getByTestId('item-note-confirm').click();
   await expect(firstItem).toHaveAttribute('data-state', 'done');
   await expect(firstItem).toContainText('Riley Field');
 
@@ -92,4 +94,23 @@ test('an unknown serial can be recorded as surplus from receive mode', async ({ 
   await page.getByTestId('record-surplus').click();
   await page.getByTestId('confirm-surplus').click();
   await expect(page.getByTestId('recon-surplus')).toHaveText('1');
+
+  // At 1024 px the surplus row's state cell shows both badges whole ("RECEIVED" and "SURPLUS").
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByTestId('receive-mode').click();
+  await page.getByTestId('inventory-state-filter').click();
+  await page.getByRole('option', { name: 'Surplus (not expected)' }).click();
+  const cell = page.getByTestId('inventory-row').first().getByTestId('inventory-state-cell');
+  await expect(cell).toContainText('Surplus', { ignoreCase: true });
+  const fit = await cell.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return [...el.children].map((badge) => {
+      const b = badge.getBoundingClientRect();
+      return { text: badge.textContent, whole: badge.scrollWidth <= badge.clientWidth + 0.5, inside: b.left >= box.left - 0.5 && b.right <= box.right + 0.5 && b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5 };
+    });
+  });
+  expect(fit).toEqual([
+    { text: 'Received', whole: true, inside: true },
+    { text: 'Surplus', whole: true, inside: true },
+  ]);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeTombstones } from '../../server/sync/retention';
 import { startTestServer, api, type TestServer } from '../support/central-server';
-import { count, openDevice, type Device } from './sync-client-fixture';
+import { assignUser, count, openDevice, type Device } from './sync-client-fixture';
 
 // What goes wrong, on a real central server (PGlite): refused changes, changes crossing on the
 // wire, a client too old, a purged change log, closing mid-sync, signing out.
@@ -17,12 +17,13 @@ const note = (d: Device, id: string) => (d.db.prepare('SELECT note FROM inventor
 beforeAll(async () => {
   server = await startTestServer({ backend: 'pglite' });
   await server.createUser({ username: 'rita', displayName: 'Rita Manager', role: 'release_manager', password: PASSWORD });
-  await server.createUser({ username: 'alex', displayName: 'Alex Morgan', role: 'technician', password: PASSWORD });
+  const alex = await server.createUser({ username: 'alex', displayName: 'Alex Morgan', role: 'technician', password: PASSWORD });
   rm = openDevice({ sample: true });
   await rm.signIn(server.url, 'rita', PASSWORD);
+  const alexSites = assignUser(rm, rm.deploymentId!, 'Alex Morgan', alex);
   rm.core.call('sync.publish', { deploymentId: rm.deploymentId! });
   expect(await rm.sync()).toEqual({ ok: true });
-  siteId = rm.core.call('sites.list', { deploymentId: rm.deploymentId! }).find((s) => s.technicians.includes('Alex Morgan'))!.id;
+  siteId = alexSites[0]!;
   tech = openDevice();
   await tech.signIn(server.url, 'alex', PASSWORD);
   expect(await tech.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [siteId] })).toEqual({ ok: true });
@@ -74,7 +75,7 @@ describe('desktop sync when things go wrong', () => {
   });
 
   it('keeps the outbox and stops automatic runs when the server says the client is too old', async () => {
-    tech.core.call('checklist.setItemState', { itemId: tech.core.call('checklist.get', { siteId }).phases[0]!.items[0]!.id, state: 'done', note: '' });
+    tech.core.call('checklist.setItemState', { itemId: tech.core.call('checklist.get', { siteId }).phases[0]!.items[0]!.id, state: 'done', note: 'Counted' });
     const pending = tech.core.call('sync.status', {}).pendingOperations;
     expect(pending).toBeGreaterThan(0);
     tech.net.protocol = '0';

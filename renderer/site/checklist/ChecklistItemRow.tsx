@@ -3,10 +3,12 @@ import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconLink, IconMinus, Ico
 import { memo, useState } from 'react';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
 import type { ChecklistItemState } from '../../../shared/domain/enums';
-import { checkItemTransition, isSettled } from '../../../shared/logic/checklist-rules';
+import { checkItemTransition, isSettled, missingEvidence } from '../../../shared/logic/checklist-rules';
 import { formatDateTime } from '../../format/time';
 import { EVIDENCE_LABELS, ITEM_STATE } from '../../status/labels';
 import { openIssueDraft } from '../issues/issue-draft';
+import { CollapsibleText } from '../../shell/CollapsibleText';
+import { EvidencePhotos } from './EvidencePhotos';
 import { EvidenceRunBadges } from './EvidenceRunBadges';
 import { ItemStateIcon } from './ItemStateIcon';
 import classes from './ChecklistItemRow.module.css';
@@ -45,10 +47,14 @@ function ActionButton(props: { label: string; reason: string | null; onClick: ()
 export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependency, phaseCompleted, busy, onSet }: Props) {
   const [open, setOpen] = useState(false);
   const verdict = (next: ChecklistItemState) => {
-    const v = checkItemTransition(item, next, next === 'done' || next === 'todo' ? '' : 'x', dependency, phaseCompleted);
+    // N/A, Failed and a note item's Done ask for the note in a dialog: judge them as if it were given.
+    const note = next === 'todo' || (next === 'done' && item.evidence !== 'note') ? '' : 'x';
+    const v = checkItemTransition(item, next, note, dependency, phaseCompleted);
     return v.allowed ? null : v.reason;
   };
   const waiting = dependency !== null && !isSettled(dependency.state);
+  // What the item still lacks before it can be done (a note is asked for when Done is clicked).
+  const lacking = item.state !== 'done' && item.evidence !== 'note' && item.evidence !== 'none' && missingEvidence(item, '') !== null;
 
   return (
     <div className={classes.row} data-testid="checklist-item" data-item-id={item.id} data-state={item.state} data-required={item.required}>
@@ -72,7 +78,12 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
           )}
         </div>
         <div className={classes.meta}>
-          {item.evidence !== 'none' && <span>Evidence: {EVIDENCE_LABELS[item.evidence]}</span>}
+          {item.evidence !== 'none' && (
+            <span style={lacking ? { color: 'var(--mantine-color-orange-text)' } : undefined} data-testid="item-evidence" data-missing={lacking || undefined}>
+              Evidence: {EVIDENCE_LABELS[item.evidence]}
+              {lacking ? (item.evidence === 'photo' ? ' (no photo yet)' : ' (no passing run yet)') : ''}
+            </span>
+          )}
           {dependency && (
             <span style={waiting ? { color: 'var(--mantine-color-orange-text)' } : undefined}>
               <IconLink size={11} style={{ verticalAlign: -1 }} /> After “{dependency.title}”
@@ -91,8 +102,9 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
           )}
         </div>
         <EvidenceRunBadges runs={item.evidenceRuns} />
+        {(item.evidence === 'photo' || item.evidencePhotos.length > 0) && <EvidencePhotos item={item} canAdd={!phaseCompleted && item.state !== 'done'} />}
         {open && <div className={classes.instructions}>{item.instructions}</div>}
-        {item.note && <div className={classes.note}>{item.note}</div>}
+        {item.note && <CollapsibleText className={classes.note}>{item.note}</CollapsibleText>}
       </div>
       <div className={classes.actions}>
         {item.state !== 'done' && item.state !== 'not_applicable' && (

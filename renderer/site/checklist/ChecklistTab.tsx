@@ -36,7 +36,7 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
 
   const onSet = useCallback(
     (item: ChecklistItem, state: ChecklistItemState) => {
-      if (state === 'not_applicable' || state === 'failed') setNoteRequest({ item, state });
+      if (state === 'not_applicable' || state === 'failed' || (state === 'done' && item.evidence === 'note')) setNoteRequest({ item, state });
       else if (state === 'todo') {
         const dependents = dependentsToReopen([...itemsById.values()], item.id, state);
         if (dependents.length > 0) setReopenRequest({ item, dependents });

@@ -1,10 +1,14 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
+import { textTooLong } from '../../../shared/logic/text-limits';
+import { LengthCounter } from '../../shell/LengthCounter';
+import { draftKey, useTextDraft } from '../../state/drafts';
 
 export interface NoteRequest {
   item: ChecklistItem;
-  state: 'not_applicable' | 'failed';
+  /** Done: for an item whose evidence is a note. */
+  state: 'not_applicable' | 'failed' | 'done';
 }
 
 interface Props {
@@ -16,29 +20,30 @@ interface Props {
 const COPY = {
   not_applicable: { title: 'Not applicable', prompt: 'Why does this item not apply at this site?', confirm: 'Mark not applicable', color: 'blue' },
   failed: { title: 'Failed', prompt: 'What failed? Say what you saw and what you did.', confirm: 'Mark failed', color: 'red' },
+  done: { title: 'Done', prompt: 'Evidence: what did you check or record? This item needs a note to be done.', confirm: 'Mark done', color: 'green' },
 } as const;
 
-/** N/A and Failed need a reason: the site owner and the release manager will read it. */
+/** N/A and Failed need a reason, and Done a note for "Evidence: Note" items: the site owner and the release manager will read it. */
 export function NoteModal({ request, onClose, onConfirm }: Props) {
-  const [note, setNote] = useState('');
+  // Kept per item and outcome until confirmed or cancelled; closing the dialog keeps it.
+  const [note, setNote, discardNote] = useTextDraft(request ? draftKey('note', request.item.siteId, `${request.item.id}.${request.state}`) : null);
   const [saving, setSaving] = useState(false);
   const copy = request ? COPY[request.state] : COPY.failed;
 
+  const tooLong = textTooLong(note);
+
   async function confirm() {
-    if (!request || note.trim() === '') return;
+    if (!request || note.trim() === '' || tooLong) return;
     setSaving(true);
     const ok = await onConfirm(request, note.trim());
     setSaving(false);
-    if (ok) setNote('');
+    if (ok) discardNote();
   }
 
   return (
     <Modal
       opened={request !== null}
-      onClose={() => {
-        setNote('');
-        onClose();
-      }}
+      onClose={onClose}
       title={`${copy.title}: ${request?.item.title ?? ''}`}
       size="lg"
     >
@@ -53,7 +58,8 @@ export function NoteModal({ request, onClose, onConfirm }: Props) {
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void confirm();
           }}
-          maxLength={4000}
+          description={<LengthCounter value={note} />}
+          error={tooLong}
           data-autofocus
           data-testid="item-note"
         />
@@ -62,10 +68,17 @@ export function NoteModal({ request, onClose, onConfirm }: Props) {
             Ctrl+Enter to confirm
           </Text>
           <Group gap="xs">
-            <Button variant="default" onClick={onClose}>
+            <Button
+              variant="default"
+              onClick={() => {
+                discardNote();
+                onClose();
+              }}
+              data-testid="item-note-cancel"
+            >
               Cancel
             </Button>
-            <Button color={copy.color} loading={saving} disabled={note.trim() === ''} onClick={() => void confirm()} data-testid="item-note-confirm">
+            <Button color={copy.color} loading={saving} disabled={note.trim() === '' || tooLong !== null} onClick={() => void confirm()} data-testid="item-note-confirm">
               {copy.confirm}
             </Button>
           </Group>

@@ -1,4 +1,6 @@
 import { Badge, Checkbox, Paper, Table, Text, TextInput } from '@mantine/core';
+import { textTooLong } from '../../../shared/logic/text-limits';
+import { LengthCounter } from '../../shell/LengthCounter';
 import { OPEN_ISSUE_STATUSES } from '../../../shared/domain/issue';
 import type { ReviewIssue } from '../../../shared/domain/signoff';
 
@@ -59,8 +61,8 @@ export function IssueExceptions({ issues, draft, onChange, disabled }: Props) {
                       placeholder={entry.accept ? 'Why this is acceptable (required)' : ''}
                       disabled={disabled || !entry.accept}
                       value={entry.reason}
-                      maxLength={4000}
-                      error={entry.accept && entry.reason.trim() === ''}
+                      error={(entry.accept && entry.reason.trim() === '') || textTooLong(entry.reason)}
+                      description={entry.reason.length > 3000 ? <LengthCounter value={entry.reason} /> : undefined}
                       onChange={(e) => set(issue.id, { reason: e.currentTarget.value })}
                       data-testid="exception-reason"
                     />

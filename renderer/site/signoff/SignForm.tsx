@@ -3,6 +3,8 @@ import { IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { SIGN_OFF_DECISION_LABELS, signOffDecisionSchema, type SignOffDecision } from '../../../shared/domain/signoff';
 import type { DecisionVerdict } from '../../../shared/signoff/decision-rules';
+import { textTooLong } from '../../../shared/logic/text-limits';
+import { LengthCounter } from '../../shell/LengthCounter';
 import { SignaturePadField } from './SignaturePadField';
 
 export interface SignDraft {
@@ -37,7 +39,8 @@ export function SignForm({ draft, onChange, statement, verdict, signing, onSign 
     !draft.signature && 'signature',
     !draft.confirmed && 'confirmation of the statement',
   ].filter(Boolean);
-  const ready = verdict.allowed && missing.length === 0 && !emailBad;
+  const reasonTooLong = textTooLong(draft.reason);
+  const ready = verdict.allowed && missing.length === 0 && !emailBad && reasonTooLong === null;
 
   return (
     <Paper withBorder p="sm" data-testid="sign-form">
@@ -58,12 +61,13 @@ export function SignForm({ draft, onChange, statement, verdict, signing, onSign 
           autosize
           minRows={2}
           maxRows={6}
-          maxLength={4000}
+          description={<LengthCounter value={draft.reason} />}
+          error={reasonTooLong}
           value={draft.reason}
           onChange={(e) => set({ reason: e.currentTarget.value })}
           data-testid="signoff-reason"
         />
-        {!verdict.allowed && (
+        {!verdict.allowed && verdict.reason && (
           <Alert color="orange" variant="light" p="xs" data-testid="decision-refusal">
             {verdict.reason}
           </Alert>
