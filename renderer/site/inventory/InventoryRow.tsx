@@ -45,7 +45,7 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
       data-state={item.state}
       data-highlight={highlight || undefined}
     >
-      <div className={classes.cell} role="cell">
+      <div className={classes.stateCell} role="cell" data-stacked={item.isSurplus || undefined} data-testid="inventory-state-cell">
         <StateBadge state={item.state} />
         {item.isSurplus && <StateBadge state="surplus" />}
       </div>
