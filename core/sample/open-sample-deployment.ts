@@ -58,7 +58,7 @@ export function openSampleDeployment(ctx: ServiceContext): { deploymentId: strin
       ownerPhone: s.owner[2],
       windowStart: new Date(windowStart).toISOString(),
       windowEnd: new Date(windowStart + 8 * 60 * 60 * 1000).toISOString(),
-      technicians: [SAMPLE_TECHNICIANS[index % SAMPLE_TECHNICIANS.length]!],
+      technicians: [{ id: null, name: SAMPLE_TECHNICIANS[index % SAMPLE_TECHNICIANS.length]! }],
     });
     const drafts = siteInventory(rng, s.code);
     const itemIds = addInventoryItems(ctx, site.id, drafts);

@@ -23,6 +23,7 @@ export const SAMPLE_SITES = [
   { wave: 1, code: 'LIL-006', name: 'Lille Rue de Béthune', address: 'Rue de Béthune 48, 59800 Lille, FR', timeZone: 'Europe/Paris', owner: ['Hugo Martin', 'hugo.martin@example.com', '+33 3 55 50 01 06'] },
 ] as const;
 
+/** Names only (the sample is made offline): on a server they grant nothing until a release manager picks the users (Edit site). */
 export const SAMPLE_TECHNICIANS = ['Alex Morgan', 'Sam Okafor', 'Robin Jansen'];
 
 export const SAMPLE_COMPONENTS = [

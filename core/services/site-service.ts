@@ -1,6 +1,7 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { Site, SiteSummary } from '../../shared/domain/site';
+import { uniqueTechnicians } from '../../shared/domain/site-technician';
 import { SITE_WINDOW_MESSAGE, siteWindowIsValid } from '../../shared/domain/time-span';
 import { sites, waves } from '../db/schema';
 import { instantiateChecklist } from './checklist-instantiation';
@@ -58,7 +59,7 @@ export function createSite(ctx: ServiceContext, input: ApiParsedInput<'sites.cre
   if (!siteWindowIsValid(input)) throw new DomainError('validation', SITE_WINDOW_MESSAGE, [{ path: 'windowEnd', message: SITE_WINDOW_MESSAGE }]);
   const clash = ctx.db.select({ id: sites.id }).from(sites).where(sql`${sites.deploymentId} = ${input.deploymentId} AND ${sites.code} = ${input.code}`).get();
   if (clash) throw new DomainError('conflict', `A site with code ${input.code} already exists in this deployment`);
-  const row: Site = { id: ctx.newId(), status: 'planned', ...input, ...created(ctx) };
+  const row: Site = { id: ctx.newId(), status: 'planned', ...input, technicians: uniqueTechnicians(input.technicians), ...created(ctx) };
   ctx.db.insert(sites).values(row).run();
   const items = instantiateChecklist(ctx, input.deploymentId, row.id);
   recordActivity(ctx, { action: 'created', entity: 'site', entityId: row.id, siteId: row.id, detail: { code: row.code, checklistItems: items } });

@@ -120,7 +120,7 @@ export function buildSiteReport(ctx: ServiceContext, dataDir: string, siteId: st
       siteId, code: site.code, name: site.name, address: site.address, timeZone: site.timeZone, ownerName: site.ownerName,
       deployment: { id: deployment.id, name: deployment.name, version: deployment.version },
       wave: wave ? { id: wave.id, name: wave.name, sequence: wave.sequence, isPilot: wave.isPilot === 1 } : null,
-      windowStart: site.windowStart, windowEnd: site.windowEnd, status: site.status, technicians: site.technicians,
+      windowStart: site.windowStart, windowEnd: site.windowEnd, status: site.status, technicians: site.technicians.map((t) => t.name),
       firstActivityAt: firstActivity(ctx, siteId), signedOffAt: signedOff?.signedAt ?? null,
     },
     inventory: inventory(ctx, siteId),

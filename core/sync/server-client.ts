@@ -18,6 +18,7 @@ import { pulledPageSchema } from './pulled-page';
 import { quarantineReportResponseSchema, type QuarantineReportRow } from '../../shared/sync/quarantine-wire';
 import { SyncAborted, SyncError, type SyncErrorCode } from './sync-error';
 import { checkServerAddress } from '../../shared/sync/server-address';
+import { userListResponseSchema } from '../../shared/sync/user-list-wire';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -153,6 +154,7 @@ export function createServerClient(options: ServerClientOptions) {
     deviceKeys: () => json({ method: 'GET', path: '/v1/device-keys' }, deviceKeysResponseSchema),
     push: (request: PushRequest) => json({ method: 'POST', path: '/v1/sync/push', body: request, long: true }, pushResponseSchema),
     partitions: () => json({ method: 'POST', path: '/v1/sync/partitions', body: {} }, partitionsResponseSchema),
+    users: () => json({ method: 'GET', path: '/v1/users' }, userListResponseSchema),
     pull: (partition: string, after: number, limit?: number, snapshot?: boolean) =>
       json({ method: 'POST', path: '/v1/sync/pull', body: { partition, after, ...(limit ? { limit } : {}), ...(snapshot && after > 0 ? { snapshot } : {}) }, long: true }, pulledPageSchema),
     /** Tells the server which pulled rows this device could not store. */

@@ -1,7 +1,9 @@
-import { Select, SimpleGrid, TagsInput, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { Wave } from '../../shared/domain/deployment';
+import type { SiteTechnician } from '../../shared/domain/site-technician';
 import { SITE_WINDOW_MESSAGE, spanEndsAfterStart } from '../../shared/domain/time-span';
 import { wallTimeToIso } from '../format/zoned';
+import { TechniciansField } from './TechniciansField';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 /** What the site form edits; the window is wall time in `timeZone` ("2026-12-01T20:00"). */
@@ -16,7 +18,7 @@ export interface SiteDraft {
   windowEnd: string;
   waveId: string | null;
   timeZone: string;
-  technicians: string[];
+  technicians: SiteTechnician[];
 }
 
 /** The input paths the site form shows at their own field (a failed save puts its message there). */
@@ -79,14 +81,7 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
         <TextInput label="E-mail" type="email" {...field('ownerEmail')} maxLength={200} />
         <TextInput label="Phone" type="tel" {...field('ownerPhone')} maxLength={60} />
       </SimpleGrid>
-      <TagsInput
-        label="Technicians"
-        size="xs"
-        placeholder="Type a name, press Enter"
-        value={draft.technicians}
-        onChange={(technicians) => onChange({ ...draft, technicians })}
-        data-testid="site-technicians"
-      />
+      <TechniciansField value={draft.technicians} onChange={(technicians) => onChange({ ...draft, technicians })} error={errors.technicians} />
     </>
   );
 }

@@ -54,7 +54,7 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
               <Table.Td style={{ whiteSpace: 'nowrap' }} title={site.timeZone}>
                 {formatWindowShort(site.windowStart, site.windowEnd, site.timeZone)}
               </Table.Td>
-              <Table.Td>{site.technicians.join(', ') || '—'}</Table.Td>
+              <Table.Td>{site.technicians.map((t) => t.name).join(', ') || '—'}</Table.Td>
               <Table.Td ta="right">
                 {site.checklist.done}/{site.checklist.total}
               </Table.Td>

@@ -1,3 +1,4 @@
+import { siteTechnicianInputSchema } from '../domain/site-technician';
 import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { componentSchema, deploymentSchema, deploymentSummarySchema, requirementSchema, waveSchema } from '../domain/deployment';
@@ -32,7 +33,7 @@ export const siteInputSchema = z
     ownerPhone: text(60).default(''),
     windowStart: z.iso.datetime({ offset: true }).nullable().default(null),
     windowEnd: z.iso.datetime({ offset: true }).nullable().default(null),
-    technicians: z.array(text(120)).max(50).default([]),
+    technicians: z.array(siteTechnicianInputSchema).max(50).default([]),
   })
   .strict()
   .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));

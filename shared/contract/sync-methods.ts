@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { roleSchema } from '../domain/enums';
 import { checkServerAddress } from '../sync/server-address';
+import { serverUserEntrySchema } from '../sync/user-list-wire';
 import { action, command, managersOnly, query } from './define';
 
 /** The device's account on a central server (never the token: that stays in the secret store). */
@@ -156,6 +157,9 @@ export const syncMethods = {
   ),
   'sync.now': command(z.object({}).strict(), z.object({ started: z.boolean() }), 'Push waiting changes and pull news now, in the background'),
   'sync.serverSites': action(z.object({}).strict(), z.array(serverSiteSchema), 'The sites this account may work on, as the server lists them'),
+  'sync.serverUsers': managersOnly(
+    action(z.object({}).strict(), z.array(serverUserEntrySchema), 'The server\'s technicians, to name a site\'s technicians by user (release managers)'),
+  ),
   'sync.prepareSites': command(
     z.object({ siteIds: z.array(idSchema).min(1).max(200) }).strict(),
     z.object({ started: z.boolean() }),

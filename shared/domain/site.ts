@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditSchema, idSchema } from './audit';
 import { siteStatusSchema } from './enums';
+import { siteTechnicianSchema } from './site-technician';
 
 export const siteSchema = z.object({
   id: idSchema,
@@ -15,7 +16,7 @@ export const siteSchema = z.object({
   ownerPhone: z.string(),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
-  technicians: z.array(z.string()),
+  technicians: z.array(siteTechnicianSchema),
   status: siteStatusSchema,
   ...auditSchema.shape,
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import type { TestCore } from '../support/temp-core';
 import { activityOf, openAuthoringCore } from './authoring-fixture';
 
@@ -73,12 +74,30 @@ describe('plan authoring: deployments, waves, sites, components', () => {
       waveId: wave.id,
       technicians: ['Tom Tech', 'Tina Tech', 'Tom Tech'],
     });
-    expect(site).toMatchObject({ code: 'AMS-01', timeZone: 'Europe/Amsterdam', waveId: wave.id, technicians: ['Tom Tech', 'Tina Tech'], updatedBy: 'Rita Release' });
+    expect(site).toMatchObject({ code: 'AMS-01', timeZone: 'Europe/Amsterdam', waveId: wave.id, technicians: [{ id: null, name: 'Tom Tech' }, { id: null, name: 'Tina Tech' }], updatedBy: 'Rita Release' });
     expect(core.dispatch('sites.update', { siteId: a.id, code: 'S002' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(core.dispatch('sites.update', { siteId: a.id, timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(core.dispatch('sites.update', { siteId: a.id, windowEnd: '2027-01-12T05:00:00+01:00' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(core.call('sites.get', { siteId: a.id })).toMatchObject({ code: 'AMS-01', windowEnd: '2027-01-12T14:00:00+01:00' });
     expect(activityOf(core, a.id).map((x) => x.action)).toEqual(['created', 'updated']);
+  });
+
+  it('keeps a technician picked from the server as user id and name, a typed one as a name only, and reads rows written before ids', () => {
+    const { core, deploymentId } = open();
+    const a = core.call('sites.create', { deploymentId, code: 'S001', name: 'Store 1', technicians: ['Sam Typed'] });
+    expect(a.technicians).toEqual([{ id: null, name: 'Sam Typed' }]);
+    const riley = { id: '0b7d5c1e-3f0a-4a51-9c3e-5d2b8e4f6a10', name: 'Riley Field' };
+    const twin = { id: '5f0c2a9e-8d41-4b6f-a3c2-1e9d7b6a5c40', name: 'Riley Field' };
+    expect(core.call('sites.update', { siteId: a.id, technicians: [riley, 'Sam Typed', { ...riley }, twin] }).technicians).toEqual([riley, { id: null, name: 'Sam Typed' }, twin]);
+    expect(core.dispatch('sites.update', { siteId: a.id, technicians: [{ id: 'riley', name: 'Riley Field' }] })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const raw = new Database(core.databaseFile);
+    try {
+      expect(raw.prepare('SELECT technicians FROM sites WHERE id = ?').get(a.id)).toEqual({ technicians: JSON.stringify([riley, 'Sam Typed', twin]) });
+      raw.prepare('UPDATE sites SET technicians = ? WHERE id = ?').run('["Old Name"," old name "]', a.id);
+    } finally {
+      raw.close();
+    }
+    expect(core.call('sites.get', { siteId: a.id }).technicians).toEqual([{ id: null, name: 'Old Name' }, { id: null, name: 'old name' }]);
   });
 
   it('adds and edits software and hardware components with the fields each needs', () => {

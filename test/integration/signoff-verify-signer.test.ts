@@ -5,7 +5,7 @@ import { verifyCommand } from '../../launcher/commands/verify-command';
 import { startTestServer, type TestServer } from '../support/central-server';
 import { signSite } from '../support/signoff-fixtures';
 import { openSampleCore, tempDataDir, type TestCore } from '../support/temp-core';
-import { count, openDevice, type Device } from './sync-client-fixture';
+import { assignUser, count, openDevice, type Device } from './sync-client-fixture';
 
 // `outpost verify` names the registered user and device behind a sheet's key, learnt from the
 // central server at sync; a sheet signed by a key nobody registered is an unverified signer
@@ -34,11 +34,12 @@ function writeSheet(core: TestCore, sheetId: string, name: string): string {
 beforeAll(async () => {
   server = await startTestServer({ backend: 'pglite' });
   await server.createUser({ username: 'rita', displayName: 'Rita Manager', role: 'release_manager', password: PASSWORD });
-  await server.createUser({ username: 'alex', displayName: 'Alex Morgan', role: 'technician', password: PASSWORD });
+  const alex = await server.createUser({ username: 'alex', displayName: 'Alex Morgan', role: 'technician', password: PASSWORD });
   rm = openDevice({ sample: true });
   tech = openDevice();
   stranger = openSampleCore().core;
   await rm.signIn(server.url, 'rita', PASSWORD);
+  assignUser(rm, rm.deploymentId!, 'Alex Morgan', alex);
   rm.core.call('sync.publish', { deploymentId: rm.deploymentId! });
   expect(await rm.sync()).toEqual({ ok: true });
   await tech.core.callAsync('sync.signIn', { serverUrl: server.url, username: 'alex', password: PASSWORD, deviceName: "Alex's laptop" });

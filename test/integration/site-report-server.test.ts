@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/central-server';
-import { openDevice, type Device } from './sync-client-fixture';
+import { assignUser, openDevice, type Device } from './sync-client-fixture';
 import { previewText } from './site-report-fixture';
 
 // "Import from the server": a release manager's second device fetches every site report of the
@@ -17,15 +17,16 @@ let siteId: string;
 beforeAll(async () => {
   server = await startTestServer({ backend: 'pglite' });
   await server.createUser({ username: 'rita', displayName: 'Rita Manager', role: 'release_manager', password: PASSWORD });
-  await server.createUser({ username: 'alex', displayName: 'Alex Morgan', role: 'technician', password: PASSWORD });
+  const alex = await server.createUser({ username: 'alex', displayName: 'Alex Morgan', role: 'technician', password: PASSWORD });
   rm = openDevice({ sample: true });
   office = openDevice();
   tech = openDevice();
   await rm.signIn(server.url, 'rita', PASSWORD);
+  const alexSites = assignUser(rm, rm.deploymentId!, 'Alex Morgan', alex);
   rm.core.call('sync.publish', { deploymentId: rm.deploymentId! });
   expect(await rm.sync()).toEqual({ ok: true });
   await tech.signIn(server.url, 'alex', PASSWORD);
-  siteId = rm.core.call('sites.list', { deploymentId: rm.deploymentId! }).find((s) => s.technicians.includes('Alex Morgan'))!.id;
+  siteId = alexSites[0]!;
   expect(await tech.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [siteId] })).toEqual({ ok: true });
 }, 180_000);
 

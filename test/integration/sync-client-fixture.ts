@@ -58,6 +58,20 @@ export function openDevice(options: { sample?: boolean; dataDir?: string; settin
   };
 }
 
+/**
+ * On a release manager's device, names a server user on every site of the deployment that lists
+ * `name` as a name only (the sample's technicians are typed names): what the technician picker
+ * does once signed in. Returns the ids of those sites.
+ */
+export function assignUser(device: Device, deploymentId: string, name: string, user: { id: string; displayName: string }): string[] {
+  const sites = device.core.call('sites.list', { deploymentId }).filter((s) => s.technicians.some((t) => t.id === null && t.name === name));
+  for (const site of sites) {
+    const technicians = site.technicians.map((t) => (t.id === null && t.name === name ? { id: user.id, name: user.displayName } : t));
+    device.core.call('sites.update', { siteId: site.id, technicians });
+  }
+  return sites.map((s) => s.id);
+}
+
 export function count(db: Database.Database, sql: string, ...params: unknown[]): number {
   return (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(...params) as { n: number }).n;
 }

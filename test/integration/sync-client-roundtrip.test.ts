@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import { startTestServer, type TestServer } from '../support/central-server';
 import { signaturePng, signSite } from '../support/signoff-fixtures';
-import { count, dump, openDevice, type Device } from './sync-client-fixture';
+import { assignUser, count, dump, openDevice, type Device } from './sync-client-fixture';
 
 // One story on a real central server (PGlite): a release manager publishes the sample plan, a
 // technician prepares a site, works offline, syncs; the release manager sees the work exactly once.
@@ -45,6 +45,15 @@ describe('desktop sync against the central server', () => {
     expect(fs.readFileSync(path.join(rm.core.dataDir, 'secrets.json'), 'utf8')).not.toContain(token!);
   });
 
+  it("lists the server's technicians for the site editor's picker, by id and name", async () => {
+    const users = await rm.core.callAsync('sync.serverUsers', {});
+    expect(users).toEqual([{ id: expect.any(String), username: 'alex', displayName: 'Alex Morgan', role: 'technician' }]);
+    // The sample names its technicians only (made offline): pick the user for the sites naming "Alex Morgan".
+    assignUser(rm, rm.deploymentId!, 'Alex Morgan', users[0]!);
+    const assigned = rm.core.call('sites.list', { deploymentId: rm.deploymentId! }).filter((s) => s.technicians.some((t) => t.id === users[0]!.id));
+    expect(assigned.length).toBeGreaterThan(0);
+  });
+
   it('publishes the whole plan and pushes it; a second sync sends nothing', async () => {
     const { queued } = rm.core.call('sync.publish', { deploymentId: rm.deploymentId! });
     expect(queued).toBeGreaterThan(300);
@@ -59,7 +68,7 @@ describe('desktop sync against the central server', () => {
   it('lets the technician prepare an assigned site with everything it needs', async () => {
     await tech.signIn(server.url, 'alex', PASSWORD);
     const sites = await tech.core.callAsync('sync.serverSites', {});
-    const assigned = rm.core.call('sites.list', { deploymentId: rm.deploymentId! }).filter((s) => s.technicians.includes('Alex Morgan'));
+    const assigned = rm.core.call('sites.list', { deploymentId: rm.deploymentId! }).filter((s) => s.technicians.some((t) => t.name === 'Alex Morgan'));
     expect(sites.map((s) => s.siteId).sort()).toEqual(assigned.map((s) => s.id).sort());
     siteId = assigned[0]!.id;
     expect(await tech.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [siteId] })).toEqual({ ok: true });

@@ -1,6 +1,7 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { ComponentKind, ComponentScope, DeploymentStatus, SiteStatus } from './column-types';
 import { auditColumns } from './audit-columns';
+import { techniciansColumn } from './technicians-column';
 
 export const deployments = sqliteTable('deployments', {
   id: text('id').primaryKey(),
@@ -36,7 +37,7 @@ export const sites = sqliteTable('sites', {
   ownerPhone: text('owner_phone').notNull(),
   windowStart: text('window_start'),
   windowEnd: text('window_end'),
-  technicians: text('technicians', { mode: 'json' }).$type<string[]>().notNull(),
+  technicians: techniciansColumn('technicians').notNull(),
   status: text('status').$type<SiteStatus>().notNull(),
   ...auditColumns,
 });

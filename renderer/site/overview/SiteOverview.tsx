@@ -94,8 +94,8 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
           ) : (
             <Group gap={6}>
               {site.technicians.map((t) => (
-                <Badge key={t} variant="default" tt="none" fw={500} size="md">
-                  {t}
+                <Badge key={t.id ?? `name:${t.name}`} variant="default" tt="none" fw={500} size="md" title={t.id ? undefined : 'Name only: not linked to a server user'}>
+                  {t.name}
                 </Badge>
               ))}
             </Group>
