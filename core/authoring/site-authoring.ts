@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { Site } from '../../shared/domain/site';
+import { uniqueTechnicians } from '../../shared/domain/site-technician';
 import { SITE_WINDOW_MESSAGE, spanEndsAfterStart } from '../../shared/domain/time-span';
 import { sites, waves } from '../db/schema';
 import { DomainError } from '../services/domain-error';
@@ -13,7 +14,7 @@ export function updateSite(ctx: ServiceContext, input: ApiParsedInput<'sites.upd
   const { siteId, ...rest } = input;
   const current = requireSite(ctx, siteId);
   const patch = given(rest);
-  if (patch.technicians) patch.technicians = [...new Set(patch.technicians)];
+  if (patch.technicians) patch.technicians = uniqueTechnicians(patch.technicians);
   const start = patch.windowStart === undefined ? current.windowStart : patch.windowStart;
   const end = patch.windowEnd === undefined ? current.windowEnd : patch.windowEnd;
   if (!spanEndsAfterStart(start, end)) throw invalid('windowEnd', SITE_WINDOW_MESSAGE);

@@ -1,4 +1,5 @@
 import type { SyncAccount, SyncStatus } from '../../shared/contract/sync-methods';
+import type { ServerUserEntry } from '../../shared/sync/user-list-wire';
 import { createLogger } from '../logging/logger';
 import { DomainError } from '../services/domain-error';
 import { backoffDelayMs } from './backoff';
@@ -167,6 +168,18 @@ export class SyncEngine {
       return partitions
         .filter((p): p is typeof p & { siteId: string } => p.siteId !== null)
         .map((p) => ({ siteId: p.siteId, deploymentId: p.deploymentId, label: p.label, prepared: prepared.has(p.siteId) }));
+    } catch (error) {
+      throw asDomainError(error);
+    }
+  }
+
+  /** The server's technicians, for the site editor's picker (release managers and administrators). */
+  async serverUsers(): Promise<ServerUserEntry[]> {
+    this.assertOpen();
+    const account = this.requireAccount();
+    try {
+      const client = serverClient(this.deps, account.serverUrl, this.newSignal(), this.deps.secrets.get(TOKEN_SECRET_KEY));
+      return (await client.users()).users;
     } catch (error) {
       throw asDomainError(error);
     }

@@ -25,6 +25,7 @@ export function createSyncHandlers(engine: SyncEngine, schemaVersion: number): P
     'sync.signOut': (_ctx, input) => engine.signOut(input.discardPending),
     'sync.now': () => engine.syncNow(),
     'sync.serverSites': () => engine.serverSites(),
+    'sync.serverUsers': () => engine.serverUsers(),
     'sync.inspectServer': (ctx, input) => engine.withServerAction((signal) => inspectServer(ctx.sqlite, input.serverUrl, signal)),
     'sync.trustCertificate': (ctx, input) =>
       engine.withServerAction(async (signal) => {

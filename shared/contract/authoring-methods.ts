@@ -1,3 +1,4 @@
+import { siteTechnicianInputSchema } from '../domain/site-technician';
 import { z } from 'zod';
 import { SAFE_HOST, SAFE_NAME } from '../checks/requirement-kinds';
 import { idSchema } from '../domain/audit';
@@ -51,7 +52,7 @@ export const siteUpdateSchema = z
     ownerPhone: text(60).optional(),
     windowStart: instant.nullable().optional(),
     windowEnd: instant.nullable().optional(),
-    technicians: z.array(text(120).min(1)).max(50).optional(),
+    technicians: z.array(siteTechnicianInputSchema).max(50).optional(),
   })
   .strict()
   .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));
