@@ -8,6 +8,7 @@ import { DataDirInUseError } from '../db/data-dir-lock';
 import { migrateCentral, type MigrationLog } from '../db/migrate-central';
 import { purgeTombstones } from '../sync/retention';
 import { CHECK_ROWS_USAGE, checkRowsCommand } from './check-rows-command';
+import { PURGE_BLOBS_USAGE, purgeBlobsCommand } from './purge-blobs-command';
 
 /**
  * `outpost server user …` and `outpost server device …`: account management straight on the
@@ -31,6 +32,7 @@ export const ADMIN_USAGE = [
   'outpost server device revoke DEVICE_ID',
   'outpost server purge-tombstones [--older-than-days 90]   (clients with older cursors get a fresh snapshot)',
   CHECK_ROWS_USAGE,
+  PURGE_BLOBS_USAGE,
   '',
   'Every command takes [--data-dir DIR] (PGlite; default OUTPOST_SERVER_DATA or ./.outpost-server-data) or uses DATABASE_URL (PostgreSQL).',
   'Without --password-stdin a strong password is generated and printed once.',
@@ -171,7 +173,7 @@ async function purgeCommand(args: string[], io: AdminIo): Promise<number> {
   return 0;
 }
 
-export type AdminGroup = 'user' | 'device' | 'purge-tombstones' | 'check-rows';
+export type AdminGroup = 'user' | 'device' | 'purge-tombstones' | 'check-rows' | 'purge-blobs';
 
 /** Runs `user …`, `device …`, `purge-tombstones` or `check-rows`; refusals print their message and exit 1. */
 export async function runAdminCommand(group: AdminGroup, argv: readonly string[], io: AdminIo): Promise<number> {
@@ -179,6 +181,7 @@ export async function runAdminCommand(group: AdminGroup, argv: readonly string[]
   try {
     if (group === 'purge-tombstones') return await purgeCommand([...argv], io);
     if (group === 'check-rows') return await checkRowsCommand([...argv], io, (dataDir, fn) => withDb(dataDir, io, fn));
+    if (group === 'purge-blobs') return await purgeBlobsCommand([...argv], io, (dataDir, fn) => withDb(dataDir, io, fn));
     return group === 'user' ? await userCommand(action, rest, io) : await deviceCommand(action, rest, io);
   } catch (error) {
     if (error instanceof AccountError) {
