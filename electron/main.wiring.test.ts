@@ -65,6 +65,13 @@ vi.mock('electron', async () => {
   return {
     app: fake.app,
     BrowserWindow,
+    // A Linux desktop without a keyring: Electron's fixed-key fallback (app.info reports it as weak).
+    safeStorage: {
+      getSelectedStorageBackend: () => 'basic_text',
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(plain),
+      decryptString: (sealed: Buffer) => sealed.toString(),
+    },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
       handle: vi.fn((scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) =>
@@ -142,7 +149,7 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
   });
 
   it('routes trusted IPC to the core, which --demo prepared', async () => {
-    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { shell: 'electron', dataDir, version: '9.9.9-test' } });
+    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { shell: 'electron', dataDir, version: '9.9.9-test', secretStorage: { weak: process.platform === 'linux' } } });
     expect(await call('profile.get', {})).toEqual({ ok: true, value: { name: 'Demo technician', role: 'technician' } });
     const deployments = (await call('deployments.list', {})) as { ok: boolean; value: unknown[] };
     expect(deployments.ok).toBe(true);

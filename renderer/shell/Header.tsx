@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconBuildingBroadcastTower, IconKeyboard } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingBroadcastTower, IconKeyboard } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { useUi } from '../state/ui';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
@@ -22,6 +22,17 @@ export function Header() {
           <Tooltip label={`Data: ${info.data.dataDir} · schema ${info.data.schemaVersion}`}>
             <Badge variant="default" size="xs" radius="sm" tt="none" fw={500}>
               v{info.data.version} · {info.data.shell}
+            </Badge>
+          </Tooltip>
+        )}
+        {info.data?.secretStorage.weak && (
+          <Tooltip
+            multiline
+            w={360}
+            label={`No system keyring was found (secret store: ${info.data.secretStorage.backend}). SSH passwords, the server sign-in and the signing key are sealed with a fixed key that anyone who can read your files can undo. Install or unlock a keyring (GNOME Keyring or KWallet), then restart Outpost.`}
+          >
+            <Badge color="yellow" variant="light" size="xs" radius="sm" tt="none" leftSection={<IconAlertTriangle size={10} />} data-testid="weak-secret-storage">
+              Secrets not protected by a keyring
             </Badge>
           </Tooltip>
         )}

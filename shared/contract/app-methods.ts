@@ -9,6 +9,11 @@ export const appInfoSchema = z.object({
   schemaVersion: z.number().int(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'browser', 'test']),
+  /**
+   * How device secrets (SSH passwords, the device token, the signing key) are sealed at rest.
+   * `weak`: Electron's `basic_text` fallback on Linux without a keyring (a fixed key): the UI says so.
+   */
+  secretStorage: z.object({ backend: z.string(), weak: z.boolean() }),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
