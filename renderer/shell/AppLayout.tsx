@@ -10,7 +10,7 @@ import { useGlobalHotkeys } from './useGlobalHotkeys';
 export function AppLayout() {
   useGlobalHotkeys();
   return (
-    <AppShell header={{ height: 48 }} navbar={{ width: 320, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 48 }} navbar={{ width: { base: 250, lg: 320 }, breakpoint: 0 }} padding={0}>
       <AppShell.Header>
         <Header />
       </AppShell.Header>

@@ -41,8 +41,9 @@ export function startHashSync(): () => void {
     const hash = formatHash(state);
     if (hash === (window.location.hash || '')) return;
     const url = `${window.location.pathname}${window.location.search}${hash}`;
-    // A new place is a history entry; changing tabs is not.
-    const moved = state.deploymentId !== previous.deploymentId || state.siteId !== previous.siteId || !!state.dashboard !== !!previous.dashboard;
+    // A new place is a history entry, and so is a tab of a site (a page of its own): Back from
+    // Issues returns to the tab before, not out of the site.
+    const moved = state.deploymentId !== previous.deploymentId || state.siteId !== previous.siteId || !!state.dashboard !== !!previous.dashboard || state.tab !== previous.tab;
     if (moved) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   });

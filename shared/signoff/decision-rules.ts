@@ -11,6 +11,29 @@ export type DecisionVerdict = { allowed: true } | { allowed: false; reason: stri
 const isOpen = (issue: ReviewIssue) => OPEN_ISSUE_STATUSES.includes(issue.status);
 export const openBlocking = (issues: readonly ReviewIssue[]) => issues.filter((i) => i.blocksSignOff && isOpen(i));
 
+const numbers = (issues: readonly ReviewIssue[]) => issues.map((i) => `#${i.number}`).join(', ');
+
+/** What to do while open blocking issues are not all accepted as exceptions (one wording everywhere). */
+export function uncoveredBlockingMessage(uncovered: readonly ReviewIssue[]): string {
+  const n = uncovered.length;
+  return `${n} open blocking ${n === 1 ? 'issue' : 'issues'} (${numbers(uncovered)}): accept ${n === 1 ? 'it' : 'each'} as an exception with a reason, then choose "Accepted with exceptions"; or choose "Rejected" with a reason.`;
+}
+
+export const CHOOSE_WITH_EXCEPTIONS = 'Issues are accepted as exceptions: choose "Accepted with exceptions" to sign.';
+
+/**
+ * The one sign-off banner about blocking issues, from the decision being drafted: what is left to
+ * do, or null when blocking issues do not stand in the way. Says the same as `checkDecision`.
+ */
+export function blockingGuidance(decision: SignOffDecision, exceptions: readonly ProposedException[], issues: readonly ReviewIssue[]): string | null {
+  const blocking = openBlocking(issues);
+  if (blocking.length === 0 || decision === 'rejected') return null;
+  const covered = new Set(exceptions.filter((e) => e.reason.trim() !== '').map((e) => e.issueId));
+  const uncovered = blocking.filter((i) => !covered.has(i.id));
+  if (uncovered.length > 0) return uncoveredBlockingMessage(uncovered);
+  return decision === 'accepted' ? CHOOSE_WITH_EXCEPTIONS : null;
+}
+
 /**
  * Whether a decision may be signed over these issues:
  * - every exception names an open issue of the review, once, with a reason;
@@ -36,12 +59,12 @@ export function checkDecision(decision: SignOffDecision, reason: string, excepti
       if (exceptions.length > 0) return { allowed: false, reason: 'A rejection takes no exceptions' };
       return { allowed: true };
     case 'accepted':
-      if (exceptions.length > 0) return { allowed: false, reason: 'Choose "accepted with exceptions" to accept issues as exceptions' };
-      if (uncovered.length > 0) return { allowed: false, reason: `Open blocking issues prevent "accepted": ${uncovered.map((i) => `#${i.number}`).join(', ')}. Accept each as an exception or reject` };
+      if (uncovered.length > 0) return { allowed: false, reason: uncoveredBlockingMessage(uncovered) };
+      if (exceptions.length > 0) return { allowed: false, reason: CHOOSE_WITH_EXCEPTIONS };
       return { allowed: true };
     case 'accepted_with_exceptions':
-      if (exceptions.length === 0) return { allowed: false, reason: 'Accept at least one issue as an exception, or choose "accepted"' };
-      if (uncovered.length > 0) return { allowed: false, reason: `Accept every open blocking issue as an exception: ${uncovered.map((i) => `#${i.number}`).join(', ')} remain` };
+      if (uncovered.length > 0) return { allowed: false, reason: uncoveredBlockingMessage(uncovered) };
+      if (exceptions.length === 0) return { allowed: false, reason: 'Accept at least one issue as an exception, or choose "Accepted"' };
       return { allowed: true };
   }
 }

@@ -58,13 +58,19 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
 
   // Sign-off: the blocking issue prevents "accepted" until it is accepted as an exception.
   await page.getByTestId('tab-signoff').click();
-  await expect(page.getByTestId('signoff-blocking')).toContainText('1 open blocking issue');
+  // One message says what to do at each step; the form does not repeat it.
+  const banner = page.getByTestId('signoff-blocking');
+  await expect(banner).toHaveText(/^1 open blocking issue \(#\d+\): accept it as an exception with a reason, then choose "Accepted with exceptions"; or choose "Rejected" with a reason\.$/);
   await expect(page.getByTestId('review-issue')).toContainText('Failed: ');
   await page.getByTestId('decision-accepted').check();
-  await expect(page.getByTestId('decision-refusal')).toContainText('Open blocking issues prevent');
+  await expect(banner).toContainText('then choose "Accepted with exceptions"');
+  await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
   await page.getByTestId('accept-exception').check();
   await page.getByTestId('exception-reason').fill('Store can trade on the backup link until Friday');
+  await expect(banner).toHaveText('Issues are accepted as exceptions: choose "Accepted with exceptions" to sign.');
+  await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
   await page.getByTestId('decision-accepted_with_exceptions').check();
+  await expect(banner).toHaveCount(0);
   await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
 
   await page.getByTestId('signer-name').fill('Sanne de Vries');

@@ -30,8 +30,8 @@ export function InventoryTab({ siteId }: { siteId: string }) {
         <QueryError title="Reconciliation not available" error={reconciliation.error} onRetry={reconciliation.reload} />
       )}
       {receiveMode && <ReceivePanel siteId={siteId} onReconciliation={reconciliation.setData} onReceived={setHighlightId} />}
-      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-        <div style={{ flex: 1, minWidth: 0 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+        <div style={{ flex: '1 1 540px', minWidth: 0 }}>
           <InventoryToolbar search={search} onSearch={setSearch} state={state} onState={setState} total={total} />
         </div>
         <ImportExportActions siteId={siteId} />

@@ -36,10 +36,10 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
   }, [focusPending, consumeSearchFocus]);
 
   return (
-    <Group gap="sm" wrap="nowrap">
+    <Group gap="sm" wrap="wrap" rowGap={6}>
       <TextInput
         ref={searchRef}
-        placeholder="Search serial, asset tag or model"
+        placeholder="Serial, asset tag or model"
         leftSection={<IconSearch size={14} />}
         rightSection={search ? <CloseButton size="sm" onClick={() => onSearch('')} aria-label="Clear search" /> : <Kbd size="xs">/</Kbd>}
         value={search}
@@ -50,7 +50,8 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
             else e.currentTarget.blur();
           }
         }}
-        w={320}
+        // Grows to 320 px, shrinks no narrower than its placeholder needs.
+        style={{ flex: '1 1 250px', minWidth: 250, maxWidth: 320 }}
         size="sm"
         maxLength={128}
         aria-label="Search inventory"
@@ -61,7 +62,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         value={state ?? 'all'}
         onChange={(v) => onState(!v || v === 'all' ? null : (v as InventoryStateFilter))}
         allowDeselect={false}
-        w={200}
+        w={150}
         size="sm"
         aria-label="Filter by state"
         data-testid="inventory-state-filter"
@@ -76,6 +77,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         color={receiveMode ? 'teal' : undefined}
         leftSection={<IconBarcode size={16} />}
         rightSection={<Kbd size="xs">R</Kbd>}
+        style={{ flexShrink: 0 }}
         onClick={() => setReceiveMode(!receiveMode)}
         aria-pressed={receiveMode}
         data-testid="receive-mode"

@@ -14,6 +14,7 @@ import { ScanFeedback } from './ScanFeedback';
 import { ScanLog } from './ScanLog';
 import { SurplusModal } from './SurplusModal';
 import { useBeep } from './useBeep';
+import classes from './ReceivePanel.module.css';
 
 const NO_ENTRIES: ScanEntry[] = [];
 const REFOCUS_DELAY_MS = 150;
@@ -101,7 +102,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
 
   return (
     <Paper withBorder p="sm" data-testid="receive-panel" style={{ borderColor: 'var(--mantine-color-teal-filled)', borderWidth: 2 }}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(300px, 2fr)', gap: 12 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 12 }}>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
           <Group justify="space-between" gap="xs">
             <Group gap={6}>
@@ -109,7 +110,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
               <Text fw={700} size="sm">
                 Receive mode
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" className={classes.hint}>
                 Enter records the serial · Esc leaves
               </Text>
             </Group>
@@ -127,7 +128,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
           <TextInput
             ref={inputRef}
             size="xl"
-            placeholder="Scan or type a serial, then Enter"
+            placeholder="Scan or type a serial"
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             onKeyDown={(e) => {
@@ -155,7 +156,8 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
               Scans this session · {entries.length}
             </Text>
           </Group>
-          <div style={{ height: 196, border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
+          {/* Inside the panel at any window size: shorter on a low screen, so the table keeps its rows. */}
+          <div style={{ height: 'clamp(110px, 22vh, 196px)', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4, overflow: 'hidden' }}>
             <ScanLog entries={entries} />
           </div>
         </div>

@@ -3,32 +3,73 @@ import { IconLink } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/contract/attachments-methods';
 import { issueCategorySchema, issueSeveritySchema, type IssueCategory, type IssueSeverity } from '../../../shared/domain/issue';
-import { runCommand } from '../../api/command';
-import { showSuccess } from '../../api/notify';
+import { useMutation } from '../../api/useMutation';
+import { draftKey, readDraft, writeDraft } from '../../state/drafts';
 import { CATEGORY, LINK_LABEL, options, SEVERITY } from './issue-labels';
 import { useIssueDraft, type IssueDraft } from './issue-draft';
 import { PhotoPicker } from './PhotoPicker';
 
+/** What is kept of a half-typed issue on this device (per site) until it is logged or discarded. */
+interface StoredIssue {
+  title: string;
+  description: string;
+  severity: IssueSeverity;
+  category: IssueCategory;
+  blocks: boolean;
+  links: IssueDraft['links'];
+  photos: Attachment[];
+}
+
+function isStoredIssue(value: unknown): value is StoredIssue {
+  const v = value as Partial<StoredIssue> | null;
+  return (
+    typeof v === 'object' && v !== null && typeof v.title === 'string' && typeof v.description === 'string' && typeof v.blocks === 'boolean' &&
+    issueSeveritySchema.safeParse(v.severity).success && issueCategorySchema.safeParse(v.category).success && Array.isArray(v.links) && Array.isArray(v.photos)
+  );
+}
+
+const sameLinks = (a: IssueDraft['links'], b: IssueDraft['links']) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The kept draft when it belongs to what is being opened (a blank "New issue", or the same links). */
+function restoredDraft(draft: IssueDraft): StoredIssue | null {
+  const stored = readDraft(draftKey('issue', draft.siteId), isStoredIssue);
+  if (!stored) return null;
+  const blank = draft.title === '' && draft.description === '' && draft.links.length === 0;
+  return blank || sameLinks(stored.links, draft.links) ? stored : null;
+}
+
 function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
-  const [title, setTitle] = useState(draft.title);
-  const [description, setDescription] = useState(draft.description);
-  const [severity, setSeverity] = useState<IssueSeverity>('medium');
-  const [category, setCategory] = useState<IssueCategory>('hardware');
-  const [blocks, setBlocks] = useState(false);
-  const [photos, setPhotos] = useState<Attachment[]>([]);
-  const [saving, setSaving] = useState(false);
+  const [restored] = useState(() => restoredDraft(draft));
+  const [title, setTitle] = useState(restored?.title ?? draft.title);
+  const [description, setDescription] = useState(restored?.description ?? draft.description);
+  const [severity, setSeverity] = useState<IssueSeverity>(restored?.severity ?? 'medium');
+  const [category, setCategory] = useState<IssueCategory>(restored?.category ?? 'hardware');
+  const [blocks, setBlocks] = useState(restored?.blocks ?? false);
+  const [photos, setPhotos] = useState<Attachment[]>(restored?.photos ?? []);
+  const links = restored?.links ?? draft.links;
+  const { run, pending } = useMutation();
+  const key = draftKey('issue', draft.siteId);
+  const typed = title.trim() !== '' || description.trim() !== '' || photos.length > 0;
+
+  useEffect(() => {
+    // Kept as it is typed, so a reload or a closed dialog loses nothing.
+    writeDraft(key, typed ? ({ title, description, severity, category, blocks, links, photos } satisfies StoredIssue) : null);
+  }, [key, typed, title, description, severity, category, blocks, links, photos]);
+
+  function discard() {
+    writeDraft(key, null);
+    onDone();
+  }
 
   async function submit() {
     if (title.trim() === '') return;
-    setSaving(true);
-    const created = await runCommand(
+    const created = await run(
       'issues.create',
-      { siteId: draft.siteId, title, description, severity, category, blocksSignOff: blocks, links: draft.links, attachments: photos.map((p) => p.sha256) },
-      { refresh: ['issues'], errorTitle: 'Issue not logged' },
+      { siteId: draft.siteId, title, description, severity, category, blocksSignOff: blocks, links, attachments: photos.map((p) => p.sha256) },
+      { refresh: ['issues'], errorTitle: 'Issue not logged', success: (issue) => `Issue #${issue.number} logged` },
     );
-    setSaving(false);
     if (created) {
-      showSuccess(`Issue #${created.number} logged`);
+      writeDraft(key, null);
       onDone();
     }
   }
@@ -61,19 +102,24 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
         />
       </Group>
       <Switch label="Blocks sign-off" description="The site cannot be signed off as accepted while this issue is open" checked={blocks} onChange={(e) => setBlocks(e.currentTarget.checked)} data-testid="issue-blocks" />
-      {draft.links.length > 0 && (
+      {links.length > 0 && (
         <Text size="xs" c="dimmed">
-          Links: {draft.links.map((l) => LINK_LABEL[l.kind]).join(', ')}
+          Links: {links.map((l) => LINK_LABEL[l.kind]).join(', ')}
         </Text>
       )}
       <PhotoPicker value={photos} onChange={setPhotos} />
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button loading={saving} disabled={title.trim() === ''} onClick={() => void submit()} data-testid="issue-submit">
-          Log issue
-        </Button>
+      <Group justify="space-between" gap="xs">
+        <Text size="xs" c="dimmed" data-testid="issue-draft-note">
+          {restored ? 'Your unsent draft, kept on this device.' : typed ? 'Kept on this device until logged or discarded.' : ''}
+        </Text>
+        <Group gap="xs">
+          <Button variant="default" onClick={typed ? discard : onDone} data-testid="issue-discard">
+            {typed ? 'Discard' : 'Cancel'}
+          </Button>
+          <Button loading={pending} disabled={title.trim() === ''} onClick={() => void submit()} data-testid="issue-submit">
+            Log issue
+          </Button>
+        </Group>
       </Group>
     </Stack>
   );

@@ -2,7 +2,8 @@ import { Badge, Button, Group, Loader, Stack, Text, Textarea, Title } from '@man
 import { IconLink, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Attachment } from '../../../shared/contract/attachments-methods';
-import { runCommand } from '../../api/command';
+import { useMutation } from '../../api/useMutation';
+import { draftKey, useTextDraft } from '../../state/drafts';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { CATEGORY, LINK_LABEL } from './issue-labels';
@@ -11,17 +12,15 @@ import { IssueStatusBadge, SeverityBadge } from './IssueBadges';
 import { IssueTimeline } from './IssueTimeline';
 import { PhotoPicker } from './PhotoPicker';
 
-function CommentBox({ issueId }: { issueId: string }) {
-  const [text, setText] = useState('');
+function CommentBox({ issueId, siteId }: { issueId: string; siteId: string }) {
+  const [text, setText, discardText] = useTextDraft(draftKey('comment', siteId, issueId));
   const [photos, setPhotos] = useState<Attachment[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { run, pending } = useMutation();
   async function send() {
     if (text.trim() === '') return;
-    setSaving(true);
-    const saved = await runCommand('issues.comment', { issueId, text, attachments: photos.map((p) => p.sha256) }, { refresh: ['issues'] });
-    setSaving(false);
+    const saved = await run('issues.comment', { issueId, text, attachments: photos.map((p) => p.sha256) }, { refresh: ['issues'] });
     if (saved) {
-      setText('');
+      discardText();
       setPhotos([]);
     }
   }
@@ -30,7 +29,7 @@ function CommentBox({ issueId }: { issueId: string }) {
       <Textarea placeholder="Add a comment" autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={10_000} data-testid="issue-comment" />
       <Group justify="space-between">
         <PhotoPicker value={photos} onChange={setPhotos} />
-        <Button size="xs" loading={saving} disabled={text.trim() === ''} onClick={() => void send()} data-testid="issue-comment-submit">
+        <Button size="xs" loading={pending} disabled={text.trim() === ''} onClick={() => void send()} data-testid="issue-comment-submit">
           Comment
         </Button>
       </Group>
@@ -88,7 +87,7 @@ export function IssueDetail({ issueId }: { issueId: string }) {
         History
       </Text>
       <IssueTimeline events={events} attachments={attachments} />
-      <CommentBox issueId={issue.id} />
+      <CommentBox issueId={issue.id} siteId={issue.siteId} />
     </Stack>
   );
 }

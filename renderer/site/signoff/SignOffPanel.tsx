@@ -1,12 +1,13 @@
-import { Alert, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { SignOffKind } from '../../../shared/domain/signoff';
-import { checkDecision } from '../../../shared/signoff/decision-rules';
+import { blockingGuidance, checkDecision } from '../../../shared/signoff/decision-rules';
 import { runCommand } from '../../api/command';
 import type { Topic } from '../../api/refresh';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
+import { draftKey, isString, readDraft, writeDraft } from '../../state/drafts';
 import { ROLE_LABELS, useProfile } from '../../state/profile';
 import { IssueExceptions, type ExceptionDraft } from './IssueExceptions';
 import { ReviewSummary } from './ReviewSummary';
@@ -31,7 +32,10 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   const sheets = useApiQuery('signoff.list', { siteId: subject.siteId, deploymentId: subject.siteId ? null : subject.deploymentId }, COVERED);
   const profile = useProfile((s) => s.profile);
   const [exceptions, setExceptions] = useState<ExceptionDraft>({});
-  const [draft, setDraft] = useState<SignDraft>({ decision: 'accepted', reason: '', signerName: '', signerRole: '', signerEmail: '', confirmed: false, signature: null });
+  // Remarks are kept on this device per site (or deployment) and sheet kind until signed or cleared.
+  const remarkKey = draftKey('remark', subject.siteId ?? subject.deploymentId ?? 'none', subject.kind);
+  const [draft, setDraft] = useState<SignDraft>(() => ({ decision: 'accepted', reason: readDraft(remarkKey, isString) ?? '', signerName: '', signerRole: '', signerEmail: '', confirmed: false, signature: null }));
+  useEffect(() => writeDraft(remarkKey, draft.reason.trim() === '' ? null : draft.reason), [remarkKey, draft.reason]);
   const [signing, setSigning] = useState(false);
 
   const data = review.data;
@@ -52,6 +56,9 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
     [exceptions],
   );
   const verdict = data ? checkDecision(draft.decision, draft.reason, draft.decision === 'rejected' ? [] : proposed, data.review.issues) : { allowed: false as const, reason: 'Loading' };
+  // Blocking issues are explained once, in the banner; the form repeats no refusal the banner already gives.
+  const guidance = data ? blockingGuidance(draft.decision, proposed, data.review.issues) : null;
+  const formVerdict = !verdict.allowed && verdict.reason === guidance ? { allowed: false as const, reason: '' } : verdict;
 
   if (review.error && !data) return <QueryError title="Review not available" error={review.error} onRetry={review.reload} />;
   if (!data) return <Loader size="sm" m="xl" />;
@@ -94,14 +101,14 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
           Something this sheet covers changed after the last sheet was signed. The old sheet stays on file; sign a new one.
         </Alert>
       )}
-      {data.blockingIssueIds.length > 0 && (
-        <Text size="sm" c="red" data-testid="signoff-blocking">
-          {data.blockingIssueIds.length} open blocking issue(s): "accepted" needs each accepted as an exception, with a reason.
-        </Text>
+      {guidance && (
+        <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="signoff-blocking">
+          {guidance}
+        </Alert>
       )}
       <ReviewSummary review={data.review} />
       <IssueExceptions issues={data.review.issues} draft={exceptions} onChange={setExceptions} disabled={signing || draft.decision === 'rejected'} />
-      <SignForm key={data.latestSheetId ?? 'first'} draft={draft} onChange={setDraft} statement={data.statement} verdict={verdict} signing={signing} onSign={() => void sign()} />
+      <SignForm key={data.latestSheetId ?? 'first'} draft={draft} onChange={setDraft} statement={data.statement} verdict={formVerdict} signing={signing} onSign={() => void sign()} />
       <SheetList sheets={sheets.data ?? []} />
     </Stack>
   );

@@ -25,7 +25,7 @@ export function SignOffTab({ siteId, deploymentId }: { siteId: string; deploymen
           data-testid="signoff-kind"
         />
       </Group>
-      <SignOffPanel key={kind} subject={{ kind, siteId, deploymentId }} />
+      <SignOffPanel key={`${kind}-${siteId}`} subject={{ kind, siteId, deploymentId }} />
     </div>
   );
 }

@@ -9,6 +9,10 @@ interface Props {
   height?: number;
 }
 
+/** Ink and paper of the pad: the same in light and dark theme, so the stroke is always visible and the stored PNG is dark ink on white. */
+export const SIGNATURE_INK = '#101828';
+export const SIGNATURE_PAPER = '#ffffff';
+
 /** A drawn signature (mouse, touch or pen) on a canvas, with a clear button. */
 export function SignaturePadField({ onChange, height = 160 }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -19,7 +23,7 @@ export function SignaturePadField({ onChange, height = 160 }: Props) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const pad = new SignaturePad(canvas, { penColor: '#101828', minWidth: 0.8, maxWidth: 2.4 });
+    const pad = new SignaturePad(canvas, { penColor: SIGNATURE_INK, backgroundColor: SIGNATURE_PAPER, minWidth: 0.8, maxWidth: 2.4 });
     padRef.current = pad;
     const resize = () => {
       // Crisp lines on high-density screens, capped so the PNG stays small.
@@ -51,7 +55,7 @@ export function SignaturePadField({ onChange, height = 160 }: Props) {
 
   return (
     <div>
-      <Paper withBorder radius="sm" style={{ height, touchAction: 'none', background: 'var(--mantine-color-body)' }}>
+      <Paper withBorder radius="sm" style={{ height, touchAction: 'none', background: SIGNATURE_PAPER, colorScheme: 'light' }} data-testid="signature-paper">
         <canvas ref={canvasRef} data-testid="signature-pad" aria-label="Signature: draw with mouse, finger or pen" style={{ width: '100%', height: '100%', display: 'block', cursor: 'crosshair' }} />
       </Paper>
       <Group justify="space-between" mt={4}>

@@ -1,4 +1,5 @@
-import { Button, Group, Menu } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../../api/client';
@@ -11,6 +12,8 @@ import { ImportDialog } from './ImportDialog';
 export function ImportExportActions({ siteId }: { siteId: string }) {
   const site = useApiQuery('sites.get', { siteId }, ['sites']);
   const [open, setOpen] = useState(false);
+  // Below 1200 px (a 1024 px laptop) the two actions are icons, so they share the toolbar's line.
+  const compact = useMediaQuery('(max-width: 1199px)') ?? false;
 
   async function exportAs(layout: 'snipe-it' | 'netbox') {
     const result = await call('inventoryImport.export', { siteId, layout });
@@ -24,14 +27,28 @@ export function ImportExportActions({ siteId }: { siteId: string }) {
 
   return (
     <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-      <Button size="sm" variant="subtle" px={8} leftSection={<IconUpload size={16} />} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
-        Import…
-      </Button>
+      {compact ? (
+        <Tooltip label="Import…">
+          <ActionIcon size="lg" variant="subtle" aria-label="Import…" disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
+            <IconUpload size={18} />
+          </ActionIcon>
+        </Tooltip>
+      ) : (
+        <Button size="sm" variant="subtle" px={8} leftSection={<IconUpload size={16} />} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
+          Import…
+        </Button>
+      )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button size="sm" variant="subtle" px={8} leftSection={<IconDownload size={16} />} data-testid="inventory-export">
-            Export…
-          </Button>
+          {compact ? (
+            <ActionIcon size="lg" variant="subtle" aria-label="Export…" data-testid="inventory-export">
+              <IconDownload size={18} />
+            </ActionIcon>
+          ) : (
+            <Button size="sm" variant="subtle" px={8} leftSection={<IconDownload size={16} />} data-testid="inventory-export">
+              Export…
+            </Button>
+          )}
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={() => void exportAs('snipe-it')} data-testid="inventory-export-snipe-it">
