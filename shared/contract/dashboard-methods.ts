@@ -3,6 +3,7 @@ import { idSchema } from '../domain/audit';
 import { siteStatusSchema } from '../domain/enums';
 import { issueCategorySchema, issueSeveritySchema } from '../domain/issue';
 import { command, managersOnly, query } from './define';
+import { limitedText } from './text-fields';
 
 const count = z.number().int().min(0);
 
@@ -158,7 +159,7 @@ export const dashboardMethods = {
         .object({
           waveId: idSchema,
           decision: waveDecisionSchema,
-          note: z.string().trim().max(4000).default(''),
+          note: limitedText().default(''),
         })
         .strict()
         .refine((v) => v.decision === 'go' || v.note.length > 0, { path: ['note'], message: 'A no-go decision needs a note' }),

@@ -9,6 +9,7 @@ import {
   issueStatusSchema,
 } from '../domain/issue';
 import { command, query } from './define';
+import { limitedText } from './text-fields';
 
 const text = (max: number) => z.string().trim().max(max);
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 hash is 64 lowercase hex digits');
@@ -74,12 +75,12 @@ export const issuesMethods = {
     'Assign the issue to someone (null to unassign)',
   ),
   'issues.setStatus': command(
-    z.object({ issueId: idSchema, status: issueStatusSchema, reason: text(4000).default('') }).strict(),
+    z.object({ issueId: idSchema, status: issueStatusSchema, reason: limitedText().default('') }).strict(),
     issueSchema,
     'Change the status along the allowed transitions; accepting as an exception requires a reason',
   ),
   'issues.escalate': command(
-    z.object({ issueId: idSchema, level: z.number().int().min(1).max(5), reason: text(4000).min(1, 'Reason is required') }).strict(),
+    z.object({ issueId: idSchema, level: z.number().int().min(1).max(5), reason: limitedText().pipe(z.string().min(1, 'Reason is required')) }).strict(),
     issueSchema,
     'Escalate to a higher level (1–5) with a reason',
   ),

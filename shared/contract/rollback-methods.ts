@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { siteStatusSchema } from '../domain/enums';
 import { command, query } from './define';
+import { limitedText } from './text-fields';
 
 export const siteRollbackSchema = z.object({
   id: idSchema,
@@ -19,7 +20,7 @@ export const rollbackMethods = {
     z
       .object({
         siteId: idSchema,
-        reason: z.string().trim().min(1, 'Reason is required').max(4000),
+        reason: limitedText().pipe(z.string().min(1, 'Reason is required')),
         issueIds: z.array(idSchema).max(100).default([]),
       })
       .strict(),
