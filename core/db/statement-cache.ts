@@ -7,12 +7,13 @@ import type Database from 'better-sqlite3';
  * statement by itself after a schema change.
  */
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const keyedCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-function cacheOf(sqlite: Database.Database): Map<string, Database.Statement> {
-  let cache = caches.get(sqlite);
+function cacheOf(sqlite: Database.Database, of = caches): Map<string, Database.Statement> {
+  let cache = of.get(sqlite);
   if (!cache) {
     cache = new Map();
-    caches.set(sqlite, cache);
+    of.set(sqlite, cache);
   }
   return cache;
 }
@@ -30,12 +31,11 @@ export function cachedStatement(sqlite: Database.Database, sql: string): Databas
 
 /** The statement named by `key` on this connection; `build` makes its SQL the first time only (for SQL built per row shape). */
 export function cachedStatementFor(sqlite: Database.Database, key: string, build: () => string): Database.Statement {
-  const cache = cacheOf(sqlite);
-  const named = `\u0000${key}`; // never equal to SQL text
-  let statement = cache.get(named);
+  const cache = cacheOf(sqlite, keyedCaches);
+  let statement = cache.get(key);
   if (!statement) {
     statement = sqlite.prepare(build());
-    cache.set(named, statement);
+    cache.set(key, statement);
   }
   return statement;
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { keyValuesOf, syncEntity, valueFitsColumn, type SyncEntity } from '../../shared/sync/entity-registry';
+import { keyValuesOf, syncEntity, valueFitsColumn, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
 import { rowViolations } from '../../shared/sync/row-rules';
 import type { WireRow } from '../../shared/sync/wire';
 import { cachedStatement, cachedStatementFor } from '../db/statement-cache';
@@ -55,6 +55,12 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
   sqlite.pragma('defer_foreign_keys = ON');
   cachedStatement(sqlite, 'INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
   const counts = new InventoryCountDeltas(sqlite);
+  const context: RowContext = {
+    sqlite,
+    pending,
+    counts,
+    version: cachedStatement(sqlite, 'INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, row_id) DO UPDATE SET version = excluded.version'),
+  };
   const isolated = options.isolateRows ? sqlite.transaction((store: () => void) => store()) : null; // nested: a SAVEPOINT
   let applied = 0;
   try {
@@ -66,12 +72,13 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
       }
       if (!change.deleted && options.seen) seenSet(options.seen, entity.name).add(change.rowId);
       if (pending(entity.name, change.rowId)) continue;
-      const unfit = unfitRow(entity, change);
-      if (unfit) {
-        quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason: unfit });
+      const keys = keyValuesOf(entity, change.rowId);
+      const unfit = keys ? unfitRow(entity, change) : `the row id ${JSON.stringify(change.rowId).slice(0, 80)} is not a key of ${entity.name}`;
+      if (unfit || !keys) {
+        quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason: unfit ?? 'bad row id' });
         continue;
       }
-      const store = () => storeRow(sqlite, entity, change, pending, counts);
+      const store = () => storeRow(context, entity, change, keys);
       if (isolated) {
         try {
           isolated(store);
@@ -99,20 +106,24 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
   return applied;
 }
 
+interface RowContext {
+  sqlite: Database.Database;
+  pending: (entity: string, rowId: string) => boolean;
+  counts: InventoryCountDeltas;
+  version: Database.Statement;
+}
+
 /** Everything one pulled row writes; the inventory counters are noted last, once nothing can fail. */
-function storeRow(sqlite: Database.Database, entity: SyncEntity, change: PulledChange, pending: (e: string, r: string) => boolean, counts: InventoryCountDeltas): void {
+function storeRow(context: RowContext, entity: SyncEntity, change: PulledChange, keys: Record<string, unknown>): void {
+  const { sqlite, counts } = context;
   const counted = entity.name === 'inventory_items';
   const before = counted ? counts.current(change.rowId) : undefined;
-  const keys = keyValuesOf(entity, change.rowId)!;
   if (change.deleted) {
     if (!entity.appendOnly) deleteStatement(sqlite, entity).run(...entity.key.map((k) => keys[k])); // append-only rows are never removed
   } else {
-    upsertMakingRoom(sqlite, entity, { ...(change.data as WireRow), ...keys } as WireRow, pending);
+    upsertMakingRoom(sqlite, entity, { ...(change.data as WireRow), ...keys } as WireRow, context.pending);
   }
-  cachedStatement(
-    sqlite,
-    'INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, row_id) DO UPDATE SET version = excluded.version',
-  ).run(entity.name, change.rowId, change.version);
+  context.version.run(entity.name, change.rowId, change.version);
   if (entity.name === 'deployments' && !change.deleted) {
     cachedStatement(sqlite, `INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', ${NOW_SQL}) ON CONFLICT(deployment_id) DO NOTHING`).run(change.rowId);
   }
@@ -120,20 +131,30 @@ function storeRow(sqlite: Database.Database, entity: SyncEntity, change: PulledC
 }
 
 /**
- * Why a pulled row cannot even be offered to the database: a row id that is not its key, a live row
- * without data, a value of the wrong type (SQLite would store a string in an INTEGER column). Null
+ * Why a pulled row (whose id is its key) cannot even be offered to the database: a live row without
+ * data, a value of the wrong type (SQLite would store a string in an INTEGER column). Null
  * when it fits. Unknown columns are ignored (a newer server).
  */
 function unfitRow(entity: SyncEntity, change: PulledChange): string | null {
-  if (!keyValuesOf(entity, change.rowId)) return `the row id ${JSON.stringify(change.rowId).slice(0, 80)} is not a key of ${entity.name}`;
   if (change.deleted) return null;
   const data = change.data;
   if (!data) return 'the server sent a live row without data';
-  for (const column in data) {
-    const type = entity.columns[column];
-    if (type && !valueFitsColumn(type, data[column])) return rowViolations(entity.name, data).join('; ') || `${entity.name}.${column} has a value of the wrong type`;
+  for (const [column, type] of columnTypes(entity)) {
+    const value = data[column];
+    if (value !== undefined && !valueFitsColumn(type, value)) return rowViolations(entity.name, data).join('; ') || `${entity.name}.${column} has a value of the wrong type`;
   }
   return null;
+}
+
+const typesOf = new Map<string, [string, SyncColumnType][]>();
+
+function columnTypes(entity: SyncEntity): [string, SyncColumnType][] {
+  let types = typesOf.get(entity.name);
+  if (!types) {
+    types = Object.entries(entity.columns);
+    typesOf.set(entity.name, types);
+  }
+  return types;
 }
 
 /** The declared rules a refused row breaks, else what SQLite said (a trigger, a UNIQUE clash). */

@@ -35,6 +35,7 @@ export class QuarantineStore {
 
   /** The row was stored (or deleted): its quarantine entry, if any, goes. Costs a set lookup on the fast path. */
   cleared(entity: string, rowId: string): void {
+    if (this.held.size === 0) return;
     const key = keyOf(entity, rowId);
     if (!this.held.has(key)) return;
     cachedStatement(this.sqlite, 'DELETE FROM sync_quarantine WHERE entity = ? AND row_id = ?').run(entity, rowId);
