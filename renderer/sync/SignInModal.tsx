@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../shared/contract';
 import type { ServerCertificateCheck } from '../../shared/contract/sync-methods';
-import { checkServerAddress } from '../../shared/sync/server-address';
+import { checkServerAddress, INSECURE_SERVER_MESSAGE } from '../../shared/sync/server-address';
 import { call } from '../api/client';
 import { errorText, showSuccess } from '../api/notify';
 import { bumpTopics } from '../api/refresh';
@@ -112,7 +112,7 @@ export function SignInModal() {
             required
             value={serverUrl}
             onChange={(e) => setServerUrl(e.currentTarget.value)}
-            error={address && !address.ok ? address.message : undefined}
+            error={address && !address.ok && address.message === INSECURE_SERVER_MESSAGE ? address.message : undefined}
             autoFocus
             data-testid="sign-in-server"
           />
