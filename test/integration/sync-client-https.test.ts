@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerClient, type FetchLike } from '../../core/sync/server-client';
+import { TOKEN_SECRET_KEY } from '../../core/sync/sync-deps';
 import { createPinnedFetch } from '../../core/sync/transport/pinned-fetch';
+import { serverTransport } from '../../core/sync/transport/server-transport';
 import { INSECURE_SERVER_MESSAGE } from '../../shared/sync/server-address';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
@@ -96,6 +99,11 @@ describe.each(SERVER_BACKENDS)('desktop sync over HTTPS on %s', { timeout: 120_0
     await device.syncEngine.idle();
     expect(await device.syncEngine.runOnce()).toEqual({ ok: true });
     expect((await device.callAsync('sync.inspectServer', { serverUrl: relay.url })).state).toBe('trusted');
+    // Attachments take the same pinned transport (binary bodies).
+    const client = createServerClient({ baseUrl: relay.url, schemaVersion: 18, token: device.secrets.get(TOKEN_SECRET_KEY), fetch: serverTransport(pins(), relay.url) });
+    const bytes = Buffer.from('attachment bytes over the pinned transport');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(await client.putBlobChunk(sha, 0, bytes.length, 'application/pdf', bytes)).toMatchObject({ received: bytes.length, complete: true });
   });
 
   it('refuses a changed certificate before sending anything, showing both fingerprints, until it is re-trusted', async () => {
