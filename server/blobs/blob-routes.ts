@@ -7,7 +7,7 @@ import { requirePrincipal } from '../http/principal';
 import { mayDownloadBlob } from './blob-access';
 import { servedMediaType, type BlobSettings } from './blob-policy';
 import { startBlobPurgeTimer } from './blob-purge';
-import { blobRow, blobStream, completeStatus, deviceBlobStatus, putChunk } from './blob-store';
+import { blobRow, blobStream, deviceBlobStatus, putChunk } from './blob-store';
 
 const paramsSchema = z.object({ sha256: sha256Schema }).strict();
 const putQuerySchema = z
@@ -28,12 +28,11 @@ export function registerBlobRoutes(app: FastifyInstance, db: CentralDb, settings
   app.get('/v1/blobs/:sha256/status', async (request) => {
     const principal = requirePrincipal(request);
     const { sha256 } = paramsSchema.parse(request.params as unknown);
-    // Own uploads (or proofs) in progress, and blobs the caller may download; nothing else.
+    // This device's own upload (or proof of holding): a device that may download a blob but never
+    // sent its bytes uploads them before it references the blob, so it is told nothing here either.
     const own = await deviceBlobStatus(db, sha256, principal.deviceId);
     if (own) return own;
-    const row = await blobRow(db, sha256);
-    if (row?.complete && (await mayDownloadBlob(db, principal, sha256))) return completeStatus(row);
-    throw new HttpError(404, 'not_found', 'No upload of this attachment was started.');
+    throw new HttpError(404, 'not_found', 'No upload of this attachment was started from this device.');
   });
 
   app.put('/v1/blobs/:sha256', async (request) => {

@@ -62,11 +62,6 @@ export async function deviceBlobStatus(db: CentralQueries, sha256: string, devic
   return { ...toStatus(row), received: holder.complete ? Number(row.size) : holder.proven, complete: holder.complete };
 }
 
-/** The complete blob's status (for a caller allowed to download it). */
-export function completeStatus(row: BlobRow): BlobStatus {
-  return toStatus(row);
-}
-
 export interface ChunkInput {
   sha256: string;
   offset: number;

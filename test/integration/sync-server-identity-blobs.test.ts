@@ -114,6 +114,8 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     const hash = await bob.putBlob(photo, 'image/jpeg');
     expectAllApplied(await bob.push(issueWithAttachment('s4', 'iss-bob', hash)));
     expect((await download(server, rita, hash)).status).toBe(200);
+    expect(await bob.request('GET', `/v1/blobs/${hash}/status`)).toMatchObject({ status: 200, body: { complete: true, received: photo.length } });
+    expect((await rita.request('GET', `/v1/blobs/${hash}/status`)).status).toBe(404); // status is the device's own upload
 
     // Alice knows the hash: the server has the blob, but she never sent its bytes.
     expect((await alice.request('GET', `/v1/blobs/${hash}/status`)).status).toBe(404);
