@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { CollapsibleText } from '../../shell/CollapsibleText';
 import type { SiteReport } from '../../../shared/site-report/report-model';
 import { formatDateTime } from '../../format/time';
 import { dash, ReportSection } from './ReportSection';
@@ -38,7 +39,7 @@ export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport
                       {item.evidence === 'none' ? '—' : item.evidence.replace(/_/g, ' ')}
                       {item.evidenceRuns.map((r) => ` · ${r.targetName}: ${r.pass} pass, ${r.fail} fail`).join('')}
                     </Table.Td>
-                    <Table.Td>{dash(item.note)}</Table.Td>
+                    <Table.Td>{item.note ? <CollapsibleText>{item.note}</CollapsibleText> : dash(item.note)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
