@@ -27,6 +27,8 @@ export interface TextRun {
   text: string;
   font: PDFFont;
   family: FontFamily;
+  /** The face's parsed tables, for measuring. */
+  kit?: Font;
 }
 
 const kits = new Map<FontFace, Font>();
@@ -42,6 +44,21 @@ function kitOf(face: FontFace): Font {
 /** Letters of the scripts fontkit lays out right to left (it reverses their glyphs itself). */
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\u{10800}-\u{10fff}]|[\u{1e800}-\u{1efff}]/u;
 
+const advanceCache = new Map<Font, Map<number, number>>();
+/** Width at size 1000 as the sum of each character's advance. */
+function advances(kit: Font, text: string): number {
+  let known = advanceCache.get(kit);
+  if (!known) advanceCache.set(kit, (known = new Map()));
+  let units = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let advance = known.get(cp);
+    if (advance === undefined) known.set(cp, (advance = kit.glyphForCodePoint(cp).advanceWidth));
+    units += advance;
+  }
+  return (units * 1000) / kit.unitsPerEm;
+}
+
 const covers = new Map<Font, Map<number, boolean>>();
 function hasGlyph(kit: Font, cp: number): boolean {
   let known = covers.get(kit);
@@ -50,6 +67,12 @@ function hasGlyph(kit: Font, cp: number): boolean {
   if (has === undefined) known.set(cp, (has = kit.hasGlyphForCodePoint(cp)));
   return has;
 }
+
+/**
+ * pdf-lib draws glyphs at their advance widths and ignores fontkit's positioning (GPOS), so those
+ * features are switched off: the same glyphs, at a fraction of the layout time.
+ */
+const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, abvm: false, blwm: false, curs: false };
 
 const FALLBACK_ORDER: readonly FontFamily[] = ['latin', 'hebrew', 'arabic', 'cjk', 'korean', 'emoji'];
 
@@ -69,14 +92,19 @@ export class UnicodeText {
     let known = this.widths.get(run.font);
     if (!known) this.widths.set(run.font, (known = new Map()));
     let width = known.get(run.text);
-    if (width === undefined) known.set(run.text, (width = run.font.widthOfTextAtSize(run.text, 1000)));
+    if (width === undefined) {
+      // Scripts without contextual shaping: the sum of the characters' advances (what pdf-lib draws,
+      // short of a ligature, which is narrower); Hebrew and Arabic through fontkit's layout.
+      width = run.kit && !RTL_SCRIPT.test(run.text) ? advances(run.kit, run.text) : run.font.widthOfTextAtSize(run.text, 1000);
+      known.set(run.text, width);
+    }
     return (width * size) / 1000;
   }
 
   static async embed(doc: PDFDocument): Promise<UnicodeText> {
     doc.registerFontkit(fontkit);
     const embedded: EmbeddedFace[] = [];
-    for (const face of FONT_FACES) embedded.push({ face, kit: kitOf(face), pdf: await doc.embedFont(fontBytes(face), { subset: true }) });
+    for (const face of FONT_FACES) embedded.push({ face, kit: kitOf(face), pdf: await doc.embedFont(fontBytes(face), { subset: true, features: NO_POSITIONING }) });
     const pick = (bold: boolean) =>
       FALLBACK_ORDER.map((family) => embedded.find((e) => e.face.family === family && e.face.bold === bold) ?? embedded.find((e) => e.face.family === family)!);
     return new UnicodeText(pick(false), pick(true));
@@ -134,7 +162,7 @@ export class UnicodeText {
       const visual = group.map((c) => c.ch).join('');
       // fontkit lays out a right-to-left script's text in reverse: give it the logical order.
       const text = RTL_SCRIPT.test(visual) ? [...visual].reverse().join('') : visual;
-      runs.push({ text, font: group[0]!.face.pdf, family: group[0]!.face.face.family });
+      runs.push({ text, font: group[0]!.face.pdf, family: group[0]!.face.face.family, kit: group[0]!.face.kit });
       group = [];
     };
     for (const i of order) {
