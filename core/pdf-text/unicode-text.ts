@@ -9,7 +9,8 @@ const bidi = bidiFactory();
 export const MISSING_GLYPH = '\uFFFD';
 
 /** Characters that steer layout but draw nothing (variation selectors, joiners, bidi controls). */
-const IGNORABLE = /[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff]|\udb40[\udc00-\udfff]/u;
+const IGNORABLE = /[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff]|[\u{e0000}-\u{e0fff}]/u;
+const LETTER = /\p{L}/u;
 /** Line breaks, tabs and other control characters lay out as a space. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
 
@@ -129,8 +130,10 @@ export class UnicodeText {
       unit += ch.length;
       if (IGNORABLE.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
-      // Neutral characters (spaces, digits, punctuation) stay in the face of the text around them.
-      let face: EmbeddedFace | null | undefined = previous && previous.face.family !== 'emoji' && hasGlyph(previous.kit, cp) ? previous : faces.find((f) => hasGlyph(f.kit, cp));
+      // Letters take the first face that has them; spaces, digits and punctuation stay in the face
+      // of the text before them when it has them.
+      const stay = previous && previous.face.family !== 'emoji' && !LETTER.test(ch) && hasGlyph(previous.kit, cp);
+      let face: EmbeddedFace | null | undefined = stay ? previous : faces.find((f) => hasGlyph(f.kit, cp));
       let drawn = ch;
       if (!face) {
         face = faces[0]!;
