@@ -25,8 +25,10 @@ export function SyncErrorDetails({ error }: { error: SyncError }) {
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
+        {/* Scrolls as a whole (a certificate comparison is tall); its parts keep their height. */}
+        <div style={{ maxHeight: '75vh', overflowY: 'auto' }}>
         <Stack gap={6} data-testid="sync-error-popover" aria-label="Last sync error">
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
             {error.message}
           </Text>
           <Text size="xs" c="dimmed">
@@ -39,6 +41,7 @@ export function SyncErrorDetails({ error }: { error: SyncError }) {
           )}
           {error.code === 'untrusted_server' && serverUrl && <RetrustCertificate serverUrl={serverUrl} />}
         </Stack>
+        </div>
       </Popover.Dropdown>
     </Popover>
   );
