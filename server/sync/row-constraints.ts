@@ -14,7 +14,7 @@ import { jsonParam, type SyncQueries } from './sync-db';
  * memory but the one query that loads the unique groups the batch touches.
  */
 
-/** An update or delete of a frozen row, or an insert that would rewrite one with other content. */
+/** An update or delete of a frozen row, a delete of an append-only row, or an insert that would rewrite a frozen row with other content. */
 export function immutableRejection(entity: SyncEntity, op: Operation, current: WireRow | null, row: WireRow): Rejection | undefined {
   if (op.kind === 'insert') {
     if (!current || !isFrozen(entityRules(entity.name)?.noUpdate, current)) return undefined;
@@ -22,7 +22,10 @@ export function immutableRejection(entity: SyncEntity, op: Operation, current: W
     return same ? undefined : { code: 'immutable', reason: immutabilityViolation(entity.name, 'update', current)! };
   }
   const reason = immutabilityViolation(entity.name, op.kind, current);
-  return reason ? { code: 'immutable', reason } : undefined;
+  if (reason) return { code: 'immutable', reason };
+  // Desktops never remove an append-only row they pulled (core/sync/apply-changes.ts): its delete would leave them apart.
+  if (op.kind === 'delete' && entity.appendOnly && current) return { code: 'append_only', reason: `${entity.name} rows are never removed once written` };
+  return undefined;
 }
 
 /** The merged row breaks a CHECK, NOT NULL or type rule of the desktop's table. */
