@@ -54,7 +54,7 @@ describe('dashboard.get', () => {
     insertRun(db, 'r2', ams.id, machines[0]!.id, ago(2), 'completed', 0, 0);
     insertRun(db, 'r3', ams.id, machines[1]!.id, ago(2), 'unreachable', 0, 0);
     await sleep(5);
-    signSite(core, ams.id);
+    signSite(core, ams.id, { decision: 'accepted_with_exceptions' });
     await sleep(5);
     core.call('issues.create', { siteId: ams.id, title: 'Till printer jams', severity: 'medium', category: 'hardware' });
 
@@ -106,7 +106,7 @@ describe('dashboard.get', () => {
     const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
     db.prepare('UPDATE sites SET window_start = ?, window_end = ? WHERE id = ?').run(past(3), past(2), site('LIL-006').id);
     db.prepare('UPDATE sites SET window_start = ?, window_end = ? WHERE id = ?').run(past(3), past(2), site('UTR-002').id);
-    signSite(core, site('UTR-002').id);
+    signSite(core, site('UTR-002').id, { decision: 'accepted_with_exceptions' });
     const d = core.call('dashboard.get', { deploymentId });
     expect(d.sites.find((s) => s.code === 'LIL-006')!.adherence).toBe('overdue');
     expect(d.sites.find((s) => s.code === 'UTR-002')!.adherence).toBe('late');

@@ -3,7 +3,8 @@ import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import type { Issue } from '../../shared/domain/issue';
 import { MANAGER_ROLES, roleMay } from '../../shared/domain/role-access';
 import { signedSheetSchema, type SheetContent, type SignOffKind, type SignOffReview } from '../../shared/domain/signoff';
-import { checkDecision, openBlocking } from '../../shared/signoff/decision-rules';
+import { openBlocking } from '../../shared/signoff/decision-rules';
+import { checkGatedDecision, GATE_RULE, gateGaps, recordedGaps, type Gap } from '../../shared/signoff/gates';
 import { signOffStatement } from '../../shared/signoff/statement';
 import { isValidTimeZone } from '../../shared/time/time-zone';
 import { DomainError } from '../services/domain-error';
@@ -12,6 +13,7 @@ import { getProfile } from '../services/profile-service';
 import { recordActivity, type ServiceContext } from '../services/service-context';
 import { requireSite, setSiteStatus } from '../services/site-service';
 import { deviceKey } from './device-key';
+import { readGateFacts } from './gate-facts';
 import { attachmentFile, schedulePdf, storedPdf } from './pdf-store';
 import { buildMilestoneReview, buildSiteReview } from './review-builder';
 import { canonicalHash, sha256Hex, signContent } from './sheet-crypto';
@@ -38,6 +40,11 @@ function buildReview(ctx: ServiceContext, subject: Subject): SignOffReview {
   return subject.kind === 'deployment_milestone' ? buildMilestoneReview(ctx, subject.deploymentId) : buildSiteReview(ctx, subject.siteId!, subject.kind);
 }
 
+/** The open gaps of what a site sheet covers (the milestone has its own close-out rule). */
+function gapsOf(ctx: ServiceContext, subject: Subject, review: SignOffReview): Gap[] {
+  return subject.siteId === null ? [] : gateGaps(subject.kind, readGateFacts(ctx, subject.siteId, review.issues));
+}
+
 const placeOf = (review: SignOffReview) => (review.site ? `${review.site.name} (${review.site.code})` : `${review.deployment.name} ${review.deployment.version}`.trim());
 
 export function reviewSignOff(ctx: ServiceContext, input: ApiParsedInput<'signoff.review'>): ApiOutput<'signoff.review'> {
@@ -50,6 +57,7 @@ export function reviewSignOff(ctx: ServiceContext, input: ApiParsedInput<'signof
     reviewHash,
     statement: signOffStatement(subject.kind, placeOf(review)),
     blockingIssueIds: openBlocking(review.issues).map((i) => i.id),
+    gaps: gapsOf(ctx, subject, review),
     latestSheetId: latest?.id ?? null,
     changedSinceSignOff: latest !== undefined && latest.reviewHash !== reviewHash,
   };
@@ -83,7 +91,8 @@ function checkTimeZone(zone: string): void {
 
 /**
  * Signs a sheet in the caller's transaction: refuses when the review changed since it was shown
- * or the decision breaks the rules, accepts the listed issues as exceptions, re-reads the review
+ * or the decision breaks the rules (the sign-off gates: "accepted" over any open gap is refused
+ * naming each gap), accepts the listed issues as exceptions, re-reads the review
  * (now with those issues accepted), hashes and signs the content and stores the immutable sheet.
  */
 export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsedInput<'signoff.sign'>): ApiOutput<'signoff.sign'> {
@@ -94,7 +103,8 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
   }
   const before = buildReview(ctx, subject);
   if (canonicalHash(before) !== input.reviewHash) throw new DomainError('conflict', 'What this sheet covers changed since the review was shown; review it again');
-  const verdict = checkDecision(input.decision, input.reason, input.exceptions, before.issues);
+  const gaps = gapsOf(ctx, subject, before);
+  const verdict = checkGatedDecision(input, gaps, before.issues);
   if (!verdict.allowed) throw new DomainError('rule', verdict.reason);
   checkTimeZone(input.signerTimeZone);
   const imageSha = checkSignatureImage(input.signaturePngBase64);
@@ -118,6 +128,8 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
     signedAt: new Date(ctx.clock.now()).toISOString(),
     signerTimeZone: input.signerTimeZone,
     deviceId: key.deviceId,
+    gateRule: GATE_RULE,
+    gaps: recordedGaps(gaps, input),
   };
   const sheet = signContent(content, key);
   insertSheet(ctx, sheet, subject, canonicalHash(review));
@@ -126,7 +138,7 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
     entity: 'sign_off_sheet',
     entityId: content.sheetId,
     siteId: subject.siteId,
-    detail: { kind: subject.kind, decision: input.decision, hash: sheet.hash.value, exceptions: content.exceptions.length },
+    detail: { kind: subject.kind, decision: input.decision, hash: sheet.hash.value, exceptions: content.exceptions.length, gaps: gaps.length },
   });
   // The site owner accepting the site completes it; a rejection leaves the status as it was.
   if (subject.kind === 'site_complete' && input.decision !== 'rejected') setSiteStatus(ctx, { siteId: subject.siteId!, status: 'signed_off' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { issueSchema } from '../domain/issue';
-import { sheetSummarySchema, signOffDecisionSchema, signOffKindSchema, signOffReviewSchema, signedSheetSchema } from '../domain/signoff';
+import { reviewGapSchema, sheetSummarySchema, signOffDecisionSchema, signOffKindSchema, signOffReviewSchema, signedSheetSchema } from '../domain/signoff';
 import { command, query } from './define';
 import { limitedText } from './text-fields';
 
@@ -19,6 +19,8 @@ const reviewOutputSchema = z.object({
   statement: z.string(),
   /** Open blocking issues: each must be accepted as an exception before "accepted". */
   blockingIssueIds: z.array(idSchema),
+  /** Open gaps (shared/signoff/gates.ts): "accepted" needs none; "accepted with exceptions" a reason for each. */
+  gaps: z.array(reviewGapSchema),
   /** Newest sheet of this kind, and whether what it covers changed since. */
   latestSheetId: idSchema.nullable(),
   changedSinceSignOff: z.boolean(),
@@ -39,6 +41,8 @@ export const signoffMethods = {
         decision: signOffDecisionSchema,
         reason: limitedText().default(''),
         exceptions: z.array(z.object({ issueId: idSchema, reason: limitedText() }).strict()).max(500).default([]),
+        /** Reasons for the open gaps other than issues (checklist items, missing inventory, checks). */
+        gapReasons: z.array(z.object({ gapId: z.string().max(200), reason: limitedText() }).strict()).max(5000).default([]),
         signerName: z.string().trim().min(1, 'Type the signer\'s name').max(200),
         signerRole: z.string().trim().min(1, 'Type the signer\'s role').max(200),
         signerEmail: z.string().trim().email().max(320).nullable().default(null),

@@ -71,6 +71,12 @@ export type SignOffReview = z.infer<typeof signOffReviewSchema>;
 export const signOffExceptionSchema = z.object({ issueId: idSchema, number: z.number().int(), siteCode: z.string(), title: z.string(), reason: z.string() });
 export type SignOffException = z.infer<typeof signOffExceptionSchema>;
 
+export const gapKindSchema = z.enum(['checklist_item', 'missing_item', 'failed_check', 'open_issue']);
+export const reviewGapSchema = z.object({ id: z.string(), kind: gapKindSchema, label: z.string() });
+/** An open gap as a sheet records it, with the reason it was accepted ('' when none was given). */
+export const signOffGapSchema = reviewGapSchema.extend({ reason: z.string() });
+export type SignOffGap = z.infer<typeof signOffGapSchema>;
+
 /** The signed part of a sheet: everything the hash covers. */
 export const sheetContentSchema = z.object({
   format: z.literal('outpost.signoff/1'),
@@ -87,6 +93,10 @@ export const sheetContentSchema = z.object({
   /** The signer's IANA time zone, kept apart from the UTC time. */
   signerTimeZone: z.string(),
   deviceId: z.string(),
+  /** The gate rule that judged the sheet (shared/signoff/gates.ts); absent on sheets signed before the gates. */
+  gateRule: z.string().optional(),
+  /** Every open gap when it was signed, each with its reason; absent on sheets signed before the gates. */
+  gaps: z.array(signOffGapSchema).optional(),
 });
 export type SheetContent = z.infer<typeof sheetContentSchema>;
 

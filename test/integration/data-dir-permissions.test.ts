@@ -29,7 +29,7 @@ describe.skipIf(process.platform === 'win32')('data directory permissions', () =
       const { site } = first;
       let core = first.core;
       core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(2) });
-      const { sheet } = signSite(core, site.id);
+      const { sheet } = signSite(core, site.id, { decision: 'accepted_with_exceptions' });
       for (let i = 0; i < 200 && core.call('signoff.exportPdf', { sheetId: sheet.id }).status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 25));
       core.secrets.set('test:secret', 'hunter2');
       core.close();

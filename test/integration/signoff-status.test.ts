@@ -33,15 +33,15 @@ describe('sign-off status rules', () => {
     expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' }).changedSinceSignOff).toBe(false);
   });
 
-  it('"rejected" needs a reason; "accepted" passes when nothing blocks', () => {
+  it('"rejected" needs a reason; open core work is signed "accepted with exceptions" (signoff-gates.test.ts signs "accepted" on finished work)', () => {
     const { core, site } = openSampleCore();
     const review = core.call('signoff.review', { siteId: site.id, kind: 'core_components' });
     expect(core.dispatch('signoff.sign', { ...baseSign(site.id, review.reviewHash), kind: 'core_components', decision: 'rejected' })).toMatchObject({ ok: false, error: { code: 'rule' } });
     const rejected = signSite(core, site.id, { kind: 'core_components', decision: 'rejected', reason: 'Firewall not yet configured' });
     expect(rejected.sheet.decision).toBe('rejected');
-    const accepted = signSite(core, site.id, { kind: 'core_components' });
+    const accepted = signSite(core, site.id, { kind: 'core_components', decision: 'accepted_with_exceptions' });
     expect(accepted.sheet.valid).toBe(true);
-    expect(core.call('signoff.list', { siteId: site.id }).map((s) => s.decision)).toEqual(['accepted', 'rejected']);
+    expect(core.call('signoff.list', { siteId: site.id }).map((s) => s.decision)).toEqual(['accepted_with_exceptions', 'rejected']);
     core.close();
   });
 

@@ -56,7 +56,7 @@ afterAll(async () => {
 describe('outpost verify and registered device keys', () => {
   it("says a sheet signed by an unregistered key is from an unverified signer and exits 1 (0 with --allow-unregistered)", async () => {
     const site = stranger.call('sites.list', { deploymentId: stranger.call('deployments.list', {})[0]!.id })[0]!;
-    const { sheet } = signSite(stranger, site.id);
+    const { sheet } = signSite(stranger, site.id, { decision: 'accepted_with_exceptions' });
     const file = writeSheet(stranger, sheet.id, 'fresh-key.json');
     const refused = await verify(file, '--data-dir', rm.core.dataDir);
     expect(refused.code).toBe(1);
@@ -72,7 +72,7 @@ describe('outpost verify and registered device keys', () => {
 
   it("names the user and device whose registered key signed, on another desktop once it has synced", async () => {
     const siteId = rm.core.call('sites.list', { deploymentId: rm.deploymentId! })[0]!.id;
-    const { sheet } = signSite(rm.core, siteId);
+    const { sheet } = signSite(rm.core, siteId, { decision: 'accepted_with_exceptions' });
     expect(await rm.sync()).toEqual({ ok: true });
     expect(rm.core.call('sync.status', {}), JSON.stringify(rm.core.call('sync.conflicts', {}))).toMatchObject({ pendingOperations: 0, conflicts: 0 });
     const file = writeSheet(rm.core, sheet.id, 'registered.json');

@@ -24,7 +24,7 @@ export function technicianWithFieldWork() {
   const issue = core.call('issues.create', { siteId: site.id, title: 'UPS battery alarm', severity: 'high', category: 'facility', blocksSignOff: false });
   core.call('issues.comment', { issueId: issue.id, text: 'Photo of the alarm panel', attachments: [photo.sha256] });
   core.call('issues.setStatus', { issueId: issue.id, status: 'resolved', reason: 'Battery replaced' });
-  const signed = signSite(core, site.id);
+  const signed = signSite(core, site.id, { decision: 'accepted_with_exceptions' });
   return { core, site, deploymentId, issue, photo, sheetId: signed.sheet.id };
 }
 

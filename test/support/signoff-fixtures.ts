@@ -50,15 +50,21 @@ export function signaturePng(variant = 1, width = 300, height = 100): string {
 
 type SignInput = ApiInput<'signoff.sign'>;
 
-/** Reviews a site and signs it with the given decision and exceptions. */
+/**
+ * Reviews a site and signs it with the given decision and exceptions. "Accepted with exceptions"
+ * without `gapReasons` gives a reason for every open gap other than issues (the sign-off gates).
+ */
 export function signSite(core: TestCore, siteId: string, options: Partial<SignInput> = {}) {
   const kind = options.kind ?? 'site_complete';
-  const { reviewHash } = core.call('signoff.review', { siteId, kind });
+  const { reviewHash, gaps } = core.call('signoff.review', { siteId, kind });
+  const gapReasons =
+    options.decision === 'accepted_with_exceptions' ? gaps.filter((g) => g.kind !== 'open_issue').map((g) => ({ gapId: g.id, reason: `Agreed with the site owner: ${g.label}` })) : [];
   return core.call('signoff.sign', {
     kind,
     siteId,
     reviewHash,
     decision: 'accepted',
+    gapReasons,
     signerName: 'Jörg Łukasiewicz',
     signerRole: 'Site owner',
     signerEmail: 'owner@example.org',
