@@ -1,5 +1,5 @@
 import { PDFDocument, rgb, type Color, type PDFPage } from '@cantoo/pdf-lib';
-import { UnicodeText } from '../../pdf-text/unicode-text';
+import { UnicodeText, type Direction } from '../../pdf-text/unicode-text';
 
 export const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
@@ -63,9 +63,9 @@ export class PdfWriter {
     return this.text.wrap(text, width, size, bold);
   }
 
-  /** Draws one line of text at a point. */
-  draw(line: string, x: number, y: number, size: number, options: { bold?: boolean; color?: Color } = {}): void {
-    this.text.draw(this.page, line, { x, y, size, bold: options.bold, color: options.color ?? BLACK });
+  /** Draws one line of text at a point; `direction` is that of the paragraph the line was wrapped from. */
+  draw(line: string, x: number, y: number, size: number, options: { bold?: boolean; color?: Color; direction?: Direction } = {}): void {
+    this.text.draw(this.page, line, { x, y, size, bold: options.bold, color: options.color ?? BLACK, direction: options.direction });
   }
 
   heading(text: string, size = 12): void {
@@ -80,10 +80,11 @@ export class PdfWriter {
   }
 
   paragraph(text: string, size = 9, options: { bold?: boolean; color?: Color } = {}): void {
+    const direction = UnicodeText.direction(text);
     for (const line of this.wrap(text, this.width, size, options.bold)) {
       this.ensure(size + 4);
       this.y -= size + 3;
-      this.draw(line, MARGIN, this.y, size, options);
+      this.draw(line, MARGIN, this.y, size, { ...options, direction });
     }
   }
 
@@ -92,12 +93,13 @@ export class PdfWriter {
     for (const [label, value] of pairs) {
       const labels = this.wrap(label, this.width * 0.26, size, true);
       const values = this.wrap(value || '-', this.width * 0.72, size);
+      const direction = UnicodeText.direction(value);
       this.ensure((size + 3) * Math.min(Math.max(labels.length, values.length), 4) + 2);
       for (let i = 0; i < Math.max(labels.length, values.length); i++) {
         this.ensure(size + 4);
         this.y -= size + 3;
         if (labels[i]) this.draw(labels[i]!, MARGIN, this.y, size, { bold: true });
-        if (values[i]) this.draw(values[i]!, MARGIN + this.width * 0.28, this.y, size);
+        if (values[i]) this.draw(values[i]!, MARGIN + this.width * 0.28, this.y, size, { direction });
       }
     }
   }
@@ -125,6 +127,7 @@ export class PdfWriter {
     }
     for (const row of rows) {
       const cells = row.map((cell, i) => this.wrap(cell, columns[i]!.width * this.width - 4, size));
+      const directions = row.map((cell) => UnicodeText.direction(cell));
       const height = Math.max(1, ...cells.map((c) => c.length));
       // A row that fits on a page starts on a new one rather than being split.
       if (this.y - height * lineHeight - 3 < bottom && height * lineHeight < A4[1] / 2) {
@@ -137,7 +140,7 @@ export class PdfWriter {
           header();
         }
         this.y -= lineHeight;
-        cells.forEach((c, i) => c[line] && this.draw(c[line]!, xs[i]!, this.y, size));
+        cells.forEach((c, i) => c[line] && this.draw(c[line]!, xs[i]!, this.y, size, { direction: directions[i] }));
       }
       this.y -= 3;
       this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.3, color: LINE });
