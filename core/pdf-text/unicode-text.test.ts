@@ -32,7 +32,11 @@ describe('Unicode text runs', () => {
     // A wrapped line keeps its paragraph's direction: in a right-to-left paragraph, a line that starts
     // with a Latin word is laid out right to left, so the Hebrew that follows the Latin word is drawn left of it.
     expect(t.runs('Dizengoff סנטר').map((r) => r.family)).toEqual(['latin', 'hebrew']);
-    expect(t.runs('Dizengoff סנטר', false, 'rtl').map((r) => r.family)).toEqual(['hebrew', 'latin']);
+    expect(t.runs('Dizengoff סנטר', false, 'rtl').map((r) => [r.family, r.text])).toEqual([
+      ['hebrew', 'סנטר'],
+      ['latin', ' '],
+      ['latin', 'Dizengoff'],
+    ]);
   });
 
   it('drops characters that draw nothing and marks what no face has', async () => {
