@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { captureTokenFromLocation } from './api/token';
 import { startHashSync } from './state/hash-route';
-import { colorSchemeManager, theme } from './theme/theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './theme/theme';
 
 // Order matters: the token leaves the fragment before the fragment is read as a route.
 captureTokenFromLocation();
@@ -19,7 +19,7 @@ if (!container) throw new Error('index.html has no #root');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="bottom-right" limit={4} />
       <App />
     </MantineProvider>

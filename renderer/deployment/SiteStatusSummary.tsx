@@ -28,7 +28,7 @@ export function SiteStatusSummary({ sites }: { sites: readonly SiteSummary[] }) 
         </Group>
         <Progress.Root size={10}>
           {statuses.map((s) => (
-            <Progress.Section key={s} value={(100 * (counts.get(s) ?? 0)) / Math.max(total, 1)} color={SITE_STATUS[s].color} />
+            <Progress.Section key={s} value={(100 * (counts.get(s) ?? 0)) / Math.max(total, 1)} color={SITE_STATUS[s].color} aria-label={`${SITE_STATUS[s].label}: ${counts.get(s) ?? 0} of ${total} sites`} />
           ))}
         </Progress.Root>
         <Group gap="md">

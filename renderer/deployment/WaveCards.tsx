@@ -34,7 +34,7 @@ export function WaveCards({ waves, sites }: { waves: readonly Wave[]; sites: rea
                 {percent(deployed, inWave.length)}%
               </Text>
             </Group>
-            <Progress value={percent(deployed, inWave.length)} size="sm" color="teal" />
+            <Progress value={percent(deployed, inWave.length)} size="sm" color="teal" aria-label={`${wave.name}: sites deployed`} />
           </Paper>
         );
       })}

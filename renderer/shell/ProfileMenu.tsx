@@ -47,7 +47,7 @@ export function ProfileMenu() {
     <>
       <Menu position="bottom-end" width={200}>
         <Menu.Target>
-          <UnstyledButton data-testid="profile-menu" aria-label="Profile">
+          <UnstyledButton data-testid="profile-menu" title="Profile">
             <Group gap={8} wrap="nowrap">
               <Avatar size={28} radius="xl" color="indigo">
                 {initials(profile.name)}

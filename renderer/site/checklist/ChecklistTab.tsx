@@ -69,7 +69,7 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
           <Text size="sm" fw={600}>
             {progress.done} of {progress.total} items settled
           </Text>
-          <Progress value={percent(progress.done, progress.total)} size="md" style={{ flex: 1, maxWidth: 400 }} color="indigo" />
+          <Progress value={percent(progress.done, progress.total)} size="md" aria-label="Checklist progress" style={{ flex: 1, maxWidth: 400 }} color="indigo" />
           <Text size="sm" c="dimmed">
             {percent(progress.done, progress.total)}%
           </Text>

@@ -56,7 +56,7 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
         <Text size="xs" c="dimmed" style={{ flex: 'none' }} data-testid={`phase-progress-${phase.phase}`}>
           {phase.progress.done}/{phase.progress.total}
         </Text>
-        <Progress value={pct} size="sm" color={completed ? 'green' : 'indigo'} style={{ flex: 1, minWidth: 60, maxWidth: 240 }} />
+        <Progress value={pct} size="sm" aria-label={`${PHASE_LABELS[phase.phase]} progress`} color={completed ? 'green' : 'indigo'} style={{ flex: 1, minWidth: 60, maxWidth: 240 }} />
         {isRollback && (
           <Badge size="xs" variant={rolledBack ? 'filled' : 'outline'} color={rolledBack ? 'orange' : 'gray'} data-testid="rollback-phase-state">
             {rolledBack ? 'Active: site rolled back' : 'Only if rolled back'}

@@ -42,7 +42,7 @@ export function ReconciliationBar({ value }: { value: Reconciliation | undefined
         <Text size="xs" c="dimmed">
           {received.toLocaleString()} of {expected.toLocaleString()} expected items received · {pct}%
         </Text>
-        <Progress value={pct} color={pct === 100 ? 'teal' : 'blue'} size="md" />
+        <Progress value={pct} color={pct === 100 ? 'teal' : 'blue'} size="md" aria-label="Expected items received" />
       </div>
     </div>
   );

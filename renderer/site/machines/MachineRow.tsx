@@ -61,7 +61,7 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
       <Table.Td miw={260}>
         {live && live.phase !== 'done' ? (
           <Stack gap={2}>
-            <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" data-testid="host-progress" data-phase={live.phase} />
+            <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" aria-label="Check progress" data-testid="host-progress" data-phase={live.phase} />
             <Text size="xs" c="dimmed">
               {PHASE_LABEL[live.phase]}
             </Text>

@@ -100,7 +100,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
         </Group>
         {job.status && (
           <Stack gap={2} data-testid="job-status" data-state={job.status.state}>
-            <Progress value={progress && progress.total ? (100 * progress.done) / progress.total : 0} size="md" data-testid="overall-progress" color={job.status.state === 'cancelled' ? 'gray' : 'blue'} />
+            <Progress value={progress && progress.total ? (100 * progress.done) / progress.total : 0} size="md" aria-label="Check progress" data-testid="overall-progress" color={job.status.state === 'cancelled' ? 'gray' : 'blue'} />
             <Text size="xs" c="dimmed">
               {progress?.done ?? 0} of {progress?.total ?? 0} checked{job.status.state === 'cancelled' ? ' · cancelled' : job.status.state === 'finished' ? ' · finished' : ''}
             </Text>

@@ -14,7 +14,7 @@ export function ThisMachineCard({ run, live, onDetail }: { run: CheckRunSummary 
           This machine
         </Text>
         {live && live.phase !== 'done' ? (
-          <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" w={200} data-testid="host-progress" />
+          <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" w={200} aria-label="Checking this machine" data-testid="host-progress" />
         ) : run ? (
           <Group gap="xs" wrap="nowrap">
             <OutcomeBadge outcome={run.outcome} counts={run.counts} />
