@@ -2,8 +2,7 @@ import type { CloseoutStatus } from '../../shared/contract/closeout-methods';
 import type { Dashboard, DashboardSiteRow, WaveFigures } from '../../shared/contract/dashboard-methods';
 import { getDashboard } from '../dashboard/dashboard-service';
 import type { ServiceContext } from '../services/service-context';
-import { readCloseoutSites } from './closeout-sql';
-import { closeoutStatus, siteVerdict } from './closeout-status';
+import { closeoutSites, closeoutStatus, siteVerdict } from './closeout-status';
 
 /** One site of the close-out report: the dashboard's row plus how it stands for the close-out. */
 export interface ReportSite extends DashboardSiteRow {
@@ -28,7 +27,7 @@ export function buildCloseoutReport(ctx: ServiceContext, deploymentId: string): 
   const dashboard = getDashboard(ctx, { deploymentId });
   const version = (ctx.sqlite.prepare('SELECT version FROM deployments WHERE id = ?').get(deploymentId) as { version: string }).version;
   const verdicts = new Map(
-    readCloseoutSites(ctx.sqlite, deploymentId).map((s) => {
+    closeoutSites(ctx, deploymentId).map((s) => {
       const v = siteVerdict(s);
       return [s.id, v.kind === 'signed_off' ? 'signed off' : v.kind === 'rolled_back' ? 'rolled back (recorded)' : `outstanding: ${v.reason}`];
     }),

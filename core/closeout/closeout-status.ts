@@ -1,22 +1,37 @@
 import { CLOSEOUT_LIST_LIMIT, type CloseoutCondition, type CloseoutStatus } from '../../shared/contract/closeout-methods';
 import { notFound } from '../services/domain-error';
 import type { ServiceContext } from '../services/service-context';
+import { changedSinceSignOff } from '../signoff/signoff-service';
 import { readCloseoutSites, readNewestMilestone, readOpenBlockingIssues, type CloseoutSiteRow } from './closeout-sql';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ACCEPTED = new Set(['accepted', 'accepted_with_exceptions']);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A close-out site row and whether what its newest site-complete sheet covers changed since it was signed. */
+export type CloseoutSite = CloseoutSiteRow & { changedSinceSignOff: boolean };
+
+/** The deployment's sites for the close-out; only accepted sheets are re-reviewed (the rest are outstanding anyway). */
+export function closeoutSites(ctx: ServiceContext, deploymentId: string): CloseoutSite[] {
+  return readCloseoutSites(ctx.sqlite, deploymentId).map((s) => ({
+    ...s,
+    changedSinceSignOff: s.status === 'signed_off' && s.sheetDecision !== null && ACCEPTED.has(s.sheetDecision) && changedSinceSignOff(ctx, { siteId: s.id }).changed.includes('site_complete'),
+  }));
+}
+
 type SiteVerdict = { kind: 'signed_off'; at: string } | { kind: 'rolled_back' } | { kind: 'outstanding'; reason: string };
 
 /**
  * How one site stands for the close-out. Signed off = status `signed_off` and the newest
- * site-complete sheet accepted (with or without exceptions). Rolled back and accounted for =
+ * site-complete sheet accepted (with or without exceptions) and not changed since. Rolled back and accounted for =
  * status `rolled_back` with a recorded rollback (reason and who). Anything else is outstanding.
  */
-export function siteVerdict(site: CloseoutSiteRow): SiteVerdict {
+export function siteVerdict(site: CloseoutSite): SiteVerdict {
   if (site.status === 'signed_off') {
-    if (site.sheetDecision && ACCEPTED.has(site.sheetDecision) && site.sheetSignedAt) return { kind: 'signed_off', at: site.sheetSignedAt };
+    if (site.sheetDecision && ACCEPTED.has(site.sheetDecision) && site.sheetSignedAt) {
+      if (site.changedSinceSignOff) return { kind: 'outstanding', reason: 'Changed since its site-complete sheet was signed: sign a new sheet' };
+      return { kind: 'signed_off', at: site.sheetSignedAt };
+    }
     if (site.sheetDecision === 'rejected') return { kind: 'outstanding', reason: 'Its newest site-complete sheet was rejected' };
     return { kind: 'outstanding', reason: 'Marked signed off, but no site-complete sheet was signed' };
   }
@@ -35,7 +50,7 @@ export function closeoutStatus(ctx: ServiceContext, deploymentId: string): Close
   const checkedAt = ctx.clock.now();
   const now = Date.parse(checkedAt);
 
-  const sites = readCloseoutSites(ctx.sqlite, deploymentId);
+  const sites = closeoutSites(ctx, deploymentId);
   let signedOff = 0;
   let rolledBack = 0;
   let lastSignOffAt: string | null = null;
