@@ -2,6 +2,7 @@ import type { ReportProblem } from '../../shared/contract/site-report-methods';
 import type { FileRow, SiteReportFile } from '../../shared/site-report/file-format';
 import { rowIdOf, syncEntity, valueFitsColumn, type SyncEntity } from '../../shared/sync/entity-registry';
 import { partitionOfRow } from '../../shared/sync/row-partition';
+import { rowViolations } from '../../shared/sync/row-rules';
 import type { WireRow } from '../../shared/sync/wire';
 import { verifySheet } from '../signoff/verify-sheet';
 
@@ -27,6 +28,8 @@ function rowProblem(row: FileRow, entity: SyncEntity | undefined, sitePartition:
     if (!(column in row.data)) return `${row.entity} ${row.rowId}: column ${column} is missing`;
     if (!valueFitsColumn(entity.columns[column]!, row.data[column])) return `${row.entity} ${row.rowId}: column ${column} is not ${entity.columns[column]}`;
   }
+  const violations = rowViolations(row.entity, row.data);
+  if (violations.length > 0) return `${row.entity} ${row.rowId}: ${violations.join('; ')}`;
   if (rowIdOf(entity, row.data) !== row.rowId) return `${row.entity} ${row.rowId}: the row id does not match its key columns`;
   const placed = partitionOf(entity, row.data, byKey);
   if ('problem' in placed) return `${row.entity} ${row.rowId}: ${placed.problem}`;
@@ -36,7 +39,8 @@ function rowProblem(row: FileRow, entity: SyncEntity | undefined, sitePartition:
 }
 
 /**
- * Every row against the sync registry: a known entity, exactly its columns with their types, a row
+ * Every row against the sync registry and the row rules (shared/sync/row-rules.ts): a known entity,
+ * exactly its columns with their types and CHECKs, a row
  * id matching the key, and a partition that is the manifest's site or deployment; no row twice;
  * the site row present and of the manifest's deployment; each sign-off sheet verifying on its own.
  */

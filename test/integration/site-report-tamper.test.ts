@@ -139,6 +139,10 @@ describe('bad files', () => {
     const unknown = parse();
     unknown.rows.push({ entity: 'profile', rowId: '1', data: { id: 1 } });
     expectRefused(JSON.stringify(resign(unknown)), 'row', /unknown entity "profile"/);
+    // The desktop's CHECKs, from the same shared rules the server enforces.
+    const bogus = parse();
+    bogus.rows.find((r) => r.entity === 'issues')!.data.category = 'other';
+    expectRefused(JSON.stringify(resign(bogus)), 'row', /issues\.category must be one of hardware, .*\(got 'other'\)/);
   });
 
   it('a file over the size limit is refused at upload', () => {
