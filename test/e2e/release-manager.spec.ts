@@ -104,8 +104,10 @@ async function authorDeployment(page: Page) {
   await dialog.getByRole('textbox', { name: 'Name' }).first().fill(SITE.name);
   await dialog.getByLabel('Wave').click();
   await page.getByRole('option', { name: '1. Pilot stores' }).click();
-  await dialog.getByLabel('Technicians').fill(TECH.displayName);
-  await dialog.getByLabel('Technicians').press('Enter');
+  // Signed in: technicians are picked from the server's users (display name and user name).
+  await dialog.getByLabel('Technicians').click();
+  await page.getByRole('option', { name: `${TECH.displayName} (${TECH.username})` }).click();
+  await dialog.getByRole('heading', { name: 'Add site' }).click(); // closes the list, which covers the buttons
   await dialog.getByRole('button', { name: 'Add site' }).click();
   await expect(page.getByTestId('workspace')).toHaveAttribute('data-site-code', SITE.code);
 }
@@ -156,8 +158,8 @@ test('a release manager authors, imports, publishes, and after a technician sync
   await importInventory(page, workDir);
 
   const [deployment] = await shell.call<{ id: string; name: string }[]>('deployments.list', {});
-  const [site] = await shell.call<{ id: string; technicians: string[]; waveName: string }[]>('sites.list', { deploymentId: deployment!.id });
-  expect(site).toMatchObject({ technicians: [TECH.displayName], waveName: 'Pilot stores' });
+  const [site] = await shell.call<{ id: string; technicians: { id: string | null; name: string }[]; waveName: string }[]>('sites.list', { deploymentId: deployment!.id });
+  expect(site).toMatchObject({ technicians: [{ id: expect.any(String), name: TECH.displayName }], waveName: 'Pilot stores' });
   expect(await shell.call('inventory.reconciliation', { siteId: site!.id })).toMatchObject({ expected: 3, received: 0 });
 
   await page.getByTestId('deployment-row').first().click();

@@ -24,9 +24,11 @@ export async function publishSample(server: CentralServer, siteCode: string) {
   const { deploymentId } = rm.call('sample.open', {});
   rm.call('profile.set', { name: RM.displayName, role: 'release_manager' });
   const site = rm.call('sites.list', { deploymentId }).find((s) => s.code === siteCode)!;
-  rm.call('sites.update', { siteId: site.id, technicians: [TECH.displayName] });
   const signedIn = await rm.callAsync('sync.signIn', { serverUrl: server.url, username: RM.username, password: RM.password, deviceName: 'RM laptop' });
   expect(signedIn.account).toMatchObject({ username: RM.username, displayName: RM.displayName, role: 'release_manager' });
+  // The technician picked from the server's users, as the site editor does once signed in.
+  const tech = (await rm.callAsync('sync.serverUsers', {})).find((u) => u.username === TECH.username)!;
+  rm.call('sites.update', { siteId: site.id, technicians: [{ id: tech.id, name: tech.displayName }] });
   const published = rm.call('sync.publish', { deploymentId });
   expect(published.queued).toBeGreaterThan(100);
   const first = await syncOnce(rm);
