@@ -130,5 +130,8 @@ describe('check runs as checklist evidence', () => {
     const again = core.call('checklist.attachPhoto', { itemId: photoItem.id, sha256: photo.sha256 });
     expect(again.evidencePhotos).toEqual([expect.objectContaining({ sha256: photo.sha256, linkedBy: 'Test Technician' })]);
     expect(core.call('checklist.setItemState', { itemId: photoItem.id, state: 'done' })).toMatchObject({ state: 'done', evidencePhotos: [expect.objectContaining({ sha256: photo.sha256 })] });
+    // The site report lists the photo among its attachments, with the item it is evidence for.
+    const report = core.call('siteReports.get', { siteId });
+    expect(report.attachments).toContainEqual(expect.objectContaining({ sha256: photo.sha256, usedBy: [`Evidence for checklist item “${photoItem.title}”`], intact: true }));
   });
 });

@@ -95,6 +95,10 @@ function attachmentsOf(ctx: ServiceContext, dataDir: string, report: Pick<SiteRe
     if (stored.get(s.image)) use(s.image, `Signature on sign-off (${s.kind.replace(/_/g, ' ')})`);
     if (s.pdf) use(s.pdf, `PDF of sign-off (${s.kind.replace(/_/g, ' ')})`);
   }
+  const photos = ctx.sqlite
+    .prepare("SELECT e.ref_id AS sha256, i.title FROM checklist_item_evidence e JOIN checklist_items i ON i.id = e.item_id WHERE e.kind = 'photo' AND i.site_id = ? ORDER BY e.linked_at, e.rowid")
+    .all(siteId) as { sha256: string; title: string }[];
+  for (const p of photos) use(p.sha256, `Evidence for checklist item “${p.title}”`);
   const meta = ctx.sqlite.prepare('SELECT media_type AS mediaType, size FROM attachments WHERE sha256 = ?');
   return [...uses.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([sha256, usedBy]) => {
     const row = meta.get(sha256) as { mediaType: string; size: number } | undefined;
