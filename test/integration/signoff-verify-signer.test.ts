@@ -5,6 +5,7 @@ import { verifyCommand } from '../../launcher/commands/verify-command';
 import { startTestServer, type TestServer } from '../support/central-server';
 import { signSite } from '../support/signoff-fixtures';
 import { openSampleCore, tempDataDir, type TestCore } from '../support/temp-core';
+import { previewText } from './site-report-fixture';
 import { assignUser, count, openDevice, type Device } from './sync-client-fixture';
 
 // `outpost verify` names the registered user and device behind a sheet's key, learnt from the
@@ -17,6 +18,7 @@ let server: TestServer;
 let rm: Device & { deploymentId?: string };
 let tech: Device;
 let stranger: TestCore;
+let signedSiteId: string;
 const files = tempDataDir('outpost-verify-signer');
 
 async function verify(...args: string[]) {
@@ -72,6 +74,7 @@ describe('outpost verify and registered device keys', () => {
 
   it("names the user and device whose registered key signed, on another desktop once it has synced", async () => {
     const siteId = rm.core.call('sites.list', { deploymentId: rm.deploymentId! })[0]!.id;
+    signedSiteId = siteId;
     const { sheet } = signSite(rm.core, siteId, { decision: 'accepted_with_exceptions' });
     expect(await rm.sync()).toEqual({ ok: true });
     expect(rm.core.call('sync.status', {}), JSON.stringify(rm.core.call('sync.conflicts', {}))).toMatchObject({ pendingOperations: 0, conflicts: 0 });
@@ -82,6 +85,17 @@ describe('outpost verify and registered device keys', () => {
     expect(output).toContain(`signer:     signed by Rita Manager on device 'rita laptop', key registered ${today}`);
     expect(output.trim().endsWith('VALID')).toBe(true);
     expect(code).toBe(0);
+  });
+
+  it("names the registered signer of a site report file and imports it without asking for the fingerprint", () => {
+    const exported = rm.core.call('siteReports.exportFile', { siteId: signedSiteId });
+    const preview = previewText(tech.core, exported.fileName, exported.content);
+    expect(preview.problems).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(preview.device).toMatchObject({ known: true, keyStatus: 'registered', signer: `signed by Rita Manager on device 'rita laptop', key registered ${today}` });
+    const imported = tech.core.call('siteReports.importFile', { previewId: preview.previewId });
+    expect(imported).toMatchObject({ deviceWasKnown: true });
+    expect(count(tech.db, 'SELECT 1 FROM confirmed_device_keys')).toBe(0); // nothing to confirm: the key is registered
   });
 
   it('registers the key on the next sync of a device signed in before keys were registered', async () => {
