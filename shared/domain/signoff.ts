@@ -73,6 +73,7 @@ export type SignOffException = z.infer<typeof signOffExceptionSchema>;
 
 export const gapKindSchema = z.enum(['checklist_item', 'missing_item', 'failed_check', 'open_issue']);
 export const reviewGapSchema = z.object({ id: z.string(), kind: gapKindSchema, label: z.string() });
+export type ReviewGap = z.infer<typeof reviewGapSchema>;
 /** An open gap as a sheet records it, with the reason it was accepted ('' when none was given). */
 export const signOffGapSchema = reviewGapSchema.extend({ reason: z.string() });
 export type SignOffGap = z.infer<typeof signOffGapSchema>;

@@ -64,6 +64,12 @@ describe('the sign-off PDF', () => {
     expect(text).toContain('Europe/Berlin');
     expect(text).toContain('UPS battery at 40 %');
     expect(text).toContain('New battery arrives Friday');
+    // The open gaps it was signed over come first, each with its reason, and the rule that judged the sheet.
+    expect(text).toContain(`Open gaps when signed (${sheet.content.gaps!.length})`);
+    expect(text).toContain('Judged by rule outpost.gates/2.');
+    expect(text.indexOf('Open gaps when signed')).toBeLessThan(text.indexOf('Components'));
+    expect(text).toMatch(/Missing item +Inventory: PowerEdge R660xs/);
+    expect(text).toContain('Agreed with the site owner');
     expect(text).toMatch(/Page 1 of \d/);
   });
 

@@ -1,4 +1,5 @@
 import type { SignedSheet } from '../../../shared/domain/signoff';
+import { LEGACY_GATE_RULE } from '../../../shared/signoff/gates';
 import type { PdfWriter } from './pdf-writer';
 
 const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '-' : v);
@@ -19,9 +20,29 @@ export function headerSection(w: PdfWriter, sheet: SignedSheet): void {
   w.fields(pairs);
 }
 
-/** The summary tables: components, checklist, checks, inventory, sites, issues, exceptions. */
+const GAP_KIND_LABELS = { checklist_item: 'Checklist', missing_item: 'Missing item', failed_check: 'Check', open_issue: 'Issue' } as const;
+
+/** The open gaps the sheet was signed over, first, with their reasons, and the rule that judged the sheet. */
+function gapSection(w: PdfWriter, sheet: SignedSheet): void {
+  const { gaps, gateRule } = sheet.content;
+  if (!gateRule || !gaps) {
+    w.paragraph(`Signed before the sign-off gates (rule ${LEGACY_GATE_RULE}): only blocking issues were judged.`, 9);
+    return;
+  }
+  w.heading(`Open gaps when signed (${gaps.length})`, 11);
+  w.paragraph(`Judged by rule ${gateRule}.${gaps.length === 0 ? ' No gap was open: the work this sheet covers was complete.' : ''}`, 9);
+  if (gaps.length > 0) {
+    w.table(
+      [{ title: 'Kind', width: 0.14 }, { title: 'Gap', width: 0.46 }, { title: 'Reason', width: 0.4 }],
+      gaps.map((g) => [GAP_KIND_LABELS[g.kind], g.label, dash(g.reason)]),
+    );
+  }
+}
+
+/** The summary tables: open gaps, components, checklist, checks, inventory, sites, issues, exceptions. */
 export function summarySections(w: PdfWriter, sheet: SignedSheet): void {
   const { review, exceptions } = sheet.content;
+  if (review.site) gapSection(w, sheet);
   w.heading('Components', 11);
   w.table(
     [{ title: 'Name', width: 0.46 }, { title: 'Kind', width: 0.16 }, { title: 'Scope', width: 0.14 }, { title: 'Target version', width: 0.24 }],

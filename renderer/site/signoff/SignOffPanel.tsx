@@ -2,13 +2,15 @@ import { Alert, Loader, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { SignOffKind } from '../../../shared/domain/signoff';
-import { blockingGuidance, checkDecision } from '../../../shared/signoff/decision-rules';
+import { blockingGuidance } from '../../../shared/signoff/decision-rules';
+import { checkGatedDecision } from '../../../shared/signoff/gates';
 import { runCommand } from '../../api/command';
 import type { Topic } from '../../api/refresh';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { draftKey, isString, readDraft, writeDraft } from '../../state/drafts';
 import { ROLE_LABELS, useProfile } from '../../state/profile';
+import { GapList, type GapDraft } from './GapList';
 import { IssueExceptions, type ExceptionDraft } from './IssueExceptions';
 import { ReviewSummary } from './ReviewSummary';
 import { SheetList } from './SheetList';
@@ -32,6 +34,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   const sheets = useApiQuery('signoff.list', { siteId: subject.siteId, deploymentId: subject.siteId ? null : subject.deploymentId }, COVERED);
   const profile = useProfile((s) => s.profile);
   const [exceptions, setExceptions] = useState<ExceptionDraft>({});
+  const [gapDraft, setGapDraft] = useState<GapDraft>({});
   // Remarks are kept on this device per site (or deployment) and sheet kind until signed or cleared.
   const remarkKey = draftKey('remark', subject.siteId ?? subject.deploymentId ?? 'none', subject.kind);
   const [draft, setDraft] = useState<SignDraft>(() => ({ decision: 'accepted', reason: readDraft(remarkKey, isString) ?? '', signerName: '', signerRole: '', signerEmail: '', confirmed: false, signature: null }));
@@ -55,10 +58,24 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
     () => Object.entries(exceptions).filter(([, e]) => e.accept).map(([issueId, e]) => ({ issueId, reason: e.reason.trim() })),
     [exceptions],
   );
-  const verdict = data ? checkDecision(draft.decision, draft.reason, draft.decision === 'rejected' ? [] : proposed, data.review.issues) : { allowed: false as const, reason: 'Loading' };
+  // Gap reasons count only for "accepted with exceptions", and only for gaps still open.
+  const gapReasons = useMemo(
+    () => (draft.decision !== 'accepted_with_exceptions' || !data ? [] : data.gaps.filter((g) => g.kind !== 'open_issue' && (gapDraft[g.id] ?? '').trim() !== '').map((g) => ({ gapId: g.id, reason: gapDraft[g.id]!.trim() }))),
+    [draft.decision, data, gapDraft],
+  );
+  const verdict = data
+    ? checkGatedDecision({ decision: draft.decision, reason: draft.reason, exceptions: draft.decision === 'rejected' ? [] : proposed, gapReasons }, data.gaps, data.review.issues)
+    : { allowed: false as const, reason: 'Loading' };
   // Blocking issues are explained once, in the banner; the form repeats no refusal the banner already gives.
   const guidance = data ? blockingGuidance(draft.decision, proposed, data.review.issues) : null;
-  const formVerdict = !verdict.allowed && verdict.reason === guidance ? { allowed: false as const, reason: '' } : verdict;
+  // Gaps are listed once, under "Open gaps"; the form says only what to do about them.
+  const gapCount = data?.gaps.length ?? 0;
+  const formVerdict =
+    !verdict.allowed && verdict.reason === guidance
+      ? { allowed: false as const, reason: '' }
+      : !verdict.allowed && draft.decision === 'accepted' && gapCount > 0
+        ? { allowed: false as const, reason: `Not complete: ${gapCount} open ${gapCount === 1 ? 'gap' : 'gaps'} (listed under "Open gaps"). Finish the work, or choose "Accepted with exceptions" and give a reason for each gap.` }
+        : verdict;
 
   if (review.error && !data) return <QueryError title="Review not available" error={review.error} onRetry={review.reload} />;
   if (!data) return <Loader size="sm" m="xl" />;
@@ -74,6 +91,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
         decision: draft.decision,
         reason: draft.reason.trim(),
         exceptions: draft.decision === 'rejected' ? [] : proposed,
+        gapReasons,
         signerName: draft.signerName.trim(),
         signerRole: draft.signerRole.trim(),
         signerEmail: draft.signerEmail.trim() || null,
@@ -89,6 +107,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
       return;
     }
     setExceptions({});
+    setGapDraft({});
     setDraft((d) => ({ ...d, decision: 'accepted', reason: '', confirmed: false, signature: null }));
     review.reload();
     sheets.reload();
@@ -106,6 +125,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
           {guidance}
         </Alert>
       )}
+      <GapList gaps={data.gaps} draft={gapDraft} onChange={setGapDraft} askReasons={draft.decision === 'accepted_with_exceptions'} disabled={signing} />
       <ReviewSummary review={data.review} />
       <IssueExceptions issues={data.review.issues} draft={exceptions} onChange={setExceptions} disabled={signing || draft.decision === 'rejected'} />
       <SignForm key={data.latestSheetId ?? 'first'} draft={draft} onChange={setDraft} statement={data.statement} verdict={formVerdict} signing={signing} onSign={() => void sign()} />
