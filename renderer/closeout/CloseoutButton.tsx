@@ -3,12 +3,13 @@ import { IconFlag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useProfile } from '../state/profile';
 import { CloseoutPanel } from './CloseoutPanel';
+import { isManagerRole } from '../../shared/domain/role-access';
 
 /** Close-out of a deployment, for release managers and administrators: readiness, milestone, report. */
 export function CloseoutButton({ deploymentId }: { deploymentId: string }) {
   const role = useProfile((s) => s.profile?.role);
   const [open, setOpen] = useState(false);
-  if (role !== 'release_manager' && role !== 'administrator') return null;
+  if (!isManagerRole(role)) return null;
   return (
     <>
       <Button leftSection={<IconFlag size={14} />} variant="default" onClick={() => setOpen(true)} data-testid="closeout-open">

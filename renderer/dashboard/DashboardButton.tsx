@@ -3,6 +3,7 @@ import { IconChartBar } from '@tabler/icons-react';
 import { useNavigation } from '../state/navigation';
 import { useProfile } from '../state/profile';
 import { prefetchDashboard } from './dashboard-data';
+import { isManagerRole } from '../../shared/domain/role-access';
 
 /** Loads the dashboard's code (charts included) ahead of the click, once the pointer is on the button. */
 function preloadView(): void {
@@ -13,7 +14,7 @@ function preloadView(): void {
 export function DashboardButton({ deploymentId }: { deploymentId: string }) {
   const role = useProfile((s) => s.profile?.role);
   const openDashboard = useNavigation((s) => s.openDashboard);
-  if (role !== 'release_manager' && role !== 'administrator') return null;
+  if (!isManagerRole(role)) return null;
   return (
     <Button
       leftSection={<IconChartBar size={14} />}

@@ -13,6 +13,7 @@ import { DecideWaveModal } from './DecideWaveModal';
 import { KpiCards } from './KpiCards';
 import { SiteTable } from './SiteTable';
 import { WaveDecisions } from './WaveDecisions';
+import { isManagerRole } from '../../shared/domain/role-access';
 
 /** A deployment's dashboard for release managers: figures, charts, wave decisions and every site. */
 export function DashboardView({ deploymentId }: { deploymentId: string }) {
@@ -57,7 +58,7 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
           <>
             <KpiCards dashboard={d} />
             <DashboardCharts dashboard={d} />
-            <WaveDecisions dashboard={d} canDecide={role === 'release_manager' || role === 'administrator'} onDecide={setDeciding} />
+            <WaveDecisions dashboard={d} canDecide={isManagerRole(role)} onDecide={setDeciding} />
             <Paper withBorder p="sm">
               <Group justify="space-between" mb="xs">
                 <Text fw={600} size="sm">

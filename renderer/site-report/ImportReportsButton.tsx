@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useProfile } from '../state/profile';
+import { isManagerRole } from '../../shared/domain/role-access';
 
 const ImportReportsModal = lazy(() => import('./ImportReportsModal').then((m) => ({ default: m.ImportReportsModal })));
 
@@ -9,7 +10,7 @@ const ImportReportsModal = lazy(() => import('./ImportReportsModal').then((m) =>
 export function ImportReportsButton() {
   const role = useProfile((s) => s.profile?.role);
   const [opened, setOpened] = useState(false);
-  if (role !== 'release_manager' && role !== 'administrator') return null;
+  if (!isManagerRole(role)) return null;
   return (
     <>
       <Button size="xs" variant="light" fullWidth leftSection={<IconFileImport size={14} />} onClick={() => setOpened(true)} data-testid="open-import-reports">

@@ -5,13 +5,14 @@ import { runCommand } from '../api/command';
 import { useCanAuthor } from '../deployment/authoring/useCanAuthor';
 import { showSuccess } from '../api/notify';
 import { useSync } from './sync-store';
+import { isManagerRole } from '../../shared/domain/role-access';
 
 /** Release managers: queue a deployment plan for the server; disabled with the reason when not signed in. */
 export function PublishButton({ deploymentId }: { deploymentId: string }) {
   const canAuthor = useCanAuthor();
   const account = useSync((s) => s.status?.account ?? null);
   const [busy, setBusy] = useState(false);
-  const allowed = account !== null && (account.role === 'release_manager' || account.role === 'administrator');
+  const allowed = account !== null && isManagerRole(account.role);
   const reason = !account
     ? 'Not signed in to a server: sign in first, then publish'
     : allowed

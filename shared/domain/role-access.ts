@@ -18,3 +18,8 @@ export function roleMay(role: Role, allowed: readonly Role[]): boolean {
 export function describeRoles(allowed: readonly Role[]): string {
   return allowed.map((role) => ROLE_NAMES[role]).join(' or ');
 }
+
+/** A release manager or an administrator (the UI shows manager-only features by it; the dispatcher and server enforce the declarations). */
+export function isManagerRole(role: Role | null | undefined): boolean {
+  return role !== null && role !== undefined && roleMay(role, MANAGER_ROLES);
+}
