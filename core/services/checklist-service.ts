@@ -3,19 +3,21 @@ import type { ApiParsedInput } from '../../shared/contract';
 import type { ChecklistItem, ChecklistPhaseView, ChecklistView } from '../../shared/domain/checklist';
 import { CHECKLIST_PHASES, type ChecklistPhase } from '../../shared/domain/enums';
 import { checkItemTransition, checklistProgress, checkPhaseCompletion, dependentsToReopen, isOpenRequired } from '../../shared/logic/checklist-rules';
+import { phaseCounts } from '../../shared/logic/checklist-progress';
 import { checklistItems, checklistPhases } from '../db/schema';
 import { itemEvidencePhotos, itemEvidenceRuns, linkPhotoToItem, linkRunToItem, siteEvidencePhotos, siteEvidenceRuns } from './checklist-evidence';
 import { DomainError, notFound } from './domain-error';
 import { recordActivity, updated, type ServiceContext } from './service-context';
 import { requireSite } from './site-service';
 
-function phaseView(phase: ChecklistPhase, items: ChecklistItem[], completion: { completedAt: string; completedBy: string } | undefined): ChecklistPhaseView {
+function phaseView(phase: ChecklistPhase, items: ChecklistItem[], completion: { completedAt: string; completedBy: string } | undefined, counted: boolean): ChecklistPhaseView {
   return {
     phase,
     completedAt: completion?.completedAt ?? null,
     completedBy: completion?.completedBy ?? null,
     progress: checklistProgress(items),
-    openRequired: items.filter(isOpenRequired).length,
+    // The rollback phase has nothing "required open" until the site is rolled back.
+    openRequired: counted ? items.filter(isOpenRequired).length : 0,
     items,
   };
 }
@@ -48,15 +50,15 @@ function phaseCompletion(ctx: ServiceContext, siteId: string, phase: ChecklistPh
 }
 
 export function getChecklist(ctx: ServiceContext, { siteId }: ApiParsedInput<'checklist.get'>): ChecklistView {
-  requireSite(ctx, siteId);
+  const { status } = requireSite(ctx, siteId);
   const items = siteItems(ctx, siteId);
   const completions = new Map(
     ctx.db.select().from(checklistPhases).where(eq(checklistPhases.siteId, siteId)).all().map((c) => [c.phase, c]),
   );
   return {
     siteId,
-    progress: checklistProgress(items),
-    phases: CHECKLIST_PHASES.map((phase) => phaseView(phase, items.filter((i) => i.phase === phase), completions.get(phase))),
+    progress: checklistProgress(items.filter((i) => phaseCounts(i.phase, status))),
+    phases: CHECKLIST_PHASES.map((phase) => phaseView(phase, items.filter((i) => i.phase === phase), completions.get(phase), phaseCounts(phase, status))),
   };
 }
 
@@ -102,15 +104,15 @@ export function attachChecklistPhoto(ctx: ServiceContext, { itemId, sha256 }: Ap
 }
 
 export function completeChecklistPhase(ctx: ServiceContext, { siteId, phase }: ApiParsedInput<'checklist.completePhase'>): ChecklistPhaseView {
-  requireSite(ctx, siteId);
+  const { status } = requireSite(ctx, siteId);
   const items = siteItems(ctx, siteId, phase);
   const existing = phaseCompletion(ctx, siteId, phase);
-  if (existing) return phaseView(phase, items, existing);
+  if (existing) return phaseView(phase, items, existing, phaseCounts(phase, status));
   if (items.length === 0) throw new DomainError('rule', `The ${phase} phase has no items to complete`);
   const verdict = checkPhaseCompletion(items);
   if (!verdict.allowed) throw new DomainError('rule', `The ${phase} phase cannot be completed: ${verdict.reason}`);
   const completion = { siteId, phase, completedAt: ctx.clock.now(), completedBy: ctx.actor() };
   ctx.db.insert(checklistPhases).values(completion).run();
   recordActivity(ctx, { action: 'phase_completed', entity: 'checklist_phase', entityId: `${siteId}:${phase}`, siteId }, completion.completedAt);
-  return phaseView(phase, items, completion);
+  return phaseView(phase, items, completion, phaseCounts(phase, status));
 }

@@ -2,6 +2,7 @@ import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { Site, SiteSummary } from '../../shared/domain/site';
 import { uniqueTechnicians } from '../../shared/domain/site-technician';
+import { phaseCountsSql } from '../../shared/logic/checklist-progress';
 import { SITE_WINDOW_MESSAGE, siteWindowIsValid } from '../../shared/domain/time-span';
 import { sites, waves } from '../db/schema';
 import { instantiateChecklist } from './checklist-instantiation';
@@ -9,12 +10,14 @@ import { deploymentExists } from './deployment-service';
 import { DomainError, notFound } from './domain-error';
 import { created, recordActivity, updated, type ServiceContext } from './service-context';
 
+const COUNTED = phaseCountsSql('c', '"sites"."status"');
+
 // Correlated subqueries name the outer row as "sites"."id" explicitly (drizzle may leave it bare).
 const summaryColumns = {
   site: sites,
   waveName: waves.name,
-  checklistDone: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = "sites"."id" AND c.state IN ('done','not_applicable'))`,
-  checklistTotal: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = "sites"."id")`,
+  checklistDone: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = "sites"."id" AND c.state IN ('done','not_applicable') AND ${sql.raw(COUNTED)})`,
+  checklistTotal: sql<number>`(SELECT count(*) FROM checklist_items c WHERE c.site_id = "sites"."id" AND ${sql.raw(COUNTED)})`,
   inventoryReceived: sql<number>`coalesce((SELECT received FROM inventory_counts ic WHERE ic.site_id = "sites"."id"), 0)`,
   inventoryTotal: sql<number>`coalesce((SELECT expected FROM inventory_counts ic WHERE ic.site_id = "sites"."id"), 0)`,
   machineCount: sql<number>`(SELECT count(*) FROM target_machines m WHERE m.site_id = "sites"."id")`,
