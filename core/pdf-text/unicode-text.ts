@@ -54,7 +54,7 @@ function advances(kit: Font, text: string): number {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let advance = known.get(cp);
-    if (advance === undefined) known.set(cp, (advance = kit.glyphForCodePoint(cp).advanceWidth));
+    if (advance === undefined) known.set(cp, (advance = kit.glyphForCodePoint(cp)?.advanceWidth ?? 0));
     units += advance;
   }
   return (units * 1000) / kit.unitsPerEm;
@@ -132,7 +132,7 @@ export class UnicodeText {
       const cp = ch.codePointAt(0)!;
       // Letters take the first face that has them; spaces, digits and punctuation stay in the face
       // of the text before them when it has them.
-      const stay = previous && previous.face.family !== 'emoji' && !LETTER.test(ch) && hasGlyph(previous.kit, cp);
+      const stay: boolean = previous !== null && previous.face.family !== 'emoji' && !LETTER.test(ch) && hasGlyph(previous.kit, cp);
       let face: EmbeddedFace | null | undefined = stay ? previous : faces.find((f) => hasGlyph(f.kit, cp));
       let drawn = ch;
       if (!face) {
