@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Operation } from '../../shared/sync/wire';
+import { runAdminCommand } from '../../server/admin/admin-commands';
 import { purgeBlobs } from '../../server/blobs/blob-purge';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
 import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, signIn, type Device } from './sync-server-fixture';
@@ -188,5 +189,23 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     expect([await exists(orphan), await exists(used)]).toEqual([false, true]);
     expect((await download(server, rita, used)).status).toBe(200);
     expect((await server.db.query('SELECT 1 FROM blob_chunks WHERE sha256 = $1', [orphan])).length).toBe(0);
+
+    if (backend === 'postgresql') {
+      // The command, on the server's database (PGlite's directory belongs to the running server): an upload left a day ago.
+      const stale = await bob.putBlob(Buffer.from('left behind a day ago'), 'image/png');
+      await server.db.query("UPDATE blobs SET created_at = now() - interval '1 day', unreferenced_since = now() - interval '1 day' WHERE sha256 = $1", [stale]);
+      const out: string[] = [];
+      const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), readStdin: async () => '' };
+      const saved = process.env.DATABASE_URL;
+      process.env.DATABASE_URL = server.location;
+      try {
+        expect(await runAdminCommand('purge-blobs', ['--grace-hours', '2'], io)).toBe(0);
+      } finally {
+        if (saved === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = saved;
+      }
+      expect(out.join('\n')).toMatch(/purged 1 unreferenced attachments/);
+      expect([await exists(stale), await exists(used)]).toEqual([false, true]);
+    }
   });
 });
