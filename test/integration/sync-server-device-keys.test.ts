@@ -67,9 +67,9 @@ describe.each(SERVER_BACKENDS)('device signing keys (%s)', (backend) => {
 
     const own = signedSheetRow(sheet('sheet-mixed', 's1'), alice.key);
     const other = signedSheetRow(sheet('sheet-mixed', 's1'), bob.key);
-    const forged = await alice.push([op('sign_off_sheets', 'insert', { ...own, device_signature: other.device_signature })]);
+    const forged = await alice.push([op('sign_off_sheets', 'insert', { ...own, device_signature: String(other.device_signature) })]);
     expect(forged[0]).toMatchObject({ status: 'rejected', code: 'bad_signature', reason: expect.stringContaining('does not verify') });
-    const swappedJson = await alice.push([op('sign_off_sheets', 'insert', { ...own, sheet_json: other.sheet_json })]);
+    const swappedJson = await alice.push([op('sign_off_sheets', 'insert', { ...own, sheet_json: String(other.sheet_json) })]);
     expect(swappedJson[0]).toMatchObject({ status: 'rejected', code: 'bad_signature', reason: expect.stringContaining('sheet_json') });
 
     expect(await alice.push([op('sign_off_sheets', 'insert', own)])).toMatchObject([{ status: 'applied' }]);
