@@ -4,6 +4,7 @@ import { rowViolations } from '../../shared/sync/row-rules';
 import type { WireRow } from '../../shared/sync/wire';
 import { cachedStatement, cachedStatementFor } from '../db/statement-cache';
 import { createLogger } from '../logging/logger';
+import { blobsOfRow } from './blobs';
 import { InventoryCountDeltas } from './inventory-count-deltas';
 import { hasPendingOperation } from './outbox-store';
 import type { PulledChange } from './pulled-page';
@@ -26,6 +27,8 @@ export interface ApplyOptions {
    * nothing for it.
    */
   isolateRows?: boolean;
+  /** Attachments the server would not give (SHA-256 → why): rows naming one wait in the quarantine. */
+  unavailableBlobs?: ReadonlyMap<string, string>;
 }
 
 /** A row of the page could not be stored: roll the page back and store it again with `isolateRows`. */
@@ -76,6 +79,11 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
       const unfit = keys ? unfitRow(entity, change) : `the row id ${JSON.stringify(change.rowId).slice(0, 80)} is not a key of ${entity.name}`;
       if (unfit || !keys) {
         quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason: unfit ?? 'bad row id' });
+        continue;
+      }
+      const waiting = options.unavailableBlobs?.size && entity.blobColumns && !change.deleted ? blobsOfRow(entity.name, change.data, options.unavailableBlobs) : [];
+      if (waiting.length > 0) {
+        quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason: options.unavailableBlobs!.get(waiting[0]!)! });
         continue;
       }
       const store = () => storeRow(context, entity, change, keys);

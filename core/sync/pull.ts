@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3';
 import type { PartitionInfo } from '../../shared/sync/wire';
 import { createLogger } from '../logging/logger';
 import { applyChanges, RowNotStored, type ApplyOptions } from './apply-changes';
-import { blobsReferencedBy, downloadMissingBlobs } from './blobs';
+import { ATTACHMENT_UNAVAILABLE, blobsOfRow, blobsReferencedBy, downloadMissingBlobs } from './blobs';
 import { readCursors, writeCursor, type CursorState } from './cursor-store';
 import { removeRowsAbsentFromSnapshot } from './snapshot-cleanup';
 import { checkAborted, type SyncRun } from './sync-deps';
 import type { PulledChange, PulledPage } from './pulled-page';
 import { reportQuarantine } from './quarantine-report';
+import { listQuarantined } from './quarantine-store';
 import { SyncError } from './sync-error';
 
 const log = createLogger('sync.pull');
@@ -49,6 +50,7 @@ export async function pullPartitions(run: SyncRun, partitions?: readonly Partiti
       failed.push({ partition: info.partition, error });
     }
   }
+  await retryWaitingForAttachments(run, new Set(list.map((p) => p.partition)));
   await reportQuarantine(run);
   if (failed.length > 0) {
     const first = failed[0]!;
@@ -87,11 +89,9 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
       prefetched.catch(() => undefined); // awaited on the next turn; never an unhandled rejection if this turn throws
     }
     const shas = blobsReferencedBy(page.changes);
-    if (shas.length > 0) {
-      await downloadMissingBlobs(run, shas);
-      checkAborted(run);
-    }
-    storePage(sqlite, info.partition, page.changes, page.cursor, seen);
+    const unavailable = shas.length > 0 ? await downloadMissingBlobs(run, shas) : new Map<string, string>();
+    checkAborted(run);
+    storePage(sqlite, info.partition, page.changes, page.cursor, seen, unavailable);
     counter.done += page.changes.length;
     run.progress({ phase: 'pull', done: Math.min(counter.done, counter.total), total: counter.total });
     if (page.more && page.cursor <= after && page.changes.length === 0) {
@@ -118,9 +118,16 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
  * back, and the page is stored again with a savepoint per row: the refused rows go to the
  * quarantine, the rest and the cursor are committed. The usual page takes the fast way only.
  */
-function storePage(sqlite: Database.Database, partition: string, changes: readonly PulledChange[], cursor: number, seen: Map<string, Set<string>> | null): void {
+function storePage(
+  sqlite: Database.Database,
+  partition: string,
+  changes: readonly PulledChange[],
+  cursor: number,
+  seen: Map<string, Set<string>> | null,
+  unavailableBlobs: ReadonlyMap<string, string>,
+): void {
   const store = (isolateRows: boolean) => {
-    const options: ApplyOptions = { partition, isolateRows, ...(seen ? { seen } : {}) };
+    const options: ApplyOptions = { partition, isolateRows, unavailableBlobs, ...(seen ? { seen } : {}) };
     withoutForeignKeys(sqlite, () =>
       sqlite.transaction(() => {
         applyChanges(sqlite, changes, options);
@@ -134,6 +141,27 @@ function storePage(sqlite: Database.Database, partition: string, changes: readon
     if (!(error instanceof RowNotStored)) throw error;
     log.warn('a pulled row could not be stored: storing the page row by row', { partition, entity: error.entity, rowId: error.rowId, reason: error.message });
     store(true);
+  }
+}
+
+/**
+ * Rows waiting in the quarantine for an attachment the server would not give: tried again after
+ * every pull of their partition; those whose attachments now arrive are stored (a savepoint each).
+ */
+async function retryWaitingForAttachments(run: SyncRun, pulled: ReadonlySet<string>): Promise<void> {
+  const { sqlite } = run.deps;
+  const waiting = listQuarantined(sqlite).filter((q) => q.data !== null && pulled.has(q.partition) && q.reason.startsWith(ATTACHMENT_UNAVAILABLE));
+  if (waiting.length === 0) return;
+  const changes: PulledChange[] = waiting.map((q) => ({ seq: 1, entity: q.entity, rowId: q.rowId, version: q.version, deleted: false, data: q.data }));
+  const unavailable = await downloadMissingBlobs(run, blobsReferencedBy(changes));
+  checkAborted(run);
+  const byPartition = new Map<string, PulledChange[]>();
+  waiting.forEach((q, i) => {
+    if (blobsOfRow(q.entity, q.data, unavailable).length > 0) return;
+    byPartition.set(q.partition, [...(byPartition.get(q.partition) ?? []), changes[i]!]);
+  });
+  for (const [partition, ready] of byPartition) {
+    withoutForeignKeys(sqlite, () => sqlite.transaction(() => applyChanges(sqlite, ready, { partition, isolateRows: true }))());
   }
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../server/admin/admin-commands';
 import { findBadRows, fixBadRows } from '../../server/admin/check-rows';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { signaturePng } from '../support/signoff-fixtures';
 import { count, openDevice, type Device } from './sync-client-fixture';
 
 // Poison rows already in the server's database (written with SQL, as an older server or a bug
@@ -51,7 +52,7 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
     rm?.close();
     reader?.close();
     await server?.stop();
-  });
+  }, 60_000);
 
   it('stores the rest of the page, quarantines the row, shows and reports it, and the next syncs are clean', async () => {
     const sitePartition = `site:${siteId}`;
@@ -192,5 +193,47 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
       second.close();
       fresh.close();
     }
+  });
+});
+
+// The desktop's side of an attachment the server will not give; the backend plays no part (PGlite).
+describe('a pulled row whose attachment cannot be downloaded', () => {
+  const world = {} as { server: TestServer; rm: Device & { deploymentId?: string }; reader: Device; siteId: string };
+
+  beforeAll(async () => {
+    world.server = await startTestServer({ backend: 'pglite' });
+    await world.server.createUser({ username: 'rita', displayName: 'Rita Manager', role: 'release_manager', password: PASSWORD });
+    world.rm = openDevice({ sample: true });
+    await world.rm.signIn(world.server.url, 'rita', PASSWORD);
+    world.rm.core.call('sync.publish', { deploymentId: world.rm.deploymentId! });
+    expect(await world.rm.sync()).toEqual({ ok: true });
+    world.siteId = world.rm.core.call('sites.list', { deploymentId: world.rm.deploymentId! })[0]!.id;
+    world.reader = openDevice();
+    await world.reader.signIn(world.server.url, 'rita', PASSWORD);
+  }, 180_000);
+
+  afterAll(async () => {
+    world.rm?.close();
+    world.reader?.close();
+    await world.server?.stop();
+  }, 60_000);
+
+  it('a row whose attachment the server will not give waits in the quarantine while the rest is stored, and follows once the attachment can be downloaded', async () => {
+    const photo = world.rm.core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(4) });
+    const issue = world.rm.core.call('issues.create', { siteId: world.siteId, title: 'Cracked till screen', severity: 'low', category: 'hardware', attachments: [photo.sha256] });
+    expect(await world.rm.sync()).toEqual({ ok: true });
+    world.reader.net.intercept = (url) =>
+      url.includes(`/v1/blobs/${photo.sha256}`) ? Promise.resolve(Response.json({ error: { code: 'not_found', message: 'No such attachment.' } }, { status: 404 })) : undefined;
+    expect(await world.reader.sync()).toEqual({ ok: true });
+    world.reader.net.intercept = undefined;
+    expect(count(world.reader.db, 'SELECT 1 FROM issues WHERE id = ?', issue.id)).toBe(1);
+    expect(count(world.reader.db, 'SELECT 1 FROM issue_attachments WHERE sha256 = ?', photo.sha256)).toBe(0);
+    expect(quarantined(world.reader)).toEqual([expect.objectContaining({ entity: 'issue_attachments', reason: expect.stringContaining('did not give the attachment'), reported: true })]);
+    expect(world.reader.core.call('sync.status', {})).toMatchObject({ lastError: null, quarantined: 1 });
+
+    expect(await world.reader.sync()).toEqual({ ok: true });
+    expect(count(world.reader.db, 'SELECT 1 FROM issue_attachments WHERE sha256 = ?', photo.sha256)).toBe(1);
+    expect(world.reader.core.call('attachments.get', { sha256: photo.sha256 }).dataBase64).toBe(signaturePng(4));
+    expect(world.reader.core.call('sync.status', {})).toMatchObject({ lastError: null, quarantined: 0 });
   });
 });
