@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOB_CHUNK_BYTES, healthResponseSchema, meResponseSchema, signInResponseSchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
+import { LATEST_CENTRAL_SCHEMA_VERSION } from '../../migrations/central';
 import { setUserDisabled } from '../../server/accounts/users';
 import { api, SERVER_BACKENDS, signIn, startTestServer, type TestServer } from '../support/central-server';
 
@@ -25,7 +26,7 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_0
     expect(healthResponseSchema.parse(response.body)).toEqual({
       status: 'ok',
       database: backend,
-      schemaVersion: 1,
+      schemaVersion: LATEST_CENTRAL_SCHEMA_VERSION,
       protocolVersion: SYNC_PROTOCOL_VERSION,
       minClientProtocolVersion: 1,
     });
