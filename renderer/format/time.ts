@@ -1,36 +1,29 @@
-/** Date and time formatting. Stored times are ISO 8601 UTC; people read them in a zone. */
+/** Date and time formatting. Stored times are ISO 8601 UTC; people read them in a named zone (shared/time). */
+import { formatInstant } from '../../shared/time/format-time';
+import { isValidTimeZone } from '../../shared/time/time-zone';
 
 function safeZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat(undefined, { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
-/** A moment in the viewer's local time: "12 Mar 2025, 14:05". */
+/** The viewer's own zone (the operating system's). */
+export function viewerZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** A moment with its zone named: "12 Mar 2025, 14:05 (Europe/Amsterdam)"; the viewer's zone unless one is given. */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: safeZone(timeZone),
-  }).format(date);
+  return formatInstant(iso, timeZone ?? viewerZone());
 }
 
-/** Only the time of day when it is today, otherwise date and time. */
-export function formatWhen(iso: string | null | undefined): string {
+/** Only the time of day when it is today, otherwise date and time; the zone always named. */
+export function formatWhen(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay
-    ? new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }).format(date)
-    : formatDateTime(iso);
+  return formatInstant(iso, timeZone ?? viewerZone(), sameDay ? 'time' : 'dateTime');
 }
 
 /** A schedule window in the site's own time zone, with the zone named. */

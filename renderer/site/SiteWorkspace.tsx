@@ -8,6 +8,7 @@ import { ChecklistTab } from './checklist/ChecklistTab';
 import { InventoryTab } from './inventory/InventoryTab';
 import { IssueCreateModal } from './issues/IssueCreateModal';
 import { SiteOverview } from './overview/SiteOverview';
+import { DisplayZoneProvider } from '../format/Time';
 import { SiteHeader } from './SiteHeader';
 import classes from './SiteWorkspace.module.css';
 
@@ -42,6 +43,8 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
   if (!site.data) return <Loader size="sm" m="xl" />;
 
   return (
+    // Every time in the workspace is shown in the site's own zone, with the zone named.
+    <DisplayZoneProvider zone={site.data.timeZone}>
     <div className={classes.workspace} data-testid="workspace" data-site-code={site.data.code}>
       <div className={classes.header}>
         <SiteHeader site={site.data} />
@@ -92,5 +95,6 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
       </Tabs>
       <IssueCreateModal />
     </div>
+    </DisplayZoneProvider>
   );
 }

@@ -189,3 +189,32 @@ test('the signature pad is light paper with dark ink in the dark theme too', asy
   expect(pixels.dark).toBeGreaterThan(50);
   expect(pixels.white).toBeGreaterThan(pixels.total * 0.8);
 });
+
+test.describe('times in a site', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('are shown in the site zone with the zone named, and in the viewer zone on hover, in the checklist, issues and report alike', async ({ page }) => {
+    await openSample(page, 'times');
+    await page.getByTestId('site-AMS-001').click();
+    await page.getByTestId('tab-checklist').click();
+    const item = page.getByTestId('checklist-item').first();
+    await item.getByTestId('item-na').click();
+    await page.getByTestId('item-note').fill('No rack at this store');
+    await page.getByTestId('item-note-confirm').click();
+    await expect(item).toHaveAttribute('data-state', 'not_applicable');
+    const itemTime = item.locator('time');
+    await expect(itemTime).toContainText('(Europe/Amsterdam)');
+    await expect(itemTime).toHaveAttribute('title', /^Your time: .* \(America\/New_York\)$/);
+    const shown = (await itemTime.textContent())!.replace(' (Europe/Amsterdam)', '');
+
+    await page.getByTestId('tab-report').click();
+    await expect(page.getByTestId('workspace')).toContainText(`${shown} (Europe/Amsterdam)`);
+
+    await page.getByTestId('tab-issues').click();
+    await page.getByTestId('new-issue').click();
+    await page.getByTestId('issue-title').fill('Door sensor loose');
+    await page.getByTestId('issue-submit').click();
+    await page.getByTestId('issue-row').click();
+    await expect(page.getByTestId('issue-detail').locator('time').first()).toContainText('(Europe/Amsterdam)');
+  });
+});

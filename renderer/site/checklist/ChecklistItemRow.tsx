@@ -4,7 +4,7 @@ import { memo, useState } from 'react';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
 import type { ChecklistItemState } from '../../../shared/domain/enums';
 import { checkItemTransition, isSettled, missingEvidence } from '../../../shared/logic/checklist-rules';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { EVIDENCE_LABELS, ITEM_STATE } from '../../status/labels';
 import { openIssueDraft } from '../issues/issue-draft';
 import { CollapsibleText } from '../../shell/CollapsibleText';
@@ -92,7 +92,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
           )}
           {item.stateAt && item.state !== 'todo' && (
             <span>
-              {ITEM_STATE[item.state].label} by {item.stateBy ?? '?'} · {formatDateTime(item.stateAt)}
+              {ITEM_STATE[item.state].label} by {item.stateBy ?? '?'} · <Time iso={item.stateAt} />
             </span>
           )}
           {item.instructions && (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
 import { runCommand } from '../../api/command';
 import { showApiError } from '../../api/notify';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { readPhoto } from '../issues/read-photo';
 
 /** Photos linked to an item as evidence, and "Attach photo" while the item can still take one. */
@@ -27,7 +27,7 @@ export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: 
     <Group gap={4} mt={4}>
       {item.evidencePhotos.map((p) => (
         <Badge key={p.sha256} size="xs" variant="light" color="teal" tt="none" leftSection={<IconPhoto size={10} />} data-testid="evidence-photo">
-          Photo {p.sha256.slice(0, 8)} · {p.linkedBy} · {formatDateTime(p.linkedAt)}
+          Photo {p.sha256.slice(0, 8)} · {p.linkedBy} · <Time iso={p.linkedAt} />
         </Badge>
       ))}
       {canAdd && (

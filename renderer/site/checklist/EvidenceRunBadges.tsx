@@ -1,7 +1,7 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import type { EvidenceRun } from '../../../shared/domain/checklist';
 import { runPassed } from '../../../shared/logic/checklist-rules';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 
 function describe(run: EvidenceRun): string {
   const counts = `${run.pass} passed, ${run.fail} failed, ${run.error} errors`;
@@ -18,7 +18,7 @@ export function EvidenceRunBadges({ runs }: { runs: readonly EvidenceRun[] }) {
         return (
           <Tooltip key={run.runId} label={describe(run)}>
             <Badge size="xs" variant="light" color={passed ? 'teal' : 'red'} tt="none" data-testid="evidence-run" data-run-id={run.runId} data-pass={passed}>
-              {run.targetName} · {passed ? 'PASS' : 'FAIL'} · {formatDateTime(run.finishedAt)}
+              {run.targetName} · {passed ? 'PASS' : 'FAIL'} · <Time iso={run.finishedAt} />
             </Badge>
           </Tooltip>
         );

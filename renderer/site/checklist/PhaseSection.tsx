@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { ChecklistItem, ChecklistPhaseView } from '../../../shared/domain/checklist';
 import type { ChecklistItemState } from '../../../shared/domain/enums';
 import { checkPhaseCompletion } from '../../../shared/logic/checklist-rules';
-import { formatDateTime, percent } from '../../format/time';
+import { percent } from '../../format/time';
+import { Time } from '../../format/Time';
 import { PHASE_LABELS } from '../../status/labels';
 import { ChecklistItemRow } from './ChecklistItemRow';
 
@@ -72,7 +73,7 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
             <Group gap={6} wrap="nowrap" data-testid={`phase-completed-${phase.phase}`}>
               <IconLock size={14} color="var(--mantine-color-green-filled)" />
               <Text size="xs" c="dimmed">
-                Completed by <b>{phase.completedBy ?? '?'}</b> · {formatDateTime(phase.completedAt)}
+                Completed by <b>{phase.completedBy ?? '?'}</b> · <Time iso={phase.completedAt} />
               </Text>
             </Group>
           ) : verdict.allowed ? (

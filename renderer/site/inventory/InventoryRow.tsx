@@ -3,6 +3,7 @@ import type { InventoryItem } from '../../../shared/domain/inventory';
 import { normalizeSerial } from '../../../shared/logic/serial';
 import { formatLocation } from '../../format/location';
 import { formatWhen } from '../../format/time';
+import { useDisplayZone } from '../../format/Time';
 import { StateBadge } from './StateBadge';
 import classes from './InventoryTable.module.css';
 
@@ -18,6 +19,7 @@ interface RowProps {
 /** One inventory row: plain elements only (see InventoryTable.module.css). */
 export const InventoryRow = memo(function InventoryRow({ item, index, top, highlight, onAction }: RowProps) {
   const style = { transform: `translateY(${top}px)` };
+  const zone = useDisplayZone();
   if (!item) {
     return (
       <div className={`${classes.grid} ${classes.row}`} style={style} role="row" aria-rowindex={index + 2} data-testid="inventory-row" data-loading>
@@ -33,7 +35,7 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
     item.foundSerial !== null &&
     item.expectedSerial !== null &&
     normalizeSerial(item.foundSerial) !== normalizeSerial(item.expectedSerial);
-  const received = item.receivedAt ? `${formatWhen(item.receivedAt)} · ${item.receivedBy ?? '?'}` : '—';
+  const received = item.receivedAt ? `${formatWhen(item.receivedAt, zone)} · ${item.receivedBy ?? '?'}` : '—';
   return (
     <div
       className={`${classes.grid} ${classes.row}`}

@@ -36,7 +36,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
   }, [focusPending, consumeSearchFocus]);
 
   return (
-    <Group gap="sm" wrap="wrap" rowGap={6}>
+    <Group gap="sm" wrap="wrap" style={{ rowGap: 6 }}>
       <TextInput
         ref={searchRef}
         placeholder="Serial, asset tag or model"

@@ -15,6 +15,7 @@ import { ScanLog } from './ScanLog';
 import { SurplusModal } from './SurplusModal';
 import { useBeep } from './useBeep';
 import classes from './ReceivePanel.module.css';
+import { useDisplayZone } from '../../format/Time';
 
 const NO_ENTRIES: ScanEntry[] = [];
 const REFOCUS_DELAY_MS = 150;
@@ -30,6 +31,7 @@ interface Props {
  * keeps the focus so scan after scan lands here; every scan is sent at once, in order.
  */
 export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
+  const zone = useDisplayZone();
   const [value, setValue] = useState('');
   const [surplusFor, setSurplusFor] = useState<ScanEntry | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -153,7 +155,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
         <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
           <Group justify="space-between" mb={4}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-              Scans this session · {entries.length}
+              Scans this session · {entries.length} · {zone} time
             </Text>
           </Group>
           {/* Inside the panel at any window size: shorter on a low screen, so the table keeps its rows. */}

@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { IconAlertTriangle, IconBarcode, IconCircleCheckFilled, IconHelpHexagon, IconMapPinExclamation, IconX } from '@tabler/icons-react';
 import type { ScanEntry } from '../../state/scan-log';
 import { formatLocation } from '../../format/location';
-import { formatWhen } from '../../format/time';
+import { Time } from '../../format/Time';
 import classes from './ScanFeedback.module.css';
 
 function tone(color: string): React.CSSProperties {
@@ -74,7 +74,7 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
           <IconAlertTriangle size={40} className={classes.icon} />
           <div>
             <div className={classes.title}>
-              Already received at {formatWhen(r.item?.receivedAt)} by {r.item?.receivedBy ?? 'unknown'}
+              Already received at <Time iso={r.item?.receivedAt} /> by {r.item?.receivedBy ?? 'unknown'}
             </div>
             {serial}
             {r.item && <div className={classes.detail}>{[r.item.manufacturer, r.item.model].filter(Boolean).join(' ')} — nothing changed.</div>}

@@ -1,5 +1,7 @@
 import { ScrollArea, Text } from '@mantine/core';
 import type { ScanEntry } from '../../state/scan-log';
+import { formatInstantBare } from '../../../shared/time/format-time';
+import { useDisplayZone } from '../../format/Time';
 import { outcomeOf } from './ScanFeedback';
 import classes from './ScanLog.module.css';
 
@@ -28,6 +30,8 @@ function detail(entry: ScanEntry): string {
 
 /** This session's scans at this site, newest first. */
 export function ScanLog({ entries }: { entries: readonly ScanEntry[] }) {
+  // Times of day in the site's zone; the panel's heading names it.
+  const zone = useDisplayZone();
   return (
     <ScrollArea h="100%" type="auto" data-testid="scan-log">
       {entries.length === 0 ? (
@@ -39,7 +43,9 @@ export function ScanLog({ entries }: { entries: readonly ScanEntry[] }) {
           const o = OUTCOME[outcomeOf(e)] ?? { label: '?', color: 'gray' };
           return (
             <div key={e.id} className={classes.entry} data-testid="scan-log-entry" data-outcome={outcomeOf(e)}>
-              <span className={classes.time}>{new Date(e.at).toLocaleTimeString()}</span>
+              <span className={classes.time} title={`${e.at} (UTC)`}>
+                {formatInstantBare(e.at, zone, 'time')}
+              </span>
               <span
                 className={classes.outcome}
                 style={{ background: `var(--mantine-color-${o.color}-light)`, color: `var(--mantine-color-${o.color}-light-color)` }}

@@ -1,7 +1,7 @@
 import { Paper, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowUpRight, IconLock } from '@tabler/icons-react';
 import type { Issue } from '../../../shared/domain/issue';
-import { formatWhen } from '../../format/time';
+import { Time } from '../../format/Time';
 import { CATEGORY } from './issue-labels';
 import { IssueStatusBadge, SeverityBadge } from './IssueBadges';
 
@@ -67,7 +67,7 @@ export function IssueList({ issues, selectedId, onSelect }: Props) {
               </Table.Td>
               <Table.Td>{CATEGORY[issue.category]}</Table.Td>
               <Table.Td c={issue.assignee ? undefined : 'dimmed'}>{issue.assignee ?? '—'}</Table.Td>
-              <Table.Td c="dimmed">{formatWhen(issue.updatedAt)}</Table.Td>
+              <Table.Td c="dimmed"><Time iso={issue.updatedAt} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -2,7 +2,7 @@ import { Text, Timeline } from '@mantine/core';
 import { IconArrowBackUp, IconArrowUpRight, IconCheck, IconExclamationMark, IconLock, IconMessage, IconPlus, IconSwitchHorizontal, IconUser } from '@tabler/icons-react';
 import type { IssueAttachmentRef } from '../../../shared/contract/issues-methods';
 import type { IssueEvent } from '../../../shared/domain/issue';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { EVENT_LABEL, ISSUE_STATUS } from './issue-labels';
 import { PhotoThumb } from './PhotoThumb';
 
@@ -48,7 +48,7 @@ export function IssueTimeline({ events, attachments }: { events: IssueEvent[]; a
               <PhotoThumb key={a.sha256} sha256={a.sha256} />
             ))}
           <Text size="xs" c="dimmed" mt={2}>
-            {event.by} · {formatDateTime(event.at)}
+            {event.by} · <Time iso={event.at} />
           </Text>
         </Timeline.Item>
       ))}

@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useApiQuery } from '../../api/useApiQuery';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 
 /** Shown on a rolled-back site's overview: why, by whom, and which issues caused it. */
 export function RollbackNotice({ siteId }: { siteId: string }) {
@@ -16,7 +16,7 @@ export function RollbackNotice({ siteId }: { siteId: string }) {
         {latest.reason}
       </Text>
       <Text size="xs" c="dimmed" mt={4}>
-        {latest.createdBy} · {formatDateTime(latest.createdAt)}
+        {latest.createdBy} · <Time iso={latest.createdAt} />
         {latest.issueIds.length > 0 && ` · issues ${latest.issueIds.map((id) => `#${numbers.get(id) ?? '?'}`).join(', ')}`}
       </Text>
     </Alert>

@@ -3,7 +3,7 @@ import { IconKey, IconPlayerPlay } from '@tabler/icons-react';
 import type { MachineCheckRow } from '../../../shared/contract/checks-methods';
 import type { CheckJobHost } from '../../../shared/domain/check-run';
 import type { InventoryItem } from '../../../shared/domain/inventory';
-import { formatWhen } from '../../format/time';
+import { Time } from '../../format/Time';
 import { CountsText, OutcomeBadge } from './OutcomeBadge';
 import { PHASE_LABEL, PHASE_PERCENT, WINDOWS_NOTE } from './outcome';
 
@@ -76,7 +76,7 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
               </Button>
             </Group>
             <Text size="xs" c="dimmed">
-              {lastRun.outcome === 'windows' ? WINDOWS_NOTE : lastRun.outcome !== 'completed' && lastRun.message ? lastRun.message : ''} {formatWhen(lastRun.finishedAt ?? lastRun.startedAt)}
+              {lastRun.outcome === 'windows' ? WINDOWS_NOTE : lastRun.outcome !== 'completed' && lastRun.message ? lastRun.message : ''} <Time iso={lastRun.finishedAt ?? lastRun.startedAt} />
             </Text>
             {keyTrouble && (
               <Button size="compact-xs" color={lastRun.outcome === 'host_key_changed' ? 'red' : 'yellow'} variant="light" onClick={onHostKey} style={{ alignSelf: 'flex-start' }} data-testid="open-host-key">

@@ -5,7 +5,7 @@ import { API_METHOD_NAMES } from '../../../shared/contract/method-names';
 import type { CheckRunDetail } from '../../../shared/domain/check-run';
 import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { QueryError } from '../../shell/QueryError';
 import { CountsText, OutcomeBadge } from './OutcomeBadge';
 import { WINDOWS_NOTE } from './outcome';
@@ -55,7 +55,7 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
               <CountsText counts={data.counts} />
             </Group>
             <Text size="xs" c="dimmed">
-              {formatDateTime(data.finishedAt ?? data.startedAt)} · {data.by} · {(data.durationMs / 1000).toFixed(1)} s
+              <Time iso={data.finishedAt ?? data.startedAt} /> · {data.by} · {(data.durationMs / 1000).toFixed(1)} s
             </Text>
           </Group>
           {data.outcome === 'windows' && <Alert color="gray">{WINDOWS_NOTE}</Alert>}

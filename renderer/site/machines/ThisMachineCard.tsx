@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Progress, Text } from '@mantine/core';
 import type { CheckJobHost, CheckRunSummary } from '../../../shared/domain/check-run';
-import { formatWhen } from '../../format/time';
+import { Time } from '../../format/Time';
 import { CountsText, OutcomeBadge } from './OutcomeBadge';
 import { PHASE_PERCENT } from './outcome';
 
@@ -20,7 +20,7 @@ export function ThisMachineCard({ run, live, onDetail }: { run: CheckRunSummary 
             <OutcomeBadge outcome={run.outcome} counts={run.counts} />
             {run.outcome === 'completed' && <CountsText counts={run.counts} />}
             <Text size="xs" c="dimmed">
-              {formatWhen(run.finishedAt ?? run.startedAt)}
+              <Time iso={run.finishedAt ?? run.startedAt} />
             </Text>
             <Button size="compact-xs" variant="subtle" onClick={() => onDetail(run.id)} data-testid="open-this-machine-run">
               Details

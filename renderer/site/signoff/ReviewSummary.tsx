@@ -1,5 +1,6 @@
 import { Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import type { SignOffReview } from '../../../shared/domain/signoff';
+import { Time } from '../../format/Time';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
@@ -41,7 +42,8 @@ function SmallTable({ head, rows, empty }: { head: string[]; rows: React.ReactNo
   );
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+/** In the site's zone, named (the workspace's display zone). */
+const when = (iso: string | null) => <Time iso={iso} />;
 
 /** Exactly what the sheet will cover (apart from the issues, shown with their exception controls). */
 export function ReviewSummary({ review }: { review: SignOffReview }) {

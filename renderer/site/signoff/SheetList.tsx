@@ -2,14 +2,12 @@ import { Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SheetSummary } from '../../../shared/domain/signoff';
+import { formatInstant } from '../../../shared/time/format-time';
 import { downloadSheetPdf } from './download-pdf';
 
+/** When it was signed, in the signer's zone as the sheet records it (named). */
 function signedAt(sheet: SheetSummary): string {
-  try {
-    return `${new Date(sheet.signedAt).toLocaleString(undefined, { timeZone: sheet.signerTimeZone, dateStyle: 'medium', timeStyle: 'short' })} (${sheet.signerTimeZone})`;
-  } catch {
-    return `${sheet.signedAt} (${sheet.signerTimeZone})`;
-  }
+  return formatInstant(sheet.signedAt, sheet.signerTimeZone);
 }
 
 /** Signed sheets, newest first, each verified again, with the PDF export. */
