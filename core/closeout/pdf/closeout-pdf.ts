@@ -88,7 +88,7 @@ function measuresSection(w: PdfWriter, r: CloseoutReport): void {
   w.fields([
     ['Checks (latest run per target)', `${d.checks.pass} passed, ${d.checks.fail} failed, ${d.checks.error} could not check, of ${d.checks.targets} targets (pass rate ${num(passRate(d.checks), ' %')})`],
     ['Inventory', `${d.inventory.expected} expected, ${d.inventory.received} received, ${d.inventory.missing} missing, ${d.inventory.damaged} damaged, ${d.inventory.surplus} surplus`],
-    ['Schedule adherence', `${d.adherence.onTime} on time, ${d.adherence.late} late, ${d.adherence.overdue} overdue, ${d.adherence.inWindow} in window, ${d.adherence.upcoming} upcoming, ${d.adherence.noWindow} without a window`],
+    ['Schedule adherence', `${d.adherence.early} early (signed before the window), ${d.adherence.onTime} on time, ${d.adherence.late} late, ${d.adherence.overdue} overdue, ${d.adherence.inWindow} in window, ${d.adherence.upcoming} upcoming, ${d.adherence.noWindow} without a window`],
     ['Start to sign-off', `${plural(d.startToSignOff.measured, 'site')} measured, median ${num(d.startToSignOff.medianHours, ' h')}, p90 ${num(d.startToSignOff.p90Hours, ' h')}`],
     ['Successes vs rollbacks', `${d.totals.successful} successful, ${plural(d.totals.rolledBackSites, 'site')} rolled back (${plural(d.totals.rollbacks, 'rollback')})`],
   ]);
