@@ -61,7 +61,7 @@ export async function pullPartitions(run: SyncRun, partitions?: readonly Partiti
 }
 
 /** Failures that concern the whole run, not one partition: stop at once. */
-const PULL_STOPPERS = new Set(['offline', 'unauthorized', 'client_too_old', 'rate_limited']);
+const PULL_STOPPERS = new Set(['offline', 'unauthorized', 'client_too_old', 'rate_limited', 'untrusted_server']);
 
 async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorState | undefined, counter: { done: number; total: number }): Promise<void> {
   const { sqlite } = run.deps;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../server/admin/admin-commands';
 import { findBadRows, fixBadRows } from '../../server/admin/check-rows';
-import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { api, SERVER_BACKENDS, signIn, startTestServer, type TestServer } from '../support/central-server';
 import { signaturePng } from '../support/signoff-fixtures';
 import { count, openDevice, type Device } from './sync-client-fixture';
 
@@ -94,6 +94,17 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
     expect(await reader.sync()).toEqual({ ok: true });
     expect(reader.db.prepare('SELECT partition, last_seq FROM sync_cursors ORDER BY partition').all()).toEqual(cursors);
     expect(reader.core.call('sync.status', {})).toMatchObject({ lastError: null, quarantined: 3 });
+  });
+
+  it('POST /v1/sync/quarantine records only rows of partitions the caller may read, and refuses a malformed report', async () => {
+    await server.createUser({ username: 'ravi', displayName: 'Ravi Other', role: 'release_manager', password: PASSWORD });
+    const ravi = await signIn(server.url, 'ravi', PASSWORD);
+    const row = { entity: 'components', rowId: 'poison-type', partition: `deployment:${rm.deploymentId!}`, version: 1, reason: 'made up by someone else' };
+    expect(await api(server.url, 'POST', '/v1/sync/quarantine', { token: ravi.token, body: { rows: [row] } })).toMatchObject({ status: 200, body: { recorded: 0 } });
+    expect(await server.db.query('SELECT 1 FROM quarantine_reports WHERE device_id = $1', [ravi.deviceId])).toEqual([]);
+    const bad = await api<{ error: { code: string } }>(server.url, 'POST', '/v1/sync/quarantine', { token: ravi.token, body: { rows: [{ ...row, partition: 'nowhere' }] } });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'validation' } } });
+    expect((await api(server.url, 'POST', '/v1/sync/quarantine', { body: { rows: [row] } })).status).toBe(401);
   });
 
   it('outpost server check-rows lists them; --repair fixes what a lossless fix makes valid, --purge deletes the rest; the devices clear their quarantine', async () => {
