@@ -58,20 +58,40 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
 
   // Sign-off: the blocking issue prevents "accepted" until it is accepted as an exception.
   await page.getByTestId('tab-signoff').click();
-  // One message says what to do at each step; the form does not repeat it.
+  // The review shows every open gap first: this site is far from complete, so it cannot be "Accepted".
+  const gaps = page.getByTestId('signoff-gap');
+  await expect(gaps.first()).toBeVisible();
+  const gapCount = await gaps.count();
+  expect(gapCount).toBeGreaterThan(40);
+  const gapList = page.getByTestId('signoff-gaps');
+  await expect(gapList).toContainText('Checklist (before): "Check power and backup power" is not done');
+  await expect(gapList).toContainText('Inventory: PowerEdge R660xs');
+  await expect(gapList).toContainText('never checked');
+  await expect(gapList).toContainText('is open and blocks sign-off');
+  await expect(gapList).not.toContainText('(rollback)');
+  const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
+  expect(await box('signoff-gaps')).toBeLessThan(await box('review-issues'));
+  // One message says what to do about blocking issues; the form says only what to do about the gaps.
   const banner = page.getByTestId('signoff-blocking');
   await expect(banner).toHaveText(/^1 open blocking issue \(#\d+\): accept it as an exception with a reason, then choose "Accepted with exceptions"; or choose "Rejected" with a reason\.$/);
   await expect(page.getByTestId('review-issue')).toContainText('Failed: ');
   await page.getByTestId('decision-accepted').check();
   await expect(banner).toContainText('then choose "Accepted with exceptions"');
-  await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
+  const refusal = page.getByTestId('decision-refusal');
+  await expect(refusal).toContainText(`Not complete: ${gapCount} open gaps`);
+  await expect(page.getByTestId('sign-submit')).toBeDisabled();
   await page.getByTestId('accept-exception').check();
   await page.getByTestId('exception-reason').fill('Store can trade on the backup link until Friday');
   await expect(banner).toHaveText('Issues are accepted as exceptions: choose "Accepted with exceptions" to sign.');
-  await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
+  await expect(refusal).toContainText(`Not complete: ${gapCount} open gaps`);
   await page.getByTestId('decision-accepted_with_exceptions').check();
   await expect(banner).toHaveCount(0);
-  await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
+  // Every other gap needs its reason: one typed for the first, one for all the rest.
+  await expect(refusal).toContainText(`Give a reason for each open gap: ${gapCount - 1} of ${gapCount} have none yet`);
+  await page.getByTestId('gap-reason').first().fill('Reconciled again when the carrier brings the fibre cable');
+  await page.getByTestId('gap-common-reason').fill('Second visit next week, agreed with the store manager');
+  await page.getByTestId('gap-fill-reasons').click();
+  await expect(refusal).toHaveCount(0);
 
   await page.getByTestId('signer-name').fill('Sanne de Vries');
   await page.getByTestId('signer-role').fill('Store manager (site owner)');
@@ -85,6 +105,12 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('sheet-validity')).toHaveText('VALID');
   await expect(row).toContainText('Accepted with exceptions (1 exception)');
+  // The sheet lists every gap with its reason.
+  const signedSheet = await shell.call<{ content: { gaps: { kind: string; label: string; reason: string }[] } }>('signoff.get', { sheetId: await row.getAttribute('data-sheet-id') });
+  expect(signedSheet.content.gaps).toHaveLength(gapCount);
+  expect(signedSheet.content.gaps[0]).toMatchObject({ label: 'Checklist (before): "Reconcile delivered hardware against the expected inventory" is failed', reason: 'Reconciled again when the carrier brings the fibre cable' });
+  expect(signedSheet.content.gaps.filter((g) => g.reason === 'Second visit next week, agreed with the store manager')).toHaveLength(gapCount - 2);
+  expect(signedSheet.content.gaps.find((g) => g.kind === 'open_issue')).toMatchObject({ reason: 'Store can trade on the backup link until Friday' });
   await expect(page.getByTestId('signoff-blocking')).toHaveCount(0);
   await expect(page.getByTestId('changed-since-signoff')).toHaveCount(0);
 

@@ -70,12 +70,17 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   const guidance = data ? blockingGuidance(draft.decision, proposed, data.review.issues) : null;
   // Gaps are listed once, under "Open gaps"; the form says only what to do about them.
   const gapCount = data?.gaps.length ?? 0;
+  const withoutReason = data ? data.gaps.filter((g) => g.kind !== 'open_issue' && !gapReasons.some((r) => r.gapId === g.id)).length : 0;
   const formVerdict =
-    !verdict.allowed && verdict.reason === guidance
-      ? { allowed: false as const, reason: '' }
-      : !verdict.allowed && draft.decision === 'accepted' && gapCount > 0
+    verdict.allowed || verdict.reason === guidance
+      ? verdict.allowed
+        ? verdict
+        : { allowed: false as const, reason: '' }
+      : draft.decision === 'accepted' && gapCount > 0
         ? { allowed: false as const, reason: `Not complete: ${gapCount} open ${gapCount === 1 ? 'gap' : 'gaps'} (listed under "Open gaps"). Finish the work, or choose "Accepted with exceptions" and give a reason for each gap.` }
-        : verdict;
+        : draft.decision === 'accepted_with_exceptions' && withoutReason > 0
+          ? { allowed: false as const, reason: `Give a reason for each open gap: ${withoutReason} of ${gapCount} ${withoutReason === 1 ? 'has' : 'have'} none yet (listed under "Open gaps").` }
+          : verdict;
 
   if (review.error && !data) return <QueryError title="Review not available" error={review.error} onRetry={review.reload} />;
   if (!data) return <Loader size="sm" m="xl" />;
