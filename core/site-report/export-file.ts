@@ -91,5 +91,5 @@ export function exportSiteReportFile(ctx: ServiceContext, dataDir: string, siteI
     recordActivity(ctx, { action: 'exported', entity: 'site_report', entityId: siteId, siteId, detail: { fileName, sha256, rows: file.rows.length, attachments: file.attachments.length } }),
   )();
   log.info('site report exported', { siteId, rows: file.rows.length, attachments: file.attachments.length, bytes });
-  return { fileName, content, sha256, bytes, rows: file.rows.length, attachments: file.attachments.length };
+  return { fileName, content, sha256, bytes, rows: file.rows.length, attachments: file.attachments.length, keyFingerprint: file.manifest.device.fingerprint };
 }

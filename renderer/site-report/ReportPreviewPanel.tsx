@@ -46,7 +46,7 @@ export function ReportPreviewPanel({ preview, confirmed = false, onConfirm }: { 
         <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Key not registered: unverified signer" data-testid="report-unknown-device">
           <Text size="sm">
             This file was signed by device {preview.device.id} with a key the central server has not registered, so nothing says who made it. Ask the
-            technician for the fingerprint their Outpost shows and compare it with this one:
+            technician for the key fingerprint their Outpost showed when it exported the file, and compare it with this one:
           </Text>
           <Text size="sm" ff="monospace" my={4} style={{ wordBreak: 'break-all' }} data-testid="report-key-fingerprint">
             {preview.device.fingerprint}

@@ -1,5 +1,6 @@
 import { call } from '../api/client';
-import { showApiError, showSuccess } from '../api/notify';
+import { notifications } from '@mantine/notifications';
+import { showApiError } from '../api/notify';
 import { downloadText } from '../site/inventory/import/file-to-base64';
 
 /**
@@ -13,6 +14,14 @@ export async function downloadSiteReport(siteId: string): Promise<boolean> {
     return false;
   }
   downloadText(result.value.fileName, result.value.content, 'application/json');
-  showSuccess(`${result.value.fileName}: ${result.value.rows} rows, ${result.value.attachments} attachments, signed by this device`, 'Report file exported');
+  const { fileName, rows, attachments, keyFingerprint } = result.value;
+  // Stays open: whoever imports the file where this device's key is not registered asks for this fingerprint.
+  notifications.show({
+    color: 'teal',
+    title: 'Report file exported',
+    message: `${fileName}: ${rows} rows, ${attachments} attachments, signed with this device's key ${keyFingerprint}`,
+    autoClose: false,
+    withCloseButton: true,
+  });
   return true;
 }

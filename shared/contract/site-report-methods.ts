@@ -106,7 +106,16 @@ export const siteReportMethods = {
   'siteReports.get': query(z.object({ siteId: idSchema }).strict(), siteReportSchema, "A site's report from local data: summary, reconciliation, check runs, checklist, issues with history, sign-offs, rollbacks, attachments"),
   'siteReports.exportFile': query(
     z.object({ siteId: idSchema }).strict(),
-    z.object({ fileName: z.string(), content: z.string(), sha256: z.string(), bytes: z.number().int(), rows: z.number().int(), attachments: z.number().int() }),
+    z.object({
+      fileName: z.string(),
+      content: z.string(),
+      sha256: z.string(),
+      bytes: z.number().int(),
+      rows: z.number().int(),
+      attachments: z.number().int(),
+      /** The signing key's fingerprint, shown so the technician can read it to whoever imports the file (when the key is not registered). */
+      keyFingerprint: z.string(),
+    }),
     "A site report file for an air-gapped site: the site's rows, the plan rows they refer to and the attachments, signed with this device's key",
   ),
   'siteReports.previewFile': query(

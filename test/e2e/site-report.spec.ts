@@ -26,9 +26,11 @@ test('a technician exports a site report file; a release manager imports it thro
   await tech.call('inventory.setState', { itemId: items[2]!.id, state: 'damaged', note: 'Cracked front panel' });
   const issue = await tech.call<{ id: string }>('issues.create', { siteId: site.id, title: 'Rack door does not lock', severity: 'medium', category: 'facility', blocksSignOff: false });
   await tech.call('issues.comment', { issueId: issue.id, text: 'Facility team informed' });
-  const { reviewHash } = await tech.call<{ reviewHash: string }>('signoff.review', { siteId: site.id, kind: 'site_complete' });
+  // The site is not finished: the owner accepts it with a reason for each open gap.
+  const { reviewHash, gaps } = await tech.call<{ reviewHash: string; gaps: { id: string; kind: string }[] }>('signoff.review', { siteId: site.id, kind: 'site_complete' });
+  const gapReasons = gaps.filter((g) => g.kind !== 'open_issue').map((g) => ({ gapId: g.id, reason: 'Second visit next week' }));
   await tech.call('signoff.sign', {
-    kind: 'site_complete', siteId: site.id, reviewHash, decision: 'accepted', signerName: 'Sanne de Vries', signerRole: 'Store manager',
+    kind: 'site_complete', siteId: site.id, reviewHash, decision: 'accepted_with_exceptions', gapReasons, signerName: 'Sanne de Vries', signerRole: 'Store manager',
     signerEmail: 'sanne@example.com', signerTimeZone: 'Europe/Amsterdam', signaturePngBase64: signaturePng(), statementConfirmed: true,
   });
 
@@ -43,6 +45,9 @@ test('a technician exports a site report file; a release manager imports it thro
   expect(file.suggestedFilename()).toMatch(/^AMS-001-\d{8}-\d{4}\.outpost-report$/);
   const reportFile = path.join(tempDir('report-file'), file.suggestedFilename());
   await file.saveAs(reportFile);
+  // The technician sees the key the file is signed with (to read out to the importer), until closed.
+  const exportedKey = (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { manifest: { device: { fingerprint: string } } }).manifest.device.fingerprint;
+  await expect(techPage.getByText(`signed with this device's key ${exportedKey}`)).toBeVisible();
   await techPage.close();
 
   // Release manager: a fresh device.
