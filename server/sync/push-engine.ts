@@ -120,7 +120,8 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
     if (claimedSet.has(doc.partition) && !partitions.has(doc.partition)) throw new PushRaceError(`Partition ${doc.partition} appeared during the push`);
   }
 
-  await loadRetiredIds(tx, fresh.map((op) => ({ entity: op.entity, row_id: op.rowId })), docs);
+  // Only an insert can reuse an id; the lookup is skipped for batches without one.
+  await loadRetiredIds(tx, fresh.filter((op) => op.kind === 'insert').map((op) => ({ entity: op.entity, row_id: op.rowId })), docs);
 
   const shas = new Set<string>();
   for (const op of fresh) {
