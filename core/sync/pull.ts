@@ -8,7 +8,7 @@ import { removeRowsAbsentFromSnapshot } from './snapshot-cleanup';
 import { checkAborted, type SyncRun } from './sync-deps';
 import type { PulledChange, PulledPage } from './pulled-page';
 import { reportQuarantine } from './quarantine-report';
-import { listQuarantined } from './quarantine-store';
+import { forgetQuarantinedAbsent, listQuarantined } from './quarantine-store';
 import { SyncError } from './sync-error';
 
 const log = createLogger('sync.pull');
@@ -106,6 +106,7 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
       sqlite.transaction(() => {
         sqlite.prepare('INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
         removeRowsAbsentFromSnapshot(sqlite, info.partition, complete); // children first, so no cascade is needed
+        forgetQuarantinedAbsent(sqlite, info.partition, complete);
         sqlite.prepare('DELETE FROM sync_apply_guard').run();
         writeCursor(sqlite, info.partition, after, false);
       })(),

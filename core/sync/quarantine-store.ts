@@ -43,6 +43,19 @@ export class QuarantineStore {
   }
 }
 
+/** After a complete snapshot of a partition: entries of rows the server no longer has go (their tombstones may be purged). */
+export function forgetQuarantinedAbsent(sqlite: Database.Database, partition: string, seen: ReadonlyMap<string, ReadonlySet<string>>): number {
+  const entries = cachedStatement(sqlite, 'SELECT entity, row_id AS rowId FROM sync_quarantine WHERE partition = ?').all(partition) as { entity: string; rowId: string }[];
+  const remove = cachedStatement(sqlite, 'DELETE FROM sync_quarantine WHERE entity = ? AND row_id = ?');
+  let removed = 0;
+  for (const entry of entries) {
+    if (seen.get(entry.entity)?.has(entry.rowId)) continue;
+    remove.run(entry.entity, entry.rowId);
+    removed += 1;
+  }
+  return removed;
+}
+
 export function countQuarantined(sqlite: Database.Database): number {
   return (cachedStatement(sqlite, 'SELECT count(*) AS n FROM sync_quarantine').get() as { n: number }).n;
 }

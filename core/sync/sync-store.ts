@@ -73,7 +73,7 @@ export function markSitePrepared(sqlite: Database.Database, siteId: string, at: 
 /** Forgets everything tied to the server session (the outbox and scopes stay: they are local work). */
 export function forgetServer(sqlite: Database.Database): void {
   sqlite.transaction(() => {
-    for (const table of ['sync_account', 'sync_state', 'sync_cursors', 'sync_row_versions', 'sync_prepared_sites', 'sync_blob_uploads']) {
+    for (const table of ['sync_account', 'sync_state', 'sync_cursors', 'sync_row_versions', 'sync_prepared_sites', 'sync_blob_uploads', 'sync_quarantine']) {
       sqlite.exec(`DELETE FROM ${table}`);
     }
   })();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../server/admin/admin-commands';
 import { findBadRows, fixBadRows } from '../../server/admin/check-rows';
+import { purgeTombstones } from '../../server/sync/retention';
 import { api, SERVER_BACKENDS, signIn, startTestServer, type TestServer } from '../support/central-server';
 import { signaturePng } from '../support/signoff-fixtures';
 import { count, openDevice, type Device } from './sync-client-fixture';
@@ -204,6 +205,17 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
       second.close();
       fresh.close();
     }
+  });
+
+  it('forgets a quarantined row the server no longer has once a fresh snapshot arrives (its tombstone purged unseen)', async () => {
+    await insertPoison(server, 'components', `deployment:${rm.deploymentId!}`, 'poison-gone', { kind: 'bogus' });
+    expect(await reader.sync()).toEqual({ ok: true });
+    expect(quarantined(reader).map((r) => r.rowId)).toContain('poison-gone');
+    await fixBadRows(server.db, (await findBadRows(server.db)).filter((r) => r.rowId === 'poison-gone'), 'purge');
+    await purgeTombstones(server.db as unknown as Parameters<typeof purgeTombstones>[0], { olderThanDays: 0 });
+    expect(await reader.sync()).toEqual({ ok: true });
+    expect(quarantined(reader).map((r) => r.rowId)).not.toContain('poison-gone');
+    expect(count(reader.db, "SELECT 1 FROM sync_cursors WHERE cursor = 'snapshot'")).toBe(0);
   });
 });
 
