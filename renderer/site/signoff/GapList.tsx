@@ -40,7 +40,7 @@ export function GapList({ gaps, draft, onChange, askReasons, disabled }: Props) 
   const fillEmpty = () => onChange({ ...draft, ...Object.fromEntries(reasonable.filter((g) => !(draft[g.id] ?? '').trim()).map((g) => [g.id, common.trim()])) });
   return (
     <Paper withBorder data-testid="signoff-gaps">
-      <Text fw={600} size="sm" px="sm" pt={6} c="orange.8">
+      <Text fw={600} size="sm" px="sm" pt={6} c="orange">
         Open gaps ({gaps.length}): not complete, so not "Accepted"
       </Text>
       <Text size="xs" c="dimmed" px="sm" pb={4}>
