@@ -46,5 +46,12 @@ export function breakingRows(entity: SyncEntityName, rule: RowRule, base: WireRo
       { what: 'milestone with a site_id', row: { ...base, kind: 'deployment_milestone' } },
     ];
   }
+  // Any other rule over columns: the first plain value of one of its columns that breaks it.
+  for (const column of rule.columns) {
+    for (const value of ['bogus', null, '', -1, '[', '{}']) {
+      const row = { ...base, [column]: value };
+      if (!rule.holds(row)) return [{ what: `${column} = ${JSON.stringify(value)} (${rule.name})`, row }];
+    }
+  }
   throw new Error(`No breaking row derived for ${entity} rule ${rule.name}: add one here`);
 }
