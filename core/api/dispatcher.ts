@@ -51,14 +51,15 @@ function isAsync(method: ApiMethod): boolean {
  */
 export function createDispatcher(ctx: ServiceContext, sqlite: Database.Database, handlers: Handlers, log: Logger): Dispatch {
   return (method, input) => {
+    // Who may call it, before its input is even read.
+    const refused = isApiMethod(method) ? roleRefusal(ctx, method) : undefined;
+    if (refused) return refused;
     const parsed = parseCall(method, input);
     if (!parsed.ok) return parsed.result;
     const name = parsed.method;
     if (isAsync(name)) {
       return { ok: false, error: apiError('async_method', `${name} waits on the network; call it through the asynchronous path`) };
     }
-    const refused = roleRefusal(ctx, name);
-    if (refused) return refused;
     const definition = apiContract[name];
     const handler = handlers[name] as (c: ServiceContext, i: unknown) => unknown;
     try {
@@ -77,12 +78,12 @@ export function createDispatcher(ctx: ServiceContext, sqlite: Database.Database,
  */
 export function createCaller(ctx: ServiceContext, dispatch: Dispatch, handlers: Handlers, log: Logger): Call {
   return async (method, input) => {
+    const refused = isApiMethod(method) ? roleRefusal(ctx, method) : undefined;
+    if (refused) return refused;
     const parsed = parseCall(method, input);
     if (!parsed.ok) return parsed.result;
     const name = parsed.method;
     if (!isAsync(name)) return dispatch(name, input);
-    const refused = roleRefusal(ctx, name);
-    if (refused) return refused;
     const handler = handlers[name] as (c: ServiceContext, i: unknown) => Promise<unknown>;
     try {
       return { ok: true, value: await handler(ctx, parsed.data) };
