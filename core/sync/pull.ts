@@ -26,7 +26,10 @@ export function pullOrder(partitions: readonly PartitionInfo[]): PartitionInfo[]
 
 /**
  * Pulls the given partitions (default: every partition the server lets this account read), each
- * page and its cursor in ONE local transaction, attachments of a page fetched before the page.
+ * page and its cursor in ONE local transaction, attachments of a page fetched before the page. A
+ * partition that fails does not stop the others (unless the whole run cannot go on: offline, a
+ * refused token…); the run then ends in its error. Rows waiting for an attachment are tried again,
+ * and new quarantine entries are reported to the server.
  */
 export async function pullPartitions(run: SyncRun, partitions?: readonly PartitionInfo[]): Promise<PullSummary> {
   const list = pullOrder(partitions ?? (await run.client.partitions()).partitions);
