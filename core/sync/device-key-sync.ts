@@ -20,7 +20,7 @@ export function signingKeyRegistration(secrets: SecretStore, username: string): 
 /**
  * At the start of every sync run: registers this device's key when the server has not yet
  * recorded it for this device (signed in before keys were registered), then stores the server's
- * list of registered keys. A server without the key routes (404) is left alone.
+ * list of registered keys. A server without the key routes is left alone.
  */
 export async function syncDeviceKeys(run: SyncRun, account: SyncAccount): Promise<void> {
   const { sqlite, secrets, clock } = run.deps;
@@ -43,7 +43,9 @@ export async function syncDeviceKeys(run: SyncRun, account: SyncAccount): Promis
     checkAborted(run);
     sqlite.transaction(() => storeRegisteredKeys(sqlite, keys, clock.now()))();
   } catch (error) {
-    if (error instanceof SyncError && error.status === 404) {
+    // An older server: no such routes (404), or an answer that is not a key (its catch-all). Push and
+    // pull go on; a sheet pushed there is not checked against a key either.
+    if (error instanceof SyncError && (error.status === 404 || (error.code === 'server_error' && error.status === undefined))) {
       log.warn('the server does not register device keys', { detail: error.detail });
       return;
     }
