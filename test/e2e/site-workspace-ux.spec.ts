@@ -97,8 +97,9 @@ test('at 1024×700 the receive mode button, search box and scan log are fully in
   expect(inView).toBeGreaterThanOrEqual(3);
 });
 
-test('tabs are history entries: Back and Forward move between them, and out of the site only after the first tab', async ({ page }) => {
-  await openSample(page, 'history');
+test('tabs and the issue drawer are history entries: Back and Forward move between them', async ({ page }) => {
+  const { site } = await openSample(page, 'history');
+  await shell!.call('issues.create', { siteId: site.id, title: 'Door sensor loose', severity: 'low', category: 'facility' });
   await page.getByTestId('site-AMS-001').click();
   const workspace = page.getByTestId('workspace');
   await expect(workspace).toHaveAttribute('data-site-code', 'AMS-001');
@@ -106,6 +107,18 @@ test('tabs are history entries: Back and Forward move between them, and out of t
   await page.getByTestId('tab-issues').click();
   await expect(page.getByTestId('tab-issues')).toHaveAttribute('aria-selected', 'true');
   expect(page.url()).toMatch(/\/issues$/);
+
+  // The open issue is a page too: Back closes the drawer, Forward opens it again.
+  await page.getByTestId('issue-row').click();
+  await expect(page.getByTestId('issue-detail')).toBeVisible();
+  expect(page.url()).toMatch(/\/issues\/[^/]+$/);
+  await page.goBack();
+  await expect(page.getByTestId('issue-detail')).toHaveCount(0);
+  await expect(page.getByTestId('tab-issues')).toHaveAttribute('aria-selected', 'true');
+  await page.goForward();
+  await expect(page.getByTestId('issue-detail')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('issue-detail')).toHaveCount(0);
 
   await page.goBack();
   await expect(page.getByTestId('tab-checklist')).toHaveAttribute('aria-selected', 'true');

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { openIssueDraft } from './issue-draft';
+import { useNavigation } from '../../state/navigation';
 import { IssueDetail } from './IssueDetail';
 import { IssueList } from './IssueList';
 import { IssuesToolbar, type IssueFilter } from './IssuesToolbar';
@@ -10,7 +11,9 @@ import { IssuesToolbar, type IssueFilter } from './IssuesToolbar';
 /** The site's issue log: filters with counts, the list, and the selected issue in a side drawer. */
 export function IssuesTab({ siteId }: { siteId: string }) {
   const [filter, setFilter] = useState<IssueFilter>({ severity: null, status: null, category: null });
-  const [selected, setSelected] = useState<string | null>(null);
+  // The open issue is part of the route (#…/issues/<issueId>): Back closes it, Forward opens it again.
+  const selected = useNavigation((s) => s.issueId ?? null);
+  const setSelected = useNavigation((s) => s.openIssue);
   const list = useApiQuery(
     'issues.list',
     { siteId, ...(filter.severity ? { severity: filter.severity } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) },
