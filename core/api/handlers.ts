@@ -12,6 +12,7 @@ import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
 import { createCloseoutHandlers } from '../closeout/closeout-handlers';
 import { signWithCloseoutRules } from '../closeout/milestone-guard';
+import { getPostDeploymentReview, savePostDeploymentReview } from '../closeout/review-service';
 import { defaultCheckParts } from '../checks/jobs/default-check-parts';
 import { getDashboard } from '../dashboard/dashboard-service';
 import { decideWave } from '../dashboard/wave-decisions';
@@ -34,6 +35,7 @@ import { changedSinceSignOff, exportSheetPdf, getSheet, listSheets, reviewSignOf
 import type { ServiceContext } from '../services/service-context';
 import { createSite, getSiteSummary, listSites, setSiteStatusByHand } from '../services/site-service';
 import { createSyncHandlers } from '../sync/sync-handlers';
+import { createTrainingHandlers } from '../training/training-handlers';
 import type { SyncEngine } from '../sync/sync-engine';
 
 export interface HandlerEnvironment {
@@ -128,6 +130,9 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'signoff.exportPdf': (ctx, input) => exportSheetPdf(ctx, env.dataDir, input),
     ...createSyncHandlers(env.sync, env.schemaVersion),
     ...createCloseoutHandlers(),
+    'closeout.review': getPostDeploymentReview,
+    'closeout.saveReview': savePostDeploymentReview,
+    ...createTrainingHandlers(env.dataDir),
     ...createSiteReportHandlers({ dataDir: env.dataDir, schemaVersion: env.schemaVersion, sync: env.sync, uploads: importStore }),
   };
 }

@@ -43,7 +43,7 @@ function wireRow(d: Database.Database, entity: SyncEntity, where = '1 = 1', ...p
     .get(...params) as { rowId: string; data: string; partition: string } | undefined;
 }
 
-/** Records of every kind the sample lacks: a check run linked as evidence, an issue with a photo and a link, a wave decision, a rollback, a phase, a signed sheet and its PDF. */
+/** Records of every kind the sample lacks: a check run linked as evidence, an issue with a photo and a link, a wave decision, a rollback, a phase, a training session, a review, a signed sheet and its PDF. */
 async function addFieldRecords(c: TestCore, d: Database.Database, siteId: string) {
   const machine = c.call('machines.list', { siteId })[0]!;
   d.prepare(
@@ -58,6 +58,10 @@ async function addFieldRecords(c: TestCore, d: Database.Database, siteId: string
   d.prepare(`INSERT INTO wave_decisions (id, wave_id, deployment_id, decision, decided_at, decided_by) SELECT 'wd-1', wave_id, deployment_id, 'go', 'now', 'Rita' FROM sites WHERE id = ?`).run(siteId);
   d.prepare(`INSERT INTO site_rollbacks (id, site_id, reason, issue_ids, previous_status, created_at, created_by) VALUES ('rb-1', ?, 'test', '[]', 'planned', 'now', 'Tester')`).run(siteId);
   d.prepare(`INSERT INTO checklist_phases (site_id, phase, completed_at, completed_by) VALUES (?, 'before', 'now', 'Tester')`).run(siteId);
+  const training = c.call('training.createSession', { siteId, topic: 'Tills', trainer: 'Tester', startsAt: '2026-11-20T10:00:00Z', durationMinutes: 60 });
+  c.call('training.addAttendee', { sessionId: training.id, name: 'Ana', role: 'Manager', signaturePngBase64: signaturePng(7) });
+  c.call('training.addMaterial', { sessionId: training.id, sha256: photo.sha256, name: 'Handout' });
+  c.call('closeout.saveReview', { deploymentId: c.call('sites.get', { siteId }).deploymentId, wentWell: 'Pilot', wentBadly: 'Cables', actionItems: [] });
   const { sheet } = signSite(c, siteId, { decision: 'rejected', reason: 'Not yet' });
   for (let i = 0; i < 200 && c.call('signoff.exportPdf', { sheetId: sheet.id }).status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 25));
 }

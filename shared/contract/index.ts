@@ -12,10 +12,12 @@ import { issuesMethods } from './issues-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
 import { planMethods } from './plan-methods';
 import { requirementsMethods } from './requirements-methods';
+import { reviewMethods } from './review-methods';
 import { rollbackMethods } from './rollback-methods';
 import { signoffMethods } from './signoff-methods';
 import { siteReportMethods } from './site-report-methods';
 import { syncMethods } from './sync-methods';
+import { trainingMethods } from './training-methods';
 
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
 export const apiContract = {
@@ -35,6 +37,8 @@ export const apiContract = {
   ...dashboardMethods,
   ...siteReportMethods,
   ...closeoutMethods,
+  ...reviewMethods,
+  ...trainingMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -103,6 +103,13 @@ export const API_METHOD_NAMES = [
   'closeout.status',
   'closeout.exportPdf',
   'closeout.exportCsv',
+  'closeout.review',
+  'closeout.saveReview',
+  'training.list',
+  'training.createSession',
+  'training.addAttendee',
+  'training.addMaterial',
+  'training.exportAttendanceCsv',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

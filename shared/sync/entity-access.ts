@@ -40,6 +40,10 @@ export const ENTITY_WRITERS: Readonly<Record<SyncEntityName, EntityWriters>> = {
   site_rollbacks: FIELD_WORK,
   sign_off_sheets: FIELD_WORK,
   sign_off_pdfs: FIELD_WORK,
+  training_sessions: FIELD_WORK,
+  training_attendees: FIELD_WORK,
+  training_materials: FIELD_WORK,
+  deployment_reviews: PLAN,
 };
 
 export function entityWriters(entity: string): EntityWriters {

@@ -290,6 +290,46 @@ const ENTITIES = [
     blobColumns: ['sha256'],
     order: 100,
   },
+  {
+    name: 'training_sessions',
+    key: ['id'],
+    columns: { id: 'text', site_id: 'text', topic: 'text', trainer: 'text', starts_at: 'text', duration_minutes: 'int', ...AUDIT },
+    partition: { kind: 'column', scope: 'site', column: 'site_id' },
+    direction: 'up',
+    appendOnly: false,
+    order: 70,
+  },
+  {
+    name: 'training_attendees',
+    key: ['id'],
+    columns: {
+      id: 'text', session_id: 'text', position: 'int', name: 'text', role: 'text', attendance: 'text', signature_sha256: 'text?', recorded_at: 'text', recorded_by: 'text',
+    },
+    partition: { kind: 'parent', column: 'session_id', parent: 'training_sessions' },
+    direction: 'up',
+    appendOnly: true,
+    blobColumns: ['signature_sha256'],
+    order: 80,
+  },
+  {
+    name: 'training_materials',
+    key: ['session_id', 'sha256'],
+    columns: { session_id: 'text', sha256: 'text', name: 'text', added_at: 'text', added_by: 'text' },
+    partition: { kind: 'parent', column: 'session_id', parent: 'training_sessions' },
+    direction: 'up',
+    appendOnly: true,
+    blobColumns: ['sha256'],
+    order: 80,
+  },
+  {
+    name: 'deployment_reviews',
+    key: ['id'],
+    columns: { id: 'text', deployment_id: 'text', went_well: 'text', went_badly: 'text', action_items: 'text', ...AUDIT },
+    partition: { kind: 'column', scope: 'deployment', column: 'deployment_id' },
+    direction: 'down',
+    appendOnly: false,
+    order: 20,
+  },
 ] as const satisfies readonly (Omit<SyncEntity, 'name' | 'partition'> & { name: string; partition: unknown })[];
 
 export type SyncEntityName = (typeof ENTITIES)[number]['name'];

@@ -10,6 +10,7 @@ import {
 } from '../domain/enums';
 import { issueCategorySchema, issueEventKindSchema, issueSeveritySchema, issueStatusSchema } from '../domain/issue';
 import { signOffDecisionSchema, signOffKindSchema } from '../domain/signoff';
+import { trainingAttendanceSchema } from '../domain/training';
 import { SYNC_ENTITIES, syncEntity, valueFitsColumn, type SyncEntityName } from './entity-registry';
 
 /**
@@ -47,6 +48,15 @@ export interface EntityRules {
 const ALWAYS: Freeze = { when: 'always' };
 const enumOf = (column: string, values: readonly (string | number)[]): RowRule => ({ kind: 'enum', column, values });
 const FLAG = (column: string): RowRule => enumOf(column, [0, 1]);
+
+function isJsonArray(value: unknown): boolean {
+  if (typeof value !== 'string') return true; // the column type is checked on its own
+  try {
+    return Array.isArray(JSON.parse(value));
+  } catch {
+    return false;
+  }
+}
 
 /** The issue statuses (issues.status, issue_events.from_status / to_status). */
 const ISSUE_STATUSES = issueStatusSchema.options;
@@ -118,6 +128,35 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
     noDelete: ALWAYS,
   },
   sign_off_pdfs: { rules: [], noUpdate: ALWAYS, noDelete: ALWAYS },
+  training_sessions: { rules: [{ kind: 'range', column: 'duration_minutes', min: 1, max: 1440 }] },
+  training_attendees: {
+    rules: [
+      enumOf('attendance', trainingAttendanceSchema.options),
+      { kind: 'range', column: 'position', min: 1 },
+      {
+        kind: 'row',
+        name: 'signed_has_signature',
+        columns: ['attendance', 'signature_sha256'],
+        holds: (row) => (row.attendance === 'signed') === (row.signature_sha256 !== null && row.signature_sha256 !== undefined),
+        reason: 'signature_sha256 must be set exactly when attendance is signed',
+      },
+    ],
+    unique: [['session_id', 'position']],
+    noUpdate: ALWAYS,
+    noDelete: ALWAYS,
+  },
+  training_materials: { rules: [], noUpdate: ALWAYS, noDelete: ALWAYS },
+  deployment_reviews: {
+    rules: [
+      {
+        kind: 'row',
+        name: 'action_items_json_array',
+        columns: ['action_items'],
+        holds: (row) => isJsonArray(row.action_items),
+        reason: 'action_items must be a JSON array',
+      },
+    ],
+  },
 };
 
 export function entityRules(entity: string): EntityRules | undefined {

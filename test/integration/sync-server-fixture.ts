@@ -175,6 +175,7 @@ export function sampleRow(entityName: string, overrides: WireRow): WireRow {
   for (const rule of entityRules(entity.name)?.rules ?? []) {
     if (rule.kind === 'enum' && row[rule.column] !== null && !rule.values.includes(row[rule.column] as string | number)) row[rule.column] = rule.values[0]!;
   }
+  if (entity.name === 'deployment_reviews') row.action_items = '[]';
   if (entity.name === 'sign_off_sheets' && overrides.site_id === null && overrides.kind === undefined) row.kind = 'deployment_milestone';
   return { ...row, ...overrides };
 }

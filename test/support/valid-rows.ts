@@ -21,6 +21,7 @@ export function validRow(entity: SyncEntityName, overrides: WireRow = {}): WireR
     row.kind = 'site_complete';
     row.site_id = 'x';
   }
+  if (entity === 'deployment_reviews') row.action_items = '[]';
   return { ...row, ...overrides };
 }
 
@@ -44,6 +45,18 @@ export function breakingRows(entity: SyncEntityName, rule: RowRule, base: WireRo
     return [
       { what: 'site sheet without site_id', row: { ...base, kind: 'site_complete', site_id: null } },
       { what: 'milestone with a site_id', row: { ...base, kind: 'deployment_milestone' } },
+    ];
+  }
+  if (entity === 'training_attendees' && rule.name === 'signed_has_signature') {
+    return [
+      { what: 'signed without a signature', row: { ...base, attendance: 'signed', signature_sha256: null } },
+      { what: 'absent with a signature', row: { ...base, attendance: 'absent', signature_sha256: 'x' } },
+    ];
+  }
+  if (entity === 'deployment_reviews' && rule.name === 'action_items_json_array') {
+    return [
+      { what: 'action_items not JSON', row: { ...base, action_items: 'not json' } },
+      { what: 'action_items an object', row: { ...base, action_items: '{}' } },
     ];
   }
   // Any other rule over columns: the first plain value of one of its columns that breaks it.
