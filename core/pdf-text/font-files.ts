@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import PDF_FONTS from './pdf-fonts.json';
+import PDF_FONTS from './pdf-fonts.json' with { type: 'json' };
 
 /**
  * The font faces every PDF embeds (subset to the glyphs it uses): Noto Sans for Latin, Greek and
