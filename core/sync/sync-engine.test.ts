@@ -33,7 +33,7 @@ function signInByHand(core: TestCore) {
   core.secrets.set(TOKEN_SECRET_KEY, 'token');
   const sqlite = core.syncEngine['deps'].sqlite;
   sqlite
-    .prepare("INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'http://server.test', 'alex', 'Alex Morgan', 'technician', 'd1', 'now')")
+    .prepare("INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'http://127.0.0.1:9', 'alex', 'Alex Morgan', 'technician', 'd1', 'now')")
     .run();
 }
 
