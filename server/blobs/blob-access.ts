@@ -1,6 +1,5 @@
-import { parsePartitionKey } from '../../shared/sync/wire';
 import type { Principal } from '../http/principal';
-import { loadAccess, mayRead, type AccessContext } from '../sync/access-rules';
+import { loadAccess, mayRead, mayWritePartition, type AccessContext } from '../sync/access-rules';
 import type { SyncQueries } from '../sync/sync-db';
 
 /**
@@ -13,19 +12,6 @@ import type { SyncQueries } from '../sync/sync-db';
  * Knowing a hash is never enough.
  */
 
-/** Whether the access context may write rows in a partition at all (the sync engine then checks each row). */
-export function mayWritePartition(access: AccessContext, key: string, deploymentId: string): boolean {
-  switch (access.principal.role) {
-    case 'administrator':
-      return true;
-    case 'release_manager':
-      return access.managed.has(deploymentId);
-    case 'technician': {
-      const { scope, id } = parsePartitionKey(key);
-      return scope === 'site' && access.sites.has(id);
-    }
-  }
-}
 
 /** Whether this device holds the blob's bytes (a complete upload or proof of its own). */
 export async function holdsBlob(db: SyncQueries, deviceId: string, sha256: string): Promise<boolean> {

@@ -58,6 +58,20 @@ export function mayRead(access: AccessContext, key: string, deploymentId: string
   }
 }
 
+/** Whether the access context may write rows in a partition at all (the sync engine then checks each row). */
+export function mayWritePartition(access: AccessContext, key: string, deploymentId: string): boolean {
+  switch (access.principal.role) {
+    case 'administrator':
+      return true;
+    case 'release_manager':
+      return access.managed.has(deploymentId);
+    case 'technician': {
+      const { scope, id } = parsePartitionKey(key);
+      return scope === 'site' && access.sites.has(id);
+    }
+  }
+}
+
 export async function canReadPartition(db: SyncQueries, principal: Principal, partitionKey: string): Promise<boolean> {
   const rows = await db.query<{ deployment_id: string }>('SELECT deployment_id FROM partitions WHERE key = $1', [partitionKey]);
   const row = rows[0];
