@@ -142,8 +142,8 @@ describe('sync engine', () => {
     const opened = engineCore(async () => Response.json({ error: { code: 'bad_credentials', message: 'no' } }, { status: 401 }));
     core = opened.core;
     expect(core.dispatch('sync.now', {})).toMatchObject({ ok: false, error: { code: 'rule' } });
-    expect(core.dispatch('sync.signIn', { serverUrl: 'http://server.test', username: 'a', password: 'b' })).toMatchObject({ ok: false, error: { code: 'async_method' } });
-    const result = await core.core.call('sync.signIn', { serverUrl: 'http://server.test', username: 'a', password: 'b' });
+    expect(core.dispatch('sync.signIn', { serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b' })).toMatchObject({ ok: false, error: { code: 'async_method' } });
+    const result = await core.core.call('sync.signIn', { serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b' });
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('Wrong user name or password') } });
     expect(core.secrets.get(TOKEN_SECRET_KEY)).toBeNull();
     expect(core.call('sync.status', {})).toMatchObject({ state: 'signed_out', account: null });
