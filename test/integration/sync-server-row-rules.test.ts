@@ -22,6 +22,7 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
   let tomsPhoto: string;
   let ritasPhoto: string;
   let counter = 0;
+  const materialBlobs: string[] = [];
   const fresh = (prefix: string) => `${prefix}-${++counter}`;
 
   beforeAll(async () => {
@@ -36,6 +37,8 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
     tomsPhoto = await tom.putBlob(Buffer.from("tom's signature"));
     ritasPhoto = await rita.putBlob(Buffer.from("rita's signature"));
     expectAllApplied(await tom.push([op('issues', 'insert', sampleRow('issues', { id: 'base-issue', site_id: 's1', number: 1 }))]));
+    expectAllApplied(await tom.push([op('training_sessions', 'insert', sampleRow('training_sessions', { id: 'base-training', site_id: 's1' }))]));
+    for (let i = 0; i < 8; i++) materialBlobs.push(await rita.putBlob(Buffer.from(`training handout ${i}`)));
   }, 120_000);
   afterAll(async () => server?.stop());
 
@@ -145,6 +148,11 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
         return { id, deployment_id: 'd1', site_id: 's1', kind: 'site_complete', signature_image_sha256: ritasPhoto };
       case 'sign_off_pdfs':
         return { sheet_id: 'sheet-t', sha256: ritasPhoto };
+      case 'training_attendees':
+        return { id, session_id: 'base-training', position: counter };
+      case 'training_materials':
+        // The key is (session, attachment): each row names another uploaded handout.
+        return { session_id: 'base-training', sha256: materialBlobs[counter % materialBlobs.length]!, name: id };
       default: {
         const columns = syncEntity(entity)!.columns;
         return { ...(columns.id ? { id } : {}), ...('site_id' in columns ? { site_id: 's1' } : { deployment_id: 'd1' }) };
