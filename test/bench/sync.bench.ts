@@ -3,11 +3,13 @@ import Database from 'better-sqlite3';
 import { createUser } from '../../server/accounts/users';
 import { openCentralDb, type CentralDb } from '../../server/db/central-db';
 import { migrateCentral } from '../../server/db/migrate-central';
+import type { WireRow } from '../../shared/sync/wire';
 import { startPostgres } from '../support/postgres-harness';
 import { startServerProcess } from '../support/server-process';
 import { createPlan, openDevice, pendingOps, signInDevice, syncOnce, type Device } from '../support/sync-plan';
 import { benchConcurrentDevices } from './sync-concurrent';
 import { ceilingRowsPerS } from './sync-ceiling';
+import { outboxOperations, serverValidationUsPerOp } from './sync-validation';
 import { round } from './stats';
 
 const PASSWORD = 'bench-password-1';
@@ -36,6 +38,15 @@ async function appliedBy(db: CentralDb, username: string): Promise<number> {
     [username],
   );
   return row!.n;
+}
+
+function deviceRows(device: Device, sql: string, ...params: unknown[]): Map<string, WireRow> {
+  const sqlite = new Database(device.core.databaseFile, { readonly: true });
+  try {
+    return new Map((sqlite.prepare(sql).all(...params) as (WireRow & { id: string })[]).map((row) => [row.id, row]));
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** Runs one sync pass and returns when the outbox emptied (the push) and when the pass ended. */
@@ -119,10 +130,12 @@ export async function benchSync(): Promise<Record<string, number | string>> {
       if (result.outcome !== 'received') throw new Error(`scan of ${serial}: ${result.outcome}`);
     }
     const pushOps = pendingOps(pushTech);
+    const pushedOperations = outboxOperations(pushTech.core.databaseFile);
     const appliedBefore = await appliedBy(db, 'push-tech');
     const push = await timedPush(pushTech);
     const appliedPush = (await appliedBy(db, 'push-tech')) - appliedBefore;
     if (appliedPush !== pushOps || pendingOps(pushTech) !== 0) throw new Error(`push: ${pushOps} operations made, ${appliedPush} applied on the server`);
+    const validationUs = serverValidationUsPerOp(pushedOperations, deviceRows(pushTech, 'SELECT * FROM inventory_items WHERE site_id = ?', pushSite!.id));
 
     // (d) "Prepare for site" of 20 sites with 50 items each on a fresh device.
     const prepIds = plan.sites.slice(2, 2 + PREP_SITES).map((s) => s.id);
@@ -148,6 +161,8 @@ export async function benchSync(): Promise<Record<string, number | string>> {
       'sync.push_ops': pushOps,
       'sync.push_ops_per_s': round(pushOpsPerS, 0),
       'sync.push_pass_total_s': round(push.runS),
+      'sync.server_validation_us_per_op': round(validationUs),
+      'sync.server_validation_share_of_push': round(validationUs / (1e6 / pushOpsPerS), 3),
       'sync.pull_rows': PULL_ITEMS,
       'sync.pull_rows_per_s': round(pullRowsPerS, 0),
       'sync.ceiling_rows_per_s': round(ceiling.rowsPerS, 0),
@@ -166,6 +181,7 @@ export async function benchSync(): Promise<Record<string, number | string>> {
         'PostgreSQL 15 on 127.0.0.1, default durability (fsync on, synchronous_commit on); server = `outpost server start` child process; devices = real cores (SQLite) over HTTP. ' +
         `Seeded by publishing from a release manager's device (${queued} rows pushed through the normal client, figure sync.publish_ops_per_s). ` +
         'push: 10,000 inventory.receive scans on a technician device, time until its outbox is empty (the pass then pulls the echoes: sync.push_pass_total_s). ' +
+        'server_validation: the server\'s per-operation checks (shape, partition, immutability, the desktop\'s CHECK/NOT NULL rules) over those 10,000 operations in process, median of 7 rounds; share_of_push = that time over the time per pushed operation. ' +
         'pull: first sync pass of a signed-in device with no data, 100,000 inventory rows of one site (plus the site and deployment rows). ' +
         'ceiling: the same 100,000 docs rows by INSERT ... VALUES of 1,000 rows per statement (autocommit) into a copy of docs (same keys, index, FK). ' +
         `concurrent: ${CONC_SITES} sites x ${CONC_DEVICES_PER_SITE} device tokens (issued directly), each device ${CONC_OPS_PER_DEVICE} update operations as 10 pushes of 10, all devices at once; latency per HTTP request.`,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { startTestServer, type TestServer } from '../support/central-server';
 import { convergenceExamples } from '../support/convergence-examples';
-import { openFleet, runTrial, type Fleet } from '../support/convergence-trial';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { openFleet, runTrial, startConvergenceRig, type ConvergenceRig, type Fleet } from '../support/convergence-trial';
 
 // Issue #18: the convergence oracle must catch a server that replaces a value without recording it.
 // Deliberately broken server builds: `none` records no overwrite at all; `rowLastWriter` is the rule
@@ -18,20 +16,17 @@ vi.mock('../../server/sync/column-writes', async (importOriginal) => {
   };
 });
 
-let server: TestServer;
-let proxy: FaultProxy;
+let rig: ConvergenceRig;
 let fleet: Fleet;
 
 beforeAll(async () => {
-  server = await startTestServer({ backend: 'pglite' });
-  proxy = await startFaultProxy({ targetPort: Number(new URL(server.url).port) });
-  fleet = await openFleet(server, proxy);
+  rig = await startConvergenceRig('pglite');
+  fleet = await openFleet(rig.server, rig.proxy);
 }, 120_000);
 
 afterAll(async () => {
   fleet?.close();
-  await proxy?.close();
-  await server?.stop();
+  await rig?.stop();
 });
 
 it.each(['none', 'rowLastWriter'] as const)('reports every replaced site status when the server records overwrites wrongly (%s)', async (mode) => {

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { SERVER_BACKENDS } from '../support/central-server';
 import { convergenceExamples } from '../support/convergence-examples';
-import { openFleet, runTrial, scenario, type Coverage, type Fleet } from '../support/convergence-trial';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { openFleet, runTrial, scenario, startConvergenceRig, type ConvergenceRig, type Coverage, type Fleet } from '../support/convergence-trial';
 
 /**
  * Issues #4 and #18, property: random offline changes on four devices, random network faults and
@@ -17,21 +16,18 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 const RUNS: Record<(typeof SERVER_BACKENDS)[number], number> = { pglite: 15, postgresql: 4 };
 
 describe.each(SERVER_BACKENDS)('sync convergence (%s)', (backend) => {
-  let server: TestServer;
-  let proxy: FaultProxy;
+  let rig: ConvergenceRig;
   let fleet: Fleet;
   const coverage: Coverage = { rejected: 0, statusOverwrites: 0, renumberedIssues: 0, cutConnections: 0 };
 
   beforeAll(async () => {
-    server = await startTestServer({ backend });
-    proxy = await startFaultProxy({ targetPort: Number(new URL(server.url).port) });
-    fleet = await openFleet(server, proxy);
+    rig = await startConvergenceRig(backend);
+    fleet = await openFleet(rig.server, rig.proxy);
   }, 120_000);
 
   afterAll(async () => {
     fleet?.close();
-    await proxy?.close();
-    await server?.stop();
+    await rig?.stop();
   });
 
   it('three devices with random offline changes and random faults converge; every operation once; every conflict recorded', async () => {

@@ -8,9 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { SERVER_BACKENDS, startTestServer, type ServerBackend } from '../support/central-server';
-import { openFleet, runTrial, scenario, type Fleet, type Scenario } from '../support/convergence-trial';
-import { startFaultProxy } from '../support/fault-proxy';
+import { SERVER_BACKENDS, type ServerBackend } from '../support/central-server';
+import { openFleet, runTrial, scenario, startConvergenceRig, type Fleet, type Scenario } from '../support/convergence-trial';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'results', 'latest.json');
 /** A fleet serves this many trials, then a new one (new users) takes over: each trial adds a deployment the manager pulls. */
@@ -47,8 +46,7 @@ async function main(): Promise<void> {
   const baseSeed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 30);
   const deadline = Date.now() + minutes * 60_000;
 
-  const server = await startTestServer({ backend });
-  const proxy = await startFaultProxy({ targetPort: Number(new URL(server.url).port) });
+  const rig = await startConvergenceRig(backend);
   const figures: SoakFigures = { trials: 0, ops: 0, lost: 0, doubled: 0, unconverged: 0, failed: 0, firstFailingSeed: null };
   let fleet: Fleet | null = null;
   const started = Date.now();
@@ -56,7 +54,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < trials && Date.now() < deadline; i += 1) {
       if (i % TRIALS_PER_FLEET === 0) {
         fleet?.close();
-        fleet = await openFleet(server, proxy, `s${i / TRIALS_PER_FLEET}-`, 15_000);
+        fleet = await openFleet(rig.server, rig.proxy, `s${i / TRIALS_PER_FLEET}-`, 15_000);
       }
       const seed = baseSeed + i;
       const outcome = await runTrial(fleet!, scenarioOfSeed(seed));
@@ -74,8 +72,7 @@ async function main(): Promise<void> {
     }
   } finally {
     fleet?.close();
-    await proxy.close();
-    await server.stop();
+    await rig.stop();
   }
 
   const seconds = Math.round((Date.now() - started) / 1000);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import type { FaultProxy } from './fault-proxy';
-import type { TestServer } from './central-server';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { startTestServer, type ServerBackend, type TestServer } from './central-server';
 import { createPlan, openDevice, pendingOps, signInDevice, syncOnce, type Device, type Plan } from './sync-plan';
 import { conflictOpIds, divergence, serverDocs } from './sync-verify';
 
@@ -108,6 +108,31 @@ function outbox(device: Device): OutboxOp[] {
     return sqlite.prepare('SELECT op_id, entity, row_id, data FROM sync_outbox ORDER BY seq').all() as OutboxOp[];
   } finally {
     sqlite.close();
+  }
+}
+
+/** A central server with the fault proxy in front of it: where every convergence trial's devices sync. */
+export interface ConvergenceRig {
+  server: TestServer;
+  proxy: FaultProxy;
+  stop(): Promise<void>;
+}
+
+export async function startConvergenceRig(backend: ServerBackend): Promise<ConvergenceRig> {
+  const server = await startTestServer({ backend });
+  try {
+    const proxy = await startFaultProxy({ targetPort: Number(new URL(server.url).port) });
+    return {
+      server,
+      proxy,
+      stop: async () => {
+        await proxy.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
 }
 
