@@ -26,7 +26,7 @@ export const SITE_COLUMNS = [
   'Inventory discrepancies',
 ] as const;
 
-const WAVE_COLUMNS = ['Wave', 'Sites', 'Signed off', 'Successful', 'Rolled back', 'On time', 'Late', 'Overdue', 'Open issues', 'Open blocking', 'Check pass rate %', 'Discrepancies'];
+const WAVE_COLUMNS = ['Wave', 'Sites', 'Signed off', 'Successful', 'Rolled back', 'Early', 'On time', 'Late', 'Overdue', 'Open issues', 'Open blocking', 'Check pass rate %', 'Discrepancies'];
 
 /**
  * The close-out CSV: one row per site, a blank line, then the summary: per wave and total, the
@@ -43,7 +43,7 @@ export function closeoutCsv(report: CloseoutReport): string {
   }
   rows.push([], ['Summary'], WAVE_COLUMNS);
   for (const { name, figures: w } of waveRowsWithTotal(d)) {
-    rows.push([name, w.sites, w.byStatus.signed_off ?? 0, w.successful, w.rolledBackSites, w.adherence.onTime, w.adherence.late, w.adherence.overdue, w.openIssues, w.openBlockingIssues, passRate(w.checks), w.discrepancies]);
+    rows.push([name, w.sites, w.byStatus.signed_off ?? 0, w.successful, w.rolledBackSites, w.adherence.early, w.adherence.onTime, w.adherence.late, w.adherence.overdue, w.openIssues, w.openBlockingIssues, passRate(w.checks), w.discrepancies]);
   }
   const m = report.status.milestone;
   rows.push(

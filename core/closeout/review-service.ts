@@ -25,7 +25,7 @@ function readReview(ctx: ServiceContext, deploymentId: string): DeploymentReview
 export function computeReviewMeasures(ctx: ServiceContext, deploymentId: string) {
   const status = closeoutStatus(ctx, deploymentId);
   const windows = new Map(
-    (ctx.sqlite.prepare('SELECT id, window_end AS windowEnd FROM sites WHERE deployment_id = ?').all(deploymentId) as { id: string; windowEnd: string | null }[]).map((r) => [r.id, r.windowEnd]),
+    (ctx.sqlite.prepare('SELECT id, window_start AS windowStart, window_end AS windowEnd FROM sites WHERE deployment_id = ?').all(deploymentId) as { id: string; windowStart: string | null; windowEnd: string | null }[]).map((r) => [r.id, r]),
   );
   const rollbacksOf = ctx.sqlite.prepare('SELECT created_at AS at, reason FROM site_rollbacks WHERE site_id = ? ORDER BY created_at, id');
   const sites: MeasureSite[] = closeoutSites(ctx, deploymentId).map((s) => {
@@ -36,7 +36,8 @@ export function computeReviewMeasures(ctx: ServiceContext, deploymentId: string)
       status: s.status,
       verdict: verdict.kind,
       signedOffAt: verdict.kind === 'signed_off' ? verdict.at : null,
-      windowEnd: windows.get(s.id) ?? null,
+      windowStart: windows.get(s.id)?.windowStart ?? null,
+      windowEnd: windows.get(s.id)?.windowEnd ?? null,
       rollbacks: rollbacksOf.all(s.id) as { at: string; reason: string }[],
       rejectedAt: s.sheetDecision === 'rejected' ? s.sheetSignedAt : null,
     };

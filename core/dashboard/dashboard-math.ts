@@ -1,24 +1,6 @@
-import type { Adherence, DashboardSiteRow, DurationFigures } from '../../shared/contract/dashboard-methods';
+import type { Adherence, DurationFigures } from '../../shared/contract/dashboard-methods';
 
-export type AdherenceKind = DashboardSiteRow['adherence'];
-
-/**
- * Where a site stands against its scheduled window at `now`: signed off before the window opened
- * (early), within it (on time) or after it (late); not signed off with the window over (overdue), open now (in window) or
- * still ahead (upcoming); or no window planned.
- */
-export function adherenceOf(site: { windowStart: string | null; windowEnd: string | null; signedOffAt: string | null }, now: number): AdherenceKind {
-  const end = site.windowEnd ? Date.parse(site.windowEnd) : Number.NaN;
-  if (Number.isNaN(end)) return 'noWindow';
-  const start = site.windowStart ? Date.parse(site.windowStart) : Number.NaN;
-  if (site.signedOffAt) {
-    const signed = Date.parse(site.signedOffAt);
-    if (!Number.isNaN(start) && signed < start) return 'early';
-    return signed <= end ? 'onTime' : 'late';
-  }
-  if (now > end) return 'overdue';
-  return !Number.isNaN(start) && now < start ? 'upcoming' : 'inWindow';
-}
+export { adherenceOf, type AdherenceKind } from '../../shared/logic/schedule-adherence';
 
 export function emptyAdherence(): Adherence {
   return { early: 0, onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 };

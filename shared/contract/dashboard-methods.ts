@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { siteStatusSchema } from '../domain/enums';
 import { issueCategorySchema, issueSeveritySchema } from '../domain/issue';
+import { ADHERENCE_KINDS } from '../logic/schedule-adherence';
 import { command, managersOnly, query } from './define';
 import { limitedText } from './text-fields';
 
@@ -94,7 +95,7 @@ export const dashboardSiteRowSchema = z.object({
   timeZone: z.string(),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
-  adherence: z.enum(['early', 'onTime', 'late', 'overdue', 'inWindow', 'upcoming', 'noWindow']),
+  adherence: z.enum(ADHERENCE_KINDS),
   openIssues: z.object({ critical: count, high: count, medium: count, low: count }),
   openBlocking: count,
   /** Targets whose latest run passed / that have a finished run / planned (or checked, if more). */

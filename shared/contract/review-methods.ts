@@ -20,7 +20,7 @@ export const reviewMeasuresSchema = z.object({
     end: z.string().nullable(),
     incidents: z.array(z.object({ siteCode: z.string(), number: z.number().int(), title: z.string(), severity: z.string(), createdAt: z.string() })),
   }),
-  schedule: z.object({ signedOff: count, withinWindow: count, late: count, noWindow: count, adherencePercent: percent }),
+  schedule: z.object({ signedOff: count, early: count, withinWindow: count, late: count, noWindow: count, adherencePercent: percent }),
   throughput: z.array(z.object({ week: z.string(), sitesSignedOff: count, issuesClosed: count })),
 });
 

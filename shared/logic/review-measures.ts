@@ -1,4 +1,5 @@
 import type { SiteStatus } from '../domain/enums';
+import { adherenceOf } from './schedule-adherence';
 
 /**
  * The post-deployment review's measures (MOF Deploy / ITIL, issue #16), computed from the data:
@@ -13,6 +14,7 @@ export interface MeasureSite {
   /** How the site stands for the close-out (signed off = an accepted sheet not changed since). */
   verdict: 'signed_off' | 'rolled_back' | 'outstanding';
   signedOffAt: string | null;
+  windowStart: string | null;
   windowEnd: string | null;
   rollbacks: readonly { at: string; reason: string }[];
   /** The newest site-complete sheet was rejected (when). */
@@ -39,7 +41,8 @@ export interface ReviewMeasures {
   /** Sites that failed: rolled back (now) or whose newest site-complete sheet was rejected. */
   failedDeployments: { siteCode: string; siteName: string; reason: string }[];
   quietPeriod: { start: string | null; end: string | null; incidents: MeasureIssue[] };
-  schedule: { signedOff: number; withinWindow: number; late: number; noWindow: number; adherencePercent: number | null };
+  /** Signed-off sites against their windows (schedule-adherence.ts): early is not on time; adherence = on time of those with a window. */
+  schedule: { signedOff: number; early: number; withinWindow: number; late: number; noWindow: number; adherencePercent: number | null };
   /** Per ISO week (UTC), weeks with activity only, oldest first. */
   throughput: { week: string; sitesSignedOff: number; issuesClosed: number }[];
 }
@@ -80,8 +83,10 @@ export function reviewMeasures(input: {
   const inQuiet = (at: string) => start !== null && Date.parse(at) >= Date.parse(start) && (end === null || Date.parse(at) <= Date.parse(end));
   const incidents = input.issues.filter((i) => inQuiet(i.createdAt)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const signed = input.sites.filter((s) => s.verdict === 'signed_off' && s.signedOffAt !== null);
-  const withWindow = signed.filter((s) => s.windowEnd !== null);
-  const withinWindow = withWindow.filter((s) => Date.parse(s.signedOffAt!) <= Date.parse(s.windowEnd!)).length;
+  const kinds = signed.map((s) => adherenceOf(s, Date.now()));
+  const count = (kind: string) => kinds.filter((k) => k === kind).length;
+  const withinWindow = count('onTime');
+  const noWindow = count('noWindow');
   const weeks = new Map<string, { sitesSignedOff: number; issuesClosed: number }>();
   const week = (at: string) => weeks.get(isoWeek(at)) ?? weeks.set(isoWeek(at), { sitesSignedOff: 0, issuesClosed: 0 }).get(isoWeek(at))!;
   for (const s of signed) week(s.signedOffAt!).sitesSignedOff++;
@@ -95,10 +100,11 @@ export function reviewMeasures(input: {
     quietPeriod: { start, end, incidents },
     schedule: {
       signedOff: signed.length,
+      early: count('early'),
       withinWindow,
-      late: withWindow.length - withinWindow,
-      noWindow: signed.length - withWindow.length,
-      adherencePercent: percent(withinWindow, withWindow.length),
+      late: count('late'),
+      noWindow,
+      adherencePercent: percent(withinWindow, signed.length - noWindow),
     },
     throughput: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([w, n]) => ({ week: w, ...n })),
   };

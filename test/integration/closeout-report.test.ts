@@ -54,7 +54,7 @@ describe('close-out report', () => {
 
     const summary = rows.findIndex((r) => r[0] === 'Summary');
     expect(summary).toBe(5); // header, three sites, the blank separator line
-    expect(rows[summary + 1]!.slice(0, 5)).toEqual(['Wave', 'Sites', 'Signed off', 'Successful', 'Rolled back']);
+    expect(rows[summary + 1]!.slice(0, 9)).toEqual(['Wave', 'Sites', 'Signed off', 'Successful', 'Rolled back', 'Early', 'On time', 'Late', 'Overdue']);
     expect(rows[summary + 2]!.slice(0, 5)).toEqual(['Pilot (pilot)', '1', '1', '1', '0']);
     expect(rows[summary + 3]!.slice(0, 5)).toEqual(['Wave 1', '2', '1', '1', '1']);
     expect(rows[summary + 4]!.slice(0, 5)).toEqual(['Total', '3', '2', '2', '1']);
