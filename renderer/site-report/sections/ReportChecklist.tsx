@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { CollapsibleText } from '../../shell/CollapsibleText';
 import type { SiteReport } from '../../../shared/site-report/report-model';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { dash, ReportSection } from './ReportSection';
 
 const PHASE_LABELS: Record<string, string> = { before: 'Before', during: 'During', after: 'After', rollback: 'Rollback' };
@@ -15,7 +15,12 @@ export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport
           <div key={phase.phase}>
             <Text size="sm" fw={600} mt="xs">
               {PHASE_LABELS[phase.phase] ?? phase.phase} · {phase.progress.done}/{phase.progress.total}
-              {phase.completedAt ? ` · completed ${formatDateTime(phase.completedAt, timeZone)} by ${phase.completedBy ?? '?'}` : ''}
+              {phase.completedAt && (
+                <>
+                  {' · completed '}
+                  <Time iso={phase.completedAt} zone={timeZone} /> by {phase.completedBy ?? '?'}
+                </>
+              )}
             </Text>
             <Table striped withTableBorder fz="xs" verticalSpacing={2}>
               <Table.Thead>
@@ -34,7 +39,13 @@ export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport
                     <Table.Td>{item.title}</Table.Td>
                     <Table.Td>{item.required ? 'yes' : 'no'}</Table.Td>
                     <Table.Td>{item.state.replace(/_/g, ' ')}</Table.Td>
-                    <Table.Td>{item.stateBy ? `${item.stateBy}, ${formatDateTime(item.stateAt, timeZone)}` : '—'}</Table.Td>
+                    <Table.Td>{item.stateBy ? (
+                      <>
+                        {item.stateBy}, <Time iso={item.stateAt} zone={timeZone} />
+                      </>
+                    ) : (
+                      '—'
+                    )}</Table.Td>
                     <Table.Td>
                       {item.evidence === 'none' ? '—' : item.evidence.replace(/_/g, ' ')}
                       {item.evidenceRuns.map((r) => ` · ${r.targetName}: ${r.pass} pass, ${r.fail} fail`).join('')}

@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { CheckRunSummary } from '../../../shared/domain/check-run';
 import type { SiteReport } from '../../../shared/site-report/report-model';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { ReportSection } from './ReportSection';
 
 function Runs({ runs, timeZone, testId }: { runs: CheckRunSummary[]; timeZone: string; testId: string }) {
@@ -23,7 +23,7 @@ function Runs({ runs, timeZone, testId }: { runs: CheckRunSummary[]; timeZone: s
         {runs.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td>{r.targetLabel}</Table.Td>
-            <Table.Td>{formatDateTime(r.startedAt, timeZone)}</Table.Td>
+            <Table.Td><Time iso={r.startedAt} zone={timeZone} /></Table.Td>
             <Table.Td>{r.by}</Table.Td>
             <Table.Td>{r.outcome.replace(/_/g, ' ')}</Table.Td>
             <Table.Td c="green">{r.counts.pass}</Table.Td>

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { SiteReport } from '../../../shared/site-report/report-model';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { ReportSection } from './ReportSection';
 
 const SEVERITY_COLORS: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'gray' };
@@ -25,7 +25,7 @@ export function ReportIssues({ issues, timeZone }: { issues: SiteReport['issues'
             <Stack gap={0} mt={2} pl="sm">
               {issue.events.map((e) => (
                 <Text size="xs" key={e.id} data-testid="report-issue-event">
-                  {formatDateTime(e.at, timeZone)} · {e.by} · {e.kind.replace(/_/g, ' ')}
+                  <Time iso={e.at} zone={timeZone} /> · {e.by} · {e.kind.replace(/_/g, ' ')}
                   {e.fromStatus && e.toStatus ? ` (${e.fromStatus.replace(/_/g, ' ')} → ${e.toStatus.replace(/_/g, ' ')})` : ''}
                   {e.escalationLevel !== null ? ` (level ${e.escalationLevel})` : ''}
                   {e.text ? `: ${e.text}` : ''}

@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { SiteReport } from '../../../shared/site-report/report-model';
-import { formatDateTime } from '../../format/time';
+import { Time } from '../../format/Time';
 import { ReportSection } from './ReportSection';
 
 export function ReportSignOffs({ report }: { report: SiteReport }) {
@@ -28,7 +28,7 @@ export function ReportSignOffs({ report }: { report: SiteReport }) {
                   <Table.Td>{s.kind.replace(/_/g, ' ')}</Table.Td>
                   <Table.Td>{s.decision.replace(/_/g, ' ')}</Table.Td>
                   <Table.Td>{`${s.signerName} (${s.signerRole})`}</Table.Td>
-                  <Table.Td>{formatDateTime(s.signedAt, s.signerTimeZone || tz)}</Table.Td>
+                  <Table.Td><Time iso={s.signedAt} zone={s.signerTimeZone || tz} /></Table.Td>
                   <Table.Td>{s.exceptionCount}</Table.Td>
                   <Table.Td>
                     {s.valid ? (
@@ -50,7 +50,7 @@ export function ReportSignOffs({ report }: { report: SiteReport }) {
         ) : (
           report.rollbacks.map((r) => (
             <Text size="sm" key={r.id}>
-              {formatDateTime(r.createdAt, tz)} · {r.createdBy} · from {r.previousStatus.replace(/_/g, ' ')}: {r.reason}
+              <Time iso={r.createdAt} zone={tz} /> · {r.createdBy} · from {r.previousStatus.replace(/_/g, ' ')}: {r.reason}
             </Text>
           ))
         )}

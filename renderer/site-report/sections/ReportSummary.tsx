@@ -1,9 +1,11 @@
 import { Badge, SimpleGrid, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { SiteReport } from '../../../shared/site-report/report-model';
-import { formatDateTime, formatWindow } from '../../format/time';
+import { formatWindow } from '../../format/time';
+import { Time } from '../../format/Time';
 import { dash, ReportSection } from './ReportSection';
 
-function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Field({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
@@ -34,8 +36,8 @@ export function ReportSummary({ report }: { report: SiteReport }) {
         </div>
         <Field label="Window" value={formatWindow(s.windowStart, s.windowEnd, s.timeZone)} />
         <Field label="Technicians" value={s.technicians.length > 0 ? s.technicians.join(', ') : '—'} />
-        <Field label="First field activity" value={s.firstActivityAt ? formatDateTime(s.firstActivityAt, s.timeZone) : '—'} testId="report-first-activity" />
-        <Field label="Signed off" value={s.signedOffAt ? formatDateTime(s.signedOffAt, s.timeZone) : 'not yet'} testId="report-signed-off" />
+        <Field label="First field activity" value={s.firstActivityAt ? <Time iso={s.firstActivityAt} zone={s.timeZone} /> : '—'} testId="report-first-activity" />
+        <Field label="Signed off" value={s.signedOffAt ? <Time iso={s.signedOffAt} zone={s.timeZone} /> : 'not yet'} testId="report-signed-off" />
         <Field label="Address" value={dash(s.address)} />
         <Field label="Site owner" value={dash(s.ownerName)} />
         <Field label="Time zone" value={s.timeZone} />

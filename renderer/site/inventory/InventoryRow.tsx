@@ -2,7 +2,8 @@ import { memo } from 'react';
 import type { InventoryItem } from '../../../shared/domain/inventory';
 import { normalizeSerial } from '../../../shared/logic/serial';
 import { formatLocation } from '../../format/location';
-import { formatWhen } from '../../format/time';
+import { viewerTimeHint } from '../../../shared/time/format-time';
+import { formatWhen, viewerZone } from '../../format/time';
 import { useDisplayZone } from '../../format/Time';
 import { StateBadge } from './StateBadge';
 import classes from './InventoryTable.module.css';
@@ -69,7 +70,7 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
       <div className={classes.cell} role="cell">
         {formatLocation(item) || '—'}
       </div>
-      <div className={`${classes.cell} ${item.receivedAt ? '' : classes.dim}`} role="cell" title={item.receivedAt ? `${item.receivedBy ?? '?'}, ${item.receivedAt}` : undefined}>
+      <div className={`${classes.cell} ${item.receivedAt ? '' : classes.dim}`} role="cell" title={item.receivedAt ? (viewerTimeHint(item.receivedAt, zone, viewerZone()) ?? undefined) : undefined}>
         {received}
       </div>
       <div className={classes.cell} role="cell" style={{ padding: 0 }}>
