@@ -11,6 +11,7 @@ import {
   type SiteReportFile,
   type SiteReportManifest,
 } from '../../shared/site-report/file-format';
+import { blobRefsOfRow } from '../../shared/sync/blob-refs';
 import { syncEntity } from '../../shared/sync/entity-registry';
 import { createLogger } from '../logging/logger';
 import { attachmentDir } from '../services/attachment-service';
@@ -28,8 +29,8 @@ const log = createLogger('site-report.export');
 export function referencedBlobs(rows: readonly FileRow[]): string[] {
   const found = new Set<string>();
   for (const row of rows) {
-    for (const column of syncEntity(row.entity)?.blobColumns ?? []) {
-      const value = row.data[column];
+    const entity = syncEntity(row.entity);
+    for (const { value } of entity ? blobRefsOfRow(entity, row.data) : []) {
       if (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) found.add(value);
     }
   }

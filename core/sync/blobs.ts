@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { blobRefsOfRow } from '../../shared/sync/blob-refs';
 import { syncEntity } from '../../shared/sync/entity-registry';
 import { sha256Schema } from '../../shared/sync/wire';
 import { attachmentDir } from '../services/attachment-service';
@@ -14,8 +15,7 @@ export function blobsReferencedBy(changes: readonly { entity: string; deleted: b
   for (const change of changes) {
     const entity = syncEntity(change.entity);
     if (!entity?.blobColumns || change.deleted || !change.data) continue;
-    for (const column of entity.blobColumns) {
-      const value = change.data[column];
+    for (const { value } of blobRefsOfRow(entity, change.data)) {
       if (sha256Schema.safeParse(value).success) found.add(value as string);
     }
   }

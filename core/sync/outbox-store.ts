@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SyncConflict } from '../../shared/contract/sync-methods';
+import { blobColumnSqlCondition } from '../../shared/sync/blob-refs';
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import type { Operation } from '../../shared/sync/wire';
 import { literal } from './sql-names';
@@ -45,7 +46,8 @@ function referencedBlobsSql(): string | null {
   const parts = SYNC_ENTITIES.flatMap((entity) =>
     (entity.blobColumns ?? []).map(
       (column) =>
-        `SELECT json_extract(data, ${literal(`$.${column}`)}) AS sha256 FROM sync_outbox WHERE entity = ${literal(entity.name)} AND kind != 'delete'`,
+        `SELECT json_extract(data, ${literal(`$.${column}`)}) AS sha256 FROM sync_outbox WHERE entity = ${literal(entity.name)} AND kind != 'delete'` +
+        blobColumnSqlCondition(entity, column, (c) => `json_extract(data, ${literal(`$.${c}`)})`),
     ),
   );
   return parts.length === 0 ? null : parts.join(' UNION ');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { blobColumnSqlCondition } from '../../shared/sync/blob-refs';
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import type { CentralDb } from '../db/central-db';
 import type { BlobSettings } from './blob-policy';
@@ -20,7 +21,8 @@ function liveRefsSql(): string {
   const parts: string[] = [];
   for (const entity of SYNC_ENTITIES) {
     for (const column of entity.blobColumns ?? []) {
-      parts.push(`SELECT data->>'${column}' AS sha256, partition FROM docs WHERE entity = '${entity.name}' AND NOT deleted AND data->>'${column}' IS NOT NULL`);
+      const when = blobColumnSqlCondition(entity, column, (c) => `data->>'${c}'`);
+      parts.push(`SELECT data->>'${column}' AS sha256, partition FROM docs WHERE entity = '${entity.name}' AND NOT deleted AND data->>'${column}' IS NOT NULL${when}`);
     }
   }
   return parts.length > 0 ? parts.join(' UNION ') : 'SELECT NULL::text AS sha256, NULL::text AS partition WHERE false';

@@ -1,4 +1,5 @@
 import { parseTechnicianEntries, type SiteTechnician } from '../../shared/domain/site-technician';
+import { blobRefsOfRow } from '../../shared/sync/blob-refs';
 import type { SyncEntity } from '../../shared/sync/entity-registry';
 import { parsePartitionKey, type Operation, type WireRow } from '../../shared/sync/wire';
 import { writeDenial, type AccessContext } from './access-rules';
@@ -156,7 +157,8 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
 
   const shas: string[] = [];
   if (op.kind !== 'delete') {
-    for (const column of entity.blobColumns ?? []) {
+    // The row as it will be decides whether a column names an attachment; the operation carries the value.
+    for (const { column } of blobRefsOfRow(entity, row)) {
       const sha = op.data[column];
       if (sha === null || sha === undefined) continue;
       if (typeof sha !== 'string' || !input.completeBlobs.has(sha)) {

@@ -53,6 +53,12 @@ export interface SyncEntity {
   sharedColumns?: readonly string[];
   /** Columns holding the SHA-256 of an attachment (photo, PDF, signature image) that must be on the server first. */
   blobColumns?: readonly string[];
+  /**
+   * A blob column that names an attachment only in some rows: those where another column has a
+   * value (an evidence link names a photo by SHA-256 or a check run by id). Read through
+   * shared/sync/blob-refs.ts, never directly.
+   */
+  blobColumnWhen?: Readonly<Record<string, { column: string; equals: string }>>;
   /** Apply order when a snapshot is loaded: parents before children. */
   order: number;
 }
@@ -211,6 +217,9 @@ const ENTITIES = [
     partition: { kind: 'parent', column: 'item_id', parent: 'checklist_items' },
     direction: 'up',
     appendOnly: true,
+    // A photo link's bytes travel like an issue photo's; a check-run link names a synced run.
+    blobColumns: ['ref_id'],
+    blobColumnWhen: { ref_id: { column: 'kind', equals: 'photo' } },
     order: 80,
   },
   {

@@ -13,6 +13,7 @@ const PASSWORD = 'correct horse battery';
 const SYNCED_TABLES = SYNC_ENTITIES.map((e) => e.name);
 let server: TestServer;
 let rm: Device & { deploymentId?: string };
+let evidencePhoto: string;
 let tech: Device;
 let siteId: string;
 let sheetId: string;
@@ -86,13 +87,18 @@ describe('desktop sync against the central server', () => {
     const photo = tech.core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(3) });
     const issue = tech.core.call('issues.create', { siteId, title: 'Rack door bent', severity: 'medium', category: 'hardware', attachments: [photo.sha256] });
     tech.core.call('issues.comment', { issueId: issue.id, text: 'Vendor notified' });
+    // A photo as checklist evidence travels like an issue photo (its bytes, not only the link).
+    const photoItem = tech.core.call('checklist.get', { siteId }).phases.flatMap((p) => p.items).find((i) => i.evidence === 'photo' && !i.dependsOn)!;
+    evidencePhoto = tech.core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(4) }).sha256;
+    tech.core.call('checklist.attachPhoto', { itemId: photoItem.id, sha256: evidencePhoto });
+    tech.core.call('checklist.setItemState', { itemId: photoItem.id, state: 'done' });
     const { sheet } = signSite(tech.core, siteId, { decision: 'rejected', reason: 'Rack door to be replaced first' });
     sheetId = sheet.id;
     for (let i = 0; i < 200 && tech.core.call('signoff.exportPdf', { sheetId }).status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 25));
     const outcome = await tech.sync();
     expect(outcome).toMatchObject({ ok: false, error: { code: 'offline' } });
     const status = tech.core.call('sync.status', {});
-    expect(status).toMatchObject({ state: 'offline', online: false, pendingAttachments: 3 }); // photo, signature, PDF
+    expect(status).toMatchObject({ state: 'offline', online: false, pendingAttachments: 4 }); // issue photo, evidence photo, signature, PDF
     expect(status.pendingOperations).toBeGreaterThanOrEqual(3 + 1 + 2);
     expect(status.lastError?.detail).toContain('ECONNREFUSED');
   });
@@ -108,6 +114,9 @@ describe('desktop sync against the central server', () => {
     expect(count(rm.db, 'SELECT 1 FROM issue_events WHERE issue_id = ?', issues[0]!.id)).toBe(count(tech.db, 'SELECT 1 FROM issue_events WHERE issue_id = ?', issues[0]!.id));
     const sha = (tech.db.prepare('SELECT sha256 FROM issue_attachments').get() as { sha256: string }).sha256;
     expect(rm.core.call('attachments.get', { sha256: sha }).dataBase64).toBe(signaturePng(3));
+    expect(rm.core.call('attachments.get', { sha256: evidencePhoto }).dataBase64).toBe(signaturePng(4));
+    const rmPhotoItem = rm.core.call('checklist.get', { siteId }).phases.flatMap((p) => p.items).find((i) => i.evidencePhotos.length > 0);
+    expect(rmPhotoItem).toMatchObject({ state: 'done', evidencePhotos: [expect.objectContaining({ sha256: evidencePhoto })] });
     expect(rm.core.call('signoff.get', { sheetId })).toEqual(tech.core.call('signoff.get', { sheetId }));
     expect(rm.core.call('signoff.exportPdf', { sheetId })).toEqual(tech.core.call('signoff.exportPdf', { sheetId }));
   });
