@@ -14,7 +14,7 @@ async function dataCounts(server: TestServer): Promise<Record<string, number>> {
 }
 
 /** One field-work operation of each `up`/`both` entity at `site` (parents named by `parents`). */
-function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet: string; sha: string }): Operation[] {
+function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet: string; session: string; sha: string }): Operation[] {
   const partition = `site:${site}`;
   const ops: Record<string, Operation> = {
     sites: op('sites', 'update', { id: site, status: 'in_progress' }, { partition, baseVersion: 1 }),
@@ -30,6 +30,8 @@ function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet
     site_rollbacks: op('site_rollbacks', 'insert', sampleRow('site_rollbacks', { id: `x-rb-${site}`, site_id: site })),
     sign_off_sheets: op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: `x-sheet-${site}`, deployment_id: 'd1', site_id: site, signature_image_sha256: parents.sha })),
     sign_off_pdfs: op('sign_off_pdfs', 'insert', { sheet_id: parents.sheet, sha256: parents.sha, created_at: 'now' }, { partition }),
+    training_attendees: op('training_attendees', 'insert', sampleRow('training_attendees', { id: `x-att-${site}`, session_id: parents.session, attendance: 'absent' }), { partition }),
+    training_materials: op('training_materials', 'insert', sampleRow('training_materials', { session_id: parents.session, sha256: parents.sha }), { partition }),
   };
   const all = [...Object.values(ops), ...otherRows('up', 'site', site, Object.values(ops))];
   const writable = SYNC_ENTITIES.filter((e) => e.direction !== 'down').map((e) => e.name);
@@ -66,6 +68,7 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
         op('issues', 'insert', sampleRow('issues', { id: 'iss-b', site_id: 's2' })),
         op('issue_attachments', 'insert', { event_id: 'e0', issue_id: 'iss-b', sha256: bobsPhoto }, { partition: 'site:s2' }),
         op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-b', deployment_id: 'd1', site_id: 's2', signature_image_sha256: bobsPhoto })),
+        op('training_sessions', 'insert', sampleRow('training_sessions', { id: 'tr-b', site_id: 's2' })),
       ]),
     );
   }, 120_000);
@@ -112,7 +115,7 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
 
   it("refuses a technician's field work at another technician's site, for every entity, writing nothing", async () => {
     const before = await dataCounts(server);
-    const ops = fieldWorkAt('s2', { issue: 'iss-b', item: 's2-chk', sheet: 'sheet-b', sha: bobsPhoto });
+    const ops = fieldWorkAt('s2', { issue: 'iss-b', item: 's2-chk', sheet: 'sheet-b', session: 'tr-b', sha: bobsPhoto });
     const results = await alice.push(ops);
     for (const [index, result] of results.entries()) {
       expect(result, ops[index]!.entity).toMatchObject({ status: 'rejected', code: 'forbidden', reason: expect.stringMatching(/not assigned to site s2/) });
@@ -124,9 +127,10 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
       await alice.push([
         op('issues', 'insert', sampleRow('issues', { id: 'iss-a', site_id: 's1' })),
         op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-a', deployment_id: 'd1', site_id: 's1', signature_image_sha256: photo })),
+        op('training_sessions', 'insert', sampleRow('training_sessions', { id: 'tr-a', site_id: 's1' })),
       ]),
     );
-    expectAllApplied(await alice.push(fieldWorkAt('s1', { issue: 'iss-a', item: 's1-chk', sheet: 'sheet-a', sha: photo })));
+    expectAllApplied(await alice.push(fieldWorkAt('s1', { issue: 'iss-a', item: 's1-chk', sheet: 'sheet-a', session: 'tr-a', sha: photo })));
   });
 
   it('refuses plan edits by technicians, naming why', async () => {
