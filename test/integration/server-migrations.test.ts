@@ -22,6 +22,8 @@ async function openFresh(backend: (typeof SERVER_BACKENDS)[number]): Promise<{ d
   return { db, ...target };
 }
 
+/** Synthetic migrations come after the real ones. */
+const NEXT = LATEST_CENTRAL_SCHEMA_VERSION + 1;
 const extra = (version: number): Migration => ({ version, name: `extra_${version}`, sql: `CREATE TABLE extra_${version} (id INTEGER PRIMARY KEY);` });
 
 describe.each(SERVER_BACKENDS)('central migrations on %s', { timeout: 60_000 }, (backend) => {
@@ -40,17 +42,17 @@ describe.each(SERVER_BACKENDS)('central migrations on %s', { timeout: 60_000 }, 
     const { db } = await openFresh(backend);
     await migrateCentral(db, quiet);
     await db.query("INSERT INTO schema_migrations (version, name) VALUES (99, 'from_the_future')");
-    await expect(migrateCentral(db, quiet, [...centralMigrations, extra(2)])).rejects.toBeInstanceOf(SchemaTooNewError);
+    await expect(migrateCentral(db, quiet, [...centralMigrations, extra(NEXT)])).rejects.toBeInstanceOf(SchemaTooNewError);
     await expect(migrateCentral(db, quiet)).rejects.toThrow(/schema version 99, newer than this server knows/);
-    expect(await db.query("SELECT to_regclass('extra_2')::text AS t")).toEqual([{ t: null }]);
+    expect(await db.query(`SELECT to_regclass('extra_${NEXT}')::text AS t`)).toEqual([{ t: null }]);
   });
 
   it('rolls back a failing migration completely', async () => {
     const { db } = await openFresh(backend);
     await migrateCentral(db, quiet);
-    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); SELECT no_such_function();' };
+    const broken: Migration = { version: NEXT, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); SELECT no_such_function();' };
     await expect(migrateCentral(db, quiet, [...centralMigrations, broken])).rejects.toThrow();
-    expect(await centralSchemaVersion(db)).toBe(1);
+    expect(await centralSchemaVersion(db)).toBe(LATEST_CENTRAL_SCHEMA_VERSION);
     expect(await db.query("SELECT to_regclass('half_done')::text AS t")).toEqual([{ t: null }]);
   });
 });
@@ -62,12 +64,12 @@ describe('central migrations on postgresql: several servers starting at once', {
     cleanups.push(async () => {
       await Promise.all(dbs.map((db) => db.close()));
     });
-    const list = [...centralMigrations, extra(2), extra(3)];
+    const list = [...centralMigrations, extra(NEXT), extra(NEXT + 1)];
     const results = await Promise.all(dbs.map((db) => migrateCentral(db, quiet, list)));
-    expect(results.flatMap((r) => r.applied).sort()).toEqual([1, 2, 3]);
-    expect(results.every((r) => r.to === 3)).toBe(true);
+    expect(results.flatMap((r) => r.applied).sort((a, b) => a - b)).toEqual(list.map((m) => m.version));
+    expect(results.every((r) => r.to === NEXT + 1)).toBe(true);
     const [count] = await dbs[0]!.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(count?.n).toBe(3);
+    expect(count?.n).toBe(list.length);
   });
 });
 
@@ -92,7 +94,7 @@ describe('central database on pglite: one process per data directory, backups', 
     expect(first.backupFile).toBeNull(); // Nothing to keep from an empty database.
     await db.query("INSERT INTO partitions (key, scope, deployment_id, label) VALUES ('deployment:d1', 'deployment', 'd1', 'kept')");
     let list = [...centralMigrations];
-    for (let version = 2; version <= 7; version += 1) {
+    for (let version = NEXT; version < NEXT + 6; version += 1) {
       list = [...list, extra(version)];
       const result = await migrateCentral(db, quiet, list);
       expect(result.applied).toEqual([version]);
@@ -102,11 +104,12 @@ describe('central database on pglite: one process per data directory, backups', 
     const backups = fs.readdirSync(backupDirOf(dataDir!));
     expect(backups).toHaveLength(5);
     // A backup is a whole data directory: it opens and holds the data as it was.
-    const newest = backups.sort().at(-1)!;
+    const versionOf = (name: string) => Number(/^central-v(\d+)-/.exec(name)![1]);
+    const newest = backups.sort((a, b) => versionOf(a) - versionOf(b)).at(-1)!;
     const restoredDir = `${dataDir}-restored`;
     const restored = await openCentralDb({ dataDir: restoredDir, pgliteImage: fs.readFileSync(path.join(backupDirOf(dataDir!), newest)) });
     cleanups.push(() => restored.close());
-    expect(await centralSchemaVersion(restored)).toBe(6);
+    expect(await centralSchemaVersion(restored)).toBe(NEXT + 4);
     expect(await restored.query('SELECT label FROM partitions')).toEqual([{ label: 'kept' }]);
   });
 });

@@ -63,6 +63,13 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
       op('sign_off_pdfs', 'insert', { sheet_id: 'sheet-1', sha256: pdf, created_at: at }, { partition: 'site:s1' }),
     ];
     field.push(...otherRows('up', 'site', 's1', field));
+    // Children of rows above (the training session comes from otherRows); a photo as checklist evidence names its blob.
+    const session = 's1-training_sessions-id';
+    field.push(
+      op('training_attendees', 'insert', sampleRow('training_attendees', { id: 'att-1', session_id: session, attendance: 'signed', signature_sha256: signature }), { partition: 'site:s1' }),
+      op('training_materials', 'insert', sampleRow('training_materials', { session_id: session, sha256: pdf }), { partition: 'site:s1' }),
+      op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-photo', item_id: 's1-chk', kind: 'photo', ref_id: photo }), { partition: 'site:s1' }),
+    );
     const results = await alice.push(field);
     expectAllApplied(results);
     expect(results[0]).toMatchObject({ status: 'applied', version: 2 });
@@ -86,6 +93,10 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
     const download = await rita.request('GET', `/v1/blobs/${photo}`);
     expect(download.status).toBe(200);
     expect(download.body).toBe('a photo of rack 4');
+
+    // A photo link names a blob that must be on the server first; a check-run link names a run, not a blob (ev-1 above).
+    const [unuploaded] = await alice.push([op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-nophoto', item_id: 's1-chk', kind: 'photo', ref_id: 'f'.repeat(64) }), { partition: 'site:s1' })]);
+    expect(unuploaded).toMatchObject({ status: 'rejected', code: 'blob_missing' });
 
     // Deleting makes a tombstone that reaches both.
     expectAllApplied(await rita.push([op('target_machines', 'delete', { id: 's1-tm' }, { partition: 'site:s1', baseVersion: 1 })]));
