@@ -1,7 +1,8 @@
-import { Badge, Group, Paper, Progress, SimpleGrid, Text } from '@mantine/core';
+import { Group, Paper, Progress, SimpleGrid, Text } from '@mantine/core';
 import type { Wave } from '../../shared/domain/deployment';
 import type { SiteSummary } from '../../shared/domain/site';
 import { formatDate, percent } from '../format/time';
+import { PilotBadge } from './PilotBadge';
 
 /** One card per wave in rollout order: window, sites and how many are deployed. */
 export function WaveCards({ waves, sites }: { waves: readonly Wave[]; sites: readonly SiteSummary[] }) {
@@ -18,9 +19,7 @@ export function WaveCards({ waves, sites }: { waves: readonly Wave[]; sites: rea
                 {wave.sequence}. {wave.name}
               </Text>
               {wave.isPilot && (
-                <Badge size="xs" variant="outline" color="grape">
-                  Pilot
-                </Badge>
+                <PilotBadge />
               )}
             </Group>
             <Text size="xs" c="dimmed" mt={2}>

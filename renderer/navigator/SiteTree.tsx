@@ -1,4 +1,4 @@
-import { Alert, Badge, CloseButton, Loader, TextInput } from '@mantine/core';
+import { Alert, CloseButton, Loader, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
@@ -8,6 +8,7 @@ import { useSiteOrder } from '../state/site-order';
 import { groupSitesByWave } from './group-sites';
 import { SiteRow } from './SiteRow';
 import classes from './Navigator.module.css';
+import { PilotBadge } from '../deployment/PilotBadge';
 
 /** The sites of one deployment, grouped by wave, with a quick filter. */
 export function SiteTree({ deploymentId }: { deploymentId: string }) {
@@ -69,9 +70,7 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
           <div className={classes.waveTitle}>
             <span>{group.name}</span>
             {group.isPilot && (
-              <Badge size="xs" variant="outline" color="grape">
-                Pilot
-              </Badge>
+              <PilotBadge />
             )}
             <span style={{ marginLeft: 'auto', fontWeight: 500 }}>{group.sites.length}</span>
           </div>

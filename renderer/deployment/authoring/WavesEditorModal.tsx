@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Wave } from '../../../shared/domain/deployment';
@@ -6,6 +6,7 @@ import type { SiteSummary } from '../../../shared/domain/site';
 import { useMutation } from '../../api/useMutation';
 import { localTimeZone, wallTimeToIso } from '../../format/zoned';
 import { isoToWallTime } from './wall-time';
+import { PilotBadge } from '../PilotBadge';
 
 const refresh = { refresh: ['deployments' as const, 'sites' as const] };
 
@@ -24,9 +25,7 @@ function WaveRow({ wave, siteCount }: { wave: Wave; siteCount: number }) {
       <TextInput size="xs" label="Starts" type="datetime-local" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={fieldErrors.startsAt} />
       <TextInput size="xs" label="Ends" type="datetime-local" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={fieldErrors.endsAt} data-testid="wave-ends" />
       {wave.isPilot && (
-        <Badge size="xs" variant="outline" color="grape" mb={6}>
-          Pilot
-        </Badge>
+        <PilotBadge mb={6} />
       )}
       <Tooltip label="Save wave">
         <ActionIcon variant="default" mb={2} aria-label={`Save wave ${wave.name}`} loading={pending} onClick={() => void run('waves.update', { waveId: wave.id, name, startsAt: wallTimeToIso(start, zone), endsAt: wallTimeToIso(end, zone) }, { ...refresh, success: 'Wave saved' })}>
