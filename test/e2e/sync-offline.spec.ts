@@ -64,7 +64,8 @@ test('technician prepares a site, works offline with the server stopped, and one
   const planned = rm.call('inventory.list', { siteId: site.id, limit: 1 }).items[0]!;
   const serial = planned.expectedSerial!;
   const checklistBefore = rm.call('checklist.get', { siteId: site.id });
-  const firstItem = checklistBefore.phases[0]!.items[0]!;
+  // An item one click completes: it asks for no evidence and waits on no other item.
+  const firstItem = checklistBefore.phases[0]!.items.find((i) => i.evidence === 'none' && !i.dependsOn)!;
   expect(firstItem.state).toBe('todo');
 
   // The technician's browser shell: sign in from the first-run screen.
@@ -115,7 +116,7 @@ test('technician prepares a site, works offline with the server stopped, and one
   await prepare.getByRole('button', { name: 'Prepare 1 site' }).click();
   await expect(prepare.getByTestId('prepare-done')).toContainText(/Ready to go offline: 1 site, \d+ attachments?/, { timeout: 60_000 });
   await screenshot(page, '02-prepared');
-  await prepare.getByRole('button', { name: 'Close' }).click();
+  await prepare.getByRole('button', { name: 'Close', exact: true }).click();
   const techStatus = await shell.call<{ account: { deviceId: string } | null; preparedSites: { siteId: string }[] }>('sync.status', {});
   expect(techStatus.preparedSites.map((p) => p.siteId)).toEqual([site.id]);
   const techDeviceId = techStatus.account!.deviceId;
@@ -234,7 +235,7 @@ test('a change the server refuses is listed with its reason until dismissed, and
   rm = published.rm;
   dirs.push(rm.dataDir);
   const site = published.site;
-  const item = rm.call('checklist.get', { siteId: site.id }).phases[0]!.items[0]!;
+  const item = rm.call('checklist.get', { siteId: site.id }).phases[0]!.items.find((i) => i.evidence === 'none' && !i.dependsOn)!;
 
   const shellDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-sync-'));
   dirs.push(shellDir);
@@ -259,7 +260,7 @@ test('a change the server refuses is listed with its reason until dismissed, and
   await expect(page.getByTestId('sync-conflicts')).toHaveText('1 conflict', { timeout: 30_000 });
   await expectPending(page, 0);
   await page.getByTestId('sync-conflicts').click();
-  const dialog = page.getByRole('dialog', { name: 'Changes the server refused' });
+  const dialog = page.getByRole('dialog', { name: 'Conflicts' });
   const refused = dialog.getByTestId('conflict-row');
   await expect(refused).toHaveCount(1);
   await expect(refused).toContainText('Checklist item');
@@ -284,7 +285,7 @@ test('a change the server refuses is listed with its reason until dismissed, and
 
   // The refused change reached nobody: the release manager's copy and the server's are unchanged.
   await syncOnce(rm);
-  expect(rm.call('checklist.get', { siteId: site.id }).phases[0]!.items[0]).toMatchObject({ id: item.id, state: 'todo', stateBy: null });
+  expect(rm.call('checklist.get', { siteId: site.id }).phases[0]!.items.find((i) => i.id === item.id)).toMatchObject({ state: 'todo', stateBy: null });
   await server.stop();
   expect(await serverDoc(server.dataDir, 'checklist_items', item.id)).toMatchObject({ state: 'todo', state_by: null });
 });
