@@ -5,6 +5,8 @@ import { normalizeRequestUrl } from './normalize-path';
 
 /** JSON bodies: a push batch is at most 1 MB of operations; leave room for the envelope. */
 export const JSON_BODY_LIMIT = 1.5 * 1024 * 1024;
+/** How often a closing server drops keep-alive connections that turned idle. */
+const IDLE_SWEEP_MS = 50;
 
 export interface HttpServerOptions {
   /** pino level; default `OUTPOST_LOG_LEVEL` or info. */
@@ -55,10 +57,18 @@ export function createHttpServer(options: HttpServerOptions = {}): FastifyInstan
     return503OnClosing: true,
   }) as unknown as FastifyInstance; // an HTTPS instance has the same API as the HTTP one
   // A response finished while closing ends its keep-alive connection, so close() does not wait
-  // for the client's idle connection to time out.
+  // for the client's idle connection to time out. A response that was already on its way when
+  // closing began (a streamed attachment whose client has every byte) leaves a keep-alive
+  // connection that turns idle only afterwards: idle connections are swept until the close ends.
   let closing = false;
+  let sweep: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
     closing = true;
+    sweep = setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_MS);
+    sweep.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
   });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) void reply.header('connection', 'close');
