@@ -1,4 +1,5 @@
 import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { ColumnWrites } from '../sync/column-writes';
 
 /**
  * Drizzle table definitions mirroring `migrations/central/0001_initial.ts`, for typed queries. The
@@ -96,7 +97,7 @@ export const docs = pgTable(
     data: jsonb('data').$type<Record<string, string | number | null>>(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     updatedByDevice: uuid('updated_by_device'),
-    columnWrites: jsonb('column_writes').$type<Record<string, [number, string | null]>>(),
+    columnWrites: jsonb('column_writes').$type<ColumnWrites>(),
   },
   (t) => [primaryKey({ columns: [t.entity, t.rowId] }), index('docs_partition').on(t.partition, t.entity)],
 );

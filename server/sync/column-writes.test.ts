@@ -46,7 +46,7 @@ describe('concurrent writes, column by column', () => {
     const plan = planPush(input([update({ id: 'i1', assignee: 'Ann' }, 1), update({ id: 'i1', status: 'resolved' }, 1)], afterTechnician));
     expect(plan.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect(plan.overwrites.map((o) => [o.column_name, o.replaced_value, o.new_value])).toEqual([['status', 'escalated', 'resolved']]);
-    expect(plan.changed.get(docKey('issues', 'i1'))!.writes).toEqual({ '*': [1, ME], status: [4, ME], assignee: [3, ME] });
+    expect(plan.changed.get(docKey('issues', 'i1'))!.writes).toEqual({ columns: { '*': 1, status: 4, assignee: 3 }, writers: { 1: ME, 3: ME, 4: ME } });
   });
 
   it('records nothing when a write replaces only values its own device wrote or had pulled', () => {
@@ -55,6 +55,13 @@ describe('concurrent writes, column by column', () => {
     const own = planPush(input([update({ id: 'i1', status: 'in_progress' }, 1), update({ id: 'i1', status: 'resolved' }, 1)], afterTechnician));
     // The first replaces the technician's value (recorded); the second only Rita's own first one.
     expect(own.overwrites.map((o) => [o.replaced_value, o.new_value])).toEqual([['escalated', 'in_progress']]);
+  });
+
+  it('keeps one writer per version that a column still names', () => {
+    const writes = withWrites(withWrites(insertedWrites(1, ME), ['status'], 2, TECH), ['status', 'assignee'], 3, ME);
+    expect(writes).toEqual({ columns: { '*': 1, status: 3, assignee: 3 }, writers: { 1: ME, 3: ME } });
+    expect(replacesUnseenValue({ version: 3, updatedByDevice: ME, writes }, 'status', 1, TECH)).toBe(true);
+    expect(replacesUnseenValue({ version: 3, updatedByDevice: ME, writes }, 'title', 1, TECH)).toBe(false);
   });
 
   it("falls back to the row's version and last writer for rows stored before column writes were kept", () => {

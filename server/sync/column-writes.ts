@@ -1,23 +1,30 @@
 /**
- * Who last wrote each column of a stored row, and at which row version: `{ column: [version, deviceId] }`,
- * with `*` standing for every column not named (the row's insert). A pushed write replaces a value
- * concurrently when that value was written by another device after the version the write was made
- * on. The row's last writer alone cannot tell: a device's own earlier write (another column, the
- * same batch) can sit on top of a value from another device that it never saw.
+ * Who last wrote each column of a stored row, and at which row version. A pushed write replaces a
+ * value concurrently when that value was written by another device after the version the write was
+ * made on. The row's last writer alone cannot tell: a device's own earlier write (another column,
+ * the same batch) can sit on top of a value from another device that it never saw.
+ *
+ * Kept compact because every pushed row carries it (`docs.column_writes`): `columns` maps a column
+ * to the version that last wrote it (`*` for every column not named: the row's insert), `writers`
+ * maps each of those versions to its device (one device makes one version).
  */
-export type ColumnWrites = Record<string, readonly [version: number, deviceId: string | null]>;
+export interface ColumnWrites {
+  columns: Record<string, number>;
+  writers: Record<string, string | null>;
+}
 
 const ALL = '*';
 
 /** The writes of a row just inserted (or brought back after a delete) by `deviceId` at `version`. */
 export function insertedWrites(version: number, deviceId: string): ColumnWrites {
-  return { [ALL]: [version, deviceId] };
+  return { columns: { [ALL]: version }, writers: { [version]: deviceId } };
 }
 
-/** `writes` after `deviceId` wrote `columns` at `version`. */
+/** `writes` after `deviceId` wrote `columns` at `version`; versions no column names any more are dropped. */
 export function withWrites(writes: ColumnWrites | null, columns: readonly string[], version: number, deviceId: string): ColumnWrites {
-  const next: ColumnWrites = { ...(writes ?? {}) };
-  for (const column of columns) next[column] = [version, deviceId];
+  const next: ColumnWrites = { columns: { ...(writes?.columns ?? {}) }, writers: {} };
+  for (const column of columns) next.columns[column] = version;
+  for (const written of Object.values(next.columns)) next.writers[written] = written === version ? deviceId : (writes?.writers[written] ?? null);
   return next;
 }
 
@@ -32,8 +39,7 @@ export function replacesUnseenValue(
   baseVersion: number,
   deviceId: string,
 ): boolean {
-  const last = doc.writes ? (doc.writes[column] ?? doc.writes[ALL]) : undefined;
-  if (!last) return baseVersion < doc.version && doc.updatedByDevice !== deviceId;
-  const [version, writer] = last;
-  return version > baseVersion && writer !== deviceId;
+  const version = doc.writes ? (doc.writes.columns[column] ?? doc.writes.columns[ALL]) : undefined;
+  if (version === undefined) return baseVersion < doc.version && doc.updatedByDevice !== deviceId;
+  return version > baseVersion && (doc.writes!.writers[version] ?? null) !== deviceId;
 }
