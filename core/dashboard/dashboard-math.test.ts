@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adherenceOf, durationFigures, earliest, passRate } from './dashboard-math';
+import { adherenceOf } from '../../shared/logic/schedule-adherence';
+import { durationFigures, earliest, passRate } from './dashboard-math';
 
 const window = { windowStart: '2026-11-10T20:00:00.000Z', windowEnd: '2026-11-11T04:00:00.000Z' };
 const at = (iso: string) => Date.parse(iso);

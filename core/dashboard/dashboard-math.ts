@@ -1,7 +1,5 @@
 import type { Adherence, DurationFigures } from '../../shared/contract/dashboard-methods';
 
-export { adherenceOf, type AdherenceKind } from '../../shared/logic/schedule-adherence';
-
 export function emptyAdherence(): Adherence {
   return { early: 0, onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 };
 }

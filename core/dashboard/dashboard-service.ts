@@ -5,7 +5,8 @@ import { issueCategorySchema, issueSeveritySchema } from '../../shared/domain/is
 import { siteStatusSchema, type SiteStatus } from '../../shared/domain/enums';
 import { notFound } from '../services/domain-error';
 import type { ServiceContext } from '../services/service-context';
-import { adherenceOf, durationFigures, earliest, emptyAdherence } from './dashboard-math';
+import { adherenceOf } from '../../shared/logic/schedule-adherence';
+import { durationFigures, earliest, emptyAdherence } from './dashboard-math';
 import { readDashboardRows, type DecisionRow } from './dashboard-sql';
 import { decisionRecord } from './wave-decision-rows';
 

@@ -1,5 +1,5 @@
 import type { SiteStatus } from '../domain/enums';
-import { adherenceOf } from './schedule-adherence';
+import { signedAdherence } from './schedule-adherence';
 
 /**
  * The post-deployment review's measures (MOF Deploy / ITIL, issue #16), computed from the data:
@@ -82,14 +82,14 @@ export function reviewMeasures(input: {
   const end = input.quietEnd;
   const inQuiet = (at: string) => start !== null && Date.parse(at) >= Date.parse(start) && (end === null || Date.parse(at) <= Date.parse(end));
   const incidents = input.issues.filter((i) => inQuiet(i.createdAt)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const signed = input.sites.filter((s) => s.verdict === 'signed_off' && s.signedOffAt !== null);
-  const kinds = signed.map((s) => adherenceOf(s, Date.now()));
+  const signed = input.sites.filter((s): s is MeasureSite & { signedOffAt: string } => s.verdict === 'signed_off' && s.signedOffAt !== null);
+  const kinds = signed.map(signedAdherence);
   const count = (kind: string) => kinds.filter((k) => k === kind).length;
   const withinWindow = count('onTime');
   const noWindow = count('noWindow');
   const weeks = new Map<string, { sitesSignedOff: number; issuesClosed: number }>();
   const week = (at: string) => weeks.get(isoWeek(at)) ?? weeks.set(isoWeek(at), { sitesSignedOff: 0, issuesClosed: 0 }).get(isoWeek(at))!;
-  for (const s of signed) week(s.signedOffAt!).sitesSignedOff++;
+  for (const s of signed) week(s.signedOffAt).sitesSignedOff++;
   for (const at of input.issueClosures) week(at).issuesClosed++;
   return {
     sitesAttempted: attempted.length,

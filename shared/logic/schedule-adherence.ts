@@ -7,15 +7,26 @@
 export const ADHERENCE_KINDS = ['early', 'onTime', 'late', 'overdue', 'inWindow', 'upcoming', 'noWindow'] as const;
 export type AdherenceKind = (typeof ADHERENCE_KINDS)[number];
 
-export function adherenceOf(site: { windowStart: string | null; windowEnd: string | null; signedOffAt: string | null }, now: number): AdherenceKind {
+interface ScheduledSite {
+  windowStart: string | null;
+  windowEnd: string | null;
+}
+
+/** A signed-off site against its window; the moment of asking plays no part. */
+export function signedAdherence(site: ScheduledSite & { signedOffAt: string }): 'early' | 'onTime' | 'late' | 'noWindow' {
   const end = site.windowEnd ? Date.parse(site.windowEnd) : Number.NaN;
   if (Number.isNaN(end)) return 'noWindow';
   const start = site.windowStart ? Date.parse(site.windowStart) : Number.NaN;
-  if (site.signedOffAt) {
-    const signed = Date.parse(site.signedOffAt);
-    if (!Number.isNaN(start) && signed < start) return 'early';
-    return signed <= end ? 'onTime' : 'late';
-  }
+  const signed = Date.parse(site.signedOffAt);
+  if (!Number.isNaN(start) && signed < start) return 'early';
+  return signed <= end ? 'onTime' : 'late';
+}
+
+export function adherenceOf(site: ScheduledSite & { signedOffAt: string | null }, now: number): AdherenceKind {
+  if (site.signedOffAt) return signedAdherence({ ...site, signedOffAt: site.signedOffAt });
+  const end = site.windowEnd ? Date.parse(site.windowEnd) : Number.NaN;
+  if (Number.isNaN(end)) return 'noWindow';
   if (now > end) return 'overdue';
+  const start = site.windowStart ? Date.parse(site.windowStart) : Number.NaN;
   return !Number.isNaN(start) && now < start ? 'upcoming' : 'inWindow';
 }
