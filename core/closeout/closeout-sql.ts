@@ -8,6 +8,8 @@ export interface CloseoutSiteRow {
   code: string;
   name: string;
   status: SiteStatus;
+  windowStart: string | null;
+  windowEnd: string | null;
   /** Decision of the site's newest site-complete sheet (null: none). */
   sheetDecision: SignOffDecision | null;
   /** When that newest sheet was signed. */
@@ -19,7 +21,7 @@ export interface CloseoutSiteRow {
 export function readCloseoutSites(sqlite: Database.Database, deploymentId: string): CloseoutSiteRow[] {
   return sqlite
     .prepare(
-      `SELECT s.id, s.code, s.name, s.status,
+      `SELECT s.id, s.code, s.name, s.status, s.window_start AS windowStart, s.window_end AS windowEnd,
          (SELECT decision FROM sign_off_sheets x WHERE x.site_id = s.id AND x.kind = 'site_complete' ORDER BY x.signed_at DESC, x.id DESC LIMIT 1) AS sheetDecision,
          (SELECT signed_at FROM sign_off_sheets x WHERE x.site_id = s.id AND x.kind = 'site_complete' ORDER BY x.signed_at DESC, x.id DESC LIMIT 1) AS sheetSignedAt,
          (SELECT count(*) FROM site_rollbacks r WHERE r.site_id = s.id) AS rollbacks

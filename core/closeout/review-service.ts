@@ -24,9 +24,6 @@ function readReview(ctx: ServiceContext, deploymentId: string): DeploymentReview
 /** The measures from the deployment's sites, rollbacks, sheets, issues and the quiet period. */
 export function computeReviewMeasures(ctx: ServiceContext, deploymentId: string) {
   const status = closeoutStatus(ctx, deploymentId);
-  const windows = new Map(
-    (ctx.sqlite.prepare('SELECT id, window_start AS windowStart, window_end AS windowEnd FROM sites WHERE deployment_id = ?').all(deploymentId) as { id: string; windowStart: string | null; windowEnd: string | null }[]).map((r) => [r.id, r]),
-  );
   const rollbacksOf = ctx.sqlite.prepare('SELECT created_at AS at, reason FROM site_rollbacks WHERE site_id = ? ORDER BY created_at, id');
   const sites: MeasureSite[] = closeoutSites(ctx, deploymentId).map((s) => {
     const verdict = siteVerdict(s);
@@ -36,8 +33,8 @@ export function computeReviewMeasures(ctx: ServiceContext, deploymentId: string)
       status: s.status,
       verdict: verdict.kind,
       signedOffAt: verdict.kind === 'signed_off' ? verdict.at : null,
-      windowStart: windows.get(s.id)?.windowStart ?? null,
-      windowEnd: windows.get(s.id)?.windowEnd ?? null,
+      windowStart: s.windowStart,
+      windowEnd: s.windowEnd,
       rollbacks: rollbacksOf.all(s.id) as { at: string; reason: string }[],
       rejectedAt: s.sheetDecision === 'rejected' ? s.sheetSignedAt : null,
     };
