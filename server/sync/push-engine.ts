@@ -1,4 +1,5 @@
 import { referenceableBlobs } from '../blobs/blob-access';
+import { blobRefsOfRow } from '../../shared/sync/blob-refs';
 import { syncEntity } from '../../shared/sync/entity-registry';
 import type { Operation, OperationResult, WireRow } from '../../shared/sync/wire';
 import type { Principal } from '../http/principal';
@@ -123,9 +124,13 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
   // Only an insert can reuse an id; the lookup is skipped for batches without one.
   await loadRetiredIds(tx, fresh.filter((op) => op.kind === 'insert').map((op) => ({ entity: op.entity, row_id: op.rowId })), docs);
 
+  // The attachments the planner will check: blob columns of the row as it will be (push-planner.ts).
   const shas = new Set<string>();
   for (const op of fresh) {
-    for (const column of syncEntity(op.entity)?.blobColumns ?? []) {
+    const entity = syncEntity(op.entity);
+    if (!entity?.blobColumns || op.kind === 'delete') continue;
+    const row = op.kind === 'update' ? { ...docs.get(docKey(op.entity, op.rowId))?.data, ...op.data } : op.data;
+    for (const { column } of blobRefsOfRow(entity, row)) {
       const value = op.data[column];
       if (typeof value === 'string') shas.add(value);
     }
