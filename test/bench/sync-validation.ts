@@ -1,20 +1,15 @@
-import Database from 'better-sqlite3';
-import { toOperation, type OutboxRow } from '../../core/sync/outbox-store';
+import { pendingOperations, toOperation } from '../../core/sync/outbox-store';
 import { checkOperationShape, partitionOfRow } from '../../server/sync/entity-validation';
 import { constraintRejection, immutableRejection } from '../../server/sync/row-constraints';
 import type { Operation, WireRow } from '../../shared/sync/wire';
+import { readLocal } from '../support/sync-verify';
 import { percentile } from './stats';
 
 const ROUNDS = 7;
 
 /** The operations waiting in a device's outbox, as they go on the wire. */
 export function outboxOperations(databaseFile: string): Operation[] {
-  const sqlite = new Database(databaseFile, { readonly: true });
-  try {
-    return (sqlite.prepare('SELECT * FROM sync_outbox ORDER BY seq').all() as OutboxRow[]).map(toOperation);
-  } finally {
-    sqlite.close();
-  }
+  return readLocal(databaseFile, (sqlite) => pendingOperations(sqlite, 0, -1).map(toOperation)); // LIMIT -1: no limit
 }
 
 /**

@@ -1,5 +1,4 @@
 import os from 'node:os';
-import Database from 'better-sqlite3';
 import { createUser } from '../../server/accounts/users';
 import { openCentralDb, type CentralDb } from '../../server/db/central-db';
 import { migrateCentral } from '../../server/db/migrate-central';
@@ -7,6 +6,7 @@ import type { WireRow } from '../../shared/sync/wire';
 import { startPostgres } from '../support/postgres-harness';
 import { startServerProcess } from '../support/server-process';
 import { createPlan, openDevice, pendingOps, signInDevice, syncOnce, type Device } from '../support/sync-plan';
+import { readLocal } from '../support/sync-verify';
 import { benchConcurrentDevices } from './sync-concurrent';
 import { ceilingRowsPerS } from './sync-ceiling';
 import { outboxOperations, serverValidationUsPerOp } from './sync-validation';
@@ -24,12 +24,7 @@ const CONC_OPS_PER_DEVICE = 100;
 const quiet = { info: () => undefined, warn: () => undefined };
 
 function localCount(device: Device, sql: string, ...params: unknown[]): number {
-  const sqlite = new Database(device.core.databaseFile, { readonly: true });
-  try {
-    return (sqlite.prepare(sql).get(...params) as { n: number }).n;
-  } finally {
-    sqlite.close();
-  }
+  return readLocal(device.core.databaseFile, (sqlite) => (sqlite.prepare(sql).get(...params) as { n: number }).n);
 }
 
 async function appliedBy(db: CentralDb, username: string): Promise<number> {
@@ -41,12 +36,7 @@ async function appliedBy(db: CentralDb, username: string): Promise<number> {
 }
 
 function deviceRows(device: Device, sql: string, ...params: unknown[]): Map<string, WireRow> {
-  const sqlite = new Database(device.core.databaseFile, { readonly: true });
-  try {
-    return new Map((sqlite.prepare(sql).all(...params) as (WireRow & { id: string })[]).map((row) => [row.id, row]));
-  } finally {
-    sqlite.close();
-  }
+  return readLocal(device.core.databaseFile, (sqlite) => new Map((sqlite.prepare(sql).all(...params) as (WireRow & { id: string })[]).map((row) => [row.id, row])));
 }
 
 /** Runs one sync pass and returns when the outbox emptied (the push) and when the pass ended. */

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startTestServer, type ServerBackend, type TestServer } from './central-server';
 import { createPlan, openDevice, pendingOps, signInDevice, syncOnce, type Device, type Plan } from './sync-plan';
-import { conflictOpIds, divergence, serverDocs } from './sync-verify';
+import { conflictOpIds, divergence, readLocal, serverDocs } from './sync-verify';
 
 /**
  * One trial of the convergence property (issues #4, #18): a release manager and three technicians
@@ -103,12 +102,7 @@ interface OutboxOp {
 }
 
 function outbox(device: Device): OutboxOp[] {
-  const sqlite = new Database(device.core.databaseFile, { readonly: true });
-  try {
-    return sqlite.prepare('SELECT op_id, entity, row_id, data FROM sync_outbox ORDER BY seq').all() as OutboxOp[];
-  } finally {
-    sqlite.close();
-  }
+  return readLocal(device.core.databaseFile, (sqlite) => sqlite.prepare('SELECT op_id, entity, row_id, data FROM sync_outbox ORDER BY seq').all() as OutboxOp[]);
 }
 
 /** A central server with the fault proxy in front of it: where every convergence trial's devices sync. */

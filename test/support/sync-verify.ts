@@ -8,7 +8,8 @@ import type { SyncQueries } from '../../server/sync/sync-db';
  * stores: the device's SQLite file (read-only connection) and the server's tables.
  */
 
-function readLocal<T>(databaseFile: string, fn: (sqlite: Database.Database) => T): T {
+/** Reads a device's SQLite file over its own read-only connection (the core may hold it open). */
+export function readLocal<T>(databaseFile: string, fn: (sqlite: Database.Database) => T): T {
   const sqlite = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     return fn(sqlite);
