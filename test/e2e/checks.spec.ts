@@ -29,6 +29,24 @@ interface MachineRowValue {
   target: { id: string; hostName: string };
 }
 
+/** Waits until the job shown is one other than `before` (the job shown when this check began) and it has finished. */
+async function nextJobFinished(page: Page, before: string | null, timeout = 60_000) {
+  const status = page.getByTestId('job-status');
+  await expect
+    .poll(async () => {
+      if ((await status.count()) === 0) return 'no job shown';
+      const id = await status.getAttribute('data-job-id');
+      return id === before ? 'still the job before' : await status.getAttribute('data-state');
+    }, { timeout })
+    .toBe('finished');
+}
+
+/** The job shown now, if any. */
+async function shownJob(page: Page): Promise<string | null> {
+  const status = page.getByTestId('job-status');
+  return (await status.count()) === 0 ? null : status.getAttribute('data-job-id');
+}
+
 async function openMachines(page: Page, running: RunningShell, siteCode: string) {
   await page.goto(running.url);
   await expect(page.getByTestId('profile-name')).toHaveCount(0);
@@ -94,10 +112,11 @@ test.describe('Machines tab against real sshd', () => {
     const trust = page.getByTestId('trust-host-key');
     await expect(trust).toBeVisible();
     await expect(trust.getByTestId('host-key-fingerprint')).toHaveText(a.hostKeyFingerprint);
+    const before = await shownJob(page);
     await trust.getByTestId('trust-confirm').click();
     await expect(trust).toHaveCount(0);
     await expect(rowA.getByTestId('host-progress')).toBeVisible();
-    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
+    await nextJobFinished(page, before, 30_000);
 
     for (const row of [rowA, rowB]) {
       await expect(row.getByTestId('outcome-badge')).toHaveText('Failed');
@@ -158,10 +177,11 @@ test.describe('Machines tab against real sshd', () => {
 
     // This machine, through the local collector in the built shell: its own approval (another
     // machine, another user); checked without it, the command is skipped as "needs approval".
+    const before = await shownJob(page);
     await page.getByTestId('check-this-machine').click();
     await expect(approval.locator('[data-testid="approval-machine"][data-label="this machine"]')).toBeVisible();
     await approval.getByTestId('approval-skip').click();
-    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    await nextJobFinished(page, before);
     const here = page.getByTestId('this-machine');
     await expect(here.getByTestId('outcome-badge')).toHaveAttribute('data-outcome', 'completed');
     await here.getByTestId('open-this-machine-run').click();
@@ -188,18 +208,20 @@ test('check this machine: a plan command runs only after it is approved, and ask
     await approval.getByTestId('approval-cancel').click();
     await page.getByTestId('check-this-machine').click();
     await approval.getByTestId('approval-skip').click();
-    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    await nextJobFinished(page, null);
     expect(fs.existsSync(canary)).toBe(false);
 
+    // Each wait names the job before it: the last job's "finished" must not pass for this one's.
+    let before = await shownJob(page);
     await page.getByTestId('check-this-machine').click();
     await approval.getByTestId('approval-confirm').click();
     await expect(approval).toHaveCount(0);
-    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    await nextJobFinished(page, before);
     expect(fs.existsSync(canary)).toBe(true);
     // Approved once: the next check does not ask.
+    before = await shownJob(page);
     await page.getByTestId('check-this-machine').click();
-    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'running');
-    await expect(page.getByTestId('job-status')).toHaveAttribute('data-state', 'finished', { timeout: 60_000 });
+    await nextJobFinished(page, before);
     await expect(approval).toHaveCount(0);
 
     // The plan changes the command (as a pull would): asked again, with the new text.

@@ -99,7 +99,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
           </Button>
         </Group>
         {job.status && (
-          <Stack gap={2} data-testid="job-status" data-state={job.status.state}>
+          <Stack gap={2} data-testid="job-status" data-state={job.status.state} data-job-id={job.status.jobId}>
             <Progress value={progress && progress.total ? (100 * progress.done) / progress.total : 0} size="md" aria-label="Check progress" data-testid="overall-progress" color={job.status.state === 'cancelled' ? 'gray' : 'blue'} />
             <Text size="xs" c="dimmed">
               {progress?.done ?? 0} of {progress?.total ?? 0} checked{job.status.state === 'cancelled' ? ' · cancelled' : job.status.state === 'finished' ? ' · finished' : ''}

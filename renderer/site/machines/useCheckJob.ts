@@ -49,14 +49,15 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
     async (method: 'checks.start' | 'checks.checkThisMachine', input: ApiInput<'checks.start'> | ApiInput<'checks.checkThisMachine'>) => {
       stop();
       setActive(true);
+      // The last job's "finished" goes at once: what shows from here on is this job's.
+      setStatus(null);
+      doneSeen.current = 0;
       const result = method === 'checks.start' ? await call('checks.start', input as ApiInput<'checks.start'>) : await call('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>);
       if (!result.ok) {
         showApiError(result.error, 'Check not started');
         setActive(false);
         return;
       }
-      setStatus(null);
-      doneSeen.current = 0;
       poll(result.value.jobId);
     },
     [poll],
