@@ -9,6 +9,7 @@ import { loadServerTls } from '../../server/tls/certificate-files';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
 import { CLI, freePort } from './support/central-server-process';
 import { TECH } from './support/sync-scenario';
+import { expectSyncState } from './support/sync-status';
 
 /**
  * Issue 10's transport, as a technician meets it: http:// to another computer is refused in the
@@ -71,7 +72,7 @@ test('signs in over HTTPS only after the certificate is compared, and stops on a
   await dialog.getByRole('button', { name: 'Trust and sign in' }).click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
   await expect(page.getByTestId('profile-display-name')).toHaveText(TECH.displayName);
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle', { timeout: 20_000 });
+  await expectSyncState(page, 'idle');
 
   // The certificate is replaced: sync stops and shows both fingerprints.
   await server.close();
@@ -88,7 +89,7 @@ test('signs in over HTTPS only after the certificate is compared, and stops on a
   await expect(popover.getByTestId('certificate-fingerprint')).toHaveText(second.fingerprint);
   await screenshot(page, 'https-certificate-changed');
   await popover.getByTestId('retrust-confirm').click();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle', { timeout: 20_000 });
+  await expectSyncState(page, 'idle');
 });
 
 async function screenshot(page: import('@playwright/test').Page, name: string) {
