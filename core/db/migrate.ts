@@ -24,8 +24,12 @@ export function applyMigrations(sqlite: Database.Database, migrations: readonly 
   for (const migration of migrations.filter((m) => m.version > current)) {
     const apply = sqlite.transaction(() => {
       sqlite.exec(migration.sql);
+      if (migration.rebuildsTables) refuseBrokenForeignKeys(sqlite);
       sqlite.pragma(`user_version = ${migration.version}`);
     });
+    // The pragma is a no-op inside a transaction, so it is switched around it (and always back on).
+    const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.rebuildsTables) sqlite.pragma('foreign_keys = OFF');
     try {
       apply();
     } catch (cause) {
@@ -33,8 +37,19 @@ export function applyMigrations(sqlite: Database.Database, migrations: readonly 
         'migration_failed',
         `Migration ${migration.version} (${migration.name}) failed and was rolled back: ${(cause as Error).message}`,
       );
+    } finally {
+      if (migration.rebuildsTables) sqlite.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     }
     applied.push(migration.version);
   }
   return applied;
+}
+
+/** A rebuild ran with foreign keys off: any row left pointing at nothing fails the migration. */
+function refuseBrokenForeignKeys(sqlite: Database.Database): void {
+  const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  if (broken.length > 0) {
+    const first = broken[0]!;
+    throw new Error(`${broken.length} rows break a foreign key after the rebuild (first: ${first.table} row ${first.rowid} → ${first.parent})`);
+  }
 }

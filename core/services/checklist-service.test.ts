@@ -13,14 +13,15 @@ function phase(siteId: string, name: string) {
 }
 
 describe('site checklist', () => {
-  it('is instantiated from the deployment template with all four phases', () => {
+  it('is instantiated from the deployment template with all five phases', () => {
     const sample = openSampleCore();
     core = sample.core;
     const view = core.call('checklist.get', { siteId: sample.site.id });
-    expect(view.phases.map((p) => p.phase)).toEqual(['before', 'during', 'after', 'rollback']);
-    // 18 items; the three rollback items count only once the site is rolled back.
-    expect(view.progress).toEqual({ done: 0, total: 15 });
-    expect(view.phases.reduce((n, p) => n + p.items.length, 0)).toBe(18);
+    expect(view.phases.map((p) => p.phase)).toEqual(['before', 'during', 'after', 'handover', 'rollback']);
+    // 21 items; the three hand-over items count like the others, the three rollback items only once the site is rolled back.
+    expect(view.progress).toEqual({ done: 0, total: 18 });
+    expect(view.phases.reduce((n, p) => n + p.items.length, 0)).toBe(21);
+    expect(view.phases[3]!.items.map((i) => i.title)).toEqual(['Deliver the documentation', 'Hand over the passwords in a sealed envelope', 'Hand over the support contacts']);
     const during = view.phases[1]!.items;
     const mount = during.find((i) => i.title.startsWith('Mount firewall'))!;
     const reconcile = view.phases[0]!.items[0]!;

@@ -7,7 +7,7 @@ export function readGateFacts(ctx: ServiceContext, siteId: string, issues: reado
   const checklist = (
     ctx.sqlite
       .prepare(`SELECT id, phase, title, required, state FROM checklist_items WHERE site_id = ?
-        ORDER BY CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 WHEN 'after' THEN 2 ELSE 3 END, position, id`)
+        ORDER BY CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 WHEN 'after' THEN 2 WHEN 'handover' THEN 3 ELSE 4 END, position, id`)
       .all(siteId) as { id: string; phase: GateFacts['checklist'][number]['phase']; title: string; required: number; state: GateFacts['checklist'][number]['state'] }[]
   ).map((r) => ({ ...r, required: r.required === 1 }));
   const inventory = (

@@ -41,7 +41,8 @@ function checklistPart(ctx: ServiceContext, siteId: string): SignOffReview['chec
   const completed = new Map(
     (ctx.sqlite.prepare('SELECT phase, completed_at AS at FROM checklist_phases WHERE site_id = ?').all(siteId) as { phase: string; at: string }[]).map((r) => [r.phase, r.at]),
   );
-  return CHECKLIST_PHASES.map((phase) => {
+  // A plan without hand-over items reviews (and hashes) as it did before the phase existed.
+  return CHECKLIST_PHASES.filter((phase) => phase !== 'handover' || rows.some((r) => r.phase === phase)).map((phase) => {
     const row = rows.find((r) => r.phase === phase);
     return { phase, done: row?.done ?? 0, total: row?.total ?? 0, failed: row?.failed ?? 0, openRequired: row?.openRequired ?? 0, completedAt: completed.get(phase) ?? null };
   });

@@ -41,6 +41,7 @@ export const PHASE_LABELS: Record<ChecklistPhase, string> = {
   before: 'Before — verify components and environment',
   during: 'During — execution',
   after: 'After — post-installation testing',
+  handover: 'Hand-over — documentation, passwords, support contacts',
   rollback: 'Rollback',
 };
 

@@ -36,7 +36,7 @@ export type InventoryState = z.infer<typeof inventoryStateSchema>;
 /** States that mean the item physically arrived at the site. */
 export const ARRIVED_STATES: readonly InventoryState[] = ['received', 'installed', 'verified', 'damaged'];
 
-export const checklistPhaseSchema = z.enum(['before', 'during', 'after', 'rollback']);
+export const checklistPhaseSchema = z.enum(['before', 'during', 'after', 'handover', 'rollback']);
 export type ChecklistPhase = z.infer<typeof checklistPhaseSchema>;
 export const CHECKLIST_PHASES: readonly ChecklistPhase[] = checklistPhaseSchema.options;
 

@@ -41,6 +41,12 @@ const gapIn = {
 const kinds = (f: GateFacts, kind: 'site_complete' | 'core_components') => gateGaps(kind, f).map((g): [GapKind, string] => [g.kind, g.id]);
 
 describe('sign-off gates', () => {
+  it('counts an open hand-over item as a gap of the complete site, not of the core sheet', () => {
+    const facts: GateFacts = { ...complete(), checklist: [...complete().checklist, { id: 'h1', phase: 'handover', title: 'Sealed envelope', required: true, state: 'todo' }] };
+    expect(gateGaps('site_complete', facts)).toEqual([{ id: 'checklist:h1', kind: 'checklist_item', label: 'Checklist (handover): "Sealed envelope" is not done' }]);
+    expect(gateGaps('core_components', facts)).toEqual([]);
+  });
+
   it('finds no gap on a finished site; rollback items, optional items, surplus and non-blocking or closed issues do not count', () => {
     expect(gateGaps('site_complete', complete())).toEqual([]);
     expect(gateGaps('core_components', complete())).toEqual([]);

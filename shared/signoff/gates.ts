@@ -42,11 +42,12 @@ export interface GateFacts {
 /**
  * Checklist phases a sheet's gate covers. Checklist items are not tied to components, so the core
  * sheet covers the preparation and installation phases; the rollback phase is never required for
- * a site that is signed as deployed.
+ * a site that is signed as deployed. The hand-over phase (documentation, passwords, support contacts)
+ * is part of a complete site.
  */
 export const GATED_PHASES: Record<Exclude<SignOffKind, 'deployment_milestone'>, readonly ChecklistPhase[]> = {
   core_components: ['before', 'during'],
-  site_complete: ['before', 'during', 'after'],
+  site_complete: ['before', 'during', 'after', 'handover'],
 };
 
 const inScope = (kind: SignOffKind, scope: ComponentScope | null) => kind === 'site_complete' || scope === 'core';

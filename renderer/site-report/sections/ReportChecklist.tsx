@@ -4,7 +4,7 @@ import type { SiteReport } from '../../../shared/site-report/report-model';
 import { Time } from '../../format/Time';
 import { dash, ReportSection } from './ReportSection';
 
-const PHASE_LABELS: Record<string, string> = { before: 'Before', during: 'During', after: 'After', rollback: 'Rollback' };
+const PHASE_LABELS: Record<string, string> = { before: 'Before', during: 'During', after: 'After', handover: 'Hand-over', rollback: 'Rollback' };
 
 export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport['checklist']; timeZone: string }) {
   return (

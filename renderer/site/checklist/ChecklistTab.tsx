@@ -61,7 +61,9 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
 
   const { progress } = checklist.data;
   // After a rollback its phase is the one to work through: it comes first.
-  const phases = rolledBack ? [...checklist.data.phases].sort((a, b) => Number(b.phase === 'rollback') - Number(a.phase === 'rollback')) : checklist.data.phases;
+  // A plan without a hand-over section shows none.
+  const listed = checklist.data.phases.filter((p) => p.phase !== 'handover' || p.items.length > 0);
+  const phases = rolledBack ? [...listed].sort((a, b) => Number(b.phase === 'rollback') - Number(a.phase === 'rollback')) : listed;
   return (
     <ScrollArea h="100%" type="auto" data-testid="checklist-tab">
       <Stack gap="sm" pb="md" pr={4}>

@@ -6,7 +6,7 @@ import type { ChecklistItem } from '../../../shared/domain/checklist';
 import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
 
-const SHORT_PHASE = { before: 'Before', during: 'During', after: 'After', rollback: 'Rollback' } as const;
+const SHORT_PHASE = { before: 'Before', during: 'During', after: 'After', handover: 'Hand-over', rollback: 'Rollback' } as const;
 
 /**
  * "Use as evidence": link this finished run to a checklist item of its site. Lists the items that
