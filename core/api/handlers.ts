@@ -26,6 +26,7 @@ import { createDeployment, getDeployment, listDeployments } from '../services/de
 import { inventoryReconciliation, listInventory } from '../services/inventory-query';
 import { receiveSerial, recordSurplus, setInventoryState } from '../services/inventory-receive';
 import { assignIssue, commentIssue, escalateIssue, setIssueStatus } from '../services/issue-changes';
+import { setIssueImpact } from '../services/issue-impact';
 import { createIssue, getIssue, issueSummary, listIssues } from '../services/issue-service';
 import { listMachines } from '../services/machine-service';
 import { getProfile, setProfile } from '../services/profile-service';
@@ -115,6 +116,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'issues.assign': assignIssue,
     'issues.setStatus': setIssueStatus,
     'issues.escalate': escalateIssue,
+    'issues.setImpact': setIssueImpact,
     'issues.summary': issueSummary,
     'attachments.put': (ctx, input) => putAttachment(ctx, env.dataDir, input),
     'attachments.get': (ctx, input) => getAttachment(ctx, env.dataDir, input),

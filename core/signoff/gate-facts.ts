@@ -2,7 +2,7 @@ import type { ReviewIssue } from '../../shared/domain/signoff';
 import type { GateFacts } from '../../shared/signoff/gates';
 import type { ServiceContext } from '../services/service-context';
 
-/** The rows the sign-off gates look at for one site (issues come from the review being signed). */
+/** The rows the sign-off gates look at for one site (issues come from the review being signed; open outages from the issues' service impact). */
 export function readGateFacts(ctx: ServiceContext, siteId: string, issues: readonly ReviewIssue[]): GateFacts {
   const checklist = (
     ctx.sqlite
@@ -32,5 +32,12 @@ export function readGateFacts(ctx: ServiceContext, siteId: string, issues: reado
       )
       .all(siteId) as { id: string; hostName: string; scope: GateFacts['targets'][number]['scope']; outcome: string | null; fail: number | null; error: number | null }[]
   ).map((r) => ({ id: r.id, hostName: r.hostName, scope: r.scope, latest: r.outcome === null ? null : { outcome: r.outcome, fail: r.fail ?? 0, error: r.error ?? 0 } }));
-  return { checklist, inventory, targets, issues };
+  const openOutages = ctx.sqlite
+    .prepare(
+      `SELECT i.id AS issueId, i.number, i.title, c.name AS component, c.scope, i.impact_started_at AS startedAt, s.time_zone AS timeZone
+       FROM issues i JOIN sites s ON s.id = i.site_id LEFT JOIN components c ON c.id = i.impact_component_id
+       WHERE i.site_id = ? AND i.impact = 'outage' AND i.impact_ended_at IS NULL ORDER BY i.number`,
+    )
+    .all(siteId) as GateFacts['openOutages'][number][];
+  return { checklist, inventory, targets, issues, openOutages };
 }

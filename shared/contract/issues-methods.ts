@@ -7,7 +7,9 @@ import {
   issueSchema,
   issueSeveritySchema,
   issueStatusSchema,
+  serviceImpactSchema,
 } from '../domain/issue';
+import { IMPACT_TIMES_MESSAGE, impactTimesHold } from '../logic/downtime';
 import { command, query } from './define';
 import { limitedText } from './text-fields';
 
@@ -41,6 +43,28 @@ export const issueCreateInputSchema = z
     attachments: attachmentIds,
   })
   .strict();
+
+const instantSchema = z.string().datetime({ offset: true, message: 'A time is an ISO 8601 date-time with its zone' });
+
+/**
+ * An issue's service impact: outage or degraded needs a start; the end (empty while it goes on)
+ * comes after it; "none" records that the service was not affected (times and service are cleared).
+ */
+export const issueImpactInputSchema = z
+  .object({
+    issueId: idSchema,
+    impact: serviceImpactSchema,
+    componentId: idSchema.nullable().default(null),
+    startedAt: instantSchema.nullable().default(null),
+    endedAt: instantSchema.nullable().default(null),
+    usersAffected: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.impact === 'none') return;
+    if (v.startedAt === null) ctx.addIssue({ code: 'custom', path: ['startedAt'], message: 'When did the service impact start?' });
+    else if (!impactTimesHold(v.impact, v.startedAt, v.endedAt)) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: IMPACT_TIMES_MESSAGE });
+  });
 
 export const siteIssueCountsSchema = z.object({ siteId: idSchema, open: z.number().int(), openBlocking: z.number().int() });
 export type SiteIssueCounts = z.infer<typeof siteIssueCountsSchema>;
@@ -83,6 +107,11 @@ export const issuesMethods = {
     z.object({ issueId: idSchema, level: z.number().int().min(1).max(5), reason: limitedText().pipe(z.string().min(1, 'Reason is required')) }).strict(),
     issueSchema,
     'Escalate to a higher level (1–5) with a reason',
+  ),
+  'issues.setImpact': command(
+    issueImpactInputSchema,
+    issueSchema,
+    "Record or change an issue's service impact (affected service, outage / degraded / none, start and end, users or tills); the history records the change",
   ),
   'issues.summary': query(
     z.object({ deploymentId: idSchema }).strict(),

@@ -55,6 +55,7 @@ export const API_METHOD_NAMES = [
   'issues.assign',
   'issues.setStatus',
   'issues.escalate',
+  'issues.setImpact',
   'issues.summary',
   'attachments.put',
   'attachments.get',

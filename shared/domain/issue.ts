@@ -17,7 +17,22 @@ export const issueLinkSchema = z.object({
 });
 export type IssueLink = z.infer<typeof issueLinkSchema>;
 
-export const issueEventKindSchema = z.enum(['created', 'commented', 'assigned', 'status_changed', 'escalated', 'resolved', 'closed', 'accepted_exception', 'reopened']);
+export const issueEventKindSchema = z.enum([
+  'created',
+  'commented',
+  'assigned',
+  'status_changed',
+  'escalated',
+  'resolved',
+  'closed',
+  'accepted_exception',
+  'reopened',
+  'impact_changed',
+]);
+
+/** The service impact an issue records: a service down (outage), working worse (degraded), or explicitly none. */
+export const serviceImpactSchema = z.enum(['outage', 'degraded', 'none']);
+export type ServiceImpact = z.infer<typeof serviceImpactSchema>;
 
 /** An issue's history: appended, never overwritten. */
 export const issueEventSchema = z.object({
@@ -48,6 +63,12 @@ export const issueSchema = z.object({
   blocksSignOff: z.boolean(),
   assignee: z.string().nullable(),
   escalationLevel: z.number().int(),
+  /** Service impact (null: never recorded): the affected component, times as UTC instants (end null: still going on), users or tills affected. */
+  impact: serviceImpactSchema.nullable(),
+  impactComponentId: z.string().nullable(),
+  impactStartedAt: z.string().nullable(),
+  impactEndedAt: z.string().nullable(),
+  impactUsersAffected: z.number().int().nullable(),
   links: z.array(issueLinkSchema),
   ...auditSchema.shape,
 });

@@ -71,7 +71,7 @@ export type SignOffReview = z.infer<typeof signOffReviewSchema>;
 export const signOffExceptionSchema = z.object({ issueId: idSchema, number: z.number().int(), siteCode: z.string(), title: z.string(), reason: z.string() });
 export type SignOffException = z.infer<typeof signOffExceptionSchema>;
 
-export const gapKindSchema = z.enum(['checklist_item', 'missing_item', 'failed_check', 'open_issue']);
+export const gapKindSchema = z.enum(['checklist_item', 'missing_item', 'failed_check', 'open_issue', 'open_outage']);
 export const reviewGapSchema = z.object({ id: z.string(), kind: gapKindSchema, label: z.string() });
 export type ReviewGap = z.infer<typeof reviewGapSchema>;
 /** An open gap as a sheet records it, with the reason it was accepted ('' when none was given). */

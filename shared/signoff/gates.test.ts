@@ -25,6 +25,11 @@ const complete = (): GateFacts => ({
     { id: 't2', hostName: 'pos-srv-01', scope: 'site', latest: { outcome: 'completed', fail: 0, error: 0 } },
   ],
   issues: [issue('minor', { blocksSignOff: false }), issue('closed', { status: 'resolved' }), issue('excepted', { status: 'accepted_exception' })],
+  openOutages: [],
+});
+
+const outage = (issueId: string, scope: 'core' | 'site' | null) => ({
+  issueId, number: 3, title: 'Tills offline', component: scope === null ? null : `${scope} service`, scope, startedAt: '2026-03-28T22:30:00.000Z', timeZone: 'Europe/Berlin',
 });
 
 type Change = (f: GateFacts) => GateFacts;
@@ -36,6 +41,8 @@ const gapIn = {
   failedCheck: ((f) => ({ ...f, targets: f.targets.map((t) => (t.id === 't2' ? { ...t, latest: { outcome: 'completed', fail: 2, error: 0 } } : t)) })) as Change,
   coreUnchecked: ((f) => ({ ...f, targets: f.targets.map((t) => (t.id === 't1' ? { ...t, latest: null } : t)) })) as Change,
   issue: ((f) => ({ ...f, issues: [...f.issues, issue('blocker', { status: 'escalated', number: 9 })] })) as Change,
+  outage: ((f) => ({ ...f, openOutages: [...f.openOutages, outage('down', null)] })) as Change,
+  coreOutage: ((f) => ({ ...f, openOutages: [...f.openOutages, outage('coredown', 'core')] })) as Change,
 };
 
 const kinds = (f: GateFacts, kind: 'site_complete' | 'core_components') => gateGaps(kind, f).map((g): [GapKind, string] => [g.kind, g.id]);
@@ -61,14 +68,16 @@ describe('sign-off gates', () => {
     { name: 'a failed check of a site machine', change: gapIn.failedCheck, site: [['failed_check', 'check:t2']], core: [] },
     { name: 'a core machine never checked', change: gapIn.coreUnchecked, site: [['failed_check', 'check:t1']], core: [['failed_check', 'check:t1']] },
     { name: 'an open blocking issue', change: gapIn.issue, site: [['open_issue', 'issue:blocker']], core: [['open_issue', 'issue:blocker']] },
+    { name: 'an open outage of an unnamed service (site only)', change: gapIn.outage, site: [['open_outage', 'outage:down']], core: [] },
+    { name: 'an open outage of a core component', change: gapIn.coreOutage, site: [['open_outage', 'outage:coredown']], core: [['open_outage', 'outage:coredown']] },
     {
       name: 'all together',
       change: (f) => Object.values(gapIn).reduce((acc, c) => c(acc), f),
       site: [
         ['checklist_item', 'checklist:c1'], ['checklist_item', 'checklist:c3'], ['missing_item', 'inventory:i1'], ['missing_item', 'inventory:i2'],
-        ['failed_check', 'check:t1'], ['failed_check', 'check:t2'], ['open_issue', 'issue:blocker'],
+        ['failed_check', 'check:t1'], ['failed_check', 'check:t2'], ['open_issue', 'issue:blocker'], ['open_outage', 'outage:down'], ['open_outage', 'outage:coredown'],
       ],
-      core: [['checklist_item', 'checklist:c1'], ['missing_item', 'inventory:i1'], ['failed_check', 'check:t1'], ['open_issue', 'issue:blocker']],
+      core: [['checklist_item', 'checklist:c1'], ['missing_item', 'inventory:i1'], ['failed_check', 'check:t1'], ['open_issue', 'issue:blocker'], ['open_outage', 'outage:coredown']],
     },
   ];
 
@@ -100,6 +109,12 @@ describe('sign-off gates', () => {
       }
     });
   }
+
+  it('names an open outage with its service, its start in the site zone and its issue', () => {
+    expect(gateGaps('site_complete', gapIn.coreOutage(complete()))).toEqual([
+      { id: 'outage:coredown', kind: 'open_outage', label: 'Outage: core service down since 28 Mar 2026, 23:30 (Europe/Berlin), no end recorded (issue #3 "Tills offline")' },
+    ]);
+  });
 
   it('ignores the rollback phase even when every rollback item is open or failed', () => {
     const facts = complete();

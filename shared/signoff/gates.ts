@@ -3,19 +3,20 @@ import type { ChecklistItemState, ChecklistPhase, componentScopeSchema, Inventor
 import type { ReviewIssue, SignOffDecision, SignOffKind } from '../domain/signoff';
 import { isOpenRequired } from '../logic/checklist-rules';
 import { isMissing } from '../logic/inventory-rules';
+import { formatInstant } from '../time/format-time';
 import { checkDecision, openBlocking, type DecisionVerdict, type ProposedException } from './decision-rules';
 
 /**
  * The sign-off gates: what must be finished before a site sheet may say "Accepted". Sheets record
  * the rule that judged them (`gateRule`); a sheet without one was judged by the earlier rule, which
- * only looked at blocking issues, and stays valid.
+ * only looked at blocking issues, and stays valid. `outpost.gates/2` had no open-outage gap; `/3` adds it.
  */
-export const GATE_RULE = 'outpost.gates/2';
+export const GATE_RULE = 'outpost.gates/3';
 export const LEGACY_GATE_RULE = 'outpost.gates/1';
 
 type ComponentScope = z.infer<typeof componentScopeSchema>;
 
-export type GapKind = 'checklist_item' | 'missing_item' | 'failed_check' | 'open_issue';
+export type GapKind = 'checklist_item' | 'missing_item' | 'failed_check' | 'open_issue' | 'open_outage';
 
 /** One open gap: `id` is stable (kind and row id), `label` names it for people. */
 export interface Gap {
@@ -37,6 +38,8 @@ export interface GateFacts {
   /** Target machines with their newest finished check run (null: never checked); `scope` via the machine's inventory item. */
   targets: readonly { id: string; hostName: string; scope: ComponentScope | null; latest: { outcome: string; fail: number; error: number } | null }[];
   issues: readonly ReviewIssue[];
+  /** Outages recorded on the site's issues that have no end yet; `scope` is that of the affected component (null: none named). */
+  openOutages: readonly { issueId: string; number: number; title: string; component: string | null; scope: ComponentScope | null; startedAt: string; timeZone: string }[];
 }
 
 /**
@@ -81,10 +84,17 @@ export function gateGaps(kind: SignOffKind, facts: GateFacts): Gap[] {
     .filter((t) => inScope(kind, t.scope) && !(t.latest && checkPassed(t.latest)))
     .map((t): Gap => ({ id: `check:${t.id}`, kind: 'failed_check', label: `Check: ${checkGapLabel(t)}` }));
   const issues = openBlocking(facts.issues).map((i): Gap => ({ id: issueGapId(i.id), kind: 'open_issue', label: `Issue #${i.number} "${i.title}" is open and blocks sign-off` }));
-  return [...checklist, ...missing, ...checks, ...issues];
+  const outages = facts.openOutages
+    .filter((o) => inScope(kind, o.scope))
+    .map((o): Gap => ({ id: `outage:${o.issueId}`, kind: 'open_outage', label: outageGapLabel(o) }));
+  return [...checklist, ...missing, ...checks, ...issues, ...outages];
 }
 
 export const issueGapId = (issueId: string) => `issue:${issueId}`;
+
+function outageGapLabel(o: GateFacts['openOutages'][number]): string {
+  return `Outage: ${o.component ?? 'service'} down since ${formatInstant(o.startedAt, o.timeZone, 'dateTime', 'en-GB')}, no end recorded (issue #${o.number} "${o.title}")`;
+}
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 

@@ -228,6 +228,7 @@ const ENTITIES = [
     columns: {
       id: 'text', site_id: 'text', number: 'int', title: 'text', description: 'text', severity: 'text', category: 'text', status: 'text',
       blocks_sign_off: 'int', assignee: 'text?', escalation_level: 'int', ...AUDIT,
+      impact: 'text?', impact_component_id: 'text?', impact_started_at: 'text?', impact_ended_at: 'text?', impact_users_affected: 'int?',
     },
     partition: { kind: 'column', scope: 'site', column: 'site_id' },
     direction: 'up',

@@ -8,7 +8,8 @@ import {
   inventoryStateSchema,
   siteStatusSchema,
 } from '../domain/enums';
-import { issueCategorySchema, issueEventKindSchema, issueSeveritySchema, issueStatusSchema } from '../domain/issue';
+import { issueCategorySchema, issueEventKindSchema, issueSeveritySchema, issueStatusSchema, serviceImpactSchema } from '../domain/issue';
+import { impactTimesHold } from '../logic/downtime';
 import { signOffDecisionSchema, signOffKindSchema } from '../domain/signoff';
 import { trainingAttendanceSchema } from '../domain/training';
 import { SYNC_ENTITIES, syncEntity, valueFitsColumn, type SyncEntityName } from './entity-registry';
@@ -101,6 +102,15 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
       enumOf('status', ISSUE_STATUSES),
       FLAG('blocks_sign_off'),
       { kind: 'range', column: 'escalation_level', min: 0 },
+      enumOf('impact', serviceImpactSchema.options),
+      { kind: 'range', column: 'impact_users_affected', min: 0 },
+      {
+        kind: 'row',
+        name: 'impact_times',
+        columns: ['impact', 'impact_started_at', 'impact_ended_at'],
+        holds: (row) => impactTimesHold(row.impact, row.impact_started_at, row.impact_ended_at),
+        reason: 'an outage or degradation needs a start, and an end needs a start before it',
+      },
     ],
   },
   issue_events: {

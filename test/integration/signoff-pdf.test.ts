@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBEDDED_SHEET_NAME, renderSheetPdf } from '../../core/signoff/pdf/sheet-pdf';
 import type { SignedSheet } from '../../shared/domain/signoff';
 import { verifyCommand } from '../../launcher/commands/verify-command';
+import { GATE_RULE } from '../../shared/signoff/gates';
 import { signSite } from '../support/signoff-fixtures';
 import { syntheticSheet } from '../support/synthetic-sheet';
 import { openSampleCore, tempDataDir, type TestCore } from '../support/temp-core';
@@ -66,7 +67,7 @@ describe('the sign-off PDF', () => {
     expect(text).toContain('New battery arrives Friday');
     // The open gaps it was signed over come first, each with its reason, and the rule that judged the sheet.
     expect(text).toContain(`Open gaps when signed (${sheet.content.gaps!.length})`);
-    expect(text).toContain('Judged by rule outpost.gates/2.');
+    expect(text).toContain(`Judged by rule ${GATE_RULE}.`);
     expect(text.indexOf('Open gaps when signed')).toBeLessThan(text.indexOf('Components'));
     expect(text).toMatch(/Missing item +Inventory: PowerEdge R660xs/);
     expect(text).toContain('Agreed with the site owner');

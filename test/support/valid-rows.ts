@@ -53,6 +53,13 @@ export function breakingRows(entity: SyncEntityName, rule: RowRule, base: WireRo
       { what: 'absent with a signature', row: { ...base, attendance: 'absent', signature_sha256: 'x' } },
     ];
   }
+  if (entity === 'issues' && rule.name === 'impact_times') {
+    return [
+      { what: 'an outage without a start', row: { ...base, impact: 'outage', impact_started_at: null } },
+      { what: 'an end without a start', row: { ...base, impact_ended_at: '2026-03-29T01:30:00.000Z' } },
+      { what: 'an end before the start', row: { ...base, impact: 'outage', impact_started_at: '2026-03-29T01:30:00.000Z', impact_ended_at: '2026-03-28T22:30:00.000Z' } },
+    ];
+  }
   if (entity === 'deployment_reviews' && rule.name === 'action_items_json_array') {
     return [
       { what: 'action_items not JSON', row: { ...base, action_items: 'not json' } },

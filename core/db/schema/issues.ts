@@ -1,5 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { IssueCategory, IssueEvent, IssueLink, IssueSeverity, IssueStatus } from '../../../shared/domain/issue';
+import type { IssueCategory, IssueEvent, IssueLink, IssueSeverity, IssueStatus, ServiceImpact } from '../../../shared/domain/issue';
 import { auditColumns } from './audit-columns';
 import type { SiteStatus } from './column-types';
 
@@ -16,6 +16,11 @@ export const issues = sqliteTable('issues', {
   assignee: text('assignee'),
   escalationLevel: integer('escalation_level').notNull(),
   ...auditColumns,
+  impact: text('impact').$type<ServiceImpact>(),
+  impactComponentId: text('impact_component_id'),
+  impactStartedAt: text('impact_started_at'),
+  impactEndedAt: text('impact_ended_at'),
+  impactUsersAffected: integer('impact_users_affected'),
 });
 
 export const issueLinks = sqliteTable(

@@ -20,7 +20,7 @@ export function headerSection(w: PdfWriter, sheet: SignedSheet): void {
   w.fields(pairs);
 }
 
-const GAP_KIND_LABELS = { checklist_item: 'Checklist', missing_item: 'Missing item', failed_check: 'Check', open_issue: 'Issue' } as const;
+const GAP_KIND_LABELS = { checklist_item: 'Checklist', missing_item: 'Missing item', failed_check: 'Check', open_issue: 'Issue', open_outage: 'Outage' } as const;
 
 /** The open gaps the sheet was signed over, first, with their reasons, and the rule that judged the sheet. */
 function gapSection(w: PdfWriter, sheet: SignedSheet): void {

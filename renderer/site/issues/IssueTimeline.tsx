@@ -1,5 +1,5 @@
 import { Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconArrowUpRight, IconCheck, IconExclamationMark, IconLock, IconMessage, IconPlus, IconSwitchHorizontal, IconUser } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowUpRight, IconCheck, IconExclamationMark, IconLock, IconMessage, IconPlugConnectedX, IconPlus, IconSwitchHorizontal, IconUser } from '@tabler/icons-react';
 import type { IssueAttachmentRef } from '../../../shared/contract/issues-methods';
 import type { IssueEvent } from '../../../shared/domain/issue';
 import { Time } from '../../format/Time';
@@ -16,6 +16,7 @@ const ICON: Record<IssueEvent['kind'], React.ReactNode> = {
   closed: <IconLock size={12} />,
   accepted_exception: <IconExclamationMark size={12} />,
   reopened: <IconArrowBackUp size={12} />,
+  impact_changed: <IconPlugConnectedX size={12} />,
 };
 
 function headline(event: IssueEvent): string {

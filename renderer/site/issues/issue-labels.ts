@@ -35,6 +35,7 @@ export const EVENT_LABEL: Record<IssueEvent['kind'], string> = {
   closed: 'Closed',
   accepted_exception: 'Accepted as exception',
   reopened: 'Reopened',
+  impact_changed: 'Service impact changed',
 };
 
 export const LINK_LABEL = {

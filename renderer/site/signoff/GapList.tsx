@@ -10,6 +10,7 @@ const KIND_LABELS: Record<Gap['kind'], string> = {
   missing_item: 'Missing item',
   failed_check: 'Check',
   open_issue: 'Issue',
+  open_outage: 'Outage',
 };
 
 interface Props {
