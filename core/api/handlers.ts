@@ -70,7 +70,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     }),
     'profile.get': (ctx) => getProfile(ctx.db),
     'profile.set': (ctx, input) => setProfile(ctx.db, ctx.clock, input),
-    'sample.open': (ctx) => openSampleDeployment(ctx),
+    'sample.open': (ctx) => openSampleDeployment(ctx, env.dataDir),
     'deployments.list': (ctx) => listDeployments(ctx),
     'deployments.get': getDeployment,
     'deployments.create': createDeployment,

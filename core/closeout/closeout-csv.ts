@@ -1,6 +1,7 @@
 import { SIGN_OFF_DECISION_LABELS } from '../../shared/domain/signoff';
 import { passRate, waveRowsWithTotal, type CloseoutReport } from './closeout-report';
 import { csvText, type CsvCell } from './csv-cells';
+import { downtimeCsvRows } from './downtime-csv';
 
 export const SITE_COLUMNS = [
   'Site code',
@@ -73,6 +74,7 @@ export function closeoutCsv(report: CloseoutReport): string {
     ['Milestone content SHA-256', m?.contentHash ?? null],
     ['Milestone key fingerprint', m?.keyFingerprint ?? null],
   );
+  rows.push(...downtimeCsvRows(d));
   // Every line has the same number of fields (RFC 4180): shorter summary rows are padded.
   const width = Math.max(...rows.map((r) => r.length));
   return csvText(rows.map((r) => [...r, ...Array<CsvCell>(width - r.length).fill(null)]));

@@ -8,6 +8,8 @@ import type { ServiceContext } from '../services/service-context';
 import { adherenceOf } from '../../shared/logic/schedule-adherence';
 import { durationFigures, earliest, emptyAdherence } from './dashboard-math';
 import { readDashboardRows, type DecisionRow } from './dashboard-sql';
+import { readImpacts } from './downtime-rows';
+import { downtimeFigures } from '../../shared/logic/downtime';
 import { decisionRecord } from './wave-decision-rows';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -174,6 +176,12 @@ export function getDashboard(ctx: ServiceContext, { deploymentId }: ApiParsedInp
     checks,
     inventory,
     startToSignOff: durationFigures(durations),
+    downtime: downtimeFigures({
+      impacts: readImpacts(ctx.sqlite, deploymentId),
+      sites: sites.map((s) => ({ siteId: s.id, code: s.code, waveId: s.waveId, signedOffAt: s.signedOffAt })),
+      quietPeriodDays: deployment.quietDays,
+      now,
+    }),
     sites,
   };
 }

@@ -15,12 +15,16 @@ import {
   SAMPLE_TECHNICIANS,
   SAMPLE_WAVES,
 } from './sample-plan';
+import { addSampleTraining } from './sample-training';
 import { seededRandom } from './seeded-random';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Creates the sample rollout once (deterministic serials); later calls return the same deployment. */
-export function openSampleDeployment(ctx: ServiceContext): { deploymentId: string } {
+/**
+ * Creates the sample rollout once (deterministic serials); later calls return the same deployment.
+ * `dataDir` holds the attachments (the sample training's signatures).
+ */
+export function openSampleDeployment(ctx: ServiceContext, dataDir: string): { deploymentId: string } {
   const existing = ctx.db.select({ id: deployments.id }).from(deployments).where(eq(deployments.name, SAMPLE_DEPLOYMENT.name)).get();
   if (existing) return { deploymentId: existing.id };
 
@@ -73,6 +77,8 @@ export function openSampleDeployment(ctx: ServiceContext): { deploymentId: strin
         inventoryItemId: m.serverIndex === null ? null : (serverIds[m.serverIndex] ?? null),
       });
     }
+    // One site shows a training session with its attendance list (the pilot's second store).
+    if (index === 1) addSampleTraining(ctx, dataDir, site, SAMPLE_TECHNICIANS[index % SAMPLE_TECHNICIANS.length]!);
   });
   return { deploymentId };
 }

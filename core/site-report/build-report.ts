@@ -13,6 +13,7 @@ import type { ServiceContext } from '../services/service-context';
 import { requireSite } from '../services/site-service';
 import { sheetRows, summarize } from '../signoff/sheet-store';
 import { sha256Hex } from '../signoff/sheet-crypto';
+import { listTraining } from '../training/training-service';
 
 const RECEIVED_STATES = new Set(['received', 'installed', 'verified', 'damaged']);
 
@@ -82,7 +83,7 @@ function firstActivity(ctx: ServiceContext, siteId: string): string | null {
   return row.at;
 }
 
-function attachmentsOf(ctx: ServiceContext, dataDir: string, report: Pick<SiteReport, 'issues' | 'signOffs'>, siteId: string): SiteReport['attachments'] {
+function attachmentsOf(ctx: ServiceContext, dataDir: string, report: Pick<SiteReport, 'issues' | 'signOffs' | 'training'>, siteId: string): SiteReport['attachments'] {
   const uses = new Map<string, string[]>();
   const use = (sha: string, what: string) => uses.set(sha, [...(uses.get(sha) ?? []), what]);
   for (const issue of report.issues) for (const a of issue.attachments) use(a.sha256, `Issue #${issue.number}`);
@@ -99,6 +100,10 @@ function attachmentsOf(ctx: ServiceContext, dataDir: string, report: Pick<SiteRe
     .prepare("SELECT e.ref_id AS sha256, i.title FROM checklist_item_evidence e JOIN checklist_items i ON i.id = e.item_id WHERE e.kind = 'photo' AND i.site_id = ? ORDER BY e.linked_at, e.rowid")
     .all(siteId) as { sha256: string; title: string }[];
   for (const p of photos) use(p.sha256, `Evidence for checklist item “${p.title}”`);
+  for (const s of report.training) {
+    for (const a of s.attendees) if (a.signatureSha256) use(a.signatureSha256, `Training signature of ${a.name} (${s.topic})`);
+    for (const m of s.materials) use(m.sha256, `Training material “${m.name}” (${s.topic})`);
+  }
   const meta = ctx.sqlite.prepare('SELECT media_type AS mediaType, size FROM attachments WHERE sha256 = ?');
   return [...uses.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([sha256, usedBy]) => {
     const row = meta.get(sha256) as { mediaType: string; size: number } | undefined;
@@ -133,6 +138,7 @@ export function buildSiteReport(ctx: ServiceContext, dataDir: string, siteId: st
     issues,
     signOffs,
     rollbacks: listSiteRollbacks(ctx, { siteId }).map((r) => ({ id: r.id, reason: r.reason, previousStatus: r.previousStatus, issueIds: r.issueIds, createdAt: r.createdAt, createdBy: r.createdBy })),
+    training: listTraining(ctx, { siteId }),
   };
   return { ...report, attachments: attachmentsOf(ctx, dataDir, report, siteId) };
 }

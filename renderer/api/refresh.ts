@@ -4,7 +4,7 @@ import { create } from 'zustand';
  * Data topics. A mutation bumps the topics it changed; every query that listens to one of
  * them fetches again. Simple and explicit instead of a cache library.
  */
-export type Topic = 'profile' | 'deployments' | 'sites' | 'inventory' | 'checklist' | 'machines' | 'issues';
+export type Topic = 'profile' | 'deployments' | 'sites' | 'inventory' | 'checklist' | 'machines' | 'issues' | 'training';
 
 interface RefreshState {
   versions: Record<Topic, number>;
@@ -12,7 +12,7 @@ interface RefreshState {
 }
 
 export const useRefreshStore = create<RefreshState>((set) => ({
-  versions: { profile: 0, deployments: 0, sites: 0, inventory: 0, checklist: 0, machines: 0, issues: 0 },
+  versions: { profile: 0, deployments: 0, sites: 0, inventory: 0, checklist: 0, machines: 0, issues: 0, training: 0 },
   bump: (...topics) =>
     set((state) => {
       const versions = { ...state.versions };

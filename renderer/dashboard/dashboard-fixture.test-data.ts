@@ -77,6 +77,9 @@ export function dashboardOf(waves: WaveFigures[], sites: DashboardSiteRow[] = []
     checks: { pass: 0, fail: 0, error: 0, targets: 0 },
     inventory: { expected: 0, received: 0, missing: 0, damaged: 0, surplus: 0, stillExpectedPastWindow: 0 },
     startToSignOff: { measured: 0, medianHours: null, p90Hours: null, buckets: [{ label: '< 4 h', maxHours: 4, count: 2 }] },
+    downtime: {
+      outages: 0, openOutages: 0, minutes: { total: 0, beforeSignOff: 0, quietPeriod: 0, afterQuietPeriod: 0 }, degradedMinutes: 0, mttrMinutes: null, bySite: [], byWave: [], longest: [],
+    },
     sites,
   };
 }

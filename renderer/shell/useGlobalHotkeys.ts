@@ -36,8 +36,9 @@ export function useGlobalHotkeys(): void {
     ['3', tab('checklist')],
     ['4', tab('machines')],
     ['5', tab('issues')],
-    ['6', tab('signoff')],
-    ['7', tab('report')],
+    ['6', tab('training')],
+    ['7', tab('signoff')],
+    ['8', tab('report')],
     [
       'r',
       guarded(() => {

@@ -12,6 +12,7 @@ import { ReportChecks } from './sections/ReportChecks';
 import { ReportInventory } from './sections/ReportInventory';
 import { ReportIssues } from './sections/ReportIssues';
 import { ReportSignOffs } from './sections/ReportSignOffs';
+import { ReportTraining } from './sections/ReportTraining';
 import { ReportSummary } from './sections/ReportSummary';
 
 /**
@@ -20,7 +21,7 @@ import { ReportSummary } from './sections/ReportSummary';
  * Printable (the buttons do not print).
  */
 export function SiteReportView({ siteId }: { siteId: string }) {
-  const report = useApiQuery('siteReports.get', { siteId }, ['sites', 'inventory', 'checklist', 'issues']);
+  const report = useApiQuery('siteReports.get', { siteId }, ['sites', 'inventory', 'checklist', 'issues', 'training']);
   const imports = useApiQuery('siteReports.imports', { siteId }, ['sites']);
   const [exporting, setExporting] = useState(false);
   if (report.error && !report.data) return <QueryError m="md" title="Report not available" error={report.error} onRetry={report.reload} />;
@@ -58,6 +59,7 @@ export function SiteReportView({ siteId }: { siteId: string }) {
       <ReportChecks checkRuns={r.checkRuns} timeZone={r.summary.timeZone} />
       <ReportChecklist checklist={r.checklist} timeZone={r.summary.timeZone} />
       <ReportIssues issues={r.issues} timeZone={r.summary.timeZone} />
+      <ReportTraining training={r.training} timeZone={r.summary.timeZone} />
       <ReportSignOffs report={r} />
       <ReportAttachments attachments={r.attachments} />
     </Stack>

@@ -1,6 +1,6 @@
 import { Kbd, Loader, Tabs } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { IconAlertTriangle, IconChecklist, IconFileReport, IconInfoSquareRounded, IconPackages, IconServer, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconFileReport, IconInfoSquareRounded, IconPackages, IconSchool, IconServer, IconSignature } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
 import { isSiteTab, useNavigation, type SiteTab } from '../state/navigation';
@@ -15,6 +15,7 @@ import classes from './SiteWorkspace.module.css';
 // Tabs a first screen does not need load on first use, so start-up parses less script.
 const MachinesTab = lazy(() => import('./machines/MachinesTab').then((m) => ({ default: m.MachinesTab })));
 const IssuesTab = lazy(() => import('./issues/IssuesTab').then((m) => ({ default: m.IssuesTab })));
+const TrainingTab = lazy(() => import('./training/TrainingTab').then((m) => ({ default: m.TrainingTab })));
 const SignOffTab = lazy(() => import('./signoff/SignOffTab').then((m) => ({ default: m.SignOffTab })));
 const SiteReportView = lazy(() => import('../site-report/SiteReportView').then((m) => ({ default: m.SiteReportView })));
 const tabLoading = <Loader size="sm" m="xl" />;
@@ -25,11 +26,12 @@ const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string 
   { value: 'checklist', label: 'Checklist', icon: <IconChecklist size={15} />, key: '3' },
   { value: 'machines', label: 'Machines', icon: <IconServer size={15} />, key: '4' },
   { value: 'issues', label: 'Issues', icon: <IconAlertTriangle size={15} />, key: '5' },
-  { value: 'signoff', label: 'Sign-off', icon: <IconSignature size={15} />, key: '6' },
-  { value: 'report', label: 'Report', icon: <IconFileReport size={15} />, key: '7' },
+  { value: 'training', label: 'Training', icon: <IconSchool size={15} />, key: '6' },
+  { value: 'signoff', label: 'Sign-off', icon: <IconSignature size={15} />, key: '7' },
+  { value: 'report', label: 'Report', icon: <IconFileReport size={15} />, key: '8' },
 ];
 
-/** One site: header with status, then the four tabs. Only the active tab is mounted. */
+/** One site: header with status, then the tabs. Only the active tab is mounted. */
 export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string }) {
   const tab = useNavigation((s) => s.tab);
   const setTab = useNavigation((s) => s.setTab);
@@ -76,6 +78,11 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
         <Tabs.Panel value="issues">
           <Suspense fallback={tabLoading}>
             <IssuesTab siteId={siteId} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="training">
+          <Suspense fallback={tabLoading}>
+            <TrainingTab siteId={siteId} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="signoff">

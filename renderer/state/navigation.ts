@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const SITE_TABS = ['overview', 'inventory', 'checklist', 'machines', 'issues', 'signoff', 'report'] as const;
+export const SITE_TABS = ['overview', 'inventory', 'checklist', 'machines', 'issues', 'training', 'signoff', 'report'] as const;
 export type SiteTab = (typeof SITE_TABS)[number];
 
 export function isSiteTab(value: unknown): value is SiteTab {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/audit';
+import { downtimeFiguresSchema } from '../domain/downtime';
 import { siteStatusSchema } from '../domain/enums';
 import { issueCategorySchema, issueSeveritySchema } from '../domain/issue';
 import { ADHERENCE_KINDS } from '../logic/schedule-adherence';
@@ -144,6 +145,8 @@ export const dashboardSchema = z.object({
   checks: checkFiguresSchema,
   inventory: inventoryFiguresSchema,
   startToSignOff: durationFiguresSchema,
+  /** Downtime per incident: outage minutes per site and wave, around sign-off and the quiet period, MTTR, the longest outages. */
+  downtime: downtimeFiguresSchema,
   sites: z.array(dashboardSiteRowSchema),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
@@ -152,7 +155,7 @@ export const dashboardMethods = {
   'dashboard.get': query(
     z.object({ deploymentId: idSchema }).strict(),
     dashboardSchema,
-    'Deployment dashboard computed from local data: sites by status per wave, schedule adherence, rollbacks, issues, checks, inventory, start→sign-off time, per-site rows, wave decisions',
+    'Deployment dashboard computed from local data: sites by status per wave, schedule adherence, rollbacks, issues, downtime, checks, inventory, start→sign-off time, per-site rows, wave decisions',
   ),
   'waves.decide': managersOnly(
     command(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './audit';
 import { issueCategorySchema, issueSeveritySchema, issueStatusSchema } from './issue';
+import { reviewTrainingSchema } from './training';
 
 export const signOffKindSchema = z.enum(['core_components', 'site_complete', 'deployment_milestone']);
 export type SignOffKind = z.infer<typeof signOffKindSchema>;
@@ -65,6 +66,8 @@ export const signOffReviewSchema = z.object({
   issues: z.array(reviewIssueSchema),
   /** Site sheets: rollbacks of the site so far (a rollback after signing makes the sheet out of date). */
   rollbacks: z.array(z.object({ at: z.string(), reason: z.string() })),
+  /** Site complete sheets: training sessions and attendance, when the site has any; absent on older sheets. */
+  training: reviewTrainingSchema.optional(),
 });
 export type SignOffReview = z.infer<typeof signOffReviewSchema>;
 

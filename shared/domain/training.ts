@@ -46,3 +46,19 @@ export const trainingSessionSchema = z.object({
   materials: z.array(trainingMaterialSchema),
 });
 export type TrainingSession = z.infer<typeof trainingSessionSchema>;
+
+/**
+ * Training as a site sheet covers it: each session with its attendance (signature by hash) and
+ * its materials. Only on sheets of sites with a session, so other reviews hash as before.
+ */
+export const reviewTrainingSchema = z.array(
+  z.object({
+    topic: z.string(),
+    trainer: z.string(),
+    startsAt: z.string(),
+    durationMinutes: z.number().int(),
+    attendees: z.array(z.object({ position: z.number().int(), name: z.string(), role: z.string(), attendance: trainingAttendanceSchema, signatureSha256: z.string().nullable() })),
+    materials: z.array(z.object({ name: z.string(), sha256: z.string() })),
+  }),
+);
+export type ReviewTraining = z.infer<typeof reviewTrainingSchema>;

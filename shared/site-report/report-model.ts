@@ -6,6 +6,7 @@ import { inventoryStateSchema, siteStatusSchema } from '../domain/enums';
 import { reconciliationSchema } from '../domain/inventory';
 import { issueEventSchema, issueSchema } from '../domain/issue';
 import { sheetSummarySchema } from '../domain/signoff';
+import { trainingSessionSchema } from '../domain/training';
 
 /** One inventory item as the report lists it. */
 export const reportItemSchema = z.object({
@@ -79,6 +80,8 @@ export const siteReportSchema = z.object({
   rollbacks: z.array(
     z.object({ id: idSchema, reason: z.string(), previousStatus: z.string(), issueIds: z.array(z.string()), createdAt: z.string(), createdBy: z.string() }),
   ),
+  /** Training sessions (APQC 8.6.5.1), oldest first, each with its attendance list and materials. */
+  training: z.array(trainingSessionSchema),
   attachments: z.array(reportAttachmentSchema),
 });
 export type SiteReport = z.infer<typeof siteReportSchema>;

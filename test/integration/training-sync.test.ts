@@ -70,6 +70,8 @@ describe('training sessions and attendance', () => {
     expect(tech.core.call('sync.status', {})).toMatchObject({ pendingOperations: 0, pendingAttachments: 0, conflicts: 0 });
     expect(await rm.sync()).toEqual({ ok: true });
     expect(rm.core.call('training.list', { siteId })).toEqual(tech.core.call('training.list', { siteId }));
+    // The manager's site report lists the session with its attendance.
+    expect(rm.core.call('siteReports.get', { siteId }).training).toEqual(tech.core.call('training.list', { siteId }));
     for (const a of session.attendees.filter((x) => x.signatureSha256)) {
       expect(rm.core.call('attachments.get', { sha256: a.signatureSha256! }).dataBase64).toBe(tech.core.call('attachments.get', { sha256: a.signatureSha256! }).dataBase64);
     }

@@ -2,6 +2,7 @@ import { rgb } from '@cantoo/pdf-lib';
 import { SIGN_OFF_DECISION_LABELS } from '../../../shared/domain/signoff';
 import { PdfWriter } from '../../signoff/pdf/pdf-writer';
 import { passRate, waveRowsWithTotal, type CloseoutReport } from '../closeout-report';
+import { downtimePdfSection } from './downtime-section';
 
 const GREY = rgb(0.4, 0.4, 0.4);
 const num = (n: number | null, unit = '') => (n === null ? '-' : `${n}${unit}`);
@@ -128,6 +129,7 @@ export async function renderCloseoutPdf(report: CloseoutReport): Promise<Uint8Ar
   readinessSection(w, report);
   milestoneSection(w, report);
   measuresSection(w, report);
+  downtimePdfSection(w, report.dashboard);
   sitesSection(w, report);
   w.footers(`Outpost close-out report · ${report.deploymentName} · ${report.generatedAt.slice(0, 10)}`);
   return w.doc.save();

@@ -1,6 +1,7 @@
 import type { SignedSheet } from '../../../shared/domain/signoff';
 import { LEGACY_GATE_RULE } from '../../../shared/signoff/gates';
 import type { PdfWriter } from './pdf-writer';
+import { trainingSection } from './training-section';
 
 const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '-' : v);
 const day = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : '-');
@@ -39,7 +40,7 @@ function gapSection(w: PdfWriter, sheet: SignedSheet): void {
   }
 }
 
-/** The summary tables: open gaps, components, checklist, checks, inventory, sites, issues, exceptions. */
+/** The summary tables: open gaps, components, checklist, checks, inventory, sites, rollbacks, training, issues, exceptions. */
 export function summarySections(w: PdfWriter, sheet: SignedSheet): void {
   const { review, exceptions } = sheet.content;
   if (review.site) gapSection(w, sheet);
@@ -81,6 +82,7 @@ export function summarySections(w: PdfWriter, sheet: SignedSheet): void {
     w.heading('Rollbacks', 11);
     w.table([{ title: 'When', width: 0.24 }, { title: 'Reason', width: 0.76 }], review.rollbacks.map((r) => [day(r.at), r.reason]));
   }
+  trainingSection(w, sheet);
   w.heading('Issues', 11);
   w.table(
     [{ title: '#', width: 0.12 }, { title: 'Title', width: 0.36 }, { title: 'Severity', width: 0.12 }, { title: 'Category', width: 0.14 }, { title: 'Status', width: 0.18 }, { title: 'Blocks', width: 0.08 }],

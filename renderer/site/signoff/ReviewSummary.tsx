@@ -85,6 +85,18 @@ export function ReviewSummary({ review }: { review: SignOffReview }) {
           </Text>
         </Section>
       )}
+      {review.training && (
+        <Section title={`Training and attendance (${review.training.length})`} testId="review-training">
+          <SmallTable
+            head={['Session', 'Start', 'Trainer', 'Attendance']}
+            rows={review.training.map((s) => {
+              const signed = s.attendees.filter((a) => a.attendance === 'signed').length;
+              return [s.topic, when(s.startsAt), s.trainer, `${signed} signed, ${s.attendees.length - signed} absent`];
+            })}
+            empty="No training session"
+          />
+        </Section>
+      )}
       {review.sites && (
         <Section title={`Sites (${review.sites.length})`} testId="review-sites">
           <SmallTable

@@ -5,7 +5,7 @@ import type { Topic } from '../../api/refresh';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useNavigation } from '../../state/navigation';
 
-const COVERED: Topic[] = ['sites', 'checklist', 'inventory', 'machines', 'issues'];
+const COVERED: Topic[] = ['sites', 'checklist', 'inventory', 'machines', 'issues', 'training'];
 
 /** On the site overview: a signed sheet whose content changed since, so a new sheet is needed. */
 export function SignOffNotice({ siteId }: { siteId: string }) {

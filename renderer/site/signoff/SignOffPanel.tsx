@@ -22,7 +22,7 @@ export interface SignOffSubject {
   deploymentId: string | null;
 }
 
-const COVERED: Topic[] = ['sites', 'checklist', 'inventory', 'machines', 'issues', 'deployments'];
+const COVERED: Topic[] = ['sites', 'checklist', 'inventory', 'machines', 'issues', 'deployments', 'training'];
 
 function signerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

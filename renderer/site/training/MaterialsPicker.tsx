@@ -1,0 +1,55 @@
+import { Badge, Button, CloseButton, FileButton, Group, Text } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
+import { useState } from 'react';
+import { runCommand } from '../../api/command';
+import { showApiError } from '../../api/notify';
+import { readPhoto } from '../issues/read-photo';
+
+export interface PickedMaterial {
+  sha256: string;
+  name: string;
+}
+
+/** Training materials (photos or scans of handouts): each stored at once in the attachment store, kept by SHA-256 and file name. */
+export function MaterialsPicker({ value, onChange }: { value: PickedMaterial[]; onChange: (next: PickedMaterial[]) => void }) {
+  const [busy, setBusy] = useState(false);
+
+  async function add(files: File[]) {
+    setBusy(true);
+    const added: PickedMaterial[] = [];
+    for (const file of files) {
+      const read = await readPhoto(file);
+      if (!read.ok) {
+        showApiError({ code: 'validation', message: read.message }, 'Material not added');
+        continue;
+      }
+      const stored = await runCommand('attachments.put', { mediaType: read.mediaType, dataBase64: read.dataBase64 }, { errorTitle: 'Material not stored' });
+      if (stored) added.push({ sha256: stored.sha256, name: file.name.slice(0, 200) || 'Handout' });
+    }
+    const known = new Set(value.map((m) => m.sha256));
+    onChange([...value, ...added.filter((m) => !known.has(m.sha256))]);
+    setBusy(false);
+  }
+
+  return (
+    <Group gap="xs">
+      <FileButton onChange={(files) => void add(files)} accept="image/*" multiple>
+        {(props) => (
+          <Button {...props} size="xs" variant="default" leftSection={<IconPaperclip size={14} />} loading={busy} data-testid="training-material">
+            Add material
+          </Button>
+        )}
+      </FileButton>
+      {value.map((m) => (
+        <Badge key={m.sha256} variant="light" color="gray" tt="none" rightSection={<CloseButton size="xs" onClick={() => onChange(value.filter((v) => v.sha256 !== m.sha256))} aria-label={`Remove ${m.name}`} />}>
+          {m.name}
+        </Badge>
+      ))}
+      {value.length === 0 && (
+        <Text size="xs" c="dimmed">
+          Photos or scans of handouts (optional)
+        </Text>
+      )}
+    </Group>
+  );
+}
