@@ -73,7 +73,8 @@ describe('dashboard.get', () => {
     expect(d.totals).toMatchObject({ sites: 6, signedOff: 1, successful: 1, rolledBackSites: 1, rollbacks: 1, openIssues: 2, openBlockingIssues: 1 });
     // Signed today, a week or more before its window opens: early, not on time.
     expect(d.adherence).toMatchObject({ early: 1, onTime: 0, upcoming: 5, late: 0, overdue: 0 });
-    expect(d.issues.bySeverity.find((s) => s.severity === 'high')).toEqual({ severity: 'high', total: 1, open: 1, openBlocking: 1 });
+    // High: UTR's blocking issue, and the sample's resolved incident with downtime at LIL-006.
+    expect(d.issues.bySeverity.find((s) => s.severity === 'high')).toEqual({ severity: 'high', total: 2, open: 1, openBlocking: 1 });
     expect(d.issues.byCategory.find((c) => c.category === 'hardware')).toEqual({ category: 'hardware', total: 1, open: 1 });
     expect(d.issues.quietPeriod).toEqual({ total: 1, bySeverity: { critical: 0, high: 0, medium: 1, low: 0 } });
     // Latest run per target: AMS pass + error (unreachable), UTR fail + error (completed with errors).

@@ -15,6 +15,7 @@ import {
   SAMPLE_TECHNICIANS,
   SAMPLE_WAVES,
 } from './sample-plan';
+import { addSampleIncident } from './sample-incident';
 import { addSampleTraining } from './sample-training';
 import { seededRandom } from './seeded-random';
 
@@ -79,6 +80,8 @@ export function openSampleDeployment(ctx: ServiceContext, dataDir: string): { de
     }
     // One site shows a training session with its attendance list (the pilot's second store).
     if (index === 1) addSampleTraining(ctx, dataDir, site, SAMPLE_TECHNICIANS[index % SAMPLE_TECHNICIANS.length]!);
+    // One incident with downtime (the last store): an ended outage of the POS software.
+    if (index === SAMPLE_SITES.length - 1) addSampleIncident(ctx, deploymentId, site.id);
   });
   return { deploymentId };
 }

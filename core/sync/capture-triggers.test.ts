@@ -104,7 +104,11 @@ describe('change capture triggers', () => {
     await addFieldRecords(c, d, site.id);
     const inserted = outbox(d).filter((o) => o.kind === 'insert');
     for (const entity of SYNC_ENTITIES) {
-      const row = wireRow(d, entity, `${placementSql(entity, 'R').deployment} = ?`, deploymentId);
+      // A row captured after publishing where there is one (the sample's own incident history, append-only, predates it).
+      const captured = inserted.find((o) => o.entity === entity.name);
+      const row = captured
+        ? wireRow(d, entity, entity.key.map((k) => `R."${k}" IS json_extract(?, '$.${k}')`).join(' AND '), ...entity.key.map(() => captured.data))
+        : wireRow(d, entity, `${placementSql(entity, 'R').deployment} = ?`, deploymentId);
       expect(row, `a ${entity.name} row in the published deployment`).toBeDefined();
       const op = inserted.find((o) => o.entity === entity.name && o.row_id === row!.rowId);
       d.exec('BEGIN');
