@@ -51,7 +51,7 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
       <div className={classes.header}>
         <SiteHeader site={site.data} />
       </div>
-      <Tabs value={tab} onChange={(v) => isSiteTab(v) && setTab(v)} className={classes.tabs} classNames={{ panel: classes.panel, tab: classes.tab }}>
+      <Tabs value={tab} onChange={(v) => isSiteTab(v) && setTab(v)} className={classes.tabs} classNames={{ panel: classes.panel, tab: classes.tab, list: classes.list }}>
         <Tabs.List px="md">
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value} leftSection={t.icon} rightSection={<Kbd size="xs" className={classes.kbd}>{t.key}</Kbd>} data-testid={`tab-${t.value}`}>

@@ -24,7 +24,8 @@ export function AttendeeForm({ sessionId }: { sessionId: string }) {
     const added = await mutation.run(
       'training.addAttendee',
       { sessionId, name: name.trim(), role: role.trim(), signaturePngBase64: absent ? null : signature },
-      { refresh: ['training'], success: (a) => `${a.name} recorded as ${a.attendance}`, errorTitle: 'Attendee not recorded' },
+      // The new row in the attendance list is the confirmation: no notification over the form.
+      { refresh: ['training'], errorTitle: 'Attendee not recorded' },
     );
     if (!added) return;
     setName('');
