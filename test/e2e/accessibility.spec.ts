@@ -47,7 +47,7 @@ test('axe finds no serious or critical violation on the main screens, light and 
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await page.getByTestId('site-AMS-001').click();
-    for (const tab of ['overview', 'inventory', 'checklist', 'machines', 'issues', 'signoff', 'report']) {
+    for (const tab of ['overview', 'inventory', 'checklist', 'machines', 'issues', 'training', 'signoff', 'report']) {
       await page.getByTestId(`tab-${tab}`).click();
       await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
       await page.waitForLoadState('networkidle');
