@@ -10,6 +10,7 @@ import { useProfile } from '../state/profile';
 import { DashboardCharts } from './DashboardCharts';
 import { useDashboard } from './dashboard-data';
 import { DecideWaveModal } from './DecideWaveModal';
+import { DowntimePanel } from './DowntimePanel';
 import { KpiCards } from './KpiCards';
 import { SiteTable } from './SiteTable';
 import { WaveDecisions } from './WaveDecisions';
@@ -58,6 +59,7 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
           <>
             <KpiCards dashboard={d} />
             <DashboardCharts dashboard={d} />
+            <DowntimePanel dashboard={d} />
             <WaveDecisions dashboard={d} canDecide={isManagerRole(role)} onDecide={setDeciding} />
             <Paper withBorder p="sm">
               <Group justify="space-between" mb="xs">

@@ -26,7 +26,7 @@ export function KpiCards({ dashboard: d }: { dashboard: Dashboard }) {
   const checked = d.checks.pass + d.checks.fail + d.checks.error;
   const passRate = checked === 0 ? null : Math.round((d.checks.pass / checked) * 100);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+    <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm">
       <Kpi
         label="Sites signed off"
         testId="kpi-signed-off"
@@ -58,6 +58,13 @@ export function KpiCards({ dashboard: d }: { dashboard: Dashboard }) {
         testId="kpi-checks"
         value={passRate === null ? '—' : `${passRate}%`}
         detail={`${d.checks.pass} of ${checked} checked targets · ${d.checks.targets} planned`}
+      />
+      <Kpi
+        label="Downtime"
+        testId="kpi-downtime"
+        value={`${d.downtime.minutes.total} min`}
+        color={d.downtime.openOutages > 0 ? 'red' : undefined}
+        detail={`${d.downtime.outages} ${d.downtime.outages === 1 ? 'outage' : 'outages'}${d.downtime.openOutages > 0 ? ` (${d.downtime.openOutages} open)` : ''} · MTTR ${d.downtime.mttrMinutes === null ? '—' : `${d.downtime.mttrMinutes} min`} · ${d.downtime.minutes.quietPeriod} min in quiet period`}
       />
       <Kpi
         label="Start → sign-off"

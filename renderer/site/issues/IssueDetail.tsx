@@ -11,6 +11,7 @@ import { IssueActions } from './IssueActions';
 import { IssueStatusBadge, SeverityBadge } from './IssueBadges';
 import { IssueTimeline } from './IssueTimeline';
 import { PhotoPicker } from './PhotoPicker';
+import { ServiceImpactSection } from './ServiceImpactSection';
 
 function CommentBox({ issueId, siteId }: { issueId: string; siteId: string }) {
   const [text, setText, discardText] = useTextDraft(draftKey('comment', siteId, issueId));
@@ -82,6 +83,7 @@ export function IssueDetail({ issueId }: { issueId: string }) {
           ))}
         </Group>
       )}
+      <ServiceImpactSection issue={issue} />
       <IssueActions key={`${issue.id}:${issue.updatedAt}`} issue={issue} />
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="xs">
         History
