@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wallTimeToIso } from '../time/wall-time';
-import { downtimeFigures, impactMinutes, impactTimesHold, isOpenOutage, type DowntimeSite, type ImpactRecord } from './downtime';
+import { downtimeFigures, impactMinutes, impactTimesHold, isOpenOutage, outageMinutesWithin, type DowntimeSite, type ImpactRecord } from './downtime';
 
 const BERLIN = 'Europe/Berlin';
 const at = (wall: string) => wallTimeToIso(wall, BERLIN)!;
@@ -78,6 +78,19 @@ describe('downtime minutes in the site zone', () => {
       ['a', 180, false],
       ['d', 180, true],
     ]);
+  });
+
+  it('sums the outage minutes inside one window (the quiet period of the review), open outages up to now', () => {
+    const impacts = [
+      outage('a', 's', '2026-03-28T23:30', '2026-03-29T03:30'), // 22:30Z-01:30Z
+      outage('b', 's', '2026-03-29T12:00', null), // 10:00Z, open
+      { ...outage('c', 's', '2026-03-29T04:00', '2026-03-29T05:00'), impact: 'degraded' as const },
+    ];
+    // From 29 Mar 00:00Z to 11:00Z: 90 minutes of a, 60 of b; degraded service does not count.
+    expect(outageMinutesWithin(impacts, '2026-03-29T00:00:00.000Z', '2026-03-29T11:00:00.000Z', Date.parse('2026-03-29T12:00:00Z'))).toBe(150);
+    // No end to the window: b counts up to now (12:00Z), 120 minutes.
+    expect(outageMinutesWithin(impacts, '2026-03-29T00:00:00.000Z', null, Date.parse('2026-03-29T12:00:00Z'))).toBe(210);
+    expect(outageMinutesWithin(impacts, null, null, 0)).toBeNull();
   });
 
   it('has no MTTR without an ended outage', () => {

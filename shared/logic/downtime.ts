@@ -102,6 +102,22 @@ function split(ms: SplitMs): DowntimeSplit {
   return { total: toMinutes(ms.before + ms.quiet + ms.after), beforeSignOff: toMinutes(ms.before), quietPeriod: toMinutes(ms.quiet), afterQuietPeriod: toMinutes(ms.after) };
 }
 
+/**
+ * Outage minutes inside one window (from `from`, until `to` or `now`), e.g. the deployment's quiet
+ * period in the post-deployment review; null when the window has not started (no `from`).
+ */
+export function outageMinutesWithin(impacts: readonly ImpactRecord[], from: string | null, to: string | null, now: number): number | null {
+  if (from === null) return null;
+  const start = Date.parse(from);
+  const end = to === null ? now : Date.parse(to);
+  let ms = 0;
+  for (const r of impacts) {
+    const span = r.impact === 'outage' ? impactInterval(r, now) : null;
+    if (span) ms += overlap(span.start, span.end, start, end);
+  }
+  return toMinutes(ms);
+}
+
 export function downtimeFigures(input: {
   impacts: readonly ImpactRecord[];
   sites: readonly DowntimeSite[];
