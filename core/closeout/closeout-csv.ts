@@ -2,6 +2,7 @@ import { SIGN_OFF_DECISION_LABELS } from '../../shared/domain/signoff';
 import { passRate, waveRowsWithTotal, type CloseoutReport } from './closeout-report';
 import { csvText, type CsvCell } from './csv-cells';
 import { downtimeCsvRows } from './downtime-csv';
+import { reviewCsvRows } from './review-csv';
 
 export const SITE_COLUMNS = [
   'Site code',
@@ -75,6 +76,7 @@ export function closeoutCsv(report: CloseoutReport): string {
     ['Milestone key fingerprint', m?.keyFingerprint ?? null],
   );
   rows.push(...downtimeCsvRows(d));
+  rows.push(...reviewCsvRows(report.review.review, report.review.measures));
   // Every line has the same number of fields (RFC 4180): shorter summary rows are padded.
   const width = Math.max(...rows.map((r) => r.length));
   return csvText(rows.map((r) => [...r, ...Array<CsvCell>(width - r.length).fill(null)]));

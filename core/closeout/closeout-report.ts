@@ -1,8 +1,10 @@
 import type { CloseoutStatus } from '../../shared/contract/closeout-methods';
+import type { PostDeploymentReview } from '../../shared/contract/review-methods';
 import type { Dashboard, DashboardSiteRow, WaveFigures } from '../../shared/contract/dashboard-methods';
 import { getDashboard } from '../dashboard/dashboard-service';
 import type { ServiceContext } from '../services/service-context';
 import { closeoutSites, closeoutStatus, siteVerdict } from './closeout-status';
+import { getPostDeploymentReview } from './review-service';
 
 /** One site of the close-out report: the dashboard's row plus how it stands for the close-out. */
 export interface ReportSite extends DashboardSiteRow {
@@ -18,6 +20,8 @@ export interface CloseoutReport {
   status: CloseoutStatus;
   dashboard: Dashboard;
   sites: ReportSite[];
+  /** The post-deployment review (null while not written) and its measures. */
+  review: Pick<PostDeploymentReview, 'review' | 'measures'>;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -36,7 +40,8 @@ export function buildCloseoutReport(ctx: ServiceContext, deploymentId: string): 
     const hours = row.startedAt && row.signedOffAt ? (Date.parse(row.signedOffAt) - Date.parse(row.startedAt)) / HOUR_MS : null;
     return { ...row, closeout: verdicts.get(row.id) ?? 'outstanding', hoursToSignOff: hours !== null && hours >= 0 ? Math.round(hours * 10) / 10 : null };
   });
-  return { deploymentName: dashboard.name, version, generatedAt: dashboard.generatedAt, status, dashboard, sites };
+  const { review, measures } = getPostDeploymentReview(ctx, { deploymentId });
+  return { deploymentName: dashboard.name, version, generatedAt: dashboard.generatedAt, status, dashboard, sites, review: { review, measures } };
 }
 
 /** Passed / checked targets as a percentage with one decimal (null: nothing checked). */

@@ -1,7 +1,9 @@
 import type { ApiParsedInput } from '../../shared/contract';
 import type { DeploymentReview, PostDeploymentReview } from '../../shared/contract/review-methods';
-import type { ReviewActionItem } from '../../shared/domain/deployment-review';
+import type { MilestoneReview, ReviewActionItem } from '../../shared/domain/deployment-review';
+import { outageMinutesWithin } from '../../shared/logic/downtime';
 import { reviewMeasures, type MeasureIssue, type MeasureSite } from '../../shared/logic/review-measures';
+import { readImpacts } from '../dashboard/downtime-rows';
 import { notFound } from '../services/domain-error';
 import { recordActivity, type ServiceContext } from '../services/service-context';
 import { closeoutSites, closeoutStatus, siteVerdict } from './closeout-status';
@@ -13,7 +15,7 @@ function requireDeployment(ctx: ServiceContext, deploymentId: string): void {
   if (!ctx.sqlite.prepare('SELECT 1 FROM deployments WHERE id = ?').get(deploymentId)) throw notFound('Deployment', deploymentId);
 }
 
-function readReview(ctx: ServiceContext, deploymentId: string): DeploymentReview | null {
+export function readReview(ctx: ServiceContext, deploymentId: string): DeploymentReview | null {
   const row = ctx.sqlite
     .prepare('SELECT went_well AS wentWell, went_badly AS wentBadly, action_items AS actionItems, updated_at AS updatedAt, updated_by AS updatedBy FROM deployment_reviews WHERE deployment_id = ? ORDER BY updated_at DESC, id LIMIT 1')
     .get(deploymentId) as (Omit<DeploymentReview, 'actionItems'> & { actionItems: string }) | undefined;
@@ -53,10 +55,19 @@ export function computeReviewMeasures(ctx: ServiceContext, deploymentId: string)
       )
       .all(deploymentId) as { at: string }[]
   ).map((r) => r.at);
+  // Outage minutes inside the same quiet period as the incidents; an open outage counts up to now, so
+  // once the quiet period is over (when the milestone can be signed) the figure no longer moves.
+  const quietDowntimeMinutes = outageMinutesWithin(readImpacts(ctx.sqlite, deploymentId), status.lastSignOffAt, status.quietPeriodEndsAt, Date.parse(ctx.clock.now()));
   return {
-    measures: reviewMeasures({ sites, issues, issueClosures: closures, quietStart: status.lastSignOffAt, quietEnd: status.quietPeriodEndsAt }),
+    measures: reviewMeasures({ sites, issues, issueClosures: closures, quietStart: status.lastSignOffAt, quietEnd: status.quietPeriodEndsAt, quietDowntimeMinutes }),
     siteStatuses: sites.map((s) => ({ code: s.code, status: s.status })),
   };
+}
+
+/** What the milestone sheet covers of the review: the saved texts with today's measures; undefined while none is saved. */
+export function milestoneReviewPart(ctx: ServiceContext, deploymentId: string): MilestoneReview | undefined {
+  const review = readReview(ctx, deploymentId);
+  return review ? { ...review, measures: computeReviewMeasures(ctx, deploymentId).measures } : undefined;
 }
 
 /** `closeout.review`. */

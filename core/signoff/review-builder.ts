@@ -1,6 +1,7 @@
 import type { Issue } from '../../shared/domain/issue';
 import type { ReviewIssue, SignOffKind, SignOffReview } from '../../shared/domain/signoff';
 import { CHECKLIST_PHASES } from '../../shared/domain/enums';
+import { milestoneReviewPart } from '../closeout/review-service';
 import { getDeployment } from '../services/deployment-service';
 import { listSiteIssues } from '../services/issue-service';
 import { reconcile } from '../services/inventory-rows';
@@ -77,9 +78,14 @@ export function buildSiteReview(ctx: ServiceContext, siteId: string, kind: Exclu
   };
 }
 
-/** The Deployment Complete Milestone: every site, its newest site sheet, and the issues still open or excepted. */
+/**
+ * The Deployment Complete Milestone: every site, its newest site sheet, the issues still open or
+ * excepted, and the post-deployment review with its measures (left out while none is saved, so a
+ * review without one hashes as before).
+ */
 export function buildMilestoneReview(ctx: ServiceContext, deploymentId: string): SignOffReview {
   const part = deploymentPart(ctx, deploymentId, false);
+  const review = milestoneReviewPart(ctx, deploymentId);
   const sites = ctx.sqlite
     .prepare(
       `SELECT s.id, s.code, s.name, s.status,
@@ -103,5 +109,6 @@ export function buildMilestoneReview(ctx: ServiceContext, deploymentId: string):
     sites: sites.map(({ id: _id, ...s }) => s),
     issues,
     rollbacks: [],
+    ...(review ? { postDeploymentReview: review } : {}),
   };
 }

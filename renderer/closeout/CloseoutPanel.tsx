@@ -2,11 +2,13 @@ import { Alert, Badge, Code, Group, List, Loader, Paper, Stack, Table, Text, The
 import { IconCircleCheck, IconCircleX, IconFlag } from '@tabler/icons-react';
 import type { CloseoutStatus } from '../../shared/contract/closeout-methods';
 import { SIGN_OFF_DECISION_LABELS } from '../../shared/domain/signoff';
+import { milestoneReviewProblem } from '../../shared/logic/milestone-review-rule';
 import type { Topic } from '../api/refresh';
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
 import { SignOffPanel } from '../site/signoff/SignOffPanel';
 import { ExportButtons } from './ExportButtons';
+import { ReviewSection } from './ReviewSection';
 
 const TOPICS: Topic[] = ['deployments', 'sites', 'issues', 'checklist', 'inventory'];
 const SHOWN = 10;
@@ -95,12 +97,14 @@ function Milestone({ milestone }: { milestone: NonNullable<CloseoutStatus['miles
   );
 }
 
-/** Readiness to close the deployment, the milestone sign-off (only when ready) and the close-out report. */
+/** Readiness to close the deployment, the post-deployment review, the milestone sign-off (only when ready) and the close-out report. */
 export function CloseoutPanel({ deploymentId }: { deploymentId: string }) {
   const status = useApiQuery('closeout.status', { deploymentId }, TOPICS);
+  const review = useApiQuery('closeout.review', { deploymentId }, TOPICS);
   if (status.error && !status.data) return <QueryError title="Close-out not available" error={status.error} onRetry={status.reload} />;
   if (!status.data) return <Loader size="sm" m="xl" />;
   const s = status.data;
+  const reviewProblem = review.data ? milestoneReviewProblem(review.data.review) : null;
 
   return (
     <Stack gap="md" data-testid="closeout-panel" data-ready={s.ready} data-complete={s.complete}>
@@ -120,10 +124,16 @@ export function CloseoutPanel({ deploymentId }: { deploymentId: string }) {
       </Group>
       <Conditions status={s} />
       <Outstanding status={s} />
+      {review.data ? <ReviewSection data={review.data} /> : review.error ? <QueryError title="Review not available" error={review.error} onRetry={review.reload} /> : <Loader size="sm" />}
       {s.milestone && <Milestone milestone={s.milestone} />}
       {!s.ready && !s.complete && (
         <Alert color="gray" variant="light" title="The Deployment Complete Milestone is not offered yet" data-testid="closeout-not-ready">
           It can be signed once every condition above is met: {s.conditions.filter((c) => !c.met).map((c) => c.title.toLowerCase()).join('; ')}.
+        </Alert>
+      )}
+      {s.ready && !s.complete && reviewProblem && (
+        <Alert color="yellow" variant="light" title="Save the post-deployment review before accepting the milestone" data-testid="closeout-review-needed">
+          {reviewProblem}
         </Alert>
       )}
       {s.ready && !s.complete && <SignOffPanel subject={{ kind: 'deployment_milestone', siteId: null, deploymentId }} />}

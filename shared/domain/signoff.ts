@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './audit';
+import { milestoneReviewSchema } from './deployment-review';
 import { issueCategorySchema, issueSeveritySchema, issueStatusSchema } from './issue';
 import { reviewTrainingSchema } from './training';
 
@@ -68,6 +69,8 @@ export const signOffReviewSchema = z.object({
   rollbacks: z.array(z.object({ at: z.string(), reason: z.string() })),
   /** Site complete sheets: training sessions and attendance, when the site has any; absent on older sheets. */
   training: reviewTrainingSchema.optional(),
+  /** Deployment milestone only: the post-deployment review with its measures, once saved; absent on older sheets. */
+  postDeploymentReview: milestoneReviewSchema.optional(),
 });
 export type SignOffReview = z.infer<typeof signOffReviewSchema>;
 

@@ -29,6 +29,7 @@ describe('post-deployment review measures', () => {
     expect(m.rollbacks).toEqual([{ siteCode: 'C', at: '2026-03-04T09:00:00Z', reason: 'Switch bricked' }]);
     expect(m.failedDeployments.map((f) => f.siteCode)).toEqual(['C', 'D']);
     expect(m.quietPeriod.incidents.map((i) => i.number)).toEqual([2]);
+    expect(m.quietPeriod.downtimeMinutes).toBeNull(); // no downtime measure given
     expect(m.schedule).toEqual({ signedOff: 3, early: 1, withinWindow: 1, late: 1, noWindow: 0, adherencePercent: 33.3 });
     expect(m.throughput).toEqual([
       { week: '2026-W10', sitesSignedOff: 2, issuesClosed: 1 },

@@ -40,7 +40,8 @@ export interface ReviewMeasures {
   rollbacks: { siteCode: string; at: string; reason: string }[];
   /** Sites that failed: rolled back (now) or whose newest site-complete sheet was rejected. */
   failedDeployments: { siteCode: string; siteName: string; reason: string }[];
-  quietPeriod: { start: string | null; end: string | null; incidents: MeasureIssue[] };
+  /** Incidents opened in the quiet period, and the outage minutes in it (null: not measured). */
+  quietPeriod: { start: string | null; end: string | null; incidents: MeasureIssue[]; downtimeMinutes: number | null };
   /** Signed-off sites against their windows (schedule-adherence.ts): early is not on time; adherence = on time of those with a window. */
   schedule: { signedOff: number; early: number; withinWindow: number; late: number; noWindow: number; adherencePercent: number | null };
   /** Per ISO week (UTC), weeks with activity only, oldest first. */
@@ -67,6 +68,8 @@ export function reviewMeasures(input: {
   issueClosures: readonly string[];
   quietStart: string | null;
   quietEnd: string | null;
+  /** Outage minutes inside the quiet period, computed by the downtime rules; null when not available. */
+  quietDowntimeMinutes?: number | null;
 }): ReviewMeasures {
   const attempted = input.sites.filter((s) => !(s.status === 'planned' || s.status === 'ready') || s.rollbacks.length > 0);
   const succeeded = attempted.filter((s) => s.verdict === 'signed_off' && s.rollbacks.length === 0);
@@ -97,7 +100,7 @@ export function reviewMeasures(input: {
     successRatePercent: percent(succeeded.length, attempted.length),
     rollbacks,
     failedDeployments,
-    quietPeriod: { start, end, incidents },
+    quietPeriod: { start, end, incidents, downtimeMinutes: input.quietDowntimeMinutes ?? null },
     schedule: {
       signedOff: signed.length,
       early: count('early'),

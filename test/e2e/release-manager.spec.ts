@@ -242,6 +242,8 @@ test('a release manager authors, imports, publishes, and after a technician sync
   // The site owner signs the site on the technician's device; the quiet period of this small
   // deployment is set to 0 days so it is over at once (the wait itself is covered by closeout-status.test.ts).
   await shell.call('deployments.update', { deploymentId: deployment!.id, quietPeriodDays: 0 });
+  // The milestone covers the post-deployment review: the release manager saves one first (closeout-review.spec.ts fills it in on screen).
+  await shell.call('closeout.saveReview', { deploymentId: deployment!.id, wentWell: 'Pilot store went live in its window', wentBadly: 'Open gaps finished on a second visit', actionItems: [] });
   // The site is not finished: the owner accepts it with a reason for each open gap.
   const review = tech.call('signoff.review', { kind: 'site_complete', siteId: site!.id });
   const siteSheet = tech.call('signoff.sign', {

@@ -56,3 +56,8 @@ export function sign(c: ClockedCore, input: Partial<ApiInput<'signoff.sign'>> & 
   };
   return c.core.dispatch('signoff.sign', full) as ApiResult<ApiOutput<'signoff.sign'>>;
 }
+
+/** A short post-deployment review: an accepting milestone needs one (shared/logic/milestone-review-rule.ts). */
+export function saveReview(c: ClockedCore, deploymentId: string) {
+  return c.call('closeout.saveReview', { deploymentId, wentWell: 'Pilot on time', wentBadly: 'One rollback', actionItems: [{ text: 'Pin firmware', owner: 'Nora', due: '2026-04-15' }] });
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell } from '../../core/closeout/csv-cells';
-import { openClockedCore, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
+import { openClockedCore, saveReview, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
 
 let c: ClockedCore | undefined;
 afterEach(() => {
@@ -23,6 +23,7 @@ function closedDeployment(core: ClockedCore) {
   core.call('sites.rollback', { siteId: d.lis.id, reason: 'Vendor firmware bricked the switch' });
   expect(sign(core, { siteId: d.ber.id, decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: 'Feed A carries the load' }] })).toMatchObject({ ok: true });
   core.advanceDays(15);
+  saveReview(core, d.deploymentId);
   const milestone = sign(core, { kind: 'deployment_milestone', deploymentId: d.deploymentId });
   if (!milestone.ok) throw new Error(milestone.error.message);
   return { ...d, milestone: milestone.value.sheet };

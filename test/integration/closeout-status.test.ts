@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openClockedCore, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
+import { openClockedCore, saveReview, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
 
 let c: ClockedCore | undefined;
 afterEach(() => {
@@ -76,7 +76,8 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
     expect(ready.ready).toBe(true);
     expect(condition(ready, 'quiet_period_over').detail).toMatch(/^Ended \d{4}-\d\d-\d\d \d\d:\d\d UTC, 14 days after the last site sign-off$/);
 
-    // Signed: the deployment is complete and the status carries the sheet's hash and signer.
+    // Signed (over the post-deployment review): the deployment is complete and the status carries the sheet's hash and signer.
+    saveReview(c, d.deploymentId);
     const milestone = sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId });
     expect(milestone).toMatchObject({ ok: true, value: { sheet: { kind: 'deployment_milestone', decision: 'accepted', valid: true } } });
     const sheet = milestone.ok ? milestone.value.sheet : null;

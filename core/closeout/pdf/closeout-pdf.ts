@@ -3,6 +3,7 @@ import { SIGN_OFF_DECISION_LABELS } from '../../../shared/domain/signoff';
 import { PdfWriter } from '../../signoff/pdf/pdf-writer';
 import { passRate, waveRowsWithTotal, type CloseoutReport } from '../closeout-report';
 import { downtimePdfSection } from './downtime-section';
+import { reviewPdfSection } from './review-section';
 
 const GREY = rgb(0.4, 0.4, 0.4);
 const num = (n: number | null, unit = '') => (n === null ? '-' : `${n}${unit}`);
@@ -130,6 +131,7 @@ export async function renderCloseoutPdf(report: CloseoutReport): Promise<Uint8Ar
   milestoneSection(w, report);
   measuresSection(w, report);
   downtimePdfSection(w, report.dashboard);
+  reviewPdfSection(w, report.review.review, report.review.measures);
   sitesSection(w, report);
   w.footers(`Outpost close-out report · ${report.deploymentName} · ${report.generatedAt.slice(0, 10)}`);
   return w.doc.save();

@@ -1,6 +1,7 @@
 import { rgb } from '@cantoo/pdf-lib';
 import QRCode from 'qrcode';
 import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SignedSheet } from '../../../shared/domain/signoff';
+import { reviewPdfSection } from '../../closeout/pdf/review-section';
 import { headerSection, summarySections } from './pdf-sections';
 import { PdfWriter } from './pdf-writer';
 import { formatInZone } from './zoned-time';
@@ -73,6 +74,8 @@ export async function renderSheetPdf(sheet: SignedSheet): Promise<Uint8Array> {
   w.y -= 4;
   headerSection(w, sheet);
   summarySections(w, sheet);
+  const pdr = c.review.postDeploymentReview;
+  if (pdr) reviewPdfSection(w, pdr, pdr.measures, 11);
   decisionSection(w, sheet);
   await signatureAndHash(w, sheet);
   w.footers(`Outpost sign-off - ${where} - SHA-256 ${sheet.hash.value.slice(0, 16)}`);
