@@ -50,7 +50,7 @@ const kinds = (f: GateFacts, kind: 'site_complete' | 'core_components') => gateG
 describe('sign-off gates', () => {
   it('counts an open hand-over item as a gap of the complete site, not of the core sheet', () => {
     const facts: GateFacts = { ...complete(), checklist: [...complete().checklist, { id: 'h1', phase: 'handover', title: 'Sealed envelope', required: true, state: 'todo' }] };
-    expect(gateGaps('site_complete', facts)).toEqual([{ id: 'checklist:h1', kind: 'checklist_item', label: 'Checklist (handover): "Sealed envelope" is not done' }]);
+    expect(gateGaps('site_complete', facts)).toEqual([{ id: 'checklist:h1', kind: 'checklist_item', label: 'Checklist (hand-over): "Sealed envelope" is not done' }]);
     expect(gateGaps('core_components', facts)).toEqual([]);
   });
 

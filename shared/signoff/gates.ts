@@ -76,7 +76,7 @@ export function gateGaps(kind: SignOffKind, facts: GateFacts): Gap[] {
   const phases = GATED_PHASES[kind];
   const checklist = facts.checklist
     .filter((i) => phases.includes(i.phase) && isOpenRequired(i))
-    .map((i): Gap => ({ id: `checklist:${i.id}`, kind: 'checklist_item', label: `Checklist (${i.phase}): "${i.title}" is ${i.state === 'failed' ? 'failed' : 'not done'}` }));
+    .map((i): Gap => ({ id: `checklist:${i.id}`, kind: 'checklist_item', label: `Checklist (${i.phase === 'handover' ? 'hand-over' : i.phase}): "${i.title}" is ${i.state === 'failed' ? 'failed' : 'not done'}` }));
   const missing = facts.inventory
     .filter((i) => inScope(kind, i.scope) && isMissing(i))
     .map((i): Gap => ({ id: `inventory:${i.id}`, kind: 'missing_item', label: `Inventory: ${itemName(i)} not received (${i.state})` }));
