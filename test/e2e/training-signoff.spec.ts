@@ -86,7 +86,7 @@ test('an incomplete site shows every gap instead of "Accepted"; after the work a
   const gapCount = await page.getByTestId('signoff-gap').count();
   for (const kind of ['checklist_item', 'missing_item', 'failed_check']) await expect(gapList.locator(`[data-gap-kind="${kind}"]`).first()).toBeVisible();
   await expect(gapList).toContainText('Checklist (before): "Check power and backup power" is not done');
-  await expect(gapList).toContainText('Checklist (handover): "Hand over the passwords in a sealed envelope" is not done');
+  await expect(gapList).toContainText('Checklist (hand-over): "Hand over the passwords in a sealed envelope" is not done');
   await expect(gapList).toContainText('Inventory: PowerEdge R660xs');
   await expect(gapList).toContainText('never checked');
   await expect(gapList).not.toContainText('(rollback)');
