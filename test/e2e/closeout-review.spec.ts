@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -50,6 +51,10 @@ test('a release manager fills in the post-deployment review beside the measures,
   await section.getByTestId('review-save').click();
   await expect(section).toHaveAttribute('data-saved', 'true');
   await expect(section.getByTestId('review-saved-by')).toContainText('Saved by Rita Release');
+
+  // The review form with its action items passes axe (WCAG 2.x A and AA, serious and critical findings).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="review-section"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Committed: a reload reads it back from the database.
   await page.reload();
