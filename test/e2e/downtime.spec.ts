@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,12 @@ test.afterEach(async () => {
   await shell?.stop('SIGKILL');
   shell = undefined;
 });
+
+/** Serious and critical axe findings (WCAG 2.x A and AA), as accessibility.spec.ts counts them. */
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 async function pick(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
@@ -46,6 +53,7 @@ test('a manager records an outage across the spring DST change and sees the down
   await expect(form.getByTestId('impact-submit')).toBeDisabled();
   await form.getByTestId('impact-end').fill('2026-03-29T03:30');
   await form.getByTestId('impact-users').fill('14');
+  expect(await seriousViolations(page, 'service impact form')).toEqual([]);
   await form.getByTestId('impact-submit').click();
   await expect(form).toBeHidden();
 
@@ -78,5 +86,8 @@ test('a manager records an outage across the spring DST change and sees the down
   await expect(longest.first()).toContainText('Tills offline after the night update');
   await expect(longest.first()).toContainText('180');
   await panel.scrollIntoViewIfNeeded();
+  // The "saved" notification closes by itself first: the dashboard is what is checked here.
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  expect(await seriousViolations(page, 'dashboard with downtime')).toEqual([]);
   await page.screenshot({ path: 'test-results/downtime-dashboard.png' });
 });
