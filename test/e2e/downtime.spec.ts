@@ -70,6 +70,10 @@ test('a manager records an outage across the spring DST change and sees the down
   // The dashboard: 180 minutes here plus the sample's 55-minute outage at LIL-006, both in Wave 1.
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
+  // The site report shows the impact with the issue.
+  await page.getByTestId('tab-report').click();
+  await expect(page.getByTestId('report-issue-impact')).toContainText('Service impact: outage');
+  await expect(page.getByTestId('report-issue-impact')).toContainText('180 min · 14 users or tills');
   await page.getByTestId('deployment-row').first().click();
   await expect(page.getByTestId('deployment-overview')).toBeVisible();
   await page.getByTestId('open-dashboard').click();

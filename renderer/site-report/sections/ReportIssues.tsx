@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { SiteReport } from '../../../shared/site-report/report-model';
+import { impactMinutes } from '../../../shared/logic/downtime';
 import { Time } from '../../format/Time';
 import { ReportSection } from './ReportSection';
 
@@ -22,6 +23,13 @@ export function ReportIssues({ issues, timeZone }: { issues: SiteReport['issues'
               {issue.blocksSignOff && <Badge size="xs" color="red" variant="outline">blocks sign-off</Badge>}
             </Group>
             {issue.description && <Text size="xs" c="dimmed">{issue.description}</Text>}
+            {(issue.impact === 'outage' || issue.impact === 'degraded') && (
+              <Text size="xs" data-testid="report-issue-impact" data-impact={issue.impact}>
+                Service impact: {issue.impact} · <Time iso={issue.impactStartedAt} zone={timeZone} /> → {issue.impactEndedAt ? <Time iso={issue.impactEndedAt} zone={timeZone} /> : 'still going on'} ·{' '}
+                {impactMinutes({ startedAt: issue.impactStartedAt, endedAt: issue.impactEndedAt }, Date.now())} min
+                {issue.impactUsersAffected !== null ? ` · ${issue.impactUsersAffected} users or tills` : ''}
+              </Text>
+            )}
             <Stack gap={0} mt={2} pl="sm">
               {issue.events.map((e) => (
                 <Text size="xs" key={e.id} data-testid="report-issue-event">
