@@ -1,8 +1,9 @@
-import { Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReviewMeasures } from '../../shared/logic/review-measures';
+import { formatDateTime } from '../format/time';
+import { SmallTable } from '../shell/SmallTable';
 
 const pct = (n: number | null) => (n === null ? '–' : `${n} %`);
-const utc = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '–');
 
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail: string; testId: string }) {
   return (
@@ -15,36 +16,6 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
       </Text>
       <Text size="xs">{detail}</Text>
     </Paper>
-  );
-}
-
-function SmallTable({ head, rows, testId, empty }: { head: string[]; rows: string[][]; testId: string; empty: string }) {
-  if (rows.length === 0) {
-    return (
-      <Text size="xs" c="dimmed" data-testid={testId}>
-        {empty}
-      </Text>
-    );
-  }
-  return (
-    <Table withTableBorder fz="xs" data-testid={testId}>
-      <Table.Thead>
-        <Table.Tr>
-          {head.map((h) => (
-            <Table.Th key={h}>{h}</Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r, i) => (
-          <Table.Tr key={i}>
-            {r.map((cell, j) => (
-              <Table.Td key={j}>{cell}</Table.Td>
-            ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
@@ -61,26 +32,27 @@ export function ReviewMeasuresView({ measures: m }: { measures: ReviewMeasures }
           value={pct(m.schedule.adherencePercent)}
           detail={`${m.schedule.withinWindow} within the window, ${m.schedule.early} early, ${m.schedule.late} late, ${m.schedule.noWindow} without a window`}
         />
-        <Figure testId="review-quiet-incidents" label="Incidents in the quiet period" value={String(q.incidents.length)} detail={q.start ? `${utc(q.start)} to ${utc(q.end)}` : 'Starts at the last site sign-off'} />
+        <Figure testId="review-quiet-incidents" label="Incidents in the quiet period" value={String(q.incidents.length)} detail={q.start ? `${formatDateTime(q.start)} to ${formatDateTime(q.end)}` : 'Starts at the last site sign-off'} />
         <Figure testId="review-downtime" label="Downtime in the quiet period" value={q.downtimeMinutes === null ? 'not recorded' : `${q.downtimeMinutes} min`} detail="Outage minutes on issues" />
       </SimpleGrid>
       <Text size="sm" fw={600}>
         Failed deployments and rollbacks
       </Text>
-      <SmallTable testId="review-failures" head={['Site', 'Name', 'Reason']} rows={m.failedDeployments.map((f) => [f.siteCode, f.siteName, f.reason])} empty="No failed deployment." />
-      <SmallTable testId="review-rollbacks" head={['Rollback at', 'Site', 'Reason']} rows={m.rollbacks.map((r) => [utc(r.at), r.siteCode, r.reason])} empty="No rollback recorded." />
+      <SmallTable bordered testId="review-failures" head={['Site', 'Name', 'Reason']} rows={m.failedDeployments.map((f) => [f.siteCode, f.siteName, f.reason])} empty="No failed deployment." />
+      <SmallTable bordered testId="review-rollbacks" head={['Rollback at', 'Site', 'Reason']} rows={m.rollbacks.map((r) => [formatDateTime(r.at), r.siteCode, r.reason])} empty="No rollback recorded." />
       {q.incidents.length > 0 && (
         <SmallTable
+          bordered
           testId="review-incidents"
           head={['Quiet-period incident', 'Severity', 'Opened']}
-          rows={q.incidents.map((i) => [`${i.siteCode} #${i.number} ${i.title}`, i.severity, utc(i.createdAt)])}
+          rows={q.incidents.map((i) => [`${i.siteCode} #${i.number} ${i.title}`, i.severity, formatDateTime(i.createdAt)])}
           empty=""
         />
       )}
       <Text size="sm" fw={600}>
         Backlog throughput per week
       </Text>
-      <SmallTable testId="review-throughput" head={['ISO week', 'Sites signed off', 'Issues closed']} rows={m.throughput.map((t) => [t.week, String(t.sitesSignedOff), String(t.issuesClosed)])} empty="Nothing signed off or closed yet." />
+      <SmallTable bordered testId="review-throughput" head={['ISO week', 'Sites signed off', 'Issues closed']} rows={m.throughput.map((t) => [t.week, String(t.sitesSignedOff), String(t.issuesClosed)])} empty="Nothing signed off or closed yet." />
     </Stack>
   );
 }

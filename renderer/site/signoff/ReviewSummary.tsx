@@ -1,6 +1,7 @@
-import { Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import type { SignOffReview } from '../../../shared/domain/signoff';
 import { Time } from '../../format/Time';
+import { SmallTable } from '../../shell/SmallTable';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
@@ -10,35 +11,6 @@ function Section({ title, children, testId }: { title: string; children: React.R
       </Text>
       {children}
     </Paper>
-  );
-}
-
-function SmallTable({ head, rows, empty }: { head: string[]; rows: React.ReactNode[][]; empty: string }) {
-  if (rows.length === 0)
-    return (
-      <Text size="xs" c="dimmed" px="sm" pb="sm">
-        {empty}
-      </Text>
-    );
-  return (
-    <Table fz="xs" verticalSpacing={4} striped>
-      <Table.Thead>
-        <Table.Tr>
-          {head.map((h) => (
-            <Table.Th key={h}>{h}</Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row, i) => (
-          <Table.Tr key={i}>
-            {row.map((cell, j) => (
-              <Table.Td key={j}>{cell}</Table.Td>
-            ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
