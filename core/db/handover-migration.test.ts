@@ -1,21 +1,11 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localMigrations } from '../../migrations';
+import { migrationDatabases, OLD_AUDIT } from '../../test/support/migration-db';
 import { tempDataDir } from '../../test/support/temp-core';
-import { openDatabase, type OpenedDatabase } from './open-database';
+import type { OpenedDatabase } from './open-database';
 
-const opened: OpenedDatabase[] = [];
-afterEach(() => {
-  for (const o of opened.splice(0)) if (o.sqlite.open) o.sqlite.close();
-});
-
-function open(dir: string, migrations = localMigrations) {
-  const o = openDatabase({ file: path.join(dir, 'outpost.db'), backupDir: path.join(dir, 'backups'), migrations });
-  opened.push(o);
-  return o;
-}
-
-const AUDIT = `'2026-01-01T00:00:00.000Z', 'Old Tech', '2026-01-01T00:00:00.000Z', 'Old Tech'`;
+const open = migrationDatabases();
+const AUDIT = OLD_AUDIT;
 const captureTriggers = (o: OpenedDatabase, table: string) =>
   (o.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'sync_capture_%'").get(table) as { n: number }).n;
 

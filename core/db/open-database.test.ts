@@ -1,25 +1,15 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localMigrations, LATEST_SCHEMA_VERSION } from '../../migrations';
+import { migrationDatabases, OLD_AUDIT } from '../../test/support/migration-db';
 import { openTestCore, tempDataDir } from '../../test/support/temp-core';
 import { StartupError } from '../runtime/startup-error';
 import { listBackups } from './backups';
-import { openDatabase, type OpenedDatabase } from './open-database';
 
-const opened: OpenedDatabase[] = [];
-afterEach(() => {
-  for (const o of opened.splice(0)) if (o.sqlite.open) o.sqlite.close();
-});
-
-function open(dir: string, migrations = localMigrations) {
-  const o = openDatabase({ file: path.join(dir, 'outpost.db'), backupDir: path.join(dir, 'backups'), migrations });
-  opened.push(o);
-  return o;
-}
-
-const AUDIT = `'2026-01-01T00:00:00.000Z', 'Old Tech', '2026-01-01T00:00:00.000Z', 'Old Tech'`;
+const open = migrationDatabases();
+const AUDIT = OLD_AUDIT;
 
 /** A database as schema 1 left it, holding a deployment, a site, inventory and a checklist item. */
 function seedVersion1(dir: string): void {
@@ -74,8 +64,9 @@ describe('local database', () => {
 
   it('refuses a database from a newer schema with a clear message and leaves it untouched', () => {
     const dir = tempDataDir();
-    open(dir).sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
-    opened[0]!.sqlite.close();
+    const first = open(dir);
+    first.sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    first.sqlite.close();
     const file = path.join(dir, 'outpost.db');
     const before = fs.readFileSync(file);
     expect(() => open(dir)).toThrowError(StartupError);
