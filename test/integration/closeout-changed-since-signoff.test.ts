@@ -1,12 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openClockedCore, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
+import { describe, expect, it } from 'vitest';
+import { clockedCoreForTest, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
 
 let c: ClockedCore | undefined;
-afterEach(() => c?.close());
 
 describe('close-out: a sheet changed since sign-off', () => {
   it('counts the site as not signed for the close-out and the milestone until a new sheet is signed', () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = smallDeployment(c);
     expect(sign(c, { siteId: d.ams.id })).toMatchObject({ ok: true });
     expect(sign(c, { siteId: d.ber.id })).toMatchObject({ ok: true });

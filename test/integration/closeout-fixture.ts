@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { onTestFinished } from 'vitest';
 import type { ApiInput, ApiOutput, ApiResult } from '../../shared/contract';
 import { signaturePng } from '../support/signoff-fixtures';
 import { openTestCore, tempDataDir } from '../support/temp-core';
@@ -20,6 +22,16 @@ export function openClockedCore(start = '2026-03-02T09:00:00.000Z') {
   };
 }
 export type ClockedCore = ReturnType<typeof openClockedCore>;
+
+/** A clocked core closed, with its data directory removed, when the current test finishes. */
+export function clockedCoreForTest(start?: string): ClockedCore {
+  const c = openClockedCore(start);
+  onTestFinished(() => {
+    c.close();
+    fs.rmSync(c.dataDir, { recursive: true, force: true });
+  });
+  return c;
+}
 
 /**
  * A small deployment as a release manager: a pilot wave and a second wave, three sites (one name

@@ -2,17 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../core/closeout/csv-cells';
-import { openClockedCore, saveReview, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
+import { clockedCoreForTest, saveReview, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
 
 let c: ClockedCore | undefined;
-afterEach(() => {
-  if (!c) return;
-  c.close();
-  fs.rmSync(c.dataDir, { recursive: true, force: true });
-  c = undefined;
-});
 
 /** Two sites signed (one with an exception), one rolled back, 14 days of quiet period passed, milestone signed. */
 function closedDeployment(core: ClockedCore) {
@@ -31,7 +25,7 @@ function closedDeployment(core: ClockedCore) {
 
 describe('close-out report', () => {
   it('CSV: one row per site with RFC 4180 quoting and formula-safe cells, then the summary per wave and total with the milestone hash', () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = closedDeployment(c);
     const file = c.call('closeout.exportCsv', { deploymentId: d.deploymentId });
     expect(file.fileName).toBe('closeout-Branch_refresh-2.1-2026-03-17.csv');
@@ -85,7 +79,7 @@ describe('close-out report', () => {
   });
 
   it('PDF: readiness, the measures per wave and total, every site, the milestone hash and signer, page numbers (read back with pdftotext)', async () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = closedDeployment(c);
     // Enough sites that the site table breaks across pages.
     for (let i = 4; i <= 90; i++) c.call('sites.create', { deploymentId: d.deploymentId, waveId: d.wave1.id, code: `SITE-${String(i).padStart(3, '0')}`, name: `Branch ${i} Łódź` });

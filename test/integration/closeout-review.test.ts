@@ -2,18 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifySheet } from '../../core/signoff/verify-sheet';
 import { MILESTONE_REVIEW_MISSING } from '../../shared/logic/milestone-review-rule';
-import { openClockedCore, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
+import { clockedCoreForTest, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
 
 let c: ClockedCore | undefined;
-afterEach(() => {
-  if (!c) return;
-  c.close();
-  fs.rmSync(c.dataDir, { recursive: true, force: true });
-  c = undefined;
-});
 
 const REVIEW = {
   wentWell: 'Pilot stores finished a day early.\nScanners read every serial on the first try.',
@@ -57,7 +51,7 @@ function fixtureDeployment(core: ClockedCore) {
 
 describe('post-deployment review', () => {
   it('computes success rate, failures, quiet-period incidents, adherence and weekly throughput on a fixture deployment with known numbers', () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = fixtureDeployment(c);
     const { review, measures } = c.call('closeout.review', { deploymentId: d.deploymentId });
     expect(review).toBeNull();
@@ -75,7 +69,7 @@ describe('post-deployment review', () => {
   });
 
   it('the milestone is refused without a saved review, then signed over it: the sheet carries the review and measures, prints them and verifies VALID; an older milestone sheet stays VALID', async () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = fixtureDeployment(c);
     expect(c.call('closeout.status', { deploymentId: d.deploymentId }).ready).toBe(true);
     // A rejected milestone ("not complete yet") needs no review: it is signed as before, without one.
@@ -129,7 +123,7 @@ describe('post-deployment review', () => {
   });
 
   it('the close-out PDF (read back with pdftotext) and CSV (parsed back) carry the review texts, the action items and the measures', async () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = fixtureDeployment(c);
     // Before the review is written the report says so.
     const before = Buffer.from(c.call('closeout.exportCsv', { deploymentId: d.deploymentId }).base64, 'base64').toString('utf8');

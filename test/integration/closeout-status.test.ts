@@ -1,21 +1,14 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openClockedCore, saveReview, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
+import { describe, expect, it } from 'vitest';
+import { clockedCoreForTest, saveReview, sign, smallDeployment, type ClockedCore } from './closeout-fixture';
 
 let c: ClockedCore | undefined;
-afterEach(() => {
-  if (!c) return;
-  c.close();
-  fs.rmSync(c.dataDir, { recursive: true, force: true });
-  c = undefined;
-});
 
 const condition = (status: { conditions: { key: string; met: boolean; detail: string }[] }, key: string) => status.conditions.find((x) => x.key === key)!;
 
 describe('closeout.status and the Deployment Complete Milestone', () => {
   it('names every unmet condition, and offers the milestone only once all sites are accounted for, the quiet period is over and nothing blocks', () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = smallDeployment(c);
 
     const fresh = c.call('closeout.status', { deploymentId: d.deploymentId });
@@ -88,7 +81,7 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
   });
 
   it('keeps a rejected site sheet, a site marked signed off without a sheet and an unrecorded rollback outstanding', () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     const d = smallDeployment(c);
     expect(sign(c, { siteId: d.ams.id, decision: 'rejected', reason: 'Cabling unfinished' })).toMatchObject({ ok: true });
     // Statuses that came from elsewhere (another device, an old import), written straight into the file.
@@ -113,7 +106,7 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
   });
 
   it('refuses an unknown deployment and a deployment without sites says so', () => {
-    c = openClockedCore();
+    c = clockedCoreForTest();
     c.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
     expect(c.core.dispatch('closeout.status', { deploymentId: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const empty = c.call('deployments.create', { name: 'Empty' });

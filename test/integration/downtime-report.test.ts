@@ -2,17 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wallTimeToIso } from '../../shared/time/wall-time';
-import { openClockedCore, sign, type ClockedCore } from './closeout-fixture';
+import { clockedCoreForTest, sign, type ClockedCore } from './closeout-fixture';
 
 let c: ClockedCore | undefined;
-afterEach(() => {
-  if (!c) return;
-  c.close();
-  fs.rmSync(c.dataDir, { recursive: true, force: true });
-  c = undefined;
-});
 
 /**
  * Three sites in three zones around the autumn DST change (25 Oct 2026, 03:00 CEST → 02:00 CET):
@@ -53,7 +47,7 @@ function deploymentWithOutages(core: ClockedCore) {
 
 describe('downtime on the dashboard and in the close-out report', () => {
   it('dashboard: minutes per site and wave around sign-off and the quiet period, MTTR and the longest outages match the hand computation', () => {
-    c = openClockedCore('2026-10-24T12:00:00.000Z');
+    c = clockedCoreForTest('2026-10-24T12:00:00.000Z');
     const d = deploymentWithOutages(c);
     const { downtime, waves } = c.call('dashboard.get', { deploymentId: d.deploymentId });
     expect(downtime).toMatchObject({ outages: 3, openOutages: 1, degradedMinutes: 30, mttrMinutes: 180 });
@@ -73,7 +67,7 @@ describe('downtime on the dashboard and in the close-out report', () => {
   });
 
   it('an open outage blocks "accepted" at its site, named in the refusal', () => {
-    c = openClockedCore('2026-10-24T12:00:00.000Z');
+    c = clockedCoreForTest('2026-10-24T12:00:00.000Z');
     const d = deploymentWithOutages(c);
     const refused = sign(c, { siteId: d.lis.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule' } });
@@ -82,7 +76,7 @@ describe('downtime on the dashboard and in the close-out report', () => {
   });
 
   it('close-out CSV and PDF carry the downtime section (CSV parsed back, PDF read back with pdftotext)', async () => {
-    c = openClockedCore('2026-10-24T12:00:00.000Z');
+    c = clockedCoreForTest('2026-10-24T12:00:00.000Z');
     const d = deploymentWithOutages(c);
     const csv = c.call('closeout.exportCsv', { deploymentId: d.deploymentId });
     const rows = Papa.parse<string[]>(Buffer.from(csv.base64, 'base64').subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
