@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Component } from '../../../shared/domain/deployment';
 import type { Issue, ServiceImpact } from '../../../shared/domain/issue';
 import { impactTimesHold, IMPACT_TIMES_MESSAGE } from '../../../shared/logic/downtime';
 import { isoToWallTime, wallTimeToIso } from '../../../shared/time/wall-time';
 import { useMutation } from '../../api/useMutation';
+import { SiteTimeInput } from '../../format/SiteTimeInput';
 
 const FIELDS = ['impact', 'componentId', 'startedAt', 'endedAt', 'usersAffected'] as const;
 
@@ -83,19 +84,19 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
               data-testid="impact-component"
             />
             <SimpleGrid cols={2} spacing="sm">
-              <TextInput
-                label={`Start (site time, ${zone})`}
-                type="datetime-local"
+              <SiteTimeInput
+                label="Start"
+                zone={zone}
                 required
                 value={draft.start}
                 error={mutation.fieldErrors.startedAt}
                 onChange={(e) => set({ start: e.currentTarget.value })}
                 data-testid="impact-start"
               />
-              <TextInput
-                label={`End (site time, ${zone})`}
+              <SiteTimeInput
+                label="End"
+                zone={zone}
                 description="Leave empty while it goes on"
-                type="datetime-local"
                 value={draft.end}
                 error={endError ?? mutation.fieldErrors.endedAt}
                 onChange={(e) => set({ end: e.currentTarget.value })}

@@ -8,6 +8,7 @@ import { useMutation } from '../../api/useMutation';
 import { useDisplayZone } from '../../format/Time';
 import { wallTimeToIso } from '../../format/zoned';
 import { MaterialsPicker, type PickedMaterial } from './MaterialsPicker';
+import { SiteTimeInput } from '../../format/SiteTimeInput';
 
 const FIELDS = ['topic', 'trainer', 'startsAt', 'durationMinutes'] as const;
 
@@ -57,9 +58,9 @@ export function SessionModal({ siteId, opened, onClose }: { siteId: string; open
         <TextInput label="Topic" required maxLength={200} value={draft.topic} error={mutation.fieldErrors.topic} onChange={(e) => set({ topic: e.currentTarget.value })} data-autofocus data-testid="training-topic" />
         <TextInput label="Trainer" required maxLength={200} value={draft.trainer} error={mutation.fieldErrors.trainer} onChange={(e) => set({ trainer: e.currentTarget.value })} data-testid="training-trainer" />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={`Start (site time, ${zone})`}
-            type="datetime-local"
+          <SiteTimeInput
+            label="Start"
+            zone={zone}
             required
             value={draft.start}
             error={mutation.fieldErrors.startsAt}
