@@ -60,6 +60,9 @@ describe('sync engine push', () => {
             batches.push({ count: request.operations.length, bytes: Buffer.byteLength(body), opIds: request.operations.map((o) => o.opId) });
             return Response.json({ results: request.operations.map((o) => ({ opId: o.opId, status: 'applied', version: 1 })), serverTime: 'now' });
           }
+          // The sample's attachments (training signatures): the server has them already.
+          const blob = /\/v1\/blobs\/([0-9a-f]{64})\/status$/.exec(url);
+          if (blob) return Response.json({ sha256: blob[1], size: 1, mediaType: 'image/png', received: 1, complete: true });
           return Response.json({ partitions: [] });
         },
       },
