@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { checkServerAddress } from '../../shared/sync/server-address';
 
 /** The pinned certificate of a server origin (`https://host:port`), like an SSH host key. */
 export interface PinnedCertificate {
@@ -18,6 +19,12 @@ export function readPinnedCertificate(sqlite: Database.Database, origin: string)
     )
     .get(origin) as PinnedCertificate | undefined;
   return row ?? null;
+}
+
+/** The fingerprint pinned for a server address, or null (none pinned, or not an HTTPS address). */
+export function pinnedFingerprintOf(sqlite: Database.Database, serverUrl: string): string | null {
+  const address = checkServerAddress(serverUrl);
+  return address.ok ? (readPinnedCertificate(sqlite, address.origin)?.fingerprint ?? null) : null;
 }
 
 /** Pins (or re-pins) an origin's certificate; the fingerprint it replaces is kept for the record. */

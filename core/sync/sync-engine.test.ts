@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PUSH_MAX_BYTES } from '../../shared/sync/wire';
 import { openSampleCore, openTestCore, type TestCore } from '../../test/support/temp-core';
 import type { FetchLike } from './server-client';
+import { pinCertificate } from './server-certificates';
 import { TOKEN_SECRET_KEY } from './sync-deps';
+import { SyncError } from './sync-error';
 
 /** A core whose engine runs on a hand-driven timer against a scripted server. */
 function engineCore(answer: () => Promise<Response>) {
@@ -92,6 +94,43 @@ describe('sync engine push', () => {
 });
 
 describe('sync engine', () => {
+  it('runs again, not blocked, when a run is refused for the certificate while someone trusted a new one', async () => {
+    let requests = 0;
+    const fp = (byte: string) => Array.from({ length: 32 }, () => byte).join(':');
+    const pin = (fingerprint: string) => pinCertificate(core!.syncEngine['deps'].sqlite, { origin: 'http://127.0.0.1:9', fingerprint, subject: '', trustedAt: 'now', trustedBy: 'alex' });
+    const opened = engineCore(async () => {
+      requests += 1;
+      if (requests === 1) {
+        // The run's first request is refused under the old pin, while the person re-trusts the new certificate.
+        pin(fp('BB'));
+        throw new SyncError('untrusted_server', 'The server presents a different certificate than the one this device trusts');
+      }
+      return Response.json({ partitions: [] });
+    });
+    core = opened.core;
+    signInByHand(core);
+    pin(fp('AA'));
+    core.call('sync.now', {});
+    await core.syncEngine.idle();
+    expect(requests).toBeGreaterThan(1);
+    expect(core.call('sync.status', {})).toMatchObject({ state: 'idle', lastError: null });
+  });
+
+  it('stays blocked when a run is refused for the certificate and nobody trusted another', async () => {
+    let requests = 0;
+    const opened = engineCore(async () => {
+      requests += 1;
+      throw new SyncError('untrusted_server', 'The server presents a different certificate than the one this device trusts');
+    });
+    core = opened.core;
+    signInByHand(core);
+    core.call('sync.now', {});
+    await core.syncEngine.idle();
+    expect(requests).toBe(1);
+    expect(opened.timers.size).toBe(0);
+    expect(core.call('sync.status', {})).toMatchObject({ state: 'error', lastError: { code: 'untrusted_server' } });
+  });
+
   it('retries with growing jittered delays while offline, then runs on its interval once the server answers', async () => {
     let online = false;
     const opened = engineCore(async () => {

@@ -12,6 +12,7 @@ import { syncDeviceKeys } from './device-key-sync';
 import type { FetchLike } from './server-client';
 import { signIn, signOut, type SignInInput } from './sign-in';
 import { serverClient, TOKEN_SECRET_KEY, type SyncDeps, type SyncRun } from './sync-deps';
+import { pinnedFingerprintOf } from './server-certificates';
 import { intervalFromEnvironment, positiveFromEnvironment, storedError } from './engine-support';
 import { asDomainError, SyncAborted } from './sync-error';
 import type { SyncProgressSchema } from './sync-progress';
@@ -245,6 +246,8 @@ export class SyncEngine {
     const at = this.deps.clock.now();
     if (!account || !token) return { ok: false, error: { code: 'unauthorized', message: 'This device is not signed in', at } };
     this.clearTimer();
+    // The run's client checks the certificate pinned now; a re-trust during the run must not leave it refused.
+    const pinAtStart = pinnedFingerprintOf(sqlite, account.serverUrl);
     this.controller = new AbortController();
     const signal = AbortSignal.any([this.lifetime.signal, this.controller.signal]);
     const run: SyncRun = {
@@ -269,6 +272,12 @@ export class SyncEngine {
       writeSyncOutcome(sqlite, at, stored);
       log.warn('sync failed', { code: stored.code, message: stored.message, detail: stored.detail });
       this.failures += 1;
+      if (stored.code === 'untrusted_server' && pinnedFingerprintOf(sqlite, account.serverUrl) !== pinAtStart) {
+        // Refused under the certificate trusted when it began, while someone trusted another: go again with that one.
+        log.info('certificate trusted during a refused run: syncing again');
+        if (!this.queue.some((q) => q.job.kind === 'sync')) this.enqueue({ kind: 'sync' });
+        return { ok: false, error: stored };
+      }
       // Retrying cannot help until someone acts: update, sign in again, or compare and trust a changed certificate.
       this.blocked = stored.code === 'client_too_old' || stored.code === 'unauthorized' || stored.code === 'untrusted_server';
       if (!this.blocked) this.schedule(backoffDelayMs(this.failures, this.settings.backoffBaseMs, this.settings.backoffCapMs, this.settings.random));
