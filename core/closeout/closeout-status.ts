@@ -3,8 +3,8 @@ import { notFound } from '../services/domain-error';
 import type { ServiceContext } from '../services/service-context';
 import { changedSinceSignOff } from '../signoff/signoff-service';
 import { readCloseoutSites, readNewestMilestone, readOpenBlockingIssues, type CloseoutSiteRow } from './closeout-sql';
+import { DAY_MS, quietPeriodEndMs } from '../../shared/logic/quiet-period';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ACCEPTED = new Set(['accepted', 'accepted_with_exceptions']);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -64,7 +64,7 @@ export function closeoutStatus(ctx: ServiceContext, deploymentId: string): Close
     else outstanding.push({ siteId: site.id, code: site.code, name: site.name, status: site.status, reason: verdict.reason });
   }
 
-  const quietPeriodEndsAt = lastSignOffAt === null ? null : new Date(Date.parse(lastSignOffAt) + deployment.quietDays * DAY_MS).toISOString();
+  const quietPeriodEndsAt = lastSignOffAt === null ? null : new Date(quietPeriodEndMs(Date.parse(lastSignOffAt), deployment.quietDays)).toISOString();
   const blocking = readOpenBlockingIssues(ctx.sqlite, deploymentId);
   const conditions: CloseoutCondition[] = [
     sitesCondition(sites.length, signedOff, rolledBack, outstanding),

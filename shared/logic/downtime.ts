@@ -1,5 +1,6 @@
 import type { DowntimeFigures, DowntimeSplit, LongestOutage } from '../domain/downtime';
 import type { ServiceImpact } from '../domain/issue';
+import { quietPeriodEndMs } from './quiet-period';
 
 /**
  * Downtime per incident (issue #16), pure: an issue's service impact is an interval from its start
@@ -11,7 +12,6 @@ import type { ServiceImpact } from '../domain/issue';
  */
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 const isSet = (v: unknown) => v !== null && v !== undefined;
 
@@ -83,7 +83,7 @@ interface SplitMs {
 function splitMs(span: { start: number; end: number }, signedOffAt: string | null, quietPeriodDays: number): SplitMs {
   const signed = signedOffAt ? Date.parse(signedOffAt) : Number.NaN;
   if (Number.isNaN(signed)) return { before: span.end - span.start, quiet: 0, after: 0 };
-  const quietEnd = signed + quietPeriodDays * DAY_MS;
+  const quietEnd = quietPeriodEndMs(signed, quietPeriodDays);
   return {
     before: overlap(span.start, span.end, -Infinity, signed),
     quiet: overlap(span.start, span.end, signed, quietEnd),
