@@ -18,6 +18,7 @@ import { getDashboard } from '../dashboard/dashboard-service';
 import { decideWave } from '../dashboard/wave-decisions';
 import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
 import { ImportStore } from '../inventory-import/import-store';
+import { createScheduleHandlers } from '../schedule/schedule-handlers';
 import { createSiteReportHandlers } from '../site-report/site-report-handlers';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
@@ -135,6 +136,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'closeout.review': getPostDeploymentReview,
     'closeout.saveReview': savePostDeploymentReview,
     ...createTrainingHandlers(env.dataDir),
+    ...createScheduleHandlers(),
     ...createSiteReportHandlers({ dataDir: env.dataDir, schemaVersion: env.schemaVersion, sync: env.sync, uploads: importStore }),
   };
 }

@@ -74,7 +74,7 @@ export const closeoutStatusSchema = z.object({
 });
 export type CloseoutStatus = z.infer<typeof closeoutStatusSchema>;
 
-const exportedFileSchema = z.object({ fileName: z.string(), mediaType: z.string(), sha256: z.string(), base64: z.string() });
+export const exportedFileSchema = z.object({ fileName: z.string(), mediaType: z.string(), sha256: z.string(), base64: z.string() });
 export type ExportedFile = z.infer<typeof exportedFileSchema>;
 
 export const closeoutMethods = {

@@ -14,6 +14,7 @@ import { planMethods } from './plan-methods';
 import { requirementsMethods } from './requirements-methods';
 import { reviewMethods } from './review-methods';
 import { rollbackMethods } from './rollback-methods';
+import { scheduleMethods } from './schedule-methods';
 import { signoffMethods } from './signoff-methods';
 import { siteReportMethods } from './site-report-methods';
 import { syncMethods } from './sync-methods';
@@ -39,6 +40,7 @@ export const apiContract = {
   ...closeoutMethods,
   ...reviewMethods,
   ...trainingMethods,
+  ...scheduleMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

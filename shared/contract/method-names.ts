@@ -111,6 +111,9 @@ export const API_METHOD_NAMES = [
   'training.addAttendee',
   'training.addMaterial',
   'training.exportAttendanceCsv',
+  'schedule.warnings',
+  'schedule.mine',
+  'schedule.wavePdf',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -91,3 +91,30 @@ export function offsetChangeWithin(startMs: number, endMs: number, zone: string)
   toMinutes = offsetMinutesAt(atMs, zone);
   return { atMs, fromMinutes, toMinutes };
 }
+
+/**
+ * A window in site time with its offset, for print: "2026-06-10 08:00–12:00 +02:00", across days
+ * "2026-06-10 22:00 – 2026-06-11 04:00 +02:00", across a DST change each end with its own offset.
+ */
+export function siteWindowText(startIso: string | null, endIso: string | null, zone: string): string {
+  const start = startIso ? Date.parse(startIso) : Number.NaN;
+  const end = endIso ? Date.parse(endIso) : Number.NaN;
+  const at = (ms: number) => {
+    const offset = offsetMinutesAt(ms, zone);
+    return { wall: wallTimeAtOffset(ms, offset), offset: formatOffset(offset) };
+  };
+  if (Number.isNaN(start) && Number.isNaN(end)) return 'not scheduled';
+  if (Number.isNaN(end)) {
+    const s = at(start);
+    return `from ${s.wall} ${s.offset}`;
+  }
+  if (Number.isNaN(start)) {
+    const e = at(end);
+    return `until ${e.wall} ${e.offset}`;
+  }
+  const s = at(start);
+  const e = at(end);
+  if (s.offset !== e.offset) return `${s.wall} ${s.offset} – ${e.wall} ${e.offset}`;
+  if (s.wall.slice(0, 10) === e.wall.slice(0, 10)) return `${s.wall}–${e.wall.slice(11)} ${s.offset}`;
+  return `${s.wall} – ${e.wall} ${s.offset}`;
+}
