@@ -36,11 +36,11 @@ export async function renderWaveSchedulePdf(s: WaveSchedule): Promise<Uint8Array
   w.table(
     [
       { title: 'Code', width: 0.1 },
-      { title: 'Name', width: 0.16 },
-      { title: 'Window (site time)', width: 0.24 },
-      { title: 'Technicians', width: 0.16 },
-      { title: 'Site owner', width: 0.22 },
-      { title: 'Status', width: 0.12 },
+      { title: 'Name', width: 0.14 },
+      { title: 'Window (site time)', width: 0.3 },
+      { title: 'Technicians', width: 0.15 },
+      { title: 'Site owner', width: 0.2 },
+      { title: 'Status', width: 0.11 },
     ],
     s.sites.map((site) => [
       site.code,
