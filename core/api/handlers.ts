@@ -38,6 +38,7 @@ import type { ServiceContext } from '../services/service-context';
 import { createSite, getSiteSummary, listSites, setSiteStatusByHand } from '../services/site-service';
 import { createSyncHandlers } from '../sync/sync-handlers';
 import { createTrainingHandlers } from '../training/training-handlers';
+import { createTargetImportHandlers } from '../target-import/target-import-handlers';
 import type { SyncEngine } from '../sync/sync-engine';
 
 export interface HandlerEnvironment {
@@ -136,6 +137,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'closeout.review': getPostDeploymentReview,
     'closeout.saveReview': savePostDeploymentReview,
     ...createTrainingHandlers(env.dataDir),
+    ...createTargetImportHandlers(),
     ...createScheduleHandlers(),
     ...createSiteReportHandlers({ dataDir: env.dataDir, schemaVersion: env.schemaVersion, sync: env.sync, uploads: importStore }),
   };

@@ -19,25 +19,38 @@ function checkInventoryLink(ctx: ServiceContext, siteId: string, inventoryItemId
   if (!item || item.siteId !== siteId) throw invalid('inventoryItemId', 'Link an inventory item of the same site');
 }
 
-/** `machines.create`: host name and address were checked against the safe patterns by the contract. */
-export function createMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.create'>): TargetMachine {
+/** Adds a machine without an activity entry (the caller records one): `machines.create` and the target import. */
+export function insertMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.create'>): TargetMachine {
   requireSite(ctx, input.siteId);
   checkInventoryLink(ctx, input.siteId, input.inventoryItemId);
   const row: TargetMachine = { id: ctx.newId(), ...input, ...created(ctx) };
   ctx.db.insert(targetMachines).values(row).run();
+  return row;
+}
+
+/** `machines.create`: host name and address were checked against the safe patterns by the contract. */
+export function createMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.create'>): TargetMachine {
+  const row = insertMachine(ctx, input);
   recordActivity(ctx, { action: 'created', entity: 'target_machine', entityId: row.id, siteId: row.siteId, detail: { hostName: row.hostName } });
   return row;
 }
 
-export function updateMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.update'>): TargetMachine {
+/** Changes the given fields without an activity entry; returns the fields changed. */
+export function patchMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.update'>): { current: TargetMachine; fields: string[] } {
   const { machineId, ...rest } = input;
   const current = requireMachine(ctx, machineId);
   const patch = given(rest);
   if (patch.inventoryItemId !== undefined) checkInventoryLink(ctx, current.siteId, patch.inventoryItemId);
-  if (Object.keys(patch).length === 0) return current;
+  if (Object.keys(patch).length === 0) return { current, fields: [] };
   ctx.db.update(targetMachines).set({ ...patch, ...updated(ctx) }).where(eq(targetMachines.id, machineId)).run();
-  recordActivity(ctx, { action: 'updated', entity: 'target_machine', entityId: machineId, siteId: current.siteId, detail: { fields: Object.keys(patch) } });
-  return requireMachine(ctx, machineId);
+  return { current, fields: Object.keys(patch) };
+}
+
+export function updateMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.update'>): TargetMachine {
+  const { current, fields } = patchMachine(ctx, input);
+  if (fields.length === 0) return current;
+  recordActivity(ctx, { action: 'updated', entity: 'target_machine', entityId: input.machineId, siteId: current.siteId, detail: { fields } });
+  return requireMachine(ctx, input.machineId);
 }
 
 export function deleteMachine(ctx: ServiceContext, { machineId }: ApiParsedInput<'machines.delete'>): { deleted: true } {

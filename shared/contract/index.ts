@@ -18,6 +18,7 @@ import { scheduleMethods } from './schedule-methods';
 import { signoffMethods } from './signoff-methods';
 import { siteReportMethods } from './site-report-methods';
 import { syncMethods } from './sync-methods';
+import { targetImportMethods } from './target-import-methods';
 import { trainingMethods } from './training-methods';
 
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
@@ -40,6 +41,7 @@ export const apiContract = {
   ...closeoutMethods,
   ...reviewMethods,
   ...trainingMethods,
+  ...targetImportMethods,
   ...scheduleMethods,
 } as const;
 

@@ -114,6 +114,11 @@ export const API_METHOD_NAMES = [
   'schedule.warnings',
   'schedule.mine',
   'schedule.wavePdf',
+  'targetImport.upload',
+  'targetImport.preview',
+  'targetImport.ansibleAvailable',
+  'targetImport.runAnsible',
+  'targetImport.commit',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
