@@ -8,7 +8,7 @@ import { checklistPhaseSchema, componentKindSchema, componentScopeSchema, deploy
 import { targetMachineSchema } from '../domain/machine';
 import { SITE_WINDOW_MESSAGE, spanRefinement, WAVE_SPAN_MESSAGE } from '../domain/time-span';
 import { isValidTimeZone } from '../time/time-zone';
-import { siteSchema } from '../domain/site';
+import { SITE_NOTES_MAX_LENGTH, siteSchema } from '../domain/site';
 import { command, managersOnly, query } from './define';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -53,6 +53,7 @@ export const siteUpdateSchema = z
     windowStart: instant.nullable().optional(),
     windowEnd: instant.nullable().optional(),
     technicians: z.array(siteTechnicianInputSchema).max(50).optional(),
+    notes: text(SITE_NOTES_MAX_LENGTH).optional(),
   })
   .strict()
   .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));
@@ -106,6 +107,8 @@ export const templateItemInputSchema = z
     required: z.boolean().default(true),
     evidence: evidenceKindSchema.default('none'),
     dependsOn: idSchema.nullable().default(null),
+    /** A before item the site owner must prepare (listed in the owner's calendar invitation). */
+    ownerPrepares: z.boolean().default(false),
   })
   .strict();
 

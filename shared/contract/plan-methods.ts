@@ -4,7 +4,7 @@ import { idSchema } from '../domain/audit';
 import { componentSchema, deploymentSchema, deploymentSummarySchema, requirementSchema, waveSchema } from '../domain/deployment';
 import { siteStatusSchema } from '../domain/enums';
 import { targetMachineSchema } from '../domain/machine';
-import { siteSchema, siteSummarySchema } from '../domain/site';
+import { SITE_NOTES_MAX_LENGTH, siteSchema, siteSummarySchema } from '../domain/site';
 import { SITE_WINDOW_MESSAGE, spanRefinement } from '../domain/time-span';
 import { isValidTimeZone } from '../time/time-zone';
 import { command, query } from './define';
@@ -34,6 +34,7 @@ export const siteInputSchema = z
     windowStart: z.iso.datetime({ offset: true }).nullable().default(null),
     windowEnd: z.iso.datetime({ offset: true }).nullable().default(null),
     technicians: z.array(siteTechnicianInputSchema).max(50).default([]),
+    notes: text(SITE_NOTES_MAX_LENGTH).default(''),
   })
   .strict()
   .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));

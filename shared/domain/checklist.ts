@@ -19,6 +19,8 @@ export const checklistTemplateItemSchema = z.object({
   templateId: idSchema,
   ...checklistItemContent,
   dependsOn: idSchema.nullable(),
+  /** A before item the site owner must prepare: it goes into the owner's calendar invitation. */
+  ownerPrepares: z.boolean(),
 });
 export type ChecklistTemplateItem = z.infer<typeof checklistTemplateItemSchema>;
 

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { auditSchema, idSchema } from './audit';
 import { siteStatusSchema } from './enums';
 import { siteTechnicianSchema } from './site-technician';
+import { NOTE_MAX_LENGTH } from '../logic/text-limits';
+
+/** A site's notes (access, parking, who to ask on the day): the shared note limit, also a CHECK and a row rule. */
+export const SITE_NOTES_MAX_LENGTH = NOTE_MAX_LENGTH;
 
 export const siteSchema = z.object({
   id: idSchema,
@@ -18,6 +22,8 @@ export const siteSchema = z.object({
   windowEnd: z.string().nullable(),
   technicians: z.array(siteTechnicianSchema),
   status: siteStatusSchema,
+  /** Free text from the plan or a site import ('' when none). */
+  notes: z.string(),
   ...auditSchema.shape,
 });
 export type Site = z.infer<typeof siteSchema>;

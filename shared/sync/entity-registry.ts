@@ -128,7 +128,7 @@ const ENTITIES = [
     name: 'checklist_template_items',
     key: ['id'],
     columns: {
-      id: 'text', template_id: 'text', phase: 'text', position: 'int', title: 'text', instructions: 'text', required: 'int', evidence: 'text', depends_on: 'text?',
+      id: 'text', template_id: 'text', phase: 'text', position: 'int', title: 'text', instructions: 'text', required: 'int', evidence: 'text', depends_on: 'text?', owner_prepares: 'int?',
     },
     partition: { kind: 'parent', column: 'template_id', parent: 'checklist_templates' },
     direction: 'down',
@@ -140,7 +140,7 @@ const ENTITIES = [
     key: ['id'],
     columns: {
       id: 'text', deployment_id: 'text', wave_id: 'text?', code: 'text', name: 'text', address: 'text', time_zone: 'text', owner_name: 'text',
-      owner_email: 'text', owner_phone: 'text', window_start: 'text?', window_end: 'text?', technicians: 'text', status: 'text', ...AUDIT,
+      owner_email: 'text', owner_phone: 'text', window_start: 'text?', window_end: 'text?', technicians: 'text', status: 'text', ...AUDIT, notes: 'text?',
     },
     partition: { kind: 'self', scope: 'site' },
     direction: 'both',

@@ -10,6 +10,7 @@ import {
 } from '../domain/enums';
 import { issueCategorySchema, issueEventKindSchema, issueSeveritySchema, issueStatusSchema, serviceImpactSchema } from '../domain/issue';
 import { impactTimesHold } from '../logic/downtime';
+import { SITE_NOTES_MAX_LENGTH } from '../domain/site';
 import { signOffDecisionSchema, signOffKindSchema } from '../domain/signoff';
 import { trainingAttendanceSchema } from '../domain/training';
 import { SYNC_ENTITIES, syncEntity, valueFitsColumn, type SyncEntityName } from './entity-registry';
@@ -50,6 +51,15 @@ const ALWAYS: Freeze = { when: 'always' };
 const enumOf = (column: string, values: readonly (string | number)[]): RowRule => ({ kind: 'enum', column, values });
 const FLAG = (column: string): RowRule => enumOf(column, [0, 1]);
 
+/**
+ * A column added after older desktops shipped (migration 24): optional on the wire so their inserts
+ * without it are accepted (the desktop stores the column's default), but never null, which the
+ * desktop's NOT NULL column could not store.
+ */
+function absentOr(value: unknown, holds: (value: unknown) => boolean): boolean {
+  return value === undefined || holds(value);
+}
+
 function isJsonArray(value: unknown): boolean {
   if (typeof value !== 'string') return true; // the column type is checked on its own
   try {
@@ -70,9 +80,24 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
   requirements: { rules: [] },
   checklist_templates: { rules: [] },
   checklist_template_items: {
-    rules: [enumOf('phase', checklistPhaseSchema.options), enumOf('evidence', ['none', 'note', 'photo', 'check_run'])],
+    rules: [enumOf('phase', checklistPhaseSchema.options), enumOf('evidence', ['none', 'note', 'photo', 'check_run']),
+      { kind: 'row', name: 'owner_prepares_flag', columns: ['owner_prepares'], holds: (row) => absentOr(row['owner_prepares'], (v) => v === 0 || v === 1), reason: 'owner_prepares must be 0 or 1' },
+    ],
   },
-  sites: { rules: [enumOf('status', siteStatusSchema.options)], unique: [['deployment_id', 'code']] },
+  sites: {
+    rules: [
+      enumOf('status', siteStatusSchema.options),
+      {
+        kind: 'row',
+        name: 'notes_length',
+        columns: ['notes'],
+        // Code points, as SQLite's length() counts them in the CHECK of migration 24.
+        holds: (row) => absentOr(row['notes'], (v) => typeof v === 'string' && [...v].length <= SITE_NOTES_MAX_LENGTH),
+        reason: `notes must be text of at most ${SITE_NOTES_MAX_LENGTH} characters`,
+      },
+    ],
+    unique: [['deployment_id', 'code']],
+  },
   target_machines: { rules: [{ kind: 'range', column: 'port', min: 1, max: 65535 }] },
   inventory_items: { rules: [enumOf('state', inventoryStateSchema.options)] },
   checklist_items: {

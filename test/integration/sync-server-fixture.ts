@@ -176,6 +176,9 @@ export function sampleRow(entityName: string, overrides: WireRow): WireRow {
     if (rule.kind === 'enum' && row[rule.column] !== null && !rule.values.includes(row[rule.column] as string | number)) row[rule.column] = rule.values[0]!;
   }
   if (entity.name === 'deployment_reviews') row.action_items = '[]';
+  // Optional on the wire but never null (migration 24, `absentOr` in row-rules.ts).
+  if (entity.name === 'sites') row.notes = '';
+  if (entity.name === 'checklist_template_items') row.owner_prepares = 0;
   if (entity.name === 'sign_off_sheets' && overrides.site_id === null && overrides.kind === undefined) row.kind = 'deployment_milestone';
   return { ...row, ...overrides };
 }

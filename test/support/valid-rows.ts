@@ -22,6 +22,9 @@ export function validRow(entity: SyncEntityName, overrides: WireRow = {}): WireR
     row.site_id = 'x';
   }
   if (entity === 'deployment_reviews') row.action_items = '[]';
+  // Optional on the wire, never null (migration 24, `absentOr` in shared/sync/row-rules.ts).
+  if (entity === 'sites') row.notes = '';
+  if (entity === 'checklist_template_items') row.owner_prepares = 0;
   return { ...row, ...overrides };
 }
 
@@ -59,6 +62,12 @@ export function breakingRows(entity: SyncEntityName, rule: RowRule, base: WireRo
       { what: 'an end without a start', row: { ...base, impact_ended_at: '2026-03-29T01:30:00.000Z' } },
       { what: 'an end before the start', row: { ...base, impact: 'outage', impact_started_at: '2026-03-29T01:30:00.000Z', impact_ended_at: '2026-03-28T22:30:00.000Z' } },
     ];
+  }
+  if (entity === 'sites' && rule.name === 'notes_length') {
+    return [{ what: 'notes of 4,001 characters', row: { ...base, notes: 'n'.repeat(4001) } }];
+  }
+  if (entity === 'checklist_template_items' && rule.name === 'owner_prepares_flag') {
+    return [{ what: 'owner_prepares = 2', row: { ...base, owner_prepares: 2 } }];
   }
   if (entity === 'deployment_reviews' && rule.name === 'action_items_json_array') {
     return [

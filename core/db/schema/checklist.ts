@@ -24,6 +24,8 @@ export const checklistTemplateItems = sqliteTable('checklist_template_items', {
   id: text('id').primaryKey(),
   templateId: text('template_id').notNull(),
   ...itemContentColumns(),
+  /** A before item the site owner prepares (in the owner's calendar text). */
+  ownerPrepares: integer('owner_prepares', { mode: 'boolean' }).notNull().default(false),
 });
 
 export const checklistItems = sqliteTable('checklist_items', {

@@ -4,3 +4,4 @@ export * from './issues';
 export * from './machines';
 export * from './plan';
 export * from './profile';
+export * from './planning';

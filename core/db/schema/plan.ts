@@ -39,6 +39,8 @@ export const sites = sqliteTable('sites', {
   windowEnd: text('window_end'),
   technicians: techniciansColumn('technicians').notNull(),
   status: text('status').$type<SiteStatus>().notNull(),
+  /** Free text from the plan or a site import ('' = none). */
+  notes: text('notes').notNull().default(''),
   ...auditColumns,
 });
 
