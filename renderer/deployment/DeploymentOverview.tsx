@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
 import { CloseoutButton } from '../closeout/CloseoutButton';
 import { DashboardButton } from '../dashboard/DashboardButton';
+import { ScheduleWarningsPanel } from '../schedule/ScheduleWarningsPanel';
 import { QueryError } from '../shell/QueryError';
 import { PublishButton } from '../sync/PublishButton';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
@@ -68,6 +69,8 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
         <SiteStatusSummary sites={siteList} />
 
         {waves.length > 0 && <WaveCards waves={waves} sites={siteList} />}
+
+        <ScheduleWarningsPanel deploymentId={deploymentId} />
 
         <Paper withBorder>
           <Group px="sm" py={8} justify="space-between">

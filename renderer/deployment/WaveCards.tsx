@@ -2,6 +2,7 @@ import { Group, Paper, Progress, SimpleGrid, Text } from '@mantine/core';
 import type { Wave } from '../../shared/domain/deployment';
 import type { SiteSummary } from '../../shared/domain/site';
 import { formatDate, percent } from '../format/time';
+import { WaveScheduleButton } from '../schedule/WaveScheduleButton';
 import { PilotBadge } from './PilotBadge';
 
 /** One card per wave in rollout order: window, sites and how many are deployed. */
@@ -34,6 +35,7 @@ export function WaveCards({ waves, sites }: { waves: readonly Wave[]; sites: rea
               </Text>
             </Group>
             <Progress value={percent(deployed, inWave.length)} size="sm" color="teal" aria-label={`${wave.name}: sites deployed`} />
+            <WaveScheduleButton waveId={wave.id} waveName={wave.name} />
           </Paper>
         );
       })}

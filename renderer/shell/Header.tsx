@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconBuildingBroadcastTower, IconKeyboard } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
+import { MyScheduleButton } from '../schedule/MyScheduleButton';
 import { useUi } from '../state/ui';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { ThemeToggle } from '../theme/ThemeToggle';
@@ -39,6 +40,7 @@ export function Header() {
       </Group>
       <Group gap="sm" wrap="nowrap">
         <SyncStatusBar />
+        <MyScheduleButton />
         <Tooltip label="Keyboard shortcuts (?)">
           <ActionIcon
             variant="default"

@@ -1,0 +1,27 @@
+import { Button } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useState } from 'react';
+import { call } from '../api/client';
+import { showApiError, showSuccess } from '../api/notify';
+import { saveExportedFile } from '../closeout/save-file';
+
+/** Saves a wave's printable schedule (PDF): its sites by window in site time, and its warnings. */
+export function WaveScheduleButton({ waveId, waveName }: { waveId: string; waveName: string }) {
+  const [busy, setBusy] = useState(false);
+  async function save() {
+    setBusy(true);
+    const result = await call('schedule.wavePdf', { waveId });
+    setBusy(false);
+    if (!result.ok) {
+      showApiError(result.error, 'Schedule not saved');
+      return;
+    }
+    saveExportedFile(result.value);
+    showSuccess(result.value.fileName, 'Schedule saved');
+  }
+  return (
+    <Button size="compact-xs" variant="subtle" mt={6} leftSection={<IconPrinter size={12} />} loading={busy} onClick={() => void save()} aria-label={`Schedule of ${waveName} (PDF)`} data-testid="wave-schedule-pdf">
+      Schedule (PDF)
+    </Button>
+  );
+}
