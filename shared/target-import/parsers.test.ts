@@ -87,7 +87,7 @@ describe('sites and roles', () => {
   it('names an unknown site variable and a bad port as errors', () => {
     const rows = resolveTargets({ hosts: parseAnsibleIni('h1 outpost_site=NOPE\nh2.store-014 ansible_port=ssh\n'), sites, existing: [] });
     expect(rows[0]!.errors).toEqual(['outpost_site "NOPE" is not a site of this deployment']);
-    expect(rows[1]!.errors[0]).toMatch(/ansible_port "ssh" is not a port number/);
+    expect(rows[1]!.errors[0]).toMatch(/port "ssh" is not a number/);
   });
 });
 

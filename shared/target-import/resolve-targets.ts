@@ -115,7 +115,10 @@ function parsePort(host: SourceHost, errors: string[]): number {
   const port = text(host.vars, ['ansible_port', 'ansible_ssh_port']);
   if (!port || port.value.trim() === '') return 22;
   const n = Number(port.value.trim());
-  if (!/^\d+$/.test(port.value.trim())) errors.push(`${port.name} "${port.value.slice(0, 20)}" is not a port number`);
+  if (!/^\d+$/.test(port.value.trim())) {
+    errors.push(`port "${port.value.slice(0, 20)}" is not a number`);
+    return 0;
+  }
   return n;
 }
 
@@ -139,7 +142,8 @@ export function resolveTargets(input: ResolveInput): TargetRow[] {
       role: roleOf(host, index),
     };
     const checked = machineInputSchema.safeParse({ siteId: placed?.site.id ?? PLACEHOLDER_SITE, ...fields });
-    if (!checked.success) for (const issue of checked.error.issues) errors.push(`${FIELD_WORDS[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
+    const portNamed = errors.some((e) => e.startsWith('port '));
+    if (!checked.success) for (const issue of checked.error.issues) if (!(portNamed && issue.path[0] === 'port')) errors.push(`${FIELD_WORDS[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
     const row: TargetRow = {
       line: host.line,
       ...fields,
