@@ -38,7 +38,7 @@ export function saveTemplateItem(ctx: ServiceContext, input: ApiParsedInput<'che
     if (input.dependsOn === id || wouldCycle(items, id, input.dependsOn)) throw new DomainError('rule', 'That dependency would make a cycle');
   }
   const templateId = current?.templateId ?? ensureTemplate(ctx, input.deploymentId);
-  const content = { phase: input.phase, title: input.title, instructions: input.instructions, required: input.required, evidence: input.evidence, dependsOn: input.dependsOn };
+  const content = { phase: input.phase, title: input.title, instructions: input.instructions, required: input.required, evidence: input.evidence, dependsOn: input.dependsOn, ownerPrepares: input.ownerPrepares };
   const others = items.filter((i) => i.phase === input.phase && i.id !== id);
   const index = Math.min(Math.max((input.position ?? others.length + 1) - 1, 0), others.length);
   if (current) ctx.db.update(checklistTemplateItems).set({ ...content, position: index + 1 }).where(eq(checklistTemplateItems.id, id)).run();
