@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,4 +70,23 @@ test("a technician's My schedule shows their sites in order, in site and local t
   await first.getByRole('button', { name: /UTR-002/ }).click();
   await expect(page.getByTestId('my-schedule')).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/s/${utr.id}/`));
+});
+
+test('the Pilot wave card saves its printable schedule: sites by window, in site time', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
+  shell = await startBrowserShell(dataDir);
+  await page.goto(shell.url);
+  await page.getByTestId('profile-name').fill('Sam Okafor');
+  await page.getByTestId('open-sample').click();
+  await expect(page.getByTestId('wave-cards')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Schedule of Pilot (PDF)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^schedule-Store_systems_refresh-Pilot-\d{4}-\d\d-\d\d\.pdf$/);
+  const text = execFileSync('pdftotext', ['-layout', (await file.path())!, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Schedule: Store systems refresh · Pilot');
+  // The sample's night windows start at 20:00 UTC: 21:00 or 22:00 in Amsterdam, never shown as UTC.
+  expect(text).toMatch(/AMS-001 .* 2[12]:00 (\+0[12]:00 )?– [\s\S]*\+0[12]:00 Europe\/Amsterdam[\s\S]*UTR-002/);
+  expect(text).not.toMatch(/ 20:00 /);
 });
