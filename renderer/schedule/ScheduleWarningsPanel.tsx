@@ -43,7 +43,7 @@ export function ScheduleWarningsPanel({ deploymentId }: { deploymentId: string }
       <List size="sm" spacing={4}>
         {shown.map((w, i) => (
           <List.Item key={`${w.siteId}-${w.kind}-${w.otherSiteId ?? ''}-${i}`} data-testid="schedule-warning" data-kind={w.kind}>
-            <Anchor component="button" type="button" size="sm" fw={600} onClick={() => selectSite(w.deploymentId, w.siteId, 'overview')}>
+            <Anchor component="button" type="button" size="sm" fw={700} c="inherit" underline="always" onClick={() => selectSite(w.deploymentId, w.siteId, 'overview')}>
               {w.siteCode}
             </Anchor>{' '}
             <Text span size="sm">

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -89,4 +90,47 @@ test('the Pilot wave card saves its printable schedule: sites by window, in site
   // The sample's night windows start at 20:00 UTC: 21:00 or 22:00 in Amsterdam, never shown as UTC.
   expect(text).toMatch(/AMS-001 .* 2[12]:00 (\+0[12]:00 )?– [\s\S]*\+0[12]:00 Europe\/Amsterdam[\s\S]*UTR-002/);
   expect(text).not.toMatch(/ 20:00 /);
+});
+
+/** Serious and critical axe findings (WCAG 2.x A and AA), as in accessibility.spec. */
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+test('schedule warnings in the overview open their site; axe finds nothing serious there or in My schedule, light and dark', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
+  shell = await startBrowserShell(dataDir);
+  await page.goto(shell.url);
+  await page.getByTestId('profile-name').fill('Alex Morgan');
+  await page.getByTestId('open-sample').click();
+  await expect(page.getByTestId('site-AMS-001')).toBeVisible();
+
+  // A second store in AMS-001's window for the same technician, with no site owner: two kinds of warning.
+  await shell.call('profile.set', { name: 'Alex Morgan', role: 'release_manager' });
+  const deployments = await shell.call<{ id: string }[]>('deployments.list', {});
+  const sites = await shell.call<(SiteRow & { windowStart: string; windowEnd: string; waveId: string })[]>('sites.list', { deploymentId: deployments[0]!.id });
+  const ams = sites.find((s) => s.code === 'AMS-001')!;
+  const extra = await shell.call<SiteRow>('sites.create', { deploymentId: deployments[0]!.id, waveId: ams.waveId, code: 'AMS-009', name: 'Amsterdam Zuid', timeZone: 'Europe/Amsterdam', windowStart: ams.windowStart, windowEnd: ams.windowEnd, technicians: ['Alex Morgan'] });
+  await page.reload();
+
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByTestId('deployment-row').first().click();
+    const panel = page.getByTestId('schedule-warnings');
+    await expect(panel).toContainText('Schedule warnings (3)');
+    await expect(panel.locator('[data-kind="technician_overlap"]')).toHaveCount(2);
+    await expect(panel.locator('[data-kind="no_owner_contact"]')).toHaveCount(1);
+    found.push(...(await seriousViolations(page, `${scheme} overview with schedule warnings`)));
+    await page.getByTestId('my-schedule-open').click();
+    await expect(page.getByTestId('my-schedule-site')).toHaveCount(3);
+    found.push(...(await seriousViolations(page, `${scheme} My schedule`)));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+  expect(found).toEqual([]);
+
+  await page.getByTestId('schedule-warnings').locator('[data-kind="no_owner_contact"]').getByRole('button', { name: 'AMS-009' }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${extra.id}/`));
 });
