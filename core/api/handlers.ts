@@ -19,6 +19,8 @@ import { decideWave } from '../dashboard/wave-decisions';
 import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
 import { ImportStore } from '../inventory-import/import-store';
 import { createScheduleHandlers } from '../schedule/schedule-handlers';
+import { createBulkEditHandlers } from '../bulk-edit/bulk-edit-handlers';
+import { createPlanTemplateHandlers } from '../plan-template/plan-template-handlers';
 import { createSiteReportHandlers } from '../site-report/site-report-handlers';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
@@ -139,6 +141,8 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     ...createTrainingHandlers(env.dataDir),
     ...createTargetImportHandlers(),
     ...createScheduleHandlers(),
+    ...createBulkEditHandlers(),
+    ...createPlanTemplateHandlers(),
     ...createSiteReportHandlers({ dataDir: env.dataDir, schemaVersion: env.schemaVersion, sync: env.sync, uploads: importStore }),
   };
 }

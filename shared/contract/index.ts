@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { attachmentsMethods } from './attachments-methods';
 import { authoringMethods } from './authoring-methods';
+import { bulkEditMethods } from './bulk-edit-methods';
 import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
 import { closeoutMethods } from './closeout-methods';
@@ -11,6 +12,7 @@ import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
 import { planMethods } from './plan-methods';
+import { planTemplateMethods } from './plan-template-methods';
 import { requirementsMethods } from './requirements-methods';
 import { reviewMethods } from './review-methods';
 import { rollbackMethods } from './rollback-methods';
@@ -43,6 +45,8 @@ export const apiContract = {
   ...trainingMethods,
   ...targetImportMethods,
   ...scheduleMethods,
+  ...bulkEditMethods,
+  ...planTemplateMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;
