@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { ApiParsedInput } from '../../shared/contract';
 import type { TargetMachine } from '../../shared/domain/machine';
-import { inventoryItems, targetMachines } from '../db/schema';
+import { inventoryItems, sites, targetMachines } from '../db/schema';
 import { notFound } from '../services/domain-error';
 import { created, recordActivity, updated, type ServiceContext } from '../services/service-context';
 import { requireSite } from '../services/site-service';
@@ -19,18 +19,37 @@ function checkInventoryLink(ctx: ServiceContext, siteId: string, inventoryItemId
   if (!item || item.siteId !== siteId) throw invalid('inventoryItemId', 'Link an inventory item of the same site');
 }
 
-/** Adds a machine without an activity entry (the caller records one): `machines.create` and the target import. */
-export function insertMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.create'>): TargetMachine {
-  requireSite(ctx, input.siteId);
-  checkInventoryLink(ctx, input.siteId, input.inventoryItemId);
-  const row: TargetMachine = { id: ctx.newId(), ...input, ...created(ctx) };
-  ctx.db.insert(targetMachines).values(row).run();
-  return row;
+const INSERT_BATCH = 500;
+
+/** Every site exists (one query per batch, not one per site). */
+function requireSites(ctx: ServiceContext, siteIds: readonly string[]): void {
+  for (let i = 0; i < siteIds.length; i += INSERT_BATCH) {
+    const batch = siteIds.slice(i, i + INSERT_BATCH);
+    const found = new Set(ctx.db.select({ id: sites.id }).from(sites).where(inArray(sites.id, batch)).all().map((r) => r.id));
+    const missing = batch.find((id) => !found.has(id));
+    if (missing !== undefined) throw notFound('Site', missing);
+  }
+}
+
+/**
+ * Adds machines without activity entries (the caller records them): `machines.create` (one) and the
+ * target import (thousands). Each site and inventory link is checked once, the rows go in batches.
+ */
+export function insertMachines(ctx: ServiceContext, inputs: readonly ApiParsedInput<'machines.create'>[]): TargetMachine[] {
+  const siteIds = [...new Set(inputs.map((i) => i.siteId))];
+  if (siteIds.length === 1) requireSite(ctx, siteIds[0]!);
+  else requireSites(ctx, siteIds);
+  for (const input of inputs) checkInventoryLink(ctx, input.siteId, input.inventoryItemId);
+  const audit = created(ctx);
+  const rows: TargetMachine[] = inputs.map((input) => ({ id: ctx.newId(), ...input, ...audit }));
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) ctx.db.insert(targetMachines).values(rows.slice(i, i + INSERT_BATCH)).run();
+  return rows;
 }
 
 /** `machines.create`: host name and address were checked against the safe patterns by the contract. */
 export function createMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.create'>): TargetMachine {
-  const row = insertMachine(ctx, input);
+  const [row] = insertMachines(ctx, [input]);
+  if (!row) throw new Error('machines.create inserted nothing');
   recordActivity(ctx, { action: 'created', entity: 'target_machine', entityId: row.id, siteId: row.siteId, detail: { hostName: row.hostName } });
   return row;
 }

@@ -3,7 +3,7 @@ import { TARGET_PREVIEW_MAX_ROWS, TARGET_PREVIEW_MAX_SKIPPED } from '../../share
 import type { TargetImportPreview } from '../../shared/contract/target-import-methods';
 import { resolveTargets, type ExistingTarget, type TargetRow } from '../../shared/target-import/resolve-targets';
 import type { TargetSiteRef } from '../../shared/target-import/site-match';
-import { insertMachine, patchMachine } from '../authoring/machine-authoring';
+import { insertMachines, patchMachine } from '../authoring/machine-authoring';
 import { uploadChunk } from '../inventory-import/import-service';
 import { DomainError, notFound } from '../services/domain-error';
 import { recordActivity, type ServiceContext } from '../services/service-context';
@@ -129,19 +129,21 @@ export function commitTargets(ctx: ServiceContext, store: TargetImportStore, inp
   if (rows.length === 0) throw new DomainError('rule', 'Nothing imported: the inventory has no hosts');
   const perSite = new Map<string, { created: number; updated: number }>();
   let unchanged = 0;
+  const inserts: Parameters<typeof insertMachines>[1][number][] = [];
   for (const r of rows) {
     const siteId = r.siteId!;
     const tally = perSite.get(siteId) ?? { created: 0, updated: 0 };
     perSite.set(siteId, tally);
     const fields = { hostName: r.hostName, address: r.address, port: r.port, username: r.username, role: r.role };
     if (r.machineId === null) {
-      insertMachine(ctx, { siteId, ...fields, inventoryItemId: null });
+      inserts.push({ siteId, ...fields, inventoryItemId: null });
       tally.created += 1;
     } else if (r.changes.length > 0) {
       patchMachine(ctx, { machineId: r.machineId, address: r.address, port: r.port, username: r.username, role: r.role });
       tally.updated += 1;
     } else unchanged += 1;
   }
+  insertMachines(ctx, inserts);
   const sites: ApiOutput<'targetImport.commit'>['sites'] = [];
   for (const [siteId, tally] of perSite) {
     if (tally.created + tally.updated === 0) continue;

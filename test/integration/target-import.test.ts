@@ -105,9 +105,9 @@ describe('target import: Ansible INI', () => {
     expect(machines(core)).toHaveLength(0);
 
     const good = previewText(core, deploymentId, 'stores.ini', readFixture(INI_FILE), { defaultSiteId: siteIds['STORE-01']! });
-    // A trigger from outside makes the 20th insert fail: the transaction must take the first 19 back.
+    // A trigger from outside fails the activity entry written after every machine: the transaction must take them all back.
     const db = new Database(core.databaseFile);
-    db.exec("CREATE TRIGGER refuse_pos20 BEFORE INSERT ON target_machines WHEN NEW.host_name = 'pos20.store-014' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+    db.exec("CREATE TRIGGER refuse_import_activity BEFORE INSERT ON activity WHEN NEW.action = 'targets_imported' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
     db.close();
     const failed = core.dispatch('targetImport.commit', { previewId: good.previewId });
     expect(failed.ok).toBe(false);
