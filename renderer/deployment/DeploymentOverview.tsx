@@ -14,6 +14,7 @@ import { ComponentsTable } from './ComponentsTable';
 import { RequirementsPanel } from './requirements/RequirementsPanel';
 import { SiteStatusSummary } from './SiteStatusSummary';
 import { SitesTable } from './SitesTable';
+import { ImportTargetsButton } from './target-import/ImportTargetsButton';
 import { WaveCards } from './WaveCards';
 
 /** The deployment as a whole: waves, sites and what is being deployed. */
@@ -59,6 +60,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
           <Group gap="xs" wrap="wrap" justify="flex-end">
             <DashboardButton deploymentId={deployment.id} />
             <DeploymentAuthoringButtons deployment={deployment} waves={waves} sites={siteList} components={components} />
+            <ImportTargetsButton deploymentId={deployment.id} sites={siteList} />
             <CloseoutButton deploymentId={deploymentId} />
             <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
               Add site
