@@ -2,16 +2,27 @@ import type { ApiOutput } from '../../shared/contract';
 import type { PlanTemplate } from '../../shared/plan-template/plan-template-schema';
 import { offsetsToWaves } from '../../shared/plan-template/wave-offsets';
 import { saveTemplateItem } from '../authoring/checklist-template-authoring';
-import { createComponent } from '../authoring/component-authoring';
 import { createRequirement } from '../authoring/requirement-authoring';
 import { createWave } from '../authoring/wave-authoring';
+import { components } from '../db/schema';
 import { createDeployment } from '../services/deployment-service';
-import { recordActivity, type ServiceContext } from '../services/service-context';
+import { created, recordActivity, type ServiceContext } from '../services/service-context';
 
 export interface NewDeployment {
   name: string;
   version: string;
   firstWaveStartsAt: string | null;
+}
+
+/**
+ * A component as the source plan has it. Not through `components.create`: its maker-and-model rule
+ * for hardware is newer than some plans (the sample's hardware has neither), and a copy must not
+ * refuse a plan that exists. The template schema still bounds every field.
+ */
+function copyComponent(ctx: ServiceContext, deploymentId: string, component: PlanTemplate['components'][number]): void {
+  const id = ctx.newId();
+  ctx.db.insert(components).values({ id, deploymentId, ...component, ...created(ctx) }).run();
+  recordActivity(ctx, { action: 'created', entity: 'component', entityId: id, detail: { deploymentId, name: component.name, kind: component.kind } });
 }
 
 /**
@@ -23,7 +34,7 @@ export function applyPlanTemplate(ctx: ServiceContext, template: PlanTemplate, t
   const deployment = createDeployment(ctx, { name: target.name, version: target.version, description: template.deployment.description, quietPeriodDays: template.deployment.quietPeriodDays });
   const deploymentId = deployment.id;
   for (const wave of offsetsToWaves(template.waves, target.firstWaveStartsAt)) createWave(ctx, { deploymentId, ...wave });
-  for (const component of template.components) createComponent(ctx, { deploymentId, ...component });
+  for (const component of template.components) copyComponent(ctx, deploymentId, component);
   for (const requirement of template.requirements) createRequirement(ctx, { deploymentId, ...requirement });
   // Items first (in phase and position order), then their dependencies, which may point forward.
   const placed = new Map<string, { id: string; position: number }>();

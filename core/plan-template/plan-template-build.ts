@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { isRequirementKind, requirementParamsSchemas } from '../../shared/checks/requirement-kinds';
 import { CHECKLIST_PHASES } from '../../shared/domain/enums';
 import { PLAN_TEMPLATE_FORMAT, PLAN_TEMPLATE_VERSION, type PlanTemplate } from '../../shared/plan-template/plan-template-schema';
 import { wavesToOffsets } from '../../shared/plan-template/wave-offsets';
@@ -6,6 +7,13 @@ import { requireDeployment } from '../authoring/deployment-authoring';
 import { templateItemsOf } from '../authoring/template-items';
 import { components, requirements, waves } from '../db/schema';
 import type { ServiceContext } from '../services/service-context';
+
+/** Parameters as `requirements.create` will store them (defaults written out), so export → import → export is stable. */
+function withDefaults(kind: string, params: Record<string, unknown>): Record<string, unknown> {
+  if (!isRequirementKind(kind)) return params;
+  const parsed = requirementParamsSchemas[kind].safeParse(params);
+  return parsed.success ? (parsed.data as Record<string, unknown>) : params;
+}
 
 /** A deployment's plan as a template: no ids, no sites, inventory, machines or field work. */
 export function buildPlanTemplate(ctx: ServiceContext, deploymentId: string): PlanTemplate {
@@ -23,7 +31,7 @@ export function buildPlanTemplate(ctx: ServiceContext, deploymentId: string): Pl
     deployment: { description: deployment.description, quietPeriodDays: deployment.quietPeriodDays },
     waves: wavesToOffsets(waveRows),
     components: componentRows.map((c) => ({ name: c.name, kind: c.kind, scope: c.scope, targetVersion: c.targetVersion, manufacturer: c.manufacturer, model: c.model })),
-    requirements: requirementRows.map((r) => ({ kind: r.kind, description: r.description, targetRole: r.targetRole, params: r.params })),
+    requirements: requirementRows.map((r) => ({ kind: r.kind, description: r.description, targetRole: r.targetRole, params: withDefaults(r.kind, r.params) })),
     checklist: items.map((item) => ({
       key: keyOf.get(item.id) ?? item.id,
       phase: item.phase,
