@@ -4,7 +4,7 @@ import type { ApiInput } from '../../shared/contract';
 import type { TargetImportPreview, TargetRowView } from '../../shared/contract/target-import-methods';
 import { openTestCore, type TestCore } from '../support/temp-core';
 
-export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'target-import');
+export const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'target-import');
 export const INI_FILE = path.join(FIXTURES, 'stores.ini');
 export const YAML_FILE = path.join(FIXTURES, 'stores.yml');
 
