@@ -6,6 +6,9 @@ import { groupSitesByWave } from '../navigator/group-sites';
 import { useNavigation } from '../state/navigation';
 import { SiteStatusBadge } from '../status/StatusBadge';
 import { SiteAuthoringMenu } from './authoring/SiteAuthoringMenu';
+import { BulkHeaderCell, BulkRowCell } from './bulk/BulkCells';
+import { BulkToolbar } from './bulk/BulkToolbar';
+import { useBulkSelection } from './bulk/useBulkSelection';
 
 interface Props {
   deploymentId: string;
@@ -16,6 +19,7 @@ interface Props {
 export function SitesTable({ deploymentId, sites, waves }: Props) {
   const selectSite = useNavigation((s) => s.selectSite);
   const ordered = groupSitesByWave(sites, waves).flatMap((g) => g.sites);
+  const bulk = useBulkSelection(ordered);
   if (ordered.length === 0) {
     return (
       <Text size="sm" c="dimmed" px="sm" pb="sm">
@@ -24,10 +28,13 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
     );
   }
   return (
+    <>
+    <BulkToolbar bulk={bulk} deploymentId={deploymentId} sites={sites} waves={waves} />
     <Table.ScrollContainer minWidth={900}>
       <Table highlightOnHover verticalSpacing={4} fz="xs" data-testid="sites-table">
         <Table.Thead>
           <Table.Tr>
+            <BulkHeaderCell bulk={bulk} />
             <Table.Th>Code</Table.Th>
             <Table.Th>Name</Table.Th>
             <Table.Th>Wave</Table.Th>
@@ -41,8 +48,9 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {ordered.map((site) => (
+          {bulk.shown.map((site) => (
             <Table.Tr key={site.id} style={{ cursor: 'pointer' }} onClick={() => selectSite(deploymentId, site.id, 'overview')}>
+              <BulkRowCell bulk={bulk} site={site} />
               <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>
                 {site.code}
               </Table.Td>
@@ -70,5 +78,6 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+    </>
   );
 }
