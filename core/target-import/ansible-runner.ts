@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { IMPORT_FILE_MAX_BYTES } from '../../shared/contract/inventory-import-methods';
+import { redactSecrets } from '../../shared/target-import/secrets';
+import { createLogger } from '../logging/logger';
 import { DomainError } from '../services/domain-error';
+
+const log = createLogger('target-import');
 
 const TIME_LIMIT_MS = 120_000;
 const STDERR_SHOWN = 4000;
@@ -35,6 +39,7 @@ export function runAnsibleInventory(source: string, binary = findAnsibleInventor
   return new Promise((resolve, reject) => {
     execFile(binary, ['-i', source, '--list'], { shell: false, timeout: TIME_LIMIT_MS, maxBuffer: IMPORT_FILE_MAX_BYTES, env, windowsHide: true }, (error, stdout, stderr) => {
       if (!error) {
+        log.info('ansible-inventory ran', { bytes: stdout.length });
         resolve(stdout);
         return;
       }
@@ -44,7 +49,9 @@ export function runAnsibleInventory(source: string, binary = findAnsibleInventor
         : err.killed
           ? `it did not finish within ${TIME_LIMIT_MS / 1000} s`
           : `it exited with status ${String(err.code ?? '?')}`;
-      const shown = stderr.trim().slice(-STDERR_SHOWN);
+      // Ansible quotes the inventory line it could not parse: secret values in it are hidden.
+      const shown = redactSecrets(stderr.trim().slice(-STDERR_SHOWN));
+      log.warn('ansible-inventory failed', { why });
       reject(new DomainError('rule', `ansible-inventory failed: ${why}${shown ? `\n${shown}` : ''}`));
     });
   });

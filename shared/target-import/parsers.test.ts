@@ -7,6 +7,7 @@ import { resolveTargets } from './resolve-targets';
 import { SiteIndex } from './site-match';
 import { autoTargetMapping, looksLikeNetbox } from './table-fields';
 import { detectTextKind } from './formats';
+import { redactSecrets } from './secrets';
 
 describe('host ranges', () => {
   it('expands numbers with their width, letters, steps and several ranges', () => {
@@ -104,5 +105,16 @@ describe('tables and detection', () => {
     expect(detectTextKind('x.json', '')).toBe('ansible-json');
     expect(detectTextKind('export', 'Name,Site,IP Address\n')).toBe('table');
     expect(detectTextKind('hosts', 'h1 ansible_host=1.2.3.4\n')).toBe('ansible-ini');
+  });
+});
+
+describe('redacting error output', () => {
+  it('hides secret assignments and vault blobs that ansible-inventory quotes', () => {
+    const stderr = "/tmp/inv.ini:7: Error parsing host definition 'srv01 ansible_host=10.1.1.5 ansible_password='hunter2 x': No closing quotation\nbecome_pass: s3cret\nvalue $ANSIBLE_VAULT;1.1;AES256;6133";
+    const shown = redactSecrets(stderr);
+    expect(shown).not.toMatch(/hunter2|s3cret|6133/);
+    expect(shown).toContain('ansible_host=10.1.1.5');
+    expect(shown).toContain('ansible_password=[hidden]');
+    expect(shown).toContain('[vault value hidden]');
   });
 });

@@ -23,3 +23,14 @@ export function secretReason(name: string, value: unknown): SecretReason | null 
   if (isVaultValue(value)) return 'vault value';
   return null;
 }
+
+const SECRET_ASSIGNMENT = /(\b[\w.-]*(?:password|passwd|passphrase|secret|token|_pass)\b['"]?\s*[=:]\s*)('[^']*'?|"[^"]*"?|\S+)/gi;
+const VAULT_TEXT = /\$ANSIBLE_VAULT[^\s'"]*/g;
+
+/**
+ * Text that may quote inventory lines (ansible-inventory's error output) with secret values
+ * replaced: `ansible_password=…` and vault blobs are never shown.
+ */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_ASSIGNMENT, '$1[hidden]').replace(VAULT_TEXT, '[vault value hidden]');
+}

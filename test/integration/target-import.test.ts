@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INI_FILE, openTargetImportCore, previewText, readFixture, rowFacts, YAML_FILE } from './target-import-fixture';
-import type { TestCore } from '../support/temp-core';
+import { tempDataDir, type TestCore } from '../support/temp-core';
 
 let open: TestCore | null = null;
 afterEach(() => {
@@ -157,6 +159,16 @@ describe('target import: YAML and ansible-inventory', () => {
     const result = await core.core.call('targetImport.runAnsible', { deploymentId, source: '/nonexistent/inventory.ini' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/ansible-inventory failed: it exited with status \d+\n[\s\S]*(Unable to parse|No inventory was parsed)/);
+    // Ansible quotes the line it could not parse; the password in it is hidden.
+    const broken = path.join(tempDataDir('outpost-broken-inventory'), 'broken.ini');
+    fs.writeFileSync(broken, "[pos]\npos1.store-014 ansible_password='hunter2 no closing quote\n");
+    const quoted = await core.core.call('targetImport.runAnsible', { deploymentId, source: broken });
+    expect(quoted.ok).toBe(false);
+    if (!quoted.ok) {
+      expect(quoted.error.message).toMatch(/No closing quotation/);
+      expect(quoted.error.message).toContain('ansible_password=[hidden]');
+      expect(quoted.error.message).not.toContain('hunter2');
+    }
   }, 60_000);
 });
 
