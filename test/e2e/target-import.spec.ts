@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -41,6 +42,10 @@ test('a release manager imports an Ansible inventory: secrets named as skipped, 
   await expect(dialog.getByTestId('target-import-skipped')).toContainText('ansible_become_pass (group all): 28 hosts');
   await expect(dialog).not.toContainText('ANSIBLE_VAULT');
   await expect(dialog.getByTestId('target-import-commit')).toBeDisabled();
+
+  // The preview with its site picker, badges and secrets list passes axe (WCAG 2.x A and AA, serious and critical findings).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="target-import"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   const kiosk = dialog.locator('[data-testid="target-import-row"][data-host="kiosk-7"]');
   await expect(kiosk).toHaveAttribute('data-status', 'unmapped');
