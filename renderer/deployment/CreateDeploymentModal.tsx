@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMutation } from '../api/useMutation';
 import { useNavigation } from '../state/navigation';
 import { useCreateDeployment } from './create-deployment';
+import { NewFromTemplateModal } from './template/NewFromTemplateModal';
 
 export function CreateDeploymentModal() {
   const open = useCreateDeployment((s) => s.open);
@@ -12,6 +13,7 @@ export function CreateDeploymentModal() {
   const [version, setVersion] = useState('');
   const [description, setDescription] = useState('');
   const [quietPeriodDays, setQuiet] = useState<number>(14);
+  const [fromTemplate, setFromTemplate] = useState(false);
   const { run, pending, fieldErrors } = useMutation({ fields: ['name', 'version', 'description', 'quietPeriodDays'] });
 
   async function create() {
@@ -29,6 +31,8 @@ export function CreateDeploymentModal() {
   }
 
   return (
+    <>
+    <NewFromTemplateModal opened={fromTemplate} onClose={() => setFromTemplate(false)} />
     <Modal opened={open} onClose={() => setOpen(false)} title="New deployment" size="md">
       <Stack gap="sm">
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} error={fieldErrors.name} />
@@ -44,6 +48,9 @@ export function CreateDeploymentModal() {
           onChange={(v) => setQuiet(typeof v === 'number' ? v : 0)}
         />
         <Group justify="flex-end" mt="xs">
+          <Button variant="subtle" mr="auto" onClick={() => { setOpen(false); setFromTemplate(true); }} data-testid="new-from-template">
+            From a deployment or template file…
+          </Button>
           <Button variant="default" onClick={() => setOpen(false)}>
             Cancel
           </Button>
@@ -53,5 +60,6 @@ export function CreateDeploymentModal() {
         </Group>
       </Stack>
     </Modal>
+    </>
   );
 }

@@ -14,6 +14,7 @@ import { ComponentsTable } from './ComponentsTable';
 import { RequirementsPanel } from './requirements/RequirementsPanel';
 import { SiteStatusSummary } from './SiteStatusSummary';
 import { SitesTable } from './SitesTable';
+import { ExportTemplateButton } from './template/ExportTemplateButton';
 import { ImportTargetsButton } from './target-import/ImportTargetsButton';
 import { WaveCards } from './WaveCards';
 
@@ -62,6 +63,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
             <DeploymentAuthoringButtons deployment={deployment} waves={waves} sites={siteList} components={components} />
             <ImportTargetsButton deploymentId={deployment.id} sites={siteList} />
             <CloseoutButton deploymentId={deploymentId} />
+            <ExportTemplateButton deploymentId={deploymentId} />
             <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
               Add site
             </Button>

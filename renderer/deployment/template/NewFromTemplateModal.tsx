@@ -1,0 +1,126 @@
+import { Alert, Button, FileButton, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { PLAN_TEMPLATE_MAX_CHARS } from '../../../shared/plan-template/plan-template-schema';
+import { useApiQuery } from '../../api/useApiQuery';
+import { useMutation } from '../../api/useMutation';
+import { localTimeZone, wallTimeToIso } from '../../format/zoned';
+import { useNavigation } from '../../state/navigation';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+}
+
+/**
+ * "New deployment from…": another deployment's plan, or a plan template file. Waves keep their
+ * offsets from the new first-wave start; nothing of sites, inventory, machines or field work comes along.
+ */
+export function NewFromTemplateModal({ opened, onClose }: Props) {
+  const deployments = useApiQuery('deployments.list', opened ? {} : null, ['deployments']);
+  const selectDeployment = useNavigation((s) => s.selectDeployment);
+  const zone = localTimeZone();
+  const [source, setSource] = useState<'deployment' | 'file'>('deployment');
+  const [sourceId, setSourceId] = useState<string | null>(null);
+  const [file, setFile] = useState<{ name: string; json: string } | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [version, setVersion] = useState('');
+  const [start, setStart] = useState('');
+  const { run, pending, fieldErrors } = useMutation({ fields: ['name', 'version', 'firstWaveStartsAt'] });
+
+  async function pick(picked: File | null) {
+    setFile(null);
+    setFileProblem(null);
+    if (!picked) return;
+    if (picked.size > PLAN_TEMPLATE_MAX_CHARS * 4) return setFileProblem(`${picked.name} is too large for a plan template`);
+    try {
+      setFile({ name: picked.name, json: await picked.text() });
+    } catch (err) {
+      setFileProblem(`${picked.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async function create() {
+    const common = { name, version, firstWaveStartsAt: start ? wallTimeToIso(start, zone) : null };
+    const options = { refresh: ['deployments'] as const, success: (r: { counts: { waves: number; checklistItems: number } }) => `Draft created: ${r.counts.waves} waves, ${r.counts.checklistItems} checklist items` };
+    const made =
+      source === 'deployment'
+        ? sourceId && (await run('planTemplates.createFrom', { sourceDeploymentId: sourceId, ...common }, options))
+        : file && (await run('planTemplates.import', { json: file.json, ...common }, options));
+    if (!made) return;
+    onClose();
+    setName('');
+    setVersion('');
+    setFile(null);
+    selectDeployment(made.deployment.id);
+  }
+
+  const ready = name.trim() !== '' && (source === 'deployment' ? sourceId !== null : file !== null);
+  return (
+    <Modal opened={opened} onClose={onClose} title="New deployment from…" size="md">
+      <Stack gap="sm">
+        <SegmentedControl
+          size="xs"
+          value={source}
+          onChange={(v) => setSource(v as 'deployment' | 'file')}
+          data={[
+            { value: 'deployment', label: 'Another deployment' },
+            { value: 'file', label: 'A plan template file' },
+          ]}
+        />
+        {source === 'deployment' ? (
+          <Select
+            label="Copy the plan of"
+            placeholder="Choose a deployment"
+            data={(deployments.data ?? []).map((d) => ({ value: d.id, label: d.version ? `${d.name} (v${d.version})` : d.name }))}
+            value={sourceId}
+            onChange={setSourceId}
+            searchable
+            data-testid="template-source"
+          />
+        ) : (
+          <Group gap="xs">
+            <FileButton onChange={(f) => void pick(f)} accept="application/json,.json">
+              {(props) => (
+                <Button {...props} size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="template-file">
+                  Choose a template file
+                </Button>
+              )}
+            </FileButton>
+            <Text size="xs" c="dimmed">
+              {file ? file.name : 'outpost-plan-template, version 1'}
+            </Text>
+          </Group>
+        )}
+        {fileProblem && (
+          <Alert color="red" p="xs">
+            {fileProblem}
+          </Alert>
+        )}
+        <Text size="xs" c="dimmed">
+          Copies the waves, components, requirements (with their target roles) and the checklist template. No sites, inventory, machines or field work.
+        </Text>
+        <TextInput label="Name of the new deployment" required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} error={fieldErrors.name} data-testid="template-name" />
+        <TextInput label="Version" value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} error={fieldErrors.version} />
+        <TextInput
+          label={`First wave starts (${zone})`}
+          description="The other waves keep their distance from the first; empty leaves the waves without dates."
+          type="datetime-local"
+          value={start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+          error={fieldErrors.firstWaveStartsAt}
+          data-testid="template-first-wave"
+        />
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button loading={pending} disabled={!ready} onClick={() => void create()} data-testid="template-create">
+            Create draft
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
