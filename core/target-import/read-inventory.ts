@@ -46,6 +46,8 @@ export function readInventory(text: string, fileName: string, format: TargetImpo
     return { format: tableFormat, hosts: tableHosts(raw.headers, raw.rows, chosen), table: { headers: raw.headers, rows: raw.rows, mapping: chosen } };
   } catch (error) {
     if (error instanceof InventoryError || error instanceof ReadFailure) throw refuse(error.message);
+    // A hostile file nested past the call stack (YAML or JSON): refused like any unreadable one.
+    if (error instanceof RangeError) throw refuse('it is nested too deeply to read');
     throw error;
   }
 }

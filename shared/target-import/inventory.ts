@@ -1,6 +1,8 @@
 import { InventoryError, TARGET_IMPORT_MAX_GROUPS, TARGET_IMPORT_MAX_HOSTS } from './limits';
 import { secretReason } from './secrets';
 
+const MAX_NESTING = 500;
+
 /** A variable's value as read (scalars as text; lists and maps only shown). */
 export type VarValue = string | number | boolean | null | object;
 
@@ -117,11 +119,13 @@ export class InventoryBuilder {
       const known = depth.get(name);
       if (known !== undefined) return known;
       if (visiting.has(name)) throw new InventoryError(`group "${name}" is its own ancestor (a loop in :children)`);
+      if (visiting.size >= MAX_NESTING) throw new InventoryError(`groups are nested more than ${MAX_NESTING} deep`);
       visiting.add(name);
       const ps = (parents.get(name) ?? []).filter((p) => p !== 'all');
       // Ansible's depth: one more than the deepest parent; a group with no parent sits under `all`.
       const d = ps.length === 0 ? 1 : Math.max(...ps.map(walk)) + 1;
       visiting.delete(name);
+      if (d > MAX_NESTING) throw new InventoryError(`groups are nested more than ${MAX_NESTING} deep`);
       depth.set(name, d);
       return d;
     };

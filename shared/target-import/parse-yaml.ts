@@ -38,6 +38,7 @@ function readGroup(b: InventoryBuilder, name: string, body: unknown, seen: Set<s
   if (children !== null && children !== undefined) {
     if (!isMap(children)) throw new InventoryError(`children of group "${name}" must be a map of groups`);
     if (seen.has(name)) throw new InventoryError(`group "${name}" is its own ancestor`);
+    if (seen.size >= 500) throw new InventoryError('groups are nested more than 500 deep');
     const below = new Set(seen).add(name);
     for (const [child, childBody] of Object.entries(children)) {
       b.addChild(name, child, null);

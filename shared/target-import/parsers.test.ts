@@ -118,3 +118,19 @@ describe('redacting error output', () => {
     expect(shown).toContain('[vault value hidden]');
   });
 });
+
+describe('site variables', () => {
+  const sites = [{ id: 's14', code: 'STORE-014', name: 'Utrecht Centrum' }];
+  it('passes over a plain `site` that names no site, but not an `outpost_site`', () => {
+    const rows = resolveTargets({ hosts: parseAnsibleIni('a.store-014 site=dc-west\nb site=store-014\nc outpost_site=dc-west\n'), sites, existing: [] });
+    expect(rows.map((r) => [r.hostName, r.siteCode, r.siteFrom, r.status])).toEqual([
+      ['a.store-014', 'STORE-014', 'host name', 'new'],
+      ['b', 'STORE-014', 'variable', 'new'],
+      ['c', null, null, 'error'],
+    ]);
+  });
+  it('refuses groups nested past the bound', () => {
+    const deep = Array.from({ length: 600 }, (_, i) => `[g${i}:children]\ng${i + 1}`).join('\n');
+    expect(() => parseAnsibleIni(`${deep}\n[g600]\nh1\n`)).toThrow(/nested more than 500 deep/);
+  });
+});

@@ -65,12 +65,17 @@ function text(vars: Map<string, VarValue>, names: readonly string[]): { value: s
 }
 
 function placeSite(host: SourceHost, index: SiteIndex, errors: string[]): { site: TargetSiteRef; from: SiteSource } | null {
-  const named = text(host.vars, SITE_VARS);
-  if (named && named.value.trim() !== '') {
-    const site = index.named(named.value);
-    if (!site) errors.push(`${named.name} "${named.value}" is not a site of this deployment`);
+  // `outpost_site` is meant for Outpost: a value naming no site is an error. A plain `site` may mean
+  // something else in a playbook (a data centre, say): one naming no site is passed over.
+  const explicit = text(host.vars, ['outpost_site']);
+  if (explicit && explicit.value.trim() !== '') {
+    const site = index.named(explicit.value);
+    if (!site) errors.push(`outpost_site "${explicit.value}" is not a site of this deployment`);
     return site ? { site, from: 'variable' } : null;
   }
+  const loose = text(host.vars, ['site']);
+  const looseSite = loose ? index.named(loose.value) : undefined;
+  if (looseSite) return { site: looseSite, from: 'variable' };
   if (host.siteColumn) {
     const site = index.named(host.siteColumn);
     if (!site) errors.push(`site "${host.siteColumn}" is not a site of this deployment`);
