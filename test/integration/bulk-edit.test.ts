@@ -50,6 +50,10 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
   it('assigns two technicians to 50 sites, one transaction each, one activity entry per changed site', () => {
     const c = clockedCoreForTest('2026-03-01T09:00:00.000Z');
     const p = fiftySites(c);
+    // As if published: the site writes go to the sync outbox like any site edit.
+    const db = new Database(`${c.dataDir}/outpost.db`);
+    db.prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'published', ?)").run(p.d.id, '2026-03-01T09:00:00.000Z');
+    db.close();
     const riley = c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'assignTechnician', technician: 'Riley Field' } });
     expect(riley).toMatchObject({ changed: 49, unchanged: 1, summary: 'Assign Riley Field to 49 sites' });
     c.advanceDays(0.001);
@@ -62,6 +66,8 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
       { n: 49, edit: riley.editId },
       { n: 50, edit: sam.editId },
     ]);
+    const outbox = readDb<{ n: number; technicians: number }>(c, "SELECT count(*) AS n, sum(json_extract(data, '$.technicians') IS NOT NULL) AS technicians FROM sync_outbox WHERE entity = 'sites' AND kind = 'update'")[0];
+    expect(outbox).toEqual({ n: 99, technicians: 99 });
     const row = readDb<{ site_count: number; by: string; summary: string }>(c, 'SELECT site_count, by, summary FROM bulk_edits WHERE id = ?', sam.editId)[0];
     expect(row).toEqual({ site_count: 50, by: 'Rita Release', summary: 'Assign Sam Tech to 50 sites' });
   });
@@ -105,9 +111,10 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
     expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: [...p.ids, p.otherSite.id], action: { kind: 'setStatus', status: 'ready' } }).message).toBe('1 selected site(s) belong to another deployment: X-1');
     expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'moveToWave', waveId: p.otherWave.id } }).message).toContain('Wave "Elsewhere" belongs to another deployment');
     c.call('sites.rollback', { siteId: p.ids[3]!, reason: 'Scanner firmware broke the tills' });
-    const closed = refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'shiftWindows', days: -1 } });
-    expect(closed.code).toBe('rule');
-    expect(closed.message).toContain('S-004 (rolled back)');
+    for (const action of [{ kind: 'shiftWindows', days: -1 }, { kind: 'moveToWave', waveId: p.wave2.id }, { kind: 'setStatus', status: 'planned' }] as const) {
+      const closed = refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action });
+      expect(closed).toMatchObject({ code: 'rule', message: '1 selected site(s) are signed off or rolled back, so their status, wave and window stay as they are: S-004 (rolled back)' });
+    }
     expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'shiftWindows', days: 0 } }).code).toBe('validation');
     expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'setStatus', status: 'deployed' as 'ready' } }).code).toBe('validation');
     // Nothing was written by the refused edits (the rollback changed S-004 only).
@@ -119,6 +126,19 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
     // A technician profile may not bulk edit.
     c.call('profile.set', { name: 'Tess Tech', role: 'technician' });
     expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'assignTechnician', technician: 'Tess Tech' } }).code).toBe('forbidden');
+  });
+
+  it('a signed-off site refuses a plan change but not a technician', () => {
+    const c = clockedCoreForTest('2026-03-01T09:00:00.000Z');
+    const p = fiftySites(c);
+    // Signing needs a whole sign-off; the status alone is what the rule reads.
+    const db = new Database(`${c.dataDir}/outpost.db`);
+    db.prepare("UPDATE sites SET status = 'signed_off' WHERE id IN (?, ?)").run(p.ids[10], p.ids[20]);
+    db.close();
+    const error = refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'setStatus', status: 'ready' } });
+    expect(error.message).toContain('2 selected site(s) are signed off or rolled back');
+    expect(error.message).toContain('S-011 (signed off), S-021 (signed off)');
+    expect(c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: [p.ids[10]!], action: { kind: 'assignTechnician', technician: 'Sam Tech' } }).changed).toBe(1);
   });
 
   it('undo is refused when one of its sites changed since, naming it, and nothing is restored', () => {
