@@ -19,6 +19,7 @@ import { decideWave } from '../dashboard/wave-decisions';
 import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
 import { ImportStore } from '../inventory-import/import-store';
 import { createScheduleHandlers } from '../schedule/schedule-handlers';
+import { createCalendarHandlers } from '../calendar/calendar-handlers';
 import { createBulkEditHandlers } from '../bulk-edit/bulk-edit-handlers';
 import { createPlanTemplateHandlers } from '../plan-template/plan-template-handlers';
 import { createSiteReportHandlers } from '../site-report/site-report-handlers';
@@ -141,6 +142,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     ...createTrainingHandlers(env.dataDir),
     ...createTargetImportHandlers(),
     ...createScheduleHandlers(),
+    ...createCalendarHandlers(),
     ...createBulkEditHandlers(),
     ...createPlanTemplateHandlers(),
     ...createSiteReportHandlers({ dataDir: env.dataDir, schemaVersion: env.schemaVersion, sync: env.sync, uploads: importStore }),

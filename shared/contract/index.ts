@@ -3,6 +3,7 @@ import { appMethods } from './app-methods';
 import { attachmentsMethods } from './attachments-methods';
 import { authoringMethods } from './authoring-methods';
 import { bulkEditMethods } from './bulk-edit-methods';
+import { calendarMethods } from './calendar-methods';
 import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
 import { closeoutMethods } from './closeout-methods';
@@ -45,6 +46,7 @@ export const apiContract = {
   ...trainingMethods,
   ...targetImportMethods,
   ...scheduleMethods,
+  ...calendarMethods,
   ...bulkEditMethods,
   ...planTemplateMethods,
 } as const;

@@ -1,0 +1,106 @@
+import { ICalCalendar, ICalCalendarMethod, ICalEventStatus, type ICalDateTimeValue } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { CalendarEventContent } from '../../shared/calendar/calendar-event';
+
+/**
+ * iCalendar text through ical-generator, with a VTIMEZONE per zone from timezones-ical-library
+ * (IANA data bundled with the package; nothing is fetched). Times are written as wall time in the
+ * site's zone (DTSTART;TZID=…), so a calendar shows "08:00 site time" whatever its own zone.
+ */
+
+export interface IcsEvent {
+  content: CalendarEventContent;
+  sequence: number;
+  cancelled: boolean;
+}
+
+export interface IcsCalendar {
+  /** PUBLISH for the schedule files, CANCEL for the owner's cancellation (see docs/data-model.md). */
+  method: 'PUBLISH' | 'CANCEL';
+  name: string;
+  /** DTSTAMP of every event: when the file was made. */
+  stamp: string;
+  events: readonly IcsEvent[];
+}
+
+const blocks = new Map<string, string | null>();
+
+/** The zone's VTIMEZONE, its TZID as the site names the zone; null when the library lacks the zone. */
+export function vtimezoneOf(zone: string): string | null {
+  let block = blocks.get(zone);
+  if (block === undefined) {
+    const answer = tzlib_get_ical_block(zone);
+    const text = Array.isArray(answer) ? answer[0] : undefined;
+    // The library answers a linked zone with its target's block (UTC → Etc/UTC, Amsterdam → Brussels,
+    // same rules); the events name the zone as the site does, so the block is named so too.
+    block = text && text.startsWith('BEGIN:VTIMEZONE') ? text.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`) : null;
+    blocks.set(zone, block);
+  }
+  return block;
+}
+
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallParts(ms: number, zone: string): Record<string, string> {
+  let f = wallFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    wallFormats.set(zone, f);
+  }
+  const out: Record<string, string> = {};
+  for (const p of f.formatToParts(ms)) out[p.type] = p.value;
+  return out;
+}
+
+/**
+ * An instant ical-generator writes as wall time in `zone`. ical-generator formats a plain Date in
+ * the process's own zone, so it gets the shape of a Luxon DateTime it knows (`toJSDate`,
+ * `setZone`, `toFormat` with the two patterns it uses) instead of a dependency on Luxon.
+ */
+function zonedInstant(iso: string, zone: string): ICalDateTimeValue {
+  const ms = Date.parse(iso);
+  const wall = () => wallParts(ms, zone);
+  const zoned = {
+    isValid: true,
+    zone: { type: 'iana' },
+    toJSDate: () => new Date(ms),
+    setZone: () => zoned,
+    toFormat(pattern: string): string {
+      const p = wall();
+      if (pattern === 'yyyyLLdd') return `${p.year}${p.month}${p.day}`;
+      if (pattern === 'HHmmss') return `${p.hour}${p.minute}${p.second}`;
+      throw new Error(`Unexpected date pattern ${pattern}`);
+    },
+    toJSON: () => new Date(ms).toISOString(),
+  };
+  return zoned;
+}
+
+/** The calendar as .ics text (CRLF lines, folded at 75 octets by ical-generator). */
+export function renderIcs(cal: IcsCalendar): string {
+  const calendar = new ICalCalendar({
+    prodId: { company: 'Outpost', product: 'Deployment schedule', language: 'EN' },
+    method: cal.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+    name: cal.name,
+    // No calendar zone (events carry their own); the generator adds one VTIMEZONE per zone used.
+    timezone: { name: null, generator: vtimezoneOf },
+  });
+  const stamp = new Date(cal.stamp);
+  for (const { content: e, sequence, cancelled } of cal.events) {
+    const zone = vtimezoneOf(e.timeZone) === null ? null : e.timeZone;
+    const event = calendar.createEvent({
+      id: e.uid,
+      sequence,
+      stamp,
+      start: zone ? zonedInstant(e.start, zone) : new Date(e.start),
+      end: zone ? zonedInstant(e.end, zone) : new Date(e.end),
+      timezone: zone,
+      summary: e.summary,
+      description: e.description,
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+    if (e.location !== '') event.location(e.location);
+    if (e.attendee) event.createAttendee({ name: e.attendee.name, email: e.attendee.email, rsvp: false });
+  }
+  return calendar.toString();
+}
