@@ -42,6 +42,7 @@ import { createSite, getSiteSummary, listSites, setSiteStatusByHand } from '../s
 import { createSyncHandlers } from '../sync/sync-handlers';
 import { createTrainingHandlers } from '../training/training-handlers';
 import { createTargetImportHandlers } from '../target-import/target-import-handlers';
+import { createSiteImportHandlers } from '../site-import/site-import-handlers';
 import type { SyncEngine } from '../sync/sync-engine';
 
 export interface HandlerEnvironment {
@@ -141,6 +142,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'closeout.saveReview': savePostDeploymentReview,
     ...createTrainingHandlers(env.dataDir),
     ...createTargetImportHandlers(),
+    ...createSiteImportHandlers(),
     ...createScheduleHandlers(),
     ...createCalendarHandlers(),
     ...createBulkEditHandlers(),

@@ -11,7 +11,8 @@ import { checkSize, isXlsx, readCsv, ReadFailure } from './read-table';
 
 const BATCH = 5000;
 
-function refusal(failure: ReadFailure): DomainError {
+/** A file that cannot be read, as the API says it (shared by the table imports). */
+export function refusal(failure: ReadFailure): DomainError {
   return new DomainError(failure.code === 'too_large' ? 'payload_too_large' : 'validation', failure.message, [{ path: 'file', message: failure.code }]);
 }
 
@@ -38,7 +39,8 @@ export function uploadChunk(store: ImportStore, input: ApiParsedInput<'inventory
   return { uploadId: input.uploadId, receivedBytes: upload.bytes };
 }
 
-function takeFile(store: ImportStore, input: ApiParsedInput<'inventoryImport.preview'>): Buffer {
+/** The file of a preview call: sent whole, or a finished chunked upload (then forgotten). */
+export function takeFile(store: ImportStore, input: { dataBase64?: string | undefined; uploadId?: string | undefined }): Buffer {
   if (input.dataBase64 !== undefined) return Buffer.from(input.dataBase64, 'base64');
   const upload = store.uploads.get(input.uploadId ?? '');
   if (!upload) throw new DomainError('not_found', `Upload ${input.uploadId ?? ''} does not exist (or expired)`);

@@ -1,4 +1,5 @@
 import type { CliCommand, CliIo } from './command';
+import { IMPORT_SITES_USAGE, planImportSites } from './plan-import-sites';
 import { IMPORT_TARGETS_USAGE, planImportTargets } from './plan-import-targets';
 
 /** One `outpost plan <sub-command>`: its usage text and its run function (returns the exit code). */
@@ -9,6 +10,7 @@ interface PlanSubCommand {
 
 /** Add a sub-command by writing its file and listing it here. */
 const PLAN_SUB_COMMANDS: Readonly<Record<string, PlanSubCommand>> = {
+  'import-sites': { usage: IMPORT_SITES_USAGE, run: planImportSites },
   'import-targets': { usage: IMPORT_TARGETS_USAGE, run: planImportTargets },
 };
 

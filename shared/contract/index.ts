@@ -19,6 +19,7 @@ import { reviewMethods } from './review-methods';
 import { rollbackMethods } from './rollback-methods';
 import { scheduleMethods } from './schedule-methods';
 import { signoffMethods } from './signoff-methods';
+import { siteImportMethods } from './site-import-methods';
 import { siteReportMethods } from './site-report-methods';
 import { syncMethods } from './sync-methods';
 import { targetImportMethods } from './target-import-methods';
@@ -45,6 +46,7 @@ export const apiContract = {
   ...reviewMethods,
   ...trainingMethods,
   ...targetImportMethods,
+  ...siteImportMethods,
   ...scheduleMethods,
   ...calendarMethods,
   ...bulkEditMethods,

@@ -128,6 +128,10 @@ export const API_METHOD_NAMES = [
   'targetImport.ansibleAvailable',
   'targetImport.runAnsible',
   'targetImport.commit',
+  'siteImport.upload',
+  'siteImport.preview',
+  'siteImport.commit',
+  'siteImport.export',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

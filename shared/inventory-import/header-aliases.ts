@@ -48,13 +48,20 @@ export function detectLayout(headers: readonly string[]): ImportLayout {
   return snipe >= netbox ? 'snipe-it' : 'netbox';
 }
 
-/** One field per column: the first column for a field wins, later duplicates are ignored. */
-export function autoMapping(headers: readonly string[]): ImportField[] {
-  const taken = new Set<ImportField>();
+/**
+ * One field per column: the first column for a field wins, later duplicates are ignored. Shared by
+ * every table import (inventory, sites), each with its own header lookup.
+ */
+export function mapColumns<F extends string>(headers: readonly string[], fieldFor: (header: string) => F | 'ignore'): (F | 'ignore')[] {
+  const taken = new Set<F>();
   return headers.map((h) => {
-    const field = fieldForHeader(h);
+    const field = fieldFor(h);
     if (field === 'ignore' || taken.has(field)) return 'ignore';
     taken.add(field);
     return field;
   });
+}
+
+export function autoMapping(headers: readonly string[]): ImportField[] {
+  return mapColumns(headers, fieldForHeader);
 }

@@ -4,17 +4,24 @@
  * the same way. Pure `Intl`, so it runs in the renderer, the core and shared rules alike.
  */
 
+/** Making an Intl formatter costs far more than using one: one per zone and purpose (a site import reads thousands of times). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'offset' | 'wall', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made =
+      kind === 'offset'
+        ? new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+        : new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    if (formatters.size > 1000) formatters.clear();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
+  const parts = formatter('offset', timeZone).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(utcMs / 1000) * 1000;
@@ -39,7 +46,7 @@ export function wallTimeToIso(value: string, timeZone: string): string | null {
 export function isoToWallTime(iso: string | null, timeZone: string): string {
   if (!iso) return '';
   try {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
+    const parts = formatter('wall', timeZone).formatToParts(new Date(iso));
     const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
     return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
   } catch {
