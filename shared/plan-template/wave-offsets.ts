@@ -25,6 +25,7 @@ export function wavesToOffsets(waves: readonly DatedWave[]): TemplateWave[] {
 /** Template waves placed from a new first-wave start; without one, every wave is left without dates. */
 export function offsetsToWaves(waves: readonly TemplateWave[], firstWaveStartsAt: string | null): DatedWave[] {
   const from = firstWaveStartsAt ? Date.parse(firstWaveStartsAt) : NaN;
-  const at = (days: number | null) => (days === null || Number.isNaN(from) ? null : new Date(from + Math.round(days * DAY_MS)).toISOString());
+  // Offsets are kept to a millionth of a day (86 ms); waves are planned to the minute, so whole seconds are exact.
+  const at = (days: number | null) => (days === null || Number.isNaN(from) ? null : new Date(from + Math.round((days * DAY_MS) / 1000) * 1000).toISOString());
   return waves.map((w) => ({ name: w.name, startsAt: at(w.startOffsetDays), endsAt: at(w.endOffsetDays) }));
 }
