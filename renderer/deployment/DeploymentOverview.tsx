@@ -2,6 +2,7 @@ import { Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Titl
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
+import { DeploymentCalendarButton } from '../calendar/CalendarButtons';
 import { CloseoutButton } from '../closeout/CloseoutButton';
 import { DashboardButton } from '../dashboard/DashboardButton';
 import { ScheduleWarningsPanel } from '../schedule/ScheduleWarningsPanel';
@@ -63,6 +64,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
             <DeploymentAuthoringButtons deployment={deployment} waves={waves} sites={siteList} components={components} />
             <ImportTargetsButton deploymentId={deployment.id} sites={siteList} />
             <CloseoutButton deploymentId={deploymentId} />
+            <DeploymentCalendarButton deploymentId={deploymentId} />
             <ExportTemplateButton deploymentId={deploymentId} />
             <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
               Add site

@@ -8,8 +8,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { TemplateItemForm } from './TemplateItemForm';
 
 function move(run: Mutation['run'], deploymentId: string, item: ChecklistTemplateItem, by: number) {
-  const { id, phase, title, instructions, required, evidence, dependsOn } = item;
-  void run('checklistTemplate.saveItem', { deploymentId, itemId: id, phase, title, instructions, required, evidence, dependsOn, position: Math.max(1, item.position + by) }, { refresh: ['deployments'] });
+  const { id, phase, title, instructions, required, evidence, dependsOn, ownerPrepares } = item;
+  void run('checklistTemplate.saveItem', { deploymentId, itemId: id, phase, title, instructions, required, evidence, dependsOn, ownerPrepares, position: Math.max(1, item.position + by) }, { refresh: ['deployments'] });
 }
 
 /** The deployment's checklist template by phase: reorder, required, evidence, dependency. */
@@ -46,6 +46,11 @@ export function ChecklistTemplateModal({ deploymentId, opened, onClose }: { depl
                       {item.title}
                     </Text>
                     {item.required && <Badge size="xs">required</Badge>}
+                    {item.ownerPrepares && (
+                      <Badge size="xs" variant="light" color="grape" title="Listed in the site owner's calendar file" data-testid="owner-prepares-badge">
+                        owner prepares
+                      </Badge>
+                    )}
                     {item.evidence !== 'none' && <Badge size="xs" variant="outline">{item.evidence.replace('_', ' ')}</Badge>}
                     {item.dependsOn && (
                       <Text size="xs" c="dimmed">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Wave } from '../../../shared/domain/deployment';
 import type { SiteSummary } from '../../../shared/domain/site';
 import { useMutation } from '../../api/useMutation';
+import { SiteOwnerCalendarMenuItem } from '../../calendar/CalendarButtons';
 import { EditSiteModal } from './EditSiteModal';
 import { MachinesEditorModal } from './MachinesEditorModal';
 import { useCanAuthor } from './useCanAuthor';
@@ -36,6 +37,7 @@ export function SiteAuthoringMenu({ site, waves }: { site: SiteSummary; waves: r
           >
             Add new template items to this site
           </Menu.Item>
+          <SiteOwnerCalendarMenuItem siteId={site.id} />
         </Menu.Dropdown>
       </Menu>
       {open === 'site' && <EditSiteModal site={site} waves={waves} onClose={() => setOpen(null)} />}

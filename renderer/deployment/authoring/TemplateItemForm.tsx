@@ -14,13 +14,15 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
   const [required, setRequired] = useState(item?.required ?? true);
   const [evidence, setEvidence] = useState<EvidenceKind>(item?.evidence ?? 'none');
   const [dependsOn, setDependsOn] = useState<string | null>(item?.dependsOn ?? null);
+  const [ownerPrepares, setOwnerPrepares] = useState(item?.ownerPrepares ?? false);
   const { run, pending, fieldErrors } = useMutation({ fields: ['title', 'instructions', 'dependsOn'] });
 
   async function save() {
     const position = item && item.phase === phase ? item.position : undefined;
     const done = await run(
       'checklistTemplate.saveItem',
-      { deploymentId, ...(item ? { itemId: item.id } : {}), phase, position, title, instructions, required, evidence, dependsOn },
+      // Only a "before" item is prepared by the owner (it is listed in the owner's calendar file).
+      { deploymentId, ...(item ? { itemId: item.id } : {}), phase, position, title, instructions, required, evidence, dependsOn, ownerPrepares: phase === 'before' && ownerPrepares },
       { refresh: ['deployments'], success: item ? 'Item saved' : 'Item added' },
     );
     if (!done) return;
@@ -28,6 +30,7 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
       setTitle('');
       setInstructions('');
       setDependsOn(null);
+      setOwnerPrepares(false);
     }
     onDone();
   }
@@ -50,6 +53,17 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
           error={fieldErrors.dependsOn}
         />
         <Checkbox size="xs" mb={6} label="Required" checked={required} onChange={(e) => setRequired(e.currentTarget.checked)} />
+        {phase === 'before' && (
+          <Checkbox
+            size="xs"
+            mb={6}
+            label="Site owner prepares"
+            title="Listed under “Please prepare” in the site owner's calendar file"
+            checked={ownerPrepares}
+            onChange={(e) => setOwnerPrepares(e.currentTarget.checked)}
+            data-testid="template-item-owner-prepares"
+          />
+        )}
       </Group>
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <Textarea size="xs" label="Instructions" autosize minRows={1} value={instructions} onChange={(e) => setInstructions(e.currentTarget.value)} flex={1} />

@@ -1,0 +1,56 @@
+import { Button, Menu } from '@mantine/core';
+import { IconCalendarEvent } from '@tabler/icons-react';
+import { useState } from 'react';
+import { call } from '../api/client';
+import { useCanAuthor } from '../deployment/authoring/useCanAuthor';
+import { saveCalendar } from './save-calendar';
+
+function useBusy() {
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
+
+/** The deployment overview's "Calendar (.ics)": every site window, cancellations included (release managers). */
+export function DeploymentCalendarButton({ deploymentId }: { deploymentId: string }) {
+  const canAuthor = useCanAuthor();
+  const { busy, run } = useBusy();
+  if (!canAuthor) return null;
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconCalendarEvent size={14} />}
+      loading={busy}
+      onClick={() => void run(() => saveCalendar(() => call('calendar.deployment', { deploymentId }), 'Calendar not saved'))}
+      data-testid="deployment-calendar"
+    >
+      Calendar (.ics)
+    </Button>
+  );
+}
+
+/** "My calendar (.ics)": the current profile's site windows across deployments, for any role. */
+export function MyCalendarButton() {
+  const { busy, run } = useBusy();
+  return (
+    <Button size="xs" variant="default" leftSection={<IconCalendarEvent size={14} />} loading={busy} onClick={() => void run(() => saveCalendar(() => call('calendar.technician', {}), 'Calendar not saved'))} data-testid="my-calendar">
+      My calendar (.ics)
+    </Button>
+  );
+}
+
+/** The site menu's entry for the owner's calendar file (a cancellation once the site is rolled back). */
+export function SiteOwnerCalendarMenuItem({ siteId }: { siteId: string }) {
+  return (
+    <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => void saveCalendar(() => call('calendar.siteOwner', { siteId }), 'Calendar not saved')} data-testid="site-owner-calendar">
+      Site owner's calendar (.ics)
+    </Menu.Item>
+  );
+}
