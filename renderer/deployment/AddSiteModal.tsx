@@ -25,6 +25,7 @@ const emptyDraft = (): SiteDraft => ({
   waveId: null,
   timeZone: localTimeZone(),
   technicians: [],
+  notes: '',
 });
 
 /** Add a site to the plan; the core instantiates its checklist from the deployment template. */

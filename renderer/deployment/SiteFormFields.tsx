@@ -1,5 +1,6 @@
-import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import type { Wave } from '../../shared/domain/deployment';
+import { SITE_NOTES_MAX_LENGTH } from '../../shared/domain/site';
 import type { SiteTechnician } from '../../shared/domain/site-technician';
 import { SITE_WINDOW_MESSAGE, spanEndsAfterStart } from '../../shared/domain/time-span';
 import { wallTimeToIso } from '../format/zoned';
@@ -19,10 +20,12 @@ export interface SiteDraft {
   waveId: string | null;
   timeZone: string;
   technicians: SiteTechnician[];
+  /** Access, parking, who to ask on the day. */
+  notes: string;
 }
 
 /** The input paths the site form shows at their own field (a failed save puts its message there). */
-export const SITE_FORM_FIELDS = ['code', 'name', 'address', 'ownerName', 'ownerEmail', 'ownerPhone', 'windowStart', 'windowEnd', 'waveId', 'timeZone', 'technicians'] as const;
+export const SITE_FORM_FIELDS = ['code', 'name', 'address', 'ownerName', 'ownerEmail', 'ownerPhone', 'windowStart', 'windowEnd', 'waveId', 'timeZone', 'technicians', 'notes'] as const;
 
 /** The shared window rule applied to the wall times being typed, so the form says it before saving. */
 export function windowInOrder(draft: Pick<SiteDraft, 'windowStart' | 'windowEnd' | 'timeZone'>): boolean {
@@ -82,6 +85,18 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
         <TextInput label="Phone" type="tel" {...field('ownerPhone')} maxLength={60} />
       </SimpleGrid>
       <TechniciansField value={draft.technicians} onChange={(technicians) => onChange({ ...draft, technicians })} error={errors.technicians} />
+      <Textarea
+        label="Notes"
+        description="Access, parking, who to ask on the day"
+        value={draft.notes}
+        onChange={(e) => onChange({ ...draft, notes: e.currentTarget.value })}
+        error={errors.notes}
+        maxLength={SITE_NOTES_MAX_LENGTH}
+        autosize
+        minRows={2}
+        maxRows={6}
+        data-testid="site-notes"
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ChecklistTemplateModal } from './ChecklistTemplateModal';
 import { ComponentsEditorModal } from './ComponentsEditorModal';
 import { EditDeploymentModal } from './EditDeploymentModal';
 import { RequirementEditorModal } from './RequirementEditorModal';
+import { SiteImportButtons } from '../site-import/SiteImportButtons';
 import { useCanAuthor } from './useCanAuthor';
 import { WavesEditorModal } from './WavesEditorModal';
 
@@ -42,6 +43,7 @@ export function DeploymentAuthoringButtons({ deployment, waves, sites, component
       <Button size="xs" variant="default" leftSection={<IconChecklist size={14} />} onClick={() => setOpen('template')} data-testid="edit-checklist-template">
         Checklist template
       </Button>
+      <SiteImportButtons deploymentId={deployment.id} />
       <EditDeploymentModal deployment={deployment} opened={open === 'deployment'} onClose={close} />
       <WavesEditorModal deploymentId={deployment.id} waves={waves} sites={sites} opened={open === 'waves'} onClose={close} />
       <ComponentsEditorModal deploymentId={deployment.id} components={components} opened={open === 'components'} onClose={close} />

@@ -20,6 +20,7 @@ function draftOf(site: Site): SiteDraft {
     waveId: site.waveId,
     timeZone: site.timeZone,
     technicians: site.technicians,
+    notes: site.notes,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconCalendarTime, IconMail, IconMapPin, IconPhone, IconUser, IconUsers } from '@tabler/icons-react';
+import { IconCalendarTime, IconMail, IconMapPin, IconNotes, IconPhone, IconUser, IconUsers } from '@tabler/icons-react';
 import type { SiteSummary } from '../../../shared/domain/site';
 import { useApiQuery } from '../../api/useApiQuery';
 import { formatWindow } from '../../format/time';
@@ -102,6 +102,13 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
           )}
         </InfoCard>
       </SimpleGrid>
+      {site.notes.trim() !== '' && (
+        <InfoCard icon={<IconNotes size={16} />} title="Notes">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="site-notes-text">
+            {site.notes}
+          </Text>
+        </InfoCard>
+      )}
     </Stack>
   );
 }

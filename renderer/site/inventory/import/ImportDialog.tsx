@@ -2,11 +2,12 @@ import { Alert, Badge, Button, Group, List, Modal, Stack, Text } from '@mantine/
 import { useState } from 'react';
 import type { ApiError } from '../../../../shared/contract';
 import type { ImportPreview } from '../../../../shared/contract/inventory-import-methods';
-import type { ImportField } from '../../../../shared/inventory-import/fields';
+import { IMPORT_FIELD_LABEL, importFieldSchema, type ImportField } from '../../../../shared/inventory-import/fields';
 import { runCommand } from '../../../api/command';
 import { PreviewTable } from './PreviewTable';
 import { previewFile, remap } from './send-file';
 
+const FIELD_OPTIONS = importFieldSchema.options.map((f) => ({ value: f, label: IMPORT_FIELD_LABEL[f] }));
 const LAYOUT_LABEL: Record<ImportPreview['layout'], string> = { 'snipe-it': 'Snipe-IT assets', netbox: 'NetBox devices', custom: 'Unrecognised layout' };
 
 interface Props {
@@ -100,7 +101,7 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
                 <List size="sm">{preview.fileErrors.map((e) => <List.Item key={e.code}>{e.message}</List.Item>)}</List>
               </Alert>
             )}
-            <PreviewTable preview={preview} busy={busy} onMapping={(m) => void changeMapping(m)} />
+            <PreviewTable preview={preview} fieldOptions={FIELD_OPTIONS} busy={busy} onMapping={(m) => void changeMapping(m)} />
           </>
         )}
         <Group justify="flex-end">

@@ -1,17 +1,23 @@
 import { ScrollArea, Select, Table, Text } from '@mantine/core';
-import type { ImportPreview } from '../../../../shared/contract/inventory-import-methods';
-import { IMPORT_FIELD_LABEL, importFieldSchema, type ImportField } from '../../../../shared/inventory-import/fields';
 
-const FIELD_OPTIONS = importFieldSchema.options.map((f) => ({ value: f, label: IMPORT_FIELD_LABEL[f] }));
-
-interface Props {
-  preview: ImportPreview;
-  busy: boolean;
-  onMapping: (mapping: ImportField[]) => void;
+/** What a table import's preview shows: the columns, the field each maps to, sample rows and row errors. */
+export interface TablePreview<F extends string> {
+  headers: readonly string[];
+  mapping: readonly F[];
+  rowErrors: readonly { row: number; column: string | null; message: string }[];
+  sampleRows: readonly { row: number; cells: readonly string[] }[];
 }
 
-/** The file's columns with what each maps to, then sample rows; rows with errors are marked. */
-export function PreviewTable({ preview, busy, onMapping }: Props) {
+interface Props<F extends string> {
+  preview: TablePreview<F>;
+  /** The fields a column can map to (the inventory's, the site list's). */
+  fieldOptions: readonly { value: F; label: string }[];
+  busy: boolean;
+  onMapping: (mapping: F[]) => void;
+}
+
+/** The file's columns with what each maps to, then sample rows; rows with errors are marked. Shared by the table imports. */
+export function PreviewTable<F extends string>({ preview, fieldOptions, busy, onMapping }: Props<F>) {
   const errorsByRow = new Map<number, string[]>();
   for (const e of preview.rowErrors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.column ? `${e.column}: ${e.message}` : e.message]);
 
@@ -29,7 +35,7 @@ export function PreviewTable({ preview, busy, onMapping }: Props) {
                 </Text>
                 <Select
                   size="xs"
-                  data={FIELD_OPTIONS}
+                  data={[...fieldOptions]}
                   value={preview.mapping[i] ?? 'ignore'}
                   allowDeselect={false}
                   disabled={busy}
@@ -38,7 +44,7 @@ export function PreviewTable({ preview, busy, onMapping }: Props) {
                   onChange={(v) => {
                     if (!v) return;
                     const next = [...preview.mapping];
-                    next[i] = v as ImportField;
+                    next[i] = v as F;
                     onMapping(next);
                   }}
                 />

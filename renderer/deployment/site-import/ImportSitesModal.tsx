@@ -1,0 +1,152 @@
+import { Alert, Badge, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { ApiError } from '../../../shared/contract';
+import type { SiteImportPreview } from '../../../shared/contract/site-import-methods';
+import { SITE_IMPORT_FIELD_LABEL, siteImportFieldSchema, type SiteImportField } from '../../../shared/site-import/fields';
+import { runCommand } from '../../api/command';
+import { showSuccess } from '../../api/notify';
+import { PreviewTable } from '../../site/inventory/import/PreviewTable';
+import { useSync } from '../../sync/sync-store';
+import { remapSites, previewSiteFile } from './send-sites';
+import { SiteDiffList } from './SiteDiffList';
+
+const FIELD_OPTIONS = siteImportFieldSchema.options.map((f) => ({ value: f, label: SITE_IMPORT_FIELD_LABEL[f] }));
+
+interface Props {
+  deploymentId: string;
+  onClose: () => void;
+}
+
+/** Choose a site list (CSV or XLSX), check the preview (mapping, row errors, what changes per site), then import all rows or none. */
+export function ImportSitesModal({ deploymentId, onClose }: Props) {
+  const signedIn = useSync((s) => s.status?.account != null);
+  const [preview, setPreview] = useState<SiteImportPreview | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  // A new input after each read, so choosing the same (edited) file again reads it again.
+  const [inputKey, setInputKey] = useState(0);
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setPreview(null);
+    const result = await previewSiteFile(deploymentId, file, signedIn);
+    setBusy(false);
+    setInputKey((k) => k + 1);
+    if (result.ok) setPreview(result.value);
+    else setError(result.error);
+  }
+
+  async function changeMapping(mapping: SiteImportField[]) {
+    if (!preview) return;
+    setBusy(true);
+    const result = await remapSites(deploymentId, preview, mapping);
+    setBusy(false);
+    if (result.ok) setPreview(result.value);
+    else setError(result.error);
+  }
+
+  async function commit() {
+    if (!preview) return;
+    setBusy(true);
+    const done = await runCommand('siteImport.commit', { previewId: preview.previewId }, { refresh: ['sites', 'deployments'], errorTitle: 'Nothing imported' });
+    setBusy(false);
+    if (done) {
+      showSuccess(`Sites imported: ${done.created} created, ${done.updated} updated, ${done.unchanged} unchanged`);
+      setPreview(null);
+      onClose();
+    }
+  }
+
+  const c = preview?.counts;
+  const ready = preview !== null && preview.fileErrors.length === 0 && preview.errorCount === 0;
+  const changing = c ? c.new + c.changed : 0;
+
+  return (
+    <Modal opened onClose={onClose} title="Import sites (CSV or XLSX)" size="95%">
+      <Stack gap="sm" data-testid="site-import">
+        <Text size="sm" c="dimmed">
+          One row per site: code, name, address, time zone (IANA, required), wave (name or number), window start and end in site time (2027-03-01 20:00), owner name, e-mail and phone,
+          technicians (separated by ; or ,) and notes. A site whose code is already here is updated; sites not in the file are left alone. Every row is imported, or none.
+        </Text>
+        <input key={inputKey} type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void choose(e.currentTarget.files?.[0])} disabled={busy} aria-label="Site list file" data-testid="site-import-file" />
+        {busy && <Text size="sm">Reading…</Text>}
+        {error && (
+          <Alert color="red" title="This file cannot be imported" data-testid="site-import-file-error">
+            {error.message}
+          </Alert>
+        )}
+        {preview && c && (
+          <>
+            <Group gap="xs">
+              <Badge variant="light" color="teal">
+                {c.new} new
+              </Badge>
+              <Badge variant="light" color="blue">
+                {c.changed} changed
+              </Badge>
+              <Badge variant="light" color="gray">
+                {c.unchanged} unchanged
+              </Badge>
+              {preview.errorCount > 0 && (
+                <Badge variant="light" color="red">
+                  {preview.errorCount} with errors
+                </Badge>
+              )}
+              <Text size="sm" fw={600}>
+                {preview.fileName}
+              </Text>
+              <Text size="sm" data-testid="site-import-summary">
+                {preview.rowCount} rows · {c.new} new · {c.changed} changed · {c.unchanged} unchanged · {preview.errorCount} with errors
+              </Text>
+            </Group>
+            {preview.untouchedCount > 0 && (
+              <Text size="sm" c="dimmed" data-testid="site-import-untouched">
+                {preview.untouchedCount} site{preview.untouchedCount === 1 ? '' : 's'} of this deployment {preview.untouchedCount === 1 ? 'is' : 'are'} not in the file: left as they are.
+              </Text>
+            )}
+            {preview.fileErrors.length > 0 && (
+              <Alert color="red" title="Fix the column mapping" data-testid="site-import-file-error">
+                <List size="sm">{preview.fileErrors.map((e) => <List.Item key={e.code + e.message}>{e.message}</List.Item>)}</List>
+              </Alert>
+            )}
+            {preview.rowErrors.length > 0 && (
+              <Alert color="red" title={`${preview.errorCount} row${preview.errorCount === 1 ? ' has' : 's have'} errors: nothing is imported until they are fixed`} data-testid="site-import-row-errors">
+                <List size="sm">
+                  {preview.rowErrors.slice(0, 50).map((e, i) => (
+                    <List.Item key={i}>
+                      Row {e.row}
+                      {e.column ? `, ${e.column}` : ''}: {e.message}
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            {preview.warningCount > 0 && (
+              <Alert color="yellow" title={`Schedule warnings (${preview.warningCount}); they do not block the import`} data-testid="site-import-warnings">
+                <List size="sm">
+                  {preview.warnings.slice(0, 30).map((w, i) => (
+                    <List.Item key={i}>
+                      {w.siteCode}: {w.message}
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            <SiteDiffList preview={preview} />
+            <PreviewTable preview={preview} fieldOptions={FIELD_OPTIONS} busy={busy} onMapping={(m) => void changeMapping(m)} />
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button disabled={!ready || changing === 0} loading={busy && preview !== null} onClick={() => void commit()} data-testid="site-import-commit">
+            {ready && changing > 0 ? `Import ${changing} site${changing === 1 ? '' : 's'}` : 'Import'}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

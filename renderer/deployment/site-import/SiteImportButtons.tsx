@@ -1,0 +1,46 @@
+import { Button, Menu } from '@mantine/core';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { showApiError, showSuccess } from '../../api/notify';
+import { ImportSitesModal } from './ImportSitesModal';
+import { downloadBase64 } from './send-sites';
+
+/** "Import sites" and "Export sites" (CSV or XLSX, the import's own layout) on the deployment overview; shown with the plan editors. */
+export function SiteImportButtons({ deploymentId }: { deploymentId: string }) {
+  const [open, setOpen] = useState(false);
+
+  async function exportAs(format: 'csv' | 'xlsx') {
+    const result = await call('siteImport.export', { deploymentId, format });
+    if (!result.ok) {
+      showApiError(result.error, 'Export failed');
+      return;
+    }
+    downloadBase64(result.value.fileName, result.value.dataBase64, result.value.mediaType);
+    showSuccess(`${result.value.siteCount} sites exported to ${result.value.fileName}`);
+  }
+
+  return (
+    <>
+      <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} onClick={() => setOpen(true)} data-testid="import-sites">
+        Import sites
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} data-testid="export-sites">
+            Export sites
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => void exportAs('csv')} data-testid="export-sites-csv">
+            CSV
+          </Menu.Item>
+          <Menu.Item onClick={() => void exportAs('xlsx')} data-testid="export-sites-xlsx">
+            Excel workbook (XLSX)
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {open && <ImportSitesModal deploymentId={deploymentId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
