@@ -1,6 +1,7 @@
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus, type ICalDateTimeValue } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { CalendarEventContent } from '../../shared/calendar/calendar-event';
+import { foldLines } from './fold-lines';
 
 /**
  * iCalendar text through ical-generator, with a VTIMEZONE per zone from timezones-ical-library
@@ -76,18 +77,23 @@ function zonedInstant(iso: string, zone: string): ICalDateTimeValue {
   return zoned;
 }
 
-/** The calendar as .ics text (CRLF lines, folded at 75 octets by ical-generator). */
+/**
+ * The calendar as .ics text (CRLF lines, folded at 75 octets). ical-generator writes each part; the
+ * calendar is put together here so that the folding (fold-lines.ts) stays fast for 2,000 events.
+ */
 export function renderIcs(cal: IcsCalendar): string {
   const calendar = new ICalCalendar({
     prodId: { company: 'Outpost', product: 'Deployment schedule', language: 'EN' },
     method: cal.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
     name: cal.name,
-    // No calendar zone (events carry their own); the generator adds one VTIMEZONE per zone used.
-    timezone: { name: null, generator: vtimezoneOf },
   });
   const stamp = new Date(cal.stamp);
+  const zones = new Set<string>();
+  const events: string[] = [];
   for (const { content: e, sequence, cancelled } of cal.events) {
-    const zone = vtimezoneOf(e.timeZone) === null ? null : e.timeZone;
+    // UTC needs no VTIMEZONE (written as …Z); a zone the library lacks is written in UTC too.
+    const zone = e.timeZone === 'UTC' || vtimezoneOf(e.timeZone) === null ? null : e.timeZone;
+    if (zone) zones.add(zone);
     const event = calendar.createEvent({
       id: e.uid,
       sequence,
@@ -101,6 +107,11 @@ export function renderIcs(cal: IcsCalendar): string {
     });
     if (e.location !== '') event.location(e.location);
     if (e.attendee) event.createAttendee({ name: e.attendee.name, email: e.attendee.email, rsvp: false });
+    events.push(event.toString());
   }
-  return calendar.toString();
+  calendar.clear();
+  // The calendar's own lines without its END, then one VTIMEZONE per zone used, then the events.
+  const head = calendar.toString().replace(/END:VCALENDAR$/, '');
+  const timezones = [...zones].sort().map((z) => `${vtimezoneOf(z)!.replace(/\r?\n/g, '\r\n')}\r\n`);
+  return `${head}${timezones.join('')}${foldLines(events.join(''))}END:VCALENDAR\r\n`;
 }
