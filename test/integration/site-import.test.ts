@@ -70,6 +70,27 @@ describe('site import', () => {
     core.close();
   });
 
+  it('the preview names the schedule warnings the import would cause (warnings, not blocks)', async () => {
+    const { core, deploymentId } = openSiteImportCore();
+    const rows = siteRows(4);
+    rows[0]![10] = '';
+    rows[1]![10] = 'Tech 9';
+    rows[1]![5] = rows[0]![5]!;
+    rows[1]![6] = rows[0]![6]!;
+    rows[1]![3] = rows[0]![3]!;
+    rows[2]![10] = 'Tech 9';
+    rows[2]![5] = rows[1]![5]!;
+    rows[2]![6] = rows[1]![6]!;
+    rows[2]![3] = rows[1]![3]!;
+    const preview = await previewSites(core, deploymentId, 'stores.csv', csvOf(rows));
+    expect(preview.rowErrors).toEqual([]);
+    const kinds = preview.warnings.map((w) => `${w.siteCode} ${w.kind}`);
+    expect(kinds).toEqual(expect.arrayContaining(['S0001 no_technician', 'S0002 technician_overlap', 'S0003 technician_overlap']));
+    expect(preview.warningCount).toBe(preview.warnings.length);
+    expect(core.call('siteImport.commit', { previewId: preview.previewId }).created).toBe(4);
+    core.close();
+  });
+
   it('a file without a time zone column is refused, never read as UTC', async () => {
     const { core, deploymentId } = openSiteImportCore();
     const rows = siteRows(2).map((r) => r.filter((_, i) => i !== 3));
