@@ -118,7 +118,10 @@ export function previewAnsibleOutput(ctx: ServiceContext, store: TargetImportSto
 }
 
 /** All hosts or none: checked again against the data as it is now, then written through machine authoring. */
-export function commitTargets(ctx: ServiceContext, store: TargetImportStore, input: { previewId: string }): ApiOutput<'targetImport.commit'> {
+export function commitTargets(outer: ServiceContext, store: TargetImportStore, input: { previewId: string }): ApiOutput<'targetImport.commit'> {
+  // One person does the whole import: their name is read once, not for every row and activity entry.
+  const actor = outer.actor();
+  const ctx: ServiceContext = { ...outer, actor: () => actor };
   const entry = store.preview(input.previewId);
   if (!entry) throw new DomainError('not_found', 'That preview expired; choose the file again');
   const rows = resolveEntry(ctx, entry);
