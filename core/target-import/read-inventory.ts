@@ -7,7 +7,7 @@ import { parseAnsibleYaml } from '../../shared/target-import/parse-yaml';
 import { autoTargetMapping, looksLikeNetbox, tableHosts, type TargetField } from '../../shared/target-import/table-fields';
 import { TARGET_IMPORT_MAX_HOSTS } from '../../shared/target-import/limits';
 import { DomainError } from '../services/domain-error';
-import { checkSize, decodeText, readCsv, ReadFailure } from '../inventory-import/read-table';
+import { checkSize, decodeText, isXlsx, readCsv, ReadFailure } from '../inventory-import/read-table';
 
 export interface ReadInventory {
   format: TargetImportFormat;
@@ -20,9 +20,10 @@ function refuse(message: string, code: 'validation' | 'payload_too_large' = 'val
 }
 
 /** The file's text (size, UTF-8 and binary checks of the inventory import). */
-export function inventoryText(data: Buffer): string {
+export function inventoryText(data: Buffer, fileName: string): string {
   try {
     checkSize(data.length);
+    if (isXlsx(data, fileName)) throw new ReadFailure('binary', 'this is an Excel workbook; save the sheet as CSV (UTF-8) and import that');
     return decodeText(data);
   } catch (error) {
     if (error instanceof ReadFailure) throw refuse(error.message, error.code === 'too_large' ? 'payload_too_large' : 'validation');

@@ -98,7 +98,7 @@ export function previewTargets(ctx: ServiceContext, store: TargetImportStore, in
       Object.assign(entry, readInventory(entry.text, entry.fileName, input.format ?? entry.format, formatChanged ? undefined : input.mapping));
     }
   } else {
-    const text = inventoryText(takeFile(store, input));
+    const text = inventoryText(takeFile(store, input), input.fileName);
     entry = newEntry(ctx, store, { deploymentId: input.deploymentId, fileName: input.fileName, source: 'file', text }, readInventory(text, input.fileName, input.format, input.mapping));
     store.previews.set(entry.id, entry);
   }

@@ -127,6 +127,9 @@ describe('target import: Ansible INI', () => {
 
   it('refuses an unreadable inventory with the reason and line', () => {
     const { core, deploymentId } = start();
+    const workbook = core.dispatch('targetImport.preview', { deploymentId, fileName: 'devices.xlsx', dataBase64: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]).toString('base64') });
+    expect(workbook.ok).toBe(false);
+    if (!workbook.ok) expect(workbook.error.message).toMatch(/Excel workbook; save the sheet as CSV/);
     const result = core.dispatch('targetImport.preview', { deploymentId, fileName: 'hosts', dataBase64: Buffer.from('[pos]\npos[01:99999]\n').toString('base64') });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/Line 2: host range \[01:99999\] must give its start and end with the same number of digits/);
