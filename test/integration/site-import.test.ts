@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { TestCore } from '../support/temp-core';
 import { csvOf, openSiteImportCore, previewSites, siteRows, SITE_HEADERS, xlsxOf } from './site-import-fixture';
@@ -42,6 +43,22 @@ describe('site import', () => {
     expect(preview.counts.new).toBe(2000);
     expect(core.call('siteImport.commit', { previewId: preview.previewId }).created).toBe(2000);
     expect(core.call('sites.list', { deploymentId }).find((s) => s.code === 'S2000')).toMatchObject({ timeZone: 'Australia/Adelaide', ownerPhone: '+31 20 555 2000' });
+    core.close();
+  });
+
+  it('reads windows Excel stored as date cells as site time', async () => {
+    const { core, deploymentId } = openSiteImportCore();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Stores');
+    sheet.addRow(['Code', 'Name', 'Time zone', 'Window start', 'Window end']);
+    // Excel keeps a typed "2027-03-01 20:00" as a zone-less serial date; exceljs hands it over as that time in UTC.
+    const row = sheet.addRow(['NY-1', 'Broadway', 'America/New_York', new Date(Date.UTC(2027, 2, 1, 20, 0)), new Date(Date.UTC(2027, 2, 1, 23, 30))]);
+    row.getCell(4).numFmt = 'yyyy-mm-dd hh:mm';
+    row.getCell(5).numFmt = 'yyyy-mm-dd hh:mm';
+    const preview = await previewSites(core, deploymentId, 'dates.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(preview.rowErrors).toEqual([]);
+    core.call('siteImport.commit', { previewId: preview.previewId });
+    expect(core.call('sites.list', { deploymentId })[0]).toMatchObject({ windowStart: '2027-03-02T01:00:00.000Z', windowEnd: '2027-03-02T04:30:00.000Z' });
     core.close();
   });
 
