@@ -46,7 +46,9 @@ export function TargetPreviewTable({ preview, siteOptions, chosen, busy, onChoos
             ];
             return (
               <Table.Tr key={`${h.hostName}-${h.line ?? i}-${i}`} data-testid="target-import-row" data-host={h.hostName} data-status={h.status} bg={h.status === 'error' ? 'var(--mantine-color-red-light)' : undefined}>
-                <Table.Td ff="monospace">{h.hostName || `(line ${h.line ?? '?'})`}</Table.Td>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {h.hostName || `(line ${h.line ?? '?'})`}
+                </Table.Td>
                 <Table.Td>
                   {needsSite ? (
                     <Select
@@ -67,7 +69,9 @@ export function TargetPreviewTable({ preview, siteOptions, chosen, busy, onChoos
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ff="monospace">{h.address}</Table.Td>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {h.address}
+                </Table.Td>
                 <Table.Td>{h.port}</Table.Td>
                 <Table.Td ff="monospace">{h.username}</Table.Td>
                 <Table.Td>{h.role}</Table.Td>
