@@ -39,15 +39,28 @@ function caller(core: OutpostCore): Caller {
   };
 }
 
+/**
+ * The server's users when this data directory is signed in and the server answers, so technicians
+ * are matched by user name as in the app; otherwise none (names stay names).
+ */
+async function serverUsers(core: OutpostCore): Promise<ApiOutput<'sync.serverUsers'> | undefined> {
+  const status = core.dispatch('sync.status', {});
+  if (!status.ok || (status.value as ApiOutput<'sync.status'>).account === null) return undefined;
+  const users = await core.call('sync.serverUsers', {});
+  return users.ok ? (users.value as ApiOutput<'sync.serverUsers'>) : undefined;
+}
+
 /** Sends a site list to the core (in chunks when it does not fit one call) and returns its preview. */
-export async function previewSiteFile(call: Caller, input: { deploymentId: string; fileName: string }, data: Buffer): Promise<SiteImportPreview> {
+export async function previewSiteFile(call: Caller, input: { deploymentId: string; fileName: string; users?: ApiOutput<'sync.serverUsers'> | undefined }, data: Buffer): Promise<SiteImportPreview> {
+  const { users, ...named } = input;
+  const base = { ...named, ...(users ? { users } : {}) };
   const chunk = (IMPORT_CHUNK_MAX_CHARS / 4) * 3;
-  if (data.length <= chunk) return call('siteImport.preview', { ...input, dataBase64: data.toString('base64') });
+  if (data.length <= chunk) return call('siteImport.preview', { ...base, dataBase64: data.toString('base64') });
   const uploadId = randomUUID();
   for (let index = 0, offset = 0; offset < data.length; index += 1, offset += chunk) {
     await call('siteImport.upload', { uploadId, index, chunkBase64: data.subarray(offset, offset + chunk).toString('base64') });
   }
-  return call('siteImport.preview', { ...input, uploadId });
+  return call('siteImport.preview', { ...base, uploadId });
 }
 
 async function findDeployment(call: Caller, name: string): Promise<string> {
@@ -106,7 +119,8 @@ export async function planImportSites(args: readonly string[], io: CliIo): Promi
   try {
     const call = caller(core);
     const deploymentId = await findDeployment(call, values.deployment);
-    const p = await previewSiteFile(call, { deploymentId, fileName: path.basename(file) }, data);
+    const users = await serverUsers(core);
+    const p = await previewSiteFile(call, { deploymentId, fileName: path.basename(file), ...(users ? { users } : {}) }, data);
     const blocked = p.fileErrors.length > 0 || p.errorCount > 0;
     const result = blocked || values['dry-run'] ? null : await call('siteImport.commit', { previewId: p.previewId });
     if (values.json) io.out(JSON.stringify({ preview: p, dryRun: values['dry-run'], imported: result }, null, 2));
