@@ -10,7 +10,9 @@ import type { ServiceContext } from '../services/service-context';
  * same when nothing changed. Call inside the export's transaction, so the file and the row agree.
  */
 
-type Row = typeof calendarEvents.$inferSelect;
+/** One sent event as recorded. */
+export type CalendarEventRow = typeof calendarEvents.$inferSelect;
+type Row = CalendarEventRow;
 
 export interface SequencedEvent {
   sequence: number;

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
-import { calendarFileName, siteEventContent, teamEventUidPrefix, type CalendarEventContent } from '../../shared/calendar/calendar-event';
+import { calendarFileName, ownerEventUid, siteEventContent, teamEventUid, teamEventUidPrefix, type CalendarEventContent } from '../../shared/calendar/calendar-event';
 import { isManagerRole } from '../../shared/domain/role-access';
 import type { SiteTechnician } from '../../shared/domain/site-technician';
 import { calendarEvents, deployments } from '../db/schema';
@@ -9,7 +9,7 @@ import { getProfile } from '../services/profile-service';
 import type { ServiceContext } from '../services/service-context';
 import { myNames } from '../schedule/schedule-service';
 import { loadCalendarSites, type CalendarSiteRow } from './calendar-data';
-import { knownEvents, knownEventsOfSite, sequenceEvent } from './calendar-sequence';
+import { knownEvents, knownEventsOfSite, sequenceEvent, type CalendarEventRow as KnownRow } from './calendar-sequence';
 import { renderIcs, type IcsEvent } from './ics-writer';
 
 type CalendarFile = ApiOutput<'calendar.siteOwner'>;
@@ -22,13 +22,18 @@ function hasWindow(s: CalendarSiteRow): s is CalendarSiteRow & { windowStart: st
 }
 
 /**
- * A removed site's cancellation: only its UID and SEQUENCE matter to a calendar (RFC 5546 matches
- * by UID). The window is gone with the site, so the event is placed at the moment of cancelling.
+ * The cancellation of an event sent before whose window is gone (the site removed, or its window
+ * cleared): only UID and SEQUENCE matter to a calendar (RFC 5546 matches by UID), so it is placed at
+ * the moment of cancelling. Sent again unchanged, it keeps its SEQUENCE.
  */
-function removedContent(ctx: ServiceContext, row: { uid: string; siteId: string; audience: string }): CalendarEventContent {
+function cancelWithoutWindow(ctx: ServiceContext, known: Map<string, KnownRow>, row: KnownRow, why: string): IcsEvent {
   const now = ctx.clock.now();
-  return { uid: row.uid, siteId: row.siteId, audience: row.audience === 'owner' ? 'owner' : 'team', summary: 'Cancelled: the site was removed from the deployment', description: '', location: '', timeZone: 'UTC', start: now, end: now, attendee: null };
+  const content: CalendarEventContent = { uid: row.uid, siteId: row.siteId, audience: row.audience === 'owner' ? 'owner' : 'team', summary: `Cancelled: ${why}`, description: '', location: '', timeZone: 'UTC', start: now, end: now, attendee: null };
+  return { content, cancelled: true, sequence: row.cancelled ? row.sequence : sequenceEvent(ctx, known, content, true).sequence };
 }
+
+const REMOVED = 'the site was removed from the deployment';
+const NO_WINDOW = "the site's window was removed";
 
 function file(ctx: ServiceContext, name: string, fileParts: string[], method: 'PUBLISH' | 'CANCEL', events: IcsEvent[]): CalendarFile {
   const text = renderIcs({ method, name, stamp: ctx.clock.now(), events });
@@ -36,13 +41,17 @@ function file(ctx: ServiceContext, name: string, fileParts: string[], method: 'P
 }
 
 /**
- * The team's events of some sites: each window (a rolled-back site as a cancellation, but only if it
- * was sent before; a site without a window is left out).
+ * The team's events of some sites: each window. A rolled-back site, or one whose window was cleared,
+ * is a cancellation if it was sent before, and left out if not.
  */
-function teamEvents(ctx: ServiceContext, list: CalendarSiteRow[], known: ReturnType<typeof knownEvents>): IcsEvent[] {
+function teamEvents(ctx: ServiceContext, list: CalendarSiteRow[], known: Map<string, KnownRow>): IcsEvent[] {
   const out: IcsEvent[] = [];
   for (const s of list) {
-    if (!hasWindow(s)) continue;
+    if (!hasWindow(s)) {
+      const sent = known.get(teamEventUid(s.deploymentId, s.siteId));
+      if (sent) out.push(cancelWithoutWindow(ctx, known, sent, NO_WINDOW));
+      continue;
+    }
     const content = siteEventContent(s, 'team');
     const cancelled = isCancelled(s);
     if (cancelled && !known.has(content.uid)) continue;
@@ -55,7 +64,7 @@ function nothingToExport(message: string): DomainError {
   return new DomainError('rule', message);
 }
 
-/** `calendar.siteOwner`: the owner's event, or its CANCEL once the site is rolled back or removed. */
+/** `calendar.siteOwner`: the owner's event, or its CANCEL once the site is rolled back, removed or without a window. */
 export function siteOwnerCalendar(ctx: ServiceContext, { siteId }: ApiParsedInput<'calendar.siteOwner'>): CalendarFile {
   const [site] = loadCalendarSites(ctx, { siteId });
   if (!site) {
@@ -63,16 +72,15 @@ export function siteOwnerCalendar(ctx: ServiceContext, { siteId }: ApiParsedInpu
     const sent = knownEventsOfSite(ctx, siteId).filter((r) => r.audience === 'owner');
     if (sent.length === 0) throw notFound('Site', siteId);
     const known = new Map(sent.map((r) => [r.uid, r]));
-    const events = sent.map((r) => {
-      const content = removedContent(ctx, r);
-      // A removed site's cancellation is sent again unchanged: keep the SEQUENCE it had.
-      return { content, cancelled: true, sequence: r.cancelled ? r.sequence : sequenceEvent(ctx, known, content, true).sequence };
-    });
-    return file(ctx, 'Site cancelled', ['site', siteId, 'cancel'], 'CANCEL', events);
+    return file(ctx, 'Site cancelled', ['site', siteId, 'cancel'], 'CANCEL', sent.map((r) => cancelWithoutWindow(ctx, known, r, REMOVED)));
   }
-  if (!hasWindow(site)) throw nothingToExport(`${site.code} has no window yet: nothing to put in a calendar`);
+  const known = knownEvents(ctx, ownerEventUid(siteId));
+  if (!hasWindow(site)) {
+    const sent = known.get(ownerEventUid(siteId));
+    if (!sent) throw nothingToExport(`${site.code} has no window yet: nothing to put in a calendar`);
+    return file(ctx, `${site.code} cancelled`, [site.deploymentName, site.code, 'cancel'], 'CANCEL', [cancelWithoutWindow(ctx, known, sent, NO_WINDOW)]);
+  }
   const content = siteEventContent(site, 'owner');
-  const known = knownEvents(ctx, content.uid);
   const cancelled = isCancelled(site);
   if (cancelled && !known.has(content.uid)) throw nothingToExport(`${site.code} was rolled back before its owner was sent a calendar file: nothing to cancel`);
   const event = { content, cancelled, sequence: sequenceEvent(ctx, known, content, cancelled).sequence };
@@ -91,8 +99,7 @@ export function deploymentCalendar(ctx: ServiceContext, { deploymentId }: ApiPar
   const present = new Set(list.map((s) => s.siteId));
   for (const row of known.values()) {
     if (present.has(row.siteId)) continue;
-    const content = removedContent(ctx, row);
-    events.push({ content, cancelled: true, sequence: row.cancelled ? row.sequence : sequenceEvent(ctx, known, content, true).sequence });
+    events.push(cancelWithoutWindow(ctx, known, row, REMOVED));
   }
   if (events.length === 0) throw nothingToExport(`No site of ${deployment.name} has a window yet: nothing to put in a calendar`);
   return file(ctx, `${deployment.name} ${deployment.version}`.trim(), [deployment.name, deployment.version, 'schedule'], 'PUBLISH', events);
@@ -113,7 +120,7 @@ export function technicianCalendar(ctx: ServiceContext, input: ApiParsedInput<'c
   const list = loadCalendarSites(ctx, {}).filter((s) => isTheirs(s.technicians));
   const who = input.name ?? list.flatMap((s) => s.technicians).find((t) => userId !== undefined && t.id === userId)?.name ?? input.userId ?? own[0] ?? 'me';
   if (list.length === 0) throw new DomainError('not_found', `No site on this device names ${who} as technician`);
-  const uids = list.map((s) => siteEventContent({ ...s, windowStart: '', windowEnd: '' }, 'team').uid);
+  const uids = list.map((s) => teamEventUid(s.deploymentId, s.siteId));
   const known = new Map(
     ctx.db
       .select()

@@ -92,6 +92,16 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
     expect(moved).toMatchObject({ uid: event!.uid, sequence: 1, startUtc: '2026-03-29T02:00:00.000Z', endUtc: '2026-03-29T04:00:00.000Z' });
     expect(readWithIcalJs(c.call('calendar.siteOwner', { siteId: d.ams.id }).text).events[0]!.sequence).toBe(1);
 
+    // The window is cleared after it was sent: the owner gets a CANCEL, the team a cancelled event; both keep their SEQUENCE when sent again.
+    const teamUid = `deployment-${d.a.id}-site-${d.ams.id}@outpost`;
+    expect(readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.find((e) => e.uid === teamUid)).toMatchObject({ sequence: 0, status: 'CONFIRMED' });
+    c.call('sites.update', { siteId: d.ams.id, windowStart: null, windowEnd: null });
+    for (let i = 0; i < 2; i += 1) {
+      c.tick();
+      expect(readWithIcalJs(c.call('calendar.siteOwner', { siteId: d.ams.id }).text)).toMatchObject({ method: 'CANCEL', events: [{ uid: event!.uid, sequence: 2, status: 'CANCELLED' }] });
+      expect(readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.find((e) => e.uid === teamUid)).toMatchObject({ sequence: 1, status: 'CANCELLED' });
+    }
+
     // A technician may not export the owner's file.
     c.call('profile.set', { name: 'Riley Field', role: 'technician' });
     expect(c.result('calendar.siteOwner', { siteId: d.ams.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
