@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, like } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import { eventContentKey, type CalendarEventContent } from '../../shared/calendar/calendar-event';
 import { calendarEvents } from '../db/schema/planning';
 import type { ServiceContext } from '../services/service-context';
@@ -24,9 +24,16 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Reads every known row of the given UIDs at once (a deployment's 2,000 sites in one query). */
-export function knownEvents(ctx: ServiceContext, uidPrefix?: string): Map<string, Row> {
-  const rows = uidPrefix === undefined ? ctx.db.select().from(calendarEvents).all() : ctx.db.select().from(calendarEvents).where(like(calendarEvents.uid, `${uidPrefix}%`)).all();
+/**
+ * The recorded rows whose UID starts with `uidPrefix` (a deployment's 2,000 team events in one
+ * query), or the one row of that UID. A range on the key, not LIKE: ids may hold `_` or `%`.
+ */
+export function knownEvents(ctx: ServiceContext, uidPrefix: string): Map<string, Row> {
+  const rows = ctx.db
+    .select()
+    .from(calendarEvents)
+    .where(and(gte(calendarEvents.uid, uidPrefix), lt(calendarEvents.uid, `${uidPrefix}\uffff`)))
+    .all();
   return new Map(rows.map((r) => [r.uid, r]));
 }
 

@@ -98,7 +98,8 @@ export function deploymentCalendar(ctx: ServiceContext, { deploymentId }: ApiPar
   const events = teamEvents(ctx, list, known);
   const present = new Set(list.map((s) => s.siteId));
   for (const row of known.values()) {
-    if (present.has(row.siteId)) continue;
+    // Exactly this deployment's UID of the row's site (a prefix alone could match a longer deployment id).
+    if (present.has(row.siteId) || row.uid !== teamEventUid(deploymentId, row.siteId)) continue;
     events.push(cancelWithoutWindow(ctx, known, row, REMOVED));
   }
   if (events.length === 0) throw nothingToExport(`No site of ${deployment.name} has a window yet: nothing to put in a calendar`);
