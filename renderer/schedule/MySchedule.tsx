@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, List, Loader, Paper, Stack, Switch, Text, Title, 
 import { IconCircleCheck, IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MyScheduleSite } from '../../shared/contract/schedule-methods';
+import { MyCalendarButton } from '../calendar/CalendarButtons';
 import { useApiQuery } from '../api/useApiQuery';
 import { formatWindow, viewerZone } from '../format/time';
 import { QueryError } from '../shell/QueryError';
@@ -81,12 +82,15 @@ export function MySchedule({ onOpenSite }: { onOpenSite: (deploymentId: string, 
         <Text size="sm" c="dimmed">
           {names.length > 0 ? `Sites where ${names.join(' / ')} is a technician, across every deployment on this device.` : 'Choose a profile to see your sites.'}
         </Text>
-        <Switch
-          label={`Show past sites${!includePast && pastHidden > 0 ? ` (${pastHidden})` : ''}`}
-          checked={includePast}
-          onChange={(e) => setIncludePast(e.currentTarget.checked)}
-          data-testid="my-schedule-past"
-        />
+        <Group gap="sm">
+          <MyCalendarButton />
+          <Switch
+            label={`Show past sites${!includePast && pastHidden > 0 ? ` (${pastHidden})` : ''}`}
+            checked={includePast}
+            onChange={(e) => setIncludePast(e.currentTarget.checked)}
+            data-testid="my-schedule-past"
+          />
+        </Group>
       </Group>
       {days.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="my-schedule-empty">

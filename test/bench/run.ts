@@ -8,6 +8,11 @@ import { benchDashboard } from './dashboard.bench';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryImport } from './inventory-import.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
+import { benchBulkAssign } from './planning-bulk.bench';
+import { benchCalendar } from './planning-calendar.bench';
+import { benchPlanningSchedule } from './planning-schedule.bench';
+import { benchImportSites } from './planning-sites.bench';
+import { benchImportTargets } from './planning-targets.bench';
 import { benchSignoff } from './signoff.bench';
 import { benchSiteReports } from './site-report.bench';
 import { benchStartup } from './startup.bench';
@@ -24,6 +29,13 @@ const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   sync: benchSync,
   siteReports: benchSiteReports,
   dashboard: benchDashboard,
+  planning: async () => ({
+    ...(await benchImportSites()),
+    ...(await benchImportTargets()),
+    ...(await benchCalendar()),
+    ...(await benchBulkAssign()),
+    ...benchPlanningSchedule(),
+  }),
 };
 
 async function main(): Promise<void> {
