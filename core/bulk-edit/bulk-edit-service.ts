@@ -6,7 +6,7 @@ import { SITE_WINDOW_MESSAGE, spanEndsAfterStart } from '../../shared/domain/tim
 import { shiftWallDays } from '../../shared/time/shift-wall-days';
 import { requireDeployment } from '../authoring/deployment-authoring';
 import { DomainError, notFound } from '../services/domain-error';
-import { recordActivity, type ServiceContext } from '../services/service-context';
+import { activityWriter, type ServiceContext } from '../services/service-context';
 import { insertBulkEdit, lastActivitySeq, type StoredSitePlan } from './bulk-edit-store';
 import { namedSites } from './site-names';
 
@@ -130,12 +130,12 @@ export function bulkEditSites(ctx: ServiceContext, input: ApiParsedInput<'sites.
   const editId = ctx.newId();
   const columns = columnsOf(action.kind);
   const update = siteUpdateStatement(ctx, columns);
-  const acting: ServiceContext = { ...ctx, actor: () => by };
+  const record = activityWriter(ctx, at);
   for (const { site, change } of changes) {
     update.run({ ...Object.fromEntries(columns.map((c) => [c, change[c] ?? null])), at, by, id: site.id });
     const from = Object.fromEntries(columns.map((c) => [c, c === 'technicians' ? technicianList(site.technicians).map((t) => t.name) : site[c]]));
     const to = Object.fromEntries(columns.map((c) => [c, c === 'technicians' ? technicianList(change[c] ?? '[]').map((t) => t.name) : change[c]]));
-    recordActivity(acting, { action: 'bulk_edited', entity: 'site', entityId: site.id, siteId: site.id, detail: { bulkEditId: editId, change: action.kind, from, to } }, at);
+    record({ action: 'bulk_edited', entity: 'site', entityId: site.id, siteId: site.id, detail: { bulkEditId: editId, change: action.kind, from, to } });
   }
   const before = {
     v: 1 as const,

@@ -1,7 +1,7 @@
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import { requireDeployment } from '../authoring/deployment-authoring';
 import { DomainError } from '../services/domain-error';
-import { recordActivity, type ServiceContext } from '../services/service-context';
+import { activityWriter, type ServiceContext } from '../services/service-context';
 import { columnsOf, siteUpdateStatement } from './bulk-edit-service';
 import { markUndone, newestBulkEdit, readBefore, type BulkEditBefore, type BulkEditRow } from './bulk-edit-store';
 import { namedSites } from './site-names';
@@ -45,10 +45,10 @@ export function undoBulkEdit(ctx: ServiceContext, { deploymentId }: ApiParsedInp
   const at = ctx.clock.now();
   const by = ctx.actor();
   const update = siteUpdateStatement(ctx, columns);
-  const acting: ServiceContext = { ...ctx, actor: () => by };
+  const record = activityWriter(ctx, at);
   for (const site of before.sites) {
     update.run({ ...Object.fromEntries(columns.map((c) => [c, site[c]])), at, by, id: site.id });
-    recordActivity(acting, { action: 'bulk_edit_undone', entity: 'site', entityId: site.id, siteId: site.id, detail: { bulkEditId: edit.id, change: before.kind } }, at);
+    record({ action: 'bulk_edit_undone', entity: 'site', entityId: site.id, siteId: site.id, detail: { bulkEditId: edit.id, change: before.kind } });
   }
   markUndone(ctx, edit.id, at, by);
   return { editId: edit.id, summary: edit.summary, restored: before.sites.length };

@@ -40,6 +40,16 @@ export function recordActivity(ctx: ServiceContext, entry: ActivityEntry, at = c
     .run();
 }
 
+/**
+ * `recordActivity` for many entries of one change (a bulk edit of 2,000 sites): the same rows,
+ * written through one prepared statement instead of building the query each time.
+ */
+export function activityWriter(ctx: ServiceContext, at = ctx.clock.now()): (entry: ActivityEntry) => void {
+  const actor = ctx.actor();
+  const insert = ctx.sqlite.prepare('INSERT INTO activity (at, actor, action, entity, entity_id, site_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  return (entry) => void insert.run(at, actor, entry.action, entry.entity, entry.entityId, entry.siteId ?? null, JSON.stringify(entry.detail ?? {}));
+}
+
 /** Audit columns for a new row. */
 export function created(ctx: ServiceContext, at = ctx.clock.now()) {
   const who = ctx.actor();
