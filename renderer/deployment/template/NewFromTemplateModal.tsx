@@ -1,6 +1,6 @@
 import { Alert, Button, FileButton, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PLAN_TEMPLATE_MAX_CHARS } from '../../../shared/plan-template/plan-template-schema';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useMutation } from '../../api/useMutation';
@@ -17,8 +17,10 @@ interface Props {
  * offsets from the new first-wave start; nothing of sites, inventory, machines or field work comes along.
  */
 export function NewFromTemplateModal({ opened, onClose }: Props) {
-  const deployments = useApiQuery('deployments.list', opened ? {} : null, ['deployments']);
+  // The navigator's own query (same input and topics), so both see the new deployment in the same render.
+  const deployments = useApiQuery('deployments.list', {}, ['deployments', 'sites']);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
+  const [toSelect, setToSelect] = useState<string | null>(null);
   const zone = localTimeZone();
   const [source, setSource] = useState<'deployment' | 'file'>('deployment');
   const [sourceId, setSourceId] = useState<string | null>(null);
@@ -28,6 +30,14 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
   const [version, setVersion] = useState('');
   const [start, setStart] = useState('');
   const { run, pending, fieldErrors } = useMutation({ fields: ['name', 'version', 'firstWaveStartsAt'] });
+
+  // Select the new draft once the list holds it; earlier, the navigator would fall back to the first deployment.
+  useEffect(() => {
+    if (toSelect && deployments.data?.some((d) => d.id === toSelect)) {
+      selectDeployment(toSelect);
+      setToSelect(null);
+    }
+  }, [toSelect, deployments.data, selectDeployment]);
 
   async function pick(picked: File | null) {
     setFile(null);
@@ -53,7 +63,7 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
     setName('');
     setVersion('');
     setFile(null);
-    selectDeployment(made.deployment.id);
+    setToSelect(made.deployment.id);
   }
 
   const ready = name.trim() !== '' && (source === 'deployment' ? sourceId !== null : file !== null);
