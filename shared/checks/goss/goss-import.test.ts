@@ -105,4 +105,11 @@ describe('findGossTemplates', () => {
     ]);
     expect(findGossTemplates('file:\n  /etc/hosts: {}\n')).toEqual([]);
   });
+  it('accepts empty values as Goss renders them (stdout: "", [] and null), naming what is not checked', () => {
+    for (const stdout of ['', [], null]) {
+      const result = drafts({ command: { true: { 'exit-status': 0, stdout } } });
+      expect(result.drafts[0]?.params).toMatchObject({ command: 'true', exitStatus: 0, stdout: [] });
+    }
+    expect(drafts({ command: { true: { stdout: '' } } }).skipped).toContainEqual({ path: 'command: true: stdout', reason: expect.stringContaining('empty') });
+  });
 });

@@ -116,6 +116,11 @@ export class ResourceReader {
       if (keys.length === 1 && (keys[0] === 'have-patterns' || keys[0] === 'contain-elements' || keys[0] === 'contain-element')) v = v[keys[0]];
       else throw new SkipResource(`${name}: the matcher ${keys.map((k) => `"${k}"`).join(', ')} is not supported (write a list)`);
     }
+    // `goss add` renders an empty value as `""` (or leaves it null): accepted, its exact-empty match named as not checked.
+    if (v === '' || v === null) {
+      this.sink.skip(`${this.path}: ${name}`, `an empty "${name}" (exactly empty in Goss) is not checked by Outpost`);
+      return [];
+    }
     if (typeof v === 'string' || typeof v === 'number') return [String(v)];
     if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) return v.map(String);
     this.sink.error(`${this.path}: ${name}`, 'Must be a list of values');
