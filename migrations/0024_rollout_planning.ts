@@ -3,10 +3,10 @@ import type { Migration } from './migration';
 /**
  * Rollout planning at scale (issue #11).
  * - `sites.notes`: free text a site import carries (access, parking, contacts on the day). Synced
- *   with the plan. Optional on the wire (registry `text?`) so an older desktop's site insert without
- *   it is still accepted; a row without it stores the default ''.
+ *   with the plan. Never null on the wire (`absentOr` in shared/sync/row-rules.ts): an older
+ *   desktop's site insert, which lacks it, is refused with the reason; its updates are accepted.
  * - `checklist_template_items.owner_prepares`: a "before" item the site owner must prepare; it goes
- *   into the owner's calendar invitation. Optional on the wire for the same reason (default 0).
+ *   into the owner's calendar invitation. The same wire rule applies.
  * - `bulk_edits`: this device's bulk edits of a deployment's sites, each with every touched site's
  *   values before it, so the last one can be undone. Local bookkeeping, not synced (the site
  *   changes themselves sync as usual).

@@ -89,7 +89,7 @@ describe('planPush', () => {
   it('takes the site of a site row created earlier in the batch, and its partition', () => {
     const siteRow: WireRow = {
       id: 's9', deployment_id: 'd1', wave_id: null, code: 'S9', name: 'Depot', address: '', time_zone: 'UTC', owner_name: '', owner_email: '', owner_phone: '',
-      window_start: null, window_end: null, technicians: '["Tom", " tom ", ""]', status: 'planned', created_at: 'now', created_by: 'R', updated_at: 'now', updated_by: 'R',
+      window_start: null, window_end: null, technicians: '["Tom", " tom ", ""]', status: 'planned', notes: '', created_at: 'now', created_by: 'R', updated_at: 'now', updated_by: 'R',
     };
     const plan = planPush(
       input([operation('sites', 'insert', siteRow, 'site:s9'), operation('issues', 'insert', { ...ISSUE, id: 'i9', site_id: 's9' }, 'site:s9')], { principal: principal('release_manager') }),

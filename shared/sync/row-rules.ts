@@ -52,9 +52,10 @@ const enumOf = (column: string, values: readonly (string | number)[]): RowRule =
 const FLAG = (column: string): RowRule => enumOf(column, [0, 1]);
 
 /**
- * A column added after older desktops shipped (migration 24): optional on the wire so their inserts
- * without it are accepted (the desktop stores the column's default), but never null, which the
- * desktop's NOT NULL column could not store.
+ * A column added after older desktops shipped (migration 24), declared optional on the wire. Never
+ * null, which the desktop's NOT NULL column could not store. The server reads an insert without the
+ * column as null, so a desktop before schema 24 has its site and template item inserts refused with
+ * this rule's reason; its updates, which carry only the columns they change, are accepted.
  */
 function absentOr(value: unknown, holds: (value: unknown) => boolean): boolean {
   return value === undefined || holds(value);
@@ -93,7 +94,7 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
         columns: ['notes'],
         // Code points, as SQLite's length() counts them in the CHECK of migration 24.
         holds: (row) => absentOr(row['notes'], (v) => typeof v === 'string' && [...v].length <= SITE_NOTES_MAX_LENGTH),
-        reason: `notes must be text of at most ${SITE_NOTES_MAX_LENGTH} characters`,
+        reason: `notes must be text of at most ${SITE_NOTES_MAX_LENGTH} characters (a desktop before schema 24 sends none: update it)`,
       },
     ],
     unique: [['deployment_id', 'code']],
