@@ -1,8 +1,7 @@
 import type { ImportField, ImportLayout } from '../../shared/inventory-import/fields';
+import { ExpiringPreviews } from './expiring-previews';
 import type { RawTable, ReadFailureCode } from './read-table';
 
-/** Previews and unfinished uploads live this long in memory. */
-export const IMPORT_TTL_MS = 30 * 60 * 1000;
 const MAX_UPLOADS = 8;
 const MAX_PREVIEWS = 16;
 
@@ -28,27 +27,18 @@ export interface PreviewEntry {
 }
 
 /** The core's in-memory state of imports in progress; nothing here is in SQLite. */
-export class ImportStore {
+export class ImportStore extends ExpiringPreviews<PreviewEntry> {
   readonly uploads = new Map<string, PendingUpload>();
-  readonly previews = new Map<string, PreviewEntry>();
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  expiry(): number {
-    return this.now() + IMPORT_TTL_MS;
+  constructor(now: () => number = Date.now) {
+    super(MAX_PREVIEWS, now);
   }
 
   /** Forgets what expired, and the oldest entries beyond the caps. */
-  sweep(): void {
+  override sweep(): void {
     const t = this.now();
     for (const [id, u] of this.uploads) if (u.expiresAt < t) this.uploads.delete(id);
-    for (const [id, p] of this.previews) if (p.expiresAt < t) this.previews.delete(id);
     while (this.uploads.size > MAX_UPLOADS) this.uploads.delete(this.uploads.keys().next().value as string);
-    while (this.previews.size > MAX_PREVIEWS) this.previews.delete(this.previews.keys().next().value as string);
-  }
-
-  preview(id: string): PreviewEntry | undefined {
-    this.sweep();
-    return this.previews.get(id);
+    super.sweep();
   }
 }

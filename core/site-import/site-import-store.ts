@@ -1,6 +1,7 @@
 import type { SiteImportField } from '../../shared/site-import/fields';
 import type { KnownUser } from '../../shared/site-import/validate-site-rows';
-import { IMPORT_TTL_MS, ImportStore } from '../inventory-import/import-store';
+import { ExpiringPreviews } from '../inventory-import/expiring-previews';
+import { ImportStore } from '../inventory-import/import-store';
 import type { RawTable } from '../inventory-import/read-table';
 
 const MAX_PREVIEWS = 8;
@@ -17,24 +18,10 @@ export interface SitePreviewEntry {
 }
 
 /** The core's in-memory site imports: chunked uploads (the inventory import's store) and previews. */
-export class SiteImportStore {
+export class SiteImportStore extends ExpiringPreviews<SitePreviewEntry> {
   readonly uploads = new ImportStore();
-  readonly previews = new Map<string, SitePreviewEntry>();
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  expiry(): number {
-    return this.now() + IMPORT_TTL_MS;
-  }
-
-  sweep(): void {
-    const t = this.now();
-    for (const [id, p] of this.previews) if (p.expiresAt < t) this.previews.delete(id);
-    while (this.previews.size > MAX_PREVIEWS) this.previews.delete(this.previews.keys().next().value as string);
-  }
-
-  preview(id: string): SitePreviewEntry | undefined {
-    this.sweep();
-    return this.previews.get(id);
+  constructor(now: () => number = Date.now) {
+    super(MAX_PREVIEWS, now);
   }
 }
