@@ -5,11 +5,16 @@ import type { ExportedFile } from '../../shared/contract/closeout-methods';
  * browser saves it to its download folder, Electron asks where.
  */
 export function saveExportedFile(file: ExportedFile): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  saveBase64File(file.fileName, file.base64, file.mediaType);
+}
+
+/** The same for a file the core sent as base64 without the exported-file envelope. */
+export function saveBase64File(fileName: string, base64: string, mediaType: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();

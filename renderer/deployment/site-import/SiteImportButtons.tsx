@@ -3,8 +3,8 @@ import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { showApiError, showSuccess } from '../../api/notify';
+import { saveBase64File } from '../../closeout/save-file';
 import { ImportSitesModal } from './ImportSitesModal';
-import { downloadBase64 } from './send-sites';
 
 /** "Import sites" and "Export sites" (CSV or XLSX, the import's own layout) on the deployment overview; shown with the plan editors. */
 export function SiteImportButtons({ deploymentId }: { deploymentId: string }) {
@@ -16,7 +16,7 @@ export function SiteImportButtons({ deploymentId }: { deploymentId: string }) {
       showApiError(result.error, 'Export failed');
       return;
     }
-    downloadBase64(result.value.fileName, result.value.dataBase64, result.value.mediaType);
+    saveBase64File(result.value.fileName, result.value.dataBase64, result.value.mediaType);
     showSuccess(`${result.value.siteCount} sites exported to ${result.value.fileName}`);
   }
 
