@@ -7,8 +7,8 @@ import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
 import { IMPORT_CHUNK_MAX_CHARS } from '../../shared/contract/inventory-import-methods';
 import type { SiteImportPreview } from '../../shared/contract/site-import-methods';
 import { SITE_IMPORT_FIELD_LABEL } from '../../shared/site-import/fields';
-import { defaultDataDir } from '../data-dir';
 import type { CliIo } from './command';
+import { cliDataDir, deploymentIdByName, UsageError } from './cli-support';
 
 export const IMPORT_SITES_USAGE = `outpost plan import-sites FILE --deployment NAME [--dry-run] [--json] [--data-dir DIR]
 
@@ -22,7 +22,6 @@ Exit status: 0 imported (or a clean dry run), 1 rows with errors or a file that 
 (nothing imported), 2 usage error (options, a missing file, an unknown deployment, a profile
 that may not edit the plan).`;
 
-class UsageError extends Error {}
 class FileErrors extends Error {}
 
 type Caller = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutput<M>>;
@@ -64,10 +63,7 @@ export async function previewSiteFile(call: Caller, input: { deploymentId: strin
 }
 
 async function findDeployment(call: Caller, name: string): Promise<string> {
-  const found = (await call('deployments.list', {})).filter((d) => d.name === name);
-  if (found.length === 0) throw new UsageError(`No deployment is named "${name}"`);
-  if (found.length > 1) throw new UsageError(`${found.length} deployments are named "${name}"; rename one first`);
-  return found[0]!.id;
+  return deploymentIdByName(await call('deployments.list', {}), name);
 }
 
 function printPreview(io: CliIo, p: SiteImportPreview): void {
@@ -115,7 +111,7 @@ export async function planImportSites(args: readonly string[], io: CliIo): Promi
     io.err(`outpost plan import-sites: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     return 2;
   }
-  const core = openCore({ dataDir: values['data-dir'] ?? process.env.OUTPOST_DATA_DIR ?? defaultDataDir(), shell: 'test' });
+  const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });
   try {
     const call = caller(core);
     const deploymentId = await findDeployment(call, values.deployment);

@@ -7,8 +7,8 @@ import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
 import { IMPORT_CHUNK_MAX_CHARS } from '../../shared/contract/inventory-import-methods';
 import type { TargetImportPreview } from '../../shared/contract/target-import-methods';
 import { detectTextKind, type TargetImportFormat } from '../../shared/target-import/formats';
-import { defaultDataDir } from '../data-dir';
 import type { CliIo } from './command';
+import { cliDataDir, deploymentIdByName, UsageError } from './cli-support';
 
 export const IMPORT_TARGETS_USAGE = `outpost plan import-targets FILE --deployment NAME [--format ansible|netbox|csv] [--site CODE] [--dry-run] [--json] [--data-dir DIR]
 
@@ -24,7 +24,6 @@ Exit status: 0 imported (or a clean dry run), 1 hosts with errors or without a s
 that is not a readable inventory (nothing imported), 2 usage error (options, a missing file, an
 unknown deployment or site, a profile that may not edit the plan).`;
 
-class UsageError extends Error {}
 class RowErrors extends Error {}
 
 /** The file's own problems exit 1; who may do it, and what does not exist, are usage errors (2). */
@@ -38,10 +37,7 @@ function call<M extends ApiMethod>(core: OutpostCore, method: M, input: ApiInput
 }
 
 function findDeployment(core: OutpostCore, name: string): string {
-  const found = call(core, 'deployments.list', {}).filter((d) => d.name === name);
-  if (found.length === 0) throw new UsageError(`No deployment is named "${name}"`);
-  if (found.length > 1) throw new UsageError(`${found.length} deployments are named "${name}"; rename one first`);
-  return found[0]!.id;
+  return deploymentIdByName(call(core, 'deployments.list', {}), name);
 }
 
 function formatOf(option: string | undefined, fileName: string, text: string): TargetImportFormat | undefined {
@@ -121,7 +117,7 @@ export async function planImportTargets(args: readonly string[], io: CliIo): Pro
     io.err(`outpost plan import-targets: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     return 2;
   }
-  const core = openCore({ dataDir: values['data-dir'] ?? process.env.OUTPOST_DATA_DIR ?? defaultDataDir(), shell: 'test' });
+  const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });
   try {
     const deploymentId = findDeployment(core, values.deployment);
     const fileName = path.basename(file);

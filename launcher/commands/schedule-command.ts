@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { openCore, type OutpostCore } from '../../core/outpost-core';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
 import type { CalendarFile } from '../../shared/contract/calendar-methods';
-import { defaultDataDir } from '../data-dir';
 import type { CliCommand } from './command';
+import { cliDataDir, deploymentIdByName, UsageError } from './cli-support';
 
 export const SCHEDULE_EXPORT_USAGE = `outpost schedule export --deployment NAME [--site CODE | --technician NAME] [--out FILE.ics] [--data-dir DIR]
 
@@ -19,7 +19,6 @@ Each export records what it sent, so a changed window goes out with a higher SEQ
 Exit status: 0 written, 1 nothing to export (no windows yet) or an unknown site or technician,
 2 usage error (options, an unknown deployment, a profile that may not export it).`;
 
-class UsageError extends Error {}
 class NothingToExport extends Error {}
 
 function call<M extends ApiMethod>(core: OutpostCore, method: M, input: ApiInput<M>): ApiOutput<M> {
@@ -32,10 +31,7 @@ function call<M extends ApiMethod>(core: OutpostCore, method: M, input: ApiInput
 }
 
 function findDeployment(core: OutpostCore, name: string): string {
-  const found = call(core, 'deployments.list', {}).filter((d) => d.name === name);
-  if (found.length === 0) throw new UsageError(`No deployment is named "${name}"`);
-  if (found.length > 1) throw new UsageError(`${found.length} deployments are named "${name}"; rename one first`);
-  return found[0]!.id;
+  return deploymentIdByName(call(core, 'deployments.list', {}), name);
 }
 
 function exportFile(core: OutpostCore, values: { deployment: string; site?: string; technician?: string }): CalendarFile {
@@ -66,7 +62,7 @@ async function scheduleExport(args: readonly string[], io: Parameters<CliCommand
     io.err(`${problem}\n\n${SCHEDULE_EXPORT_USAGE}`);
     return 2;
   }
-  const core = openCore({ dataDir: values['data-dir'] ?? process.env.OUTPOST_DATA_DIR ?? defaultDataDir(), shell: 'test' });
+  const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });
   try {
     const file = exportFile(core, { deployment: values.deployment!, ...(values.site !== undefined ? { site: values.site } : {}), ...(values.technician !== undefined ? { technician: values.technician } : {}) });
     const out = values.out ?? path.join(process.cwd(), file.fileName);
