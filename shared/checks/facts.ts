@@ -53,6 +53,8 @@ export const factsSchema = z.object({
     distributionName: z.string().nullable(),
     /** os-release VERSION_ID. */
     version: z.string().nullable(),
+    /** With the point release, as Ansible's `distribution_version` (Debian `12.11`); absent in runs stored before it was collected. */
+    distributionVersion: z.string().nullable().optional(),
     kernel: z.string().nullable(),
     architecture: z.string().nullable(),
   }),

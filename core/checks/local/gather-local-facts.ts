@@ -5,6 +5,7 @@ import type { Facts } from '../../../shared/checks/facts';
 import type { ProbeRequest } from '../collector-types';
 import { parsePackages, parseServices } from '../remote/parse-system-sections';
 import { answerLocalProbes } from './local-probes';
+import { localDistributionVersion } from './local-distribution-version';
 
 /**
  * This machine's facts from `systeminformation` (OS, CPU, memory, file systems, hardware, network,
@@ -92,6 +93,7 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
       distribution: osInfo?.logofile ? osInfo.logofile.toLowerCase() : null,
       distributionName: osInfo?.distro ?? null,
       version: osInfo?.release ?? null,
+      distributionVersion: family === 'linux' ? localDistributionVersion(osInfo?.release ?? null) : (osInfo?.release ?? null),
       kernel: osInfo?.kernel ?? null,
       architecture: osInfo ? (archMap[osInfo.arch] ?? osInfo.arch) : null,
     },

@@ -1,5 +1,6 @@
 import type { Facts, ProbeResult } from '../../../shared/checks/facts';
 import { parseOsRelease, parseProbeAnswer, parseSections, type Section } from './probe-sections';
+import { distributionVersion } from '../../../shared/checks/os/distribution-version';
 import { parseAddresses, parseCpuinfo, parseDf, parsePackages, parsePorts, parseProcesses, parseServices } from './parse-system-sections';
 
 export interface ProbeOutputContext {
@@ -59,6 +60,7 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
   const noSystemd = sections.find((s) => s.name === 'services')?.values.get('unreadable');
   if (noSystemd) unreadable.push({ fact: 'services', reason: noSystemd, needsPrivilege: false });
   const osRelease = parseOsRelease(bodyOf(sections, 'os-release')?.body ?? '');
+  const release = sections.find((s) => s.name === 'release')?.values;
   const cpu = parseCpuinfo(bodyOf(sections, 'cpuinfo')?.body ?? '');
   const meminfo = bodyOf(sections, 'meminfo')?.body ?? '';
   const kb = (key: string): number | null => {
@@ -103,6 +105,12 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
       distribution: osRelease.get('ID')?.toLowerCase() ?? null,
       distributionName: osRelease.get('NAME') ?? null,
       version: osRelease.get('VERSION_ID') ?? null,
+      distributionVersion: distributionVersion({
+        id: osRelease.get('ID') ?? null,
+        versionId: osRelease.get('VERSION_ID') ?? null,
+        debianVersion: decode(release?.get('debian_version') ?? '-'),
+        redhatRelease: decode(release?.get('redhat-release') ?? '-'),
+      }),
       kernel: kernel || null,
       architecture: arch || null,
     },

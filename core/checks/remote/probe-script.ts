@@ -168,6 +168,11 @@ outpost_main() {
     outpost_bg unit-files systemctl list-unit-files --type=service --no-legend --no-pager
   fi
   outpost_run os-release cat /etc/os-release
+  # The point release (Ansible's distribution_version): Debian's and the Red Hat family's own files.
+  outpost_sec release
+  for outpost_f in debian_version redhat-release; do
+    if [ -r "/etc/$outpost_f" ] && { IFS= read -r outpost_v <"/etc/$outpost_f"; } 2>/dev/null; then outpost_kvb "$outpost_f" "$outpost_v"; fi
+  done
   outpost_run cpuinfo grep -E '^(processor|model name|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
   outpost_run meminfo grep -E '^(MemTotal|MemAvailable):' /proc/meminfo
   outpost_run df df -P -k -T

@@ -15,7 +15,7 @@ const show = (value: unknown): string => (value === null || value === undefined 
 function scalarFacts(facts: Facts): Record<string, unknown> {
   return {
     'host name': facts.hostName,
-    'OS': [facts.os.distribution, facts.os.version].filter(Boolean).join(' ') || null,
+    'OS': [facts.os.distribution, facts.os.distributionVersion ?? facts.os.version].filter(Boolean).join(' ') || null,
     kernel: facts.os.kernel,
     'CPU cores': facts.cpu.cores,
     'CPU threads': facts.cpu.threads,

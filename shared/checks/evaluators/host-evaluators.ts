@@ -12,7 +12,7 @@ export function evaluateOs(p: RequirementParams<'os'>, { facts }: EvaluatorInput
   const os = facts.os;
   const wantedDistributions = p.distribution === undefined ? [] : Array.isArray(p.distribution) ? p.distribution : [p.distribution];
   const expected = [p.family, wantedDistributions.join(' or '), p.version].filter(Boolean).join(' ') || 'any OS';
-  const actual = [os.family, os.distribution ?? '?', os.version ?? '?'].join(' ') + (os.distributionName ? ` (${os.distributionName})` : '');
+  const actual = [os.family, os.distribution ?? '?', os.distributionVersion ?? os.version ?? '?'].join(' ') + (os.distributionName ? ` (${os.distributionName})` : '');
   const problems: string[] = [];
   if (p.family && os.family !== p.family) problems.push(`OS family is ${os.family}, not ${p.family}`);
   if (wantedDistributions.length > 0) {
