@@ -40,7 +40,6 @@ function siteCodeProblem(code: string): string | null {
   if (code.length > SITE_CODE_MAX) return `the site code is longer than ${SITE_CODE_MAX} characters`;
   if (code.trim() !== code) return 'the site code starts or ends with a space';
   if (code === '.' || code === '..') return 'the site code is a path step';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f/\\]/.test(code)) return 'the site code holds a slash or a control character';
   return null;
 }
@@ -64,7 +63,6 @@ function parseQuery(query: string): Map<string, string> | string {
 export function parseDeepLink(raw: unknown): DeepLinkParse {
   if (typeof raw !== 'string') return refuse('the link is not text');
   if (raw.length > DEEP_LINK_MAX_LENGTH) return refuse(`the link is longer than ${DEEP_LINK_MAX_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex -- control characters, spaces and backslashes are refused before anything else
   if (/[\u0000-\u0020\u007f\\]/.test(raw)) return refuse('the link holds spaces, control characters or backslashes');
   const prefix = `${DEEP_LINK_SCHEME}://`;
   if (raw.slice(0, prefix.length).toLowerCase() !== prefix) return refuse(`the link does not start with ${prefix}`);
