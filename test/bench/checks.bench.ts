@@ -12,15 +12,15 @@ import { collectRemote } from '../../core/checks/remote/collect-remote';
 import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 import { percentile, round } from './stats';
 
-const CONCURRENCY = 8;
+export const CONCURRENCY = 8;
 
-async function startMany(count: number): Promise<SshdInstance[]> {
+export async function startMany(count: number): Promise<SshdInstance[]> {
   const instances: SshdInstance[] = [];
   for (let i = 0; i < count; i += 10) instances.push(...(await Promise.all(Array.from({ length: Math.min(10, count - i) }, () => startSshd()))));
   return instances;
 }
 
-async function outpostRun(hosts: SshdInstance[], concurrency: number): Promise<{ wallMs: number; hostMs: number[] }> {
+export async function outpostRun(hosts: SshdInstance[], concurrency: number): Promise<{ wallMs: number; hostMs: number[] }> {
   const hostMs: number[] = [];
   const started = performance.now();
   const results = await collectMany(

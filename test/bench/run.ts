@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchChecks } from './checks.bench';
+import { benchChecksSshFloor } from './checks-ssh-floor.bench';
 import { benchDashboard } from './dashboard.bench';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryImport } from './inventory-import.bench';
@@ -23,7 +24,7 @@ const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results
 const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   inventory: async () => ({ ...benchInventoryCore(), ...(await benchInventoryFirstRows()) }),
   startup: benchStartup,
-  checks: benchChecks,
+  checks: async () => ({ ...(await benchChecks()), ...(await benchChecksSshFloor()) }),
   signoff: benchSignoff,
   import: async () => benchInventoryImport(),
   sync: benchSync,
