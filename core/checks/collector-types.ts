@@ -24,7 +24,15 @@ export interface RemoteTarget {
   /** Wrap the probe in `sudo -n` for facts that need root. */
   useSudo: boolean;
   timeouts: { connectMs: number; commandMs: number; overallMs: number };
+  /**
+   * Decides on the key the host shows instead of comparing with `trustedFingerprint` (the ad-hoc
+   * CLI asks a known_hosts file, and may append an unknown key there). Called once, synchronously.
+   */
+  verifyHostKey?: (keyBlob: Buffer, key: HostKeyInfo) => HostKeyDecision;
 }
+
+/** What a host key verifier decided; `changed` names the fingerprints it expected. */
+export type HostKeyDecision = { trust: true } | { trust: false; verdict: 'unknown' } | { trust: false; verdict: 'changed'; expected: string };
 
 export interface HostKeyInfo {
   algorithm: string;

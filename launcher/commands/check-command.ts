@@ -1,149 +1,162 @@
 import { parseArgs } from 'node:util';
-import { openCore, type OutpostCore } from '../../core/outpost-core';
-import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
-import { describePendingApproval } from '../../shared/checks/plan-approval';
+import { AdhocInputError } from '../../core/checks/adhoc/adhoc-targets';
+import { openCore } from '../../core/outpost-core';
 import { CHECK_CONCURRENCY_DEFAULT, CHECK_CONCURRENCY_MAX } from '../../shared/contract/checks-methods';
-import type { CheckJobHost, CheckJobStatus, CheckRunDetail } from '../../shared/domain/check-run';
-import { defaultDataDir } from '../data-dir';
-import type { CliCommand, CliIo } from './command';
+import { checkAdhoc } from './check-adhoc';
+import { CHECK_FORMATS, type CheckFormat } from './check-adhoc-output';
+import { checkSite, NeedsApproval } from './check-site';
+import { cliDataDir, UsageError } from './cli-support';
+import type { CliCommand } from './command';
 
-const USAGE = `outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--json] [--trust-new-host-keys] [--approve-commands]
+const USAGE = `outpost check (--target USER@HOST[:PORT] … | --targets FILE | --inventory FILE [--limit PATTERN])
+              --requirements FILE [--identity FILE] [--password-stdin] [--known-hosts FILE] [--accept-new]
+              [--sudo] [--approve-commands] [--concurrency N] [--format table|json|junit|tap] [--out FILE] [--dry-run]
+outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--json] [--trust-new-host-keys] [--approve-commands]
 
-Checks every target machine of a site over SSH against the deployment's requirements, stores the
-runs (the same job runner as the Machines tab) and prints a table per host.
+Ad-hoc (no deployment needed, nothing stored): checks the hosts over SSH against a requirements
+file, with the same collector, evaluator and limits as the Machines tab.
+  --target USER@HOST[:PORT]  a host (repeat it); [ADDR]:PORT for IPv6. Without USER@, your user name
+  --targets FILE             one USER@HOST[:PORT] per line (# comments)
+  --inventory FILE           an Ansible inventory (INI, YAML or ansible-inventory --list JSON): uses
+                             ansible_host, ansible_port, ansible_user, ansible_become,
+                             ansible_ssh_private_key_file and outpost_role; secrets in it are never read
+  --limit PATTERN            Ansible --limit: host or group names, *, a:b, a:&b, a:!b
+  --requirements FILE        a gossfile (YAML or JSON; gossfile: includes followed, relative to it) or an
+                             Outpost plan template (Plan → Export template; role requirements apply to
+                             inventory hosts with that outpost_role). What cannot be checked is listed
+  --identity FILE            private key (else ansible_ssh_private_key_file, --password-stdin, the
+                             ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa)
+  --password-stdin           read the password (or the key's passphrase) from the first line of stdin
+  --known-hosts FILE         the known_hosts file (default ~/.ssh/known_hosts, and
+                             /etc/ssh/ssh_known_hosts read only). A changed key is always refused
+  --accept-new               as OpenSSH's StrictHostKeyChecking=accept-new: trust hosts with no key in
+                             the file and append their key to it; never a changed key
+  --sudo                     run the probe with sudo -n (facts that need root)
+  --approve-commands         you approve the file's commands and reads of files outside the allow-list;
+                             without it they are not run and are reported as skipped (needs approval)
+  --format FORMAT            table (default), json (facts and results per host), junit (a testsuite per
+                             host, a testcase per requirement), tap (TAP 13)
+  --out FILE                 write the report to FILE (a one-line summary goes to stderr)
+  --dry-run                  print the hosts, the requirements and every part not checked, with why;
+                             connects to nothing
+  Runs of ad-hoc hosts are never stored (--site with ad-hoc hosts is refused).
+
+Site (a local deployment): checks every target machine of the site against the deployment's
+requirements and stores the runs (the same job runner as the Machines tab).
   --trust-new-host-keys  trust host keys seen for the first time (never a changed key)
   --approve-commands     approve the plan's commands and file reads (printed first) for these
                          machines; without it, a plan with unapproved ones is not checked (exit 2)
-Exit status: 0 all passed, 1 a requirement failed or a host could not be checked, 2 usage error
-or commands that need approval.`;
+Exit status: 0 all passed, 1 a requirement failed or a host could not be checked, 2 usage error,
+a refused host key (ad-hoc: unknown without --accept-new, or changed) or commands that need approval (site).`;
 
-class UsageError extends Error {}
+const OPTIONS = {
+  site: { type: 'string' },
+  deployment: { type: 'string' },
+  'data-dir': { type: 'string' },
+  concurrency: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'trust-new-host-keys': { type: 'boolean', default: false },
+  'approve-commands': { type: 'boolean', default: false },
+  target: { type: 'string', multiple: true },
+  targets: { type: 'string' },
+  inventory: { type: 'string' },
+  limit: { type: 'string' },
+  requirements: { type: 'string' },
+  identity: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+  'known-hosts': { type: 'string' },
+  'accept-new': { type: 'boolean', default: false },
+  sudo: { type: 'boolean', default: false },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+} as const;
 
-function call<M extends ApiMethod>(core: OutpostCore, method: M, input: ApiInput<M>): ApiOutput<M> {
-  const result = core.dispatch(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as ApiOutput<M>;
-}
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
 
-function findSite(core: OutpostCore, code: string, deploymentName: string | undefined): { id: string; code: string; name: string; deployment: string } {
-  const deployments = call(core, 'deployments.list', {}).filter((d) => deploymentName === undefined || d.name === deploymentName);
-  if (deploymentName !== undefined && deployments.length === 0) throw new UsageError(`No deployment is named "${deploymentName}"`);
-  const matches = deployments.flatMap((d) => call(core, 'sites.list', { deploymentId: d.id }).filter((s) => s.code.toLowerCase() === code.toLowerCase()).map((s) => ({ id: s.id, code: s.code, name: s.name, deployment: d.name })));
-  if (matches.length === 0) throw new UsageError(`No site has the code "${code}"${deploymentName ? ` in "${deploymentName}"` : ''}`);
-  if (matches.length > 1) throw new UsageError(`Several deployments have a site "${code}" (${matches.map((m) => m.deployment).join(', ')}): give --deployment NAME`);
-  return matches[0]!;
-}
+const ADHOC_ONLY = ['requirements', 'limit', 'identity', 'password-stdin', 'known-hosts', 'accept-new', 'sudo', 'format', 'out', 'dry-run'] as const;
 
-async function runJob(core: OutpostCore, start: () => { jobId: string }): Promise<CheckJobStatus> {
-  const { jobId } = start();
-  for (;;) {
-    const status = call(core, 'checks.status', { jobId });
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** Which mode the options ask for, or why they make no sense together. */
+function mode(values: Values): 'adhoc' | 'site' {
+  const sources = [values.target?.length ? '--target' : null, values.targets !== undefined ? '--targets' : null, values.inventory !== undefined ? '--inventory' : null].filter((s) => s !== null);
+  if (sources.length > 1) throw new UsageError(`Give one of ${sources.join(', ')}, not several`);
+  if (sources.length === 0) {
+    const adhoc = ADHOC_ONLY.filter((name) => values[name] !== undefined && values[name] !== false);
+    if (!values.site) throw new UsageError('Give the hosts (--target, --targets or --inventory) and --requirements, or --site CODE');
+    if (adhoc.length > 0) throw new UsageError(`--${adhoc[0]} needs --target, --targets or --inventory (a site is checked against its deployment's requirements)`);
+    return 'site';
   }
+  if (values.site !== undefined) throw new UsageError('--site with ad-hoc hosts is not supported yet: runs of ad-hoc hosts are not stored; add the hosts to the site and use --site alone');
+  if (values.requirements === undefined) throw new UsageError('--requirements FILE is required');
+  if (values.limit !== undefined && values.inventory === undefined) throw new UsageError('--limit needs --inventory');
+  if (values['trust-new-host-keys']) throw new UsageError('--trust-new-host-keys is for --site; ad-hoc checks use --accept-new');
+  if (values.deployment !== undefined) throw new UsageError('--deployment is for --site');
+  return 'adhoc';
 }
 
-const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
-
-function printHost(io: CliIo, host: CheckJobHost, detail: CheckRunDetail | null): void {
-  const counts = host.counts ? `${host.counts.pass} pass, ${host.counts.fail} fail, ${host.counts.error} error, ${host.counts.skipped} skipped` : '';
-  io.out(`${pad(host.label, 24)} ${pad(host.outcome ?? '?', 18)} ${counts}${detail ? `  (${(detail.durationMs / 1000).toFixed(1)} s)` : ''}`);
-  if (host.outcome === 'host_key_unknown' && host.hostKey) io.out(`  new host key ${host.hostKey.algorithm} ${host.hostKey.fingerprint}: not trusted (compare it, then --trust-new-host-keys)`);
-  else if (host.outcome === 'host_key_changed' && host.hostKey) io.out(`  HOST KEY CHANGED: trusted ${host.expectedFingerprint ?? '?'}, now ${host.hostKey.fingerprint}. Refused; re-trust it in the Machines tab only if you know why.`);
-  else if (host.outcome === 'windows') io.out('  Windows targets are not supported yet');
-  else if (host.outcome !== 'completed' && host.message) io.out(`  ${host.message}`);
-  for (const r of detail?.results ?? []) {
-    if (r.status === 'pass') continue;
-    io.out(`  ${pad(r.status.toUpperCase(), 7)} ${r.description || r.kind}`);
-    io.out(`          expected: ${r.expected}`);
-    io.out(`          actual:   ${r.actual}${r.message ? `  (${r.message})` : ''}`);
-  }
+function concurrencyOf(text: string | undefined): number {
+  const n = text === undefined ? CHECK_CONCURRENCY_DEFAULT : Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > CHECK_CONCURRENCY_MAX) throw new UsageError(`--concurrency must be a whole number from 1 to ${CHECK_CONCURRENCY_MAX}`);
+  return n;
 }
 
-class NeedsApproval extends Error {}
-
-/**
- * A plan's commands and file reads run only once approved: printed, then recorded with
- * --approve-commands, otherwise refused (exit 2) naming them. Nothing is checked before that.
- */
-function approveOrRefuse(core: OutpostCore, io: CliIo, siteId: string, options: { approve: boolean; json: boolean }): void {
-  const pending = call(core, 'checks.approvalsNeeded', { siteId });
-  if (pending.length === 0) return;
-  const say = (line: string) => (options.json ? io.err(line) : io.out(line));
-  if (!options.approve) {
-    for (const p of pending) for (const line of describePendingApproval(p)) io.err(line);
-    throw new NeedsApproval(`${pending.length === 1 ? 'this machine needs' : `${pending.length} machines need`} approval of the commands and file reads above; read them, then run again with --approve-commands. Nothing was checked.`);
-  }
-  for (const p of pending) for (const line of describePendingApproval(p)) say(line);
-  call(core, 'checks.approveCommands', { siteId, approvals: pending.map((p) => ({ targetId: p.targetId, hash: p.hash })) });
-  say(`Approved for ${pending.map((p) => p.label).join(', ')}.`);
+function formatOf(values: Values): CheckFormat {
+  if (values.json && values.format !== undefined && values.format !== 'json') throw new UsageError('--json and --format disagree');
+  const format = values.format ?? (values.json ? 'json' : 'table');
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}`);
+  return format as CheckFormat;
 }
 
-async function check(core: OutpostCore, io: CliIo, options: { site: string; deployment?: string | undefined; concurrency: number; json: boolean; trustNew: boolean; approve: boolean }): Promise<number> {
-  const site = findSite(core, options.site, options.deployment);
-  approveOrRefuse(core, io, site.id, options);
-  let status = await runJob(core, () => call(core, 'checks.start', { siteId: site.id, concurrency: options.concurrency }));
-  const hosts = new Map(status.hosts.map((h) => [h.targetId ?? h.label, h]));
-  const unknown = status.hosts.filter((h) => h.outcome === 'host_key_unknown' && h.targetId && h.hostKey);
-  if (options.trustNew && unknown.length > 0) {
-    for (const h of unknown) {
-      call(core, 'checks.trustHostKey', { targetId: h.targetId!, fingerprint: h.hostKey!.fingerprint, algorithm: h.hostKey!.algorithm });
-      if (!options.json) io.err(`trusted ${h.label}: ${h.hostKey!.algorithm} ${h.hostKey!.fingerprint}`);
-    }
-    status = await runJob(core, () => call(core, 'checks.start', { siteId: site.id, targetIds: unknown.map((h) => h.targetId!), concurrency: options.concurrency }));
-    for (const h of status.hosts) hosts.set(h.targetId ?? h.label, h);
-  }
-  const details = new Map([...hosts.values()].map((h) => [h, h.runId ? call(core, 'checks.run', { runId: h.runId }) : null]));
-  const allPassed = [...hosts.values()].every((h) => h.outcome === 'completed' && h.counts !== null && h.counts.fail === 0 && h.counts.error === 0);
-  if (options.json) {
-    const report = {
-      site: { code: site.code, name: site.name, deployment: site.deployment },
-      passed: allPassed,
-      hosts: [...details].map(([h, d]) => ({ host: h.label, targetId: h.targetId, outcome: h.outcome, message: h.message, runId: h.runId, counts: h.counts, hostKey: h.hostKey, expectedFingerprint: h.expectedFingerprint, facts: d?.facts ?? null, results: d?.results ?? [] })),
-    };
-    io.out(JSON.stringify(report, null, 2));
-  } else {
-    io.out(`${site.code} ${site.name} (${site.deployment}): ${hosts.size} machine${hosts.size === 1 ? '' : 's'}`);
-    for (const [h, d] of details) printHost(io, h, d);
-    io.out(allPassed ? 'All requirements passed.' : 'Not everything passed.');
-  }
-  return allPassed ? 0 : 1;
-}
-
-/** `outpost check`: the Machines tab's "Check all" from a terminal. */
+/** `outpost check`: ad-hoc hosts against a requirements file, or a local deployment's site. */
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: "Check a site's target machines against the deployment requirements",
+  summary: 'Check machines over SSH: ad-hoc hosts against a gossfile, or a site of a deployment',
   usage: USAGE,
   async run(args, io) {
-    let values;
+    let values: Values;
+    let chosen: 'adhoc' | 'site';
+    let concurrency: number;
+    let format: CheckFormat;
     try {
-      values = parseArgs({
-        args: [...args],
-        options: {
-          site: { type: 'string' },
-          deployment: { type: 'string' },
-          'data-dir': { type: 'string' },
-          concurrency: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          'trust-new-host-keys': { type: 'boolean', default: false },
-          'approve-commands': { type: 'boolean', default: false },
-        },
-        strict: true,
-        allowPositionals: false,
-      }).values;
+      values = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false }).values;
+      chosen = mode(values);
+      concurrency = concurrencyOf(values.concurrency);
+      format = formatOf(values);
     } catch (error) {
       io.err(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    const concurrency = values.concurrency === undefined ? CHECK_CONCURRENCY_DEFAULT : Number(values.concurrency);
-    if (!values.site || !Number.isInteger(concurrency) || concurrency < 1 || concurrency > CHECK_CONCURRENCY_MAX) {
-      io.err(`${values.site ? `--concurrency must be a whole number from 1 to ${CHECK_CONCURRENCY_MAX}` : '--site CODE is required'}\n\n${USAGE}`);
+    if (chosen === 'adhoc') {
+      try {
+        return await checkAdhoc(io, {
+          targets: values.target ?? [],
+          targetsFile: values.targets,
+          inventory: values.inventory,
+          limit: values.limit,
+          requirements: values.requirements!,
+          identity: values.identity,
+          passwordStdin: values['password-stdin'],
+          knownHosts: values['known-hosts'],
+          acceptNew: values['accept-new'],
+          sudo: values.sudo,
+          concurrency,
+          format,
+          out: values.out,
+          dryRun: values['dry-run'],
+          approveCommands: values['approve-commands'],
+        });
+      } catch (error) {
+        io.err(`outpost check: ${(error as Error).message}`);
+        return error instanceof AdhocInputError ? 2 : 1;
+      }
+    }
+    if (format !== 'table' && format !== 'json') {
+      io.err(`--format ${format} is for ad-hoc checks; --site prints a table or --json\n\n${USAGE}`);
       return 2;
     }
-    const core = openCore({ dataDir: values['data-dir'] ?? process.env.OUTPOST_DATA_DIR ?? defaultDataDir(), shell: 'test' });
+    const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });
     try {
-      return await check(core, io, { site: values.site, deployment: values.deployment, concurrency, json: values.json, trustNew: values['trust-new-host-keys'], approve: values['approve-commands'] });
+      return await checkSite(core, io, { site: values.site!, deployment: values.deployment, concurrency, json: format === 'json', trustNew: values['trust-new-host-keys'], approve: values['approve-commands'] });
     } catch (error) {
       io.err(`outpost check: ${(error as Error).message}`);
       return error instanceof UsageError || error instanceof NeedsApproval ? 2 : 1;

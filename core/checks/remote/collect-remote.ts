@@ -2,7 +2,7 @@ import { NodeSSH, type Config } from 'node-ssh';
 import type { ClientChannel } from 'ssh2';
 import { createLogger } from '../../logging/logger';
 import { reportProbing } from '../collect-many';
-import type { CollectOutcome, HostKeyInfo, ProbeRequest, RemoteTarget } from '../collector-types';
+import type { CollectOutcome, HostKeyDecision, HostKeyInfo, ProbeRequest, RemoteTarget } from '../collector-types';
 import { hostKeyInfo, sameFingerprint } from './host-key';
 import { parseProbeOutput } from './parse-probe-output';
 import { buildProbePayload } from './probe-payload';
@@ -55,21 +55,19 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
       keepaliveCountMax: 3,
       hostVerifier: (key: Buffer) => {
         hostKey = hostKeyInfo(key);
-        if (target.trustedFingerprint === null) {
-          refusedKey = { ok: false, reason: 'host_key_unknown', hostKey, message: `${where} is not known yet. Its ${hostKey.algorithm} key fingerprint is ${hostKey.fingerprint}; trust it to check this machine.` };
-          return false;
-        }
-        if (!sameFingerprint(target.trustedFingerprint, hostKey.fingerprint)) {
-          refusedKey = {
-            ok: false,
-            reason: 'host_key_changed',
-            expected: target.trustedFingerprint,
-            hostKey,
-            message: `The host key of ${where} has CHANGED: expected ${target.trustedFingerprint}, got ${hostKey.fingerprint}. Nothing was run. Re-trust the key only if you know why it changed.`,
-          };
-          return false;
-        }
-        return true;
+        const decision = decideHostKey(target, key, hostKey);
+        if (decision.trust) return true;
+        refusedKey =
+          decision.verdict === 'unknown'
+            ? { ok: false, reason: 'host_key_unknown', hostKey, message: `${where} is not known yet. Its ${hostKey.algorithm} key fingerprint is ${hostKey.fingerprint}; trust it to check this machine.` }
+            : {
+                ok: false,
+                reason: 'host_key_changed',
+                expected: decision.expected,
+                hostKey,
+                message: `The host key of ${where} has CHANGED: expected ${decision.expected}, got ${hostKey.fingerprint}. Nothing was run. Re-trust the key only if you know why it changed.`,
+              };
+        return false;
       },
       ...authConfig(target),
     };
@@ -146,6 +144,13 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
     }
     ssh.dispose();
   }
+}
+
+/** The target's own verifier when it has one, else the pinned fingerprint (null: first contact). */
+function decideHostKey(target: RemoteTarget, keyBlob: Buffer, key: HostKeyInfo): HostKeyDecision {
+  if (target.verifyHostKey) return target.verifyHostKey(keyBlob, key);
+  if (target.trustedFingerprint === null) return { trust: false, verdict: 'unknown' };
+  return sameFingerprint(target.trustedFingerprint, key.fingerprint) ? { trust: true } : { trust: false, verdict: 'changed', expected: target.trustedFingerprint };
 }
 
 function authConfig(target: RemoteTarget): Partial<Config> {
