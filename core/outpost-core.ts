@@ -4,6 +4,7 @@ import { createCaller, createDispatcher } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { createCheckJobs } from './checks/jobs/check-jobs';
 import { defaultCheckParts } from './checks/jobs/default-check-parts';
+import { announceCheckJobs, announceSyncConflicts, createCoreEvents, type CoreEvents } from './events/core-events';
 import { openDatabase } from './db/open-database';
 import { createLogger } from './logging/logger';
 import { newId, systemClock, type Clock } from './runtime/clock';
@@ -26,6 +27,8 @@ export interface CoreOptions {
   secretCipher?: () => SecretCipher;
   /** Sync engine tuning (tests inject `fetch`, timers and the clock). */
   sync?: SyncEngineSettings;
+  /** Resume the check jobs an earlier process left running (default: the desktop and browser shells, not the CLI). */
+  resumeCheckJobs?: boolean;
 }
 
 /** The core both shells, the CLI and the tests share: plain Node, no Electron. */
@@ -41,6 +44,8 @@ export interface OutpostCore {
   secrets: SecretStore;
   /** The sync engine, for tests and the CLI (`runOnce()` awaits one push + pull); the API reaches it through `sync.*`. */
   syncEngine: SyncEngine;
+  /** Background happenings (finished check jobs, new sync conflicts) a shell may notify about. */
+  events: CoreEvents;
   close(): void;
 }
 
@@ -72,11 +77,13 @@ export function openCore(options: CoreOptions): OutpostCore {
       return profile.name;
     },
   };
-  const checkJobs = createCheckJobs(defaultCheckParts);
+  const events = createCoreEvents();
+  const checkJobs = announceCheckJobs(createCheckJobs(defaultCheckParts), opened.sqlite, events);
   const sync = new SyncEngine(
     { sqlite: opened.sqlite, db: opened.db, clock: ctx.clock, secrets, dataDir: options.dataDir, schemaVersion: opened.schemaVersion },
     options.sync,
   );
+  announceSyncConflicts(sync, opened.sqlite, events);
   const handlers = createHandlers({
     checkJobs,
     appVersion: options.appVersion ?? '0.0.0',
@@ -88,6 +95,7 @@ export function openCore(options: CoreOptions): OutpostCore {
   const dispatch = createDispatcher(ctx, opened.sqlite, handlers, log);
   const call = createCaller(ctx, dispatch, handlers, log);
   log.info('opened', { dataDir: options.dataDir, schemaVersion: opened.schemaVersion, shell: options.shell });
+  if (options.resumeCheckJobs ?? options.shell !== 'test') checkJobs.resumeStored(ctx);
   return {
     dispatch,
     call,
@@ -96,8 +104,9 @@ export function openCore(options: CoreOptions): OutpostCore {
     schemaVersion: opened.schemaVersion,
     secrets,
     syncEngine: sync,
+    events,
     close: () => {
-      checkJobs.cancelAll();
+      checkJobs.suspendAll();
       sync.stop();
       if (opened.sqlite.open) opened.sqlite.close();
     },

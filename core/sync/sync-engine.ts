@@ -64,6 +64,7 @@ export class SyncEngine {
   private blocked = false;
   private stopped = false;
   private progress: SyncProgressSchema | null = null;
+  private readonly runEndListeners = new Set<(outcome: RunOutcome) => void>();
 
   constructor(deps: SyncDeps, settings: SyncEngineSettings = {}) {
     const requestTimeoutMs = settings.requestTimeoutMs ?? positiveFromEnvironment('OUTPOST_SYNC_TIMEOUT_MS');
@@ -192,6 +193,12 @@ export class SyncEngine {
     return this.enqueue(job).finished;
   }
 
+  /** Calls `listener` after every run, whatever its outcome (core events compare the conflict count then). */
+  onRunEnd(listener: (outcome: RunOutcome) => void): () => void {
+    this.runEndListeners.add(listener);
+    return () => this.runEndListeners.delete(listener);
+  }
+
   /** Resolves once nothing is running or queued. */
   async idle(): Promise<void> {
     while (this.running || (this.queue.length > 0 && !this.stopped)) {
@@ -235,6 +242,13 @@ export class SyncEngine {
       .then((outcome) => {
         this.running = null; // before the waiter hears of it: the status no longer says "syncing"
         next.done(outcome);
+        for (const listener of this.runEndListeners) {
+          try {
+            listener(outcome);
+          } catch (error) {
+            log.error('a sync run listener failed', { error: String(error) });
+          }
+        }
         this.kick();
       });
   }
