@@ -1,4 +1,6 @@
 import { evaluateClockSkew, evaluateCpuCores, evaluateDiskFree, evaluateHardwareSerial, evaluateMemory, evaluateOs } from './evaluators/host-evaluators';
+import { withMatchers } from './evaluators/goss-matchers';
+import { evaluateInterface, evaluateMount } from './evaluators/mount-interface-evaluators';
 import { evaluateGroup, evaluateUser } from './evaluators/probe-account-evaluators';
 import { evaluateCommand, evaluateFile, evaluateKernelParam } from './evaluators/probe-file-evaluators';
 import { evaluateAddr, evaluateDns, evaluateHttp } from './evaluators/probe-network-evaluators';
@@ -43,6 +45,8 @@ const evaluators: Evaluators = {
   kernel_param: evaluateKernelParam,
   user: evaluateUser,
   group: evaluateGroup,
+  mount: evaluateMount,
+  interface: evaluateInterface,
   clock_skew: evaluateClockSkew,
   hardware_serial: evaluateHardwareSerial,
 };
@@ -73,7 +77,8 @@ function judgeOne(facts: Facts, requirement: EvaluableRequirement, context: Eval
   }
   const evaluator = evaluators[parsed.kind] as (params: Record<string, unknown>, input: EvaluatorInput) => Verdict;
   try {
-    return evaluator(parsed.params, { facts, context, requirementId: requirement.id });
+    const input = { facts, context, requirementId: requirement.id };
+    return withMatchers(evaluator(parsed.params, input), parsed.kind, parsed.params, input);
   } catch (error) {
     return verdict('error', requirement.description, 'not evaluated', `Could not evaluate: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gossMatchersSchema } from './goss/goss-attributes';
 import { sensitivePathReason } from './sensitive-paths';
 
 /**
@@ -28,9 +29,11 @@ export const requirementParamsSchemas = {
   cpu_cores: z.object({ min: z.number().int().min(1) }).strict(),
   memory: z.object({ minBytes: z.number().int().min(1) }).strict(),
   disk_free: z.object({ mount: filePath, minFreeBytes: z.number().int().min(0).optional(), maxUsePercent: z.number().min(0).max(100).optional() }).strict(),
-  package: z.object({ name, version: versionConstraint.optional(), installed: z.boolean().default(true) }).strict(),
-  service: z.object({ name, active: z.boolean().default(true), enabled: z.boolean().optional() }).strict(),
-  port: z.object({ port: z.number().int().min(1).max(65535), protocol: z.enum(['tcp', 'tcp6', 'udp', 'udp6']).default('tcp'), address: z.string().max(64).optional(), listening: z.boolean().default(true) }).strict(),
+  package: z.object({ name, version: versionConstraint.optional(), installed: z.boolean().default(true), matchers: gossMatchersSchema('package').optional() }).strict(),
+  service: z.object({ name, active: z.boolean().default(true), enabled: z.boolean().optional(), matchers: gossMatchersSchema('service').optional() }).strict(),
+  port: z
+    .object({ port: z.number().int().min(1).max(65535), protocol: z.enum(['tcp', 'tcp6', 'udp', 'udp6']).default('tcp'), address: z.string().max(64).optional(), listening: z.boolean().default(true), matchers: gossMatchersSchema('port').optional() })
+    .strict(),
   process: z.object({ name, running: z.boolean().default(true) }).strict(),
   file: z
     .object({
@@ -41,17 +44,49 @@ export const requirementParamsSchemas = {
       group: name.optional(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
       contains: patterns.optional(),
+      /** Goss attributes given as matchers or without an Outpost field (filetype, size, md5, sha512, linked-to). */
+      matchers: gossMatchersSchema('file').optional(),
     })
     .strict(),
-  command: z.object({ command: z.string().min(1).max(4000), exitStatus: z.number().int().min(0).max(255).default(0), stdout: patterns.optional(), timeoutSeconds }).strict(),
+  command: z
+    .object({ command: z.string().min(1).max(4000), exitStatus: z.number().int().min(0).max(255).default(0), stdout: patterns.optional(), timeoutSeconds, matchers: gossMatchersSchema('command').optional() })
+    .strict(),
   http: z
-    .object({ url: z.string().url().max(2000).regex(/^https?:\/\//), status: z.number().int().min(100).max(599).default(200), body: patterns.optional(), allowInsecure: z.boolean().default(false), timeoutSeconds })
+    .object({
+      url: z.string().url().max(2000).regex(/^https?:\/\//),
+      status: z.number().int().min(100).max(599).default(200),
+      body: patterns.optional(),
+      allowInsecure: z.boolean().default(false),
+      timeoutSeconds,
+      /** Goss follows redirects unless `no-follow-redirects: true`; Outpost's own default is not to. */
+      followRedirects: z.boolean().optional(),
+      method: z.string().regex(/^[A-Z]{1,16}$/, 'An HTTP method in capitals, e.g. GET').optional(),
+      requestHeaders: z.array(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}:[^\r\n\0]{0,1000}$/, 'A header "Name: value" on one line')).max(20).optional(),
+      matchers: gossMatchersSchema('http').optional(),
+    })
     .strict(),
   addr: z.object({ host, port: z.number().int().min(1).max(65535), protocol: z.enum(['tcp', 'udp']).default('tcp'), reachable: z.boolean().default(true), timeoutSeconds }).strict(),
-  dns: z.object({ name: host, resolvable: z.boolean().default(true), addresses: z.array(z.string().max(64)).max(20).optional(), timeoutSeconds }).strict(),
-  kernel_param: z.object({ key: z.string().regex(/^[a-z0-9_.\/-]{1,200}$/i), value: z.string().max(500) }).strict(),
-  user: z.object({ name, exists: z.boolean().default(true), uid: z.number().int().optional(), groups: z.array(name).max(50).optional(), home: filePath.optional(), shell: filePath.optional() }).strict(),
-  group: z.object({ name, exists: z.boolean().default(true), gid: z.number().int().optional() }).strict(),
+  dns: z
+    .object({
+      name: host,
+      resolvable: z.boolean().default(true),
+      addresses: z.array(z.string().max(300)).max(20).optional(),
+      timeoutSeconds,
+      /** A record type other than A/AAAA (asked with dig on the target), and the server to ask. */
+      type: z.enum(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV', 'TXT']).optional(),
+      server: z.string().regex(/^(?:[A-Za-z0-9.-]{1,253}|\[?[0-9A-Fa-f:.]{2,45}\]?)(?::\d{1,5})?$/, 'A DNS server name or address, optionally :port').optional(),
+      matchers: gossMatchersSchema('dns').optional(),
+    })
+    .strict(),
+  kernel_param: z.object({ key: z.string().regex(/^[a-z0-9_.\/-]{1,200}$/i), value: z.string().max(500).optional(), matchers: gossMatchersSchema('kernel_param').optional() }).strict(),
+  user: z
+    .object({ name, exists: z.boolean().default(true), uid: z.number().int().optional(), groups: z.array(name).max(50).optional(), home: filePath.optional(), shell: filePath.optional(), matchers: gossMatchersSchema('user').optional() })
+    .strict(),
+  group: z.object({ name, exists: z.boolean().default(true), gid: z.number().int().optional(), matchers: gossMatchersSchema('group').optional() }).strict(),
+  /** A mount point (Goss `mount`): mounted there, and its options, source, file system and use %. */
+  mount: z.object({ mountPoint: filePath, exists: z.boolean().default(true), matchers: gossMatchersSchema('mount').optional() }).strict(),
+  /** A network interface (Goss `interface`): present, its addresses (CIDR) and MTU. */
+  interface: z.object({ name: z.string().regex(/^[A-Za-z0-9_.:@-]{1,32}$/, 'An interface name like eth0'), exists: z.boolean().default(true), matchers: gossMatchersSchema('interface').optional() }).strict(),
   clock_skew: z.object({ maxSeconds: z.number().positive() }).strict(),
   hardware_serial: z.object({}).strict(),
 } as const;
@@ -61,7 +96,7 @@ export const REQUIREMENT_KINDS = Object.keys(requirementParamsSchemas) as Requir
 export type RequirementParams<K extends RequirementKind> = z.output<(typeof requirementParamsSchemas)[K]>;
 
 /** Kinds the target must answer itself (the probe runs them); the others are judged from the facts. */
-export const PROBED_KINDS = ['file', 'command', 'http', 'addr', 'dns', 'kernel_param', 'user', 'group'] as const satisfies readonly RequirementKind[];
+export const PROBED_KINDS = ['file', 'command', 'http', 'addr', 'dns', 'kernel_param', 'user', 'group', 'mount', 'interface'] as const satisfies readonly RequirementKind[];
 export type ProbedKind = (typeof PROBED_KINDS)[number];
 
 export function isRequirementKind(kind: string): kind is RequirementKind {

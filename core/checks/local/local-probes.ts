@@ -10,6 +10,7 @@ import type { ProbeResult } from '../../../shared/checks/facts';
 import { sensitivePathReason } from '../../../shared/checks/sensitive-paths';
 import type { ProbeRequest } from '../collector-types';
 import { PROBE_ID, validatedProbeParams } from '../remote/probe-payload';
+import { localInterfaceProbe, localMountProbe } from './local-goss-probes';
 
 /**
  * Answers the probed requirement kinds on this machine with Node APIs. No shell, except for the
@@ -74,12 +75,16 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
       const entry = (await readDb('/etc/passwd')).find((f) => f[0] === p.name);
       if (!entry) return { kind: 'user', exists: false, uid: null, groups: [], home: null, shell: null };
       const groups = await run('id', ['-Gn', '--', String(p.name)], 5000);
-      return { kind: 'user', exists: true, uid: Number(entry[2]), groups: groups.stdout.trim().split(/\s+/).filter(Boolean), home: entry[5] ?? null, shell: entry[6] ?? null };
+      return { kind: 'user', exists: true, uid: Number(entry[2]), gid: Number(entry[3]), groups: groups.stdout.trim().split(/\s+/).filter(Boolean), home: entry[5] ?? null, shell: entry[6] ?? null };
     }
     case 'group': {
       const entry = (await readDb('/etc/group')).find((f) => f[0] === p.name);
       return entry ? { kind: 'group', exists: true, gid: Number(entry[2]) } : { kind: 'group', exists: false, gid: null };
     }
+    case 'mount':
+      return localMountProbe(String(p.mountPoint));
+    case 'interface':
+      return localInterfaceProbe(String(p.name));
   }
 }
 

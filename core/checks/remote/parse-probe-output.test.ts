@@ -59,7 +59,7 @@ describe('parseProbeOutput', () => {
     expect(f.processes).toContainEqual({ pid: 1234, name: 'postgres', command: '/usr/bin/postgres -D /var/lib/pgsql/data' });
     expect(f.probes['req-file']).toEqual({ kind: 'file', exists: true, mode: '0640', owner: 'root', group: 'postgres', sha256: null, contents: null });
     expect(f.probes['req-cmd']).toMatchObject({ kind: 'command', exitStatus: null, timedOut: true, durationMs: 2003 });
-    expect(f.probes['req-user']).toEqual({ kind: 'user', exists: true, uid: 26, groups: ['postgres'], home: '/var/lib/pgsql', shell: '/bin/bash' });
+    expect(f.probes['req-user']).toEqual({ kind: 'user', exists: true, uid: 26, gid: 26, groups: ['postgres'], home: '/var/lib/pgsql', shell: '/bin/bash' });
     expect(f.probes['req-dns']).toEqual({ kind: 'dns', addresses: [], error: 'The name did not resolve' });
     expect(f.probes['req-missing']).toMatchObject({ kind: 'error' });
   });

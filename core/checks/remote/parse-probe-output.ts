@@ -1,4 +1,5 @@
 import type { Facts, ProbeResult } from '../../../shared/checks/facts';
+import { applyUnitAliases } from './parse-goss-probes';
 import { parseOsRelease, parseProbeAnswer, parseSections, type Section } from './probe-sections';
 import { distributionVersion } from '../../../shared/checks/os/distribution-version';
 import { parseAddresses, parseCpuinfo, parseDf, parsePackages, parsePorts, parseProcesses, parseServices } from './parse-system-sections';
@@ -81,7 +82,7 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     return decode(raw).trim() || null;
   };
   const packages = parsePackages(bodyOf(sections, 'dpkg')?.body, bodyOf(sections, 'rpm')?.body);
-  const services = parseServices(bodyOf(sections, 'units')?.body, bodyOf(sections, 'unit-files')?.body);
+  const services = applyUnitAliases(parseServices(bodyOf(sections, 'units')?.body, bodyOf(sections, 'unit-files')?.body), sections.find((s) => s.name === 'unit-aliases')?.body);
   const timedatectl = bodyOf(sections, 'timedatectl')?.body;
   const chrony = bodyOf(sections, 'chrony')?.body;
   const epochMs = Number(m.get('epoch_ms'));

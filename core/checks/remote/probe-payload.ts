@@ -37,23 +37,40 @@ export function probeFields(request: ProbeRequest): string[] {
   const p = validatedProbeParams(request);
   const secs = (value: unknown): string => String(Math.max(1, Math.ceil(Number(value ?? 10))));
   switch (request.kind) {
-    case 'file':
-      // Contents travel only when the requirement matches patterns against them.
-      return [String(p.path), Array.isArray(p.contains) && p.contains.length > 0 ? '1' : '0'];
+    case 'file': {
+      // Contents travel only when the requirement matches patterns against them; MD5/SHA-512 only when asked.
+      const m = (p.matchers ?? {}) as Record<string, unknown>;
+      const wantContents = (Array.isArray(p.contains) && p.contains.length > 0) || 'contents' in m;
+      return [String(p.path), wantContents ? '1' : '0', 'md5' in m || 'sha512' in m ? '1' : '0'];
+    }
     case 'command':
       return [String(p.command), secs(p.timeoutSeconds)];
     case 'http':
-      return [String(p.url), p.allowInsecure ? '1' : '0', secs(p.timeoutSeconds)];
+      // Request headers travel as lines, each passed to curl as one -H argument.
+      return [String(p.url), p.allowInsecure ? '1' : '0', secs(p.timeoutSeconds), p.followRedirects ? '1' : '0', String(p.method ?? 'GET'), ((p.requestHeaders as string[] | undefined) ?? []).join('\n')];
     case 'addr':
       return [String(p.host).replace(/^\[|\]$/g, ''), String(p.port), String(p.protocol), secs(p.timeoutSeconds)];
     case 'dns':
-      return [String(p.name), secs(p.timeoutSeconds)];
+      return [String(p.name), secs(p.timeoutSeconds), String(p.type ?? ''), ...dnsServer(p.server)];
+    case 'mount':
+      return [String(p.mountPoint)];
+    case 'interface':
+      return [String(p.name)];
     case 'kernel_param':
       return [String(p.key)];
     case 'user':
     case 'group':
       return [String(p.name)];
   }
+}
+
+/** Goss's `server` (`8.8.8.8`, `8.8.8.8:53`, `[::1]:53`, `ns.example.com`) as host and port for dig. */
+export function dnsServer(server: unknown): [string, string] {
+  if (typeof server !== 'string' || server === '') return ['', ''];
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\](?::(\d+))?$/.exec(server);
+  if (bracketed) return [bracketed[1]!, bracketed[2] ?? ''];
+  const hostPort = /^([^:]+):(\d+)$/.exec(server);
+  return hostPort ? [hostPort[1]!, hostPort[2]!] : [server, ''];
 }
 
 export function buildProbePayload(probes: readonly ProbeRequest[]): ProbePayload {

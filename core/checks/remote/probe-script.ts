@@ -49,9 +49,16 @@ outpost_probe_file() {
     outpost_kv mode "$(stat -c %a -- "$1" 2>/dev/null)"
     outpost_kvb owner "$(stat -c %U -- "$1" 2>/dev/null)"
     outpost_kvb group "$(stat -c %G -- "$1" 2>/dev/null)"
+    outpost_kvb filetype "$(stat -c %F -- "$1" 2>/dev/null)"
+    outpost_kv size "$(stat -c %s -- "$1" 2>/dev/null)"
+    if [ -L "$1" ]; then outpost_kvb linked_to "$(readlink -- "$1" 2>/dev/null)"; fi
     if [ -f "$1" ]; then
       if [ -r "$1" ]; then
         outpost_kv sha256 "$(sha256sum -- "$1" 2>/dev/null | cut -d ' ' -f 1)"
+        if [ "$3" = 1 ]; then
+          outpost_kv md5 "$(md5sum -- "$1" 2>/dev/null | cut -d ' ' -f 1)"
+          outpost_kv sha512 "$(sha512sum -- "$1" 2>/dev/null | cut -d ' ' -f 1)"
+        fi
         if [ "$2" = 1 ]; then printf 'contents='; head -c 65536 -- "$1" | outpost_b64; printf '\n'; fi
       else outpost_kv unreadable 1; fi
     fi
@@ -69,20 +76,26 @@ outpost_probe_command() {
 outpost_probe_http() {
   outpost_kv kind http
   outpost_t=$(outpost_secs "$3")
+  : >"$OUTPOST_TMP/hdr"; : >"$OUTPOST_TMP/out"
   if outpost_have curl; then
-    if [ "$2" = 1 ]; then
-      outpost_code=$(curl -sS -k -o "$OUTPOST_TMP/out" -w '%{http_code}' --max-time "$outpost_t" "$1" 2>"$OUTPOST_TMP/cerr")
-    else
-      outpost_code=$(curl -sS -o "$OUTPOST_TMP/out" -w '%{http_code}' --max-time "$outpost_t" "$1" 2>"$OUTPOST_TMP/cerr")
-    fi
+    # $4 follow redirects (1), $5 method, $6 request headers one a line; each header is one -H argument.
+    printf '%s\n' "$6" >"$OUTPOST_TMP/rh"
+    outpost_url=$1; outpost_ins=$2; outpost_fol=$4; outpost_m=$5; [ -n "$outpost_m" ] || outpost_m=GET
+    set -- -sS -o "$OUTPOST_TMP/out" -D "$OUTPOST_TMP/hdr" -w '%{http_code}' --max-time "$outpost_t" -X "$outpost_m"
+    if [ "$outpost_ins" = 1 ]; then set -- "$@" -k; fi
+    if [ "$outpost_fol" = 1 ]; then set -- "$@" -L; fi
+    while IFS= read -r outpost_h; do [ -n "$outpost_h" ] && set -- "$@" -H "$outpost_h"; done <"$OUTPOST_TMP/rh"
+    outpost_code=$(curl "$@" -- "$outpost_url" 2>"$OUTPOST_TMP/cerr")
     outpost_kv status "$outpost_code"
   elif outpost_have wget; then
     if [ "$2" = 1 ]; then outpost_k=--no-check-certificate; else outpost_k=--secure-protocol=auto; fi
-    wget -q -S "$outpost_k" -T "$outpost_t" -O "$OUTPOST_TMP/out" "$1" 2>"$OUTPOST_TMP/cerr"
+    if [ "$4" = 1 ]; then outpost_r=--max-redirect=20; else outpost_r=--max-redirect=0; fi
+    wget -q -S "$outpost_k" "$outpost_r" -T "$outpost_t" -O "$OUTPOST_TMP/out" "$1" 2>"$OUTPOST_TMP/cerr"
     outpost_kv status "$(grep -E '^ *HTTP/' "$OUTPOST_TMP/cerr" | tail -n 1 | awk '{print $2}')"
   else
     printf 'no curl or wget on the target' >"$OUTPOST_TMP/cerr"; : >"$OUTPOST_TMP/out"
   fi
+  printf 'headers='; head -c 16384 "$OUTPOST_TMP/hdr" | outpost_b64; printf '\n'
   printf 'body='; head -c 65536 "$OUTPOST_TMP/out" | outpost_b64; printf '\n'
   printf 'error='; head -c 400 "$OUTPOST_TMP/cerr" | outpost_b64; printf '\n'
 }
@@ -102,8 +115,41 @@ outpost_probe_addr() {
 }
 outpost_probe_dns() {
   outpost_kv kind dns
-  outpost_timeout "$(outpost_secs "$2")" getent ahosts "$1" </dev/null >"$OUTPOST_TMP/out" 2>/dev/null; outpost_kv rc "$?"
-  outpost_kvb addresses "$(awk '{print $1}' "$OUTPOST_TMP/out" | sort -u)"
+  outpost_t=$(outpost_secs "$2")
+  if [ -z "$3$4" ]; then
+    outpost_timeout "$outpost_t" getent ahosts "$1" </dev/null >"$OUTPOST_TMP/out" 2>/dev/null; outpost_kv rc "$?"
+    outpost_kvb addresses "$(awk '{print $1}' "$OUTPOST_TMP/out" | sort -u)"
+    return
+  fi
+  # A record type or a server: asked with dig (+short prints one record a line).
+  if ! outpost_have dig; then outpost_kv rc 127; outpost_kvb error 'no dig on the target (install dnsutils or bind-utils)'; return; fi
+  outpost_type=$3; [ -n "$outpost_type" ] || outpost_type=A; outpost_n=$1; outpost_port=$5
+  # $4 the server to ask (host or address), $5 its port.
+  if [ -n "$4" ]; then set -- "@$4"; if [ -n "$outpost_port" ]; then set -- "$@" -p "$outpost_port"; fi; else set --; fi
+  if [ "$outpost_type" = PTR ]; then
+    outpost_timeout "$outpost_t" dig +short +time="$outpost_t" +tries=1 "$@" -x "$outpost_n" </dev/null >"$OUTPOST_TMP/out" 2>"$OUTPOST_TMP/cerr"; outpost_kv rc "$?"
+  else
+    outpost_timeout "$outpost_t" dig +short +time="$outpost_t" +tries=1 "$@" -t "$outpost_type" -q "$outpost_n" </dev/null >"$OUTPOST_TMP/out" 2>"$OUTPOST_TMP/cerr"; outpost_kv rc "$?"
+  fi
+  outpost_kvb addresses "$(grep -v '^;' "$OUTPOST_TMP/out")"
+  outpost_kvb error "$(head -c 400 "$OUTPOST_TMP/cerr")"
+}
+outpost_probe_mount() {
+  outpost_kv kind mount
+  # mountinfo escapes a space in a mount point as \040; the last mount on a point is the visible one.
+  outpost_l=$(awk -v p="$1" '{ m = $5; gsub(/\\040/, " ", m); if (m == p) l = $0 } END { print l }' /proc/self/mountinfo 2>/dev/null)
+  if [ -z "$outpost_l" ]; then outpost_kv exists 0; return; fi
+  outpost_kv exists 1
+  outpost_kvb mountinfo "$outpost_l"
+  outpost_kvb df "$(df -P -k -- "$1" 2>/dev/null | tail -n 1)"
+}
+outpost_probe_interface() {
+  outpost_kv kind interface
+  case "$1" in */*|.|..|'') outpost_kv exists 0; return ;; esac
+  if ! [ -e "/sys/class/net/$1" ]; then outpost_kv exists 0; return; fi
+  outpost_kv exists 1
+  outpost_kv mtu "$(cat "/sys/class/net/$1/mtu" 2>/dev/null)"
+  if outpost_have ip; then outpost_kvb addrs "$(ip -o addr show dev "$1" 2>/dev/null | awk '{print $4}')"; fi
 }
 outpost_probe_kernel_param() {
   outpost_kv kind kernel_param
@@ -126,18 +172,21 @@ outpost_probe_group() {
 }
 outpost_probes() {
   outpost_first=1
-  while read -r outpost_kind outpost_id outpost_a outpost_b outpost_c outpost_d; do
+  while read -r outpost_kind outpost_id outpost_a outpost_b outpost_c outpost_d outpost_e outpost_f; do
     if [ "$outpost_first" = 1 ]; then outpost_first=0; continue; fi
     [ -n "$outpost_kind" ] || continue
     outpost_sec probe
     outpost_kv id "$outpost_id"
     outpost_1=$(outpost_dec "$outpost_a"); outpost_2=$(outpost_dec "$outpost_b"); outpost_3=$(outpost_dec "$outpost_c"); outpost_4=$(outpost_dec "$outpost_d")
+    outpost_5=$(outpost_dec "$outpost_e"); outpost_6=$(outpost_dec "$outpost_f")
     case "$outpost_kind" in
-      file) outpost_probe_file "$outpost_1" "$outpost_2" ;;
+      file) outpost_probe_file "$outpost_1" "$outpost_2" "$outpost_3" ;;
       command) outpost_probe_command "$outpost_1" "$outpost_2" ;;
-      http) outpost_probe_http "$outpost_1" "$outpost_2" "$outpost_3" ;;
+      http) outpost_probe_http "$outpost_1" "$outpost_2" "$outpost_3" "$outpost_4" "$outpost_5" "$outpost_6" ;;
       addr) outpost_probe_addr "$outpost_1" "$outpost_2" "$outpost_3" "$outpost_4" ;;
-      dns) outpost_probe_dns "$outpost_1" "$outpost_2" ;;
+      dns) outpost_probe_dns "$outpost_1" "$outpost_2" "$outpost_3" "$outpost_4" "$outpost_5" ;;
+      mount) outpost_probe_mount "$outpost_1" ;;
+      interface) outpost_probe_interface "$outpost_1" ;;
       kernel_param) outpost_probe_kernel_param "$outpost_1" ;;
       user) outpost_probe_user "$outpost_1" ;;
       group) outpost_probe_group "$outpost_1" ;;
@@ -166,6 +215,13 @@ outpost_main() {
   elif outpost_have systemctl; then
     outpost_bg units systemctl list-units --type=service --all --no-legend --no-pager --plain
     outpost_bg unit-files systemctl list-unit-files --type=service --no-legend --no-pager
+    # Unit aliases: a unit file that is a link to another unit (sshd.service → ssh.service).
+    outpost_sec unit-aliases
+    for outpost_f in /etc/systemd/system/*.service /usr/lib/systemd/system/*.service /lib/systemd/system/*.service; do
+      [ -L "$outpost_f" ] || continue
+      outpost_v=$(readlink -- "$outpost_f" 2>/dev/null); case "$outpost_v" in */null|'') continue ;; esac
+      printf '%s %s\n' "$(basename -- "$outpost_f")" "$(basename -- "$outpost_v")"
+    done
   fi
   outpost_run os-release cat /etc/os-release
   # The point release (Ansible's distribution_version): Debian's and the Red Hat family's own files.

@@ -1,4 +1,5 @@
 import type { ProbeResult } from '../../../shared/checks/facts';
+import { digRecord, gossFiletype, parseInterfaceAnswer, parseMountAnswer } from './parse-goss-probes';
 
 /** One section of the probe's output; `status` is set for sections produced by a command. */
 export interface Section {
@@ -68,6 +69,9 @@ export function parseProbeAnswer(v: Map<string, string>): ProbeResult {
         group: fromB64(v.get('group')) || null,
         sha256: v.get('sha256') || null,
         contents: v.has('contents') ? fromB64(v.get('contents')) : null,
+        // Goss attributes, present in the answers of probes that collect them.
+        ...(v.has('filetype') ? { filetype: gossFiletype(fromB64(v.get('filetype'))), size: num('size'), linkedTo: v.has('linked_to') ? fromB64(v.get('linked_to')) : null } : {}),
+        ...(v.has('md5') ? { md5: v.get('md5') || null, sha512: v.get('sha512') || null } : {}),
       };
     }
     case 'command': {
@@ -78,7 +82,7 @@ export function parseProbeAnswer(v: Map<string, string>): ProbeResult {
     case 'http': {
       const status = num('status');
       const error = fromB64(v.get('error')).trim();
-      return { kind: 'http', status: status && status > 0 ? status : null, body: fromB64(v.get('body')), error: error || (status ? null : 'No HTTP answer') };
+      return { kind: 'http', status: status && status > 0 ? status : null, body: fromB64(v.get('body')), error: error || (status ? null : 'No HTTP answer'), headers: v.has('headers') ? fromB64(v.get('headers')) : null };
     }
     case 'addr': {
       const rc = num('rc');
@@ -86,20 +90,25 @@ export function parseProbeAnswer(v: Map<string, string>): ProbeResult {
       return { kind: 'addr', reachable: rc === 0, error: rc === 0 ? null : error || (rc === 124 ? 'Timed out' : `Not reachable (exit ${rc})`) };
     }
     case 'dns': {
-      const addresses = fromB64(v.get('addresses')).split('\n').map((a) => a.trim()).filter(Boolean);
-      return { kind: 'dns', addresses, error: addresses.length > 0 ? null : num('rc') === 124 ? 'Timed out' : 'The name did not resolve' };
+      const addresses = fromB64(v.get('addresses')).split('\n').map(digRecord).filter(Boolean);
+      const said = fromB64(v.get('error')).trim();
+      return { kind: 'dns', addresses, error: addresses.length > 0 ? null : num('rc') === 124 ? 'Timed out' : said || 'The name did not resolve' };
     }
     case 'kernel_param':
       return { kind: 'kernel_param', value: v.get('missing') === '1' ? null : fromB64(v.get('value')).trim().replace(/\s+/g, ' ') };
     case 'user': {
       if (v.get('exists') !== '1') return { kind: 'user', exists: false, uid: null, groups: [], home: null, shell: null };
       const fields = fromB64(v.get('passwd')).split(':');
-      return { kind: 'user', exists: true, uid: Number(fields[2]), groups: fromB64(v.get('groups')).trim().split(/\s+/).filter(Boolean), home: fields[5] ?? null, shell: fields[6]?.trim() || null };
+      return { kind: 'user', exists: true, uid: Number(fields[2]), gid: Number(fields[3]), groups: fromB64(v.get('groups')).trim().split(/\s+/).filter(Boolean), home: fields[5] ?? null, shell: fields[6]?.trim() || null };
     }
     case 'group': {
       if (v.get('exists') !== '1') return { kind: 'group', exists: false, gid: null };
       return { kind: 'group', exists: true, gid: Number(fromB64(v.get('entry')).split(':')[2]) };
     }
+    case 'mount':
+      return parseMountAnswer(v, fromB64);
+    case 'interface':
+      return parseInterfaceAnswer(v, fromB64);
     default:
       return { kind: 'error', message: 'The target did not understand this request', needsPrivilege: false };
   }

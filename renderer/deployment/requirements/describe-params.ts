@@ -45,12 +45,14 @@ const DESCRIBE: Describers = {
   http: (p) => join(`http ${p.url} → ${p.status}`, patterns('body', p.body), p.allowInsecure && 'insecure TLS allowed', seconds(p.timeoutSeconds)),
   addr: (p) => join(`addr ${p.protocol}://${p.host}:${p.port}`, p.reachable ? 'reachable' : 'unreachable', seconds(p.timeoutSeconds)),
   dns: (p) => (p.resolvable ? join('dns', p.name, p.addresses && p.addresses.length > 0 ? `resolves to ${p.addresses.join(', ')}` : 'resolves') : `dns ${p.name} does not resolve`),
-  kernel_param: (p) => `kernel ${p.key} = ${p.value}`,
+  kernel_param: (p) => (p.value === undefined ? `kernel ${p.key}` : `kernel ${p.key} = ${p.value}`),
   user: (p) =>
     p.exists
       ? join('user', p.name, p.uid !== undefined && `uid ${p.uid}`, p.groups && p.groups.length > 0 && `groups ${p.groups.join(', ')}`, p.home && `home ${p.home}`, p.shell && `shell ${p.shell}`)
       : `user ${p.name} absent`,
   group: (p) => (p.exists ? join('group', p.name, p.gid !== undefined && `gid ${p.gid}`) : `group ${p.name} absent`),
+  mount: (p) => (p.exists ? `mount ${p.mountPoint}` : `nothing mounted on ${p.mountPoint}`),
+  interface: (p) => (p.exists ? `interface ${p.name}` : `interface ${p.name} absent`),
   clock_skew: (p) => `clock within ${p.maxSeconds} s`,
   hardware_serial: () => 'hardware serial recorded',
 };
@@ -59,7 +61,10 @@ function describeKnown<K extends RequirementKind>(kind: K, params: unknown): str
   const parsed = requirementParamsSchemas[kind].safeParse(params);
   if (!parsed.success) return null;
   const describe = DESCRIBE[kind] as (p: RequirementParams<K>) => string;
-  return describe(parsed.data as RequirementParams<K>);
+  // Goss attributes kept as matchers (see shared/checks/goss/goss-attributes.ts), shown as Goss wrote them.
+  const matchers = (parsed.data as { matchers?: Record<string, unknown> }).matchers;
+  const extra = matchers ? Object.entries(matchers).map(([name, value]) => `${name} ${JSON.stringify(value)}`) : [];
+  return join(describe(parsed.data as RequirementParams<K>), ...extra);
 }
 
 /** `key=value` pairs for kinds this version does not know, or parameters that do not match their kind. */

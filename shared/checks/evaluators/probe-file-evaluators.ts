@@ -70,10 +70,12 @@ export function evaluateCommand(p: RequirementParams<'command'>, input: Evaluato
 const sysctlKey = (value: string): string => value.trim().replace(/\s+/g, ' ');
 
 export function evaluateKernelParam(p: RequirementParams<'kernel_param'>, input: EvaluatorInput): Verdict {
-  const expected = `${p.key} = ${p.value}`;
+  // Without a value the parameter is compared by its Goss matcher only (see goss-matchers.ts).
+  const expected = p.value === undefined ? `${p.key} exists` : `${p.key} = ${p.value}`;
   const got = probeAnswer(input, 'kernel_param', expected);
   if ('verdict' in got) return got.verdict;
   const value = got.answer.value;
   if (value === null) return verdict('fail', expected, 'no such parameter', `The kernel has no parameter ${p.key}`);
-  return judge(expected, `${p.key} = ${sysctlKey(value)}`, sysctlKey(value) === sysctlKey(p.value) ? [] : [`${p.key} is ${sysctlKey(value)}`]);
+  const wanted = p.value;
+  return judge(expected, `${p.key} = ${sysctlKey(value)}`, wanted === undefined || sysctlKey(value) === sysctlKey(wanted) ? [] : [`${p.key} is ${sysctlKey(value)}`]);
 }

@@ -32,7 +32,8 @@ export function evaluateService(p: RequirementParams<'service'>, { facts }: Eval
   const wanted = [p.active ? 'running' : 'not running', p.enabled === undefined ? null : p.enabled ? 'enabled' : 'not enabled'].filter(Boolean).join(' and ');
   const expected = `service ${p.name} ${wanted}`;
   if (facts.services.length === 0) return missingFact(facts, ['services'], expected, 'the services');
-  const service = facts.services.find((s) => unitKey(s.name) === unitKey(p.name));
+  // By its name, else by a systemd alias (Debian's `sshd` is an alias of `ssh`).
+  const service = facts.services.find((s) => unitKey(s.name) === unitKey(p.name)) ?? facts.services.find((s) => (s.aliases ?? []).some((a) => unitKey(a) === unitKey(p.name)));
   if (!service) {
     const ok = !p.active && p.enabled !== true;
     return judge(expected, 'no such service', ok ? [] : [`service ${p.name} does not exist`]);
