@@ -28,13 +28,3 @@ export function electronBinaryPath(
   else return null;
   return existsSync(executable) ? executable : null;
 }
-
-/** The project's Electron executable, or the reason there is none (said to the user by `npm start`). */
-export function findElectronBinary(projectRoot: string): { path: string } | { reason: string } {
-  const packageDir = path.join(projectRoot, 'node_modules', 'electron');
-  if (!existsSync(packageDir)) return { reason: 'the electron package is not installed' };
-  const found = electronBinaryPath(packageDir);
-  return found
-    ? { path: found }
-    : { reason: 'the Electron binary is not downloaded (it comes from GitHub; run "npx install-electron --no" where GitHub is reachable)' };
-}

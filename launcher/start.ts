@@ -1,20 +1,21 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createLogger } from '../core/logging/logger';
 import { openCore } from '../core/outpost-core';
 import { StartupError } from '../core/runtime/startup-error';
 import { prepareDemo } from '../core/sample/prepare-demo';
 import { startBrowserHost } from '../host/browser-host';
-import { findElectronBinary } from './electron-binary';
 import { parseLaunchOptions, USAGE, type LaunchOptions } from './launch-options';
 import { openInBrowser } from './open-browser';
 import { findProjectRoot, readAppVersion } from './project-paths';
+import { spawnElectron } from './setup/launch-electron';
+import { fallbackLine, prepareElectron } from './setup/prepare-electron';
+import { defaultSetupContext } from './setup/setup-context';
 
 const log = createLogger('launcher');
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 function launchElectron(binary: string, root: string, argv: readonly string[]): void {
-  const child = spawn(binary, [path.join(root, 'dist', 'electron', 'main.cjs'), ...argv], { stdio: 'inherit' });
+  const child = spawnElectron(binary, root, argv);
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 }
@@ -56,12 +57,12 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const root = findProjectRoot();
   if (!options.browser) {
-    const electron = findElectronBinary(root);
-    if ('path' in electron) {
-      launchElectron(electron.path, root, argv);
+    const prepared = await prepareElectron(defaultSetupContext(root, say));
+    if (prepared.ok) {
+      launchElectron(prepared.binary, root, argv);
       return;
     }
-    say(`Starting the browser shell instead of the Electron window: ${electron.reason}.`);
+    say(fallbackLine(prepared));
   }
   await startBrowserShell(options, root);
 }
