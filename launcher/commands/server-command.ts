@@ -65,7 +65,7 @@ export const serverCommand: CliCommand = {
   },
   async run(args, io) {
     const [group, ...rest] = args;
-    if (group === 'user' || group === 'device' || group === 'purge-tombstones' || group === 'check-rows' || group === 'purge-blobs') {
+    if (group === 'user' || group === 'device' || group === 'purge-tombstones' || group === 'check-rows' || group === 'purge-blobs' || group === 'app-release') {
       const { runAdminCommand } = await import('../../server/admin/admin-commands');
       return runAdminCommand(group, rest, { ...io, readStdin });
     }

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { CentralQueries } from '../db/central-db';
 import type { Principal } from '../http/principal';
 import type { Role } from '../../shared/domain/enums';
+import type { AppChannel } from '../../shared/app-updates/app-channel';
 
 /**
  * Devices: each sign-in issues one, with a bearer token (32 random bytes, base64url) that is shown
@@ -24,7 +25,7 @@ export async function issueDevice(db: CentralQueries, userId: string, name: stri
   return { deviceId, token };
 }
 
-export type AuthResult = { ok: true; principal: Principal } | { ok: false; code: 'unauthorized' | 'device_revoked'; message: string };
+export type AuthResult = { ok: true; principal: Principal; /** the app version the device reported last */ appVersion: string | null } | { ok: false; code: 'unauthorized' | 'device_revoked'; message: string };
 
 interface DeviceRow {
   device_id: string;
@@ -36,6 +37,7 @@ interface DeviceRow {
   display_name: string;
   role: Role;
   disabled_at: Date | null;
+  app_version: string | null;
 }
 
 export async function authenticateToken(db: CentralQueries, token: string): Promise<AuthResult> {
@@ -43,7 +45,7 @@ export async function authenticateToken(db: CentralQueries, token: string): Prom
   if (!TOKEN_FORMAT.test(token)) return unknown;
   const [row] = await db.query<DeviceRow>(
     `SELECT d.id AS device_id, d.name AS device_name, d.revoked_at, d.last_seen_at,
-            u.id AS user_id, u.username, u.display_name, u.role, u.disabled_at
+            u.id AS user_id, u.username, u.display_name, u.role, u.disabled_at, d.app_version
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE d.token_hash = $1`,
     [hashToken(token)],
@@ -59,6 +61,7 @@ export async function authenticateToken(db: CentralQueries, token: string): Prom
   }
   return {
     ok: true,
+    appVersion: row.app_version,
     principal: {
       userId: row.user_id,
       username: row.username,
@@ -77,17 +80,19 @@ export interface DeviceInfo {
   createdAt: Date;
   lastSeenAt: Date | null;
   revokedAt: Date | null;
+  appChannel: AppChannel;
+  appVersion: string | null;
 }
 
 export async function listDevices(db: CentralQueries, filter: { username?: string } = {}): Promise<DeviceInfo[]> {
-  const rows = await db.query<{ id: string; name: string; username: string; created_at: Date; last_seen_at: Date | null; revoked_at: Date | null }>(
-    `SELECT d.id, d.name, u.username, d.created_at, d.last_seen_at, d.revoked_at
+  const rows = await db.query<{ id: string; name: string; username: string; created_at: Date; last_seen_at: Date | null; revoked_at: Date | null; app_channel: AppChannel; app_version: string | null }>(
+    `SELECT d.id, d.name, u.username, d.created_at, d.last_seen_at, d.revoked_at, d.app_channel, d.app_version
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE $1::text IS NULL OR u.username = $1::text
       ORDER BY u.username, d.created_at`,
     [filter.username ?? null],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, username: r.username, createdAt: r.created_at, lastSeenAt: r.last_seen_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({ id: r.id, name: r.name, username: r.username, createdAt: r.created_at, lastSeenAt: r.last_seen_at, revokedAt: r.revoked_at, appChannel: r.app_channel, appVersion: r.app_version }));
 }
 
 /** Revokes a device (idempotent). False when there is no such device. */

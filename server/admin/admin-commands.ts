@@ -9,6 +9,7 @@ import { migrateCentral, type MigrationLog } from '../db/migrate-central';
 import { purgeTombstones } from '../sync/retention';
 import { CHECK_ROWS_USAGE, checkRowsCommand } from './check-rows-command';
 import { PURGE_BLOBS_USAGE, purgeBlobsCommand } from './purge-blobs-command';
+import { APP_RELEASE_USAGE, appReleaseCommand, deviceChannelCommand } from './app-release-command';
 
 /**
  * `outpost server user …` and `outpost server device …`: account management straight on the
@@ -33,6 +34,7 @@ export const ADMIN_USAGE = [
   'outpost server purge-tombstones [--older-than-days 90]   (clients with older cursors get a fresh snapshot)',
   CHECK_ROWS_USAGE,
   PURGE_BLOBS_USAGE,
+  APP_RELEASE_USAGE,
   '',
   'Every command takes [--data-dir DIR] (PGlite; default OUTPOST_SERVER_DATA or ./.outpost-server-data) or uses DATABASE_URL (PostgreSQL).',
   'Without --password-stdin a strong password is generated and printed once.',
@@ -141,7 +143,7 @@ async function deviceCommand(action: string | undefined, args: string[], io: Adm
     case 'list': {
       const devices = await withDb(dataDir, io, (db) => listDevices(db, { username: values.username }));
       for (const d of devices) {
-        io.out([d.id, d.username, d.name, `created ${iso(d.createdAt)}`, `last seen ${iso(d.lastSeenAt)}`, d.revokedAt ? `revoked ${iso(d.revokedAt)}` : 'active'].join('\t'));
+        io.out([d.id, d.username, d.name, `created ${iso(d.createdAt)}`, `last seen ${iso(d.lastSeenAt)}`, `app ${d.appVersion ?? '-'} (${d.appChannel})`, d.revokedAt ? `revoked ${iso(d.revokedAt)}` : 'active'].join('\t'));
       }
       if (devices.length === 0) io.out('no devices');
       return 0;
@@ -157,6 +159,8 @@ async function deviceCommand(action: string | undefined, args: string[], io: Adm
       io.out(`device ${deviceId} revoked: its next request is refused`);
       return 0;
     }
+    case 'channel':
+      return deviceChannelCommand(positionals, dataDir, io, (dir, fn) => withDb(dir, io, fn));
     default:
       io.err(`Unknown: outpost server device ${action ?? ''}\n\n${ADMIN_USAGE}`);
       return 2;
@@ -173,7 +177,7 @@ async function purgeCommand(args: string[], io: AdminIo): Promise<number> {
   return 0;
 }
 
-export type AdminGroup = 'user' | 'device' | 'purge-tombstones' | 'check-rows' | 'purge-blobs';
+export type AdminGroup = 'user' | 'device' | 'purge-tombstones' | 'check-rows' | 'purge-blobs' | 'app-release';
 
 /** Runs `user …`, `device …`, `purge-tombstones` or `check-rows`; refusals print their message and exit 1. */
 export async function runAdminCommand(group: AdminGroup, argv: readonly string[], io: AdminIo): Promise<number> {
@@ -181,6 +185,7 @@ export async function runAdminCommand(group: AdminGroup, argv: readonly string[]
   try {
     if (group === 'purge-tombstones') return await purgeCommand([...argv], io);
     if (group === 'check-rows') return await checkRowsCommand([...argv], io, (dataDir, fn) => withDb(dataDir, io, fn));
+    if (group === 'app-release') return await appReleaseCommand([...argv], io, (dataDir, fn) => withDb(dataDir, io, fn));
     if (group === 'purge-blobs') return await purgeBlobsCommand([...argv], io, (dataDir, fn) => withDb(dataDir, io, fn));
     return group === 'user' ? await userCommand(action, rest, io) : await deviceCommand(action, rest, io);
   } catch (error) {

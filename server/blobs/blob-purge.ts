@@ -4,6 +4,9 @@ import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import type { CentralDb } from '../db/central-db';
 import type { BlobSettings } from './blob-policy';
 
+/** Blobs that are desktop release files (`outpost server app-release add`): never purged. */
+const RELEASE_BLOBS = 'SELECT sha256 FROM app_release_files';
+
 /**
  * Purges attachments no live synced row references: `blob_refs` is brought in line with the rows
  * as they are now (a deleted row, or one whose attachment column changed, no longer references its
@@ -36,9 +39,9 @@ export async function purgeBlobs(db: CentralDb, options: { graceMs: number; now?
     await tx.query('LOCK TABLE blob_refs IN SHARE ROW EXCLUSIVE MODE');
     await tx.query(`DELETE FROM blob_refs r WHERE NOT EXISTS (SELECT 1 FROM (${liveRefsSql()}) live WHERE live.sha256 = r.sha256 AND live.partition = r.partition)`);
     await tx.query('UPDATE blobs SET unreferenced_since = NULL WHERE unreferenced_since IS NOT NULL AND sha256 IN (SELECT sha256 FROM blob_refs)');
-    await tx.query('UPDATE blobs SET unreferenced_since = $1 WHERE unreferenced_since IS NULL AND sha256 NOT IN (SELECT sha256 FROM blob_refs)', [now.toISOString()]);
+    await tx.query(`UPDATE blobs SET unreferenced_since = $1 WHERE unreferenced_since IS NULL AND sha256 NOT IN (SELECT sha256 FROM blob_refs) AND sha256 NOT IN (${RELEASE_BLOBS})`, [now.toISOString()]);
     const purged = await tx.query<{ size: string | number }>(
-      `DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM blob_refs)
+      `DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM blob_refs) AND sha256 NOT IN (${RELEASE_BLOBS})
           AND ((unreferenced_since IS NOT NULL AND unreferenced_since <= $1) OR (NOT complete AND created_at <= $1))
         RETURNING size`,
       [cutoff.toISOString()],

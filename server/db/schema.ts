@@ -35,6 +35,9 @@ export const devices = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     lastSeenAt: tstz('last_seen_at'),
     revokedAt: tstz('revoked_at'),
+    appChannel: text('app_channel', { enum: ['stable', 'pilot'] }).notNull().default('stable'),
+    appVersion: text('app_version'),
+    appVersionAt: tstz('app_version_at'),
   },
   (t) => [index('devices_user').on(t.userId)],
 );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../accounts/auth-routes';
+import { registerAppUpdateRoutes } from '../app-updates/app-update-routes';
 import { registerDeviceKeyRoutes } from '../accounts/device-key-routes';
 import { registerUserListRoute } from '../accounts/user-list-route';
 import { blobSettingsFromEnv, type BlobSettings } from '../blobs/blob-policy';
@@ -31,6 +32,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerUserListRoute(app, db);
   registerBlobRoutes(app, db, { ...blobSettingsFromEnv(), ...options.blobs });
   registerSyncRoutes(app, { db, log: app.log });
+  registerAppUpdateRoutes(app, db);
   await app.ready();
   return app;
 }

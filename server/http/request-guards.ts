@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../../shared/sync/wire';
 import { authenticateToken } from '../accounts/devices';
+import { APP_VERSION_HEADER } from '../../shared/app-updates/app-channel';
+import { recordDeviceAppVersion } from '../app-updates/device-app-info';
 import type { CentralDb } from '../db/central-db';
 import { CLIENT_TOO_OLD_MESSAGE, HttpError } from './http-error';
 import { malformedPathReason } from './normalize-path';
@@ -51,5 +53,8 @@ export function installRequestGuards(app: FastifyInstance, db: CentralDb): void 
     const result = await authenticateToken(db, match[1]!);
     if (!result.ok) throw new HttpError(401, result.code, result.message);
     request.principal = result.principal;
+    // The desktop's version, for the device list: written only when it changed.
+    const appVersion = request.headers[APP_VERSION_HEADER];
+    if (typeof appVersion === 'string' && appVersion !== result.appVersion) await recordDeviceAppVersion(db, result.principal.deviceId, appVersion);
   });
 }
