@@ -1,4 +1,4 @@
-/** A named logger writing one line per event to stderr. Never pass secrets to it. */
+/** A named logger writing one line per event to stderr (and a log file, when one is set). Never pass secrets to it. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Logger {
@@ -15,11 +15,20 @@ function threshold(): number {
   return ORDER[wanted] ?? ORDER.info;
 }
 
+/** Where lines also go besides stderr (the desktop app's log file, core/logging/log-file.ts). */
+let sink: ((line: string) => void) | null = null;
+
+export function setLogSink(next: ((line: string) => void) | null): void {
+  sink = next;
+}
+
 export function createLogger(name: string): Logger {
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < threshold()) return;
     const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-    process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${name}] ${message}${extra}\n`);
+    const line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${name}] ${message}${extra}\n`;
+    process.stderr.write(line);
+    sink?.(line);
   };
   return {
     debug: (m, f) => write('debug', m, f),
