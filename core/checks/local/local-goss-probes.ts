@@ -26,3 +26,14 @@ export async function localInterfaceProbe(name: string): Promise<ProbeResult> {
   const mtu = await fs.promises.readFile(`/sys/class/net/${name}/mtu`, 'utf8').then((t) => Number(t.trim())).catch(() => null);
   return { kind: 'interface', exists: true, addrs: (addresses ?? []).map((a) => a.cidr ?? a.address), mtu: Number.isFinite(mtu) ? mtu : null };
 }
+
+/** Goss's file type of an lstat result. */
+export function localFiletype(stat: fs.Stats): string {
+  if (stat.isSymbolicLink()) return 'symlink';
+  if (stat.isDirectory()) return 'directory';
+  if (stat.isCharacterDevice()) return 'character-device';
+  if (stat.isBlockDevice()) return 'block-device';
+  if (stat.isFIFO()) return 'pipe';
+  if (stat.isSocket()) return 'socket';
+  return 'file';
+}

@@ -10,7 +10,7 @@ import type { ProbeResult } from '../../../shared/checks/facts';
 import { sensitivePathReason } from '../../../shared/checks/sensitive-paths';
 import type { ProbeRequest } from '../collector-types';
 import { PROBE_ID, validatedProbeParams } from '../remote/probe-payload';
-import { localInterfaceProbe, localMountProbe } from './local-goss-probes';
+import { localFiletype, localInterfaceProbe, localMountProbe } from './local-goss-probes';
 
 /**
  * Answers the probed requirement kinds on this machine with Node APIs. No shell, except for the
@@ -52,7 +52,7 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
   const secs = Number(p.timeoutSeconds ?? 10) * 1000;
   switch (kind) {
     case 'file':
-      return fileProbe(String(p.path), Array.isArray(p.contains) && p.contains.length > 0);
+      return fileProbe(String(p.path), Array.isArray(p.contains) && p.contains.length > 0, (p.matchers ?? {}) as Record<string, unknown>);
     case 'command':
       return commandProbe(String(p.command), secs);
     case 'http':
@@ -98,7 +98,9 @@ async function readDb(file: string): Promise<string[][]> {
  * 64 KiB of the contents (the run stores the verdict, not the text). The path is checked again
  * after symlinks are resolved, so a link cannot reach a file that holds secrets.
  */
-async function fileProbe(path: string, wantContents: boolean): Promise<ProbeResult> {
+async function fileProbe(path: string, wantPatterns: boolean, matchers: Record<string, unknown>): Promise<ProbeResult> {
+  const wantContents = wantPatterns || 'contents' in matchers;
+  const wantHashes = 'md5' in matchers || 'sha512' in matchers;
   const stat = await fs.promises.lstat(path).catch(() => null);
   if (!stat) return { kind: 'file', exists: false, mode: null, owner: null, group: null, sha256: null, contents: null };
   const real = await fs.promises.realpath(path).catch(() => path);
@@ -110,6 +112,8 @@ async function fileProbe(path: string, wantContents: boolean): Promise<ProbeResu
   const group = groups.find((g) => Number(g[2]) === stat.gid)?.[0] ?? String(stat.gid);
   let sha256: string | null = null;
   let contents: string | null = null;
+  const extra = wantHashes ? { md5: createHash('md5'), sha512: createHash('sha512') } : null;
+  let sums: { md5: string | null; sha512: string | null } = { md5: null, sha512: null };
   if (stat.isFile()) {
     try {
       const hash = createHash('sha256');
@@ -117,16 +121,20 @@ async function fileProbe(path: string, wantContents: boolean): Promise<ProbeResu
       let kept = 0;
       for await (const chunk of fs.createReadStream(path) as AsyncIterable<Buffer>) {
         hash.update(chunk);
+        extra?.md5.update(chunk);
+        extra?.sha512.update(chunk);
         if (wantContents && kept < MAX_TEXT) head.push(chunk.subarray(0, MAX_TEXT - kept));
         kept += chunk.length;
       }
       sha256 = hash.digest('hex');
+      if (extra) sums = { md5: extra.md5.digest('hex'), sha512: extra.sha512.digest('hex') };
       if (wantContents) contents = Buffer.concat(head).toString('utf8');
     } catch {
       // unreadable: sha256 and contents stay null
     }
   }
-  return { kind: 'file', exists: true, mode: (stat.mode & 0o7777).toString(8).padStart(4, '0'), owner, group, sha256, contents };
+  const linkedTo = stat.isSymbolicLink() ? await fs.promises.readlink(path).catch(() => null) : null;
+  return { kind: 'file', exists: true, mode: (stat.mode & 0o7777).toString(8).padStart(4, '0'), owner, group, sha256, contents, filetype: localFiletype(stat), size: stat.size, linkedTo, ...(wantHashes ? sums : {}) };
 }
 
 function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
