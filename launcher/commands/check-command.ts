@@ -11,7 +11,8 @@ import type { CliCommand } from './command';
 const USAGE = `outpost check (--target USER@HOST[:PORT] … | --targets FILE | --inventory FILE [--limit PATTERN])
               --requirements FILE [--identity FILE] [--password-stdin] [--known-hosts FILE] [--accept-new]
               [--sudo] [--approve-commands] [--concurrency N] [--format table|json|junit|tap] [--out FILE] [--dry-run]
-outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--json] [--trust-new-host-keys] [--approve-commands]
+outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--format table|json|junit|tap] [--out FILE]
+              [--trust-new-host-keys] [--approve-commands]
 
 Ad-hoc (no deployment needed, nothing stored): checks the hosts over SSH against a requirements
 file, with the same collector, evaluator and limits as the Machines tab.
@@ -74,7 +75,7 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
 
-const ADHOC_ONLY = ['requirements', 'limit', 'identity', 'password-stdin', 'known-hosts', 'accept-new', 'sudo', 'format', 'out', 'dry-run'] as const;
+const ADHOC_ONLY = ['requirements', 'limit', 'identity', 'password-stdin', 'known-hosts', 'accept-new', 'sudo', 'dry-run'] as const;
 
 /** Which mode the options ask for, or why they make no sense together. */
 function mode(values: Values): 'adhoc' | 'site' {
@@ -150,13 +151,9 @@ export const checkCommand: CliCommand = {
         return error instanceof AdhocInputError ? 2 : 1;
       }
     }
-    if (format !== 'table' && format !== 'json') {
-      io.err(`--format ${format} is for ad-hoc checks; --site prints a table or --json\n\n${USAGE}`);
-      return 2;
-    }
     const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });
     try {
-      return await checkSite(core, io, { site: values.site!, deployment: values.deployment, concurrency, json: format === 'json', trustNew: values['trust-new-host-keys'], approve: values['approve-commands'] });
+      return await checkSite(core, io, { site: values.site!, deployment: values.deployment, concurrency, json: format === 'json', report: format === 'junit' || format === 'tap' ? format : undefined, out: values.out, trustNew: values['trust-new-host-keys'], approve: values['approve-commands'] });
     } catch (error) {
       io.err(`outpost check: ${(error as Error).message}`);
       return error instanceof UsageError || error instanceof NeedsApproval ? 2 : 1;

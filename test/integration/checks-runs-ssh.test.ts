@@ -104,6 +104,13 @@ describe.skipIf(unavailable !== null)('check runs against real sshd', () => {
     const table: string[] = [];
     expect(await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir], { out: (l) => table.push(l), err: (l) => table.push(l) })).toBe(1);
     expect(table.join('\n')).toMatch(/FAIL\s+Package outpost-never-installed present/);
+    const junitFile = path.join(dataDir, 'site.xml');
+    const quiet: string[] = [];
+    expect(await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir, '--format', 'junit', '--out', junitFile], { out: (l) => quiet.push(l), err: () => undefined })).toBe(1);
+    expect(quiet).toEqual([]);
+    const junit = fs.readFileSync(junitFile, 'utf8');
+    expect(junit).toContain('<testsuite name="sshd-a" tests="3" failures="1" errors="0" skipped="0"');
+    expect(junit.match(/<testcase /g)).toHaveLength(3);
     expect(await checkCommand.run(['--site'], { out: () => undefined, err: () => undefined })).toBe(2);
     expect(await checkCommand.run(['--site', 'NOPE', '--data-dir', dataDir], { out: () => undefined, err: () => undefined })).toBe(2);
   }, 90_000);
