@@ -7,6 +7,7 @@ import {
   credentialKindSchema,
   credentialSummarySchema,
   fingerprintSchema,
+  interruptedHostSchema,
   knownHostsImportSchema,
   trustedHostKeySchema,
 } from '../domain/check-run';
@@ -74,6 +75,12 @@ export const checksMethods = {
   ),
   'checks.status': query(jobRef, checkJobStatusSchema, 'Progress of a check job: phase, outcome and run per host'),
   'checks.cancel': command(jobRef, checkJobStatusSchema, 'Cancel a running check job'),
+  'checks.interrupted': query(
+    z.object({ siteId: idSchema }).strict(),
+    z.array(interruptedHostSchema),
+    "A site's machines whose check job was cut short by a crash or restart and could not be resumed (not checked again since)",
+  ),
+  'checks.retryInterrupted': command(jobRef, z.object({ jobId: z.string() }), "Check an interrupted job's machines again, in the same job; poll checks.status"),
   'checks.trustHostKey': command(
     z.object({ targetId: idSchema, fingerprint: fingerprintSchema, algorithm: z.string().trim().max(64).optional(), replace: z.boolean().default(false) }).strict(),
     z.array(trustedHostKeySchema),

@@ -8,7 +8,6 @@ import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
 import { closeoutMethods } from './closeout-methods';
 import { dashboardMethods } from './dashboard-methods';
-import { desktopMethods } from './desktop-methods';
 import { inventoryImportMethods } from './inventory-import-methods';
 import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
@@ -52,7 +51,6 @@ export const apiContract = {
   ...calendarMethods,
   ...bulkEditMethods,
   ...planTemplateMethods,
-  ...desktopMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

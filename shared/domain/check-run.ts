@@ -50,7 +50,8 @@ export const checkRunDetailSchema = checkRunSummarySchema.extend({
 });
 export type CheckRunDetail = z.infer<typeof checkRunDetailSchema>;
 
-export const hostPhaseSchema = z.enum(['queued', 'connecting', 'probing', 'done']);
+/** `interrupted`: the job was cut short (crash, restart) and this host could not be resumed; it can be retried. */
+export const hostPhaseSchema = z.enum(['queued', 'connecting', 'probing', 'done', 'interrupted']);
 export type HostPhase = z.infer<typeof hostPhaseSchema>;
 
 export const checkJobHostSchema = z.object({
@@ -76,6 +77,10 @@ export const checkJobStatusSchema = z.object({
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
 });
 export type CheckJobStatus = z.infer<typeof checkJobStatusSchema>;
+
+/** A host of an interrupted job that was not checked again since (the Machines tab offers Retry). */
+export const interruptedHostSchema = z.object({ jobId: z.string(), targetId: idSchema.nullable(), label: z.string(), message: z.string(), jobStartedAt: z.string() });
+export type InterruptedHost = z.infer<typeof interruptedHostSchema>;
 
 export const credentialKindSchema = z.enum(['key', 'agent', 'password', 'keyboard-interactive']);
 export type CredentialKind = z.infer<typeof credentialKindSchema>;

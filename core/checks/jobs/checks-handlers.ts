@@ -8,6 +8,7 @@ import { getRunDetail, latestRunsBySite, listRuns } from '../runs/run-store';
 import { requireTarget } from '../runs/targets';
 import { requireSite } from '../../services/site-service';
 import type { CheckJobs } from './check-jobs';
+import { interruptedHosts } from './job-store';
 
 type ChecksMethod = Extract<keyof Handlers, `checks.${string}`>;
 
@@ -18,8 +19,13 @@ export function createChecksHandlers(jobs: CheckJobs): Pick<Handlers, ChecksMeth
     'checks.checkThisMachine': (ctx, input) => jobs.startThisMachine(ctx, input),
     'checks.approvalsNeeded': approvalsNeeded,
     'checks.approveCommands': approveCommands,
-    'checks.status': (_ctx, input) => jobs.status(input.jobId),
+    'checks.status': (ctx, input) => jobs.status(input.jobId, ctx),
     'checks.cancel': (_ctx, input) => jobs.cancel(input.jobId),
+    'checks.interrupted': (ctx, input) => {
+      requireSite(ctx, input.siteId);
+      return interruptedHosts(ctx, input.siteId);
+    },
+    'checks.retryInterrupted': (ctx, input) => jobs.retryInterrupted(ctx, input.jobId),
     'checks.trustHostKey': trustHostKey,
     'checks.importKnownHosts': importKnownHosts,
     'checks.setCredential': setCredential,

@@ -70,25 +70,51 @@ export function planRemoteHosts(ctx: ServiceContext, siteId: string, targetIds: 
     });
   }
   if (chosen.length === 0) throw new DomainError('rule', 'This site has no target machines to check');
-  return chosen.map((target) => {
-    const requirements = requirementsFor(ctx, site.deploymentId, target.role);
-    const approval = approvalState(ctx, remoteScope(ctx, site.deploymentId, target), requirements);
-    return {
-      key: target.id,
-      target,
-      label: target.host_name || target.address,
-      requirements,
-      expectedSerial: expectedSerialOf(ctx, target),
-      pins: listHostKeys(ctx, target.id).map((k) => k.fingerprint),
-      approval,
-      held: heldBack(approval),
-    };
-  });
+  return chosen.map((target) => remoteHostPlan(ctx, site.deploymentId, target, requirementsFor(ctx, site.deploymentId, target.role)));
 }
+
+/** A target's plan: the requirements given, with today's trusted keys, approvals and expected serial. */
+function remoteHostPlan(ctx: ServiceContext, deploymentId: string, target: TargetRow, requirements: EvaluableRequirement[]): HostPlan {
+  const approval = approvalState(ctx, remoteScope(ctx, deploymentId, target), requirements);
+  return {
+    key: target.id,
+    target,
+    label: target.host_name || target.address,
+    requirements,
+    expectedSerial: expectedSerialOf(ctx, target),
+    pins: listHostKeys(ctx, target.id).map((k) => k.fingerprint),
+    approval,
+    held: heldBack(approval),
+  };
+}
+
+function thisMachinePlan(ctx: ServiceContext, deploymentId: string, role: string | null, requirements: EvaluableRequirement[]): HostPlan {
+  const approval = approvalState(ctx, localScope(deploymentId, role), requirements);
+  return { key: THIS_MACHINE, target: null, label: 'This machine', requirements, expectedSerial: null, pins: [], approval, held: heldBack(approval) };
+}
+
+export const THIS_MACHINE = 'this-machine';
 
 export function planThisMachine(ctx: ServiceContext, siteId: string, role: string | undefined): HostPlan {
   const site = requireSite(ctx, siteId);
-  const requirements = requirementsFor(ctx, site.deploymentId, role ?? null);
-  const approval = approvalState(ctx, localScope(site.deploymentId, role ?? null), requirements);
-  return { key: 'this-machine', target: null, label: 'This machine', requirements, expectedSerial: null, pins: [], approval, held: heldBack(approval) };
+  return thisMachinePlan(ctx, site.deploymentId, role ?? null, requirementsFor(ctx, site.deploymentId, role ?? null));
+}
+
+/**
+ * The plan of a host of a stored job, to resume or retry it: the requirements fixed when the job
+ * started, with today's target address, trusted keys and approvals. Says why when the host can no
+ * longer be checked (site or target removed since).
+ */
+export function planStoredHost(
+  ctx: ServiceContext,
+  siteId: string,
+  host: { hostKey: string; targetId: string | null; requirements: EvaluableRequirement[] },
+  role: string | null,
+): HostPlan | { unavailable: string } {
+  const site = ctx.sqlite.prepare('SELECT deployment_id FROM sites WHERE id = ?').get(siteId) as { deployment_id: string } | undefined;
+  if (!site) return { unavailable: 'The site no longer exists' };
+  if (host.targetId === null) return thisMachinePlan(ctx, site.deployment_id, role, host.requirements);
+  const target = siteTargets(ctx, siteId).find((t) => t.id === host.targetId);
+  if (!target) return { unavailable: 'This machine is no longer a target of the site' };
+  return remoteHostPlan(ctx, site.deployment_id, target, host.requirements);
 }

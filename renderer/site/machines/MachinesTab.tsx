@@ -14,6 +14,7 @@ import { QueryError } from '../../shell/QueryError';
 import { ApprovalModal, type ApprovalRequest } from './ApprovalModal';
 import { CredentialModal } from './CredentialModal';
 import { HostKeyModal, type HostKeyQuestion } from './HostKeyModal';
+import { InterruptedHosts } from './InterruptedHosts';
 import { KnownHostsModal } from './KnownHostsModal';
 import { MachineRow } from './MachineRow';
 import { RunDetailModal } from './RunDetailModal';
@@ -106,6 +107,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
             </Text>
           </Stack>
         )}
+        <InterruptedHosts siteId={siteId} busy={job.running} onRetry={(jobId) => void job.retry(jobId)} />
         <ThisMachineCard run={latest.data?.thisMachine ?? null} live={liveByTarget.get('this-machine')} onDetail={setDetailRunId} />
         <Paper withBorder>
           {rows.length === 0 ? (

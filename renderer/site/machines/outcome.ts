@@ -13,7 +13,7 @@ export const OUTCOME: Record<CheckOutcome, { label: string; color: string }> = {
 };
 
 /** How far a host is, as a share of its check. */
-export const PHASE_PERCENT: Record<HostPhase, number> = { queued: 0, connecting: 30, probing: 65, done: 100 };
-export const PHASE_LABEL: Record<HostPhase, string> = { queued: 'Queued', connecting: 'Connecting', probing: 'Probing', done: 'Done' };
+export const PHASE_PERCENT: Record<HostPhase, number> = { queued: 0, connecting: 30, probing: 65, done: 100, interrupted: 100 };
+export const PHASE_LABEL: Record<HostPhase, string> = { queued: 'Queued', connecting: 'Connecting', probing: 'Probing', done: 'Done', interrupted: 'Interrupted' };
 
 export const WINDOWS_NOTE = 'Windows targets are not supported yet';

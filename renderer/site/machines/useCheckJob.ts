@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiInput } from '../../../shared/contract';
+import type { ApiInput, ApiResult } from '../../../shared/contract';
 import type { CheckJobStatus } from '../../../shared/domain/check-run';
 import { call } from '../../api/client';
 import { showApiError } from '../../api/notify';
@@ -45,14 +45,15 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
     });
   }, []);
 
-  const start = useCallback(
-    async (method: 'checks.start' | 'checks.checkThisMachine', input: ApiInput<'checks.start'> | ApiInput<'checks.checkThisMachine'>) => {
+  /** Starts (or restarts) a job with `request` and follows it. */
+  const launch = useCallback(
+    async (request: () => Promise<ApiResult<{ jobId: string }>>) => {
       stop();
       setActive(true);
       // The last job's "finished" goes at once: what shows from here on is this job's.
       setStatus(null);
       doneSeen.current = 0;
-      const result = method === 'checks.start' ? await call('checks.start', input as ApiInput<'checks.start'>) : await call('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>);
+      const result = await request();
       if (!result.ok) {
         showApiError(result.error, 'Check not started');
         setActive(false);
@@ -63,11 +64,20 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
     [poll],
   );
 
+  const start = useCallback(
+    (method: 'checks.start' | 'checks.checkThisMachine', input: ApiInput<'checks.start'> | ApiInput<'checks.checkThisMachine'>) =>
+      launch(() => (method === 'checks.start' ? call('checks.start', input as ApiInput<'checks.start'>) : call('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>))),
+    [launch],
+  );
+
+  /** Checks the interrupted machines of a job cut short by a crash or restart, in that job. */
+  const retry = useCallback((jobId: string) => launch(() => call('checks.retryInterrupted', { jobId })), [launch]);
+
   const cancel = useCallback(async () => {
     if (!status) return;
     const result = await call('checks.cancel', { jobId: status.jobId });
     if (!result.ok) showApiError(result.error);
   }, [status]);
 
-  return { status, running: active, start, cancel };
+  return { status, running: active, start, retry, cancel };
 }
