@@ -57,7 +57,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const root = findProjectRoot();
   if (!options.browser) {
-    const prepared = await prepareElectron(defaultSetupContext(root, say));
+    const prepared = await prepareElectron({ ...defaultSetupContext(root, say), intro: 'npm start -- --browser skips this' });
     if (prepared.ok) {
       launchElectron(prepared.binary, root, argv);
       return;

@@ -37,7 +37,7 @@ describe('Node version for Electron tooling', () => {
     expect(older).toMatchObject({ ok: false, needed: '22.12.0' });
     if (older.ok) return;
     expect(older.reason).toBe(
-      'Electron\'s installer needs Node 22.12.0 or newer (the electron package declares ">= 22.12.0"); this is Node 20.20.2. Install Node 22.12.0+ and run npm start again',
+      'Electron\'s installer needs Node 22.12.0 or newer (the electron package declares ">= 22.12.0"); this is Node 20.20.2. Install Node 22.12.0+ and try again',
     );
     expect(older.reason).not.toContain('\n');
     expect(checkNodeVersion('v22.11.9', '>= 22.12.0').ok).toBe(false);

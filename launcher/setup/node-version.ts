@@ -40,6 +40,6 @@ export function checkNodeVersion(nodeVersion: string, range: string | null): Ste
   return {
     ok: false,
     needed,
-    reason: `Electron's installer needs Node ${needed} or newer (the electron package declares "${range}"); this is Node ${nodeVersion.replace(/^v/, '')}. Install Node ${needed}+ and run npm start again`,
+    reason: `Electron's installer needs Node ${needed} or newer (the electron package declares "${range}"); this is Node ${nodeVersion.replace(/^v/, '')}. Install Node ${needed}+ and try again`,
   };
 }

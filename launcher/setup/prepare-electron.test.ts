@@ -198,7 +198,7 @@ describe.skipIf(process.platform === 'win32')('npm start setup with loopback sta
     expect(result).toMatchObject({ ok: false, step: 'Node version', ran: ['Node version'] });
     if (result.ok) return;
     expect(fallbackLine(result)).toBe(
-      'Starting the browser shell instead of the Electron window: step "Node version" failed: Electron\'s installer needs Node 22.12.0 or newer (the electron package declares ">= 22.12.0"); this is Node 20.20.2. Install Node 22.12.0+ and run npm start again.',
+      'Starting the browser shell instead of the Electron window: step "Node version" failed: Electron\'s installer needs Node 22.12.0 or newer (the electron package declares ">= 22.12.0"); this is Node 20.20.2. Install Node 22.12.0+ and try again.',
     );
     expect(release.requests).toEqual([]);
   });

@@ -44,7 +44,7 @@ export async function prepareElectron(ctx: SetupContext): Promise<PrepareResult>
     { name: 'Electron binary', needed: () => (hasElectronBinary(ctx) ? null : 'not downloaded'), run: () => installElectronBinary(ctx), skipped: 'already downloaded' },
     { name: 'Electron SQLite module', needed: () => electronSqliteMissing(ctx), run: () => installElectronSqlite(ctx), skipped: 'already there' },
   ];
-  ctx.say(`Setting up the Electron window (Electron ${electronVersion(ctx.electronPackageDir)}); npm start -- --browser skips this.`);
+  ctx.say(`Setting up the Electron window (Electron ${electronVersion(ctx.electronPackageDir)})${ctx.intro ? `; ${ctx.intro}` : ''}.`);
   for (const [index, step] of steps.entries()) {
     const label = `[${index + 1}/${steps.length}] ${step.name}`;
     const why = step.needed();

@@ -31,6 +31,8 @@ export interface SetupContext {
   heartbeatMs: number;
   /** One line of output for the user. */
   say: (line: string) => void;
+  /** Said once before the first step runs (npm start: how to skip the setup). */
+  intro?: string;
 }
 
 /** Electron is ~100 MB; better-sqlite3's prebuilt is ~2 MB; a source build compiles SQLite. */
