@@ -1,14 +1,18 @@
 // Electron smoke path: launch the built app with a fresh data dir and --demo, and check the sample
 // deployment shows up through the real preload → IPC → core route. Needs `npm run build` (and, for
-// SQLite, `node build/build-native-electron.mjs`) first; on Linux without a display, run under xvfb-run.
+// SQLite, `npm run setup:electron`) first, or set OUTPOST_ELECTRON_APP to a packaged build's executable;
+// on Linux without a display, run under xvfb-run.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { electronBinaryPath, hasElectronBinary, REPO_ROOT } from './electron-binary';
 
+// OUTPOST_ELECTRON_APP: the packaged app's executable (release workflow), instead of the checkout.
+const PACKAGED_APP = process.env.OUTPOST_ELECTRON_APP;
+
 test.skip(
-  !hasElectronBinary(),
+  !hasElectronBinary() && !PACKAGED_APP,
   'Electron binary is not installed on this machine (it cannot be downloaded here); the browser-shell specs cover the same path',
 );
 
@@ -19,11 +23,21 @@ test.describe('Electron shell', () => {
   let dataDir: string;
 
   test.beforeEach(async () => {
+    if (PACKAGED_APP) {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'outpost-electron-smoke-'));
+      // The packaged app carries its own main bundle and Electron-ABI SQLite module (resources/native).
+      app = await electron.launch({
+        executablePath: PACKAGED_APP,
+        args: ['--data-dir', dataDir, '--demo'],
+        env: { ...process.env, OUTPOST_LOG_LEVEL: process.env.OUTPOST_LOG_LEVEL ?? 'warn' },
+      });
+      return;
+    }
     const mainBundle = path.join(REPO_ROOT, 'dist', 'electron', 'main.cjs');
     if (!existsSync(mainBundle)) throw new Error(`${mainBundle} is missing: run \`npm run build\` before the Electron specs`);
     const sqlite = path.join(REPO_ROOT, 'build', 'native', 'electron', 'better_sqlite3.node');
     if (!existsSync(sqlite)) {
-      throw new Error(`${sqlite} is missing: run \`node build/build-native-electron.mjs\` (the Node build of better-sqlite3 cannot load in Electron)`);
+      throw new Error(`${sqlite} is missing: run \`npm run setup:electron\` (the Node build of better-sqlite3 cannot load in Electron)`);
     }
     dataDir = mkdtempSync(path.join(tmpdir(), 'outpost-electron-smoke-'));
     const executablePath = electronBinaryPath();
