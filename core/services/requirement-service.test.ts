@@ -37,17 +37,19 @@ describe('requirements.importGoss', () => {
     core = sample.core;
     const before = core.call('requirements.list', { deploymentId: sample.deploymentId }).length;
     const result = core.call('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: 'pos-server', yaml: fixture('realistic.goss.yaml') });
-    expect(result.imported).toHaveLength(27);
+    expect(result.imported).toHaveLength(28);
     expect(result.imported.every((r) => r.targetRole === 'pos-server' && r.createdBy === 'Test Technician')).toBe(true);
-    expect(result.skipped).toContainEqual({ path: 'interface', reason: 'Outpost has no network interface check' });
+    // Every attribute of this file is judged with Goss's meaning (shared/checks/goss/goss-attributes.ts).
+    expect(result.skipped).toEqual([]);
+    expect(result.imported.find((r) => r.kind === 'interface')?.params).toEqual({ name: 'eth0', exists: true, matchers: { addrs: ['10.20.1.10/24'] } });
     const stored = core.call('requirements.list', { deploymentId: sample.deploymentId });
-    expect(stored).toHaveLength(before + 27);
+    expect(stored).toHaveLength(before + 28);
     expect(stored.slice(before)).toEqual(result.imported);
     const http = stored.find((r) => r.kind === 'http')!;
-    expect(http.params).toEqual({ url: 'https://localhost:8443/health', status: 200, body: ['"status":"ok"'], allowInsecure: true, timeoutSeconds: 3 });
+    expect(http.params).toEqual({ url: 'https://localhost:8443/health', status: 200, body: ['"status":"ok"'], allowInsecure: true, timeoutSeconds: 3, followRedirects: true });
     const activity = importActivity();
     expect(activity).toHaveLength(1);
-    expect(JSON.parse(activity[0]!.detail)).toMatchObject({ imported: 27, skipped: 7, targetRole: 'pos-server' });
+    expect(JSON.parse(activity[0]!.detail)).toMatchObject({ imported: 28, skipped: 0, targetRole: 'pos-server' });
   });
 
   it('stored requirements evaluate: the imported ssh port passes against matching facts', () => {
@@ -59,6 +61,7 @@ describe('requirements.importGoss', () => {
     expect(results.map((r) => [r.kind, r.status])).toEqual([
       ['file', 'error'], // needs the probe's answer
       ['dns', 'error'],
+      ['dns', 'error'], // MX: needs the probe's answer as well
       ['port', 'pass'],
       ['port', 'pass'],
       ['service', 'fail'], // the facts know ssh.service, not sshd

@@ -68,7 +68,8 @@ export const requirementParamsSchemas = {
   addr: z.object({ host, port: z.number().int().min(1).max(65535), protocol: z.enum(['tcp', 'udp']).default('tcp'), reachable: z.boolean().default(true), timeoutSeconds }).strict(),
   dns: z
     .object({
-      name: host,
+      // Record names may hold underscores (`_https._tcp.example.com` for SRV, `txt._test` for TXT).
+      name: z.string().regex(/^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?$|^\[?[0-9A-Fa-f:.]{2,45}\]?$/, 'Give a host name, a record name or an IP address'),
       resolvable: z.boolean().default(true),
       addresses: z.array(z.string().max(300)).max(20).optional(),
       timeoutSeconds,

@@ -12,21 +12,23 @@ describe('parseGoss', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const counts = result.drafts.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.kind]: (acc[d.kind] ?? 0) + 1 }), {});
-    expect(counts).toEqual({ file: 4, package: 5, service: 3, port: 4, process: 1, command: 2, http: 1, addr: 1, dns: 1, disk_free: 1, kernel_param: 2, user: 1, group: 1 });
+    expect(counts).toEqual({ file: 3, package: 5, service: 3, port: 4, process: 1, command: 2, http: 1, addr: 1, dns: 1, mount: 2, kernel_param: 2, user: 1, group: 1, interface: 1 });
     for (const d of result.drafts) expect(requirementParamsSchemas[d.kind].safeParse(d.params).success).toBe(true);
     // Scalars keep their spelling: versions, modes, hashes.
     expect(result.drafts.find((d) => d.source === 'package: nginx')!.params.version).toBe('=1.24.0-2ubuntu7');
     expect(result.drafts.find((d) => d.source === 'file: /etc/ssh/sshd_config')!.params).toMatchObject({ mode: '0600', contains: ['PermitRootLogin no', '/^PasswordAuthentication\\s+no/', '!PermitEmptyPasswords yes'] });
     expect(result.drafts.find((d) => d.kind === 'command' && d.description === 'Disk is not read-only')!.params.command).toBe('touch /var/tmp/.goss-rw && rm /var/tmp/.goss-rw');
-    expect(result.skipped.map((s) => s.path)).toEqual([
-      'file: /etc/ssh/sshd_config: filetype',
-      'command: pos-server --version: stderr',
-      'mount: /var: opts',
-      'mount: /var: filesystem',
-      'mount: /var: exists',
-      'user: deploy: gid',
-      'interface',
-    ]);
+    // Every attribute is now judged with Goss's meaning: the ones without an Outpost field are kept as matchers.
+    expect(result.skipped).toEqual([]);
+    const matchers = Object.fromEntries(result.drafts.filter((d) => d.params.matchers).map((d) => [d.source, d.params.matchers]));
+    expect(matchers).toEqual({
+      'file: /etc/ssh/sshd_config': { filetype: 'file' },
+      'command: pos-server --version': { stderr: [] },
+      'mount: /var': { opts: ['rw'], filesystem: 'xfs' },
+      'mount: /var/lib/pos': { usage: { lt: '90' } },
+      'user: deploy': { gid: '1001' },
+      'interface: eth0': { addrs: ['10.20.1.10/24'] },
+    });
   });
 
   it('refuses a file with templates, naming each line', () => {
@@ -44,14 +46,12 @@ describe('parseGoss', () => {
     expect(result.drafts.map((d) => [d.kind, d.params])).toEqual([
       ['file', { path: '/etc/hosts', exists: true, contains: ['127.0.0.1', '/^::1\\s+localhost/'] }],
       ['dns', { name: 'localhost', resolvable: true, addresses: ['127.0.0.1'], timeoutSeconds: 10 }],
+      ['dns', { name: 'example.com', resolvable: true, timeoutSeconds: 10, type: 'MX' }],
       ['port', { port: 22, protocol: 'tcp6', address: '::', listening: true }],
       ['port', { port: 546, protocol: 'udp6', listening: false }],
       ['service', { name: 'sshd', active: true, enabled: true }],
     ]);
-    expect(result.skipped).toEqual([
-      { path: 'dns: MX:example.com', reason: 'MX records are not checked: Outpost resolves addresses only' },
-      { path: 'service: sshd: runlevels', reason: 'Outpost does not check SysV run levels' },
-    ]);
+    expect(result.skipped).toEqual([{ path: 'service: sshd: runlevels', reason: 'Outpost checks systemd services; SysV/OpenRC run levels are not read' }]);
   });
 
   it('reports YAML errors with their line, and duplicate keys', () => {

@@ -116,8 +116,10 @@ outpost_probe_addr() {
 outpost_probe_dns() {
   outpost_kv kind dns
   outpost_t=$(outpost_secs "$2")
-  if [ -z "$3$4" ]; then
-    outpost_timeout "$outpost_t" getent ahosts "$1" </dev/null >"$OUTPOST_TMP/out" 2>/dev/null; outpost_kv rc "$?"
+  # No server and no type beyond A/AAAA: the target's own resolver (getent), as Goss does.
+  case "$3" in A) outpost_g=ahostsv4 ;; AAAA) outpost_g=ahostsv6 ;; *) outpost_g=ahosts ;; esac
+  if [ -z "$4" ] && { [ -z "$3" ] || [ "$3" = A ] || [ "$3" = AAAA ]; }; then
+    outpost_timeout "$outpost_t" getent "$outpost_g" "$1" </dev/null >"$OUTPOST_TMP/out" 2>/dev/null; outpost_kv rc "$?"
     outpost_kvb addresses "$(awk '{print $1}' "$OUTPOST_TMP/out" | sort -u)"
     return
   fi

@@ -34,7 +34,9 @@ export function judgeMatchers(kind: string, params: Record<string, unknown>, inp
       else if (outcome.failed.length) out.problems.push(`${attr} does not match ${describePatterns(outcome.failed)}`);
       continue;
     }
-    const r = matchValue(got.value, expected);
+    // A plain string is the whole output (Goss reads it to a string), without its last newline.
+    const value = READER_ATTRIBUTES.has(attr) && typeof expected === 'string' ? String(got.value ?? '').replace(/\n$/, '') : got.value;
+    const r = matchValue(value, expected);
     if (!r.ok) out.errors.push(`${attr}: ${r.reason}`);
     else if (!r.pass) out.problems.push(`${attr} is ${show(got.value)}, expected ${describeMatcher(expected)}`);
   }

@@ -12,90 +12,109 @@ export function defined(params: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
 }
 
+/** A plain value read into Outpost's own field; a matcher is kept for Goss's meaning instead. */
+export function plainText(r: ResourceReader, name: string): string | undefined {
+  if (r.isMatcher(name)) return r.keep(name), undefined;
+  return r.text(name);
+}
+export function plainInt(r: ResourceReader, name: string): number | undefined {
+  if (r.isMatcher(name)) return r.keep(name), undefined;
+  return r.int(name);
+}
+export function plainBool(r: ResourceReader, name: string): boolean | undefined {
+  if (r.isMatcher(name)) return r.keep(name), undefined;
+  return r.bool(name);
+}
+
+/** Goss attributes that are only judged as written (plain value or matcher), through `matchers`. */
+function keepAll(r: ResourceReader, names: readonly string[]): void {
+  for (const name of names) r.keep(name);
+}
+
 export function fileSection(r: ResourceReader): SectionDraft[] {
+  const path = r.name('path');
   const exists = r.bool('exists');
-  // `contains` is the old spelling of `contents`.
-  const patterns = r.list('contents') ?? r.list('contains');
-  r.ignore('filetype', 'Outpost does not check the file type');
-  r.ignore('linked-to', 'Outpost does not check link targets');
-  for (const name of ['size', 'md5', 'sha1', 'sha512', 'uid', 'gid']) r.ignore(name, `Outpost does not check "${name}" (use sha256, owner and group)`);
-  const params = defined({ path: r.key, exists, mode: r.text('mode'), owner: r.text('owner'), group: r.text('group'), sha256: r.text('sha256')?.toLowerCase(), contains: patterns });
-  return [{ kind: 'file', description: exists === false ? `${r.key} does not exist` : `File ${r.key} exists`, params }];
+  // `contains` is the old spelling of `contents`; kept under Goss's current name when a matcher.
+  let patterns = r.list('contents');
+  if (r.has('contains') && !r.has('contents')) {
+    if (r.isMatcher('contains')) {
+      r.keep('contains');
+      r.matchers.contents = r.matchers.contains;
+      delete r.matchers.contains;
+    } else patterns = r.list('contains');
+  }
+  keepAll(r, ['filetype', 'size', 'md5', 'sha512', 'linked-to']);
+  for (const name of ['uid', 'gid']) r.ignore(name, `Goss has no file "${name}" attribute (use owner and group)`);
+  const sha256 = plainText(r, 'sha256')?.toLowerCase();
+  const params = defined({ path, exists, mode: plainText(r, 'mode'), owner: plainText(r, 'owner'), group: plainText(r, 'group'), sha256, contains: patterns, matchers: r.kept() });
+  return [{ kind: 'file', description: exists === false ? `${path} does not exist` : `File ${path} exists`, params }];
 }
 
 export function packageSection(r: ResourceReader): SectionDraft[] {
+  const name = r.name('name');
   const installed = r.bool('installed') ?? true;
-  const versions = r.list('versions');
   if (!installed) {
     r.ignore('versions', 'Not checked for a package that must not be installed');
-    return [{ kind: 'package', description: `Package ${r.key} not installed`, params: { name: r.key, installed: false } }];
+    return [{ kind: 'package', description: `Package ${name} not installed`, params: { name, installed: false } }];
   }
-  if (!versions || versions.length === 0) return [{ kind: 'package', description: `Package ${r.key} installed`, params: { name: r.key } }];
+  const versions = r.list('versions');
+  const matchers = r.kept();
+  if (matchers) return [{ kind: 'package', description: `Package ${name} installed`, params: { name, matchers } }];
+  if (!versions || versions.length === 0) return [{ kind: 'package', description: `Package ${name} installed`, params: { name } }];
   // Goss: every listed version is installed. One requirement per version says the same.
-  return versions.map((v) => ({ kind: 'package', description: `Package ${r.key} ${v} installed`, params: { name: r.key, version: `=${v}` } }));
+  return versions.map((v) => ({ kind: 'package', description: `Package ${name} ${v} installed`, params: { name, version: `=${v}` } }));
 }
 
 export function serviceSection(r: ResourceReader): SectionDraft[] {
+  const name = r.name('name');
   // A service without `running` is imported as running (Outpost's service check always looks at it).
-  const active = r.bool('running') ?? true;
-  const enabled = r.bool('enabled');
-  r.ignore('runlevels', 'Outpost does not check SysV run levels');
+  const active = plainBool(r, 'running') ?? true;
+  const enabled = plainBool(r, 'enabled');
+  r.ignore('runlevels', 'Outpost checks systemd services; SysV/OpenRC run levels are not read');
   const words = [active ? 'running' : 'not running', enabled === undefined ? null : enabled ? 'enabled' : 'not enabled'].filter(Boolean).join(' and ');
-  return [{ kind: 'service', description: `Service ${r.key} ${words}`, params: defined({ name: r.key, active, enabled }) }];
+  return [{ kind: 'service', description: `Service ${name} ${words}`, params: defined({ name, active, enabled, matchers: r.kept() }) }];
 }
 
 export function processSection(r: ResourceReader): SectionDraft[] {
+  const name = r.name('comm');
   const running = r.bool('running') ?? true;
-  return [{ kind: 'process', description: `Process ${r.key} ${running ? 'running' : 'not running'}`, params: { name: r.key, running } }];
+  return [{ kind: 'process', description: `Process ${name} ${running ? 'running' : 'not running'}`, params: { name, running } }];
 }
 
-/**
- * Goss `mount` has no exact Outpost equivalent. A `usage` limit becomes a disk check on that
- * mount (use % at most the limit). Otherwise `exists: true` becomes a file check that the mount
- * point exists, which does not prove that something is mounted there: that is said in `skipped`.
- */
+/** Goss `mount`: a mount kind judged on /proc/self/mountinfo; options, source, type and use % as Goss matchers. */
 export function mountSection(r: ResourceReader): SectionDraft[] {
-  const usage = r.raw('usage');
-  for (const name of ['opts', 'vfs-opts', 'source', 'filesystem']) r.ignore(name, `Outpost does not check mount "${name}"`);
-  r.ignore('timeout', 'Not needed: mounts are read with the other facts');
-  if (usage !== undefined) {
-    const limit = usageLimit(usage);
-    if (limit === null) throw new SkipResource('usage: only a limit like "usage: { lt: 90 }" is supported');
-    r.raw('exists');
-    return [{ kind: 'disk_free', description: `At most ${limit}% used on ${r.key}`, params: { mount: r.key, maxUsePercent: limit } }];
-  }
+  const mountPoint = r.name('mountpoint');
   const exists = r.bool('exists') ?? true;
-  if (!exists) throw new SkipResource('exists: false (not mounted) cannot be checked by Outpost');
-  r.note('exists', `Imported as a check that ${r.key} exists; whether a file system is mounted there is not checked`);
-  return [{ kind: 'file', description: `Mount point ${r.key} exists`, params: { path: r.key, exists: true } }];
+  keepAll(r, ['opts', 'vfs-opts', 'source', 'filesystem', 'usage']);
+  r.ignore('timeout', 'Not needed: Outpost reads mountinfo, which does not hang on a dead network mount');
+  return [{ kind: 'mount', description: exists ? `${mountPoint} is mounted` : `Nothing mounted on ${mountPoint}`, params: defined({ mountPoint, exists, matchers: r.kept() }) }];
 }
 
-function usageLimit(usage: unknown): number | null {
-  const asNumber = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : null);
-  if (typeof usage === 'object' && usage !== null && !Array.isArray(usage)) {
-    const entries = Object.entries(usage);
-    if (entries.length !== 1) return null;
-    const [op, value] = entries[0]!;
-    // "lt 90" is taken as "at most 90 %": use % is reported in whole or tenths of per cent.
-    return ['lt', 'le', 'lte', 'less-than'].includes(op) ? asNumber(value) : null;
-  }
-  return asNumber(usage);
+export function interfaceSection(r: ResourceReader): SectionDraft[] {
+  const name = r.name('name');
+  const exists = r.bool('exists') ?? true;
+  keepAll(r, ['addrs', 'mtu']);
+  return [{ kind: 'interface', description: exists ? `Interface ${name} exists` : `No interface ${name}`, params: defined({ name, exists, matchers: r.kept() }) }];
 }
 
 export function kernelParamSection(r: ResourceReader): SectionDraft[] {
-  const value = r.text('value');
-  if (value === undefined) throw new SkipResource('no value to compare');
-  return [{ kind: 'kernel_param', description: `Kernel parameter ${r.key} = ${value}`, params: { key: r.key, value } }];
+  const key = r.name('name');
+  const value = plainText(r, 'value');
+  const matchers = r.kept();
+  if (value === undefined && !matchers) throw new SkipResource('value: no value to compare');
+  return [{ kind: 'kernel_param', description: value === undefined ? `Kernel parameter ${key}` : `Kernel parameter ${key} = ${value}`, params: defined({ key, value, matchers }) }];
 }
 
 export function userSection(r: ResourceReader): SectionDraft[] {
+  const name = r.name('username');
   const exists = r.bool('exists') ?? true;
-  r.ignore('gid', 'Outpost checks group membership (groups), not the primary gid');
-  const params = defined({ name: r.key, exists, uid: r.int('uid'), groups: r.list('groups'), home: r.text('home'), shell: r.text('shell') });
-  return [{ kind: 'user', description: exists ? `User ${r.key} exists` : `No user ${r.key}`, params }];
+  r.keep('gid');
+  const params = defined({ name, exists, uid: plainInt(r, 'uid'), groups: r.list('groups'), home: plainText(r, 'home'), shell: plainText(r, 'shell'), matchers: r.kept() });
+  return [{ kind: 'user', description: exists ? `User ${name} exists` : `No user ${name}`, params }];
 }
 
 export function groupSection(r: ResourceReader): SectionDraft[] {
+  const name = r.name('groupname');
   const exists = r.bool('exists') ?? true;
-  return [{ kind: 'group', description: exists ? `Group ${r.key} exists` : `No group ${r.key}`, params: defined({ name: r.key, exists, gid: r.int('gid') }) }];
+  return [{ kind: 'group', description: exists ? `Group ${name} exists` : `No group ${name}`, params: defined({ name, exists, gid: plainInt(r, 'gid'), matchers: r.kept() }) }];
 }

@@ -1,5 +1,5 @@
 import { requirementParamsSchemas } from '../requirement-kinds';
-import { fileSection, groupSection, kernelParamSection, mountSection, packageSection, processSection, serviceSection, userSection, type SectionDraft } from './goss-host-sections';
+import { fileSection, groupSection, interfaceSection, kernelParamSection, mountSection, packageSection, processSection, serviceSection, userSection, type SectionDraft } from './goss-host-sections';
 import { addrSection, commandSection, dnsSection, httpSection, portSection } from './goss-network-sections';
 import { GossSink, ResourceReader, SkipResource, type GossIssue, type GossSkip, type RequirementDraft } from './goss-reader';
 
@@ -19,12 +19,12 @@ const SECTIONS: Record<string, (r: ResourceReader) => SectionDraft[]> = {
   'kernel-param': kernelParamSection,
   user: userSection,
   group: groupSection,
+  interface: interfaceSection,
 };
 
 const KNOWN_UNSUPPORTED: Record<string, string> = {
-  gossfile: 'Outpost does not follow gossfile includes: import each file on its own',
-  interface: 'Outpost has no network interface check',
-  matching: 'Outpost has no matching check',
+  gossfile: 'Includes are followed only when the file is read from disk (outpost check --requirements): render the file with "goss render" and import the result',
+  matching: 'A matching test compares values written in the file itself (for templates and --vars), nothing on the machine: there is nothing for Outpost to check',
   'http-request': 'Outpost has no http-request check',
 };
 

@@ -45,6 +45,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export class ResourceReader {
   private readonly used = new Set<string>();
   private readonly attrs: Record<string, unknown>;
+  /** Attributes kept as Goss wrote them (matchers, or no Outpost field): judged by shared/checks/goss/matchers.ts. */
+  readonly matchers: Record<string, unknown> = {};
 
   constructor(
     readonly section: string,
@@ -64,14 +66,40 @@ export class ResourceReader {
     return Object.prototype.hasOwnProperty.call(this.attrs, name);
   }
 
-  /** The attribute's value with an `{ equal: x }` matcher unwrapped; other matchers skip the resource. */
+  /** The attribute's value with an `{ equal: x }` of a scalar unwrapped; other matchers are read by `isMatcher`/`keep`. */
   private value(name: string): unknown {
     this.used.add(name);
     const v = this.attrs[name];
     if (!isRecord(v)) return v;
     const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === 'equal') return v.equal;
-    throw new SkipResource(`${name}: the matcher ${keys.map((k) => `"${k}"`).join(', ')} is not supported (write a plain value)`);
+    if (keys.length === 1 && keys[0] === 'equal' && !isRecord(v.equal) && !Array.isArray(v.equal)) return v.equal;
+    throw new SkipResource(`${name}: the matcher ${keys.map((k) => `"${k}"`).join(', ')} cannot be used here`);
+  }
+
+  /** Whether the attribute is written as a Goss matcher (a map), other than `{equal: scalar}`. */
+  isMatcher(name: string): boolean {
+    const v = this.attrs[name];
+    if (!isRecord(v)) return false;
+    const keys = Object.keys(v);
+    return !(keys.length === 1 && keys[0] === 'equal' && !isRecord(v.equal) && !Array.isArray(v.equal));
+  }
+
+  /** Keeps the attribute as Goss wrote it, to be judged with Goss's meaning (see goss-attributes.ts). */
+  keep(name: string): void {
+    if (!this.has(name)) return;
+    this.used.add(name);
+    this.matchers[name] = this.attrs[name];
+  }
+
+  /** A Goss override of the resource's name (`path:`, `name:`…), which defaults to the key. */
+  name(attribute: string): string {
+    const v = this.has(attribute) ? this.text(attribute) : undefined;
+    return v && v.trim() !== '' ? v : this.key;
+  }
+
+  /** The kept matchers, or undefined when there are none (so params stay as before). */
+  kept(): Record<string, unknown> | undefined {
+    return Object.keys(this.matchers).length > 0 ? { ...this.matchers } : undefined;
   }
 
   raw(name: string): unknown {
@@ -106,21 +134,24 @@ export class ResourceReader {
     return undefined;
   }
 
-  /** A list of strings; a `have-patterns` / `contain-elements` matcher is unwrapped. */
+  /**
+   * A plain list of strings (Goss: each must be present). A `have-patterns` / `contain-elements`
+   * list is unwrapped; any other matcher is kept (see `keep`) and undefined returned. An empty
+   * value as Goss renders it (`[]`, `""`, null) is an empty list: nothing required.
+   */
   list(name: string): string[] | undefined {
     if (!this.has(name)) return undefined;
     this.used.add(name);
     let v = this.attrs[name];
     if (isRecord(v)) {
       const keys = Object.keys(v);
-      if (keys.length === 1 && (keys[0] === 'have-patterns' || keys[0] === 'contain-elements' || keys[0] === 'contain-element')) v = v[keys[0]];
-      else throw new SkipResource(`${name}: the matcher ${keys.map((k) => `"${k}"`).join(', ')} is not supported (write a list)`);
+      if (keys.length === 1 && (keys[0] === 'have-patterns' || keys[0] === 'contain-elements') && Array.isArray(v[keys[0]]) && (v[keys[0]] as unknown[]).every((x) => !isRecord(x))) v = v[keys[0]];
+      else {
+        this.keep(name);
+        return undefined;
+      }
     }
-    // `goss add` renders an empty value as `""` (or leaves it null): accepted, its exact-empty match named as not checked.
-    if (v === '' || v === null) {
-      this.sink.skip(`${this.path}: ${name}`, `an empty "${name}" (exactly empty in Goss) is not checked by Outpost`);
-      return [];
-    }
+    if (v === '' || v === null) return [];
     if (typeof v === 'string' || typeof v === 'number') return [String(v)];
     if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) return v.map(String);
     this.sink.error(`${this.path}: ${name}`, 'Must be a list of values');
