@@ -15,6 +15,7 @@ import { signWithCloseoutRules } from '../closeout/milestone-guard';
 import { getPostDeploymentReview, savePostDeploymentReview } from '../closeout/review-service';
 import { defaultCheckParts } from '../checks/jobs/default-check-parts';
 import { getDashboard } from '../dashboard/dashboard-service';
+import { readNotificationSettings, writeNotificationSettings } from '../preferences/notification-settings-store';
 import { decideWave } from '../dashboard/wave-decisions';
 import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
 import { ImportStore } from '../inventory-import/import-store';
@@ -77,6 +78,8 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'profile.get': (ctx) => getProfile(ctx.db),
     'profile.set': (ctx, input) => setProfile(ctx.db, ctx.clock, input),
     'sample.open': (ctx) => openSampleDeployment(ctx, env.dataDir),
+    'notifications.get': () => readNotificationSettings(env.dataDir, env.shell),
+    'notifications.set': (_ctx, input) => writeNotificationSettings(env.dataDir, input),
     'deployments.list': (ctx) => listDeployments(ctx),
     'deployments.get': getDeployment,
     'deployments.create': createDeployment,

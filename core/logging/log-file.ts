@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, makePrivate } from '../storage/private-files';
 import { setLogSink } from './logger';
 
 /** The desktop app's log folder (Help → Show logs opens it): a packaged app has no terminal for stderr. */
@@ -23,8 +24,9 @@ export interface LogFileOptions {
 export function startLogFile(dir: string, options: LogFileOptions = {}): () => void {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const keep = options.keep ?? 3;
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   const file = path.join(dir, LOG_FILE_NAME);
+  makePrivate(file);
   const rotated = (n: number) => path.join(dir, `outpost.${n}.log`);
   let fd = fs.openSync(file, 'a', 0o600);
   let size = fs.fstatSync(fd).size;

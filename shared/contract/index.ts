@@ -8,6 +8,7 @@ import { checklistMethods } from './checklist-methods';
 import { checksMethods } from './checks-methods';
 import { closeoutMethods } from './closeout-methods';
 import { dashboardMethods } from './dashboard-methods';
+import { desktopMethods } from './desktop-methods';
 import { inventoryImportMethods } from './inventory-import-methods';
 import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
@@ -51,6 +52,7 @@ export const apiContract = {
   ...calendarMethods,
   ...bulkEditMethods,
   ...planTemplateMethods,
+  ...desktopMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;
