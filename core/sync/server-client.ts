@@ -42,6 +42,23 @@ interface RequestSpec {
   bytes?: Uint8Array;
   auth?: boolean;
   long?: boolean;
+  /** False for a request that must not be sent twice (sign-in registers a device). */
+  resend?: boolean;
+}
+
+/** Codes of a connection that closed under the request (a kept-alive socket the server had just let go). */
+const CLOSED_CONNECTION_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Whether a failed request died on a connection that closed under it. A kept-alive connection the
+ * server closes while this process is busy (a long SQLite write blocks the event loop, so the close
+ * is read only after the next request was written on it) fails that way; one new attempt on a fresh
+ * connection is safe because every sync request is idempotent (operations carry ids, blobs hashes).
+ */
+function diedOnClosedConnection(cause: unknown): boolean {
+  const inner = (cause as { cause?: unknown } | null)?.cause;
+  const code = (inner as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CLOSED_CONNECTION_CODES.has(code);
 }
 
 const HTTP_CODES: Record<number, SyncErrorCode> = {
@@ -90,8 +107,14 @@ export function createServerClient(options: ServerClientOptions) {
     }
     const timeout = AbortSignal.timeout(spec.long ? timeoutMs * 4 : timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const attempt = () => doFetch(`${base}${spec.path}`, { method: spec.method, headers, ...(body !== undefined ? { body } : {}), signal });
     try {
-      return await doFetch(`${base}${spec.path}`, { method: spec.method, headers, ...(body !== undefined ? { body } : {}), signal });
+      try {
+        return await attempt();
+      } catch (cause) {
+        if (spec.resend === false || signal.aborted || !diedOnClosedConnection(cause)) throw cause;
+        return await attempt();
+      }
     } catch (cause) {
       if (options.signal?.aborted) throw new SyncAborted();
       if (cause instanceof SyncError) throw cause; // the transport refused the server (certificate)
@@ -143,7 +166,7 @@ export function createServerClient(options: ServerClientOptions) {
     health: () => json({ method: 'GET', path: '/health', auth: false }, healthResponseSchema),
     signIn: (username: string, password: string, deviceName: string, signingKey?: SigningKeyRegistration) =>
       json(
-        { method: 'POST', path: '/v1/auth/sign-in', auth: false, body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...(signingKey ? { signingKey } : {}) } },
+        { method: 'POST', path: '/v1/auth/sign-in', auth: false, resend: false, body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...(signingKey ? { signingKey } : {}) } },
         signInResponseSchema,
       ),
     signOut: () => noContent({ method: 'POST', path: '/v1/auth/sign-out', body: {} }),
