@@ -6,6 +6,7 @@ import { createCheckJobs } from './checks/jobs/check-jobs';
 import { defaultCheckParts } from './checks/jobs/default-check-parts';
 import { announceCheckJobs, announceSyncConflicts, createCoreEvents, type CoreEvents } from './events/core-events';
 import { openDatabase } from './db/open-database';
+import { resolveUpdateFeed, type AppUpdateFeed } from './app-updates/update-feed';
 import { createLogger } from './logging/logger';
 import { newId, systemClock, type Clock } from './runtime/clock';
 import { DomainError } from './services/domain-error';
@@ -46,6 +47,8 @@ export interface OutpostCore {
   syncEngine: SyncEngine;
   /** Background happenings (finished check jobs, new sync conflicts) a shell may notify about. */
   events: CoreEvents;
+  /** The desktop updater's feed on the signed-in server (null when signed out); for the Electron main process. */
+  appUpdateFeed(): Promise<AppUpdateFeed | null>;
   close(): void;
 }
 
@@ -105,6 +108,7 @@ export function openCore(options: CoreOptions): OutpostCore {
     secrets,
     syncEngine: sync,
     events,
+    appUpdateFeed: () => resolveUpdateFeed({ sqlite: opened.sqlite, secrets, schemaVersion: opened.schemaVersion, appVersion: options.appVersion ?? '0.0.0', ...(options.sync?.fetch ? { fetch: options.sync.fetch } : {}) }),
     close: () => {
       checkJobs.suspendAll();
       sync.stop();

@@ -221,6 +221,10 @@ function onReady(): void {
     call: async (method, input) => (core ? core.call(method, input) : { ok: false, error: apiError('internal', 'Outpost is shutting down') }),
     mainContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
   });
+  // Updates from the central server, packaged builds only (loaded lazily: electron-updater needs Electron).
+  if (app.isPackaged) {
+    import('./app-updater/start-app-updates').then(({ startAppUpdates }) => core && startAppUpdates(core)).catch((error: unknown) => log.warn('updates not started', { error: String(error) }));
+  }
   installMenu();
   createMainWindow(startUrl(demoDeploymentId));
   log.info('started', { version: app.getVersion(), dataDir, packaged: app.isPackaged, demo: launch.demo });

@@ -1,3 +1,4 @@
+import { createAppUpdateHandlers } from '../app-updates/app-update-handlers';
 import type { ApiContract, ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/contract';
 import { createComponent, updateComponent } from '../authoring/component-authoring';
 import { deleteTemplateItem, getChecklistTemplate, saveTemplateItem } from '../authoring/checklist-template-authoring';
@@ -140,6 +141,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'signoff.get': getSheet,
     'signoff.exportPdf': (ctx, input) => exportSheetPdf(ctx, env.dataDir, input),
     ...createSyncHandlers(env.sync, env.schemaVersion),
+    ...createAppUpdateHandlers(env.sync),
     ...createCloseoutHandlers(),
     'closeout.review': getPostDeploymentReview,
     'closeout.saveReview': savePostDeploymentReview,

@@ -5,6 +5,7 @@ import { formatDateTime, percent } from '../format/time';
 import { relativeTime } from './relative-time';
 import { syncNow } from './sync-actions';
 import { useSync } from './sync-store';
+import { AppUpdateNotice } from './AppUpdateNotice';
 import { SyncAccountMenu } from './SyncAccountMenu';
 import { SyncErrorDetails } from './SyncErrorDetails';
 
@@ -96,6 +97,7 @@ export function SyncStatusBar() {
           <IconRefresh size={16} />
         </ActionIcon>
       </Tooltip>
+      <AppUpdateNotice />
       <SyncAccountMenu status={status} />
     </Group>
   );

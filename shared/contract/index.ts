@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
+import { appUpdateMethods } from './app-update-methods';
 import { attachmentsMethods } from './attachments-methods';
 import { authoringMethods } from './authoring-methods';
 import { bulkEditMethods } from './bulk-edit-methods';
@@ -29,6 +30,7 @@ import { trainingMethods } from './training-methods';
 /** The one API contract between the renderer and the core, shared by the Electron bridge and the browser host. */
 export const apiContract = {
   ...appMethods,
+  ...appUpdateMethods,
   ...planMethods,
   ...authoringMethods,
   ...requirementsMethods,

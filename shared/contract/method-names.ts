@@ -7,6 +7,8 @@ export const API_METHOD_NAMES = [
   'profile.get',
   'profile.set',
   'sample.open',
+  'appUpdate.status',
+  'appUpdate.restart',
   'notifications.get',
   'notifications.set',
   'deployments.list',
