@@ -11,6 +11,7 @@ import { createWave, deleteWave, updateWave } from '../authoring/wave-authoring'
 import type { CheckParts } from '../checks/jobs/check-collectors';
 import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
+import { recordAdhocRuns } from '../checks/adhoc/record-adhoc-runs';
 import { createCloseoutHandlers } from '../closeout/closeout-handlers';
 import { signWithCloseoutRules } from '../closeout/milestone-guard';
 import { getPostDeploymentReview, savePostDeploymentReview } from '../closeout/review-service';
@@ -37,6 +38,7 @@ import { createIssue, getIssue, issueSummary, listIssues } from '../services/iss
 import { listMachines } from '../services/machine-service';
 import { getProfile, setProfile } from '../services/profile-service';
 import { importGossRequirements, listRequirements } from '../services/requirement-service';
+import { exportGossRequirements } from '../services/requirement-export';
 import { listSiteRollbacks, rollbackSite } from '../services/rollback-service';
 import { changedSinceSignOff, exportSheetPdf, getSheet, listSheets, reviewSignOff } from '../signoff/signoff-service';
 import type { ServiceContext } from '../services/service-context';
@@ -107,6 +109,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'machines.list': listMachines,
     'requirements.list': listRequirements,
     'requirements.importGoss': importGossRequirements,
+    'requirements.exportGoss': exportGossRequirements,
     'inventory.list': listInventory,
     'inventory.reconciliation': inventoryReconciliation,
     'inventory.receive': receiveSerial,
@@ -119,6 +122,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'checklist.attachPhoto': attachChecklistPhoto,
     'checklist.completePhase': completeChecklistPhase,
     ...createChecksHandlers(env.checkJobs ?? createCheckJobs(env.checkParts ?? defaultCheckParts)),
+    'adhocChecks.record': recordAdhocRuns,
     'issues.list': listIssues,
     'issues.get': getIssue,
     'issues.create': createIssue,

@@ -28,4 +28,15 @@ export const requirementsMethods = {
     z.object({ imported: z.array(requirementSchema), skipped: z.array(gossSkipSchema) }),
     'Import requirements from a goss.yaml: all or nothing; templates and invalid values are refused with the reasons',
   ),
+  'requirements.exportGoss': query(
+    z
+      .object({
+        deploymentId: idSchema,
+        /** The role whose machines the gossfile is for (with the requirements for every target); null = only those for every target. */
+        targetRole: z.string().trim().max(100).nullable().default(null),
+      })
+      .strict(),
+    z.object({ fileName: z.string(), yaml: z.string(), base64: z.string(), exported: z.number().int(), skipped: z.array(z.object({ description: z.string(), reason: z.string() })) }),
+    "A deployment's requirements for one role as a gossfile that goss validate reads; what Goss cannot express is listed",
+  ),
 } as const;
