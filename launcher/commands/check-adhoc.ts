@@ -1,11 +1,13 @@
 import fs from 'node:fs';
-import { readAdhocRequirements } from '../../core/checks/adhoc/adhoc-requirements';
+import { readAdhocRequirements, type AdhocRequirements } from '../../core/checks/adhoc/adhoc-requirements';
 import { AdhocInputError, distinctLabels, parseTargetSpec, readInventoryTargets, readTargetsFile, type AdhocTarget } from '../../core/checks/adhoc/adhoc-targets';
 import { DEFAULT_USER_KNOWN_HOSTS, SYSTEM_KNOWN_HOSTS, type AcceptedKey } from '../../core/checks/adhoc/known-hosts-policy';
 import { runAdhocChecks } from '../../core/checks/adhoc/run-adhoc';
 import { defaultCheckParts } from '../../core/checks/jobs/default-check-parts';
+import { openCore, type OutpostCore } from '../../core/outpost-core';
 import { adhocReport, hostKeyRefused, hostPassed, type CheckFormat } from './check-adhoc-output';
 import { dryRunReport } from './check-adhoc-dry-run';
+import { matchSiteTargets, storeAdhocRuns, type AdhocSiteStore } from './check-adhoc-site';
 import type { CliIo } from './command';
 
 export interface AdhocCheckOptions {
@@ -24,6 +26,8 @@ export interface AdhocCheckOptions {
   out: string | undefined;
   dryRun: boolean;
   approveCommands: boolean;
+  /** --site CODE (with --deployment, --data-dir): store the runs in that site's targets' history. */
+  site?: { code: string; deployment: string | undefined; dataDir: string } | undefined;
 }
 
 function chooseTargets(options: AdhocCheckOptions): AdhocTarget[] {
@@ -56,6 +60,16 @@ export async function checkAdhoc(io: CliIo, options: AdhocCheckOptions): Promise
   const targets = chooseTargets(options);
   const requirements = await readAdhocRequirements(options.requirements);
   const knownHostsFile = options.knownHosts ?? DEFAULT_USER_KNOWN_HOSTS;
+  const core = options.site ? openCore({ dataDir: options.site.dataDir, shell: 'test' }) : null;
+  try {
+    const store = core && options.site ? matchSiteTargets(core, options.site.code, options.site.deployment, targets) : null;
+    return await check(io, options, targets, requirements, knownHostsFile, store && core ? { core, store } : null);
+  } finally {
+    core?.close();
+  }
+}
+
+async function check(io: CliIo, options: AdhocCheckOptions, targets: AdhocTarget[], requirements: AdhocRequirements, knownHostsFile: string, site: { core: OutpostCore; store: AdhocSiteStore } | null): Promise<number> {
   if (options.dryRun) {
     const input = { file: options.requirements, requirements, targets, sudo: options.sudo, approveCommands: options.approveCommands, knownHostsFile, acceptNew: options.acceptNew };
     emit(io, dryRunReport(input, options.format === 'json' ? 'json' : 'text'), options.out);
@@ -77,6 +91,7 @@ export async function checkAdhoc(io: CliIo, options: AdhocCheckOptions): Promise
     accepted,
   );
   emit(io, adhocReport(options.format, hosts, requirements, accepted), options.out);
+  if (site) io.err(`Stored ${storeAdhocRuns(site.core, site.store, hosts).length} runs at site ${site.store.siteCode}.`);
   if (options.out !== undefined) {
     const passed = hosts.filter(hostPassed).length;
     io.err(`${passed} of ${hosts.length} host${hosts.length === 1 ? '' : 's'} passed; ${options.format} report written to ${options.out}`);

@@ -11,6 +11,7 @@ import type { CliCommand } from './command';
 const USAGE = `outpost check (--target USER@HOST[:PORT] … | --targets FILE | --inventory FILE [--limit PATTERN])
               --requirements FILE [--identity FILE] [--password-stdin] [--known-hosts FILE] [--accept-new]
               [--sudo] [--approve-commands] [--concurrency N] [--format table|json|junit|tap] [--out FILE] [--dry-run]
+              [--site CODE [--deployment NAME] [--data-dir DIR]]
 outpost check --site CODE [--deployment NAME] [--data-dir DIR] [--concurrency N] [--format table|json|junit|tap] [--out FILE]
               [--trust-new-host-keys] [--approve-commands]
 
@@ -40,7 +41,9 @@ file, with the same collector, evaluator and limits as the Machines tab.
   --out FILE                 write the report to FILE (a one-line summary goes to stderr)
   --dry-run                  print the hosts, the requirements and every part not checked, with why;
                              connects to nothing
-  Runs of ad-hoc hosts are never stored (--site with ad-hoc hosts is refused).
+  --site CODE                store the runs in the history of that site's target machines (each host
+                             must be one of them: same address or host name, and port; --deployment
+                             NAME, --data-dir DIR). Without --site nothing is stored
 
 Site (a local deployment): checks every target machine of the site against the deployment's
 requirements and stores the runs (the same job runner as the Machines tab).
@@ -87,11 +90,10 @@ function mode(values: Values): 'adhoc' | 'site' {
     if (adhoc.length > 0) throw new UsageError(`--${adhoc[0]} needs --target, --targets or --inventory (a site is checked against its deployment's requirements)`);
     return 'site';
   }
-  if (values.site !== undefined) throw new UsageError('--site with ad-hoc hosts is not supported yet: runs of ad-hoc hosts are not stored; add the hosts to the site and use --site alone');
   if (values.requirements === undefined) throw new UsageError('--requirements FILE is required');
   if (values.limit !== undefined && values.inventory === undefined) throw new UsageError('--limit needs --inventory');
   if (values['trust-new-host-keys']) throw new UsageError('--trust-new-host-keys is for --site; ad-hoc checks use --accept-new');
-  if (values.deployment !== undefined) throw new UsageError('--deployment is for --site');
+  if ((values.deployment !== undefined || values['data-dir'] !== undefined) && values.site === undefined) throw new UsageError('--deployment and --data-dir go with --site');
   return 'adhoc';
 }
 
@@ -145,10 +147,11 @@ export const checkCommand: CliCommand = {
           out: values.out,
           dryRun: values['dry-run'],
           approveCommands: values['approve-commands'],
+          site: values.site === undefined ? undefined : { code: values.site, deployment: values.deployment, dataDir: cliDataDir(values['data-dir']) },
         });
       } catch (error) {
         io.err(`outpost check: ${(error as Error).message}`);
-        return error instanceof AdhocInputError ? 2 : 1;
+        return error instanceof AdhocInputError || error instanceof UsageError ? 2 : 1;
       }
     }
     const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });

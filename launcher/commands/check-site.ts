@@ -9,13 +9,13 @@ import { tapReport } from './check-report-tap';
 import { UsageError } from './cli-support';
 import type { CliIo } from './command';
 
-function call<M extends ApiMethod>(core: OutpostCore, method: M, input: ApiInput<M>): ApiOutput<M> {
+export function call<M extends ApiMethod>(core: OutpostCore, method: M, input: ApiInput<M>): ApiOutput<M> {
   const result = core.dispatch(method, input);
   if (!result.ok) throw new Error(result.error.message);
   return result.value as ApiOutput<M>;
 }
 
-function findSite(core: OutpostCore, code: string, deploymentName: string | undefined): { id: string; code: string; name: string; deployment: string } {
+export function findSite(core: OutpostCore, code: string, deploymentName: string | undefined): { id: string; code: string; name: string; deployment: string } {
   const deployments = call(core, 'deployments.list', {}).filter((d) => deploymentName === undefined || d.name === deploymentName);
   if (deploymentName !== undefined && deployments.length === 0) throw new UsageError(`No deployment is named "${deploymentName}"`);
   const matches = deployments.flatMap((d) => call(core, 'sites.list', { deploymentId: d.id }).filter((s) => s.code.toLowerCase() === code.toLowerCase()).map((s) => ({ id: s.id, code: s.code, name: s.name, deployment: d.name })));

@@ -6,6 +6,7 @@ import { authoringMethods } from './authoring-methods';
 import { bulkEditMethods } from './bulk-edit-methods';
 import { calendarMethods } from './calendar-methods';
 import { checklistMethods } from './checklist-methods';
+import { adhocCheckMethods } from './adhoc-check-methods';
 import { checksMethods } from './checks-methods';
 import { closeoutMethods } from './closeout-methods';
 import { dashboardMethods } from './dashboard-methods';
@@ -41,6 +42,7 @@ export const apiContract = {
   ...attachmentsMethods,
   ...rollbackMethods,
   ...checksMethods,
+  ...adhocCheckMethods,
   ...signoffMethods,
   ...syncMethods,
   ...dashboardMethods,

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../core/checks/remote/host-key';
 import { checkCommand } from '../../launcher/commands/check-command';
+import { openTestCore, tempDataDir } from '../support/temp-core';
+import { seedCheckSite } from './checks-runs-seed';
 import { freePort, sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 
 // `outpost check` ad-hoc, run as a process (tsx launcher/cli.ts) against two real sshd instances.
@@ -126,6 +128,33 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     expect(fs.readFileSync(changed, 'utf8')).toBe(`[127.0.0.1]:${a.port} ssh-ed25519 ${hostKeyBlob(b)}\n`);
   }, 60_000);
 
+  it('--site CODE stores the runs in the history of the matched target; a host that is no target of the site is refused before connecting', async () => {
+    const dataDir = tempDataDir('checks-adhoc-site');
+    const seed = seedCheckSite(dataDir, [{ hostName: 'pos-a', address: '127.0.0.1', port: a.port, username: a.user.name }], []);
+    const io = () => {
+      const lines: string[] = [];
+      return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
+    };
+    const common = ['--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--site', 'CHK', '--data-dir', dataDir];
+    const refused = io();
+    expect(await checkCommand.run(['--target', `${a.user.name}@127.0.0.1:${b.port}`, ...common], refused.io)).toBe(2);
+    expect(refused.lines.join('\n')).toContain(`is not a target machine of site CHK`);
+    const stored = io();
+    expect(await checkCommand.run(['--target', `${a.user.name}@127.0.0.1:${a.port}`, ...common], stored.io)).toBe(0);
+    expect(stored.lines.join('\n')).toContain('Stored 1 runs at site CHK.');
+    const core = openTestCore({ dataDir, profile: false });
+    try {
+      const runs = core.call('checks.runs', { targetId: seed.targetIds[0]! });
+      expect(runs).toHaveLength(1);
+      const detail = core.call('checks.run', { runId: runs[0]!.id });
+      expect(detail).toMatchObject({ outcome: 'completed', targetLabel: 'pos-a', counts: { pass: 2, fail: 0, error: 0, skipped: 0 } });
+      expect(detail.results.map((r) => r.status)).toEqual(['pass', 'pass']);
+      expect(detail.facts?.source).toBe('ssh');
+    } finally {
+      core.close();
+    }
+  }, 60_000);
+
   it('an unknown host key without --accept-new is refused (exit 2) and nothing is written', async () => {
     const empty = path.join(dir, 'known_hosts_empty');
     const run = await outpost(['--target', `${b.user.name}@127.0.0.1:${b.port}`, '--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', empty, '--format', 'tap']);
@@ -173,7 +202,7 @@ describe('outpost check --dry-run and usage', () => {
       [['--target', 'a@h'], '--requirements FILE is required'],
       [['--target', 'a@h:99999', '--requirements', path.join(ROOT, 'package.json'), '--dry-run'], 'the port must be a number from 1 to 65535'],
       [['--target', 'a@h', '--requirements', 'r', '--format', 'xml'], '--format must be one of table, json, junit, tap'],
-      [['--target', 'a@h', '--requirements', 'r', '--site', 'S1'], '--site with ad-hoc hosts is not supported yet'],
+      [['--target', 'a@h', '--requirements', 'r', '--deployment', 'D'], '--deployment and --data-dir go with --site'],
     ];
     for (const [args, message] of cases) {
       const err: string[] = [];
