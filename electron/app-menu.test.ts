@@ -7,7 +7,7 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 function build(over: Partial<AppMenuOptions> = {}) {
-  const options: AppMenuOptions = { appName: 'Outpost', isDev: false, platform: 'linux', onToggleDarkMode: vi.fn(), onAbout: vi.fn(), ...over };
+  const options: AppMenuOptions = { appName: 'Outpost', isDev: false, platform: 'linux', onToggleDarkMode: vi.fn(), onAbout: vi.fn(), onShowLogs: vi.fn(), ...over };
   return { options, template: buildAppMenuTemplate(options) };
 }
 
@@ -41,6 +41,17 @@ describe('buildAppMenuTemplate', () => {
     click('about');
     expect(options.onToggleDarkMode).toHaveBeenCalledOnce();
     expect(options.onAbout).toHaveBeenCalledOnce();
+  });
+
+  it('offers Show Logs in Help, on every platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const { options, template } = build({ platform });
+      const help = template.find((m) => m.id === 'help')!;
+      const item = flatten([help]).find((i) => i.id === 'show-logs');
+      expect(item?.label).toBe('Show Logs');
+      (item?.click as () => void)();
+      expect(options.onShowLogs).toHaveBeenCalledOnce();
+    }
   });
 
   it('adds the app menu on macOS', () => {

@@ -7,10 +7,12 @@ export interface AppMenuOptions {
   platform: NodeJS.Platform;
   onToggleDarkMode(): void;
   onAbout(): void;
+  /** Help → Show logs: opens the log folder in the file manager. */
+  onShowLogs(): void;
 }
 
 /** The application menu as a template (pure; main.ts builds it with Menu.buildFromTemplate). */
-export function buildAppMenuTemplate({ appName, isDev, platform, onToggleDarkMode, onAbout }: AppMenuOptions): MenuItemConstructorOptions[] {
+export function buildAppMenuTemplate({ appName, isDev, platform, onToggleDarkMode, onAbout, onShowLogs }: AppMenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const about: MenuItemConstructorOptions = { id: 'about', label: `About ${appName}`, click: () => onAbout() };
 
@@ -68,7 +70,7 @@ export function buildAppMenuTemplate({ appName, isDev, platform, onToggleDarkMod
   const help: MenuItemConstructorOptions = {
     id: 'help',
     role: 'help',
-    submenu: isMac ? [{ ...about, id: 'help-about' }] : [about],
+    submenu: [{ id: 'show-logs', label: 'Show Logs', click: () => onShowLogs() }, { type: 'separator' }, isMac ? { ...about, id: 'help-about' } : about],
   };
 
   return [...macAppMenu, file, edit, view, windowMenu, help];

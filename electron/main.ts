@@ -3,8 +3,13 @@
 // all data work happens in the core, which is plain Node shared with the browser shell.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, Notification, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { createLogger } from '../core/logging/logger';
+import { logDirectory, startLogFile } from '../core/logging/log-file';
+import { readNotificationSettings } from '../core/preferences/notification-settings-store';
+import { startCrashDumps } from './crash-dumps';
+import { createDeepLinkHandoff, registerProtocolClient } from './deep-link-handoff';
+import { showWith, startOsNotifications } from './os-notifications';
 import { openCore, type OutpostCore } from '../core/outpost-core';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { StartupError } from '../core/runtime/startup-error';
@@ -41,9 +46,25 @@ if (launch.dataDir) {
   app.setPath('userData', path.join(app.getPath('appData'), WINDOW_TITLE));
 }
 const dataDir = launch.dataDir ?? app.getPath('userData');
+// Before anything may crash or log: dumps and log lines stay in the data folder (Help → Show Logs, About).
+const crashDumpDir = startCrashDumps({ app, crashReporter }, dataDir, WINDOW_TITLE);
+const logDir = logDirectory(dataDir);
+startLogFile(logDir);
 
 let core: OutpostCore | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** outpost:// links: into the window's route (#/open/…), or kept for the first window. */
+const deepLinks = createDeepLinkHandoff((hash) => {
+  if (!core) return false; // not ready yet: the first window opens on it
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    createMainWindow(`${APP_INDEX_URL}${hash}`); // macOS: the app runs with its window closed
+    return true;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  mainWindow.loadURL(`${APP_INDEX_URL}${hash}`).catch((error: unknown) => log.warn('could not open the link', { error: String(error) }));
+  return true;
+});
 
 /** The Electron-ABI better-sqlite3 build, when there is one (the Node build in node_modules cannot load here). */
 function nativeBindingPath(): string | undefined {
@@ -186,6 +207,8 @@ function showAbout(): void {
       `Chromium ${process.versions.chrome}`,
       `Node ${process.versions.node}`,
       `Data folder: ${dataDir}`,
+      `Logs: ${logDir}`,
+      `Crash dumps (never uploaded): ${crashDumpDir}`,
     ].join('\n'),
     buttons: ['OK'],
   };
@@ -202,6 +225,12 @@ function installMenu(): void {
       nativeTheme.themeSource = nativeTheme.shouldUseDarkColors ? 'light' : 'dark';
     },
     onAbout: showAbout,
+    onShowLogs: () => {
+      shell.openPath(logDir).then(
+        (problem) => problem && log.warn('could not open the log folder', { logDir, problem }),
+        (error: unknown) => log.warn('could not open the log folder', { logDir, error: String(error) }),
+      );
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -226,16 +255,32 @@ function onReady(): void {
     import('./app-updater/start-app-updates').then(({ startAppUpdates }) => core && startAppUpdates(core)).catch((error: unknown) => log.warn('updates not started', { error: String(error) }));
   }
   installMenu();
-  createMainWindow(startUrl(demoDeploymentId));
+  startOsNotifications({
+    subscribe: (listener) => core?.events.subscribe(listener) ?? (() => undefined),
+    settings: () => readNotificationSettings(dataDir, 'electron'),
+    appFocused: () => BrowserWindow.getFocusedWindow() !== null,
+    isSupported: () => Notification.isSupported(),
+    show: showWith(Notification),
+    open: (link) => (link ? deepLinks.receive(link, 'notification') : mainWindow?.focus()),
+  });
+  const pendingLink = deepLinks.takePending();
+  createMainWindow(pendingLink ? `${APP_INDEX_URL}${pendingLink}` : startUrl(demoDeploymentId));
   log.info('started', { version: app.getVersion(), dataDir, packaged: app.isPackaged, demo: launch.demo });
 }
 
 function start(): void {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
+  app.on('second-instance', (_event, argv: string[]) => {
+    if (deepLinks.receiveArgv(argv, 'second-instance') || !mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  // macOS hands links over as open-url, on a cold start before ready too (then kept for the first window).
+  app.on('open-url', (event, url: string) => {
+    event.preventDefault();
+    deepLinks.receive(url, 'open-url');
+  });
+  registerProtocolClient(app, process);
+  deepLinks.receiveArgv(process.argv, 'argv');
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,7 +1,7 @@
 // main.ts wiring, run in plain Node against a fake 'electron' module (the real binary is not needed,
 // and must not be downloaded). The core is real: a fresh SQLite database in a temp data dir.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,8 @@ const fake = vi.hoisted(() => ({
   protocolHandlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
   ipcHandlers: new Map<string, Handler>(),
   windows: [] as FakeWindowLike[],
+  notifications: [] as { options: { title: string; body: string }; shown: boolean; listeners: Map<string, () => void> }[],
+  focusedWindow: null as unknown,
 }));
 
 vi.mock('electron', async () => {
@@ -35,6 +37,7 @@ vi.mock('electron', async () => {
     getPath: vi.fn((name: string) => fake.paths.get(name) ?? `/nonexistent/${name}`),
     getVersion: () => '9.9.9-test',
     requestSingleInstanceLock: vi.fn(() => true),
+    setAsDefaultProtocolClient: vi.fn(() => true),
     whenReady: vi.fn(() => Promise.resolve()),
     quit: vi.fn(),
     exit: vi.fn(),
@@ -56,15 +59,34 @@ vi.mock('electron', async () => {
     getNormalBounds = () => ({ x: 1, y: 2, width: 1000, height: 700 });
     maximize = vi.fn();
     show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    static getFocusedWindow = () => fake.focusedWindow;
     constructor(readonly options: Record<string, unknown>) {
       super();
       fake.windows.push(this as unknown as FakeWindowLike);
+    }
+  }
+  class Notification {
+    static isSupported = () => true;
+    shown = false;
+    listeners = new Map<string, () => void>();
+    constructor(readonly options: { title: string; body: string }) {
+      fake.notifications.push(this);
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+    }
+    show() {
+      this.shown = true;
     }
   }
   const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   return {
     app: fake.app,
     BrowserWindow,
+    Notification,
+    crashReporter: { start: vi.fn() },
     // A Linux desktop without a keyring: Electron's fixed-key fallback (app.info reports it as weak).
     safeStorage: {
       getSelectedStorageBackend: () => 'basic_text',
@@ -88,7 +110,7 @@ vi.mock('electron', async () => {
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
     nativeTheme: { shouldUseDarkColors: false, themeSource: 'system' },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
   };
 });
@@ -196,6 +218,82 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
+
+  it('keeps crash dumps and logs in the data folder, dumps never uploaded, and registers outpost://', () => {
+    const crashReporter = electron.crashReporter as unknown as { start: ReturnType<typeof vi.fn> };
+    expect(fake.app.setPath).toHaveBeenCalledWith('crashDumps', path.join(dataDir, 'crashes'));
+    expect(crashReporter.start).toHaveBeenCalledWith(expect.objectContaining({ uploadToServer: false }));
+    const setPath = fake.app.setPath!;
+    const setDumps = setPath.mock.calls.findIndex((c) => c[0] === 'crashDumps');
+    expect(setPath.mock.invocationCallOrder[setDumps]!).toBeLessThan(crashReporter.start.mock.invocationCallOrder[0]!);
+    expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('outpost');
+    expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(existsSync(path.join(dataDir, 'logs', 'outpost.log'))).toBe(true); // its lines: see the deep link refusals below
+  });
+
+  it('Help → Show Logs opens the log folder; About names the logs and crash dumps folders', async () => {
+    const setMenu = electron.Menu.setApplicationMenu as unknown as ReturnType<typeof vi.fn>;
+    type Item = { id?: string; click?: () => void; submenu?: Item[] };
+    const items = (function flatten(list: Item[]): Item[] {
+      return list.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+    })(setMenu.mock.calls.at(-1)![0] as Item[]);
+    items.find((i) => i.id === 'show-logs')!.click!();
+    expect(electron.shell.openPath).toHaveBeenCalledWith(path.join(dataDir, 'logs'));
+    items.find((i) => i.id === 'about')!.click!();
+    const about = (electron.dialog.showMessageBox as unknown as ReturnType<typeof vi.fn>).mock.calls.at(-1)!.at(-1) as { detail: string };
+    expect(about.detail).toContain(`Logs: ${path.join(dataDir, 'logs')}`);
+    expect(about.detail).toContain(`Crash dumps (never uploaded): ${path.join(dataDir, 'crashes')}`);
+  });
+
+  it('hands a link from a second instance (argv) or macOS (open-url) to the window as #/open/…; refuses hostile ones', () => {
+    const win = fake.windows[0]! as FakeWindowLike & { focus: ReturnType<typeof vi.fn> };
+    const loads = () => win.loadURL.mock.calls.map((c) => String(c[0]));
+    const before = loads().length;
+    fake.app.emit('second-instance', {}, ['C:\\Outpost\\Outpost.exe', '--allow-file-access-from-files', 'outpost://site/AMS-001/'], 'C:\\');
+    expect(loads().slice(before)).toEqual(['app://outpost/index.html#/open/outpost%3A%2F%2Fsite%2FAMS-001']);
+    expect(win.focus).toHaveBeenCalled();
+    const openUrl = { preventDefault: vi.fn() };
+    fake.app.emit('open-url', openUrl, 'outpost://site/UTR-002/issue/3');
+    expect(openUrl.preventDefault).toHaveBeenCalled();
+    expect(loads().at(-1)).toBe('app://outpost/index.html#/open/outpost%3A%2F%2Fsite%2FUTR-002%2Fissue%2F3');
+    const count = loads().length;
+    process.env.OUTPOST_LOG_LEVEL = 'warn';
+    fake.app.emit('second-instance', {}, ['outpost', 'outpost://site/..%2F..%2Fetc']);
+    fake.app.emit('open-url', { preventDefault: vi.fn() }, 'outpost://file/etc/passwd');
+    fake.app.emit('open-url', { preventDefault: vi.fn() }, `outpost://site/${'A'.repeat(600)}`);
+    process.env.OUTPOST_LOG_LEVEL = 'error';
+    expect(loads()).toHaveLength(count);
+    const logged = readFileSync(path.join(dataDir, 'logs', 'outpost.log'), 'utf8');
+    expect(logged).toContain('refused a deep link {"from":"second-instance","reason":"the site code holds a slash or a control character"');
+    expect(logged).toContain('unknown link kind \\"file\\"');
+    expect(logged).toContain('longer than 512 characters');
+  });
+
+  it('notifies of a finished check job while the app is in the background, not when notifications are off; a click opens the site', async () => {
+    const deployments = (await call('deployments.list', {})) as { value: { id: string }[] };
+    const deploymentId = deployments.value[0]!.id;
+    const sites = (await call('sites.list', { deploymentId })) as { value: { id: string; code: string }[] };
+    const ams = sites.value.find((s) => s.code === 'AMS-001')!;
+    const checkAndSettle = async () => {
+      const started = (await call('checks.checkThisMachine', { siteId: ams.id })) as { ok: true; value: { jobId: string } };
+      expect(started.ok).toBe(true);
+      await vi.waitFor(async () => expect(((await call('checks.status', { jobId: started.value.jobId })) as { value: { state: string } }).value.state).not.toBe('running'), { timeout: 60_000, interval: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the announcement follows the job's settling
+    };
+    fake.focusedWindow = null;
+    await checkAndSettle();
+    expect(fake.notifications).toHaveLength(1);
+    const shown = fake.notifications[0]!;
+    expect(shown.shown).toBe(true);
+    expect(shown.options.title).toBe('Checks finished at AMS-001');
+    const win = fake.windows[0]!;
+    shown.listeners.get('click')!();
+    expect(String(win.loadURL.mock.calls.at(-1)![0])).toBe(`app://outpost/index.html#/open/${encodeURIComponent(`outpost://site/AMS-001?deployment=${deploymentId}`)}`);
+
+    expect(await call('notifications.set', { checkJobs: false, syncConflicts: true })).toMatchObject({ ok: true });
+    await checkAndSettle();
+    expect(fake.notifications).toHaveLength(1);
+  }, 120_000);
 
   it('closes the core on will-quit', async () => {
     fake.app.emit('will-quit');
