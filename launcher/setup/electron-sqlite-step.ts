@@ -93,7 +93,11 @@ export async function installElectronSqlite(ctx: SetupContext): Promise<StepOutc
   const prebuilt = await fetchPrebuilt(ctx, electron, sqlite);
   if (prebuilt.file) return { ok: true };
   const noPrebuilt = prebuilt.outcome === 'exited' && prebuilt.lines.some((line) => NO_PREBUILT.test(line));
-  if (!noPrebuilt) return { ok: false, reason: `prebuilt download failed: ${describeFailure(prebuilt, ctx.limits.sqlitePrebuiltMs)}` };
+  if (!noPrebuilt) {
+    // "prebuild-install warn install getaddrinfo ENOTFOUND github.com" → "getaddrinfo ENOTFOUND github.com".
+    const lines = prebuilt.lines.map((line) => line.replace(/^prebuild-install \w+ (?:install )?/, ''));
+    return { ok: false, reason: `prebuilt download failed: ${describeFailure({ ...prebuilt, lines }, ctx.limits.sqlitePrebuiltMs)}` };
+  }
 
   const [command, ...args] = ctx.buildFromSource;
   ctx.say(`  no prebuilt better-sqlite3 for Electron ${electron}; building it from source (time limit ${Math.round(ctx.limits.sqliteBuildMs / 1000)} s)`);

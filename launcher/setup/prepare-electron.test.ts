@@ -18,7 +18,7 @@ import {
 } from '../../test/support/fake-electron-release';
 import { findProjectRoot } from '../project-paths';
 import { spawnElectron } from './launch-electron';
-import { fallbackLine, prepareElectron } from './prepare-electron';
+import { fallbackLine, prepareElectron, prepareElectronModule } from './prepare-electron';
 import { DEFAULT_LIMITS, type SetupContext } from './setup-context';
 
 const root = findProjectRoot();
@@ -189,6 +189,26 @@ describe.skipIf(process.platform === 'win32')('npm start setup with loopback sta
     expect(ctx.lines).toContain('[1/3] Node version: not needed, Electron is already downloaded');
     expect(ctx.lines).toContain('[2/3] Electron binary: already downloaded');
     expect(silent.requests).toEqual([TARBALL_PATH]);
+  });
+
+  it('for packaging (npm run dist) only the SQLite module is fetched: no Electron download, no Node check', async () => {
+    const release = await serve({ [TARBALL_PATH]: sqlitePrebuiltTarball(FAKE_MODULE) });
+    const ctx = context(release.url, release.url, { nodeVersion: 'v20.0.0' });
+    const result = await prepareElectronModule(ctx);
+    expect(result, ctx.lines.join('\n')).toEqual({ ok: true, ran: ['Electron SQLite module'] });
+    expect(release.requests).toEqual([TARBALL_PATH]);
+    expect(readFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.node'))).toEqual(FAKE_MODULE);
+    expect(ctx.lines[0]).toBe(`Preparing the SQLite module for Electron ${ELECTRON_VERSION}.`);
+  });
+
+  it('connection refused by the prebuilt mirror: the SQLite step fails naming the cause, no source build attempted', async () => {
+    const host = `http://127.0.0.1:${await closedPort()}`;
+    const ctx = context(host, host);
+    const result = await prepareElectronModule(ctx);
+    expect(result).toMatchObject({ ok: false, step: 'Electron SQLite module' });
+    if (result.ok) return;
+    expect(result.reason).toMatch(/^prebuilt download failed: connect ECONNREFUSED 127\.0\.0\.1:\d+ \(exit code 1\)$/);
+    expect(ctx.lines.some((line) => line.includes('building it from source'))).toBe(false);
   });
 
   it('an older Node: the Node version step says so in one line and nothing is downloaded', async () => {

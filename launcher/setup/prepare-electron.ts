@@ -29,22 +29,11 @@ function nodeVersionStep(ctx: SetupContext): StepOutcome {
   return check;
 }
 
-export async function prepareElectron(ctx: SetupContext): Promise<PrepareResult> {
-  const ran: StepName[] = [];
-  if (!existsSync(path.join(ctx.electronPackageDir, 'package.json'))) {
-    return { ok: false, step: 'Electron binary', reason: 'the electron package is not installed (run npm ci)', ran };
-  }
-  const binaryMissing = !hasElectronBinary(ctx);
-  const sqliteMissing = electronSqliteMissing(ctx);
-  if (!binaryMissing && sqliteMissing === null) return { ok: true, binary: electronBinaryPath(ctx.electronPackageDir, ctx.env, ctx.platform)!, ran };
+type StepsResult = { ok: true; ran: StepName[] } | { ok: false; step: StepName; reason: string; ran: StepName[] };
 
-  const steps: Step[] = [
-    // Only the installer needs the newer Node; Electron itself carries its own.
-    { name: 'Node version', needed: () => (binaryMissing ? 'the Electron installer has to run' : null), run: () => nodeVersionStep(ctx), skipped: 'not needed, Electron is already downloaded' },
-    { name: 'Electron binary', needed: () => (hasElectronBinary(ctx) ? null : 'not downloaded'), run: () => installElectronBinary(ctx), skipped: 'already downloaded' },
-    { name: 'Electron SQLite module', needed: () => electronSqliteMissing(ctx), run: () => installElectronSqlite(ctx), skipped: 'already there' },
-  ];
-  ctx.say(`Setting up the Electron window (Electron ${electronVersion(ctx.electronPackageDir)})${ctx.intro ? `; ${ctx.intro}` : ''}.`);
+async function runSteps(ctx: SetupContext, heading: string, steps: readonly Step[]): Promise<StepsResult> {
+  const ran: StepName[] = [];
+  ctx.say(`${heading}${ctx.intro ? `; ${ctx.intro}` : ''}.`);
   for (const [index, step] of steps.entries()) {
     const label = `[${index + 1}/${steps.length}] ${step.name}`;
     const why = step.needed();
@@ -58,9 +47,43 @@ export async function prepareElectron(ctx: SetupContext): Promise<PrepareResult>
     if (!outcome.ok) return { ok: false, step: step.name, reason: outcome.reason, ran };
     ctx.say(`${label}: done`);
   }
+  return { ok: true, ran };
+}
+
+function sqliteStep(ctx: SetupContext): Step {
+  return { name: 'Electron SQLite module', needed: () => electronSqliteMissing(ctx), run: () => installElectronSqlite(ctx), skipped: 'already there' };
+}
+
+function electronPackageMissing(ctx: SetupContext): boolean {
+  return !existsSync(path.join(ctx.electronPackageDir, 'package.json'));
+}
+
+/** Everything the Electron window needs, in order; nothing at all when it is all there. */
+export async function prepareElectron(ctx: SetupContext): Promise<PrepareResult> {
+  if (electronPackageMissing(ctx)) return { ok: false, step: 'Electron binary', reason: 'the electron package is not installed (run npm ci)', ran: [] };
+  const binaryMissing = !hasElectronBinary(ctx);
+  if (!binaryMissing && electronSqliteMissing(ctx) === null) return { ok: true, binary: electronBinaryPath(ctx.electronPackageDir, ctx.env, ctx.platform)!, ran: [] };
+
+  const result = await runSteps(ctx, `Setting up the Electron window (Electron ${electronVersion(ctx.electronPackageDir)})`, [
+    // Only the installer needs the newer Node; Electron itself carries its own.
+    { name: 'Node version', needed: () => (binaryMissing ? 'the Electron installer has to run' : null), run: () => nodeVersionStep(ctx), skipped: 'not needed, Electron is already downloaded' },
+    { name: 'Electron binary', needed: () => (hasElectronBinary(ctx) ? null : 'not downloaded'), run: () => installElectronBinary(ctx), skipped: 'already downloaded' },
+    sqliteStep(ctx),
+  ]);
+  if (!result.ok) return result;
   const binary = electronBinaryPath(ctx.electronPackageDir, ctx.env, ctx.platform);
-  if (!binary) return { ok: false, step: 'Electron binary', reason: 'no Electron executable after the setup', ran };
-  return { ok: true, binary, ran };
+  if (!binary) return { ok: false, step: 'Electron binary', reason: 'no Electron executable after the setup', ran: result.ran };
+  return { ok: true, binary, ran: result.ran };
+}
+
+/**
+ * Only the Electron-ABI SQLite module (`npm run dist`): electron-builder brings its own Electron, so
+ * packaging needs neither the binary in node_modules nor the installer's newer Node.
+ */
+export async function prepareElectronModule(ctx: SetupContext): Promise<StepsResult> {
+  if (electronPackageMissing(ctx)) return { ok: false, step: 'Electron SQLite module', reason: 'the electron package is not installed (run npm ci)', ran: [] };
+  if (electronSqliteMissing(ctx) === null) return { ok: true, ran: [] };
+  return runSteps(ctx, `Preparing the SQLite module for Electron ${electronVersion(ctx.electronPackageDir)}`, [sqliteStep(ctx)]);
 }
 
 /** The one line start.ts prints before the browser shell. */
