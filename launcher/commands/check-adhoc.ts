@@ -3,6 +3,7 @@ import { readAdhocRequirements, type AdhocRequirements } from '../../core/checks
 import { AdhocInputError, distinctLabels, parseTargetSpec, readInventoryTargets, readTargetsFile, type AdhocTarget } from '../../core/checks/adhoc/adhoc-targets';
 import { DEFAULT_USER_KNOWN_HOSTS, SYSTEM_KNOWN_HOSTS, type AcceptedKey } from '../../core/checks/adhoc/known-hosts-policy';
 import { runAdhocChecks } from '../../core/checks/adhoc/run-adhoc';
+import { NEEDS_APPROVAL } from '../../shared/checks/plan-approval';
 import { defaultCheckParts } from '../../core/checks/jobs/default-check-parts';
 import { openCore, type OutpostCore } from '../../core/outpost-core';
 import { adhocReport, hostKeyRefused, hostPassed, type CheckFormat } from './check-adhoc-output';
@@ -91,6 +92,8 @@ async function check(io: CliIo, options: AdhocCheckOptions, targets: AdhocTarget
     accepted,
   );
   emit(io, adhocReport(options.format, hosts, requirements, accepted), options.out);
+  const held = new Set(hosts.flatMap((h) => h.results.filter((r) => r.actual === NEEDS_APPROVAL).map((r) => r.description || r.kind)));
+  if (held.size > 0) io.err(`outpost check: not run, they need --approve-commands (you approve them by giving it): ${[...held].join('; ')}`);
   if (site) io.err(`Stored ${storeAdhocRuns(site.core, site.store, hosts).length} runs at site ${site.store.siteCode}.`);
   if (options.out !== undefined) {
     const passed = hosts.filter(hostPassed).length;

@@ -135,7 +135,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
       const lines: string[] = [];
       return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
     };
-    const common = ['--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--site', 'CHK', '--data-dir', dataDir];
+    const common = ['--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--accept-new', '--site', 'CHK', '--data-dir', dataDir];
     const refused = io();
     expect(await checkCommand.run(['--target', `${a.user.name}@127.0.0.1:${b.port}`, ...common], refused.io)).toBe(2);
     expect(refused.lines.join('\n')).toContain(`is not a target machine of site CHK`);
@@ -153,6 +153,22 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     } finally {
       core.close();
     }
+  }, 60_000);
+
+  it('a command requirement runs only with --approve-commands (the person running it approves); otherwise skipped as needs approval and said on stderr', async () => {
+    const goss = file('command.yaml', 'command:\n  "echo outpost-adhoc-$((6*7))":\n    exit-status: 0\n    stdout: ["outpost-adhoc-42"]\n');
+    const args = ['--target', `${a.user.name}@127.0.0.1:${a.port}`, '--requirements', goss, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--accept-new', '--format', 'json'];
+    const run = async (extra: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await checkCommand.run([...args, ...extra], { out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, err: err.join('\n'), result: JSON.parse(out.join('\n')).hosts[0].results[0] as { status: string; actual: string } };
+    };
+    const held = await run([]);
+    expect(held.result).toMatchObject({ status: 'skipped', actual: 'needs approval' });
+    expect(held.err).toContain('need --approve-commands');
+    const approved = await run(['--approve-commands']);
+    expect(approved).toMatchObject({ code: 0, err: '', result: { status: 'pass' } });
   }, 60_000);
 
   it('an unknown host key without --accept-new is refused (exit 2) and nothing is written', async () => {
@@ -184,7 +200,7 @@ describe('outpost check --dry-run and usage', () => {
       expect(run.stdout).toMatch(/r001 package\s+Package nginx installed/);
       expect(run.stdout).toContain('$ uname -r');
       expect(run.stdout).toContain('command: uname -r: runs a command: needs --approve-commands');
-      expect(run.stdout).toContain('http-request: Outpost has no http-request check');
+      expect(run.stdout).toMatch(/^ {2}http-request: \S/m);
       expect(run.stdout).toContain('service: cron: marked "skip: true" in the Goss file');
       await new Promise((r) => setTimeout(r, 200));
       expect(connections).toBe(0);
