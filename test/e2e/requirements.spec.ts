@@ -90,3 +90,28 @@ test('a realistic goss.yaml is imported for a role with its skipped parts listed
   expect(final).toHaveLength(before + 29);
   expect(final.at(-1)).toMatchObject({ kind: 'process', targetRole: null });
 });
+
+test("a role's requirements are saved as a gossfile that imports back the same requirements", async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-goss-export-'));
+  shell = await startBrowserShell(dataDir, ['--demo']);
+  const [deployment] = await shell.call<{ id: string }[]>('deployments.list', {});
+  type Imported = { imported: { kind: string; params: Record<string, unknown> }[] };
+  const first = await shell.call<Imported>('requirements.importGoss', { deploymentId: deployment!.id, targetRole: 'pos-server', yaml: fs.readFileSync(path.join(FIXTURES, 'realistic.goss.yaml'), 'utf8') });
+
+  await page.goto(shell.url);
+  const button = page.locator('[data-testid="export-goss"][data-role="pos-server"]');
+  await expect(button).toBeVisible();
+  const download = page.waitForEvent('download');
+  await button.click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/-pos-server\.goss\.yaml$/);
+  const yaml = fs.readFileSync((await file.path())!, 'utf8');
+  expect(yaml).toContain('/etc/ssh/sshd_config:');
+  expect(yaml).toContain('#   not exported: Ubuntu 24.04 or later: Goss has no OS resource');
+
+  // Imported again (for a new role), the file gives the same requirements.
+  const again = await shell.call<Imported>('requirements.importGoss', { deploymentId: deployment!.id, targetRole: 'copy', yaml });
+  const keys = (list: Imported['imported']) => list.map((r) => JSON.stringify([r.kind, r.params]));
+  for (const key of keys(first.imported)) expect(keys(again.imported)).toContain(key);
+  await expect(page.getByText('Gossfile exported')).toBeVisible();
+});

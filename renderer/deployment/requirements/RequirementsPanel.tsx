@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { describeParams } from './describe-params';
+import { ExportGossButton } from './ExportGossButton';
 import { groupRequirements, type RequirementGroup } from './group-requirements';
 import { ImportGossModal } from './ImportGossModal';
 import { useTargetRoles } from './useTargetRoles';
 
-function GroupTable({ group }: { group: RequirementGroup }) {
+function GroupTable({ group, deploymentId }: { group: RequirementGroup; deploymentId: string }) {
   return (
     <div data-testid="requirements-group" data-role={group.role ?? ''}>
       <Group gap={6} px="sm" pt={8} pb={2}>
@@ -18,6 +19,7 @@ function GroupTable({ group }: { group: RequirementGroup }) {
         <Text size="xs" c="dimmed">
           {group.requirements.length}
         </Text>
+        <ExportGossButton deploymentId={deploymentId} role={group.role} />
       </Group>
       <Table verticalSpacing={4} fz="xs" layout="fixed">
         <Table.Thead>
@@ -80,7 +82,7 @@ export function RequirementsPanel({ deploymentId, siteIds }: { deploymentId: str
       {groups.length > 0 && (
         <Stack gap={4} pb={4}>
           {groups.map((g) => (
-            <GroupTable key={g.role ?? ''} group={g} />
+            <GroupTable key={g.role ?? ''} group={g} deploymentId={deploymentId} />
           ))}
         </Stack>
       )}
