@@ -83,7 +83,7 @@ export function openCore(options: CoreOptions): OutpostCore {
   const events = createCoreEvents();
   const checkJobs = announceCheckJobs(createCheckJobs(defaultCheckParts), opened.sqlite, events);
   const sync = new SyncEngine(
-    { sqlite: opened.sqlite, db: opened.db, clock: ctx.clock, secrets, dataDir: options.dataDir, schemaVersion: opened.schemaVersion },
+    { sqlite: opened.sqlite, db: opened.db, clock: ctx.clock, secrets, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, ...(options.appVersion ? { appVersion: options.appVersion } : {}) },
     options.sync,
   );
   announceSyncConflicts(sync, opened.sqlite, events);

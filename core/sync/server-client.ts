@@ -18,6 +18,7 @@ import { pulledPageSchema } from './pulled-page';
 import { quarantineReportResponseSchema, type QuarantineReportRow } from '../../shared/sync/quarantine-wire';
 import { SyncAborted, SyncError, type SyncErrorCode } from './sync-error';
 import { checkServerAddress } from '../../shared/sync/server-address';
+import { APP_VERSION_HEADER } from '../../shared/app-updates/app-channel';
 import { userListResponseSchema } from '../../shared/sync/user-list-wire';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -31,6 +32,8 @@ export interface ServerClientOptions {
   timeoutMs?: number;
   /** Stops every request of the client (the core is closing). */
   signal?: AbortSignal;
+  /** This app's version, sent with every request: the server shows it in its device list. */
+  appVersion?: string;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -93,6 +96,7 @@ export function createServerClient(options: ServerClientOptions) {
     if (options.signal?.aborted) throw new SyncAborted();
     if (!address.ok) throw new SyncError('untrusted_server', address.message, `${spec.method} ${base}${spec.path}: not sent`);
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), [SCHEMA_HEADER]: String(options.schemaVersion) };
+    if (options.appVersion) headers[APP_VERSION_HEADER] = options.appVersion;
     if (spec.auth !== false) {
       if (!options.token) throw new SyncError('unauthorized', 'This device is not signed in to a server');
       headers.authorization = `Bearer ${options.token}`;

@@ -18,6 +18,8 @@ export interface SyncDeps {
   secrets: SecretStore;
   dataDir: string;
   schemaVersion: number;
+  /** Sent with every request (the server's device list shows it). */
+  appVersion?: string;
   fetch?: FetchLike;
   requestTimeoutMs?: number;
   /** Changes per pull page (the server's default when not set). */
@@ -42,6 +44,7 @@ export function serverClient(deps: SyncDeps, baseUrl: string, signal: AbortSigna
   return createServerClient({
     baseUrl,
     schemaVersion: deps.schemaVersion,
+    ...(deps.appVersion ? { appVersion: deps.appVersion } : {}),
     token,
     signal,
     fetch: deps.fetch && !/^https:/i.test(baseUrl.trim()) ? deps.fetch : serverTransport(deps.sqlite, baseUrl, options.fingerprint),

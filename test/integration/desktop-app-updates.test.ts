@@ -43,6 +43,8 @@ describe('desktop updates from the central server', () => {
     expect(await device.core.appUpdateFeed()).toBeNull();
     await device.callAsync('sync.signIn', { serverUrl: server.url, username: 'ana', password: PASSWORD, deviceName: "Ana's laptop" });
     await device.syncEngine.idle();
+    // Reported with the sign-in's sync requests already.
+    expect((await listDevices(server.db, { username: 'ana' }))[0]).toMatchObject({ appVersion: '0.0.0-test', appChannel: 'stable' });
 
     const feed = await device.core.appUpdateFeed();
     expect(feed).toMatchObject({ url: `${server.url}/v1/app-updates/stable`, channel: 'stable', pinnedFingerprint: null });
