@@ -28,7 +28,7 @@ export function portSection(r: ResourceReader): SectionDraft[] {
   const listening = r.bool('listening') ?? true;
   const label = `${protocol} port ${port}`;
   if (!listening) {
-    r.ignore('ip', 'Not checked for a port that must not listen');
+    refuseUnlessEmpty(r, 'ip', 'Not checked for a port that must not listen');
     return [{ kind: 'port', description: `${label} not listening`, params: { port, protocol, listening } }];
   }
   const ips = r.list('ip');
