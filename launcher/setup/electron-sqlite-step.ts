@@ -34,7 +34,12 @@ export function electronSqliteMissing(ctx: SetupContext): string | null {
   if (!existsSync(file)) return 'not built yet';
   const manifestFile = path.join(ctx.nativeOutDir, MANIFEST_FILE);
   if (!existsSync(manifestFile)) return null;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as NativeManifest;
+  let manifest: NativeManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as NativeManifest;
+  } catch {
+    return `its ${MANIFEST_FILE} cannot be read`;
+  }
   const electron = electronVersion(ctx.electronPackageDir);
   if (manifest.electron && manifest.electron !== electron) return `built for Electron ${manifest.electron}, installed is ${electron}`;
   const sqlite = betterSqlite3Version(ctx);

@@ -211,6 +211,31 @@ describe.skipIf(process.platform === 'win32')('npm start setup with loopback sta
     expect(ctx.lines.some((line) => line.includes('building it from source'))).toBe(false);
   });
 
+  it('a module built for another Electron is stale: fetched again for the installed one', async () => {
+    const release = await serve({ [TARBALL_PATH]: sqlitePrebuiltTarball(FAKE_MODULE) });
+    const ctx = context(release.url, release.url);
+    preinstallStandIn(ctx);
+    mkdirSync(ctx.nativeOutDir, { recursive: true });
+    writeFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.node'), 'old');
+    writeFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.json'), JSON.stringify({ electron: '44.0.0', betterSqlite3: SQLITE_VERSION }));
+    const result = await prepareElectron(ctx);
+    expect(result).toMatchObject({ ok: true, ran: ['Electron SQLite module'] });
+    expect(ctx.lines).toContain(`[3/3] Electron SQLite module: built for Electron 44.0.0, installed is ${ELECTRON_VERSION}`);
+    expect(readFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.node'))).toEqual(FAKE_MODULE);
+  });
+
+  it('a step that throws (its folder cannot be created) is that step\'s failure, not a crash', async () => {
+    const release = await serve({ [TARBALL_PATH]: sqlitePrebuiltTarball(FAKE_MODULE) });
+    const blocker = path.join(tmp, 'a-file');
+    writeFileSync(blocker, '');
+    const ctx = context(release.url, release.url, { nativeOutDir: path.join(blocker, 'native') });
+    preinstallStandIn(ctx);
+    const result = await prepareElectron(ctx);
+    expect(result).toMatchObject({ ok: false, step: 'Electron SQLite module' });
+    if (result.ok) return;
+    expect(result.reason).toMatch(/ENOTDIR/);
+  });
+
   it('an older Node: the Node version step says so in one line and nothing is downloaded', async () => {
     const release = await serve(electronReleaseFiles(ELECTRON_VERSION, process.platform, process.arch));
     const ctx = context(release.url, release.url, { nodeVersion: 'v20.20.2' });

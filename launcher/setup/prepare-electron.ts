@@ -36,14 +36,20 @@ async function runSteps(ctx: SetupContext, heading: string, steps: readonly Step
   ctx.say(`${heading}${ctx.intro ? `; ${ctx.intro}` : ''}.`);
   for (const [index, step] of steps.entries()) {
     const label = `[${index + 1}/${steps.length}] ${step.name}`;
-    const why = step.needed();
-    if (why === null) {
-      ctx.say(`${label}: ${step.skipped}`);
-      continue;
+    // A surprise (a folder that cannot be written, say) is still that step's failure, not a crash of npm start.
+    let outcome: StepOutcome;
+    try {
+      const why = step.needed();
+      if (why === null) {
+        ctx.say(`${label}: ${step.skipped}`);
+        continue;
+      }
+      ctx.say(`${label}: ${why}`);
+      ran.push(step.name);
+      outcome = await step.run();
+    } catch (error) {
+      outcome = { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
-    ctx.say(`${label}: ${why}`);
-    ran.push(step.name);
-    const outcome = await step.run();
     if (!outcome.ok) return { ok: false, step: step.name, reason: outcome.reason, ran };
     ctx.say(`${label}: done`);
   }
