@@ -43,7 +43,11 @@ async function load(path: string, stack: string[], state: LoadState): Promise<Re
   const merged: Record<string, Record<string, unknown>> = {};
   const { gossfile, ...own } = value;
   if (isRecord(gossfile)) {
-    for (const include of Object.keys(gossfile)) {
+    for (const [name, attrs] of Object.entries(gossfile)) {
+      // Goss: the file is the key or its `file:` attribute; `skip: true` leaves the include out.
+      const options = isRecord(attrs) ? attrs : {};
+      if (String(options.skip).toLowerCase() === 'true') continue;
+      const include = typeof options.file === 'string' && options.file.trim() !== '' ? options.file : name;
       if (/[*?[]/.test(include)) throw new IncludeError({ path, message: `gossfile: ${include}: glob includes are not followed, name each file` });
       const child = await load(resolve(dirname(path), include), [...stack, path], state);
       for (const [section, resources] of Object.entries(child)) merged[section] = { ...merged[section], ...resources };
