@@ -7,11 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { captureTokenFromLocation } from './api/token';
+import { startDeepLinkRoute } from './state/deep-link-route';
 import { startHashSync } from './state/hash-route';
 import { colorSchemeManager, cssVariablesResolver, theme } from './theme/theme';
 
-// Order matters: the token leaves the fragment before the fragment is read as a route.
+// Order matters: the token leaves the fragment before the fragment is read as a route, and an
+// outpost:// link (#/open/…) leaves it before the route is read.
 captureTokenFromLocation();
+startDeepLinkRoute();
 startHashSync();
 
 const container = document.getElementById('root');
