@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { APP_VERSION_HEADER, appChannelSchema, appUpdateFeedPath, type AppUpdateInfo } from '../../shared/app-updates/app-channel';
+import { appChannelSchema, appUpdateFeedPath, type AppUpdateInfo } from '../../shared/app-updates/app-channel';
 import { platformOfFeedFile } from '../../shared/app-updates/installer-files';
 import type { CentralDb } from '../db/central-db';
 import { HttpError } from '../http/http-error';
 import { requirePrincipal, type Principal } from '../http/principal';
 import { feedRelease, releaseFile } from './app-releases';
 import { blobRangeStream } from './release-blob';
-import { deviceAppInfo, recordDeviceAppVersion, setDeviceAppChannel } from './device-app-info';
+import { deviceAppInfo, setDeviceAppChannel } from './device-app-info';
 import { feedYaml } from './feed-yaml';
 import { parseByteRange } from './byte-range';
 
@@ -15,11 +15,10 @@ const fileParams = z.object({ channel: z.string(), file: z.string().max(200) }).
 const channelBody = z.object({ channel: appChannelSchema }).strict();
 const deviceParams = z.object({ deviceId: z.string().uuid() }).strict();
 
-async function callerChannel(db: CentralDb, request: FastifyRequest, principal: Principal) {
+/** The caller's channel and version (the request guard has recorded a version it reported). */
+async function callerChannel(db: CentralDb, principal: Principal) {
   const info = await deviceAppInfo(db, principal.deviceId);
   if (!info) throw new HttpError(401, 'unauthorized', 'Sign in again: this device is not known to the server.');
-  const reported = request.headers[APP_VERSION_HEADER];
-  if (typeof reported === 'string' && reported !== info.version) await recordDeviceAppVersion(db, principal.deviceId, reported);
   return info;
 }
 
@@ -54,14 +53,13 @@ function sendFile(db: CentralDb, request: FastifyRequest, reply: FastifyReply, f
  * - `GET /v1/app-updates/<channel>/<file>`: an installer of a release that channel sees, streamed,
  *   honouring a single `Range` (electron-updater resumes and checks the sha512 itself);
  * - `PUT /v1/devices/<id>/app-channel`: administrators put a device on stable or pilot.
- * Requests carrying `x-outpost-app-version` record the device's version for the device list.
+ * (Any /v1 request carrying `x-outpost-app-version` records the device's version: request-guards.ts.)
  */
 export function registerAppUpdateRoutes(app: FastifyInstance, db: CentralDb): void {
   app.get('/v1/app-updates', async (request): Promise<AppUpdateInfo> => {
     const principal = requirePrincipal(request);
-    const info = await callerChannel(db, request, principal);
-    const reported = request.headers[APP_VERSION_HEADER];
-    return { channel: info.channel, feedPath: appUpdateFeedPath(info.channel), reportedVersion: typeof reported === 'string' ? reported : info.version };
+    const info = await callerChannel(db, principal);
+    return { channel: info.channel, feedPath: appUpdateFeedPath(info.channel), reportedVersion: info.version };
   });
 
   app.get('/v1/app-updates/:channel/:file', async (request, reply) => {
@@ -69,7 +67,7 @@ export function registerAppUpdateRoutes(app: FastifyInstance, db: CentralDb): vo
     const params = fileParams.parse(request.params as unknown);
     const channel = appChannelSchema.safeParse(params.channel);
     if (!channel.success) throw new HttpError(404, 'not_found', `No update channel "${params.channel}".`);
-    const info = await callerChannel(db, request, principal);
+    const info = await callerChannel(db, principal);
     if (channel.data !== info.channel) {
       throw new HttpError(403, 'wrong_channel', `This device is on the ${info.channel} channel: its updates are at ${appUpdateFeedPath(info.channel)}.`);
     }
