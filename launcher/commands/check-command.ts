@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { AdhocInputError } from '../../core/checks/adhoc/adhoc-targets';
+import { AdhocInputError } from '../../core/checks/adhoc/adhoc-input-error';
 import { openCore } from '../../core/outpost-core';
 import { CHECK_CONCURRENCY_DEFAULT, CHECK_CONCURRENCY_MAX } from '../../shared/contract/checks-methods';
-import { checkAdhoc } from './check-adhoc';
 import { CHECK_FORMATS, type CheckFormat } from './check-adhoc-output';
 import { checkSite, NeedsApproval } from './check-site';
 import { cliDataDir, UsageError } from './cli-support';
@@ -131,6 +130,8 @@ export const checkCommand: CliCommand = {
     }
     if (chosen === 'adhoc') {
       try {
+        // SSH, YAML and inventory readers load only for an ad-hoc check, not for every `outpost` command.
+        const { checkAdhoc } = await import('./check-adhoc');
         return await checkAdhoc(io, {
           targets: values.target ?? [],
           targetsFile: values.targets,

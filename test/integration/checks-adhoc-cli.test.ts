@@ -65,7 +65,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     knownHosts = path.join(dir, 'known_hosts');
     passing = file('goss.yaml', `file:\n  /etc/passwd:\n    exists: true\nuser:\n  ${a.user.name}:\n    exists: true\n`);
     failing = file('failing.yaml', `gossfile:\n  goss.yaml: {}\npackage:\n  outpost-never-installed:\n    installed: true\n`);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -89,7 +89,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     const lines = fs.readFileSync(knownHosts, 'utf8').trim().split('\n');
     expect(lines.sort()).toEqual([`[127.0.0.1]:${a.port} ssh-ed25519 ${hostKeyBlob(a)}`, `[127.0.0.1]:${b.port} ssh-ed25519 ${hostKeyBlob(b)}`].sort());
     expect((fs.statSync(knownHosts).mode & 0o777).toString(8)).toBe('600');
-  }, 60_000);
+  }, 120_000);
 
   it('the same hosts from an INI Ansible inventory with --limit and --password-stdin; --format junit parsed by an XML parser; a failing requirement exits 1', async () => {
     const down = await freePort();
@@ -97,7 +97,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
       'hosts.ini',
       `[pos]\npos-a ansible_host=127.0.0.1 ansible_port=${a.port}\npos-b ansible_host=127.0.0.1 ansible_port=${b.port}\n[backoffice]\nbo-1 ansible_host=127.0.0.1 ansible_port=${down}\n[all:vars]\nansible_user=${a.user.name}\n`,
     );
-    const args = ['--inventory', inventory, '--limit', 'pos:!bo-*', '--password-stdin', '--known-hosts', knownHosts, '--format', 'junit'];
+    const args = ['--inventory', inventory, '--limit', 'pos:!bo-*', '--password-stdin', '--known-hosts', knownHosts, '--accept-new', '--format', 'junit'];
     const pass = await outpost([...args, '--requirements', passing], `${a.user.password}\n`);
     expect(pass.stderr).toBe('');
     expect(pass.code).toBe(0);
@@ -114,7 +114,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
       { name: 'pos-a', tests: 3, failures: 1, errors: 0, skipped: 0, cases: 3, failureEls: 1 },
       { name: 'pos-b', tests: 3, failures: 1, errors: 0, skipped: 0, cases: 3, failureEls: 1 },
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('a changed host key exits 2 naming both fingerprints, even with --accept-new, and known_hosts is left as it was', async () => {
     // known_hosts says a's port has b's key: a now "shows a different key".
@@ -126,7 +126,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     expect(run.stdout).toContain(b.hostKeyFingerprint);
     expect(run.stdout).toContain(a.hostKeyFingerprint);
     expect(fs.readFileSync(changed, 'utf8')).toBe(`[127.0.0.1]:${a.port} ssh-ed25519 ${hostKeyBlob(b)}\n`);
-  }, 60_000);
+  }, 120_000);
 
   it('--site CODE stores the runs in the history of the matched target; a host that is no target of the site is refused before connecting', async () => {
     const dataDir = tempDataDir('checks-adhoc-site');
@@ -153,7 +153,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     } finally {
       core.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('a command requirement runs only with --approve-commands (the person running it approves); otherwise skipped as needs approval and said on stderr', async () => {
     const goss = file('command.yaml', 'command:\n  "echo outpost-adhoc-$((6*7))":\n    exit-status: 0\n    stdout: ["outpost-adhoc-42"]\n');
@@ -169,7 +169,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     expect(held.err).toContain('need --approve-commands');
     const approved = await run(['--approve-commands']);
     expect(approved).toMatchObject({ code: 0, err: '', result: { status: 'pass' } });
-  }, 60_000);
+  }, 120_000);
 
   it('an unknown host key without --accept-new is refused (exit 2) and nothing is written', async () => {
     const empty = path.join(dir, 'known_hosts_empty');
@@ -178,7 +178,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     expect(run.stdout).toContain('not ok 1 - ');
     expect(run.stderr).toContain(b.hostKeyFingerprint);
     expect(fs.existsSync(empty)).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('outpost check --dry-run and usage', () => {

@@ -3,7 +3,7 @@ import type { EvaluableRequirement } from '../../../shared/checks/evaluate';
 import { requirementRowProblem } from '../../../shared/checks/requirement-rule';
 import { PLAN_TEMPLATE_FORMAT, readPlanTemplate } from '../../../shared/plan-template/plan-template-schema';
 import { importGossFileFromDisk } from '../goss/goss-from-disk';
-import { AdhocInputError } from './adhoc-targets';
+import { AdhocInputError } from './adhoc-input-error';
 
 /** A requirement of an ad-hoc check; `role` only from a plan template (null: every host). */
 export interface AdhocRequirement extends EvaluableRequirement {

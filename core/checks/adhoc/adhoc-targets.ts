@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceHost, VarValue } from '../../../shared/target-import/inventory';
 import { limitHosts } from '../../../shared/target-import/limit-pattern';
+import { AdhocInputError } from './adhoc-input-error';
 import { inventoryText, readInventory } from '../../target-import/read-inventory';
 
 /** One machine of an ad-hoc check, from --target, --targets or an Ansible inventory. */
@@ -20,8 +21,7 @@ export interface AdhocTarget {
   role: string | null;
 }
 
-/** A wrong target, file or pattern: the CLI answers with exit status 2. */
-export class AdhocInputError extends Error {}
+export { AdhocInputError };
 
 const HOST_NAME = /^[A-Za-z0-9._-]{1,253}$/;
 const IPV6 = /^[0-9A-Fa-f:.]{2,45}$/;
