@@ -61,7 +61,7 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
       ['Outpost-Setup-1.4.0.exe', 1_300_000],
       ['Outpost-Setup-1.4.0.exe.blockmap', 2_000],
       ['Outpost-1.4.0.AppImage', 700_000],
-      ['Outpost-Setup-1.5.0-pilot.1.exe', 1_100_000],
+      ['Outpost Setup 1.5.0-pilot.1.exe', 1_100_000],
     ] as const) {
       const bytes = randomBytes(size);
       files.set(name, bytes);
@@ -91,7 +91,7 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
       const saved = process.env.DATABASE_URL;
       process.env.DATABASE_URL = server.location;
       try {
-        expect(await runAdminCommand('app-release', ['add', fileAt('Outpost-Setup-1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io)).toBe(0);
+        expect(await runAdminCommand('app-release', ['add', fileAt('Outpost Setup 1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io)).toBe(0);
       } finally {
         if (saved === undefined) delete process.env.DATABASE_URL;
         else process.env.DATABASE_URL = saved;
@@ -99,7 +99,7 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
       expect(pilot.lines.join('\n')).toContain('published 1.5.0-pilot.1 on the pilot channel');
     } else {
       const pilot = capture();
-      expect(await appReleaseCommand(['add', fileAt('Outpost-Setup-1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io, onServerDb)).toBe(0);
+      expect(await appReleaseCommand(['add', fileAt('Outpost Setup 1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io, onServerDb)).toBe(0);
     }
 
     // Stored as blobs by SHA-256, with no uploading device.
@@ -164,14 +164,19 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
     // Pilot: the pilot build on Windows, the newest stable where there is no pilot build.
     const pilotFeed = parse(Buffer.from((await get(pilotDevice, '/v1/app-updates/pilot/latest.yml')).body as Buffer).toString('utf8')) as { version: string; files: { url: string; sha512: string }[] };
     expect(pilotFeed.version).toBe('1.5.0-pilot.1');
-    expect(pilotFeed.files).toEqual([{ url: 'Outpost-Setup-1.5.0-pilot.1.exe', sha512: sha512(files.get('Outpost-Setup-1.5.0-pilot.1.exe')!), size: 1_100_000 }]);
+    expect(pilotFeed.files).toEqual([{ url: 'Outpost Setup 1.5.0-pilot.1.exe', sha512: sha512(files.get('Outpost Setup 1.5.0-pilot.1.exe')!), size: 1_100_000 }]);
+    // A name with spaces (electron-builder's NSIS default), as electron-updater requests it.
+    const [pilotInstaller] = provider.resolveFiles(pilotFeed, new URL(`${server.url}/v1/app-updates/pilot/`));
+    expect(pilotInstaller!.url.pathname).toBe('/v1/app-updates/pilot/Outpost%20Setup%201.5.0-pilot.1.exe');
+    const pilotDownload = await get(pilotDevice, pilotInstaller!.url.pathname);
+    expect(Buffer.compare(pilotDownload.body as Buffer, files.get('Outpost Setup 1.5.0-pilot.1.exe')!)).toBe(0);
     const pilotLinux = parse(Buffer.from((await get(pilotDevice, '/v1/app-updates/pilot/latest-linux.yml')).body as Buffer).toString('utf8')) as { version: string };
     expect(pilotLinux.version).toBe('1.4.0');
 
     // A stable device does not see the pilot version, by its feed or by asking for the pilot one.
     expect(text).not.toContain('1.5.0');
     expect(await get(stableDevice, '/v1/app-updates/pilot/latest.yml')).toMatchObject({ status: 403, body: { error: { code: 'wrong_channel' } } });
-    expect((await get(stableDevice, '/v1/app-updates/stable/Outpost-Setup-1.5.0-pilot.1.exe')).status).toBe(404);
+    expect((await get(stableDevice, '/v1/app-updates/stable/Outpost%20Setup%201.5.0-pilot.1.exe')).status).toBe(404);
     expect((await get(stableDevice, '/v1/app-updates/nightly/latest.yml')).status).toBe(404);
   });
 
