@@ -219,6 +219,21 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
     expect(devices.find((d) => d.id === pilotDevice.deviceId)).toMatchObject({ appChannel: 'pilot', appVersion: '1.3.0' });
     expect(devices.find((d) => d.id === admin.deviceId)).toMatchObject({ appChannel: 'stable', appVersion: null });
 
+    if (backend === 'postgresql') {
+      // `outpost server device list`, on the server's database.
+      const cli = capture();
+      const saved = process.env.DATABASE_URL;
+      process.env.DATABASE_URL = server.location;
+      try {
+        expect(await runAdminCommand('device', ['list'], cli.io)).toBe(0);
+      } finally {
+        if (saved === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = saved;
+      }
+      expect(cli.lines.find((l) => l.startsWith(pilotDevice.deviceId))).toContain('app 1.3.0 (pilot)');
+      expect(cli.lines.find((l) => l.startsWith(stableDevice.deviceId))).toContain('app 1.3.2 (stable)');
+    }
+
     // Reported on any signed-in request (the desktop sends it with every sync request).
     await get(admin, '/v1/me', { [APP_VERSION_HEADER]: '1.4.0' });
     expect((await listDevices(server.db)).find((d) => d.id === admin.deviceId)).toMatchObject({ appVersion: '1.4.0' });
