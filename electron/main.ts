@@ -73,7 +73,7 @@ function nativeBindingPath(): string | undefined {
     : path.join(repoRoot, 'build', 'native', 'electron', 'better_sqlite3.node');
   if (fs.existsSync(candidate)) return candidate;
   if (app.isPackaged) log.error('the packaged better-sqlite3 build is missing', { path: candidate });
-  else log.warn('no Electron build of better-sqlite3; run `node build/build-native-electron.mjs`', { looked: candidate });
+  else log.warn('no Electron build of better-sqlite3; `npm start` or `npm run setup:electron` fetches it', { looked: candidate });
   return undefined;
 }
 
@@ -91,7 +91,7 @@ function openCoreOrExplain(): OutpostCore | null {
     const message = error instanceof Error ? error.message : String(error);
     log.error('could not open the data', { dataDir, error: message });
     const abiHint = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)
-      ? '\n\nThe SQLite module was built for Node, not Electron. Run `node build/build-native-electron.mjs`.'
+      ? '\n\nThe SQLite module was built for Node, not Electron. Start Outpost with `npm start` (or run `npm run setup:electron`) to fetch the Electron build.'
       : '';
     const title = error instanceof StartupError ? 'Outpost cannot open its data' : 'Outpost failed to start';
     dialog.showErrorBox(title, `${message}${abiHint}\n\nData folder: ${dataDir}`);
