@@ -20,7 +20,8 @@ interface Def {
 /** The editable fields of a requirement kind, read from its parameter schema. */
 export function paramFields(kind: RequirementKind): ParamField[] {
   const shape = (requirementParamsSchemas[kind] as unknown as { shape: Record<string, z.ZodType> }).shape;
-  return Object.entries(shape).map(([key, schema]) => {
+  // Goss matchers come from a Goss import (shared/checks/goss/goss-attributes.ts), not from this form.
+  return Object.entries(shape).filter(([key]) => key !== 'matchers').map(([key, schema]) => {
     let node = schema as unknown as { def: Def; options?: unknown[] };
     let required = true;
     let defaultValue: unknown;
