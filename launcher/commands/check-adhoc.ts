@@ -3,7 +3,7 @@ import { readAdhocRequirements, type AdhocRequirements } from '../../core/checks
 import { AdhocInputError, distinctLabels, parseTargetSpec, readInventoryTargets, readTargetsFile, type AdhocTarget } from '../../core/checks/adhoc/adhoc-targets';
 import { DEFAULT_USER_KNOWN_HOSTS, SYSTEM_KNOWN_HOSTS, type AcceptedKey } from '../../core/checks/adhoc/known-hosts-policy';
 import { runAdhocChecks } from '../../core/checks/adhoc/run-adhoc';
-import { NEEDS_APPROVAL } from '../../shared/checks/plan-approval';
+import { approvalItemsFor } from '../../shared/checks/plan-approval';
 import { defaultCheckParts } from '../../core/checks/jobs/default-check-parts';
 import { openCore, type OutpostCore } from '../../core/outpost-core';
 import { adhocReport, hostKeyRefused, hostPassed, type CheckFormat } from './check-adhoc-output';
@@ -70,12 +70,30 @@ export async function checkAdhoc(io: CliIo, options: AdhocCheckOptions): Promise
   }
 }
 
+/**
+ * Commands and file reads outside the allow-list run only with --approve-commands: the person
+ * running the check approves them by giving it, after reading them here. Without it nothing is
+ * checked (exit 2, as in site mode), so a CI job that forgot the flag fails instead of passing
+ * with its commands unchecked.
+ */
+function refuseUnapproved(io: CliIo, requirements: AdhocRequirements, options: AdhocCheckOptions): void {
+  const items = approvalItemsFor(requirements.requirements);
+  if (items.length === 0 || options.approveCommands) return;
+  const runAs = options.sudo ? 'the SSH user (sudo)' : 'the SSH user';
+  const commands = items.filter((i) => i.kind === 'command');
+  const files = items.filter((i) => i.kind === 'file');
+  if (commands.length) io.err([`${options.requirements} will run these commands on every host as ${runAs}:`, ...commands.map((c) => `  $ ${c.text}`)].join('\n'));
+  if (files.length) io.err([`${options.requirements} will read these files on every host as ${runAs}:`, ...files.map((f) => `  ${f.text}`)].join('\n'));
+  throw new AdhocInputError('read the commands and file reads above, then run again with --approve-commands to approve them. Nothing was checked.');
+}
+
 async function check(io: CliIo, options: AdhocCheckOptions, targets: AdhocTarget[], requirements: AdhocRequirements, knownHostsFile: string, site: { core: OutpostCore; store: AdhocSiteStore } | null): Promise<number> {
   if (options.dryRun) {
     const input = { file: options.requirements, requirements, targets, sudo: options.sudo, approveCommands: options.approveCommands, knownHostsFile, acceptNew: options.acceptNew };
     emit(io, dryRunReport(input, options.format === 'json' ? 'json' : 'text'), options.out);
     return 0;
   }
+  refuseUnapproved(io, requirements, options);
   const password = options.passwordStdin ? await readPasswordLine() : null;
   const accepted: AcceptedKey[] = [];
   const hosts = await runAdhocChecks(
@@ -92,8 +110,6 @@ async function check(io: CliIo, options: AdhocCheckOptions, targets: AdhocTarget
     accepted,
   );
   emit(io, adhocReport(options.format, hosts, requirements, accepted), options.out);
-  const held = new Set(hosts.flatMap((h) => h.results.filter((r) => r.actual === NEEDS_APPROVAL).map((r) => r.description || r.kind)));
-  if (held.size > 0) io.err(`outpost check: not run, they need --approve-commands (you approve them by giving it): ${[...held].join('; ')}`);
   if (site) io.err(`Stored ${storeAdhocRuns(site.core, site.store, hosts).length} runs at site ${site.store.siteCode}.`);
   if (options.out !== undefined) {
     const passed = hosts.filter(hostPassed).length;

@@ -34,7 +34,7 @@ file, with the same collector, evaluator and limits as the Machines tab.
                              the file and append their key to it; never a changed key
   --sudo                     run the probe with sudo -n (facts that need root)
   --approve-commands         you approve the file's commands and reads of files outside the allow-list;
-                             without it they are not run and are reported as skipped (needs approval)
+                             without it they are printed and nothing is checked (exit 2)
   --format FORMAT            table (default), json (facts and results per host), junit (a testsuite per
                              host, a testcase per requirement), tap (TAP 13)
   --out FILE                 write the report to FILE (a one-line summary goes to stderr)

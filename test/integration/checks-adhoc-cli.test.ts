@@ -155,20 +155,24 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     }
   }, 120_000);
 
-  it('a command requirement runs only with --approve-commands (the person running it approves); otherwise skipped as needs approval and said on stderr', async () => {
+  it('a command requirement runs only with --approve-commands (the person running it approves); without it nothing is checked (exit 2) and the command is shown', async () => {
     const goss = file('command.yaml', 'command:\n  "echo outpost-adhoc-$((6*7))":\n    exit-status: 0\n    stdout: ["outpost-adhoc-42"]\n');
     const args = ['--target', `${a.user.name}@127.0.0.1:${a.port}`, '--requirements', goss, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--accept-new', '--format', 'json'];
     const run = async (extra: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
       const code = await checkCommand.run([...args, ...extra], { out: (l) => out.push(l), err: (l) => err.push(l) });
-      return { code, err: err.join('\n'), result: JSON.parse(out.join('\n')).hosts[0].results[0] as { status: string; actual: string } };
+      return { code, out: out.join('\n'), err: err.join('\n') };
     };
     const held = await run([]);
-    expect(held.result).toMatchObject({ status: 'skipped', actual: 'needs approval' });
-    expect(held.err).toContain('need --approve-commands');
+    expect(held.code).toBe(2);
+    expect(held.out).toBe('');
+    expect(held.err).toContain('$ echo outpost-adhoc-$((6*7))');
+    expect(held.err).toContain('--approve-commands');
+    expect(held.err).toContain('Nothing was checked');
     const approved = await run(['--approve-commands']);
-    expect(approved).toMatchObject({ code: 0, err: '', result: { status: 'pass' } });
+    expect(approved).toMatchObject({ code: 0, err: '' });
+    expect((JSON.parse(approved.out) as { hosts: { results: { status: string }[] }[] }).hosts[0]!.results[0]).toMatchObject({ status: 'pass' });
   }, 120_000);
 
   it('an unknown host key without --accept-new is refused (exit 2) and nothing is written', async () => {
