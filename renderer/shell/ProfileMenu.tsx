@@ -1,9 +1,10 @@
 import { Avatar, Button, Group, Menu, Modal, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconUserEdit } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconUserEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Role } from '../../shared/domain/enums';
 import { runCommand } from '../api/command';
 import { ProfileFields } from '../first-run/ProfileFields';
+import { NotificationSettingsModal } from './NotificationSettings';
 import { ROLE_LABELS, useProfile } from '../state/profile';
 
 function initials(name: string): string {
@@ -23,6 +24,7 @@ export function ProfileMenu() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('technician');
   const [saving, setSaving] = useState(false);
+  const [notificationsOpen, setNotificationsOpen] = useState(false);
 
   if (!profile) return null;
 
@@ -68,6 +70,9 @@ export function ProfileMenu() {
           <Menu.Item leftSection={<IconUserEdit size={14} />} onClick={openEditor}>
             Change profile…
           </Menu.Item>
+          <Menu.Item leftSection={<IconBell size={14} />} onClick={() => setNotificationsOpen(true)} data-testid="menu-notifications">
+            Notifications…
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Modal opened={editing} onClose={() => setEditing(false)} title="Profile" size="sm">
@@ -83,6 +88,7 @@ export function ProfileMenu() {
           </Group>
         </Stack>
       </Modal>
+      <NotificationSettingsModal opened={notificationsOpen} onClose={() => setNotificationsOpen(false)} />
     </>
   );
 }
