@@ -56,7 +56,7 @@ export function checkJobFinishedEvent(sqlite: Database.Database, status: CheckJo
   };
 }
 
-/** Check jobs that announce each started job when it settles; everything else is the wrapped jobs'. */
+/** Check jobs that announce each job they start, resume or retry when it settles; everything else is the wrapped jobs'. */
 export function announceCheckJobs(jobs: CheckJobs, sqlite: Database.Database, events: CoreEvents): CheckJobs {
   const announce = (jobId: string) => {
     jobs
@@ -75,6 +75,17 @@ export function announceCheckJobs(jobs: CheckJobs, sqlite: Database.Database, ev
       const started = jobs.startThisMachine(ctx, input);
       announce(started.jobId);
       return started;
+    },
+    // Jobs an earlier process left running, and retried interrupted hosts, finish here too.
+    resumeStored(ctx) {
+      const resumed = jobs.resumeStored(ctx);
+      for (const jobId of resumed) announce(jobId);
+      return resumed;
+    },
+    retryInterrupted(ctx, jobId) {
+      const retried = jobs.retryInterrupted(ctx, jobId);
+      announce(retried.jobId);
+      return retried;
     },
   };
 }
