@@ -3,14 +3,12 @@ import { createHash } from 'node:crypto';
 import dgram from 'node:dgram';
 import dns from 'node:dns';
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
 import net from 'node:net';
 import type { ProbeResult } from '../../../shared/checks/facts';
 import { sensitivePathReason } from '../../../shared/checks/sensitive-paths';
 import type { ProbeRequest } from '../collector-types';
 import { PROBE_ID, validatedProbeParams } from '../remote/probe-payload';
-import { localFiletype, localInterfaceProbe, localMountProbe } from './local-goss-probes';
+import { localFiletype, localHttpProbe, localInterfaceProbe, localMountProbe } from './local-goss-probes';
 
 /**
  * Answers the probed requirement kinds on this machine with Node APIs. No shell, except for the
@@ -56,7 +54,7 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
     case 'command':
       return commandProbe(String(p.command), secs);
     case 'http':
-      return httpProbe(String(p.url), Boolean(p.allowInsecure), secs);
+      return localHttpProbe(String(p.url), { allowInsecure: Boolean(p.allowInsecure), timeoutMs: secs, method: String(p.method ?? 'GET'), requestHeaders: (p.requestHeaders as string[] | undefined) ?? [], followRedirects: p.followRedirects === true });
     case 'addr':
       return addrProbe(String(p.host).replace(/^\[|\]$/g, ''), Number(p.port), String(p.protocol), secs);
     case 'dns':
@@ -169,20 +167,6 @@ function commandProbe(command: string, timeoutMs: number): Promise<ProbeResult> 
       if (child.pid) onCommand(child.pid, false);
       resolve({ kind: 'command', exitStatus: timedOut ? null : code, stdout, stderr, timedOut, durationMs: Date.now() - started });
     });
-  });
-}
-
-function httpProbe(url: string, allowInsecure: boolean, timeoutMs: number): Promise<ProbeResult> {
-  return new Promise((resolve) => {
-    const get = url.startsWith('https:') ? https.get : http.get;
-    const req = get(url, { timeout: timeoutMs, rejectUnauthorized: !allowInsecure }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body = (body + d.toString()).slice(0, MAX_TEXT)));
-      res.on('end', () => resolve({ kind: 'http', status: res.statusCode ?? null, body, error: null }));
-      res.on('error', (e) => resolve({ kind: 'http', status: res.statusCode ?? null, body, error: e.message }));
-    });
-    req.on('timeout', () => req.destroy(new Error('Timed out')));
-    req.on('error', (e) => resolve({ kind: 'http', status: null, body: '', error: e.message }));
   });
 }
 
