@@ -11,6 +11,7 @@ import { createWave, deleteWave, updateWave } from '../authoring/wave-authoring'
 import type { CheckParts } from '../checks/jobs/check-collectors';
 import { createCheckJobs, type CheckJobs } from '../checks/jobs/check-jobs';
 import { createChecksHandlers } from '../checks/jobs/checks-handlers';
+import { recordAdhocRuns } from '../checks/adhoc/record-adhoc-runs';
 import { createCloseoutHandlers } from '../closeout/closeout-handlers';
 import { signWithCloseoutRules } from '../closeout/milestone-guard';
 import { getPostDeploymentReview, savePostDeploymentReview } from '../closeout/review-service';
@@ -121,6 +122,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'checklist.attachPhoto': attachChecklistPhoto,
     'checklist.completePhase': completeChecklistPhase,
     ...createChecksHandlers(env.checkJobs ?? createCheckJobs(env.checkParts ?? defaultCheckParts)),
+    'adhocChecks.record': recordAdhocRuns,
     'issues.list': listIssues,
     'issues.get': getIssue,
     'issues.create': createIssue,
