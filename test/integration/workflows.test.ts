@@ -98,7 +98,7 @@ describe('electron-builder smoke config', () => {
   it('the unsigned macOS release (DIST_ARGS=-c.mac.identity=-) keeps the rest of the shipped config', async () => {
     const unsigned = await getConfig(root, 'build/electron-builder.yml', { mac: { identity: '-' } });
     await validateConfiguration(structuredClone(unsigned), debugLogger);
-    expect(unsigned.mac).toMatchObject({ identity: '-', hardenedRuntime: true, target: ['dmg'] });
+    expect(unsigned.mac).toMatchObject({ identity: '-', hardenedRuntime: true, target: ['dmg', 'zip'] });
     expect(unsigned.electronFuses).toMatchObject({ enableNodeCliInspectArguments: false });
   });
 });
