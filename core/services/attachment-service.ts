@@ -4,6 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import type { Attachment } from '../../shared/contract/attachments-methods';
+import { stripImageMetadata } from '../../shared/photo/image-metadata';
 import { attachments } from '../db/schema';
 import { writeFileAtomically } from '../storage/atomic-file';
 import { DomainError, notFound } from './domain-error';
@@ -31,18 +32,25 @@ function writeContent(dir: string, sha256: string, bytes: Buffer): void {
   if (sha256Of(fs.readFileSync(file)) !== sha256) throw new DomainError('conflict', 'The photo could not be stored intact; try again');
 }
 
-/** Stores a photo by its SHA-256 content hash; the file is on disk before the row that names it. */
+/**
+ * Stores a photo by its SHA-256 content hash; the file is on disk before the row that names it.
+ * Whatever the client did, location and other metadata (EXIF, XMP, IPTC, text chunks, trailers) are
+ * removed here first, losslessly, so the hash is that of the stripped file (shared/photo/image-metadata.ts).
+ */
 export function putAttachment(ctx: ServiceContext, dataDir: string, { mediaType, dataBase64 }: ApiParsedInput<'attachments.put'>): Attachment {
-  const bytes = Buffer.from(dataBase64, 'base64');
-  if (bytes.length === 0 || bytes.toString('base64') !== dataBase64) throw new DomainError('rule', 'The photo is not valid base64');
-  if (!MAGIC[mediaType](bytes)) throw new DomainError('rule', `The file is not a ${mediaType} image`);
+  const sent = Buffer.from(dataBase64, 'base64');
+  if (sent.length === 0 || sent.toString('base64') !== dataBase64) throw new DomainError('rule', 'The photo is not valid base64');
+  if (!MAGIC[mediaType](sent)) throw new DomainError('rule', `The file is not a ${mediaType} image`);
+  const stripped = stripImageMetadata(sent, mediaType);
+  if (!stripped.ok) throw new DomainError('rule', stripped.reason);
+  const bytes = Buffer.from(stripped.bytes.buffer, stripped.bytes.byteOffset, stripped.bytes.byteLength);
   const sha256 = sha256Of(bytes);
   const existing = ctx.db.select().from(attachments).where(eq(attachments.sha256, sha256)).get();
   writeContent(attachmentDir(dataDir), sha256, bytes);
   if (existing) return existing as Attachment;
   const row: Attachment = { sha256, mediaType, size: bytes.length, createdAt: ctx.clock.now(), createdBy: ctx.actor() };
   ctx.db.insert(attachments).values(row).run();
-  recordActivity(ctx, { action: 'stored', entity: 'attachment', entityId: sha256, detail: { mediaType, size: row.size } }, row.createdAt);
+  recordActivity(ctx, { action: 'stored', entity: 'attachment', entityId: sha256, detail: { mediaType, size: row.size, metadataRemoved: stripped.removed } }, row.createdAt);
   return row;
 }
 
