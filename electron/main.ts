@@ -17,6 +17,7 @@ import { apiError } from '../shared/contract';
 import { buildAppMenuTemplate } from './app-menu';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, handleAppProtocol } from './app-protocol';
 import { isTrustedSender, registerApiHandler } from './ipc-api';
+import { allowsPermissionCheck, allowsPermissionRequest } from './media-permission';
 import { parseLaunchArgs } from './launch-args';
 import { isAllowedNavigation, isSafeExternalUrl } from './navigation';
 import { createWindowOptions, WINDOW_TITLE } from './window-options';
@@ -131,13 +132,14 @@ function startUrl(deploymentId: string | null): string {
   return deploymentId ? `${APP_INDEX_URL}#/d/${encodeURIComponent(deploymentId)}` : APP_INDEX_URL;
 }
 
-/** Deny every permission (camera, notifications, clipboard read, HID, serial, …). */
+/** Deny every permission (microphone, notifications, clipboard read, HID, serial, …) but the camera for the app's own page. */
 function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((contents, permission, callback) => {
-    log.warn('denied permission request', { permission, url: contents.getURL() });
-    callback(false);
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const allowed = allowsPermissionRequest(permission, details);
+    if (!allowed) log.warn('denied permission request', { permission, url: contents.getURL() });
+    callback(allowed);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowsPermissionCheck(permission, requestingOrigin, details));
   ses.setDevicePermissionHandler(() => false);
 }
 

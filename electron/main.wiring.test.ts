@@ -150,12 +150,25 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
   });
 
-  it('denies every permission', () => {
+  it('denies every permission but the camera for the app page itself', () => {
     const ses = electron.session.defaultSession as unknown as Record<string, ReturnType<typeof vi.fn>>;
-    const callback = vi.fn();
-    (ses.setPermissionRequestHandler!.mock.calls[0]![0] as Handler)({ getURL: () => 'app://outpost/' }, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect((ses.setPermissionCheckHandler!.mock.calls[0]![0] as Handler)()).toBe(false);
+    const request = (permission: string, details: Record<string, unknown>) => {
+      const callback = vi.fn();
+      (ses.setPermissionRequestHandler!.mock.calls[0]![0] as Handler)({ getURL: () => 'app://outpost/index.html' }, permission, callback, details);
+      expect(callback).toHaveBeenCalledTimes(1);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    const appPage = { requestingUrl: 'app://outpost/index.html', isMainFrame: true };
+    expect(request('media', { ...appPage, mediaTypes: ['video'] })).toBe(true);
+    expect(request('media', { ...appPage, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(request('media', { requestingUrl: 'https://example.com/', isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+    expect(request('notifications', appPage)).toBe(false);
+    expect(request('geolocation', appPage)).toBe(false);
+    const check = ses.setPermissionCheckHandler!.mock.calls[0]![0] as Handler;
+    expect(check(null, 'media', 'app://outpost', { mediaType: 'video', isMainFrame: true })).toBe(true);
+    expect(check(null, 'media', 'app://outpost', { mediaType: 'audio', isMainFrame: true })).toBe(false);
+    expect(check(null, 'media', 'https://example.com', { mediaType: 'video', isMainFrame: true })).toBe(false);
+    expect(check(null, 'clipboard-read', 'app://outpost', { isMainFrame: true })).toBe(false);
     expect((ses.setDevicePermissionHandler!.mock.calls[0]![0] as Handler)()).toBe(false);
   });
 
