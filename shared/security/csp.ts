@@ -1,10 +1,12 @@
 /**
  * The Content-Security-Policy both shells send with the renderer. Scripts only from the app itself;
  * inline styles are allowed because the component kit sets CSS variables at run time.
+ * 'wasm-unsafe-eval' lets the page compile WebAssembly (the camera's barcode reader, whose .wasm
+ * comes from the app's own files under connect-src 'self'); it allows no JavaScript eval.
  */
 const DOCUMENT_DIRECTIVES = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
