@@ -2,6 +2,7 @@ import { Button, CloseButton, Group, Kbd, Select, Text, TextInput } from '@manti
 import { IconBarcode, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { inventoryStateSchema } from '../../../shared/domain/enums';
+import { CameraScanButton } from '../../camera/CameraScanButton';
 import { INVENTORY_STATE } from '../../status/labels';
 import { useUi } from '../../state/ui';
 import type { InventoryStateFilter } from './usePagedInventory';
@@ -57,6 +58,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         aria-label="Search inventory"
         data-testid="inventory-search"
       />
+      <CameraScanButton place="search" label="Search with the camera" hint="Hold a serial or asset label up to the camera" onScan={onSearch} testId="inventory-search-camera" />
       <Select
         data={STATE_OPTIONS}
         value={state ?? 'all'}
