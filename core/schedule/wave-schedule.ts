@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { scheduleWarnings, type ScheduleWarning } from '../../shared/logic/schedule-checks';
-import { waves } from '../db/schema';
+import { deployments, waves } from '../db/schema';
 import { notFound } from '../services/domain-error';
 import type { ServiceContext } from '../services/service-context';
 import { loadScheduleSites, loadScheduleWaves, type ScheduleSiteRow } from './schedule-data';
@@ -24,7 +24,7 @@ export function buildWaveSchedule(ctx: ServiceContext, waveId: string): WaveSche
   if (!wave) throw notFound('Wave', waveId);
   const all = loadScheduleSites(ctx);
   const mine = all.filter((s) => s.waveId === waveId).sort((a, b) => startOf(a) - startOf(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const deploymentName = mine[0]?.deploymentName ?? (ctx.sqlite.prepare('SELECT name FROM deployments WHERE id = ?').get(wave.deploymentId) as { name: string } | undefined)?.name ?? '';
+  const deploymentName = mine[0]?.deploymentName ?? ctx.db.select({ name: deployments.name }).from(deployments).where(eq(deployments.id, wave.deploymentId)).get()?.name ?? '';
   const warnings = scheduleWarnings(all, loadScheduleWaves(ctx, wave.deploymentId), new Set(mine.map((s) => s.id)));
   return { deploymentName, waveName: wave.name, startsAt: wave.startsAt, endsAt: wave.endsAt, generatedAt: ctx.clock.now(), sites: mine, warnings };
 }
