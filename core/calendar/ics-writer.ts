@@ -1,6 +1,7 @@
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus, type ICalDateTimeValue } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { CalendarEventContent } from '../../shared/calendar/calendar-event';
+import { wallClockParts } from '../../shared/time/wall-time';
 import { foldLines } from './fold-lines';
 
 /**
@@ -40,19 +41,6 @@ export function vtimezoneOf(zone: string): string | null {
   return block;
 }
 
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
-
-function wallParts(ms: number, zone: string): Record<string, string> {
-  let f = wallFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    wallFormats.set(zone, f);
-  }
-  const out: Record<string, string> = {};
-  for (const p of f.formatToParts(ms)) out[p.type] = p.value;
-  return out;
-}
-
 /**
  * An instant ical-generator writes as wall time in `zone`. ical-generator formats a plain Date in
  * the process's own zone, so it gets the shape of a Luxon DateTime it knows (`toJSDate`,
@@ -60,7 +48,7 @@ function wallParts(ms: number, zone: string): Record<string, string> {
  */
 function zonedInstant(iso: string, zone: string): ICalDateTimeValue {
   const ms = Date.parse(iso);
-  const wall = () => wallParts(ms, zone);
+  const wall = () => wallClockParts(ms, zone);
   const zoned = {
     isValid: true,
     zone: { type: 'iana' },

@@ -1,16 +1,9 @@
 /** Date and time formatting. Stored times are ISO 8601 UTC; people read them in a named zone (shared/time). */
 import { formatInstant } from '../../shared/time/format-time';
-import { isValidTimeZone } from '../../shared/time/time-zone';
-
-function safeZone(timeZone: string | undefined): string | undefined {
-  if (!timeZone) return undefined;
-  return isValidTimeZone(timeZone) ? timeZone : 'UTC';
-}
+import { runtimeTimeZone, zoneOrUtc } from '../../shared/time/time-zone';
 
 /** The viewer's own zone (the operating system's). */
-export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+export const viewerZone = runtimeTimeZone;
 
 /** A moment with its zone named: "12 Mar 2025, 14:05 (Europe/Amsterdam)"; the viewer's zone unless one is given. */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
@@ -29,7 +22,7 @@ export function formatWhen(iso: string | null | undefined, timeZone?: string): s
 /** A schedule window in the site's own time zone, with the zone named. */
 export function formatWindow(start: string | null, end: string | null, timeZone: string): string {
   if (!start && !end) return 'Not scheduled';
-  const zone = safeZone(timeZone) ?? 'UTC';
+  const zone = zoneOrUtc(timeZone);
   const full = new Intl.DateTimeFormat(undefined, {
     weekday: 'short',
     day: 'numeric',
@@ -56,13 +49,13 @@ export function formatDate(iso: string | null | undefined, timeZone?: string): s
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: safeZone(timeZone) }).format(date);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: timeZone ? zoneOrUtc(timeZone) : undefined }).format(date);
 }
 
 /** A short window for tables: "Tue, Dec 1, 21:00 – 05:00" in the site zone (zone not repeated). */
 export function formatWindowShort(start: string | null, end: string | null, timeZone: string): string {
   if (!start) return '—';
-  const zone = safeZone(timeZone) ?? 'UTC';
+  const zone = zoneOrUtc(timeZone);
   const s = new Date(start);
   const sameYear = s.getFullYear() === new Date().getFullYear();
   const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone: zone });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, zoneOrUtc } from './time-zone';
+import { isValidTimeZone, knownTimeZones, runtimeTimeZone, zoneOrUtc } from './time-zone';
 
 describe('time zones', () => {
   it('knows IANA zones and refuses others', () => {
@@ -12,5 +12,12 @@ describe('time zones', () => {
     expect(zoneOrUtc('Asia/Jerusalem')).toBe('Asia/Jerusalem');
     expect(zoneOrUtc('Mars/Olympus')).toBe('UTC');
     expect(zoneOrUtc(null)).toBe('UTC');
+  });
+  it('names the runtime zone and lists the known ones, each of them valid', () => {
+    expect(isValidTimeZone(runtimeTimeZone())).toBe(true);
+    const zones = knownTimeZones();
+    expect(zones).toContain('UTC');
+    expect(zones).toContain('Europe/Amsterdam');
+    expect(zones.every(isValidTimeZone)).toBe(true);
   });
 });

@@ -20,3 +20,15 @@ export function isValidTimeZone(zone: string): boolean {
 export function zoneOrUtc(zone: string | null | undefined): string {
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
+
+/** The zone this runtime runs in (the viewer's own, from the operating system), UTC when it names none. */
+export function runtimeTimeZone(): string {
+  return zoneOrUtc(Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** Every IANA zone the runtime knows, UTC included, for a zone picker. */
+export function knownTimeZones(): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
+  const zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+  return zones.includes('UTC') ? zones : ['UTC', ...zones];
+}

@@ -1,54 +1,77 @@
+import { isValidTimeZone } from './time-zone';
+import { offsetMinutesAt } from './zone-offset';
+
 /**
  * Wall-clock times in a named time zone ("site time"), one place: the forms enter schedule windows,
- * outage times and sessions as a datetime-local value in the site's zone; the core and tests read them
- * the same way. Pure `Intl`, so it runs in the renderer, the core and shared rules alike.
+ * outage times and sessions as a datetime-local value in the site's zone; the core, the calendar
+ * files and tests read them the same way. Pure `Intl`, so it runs in the renderer, the core and
+ * shared rules alike. Offsets come from zone-offset.ts, the one offset source.
  */
 
-/** Making an Intl formatter costs far more than using one: one per zone and purpose (a site import reads thousands of times). */
+/** The parts of a wall-clock reading, zero-padded: year "2026", month "03", … second "00". */
+export interface WallClockParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+/** Making an Intl formatter costs far more than using one: one per zone (a site import reads thousands of times). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(kind: 'offset' | 'wall', timeZone: string): Intl.DateTimeFormat {
-  const key = `${kind} ${timeZone}`;
-  let made = formatters.get(key);
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let made = formatters.get(timeZone);
   if (!made) {
-    made =
-      kind === 'offset'
-        ? new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-        : new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    made = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
     if (formatters.size > 1000) formatters.clear();
-    formatters.set(key, made);
+    formatters.set(timeZone, made);
   }
   return made;
 }
 
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = formatter('offset', timeZone).formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
+/** What a clock in `timeZone` shows at `utcMs`. Throws for a zone the runtime does not know. */
+export function wallClockParts(utcMs: number, timeZone: string): WallClockParts {
+  const out: WallClockParts = { year: '0000', month: '00', day: '00', hour: '00', minute: '00', second: '00' };
+  for (const p of formatterOf(timeZone).formatToParts(new Date(utcMs))) {
+    if (p.type in out) out[p.type as keyof WallClockParts] = p.value;
+  }
+  return out;
 }
 
-/** "2025-03-12T08:00" read as wall time in `timeZone` → ISO 8601 UTC, or null when empty/invalid. */
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/**
+ * "2025-03-12T08:00" read as wall time in `timeZone` → ISO 8601 UTC, or null when empty/invalid.
+ * Across a DST change the reading is ambiguous, resolved as calendars do (RFC 5545, Temporal's
+ * "compatible"): a time that occurs twice (autumn) is the first of the two; a time that does not
+ * exist (spring gap) is read with the offset before the change, so it lands as far past the gap
+ * ("02:30" on a spring-forward night in Amsterdam or New York is 03:30).
+ */
 export function wallTimeToIso(value: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return null;
-  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  try {
-    let utc = guess - zoneOffsetMs(guess, timeZone);
-    // Across a DST change the offset at the result can differ from the offset at the guess.
-    utc = guess - zoneOffsetMs(utc, timeZone);
-    return new Date(utc).toISOString();
-  } catch {
-    return null;
-  }
+  if (!m || !isValidTimeZone(timeZone)) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(asUtc)) return null;
+  // No zone changes its offset twice within two days: the offsets a day before and after are the
+  // only two this wall time can have.
+  const before = offsetMinutesAt(asUtc - DAY, timeZone);
+  const after = offsetMinutesAt(asUtc + DAY, timeZone);
+  const fits = (offset: number) => offsetMinutesAt(asUtc - offset * MINUTE, timeZone) === offset;
+  const candidates = [before, after].filter(fits).map((offset) => asUtc - offset * MINUTE);
+  const utc = candidates.length > 0 ? Math.min(...candidates) : asUtc - before * MINUTE;
+  return new Date(utc).toISOString();
 }
 
 /** An ISO instant → "YYYY-MM-DDTHH:mm" as wall time in `timeZone`, for a datetime-local input. */
 export function isoToWallTime(iso: string | null, timeZone: string): string {
   if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
   try {
-    const parts = formatter('wall', timeZone).formatToParts(new Date(iso));
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-    return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+    const p = wallClockParts(ms, timeZone);
+    return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
   } catch {
     return '';
   }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SignOffKind } from '../../../shared/domain/signoff';
 import { blockingGuidance } from '../../../shared/signoff/decision-rules';
 import { checkGatedDecision } from '../../../shared/signoff/gates';
+import { runtimeTimeZone } from '../../../shared/time/time-zone';
 import { runCommand } from '../../api/command';
 import type { Topic } from '../../api/refresh';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -24,9 +25,8 @@ export interface SignOffSubject {
 
 const COVERED: Topic[] = ['sites', 'checklist', 'inventory', 'machines', 'issues', 'deployments', 'training'];
 
-function signerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+/** The signer's zone is the device's own. */
+const signerTimeZone = runtimeTimeZone;
 
 /** Review, exceptions, signing and past sheets for one subject (a site's sheet or the deployment milestone). */
 export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
