@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { SignedSheet } from '../../shared/domain/signoff';
 import { createLogger } from '../logging/logger';
@@ -10,6 +11,15 @@ const rendering = new Map<string, Promise<void>>();
 
 export const attachmentFile = (dataDir: string, sha256: string) => path.join(dataDir, 'attachments', sha256);
 
+/** A stored file whose bytes still match its hash, or null (not on this device, or altered). */
+function intactAttachment(dataDir: string, sha256: string): Uint8Array | null {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+  const file = attachmentFile(dataDir, sha256);
+  if (!fs.existsSync(file)) return null;
+  const bytes = fs.readFileSync(file);
+  return createHash('sha256').update(bytes).digest('hex') === sha256 ? bytes : null;
+}
+
 /** The stored PDF of a sheet, if it has been rendered. */
 export function storedPdf(ctx: ServiceContext, sheetId: string): string | null {
   const row = ctx.sqlite.prepare('SELECT sha256 FROM sign_off_pdfs WHERE sheet_id = ?').get(sheetId) as { sha256: string } | undefined;
@@ -20,7 +30,7 @@ export function storedPdf(ctx: ServiceContext, sheetId: string): string | null {
 async function renderAndStore(ctx: ServiceContext, dataDir: string, sheet: SignedSheet): Promise<void> {
   // pdf-lib and qrcode load on the first PDF, not when Outpost starts.
   const { renderSheetPdf } = await import('./pdf/sheet-pdf');
-  const bytes = await renderSheetPdf(sheet);
+  const bytes = await renderSheetPdf(sheet, (sha256) => intactAttachment(dataDir, sha256));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (!ctx.sqlite.open) return;
   writeFileAtomically(attachmentFile(dataDir, sha256), bytes);

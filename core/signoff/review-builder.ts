@@ -8,6 +8,7 @@ import { reconcile } from '../services/inventory-rows';
 import type { ServiceContext } from '../services/service-context';
 import { requireSite } from '../services/site-service';
 import { latestChecksPerTarget } from './review-checks';
+import { reviewPhotos } from './review-photos';
 import { reviewTraining } from '../training/review-training';
 
 const toReviewIssue = (siteCode: string) => (i: Issue): ReviewIssue => ({
@@ -74,7 +75,7 @@ export function buildSiteReview(ctx: ServiceContext, siteId: string, kind: Exclu
     sites: null,
     issues: listSiteIssues(ctx, siteId).map(toReviewIssue(site.code)),
     rollbacks: ctx.sqlite.prepare('SELECT created_at AS at, reason FROM site_rollbacks WHERE site_id = ? ORDER BY created_at, id').all(siteId) as { at: string; reason: string }[],
-    ...(kind === 'site_complete' ? reviewTraining(ctx, siteId) : {}),
+    ...(kind === 'site_complete' ? { ...reviewTraining(ctx, siteId), ...reviewPhotos(ctx, siteId) } : {}),
   };
 }
 

@@ -33,6 +33,10 @@ const reviewIssueSchema = z.object({
 });
 export type ReviewIssue = z.infer<typeof reviewIssueSchema>;
 
+/** A photo a site sheet covers: its content hash and what it shows (e.g. "Checklist: Mount firewall"). */
+export const reviewPhotoSchema = z.object({ sha256: z.string(), subject: z.string() });
+export type ReviewPhoto = z.infer<typeof reviewPhotoSchema>;
+
 /**
  * Exactly what a sheet covers. Built from the database by the core; its canonical hash (the
  * review hash) is compared with the newest sheet's to tell "changed since sign-off".
@@ -71,6 +75,8 @@ export const signOffReviewSchema = z.object({
   training: reviewTrainingSchema.optional(),
   /** Deployment milestone only: the post-deployment review with its measures, once saved; absent on older sheets. */
   postDeploymentReview: milestoneReviewSchema.optional(),
+  /** Site complete sheets: the photo evidence (checklist items, issues) by SHA-256, when the site has any; absent on older sheets. */
+  photos: z.array(reviewPhotoSchema).optional(),
 });
 export type SignOffReview = z.infer<typeof signOffReviewSchema>;
 

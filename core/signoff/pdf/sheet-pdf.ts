@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SignedSheet } from '../../../shared/domain/signoff';
 import { reviewPdfSection } from '../../closeout/pdf/review-section';
 import { headerSection, summarySections } from './pdf-sections';
+import { photoSection, type PhotoBytes } from './photo-section';
 import { PdfWriter } from './pdf-writer';
 import { formatInZone } from './zoned-time';
 
@@ -64,8 +65,11 @@ async function signatureAndHash(w: PdfWriter, sheet: SignedSheet): Promise<void>
   );
 }
 
-/** The sheet as a PDF a person can file; the signed JSON is attached so the PDF alone can be verified. */
-export async function renderSheetPdf(sheet: SignedSheet): Promise<Uint8Array> {
+/**
+ * The sheet as a PDF a person can file; the signed JSON is attached so the PDF alone can be verified.
+ * `photoBytes` gives the stored photos the sheet names (review.photos), drawn on the last pages.
+ */
+export async function renderSheetPdf(sheet: SignedSheet, photoBytes: PhotoBytes = () => null): Promise<Uint8Array> {
   const c = sheet.content;
   const w = await PdfWriter.create();
   const where = c.review.site ? `${c.review.site.code} ${c.review.site.name}` : `${c.review.deployment.name} ${c.review.deployment.version}`;
@@ -78,6 +82,7 @@ export async function renderSheetPdf(sheet: SignedSheet): Promise<Uint8Array> {
   if (pdr) reviewPdfSection(w, pdr, pdr.measures, 11);
   decisionSection(w, sheet);
   await signatureAndHash(w, sheet);
+  await photoSection(w, sheet, photoBytes);
   w.footers(`Outpost sign-off - ${where} - SHA-256 ${sheet.hash.value.slice(0, 16)}`);
   const signedAt = new Date(c.signedAt);
   await w.doc.attach(new TextEncoder().encode(JSON.stringify(sheet, null, 1)), EMBEDDED_SHEET_NAME, {
