@@ -30,6 +30,7 @@ import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
 import { attachChecklistPhoto, completeChecklistPhase, getChecklist, linkChecklistCheckRun, setChecklistItemState } from '../services/checklist-service';
 import { createDeployment, getDeployment, listDeployments } from '../services/deployment-service';
+import { searchDeploymentInventory } from '../services/inventory-deployment-search';
 import { inventoryReconciliation, listInventory } from '../services/inventory-query';
 import { receiveSerial, recordSurplus, setInventoryState } from '../services/inventory-receive';
 import { assignIssue, commentIssue, escalateIssue, setIssueStatus } from '../services/issue-changes';
@@ -111,6 +112,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'requirements.importGoss': importGossRequirements,
     'requirements.exportGoss': exportGossRequirements,
     'inventory.list': listInventory,
+    'inventory.searchDeployment': searchDeploymentInventory,
     'inventory.reconciliation': inventoryReconciliation,
     'inventory.receive': receiveSerial,
     'inventory.recordSurplus': recordSurplus,

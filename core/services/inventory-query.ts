@@ -2,23 +2,21 @@ import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import type { Reconciliation } from '../../shared/domain/inventory';
 import { MISSING_ITEM_SQL } from '../../shared/logic/inventory-rules';
 import { fromRaw, INVENTORY_COLUMNS, reconcile } from './inventory-rows';
+import { itemSearch } from './inventory-search-sql';
+import { cachedStatement } from '../db/statement-cache';
 import type { ServiceContext } from './service-context';
 import { requireSite } from './site-service';
 
-/** Escapes LIKE wildcards so a typed % or _ is matched literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export function listInventory(ctx: ServiceContext, filter: ApiParsedInput<'inventory.list'>): ApiOutput<'inventory.list'> {
   requireSite(ctx, filter.siteId);
-  const where: string[] = ['site_id = @siteId'];
+  const where: string[] = ['i.site_id = @siteId'];
   const params: Record<string, unknown> = { siteId: filter.siteId, limit: filter.limit, offset: filter.offset };
+  let source = { with: '', from: 'inventory_items i' };
   if (filter.query !== '') {
-    where.push(
-      `(expected_serial LIKE @q ESCAPE '\\' OR found_serial LIKE @q ESCAPE '\\' OR asset_tag LIKE @q ESCAPE '\\' OR model LIKE @q ESCAPE '\\')`,
-    );
-    params.q = likePattern(filter.query);
+    const search = itemSearch(filter.query, 'i');
+    source = search;
+    if (search.where) where.push(search.where);
+    params.search = search.param;
   }
   if (filter.state === 'surplus') where.push('is_surplus = 1');
   // "Missing" is what the Missing tile counts: expected and not arrived (shared/logic/inventory-rules).
@@ -28,13 +26,11 @@ export function listInventory(ctx: ServiceContext, filter: ApiParsedInput<'inven
     params.state = filter.state;
   }
   const clause = where.join(' AND ');
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM inventory_items WHERE ${clause}`).get(params) as { n: number }).n;
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT ${INVENTORY_COLUMNS} FROM inventory_items WHERE ${clause}
-       ORDER BY is_surplus, asset_tag, id LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as Parameters<typeof fromRaw>[0][];
+  const total = (cachedStatement(ctx.sqlite, `${source.with} SELECT count(*) AS n FROM ${source.from} WHERE ${clause}`).get(params) as { n: number }).n;
+  const rows = cachedStatement(
+    ctx.sqlite,
+    `${source.with} SELECT ${INVENTORY_COLUMNS} FROM ${source.from} WHERE ${clause} ORDER BY i.is_surplus, i.asset_tag, i.id LIMIT @limit OFFSET @offset`,
+  ).all(params) as Parameters<typeof fromRaw>[0][];
   return { total, offset: filter.offset, items: rows.map(fromRaw) };
 }
 

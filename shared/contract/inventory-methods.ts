@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { inventoryStateSchema } from '../domain/enums';
 import { inventoryItemSchema, receiveResultSchema, reconciliationSchema } from '../domain/inventory';
-import { command, query } from './define';
+import { command, managersOnly, query } from './define';
 
 export const INVENTORY_PAGE_MAX = 1000;
 
@@ -14,11 +14,21 @@ export const serialInputSchema = z
   .max(128, 'Serial is longer than 128 characters')
   .regex(/^[\x20-\x7E]+$/, 'Serial contains characters a barcode cannot hold');
 
+/**
+ * A search text: part of a serial, an asset tag or a model. Control characters are refused (an
+ * FTS5 string cannot hold a NUL, and no serial holds one); everything else is searched for as typed.
+ */
+const searchTextSchema = z
+  .string()
+  .trim()
+  .max(128, 'Search text is longer than 128 characters')
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'Search text contains control characters');
+
 export const inventoryFilterSchema = z
   .object({
     siteId: idSchema,
     /** Matches part of the expected or found serial, the asset tag or the model. */
-    query: z.string().trim().max(128).default(''),
+    query: searchTextSchema.default(''),
     state: inventoryStateSchema.or(z.literal('surplus')).nullable().default(null),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(INVENTORY_PAGE_MAX).default(200),
@@ -26,11 +36,32 @@ export const inventoryFilterSchema = z
   .strict();
 export type InventoryFilter = z.input<typeof inventoryFilterSchema>;
 
+/** At most this many matches come back from a deployment-wide search (the total is counted in full). */
+export const DEPLOYMENT_SEARCH_MAX = 200;
+
+/** "Where is serial X?" across every site of a deployment. */
+export const deploymentSearchSchema = z
+  .object({
+    deploymentId: idSchema,
+    /** Part of an expected or found serial, an asset tag or a model. */
+    query: searchTextSchema.min(1, 'Type part of a serial, an asset tag or a model'),
+    limit: z.number().int().min(1).max(DEPLOYMENT_SEARCH_MAX).default(50),
+  })
+  .strict();
+
+export const deploymentSearchResultSchema = z.object({
+  total: z.number().int(),
+  matches: z.array(z.object({ site: z.object({ id: idSchema, code: z.string(), name: z.string() }), item: inventoryItemSchema })),
+});
+
 export const inventoryMethods = {
   'inventory.list': query(
     inventoryFilterSchema,
     z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(inventoryItemSchema) }),
     'One page of a site inventory, filtered and searched',
+  ),
+  'inventory.searchDeployment': managersOnly(
+    query(deploymentSearchSchema, deploymentSearchResultSchema, 'Inventory items of every site of a deployment matching part of a serial, asset tag or model, with their site'),
   ),
   'inventory.reconciliation': query(
     z.object({ siteId: idSchema }).strict(),

@@ -39,6 +39,7 @@ export const API_METHOD_NAMES = [
   'requirements.importGoss',
   'requirements.exportGoss',
   'inventory.list',
+  'inventory.searchDeployment',
   'inventory.reconciliation',
   'inventory.receive',
   'inventory.recordSurplus',
