@@ -1,37 +1,21 @@
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
-import { call } from './client';
-import { showApiError, showSuccess } from './notify';
 import { createInFlightGuard } from './in-flight';
-import { bumpTopics, type Topic } from './refresh';
+import { sendMutation, type MutationOptions } from './send-mutation';
 
 const once = createInFlightGuard();
 
-export interface CommandOptions {
-  /** Topics to refresh after success. */
-  refresh?: Topic[];
-  /** Shown as a short notification after success. */
-  success?: string;
-  /** Title of the error notification (defaults to one per error code). */
-  errorTitle?: string;
-}
+export type CommandOptions<M extends ApiMethod = ApiMethod> = MutationOptions<M>;
 
 /**
- * Run a mutating call: on failure show the error as a notification and return null; on
- * success refresh the given topics and return the value. The same call with the same input is
- * not sent again while it runs (a double click returns null); forms use `useMutation`.
+ * Run a mutating call without component state (a menu item, a button with no pending look): the
+ * same end as `useMutation` (send-mutation.ts: error shown and null, or topics refreshed and the
+ * value). The same call with the same input is not sent again while it runs (a double click returns
+ * null); forms, and screens that show a pending state or field errors, use `useMutation`.
  */
 export async function runCommand<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
-  options: CommandOptions = {},
+  options: CommandOptions<M> = {},
 ): Promise<ApiOutput<M> | null> {
-  const result = await once(`${method} ${JSON.stringify(input)}`, () => call(method, input), null);
-  if (result === null) return null;
-  if (!result.ok) {
-    showApiError(result.error, options.errorTitle);
-    return null;
-  }
-  if (options.refresh && options.refresh.length > 0) bumpTopics(...options.refresh);
-  if (options.success) showSuccess(options.success);
-  return result.value;
+  return once(`${method} ${JSON.stringify(input)}`, () => sendMutation(method, input, options), null);
 }

@@ -1,17 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ApiError, ApiInput, ApiMethod, ApiOutput } from '../../shared/contract';
-import { call } from './client';
-import { showApiError, showSuccess } from './notify';
-import { bumpTopics, type Topic } from './refresh';
+import { showApiError } from './notify';
+import { sendMutation, type MutationOptions } from './send-mutation';
 
-export interface MutationOptions<M extends ApiMethod = ApiMethod> {
-  /** Topics to refresh after success. */
-  refresh?: readonly Topic[];
-  /** Shown as a short notification after success. */
-  success?: string | ((value: ApiOutput<M>) => string);
-  /** Title of the error notification (defaults to one per error code). */
-  errorTitle?: string;
-}
+export type { MutationOptions };
 
 export interface FormMutationOptions {
   /** Input paths the form shows at their own field: their errors are not repeated in the notification. */
@@ -42,8 +34,8 @@ export function splitFieldErrors(error: ApiError, fields: readonly string[]): { 
 /**
  * The one way a screen submits a change: a guarded mutation. A double click (or Enter pressed
  * twice) while the first call runs does not send a second one; on failure the error is shown
- * once (at the field when the form has one, else as a notification); on success the topics are
- * refreshed and the value returned.
+ * once (at the field when the form has one, else as a notification, or handed to `onError`); on
+ * success the topics are refreshed and the value returned (send-mutation.ts).
  */
 export function useMutation(formOptions: FormMutationOptions = {}): Mutation {
   const inFlight = useRef(false);
@@ -58,18 +50,13 @@ export function useMutation(formOptions: FormMutationOptions = {}): Mutation {
       inFlight.current = true;
       setPending(true);
       try {
-        const result = await call(method, input);
-        if (!result.ok) {
-          const split = splitFieldErrors(result.error, fieldsKey ? fieldsKey.split('\n') : []);
+        const value = await sendMutation(method, input, options, (error) => {
+          const split = splitFieldErrors(error, fieldsKey ? fieldsKey.split('\n') : []);
           setFieldErrors(split.atFields);
           if (split.rest) showApiError(split.rest, options.errorTitle);
-          return null;
-        }
-        setFieldErrors({});
-        if (options.refresh && options.refresh.length > 0) bumpTopics(...options.refresh);
-        const success = typeof options.success === 'function' ? options.success(result.value) : options.success;
-        if (success) showSuccess(success);
-        return result.value;
+        });
+        if (value !== null) setFieldErrors({});
+        return value;
       } finally {
         inFlight.current = false;
         setPending(false);
