@@ -2,10 +2,8 @@ import { ActionIcon, Button, Group, Paper, Text, TextInput, Tooltip } from '@man
 import { IconBarcode, IconVolume, IconVolumeOff, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Reconciliation } from '../../../shared/domain/inventory';
-import { call } from '../../api/client';
-import { runCommand } from '../../api/command';
 import { errorText } from '../../api/notify';
-import { bumpTopics } from '../../api/refresh';
+import { useMutation } from '../../api/useMutation';
 import { isEditable, overlayOpen } from '../../shell/overlay';
 import { useScanLog, type ScanEntry } from '../../state/scan-log';
 import { useSound } from '../../state/sound';
@@ -43,6 +41,9 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
   const muted = useSound((s) => s.muted);
   const toggleMuted = useSound((s) => s.toggleMuted);
   const beep = useBeep();
+  // Scans go one after the other (the queue below), so the scan mutation never sees a second one in flight.
+  const scan = useMutation();
+  const surplus = useMutation();
 
   const scanFocusRequest = useUi((s) => s.scanFocusRequest);
   const focusInput = useCallback(() => inputRef.current?.focus(), []);
@@ -53,19 +54,23 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
     setValue('');
     if (!serial) return;
     queue.current = queue.current.then(async () => {
-      const result = await call('inventory.receive', { siteId, serial });
-      if (!result.ok) {
-        addEntry(siteId, { serial, result: null, error: errorText(result.error) });
-        beep('error');
-        return;
-      }
-      addEntry(siteId, { serial, result: result.value, error: null });
-      onReconciliation(result.value.reconciliation);
-      beep(result.value.outcome);
-      if (result.value.outcome === 'received') {
-        bumpTopics('inventory', 'sites');
-        if (result.value.item) onReceived(result.value.item.id);
-      }
+      // A refused scan is shown in the scan log, with its sound, not as a notification.
+      const result = await scan.run(
+        'inventory.receive',
+        { siteId, serial },
+        {
+          refresh: (r) => (r.outcome === 'received' ? ['inventory', 'sites'] : []),
+          onError: (error) => {
+            addEntry(siteId, { serial, result: null, error: errorText(error) });
+            beep('error');
+          },
+        },
+      );
+      if (!result) return;
+      addEntry(siteId, { serial, result, error: null });
+      onReconciliation(result.reconciliation);
+      beep(result.outcome);
+      if (result.outcome === 'received' && result.item) onReceived(result.item.id);
     });
   }
 
@@ -83,7 +88,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
   async function recordSurplus(details: { manufacturer: string; model: string; note: string }): Promise<boolean> {
     if (!surplusFor) return false;
     const entry = surplusFor;
-    const item = await runCommand(
+    const item = await surplus.run(
       'inventory.recordSurplus',
       { siteId, serial: entry.serial, ...details },
       { refresh: ['inventory', 'sites'], success: `${entry.serial} recorded as surplus` },
