@@ -3,14 +3,17 @@ import { IconCloudDownload, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiOutput } from '../../shared/contract';
 import type { ReportFilePreview, ReportImportResult } from '../../shared/contract/site-report-methods';
-import { call } from '../api/client';
 import { showApiError } from '../api/notify';
-import { bumpTopics } from '../api/refresh';
+import type { Topic } from '../api/refresh';
+import { useMutation } from '../api/useMutation';
 import { useNavigation } from '../state/navigation';
 import { ReportPreviewPanel } from './ReportPreviewPanel';
 import { previewReportFile } from './send-report-file';
 
 type Fetched = ApiOutput<'siteReports.fetchFromServer'>;
+
+/** What an imported or fetched report can change. */
+const REPORT_TOPICS: readonly Topic[] = ['deployments', 'sites', 'inventory', 'checklist', 'issues'];
 
 /** Release managers: import a site report file (preview, then all or nothing), or fetch the reports from the server. */
 export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -20,6 +23,7 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
   const [fetched, setFetched] = useState<Fetched | null>(null);
   const [fingerprintConfirmed, setFingerprintConfirmed] = useState(false);
   const selectSite = useNavigation((s) => s.selectSite);
+  const mutation = useMutation();
 
   const choose = async (file: File | null) => {
     if (!file) return;
@@ -35,20 +39,17 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
     if (!preview) return;
     setBusy('import');
     const confirm = preview.device && !preview.device.known && fingerprintConfirmed ? { confirmFingerprint: preview.device.fingerprint } : {};
-    const r = await call('siteReports.importFile', { previewId: preview.previewId, ...confirm });
+    const imported = await mutation.run('siteReports.importFile', { previewId: preview.previewId, ...confirm }, { refresh: REPORT_TOPICS, errorTitle: 'Not imported' });
     setBusy(null);
-    if (!r.ok) return showApiError(r.error, 'Not imported');
-    setResult(r.value);
+    if (!imported) return;
+    setResult(imported);
     setPreview(null);
-    bumpTopics('deployments', 'sites', 'inventory', 'checklist', 'issues');
   };
   const fetchFromServer = async () => {
     setBusy('fetch');
-    const r = await call('siteReports.fetchFromServer', {});
+    const value = await mutation.run('siteReports.fetchFromServer', {}, { refresh: REPORT_TOPICS, errorTitle: 'Not fetched' });
     setBusy(null);
-    if (!r.ok) return showApiError(r.error, 'Not fetched');
-    setFetched(r.value);
-    bumpTopics('deployments', 'sites', 'inventory', 'checklist', 'issues');
+    if (value) setFetched(value);
   };
   const open = (deploymentId: string, siteId: string) => {
     selectSite(deploymentId, siteId, 'report');
