@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiInput, ApiResult } from '../../../shared/contract';
+import type { ApiInput } from '../../../shared/contract';
 import type { CheckJobStatus } from '../../../shared/domain/check-run';
 import { call } from '../../api/client';
 import { showApiError } from '../../api/notify';
 import { bumpTopics } from '../../api/refresh';
+import { useMutation } from '../../api/useMutation';
 
 const POLL_MS = 300;
 
-/** Starts a check job and polls its status until it ends; then refreshes the machines. */
+/**
+ * Starts a check job (through the mutation hook) and polls its status until it ends. The job runs
+ * in the background and stores each host's run as it finishes, so the poll, not the start, refreshes
+ * the machines.
+ */
 export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
+  const mutation = useMutation();
   const [status, setStatus] = useState<CheckJobStatus | null>(null);
   const [active, setActive] = useState(false);
   const timer = useRef<number | null>(null);
@@ -47,37 +53,39 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
 
   /** Starts (or restarts) a job with `request` and follows it. */
   const launch = useCallback(
-    async (request: () => Promise<ApiResult<{ jobId: string }>>) => {
+    async (request: () => Promise<{ jobId: string } | null>) => {
       stop();
       setActive(true);
       // The last job's "finished" goes at once: what shows from here on is this job's.
       setStatus(null);
       doneSeen.current = 0;
-      const result = await request();
-      if (!result.ok) {
-        showApiError(result.error, 'Check not started');
+      const started = await request();
+      if (!started) {
         setActive(false);
         return;
       }
-      poll(result.value.jobId);
+      poll(started.jobId);
     },
     [poll],
   );
 
   const start = useCallback(
     (method: 'checks.start' | 'checks.checkThisMachine', input: ApiInput<'checks.start'> | ApiInput<'checks.checkThisMachine'>) =>
-      launch(() => (method === 'checks.start' ? call('checks.start', input as ApiInput<'checks.start'>) : call('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>))),
-    [launch],
+      launch(() =>
+        method === 'checks.start'
+          ? mutation.run('checks.start', input as ApiInput<'checks.start'>, { errorTitle: 'Check not started' })
+          : mutation.run('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>, { errorTitle: 'Check not started' }),
+      ),
+    [launch, mutation.run],
   );
 
   /** Checks the interrupted machines of a job cut short by a crash or restart, in that job. */
-  const retry = useCallback((jobId: string) => launch(() => call('checks.retryInterrupted', { jobId })), [launch]);
+  const retry = useCallback((jobId: string) => launch(() => mutation.run('checks.retryInterrupted', { jobId }, { errorTitle: 'Check not started' })), [launch, mutation.run]);
 
   const cancel = useCallback(async () => {
     if (!status) return;
-    const result = await call('checks.cancel', { jobId: status.jobId });
-    if (!result.ok) showApiError(result.error);
-  }, [status]);
+    await mutation.run('checks.cancel', { jobId: status.jobId });
+  }, [status, mutation.run]);
 
   return { status, running: active, start, retry, cancel };
 }
