@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { TRAINING_MAX_MINUTES } from '../../../shared/domain/training';
 import { runCommand } from '../../api/command';
 import { showSuccess } from '../../api/notify';
-import { bumpTopics } from '../../api/refresh';
 import { useMutation } from '../../api/useMutation';
 import { useDisplayZone } from '../../format/Time';
 import { wallTimeToIso } from '../../format/zoned';
@@ -42,11 +41,12 @@ export function SessionModal({ siteId, opened, onClose }: { siteId: string; open
     const session = await mutation.run(
       'training.createSession',
       { siteId, topic: draft.topic.trim(), trainer: draft.trainer.trim(), startsAt, durationMinutes: draft.durationMinutes },
-      { errorTitle: 'Session not recorded' },
+      { errorTitle: 'Session not recorded', refresh: ['training'] },
     );
     if (!session) return;
-    for (const m of draft.materials) await runCommand('training.addMaterial', { sessionId: session.id, sha256: m.sha256, name: m.name }, { errorTitle: 'Material not linked' });
-    bumpTopics('training');
+    for (const m of draft.materials) {
+      await runCommand('training.addMaterial', { sessionId: session.id, sha256: m.sha256, name: m.name }, { errorTitle: 'Material not linked', refresh: ['training'] });
+    }
     showSuccess('Training session recorded');
     setDraft(empty());
     close();
