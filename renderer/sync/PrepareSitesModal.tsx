@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../shared/contract/sync-methods';
 import { call } from '../api/client';
 import { errorText } from '../api/notify';
 import { bumpTopics } from '../api/refresh';
+import { useMutation } from '../api/useMutation';
 import { formatDateTime, percent } from '../format/time';
 import { observePrepare, readyText, type PrepareOutcome, type PrepareRun } from './prepare-progress';
 import { useSync } from './sync-store';
@@ -29,6 +30,7 @@ export function PrepareSitesModal() {
   const [outcome, setOutcome] = useState<PrepareOutcome | null>(null);
   const [startError, setStartError] = useState<ApiError | null>(null);
   const runRef = useRef<PrepareRun | null>(null);
+  const prepare = useMutation();
 
   useEffect(() => {
     if (!opened) return;
@@ -51,7 +53,8 @@ export function PrepareSitesModal() {
     };
   }, [opened]);
 
-  // While a run is going, watch the status every second.
+  // While a run is going, watch the status every second. The run pulls in the background, so the
+  // screens are refreshed when it is seen done, not when it starts.
   useEffect(() => {
     if (!run || outcome?.kind !== 'running') return;
     const timer = setInterval(() => {
@@ -73,11 +76,8 @@ export function PrepareSitesModal() {
   async function start() {
     setStartError(null);
     const next: PrepareRun = { siteIds: chosen, startedAt: new Date().toISOString(), attachments: 0 };
-    const result = await call('sync.prepareSites', { siteIds: chosen });
-    if (!result.ok) {
-      setStartError(result.error);
-      return;
-    }
+    const answer = await prepare.run('sync.prepareSites', { siteIds: chosen }, { onError: setStartError });
+    if (!answer) return;
     runRef.current = next;
     setRun(next);
     setOutcome({ kind: 'running' });
