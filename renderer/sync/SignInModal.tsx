@@ -6,7 +6,7 @@ import type { ServerCertificateCheck } from '../../shared/contract/sync-methods'
 import { checkServerAddress, INSECURE_SERVER_MESSAGE } from '../../shared/sync/server-address';
 import { call } from '../api/client';
 import { errorText, showSuccess } from '../api/notify';
-import { bumpTopics } from '../api/refresh';
+import { useMutation } from '../api/useMutation';
 import { ROLE_LABELS, useProfile } from '../state/profile';
 import { CertificateTrustPanel } from './CertificateTrustPanel';
 import { defaultDeviceName, signInErrorTitle } from './sign-in-errors';
@@ -29,6 +29,7 @@ export function SignInModal() {
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [busy, setBusy] = useState(false);
+  const profileChange = useMutation();
   const [failure, setFailure] = useState<Failure | null>(null);
   /** The certificate shown for comparison; "Trust and sign in" pins exactly this one. */
   const [check, setCheck] = useState<ServerCertificateCheck | null>(null);
@@ -89,9 +90,8 @@ export function SignInModal() {
     useSync.getState().setStatus(result.value);
     if (account) {
       // The profile on this device becomes the account's: the name the plans assign sites to.
-      const profile = await call('profile.set', { name: account.displayName, role: account.role });
-      if (profile.ok) setProfile(profile.value);
-      bumpTopics('profile');
+      const profile = await profileChange.run('profile.set', { name: account.displayName, role: account.role }, { refresh: ['profile'], errorTitle: 'Profile not changed' });
+      if (profile) setProfile(profile);
       showSuccess(`Signed in as ${account.displayName} (${ROLE_LABELS[account.role]})`);
     }
     setBusy(false);
