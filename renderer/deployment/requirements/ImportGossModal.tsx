@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/useMutation';
 import { GossImportResult } from './GossImportResult';
 import { fileTooLarge, importTooLarge } from './goss-size';
 import { outcomeOfError, type ImportOutcome } from './import-outcome';
@@ -24,7 +24,8 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
   const [fileName, setFileName] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ title: string; message: string; testId: string } | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
+  const busy = mutation.pending;
 
   function close() {
     setOutcome(null);
@@ -51,14 +52,10 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
     const tooLarge = importTooLarge(input);
     setProblem(tooLarge ? { title: 'File too large', message: tooLarge, testId: 'goss-too-large' } : null);
     if (tooLarge) return;
-    setBusy(true);
-    const result = await call('requirements.importGoss', input);
-    setBusy(false);
-    if (!result.ok) {
-      setOutcome(outcomeOfError(result.error));
-      return;
-    }
-    setOutcome({ kind: 'imported', targetRole: input.targetRole, result: result.value });
+    // A refusal is shown in the dialog, line by line, not as a notification.
+    const imported = await mutation.run('requirements.importGoss', input, { onError: (error) => setOutcome(outcomeOfError(error)) });
+    if (!imported) return;
+    setOutcome({ kind: 'imported', targetRole: input.targetRole, result: imported });
     setYaml('');
     setFileName(null);
     onImported();
