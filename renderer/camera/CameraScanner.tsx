@@ -65,7 +65,7 @@ export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
   return (
     <Stack gap={6} data-testid="camera-scanner" data-camera={camera.status} data-decoder={decoder} style={{ maxWidth }}>
       <CameraFailureNotice camera={camera} />
-      {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label="Camera preview" maxWidth={maxWidth} />}
+      {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label="Camera preview" maxWidth={maxWidth} aimLine />}
       {state && (
         <Group gap={6} wrap="nowrap">
           {(camera.status === 'starting' || decoder === 'loading') && <Loader size={12} />}

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { benchChecks } from './checks.bench';
 import { benchChecksSshFloor } from './checks-ssh-floor.bench';
 import { benchDashboard } from './dashboard.bench';
+import { benchCameraDecode } from './fieldkit-camera.bench';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryImport } from './inventory-import.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
@@ -30,6 +31,7 @@ const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   sync: benchSync,
   siteReports: benchSiteReports,
   dashboard: benchDashboard,
+  fieldkit: async () => ({ ...(await benchCameraDecode()) }),
   planning: async () => ({
     ...(await benchImportSites()),
     ...(await benchImportTargets()),

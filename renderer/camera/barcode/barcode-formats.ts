@@ -8,3 +8,16 @@ export const ZXING_FORMATS = ['Code128', 'Code39', 'EAN13', 'EAN8', 'UPCA', 'UPC
 
 /** Codes in one frame past this are not offered (a shelf of labels is not a pick list). */
 export const MAX_CODES_PER_FRAME = 6;
+
+/**
+ * ZXing's settings for camera frames. No tryHarder: it triples the time of a frame (mostly on
+ * frames holding no code at all), and the camera hands over a new frame seven times a second
+ * anyway. Rotated (a label held sideways) and inverted codes are still tried.
+ */
+export const ZXING_CAMERA_OPTIONS = {
+  formats: [...ZXING_FORMATS],
+  tryHarder: false,
+  tryRotate: true,
+  tryInvert: true,
+  maxNumberOfSymbols: MAX_CODES_PER_FRAME,
+};

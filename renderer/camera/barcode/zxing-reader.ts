@@ -2,7 +2,7 @@ import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 // Served from the app's own files (Vite copies it into dist/renderer/assets): never zxing-wasm's default CDN.
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import type { BarcodeReader } from './barcode-reader';
-import { MAX_CODES_PER_FRAME, ZXING_FORMATS } from './barcode-formats';
+import { ZXING_CAMERA_OPTIONS } from './barcode-formats';
 
 /** ZXing-C++ (WebAssembly) over the video's current frame, drawn onto a canvas at its own size. */
 export async function zxingBarcodeReader(): Promise<BarcodeReader> {
@@ -23,11 +23,7 @@ export async function zxingBarcodeReader(): Promise<BarcodeReader> {
         canvas.height = height;
       }
       context.drawImage(video, 0, 0, width, height);
-      const results = await readBarcodes(context.getImageData(0, 0, width, height), {
-        formats: [...ZXING_FORMATS],
-        tryHarder: true,
-        maxNumberOfSymbols: MAX_CODES_PER_FRAME,
-      });
+      const results = await readBarcodes(context.getImageData(0, 0, width, height), ZXING_CAMERA_OPTIONS);
       return results.filter((r) => r.isValid).map((r) => ({ value: r.text, format: r.format }));
     },
   };

@@ -58,7 +58,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         aria-label="Search inventory"
         data-testid="inventory-search"
       />
-      <CameraScanButton place="search" label="Search with the camera" hint="Hold a serial or asset label up to the camera" onScan={onSearch} testId="inventory-search-camera" />
+      <CameraScanButton place="search" label="Search with the camera" hint="Hold a serial or asset label up to the camera, its barcode across the red line" onScan={onSearch} testId="inventory-search-camera" />
       <Select
         data={STATE_OPTIONS}
         value={state ?? 'all'}
