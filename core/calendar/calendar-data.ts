@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { CalendarSiteFacts } from '../../shared/calendar/calendar-event';
 import type { SiteStatus } from '../../shared/domain/enums';
+import { siteLanguage } from '../../shared/i18n/languages';
 import { checklistItems, checklistTemplateItems, checklistTemplates, components, deployments, sites, waves } from '../db/schema';
 import type { ServiceContext } from '../services/service-context';
 
@@ -30,6 +31,7 @@ export function loadCalendarSites(ctx: ServiceContext, where: { deploymentId?: s
       windowEnd: sites.windowEnd,
       technicians: sites.technicians,
       notes: sites.notes,
+      language: sites.language,
       status: sites.status,
       waveName: waves.name,
       deploymentId: sites.deploymentId,
@@ -49,6 +51,7 @@ export function loadCalendarSites(ctx: ServiceContext, where: { deploymentId?: s
   const prepares = ownerPrepares(ctx, deploymentIds, where.siteId);
   return rows.map((r) => ({
     ...r,
+    language: siteLanguage(r),
     components: componentsOf.get(r.deploymentId) ?? [],
     ownerPrepares: prepares.bySite.get(r.siteId) ?? (prepares.instantiated.has(r.siteId) ? [] : (prepares.byDeployment.get(r.deploymentId) ?? [])),
   }));

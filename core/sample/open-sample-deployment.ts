@@ -65,6 +65,7 @@ export function openSampleDeployment(ctx: ServiceContext, dataDir: string): { de
       windowEnd: new Date(windowStart + 8 * 60 * 60 * 1000).toISOString(),
       technicians: [{ id: null, name: SAMPLE_TECHNICIANS[index % SAMPLE_TECHNICIANS.length]! }],
       notes: '',
+      language: 'language' in s ? s.language : null,
     });
     const drafts = siteInventory(rng, s.code);
     const itemIds = addInventoryItems(ctx, site.id, drafts);

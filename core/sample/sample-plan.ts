@@ -14,10 +14,15 @@ export const SAMPLE_WAVES = [
   { name: 'Wave 1', sequence: 2, isPilot: false, startInDays: 28 },
 ] as const;
 
+/**
+ * Each owner reads their country's language (Amsterdam and Utrecht Dutch, Köln and Düsseldorf
+ * German, Lille French); Brussels is bilingual, where the country default is Dutch, so its
+ * French-speaking owner's site says French itself.
+ */
 export const SAMPLE_SITES = [
   { wave: 0, code: 'AMS-001', name: 'Amsterdam Kalverstraat', address: 'Kalverstraat 92, 1012 PH Amsterdam, NL', timeZone: 'Europe/Amsterdam', owner: ['Sanne de Vries', 'sanne.devries@example.com', '+31 20 555 0101'] },
   { wave: 0, code: 'UTR-002', name: 'Utrecht Hoog Catharijne', address: 'Godebaldkwartier 12, 3511 DX Utrecht, NL', timeZone: 'Europe/Amsterdam', owner: ['Pieter Bakker', 'pieter.bakker@example.com', '+31 30 555 0102'] },
-  { wave: 1, code: 'BRU-003', name: 'Brussels Rue Neuve', address: 'Rue Neuve 111, 1000 Bruxelles, BE', timeZone: 'Europe/Brussels', owner: ['Claire Dubois', 'claire.dubois@example.com', '+32 2 555 0103'] },
+  { wave: 1, code: 'BRU-003', name: 'Brussels Rue Neuve', address: 'Rue Neuve 111, 1000 Bruxelles, BE', timeZone: 'Europe/Brussels', owner: ['Claire Dubois', 'claire.dubois@example.com', '+32 2 555 0103'], language: 'fr' },
   { wave: 1, code: 'CGN-004', name: 'Köln Schildergasse', address: 'Schildergasse 65, 50667 Köln, DE', timeZone: 'Europe/Berlin', owner: ['Jonas Weber', 'jonas.weber@example.com', '+49 221 555 0104'] },
   { wave: 1, code: 'DUS-005', name: 'Düsseldorf Königsallee', address: 'Königsallee 30, 40212 Düsseldorf, DE', timeZone: 'Europe/Berlin', owner: ['Lea Schmitt', 'lea.schmitt@example.com', '+49 211 555 0105'] },
   { wave: 1, code: 'LIL-006', name: 'Lille Rue de Béthune', address: 'Rue de Béthune 48, 59800 Lille, FR', timeZone: 'Europe/Paris', owner: ['Hugo Martin', 'hugo.martin@example.com', '+33 3 55 50 01 06'] },

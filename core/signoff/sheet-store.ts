@@ -94,6 +94,8 @@ export function summarize(row: SheetRow): SheetSummary {
     contentHash: row.contentHash,
     keyFingerprint: sheet?.publicKey.fingerprint ?? '',
     exceptionCount: sheet?.content.exceptions.length ?? 0,
+    statement: sheet?.content.statement ?? '',
+    language: sheet?.content.language ?? null,
     valid: verdict.valid && mismatch === null,
     invalidReason: verdict.valid ? mismatch : verdict.reason,
   };

@@ -6,6 +6,7 @@ import { signedSheetSchema, type SheetContent, type SignOffKind, type SignOffRev
 import { openBlocking } from '../../shared/signoff/decision-rules';
 import { checkGatedDecision, GATE_RULE, gateGaps, recordedGaps, type Gap } from '../../shared/signoff/gates';
 import { signOffStatement } from '../../shared/signoff/statement';
+import { FALLBACK_LANGUAGE, siteLanguage, type SiteLanguage } from '../../shared/i18n/languages';
 import { isValidTimeZone } from '../../shared/time/time-zone';
 import { DomainError } from '../services/domain-error';
 import { acceptIssueAsException } from '../services/issue-service';
@@ -45,6 +46,12 @@ function gapsOf(ctx: ServiceContext, subject: Subject, review: SignOffReview): G
   return subject.siteId === null ? [] : gateGaps(subject.kind, readGateFacts(ctx, subject.siteId, review.issues));
 }
 
+/** The language asked for, else the site owner's (the site's own, else its country's); the milestone defaults to English. */
+function languageOf(ctx: ServiceContext, subject: Subject, requested: SiteLanguage | null): SiteLanguage {
+  if (requested) return requested;
+  return subject.siteId === null ? FALLBACK_LANGUAGE : siteLanguage(requireSite(ctx, subject.siteId));
+}
+
 const placeOf = (review: SignOffReview) => (review.site ? `${review.site.name} (${review.site.code})` : `${review.deployment.name} ${review.deployment.version}`.trim());
 
 export function reviewSignOff(ctx: ServiceContext, input: ApiParsedInput<'signoff.review'>): ApiOutput<'signoff.review'> {
@@ -52,10 +59,12 @@ export function reviewSignOff(ctx: ServiceContext, input: ApiParsedInput<'signof
   const review = buildReview(ctx, subject);
   const reviewHash = canonicalHash(review);
   const latest = latestSheet(ctx, subject.kind, subject);
+  const language = languageOf(ctx, subject, input.language);
   return {
     review,
     reviewHash,
-    statement: signOffStatement(subject.kind, placeOf(review)),
+    language,
+    statement: signOffStatement(subject.kind, placeOf(review), language),
     blockingIssueIds: openBlocking(review.issues).map((i) => i.id),
     gaps: gapsOf(ctx, subject, review),
     latestSheetId: latest?.id ?? null,
@@ -112,6 +121,7 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
   const review = buildReview(ctx, subject);
   const byId = new Map(before.issues.map((i) => [i.id, i]));
   const key = deviceKey(ctx.secrets);
+  const language = languageOf(ctx, subject, input.language);
   const content: SheetContent = {
     format: 'outpost.signoff/1',
     sheetId: ctx.newId(),
@@ -122,7 +132,8 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
       const issue = byId.get(e.issueId)!;
       return { issueId: e.issueId, number: issue.number, siteCode: issue.siteCode, title: issue.title, reason: e.reason };
     }),
-    statement: signOffStatement(subject.kind, placeOf(review)),
+    statement: signOffStatement(subject.kind, placeOf(review), language),
+    language,
     signer: { name: input.signerName, role: input.signerRole, email: input.signerEmail },
     signatureImage: { mediaType: 'image/png', sha256: imageSha, base64: input.signaturePngBase64 },
     signedAt: new Date(ctx.clock.now()).toISOString(),
@@ -138,7 +149,7 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
     entity: 'sign_off_sheet',
     entityId: content.sheetId,
     siteId: subject.siteId,
-    detail: { kind: subject.kind, decision: input.decision, hash: sheet.hash.value, exceptions: content.exceptions.length, gaps: gaps.length },
+    detail: { kind: subject.kind, decision: input.decision, language, hash: sheet.hash.value, exceptions: content.exceptions.length, gaps: gaps.length },
   });
   // The site owner accepting the site completes it; a rejection leaves the status as it was.
   if (subject.kind === 'site_complete' && input.decision !== 'rejected') setSiteStatus(ctx, { siteId: subject.siteId!, status: 'signed_off' });

@@ -104,6 +104,7 @@ export function commitSites(ctx: ServiceContext, store: SiteImportStore, input: 
         windowEnd: v.windowEnd ?? null,
         technicians: v.technicians ?? [],
         notes: v.notes ?? '',
+        language: null,
       });
       done.created += 1;
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SignedSheet } from '../../shared/domain/signoff';
+import { LANGUAGE_NAMES } from '../../shared/i18n/languages';
 import { readEmbeddedSheet } from '../../core/signoff/pdf/embedded-sheet';
 import { formatInZone } from '../../core/signoff/pdf/zoned-time';
 import { lookupSigner } from '../../core/signoff/signer-lookup';
@@ -34,6 +35,9 @@ function describe(sheet: SignedSheet, io: CliIo): void {
   io.out(`decision:   ${SIGN_OFF_DECISION_LABELS[c.decision]}${c.reason ? ` - ${c.reason}` : ''}`);
   for (const e of c.exceptions) io.out(`exception:  ${e.siteCode} #${e.number} ${e.title} - ${e.reason}`);
   io.out(`signed by:  ${c.signer.name}, ${c.signer.role}${c.signer.email ? ` <${c.signer.email}>` : ''}`);
+  // What the signer read, in the language it was shown in (sheets from before languages: English, no field).
+  io.out(`language:   ${c.language ? `${LANGUAGE_NAMES[c.language]} (${c.language})` : 'English (not recorded: signed before languages)'}`);
+  io.out(`statement:  ${c.statement}`);
   io.out(`signed at:  ${formatInZone(c.signedAt, c.signerTimeZone)} = ${c.signedAt}`);
   io.out(`covers:     ${r.components.length} components, ${r.checks.length} targets, ${r.issues.length} issues${r.inventory ? `, ${r.inventory.expected} expected items` : ''}`);
   io.out(`sha-256:    ${sheet.hash.value}`);

@@ -1,4 +1,6 @@
 import type { SiteTechnician } from '../domain/site-technician';
+import type { SiteLanguage } from '../i18n/languages';
+import { ownerText } from '../i18n/translator';
 
 /**
  * What one calendar event says, before any iCalendar syntax: built from a site and its deployment,
@@ -32,6 +34,8 @@ export interface CalendarSiteFacts {
   components: readonly string[];
   /** Titles of the site's "before" checklist items the owner prepares, in checklist order. */
   ownerPrepares: readonly string[];
+  /** The site owner's language (shared/i18n/languages.ts `siteLanguage`): the owner's event is written in it. */
+  language: SiteLanguage;
 }
 
 export interface CalendarEventContent {
@@ -81,13 +85,16 @@ function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ['', title, ...lines.map((l) => `- ${l}`)];
 }
 
+/** The owner's text, in the owner's language (the team's stays English, the technicians' language). */
 function ownerDescription(s: CalendarSiteFacts): string {
-  const lines = [`${deploymentTitle(s)} at ${s.code} ${s.name}.`];
-  if (s.deploymentDescription.trim() !== '') lines.push('', 'What will happen:', s.deploymentDescription.trim());
-  lines.push(...section('What will be installed or updated:', s.components));
-  lines.push(...section('Please prepare before the visit:', s.ownerPrepares));
-  lines.push('', technicianLine(s));
-  if (s.notes.trim() !== '') lines.push('', 'Notes:', s.notes.trim());
+  const t = ownerText(s.language);
+  const lines = [t('calendar.intro', { deployment: deploymentTitle(s), code: s.code, name: s.name })];
+  if (s.deploymentDescription.trim() !== '') lines.push('', t('calendar.whatWillHappen'), s.deploymentDescription.trim());
+  lines.push(...section(t('calendar.installed'), s.components));
+  lines.push(...section(t('calendar.prepare'), s.ownerPrepares));
+  const names = s.technicians.map((x) => x.name).join(', ');
+  lines.push('', names === '' ? t('calendar.techniciansNone') : t('calendar.technicians', { names }));
+  if (s.notes.trim() !== '') lines.push('', t('calendar.notes'), s.notes.trim());
   return lines.join('\n');
 }
 

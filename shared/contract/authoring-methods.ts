@@ -1,5 +1,6 @@
 import { siteTechnicianInputSchema } from '../domain/site-technician';
 import { z } from 'zod';
+import { siteLanguageSchema } from '../i18n/languages';
 import { SAFE_HOST, SAFE_NAME } from '../checks/requirement-kinds';
 import { idSchema } from '../domain/audit';
 import { checklistTemplateItemSchema } from '../domain/checklist';
@@ -54,6 +55,7 @@ export const siteUpdateSchema = z
     windowEnd: instant.nullable().optional(),
     technicians: z.array(siteTechnicianInputSchema).max(50).optional(),
     notes: text(SITE_NOTES_MAX_LENGTH).optional(),
+    language: siteLanguageSchema.nullable().optional(),
   })
   .strict()
   .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));

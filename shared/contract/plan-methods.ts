@@ -1,5 +1,6 @@
 import { siteTechnicianInputSchema } from '../domain/site-technician';
 import { z } from 'zod';
+import { siteLanguageSchema } from '../i18n/languages';
 import { idSchema } from '../domain/audit';
 import { componentSchema, deploymentSchema, deploymentSummarySchema, requirementSchema, waveSchema } from '../domain/deployment';
 import { siteStatusSchema } from '../domain/enums';
@@ -35,6 +36,8 @@ export const siteInputSchema = z
     windowEnd: z.iso.datetime({ offset: true }).nullable().default(null),
     technicians: z.array(siteTechnicianInputSchema).max(50).default([]),
     notes: text(SITE_NOTES_MAX_LENGTH).default(''),
+    /** The site owner's language; null = from the site's country. */
+    language: siteLanguageSchema.nullable().default(null),
   })
   .strict()
   .superRefine(spanRefinement('windowStart', 'windowEnd', SITE_WINDOW_MESSAGE));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteLanguageSchema } from '../i18n/languages';
 import { idSchema } from '../domain/audit';
 import { issueSchema } from '../domain/issue';
 import { reviewGapSchema, sheetSummarySchema, signOffDecisionSchema, signOffKindSchema, signOffReviewSchema, signedSheetSchema } from '../domain/signoff';
@@ -10,12 +11,17 @@ const subject = {
   kind: signOffKindSchema,
   siteId: idSchema.nullable().default(null),
   deploymentId: idSchema.nullable().default(null),
+  /** The language to show and sign in; null = the site owner's (a site's language, else its country's; English for the milestone). */
+  language: siteLanguageSchema.nullable().default(null),
 };
 
 const reviewOutputSchema = z.object({
   review: signOffReviewSchema,
   /** Canonical SHA-256 of the review; signing refuses when it changed in between. */
   reviewHash: z.string(),
+  /** The language of this review's statement (the one asked for, or the site owner's). */
+  language: siteLanguageSchema,
+  /** The statement to confirm, in `language`; signing in the same language signs exactly this text. */
   statement: z.string(),
   /** Open blocking issues: each must be accepted as an exception before "accepted". */
   blockingIssueIds: z.array(idSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteLanguageSchema } from '../i18n/languages';
 import { idSchema } from './audit';
 import { milestoneReviewSchema } from './deployment-review';
 import { issueCategorySchema, issueSeveritySchema, issueStatusSchema } from './issue';
@@ -98,7 +99,10 @@ export const sheetContentSchema = z.object({
   decision: signOffDecisionSchema,
   reason: z.string(),
   exceptions: z.array(signOffExceptionSchema),
+  /** The statement exactly as shown to the signer, in `language`. */
   statement: z.string(),
+  /** The language the sheet was signed in (shared/i18n); absent on sheets signed before languages (English). */
+  language: siteLanguageSchema.optional(),
   signer: z.object({ name: z.string(), role: z.string(), email: z.string().nullable() }),
   signatureImage: z.object({ mediaType: z.literal('image/png'), sha256: z.string(), base64: z.string() }),
   /** UTC, ISO 8601 with milliseconds. */
@@ -134,6 +138,9 @@ export const sheetSummarySchema = z.object({
   contentHash: z.string(),
   keyFingerprint: z.string(),
   exceptionCount: z.number().int(),
+  /** What the signer read: the statement and its language (null on sheets signed before languages: English). */
+  statement: z.string(),
+  language: siteLanguageSchema.nullable(),
   valid: z.boolean(),
   invalidReason: z.string().nullable(),
 });

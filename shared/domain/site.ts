@@ -3,6 +3,7 @@ import { auditSchema, idSchema } from './audit';
 import { siteStatusSchema } from './enums';
 import { siteTechnicianSchema } from './site-technician';
 import { NOTE_MAX_LENGTH } from '../logic/text-limits';
+import { siteLanguageSchema } from '../i18n/languages';
 
 /** A site's notes (access, parking, who to ask on the day): the shared note limit, also a CHECK and a row rule. */
 export const SITE_NOTES_MAX_LENGTH = NOTE_MAX_LENGTH;
@@ -24,6 +25,8 @@ export const siteSchema = z.object({
   status: siteStatusSchema,
   /** Free text from the plan or a site import ('' when none). */
   notes: z.string(),
+  /** The site owner's language; null = from the site's country (shared/i18n/languages.ts). */
+  language: siteLanguageSchema.nullable(),
   ...auditSchema.shape,
 });
 export type Site = z.infer<typeof siteSchema>;

@@ -140,7 +140,7 @@ const ENTITIES = [
     key: ['id'],
     columns: {
       id: 'text', deployment_id: 'text', wave_id: 'text?', code: 'text', name: 'text', address: 'text', time_zone: 'text', owner_name: 'text',
-      owner_email: 'text', owner_phone: 'text', window_start: 'text?', window_end: 'text?', technicians: 'text', status: 'text', ...AUDIT, notes: 'text?',
+      owner_email: 'text', owner_phone: 'text', window_start: 'text?', window_end: 'text?', technicians: 'text', status: 'text', ...AUDIT, notes: 'text?', language: 'text?',
     },
     partition: { kind: 'self', scope: 'site' },
     direction: 'both',

@@ -11,6 +11,7 @@ import {
 import { issueCategorySchema, issueEventKindSchema, issueSeveritySchema, issueStatusSchema, serviceImpactSchema } from '../domain/issue';
 import { impactTimesHold } from '../logic/downtime';
 import { SITE_NOTES_MAX_LENGTH } from '../domain/site';
+import { SITE_LANGUAGES } from '../i18n/languages';
 import { signOffDecisionSchema, signOffKindSchema } from '../domain/signoff';
 import { trainingAttendanceSchema } from '../domain/training';
 import { SYNC_ENTITIES, syncEntity, valueFitsColumn, type SyncEntityName } from './entity-registry';
@@ -96,6 +97,8 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
         holds: (row) => absentOr(row['notes'], (v) => typeof v === 'string' && [...v].length <= SITE_NOTES_MAX_LENGTH),
         reason: `notes must be text of at most ${SITE_NOTES_MAX_LENGTH} characters (a desktop before schema 24 sends none: update it)`,
       },
+      // The site owner's language (migration 27); null = from the site's country.
+      enumOf('language', SITE_LANGUAGES),
     ],
     unique: [['deployment_id', 'code']],
   },

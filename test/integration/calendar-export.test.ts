@@ -46,6 +46,8 @@ function twoDeployments(c: ReturnType<typeof calendarCore>) {
     ownerName: 'Olive Owner',
     ownerEmail: 'olive@example.com',
     notes: 'Ring at the side door.',
+    // Its owner reads English (an Amsterdam site would default to Dutch); site-language.test.ts covers the languages.
+    language: 'en',
   });
   const nyc = c.call('sites.create', { deploymentId: a.id, code: 'NYC-002', name: 'Store New York', timeZone: NYC, windowStart: at('2026-03-08T01:00', NYC), windowEnd: at('2026-03-08T05:00', NYC), technicians: ['Riley Field'] });
   const utr = c.call('sites.create', { deploymentId: b.id, code: 'UTR-003', name: 'Store Utrecht', timeZone: AMS, windowStart: at('2026-04-02T09:00', AMS), windowEnd: at('2026-04-02T12:00', AMS), technicians: ['riley field'] });

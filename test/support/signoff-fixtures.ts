@@ -24,7 +24,7 @@ type SignInput = ApiInput<'signoff.sign'>;
  */
 export function signSite(core: TestCore, siteId: string, options: Partial<SignInput> = {}) {
   const kind = options.kind ?? 'site_complete';
-  const { reviewHash, gaps } = core.call('signoff.review', { siteId, kind });
+  const { reviewHash, gaps } = core.call('signoff.review', { siteId, kind, language: options.language ?? 'en' });
   const gapReasons =
     options.decision === 'accepted_with_exceptions' ? gaps.filter((g) => g.kind !== 'open_issue').map((g) => ({ gapId: g.id, reason: `Agreed with the site owner: ${g.label}` })) : [];
   return core.call('signoff.sign', {
@@ -39,6 +39,8 @@ export function signSite(core: TestCore, siteId: string, options: Partial<SignIn
     signerTimeZone: 'Europe/Berlin',
     signaturePngBase64: signaturePng(),
     statementConfirmed: true,
+    // English unless a test asks for a language (the sample's first site, Amsterdam, reads Dutch).
+    language: 'en',
     ...options,
   });
 }

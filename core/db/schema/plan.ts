@@ -1,5 +1,6 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { ComponentKind, ComponentScope, DeploymentStatus, SiteStatus } from './column-types';
+import type { SiteLanguage } from '../../../shared/i18n/languages';
 import { auditColumns } from './audit-columns';
 import { techniciansColumn } from './technicians-column';
 
@@ -41,6 +42,8 @@ export const sites = sqliteTable('sites', {
   status: text('status').$type<SiteStatus>().notNull(),
   /** Free text from the plan or a site import ('' = none). */
   notes: text('notes').notNull().default(''),
+  /** The site owner's language; null = from the site's country (shared/i18n/languages.ts). */
+  language: text('language').$type<SiteLanguage>(),
   ...auditColumns,
 });
 

@@ -104,7 +104,10 @@ export class PdfWriter {
     }
   }
 
-  /** A table whose header repeats on every page it spans; "none" when empty. Cells wrap. */
+  /** What an empty table says ("none"); a document in another language sets its own word. */
+  emptyText = 'none';
+
+  /** A table whose header repeats on every page it spans; `emptyText` when empty. Cells wrap. */
   table(columns: readonly Column[], rows: readonly string[][], size = 8): void {
     const lineHeight = size + 3;
     const xs = columns.reduce<number[]>((acc, _c, i) => [...acc, i === 0 ? MARGIN : acc[i - 1]! + columns[i - 1]!.width * this.width], []);
@@ -122,7 +125,7 @@ export class PdfWriter {
     this.ensure(lineHeight * 3 + 6);
     header();
     if (rows.length === 0) {
-      this.paragraph('none', size, { color: GREY });
+      this.paragraph(this.emptyText, size, { color: GREY });
       return;
     }
     for (const row of rows) {
@@ -147,11 +150,11 @@ export class PdfWriter {
     }
   }
 
-  /** "Page n of m" and a short label on every page; call once, after the last page. */
-  footers(label: string): void {
+  /** "Page n of m" (or `pageLabel`'s words for it) and a short label on every page; call once, after the last page. */
+  footers(label: string, pageLabel: (page: number, pages: number) => string = (page, pages) => `Page ${page} of ${pages}`): void {
     const pages = this.doc.getPages();
     pages.forEach((page, i) => {
-      const text = `Page ${i + 1} of ${pages.length}`;
+      const text = pageLabel(i + 1, pages.length);
       const size = 8;
       this.text.draw(page, this.fit(label, this.width - 80, size), { x: MARGIN, y: MARGIN - 12, size, color: GREY });
       this.text.draw(page, text, { x: A4[0] - MARGIN - this.text.width(text, size), y: MARGIN - 12, size, color: GREY });

@@ -1,10 +1,12 @@
 import { rgb } from '@cantoo/pdf-lib';
 import QRCode from 'qrcode';
-import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SignedSheet } from '../../../shared/domain/signoff';
+import type { SignedSheet } from '../../../shared/domain/signoff';
+import { LANGUAGE_NAMES } from '../../../shared/i18n/languages';
 import { reviewPdfSection } from '../../closeout/pdf/review-section';
 import { headerSection, summarySections } from './pdf-sections';
 import { photoSection, type PhotoBytes } from './photo-section';
 import { PdfWriter } from './pdf-writer';
+import { sheetText } from './sheet-text';
 import { formatInZone } from './zoned-time';
 
 export const EMBEDDED_SHEET_NAME = 'outpost-signoff-sheet.json';
@@ -23,22 +25,28 @@ function drawQr(w: PdfWriter, text: string, x: number, top: number, size: number
 
 function decisionSection(w: PdfWriter, sheet: SignedSheet): void {
   const c = sheet.content;
-  w.heading('Decision and signature', 11);
+  const t = sheetText(sheet);
+  w.heading(t('pdf.decisionAndSignature'), 11);
   w.fields([
-    ['Decision', SIGN_OFF_DECISION_LABELS[c.decision]],
-    ['Reason', c.reason || '-'],
-    ['Signer', c.signer.name],
-    ['Role', c.signer.role],
-    ['E-mail', c.signer.email ?? '-'],
-    ['Signed', formatInZone(c.signedAt, c.signerTimeZone)],
-    ['Signed (UTC)', c.signedAt],
-    ['Device', c.deviceId],
+    [t('pdf.decision'), t(`signoff.decision.${c.decision}`)],
+    [t('pdf.reason'), c.reason || '-'],
+    [t('pdf.signer'), c.signer.name],
+    [t('pdf.role'), c.signer.role],
+    [t('pdf.email'), c.signer.email ?? '-'],
+    [t('pdf.signed'), formatInZone(c.signedAt, c.signerTimeZone)],
+    [t('pdf.signedUtc'), c.signedAt],
+    [t('pdf.device'), c.deviceId],
+    [t('pdf.language'), LANGUAGE_NAMES[c.language ?? 'en']],
   ]);
   w.y -= 4;
-  w.paragraph(`Statement: ${c.statement}`, 9);
+  // The statement exactly as the signer read it (the signed content records it and its language), on one page.
+  const statement = t('pdf.statement', { statement: c.statement });
+  w.ensure(12 * w.wrap(statement, w.width, 9).length + 4);
+  w.paragraph(statement, 9);
 }
 
 async function signatureAndHash(w: PdfWriter, sheet: SignedSheet): Promise<void> {
+  const t = sheetText(sheet);
   const boxHeight = 130;
   w.ensure(boxHeight + 20);
   w.y -= 10;
@@ -49,17 +57,17 @@ async function signatureAndHash(w: PdfWriter, sheet: SignedSheet): Promise<void>
   const height = image.height * scale;
   w.page.drawRectangle({ x: w.left, y: top - 110, width: 310, height: 110, borderColor: rgb(0.7, 0.7, 0.7), borderWidth: 0.6 });
   w.page.drawImage(image, { x: w.left + 5, y: top - 105 + (100 - height) / 2, width, height });
-  w.draw('Drawn signature', w.left, top - 122, 8, { color: rgb(0.4, 0.4, 0.4) });
+  w.draw(t('pdf.drawnSignature'), w.left, top - 122, 8, { color: rgb(0.4, 0.4, 0.4) });
   drawQr(w, `sha256:${sheet.hash.value}`, w.left + w.width - 120, top, 120);
   w.y = top - boxHeight;
-  w.heading('Integrity', 11);
+  w.heading(t('pdf.integrity'), 11);
   w.fields([
-    ['Content SHA-256', sheet.hash.value],
-    ['Device signature', `Ed25519, ${sheet.signature.value.slice(0, 44)}…`],
-    ['Public key', sheet.publicKey.fingerprint],
+    [t('pdf.contentSha256'), sheet.hash.value],
+    [t('pdf.deviceSignature'), `Ed25519, ${sheet.signature.value.slice(0, 44)}…`],
+    [t('pdf.publicKey'), sheet.publicKey.fingerprint],
   ]);
   w.paragraph(
-    `The machine-readable sheet is attached to this PDF as ${EMBEDDED_SHEET_NAME}. Check it with: outpost verify <this file>`,
+    t('pdf.attachedNote', { file: EMBEDDED_SHEET_NAME }),
     8,
     { color: rgb(0.4, 0.4, 0.4) },
   );
@@ -71,9 +79,12 @@ async function signatureAndHash(w: PdfWriter, sheet: SignedSheet): Promise<void>
  */
 export async function renderSheetPdf(sheet: SignedSheet, photoBytes: PhotoBytes = () => null): Promise<Uint8Array> {
   const c = sheet.content;
+  const t = sheetText(sheet);
+  const kind = t(`signoff.kind.${c.review.kind}`);
   const w = await PdfWriter.create();
+  w.emptyText = t('review.none');
   const where = c.review.site ? `${c.review.site.code} ${c.review.site.name}` : `${c.review.deployment.name} ${c.review.deployment.version}`;
-  w.heading(`Sign-off: ${SIGN_OFF_KIND_LABELS[c.review.kind]}`, 16);
+  w.heading(t('pdf.title', { kind }), 16);
   w.paragraph(where, 11, { bold: true });
   w.y -= 4;
   headerSection(w, sheet);
@@ -83,7 +94,7 @@ export async function renderSheetPdf(sheet: SignedSheet, photoBytes: PhotoBytes 
   decisionSection(w, sheet);
   await signatureAndHash(w, sheet);
   await photoSection(w, sheet, photoBytes);
-  w.footers(`Outpost sign-off - ${where} - SHA-256 ${sheet.hash.value.slice(0, 16)}`);
+  w.footers(t('pdf.footer', { where, hash: sheet.hash.value.slice(0, 16) }), (page, pages) => t('pdf.page', { page, pages }));
   const signedAt = new Date(c.signedAt);
   await w.doc.attach(new TextEncoder().encode(JSON.stringify(sheet, null, 1)), EMBEDDED_SHEET_NAME, {
     mimeType: 'application/json',
@@ -91,7 +102,7 @@ export async function renderSheetPdf(sheet: SignedSheet, photoBytes: PhotoBytes 
     creationDate: signedAt,
     modificationDate: signedAt,
   });
-  w.doc.setTitle(`Sign-off ${SIGN_OFF_KIND_LABELS[c.review.kind]} - ${where}`);
+  w.doc.setTitle(t('pdf.documentTitle', { kind, where }));
   w.doc.setAuthor(c.signer.name);
   w.doc.setProducer('Outpost');
   w.doc.setCreationDate(signedAt);
