@@ -3,23 +3,27 @@ import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
 import { runCommand } from '../../api/command';
-import { showApiError } from '../../api/notify';
 import { Time } from '../../format/Time';
-import { readPhoto } from '../issues/read-photo';
+import type { PhotoRead } from '../../photo/photo-types';
+import { preparePhotoFile } from '../../photo/prepare-photo';
+import { storePhoto } from '../../photo/store-photo';
+import { TakePhotoButton } from '../../photo/TakePhotoButton';
 
-/** Photos linked to an item as evidence, and "Attach photo" while the item can still take one. */
+/** Photos linked to an item as evidence, and "Attach file" / "Take photo" while the item can still take one. */
 export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: boolean }) {
   const [busy, setBusy] = useState(false);
+
+  /** Stored, then linked: true once both are committed. */
+  async function link(read: PhotoRead): Promise<boolean> {
+    const stored = await storePhoto(read);
+    if (!stored) return false;
+    return (await runCommand('checklist.attachPhoto', { itemId: item.id, sha256: stored.sha256 }, { refresh: ['checklist'], errorTitle: 'Photo not attached' })) !== null;
+  }
 
   async function attach(file: File | null) {
     if (!file) return;
     setBusy(true);
-    const read = await readPhoto(file);
-    if (!read.ok) showApiError({ code: 'validation', message: read.message }, 'Photo not added');
-    else {
-      const stored = await runCommand('attachments.put', { mediaType: read.mediaType, dataBase64: read.dataBase64 }, { errorTitle: 'Photo not stored' });
-      if (stored) await runCommand('checklist.attachPhoto', { itemId: item.id, sha256: stored.sha256 }, { refresh: ['checklist'], errorTitle: 'Photo not attached' });
-    }
+    await link(await preparePhotoFile(file));
     setBusy(false);
   }
 
@@ -34,11 +38,12 @@ export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: 
         <FileButton onChange={(file) => void attach(file)} accept="image/jpeg,image/png,image/webp">
           {(props) => (
             <Button {...props} size="compact-xs" variant="default" leftSection={<IconPhoto size={12} />} loading={busy} data-testid="item-attach-photo">
-              Attach photo
+              Attach file
             </Button>
           )}
         </FileButton>
       )}
+      {canAdd && <TakePhotoButton subject={item.title} onUse={(photo) => link({ ok: true, ...photo })} size="compact-xs" testId="item-take-photo" />}
     </Group>
   );
 }

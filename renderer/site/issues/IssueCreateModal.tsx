@@ -107,7 +107,7 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
           Links: {links.map((l) => LINK_LABEL[l.kind]).join(', ')}
         </Text>
       )}
-      <PhotoPicker value={photos} onChange={setPhotos} />
+      <PhotoPicker value={photos} onChange={setPhotos} subject={title.trim() || 'new issue'} />
       <Group justify="space-between" gap="xs">
         <Text size="xs" c="dimmed" data-testid="issue-draft-note">
           {restored ? 'Your unsent draft, kept on this device.' : typed ? 'Kept on this device until logged or discarded.' : ''}

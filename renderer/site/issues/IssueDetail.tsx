@@ -13,7 +13,7 @@ import { IssueTimeline } from './IssueTimeline';
 import { PhotoPicker } from './PhotoPicker';
 import { ServiceImpactSection } from './ServiceImpactSection';
 
-function CommentBox({ issueId, siteId }: { issueId: string; siteId: string }) {
+function CommentBox({ issueId, siteId, subject }: { issueId: string; siteId: string; subject: string }) {
   const [text, setText, discardText] = useTextDraft(draftKey('comment', siteId, issueId));
   const [photos, setPhotos] = useState<Attachment[]>([]);
   const { run, pending } = useMutation();
@@ -29,7 +29,7 @@ function CommentBox({ issueId, siteId }: { issueId: string; siteId: string }) {
     <Stack gap={6}>
       <Textarea placeholder="Add a comment" autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={10_000} data-testid="issue-comment" />
       <Group justify="space-between">
-        <PhotoPicker value={photos} onChange={setPhotos} />
+        <PhotoPicker value={photos} onChange={setPhotos} subject={subject} />
         <Button size="xs" loading={pending} disabled={text.trim() === ''} onClick={() => void send()} data-testid="issue-comment-submit">
           Comment
         </Button>
@@ -89,7 +89,7 @@ export function IssueDetail({ issueId }: { issueId: string }) {
         History
       </Text>
       <IssueTimeline events={events} attachments={attachments} />
-      <CommentBox issueId={issue.id} siteId={issue.siteId} />
+      <CommentBox issueId={issue.id} siteId={issue.siteId} subject={`issue #${issue.number} ${issue.title}`} />
     </Stack>
   );
 }

@@ -1,9 +1,8 @@
 import { Badge, Button, CloseButton, FileButton, Group, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
-import { runCommand } from '../../api/command';
-import { showApiError } from '../../api/notify';
-import { readPhoto } from '../issues/read-photo';
+import { preparePhotoFile } from '../../photo/prepare-photo';
+import { storePhoto } from '../../photo/store-photo';
 
 export interface PickedMaterial {
   sha256: string;
@@ -18,12 +17,7 @@ export function MaterialsPicker({ value, onChange }: { value: PickedMaterial[]; 
     setBusy(true);
     const added: PickedMaterial[] = [];
     for (const file of files) {
-      const read = await readPhoto(file);
-      if (!read.ok) {
-        showApiError({ code: 'validation', message: read.message }, 'Material not added');
-        continue;
-      }
-      const stored = await runCommand('attachments.put', { mediaType: read.mediaType, dataBase64: read.dataBase64 }, { errorTitle: 'Material not stored' });
+      const stored = await storePhoto(await preparePhotoFile(file), 'Material not stored');
       if (stored) added.push({ sha256: stored.sha256, name: file.name.slice(0, 200) || 'Handout' });
     }
     const known = new Set(value.map((m) => m.sha256));
