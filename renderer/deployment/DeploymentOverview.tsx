@@ -12,6 +12,7 @@ import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { AddSiteModal } from './AddSiteModal';
 import { DeploymentAuthoringButtons } from './authoring/DeploymentAuthoringButtons';
 import { ComponentsTable } from './ComponentsTable';
+import { DeploymentInventorySearch } from './DeploymentInventorySearch';
 import { RequirementsPanel } from './requirements/RequirementsPanel';
 import { SiteStatusSummary } from './SiteStatusSummary';
 import { SitesTable } from './SitesTable';
@@ -77,6 +78,8 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
         {waves.length > 0 && <WaveCards waves={waves} sites={siteList} />}
 
         <ScheduleWarningsPanel deploymentId={deploymentId} />
+
+        <DeploymentInventorySearch deploymentId={deploymentId} />
 
         <Paper withBorder>
           <Group px="sm" py={8} justify="space-between">

@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { useUi } from '../../state/ui';
@@ -16,7 +16,9 @@ export const SEARCH_DEBOUNCE_MS = 150;
 export function InventoryTab({ siteId }: { siteId: string }) {
   const reconciliation = useApiQuery('inventory.reconciliation', { siteId }, ['inventory']);
   const receiveMode = useUi((s) => s.receiveMode);
-  const [search, setSearch] = useState('');
+  // Opened from the deployment's hardware search: start searched for the same text.
+  const [search, setSearch] = useState(() => useUi.getState().inventorySearchRequest ?? '');
+  useEffect(() => void useUi.getState().takeInventorySearch(), []);
   const [query] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const [state, setState] = useState<InventoryStateFilter>(null);
   const [total, setTotal] = useState<number | null>(null);
