@@ -20,6 +20,7 @@ import { getDashboard } from '../dashboard/dashboard-service';
 import { readNotificationSettings, writeNotificationSettings } from '../preferences/notification-settings-store';
 import { decideWave } from '../dashboard/wave-decisions';
 import { createInventoryImportHandlers } from '../inventory-import/import-handlers';
+import { createLabelsHandlers } from '../labels/labels-handlers';
 import { ImportStore } from '../inventory-import/import-store';
 import { createScheduleHandlers } from '../schedule/schedule-handlers';
 import { createCalendarHandlers } from '../calendar/calendar-handlers';
@@ -118,6 +119,7 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'inventory.recordSurplus': recordSurplus,
     'inventory.setState': setInventoryState,
     ...createInventoryImportHandlers(importStore),
+    ...createLabelsHandlers(),
     'checklist.get': getChecklist,
     'checklist.setItemState': setChecklistItemState,
     'checklist.linkCheckRun': linkChecklistCheckRun,

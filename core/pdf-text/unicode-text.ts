@@ -13,6 +13,7 @@ const IGNORABLE = /[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\uf
 const LETTER = /\p{L}/u;
 /** Line breaks, tabs and other control characters lay out as a space. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export type Direction = 'ltr' | 'rtl';
 
@@ -120,6 +121,10 @@ export class UnicodeText {
   /** The runs of one line, left to right as drawn. */
   runs(line: string, bold = false, direction?: Direction): TextRun[] {
     const faces = bold ? this.bold : this.regular;
+    // Printable ASCII left to right is one run of the Latin face (it has every such character), as
+    // the general path below would find, without the bidi pass and per-character lookups: labels and
+    // tables are mostly serials, codes and numbers.
+    if (direction !== 'rtl' && PRINTABLE_ASCII.test(line)) return line === '' ? [] : [{ text: line, font: faces[0]!.pdf, family: faces[0]!.face.family, kit: faces[0]!.kit }];
     const text = line.replace(CONTROL, ' ');
     const levels = bidi.getEmbeddingLevels(text, direction).levels;
     const chars: { ch: string; level: number; face: EmbeddedFace }[] = [];

@@ -20,6 +20,7 @@ import { SyncAborted, SyncError, type SyncErrorCode } from './sync-error';
 import { checkServerAddress } from '../../shared/sync/server-address';
 import { APP_VERSION_HEADER } from '../../shared/app-updates/app-channel';
 import { userListResponseSchema } from '../../shared/sync/user-list-wire';
+import { ASSET_TAG_NUMBER_PATH, assetTagNumberResponseSchema } from '../../shared/labels/tag-number-wire';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -179,6 +180,8 @@ export function createServerClient(options: ServerClientOptions) {
     registerSigningKey: (key: SigningKeyRegistration) => json({ method: 'POST', path: '/v1/devices/signing-key', body: key }, registerKeyResponseSchema),
     /** Every signing key the server registered, with its user and device. */
     deviceKeys: () => json({ method: 'GET', path: '/v1/device-keys' }, deviceKeysResponseSchema),
+    /** This device's number for the asset tags it gives (the same answer every time). */
+    assetTagNumber: () => json({ method: 'POST', path: ASSET_TAG_NUMBER_PATH, body: {} }, assetTagNumberResponseSchema),
     push: (request: PushRequest) => json({ method: 'POST', path: '/v1/sync/push', body: request, long: true }, pushResponseSchema),
     partitions: () => json({ method: 'POST', path: '/v1/sync/partitions', body: {} }, partitionsResponseSchema),
     users: () => json({ method: 'GET', path: '/v1/users' }, userListResponseSchema),

@@ -9,6 +9,7 @@ import { pullPartitions } from './pull';
 import { countQuarantined } from './quarantine-store';
 import { pushOutbox } from './push';
 import { syncDeviceKeys } from './device-key-sync';
+import { syncDeviceTagNumber } from '../labels/device-tag-number-sync';
 import type { FetchLike } from './server-client';
 import { signIn, signOut, type SignInInput } from './sign-in';
 import { serverClient, TOKEN_SECRET_KEY, type SyncDeps, type SyncRun } from './sync-deps';
@@ -272,6 +273,7 @@ export class SyncEngine {
     };
     try {
       await syncDeviceKeys(run, account);
+      await syncDeviceTagNumber(run, account);
       await pushOutbox(run);
       if (job.kind === 'prepare') await prepareSites(run, job.siteIds);
       else await pullPartitions(run);

@@ -7,6 +7,7 @@ import { blobSettingsFromEnv, type BlobSettings } from '../blobs/blob-policy';
 import { registerBlobRoutes } from '../blobs/blob-routes';
 import type { CentralDb } from '../db/central-db';
 import { registerSyncRoutes } from '../sync/sync-routes';
+import { registerAssetTagNumberRoute } from '../labels/asset-tag-number-routes';
 import { createHttpServer, type HttpServerOptions } from './create-http-server';
 import { installErrorHandling } from './error-handler';
 import { registerHealthRoute } from './health-route';
@@ -29,6 +30,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealthRoute(app, db);
   registerAuthRoutes(app, db);
   registerDeviceKeyRoutes(app, db);
+  registerAssetTagNumberRoute(app, db);
   registerUserListRoute(app, db);
   registerBlobRoutes(app, db, { ...blobSettingsFromEnv(), ...options.blobs });
   registerSyncRoutes(app, { db, log: app.log });

@@ -1,4 +1,5 @@
 import { describeRoles } from '../../shared/domain/role-access';
+import { assetTagAssignmentProblem, issuerOfTag, serverIssuer } from '../../shared/labels/asset-tag';
 import { entityWriters, writeScope } from '../../shared/sync/entity-access';
 import type { SyncEntity } from '../../shared/sync/entity-registry';
 import type { PartitionInfo, WireRow } from '../../shared/sync/wire';
@@ -26,6 +27,8 @@ export interface AccessContext {
   managed: Set<string>;
   /** Technician: site id → deployment id of the sites assigned to them. */
   sites: Map<string, string>;
+  /** Technician: the asset tag issuers (`D<n>`) of their devices, the only ones their tags may name. */
+  tagIssuers?: Set<string>;
 }
 
 export async function loadAccess(q: SyncQueries, principal: Principal): Promise<AccessContext> {
@@ -39,6 +42,11 @@ export async function loadAccess(q: SyncQueries, principal: Principal): Promise<
       [principal.userId],
     );
     for (const row of rows) access.sites.set(row.site_id, row.deployment_id);
+    const numbers = await q.query<{ number: number }>(
+      'SELECT t.number FROM device_tag_numbers t JOIN devices d ON d.id = t.device_id WHERE d.user_id = $1',
+      [principal.userId],
+    );
+    access.tagIssuers = new Set(numbers.map((row) => serverIssuer(Number(row.number))));
   }
   return access;
 }
@@ -166,7 +174,24 @@ export function writeDenial(access: AccessContext, write: WriteRequest): Rejecti
   }
   if (!write.current) return undefined;
   const allowed = new Set([...(write.entity.technicianColumns ?? []), ...write.entity.key]);
+  if (write.entity.name === 'inventory_items' && 'asset_tag' in write.data && write.current['asset_tag'] !== write.data['asset_tag']) {
+    const tagRefusal = technicianTagDenial(access, write.current, write.data['asset_tag']);
+    if (tagRefusal) return tagRefusal;
+    allowed.add('asset_tag');
+  }
   const planColumns = Object.keys(write.data).filter((column) => !allowed.has(column) && write.current![column] !== write.data[column]);
   if (planColumns.length > 0) return forbidden(`Technicians may not change ${planColumns.join(', ')} of ${write.entity.name} (plan columns)`);
+  return undefined;
+}
+
+/**
+ * A technician's asset tag for an inventory row (issue #14): the shared rule (surplus, no tag yet,
+ * Outpost's form), and a tag their own device issued, so no device can take another's numbers.
+ */
+function technicianTagDenial(access: AccessContext, current: WireRow, tag: unknown): Rejection | undefined {
+  const problem = assetTagAssignmentProblem(current, tag);
+  if (problem) return forbidden(`Technicians may not set this asset tag: ${problem}`);
+  const issuer = issuerOfTag(tag as string);
+  if (!issuer || !access.tagIssuers?.has(issuer)) return forbidden(`Asset tag ${String(tag)} names issuer ${issuer ?? '?'}, which is not one of your devices`);
   return undefined;
 }

@@ -14,6 +14,7 @@ import { desktopMethods } from './desktop-methods';
 import { inventoryImportMethods } from './inventory-import-methods';
 import { inventoryMethods } from './inventory-methods';
 import { issuesMethods } from './issues-methods';
+import { labelsMethods } from './labels-methods';
 import { API_METHOD_NAMES, type ApiMethodName } from './method-names';
 import { planMethods } from './plan-methods';
 import { planTemplateMethods } from './plan-template-methods';
@@ -37,6 +38,7 @@ export const apiContract = {
   ...requirementsMethods,
   ...inventoryMethods,
   ...inventoryImportMethods,
+  ...labelsMethods,
   ...checklistMethods,
   ...issuesMethods,
   ...attachmentsMethods,
