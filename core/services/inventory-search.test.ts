@@ -1,21 +1,18 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/wire';
+import { expectSearchMatchesScan, randomQueries, SEARCH_ALPHABET, SYNTAX_QUERIES } from '../../test/support/inventory-search-oracle';
 import { openSampleCore, type TestCore } from '../../test/support/temp-core';
 import { seededRandom, type SeededRandom } from '../sample/seeded-random';
 import { applyChanges } from '../sync/apply-changes';
 import { ftsPhrase, usesSearchIndex } from './inventory-search-sql';
 
 // The trigram index must find exactly what a scan finds: every test compares the core's answers
-// with a scan of the rows (instr on lower-cased values, the meaning of LIKE '%q%' for this ASCII
-// data) after each kind of write, and asks FTS5 to check the index against the rows.
+// with a scan of the rows (test/support/inventory-search-oracle.ts) after each kind of write, and
+// asks FTS5 to check the index against the rows.
 
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((o) => o.close()));
-
-/** Serial-like text with the characters FTS5 query syntax and LIKE give a meaning to. */
-const ALPHABET = 'ABCDEFXYZabcxyz0123456789-_%"*:^()+ .';
-const SYNTAX = ['"', '""', 'a"b', '*', 'AB*', '-AB', 'NEAR', 'NEAR(a b)', 'A AND B', 'a OR b', 'NOT x', 'expected_serial:AB', '(ab', 'ab)', '^ab', '%', '_', '\\', "'", 'a%b', '{a b}: c', '+-*'];
 
 interface Open {
   core: TestCore;
@@ -42,56 +39,13 @@ function openWithRandomItems(rng: SeededRandom, perSite: number): Open {
 
 /** Model, expected serial, asset tag, found serial: some missing, some short, some long. */
 function randomValues(rng: SeededRandom): [string, string | null, string | null, string | null] {
-  const text = () => rng.chars(ALPHABET, rng.int(0, 14));
+  const text = () => rng.chars(SEARCH_ALPHABET, rng.int(0, 14));
   const maybe = () => (rng.next() < 0.2 ? null : text());
   return [text(), maybe(), maybe(), rng.next() < 0.5 ? null : text()];
 }
 
-/** Parts of stored values in another case, syntax-looking texts, random texts of 1 to 6 characters. */
-function randomQueries(rng: SeededRandom, db: Database.Database, count: number): string[] {
-  const values = (db.prepare('SELECT expected_serial, found_serial, asset_tag, model FROM inventory_items').raw().all() as (string | null)[][]).flat().filter((v): v is string => !!v && v.trim().length > 0);
-  const queries = [...SYNTAX];
-  while (queries.length < count) {
-    const kind = rng.int(0, 2);
-    if (kind === 0) {
-      const value = rng.pick(values);
-      const start = rng.int(0, value.length - 1);
-      const part = value.slice(start, start + rng.int(1, 6));
-      queries.push(rng.next() < 0.5 ? part.toLowerCase() : part.toUpperCase());
-    } else {
-      queries.push(rng.chars(ALPHABET, rng.int(1, kind === 1 ? 2 : 6)));
-    }
-  }
-  return queries.map((q) => q.trim()).filter((q) => q.length > 0);
-}
-
-/** The reference: every row scanned. */
-function scan(db: Database.Database, query: string, where: string, param: string): string[] {
-  const has = (c: string) => `instr(lower(ifnull(${c}, '')), lower(@q)) > 0`;
-  return (
-    db
-      .prepare(`SELECT id FROM inventory_items WHERE ${where} AND (${['expected_serial', 'found_serial', 'asset_tag', 'model'].map(has).join(' OR ')}) ORDER BY id`)
-      .all({ q: query, p: param }) as { id: string }[]
-  ).map((r) => r.id);
-}
-
 function expectIndexMatchesScan(o: Open, queries: readonly string[]): number {
-  o.db.prepare("INSERT INTO inventory_search (inventory_search, rank) VALUES ('integrity-check', 1)").run();
-  let found = 0;
-  for (const query of queries) {
-    for (const siteId of o.siteIds) {
-      const listed = o.core.call('inventory.list', { siteId, query, limit: 1000 });
-      const expected = scan(o.db, query, 'site_id = @p', siteId);
-      expect({ query, ids: listed.items.map((i) => i.id).sort() }).toEqual({ query, ids: expected });
-      expect(listed.total).toBe(expected.length);
-      found += expected.length;
-    }
-    const across = o.core.call('inventory.searchDeployment', { deploymentId: o.deploymentId, query, limit: 200 });
-    const expected = scan(o.db, query, 'site_id IN (SELECT id FROM sites WHERE deployment_id = @p)', o.deploymentId);
-    expect({ query, total: across.total }).toEqual({ query, total: expected.length });
-    expect(across.matches.every((m) => expected.includes(m.item.id) && m.site.id === m.item.siteId)).toBe(true);
-  }
-  return found;
+  return expectSearchMatchesScan(o.core, o.db, o, queries);
 }
 
 describe('inventory search through the trigram index', () => {
@@ -113,7 +67,7 @@ describe('inventory search through the trigram index', () => {
     const siteId = o.siteIds[0]!;
     const expectedSerials = o.core.call('inventory.list', { siteId, limit: 1000 }).items.filter((i) => !i.isSurplus && i.expectedSerial && /^[\x20-\x7E]+$/.test(i.expectedSerial.trim()));
     for (const item of expectedSerials.slice(0, 10)) o.core.call('inventory.receive', { siteId, serial: item.expectedSerial! });
-    for (let n = 0; n < 5; n++) o.core.call('inventory.recordSurplus', { siteId, serial: `SURPLUS-${rng.chars(ALPHABET.replace(/[ ]/g, ''), 6)}`, model: 'Found on site' });
+    for (let n = 0; n < 5; n++) o.core.call('inventory.recordSurplus', { siteId, serial: `SURPLUS-${rng.chars(SEARCH_ALPHABET.replace(/[ ]/g, ''), 6)}`, model: 'Found on site' });
     o.core.call('inventory.setState', { itemId: expectedSerials[11]!.id, state: 'damaged' });
     // Deletes, one at a time and a whole site's rows.
     const remove = o.db.prepare('DELETE FROM inventory_items WHERE id = ?');
@@ -163,7 +117,7 @@ describe('inventory search through the trigram index', () => {
     expect(found('col:')).toEqual(['col:umn']);
     expect(found('%_O')).toEqual(['50%_OFF']);
     expect(found('%')).toEqual(['50%_OFF']);
-    for (const query of SYNTAX) expect(o.core.dispatch('inventory.list', { siteId, query }).ok).toBe(true);
+    for (const query of SYNTAX_QUERIES) expect(o.core.dispatch('inventory.list', { siteId, query }).ok).toBe(true);
     expect(o.core.dispatch('inventory.list', { siteId, query: 'a\u0000b' })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
