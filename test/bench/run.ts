@@ -7,6 +7,7 @@ import { benchChecks } from './checks.bench';
 import { benchChecksSshFloor } from './checks-ssh-floor.bench';
 import { benchDashboard } from './dashboard.bench';
 import { benchCameraDecode } from './fieldkit-camera.bench';
+import { benchPhotos } from './fieldkit-photo.bench';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryImport } from './inventory-import.bench';
 import { benchInventoryFirstRows } from './inventory-ui.bench';
@@ -31,7 +32,7 @@ const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   sync: benchSync,
   siteReports: benchSiteReports,
   dashboard: benchDashboard,
-  fieldkit: async () => ({ ...(await benchCameraDecode()) }),
+  fieldkit: async () => ({ ...(await benchCameraDecode()), ...(await benchPhotos()) }),
   planning: async () => ({
     ...(await benchImportSites()),
     ...(await benchImportTargets()),
