@@ -125,6 +125,8 @@ test('schedule warnings in the overview open their site; axe finds nothing serio
     found.push(...(await seriousViolations(page, `${scheme} overview with schedule warnings`)));
     await page.getByTestId('my-schedule-open').click();
     await expect(page.getByTestId('my-schedule-site')).toHaveCount(3);
+    // axe measures contrast from computed colours: wait until the modal's open transition has ended.
+    await expect.poll(() => page.getByRole('dialog').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     found.push(...(await seriousViolations(page, `${scheme} My schedule`)));
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
