@@ -6,6 +6,7 @@ import { useUi } from '../../state/ui';
 import { ImportExportActions } from './import/ImportExportActions';
 import { InventoryTable } from './InventoryTable';
 import { InventoryToolbar } from './InventoryToolbar';
+import { LabelsButton } from './labels/LabelsButton';
 import { ReceivePanel } from './ReceivePanel';
 import { ReconciliationBar } from './ReconciliationBar';
 import type { InventoryStateFilter } from './usePagedInventory';
@@ -36,7 +37,10 @@ export function InventoryTab({ siteId }: { siteId: string }) {
         <div style={{ flex: '1 1 540px', minWidth: 0 }}>
           <InventoryToolbar search={search} onSearch={setSearch} state={state} onState={setState} total={total} />
         </div>
-        <ImportExportActions siteId={siteId} />
+        <div style={{ display: 'flex', alignItems: 'center', gap: 4, flexShrink: 0 }}>
+          <LabelsButton siteId={siteId} />
+          <ImportExportActions siteId={siteId} />
+        </div>
       </div>
       <InventoryTable siteId={siteId} query={query} state={state} highlightId={highlightId} onTotal={onTotal} />
     </div>
