@@ -26,6 +26,7 @@ const emptyDraft = (): SiteDraft => ({
   timeZone: localTimeZone(),
   technicians: [],
   notes: '',
+  language: null,
 });
 
 /** Add a site to the plan; the core instantiates its checklist from the deployment template. */

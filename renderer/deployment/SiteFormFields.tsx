@@ -3,7 +3,9 @@ import type { Wave } from '../../shared/domain/deployment';
 import { SITE_NOTES_MAX_LENGTH } from '../../shared/domain/site';
 import type { SiteTechnician } from '../../shared/domain/site-technician';
 import { SITE_WINDOW_MESSAGE, spanEndsAfterStart } from '../../shared/domain/time-span';
+import { defaultSiteLanguage, LANGUAGE_NAMES, SITE_LANGUAGES, siteLanguageSchema, type SiteLanguage } from '../../shared/i18n/languages';
 import { wallTimeToIso } from '../format/zoned';
+import { useText } from '../i18n/i18n';
 import { TechniciansField } from './TechniciansField';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -22,10 +24,12 @@ export interface SiteDraft {
   technicians: SiteTechnician[];
   /** Access, parking, who to ask on the day. */
   notes: string;
+  /** The site owner's language; null = from the site's country. */
+  language: SiteLanguage | null;
 }
 
 /** The input paths the site form shows at their own field (a failed save puts its message there). */
-export const SITE_FORM_FIELDS = ['code', 'name', 'address', 'ownerName', 'ownerEmail', 'ownerPhone', 'windowStart', 'windowEnd', 'waveId', 'timeZone', 'technicians', 'notes'] as const;
+export const SITE_FORM_FIELDS = ['code', 'name', 'address', 'ownerName', 'ownerEmail', 'ownerPhone', 'windowStart', 'windowEnd', 'waveId', 'timeZone', 'technicians', 'notes', 'language'] as const;
 
 /** The shared window rule applied to the wall times being typed, so the form says it before saving. */
 export function windowInOrder(draft: Pick<SiteDraft, 'windowStart' | 'windowEnd' | 'timeZone'>): boolean {
@@ -47,6 +51,7 @@ interface Props {
 
 /** The plan fields of one site, shared by "Add site" and "Edit site". */
 export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors = {}, autoFocusCode = false, codePlaceholder }: Props) {
+  const t = useText();
   const windowError = windowInOrder(draft) ? errors.windowEnd : SITE_WINDOW_MESSAGE;
   const field = (key: TextKey) => ({
     value: draft[key],
@@ -84,6 +89,17 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
         <TextInput label="E-mail" type="email" {...field('ownerEmail')} maxLength={200} />
         <TextInput label="Phone" type="tel" {...field('ownerPhone')} maxLength={60} />
       </SimpleGrid>
+      <Select
+        label={t('site.language.label')}
+        description={t('site.language.description')}
+        placeholder={t('site.language.fromCountry', { language: LANGUAGE_NAMES[defaultSiteLanguage(draft.timeZone)] })}
+        data={SITE_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+        value={draft.language}
+        onChange={(value) => onChange({ ...draft, language: value === null ? null : siteLanguageSchema.parse(value) })}
+        clearable
+        error={errors.language}
+        data-testid="site-language"
+      />
       <TechniciansField value={draft.technicians} onChange={(technicians) => onChange({ ...draft, technicians })} error={errors.technicians} />
       <Textarea
         label="Notes"

@@ -158,7 +158,8 @@ test('an incomplete site shows every gap instead of "Accepted"; after the work a
   // 4. Nothing stands in the way now: the site owner signs "Accepted"; the review shows the training.
   await page.getByTestId('tab-signoff').click();
   await expect(page.getByTestId('signoff-gaps')).toContainText('No open gaps');
-  await expect(page.getByTestId('review-training')).toContainText('2 signed, 1 absent');
+  // Amsterdam's owner reads Dutch (#14 part 4: the sign-off review is in the site owner's language).
+  await expect(page.getByTestId('review-training')).toContainText('2 ondertekend, 1 afwezig');
   await page.getByTestId('decision-accepted').check();
   await expect(page.getByTestId('decision-refusal')).toHaveCount(0);
   await page.getByTestId('signer-name').fill('Sanne de Vries');
@@ -179,15 +180,15 @@ test('an incomplete site shows every gap instead of "Accepted"; after the work a
   expect(sheet.content.gaps).toEqual([]);
   expect(sheet.content.review.training[0]!.attendees.map((a) => `${a.name}: ${a.attendance}`)).toEqual(['Sanne de Vries: signed', 'Femke Jansen: signed', 'Daan Visser: absent']);
 
-  // The PDF prints the training and attendance.
+  // The PDF prints the training and attendance, in the Dutch the sheet was signed in.
   await page.mouse.move(5, 5);
   await expect(page.getByText('Signed. The sheet and its PDF')).toHaveCount(0);
   const pdfDownload = page.waitForEvent('download');
   await row.getByTestId('export-pdf').click();
   const text = execFileSync('pdftotext', ['-layout', (await (await pdfDownload).path())!, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Training and attendance (1 session)');
-  expect(text).toContain('2 signed, 1 absent');
-  expect(text).toMatch(/Daan Visser\s+Cashier\s+Absent/);
+  expect(text).toContain('Training en aanwezigheid (1 sessie)');
+  expect(text).toContain('2 ondertekend, 1 afwezig');
+  expect(text).toMatch(/Daan Visser\s+Cashier\s+Afwezig/);
 
   // The site report lists the session too.
   await page.getByTestId('tab-report').click();

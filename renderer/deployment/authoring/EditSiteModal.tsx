@@ -21,6 +21,7 @@ function draftOf(site: Site): SiteDraft {
     timeZone: site.timeZone,
     technicians: site.technicians,
     notes: site.notes,
+    language: site.language,
   };
 }
 

@@ -1,8 +1,10 @@
 import { Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SheetSummary } from '../../../shared/domain/signoff';
+import { LANGUAGE_NAMES } from '../../../shared/i18n/languages';
 import { formatInstant } from '../../../shared/time/format-time';
+import { useText } from '../../i18n/i18n';
 import { downloadSheetPdf } from './download-pdf';
 
 /** When it was signed, in the signer's zone as the sheet records it (named). */
@@ -12,6 +14,7 @@ function signedAt(sheet: SheetSummary): string {
 
 /** Signed sheets, newest first, each verified again, with the PDF export. */
 export function SheetList({ sheets }: { sheets: readonly SheetSummary[] }) {
+  const t = useText();
   const [exporting, setExporting] = useState<string | null>(null);
   const exportPdf = async (id: string) => {
     setExporting(id);
@@ -31,7 +34,8 @@ export function SheetList({ sheets }: { sheets: readonly SheetSummary[] }) {
         <Table fz="xs" verticalSpacing={4}>
           <Table.Tbody>
             {sheets.map((s) => (
-              <Table.Tr key={s.id} data-testid="sheet-row" data-sheet-id={s.id}>
+              <Fragment key={s.id}>
+              <Table.Tr data-testid="sheet-row" data-sheet-id={s.id} data-language={s.language ?? 'en'}>
                 <Table.Td>{SIGN_OFF_KIND_LABELS[s.kind]}</Table.Td>
                 <Table.Td>
                   {SIGN_OFF_DECISION_LABELS[s.decision]}
@@ -56,6 +60,13 @@ export function SheetList({ sheets }: { sheets: readonly SheetSummary[] }) {
                   </Group>
                 </Table.Td>
               </Table.Tr>
+              {/* What the signer read, word for word, in the language they read it in (sheets from before languages: English). */}
+              <Table.Tr>
+                <Table.Td colSpan={6} pt={0} c="dimmed" data-testid="sheet-statement" lang={s.language ?? 'en'}>
+                  {t('signoff.sheetStatement', { language: LANGUAGE_NAMES[s.language ?? 'en'] })} {s.statement}
+                </Table.Td>
+              </Table.Tr>
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>

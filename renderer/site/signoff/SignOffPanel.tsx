@@ -1,9 +1,11 @@
 import { Alert, Loader, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SignOffKind } from '../../../shared/domain/signoff';
 import { blockingGuidance } from '../../../shared/signoff/decision-rules';
 import { checkGatedDecision } from '../../../shared/signoff/gates';
+import type { SiteLanguage } from '../../../shared/i18n/languages';
+import { ownerText } from '../../../shared/i18n/translator';
 import { runtimeTimeZone } from '../../../shared/time/time-zone';
 import { runCommand } from '../../api/command';
 import type { Topic } from '../../api/refresh';
@@ -30,7 +32,10 @@ const signerTimeZone = runtimeTimeZone;
 
 /** Review, exceptions, signing and past sheets for one subject (a site's sheet or the deployment milestone). */
 export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
-  const review = useApiQuery('signoff.review', subject, COVERED);
+  // The language shown and signed in: null until someone switches it = the site owner's (the core decides).
+  const [language, setLanguage] = useState<SiteLanguage | null>(null);
+  useEffect(() => setLanguage(null), [subject.kind, subject.siteId, subject.deploymentId]);
+  const review = useApiQuery('signoff.review', { ...subject, language }, COVERED);
   const sheets = useApiQuery('signoff.list', { siteId: subject.siteId, deploymentId: subject.siteId ? null : subject.deploymentId }, COVERED);
   const profile = useProfile((s) => s.profile);
   const [exceptions, setExceptions] = useState<ExceptionDraft>({});
@@ -41,7 +46,11 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   useEffect(() => writeDraft(remarkKey, draft.reason.trim() === '' ? null : draft.reason), [remarkKey, draft.reason]);
   const [signing, setSigning] = useState(false);
 
-  const data = review.data;
+  // While the review is asked again in another language, the form keeps showing the last one (and signs that).
+  const subjectKey = `${subject.kind}:${subject.siteId}:${subject.deploymentId}`;
+  const lastData = useRef({ key: subjectKey, value: review.data });
+  if (review.data) lastData.current = { key: subjectKey, value: review.data };
+  const data = review.data ?? (review.loading && lastData.current.key === subjectKey ? lastData.current.value : undefined);
   const siteOwner = data?.review.site?.ownerName ?? '';
   useEffect(() => {
     // Suggest the usual signer once per subject; the person signing can change it.
@@ -49,7 +58,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
     setDraft((d) => ({
       ...d,
       signerName: isSite ? siteOwner : (profile?.name ?? ''),
-      signerRole: isSite ? 'Site owner' : subject.kind === 'deployment_milestone' ? 'Release manager' : profile ? ROLE_LABELS[profile.role] : '',
+      signerRole: isSite ? ownerText(data?.language ?? 'en')('signoff.form.siteOwnerRole') : subject.kind === 'deployment_milestone' ? 'Release manager' : profile ? ROLE_LABELS[profile.role] : '',
       signerEmail: isSite ? (data?.review.site?.ownerEmail ?? '') : '',
     }));
   }, [subject.kind, subject.siteId, subject.deploymentId, siteOwner]);
@@ -93,6 +102,8 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
       {
         ...subject,
         reviewHash: data.reviewHash,
+        // The language of the statement on screen: the core signs that statement, word for word.
+        language: data.language,
         decision: draft.decision,
         reason: draft.reason.trim(),
         exceptions: draft.decision === 'rejected' ? [] : proposed,
@@ -131,9 +142,23 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
         </Alert>
       )}
       <GapList gaps={data.gaps} draft={gapDraft} onChange={setGapDraft} askReasons={draft.decision === 'accepted_with_exceptions'} disabled={signing} />
-      <ReviewSummary review={data.review} />
+      <ReviewSummary review={data.review} language={data.language} />
       <IssueExceptions issues={data.review.issues} draft={exceptions} onChange={setExceptions} disabled={signing || draft.decision === 'rejected'} />
-      <SignForm key={data.latestSheetId ?? 'first'} draft={draft} onChange={setDraft} statement={data.statement} verdict={formVerdict} signing={signing} onSign={() => void sign()} />
+      <SignForm
+        key={data.latestSheetId ?? 'first'}
+        draft={draft}
+        onChange={setDraft}
+        language={data.language}
+        // Another language is another statement: it has to be confirmed again.
+        onLanguage={(next) => {
+          setLanguage(next);
+          setDraft((d) => ({ ...d, confirmed: false }));
+        }}
+        statement={data.statement}
+        verdict={formVerdict}
+        signing={signing}
+        onSign={() => void sign()}
+      />
       <SheetList sheets={sheets.data ?? []} />
     </Stack>
   );

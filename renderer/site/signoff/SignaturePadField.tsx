@@ -2,11 +2,15 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconEraser } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import SignaturePad from 'signature_pad';
+import type { SiteLanguage } from '../../../shared/i18n/languages';
+import { useOwnerText } from '../../i18n/i18n';
 
 interface Props {
   /** PNG (base64, no data: prefix) after each stroke; null when cleared. */
   onChange: (pngBase64: string | null) => void;
   height?: number;
+  /** The language of the person signing (the site owner's by default for a sheet; English elsewhere). */
+  language?: SiteLanguage;
 }
 
 /** Ink and paper of the pad: the same in light and dark theme, so the stroke is always visible and the stored PNG is dark ink on white. */
@@ -14,7 +18,8 @@ export const SIGNATURE_INK = '#101828';
 export const SIGNATURE_PAPER = '#ffffff';
 
 /** A drawn signature (mouse, touch or pen) on a canvas, with a clear button. */
-export function SignaturePadField({ onChange, height = 160 }: Props) {
+export function SignaturePadField({ onChange, height = 160, language = 'en' }: Props) {
+  const t = useOwnerText(language);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const onChangeRef = useRef(onChange);
@@ -56,14 +61,14 @@ export function SignaturePadField({ onChange, height = 160 }: Props) {
   return (
     <div>
       <Paper withBorder radius="sm" style={{ height, touchAction: 'none', background: SIGNATURE_PAPER, colorScheme: 'light' }} data-testid="signature-paper">
-        <canvas ref={canvasRef} data-testid="signature-pad" aria-label="Signature: draw with mouse, finger or pen" style={{ width: '100%', height: '100%', display: 'block', cursor: 'crosshair' }} />
+        <canvas ref={canvasRef} data-testid="signature-pad" aria-label={t('signoff.pad.label')} style={{ width: '100%', height: '100%', display: 'block', cursor: 'crosshair' }} />
       </Paper>
       <Group justify="space-between" mt={4}>
         <Text size="xs" c="dimmed">
-          Sign above with mouse, finger or pen
+          {t('signoff.pad.hint')}
         </Text>
         <Button size="compact-xs" variant="subtle" leftSection={<IconEraser size={12} />} onClick={clear} data-testid="signature-clear">
-          Clear
+          {t('signoff.pad.clear')}
         </Button>
       </Group>
     </div>
