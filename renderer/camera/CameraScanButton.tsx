@@ -11,16 +11,18 @@ interface Props {
   /** The value read (or picked); the dialog closes after it. */
   onScan: (value: string) => void;
   testId?: string;
+  /** 'inline' sits inside a text field's right section. */
+  variant?: 'button' | 'inline';
 }
 
 /** A camera button that reads one code in a dialog and hands it over (e.g. into a search field). */
-export function CameraScanButton({ place, label, hint, onScan, testId = 'camera-scan' }: Props) {
+export function CameraScanButton({ place, label, hint, onScan, testId = 'camera-scan', variant = 'button' }: Props) {
   const [open, setOpen] = useCameraOpen(place);
   return (
     <>
       <Tooltip label={label}>
-        <ActionIcon variant="light" size="lg" onClick={() => setOpen(true)} aria-label={label} data-testid={testId}>
-          <IconCamera size={18} />
+        <ActionIcon variant={variant === 'inline' ? 'subtle' : 'light'} color={variant === 'inline' ? 'gray' : undefined} size={variant === 'inline' ? 'sm' : 'lg'} onClick={() => setOpen(true)} aria-label={label} data-testid={testId}>
+          <IconCamera size={variant === 'inline' ? 16 : 18} />
         </ActionIcon>
       </Tooltip>
       <Modal opened={open} onClose={() => setOpen(false)} title={label} size="md">

@@ -63,7 +63,7 @@ export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
             : hint;
 
   return (
-    <Stack gap={6} data-testid="camera-scanner" data-camera={camera.status} data-decoder={decoder} style={{ maxWidth }}>
+    <Stack gap={6} data-testid="camera-scanner" data-camera={camera.status} data-decoder={decoder} style={{ width: '100%', maxWidth, flex: `0 1 ${maxWidth}px` }}>
       <CameraFailureNotice camera={camera} />
       {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label="Camera preview" maxWidth={maxWidth} aimLine />}
       {state && (

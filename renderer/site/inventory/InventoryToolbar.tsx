@@ -42,7 +42,14 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         ref={searchRef}
         placeholder="Serial, asset tag or model"
         leftSection={<IconSearch size={14} />}
-        rightSection={search ? <CloseButton size="sm" onClick={() => onSearch('')} aria-label="Clear search" /> : <Kbd size="xs">/</Kbd>}
+        rightSectionWidth={56}
+        rightSectionPointerEvents="auto"
+        rightSection={
+          <Group gap={2} wrap="nowrap">
+            <CameraScanButton place="search" variant="inline" label="Search with the camera" hint="Hold a serial or asset label up to the camera, its barcode across the red line" onScan={onSearch} testId="inventory-search-camera" />
+            {search ? <CloseButton size="sm" onClick={() => onSearch('')} aria-label="Clear search" /> : <Kbd size="xs">/</Kbd>}
+          </Group>
+        }
         value={search}
         onChange={(e) => onSearch(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -58,7 +65,6 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         aria-label="Search inventory"
         data-testid="inventory-search"
       />
-      <CameraScanButton place="search" label="Search with the camera" hint="Hold a serial or asset label up to the camera, its barcode across the red line" onScan={onSearch} testId="inventory-search-camera" />
       <Select
         data={STATE_OPTIONS}
         value={state ?? 'all'}

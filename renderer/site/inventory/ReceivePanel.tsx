@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Paper, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconBarcode, IconVolume, IconVolumeOff, IconX } from '@tabler/icons-react';
+import { IconBarcode, IconCamera, IconCameraOff, IconVolume, IconVolumeOff, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Reconciliation } from '../../../shared/domain/inventory';
 import { errorText } from '../../api/notify';
@@ -14,6 +14,9 @@ import { SurplusModal } from './SurplusModal';
 import { useBeep } from './useBeep';
 import classes from './ReceivePanel.module.css';
 import { useDisplayZone } from '../../format/Time';
+import { CameraScanner } from '../../camera/CameraScanner';
+import { useCameraOpen } from '../../camera/camera-open';
+import { vibrate } from '../../camera/vibrate';
 
 const NO_ENTRIES: ScanEntry[] = [];
 const REFOCUS_DELAY_MS = 150;
@@ -26,7 +29,8 @@ interface Props {
 
 /**
  * Receive mode, built for a USB barcode scanner (it types the serial, then Enter). The field
- * keeps the focus so scan after scan lands here; every scan is sent at once, in order.
+ * keeps the focus so scan after scan lands here; every scan is sent at once, in order. The
+ * camera (when opened) feeds what it reads into the same queue, with a vibration besides the beep.
  */
 export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
   const zone = useDisplayZone();
@@ -41,6 +45,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
   const muted = useSound((s) => s.muted);
   const toggleMuted = useSound((s) => s.toggleMuted);
   const beep = useBeep();
+  const [cameraOpen, setCameraOpen] = useCameraOpen('receive');
   // Scans go one after the other (the queue below), so the scan mutation never sees a second one in flight.
   const scan = useMutation();
   const surplus = useMutation();
@@ -52,7 +57,11 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
   function submit() {
     const serial = value.trim();
     setValue('');
-    if (!serial) return;
+    if (serial) receive(serial, 'keyboard');
+  }
+
+  /** The one path for a serial: typed, from a USB scanner, or read by the camera. */
+  function receive(serial: string, source: 'keyboard' | 'camera') {
     queue.current = queue.current.then(async () => {
       // A refused scan is shown in the scan log, with its sound, not as a notification.
       const result = await scan.run(
@@ -63,6 +72,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
           onError: (error) => {
             addEntry(siteId, { serial, result: null, error: errorText(error) });
             beep('error');
+            if (source === 'camera') vibrate('attention');
           },
         },
       );
@@ -70,9 +80,12 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
       addEntry(siteId, { serial, result, error: null });
       onReconciliation(result.reconciliation);
       beep(result.outcome);
+      if (source === 'camera') vibrate(result.outcome === 'received' ? 'good' : 'attention');
       if (result.outcome === 'received' && result.item) onReceived(result.item.id);
     });
   }
+
+  const onCameraScan = (serial: string) => receive(serial, 'camera');
 
   // Keep the focus: come back after a short delay, unless a dialog or menu took it or the
   // technician moved to another field on purpose.
@@ -122,6 +135,18 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
               </Text>
             </Group>
             <Group gap={4}>
+              <Tooltip label={cameraOpen ? 'Close the camera' : 'Scan with the camera'}>
+                <ActionIcon
+                  variant={cameraOpen ? 'filled' : 'subtle'}
+                  color={cameraOpen ? 'teal' : 'gray'}
+                  onClick={() => setCameraOpen(!cameraOpen)}
+                  aria-label={cameraOpen ? 'Close the camera' : 'Scan with the camera'}
+                  aria-pressed={cameraOpen}
+                  data-testid="receive-camera"
+                >
+                  {cameraOpen ? <IconCameraOff size={16} /> : <IconCamera size={16} />}
+                </ActionIcon>
+              </Tooltip>
               <Tooltip label={muted ? 'Sound off' : 'Sound on'}>
                 <ActionIcon variant="subtle" color="gray" onClick={toggleMuted} aria-label={muted ? 'Unmute scan sounds' : 'Mute scan sounds'} data-testid="scan-mute">
                   {muted ? <IconVolumeOff size={16} /> : <IconVolume size={16} />}
@@ -155,7 +180,13 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 22, letterSpacing: '0.03em' } }}
             data-testid="scan-input"
           />
-          <ScanFeedback key={latest?.id ?? 0} entry={latest} onRecordSurplus={setSurplusFor} />
+          {/* Camera and feedback side by side where there is room, else one above the other. */}
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start' }}>
+            {cameraOpen && <CameraScanner onScan={onCameraScan} hint="Hold a serial label up to the camera, its barcode across the red line" maxWidth={240} />}
+            <div style={{ flex: '1 1 240px', minWidth: 0 }}>
+              <ScanFeedback key={latest?.id ?? 0} entry={latest} onRecordSurplus={setSurplusFor} />
+            </div>
+          </div>
         </div>
         <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
           <Group justify="space-between" mb={4}>
