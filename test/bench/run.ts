@@ -7,6 +7,7 @@ import { benchChecks } from './checks.bench';
 import { benchChecksSshFloor } from './checks-ssh-floor.bench';
 import { benchDashboard } from './dashboard.bench';
 import { benchCameraDecode } from './fieldkit-camera.bench';
+import { benchLabelsPdf } from './fieldkit-labels.bench';
 import { benchPhotos } from './fieldkit-photo.bench';
 import { benchInventoryCore } from './inventory-core.bench';
 import { benchInventoryImport } from './inventory-import.bench';
@@ -32,7 +33,7 @@ const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   sync: benchSync,
   siteReports: benchSiteReports,
   dashboard: benchDashboard,
-  fieldkit: async () => ({ ...(await benchCameraDecode()), ...(await benchPhotos()) }),
+  fieldkit: async () => ({ ...(await benchCameraDecode()), ...(await benchPhotos()), ...(await benchLabelsPdf()) }),
   planning: async () => ({
     ...(await benchImportSites()),
     ...(await benchImportTargets()),
