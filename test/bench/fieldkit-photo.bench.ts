@@ -74,9 +74,7 @@ export async function benchPhotos(): Promise<Record<string, number>> {
         for (let i = 0; i < pixels.data.length; i += 4) {
           seed = (seed * 1103515245 + 12345) & 0x7fffffff;
           const noise = (seed % 25) - 12;
-          pixels.data[i] += noise;
-          pixels.data[i + 1] += noise;
-          pixels.data[i + 2] += noise;
+          for (let c = i; c < i + 3; c++) pixels.data[c] = pixels.data[c]! + noise;
         }
         g.putImageData(pixels, 0, 0);
         const frame = await createImageBitmap(canvas);
