@@ -9,7 +9,7 @@ import { percentile, round } from './stats';
 const WIDTH = 1280;
 const HEIGHT = 720;
 const FRAMES = 10;
-const ROUNDS = 6;
+const ROUNDS = 12;
 const WARM_UP = 5;
 
 type Frame = { data: Uint8ClampedArray; width: number; height: number; colorSpace: 'srgb' };
@@ -23,7 +23,7 @@ async function decode(frame: Frame): Promise<string[]> {
 /**
  * `fieldkit.camera_decode_ms`: p95 frame-to-result of the camera's barcode reader (zxing-wasm, the
  * renderer's own formats and options, ZXING_CAMERA_OPTIONS) on 1280×720 RGBA frames holding one
- * Code 128 serial each (10 serials at different places across the middle band, 60 reads after a
+ * Code 128 serial each (10 serials at different places across the middle band, 120 reads after a
  * warm-up); every read must return exactly that serial. The reference in the same run,
  * `fieldkit.camera_decode_empty_frame_ms`, is the p95 of a frame with no code: what each frame
  * costs while nothing is held up to the camera.
