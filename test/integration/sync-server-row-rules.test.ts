@@ -188,7 +188,7 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
       expect(byTechnician.filter((r) => r.status !== 'rejected')).toEqual([]);
       // The same rules on an update of a stored row: the merged row is checked.
       for (const c of cases.filter((u) => ['issues', 'inventory_items', 'target_machines', 'sites'].includes(u.entity))) {
-        const changed = Object.fromEntries(Object.entries(c.row).filter(([column]) => ['status', 'category', 'severity', 'blocks_sign_off', 'escalation_level', 'state', 'port', 'impact', 'impact_started_at', 'impact_ended_at', 'impact_users_affected', 'notes'].includes(column)));
+        const changed = Object.fromEntries(Object.entries(c.row).filter(([column]) => ['status', 'category', 'severity', 'blocks_sign_off', 'escalation_level', 'state', 'port', 'impact', 'impact_started_at', 'impact_ended_at', 'impact_users_affected', 'notes', 'language'].includes(column)));
         const target = c.entity === 'issues' ? 'base-issue' : c.entity === 'sites' ? 's1' : c.entity === 'inventory_items' ? 's1-inv' : 's1-tm';
         const [result] = await rita.push([op(c.entity, 'update', { id: target, ...changed }, { partition: 'site:s1', baseVersion: 1 })]);
         expect(result, c.what).toMatchObject({ status: 'rejected', code: 'constraint' });
