@@ -87,7 +87,7 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
                 <Table.Th>Asset tag</Table.Th>
                 <Table.Th>Serial</Table.Th>
                 <Table.Th>Model</Table.Th>
-                <Table.Th />
+                <Table.Th>Kind</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
