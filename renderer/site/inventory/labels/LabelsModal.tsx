@@ -139,7 +139,7 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
               max={perSheet - 1}
               value={skip}
               onChange={(value) => setSkip(typeof value === 'number' ? value : 0)}
-              w={170}
+              w={210}
               data-testid="labels-skip"
             />
           )}
