@@ -1,11 +1,16 @@
 import { Center, Loader } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { ApiError } from '../shared/contract';
-import { call } from './api/client';
-import { FirstRun } from './first-run/FirstRun';
+import { sharedQuery } from './api/shared-query';
 import { AppLayout } from './shell/AppLayout';
-import { StartupError } from './shell/StartupError';
+import { FirstRunPart, NotificationsPart, StartupErrorPart } from './shell/kit-parts';
 import { useProfile } from './state/profile';
+
+const loading = (
+  <Center h="100%">
+    <Loader size="sm" />
+  </Center>
+);
 
 /** Loads the local profile, then shows either the first-run form or the workspace. */
 export function App() {
@@ -16,7 +21,8 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    void call('profile.get', {}).then((result) => {
+    // Through sharedQuery: the first attempt takes the read main.tsx started (prefetchFirstScreen).
+    void sharedQuery('profile.get', {}, `profile.get#${attempt}`).then((result) => {
       if (cancelled) return;
       if (result.ok) {
         setError(null);
@@ -30,14 +36,23 @@ export function App() {
     };
   }, [attempt, setProfile]);
 
-  if (error && profile === undefined) return <StartupError error={error} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (profile === undefined) {
+  // The first-run form and the start-up error have no first screen to wait for: the kit loads at once.
+  if (error && profile === undefined) {
     return (
-      <Center h="100%">
-        <Loader size="sm" />
-      </Center>
+      <Suspense fallback={loading}>
+        <NotificationsPart />
+        <StartupErrorPart error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      </Suspense>
     );
   }
-  if (profile === null) return <FirstRun />;
+  if (profile === undefined) return loading;
+  if (profile === null) {
+    return (
+      <Suspense fallback={loading}>
+        <NotificationsPart />
+        <FirstRunPart />
+      </Suspense>
+    );
+  }
   return <AppLayout />;
 }

@@ -1,14 +1,17 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// Before any chunk builds a contract schema (a few bytes: zod itself loads with the kit).
+import './shell/zod-without-eval';
+// Only what the first screen paints with; the rest of the kit follows it (shell/first-screen.ts).
+import './theme/first-screen-styles';
 import './app.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { captureTokenFromLocation } from './api/token';
+import { prefetchFirstScreen } from './shell/first-screen';
 import { startDeepLinkRoute } from './state/deep-link-route';
 import { startHashSync } from './state/hash-route';
+import { useNavigation } from './state/navigation';
 import { colorSchemeManager, cssVariablesResolver, theme } from './theme/theme';
 
 // Order matters: the token leaves the fragment before the fragment is read as a route, and an
@@ -16,6 +19,7 @@ import { colorSchemeManager, cssVariablesResolver, theme } from './theme/theme';
 captureTokenFromLocation();
 startDeepLinkRoute();
 startHashSync();
+prefetchFirstScreen(useNavigation.getState().deploymentId);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
@@ -23,7 +27,6 @@ if (!container) throw new Error('index.html has no #root');
 createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      <Notifications position="bottom-right" limit={4} />
       <App />
     </MantineProvider>
   </StrictMode>,

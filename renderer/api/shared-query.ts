@@ -1,7 +1,30 @@
 import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../../shared/contract';
 import { call } from './client';
+import { useRefreshStore } from './refresh';
 
 const inFlight = new Map<string, Promise<ApiResult<unknown>>>();
+const prefetched = new Map<string, Promise<ApiResult<unknown>>>();
+
+const prefetchKey = (method: ApiMethod, input: unknown) => `${method}:${JSON.stringify(input)}`;
+/** An answer nobody took by then is dropped: it would be stale. */
+const PREFETCH_KEEP_MS = 5000;
+// So is every one once something changed (a bumped topic).
+useRefreshStore.subscribe(() => prefetched.clear());
+
+/**
+ * Starts a read before any component asks for it (the first screen's, while React is still
+ * starting). Its answer goes once to the first `sharedQuery` of the same method and input;
+ * later reads go to the core again.
+ */
+export function prefetchQuery<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<ApiOutput<M>>> {
+  const key = prefetchKey(method, input);
+  const request = call(method, input) as Promise<ApiResult<unknown>>;
+  prefetched.set(key, request);
+  setTimeout(() => {
+    if (prefetched.get(key) === request) prefetched.delete(key);
+  }, PREFETCH_KEEP_MS);
+  return request as Promise<ApiResult<ApiOutput<M>>>;
+}
 
 /**
  * A read that several components ask for at the same moment (the navigator and the overview
@@ -10,6 +33,13 @@ const inFlight = new Map<string, Promise<ApiResult<unknown>>>();
 export function sharedQuery<M extends ApiMethod>(method: M, input: ApiInput<M>, key: string): Promise<ApiResult<ApiOutput<M>>> {
   const pending = inFlight.get(key);
   if (pending) return pending as Promise<ApiResult<ApiOutput<M>>>;
+  const early = prefetched.get(prefetchKey(method, input));
+  if (early) {
+    prefetched.delete(prefetchKey(method, input));
+    inFlight.set(key, early);
+    void early.finally(() => inFlight.delete(key));
+    return early as Promise<ApiResult<ApiOutput<M>>>;
+  }
   const request = call(method, input).finally(() => inFlight.delete(key));
   inFlight.set(key, request as Promise<ApiResult<unknown>>);
   return request;

@@ -1,7 +1,9 @@
-import { ActionIcon, Alert, Loader, ScrollArea, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Loader, UnstyledButton } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
+import { markFirstScreen } from '../shell/first-screen';
+import { LazyTooltip } from '../shell/LazyTooltip';
 import { useNavigation } from '../state/navigation';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { useCreateDeployment } from '../deployment/create-deployment';
@@ -19,22 +21,28 @@ export function DeploymentList() {
     if (!deploymentId || !data.some((d) => d.id === deploymentId)) selectDeployment(data[0]?.id ?? null);
   }, [data, deploymentId, selectDeployment]);
 
+  // With no deployment (or none readable) this list is the whole first screen; else SiteTree marks it.
+  const empty = data?.length === 0 || (error !== null && !data);
+  useEffect(() => {
+    if (empty) markFirstScreen();
+  }, [empty]);
+
   return (
     <div>
       <div className={classes.sectionTitle}>
         <span>Deployments {loading && !data ? <Loader size={10} ml={4} /> : null}</span>
-        <Tooltip label="New deployment">
+        <LazyTooltip label="New deployment">
           <ActionIcon variant="subtle" size="sm" color="gray" onClick={() => openCreate(true)} aria-label="New deployment">
             <IconPlus size={14} />
           </ActionIcon>
-        </Tooltip>
+        </LazyTooltip>
       </div>
       {error && (
         <Alert color="red" mx="sm" p="xs" fz="xs">
           {error.message}
         </Alert>
       )}
-      <ScrollArea.Autosize mah={200} type="auto">
+      <div className={classes.deployments}>
         {data?.map((d) => (
           <UnstyledButton
             key={d.id}
@@ -64,7 +72,7 @@ export function DeploymentList() {
             No deployments yet.
           </div>
         )}
-      </ScrollArea.Autosize>
+      </div>
     </div>
   );
 }

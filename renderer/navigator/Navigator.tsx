@@ -1,8 +1,10 @@
-import { AppShell, Box, Divider, ScrollArea } from '@mantine/core';
-import { ImportReportsButton } from '../site-report/ImportReportsButton';
+import { AppShell, Box, Divider } from '@mantine/core';
+import { AfterFirstScreen } from '../shell/AfterFirstScreen';
+import { ImportReportsButtonPart } from '../shell/kit-parts';
 import { useNavigation } from '../state/navigation';
 import { DeploymentList } from './DeploymentList';
 import { SiteTree } from './SiteTree';
+import classes from './Navigator.module.css';
 
 /** Left column: deployments, then the sites of the selected one. */
 export function Navigator() {
@@ -12,11 +14,13 @@ export function Navigator() {
       <AppShell.Section>
         <DeploymentList />
         <Box px="sm" pb="xs">
-          <ImportReportsButton />
+          <AfterFirstScreen>
+            <ImportReportsButtonPart />
+          </AfterFirstScreen>
         </Box>
       </AppShell.Section>
       <Divider />
-      <AppShell.Section grow component={ScrollArea} type="auto" pb="md">
+      <AppShell.Section grow className={classes.scroll} pb="md">
         {deploymentId && <SiteTree key={deploymentId} deploymentId={deploymentId} />}
       </AppShell.Section>
     </>

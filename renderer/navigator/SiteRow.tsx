@@ -1,6 +1,7 @@
-import { Badge, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import type { SiteSummary } from '../../shared/domain/site';
+import { LazyTooltip } from '../shell/LazyTooltip';
 import { SiteStatusBadge } from '../status/StatusBadge';
 import { MiniProgress } from './MiniProgress';
 import classes from './Navigator.module.css';
@@ -29,11 +30,11 @@ export const SiteRow = memo(function SiteRow({ site, active, onSelect, blockingC
           {site.name}
         </span>
         {blockingCount > 0 && (
-          <Tooltip label={`${blockingCount} open issue(s) blocking sign-off`}>
+          <LazyTooltip label={`${blockingCount} open issue(s) blocking sign-off`}>
             <Badge size="xs" color="red" variant="filled" circle data-testid="blocking-count">
               {blockingCount}
             </Badge>
-          </Tooltip>
+          </LazyTooltip>
         )}
         <SiteStatusBadge status={site.status} size="xs" />
       </div>

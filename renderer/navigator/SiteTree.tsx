@@ -1,10 +1,12 @@
-import { Alert, CloseButton, Loader, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Alert, Loader } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApiQuery } from '../api/useApiQuery';
 import { useNavigation } from '../state/navigation';
 import { useIssueSummary } from '../site/issues/useIssueSummary';
 import { useSiteOrder } from '../state/site-order';
+import { AfterFirstScreen } from '../shell/AfterFirstScreen';
+import { markFirstScreen } from '../shell/first-screen';
+import { SiteFilterPart } from '../shell/kit-parts';
 import { groupSitesByWave } from './group-sites';
 import { SiteRow } from './SiteRow';
 import classes from './Navigator.module.css';
@@ -37,6 +39,12 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
     [groups, needle],
   );
 
+  // The first screen is on once the sites (or the reason they are not) are shown.
+  const settled = sites.data !== undefined || sites.error !== null;
+  useEffect(() => {
+    if (settled) markFirstScreen();
+  }, [settled]);
+
   const onSelect = useCallback((id: string) => selectSite(deploymentId, id), [deploymentId, selectSite]);
   const total = sites.data?.length ?? 0;
 
@@ -48,17 +56,9 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
         </span>
       </div>
       {total > 6 && (
-        <TextInput
-          mx="sm"
-          mb={4}
-          size="xs"
-          placeholder="Filter sites by code or name"
-          leftSection={<IconSearch size={12} />}
-          value={filter}
-          onChange={(e) => setFilter(e.currentTarget.value)}
-          rightSection={filter ? <CloseButton size="xs" onClick={() => setFilter('')} aria-label="Clear filter" /> : null}
-          data-testid="navigator-site-filter"
-        />
+        <AfterFirstScreen fallback={<div className={classes.filterSpace} />}>
+          <SiteFilterPart value={filter} onChange={setFilter} />
+        </AfterFirstScreen>
       )}
       {sites.error && (
         <Alert color="red" mx="sm" p="xs" fz="xs">

@@ -1,10 +1,11 @@
-import { ActionIcon, Badge, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconBuildingBroadcastTower, IconKeyboard } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconKeyboard } from '@tabler/icons-react';
 import { useApiQuery } from '../api/useApiQuery';
 import { MyScheduleButton } from '../schedule/MyScheduleButton';
 import { useUi } from '../state/ui';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { ThemeToggle } from '../theme/ThemeToggle';
+import { AppBrand } from './AppBrand';
 import { ProfileMenu } from './ProfileMenu';
 
 export function Header() {
@@ -13,12 +14,7 @@ export function Header() {
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="xs" wrap="nowrap">
-        <ThemeIcon size={28} radius="sm" variant="filled">
-          <IconBuildingBroadcastTower size={18} />
-        </ThemeIcon>
-        <Text fw={700} size="md" data-testid="app-name">
-          Outpost
-        </Text>
+        <AppBrand />
         {info.data && (
           <Tooltip label={`Data: ${info.data.dataDir} · schema ${info.data.schemaVersion}`}>
             <Badge variant="default" size="xs" radius="sm" tt="none" fw={500}>

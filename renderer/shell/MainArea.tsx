@@ -1,17 +1,26 @@
 import { lazy, memo, Suspense } from 'react';
 import { Loader } from '@mantine/core';
 import { useNavigation } from '../state/navigation';
-import { DeploymentOverview } from '../deployment/DeploymentOverview';
-import { NoDeployment } from '../deployment/NoDeployment';
-import { SiteWorkspace } from '../site/SiteWorkspace';
 
-// The dashboard and its chart library load on first use, so the first screen stays light.
-// Memoized: showing or hiding it (under the dashboard) must not re-render its site list.
-const Overview = memo(DeploymentOverview);
+// One chunk per route: a site's workspace, a deployment's overview, its dashboard (with the chart
+// library) and the empty state each load on first use, so no screen parses another's script.
+// The overview is memoized: showing or hiding it (under the dashboard) must not re-render its site list.
+const SiteWorkspace = lazy(() => import('../site/SiteWorkspace').then((m) => ({ default: m.SiteWorkspace })));
+const Overview = lazy(() => import('../deployment/DeploymentOverview').then((m) => ({ default: memo(m.DeploymentOverview) })));
 const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
+const NoDeployment = lazy(() => import('../deployment/NoDeployment').then((m) => ({ default: m.NoDeployment })));
+const routeLoading = <Loader size="sm" m="xl" />;
 
 /** The site workspace when a site is chosen, else the deployment overview (or its dashboard), else a way to start. */
 export function MainArea() {
+  return (
+    <Suspense fallback={routeLoading}>
+      <Route />
+    </Suspense>
+  );
+}
+
+function Route() {
   const deploymentId = useNavigation((s) => s.deploymentId);
   const siteId = useNavigation((s) => s.siteId);
   const dashboard = useNavigation((s) => s.dashboard);
@@ -25,7 +34,7 @@ export function MainArea() {
           <Overview key={deploymentId} deploymentId={deploymentId} />
         </div>
         {dashboard && (
-          <Suspense fallback={<Loader size="sm" m="xl" />}>
+          <Suspense fallback={routeLoading}>
             <DashboardView key={deploymentId} deploymentId={deploymentId} />
           </Suspense>
         )}

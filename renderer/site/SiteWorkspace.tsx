@@ -4,15 +4,15 @@ import { IconAlertTriangle, IconChecklist, IconFileReport, IconInfoSquareRounded
 import { useApiQuery } from '../api/useApiQuery';
 import { QueryError } from '../shell/QueryError';
 import { isSiteTab, useNavigation, type SiteTab } from '../state/navigation';
-import { ChecklistTab } from './checklist/ChecklistTab';
-import { InventoryTab } from './inventory/InventoryTab';
 import { IssueCreateModal } from './issues/IssueCreateModal';
 import { SiteOverview } from './overview/SiteOverview';
 import { DisplayZoneProvider } from '../format/Time';
 import { SiteHeader } from './SiteHeader';
 import classes from './SiteWorkspace.module.css';
 
-// Tabs a first screen does not need load on first use, so start-up parses less script.
+// Every tab but the overview (the one a site opens on) loads on first use: one chunk per tab.
+const InventoryTab = lazy(() => import('./inventory/InventoryTab').then((m) => ({ default: m.InventoryTab })));
+const ChecklistTab = lazy(() => import('./checklist/ChecklistTab').then((m) => ({ default: m.ChecklistTab })));
 const MachinesTab = lazy(() => import('./machines/MachinesTab').then((m) => ({ default: m.MachinesTab })));
 const IssuesTab = lazy(() => import('./issues/IssuesTab').then((m) => ({ default: m.IssuesTab })));
 const TrainingTab = lazy(() => import('./training/TrainingTab').then((m) => ({ default: m.TrainingTab })));
@@ -65,10 +65,14 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
           </div>
         </Tabs.Panel>
         <Tabs.Panel value="inventory">
-          <InventoryTab siteId={siteId} />
+          <Suspense fallback={tabLoading}>
+            <InventoryTab siteId={siteId} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="checklist">
-          <ChecklistTab siteId={siteId} />
+          <Suspense fallback={tabLoading}>
+            <ChecklistTab siteId={siteId} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="machines">
           <Suspense fallback={tabLoading}>
