@@ -4,6 +4,7 @@ import type { Change } from '../../shared/sync/wire';
 import { expectSearchMatchesScan, randomQueries, SEARCH_ALPHABET, SYNTAX_QUERIES } from '../../test/support/inventory-search-oracle';
 import { openSampleCore, type TestCore } from '../../test/support/temp-core';
 import { seededRandom, type SeededRandom } from '../sample/seeded-random';
+import { applyRows } from '../site-report/apply-rows';
 import { applyChanges } from '../sync/apply-changes';
 import { ftsPhrase, usesSearchIndex } from './inventory-search-sql';
 
@@ -99,6 +100,24 @@ describe('inventory search through the trigram index', () => {
     expect(applied).toBe(page.length);
     expect(o.db.prepare("SELECT count(*) AS n FROM inventory_items WHERE id LIKE 'pulled-%'").get()).toEqual({ n: 39 });
     expectIndexMatchesScan(o, randomQueries(rng, o.db, 80));
+  });
+
+  it('stays in step with rows stored by a site report import: new rows and changed ones', () => {
+    const rng = seededRandom(10);
+    const o = openWithRandomItems(rng, 60);
+    const template = o.db.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(o.siteIds[0]) as Record<string, string | number | null>;
+    const existing = o.db.prepare("SELECT * FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id LIMIT 30").all() as Record<string, string | number | null>[];
+    const withValues = (row: Record<string, string | number | null>) => {
+      const [model, expectedSerial, assetTag, foundSerial] = randomValues(rng);
+      return { ...row, model, expected_serial: expectedSerial, expected_serial_key: expectedSerial?.toUpperCase() ?? null, asset_tag: assetTag, found_serial: foundSerial, state: 'received' };
+    };
+    const rows = [
+      ...Array.from({ length: 25 }, (_, n) => ({ entity: 'inventory_items', rowId: `reported-${n}`, data: withValues({ ...template, id: `reported-${n}` }) })),
+      ...existing.map((row) => ({ entity: 'inventory_items', rowId: String(row.id), data: withValues(row) })),
+    ];
+    const stored = o.db.transaction(() => applyRows(o.db, rows, rows.map((r) => (r.rowId.startsWith('reported-') ? 'new' : 'changed'))))();
+    expect(stored).toBe(rows.length);
+    expectIndexMatchesScan(o, randomQueries(rng, o.db, 60));
   });
 
   it('takes typed query syntax as plain text: quotes, *, -, NEAR, column filters and LIKE wildcards never error and match literally', () => {
