@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { keyValuesOf, syncEntity, valueFitsColumn, type SyncColumnType, type SyncEntity } from '../../shared/sync/entity-registry';
 import { rowViolations } from '../../shared/sync/row-rules';
 import type { WireRow } from '../../shared/sync/wire';
-import { cachedStatement, cachedStatementFor } from '../db/statement-cache';
+import { cachedStatement } from '../db/statement-cache';
 import { createLogger } from '../logging/logger';
 import { blobsOfRow } from './blobs';
 import { InventoryCountDeltas } from './inventory-count-deltas';
@@ -10,8 +10,8 @@ import { hasPendingOperation } from './outbox-store';
 import type { PulledChange } from './pulled-page';
 import { QuarantineStore } from './quarantine-store';
 import { withRefusalTriggersLifted } from './refusal-triggers';
-import { columnsIn, deleteStatement, upsertStatement } from './row-sql';
-import { ident, NOW_SQL } from './sql-names';
+import { columnsIn, deleteStatement, differsStatement, updateStatement, upsertStatement } from './row-sql';
+import { NOW_SQL } from './sql-names';
 import { makeRoomForPulledRow } from './unique-clashes';
 
 const log = createLogger('sync.apply');
@@ -195,20 +195,13 @@ function upsertMakingRoom(sqlite: Database.Database, entity: SyncEntity, data: W
  * changes.
  */
 function followServerCopy(sqlite: Database.Database, entity: SyncEntity, columns: string[], values: unknown[], keys: Record<string, unknown>): void {
-  const table = ident(entity.name);
-  const where = entity.key.map((k) => `${ident(k)} = ?`).join(' AND ');
   const keyValues = entity.key.map((k) => keys[k]);
   const others = columns.filter((c) => !entity.key.includes(c));
   if (others.length === 0) return;
   const otherValues = others.map((c) => values[columns.indexOf(c)]);
-  const differs = cachedStatementFor(sqlite, `differs:${entity.name}:${others.join(',')}`, () => `SELECT 1 FROM ${table} WHERE ${where} AND NOT (${others.map((c) => `${ident(c)} IS ?`).join(' AND ')})`).get(
-    ...keyValues,
-    ...otherValues,
-  );
-  if (!differs) return;
-  withRefusalTriggersLifted(sqlite, entity.name, () =>
-    sqlite.prepare(`UPDATE ${table} SET ${others.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${where}`).run(...otherValues, ...keyValues),
-  );
+  if (!differsStatement(sqlite, entity, others).get(...keyValues, ...otherValues)) return;
+  // Lifting the refusal triggers changes the schema; SQLite prepares the cached statement again by itself.
+  withRefusalTriggersLifted(sqlite, entity.name, () => updateStatement(sqlite, entity, others).run(...otherValues, ...keyValues));
 }
 
 function seenSet(seen: Map<string, Set<string>>, entity: string): Set<string> {

@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { SyncEntity } from '../../shared/sync/entity-registry';
 import { cachedStatementFor } from '../db/statement-cache';
+import { keyWhereSql } from './partition-sql';
 import { ident } from './sql-names';
 
 /**
- * The SQL that stores synced rows in their local tables, for every path that brings rows from
- * elsewhere: sync pull (apply-changes.ts) and site report import (site-report/apply-rows.ts).
+ * The SQL that writes synced rows to their local tables by key, for every path that brings rows from
+ * elsewhere: sync pull (apply-changes.ts, snapshot-cleanup.ts) and site report import
+ * (site-report/apply-rows.ts). Each statement is prepared once per connection
+ * (core/db/statement-cache.ts, which the dashboard's reads use too).
  */
 
 /**
@@ -31,7 +34,21 @@ export function upsertStatement(sqlite: Database.Database, entity: SyncEntity, c
 
 /** `DELETE` by key; parameters: the key values in key order. */
 export function deleteStatement(sqlite: Database.Database, entity: SyncEntity): Database.Statement {
-  return cachedStatementFor(sqlite, `delete:${entity.name}`, () => `DELETE FROM ${ident(entity.name)} WHERE ${entity.key.map((k) => `${ident(k)} = ?`).join(' AND ')}`);
+  return cachedStatementFor(sqlite, `delete:${entity.name}`, () => `DELETE FROM ${ident(entity.name)} WHERE ${keyWhereSql(entity)}`);
+}
+
+/** `UPDATE … SET` these non-key columns by key; parameters: the column values, then the key values. */
+export function updateStatement(sqlite: Database.Database, entity: SyncEntity, columns: readonly string[]): Database.Statement {
+  return cachedStatementFor(sqlite, `update:${entity.name}:${columns.join(',')}`, () => `UPDATE ${ident(entity.name)} SET ${columns.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${keyWhereSql(entity)}`);
+}
+
+/** One row (`SELECT 1`) when the row with this key holds other values in these columns; parameters: the key values, then the column values. */
+export function differsStatement(sqlite: Database.Database, entity: SyncEntity, columns: readonly string[]): Database.Statement {
+  return cachedStatementFor(
+    sqlite,
+    `differs:${entity.name}:${columns.join(',')}`,
+    () => `SELECT 1 FROM ${ident(entity.name)} WHERE ${keyWhereSql(entity)} AND NOT (${columns.map((c) => `${ident(c)} IS ?`).join(' AND ')})`,
+  );
 }
 
 /** The entity's columns present in a row, in declaration order (a pulled update may carry fewer than all). */

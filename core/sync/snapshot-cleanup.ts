@@ -3,6 +3,7 @@ import { keyValuesOf, SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import { createLogger } from '../logging/logger';
 import { hasPendingOperation } from './outbox-store';
 import { placementSql, rowIdSql } from './partition-sql';
+import { deleteStatement } from './row-sql';
 import { ident } from './sql-names';
 
 const log = createLogger('sync.snapshot');
@@ -22,7 +23,7 @@ export function removeRowsAbsentFromSnapshot(sqlite: Database.Database, partitio
       .prepare(`SELECT ${rowIdSql(entity, 'R')} AS rowId FROM ${ident(entity.name)} R WHERE ${placementSql(entity, 'R').partition} = ?`)
       .all(partition) as { rowId: string }[];
     const present = seen.get(entity.name) ?? new Set<string>();
-    const remove = sqlite.prepare(`DELETE FROM ${ident(entity.name)} WHERE ${entity.key.map((k) => `${ident(k)} = ?`).join(' AND ')}`);
+    const remove = deleteStatement(sqlite, entity);
     for (const { rowId } of rows) {
       if (present.has(rowId) || pending(entity.name, rowId)) continue;
       const keys = keyValuesOf(entity, rowId);
