@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localMigrations } from '../../migrations';
+import { LATEST_SCHEMA_VERSION, localMigrations } from '../../migrations';
 import { migrationDatabases, OLD_AUDIT } from '../../test/support/migration-db';
 import { tempDataDir } from '../../test/support/temp-core';
 import type { OpenedDatabase } from './open-database';
@@ -32,7 +32,7 @@ describe('migration 22 (issue service impact)', () => {
     before.sqlite.close();
 
     const after = open(dir);
-    expect(after.sqlite.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(22);
+    expect(after.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(after.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(after.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(after.sqlite.prepare('SELECT * FROM issue_events ORDER BY seq').all()).toEqual(events);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { createServerClient, type FetchLike } from './server-client';
 import { SyncError } from './sync-error';
 
@@ -17,7 +18,7 @@ describe('server client on a connection the server closed', () => {
       calls.push(new URL(url).pathname);
       return closed();
     };
-    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: 1, token: 't', fetch, timeoutMs: 1000 });
+    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: LATEST_SCHEMA_VERSION, token: 't', fetch, timeoutMs: 1000 });
     await expect(client.signIn('riley', 'pw', 'laptop')).rejects.toBeInstanceOf(SyncError);
     expect(calls).toEqual(['/v1/auth/sign-in']);
     await expect(client.partitions()).rejects.toMatchObject({ code: 'offline' });
@@ -31,7 +32,7 @@ describe('server client on a connection the server closed', () => {
       if (calls === 1) return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }));
       return Promise.resolve(Response.json({ keys: [] }));
     };
-    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: 1, token: 't', fetch, timeoutMs: 1000 });
+    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: LATEST_SCHEMA_VERSION, token: 't', fetch, timeoutMs: 1000 });
     expect(await client.deviceKeys()).toEqual({ keys: [] });
     expect(calls).toBe(2);
   });
@@ -42,7 +43,7 @@ describe('server client on a connection the server closed', () => {
       calls += 1;
       return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
     };
-    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: 1, token: 't', fetch, timeoutMs: 1000 });
+    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: LATEST_SCHEMA_VERSION, token: 't', fetch, timeoutMs: 1000 });
     await expect(client.partitions()).rejects.toMatchObject({ code: 'offline' });
     expect(calls).toBe(1);
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, SCHEMA_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
+import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { createServerClient, type FetchLike } from './server-client';
 import { SyncAborted, SyncError } from './sync-error';
 
 function client(fetch: FetchLike, signal?: AbortSignal) {
-  return createServerClient({ baseUrl: 'https://server.test/', schemaVersion: 9, token: 'tok', fetch, timeoutMs: 200, ...(signal ? { signal } : {}) });
+  return createServerClient({ baseUrl: 'https://server.test/', schemaVersion: LATEST_SCHEMA_VERSION, token: 'tok', fetch, timeoutMs: 200, ...(signal ? { signal } : {}) });
 }
 
 const errorBody = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
@@ -30,7 +31,7 @@ describe('server client', () => {
     expect(await c.partitions()).toEqual({ partitions: [] });
     const headers = seen!.headers as Record<string, string>;
     expect(headers[PROTOCOL_HEADER]).toBe(String(SYNC_PROTOCOL_VERSION));
-    expect(headers[SCHEMA_HEADER]).toBe('9');
+    expect(headers[SCHEMA_HEADER]).toBe(String(LATEST_SCHEMA_VERSION));
     expect(headers.authorization).toBe('Bearer tok');
   });
 
@@ -74,11 +75,11 @@ describe('server client', () => {
       calls += 1;
       return Response.json({ partitions: [] });
     };
-    const remote = createServerClient({ baseUrl: 'http://server.test/', schemaVersion: 9, token: 'tok', fetch: counting });
+    const remote = createServerClient({ baseUrl: 'http://server.test/', schemaVersion: LATEST_SCHEMA_VERSION, token: 'tok', fetch: counting });
     const refused = await failure(remote.partitions());
     expect(refused.code).toBe('untrusted_server');
     expect(calls).toBe(0);
-    const local = createServerClient({ baseUrl: 'http://127.0.0.1:8787', schemaVersion: 9, token: 'tok', fetch: counting });
+    const local = createServerClient({ baseUrl: 'http://127.0.0.1:8787', schemaVersion: LATEST_SCHEMA_VERSION, token: 'tok', fetch: counting });
     await local.partitions().catch(() => undefined);
     expect(calls).toBe(1);
   });

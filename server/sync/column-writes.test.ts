@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Operation, WireRow } from '../../shared/sync/wire';
 import { insertedWrites, replacesUnseenValue, withWrites } from './column-writes';
+import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { planPush, type PlanInput } from './push-planner';
 import { docKey, type StoredDoc } from './push-state';
 
@@ -16,7 +17,7 @@ const ISSUE: WireRow = {
 };
 
 function update(data: WireRow, baseVersion: number): Operation {
-  return { opId: uuidv7(), entity: 'issues', rowId: 'i1', kind: 'update', partition: 'site:s1', baseVersion, schemaVersion: 8, data, createdAt: 'now' };
+  return { opId: uuidv7(), entity: 'issues', rowId: 'i1', kind: 'update', partition: 'site:s1', baseVersion, schemaVersion: LATEST_SCHEMA_VERSION, data, createdAt: 'now' };
 }
 
 function input(ops: Operation[], stored: StoredDoc): PlanInput {

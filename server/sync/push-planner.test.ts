@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Operation, WireRow } from '../../shared/sync/wire';
 import type { Principal } from '../http/principal';
 import type { AccessContext } from './access-rules';
+import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { planPush, type PlanInput } from './push-planner';
 import { docKey, type StoredDoc, type StoredPartition } from './push-state';
 
@@ -16,7 +17,7 @@ function principal(role: Principal['role']): Principal {
 }
 
 function operation(entity: string, kind: Operation['kind'], data: WireRow, partition: string, baseVersion = 0): Operation {
-  return { opId: uuidv7(), entity, rowId: String(data.id), kind, partition, baseVersion, schemaVersion: 8, data, createdAt: 'now' };
+  return { opId: uuidv7(), entity, rowId: String(data.id), kind, partition, baseVersion, schemaVersion: LATEST_SCHEMA_VERSION, data, createdAt: 'now' };
 }
 
 const site = (id: string): StoredPartition => ({ key: `site:${id}`, scope: 'site', deploymentId: 'd1', siteId: id, label: '' });

@@ -16,7 +16,8 @@ import { appReleaseCommand, deviceChannelCommand } from '../../server/admin/app-
 import { runAdminCommand } from '../../server/admin/admin-commands';
 import { purgeBlobs } from '../../server/blobs/blob-purge';
 import type { CentralDb } from '../../server/db/central-db';
-import { api, SERVER_BACKENDS, signIn, startTestServer, type TestServer } from '../support/central-server';
+import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { api, signIn } from '../support/wire-client';
 
 // electron-updater's own reading of a feed (js-yaml, then its file resolution); needs no Electron.
 const provider = createRequire(import.meta.url)('electron-updater/out/providers/Provider') as {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { api, SERVER_BACKENDS, signIn, startTestServer } from '../support/central-server';
+import { SERVER_BACKENDS, startTestServer } from '../support/central-server';
+import { api, signIn } from '../support/wire-client';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

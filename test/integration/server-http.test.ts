@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOB_CHUNK_BYTES, healthResponseSchema, meResponseSchema, signInResponseSchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
 import { LATEST_CENTRAL_SCHEMA_VERSION } from '../../migrations/central';
 import { setUserDisabled } from '../../server/accounts/users';
-import { api, SERVER_BACKENDS, signIn, startTestServer, type TestServer } from '../support/central-server';
+import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { api, signIn } from '../support/wire-client';
 
 const PASSWORD = 'a long enough password';
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -4,7 +4,8 @@ import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
 import { serverCommand } from '../../launcher/commands/server-command';
 import { startServer } from '../../server/start-server';
 import { createUser } from '../../server/accounts/users';
-import { api, freshDatabase, SERVER_BACKENDS, signIn, type FreshDatabase } from '../support/central-server';
+import { freshDatabase, SERVER_BACKENDS, type FreshDatabase } from '../support/central-server';
+import { api, signIn } from '../support/wire-client';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

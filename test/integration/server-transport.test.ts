@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, SCRYPT_PARAMETERS, verifyPassword } from '../../server/accounts/password-hash';
 import { MAX_FAILURES_PER_USERNAME } from '../../server/accounts/sign-in-rate-limit';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
-import { api, SERVER_BACKENDS, signIn, startTestServer, type TestServer } from '../support/central-server';
+import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { api, signIn } from '../support/wire-client';
 import { testCertificate } from '../support/test-certificate';
 
 const PASSWORD = 'a long enough password';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeTombstones } from '../../server/sync/retention';
-import { startTestServer, api, type TestServer } from '../support/central-server';
+import { startTestServer, type TestServer } from '../support/central-server';
+import { api } from '../support/wire-client';
 import { assignUser, count, openDevice, type Device } from './sync-client-fixture';
 
 // What goes wrong, on a real central server (PGlite): refused changes, changes crossing on the

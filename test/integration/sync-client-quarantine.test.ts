@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../server/admin/admin-commands';
 import { findBadRows, fixBadRows } from '../../server/admin/check-rows';
 import { purgeTombstones } from '../../server/sync/retention';
-import { api, SERVER_BACKENDS, signIn, startTestServer, type TestServer } from '../support/central-server';
+import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { api, signIn } from '../support/wire-client';
 import { signaturePng } from '../support/signoff-fixtures';
 import { count, openDevice, type Device } from './sync-client-fixture';
 

@@ -12,6 +12,7 @@ import type { Operation, OperationResult, WireRow } from '../../shared/sync/wire
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
 import { createPlan, openDevice, pendingOps, signInDevice, type Device as Desktop, type Plan } from '../support/sync-plan';
 import { divergence, serverDocs } from '../support/sync-verify';
+import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { PASSWORD, sampleRow, signIn, type Device as ScriptedClient } from './sync-server-fixture';
 
 /** Bounded and seeded; OUTPOST_PROPERTY_SEED / OUTPOST_PROPERTY_RUNS explore further by hand. */
@@ -126,7 +127,7 @@ describe.each(SERVER_BACKENDS)('hostile technician client, honest desktops (%s)'
     const partition = partitions[raw.partition]!;
     const siteId = partition.startsWith('site:') ? partition.slice(5) : siteA!.id;
     if (!entity) {
-      return { opId: uuidv7(), entity: 'gadgets', rowId: 'g', kind: raw.kind, partition, baseVersion: 0, schemaVersion: 8, data: { id: 'g' }, createdAt: 'now' };
+      return { opId: uuidv7(), entity: 'gadgets', rowId: 'g', kind: raw.kind, partition, baseVersion: 0, schemaVersion: LATEST_SCHEMA_VERSION, data: { id: 'g' }, createdAt: 'now' };
     }
     const existing = known.get(entity.name) ?? [];
     const target = existing.length > 0 && raw.id < 5 ? existing[raw.id % existing.length]! : undefined;
@@ -163,7 +164,7 @@ describe.each(SERVER_BACKENDS)('hostile technician client, honest desktops (%s)'
       rowId = 'unreadable';
     }
     if (rowId === '' || rowId.length > 512) rowId = 'unreadable'; // the wire schema would refuse the whole request
-    return { opId: uuidv7(), entity: entity.name, rowId, kind: raw.kind, partition, baseVersion: target ? 1 : 0, schemaVersion: 8, data, createdAt: new Date().toISOString() };
+    return { opId: uuidv7(), entity: entity.name, rowId, kind: raw.kind, partition, baseVersion: target ? 1 : 0, schemaVersion: LATEST_SCHEMA_VERSION, data, createdAt: new Date().toISOString() };
   }
 
   it('refuses what breaks the rules, answers every operation, and the honest desktops sync to the end', async () => {

@@ -27,7 +27,7 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
     const before = await tableCounts(server);
     expect(await rita.request('POST', '/v1/sync/push', '{"operations": [')).toMatchObject({ status: 400, body: { error: { code: 'malformed_json' } } });
     const huge = 'x'.repeat(PUSH_MAX_BYTES + 300 * 1024);
-    const oversized = await rita.request('POST', '/v1/sync/push', { protocolVersion: 1, schemaVersion: 8, operations: [op('issues', 'insert', sampleRow('issues', { id: 'big', site_id: 's1', description: huge }))] });
+    const oversized = await rita.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [op('issues', 'insert', sampleRow('issues', { id: 'big', site_id: 's1', description: huge }))] });
     expect(oversized.status).toBe(413);
     expect(oversized.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
 
@@ -49,7 +49,7 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
     expect((await rita.request('POST', '/v1/sync/pull', { partition: "site:'; drop table docs;--", after: 0 })).status).toBe(400);
     expect((await rita.request('POST', '/v1/sync/pull', { partition: 'site:s1', after: 0, limit: 1_000_000 })).status).toBe(400);
     // Without a token, or with a forged one.
-    expect((await rita.request('POST', '/v1/sync/push', { protocolVersion: 1, schemaVersion: 8, operations: [wellFormed] }, { authorization: 'Bearer forged' })).status).toBe(401);
+    expect((await rita.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [wellFormed] }, { authorization: 'Bearer forged' })).status).toBe(401);
     expect(await tableCounts(server)).toEqual(before);
   });
 

@@ -1,11 +1,11 @@
 // Helpers for the sync server suites (test/integration/sync-server-*.test.ts): devices speaking the
-// wire protocol over real HTTP to an in-process server, and valid rows for every synced entity.
+// wire protocol over real HTTP to an in-process server (through test/support/wire-client.ts), and
+// valid rows for every synced entity.
 import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { rowIdOf, SYNC_ENTITIES, syncEntity, type SyncEntity } from '../../shared/sync/entity-registry';
 import {
-  PROTOCOL_HEADER,
-  SCHEMA_HEADER,
   SYNC_PROTOCOL_VERSION,
   partitionsResponseSchema,
   pullResponseSchema,
@@ -22,9 +22,11 @@ import { partitionOfRow } from '../../server/sync/entity-validation';
 import { keyProofMessage } from '../../shared/sync/device-key-wire';
 import { entityRules } from '../../shared/sync/row-rules';
 import type { TestServer } from '../support/central-server';
+import { api } from '../support/wire-client';
 
 export const PASSWORD = 'correct horse battery';
-export const SCHEMA_VERSION = 8;
+/** The desktop schema a device of this build reports (read from migrations/, never written down). */
+export const SCHEMA_VERSION = LATEST_SCHEMA_VERSION;
 
 export interface HttpAnswer {
   status: number;
@@ -84,25 +86,13 @@ function signPlaceholderSheets(operations: Operation[], key: TestSigningKey): Op
 export async function signIn(server: TestServer, username: string, deviceName = `${username}'s laptop`, options: { key?: TestSigningKey; registerKey?: boolean } = {}): Promise<Device> {
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token?: string): Promise<HttpAnswer> => {
     const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
-        [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : isRaw ? (body as string) : JSON.stringify(body),
+    const answer = await api(server.url, method, path, {
+      ...(body === undefined ? {} : isRaw ? { rawBody: body as string | Buffer } : { body }),
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      otherBody: 'text',
+      ...(token ? { token } : {}),
     });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // not JSON (a blob)
-    }
-    return { status: response.status, body: parsed };
+    return { status: answer.status, body: answer.body };
   };
   const key = options.key ?? newSigningKey();
   const signingKey = options.registerKey === false ? {} : { signingKey: keyRegistration(key, username) };
@@ -152,12 +142,13 @@ export async function signIn(server: TestServer, username: string, deviceName = 
     },
     async putBlob(bytes, mediaType = 'image/png') {
       const sha = createHash('sha256').update(bytes).digest('hex');
-      const response = await fetch(`${server.url}/v1/blobs/${sha}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`, {
-        method: 'PUT',
-        headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-        body: new Uint8Array(bytes),
+      const answer = await api(server.url, 'PUT', `/v1/blobs/${sha}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`, {
+        rawBody: new Uint8Array(bytes),
+        token,
+        headers: { 'content-type': 'application/octet-stream' },
+        otherBody: 'text',
       });
-      if (response.status !== 200) throw new Error(`blob upload answered ${response.status}: ${await response.text()}`);
+      if (answer.status !== 200) throw new Error(`blob upload answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       return sha;
     },
   };

@@ -1,13 +1,14 @@
 // An in-process central server for the server suites: PGlite in a temporary directory, or a fresh
 // database on a real PostgreSQL cluster (one cluster per test file, started on first use and
-// stopped when the file's process exits).
+// stopped when the file's process exits). Requests to it: test/support/wire-client.ts. The server as
+// a child process (killed, restarted, the built CLI): test/support/server-process.ts.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../shared/domain/enums';
-import { PROTOCOL_HEADER, SCHEMA_HEADER, SYNC_PROTOCOL_VERSION, type ServerUser } from '../../shared/sync/wire';
+import type { ServerUser } from '../../shared/sync/wire';
 import { createUser } from '../../server/accounts/users';
 import { openCentralDb, type CentralDb } from '../../server/db/central-db';
 import { migrateCentral, type MigrationLog } from '../../server/db/migrate-central';
@@ -148,49 +149,4 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       target.cleanup();
     },
   };
-}
-
-// ---- a small HTTP helper: JSON with the protocol header and a bearer token when given ------------
-
-export interface ApiResponse<T = unknown> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export interface ApiRequest {
-  body?: unknown;
-  /** Sent as-is instead of JSON.stringify(body). */
-  rawBody?: string | Uint8Array;
-  token?: string;
-  headers?: Record<string, string>;
-  /** Leave out the protocol header. */
-  noProtocol?: boolean;
-}
-
-export async function api<T = unknown>(baseUrl: string, method: string, path: string, request: ApiRequest = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = {};
-  if (!request.noProtocol) {
-    headers[PROTOCOL_HEADER] = String(SYNC_PROTOCOL_VERSION);
-    headers[SCHEMA_HEADER] = '8';
-  }
-  if (request.token) headers.authorization = `Bearer ${request.token}`;
-  let body: string | Uint8Array | undefined;
-  if (request.rawBody !== undefined) body = request.rawBody;
-  else if (request.body !== undefined) body = JSON.stringify(request.body);
-  if (body !== undefined && typeof body === 'string') headers['content-type'] = 'application/json';
-  Object.assign(headers, request.headers);
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body as BodyInit | undefined });
-  const type = response.headers.get('content-type') ?? '';
-  const parsed = type.includes('application/json') ? await response.json() : Buffer.from(await response.arrayBuffer());
-  return { status: response.status, headers: response.headers, body: parsed as T };
-}
-
-/** Signs in and returns the device token and id. */
-export async function signIn(baseUrl: string, username: string, password: string, deviceName = 'test laptop'): Promise<{ token: string; deviceId: string }> {
-  const response = await api<{ token: string; deviceId: string }>(baseUrl, 'POST', '/v1/auth/sign-in', {
-    body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION },
-  });
-  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
 }

@@ -15,10 +15,70 @@ import {
 } from '../../shared/sync/wire';
 
 /**
- * The sync protocol spoken directly over HTTP, as a device would (shared/sync/wire.ts), for tests
- * and benchmarks that need many devices or exact control of each request. Every answer is parsed
- * with the wire schemas; a non-2xx answer throws `WireError` with the server's code.
+ * The one HTTP client of the tests and benchmarks that talk to the central server as a device would
+ * (shared/sync/wire.ts): `api` sends one request (the protocol and schema headers, a bearer token,
+ * JSON or raw bytes) and returns status, headers and body; `signIn` and `wireClient` speak the sync
+ * protocol over it, parsing every answer with the wire schemas. The server suites' scripted devices
+ * (test/integration/sync-server-fixture.ts) are built on `api` too.
  */
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface ApiRequest {
+  body?: unknown;
+  /** Sent as-is instead of JSON.stringify(body). */
+  rawBody?: string | Uint8Array;
+  token?: string;
+  headers?: Record<string, string>;
+  /** Leave out the protocol and schema headers. */
+  noProtocol?: boolean;
+  /** A body that is not JSON comes back as bytes (default) or as text. */
+  otherBody?: 'bytes' | 'text';
+  timeoutMs?: number;
+}
+
+export async function api<T = unknown>(baseUrl: string, method: string, path: string, request: ApiRequest = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (!request.noProtocol) {
+    headers[PROTOCOL_HEADER] = String(SYNC_PROTOCOL_VERSION);
+    headers[SCHEMA_HEADER] = String(LATEST_SCHEMA_VERSION);
+  }
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  let body: string | Uint8Array | undefined;
+  if (request.rawBody !== undefined) body = request.rawBody;
+  else if (request.body !== undefined) body = JSON.stringify(request.body);
+  if (body !== undefined && typeof body === 'string') headers['content-type'] = 'application/json';
+  Object.assign(headers, request.headers);
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body as BodyInit | undefined,
+    ...(request.timeoutMs ? { signal: AbortSignal.timeout(request.timeoutMs) } : {}),
+  });
+  const type = response.headers.get('content-type') ?? '';
+  let parsed: unknown;
+  if (type.includes('application/json')) {
+    const text = await response.text();
+    parsed = text ? JSON.parse(text) : null;
+  } else if (request.otherBody === 'text') parsed = await response.text();
+  else parsed = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}
+
+/** Signs in and returns the device token and id. */
+export async function signIn(baseUrl: string, username: string, password: string, deviceName = 'test laptop'): Promise<{ token: string; deviceId: string }> {
+  const response = await api<{ token: string; deviceId: string }>(baseUrl, 'POST', '/v1/auth/sign-in', {
+    body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION },
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** A non-2xx answer of the sync protocol, with the server's code. */
 export class WireError extends Error {
   constructor(
     readonly status: number,
@@ -38,40 +98,32 @@ export interface WireClient {
   pull(partition: string, after: number, limit?: number): Promise<PullResponse>;
 }
 
+/** A device speaking the sync protocol, for tests and benchmarks that need many devices or exact control of each request; throws `WireError`. */
 export function wireClient(baseUrl: string, token: string | null = null, timeoutMs = 30_000): WireClient {
+  const request = async (path: string, body: unknown): Promise<unknown> => {
+    const answer = await api(baseUrl, 'POST', path, { body, timeoutMs, otherBody: 'text', ...(client.token ? { token: client.token } : {}) });
+    if (answer.status < 200 || answer.status > 299) {
+      const error = (answer.body as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new WireError(answer.status, error?.code ?? 'http_error', error?.message ?? String(answer.body).slice(0, 200));
+    }
+    return answer.body;
+  };
   const client: WireClient = {
     token,
     async signIn(username, password, deviceName = 'test device') {
-      const body = await request('POST', '/v1/auth/sign-in', { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION });
-      const parsed = signInResponseSchema.parse(body);
+      const parsed = signInResponseSchema.parse(await request('/v1/auth/sign-in', { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION }));
       client.token = parsed.token;
       return parsed;
     },
     async push(operations) {
-      return pushResponseSchema.parse(await request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, operations }));
+      return pushResponseSchema.parse(await request('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, operations }));
     },
     async partitions() {
-      return partitionsResponseSchema.parse(await request('POST', '/v1/sync/partitions', {})).partitions;
+      return partitionsResponseSchema.parse(await request('/v1/sync/partitions', {})).partitions;
     },
     async pull(partition, after, limit) {
-      return pullResponseSchema.parse(await request('POST', '/v1/sync/pull', { partition, after, ...(limit ? { limit } : {}) }));
+      return pullResponseSchema.parse(await request('/v1/sync/pull', { partition, after, ...(limit ? { limit } : {}) }));
     },
   };
-  async function request(method: string, path: string, body: unknown): Promise<unknown> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
-      [SCHEMA_HEADER]: String(LATEST_SCHEMA_VERSION),
-    };
-    if (client.token) headers.authorization = `Bearer ${client.token}`;
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
-    const text = await response.text();
-    const json = text ? (JSON.parse(text) as unknown) : null;
-    if (!response.ok) {
-      const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new WireError(response.status, error?.code ?? 'http_error', error?.message ?? text.slice(0, 200));
-    }
-    return json;
-  }
   return client;
 }
