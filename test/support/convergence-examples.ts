@@ -22,6 +22,7 @@ export const convergenceExamples: { why: string; scenario: Scenario }[] = [
       faultSeed: 7,
       faultyRounds: 1,
       orders: ORDERS,
+      kills: [],
     },
   },
   {
@@ -32,6 +33,7 @@ export const convergenceExamples: { why: string; scenario: Scenario }[] = [
       // No faulty round: the manager's unassignment must reach the server before tb's work (rejections are covered).
       faultyRounds: 0,
       orders: ORDERS,
+      kills: [],
     },
   },
   {
@@ -68,6 +70,7 @@ export const convergenceExamples: { why: string; scenario: Scenario }[] = [
         ['ta', 'tb', 'tc', 'rm'],
         ['rm', 'tc', 'ta', 'tb'],
       ],
+      kills: [],
     },
   },
   {
@@ -99,6 +102,29 @@ export const convergenceExamples: { why: string; scenario: Scenario }[] = [
         ['rm', 'ta', 'tc', 'tb'],
         ['rm', 'ta', 'tb', 'tc'],
         ['ta', 'tc', 'tb', 'rm'],
+      ],
+      kills: [],
+    },
+  },
+  {
+    why: 'every device killed in the middle of a faulty pass: before any answer, while pushing, while pulling',
+    scenario: {
+      actions: [
+        { kind: 'receive', who: 'ta', item: 0 },
+        { kind: 'openIssue', who: 'tb' },
+        { kind: 'siteStatus', who: 'rm', status: 'ready' },
+        { kind: 'checklist', who: 'tc', item: 1, state: 'done' },
+        { kind: 'siteStatus', who: 'tc', status: 'in_progress' },
+        { kind: 'receive', who: 'tc', item: 2 },
+      ],
+      faultSeed: 11,
+      faultyRounds: 2,
+      orders: ORDERS,
+      kills: [
+        { round: 0, who: 'ta', afterMs: 0 },
+        { round: 0, who: 'tc', afterMs: 15 },
+        { round: 1, who: 'tb', afterMs: 40 },
+        { round: 1, who: 'rm', afterMs: 5 },
       ],
     },
   },

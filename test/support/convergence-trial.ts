@@ -7,7 +7,10 @@ import { conflictOpIds, divergence, readLocal, serverDocs } from './sync-verify'
 /**
  * One trial of the convergence property (issues #4, #18): a release manager and three technicians
  * (two on site A, one on site B) make random offline changes, the network misbehaves at random
- * (fault proxy), the devices sync in a random order, round after round, until nothing moves. Then:
+ * (fault proxy), devices are killed in the middle of a sync pass (the core closed at a random moment
+ * of its run, as a crash leaves it: whatever SQLite committed stays, the rest is gone; then opened
+ * again on the same data directory), the devices sync in a random order, round after round, until
+ * nothing moves. Then:
  * every device holds the server's rows of the partitions it may read, every operation the devices
  * made was applied or rejected exactly once, every rejection is in the device's conflicts, and every
  * concurrent overwrite of a shared column (site status) is recorded.
@@ -65,11 +68,20 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'unassignTb' as const }) },
 );
 
+/** A device killed in a faulty round, `afterMs` after its sync pass started (0: before its first request is answered). */
+export interface Kill {
+  round: number;
+  who: Who;
+  afterMs: number;
+}
+const kill: fc.Arbitrary<Kill> = fc.record({ round: fc.nat(2), who: fc.constantFrom<Who>('rm', ...TECHS), afterMs: fc.integer({ min: 0, max: 60 }) });
+
 export const scenario = fc.record({
   actions: fc.array(action, { minLength: 2, maxLength: 14 }),
   faultSeed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
   faultyRounds: fc.integer({ min: 1, max: 3 }),
   orders: fc.array(fc.shuffledSubarray<Who>(['rm', ...TECHS], { minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 8 }),
+  kills: fc.array(kill, { maxLength: 3 }),
 });
 export type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
@@ -79,6 +91,8 @@ export interface Coverage {
   statusOverwrites: number;
   renumberedIssues: number;
   cutConnections: number;
+  /** Sync passes cut short by a kill. */
+  kills: number;
 }
 
 /** One trial's findings: counts for the soak, and every broken promise as a sentence. */
@@ -140,16 +154,26 @@ export interface Fleet {
   close(): void;
 }
 
-/** `requestTimeoutMs`: the devices' request limit (a loaded machine answers a sign-in's password hash slowly). */
+const SIGN_IN_LIMIT_MS = 60_000;
+
+/** `requestTimeoutMs`: the devices' request limit in the trials (sign-ins wait up to SIGN_IN_LIMIT_MS). */
 export async function openFleet(server: TestServer, proxy: FaultProxy, prefix = '', requestTimeoutMs = 4_000): Promise<Fleet> {
   const users = { rm: `${prefix}rm`, ta: `${prefix}ta`, tb: `${prefix}tb`, tc: `${prefix}tc` };
   await server.createUser({ username: users.rm, role: 'release_manager', password: PASSWORD });
   for (const t of TECHS) await server.createUser({ username: users[t], role: 'technician', password: PASSWORD });
   const opened: Device[] = [];
   const device = async (who: Who) => {
-    const d = openDevice({ name: users[who], role: who === 'rm' ? 'release_manager' : 'technician', sync: { requestTimeoutMs } });
+    const role = who === 'rm' ? 'release_manager' : 'technician';
+    // A sign-in waits on the server's password hash, slow on a loaded machine: it gets its own limit,
+    // then the device is opened again on the same data directory with the trial's.
+    const signingIn = openDevice({ name: users[who], role, sync: { requestTimeoutMs: Math.max(requestTimeoutMs, SIGN_IN_LIMIT_MS) } });
+    try {
+      await signInDevice(signingIn, proxy.url, users[who], PASSWORD);
+    } finally {
+      signingIn.core.close();
+    }
+    const d = openDevice({ name: users[who], role, sync: { requestTimeoutMs }, dataDir: signingIn.dataDir });
     opened.push(d);
-    await signInDevice(d, proxy.url, users[who], PASSWORD);
     return d;
   };
   const devices = { rm: await device('rm'), ta: await device('ta'), tb: await device('tb'), tc: await device('tc') };
@@ -240,19 +264,34 @@ function perform(world: World, a: Action): void {
   }
 }
 
-async function round(world: World, order: readonly Who[]): Promise<void> {
-  for (const who of order) await world.devices[who].core.syncEngine.runOnce();
+async function round(world: World, order: readonly Who[], kills: readonly Kill[] = []): Promise<number> {
+  let killed = 0;
+  for (const who of order) {
+    const device = world.devices[who];
+    const k = kills.find((x) => x.who === who);
+    if (!k) {
+      await device.core.syncEngine.runOnce();
+      continue;
+    }
+    const run = device.core.syncEngine.runOnce();
+    await Promise.race([run, new Promise((resolve) => setTimeout(resolve, k.afterMs))]);
+    // Closing the core aborts the pass wherever it is; nothing it had not committed is written after.
+    device.reopen();
+    await run.catch(() => undefined);
+    killed += 1;
+  }
+  return killed;
 }
 
 const sorted = (values: Iterable<string>) => [...values].sort();
 
 /** Runs one scenario on the fleet and reports what it broke (nothing, when the protocol holds). */
-export async function runTrial(fleet: Fleet, { actions, faultSeed, faultyRounds, orders }: Scenario): Promise<TrialOutcome> {
+export async function runTrial(fleet: Fleet, { actions, faultSeed, faultyRounds, orders, kills }: Scenario): Promise<TrialOutcome> {
   const { server, proxy } = fleet;
   const world = await setUp(fleet);
   const who: Who[] = ['rm', ...TECHS];
   const failures: string[] = [];
-  const coverage: Coverage = { rejected: 0, statusOverwrites: 0, renumberedIssues: 0, cutConnections: 0 };
+  const coverage: Coverage = { rejected: 0, statusOverwrites: 0, renumberedIssues: 0, cutConnections: 0, kills: 0 };
   const deviceIds = await server.db.query<{ id: string; username: string }>(
     'SELECT d.id::text AS id, u.username FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = ANY($1::text[]) AND d.revoked_at IS NULL',
     [Object.values(world.users)],
@@ -271,7 +310,7 @@ export async function runTrial(fleet: Fleet, { actions, faultSeed, faultyRounds,
 
   const eventsBefore = proxy.events().length;
   proxy.setRandom({ seed: faultSeed, weights: { pass: 3, delay: 1, drop: 1, cut_request: 1, cut_response: 2 }, maxCutBytes: 3000, delayMs: [1, 40] });
-  for (let r = 0; r < faultyRounds; r += 1) await round(world, orders[r]!);
+  for (let r = 0; r < faultyRounds; r += 1) coverage.kills += await round(world, orders[r]!, kills.filter((k) => k.round === r));
   coverage.cutConnections += proxy.events().slice(eventsBefore).filter((e) => e.cut).length;
   proxy.setMode({ kind: 'pass' });
   await new Promise((resolve) => setTimeout(resolve, 50));
