@@ -1,7 +1,9 @@
 import { Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { SiteLanguage } from '../../../shared/i18n/languages';
 import { useMutation } from '../../api/useMutation';
+import { useOwnerText } from '../../i18n/i18n';
 import { SignaturePadField } from '../signoff/SignaturePadField';
 
 const FIELDS = ['name', 'role', 'signaturePngBase64'] as const;
@@ -9,8 +11,10 @@ const FIELDS = ['name', 'role', 'signaturePngBase64'] as const;
 /**
  * Adds one attendee to a session's attendance list: name, role, and the attendee's drawn
  * signature or "absent". An entry cannot be changed afterwards, so the form says what it records.
+ * The attendee reads it in the site owner's language, like the sheet the attendance goes on.
  */
-export function AttendeeForm({ sessionId }: { sessionId: string }) {
+export function AttendeeForm({ sessionId, language }: { sessionId: string; language: SiteLanguage }) {
+  const t = useOwnerText(language);
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [absent, setAbsent] = useState(false);
@@ -36,19 +40,19 @@ export function AttendeeForm({ sessionId }: { sessionId: string }) {
   }
 
   return (
-    <Paper withBorder p="sm" data-testid="attendee-form">
+    <Paper withBorder p="sm" data-testid="attendee-form" lang={language}>
       <Stack gap="xs">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label="Name" required size="xs" maxLength={200} value={name} error={mutation.fieldErrors.name} onChange={(e) => setName(e.currentTarget.value)} data-testid="attendee-name" />
-          <TextInput label="Role" required size="xs" maxLength={200} value={role} error={mutation.fieldErrors.role} onChange={(e) => setRole(e.currentTarget.value)} data-testid="attendee-role" />
+          <TextInput label={t('training.form.name')} required size="xs" maxLength={200} value={name} error={mutation.fieldErrors.name} onChange={(e) => setName(e.currentTarget.value)} data-testid="attendee-name" />
+          <TextInput label={t('training.form.role')} required size="xs" maxLength={200} value={role} error={mutation.fieldErrors.role} onChange={(e) => setRole(e.currentTarget.value)} data-testid="attendee-role" />
         </SimpleGrid>
-        <Radio.Group value={absent ? 'absent' : 'signed'} onChange={(v) => setAbsent(v === 'absent')} label="Attendance" size="xs">
+        <Radio.Group value={absent ? 'absent' : 'signed'} onChange={(v) => setAbsent(v === 'absent')} label={t('training.form.attendance')} size="xs">
           <Group mt={4}>
-            <Radio value="signed" label="Present: signs below" data-testid="attendee-signed" />
-            <Radio value="absent" label="Absent" data-testid="attendee-absent" />
+            <Radio value="signed" label={t('training.form.present')} data-testid="attendee-signed" />
+            <Radio value="absent" label={t('training.form.absent')} data-testid="attendee-absent" />
           </Group>
         </Radio.Group>
-        {!absent && <SignaturePadField key={padKey} height={120} onChange={setSignature} />}
+        {!absent && <SignaturePadField key={padKey} height={120} language={language} onChange={setSignature} />}
         {mutation.fieldErrors.signaturePngBase64 && (
           <Text size="xs" c="red">
             {mutation.fieldErrors.signaturePngBase64}
@@ -56,10 +60,10 @@ export function AttendeeForm({ sessionId }: { sessionId: string }) {
         )}
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            The entry is final once added: a mistake is corrected with a new session.
+            {t('training.form.final')}
           </Text>
           <Button size="xs" leftSection={<IconUserPlus size={14} />} disabled={!ready} loading={mutation.pending} onClick={() => void submit()} data-testid="attendee-submit">
-            Add to attendance list
+            {t('training.form.add')}
           </Button>
         </Group>
       </Stack>

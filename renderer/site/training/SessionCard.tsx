@@ -5,11 +5,12 @@ import type { TrainingSession } from '../../../shared/domain/training';
 import { runCommand } from '../../api/command';
 import { Time } from '../../format/Time';
 import { AttendanceTable } from './AttendanceTable';
+import type { SiteLanguage } from '../../../shared/i18n/languages';
 import { AttendeeForm } from './AttendeeForm';
 import { MaterialsPicker, type PickedMaterial } from './MaterialsPicker';
 
 /** One session: what, when, who trained, its materials and its attendance list with the form to add to it. */
-export function SessionCard({ session }: { session: TrainingSession }) {
+export function SessionCard({ session, language }: { session: TrainingSession; language: SiteLanguage }) {
   const [adding, setAdding] = useState(false);
   const signed = session.attendees.filter((a) => a.attendance === 'signed').length;
 
@@ -63,7 +64,7 @@ export function SessionCard({ session }: { session: TrainingSession }) {
             {adding ? 'Close attendee form' : 'Add attendee'}
           </Button>
         </Group>
-        {adding && <AttendeeForm sessionId={session.id} />}
+        {adding && <AttendeeForm sessionId={session.id} language={language} />}
       </Stack>
     </Paper>
   );

@@ -3,6 +3,7 @@ import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { showApiError, showSuccess } from '../../api/notify';
+import { FALLBACK_LANGUAGE, siteLanguage } from '../../../shared/i18n/languages';
 import { useApiQuery } from '../../api/useApiQuery';
 import { saveExportedFile } from '../../closeout/save-file';
 import { QueryError } from '../../shell/QueryError';
@@ -12,6 +13,9 @@ import { SessionModal } from './SessionModal';
 /** Training and hand-over (APQC 8.6.5.1): the site's sessions with their attendance lists, and the CSV export. */
 export function TrainingTab({ siteId }: { siteId: string }) {
   const sessions = useApiQuery('training.list', { siteId }, ['training', 'sites']);
+  // Attendees sign in the site owner's language (the attendance goes on the site's sheet).
+  const site = useApiQuery('sites.get', { siteId }, ['sites']);
+  const language = site.data ? siteLanguage(site.data) : FALLBACK_LANGUAGE;
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
 
@@ -47,7 +51,7 @@ export function TrainingTab({ siteId }: { siteId: string }) {
           </Group>
         </Group>
         {list.map((s) => (
-          <SessionCard key={s.id} session={s} />
+          <SessionCard key={s.id} session={s} language={language} />
         ))}
       </Stack>
       <SessionModal siteId={siteId} opened={creating} onClose={() => setCreating(false)} />
