@@ -168,3 +168,43 @@ test('camera permission denied: a clear message, and the scan field still receiv
   await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-serial', first!);
   await expect(page.getByTestId('recon-received')).toHaveText('1');
 });
+
+test('the camera picked is remembered: Receive mode and the search open it again after a reload', async () => {
+  test.setTimeout(120_000);
+  await sampleSite(1);
+  // Two fake cameras (Chromium draws a test pattern on each): pick the second one.
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream'] });
+  const context = await browser.newContext();
+  let page = await context.newPage();
+  const openInventory = async () => {
+    await page.goto(shell!.url);
+    await page.getByTestId('site-AMS-001').click();
+    await page.getByTestId('tab-inventory').click();
+  };
+  const cameraInUse = () =>
+    page.getByTestId('camera-preview').evaluate((video) => ((video as HTMLVideoElement).srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? null);
+  await openInventory();
+
+  await page.getByTestId('receive-mode').click();
+  await page.getByTestId('receive-camera').click();
+  await expect(page.getByTestId('camera-scanner')).toHaveAttribute('data-camera', 'live');
+  expect(await cameraInUse()).toBe('fake_device_0');
+  await page.getByTestId('camera-select').click();
+  await page.getByRole('option', { name: 'fake_device_1' }).click();
+  await expect.poll(cameraInUse).toBe('fake_device_1');
+  await expect(page.getByTestId('camera-select')).toHaveValue('fake_device_1');
+
+  // A new page: Receive mode opens with the camera on (left open last time), on the camera picked.
+  await page.close();
+  page = await context.newPage();
+  await openInventory();
+  await page.getByTestId('receive-mode').click();
+  await expect(page.getByTestId('camera-scanner')).toHaveAttribute('data-camera', 'live');
+  await expect.poll(cameraInUse).toBe('fake_device_1');
+  await page.getByTestId('receive-camera').click();
+  await expect(page.getByTestId('camera-scanner')).toHaveCount(0);
+
+  await page.getByTestId('inventory-search-camera').click();
+  await expect(page.getByTestId('camera-scanner')).toHaveAttribute('data-camera', 'live');
+  await expect.poll(cameraInUse).toBe('fake_device_1');
+});
