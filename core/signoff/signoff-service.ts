@@ -116,12 +116,15 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
   const verdict = checkGatedDecision(input, gaps, before.issues);
   if (!verdict.allowed) throw new DomainError('rule', verdict.reason);
   checkTimeZone(input.signerTimeZone);
+  const language = languageOf(ctx, subject, input.language);
+  const statement = signOffStatement(subject.kind, placeOf(before), language);
+  // What the signer confirmed must be what is signed, word for word (another language, an updated catalog).
+  if (input.statement !== undefined && input.statement !== statement) throw new DomainError('conflict', 'The statement shown is not the one that would be signed; review it again');
   const imageSha = checkSignatureImage(input.signaturePngBase64);
   const acceptedIssues: Issue[] = input.exceptions.map((e) => acceptIssueAsException(ctx, { issueId: e.issueId, reason: e.reason }));
   const review = buildReview(ctx, subject);
   const byId = new Map(before.issues.map((i) => [i.id, i]));
   const key = deviceKey(ctx.secrets);
-  const language = languageOf(ctx, subject, input.language);
   const content: SheetContent = {
     format: 'outpost.signoff/1',
     sheetId: ctx.newId(),
@@ -132,7 +135,7 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
       const issue = byId.get(e.issueId)!;
       return { issueId: e.issueId, number: issue.number, siteCode: issue.siteCode, title: issue.title, reason: e.reason };
     }),
-    statement: signOffStatement(subject.kind, placeOf(review), language),
+    statement,
     language,
     signer: { name: input.signerName, role: input.signerRole, email: input.signerEmail },
     signatureImage: { mediaType: 'image/png', sha256: imageSha, base64: input.signaturePngBase64 },

@@ -56,6 +56,8 @@ export const signoffMethods = {
         /** The drawn signature as PNG, base64 (no data: prefix). */
         signaturePngBase64: z.string().min(100).max(180_000),
         statementConfirmed: z.literal(true, { message: 'Confirm the statement' }),
+        /** The statement as shown and confirmed; when given, signing refuses any other wording (`conflict`). */
+        statement: z.string().max(4000).optional(),
       })
       .strict(),
     z.object({ sheet: sheetSummarySchema, acceptedIssues: z.array(issueSchema) }),

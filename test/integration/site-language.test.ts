@@ -8,7 +8,7 @@ import type { SiteSummary } from '../../shared/domain/site';
 import { siteLanguage } from '../../shared/i18n/languages';
 import { ownerText } from '../../shared/i18n/translator';
 import { readWithIcalJs } from '../support/ical-read';
-import { signSite } from '../support/signoff-fixtures';
+import { signaturePng, signSite } from '../support/signoff-fixtures';
 import { syntheticSheet } from '../support/synthetic-sheet';
 import { openSampleCore, tempDataDir, type TestCore } from '../support/temp-core';
 
@@ -116,6 +116,29 @@ describe("the site owner's language", () => {
     const signed = signSite(core, site.id, { kind: 'core_components', decision: 'accepted_with_exceptions', language: 'fr' });
     const content = core.call('signoff.get', { sheetId: signed.sheet.id }).content;
     expect(content).toMatchObject({ language: 'fr', statement: review.statement });
+  });
+
+  it('refuses to sign a statement other than the one it would sign (the French text shown, German asked for)', () => {
+    const site = byCode('LIL-006');
+    const french = core.call('signoff.review', { siteId: site.id, kind: 'core_components' });
+    expect(french.language).toBe('fr');
+    const before = core.call('signoff.list', { siteId: site.id }).length;
+    const result = core.dispatch('signoff.sign', {
+      kind: 'core_components',
+      siteId: site.id,
+      reviewHash: french.reviewHash,
+      language: 'de',
+      statement: french.statement,
+      decision: 'rejected',
+      reason: 'Noch nicht geliefert',
+      signerName: 'Hugo Martin',
+      signerRole: 'Gérant',
+      signerTimeZone: 'Europe/Paris',
+      signaturePngBase64: signaturePng(),
+      statementConfirmed: true,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('statement shown') } });
+    expect(core.call('signoff.list', { siteId: site.id })).toHaveLength(before);
   });
 
   it('a sheet from before languages (no language field) still verifies, and verify says it was English', async () => {

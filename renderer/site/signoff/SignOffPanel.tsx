@@ -104,6 +104,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
         reviewHash: data.reviewHash,
         // The language of the statement on screen: the core signs that statement, word for word.
         language: data.language,
+        statement: data.statement,
         decision: draft.decision,
         reason: draft.reason.trim(),
         exceptions: draft.decision === 'rejected' ? [] : proposed,
