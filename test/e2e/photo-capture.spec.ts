@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import exifr from 'exifr';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { writeY4m } from '../support/barcode-video';
@@ -72,6 +73,9 @@ test('a checklist photo taken with the camera (capture, preview, retake, use) is
   await expect(dialog).toHaveAttribute('data-step', 'preview');
   await expect(page.getByTestId('photo-still')).toBeVisible();
   await expect(page.getByTestId('photo-still-size')).toContainText(`${WIDTH} × ${HEIGHT} px`);
+  // The dialog passes axe (WCAG 2.x A and AA) with the still shown: no serious or critical finding.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="take-photo"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Retake goes back to the live camera; nothing is stored until "Use photo".
   await page.getByTestId('photo-retake').click();
   await expect(dialog).toHaveAttribute('data-step', 'camera');
