@@ -4,9 +4,10 @@
 // a disabled account's refusal does not say whether the password was right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceKeysResponseSchema } from '../../shared/sync/device-key-wire';
-import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
+import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
 import { setUserDisabled } from '../../server/accounts/users';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { api } from '../support/wire-client';
 import { expectAllApplied, keyRegistration, newSigningKey, op, PASSWORD, planOperations, sampleRow, signedSheetRow, signIn, type Device } from './sync-server-fixture';
 
 describe.each(SERVER_BACKENDS)('device signing keys (%s)', (backend) => {
@@ -40,7 +41,7 @@ describe.each(SERVER_BACKENDS)('device signing keys (%s)', (backend) => {
     expect(alices).toMatchObject({ username: 'alice', displayName: 'Alice Field', deviceId: alice.deviceId, deviceName: "Alice's laptop", publicKey: alice.key.publicKey, deviceRevokedAt: null });
     expect(Date.parse(alices!.registeredAt)).toBeGreaterThan(Date.now() - 120_000);
     expect(keys.some((k) => k.deviceId === bob.deviceId)).toBe(false);
-    expect((await fetch(`${server.url}/v1/device-keys`, { headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) } })).status).toBe(401);
+    expect((await api(server.url, 'GET', '/v1/device-keys')).status).toBe(401);
   });
 
   it('refuses a sheet from a device that registered no key, then accepts it once the key is registered', async () => {
@@ -92,12 +93,8 @@ describe.each(SERVER_BACKENDS)('device signing keys (%s)', (backend) => {
     await server.createUser({ username: 'dave', role: 'technician', password: PASSWORD });
     await setUserDisabled(server.db, 'dave', true);
     const attempt = async (password: string) => {
-      const response = await fetch(`${server.url}/v1/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
-        body: JSON.stringify({ username: 'dave', password, deviceName: 'x', protocolVersion: SYNC_PROTOCOL_VERSION }),
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
+      const answer = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'dave', password, deviceName: 'x', protocolVersion: SYNC_PROTOCOL_VERSION } });
+      return { status: answer.status, body: answer.body };
     };
     const right = await attempt(PASSWORD);
     const wrong = await attempt('not the password at all');

@@ -8,6 +8,7 @@ import type { Operation } from '../../shared/sync/wire';
 import { runAdminCommand } from '../../server/admin/admin-commands';
 import { purgeBlobs } from '../../server/blobs/blob-purge';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
+import { api, type ApiResponse } from '../support/wire-client';
 import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, signIn, type Device } from './sync-server-fixture';
 
 const QUOTA_BYTES = 40_000;
@@ -17,17 +18,14 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** One chunk upload, answered as is (no throw on refusal). */
 async function upload(server: TestServer, device: Device, bytes: Buffer, mediaType: string, hash = sha(bytes)): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.url}/v1/blobs/${hash}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`, {
-    method: 'PUT',
-    headers: { 'x-outpost-protocol': '1', authorization: `Bearer ${device.token}`, 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(bytes),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  const path = `/v1/blobs/${hash}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`;
+  const answer = await api(server.url, 'PUT', path, { rawBody: new Uint8Array(bytes), token: device.token, headers: { 'content-type': 'application/octet-stream' } });
+  return { status: answer.status, body: answer.body };
 }
 
-async function download(server: TestServer, device: Device, hash: string): Promise<Response> {
-  return fetch(`${server.url}/v1/blobs/${hash}`, { headers: { 'x-outpost-protocol': '1', authorization: `Bearer ${device.token}` } });
+/** The attachment's bytes as served (status, headers, body). */
+function download(server: TestServer, device: Device, hash: string): Promise<ApiResponse<Buffer>> {
+  return api<Buffer>(server.url, 'GET', `/v1/blobs/${hash}`, { token: device.token });
 }
 
 /** An issue at a site with one attachment. */
@@ -140,7 +138,7 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     const proved = await upload(server, alice, photo, 'image/jpeg');
     expect(proved).toMatchObject({ status: 200, body: { complete: true, received: photo.length } });
     expect((await alice.push(issueWithAttachment('s1', 'iss-alice-3', hash)))[1]).toMatchObject({ status: 'applied' });
-    expect(await (await download(server, alice, hash)).arrayBuffer()).toEqual(new Uint8Array(photo).buffer);
+    expect((await download(server, alice, hash)).body.equals(photo)).toBe(true);
     const [chunks] = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM blob_chunks WHERE sha256 = $1', [hash]);
     expect(chunks!.n).toBe(1);
   });
@@ -155,7 +153,7 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     expect(served.headers.get('content-type')).toBe('application/octet-stream');
     expect(served.headers.get('content-disposition')).toMatch(/^attachment/);
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await served.arrayBuffer()).equals(page)).toBe(true);
+    expect(served.body.equals(page)).toBe(true);
     const image = await download(server, rita, png);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(image.headers.get('content-disposition')).toMatch(/^attachment/);
