@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
 import { SITE_EXPORT_FIELDS, SITE_IMPORT_FIELD_LABEL } from '../../shared/site-import/fields';
@@ -24,6 +23,8 @@ export async function exportSites(ctx: ServiceContext, input: ApiParsedInput<'si
     const csv = `${Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })}\r\n`;
     return { fileName: `${base}.csv`, mediaType: 'text/csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64'), siteCount: rows.length };
   }
+  // exceljs loads on the first workbook written, not when Outpost starts (it is megabytes of script).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sites');
   sheet.addRow(headers).font = { bold: true };
