@@ -1,8 +1,8 @@
-import deOwner from './catalogs/de/owner.json';
-import enApp from './catalogs/en/app.json';
-import enOwner from './catalogs/en/owner.json';
-import frOwner from './catalogs/fr/owner.json';
-import nlOwner from './catalogs/nl/owner.json';
+import deOwner from './catalogs/de/owner.json' with { type: 'json' };
+import enApp from './catalogs/en/app.json' with { type: 'json' };
+import enOwner from './catalogs/en/owner.json' with { type: 'json' };
+import frOwner from './catalogs/fr/owner.json' with { type: 'json' };
+import nlOwner from './catalogs/nl/owner.json' with { type: 'json' };
 import type { SiteLanguage } from './languages';
 
 /**
