@@ -17,11 +17,14 @@ const FPS = 5;
 
 let shell: RunningShell | undefined;
 let browser: Browser | undefined;
+/** Videos are tens of MB: removed after each test. */
+const videoDirs: string[] = [];
 test.afterEach(async () => {
   await browser?.close();
   browser = undefined;
   await shell?.stop('SIGKILL');
   shell = undefined;
+  for (const dir of videoDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** A shell on the sample deployment and the first expected serials of AMS-001. */
@@ -37,7 +40,9 @@ async function sampleSite(count: number): Promise<string[]> {
 }
 
 async function video(name: string, segments: Segment[]): Promise<string> {
-  const file = path.join(tempDataDir('outpost-e2e-camera-video'), `${name}.y4m`);
+  const dir = tempDataDir('outpost-e2e-camera-video');
+  videoDirs.push(dir);
+  const file = path.join(dir, `${name}.y4m`);
   writeY4m(file, WIDTH, HEIGHT, FPS, segments);
   return file;
 }
