@@ -27,7 +27,7 @@ function sameValues(a: DecodedCode[], b: DecodedCode[]): boolean {
 export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
   const camera = useCameraStream({ active: true });
   const videoRef = useRef<HTMLVideoElement>(null);
-  const filter = useRef(new RepeatFilter()).current;
+  const [filter] = useState(() => new RepeatFilter());
   const [choices, setChoices] = useState<DecodedCode[]>([]);
 
   const onFrame = useCallback(
