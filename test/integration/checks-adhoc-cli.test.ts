@@ -26,14 +26,25 @@ function outpost(args: string[], input = ''): Promise<Run> {
     const env = { ...process.env };
     delete env.SSH_AUTH_SOCK;
     const child = spawn(TSX, [path.join(ROOT, 'launcher/cli.ts'), 'check', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Bytes are decoded once at the end: a chunk may end inside a multi-byte character.
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => stdout.push(d));
+    child.stderr.on('data', (d: Buffer) => stderr.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
     child.stdin.end(input);
   });
+}
+
+/** The JSON report; a parse error shows the text around the position it names. */
+function parseReport(text: string) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const at = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
+    throw new Error(`${String(error)}; ${text.length} characters; around it: ${JSON.stringify(text.slice(Math.max(0, at - 200), at + 200))}`);
+  }
 }
 
 /** Parsed by Python's XML parser (strict, independent of ours): per suite, the counts and the elements. */
@@ -75,7 +86,7 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     const run = await outpost(['--target', `${a.user.name}@127.0.0.1:${a.port}`, '--target', `${b.user.name}@127.0.0.1:${b.port}`, '--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--accept-new', '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout);
+    const report = parseReport(run.stdout);
     expect(report.passed).toBe(true);
     expect(report.hosts.map((h: { host: string; outcome: string }) => [h.host, h.outcome])).toEqual([
       [`${a.user.name}@127.0.0.1:${a.port}`, 'completed'],
