@@ -65,8 +65,9 @@ test('the Köln sign-off in German, switched to French at signing: the French st
   await page.getByTestId('confirm-statement').check();
   await page.getByTestId('sign-submit').click();
 
+  // Signing stores the sheet, then renders its PDF in the same process: on a loaded machine the list can take a while.
   const row = page.getByTestId('sheet-row');
-  await expect(row).toHaveCount(1);
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
   await expect(row).toHaveAttribute('data-language', 'fr');
   await expect(row.getByTestId('sheet-validity')).toHaveText('VALID');
   await expect(page.getByTestId('sheet-statement')).toContainText(`in Français: ${FRENCH}`);
