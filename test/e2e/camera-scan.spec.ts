@@ -194,8 +194,13 @@ test('the camera picked is remembered: Receive mode and the search open it again
   await page.getByTestId('receive-camera').click();
   await expect(page.getByTestId('camera-scanner')).toHaveAttribute('data-camera', 'live');
   expect(await cameraInUse()).toBe('fake_device_0');
-  await page.getByTestId('camera-select').click();
-  await page.getByRole('option', { name: 'fake_device_1' }).click();
+  const second = page.getByRole('option', { name: 'fake_device_1' });
+  await expect(async () => {
+    // The list opens on a click; on a busy machine the first click can land while the select mounts.
+    if (!(await second.isVisible())) await page.getByTestId('camera-select').click();
+    await expect(second).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await second.click();
   await expect.poll(cameraInUse).toBe('fake_device_1');
   await expect(page.getByTestId('camera-select')).toHaveValue('fake_device_1');
 
