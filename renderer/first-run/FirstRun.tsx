@@ -9,17 +9,20 @@ import { SignInModal } from '../sync/SignInModal';
 import { useSync } from '../sync/sync-store';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ProfileFields } from './ProfileFields';
+import { appText } from '../i18n/app-text';
+import { useText } from '../i18n/i18n';
 
 type Busy = null | 'sample' | 'empty';
 
 const POINTS = [
-  { icon: <IconScan size={15} />, color: 'teal', text: 'Receive delivered hardware by scanning serials and reconcile it against the expected inventory.' },
-  { icon: <IconChecklist size={15} />, color: 'indigo', text: "Work through each site's checklist — before, during, after, and rollback — with notes as evidence." },
-  { icon: <IconCloudOff size={15} />, color: 'gray', text: 'Everything is saved on this device at once; nothing needs a connection.' },
+  { icon: <IconScan size={15} />, color: 'teal', get text() { return appText('firstRun.points.receive'); } },
+  { icon: <IconChecklist size={15} />, color: 'indigo', get text() { return appText('firstRun.points.checklist'); } },
+  { icon: <IconCloudOff size={15} />, color: 'gray', get text() { return appText('firstRun.points.offline'); } },
 ];
 
 /** Shown until a local profile exists: what Outpost is, who you are, where to start. */
 export function FirstRun() {
+  const t = useText();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('technician');
   const [nameError, setNameError] = useState<string | null>(null);
@@ -57,9 +60,9 @@ export function FirstRun() {
                 <IconBuildingBroadcastTower size={24} />
               </ThemeIcon>
               <div>
-                <Title order={2}>Welcome to Outpost</Title>
+                <Title order={2}>{t('firstRun.firstRun.welcomeToOutpost')}</Title>
                 <Text size="sm" c="dimmed">
-                  On-site deployments, done properly — with or without a network.
+                  {t('firstRun.firstRun.onSiteDeploymentsDone')}
                 </Text>
               </div>
             </Group>
@@ -104,7 +107,7 @@ export function FirstRun() {
               onClick={() => void start('empty')}
               data-testid="start-empty"
             >
-              Start empty
+              {t('firstRun.firstRun.startEmpty')}
             </Button>
             <Button
               size="sm"
@@ -113,19 +116,19 @@ export function FirstRun() {
               onClick={() => void start('sample')}
               data-testid="open-sample"
             >
-              Open sample deployment
+              {t('firstRun.firstRun.openSampleDeployment')}
             </Button>
           </Group>
           <Text size="xs" c="dimmed" ta="right" mt={-8}>
-            The sample is a realistic rollout with sites, inventory and checklists to try things out.
+            {t('firstRun.firstRun.theSampleIsA')}
           </Text>
-          <Divider label="or" labelPosition="center" />
+          <Divider label={t('firstRun.firstRun.or')} labelPosition="center" />
           <Group justify="space-between" wrap="nowrap" gap="sm">
             <Text size="sm" c="dimmed">
-              Your team has a central server? Sign in and receive the sites assigned to you.
+              {t('firstRun.firstRun.yourTeamHasA')}
             </Text>
             <Button size="sm" variant="light" style={{ flex: 'none' }} disabled={busy !== null} onClick={() => openSyncDialog('signIn')} data-testid="first-run-sign-in">
-              Sign in to a server
+              {t('firstRun.firstRun.signInToA')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { Select, TextInput } from '@mantine/core';
 import type { Role } from '../../shared/domain/enums';
 import { ROLE_LABELS } from '../state/profile';
+import { useText } from '../i18n/i18n';
 
 const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((value) => ({ value, label: ROLE_LABELS[value] }));
 
@@ -15,12 +16,13 @@ interface Props {
 
 /** Name and role of the local profile (first run and "Change profile"). */
 export function ProfileFields({ name, role, onName, onRole, nameError, autoFocus }: Props) {
+  const t = useText();
   return (
     <>
       <TextInput
-        label="Your name"
-        description="Recorded with everything you receive, check and sign."
-        placeholder="e.g. Dana Whitfield"
+        label={t('firstRun.profileFields.yourName')}
+        description={t('firstRun.profileFields.recordedWithEverythingYou')}
+        placeholder={t('firstRun.profileFields.eGDanaWhitfield')}
         size="sm"
         value={name}
         onChange={(e) => onName(e.currentTarget.value)}
@@ -31,7 +33,7 @@ export function ProfileFields({ name, role, onName, onRole, nameError, autoFocus
         data-testid="profile-name"
       />
       <Select
-        label="Role"
+        label={t('firstRun.profileFields.role')}
         size="sm"
         data={ROLE_OPTIONS}
         value={role}
