@@ -8,19 +8,21 @@ import { formatWindow, viewerZone } from '../format/time';
 import { QueryError } from '../shell/QueryError';
 import { SiteStatusBadge } from '../status/StatusBadge';
 import { groupByDay } from './schedule-days';
+import { useText } from '../i18n/i18n';
 
 function Readiness({ site }: { site: MyScheduleSite }) {
+  const t = useText();
   if (site.prepared) {
     return (
       <Badge color="teal" variant="light" tt="none" leftSection={<IconCircleCheck size={12} />} data-testid="site-prepared" data-prepared="true">
-        Prepared for offline work
+        {t('schedule.mySchedule.preparedForOfflineWork')}
       </Badge>
     );
   }
   return (
     <Stack gap={2}>
       <Badge color="orange" variant="light" tt="none" leftSection={<IconAlertTriangle size={12} />} data-testid="site-prepared" data-prepared="false">
-        Not prepared for offline work
+        {t('schedule.mySchedule.notPreparedForOffline')}
       </Badge>
       <List size="xs" c="dimmed">
         {site.missing.map((m) => (
@@ -32,6 +34,7 @@ function Readiness({ site }: { site: MyScheduleSite }) {
 }
 
 function SiteEntry({ site, onOpenSite }: { site: MyScheduleSite; onOpenSite: (deploymentId: string, siteId: string) => void }) {
+  const t = useText();
   const local = viewerZone();
   return (
     <Paper withBorder p="sm" data-testid="my-schedule-site" data-code={site.code}>
@@ -46,15 +49,15 @@ function SiteEntry({ site, onOpenSite }: { site: MyScheduleSite; onOpenSite: (de
           <Text size="xs" c="dimmed">
             {site.deploymentName}
             {site.waveName ? ` · ${site.waveName}` : ''}
-            {site.machineCount > 0 ? ` · ${site.machineCount} machine${site.machineCount === 1 ? '' : 's'}` : ''}
+            {site.machineCount > 0 ? ` · ${t('schedule.mySchedule.machines', { count: site.machineCount })}` : ''}
           </Text>
           <Text size="sm" data-testid="window-site-time">
-            Site time: {formatWindow(site.windowStart, site.windowEnd, site.timeZone)}
+            {t('schedule.mySchedule.siteTime', { window: formatWindow(site.windowStart, site.windowEnd, site.timeZone) })}
           </Text>
           {site.windowStart && (
-            <Tooltip label="The same window in this computer's time zone">
+            <Tooltip label={t('schedule.mySchedule.theSameWindowIn')}>
               <Text size="sm" c="dimmed" data-testid="window-local-time">
-                Your time: {formatWindow(site.windowStart, site.windowEnd, local)}
+                {t('schedule.mySchedule.yourTime', { window: formatWindow(site.windowStart, site.windowEnd, local) })}
               </Text>
             </Tooltip>
           )}
@@ -70,9 +73,10 @@ function SiteEntry({ site, onOpenSite }: { site: MyScheduleSite; onOpenSite: (de
  * device, by day in the viewer's zone; past sites hidden unless asked for.
  */
 export function MySchedule({ onOpenSite }: { onOpenSite: (deploymentId: string, siteId: string) => void }) {
+  const t = useText();
   const [includePast, setIncludePast] = useState(false);
   const mine = useApiQuery('schedule.mine', { includePast }, ['sites', 'machines', 'checklist', 'profile', 'deployments']);
-  if (mine.error && !mine.data) return <QueryError title="Schedule not available" error={mine.error} onRetry={mine.reload} />;
+  if (mine.error && !mine.data) return <QueryError title={t('schedule.mySchedule.scheduleNotAvailable')} error={mine.error} onRetry={mine.reload} />;
   if (!mine.data) return <Loader size="sm" m="md" />;
   const { sites, names, pastHidden } = mine.data;
   const days = groupByDay(sites, viewerZone());
@@ -80,12 +84,12 @@ export function MySchedule({ onOpenSite }: { onOpenSite: (deploymentId: string, 
     <Stack gap="md" data-testid="my-schedule">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {names.length > 0 ? `Sites where ${names.join(' / ')} is a technician, across every deployment on this device.` : 'Choose a profile to see your sites.'}
+          {names.length > 0 ? t('schedule.mySchedule.sitesWhereIsA', { names: names.join(' / ') }) : t('schedule.mySchedule.chooseAProfileTo')}
         </Text>
         <Group gap="sm">
           <MyCalendarButton />
           <Switch
-            label={`Show past sites${!includePast && pastHidden > 0 ? ` (${pastHidden})` : ''}`}
+            label={!includePast && pastHidden > 0 ? t('schedule.mySchedule.showPastSitesHidden', { hidden: pastHidden }) : t('schedule.mySchedule.showPastSites')}
             checked={includePast}
             onChange={(e) => setIncludePast(e.currentTarget.checked)}
             data-testid="my-schedule-past"
@@ -94,7 +98,7 @@ export function MySchedule({ onOpenSite }: { onOpenSite: (deploymentId: string, 
       </Group>
       {days.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="my-schedule-empty">
-          No {includePast ? '' : 'upcoming '}sites for you.
+          {includePast ? t('schedule.mySchedule.noSites') : t('schedule.mySchedule.noUpcomingSites')}
         </Text>
       )}
       {days.map((day) => (

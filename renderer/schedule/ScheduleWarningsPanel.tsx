@@ -4,19 +4,22 @@ import { useState } from 'react';
 import type { ScheduleWarningKind } from '../../shared/logic/schedule-checks';
 import { useApiQuery } from '../api/useApiQuery';
 import { useNavigation } from '../state/navigation';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 const KIND_LABEL: Record<ScheduleWarningKind, string> = {
-  technician_overlap: 'Technician overlap',
-  outside_wave: 'Outside its wave',
-  crosses_dst: 'Crosses a DST change',
-  no_technician: 'No technician',
-  no_owner_contact: 'No owner contact',
+  get technician_overlap() { return appText('schedule.warningKind.technicianOverlap'); },
+  get outside_wave() { return appText('schedule.warningKind.outsideWave'); },
+  get crosses_dst() { return appText('schedule.warningKind.crossesDst'); },
+  get no_technician() { return appText('schedule.warningKind.noTechnician'); },
+  get no_owner_contact() { return appText('schedule.warningKind.noOwnerContact'); },
 };
 
 const SHOWN = 20;
 
 /** The deployment's schedule warnings (shared/logic/schedule-checks): warnings, never blocks; each opens its site. */
 export function ScheduleWarningsPanel({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const warnings = useApiQuery('schedule.warnings', { deploymentId }, ['sites', 'deployments']);
   const selectSite = useNavigation((s) => s.selectSite);
   const [all, setAll] = useState(false);
@@ -30,7 +33,7 @@ export function ScheduleWarningsPanel({ deploymentId }: { deploymentId: string }
       color="yellow"
       variant="light"
       icon={<IconCalendarExclamation size={18} />}
-      title={`Schedule warnings (${list.length})`}
+      title={t('schedule.scheduleWarningsPanel.scheduleWarnings', { length: list.length })}
       data-testid="schedule-warnings"
     >
       <Group gap={6} mb="xs">
@@ -54,7 +57,7 @@ export function ScheduleWarningsPanel({ deploymentId }: { deploymentId: string }
       </List>
       {list.length > SHOWN && (
         <Button size="compact-xs" variant="subtle" mt="xs" onClick={() => setAll((v) => !v)}>
-          {all ? 'Show fewer' : `Show all ${list.length}`}
+          {all ? t('schedule.scheduleWarningsPanel.showFewer') : t('schedule.scheduleWarningsPanel.showAll', { length: list.length })}
         </Button>
       )}
     </Alert>

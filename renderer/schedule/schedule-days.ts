@@ -1,4 +1,5 @@
 import type { MyScheduleSite } from '../../shared/contract/schedule-methods';
+import { appText } from '../i18n/app-text';
 
 export interface ScheduleDay {
   /** "2026-03-30" in the viewer's zone, or "" for sites without a window. */
@@ -19,7 +20,7 @@ export function groupByDay(sites: readonly MyScheduleSite[], zone: string, local
     const start = site.windowStart ? new Date(site.windowStart) : null;
     const k = start ? key.format(start) : '';
     let day = days.get(k);
-    if (!day) days.set(k, (day = { key: k, label: start ? label.format(start) : 'Not scheduled', sites: [] }));
+    if (!day) days.set(k, (day = { key: k, label: start ? label.format(start) : appText('schedule.notScheduled'), sites: [] }));
     day.sites.push(site);
   }
   return [...days.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
