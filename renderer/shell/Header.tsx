@@ -7,8 +7,10 @@ import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { AppBrand } from './AppBrand';
 import { ProfileMenu } from './ProfileMenu';
+import { useText } from '../i18n/i18n';
 
 export function Header() {
+  const t = useText();
   const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
   const info = useApiQuery('app.info', {}, []);
   return (
@@ -16,7 +18,7 @@ export function Header() {
       <Group gap="xs" wrap="nowrap">
         <AppBrand />
         {info.data && (
-          <Tooltip label={`Data: ${info.data.dataDir} · schema ${info.data.schemaVersion}`}>
+          <Tooltip label={t('shell.header.dataSchema', { dataDir: info.data.dataDir, schemaVersion: info.data.schemaVersion })}>
             <Badge variant="default" size="xs" radius="sm" tt="none" fw={500}>
               v{info.data.version} · {info.data.shell}
             </Badge>
@@ -26,10 +28,10 @@ export function Header() {
           <Tooltip
             multiline
             w={360}
-            label={`No system keyring was found (secret store: ${info.data.secretStorage.backend}). SSH passwords, the server sign-in and the signing key are sealed with a fixed key that anyone who can read your files can undo. Install or unlock a keyring (GNOME Keyring or KWallet), then restart Outpost.`}
+            label={t('shell.header.noSystemKeyringWas', { backend: info.data.secretStorage.backend })}
           >
             <Badge color="yellow" variant="light" size="xs" radius="sm" tt="none" leftSection={<IconAlertTriangle size={10} />} data-testid="weak-secret-storage">
-              Secrets not protected by a keyring
+              {t('shell.header.secretsNotProtectedBy')}
             </Badge>
           </Tooltip>
         )}
@@ -37,12 +39,12 @@ export function Header() {
       <Group gap="sm" wrap="nowrap">
         <SyncStatusBar />
         <MyScheduleButton />
-        <Tooltip label="Keyboard shortcuts (?)">
+        <Tooltip label={t('shell.header.keyboardShortcuts')}>
           <ActionIcon
             variant="default"
             size="md"
             onClick={() => setShortcutsOpen(true)}
-            aria-label="Keyboard shortcuts"
+            aria-label={t('shell.header.keyboardShortcuts2')}
             data-testid="shortcuts-button"
           >
             <IconKeyboard size={16} />

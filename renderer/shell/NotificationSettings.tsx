@@ -4,12 +4,14 @@ import type { NotificationSettings } from '../../shared/desktop/notification-rul
 import { call, transportKind } from '../api/client';
 import { runCommand } from '../api/command';
 import { showApiError } from '../api/notify';
+import { useText } from '../i18n/i18n';
 
 /**
  * This device's OS notification switches (finished check jobs, new sync conflicts). The desktop
  * app shows them (on by default); the browser shell has none, so it says so and keeps them off.
  */
 export function NotificationSettingsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const t = useText();
   const [settings, setSettings] = useState<NotificationSettings | null>(null);
   const desktop = transportKind() === 'bridge';
 
@@ -24,25 +26,25 @@ export function NotificationSettingsModal({ opened, onClose }: { opened: boolean
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Notifications" size="sm">
+    <Modal opened={opened} onClose={onClose} title={t('shell.notificationSettings.notifications')} size="sm">
       <Stack gap="sm" data-testid="notification-settings">
         {!desktop && (
           <Alert color="gray" variant="light">
-            System notifications come from the Outpost desktop app; the browser shell shows none.
+            {t('shell.notificationSettings.systemNotificationsComeFrom')}
           </Alert>
         )}
         <Text size="sm" c="dimmed">
-          A system notification while Outpost is in the background:
+          {t('shell.notificationSettings.aSystemNotificationWhile')}
         </Text>
         <Switch
-          label="When checks of a site finish"
+          label={t('shell.notificationSettings.whenChecksOfA')}
           checked={settings?.checkJobs ?? false}
           disabled={!settings || !desktop}
           onChange={(e) => settings && void change({ ...settings, checkJobs: e.currentTarget.checked })}
           data-testid="notify-check-jobs"
         />
         <Switch
-          label="When sync finds a conflict"
+          label={t('shell.notificationSettings.whenSyncFindsA')}
           checked={settings?.syncConflicts ?? false}
           disabled={!settings || !desktop}
           onChange={(e) => settings && void change({ ...settings, syncConflicts: e.currentTarget.checked })}

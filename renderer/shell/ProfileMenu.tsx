@@ -6,6 +6,7 @@ import { runCommand } from '../api/command';
 import { ProfileFields } from '../first-run/ProfileFields';
 import { NotificationSettingsModal } from './NotificationSettings';
 import { ROLE_LABELS, useProfile } from '../state/profile';
+import { useText } from '../i18n/i18n';
 
 function initials(name: string): string {
   return name
@@ -18,6 +19,7 @@ function initials(name: string): string {
 
 /** Who is working (name and role) and a way to change it. */
 export function ProfileMenu() {
+  const t = useText();
   const profile = useProfile((s) => s.profile);
   const setProfile = useProfile((s) => s.setProfile);
   const [editing, setEditing] = useState(false);
@@ -49,7 +51,7 @@ export function ProfileMenu() {
     <>
       <Menu position="bottom-end" width={200}>
         <Menu.Target>
-          <UnstyledButton data-testid="profile-menu" title="Profile">
+          <UnstyledButton data-testid="profile-menu" title={t('shell.profileMenu.profile')}>
             <Group gap={8} wrap="nowrap">
               <Avatar size={28} radius="xl" color="indigo">
                 {initials(profile.name)}
@@ -68,22 +70,22 @@ export function ProfileMenu() {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item leftSection={<IconUserEdit size={14} />} onClick={openEditor}>
-            Change profile…
+            {t('shell.profileMenu.changeProfile')}
           </Menu.Item>
           <Menu.Item leftSection={<IconBell size={14} />} onClick={() => setNotificationsOpen(true)} data-testid="menu-notifications">
-            Notifications…
+            {t('shell.profileMenu.notifications')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Profile" size="sm">
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t('shell.profileMenu.profile')} size="sm">
         <Stack gap="sm">
           <ProfileFields name={name} role={role} onName={setName} onRole={setRole} autoFocus />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={() => setEditing(false)}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button loading={saving} disabled={name.trim() === ''} onClick={() => void save()}>
-              Save
+              {t('common.save')}
             </Button>
           </Group>
         </Stack>

@@ -1,12 +1,14 @@
 import { Group, Kbd, Modal, Table, Text } from '@mantine/core';
 import { useUi } from '../state/ui';
 import { keyLabel, SHORTCUTS } from './shortcuts';
+import { useText } from '../i18n/i18n';
 
 export function ShortcutsModal() {
+  const t = useText();
   const opened = useUi((s) => s.shortcutsOpen);
   const setOpen = useUi((s) => s.setShortcutsOpen);
   return (
-    <Modal opened={opened} onClose={() => setOpen(false)} title="Keyboard shortcuts" size="md" data-testid="shortcuts-modal">
+    <Modal opened={opened} onClose={() => setOpen(false)} title={t('shell.shortcutsModal.keyboardShortcuts')} size="md" data-testid="shortcuts-modal">
       <Table verticalSpacing={6} fz="sm">
         <Table.Tbody>
           {SHORTCUTS.map((s) => (
@@ -27,7 +29,7 @@ export function ShortcutsModal() {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed" mt="sm">
-        Single-key shortcuts are ignored while you type in a field.
+        {t('shell.shortcutsModal.singleKeyShortcutsAre')}
       </Text>
     </Modal>
   );

@@ -1,21 +1,22 @@
+import { appText } from '../i18n/app-text';
 /** The keyboard shortcuts, as listed in the help modal. The handlers live in useGlobalHotkeys. */
 export const SHORTCUTS: { keys: string[]; label: string }[] = [
-  { keys: ['1'], label: 'Overview tab' },
-  { keys: ['2'], label: 'Inventory tab' },
-  { keys: ['3'], label: 'Checklist tab' },
-  { keys: ['4'], label: 'Machines tab' },
-  { keys: ['5'], label: 'Issues tab' },
-  { keys: ['6'], label: 'Training tab' },
-  { keys: ['7'], label: 'Sign-off tab' },
-  { keys: ['8'], label: 'Site report tab' },
-  { keys: ['R'], label: 'Receive mode (scan serials)' },
-  { keys: ['/'], label: 'Search the inventory' },
-  { keys: ['Ctrl', 'J'], label: 'Next site' },
-  { keys: ['Ctrl', 'K'], label: 'Previous site' },
-  { keys: ['T'], label: 'Toggle light / dark theme' },
-  { keys: ['S'], label: 'Sync now (signed in to a server)' },
-  { keys: ['?'], label: 'This help' },
-  { keys: ['Esc'], label: 'Leave receive mode (in the scan field), close a dialog' },
+  { keys: ['1'], get label() { return appText('shell.shortcuts.overviewTab'); } },
+  { keys: ['2'], get label() { return appText('shell.shortcuts.inventoryTab'); } },
+  { keys: ['3'], get label() { return appText('shell.shortcuts.checklistTab'); } },
+  { keys: ['4'], get label() { return appText('shell.shortcuts.machinesTab'); } },
+  { keys: ['5'], get label() { return appText('shell.shortcuts.issuesTab'); } },
+  { keys: ['6'], get label() { return appText('shell.shortcuts.trainingTab'); } },
+  { keys: ['7'], get label() { return appText('shell.shortcuts.signOffTab'); } },
+  { keys: ['8'], get label() { return appText('shell.shortcuts.siteReportTab'); } },
+  { keys: ['R'], get label() { return appText('shell.shortcuts.receiveModeScanSerials'); } },
+  { keys: ['/'], get label() { return appText('shell.shortcuts.searchTheInventory'); } },
+  { keys: ['Ctrl', 'J'], get label() { return appText('shell.shortcuts.nextSite'); } },
+  { keys: ['Ctrl', 'K'], get label() { return appText('shell.shortcuts.previousSite'); } },
+  { keys: ['T'], get label() { return appText('shell.shortcuts.toggleLightDarkTheme'); } },
+  { keys: ['S'], get label() { return appText('shell.shortcuts.syncNowSignedIn'); } },
+  { keys: ['?'], get label() { return appText('shell.shortcuts.thisHelp'); } },
+  { keys: ['Esc'], get label() { return appText('shell.shortcuts.leaveReceiveModeIn'); } },
 ];
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
