@@ -8,8 +8,10 @@ import { useNavigation } from '../state/navigation';
 import { DeploymentStatusBadge } from '../status/StatusBadge';
 import { useCreateDeployment } from '../deployment/create-deployment';
 import classes from './Navigator.module.css';
+import { useText } from '../i18n/i18n';
 
 export function DeploymentList() {
+  const t = useText();
   const deploymentId = useNavigation((s) => s.deploymentId);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
   const { data, error, loading } = useApiQuery('deployments.list', {}, ['deployments', 'sites']);
@@ -30,9 +32,9 @@ export function DeploymentList() {
   return (
     <div>
       <div className={classes.sectionTitle}>
-        <span>Deployments {loading && !data ? <Loader size={10} ml={4} /> : null}</span>
-        <LazyTooltip label="New deployment">
-          <ActionIcon variant="subtle" size="sm" color="gray" onClick={() => openCreate(true)} aria-label="New deployment">
+        <span>{t('navigator.deploymentList.deployments')} {loading && !data ? <Loader size={10} ml={4} /> : null}</span>
+        <LazyTooltip label={t('navigator.deploymentList.newDeployment')}>
+          <ActionIcon variant="subtle" size="sm" color="gray" onClick={() => openCreate(true)} aria-label={t('navigator.deploymentList.newDeployment')}>
             <IconPlus size={14} />
           </ActionIcon>
         </LazyTooltip>
@@ -59,17 +61,17 @@ export function DeploymentList() {
               <DeploymentStatusBadge status={d.status} size="xs" />
             </div>
             <div className={classes.line}>
-              <span className={classes.meta}>{d.version ? `v${d.version}` : 'no version'}</span>
+              <span className={classes.meta}>{d.version ? `v${d.version}` : t('navigator.deploymentList.noVersion')}</span>
               <span className={classes.meta} style={{ marginLeft: 'auto' }}>
-                {d.sitesDeployed}/{d.siteCount} sites deployed
-                {d.sitesRolledBack > 0 && <span data-testid="deployment-rolled-back">, {d.sitesRolledBack} rolled back</span>}
+                {t('navigator.deploymentList.sitesDeployed', { deployed: d.sitesDeployed, total: d.siteCount })}
+                {d.sitesRolledBack > 0 && <span data-testid="deployment-rolled-back">{t('navigator.deploymentList.rolledBack', { sitesRolledBack: d.sitesRolledBack })}</span>}
               </span>
             </div>
           </UnstyledButton>
         ))}
         {data && data.length === 0 && (
           <div className={classes.meta} style={{ padding: '4px 12px 8px' }}>
-            No deployments yet.
+            {t('navigator.deploymentList.noDeploymentsYet')}
           </div>
         )}
       </div>

@@ -5,6 +5,7 @@ import { LazyTooltip } from '../shell/LazyTooltip';
 import { SiteStatusBadge } from '../status/StatusBadge';
 import { MiniProgress } from './MiniProgress';
 import classes from './Navigator.module.css';
+import { useText } from '../i18n/i18n';
 
 interface Props {
   site: SiteSummary;
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export const SiteRow = memo(function SiteRow({ site, active, onSelect, blockingCount = 0 }: Props) {
+  const t = useText();
   return (
     <UnstyledButton
       className={classes.row}
@@ -30,7 +32,7 @@ export const SiteRow = memo(function SiteRow({ site, active, onSelect, blockingC
           {site.name}
         </span>
         {blockingCount > 0 && (
-          <LazyTooltip label={`${blockingCount} open issue(s) blocking sign-off`}>
+          <LazyTooltip label={t('navigator.siteRow.openIssueSBlocking', { blockingCount })}>
             <Badge size="xs" color="red" variant="filled" circle data-testid="blocking-count">
               {blockingCount}
             </Badge>
@@ -39,8 +41,8 @@ export const SiteRow = memo(function SiteRow({ site, active, onSelect, blockingC
         <SiteStatusBadge status={site.status} size="xs" />
       </div>
       <div className={classes.bars}>
-        <MiniProgress label="Checklist" progress={site.checklist} color="indigo" />
-        <MiniProgress label="Inventory" progress={site.inventory} color="blue" />
+        <MiniProgress label={t('navigator.siteRow.checklist')} progress={site.checklist} color="indigo" />
+        <MiniProgress label={t('navigator.siteRow.inventory')} progress={site.inventory} color="blue" />
       </div>
     </UnstyledButton>
   );

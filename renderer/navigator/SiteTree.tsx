@@ -11,9 +11,11 @@ import { groupSitesByWave } from './group-sites';
 import { SiteRow } from './SiteRow';
 import classes from './Navigator.module.css';
 import { PilotBadge } from '../deployment/PilotBadge';
+import { useText } from '../i18n/i18n';
 
 /** The sites of one deployment, grouped by wave, with a quick filter. */
 export function SiteTree({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const siteId = useNavigation((s) => s.siteId);
   const selectSite = useNavigation((s) => s.selectSite);
   const setOrder = useSiteOrder((s) => s.setOrder);
@@ -52,7 +54,7 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
     <div data-testid="navigator-sites">
       <div className={classes.sectionTitle}>
         <span>
-          Sites {sites.loading && !sites.data ? <Loader size={10} ml={4} /> : total > 0 ? `· ${total}` : null}
+          {t('navigator.siteTree.sites')} {sites.loading && !sites.data ? <Loader size={10} ml={4} /> : total > 0 ? `· ${total}` : null}
         </span>
       </div>
       {total > 6 && (
@@ -81,12 +83,12 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
       ))}
       {sites.data && total === 0 && (
         <div className={classes.meta} style={{ padding: '4px 12px' }}>
-          This deployment has no sites yet.
+          {t('navigator.siteTree.thisDeploymentHasNo')}
         </div>
       )}
       {needle && visible.length === 0 && total > 0 && (
         <div className={classes.meta} style={{ padding: '4px 12px' }}>
-          No site matches “{filter}”.
+          {t('navigator.siteTree.noSiteMatches', { filter })}
         </div>
       )}
     </div>
