@@ -4,15 +4,17 @@ import { useApiQuery } from '../api/useApiQuery';
 import { useNavigation } from '../state/navigation';
 import { SiteStatusBadge } from '../status/StatusBadge';
 import { SiteStatusMenu } from './SiteStatusMenu';
+import { useText } from '../i18n/i18n';
 
 export function SiteHeader({ site }: { site: SiteSummary }) {
+  const t = useText();
   const selectDeployment = useNavigation((s) => s.selectDeployment);
   const deployment = useApiQuery('deployments.get', { deploymentId: site.deploymentId }, ['deployments']);
   return (
     <div>
       <Text size="xs" c="dimmed">
         <Anchor size="xs" component="button" onClick={() => selectDeployment(site.deploymentId)} data-testid="breadcrumb-deployment">
-          {deployment.data?.deployment.name ?? 'Deployment'}
+          {deployment.data?.deployment.name ?? t('site.siteHeader.deployment')}
         </Anchor>
         {site.waveName ? ` › ${site.waveName}` : ''}
       </Text>

@@ -5,9 +5,11 @@ import { siteStatusSchema, type SiteStatus } from '../../shared/domain/enums';
 import { runCommand } from '../api/command';
 import { SITE_STATUS } from '../status/labels';
 import { RollbackModal } from './issues/RollbackModal';
+import { useText } from '../i18n/i18n';
 
 /** Change the site status (planned → ready → in progress → blocked → deployed → signed off, or rolled back). */
 export function SiteStatusMenu({ siteId, status }: { siteId: string; status: SiteStatus }) {
+  const t = useText();
   const [saving, setSaving] = useState(false);
   const [rollingBack, setRollingBack] = useState(false);
 
@@ -23,7 +25,7 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
       <Menu position="bottom-start" width={200} shadow="md">
         <Menu.Target>
           <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} />} loading={saving} data-testid="status-menu">
-            Set status
+            {t('site.siteStatusMenu.setStatus')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -42,7 +44,7 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
             <>
               <Menu.Divider />
               <Menu.Item color="orange" leftSection={<IconArrowBackUp size={14} />} onClick={() => setRollingBack(true)} data-testid="rollback-site">
-                Roll back…
+                {t('site.siteStatusMenu.rollBack')}
               </Menu.Item>
             </>
           )}

@@ -9,6 +9,8 @@ import { SiteOverview } from './overview/SiteOverview';
 import { DisplayZoneProvider } from '../format/Time';
 import { SiteHeader } from './SiteHeader';
 import classes from './SiteWorkspace.module.css';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 // Every tab but the overview (the one a site opens on) loads on first use: one chunk per tab.
 const InventoryTab = lazy(() => import('./inventory/InventoryTab').then((m) => ({ default: m.InventoryTab })));
@@ -21,25 +23,26 @@ const SiteReportView = lazy(() => import('../site-report/SiteReportView').then((
 const tabLoading = <Loader size="sm" m="xl" />;
 
 const TABS: { value: SiteTab; label: string; icon: React.ReactNode; key: string }[] = [
-  { value: 'overview', label: 'Overview', icon: <IconInfoSquareRounded size={15} />, key: '1' },
-  { value: 'inventory', label: 'Inventory', icon: <IconPackages size={15} />, key: '2' },
-  { value: 'checklist', label: 'Checklist', icon: <IconChecklist size={15} />, key: '3' },
-  { value: 'machines', label: 'Machines', icon: <IconServer size={15} />, key: '4' },
-  { value: 'issues', label: 'Issues', icon: <IconAlertTriangle size={15} />, key: '5' },
-  { value: 'training', label: 'Training', icon: <IconSchool size={15} />, key: '6' },
-  { value: 'signoff', label: 'Sign-off', icon: <IconSignature size={15} />, key: '7' },
-  { value: 'report', label: 'Report', icon: <IconFileReport size={15} />, key: '8' },
+  { value: 'overview', get label() { return appText('site.siteWorkspace.overview'); }, icon: <IconInfoSquareRounded size={15} />, key: '1' },
+  { value: 'inventory', get label() { return appText('site.siteWorkspace.inventory'); }, icon: <IconPackages size={15} />, key: '2' },
+  { value: 'checklist', get label() { return appText('site.siteWorkspace.checklist'); }, icon: <IconChecklist size={15} />, key: '3' },
+  { value: 'machines', get label() { return appText('site.siteWorkspace.machines'); }, icon: <IconServer size={15} />, key: '4' },
+  { value: 'issues', get label() { return appText('site.siteWorkspace.issues'); }, icon: <IconAlertTriangle size={15} />, key: '5' },
+  { value: 'training', get label() { return appText('site.siteWorkspace.training'); }, icon: <IconSchool size={15} />, key: '6' },
+  { value: 'signoff', get label() { return appText('site.siteWorkspace.signOff'); }, icon: <IconSignature size={15} />, key: '7' },
+  { value: 'report', get label() { return appText('site.siteWorkspace.report'); }, icon: <IconFileReport size={15} />, key: '8' },
 ];
 
 /** One site: header with status, then the tabs. Only the active tab is mounted. */
 export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string }) {
+  const t = useText();
   const tab = useNavigation((s) => s.tab);
   const setTab = useNavigation((s) => s.setTab);
   const site = useApiQuery('sites.get', { siteId }, ['sites']);
 
   if (site.error && !site.data) {
     return (
-      <QueryError m="md" title="Site not available" error={site.error} onRetry={site.reload} />
+      <QueryError m="md" title={t('site.siteWorkspace.siteNotAvailable')} error={site.error} onRetry={site.reload} />
     );
   }
   if (!site.data) return <Loader size="sm" m="xl" />;
@@ -53,9 +56,9 @@ export function SiteWorkspace({ siteId }: { deploymentId: string; siteId: string
       </div>
       <Tabs value={tab} onChange={(v) => isSiteTab(v) && setTab(v)} className={classes.tabs} classNames={{ panel: classes.panel, tab: classes.tab, list: classes.list }}>
         <Tabs.List px="md">
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value} leftSection={t.icon} rightSection={<Kbd size="xs" className={classes.kbd}>{t.key}</Kbd>} data-testid={`tab-${t.value}`}>
-              {t.label}
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value} leftSection={tab.icon} rightSection={<Kbd size="xs" className={classes.kbd}>{tab.key}</Kbd>} data-testid={`tab-${tab.value}`}>
+              {tab.label}
             </Tabs.Tab>
           ))}
         </Tabs.List>

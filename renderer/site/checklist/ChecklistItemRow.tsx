@@ -12,6 +12,7 @@ import { EvidencePhotos } from './EvidencePhotos';
 import { EvidenceRunBadges } from './EvidenceRunBadges';
 import { ItemStateIcon } from './ItemStateIcon';
 import classes from './ChecklistItemRow.module.css';
+import { useText } from '../../i18n/i18n';
 
 interface Props {
   item: ChecklistItem;
@@ -45,6 +46,7 @@ function ActionButton(props: { label: string; reason: string | null; onClick: ()
 }
 
 export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependency, phaseCompleted, busy, onSet }: Props) {
+  const t = useText();
   const [open, setOpen] = useState(false);
   const verdict = (next: ChecklistItemState) => {
     // N/A, Failed and a note item's Done ask for the note in a dialog: judge them as if it were given.
@@ -64,11 +66,11 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
           {item.title}{' '}
           {item.required ? (
             <Badge size="xs" variant="outline" color="red" ml={4} data-testid="item-required">
-              Required
+              {t('site.checklist.checklistItemRow.required')}
             </Badge>
           ) : (
             <Badge size="xs" variant="outline" color="gray" ml={4}>
-              Optional
+              {t('site.checklist.checklistItemRow.optional')}
             </Badge>
           )}
           {item.state !== 'todo' && (
@@ -80,24 +82,22 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
         <div className={classes.meta}>
           {item.evidence !== 'none' && (
             <span style={lacking ? { color: 'var(--mantine-color-orange-text)' } : undefined} data-testid="item-evidence" data-missing={lacking || undefined}>
-              Evidence: {EVIDENCE_LABELS[item.evidence]}
-              {lacking ? (item.evidence === 'photo' ? ' (no photo yet)' : ' (no passing run yet)') : ''}
+              {t(!lacking ? 'site.checklist.checklistItemRow.evidence' : item.evidence === 'photo' ? 'site.checklist.checklistItemRow.evidenceNoPhoto' : 'site.checklist.checklistItemRow.evidenceNoPassingRun', { evidence: EVIDENCE_LABELS[item.evidence] })}
             </span>
           )}
           {dependency && (
             <span style={waiting ? { color: 'var(--mantine-color-orange-text)' } : undefined}>
-              <IconLink size={11} style={{ verticalAlign: -1 }} /> After “{dependency.title}”
-              {waiting ? ' (not done yet)' : ''}
+              <IconLink size={11} style={{ verticalAlign: -1 }} /> {t(waiting ? 'site.checklist.checklistItemRow.afterWaiting' : 'site.checklist.checklistItemRow.after', { title: dependency.title })}
             </span>
           )}
           {item.stateAt && item.state !== 'todo' && (
             <span>
-              {ITEM_STATE[item.state].label} by {item.stateBy ?? '?'} · <Time iso={item.stateAt} />
+              {t('site.checklist.checklistItemRow.stateBy', { state: ITEM_STATE[item.state].label, name: item.stateBy ?? '?' })} · <Time iso={item.stateAt} />
             </span>
           )}
           {item.instructions && (
             <button type="button" className={classes.toggle} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="item-instructions-toggle">
-              {open ? 'Hide instructions' : 'Instructions'}
+              {open ? t('site.checklist.checklistItemRow.hideInstructions') : t('site.checklist.checklistItemRow.instructions')}
             </button>
           )}
         </div>
@@ -108,28 +108,28 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
       </div>
       <div className={classes.actions}>
         {item.state !== 'done' && item.state !== 'not_applicable' && (
-          <ActionButton label="Done" color="green" icon={<IconCheck size={12} />} reason={verdict('done')} onClick={() => onSet(item, 'done')} testId="item-done" loading={busy} />
+          <ActionButton label={t('site.checklist.checklistItemRow.done')} color="green" icon={<IconCheck size={12} />} reason={verdict('done')} onClick={() => onSet(item, 'done')} testId="item-done" loading={busy} />
         )}
         {item.state === 'todo' && (
           <>
             <ActionButton label="N/A" color="blue" icon={<IconMinus size={12} />} reason={verdict('not_applicable')} onClick={() => onSet(item, 'not_applicable')} testId="item-na" />
-            <ActionButton label="Failed" color="red" icon={<IconX size={12} />} reason={verdict('failed')} onClick={() => onSet(item, 'failed')} testId="item-failed" />
+            <ActionButton label={t('site.checklist.checklistItemRow.failed')} color="red" icon={<IconX size={12} />} reason={verdict('failed')} onClick={() => onSet(item, 'failed')} testId="item-failed" />
           </>
         )}
         {item.state === 'failed' && (
           <ActionButton
-            label="Log issue"
+            label={t('site.checklist.checklistItemRow.logIssue')}
             color="orange"
             icon={<IconAlertTriangle size={12} />}
             reason={null}
             onClick={() =>
-              openIssueDraft({ siteId: item.siteId, title: `Failed: ${item.title}`, description: item.note, links: [{ kind: 'checklist_item', id: item.id }], source: `checklist item “${item.title}”` })
+              openIssueDraft({ siteId: item.siteId, title: t('site.checklist.checklistItemRow.failed2', { title: item.title }), description: item.note, links: [{ kind: 'checklist_item', id: item.id }], source: `checklist item “${item.title}”` })
             }
             testId="log-issue"
           />
         )}
         {item.state !== 'todo' && (
-          <ActionButton label="Reopen" color="gray" icon={<IconArrowBackUp size={12} />} reason={verdict('todo')} onClick={() => onSet(item, 'todo')} testId="item-reopen" />
+          <ActionButton label={t('site.checklist.checklistItemRow.reopen')} color="gray" icon={<IconArrowBackUp size={12} />} reason={verdict('todo')} onClick={() => onSet(item, 'todo')} testId="item-reopen" />
         )}
       </div>
     </div>

@@ -11,9 +11,11 @@ import { dependentsToReopen } from '../../../shared/logic/checklist-rules';
 import { NoteModal, type NoteRequest } from './NoteModal';
 import { ReopenDependentsModal, type ReopenRequest } from './ReopenDependentsModal';
 import { PhaseSection } from './PhaseSection';
+import { useText } from '../../i18n/i18n';
 
 /** The site checklist by phase. Every change refreshes the checklist and the site figures. */
 export function ChecklistTab({ siteId }: { siteId: string }) {
+  const t = useText();
   const checklist = useApiQuery('checklist.get', { siteId }, ['checklist']);
   const site = useApiQuery('sites.get', { siteId }, ['sites']);
   const rolledBack = site.data?.status === 'rolled_back';
@@ -54,7 +56,7 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
 
   if (checklist.error && !checklist.data) {
     return (
-      <QueryError title="Checklist not available" error={checklist.error} onRetry={checklist.reload} />
+      <QueryError title={t('site.checklist.checklistTab.checklistNotAvailable')} error={checklist.error} onRetry={checklist.reload} />
     );
   }
   if (!checklist.data) return <Loader size="sm" />;
@@ -69,9 +71,9 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
       <Stack gap="sm" pb="md" pr={4}>
         <Group gap="sm">
           <Text size="sm" fw={600}>
-            {progress.done} of {progress.total} items settled
+            {t('site.checklist.checklistTab.ofItemsSettled', { done: progress.done, total: progress.total })}
           </Text>
-          <Progress value={percent(progress.done, progress.total)} size="md" aria-label="Checklist progress" style={{ flex: 1, maxWidth: 400 }} color="indigo" />
+          <Progress value={percent(progress.done, progress.total)} size="md" aria-label={t('site.checklist.checklistTab.checklistProgress')} style={{ flex: 1, maxWidth: 400 }} color="indigo" />
           <Text size="sm" c="dimmed">
             {percent(progress.done, progress.total)}%
           </Text>

@@ -8,9 +8,11 @@ import type { PhotoRead } from '../../photo/photo-types';
 import { preparePhotoFile } from '../../photo/prepare-photo';
 import { storePhoto } from '../../photo/store-photo';
 import { TakePhotoButton } from '../../photo/TakePhotoButton';
+import { useText } from '../../i18n/i18n';
 
 /** Photos linked to an item as evidence, and "Attach file" / "Take photo" while the item can still take one. */
 export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: boolean }) {
+  const t = useText();
   const [busy, setBusy] = useState(false);
 
   /** Stored, then linked: true once both are committed. */
@@ -31,14 +33,14 @@ export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: 
     <Group gap={4} mt={4}>
       {item.evidencePhotos.map((p) => (
         <Badge key={p.sha256} size="xs" variant="light" color="teal" tt="none" leftSection={<IconPhoto size={10} />} data-testid="evidence-photo">
-          Photo {p.sha256.slice(0, 8)} · {p.linkedBy} · <Time iso={p.linkedAt} />
+          {t('site.checklist.evidencePhotos.photo', { id: p.sha256.slice(0, 8), name: p.linkedBy })} · <Time iso={p.linkedAt} />
         </Badge>
       ))}
       {canAdd && (
         <FileButton onChange={(file) => void attach(file)} accept="image/jpeg,image/png,image/webp">
           {(props) => (
             <Button {...props} size="compact-xs" variant="default" leftSection={<IconPhoto size={12} />} loading={busy} data-testid="item-attach-photo">
-              Attach file
+              {t('site.checklist.evidencePhotos.attachFile')}
             </Button>
           )}
         </FileButton>

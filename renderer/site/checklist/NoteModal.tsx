@@ -4,6 +4,8 @@ import type { ChecklistItem } from '../../../shared/domain/checklist';
 import { textTooLong } from '../../../shared/logic/text-limits';
 import { LengthCounter } from '../../shell/LengthCounter';
 import { draftKey, useTextDraft } from '../../state/drafts';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 export interface NoteRequest {
   item: ChecklistItem;
@@ -18,13 +20,14 @@ interface Props {
 }
 
 const COPY = {
-  not_applicable: { title: 'Not applicable', prompt: 'Why does this item not apply at this site?', confirm: 'Mark not applicable', color: 'blue' },
-  failed: { title: 'Failed', prompt: 'What failed? Say what you saw and what you did.', confirm: 'Mark failed', color: 'red' },
-  done: { title: 'Done', prompt: 'Evidence: what did you check or record? This item needs a note to be done.', confirm: 'Mark done', color: 'green' },
+  not_applicable: { get title() { return appText('site.checklist.noteModal.notApplicable'); }, get prompt() { return appText('site.checklist.noteModal.prompt.notApplicable'); }, get confirm() { return appText('site.checklist.noteModal.markNotApplicable'); }, color: 'blue' },
+  failed: { get title() { return appText('site.checklist.noteModal.failed'); }, get prompt() { return appText('site.checklist.noteModal.prompt.failed'); }, get confirm() { return appText('site.checklist.noteModal.markFailed'); }, color: 'red' },
+  done: { get title() { return appText('site.checklist.noteModal.done'); }, get prompt() { return appText('site.checklist.noteModal.prompt.done'); }, get confirm() { return appText('site.checklist.noteModal.markDone'); }, color: 'green' },
 } as const;
 
 /** N/A and Failed need a reason, and Done a note for "Evidence: Note" items: the site owner and the release manager will read it. */
 export function NoteModal({ request, onClose, onConfirm }: Props) {
+  const t = useText();
   // Kept per item and outcome until confirmed or cancelled; closing the dialog keeps it.
   const [note, setNote, discardNote] = useTextDraft(request ? draftKey('note', request.item.siteId, `${request.item.id}.${request.state}`) : null);
   const [saving, setSaving] = useState(false);
@@ -65,7 +68,7 @@ export function NoteModal({ request, onClose, onConfirm }: Props) {
         />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            Ctrl+Enter to confirm
+            {t('site.checklist.noteModal.ctrlEnterToConfirm')}
           </Text>
           <Group gap="xs">
             <Button
@@ -76,7 +79,7 @@ export function NoteModal({ request, onClose, onConfirm }: Props) {
               }}
               data-testid="item-note-cancel"
             >
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button color={copy.color} loading={saving} disabled={note.trim() === '' || tooLong !== null} onClick={() => void confirm()} data-testid="item-note-confirm">
               {copy.confirm}

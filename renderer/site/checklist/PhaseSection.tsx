@@ -8,6 +8,8 @@ import { percent } from '../../format/time';
 import { Time } from '../../format/Time';
 import { PHASE_LABELS } from '../../status/labels';
 import { ChecklistItemRow } from './ChecklistItemRow';
+import { useText } from '../../i18n/i18n';
+import { Trans } from 'react-i18next';
 
 interface Props {
   phase: ChecklistPhaseView;
@@ -21,6 +23,7 @@ interface Props {
 }
 
 export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, onComplete, rolledBack = false }: Props) {
+  const t = useText();
   const isRollback = phase.phase === 'rollback';
   const [collapsed, setCollapsed] = useState(isRollback && !rolledBack);
   const [seenRolledBack, setSeenRolledBack] = useState(rolledBack);
@@ -41,14 +44,14 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
       onClick={onComplete}
       data-testid={`complete-phase-${phase.phase}`}
     >
-      Complete phase
+      {t('site.checklist.phaseSection.completePhase')}
     </Button>
   );
 
   return (
     <Paper withBorder data-testid={`phase-${phase.phase}`} data-completed={completed} data-collapsed={collapsed} style={isRollback && rolledBack ? { borderColor: 'var(--mantine-color-orange-filled)' } : undefined}>
       <Group px="sm" py={8} gap="sm" wrap="nowrap" style={{ background: 'var(--mantine-color-default)' }}>
-        <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? 'Expand phase' : 'Collapse phase'}>
+        <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? t('site.checklist.phaseSection.expandPhase') : t('site.checklist.phaseSection.collapsePhase')}>
           {collapsed ? <IconChevronRight size={16} /> : <IconChevronDown size={16} />}
         </ActionIcon>
         <Text fw={700} size="sm" style={{ flex: 'none' }}>
@@ -57,15 +60,15 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
         <Text size="xs" c="dimmed" style={{ flex: 'none' }} data-testid={`phase-progress-${phase.phase}`}>
           {phase.progress.done}/{phase.progress.total}
         </Text>
-        <Progress value={pct} size="sm" aria-label={`${PHASE_LABELS[phase.phase]} progress`} color={completed ? 'green' : 'indigo'} style={{ flex: 1, minWidth: 60, maxWidth: 240 }} />
+        <Progress value={pct} size="sm" aria-label={t('site.checklist.phaseSection.progress', { phase: PHASE_LABELS[phase.phase] })} color={completed ? 'green' : 'indigo'} style={{ flex: 1, minWidth: 60, maxWidth: 240 }} />
         {isRollback && (
           <Badge size="xs" variant={rolledBack ? 'filled' : 'outline'} color={rolledBack ? 'orange' : 'gray'} data-testid="rollback-phase-state">
-            {rolledBack ? 'Active: site rolled back' : 'Only if rolled back'}
+            {rolledBack ? t('site.checklist.phaseSection.activeSiteRolledBack') : t('site.checklist.phaseSection.onlyIfRolledBack')}
           </Badge>
         )}
         {phase.openRequired > 0 && !completed && (
           <Badge size="xs" variant="light" color="orange">
-            {phase.openRequired} required open
+            {t('site.checklist.phaseSection.requiredOpen', { openRequired: phase.openRequired })}
           </Badge>
         )}
         <div style={{ marginLeft: 'auto' }}>
@@ -73,7 +76,7 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
             <Group gap={6} wrap="nowrap" data-testid={`phase-completed-${phase.phase}`}>
               <IconLock size={14} color="var(--mantine-color-green-filled)" />
               <Text size="xs" c="dimmed">
-                Completed by <b>{phase.completedBy ?? '?'}</b> · <Time iso={phase.completedAt} />
+                <Trans t={t} i18nKey="site.checklist.phaseSection.completedBy" values={{ name: phase.completedBy ?? '?' }} components={{ b: <b /> }} /> · <Time iso={phase.completedAt} />
               </Text>
             </Group>
           ) : verdict.allowed ? (
@@ -98,7 +101,7 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
         ))}
       {!collapsed && phase.items.length === 0 && (
         <Text size="sm" c="dimmed" px="sm" py="xs">
-          No items in this phase.
+          {t('site.checklist.phaseSection.noItemsInThis')}
         </Text>
       )}
     </Paper>

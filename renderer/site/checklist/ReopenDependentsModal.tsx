@@ -1,5 +1,6 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
+import { useText } from '../../i18n/i18n';
 
 export interface ReopenRequest {
   item: ChecklistItem;
@@ -15,11 +16,12 @@ interface Props {
 
 /** Reopening a prerequisite reopens the done items that depend on it: say which before doing it. */
 export function ReopenDependentsModal({ request, onClose, onConfirm }: Props) {
+  const t = useText();
   return (
-    <Modal opened={request !== null} onClose={onClose} title={`Reopen “${request?.item.title ?? ''}”?`} size="lg">
+    <Modal opened={request !== null} onClose={onClose} title={t('site.checklist.reopenDependentsModal.reopen', { title: request?.item.title ?? '' })} size="lg">
       <Stack gap="sm" data-testid="reopen-dependents">
         <Text size="sm">
-          {request?.dependents.length === 1 ? 'This item is done and depends on it; it will be reopened too:' : `These ${request?.dependents.length ?? 0} done items depend on it; they will be reopened too:`}
+          {request?.dependents.length === 1 ? t('site.checklist.reopenDependentsModal.thisItemIsDone') : t('site.checklist.reopenDependentsModal.theseDoneItemsDepend', { number: request?.dependents.length ?? 0 })}
         </Text>
         <List size="sm" data-testid="reopen-dependents-list">
           {request?.dependents.map((d) => (
@@ -27,14 +29,14 @@ export function ReopenDependentsModal({ request, onClose, onConfirm }: Props) {
           ))}
         </List>
         <Text size="xs" c="dimmed">
-          The activity log records which items were reopened with it.
+          {t('site.checklist.reopenDependentsModal.theActivityLogRecords')}
         </Text>
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button color="orange" onClick={() => request && onConfirm(request)} data-testid="reopen-dependents-confirm">
-            Reopen all
+            {t('site.checklist.reopenDependentsModal.reopenAll')}
           </Button>
         </Group>
       </Stack>

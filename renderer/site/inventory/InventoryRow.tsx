@@ -7,6 +7,7 @@ import { formatWhen, viewerZone } from '../../format/time';
 import { useDisplayZone } from '../../format/Time';
 import { StateBadge } from './StateBadge';
 import classes from './InventoryTable.module.css';
+import { useText } from '../../i18n/i18n';
 
 interface RowProps {
   item: InventoryItem | undefined;
@@ -19,6 +20,7 @@ interface RowProps {
 
 /** One inventory row: plain elements only (see InventoryTable.module.css). */
 export const InventoryRow = memo(function InventoryRow({ item, index, top, highlight, onAction }: RowProps) {
+  const t = useText();
   const style = { transform: `translateY(${top}px)` };
   const zone = useDisplayZone();
   if (!item) {
@@ -55,7 +57,7 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
       <div className={`${classes.cell} ${classes.mono}`} role="cell" title={item.expectedSerial ?? undefined}>
         {item.expectedSerial ?? <span className={classes.dim}>—</span>}
       </div>
-      <div className={`${classes.cell} ${classes.mono} ${mismatch ? classes.mismatch : ''}`} role="cell" title={mismatch ? 'Differs from the expected serial' : undefined}>
+      <div className={`${classes.cell} ${classes.mono} ${mismatch ? classes.mismatch : ''}`} role="cell" title={mismatch ? t('site.inventory.inventoryRow.differsFromTheExpected') : undefined}>
         {item.foundSerial ?? <span className={classes.dim}>—</span>}
       </div>
       <div className={`${classes.cell} ${classes.mono}`} role="cell">
@@ -77,7 +79,7 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
         <button
           type="button"
           className={classes.action}
-          aria-label={`Change state of ${item.expectedSerial ?? item.foundSerial ?? 'item'}`}
+          aria-label={t('site.inventory.inventoryRow.changeStateOf', { serial: item.expectedSerial ?? item.foundSerial ?? 'item' })}
           data-testid="inventory-row-action"
           onClick={(e) => onAction(item, e.currentTarget)}
         >

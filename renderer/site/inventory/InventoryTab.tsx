@@ -10,11 +10,13 @@ import { LabelsButton } from './labels/LabelsButton';
 import { ReceivePanel } from './ReceivePanel';
 import { ReconciliationBar } from './ReconciliationBar';
 import type { InventoryStateFilter } from './usePagedInventory';
+import { useText } from '../../i18n/i18n';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
 /** Reconciliation on top, then receive mode (when on), then the searchable table. */
 export function InventoryTab({ siteId }: { siteId: string }) {
+  const t = useText();
   const reconciliation = useApiQuery('inventory.reconciliation', { siteId }, ['inventory']);
   const receiveMode = useUi((s) => s.receiveMode);
   // Opened from the deployment's hardware search: start searched for the same text.
@@ -30,7 +32,7 @@ export function InventoryTab({ siteId }: { siteId: string }) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, height: '100%', minHeight: 0 }} data-testid="inventory-tab">
       <ReconciliationBar value={reconciliation.data} />
       {reconciliation.error && (
-        <QueryError title="Reconciliation not available" error={reconciliation.error} onRetry={reconciliation.reload} />
+        <QueryError title={t('site.inventory.inventoryTab.reconciliationNotAvailable')} error={reconciliation.error} onRetry={reconciliation.reload} />
       )}
       {receiveMode && <ReceivePanel siteId={siteId} onReconciliation={reconciliation.setData} onReceived={setHighlightId} />}
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>

@@ -9,6 +9,7 @@ import { InventoryRow } from './InventoryRow';
 import { RowStateMenu, type RowMenuAnchor } from './RowStateMenu';
 import { usePagedInventory, type InventoryQuery } from './usePagedInventory';
 import classes from './InventoryTable.module.css';
+import { useText } from '../../i18n/i18n';
 
 export const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 32;
@@ -22,6 +23,7 @@ interface Props extends InventoryQuery {
 
 /** The site inventory, virtualized over the server-side paged list: smooth at tens of thousands of rows. */
 export function InventoryTable({ siteId, query, state, highlightId = null, onTotal }: Props) {
+  const t = useText();
   const list = usePagedInventory({ siteId, query, state });
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<RowMenuAnchor | null>(null);
@@ -104,14 +106,14 @@ export function InventoryTable({ siteId, query, state, highlightId = null, onTot
             );
           })}
         </div>
-        {total === 0 && <div className={classes.empty}>{query || state ? 'No item matches this search and filter.' : 'No inventory for this site.'}</div>}
+        {total === 0 && <div className={classes.empty}>{query || state ? t('site.inventory.inventoryTable.noItemMatchesThis') : t('site.inventory.inventoryTable.noInventoryForThis')}</div>}
         {list.error && (
           <Group className={classes.empty} justify="center" gap="sm">
             <Text size="sm" c="red">
               {list.error.message}
             </Text>
             <Button variant="default" onClick={list.retry}>
-              Retry
+              {t('site.inventory.inventoryTable.retry')}
             </Button>
           </Group>
         )}

@@ -6,12 +6,14 @@ import { CameraScanButton } from '../../camera/CameraScanButton';
 import { INVENTORY_STATE } from '../../status/labels';
 import { useUi } from '../../state/ui';
 import type { InventoryStateFilter } from './usePagedInventory';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const STATE_OPTIONS = [
-  { value: 'all', label: 'All states' },
+  { value: 'all', get label() { return appText('site.inventory.inventoryToolbar.allStates'); } },
   // "Missing" lists what the Missing figure counts: every expected item not received yet (shared/logic/inventory-rules).
-  ...inventoryStateSchema.options.map((s) => ({ value: s, label: s === 'missing' ? 'Missing (not received)' : INVENTORY_STATE[s].label })),
-  { value: 'surplus', label: 'Surplus (not expected)' },
+  ...inventoryStateSchema.options.map((s) => ({ value: s, get label() { return s === 'missing' ? appText('site.inventory.inventoryToolbar.missingNotReceived') : INVENTORY_STATE[s].label; } })),
+  { value: 'surplus', get label() { return appText('site.inventory.inventoryToolbar.surplusNotExpected'); } },
 ];
 
 interface Props {
@@ -23,6 +25,7 @@ interface Props {
 }
 
 export function InventoryToolbar({ search, onSearch, state, onState, total }: Props) {
+  const t = useText();
   const receiveMode = useUi((s) => s.receiveMode);
   const setReceiveMode = useUi((s) => s.setReceiveMode);
   const focusPending = useUi((s) => s.searchFocusPending);
@@ -40,14 +43,14 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
     <Group gap="sm" wrap="wrap" style={{ rowGap: 6 }}>
       <TextInput
         ref={searchRef}
-        placeholder="Serial, asset tag or model"
+        placeholder={t('site.inventory.inventoryToolbar.serialAssetTagOr')}
         leftSection={<IconSearch size={14} />}
         rightSectionWidth={56}
         rightSectionPointerEvents="auto"
         rightSection={
           <Group gap={2} wrap="nowrap">
-            <CameraScanButton place="search" variant="inline" label="Search with the camera" hint="Hold a serial or asset label up to the camera, its barcode across the red line" onScan={onSearch} testId="inventory-search-camera" />
-            {search ? <CloseButton size="sm" onClick={() => onSearch('')} aria-label="Clear search" /> : <Kbd size="xs">/</Kbd>}
+            <CameraScanButton place="search" variant="inline" label={t('site.inventory.inventoryToolbar.searchWithTheCamera')} hint="Hold a serial or asset label up to the camera, its barcode across the red line" onScan={onSearch} testId="inventory-search-camera" />
+            {search ? <CloseButton size="sm" onClick={() => onSearch('')} aria-label={t('site.inventory.inventoryToolbar.clearSearch')} /> : <Kbd size="xs">/</Kbd>}
           </Group>
         }
         value={search}
@@ -62,7 +65,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         style={{ flex: '1 1 250px', minWidth: 250, maxWidth: 320 }}
         size="sm"
         maxLength={128}
-        aria-label="Search inventory"
+        aria-label={t('site.inventory.inventoryToolbar.searchInventory')}
         data-testid="inventory-search"
       />
       <Select
@@ -72,11 +75,11 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         allowDeselect={false}
         w={150}
         size="sm"
-        aria-label="Filter by state"
+        aria-label={t('site.inventory.inventoryToolbar.filterByState')}
         data-testid="inventory-state-filter"
       />
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="inventory-count">
-        {total === null ? 'Loading…' : `${total.toLocaleString()} item${total === 1 ? '' : 's'}`}
+        {total === null ? t('site.inventory.inventoryToolbar.loading') : t('site.inventory.inventoryToolbar.items', { count: total, formatted: total.toLocaleString() })}
       </Text>
       <Button
         ml="auto"
@@ -90,7 +93,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         aria-pressed={receiveMode}
         data-testid="receive-mode"
       >
-        {receiveMode ? 'Receiving…' : 'Receive mode'}
+        {receiveMode ? t('site.inventory.inventoryToolbar.receiving') : t('site.inventory.inventoryToolbar.receiveMode')}
       </Button>
     </Group>
   );

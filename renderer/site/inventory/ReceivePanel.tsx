@@ -17,6 +17,7 @@ import { useDisplayZone } from '../../format/Time';
 import { CameraScanner } from '../../camera/CameraScanner';
 import { useCameraOpen } from '../../camera/camera-open';
 import { vibrate } from '../../camera/vibrate';
+import { useText } from '../../i18n/i18n';
 
 const NO_ENTRIES: ScanEntry[] = [];
 const REFOCUS_DELAY_MS = 150;
@@ -33,6 +34,7 @@ interface Props {
  * camera (when opened) feeds what it reads into the same queue, with a vibration besides the beep.
  */
 export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
+  const t = useText();
   const zone = useDisplayZone();
   const [value, setValue] = useState('');
   const [surplusFor, setSurplusFor] = useState<ScanEntry | null>(null);
@@ -128,39 +130,39 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
             <Group gap={6}>
               <IconBarcode size={18} />
               <Text fw={700} size="sm">
-                Receive mode
+                {t('site.inventory.receivePanel.receiveMode')}
               </Text>
               <Text size="xs" c="dimmed" className={classes.hint}>
-                Enter records the serial · Esc leaves
+                {t('site.inventory.receivePanel.enterRecordsTheSerial')}
               </Text>
             </Group>
             <Group gap={4}>
-              <Tooltip label={cameraOpen ? 'Close the camera' : 'Scan with the camera'}>
+              <Tooltip label={cameraOpen ? t('site.inventory.receivePanel.closeTheCamera') : t('site.inventory.receivePanel.scanWithTheCamera')}>
                 <ActionIcon
                   variant={cameraOpen ? 'filled' : 'subtle'}
                   color={cameraOpen ? 'teal' : 'gray'}
                   onClick={() => setCameraOpen(!cameraOpen)}
-                  aria-label={cameraOpen ? 'Close the camera' : 'Scan with the camera'}
+                  aria-label={cameraOpen ? t('site.inventory.receivePanel.closeTheCamera') : t('site.inventory.receivePanel.scanWithTheCamera')}
                   aria-pressed={cameraOpen}
                   data-testid="receive-camera"
                 >
                   {cameraOpen ? <IconCameraOff size={16} /> : <IconCamera size={16} />}
                 </ActionIcon>
               </Tooltip>
-              <Tooltip label={muted ? 'Sound off' : 'Sound on'}>
-                <ActionIcon variant="subtle" color="gray" onClick={toggleMuted} aria-label={muted ? 'Unmute scan sounds' : 'Mute scan sounds'} data-testid="scan-mute">
+              <Tooltip label={muted ? t('site.inventory.receivePanel.soundOff') : t('site.inventory.receivePanel.soundOn')}>
+                <ActionIcon variant="subtle" color="gray" onClick={toggleMuted} aria-label={muted ? t('site.inventory.receivePanel.unmuteScanSounds') : t('site.inventory.receivePanel.muteScanSounds')} data-testid="scan-mute">
                   {muted ? <IconVolumeOff size={16} /> : <IconVolume size={16} />}
                 </ActionIcon>
               </Tooltip>
               <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => setReceiveMode(false)} data-testid="receive-close">
-                Close
+                {t('common.close')}
               </Button>
             </Group>
           </Group>
           <TextInput
             ref={inputRef}
             size="xl"
-            placeholder="Scan or type a serial"
+            placeholder={t('site.inventory.receivePanel.scanOrTypeA')}
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             onKeyDown={(e) => {
@@ -176,7 +178,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
             autoComplete="off"
             spellCheck={false}
             maxLength={128}
-            aria-label="Serial to receive"
+            aria-label={t('site.inventory.receivePanel.serialToReceive')}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 22, letterSpacing: '0.03em' } }}
             data-testid="scan-input"
           />
@@ -191,7 +193,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
         <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
           <Group justify="space-between" mb={4}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-              Scans this session · {entries.length} · {zone} time
+              {t('site.inventory.receivePanel.scansThisSessionTime', { length: entries.length, zone })}
             </Text>
           </Group>
           {/* Inside the panel at any window size: shorter on a low screen, so the table keeps its rows. */}

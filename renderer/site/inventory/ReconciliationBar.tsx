@@ -2,17 +2,20 @@ import { Progress, Text } from '@mantine/core';
 import type { Reconciliation } from '../../../shared/domain/inventory';
 import { percent } from '../../format/time';
 import classes from './ReconciliationBar.module.css';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const FIGURES: { key: keyof Reconciliation; label: string; color: string; alertWhenNonZero?: boolean }[] = [
-  { key: 'expected', label: 'Expected', color: 'gray' },
-  { key: 'received', label: 'Received', color: 'teal' },
-  { key: 'missing', label: 'Missing', color: 'red', alertWhenNonZero: true },
-  { key: 'surplus', label: 'Surplus', color: 'grape', alertWhenNonZero: true },
-  { key: 'damaged', label: 'Damaged', color: 'orange', alertWhenNonZero: true },
+  { key: 'expected', get label() { return appText('site.inventory.reconciliationBar.expected'); }, color: 'gray' },
+  { key: 'received', get label() { return appText('site.inventory.reconciliationBar.received'); }, color: 'teal' },
+  { key: 'missing', get label() { return appText('site.inventory.reconciliationBar.missing'); }, color: 'red', alertWhenNonZero: true },
+  { key: 'surplus', get label() { return appText('site.inventory.reconciliationBar.surplus'); }, color: 'grape', alertWhenNonZero: true },
+  { key: 'damaged', get label() { return appText('site.inventory.reconciliationBar.damaged'); }, color: 'orange', alertWhenNonZero: true },
 ];
 
 /** Expected vs found at a glance; always on top of the inventory. Each figure's element holds just the number. */
 export function ReconciliationBar({ value }: { value: Reconciliation | undefined }) {
+  const t = useText();
   const received = value?.received ?? 0;
   const expected = value?.expected ?? 0;
   const pct = percent(received, expected);
@@ -40,9 +43,9 @@ export function ReconciliationBar({ value }: { value: Reconciliation | undefined
       })}
       <div className={classes.progress}>
         <Text size="xs" c="dimmed">
-          {received.toLocaleString()} of {expected.toLocaleString()} expected items received · {pct}%
+          {t('site.inventory.reconciliationBar.ofExpectedItemsReceived', { received: received.toLocaleString(), expected: expected.toLocaleString(), pct })}
         </Text>
-        <Progress value={pct} color={pct === 100 ? 'teal' : 'blue'} size="md" aria-label="Expected items received" />
+        <Progress value={pct} color={pct === 100 ? 'teal' : 'blue'} size="md" aria-label={t('site.inventory.reconciliationBar.expectedItemsReceived')} />
       </div>
     </div>
   );

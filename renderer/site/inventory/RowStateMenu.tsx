@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconArrowBackUp, IconQuestionMark, IconTool } from '
 import type { InventoryState } from '../../../shared/domain/enums';
 import type { InventoryItem } from '../../../shared/domain/inventory';
 import { INVENTORY_STATE } from '../../status/labels';
+import { useText } from '../../i18n/i18n';
 
 export interface RowMenuAnchor {
   item: InventoryItem;
@@ -27,6 +28,7 @@ interface Props {
  * mount a Menu per row.
  */
 export function RowStateMenu({ anchor, onClose, onPick }: Props) {
+  const t = useText();
   const rect = anchor?.rect;
   return (
     <Menu opened={anchor !== null} onChange={(open) => !open && onClose()} position="bottom-end" width={180} shadow="md">
@@ -44,7 +46,7 @@ export function RowStateMenu({ anchor, onClose, onPick }: Props) {
         />
       </Menu.Target>
       <Menu.Dropdown data-testid="inventory-state-menu">
-        <Menu.Label>Set state</Menu.Label>
+        <Menu.Label>{t('site.inventory.rowStateMenu.setState')}</Menu.Label>
         {ACTIONS.map((a) => (
           <Menu.Item
             key={a.state}

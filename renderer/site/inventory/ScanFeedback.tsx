@@ -4,6 +4,8 @@ import type { ScanEntry } from '../../state/scan-log';
 import { formatLocation } from '../../format/location';
 import { Time } from '../../format/Time';
 import classes from './ScanFeedback.module.css';
+import { useText } from '../../i18n/i18n';
+import { Trans } from 'react-i18next';
 
 function tone(color: string): React.CSSProperties {
   return {
@@ -24,11 +26,12 @@ interface Props {
 
 /** What the last scan did, readable from a metre away. */
 export function ScanFeedback({ entry, onRecordSurplus }: Props) {
+  const t = useText();
   if (!entry) {
     return (
       <div className={classes.idle} data-testid="scan-idle">
         <IconBarcode size={28} />
-        Scan a serial with the barcode scanner, or type it and press Enter. Each scan is saved at once.
+        {t('site.inventory.scanFeedback.idle')}
       </div>
     );
   }
@@ -41,7 +44,7 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
       <div className={classes.panel} style={tone('red')} {...common}>
         <IconX size={40} className={classes.icon} />
         <div>
-          <div className={classes.title}>Not recorded</div>
+          <div className={classes.title}>{t('site.inventory.scanFeedback.notRecorded')}</div>
           {serial}
           <div className={classes.detail}>{entry.error}</div>
         </div>
@@ -55,14 +58,14 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
         <div className={classes.panel} style={tone('green')} {...common}>
           <IconCircleCheckFilled size={44} className={classes.icon} />
           <div>
-            <div className={classes.title}>Received</div>
+            <div className={classes.title}>{t('site.inventory.scanFeedback.received')}</div>
             {serial}
             {r.item && (
               <div className={classes.detail}>
                 {[r.item.manufacturer, r.item.model].filter(Boolean).join(' ')}
                 {' · '}
-                {formatLocation(r.item) || 'no location'}
-                {r.item.assetTag ? ` · asset ${r.item.assetTag}` : ''}
+                {formatLocation(r.item) || t('site.inventory.scanFeedback.noLocation')}
+                {r.item.assetTag ? t('site.inventory.scanFeedback.asset', { assetTag: r.item.assetTag }) : ''}
               </div>
             )}
           </div>
@@ -74,10 +77,10 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
           <IconAlertTriangle size={40} className={classes.icon} />
           <div>
             <div className={classes.title}>
-              Already received at <Time iso={r.item?.receivedAt} /> by {r.item?.receivedBy ?? 'unknown'}
+              <Trans t={t} i18nKey="site.inventory.scanFeedback.alreadyReceivedAt" values={{ name: r.item?.receivedBy ?? t('site.inventory.scanFeedback.unknown') }} components={{ time: <Time iso={r.item?.receivedAt} /> }} />
             </div>
             {serial}
-            {r.item && <div className={classes.detail}>{[r.item.manufacturer, r.item.model].filter(Boolean).join(' ')} — nothing changed.</div>}
+            {r.item && <div className={classes.detail}>{t('site.inventory.scanFeedback.nothingChanged', { model: [r.item.manufacturer, r.item.model].filter(Boolean).join(' ') })}</div>}
           </div>
         </div>
       );
@@ -87,10 +90,10 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
           <IconMapPinExclamation size={40} className={classes.icon} />
           <div>
             <div className={classes.title}>
-              Expected at site {r.otherSite?.code ?? '?'} — {r.otherSite?.name ?? 'another site'}, not here
+              {t('site.inventory.scanFeedback.expectedAtSiteNot', { code: r.otherSite?.code ?? '?', name: r.otherSite?.name ?? t('site.inventory.scanFeedback.anotherSite') })}
             </div>
             {serial}
-            <div className={classes.detail}>Set it aside for that site; nothing was recorded here.</div>
+            <div className={classes.detail}>{t('site.inventory.scanFeedback.setItAsideFor')}</div>
           </div>
         </div>
       );
@@ -99,15 +102,15 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
         <div className={classes.panel} style={tone('red')} {...common}>
           <IconHelpHexagon size={40} className={classes.icon} />
           <div style={{ flex: 1 }}>
-            <div className={classes.title}>Unknown serial</div>
+            <div className={classes.title}>{t('site.inventory.scanFeedback.unknownSerial')}</div>
             {serial}
             <div className={classes.detail}>
-              {entry.recordedSurplus ? 'Recorded as surplus.' : 'Not on the expected list of any site.'}
+              {entry.recordedSurplus ? t('site.inventory.scanFeedback.recordedAsSurplus') : t('site.inventory.scanFeedback.notOnTheExpected')}
             </div>
           </div>
           {!entry.recordedSurplus && (
             <Button color="red" variant="filled" size="sm" onClick={() => onRecordSurplus(entry)} data-testid="record-surplus">
-              Record as surplus
+              {t('site.inventory.scanFeedback.recordAsSurplus')}
             </Button>
           )}
         </div>

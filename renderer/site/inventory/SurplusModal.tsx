@@ -1,5 +1,7 @@
 import { Button, Code, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useText } from '../../i18n/i18n';
+import { Trans } from 'react-i18next';
 
 interface Props {
   serial: string | null;
@@ -9,6 +11,7 @@ interface Props {
 
 /** Hardware that is here but on no list: record what it is. */
 export function SurplusModal({ serial, onClose, onConfirm }: Props) {
+  const t = useText();
   const [manufacturer, setManufacturer] = useState('');
   const [model, setModel] = useState('');
   const [note, setNote] = useState('');
@@ -26,18 +29,18 @@ export function SurplusModal({ serial, onClose, onConfirm }: Props) {
   }
 
   return (
-    <Modal opened={serial !== null} onClose={onClose} title="Record as surplus" size="md" returnFocus={false}>
+    <Modal opened={serial !== null} onClose={onClose} title={t('site.inventory.surplusModal.recordAsSurplus')} size="md" returnFocus={false}>
       <Stack gap="sm">
         <Text size="sm">
-          Serial <Code fz="sm">{serial}</Code> is not expected at any site. Record it as surplus found here.
+          <Trans t={t} i18nKey="site.inventory.surplusModal.notExpected" values={{ serial }} components={{ code: <Code fz="sm" /> }} />
         </Text>
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label="Manufacturer" value={manufacturer} onChange={(e) => setManufacturer(e.currentTarget.value)} data-autofocus maxLength={200} data-testid="surplus-manufacturer" />
-          <TextInput label="Model" value={model} onChange={(e) => setModel(e.currentTarget.value)} maxLength={200} data-testid="surplus-model" />
+          <TextInput label={t('site.inventory.surplusModal.manufacturer')} value={manufacturer} onChange={(e) => setManufacturer(e.currentTarget.value)} data-autofocus maxLength={200} data-testid="surplus-manufacturer" />
+          <TextInput label={t('site.inventory.surplusModal.model')} value={model} onChange={(e) => setModel(e.currentTarget.value)} maxLength={200} data-testid="surplus-model" />
         </SimpleGrid>
         <Textarea
-          label="Note"
-          placeholder="Where it was found, its condition…"
+          label={t('site.inventory.surplusModal.note')}
+          placeholder={t('site.inventory.surplusModal.whereItWasFound')}
           autosize
           minRows={2}
           value={note}
@@ -47,10 +50,10 @@ export function SurplusModal({ serial, onClose, onConfirm }: Props) {
         />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button loading={saving} onClick={() => void confirm()} data-testid="confirm-surplus">
-            Record surplus
+            {t('site.inventory.surplusModal.recordSurplus')}
           </Button>
         </Group>
       </Stack>

@@ -6,11 +6,13 @@ import { isOpenIssueStatus, ISSUE_TRANSITIONS, MAX_ESCALATION_LEVEL } from '../.
 import { runCommand } from '../../api/command';
 import { ISSUE_STATUS } from './issue-labels';
 import { ReasonModal } from './ReasonModal';
+import { useText } from '../../i18n/i18n';
 
 const refresh = ['issues'] as const;
 
 /** Assign, change status (only the allowed moves are offered), escalate, accept as an exception. */
 export function IssueActions({ issue }: { issue: Issue }) {
+  const t = useText();
   const [assignee, setAssignee] = useState(issue.assignee ?? '');
   const [dialog, setDialog] = useState<'escalate' | 'exception' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,8 +35,8 @@ export function IssueActions({ issue }: { issue: Issue }) {
     <Group gap="xs" align="flex-end" wrap="wrap">
       <TextInput
         size="xs"
-        label="Assignee"
-        placeholder="Name"
+        label={t('site.issues.issueActions.assignee')}
+        placeholder={t('site.issues.issueActions.name')}
         leftSection={<IconUser size={12} />}
         value={assignee}
         onChange={(e) => setAssignee(e.currentTarget.value)}
@@ -47,28 +49,28 @@ export function IssueActions({ issue }: { issue: Issue }) {
       <Menu position="bottom-start" shadow="md">
         <Menu.Target>
           <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />} disabled={moves.length === 0} loading={busy} data-testid="issue-status-menu">
-            Change status
+            {t('site.issues.issueActions.changeStatus')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
           {moves.map((s) => (
             <Menu.Item key={s} onClick={() => void setStatus(s)} data-testid={`issue-set-${s}`}>
-              {issue.status !== 'open' && s === 'open' ? 'Reopen' : ISSUE_STATUS[s].label}
+              {issue.status !== 'open' && s === 'open' ? t('site.issues.issueActions.reopen') : ISSUE_STATUS[s].label}
             </Menu.Item>
           ))}
         </Menu.Dropdown>
       </Menu>
       <Button size="xs" variant="light" color="red" leftSection={<IconArrowUpRight size={14} />} disabled={!canEscalate} onClick={() => setDialog('escalate')} data-testid="issue-escalate">
-        Escalate
+        {t('site.issues.issueActions.escalate')}
       </Button>
       <Button size="xs" variant="light" color="grape" leftSection={<IconExclamationMark size={14} />} disabled={!isOpenIssueStatus(issue.status)} onClick={() => setDialog('exception')} data-testid="issue-accept-exception">
-        Accept as exception
+        {t('site.issues.issueActions.acceptAsException')}
       </Button>
       <ReasonModal
         opened={dialog === 'escalate'}
-        title={`Escalate issue #${issue.number}`}
+        title={t('site.issues.issueActions.escalateIssue', { number: issue.number })}
         prompt="Why does it need escalating, and to whom?"
-        confirmLabel="Escalate"
+        confirmLabel={t('site.issues.issueActions.escalate')}
         color="red"
         testId="escalate"
         levelAbove={issue.escalationLevel}
@@ -79,9 +81,9 @@ export function IssueActions({ issue }: { issue: Issue }) {
       />
       <ReasonModal
         opened={dialog === 'exception'}
-        title={`Accept issue #${issue.number} as an exception`}
+        title={t('site.issues.issueActions.acceptIssueAsAn', { number: issue.number })}
         prompt="Why may the site go ahead with this issue open?"
-        confirmLabel="Accept as exception"
+        confirmLabel={t('site.issues.issueActions.acceptAsException')}
         color="grape"
         testId="exception"
         onClose={() => setDialog(null)}

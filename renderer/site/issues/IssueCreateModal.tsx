@@ -8,6 +8,7 @@ import { draftKey, readDraft, writeDraft } from '../../state/drafts';
 import { CATEGORY, LINK_LABEL, options, SEVERITY } from './issue-labels';
 import { useIssueDraft, type IssueDraft } from './issue-draft';
 import { PhotoPicker } from './PhotoPicker';
+import { useText } from '../../i18n/i18n';
 
 /** What is kept of a half-typed issue on this device (per site) until it is logged or discarded. */
 interface StoredIssue {
@@ -39,6 +40,7 @@ function restoredDraft(draft: IssueDraft): StoredIssue | null {
 }
 
 function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
+  const t = useText();
   const [restored] = useState(() => restoredDraft(draft));
   const [title, setTitle] = useState(restored?.title ?? draft.title);
   const [description, setDescription] = useState(restored?.description ?? draft.description);
@@ -78,14 +80,14 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
     <Stack gap="sm">
       {draft.source && (
         <Alert variant="light" color="gray" p="xs" icon={<IconLink size={16} />} data-testid="issue-source">
-          <Text size="sm">Linked to {draft.source}</Text>
+          <Text size="sm">{t('site.issues.issueCreateModal.linkedTo', { source: draft.source })}</Text>
         </Alert>
       )}
-      <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} data-autofocus data-testid="issue-title" />
-      <Textarea label="Description" autosize minRows={3} maxRows={10} value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={10_000} data-testid="issue-description" />
+      <TextInput label={t('site.issues.issueCreateModal.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} data-autofocus data-testid="issue-title" />
+      <Textarea label={t('site.issues.issueCreateModal.description')} autosize minRows={3} maxRows={10} value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={10_000} data-testid="issue-description" />
       <Group grow>
         <Select
-          label="Severity"
+          label={t('site.issues.issueCreateModal.severity')}
           data={options(SEVERITY)}
           value={severity}
           onChange={(v) => v && setSeverity(issueSeveritySchema.parse(v))}
@@ -93,7 +95,7 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
           data-testid="issue-severity"
         />
         <Select
-          label="Category"
+          label={t('site.issues.issueCreateModal.category')}
           data={options(CATEGORY)}
           value={category}
           onChange={(v) => v && setCategory(issueCategorySchema.parse(v))}
@@ -101,23 +103,23 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
           data-testid="issue-category"
         />
       </Group>
-      <Switch label="Blocks sign-off" description="The site cannot be signed off as accepted while this issue is open" checked={blocks} onChange={(e) => setBlocks(e.currentTarget.checked)} data-testid="issue-blocks" />
+      <Switch label={t('site.issues.issueCreateModal.blocksSignOff')} description={t('site.issues.issueCreateModal.theSiteCannotBe')} checked={blocks} onChange={(e) => setBlocks(e.currentTarget.checked)} data-testid="issue-blocks" />
       {links.length > 0 && (
         <Text size="xs" c="dimmed">
-          Links: {links.map((l) => LINK_LABEL[l.kind]).join(', ')}
+          {t('site.issues.issueCreateModal.links', { links: links.map((l) => LINK_LABEL[l.kind]).join(', ') })}
         </Text>
       )}
       <PhotoPicker value={photos} onChange={setPhotos} subject={title.trim() || 'new issue'} />
       <Group justify="space-between" gap="xs">
         <Text size="xs" c="dimmed" data-testid="issue-draft-note">
-          {restored ? 'Your unsent draft, kept on this device.' : typed ? 'Kept on this device until logged or discarded.' : ''}
+          {restored ? t('site.issues.issueCreateModal.yourUnsentDraftKept') : typed ? t('site.issues.issueCreateModal.keptOnThisDevice') : ''}
         </Text>
         <Group gap="xs">
           <Button variant="default" onClick={typed ? discard : onDone} data-testid="issue-discard">
-            {typed ? 'Discard' : 'Cancel'}
+            {typed ? t('site.issues.issueCreateModal.discard') : t('common.cancel')}
           </Button>
           <Button loading={pending} disabled={title.trim() === ''} onClick={() => void submit()} data-testid="issue-submit">
-            Log issue
+            {t('site.issues.issueCreateModal.logIssue')}
           </Button>
         </Group>
       </Group>
@@ -127,12 +129,13 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
 
 /** The one "Log issue" dialog of the workspace, opened with a draft (blank, or from a failed checklist item). */
 export function IssueCreateModal() {
+  const t = useText();
   const draft = useIssueDraft((s) => s.draft);
   const close = useIssueDraft((s) => s.close);
   const [key, setKey] = useState(0);
   useEffect(() => setKey((k) => k + 1), [draft]);
   return (
-    <Modal opened={draft !== null} onClose={close} title="Log issue" size="lg">
+    <Modal opened={draft !== null} onClose={close} title={t('site.issues.issueCreateModal.logIssue')} size="lg">
       {draft && <Form key={key} draft={draft} onDone={close} />}
     </Modal>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Attachment } from '../../../shared/contract/attachments-methods';
 import { useMutation } from '../../api/useMutation';
 import { draftKey, useTextDraft } from '../../state/drafts';
+import { useText } from '../../i18n/i18n';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../shell/QueryError';
 import { CATEGORY, LINK_LABEL } from './issue-labels';
@@ -14,6 +15,7 @@ import { PhotoPicker } from './PhotoPicker';
 import { ServiceImpactSection } from './ServiceImpactSection';
 
 function CommentBox({ issueId, siteId, subject }: { issueId: string; siteId: string; subject: string }) {
+  const t = useText();
   const [text, setText, discardText] = useTextDraft(draftKey('comment', siteId, issueId));
   const [photos, setPhotos] = useState<Attachment[]>([]);
   const { run, pending } = useMutation();
@@ -27,11 +29,11 @@ function CommentBox({ issueId, siteId, subject }: { issueId: string; siteId: str
   }
   return (
     <Stack gap={6}>
-      <Textarea placeholder="Add a comment" autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={10_000} data-testid="issue-comment" />
+      <Textarea placeholder={t('site.issues.issueDetail.addAComment')} autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={10_000} data-testid="issue-comment" />
       <Group justify="space-between">
         <PhotoPicker value={photos} onChange={setPhotos} subject={subject} />
         <Button size="xs" loading={pending} disabled={text.trim() === ''} onClick={() => void send()} data-testid="issue-comment-submit">
-          Comment
+          {t('site.issues.issueDetail.comment')}
         </Button>
       </Group>
     </Stack>
@@ -40,8 +42,9 @@ function CommentBox({ issueId, siteId, subject }: { issueId: string; siteId: str
 
 /** One issue: what it is, what it concerns, the actions, and its whole history. */
 export function IssueDetail({ issueId }: { issueId: string }) {
+  const t = useText();
   const detail = useApiQuery('issues.get', { issueId }, ['issues']);
-  if (detail.error && !detail.data) return <QueryError title="Issue not available" error={detail.error} onRetry={detail.reload} />;
+  if (detail.error && !detail.data) return <QueryError title={t('site.issues.issueDetail.issueNotAvailable')} error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loader size="sm" />;
   const { issue, events, attachments } = detail.data;
   return (
@@ -60,12 +63,12 @@ export function IssueDetail({ issueId }: { issueId: string }) {
         </Badge>
         {issue.blocksSignOff && (
           <Badge color="red" variant="outline" leftSection={<IconLock size={11} />} data-testid="issue-detail-blocking">
-            Blocks sign-off
+            {t('site.issues.issueDetail.blocksSignOff')}
           </Badge>
         )}
         {issue.escalationLevel > 0 && (
           <Badge color="red" variant="light" data-testid="issue-detail-level">
-            Level {issue.escalationLevel}
+            {t('site.issues.issueDetail.level', { escalationLevel: issue.escalationLevel })}
           </Badge>
         )}
       </Group>
@@ -86,7 +89,7 @@ export function IssueDetail({ issueId }: { issueId: string }) {
       <ServiceImpactSection issue={issue} />
       <IssueActions key={`${issue.id}:${issue.updatedAt}`} issue={issue} />
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="xs">
-        History
+        {t('site.issues.issueDetail.history')}
       </Text>
       <IssueTimeline events={events} attachments={attachments} />
       <CommentBox issueId={issue.id} siteId={issue.siteId} subject={`issue #${issue.number} ${issue.title}`} />

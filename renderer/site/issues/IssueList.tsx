@@ -4,6 +4,7 @@ import type { Issue } from '../../../shared/domain/issue';
 import { Time } from '../../format/Time';
 import { CATEGORY } from './issue-labels';
 import { IssueStatusBadge, SeverityBadge } from './IssueBadges';
+import { useText } from '../../i18n/i18n';
 
 interface Props {
   issues: Issue[];
@@ -12,10 +13,11 @@ interface Props {
 }
 
 export function IssueList({ issues, selectedId, onSelect }: Props) {
+  const t = useText();
   if (issues.length === 0) {
     return (
       <Text size="sm" c="dimmed" py="md" data-testid="issues-empty">
-        No issues match. Log one with “New issue”, or from a failed checklist item.
+        {t('site.issues.issueList.noIssuesMatchLog')}
       </Text>
     );
   }
@@ -25,12 +27,12 @@ export function IssueList({ issues, selectedId, onSelect }: Props) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={50}>#</Table.Th>
-            <Table.Th>Title</Table.Th>
-            <Table.Th w={100}>Severity</Table.Th>
-            <Table.Th w={160}>Status</Table.Th>
-            <Table.Th w={120}>Category</Table.Th>
-            <Table.Th w={140}>Assignee</Table.Th>
-            <Table.Th w={110}>Updated</Table.Th>
+            <Table.Th>{t('site.issues.issueList.title')}</Table.Th>
+            <Table.Th w={100}>{t('site.issues.issueList.severity')}</Table.Th>
+            <Table.Th w={160}>{t('site.issues.issueList.status')}</Table.Th>
+            <Table.Th w={120}>{t('site.issues.issueList.category')}</Table.Th>
+            <Table.Th w={140}>{t('site.issues.issueList.assignee')}</Table.Th>
+            <Table.Th w={110}>{t('site.issues.issueList.updated')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -48,8 +50,8 @@ export function IssueList({ issues, selectedId, onSelect }: Props) {
               <Table.Td ff="monospace">{issue.number}</Table.Td>
               <Table.Td>
                 {issue.blocksSignOff && (
-                  <Tooltip label="Blocks sign-off">
-                    <IconLock size={13} color="var(--mantine-color-red-filled)" style={{ verticalAlign: -1, marginRight: 4 }} aria-label="Blocks sign-off" />
+                  <Tooltip label={t('site.issues.issueList.blocksSignOff')}>
+                    <IconLock size={13} color="var(--mantine-color-red-filled)" style={{ verticalAlign: -1, marginRight: 4 }} aria-label={t('site.issues.issueList.blocksSignOff')} />
                   </Tooltip>
                 )}
                 {issue.title}

@@ -7,9 +7,11 @@ import { useNavigation } from '../../state/navigation';
 import { IssueDetail } from './IssueDetail';
 import { IssueList } from './IssueList';
 import { IssuesToolbar, type IssueFilter } from './IssuesToolbar';
+import { useText } from '../../i18n/i18n';
 
 /** The site's issue log: filters with counts, the list, and the selected issue in a side drawer. */
 export function IssuesTab({ siteId }: { siteId: string }) {
+  const t = useText();
   const [filter, setFilter] = useState<IssueFilter>({ severity: null, status: null, category: null });
   // The open issue is part of the route (#…/issues/<issueId>): Back closes it, Forward opens it again.
   const selected = useNavigation((s) => s.issueId ?? null);
@@ -20,7 +22,7 @@ export function IssuesTab({ siteId }: { siteId: string }) {
     ['issues'],
   );
 
-  if (list.error && !list.data) return <QueryError title="Issues not available" error={list.error} onRetry={list.reload} />;
+  if (list.error && !list.data) return <QueryError title={t('site.issues.issuesTab.issuesNotAvailable')} error={list.error} onRetry={list.reload} />;
 
   return (
     <ScrollArea h="100%" type="auto" data-testid="issues-tab">
@@ -28,7 +30,7 @@ export function IssuesTab({ siteId }: { siteId: string }) {
         <IssuesToolbar filter={filter} onFilter={setFilter} counts={list.data?.counts} onNew={() => openIssueDraft({ siteId, title: '', description: '', links: [], source: null })} />
         {list.data ? <IssueList issues={list.data.issues} selectedId={selected} onSelect={setSelected} /> : <Loader size="sm" />}
       </Stack>
-      <Drawer opened={selected !== null} onClose={() => setSelected(null)} position="right" size="lg" title="Issue" data-testid="issue-drawer">
+      <Drawer opened={selected !== null} onClose={() => setSelected(null)} position="right" size="lg" title={t('site.issues.issuesTab.issue')} data-testid="issue-drawer">
         {selected && <IssueDetail issueId={selected} />}
       </Drawer>
     </ScrollArea>

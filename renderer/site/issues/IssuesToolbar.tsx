@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import type { ApiOutput } from '../../../shared/contract';
 import { OPEN_ISSUE_STATUSES, type IssueCategory, type IssueSeverity, type IssueStatus } from '../../../shared/domain/issue';
 import { CATEGORY, ISSUE_STATUS, SEVERITY } from './issue-labels';
+import { useText } from '../../i18n/i18n';
 
 export interface IssueFilter {
   severity: IssueSeverity | null;
@@ -26,13 +27,14 @@ function withCounts<K extends string>(labels: Record<K, string | { label: string
 
 /** Filters by severity, status and category; each option shows how many of the site's issues it holds. */
 export function IssuesToolbar({ filter, onFilter, counts, onNew }: Props) {
+  const t = useText();
   const open = counts ? OPEN_ISSUE_STATUSES.reduce((sum, status) => sum + counts.byStatus[status], 0) : 0;
   return (
     <Group gap="xs" wrap="wrap" align="flex-end">
       <Select
         size="xs"
         w={170}
-        placeholder="All severities"
+        placeholder={t('site.issues.issuesToolbar.allSeverities')}
         clearable
         data={withCounts(SEVERITY, counts?.bySeverity)}
         value={filter.severity}
@@ -42,7 +44,7 @@ export function IssuesToolbar({ filter, onFilter, counts, onNew }: Props) {
       <Select
         size="xs"
         w={210}
-        placeholder="All statuses"
+        placeholder={t('site.issues.issuesToolbar.allStatuses')}
         clearable
         data={withCounts(ISSUE_STATUS, counts?.byStatus)}
         value={filter.status}
@@ -52,7 +54,7 @@ export function IssuesToolbar({ filter, onFilter, counts, onNew }: Props) {
       <Select
         size="xs"
         w={190}
-        placeholder="All categories"
+        placeholder={t('site.issues.issuesToolbar.allCategories')}
         clearable
         data={withCounts(CATEGORY, counts?.byCategory)}
         value={filter.category}
@@ -60,10 +62,10 @@ export function IssuesToolbar({ filter, onFilter, counts, onNew }: Props) {
         data-testid="filter-category"
       />
       <Text size="sm" c="dimmed" data-testid="issues-open-count">
-        {open} open
+        {t('site.issues.issuesToolbar.open', { open })}
       </Text>
       <Button size="xs" ml="auto" leftSection={<IconPlus size={14} />} onClick={onNew} data-testid="new-issue">
-        New issue
+        {t('site.issues.issuesToolbar.newIssue')}
       </Button>
     </Group>
   );

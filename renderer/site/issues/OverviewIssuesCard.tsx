@@ -4,9 +4,12 @@ import { isOpenBlocking, isOpenIssueStatus } from '../../../shared/logic/issue-r
 import { useApiQuery } from '../../api/useApiQuery';
 import { useNavigation } from '../../state/navigation';
 import { SeverityBadge } from './IssueBadges';
+import { useText } from '../../i18n/i18n';
+import { Trans } from 'react-i18next';
 
 /** On the site overview: how many issues are open, and which open ones block sign-off. */
 export function OverviewIssuesCard({ siteId }: { siteId: string }) {
+  const t = useText();
   const list = useApiQuery('issues.list', { siteId }, ['issues']);
   const setTab = useNavigation((s) => s.setTab);
   const issues = list.data?.issues ?? [];
@@ -17,19 +20,19 @@ export function OverviewIssuesCard({ siteId }: { siteId: string }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-            Open issues
+            {t('site.issues.overviewIssuesCard.openIssues')}
           </Text>
           <Group gap="lg" align="baseline">
             <Text fz={32} fw={700} lh={1.3} data-testid="overview-open-issues">
               {open.length}
             </Text>
             <Text size="sm" c={blocking.length > 0 ? 'red' : 'dimmed'} fw={blocking.length > 0 ? 700 : 400}>
-              <span data-testid="overview-blocking">{blocking.length}</span> blocking sign-off
+              <Trans t={t} i18nKey="site.issues.overviewIssuesCard.blocking" values={{ number: blocking.length }} components={{ n: <span data-testid="overview-blocking" /> }} />
             </Text>
           </Group>
         </div>
         <Anchor size="sm" component="button" onClick={() => setTab('issues')} data-testid="overview-open-issues-link">
-          Open issues
+          {t('site.issues.overviewIssuesCard.openIssues')}
         </Anchor>
       </Group>
       {blocking.length > 0 && (
@@ -53,7 +56,7 @@ export function OverviewIssuesCard({ siteId }: { siteId: string }) {
           ))}
           {blocking.length > 5 && (
             <Text size="xs" c="dimmed">
-              and {blocking.length - 5} more
+              {t('site.issues.overviewIssuesCard.andMore', { number: blocking.length - 5 })}
             </Text>
           )}
         </Stack>

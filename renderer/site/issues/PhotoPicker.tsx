@@ -6,6 +6,7 @@ import type { PhotoRead } from '../../photo/photo-types';
 import { preparePhotoFile } from '../../photo/prepare-photo';
 import { storePhoto } from '../../photo/store-photo';
 import { TakePhotoButton } from '../../photo/TakePhotoButton';
+import { useText } from '../../i18n/i18n';
 
 interface Props {
   value: Attachment[];
@@ -16,6 +17,7 @@ interface Props {
 
 /** Photos as evidence: each is uploaded at once and kept by its SHA-256; the form sends the hashes. */
 export function PhotoPicker({ value, onChange, subject = 'issue' }: Props) {
+  const t = useText();
   const [busy, setBusy] = useState(false);
 
   function keep(added: Attachment[]) {
@@ -45,19 +47,19 @@ export function PhotoPicker({ value, onChange, subject = 'issue' }: Props) {
       <FileButton onChange={(files) => void add(files)} accept="image/*" multiple>
         {(props) => (
           <Button {...props} size="xs" variant="default" leftSection={<IconPhoto size={14} />} loading={busy} data-testid="issue-photo">
-            Attach file
+            {t('site.issues.photoPicker.attachFile')}
           </Button>
         )}
       </FileButton>
       <TakePhotoButton subject={subject} onUse={(photo) => taken({ ok: true, ...photo })} testId="issue-take-photo" />
       {value.map((a) => (
-        <Badge key={a.sha256} variant="light" color="gray" tt="none" rightSection={<CloseButton size="xs" onClick={() => onChange(value.filter((v) => v.sha256 !== a.sha256))} aria-label="Remove photo" />}>
-          {a.sha256.slice(0, 8)} · {Math.ceil(a.size / 1024)} KiB
+        <Badge key={a.sha256} variant="light" color="gray" tt="none" rightSection={<CloseButton size="xs" onClick={() => onChange(value.filter((v) => v.sha256 !== a.sha256))} aria-label={t('site.issues.photoPicker.removePhoto')} />}>
+          {t('site.issues.photoPicker.kib', { id: a.sha256.slice(0, 8), kib: Math.ceil(a.size / 1024) })}
         </Badge>
       ))}
       {value.length === 0 && (
         <Text size="xs" c="dimmed">
-          Optional
+          {t('site.issues.photoPicker.optional')}
         </Text>
       )}
     </Group>

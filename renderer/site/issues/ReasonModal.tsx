@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { useText } from '../../i18n/i18n';
 
 interface Props {
   opened: boolean;
@@ -16,6 +17,7 @@ interface Props {
 
 /** Asks for the reason (and for escalation, the level) before a change that needs one. */
 export function ReasonModal({ opened, title, prompt, confirmLabel, color, testId, levelAbove, onClose, onConfirm }: Props) {
+  const t = useText();
   const [reason, setReason] = useState('');
   const firstLevel = (levelAbove ?? 0) + 1;
   const [level, setLevel] = useState<string>(String(firstLevel));
@@ -37,12 +39,12 @@ export function ReasonModal({ opened, title, prompt, confirmLabel, color, testId
     <Modal opened={opened} onClose={onClose} title={title} size="md">
       <Stack gap="sm">
         {levelAbove !== undefined && (
-          <Select label="Escalation level" data={levels} value={levels.includes(level) ? level : String(firstLevel)} onChange={(v) => v && setLevel(v)} allowDeselect={false} data-testid={`${testId}-level`} />
+          <Select label={t('site.issues.reasonModal.escalationLevel')} data={levels} value={levels.includes(level) ? level : String(firstLevel)} onChange={(v) => v && setLevel(v)} allowDeselect={false} data-testid={`${testId}-level`} />
         )}
         <Textarea label={prompt} required autosize minRows={3} maxRows={8} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} data-autofocus data-testid={`${testId}-reason`} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button color={color} loading={saving} disabled={reason.trim() === ''} onClick={() => void confirm()} data-testid={`${testId}-confirm`}>
             {confirmLabel}

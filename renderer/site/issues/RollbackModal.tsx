@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { isOpenIssueStatus } from '../../../shared/logic/issue-rules';
 import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useText } from '../../i18n/i18n';
 
 interface Props {
   siteId: string;
@@ -12,6 +13,7 @@ interface Props {
 
 /** Roll a site back: a reason and the issues behind it; the checklist's rollback phase becomes active. */
 export function RollbackModal({ siteId, opened, onClose }: Props) {
+  const t = useText();
   const list = useApiQuery('issues.list', opened ? { siteId } : null, ['issues']);
   const [reason, setReason] = useState('');
   const [issueIds, setIssueIds] = useState<string[]>([]);
@@ -30,15 +32,15 @@ export function RollbackModal({ siteId, opened, onClose }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Roll back this site" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('site.issues.rollbackModal.rollBackThisSite')} size="lg">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          The site is marked rolled back and counted so in the deployment. The checklist&apos;s rollback phase becomes the one to work through.
+          {t('site.issues.rollbackModal.theSiteIsMarked')}
         </Text>
-        <Textarea label="Reason" required autosize minRows={3} maxRows={8} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} data-autofocus data-testid="rollback-reason-input" />
+        <Textarea label={t('site.issues.rollbackModal.reason')} required autosize minRows={3} maxRows={8} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} data-autofocus data-testid="rollback-reason-input" />
         <MultiSelect
-          label="Issues behind the rollback"
-          placeholder={issues.length === 0 ? 'No issues logged at this site' : 'Choose issues'}
+          label={t('site.issues.rollbackModal.issuesBehindTheRollback')}
+          placeholder={issues.length === 0 ? t('site.issues.rollbackModal.noIssuesLoggedAt') : t('site.issues.rollbackModal.chooseIssues')}
           data={issues.map((i) => ({ value: i.id, label: `#${i.number} ${i.title}` }))}
           value={issueIds}
           onChange={setIssueIds}
@@ -48,10 +50,10 @@ export function RollbackModal({ siteId, opened, onClose }: Props) {
         />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button color="orange" loading={saving} disabled={reason.trim() === ''} onClick={() => void confirm()} data-testid="rollback-confirm">
-            Roll back site
+            {t('site.issues.rollbackModal.rollBackSite')}
           </Button>
         </Group>
       </Stack>

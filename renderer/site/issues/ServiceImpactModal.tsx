@@ -6,6 +6,7 @@ import { impactTimesHold, IMPACT_TIMES_MESSAGE } from '../../../shared/logic/dow
 import { isoToWallTime, wallTimeToIso } from '../../../shared/time/wall-time';
 import { useMutation } from '../../api/useMutation';
 import { SiteTimeInput } from '../../format/SiteTimeInput';
+import { useText } from '../../i18n/i18n';
 
 const FIELDS = ['impact', 'componentId', 'startedAt', 'endedAt', 'usersAffected'] as const;
 
@@ -30,6 +31,7 @@ function draftOf(issue: Issue, zone: string): Draft {
 
 /** Records or edits an issue's service impact: affected service (a component of the deployment), impact, start and end in site time, users or tills. */
 export function ServiceImpactModal({ issue, zone, components, opened, onClose }: { issue: Issue; zone: string; components: readonly Component[]; opened: boolean; onClose: () => void }) {
+  const t = useText();
   const [draft, setDraft] = useState<Draft>(() => draftOf(issue, zone));
   const mutation = useMutation({ fields: FIELDS });
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -57,24 +59,24 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={`Service impact of issue #${issue.number}`} size="lg">
+    <Modal opened={opened} onClose={close} title={t('site.issues.serviceImpactModal.serviceImpactOfIssue', { number: issue.number })} size="lg">
       <Stack gap="sm" data-testid="impact-form">
         <SegmentedControl
           value={draft.impact}
           onChange={(v) => set({ impact: v as ServiceImpact })}
           data={[
-            { value: 'outage', label: 'Outage' },
-            { value: 'degraded', label: 'Degraded' },
-            { value: 'none', label: 'No impact' },
+            { value: 'outage', label: t('site.issues.serviceImpactModal.outage') },
+            { value: 'degraded', label: t('site.issues.serviceImpactModal.degraded') },
+            { value: 'none', label: t('site.issues.serviceImpactModal.noImpact') },
           ]}
-          aria-label="Impact"
+          aria-label={t('site.issues.serviceImpactModal.impact')}
           data-testid="impact-kind"
         />
         {!none && (
           <>
             <Select
-              label="Affected service"
-              placeholder="Pick a component"
+              label={t('site.issues.serviceImpactModal.affectedService')}
+              placeholder={t('site.issues.serviceImpactModal.pickAComponent')}
               data={components.map((c) => ({ value: c.id, label: c.name }))}
               value={draft.componentId}
               onChange={(v) => set({ componentId: v })}
@@ -85,7 +87,7 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
             />
             <SimpleGrid cols={2} spacing="sm">
               <SiteTimeInput
-                label="Start"
+                label={t('site.issues.serviceImpactModal.start')}
                 zone={zone}
                 required
                 value={draft.start}
@@ -94,9 +96,9 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
                 data-testid="impact-start"
               />
               <SiteTimeInput
-                label="End"
+                label={t('site.issues.serviceImpactModal.end')}
                 zone={zone}
-                description="Leave empty while it goes on"
+                description={t('site.issues.serviceImpactModal.leaveEmptyWhileIt')}
                 value={draft.end}
                 error={endError ?? mutation.fieldErrors.endedAt}
                 onChange={(e) => set({ end: e.currentTarget.value })}
@@ -104,7 +106,7 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
               />
             </SimpleGrid>
             <NumberInput
-              label="Users or tills affected"
+              label={t('site.issues.serviceImpactModal.usersOrTillsAffected')}
               min={0}
               max={1_000_000}
               allowDecimal={false}
@@ -118,15 +120,15 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
         )}
         {none && (
           <Text size="sm" c="dimmed">
-            Records that the service was not affected; any service and times recorded before are cleared.
+            {t('site.issues.serviceImpactModal.recordsThatTheService')}
           </Text>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button disabled={!timesOk} loading={mutation.pending} onClick={() => void submit()} data-testid="impact-submit">
-            Save service impact
+            {t('site.issues.serviceImpactModal.saveServiceImpact')}
           </Button>
         </Group>
       </Stack>

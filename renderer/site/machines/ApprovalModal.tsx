@@ -2,6 +2,8 @@ import { Alert, Badge, Button, Code, Group, Modal, Stack, Text } from '@mantine/
 import { IconTerminal2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PendingApproval } from '../../../shared/checks/plan-approval';
+import { useText } from '../../i18n/i18n';
+import { Trans } from 'react-i18next';
 
 export interface ApprovalRequest {
   pending: PendingApproval[];
@@ -10,14 +12,15 @@ export interface ApprovalRequest {
 }
 
 function MachineItems({ p }: { p: PendingApproval }) {
+  const t = useText();
   const commands = p.items.filter((i) => i.kind === 'command');
   const files = p.items.filter((i) => i.kind === 'file');
   const as = (
     <>
-      as <b>{p.user}</b>
+      <Trans t={t} i18nKey="site.machines.approvalModal.asUser" values={{ user: p.user }} components={{ b: <b /> }} />
       {p.sudo && (
         <Badge size="xs" color="orange" ml={4} data-testid="approval-sudo">
-          sudo
+          {t('site.machines.approvalModal.sudo')}
         </Badge>
       )}
     </>
@@ -27,7 +30,7 @@ function MachineItems({ p }: { p: PendingApproval }) {
       {commands.length > 0 && (
         <>
           <Text size="sm">
-            This plan will run these commands on <b>{p.label}</b> {as}:
+            <Trans t={t} i18nKey="site.machines.approvalModal.runCommandsOn" values={{ label: p.label }} components={{ b: <b />, as }} />
           </Text>
           <Code block data-testid="approval-commands">
             {commands.map((c) => `$ ${c.text}`).join('\n')}
@@ -37,7 +40,7 @@ function MachineItems({ p }: { p: PendingApproval }) {
       {files.length > 0 && (
         <>
           <Text size="sm">
-            This plan will read these files on <b>{p.label}</b> {as}:
+            <Trans t={t} i18nKey="site.machines.approvalModal.readFilesOn" values={{ label: p.label }} components={{ b: <b />, as }} />
           </Text>
           <Code block data-testid="approval-files">
             {files.map((f) => f.text).join('\n')}
@@ -53,6 +56,7 @@ function MachineItems({ p }: { p: PendingApproval }) {
  * (recorded with who and when), check without them (they are skipped as "needs approval"), or cancel.
  */
 export function ApprovalModal({ siteId, request, onClose, approve }: { siteId: string; request: ApprovalRequest | null; onClose: () => void; approve: (siteId: string, pending: PendingApproval[]) => Promise<boolean> }) {
+  const t = useText();
   const [busy, setBusy] = useState(false);
   const run = async (approved: boolean) => {
     if (!request) return;
@@ -64,25 +68,24 @@ export function ApprovalModal({ siteId, request, onClose, approve }: { siteId: s
     await request.start();
   };
   return (
-    <Modal opened={request !== null} onClose={onClose} title="Approve the plan's commands?" size="xl">
+    <Modal opened={request !== null} onClose={onClose} title={t('site.machines.approvalModal.approveThePlansCommands')} size="xl">
       {request && (
         <Stack gap="sm" data-testid="approve-commands">
           <Alert color="yellow" icon={<IconTerminal2 size={18} />}>
-            The deployment plan asks to run commands or read files on these machines. Approve only what you expect: they run with the sign-in shown
-            (and root with sudo). Approval holds until the plan changes them.
+            {t('site.machines.approvalModal.theDeploymentPlanAsks')}
           </Alert>
           {request.pending.map((p) => (
             <MachineItems key={`${p.targetId ?? 'this-machine'}:${p.hash}`} p={p} />
           ))}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={busy} data-testid="approval-cancel">
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button variant="default" onClick={() => void run(false)} disabled={busy} data-testid="approval-skip">
-              Check without them
+              {t('site.machines.approvalModal.checkWithoutThem')}
             </Button>
             <Button loading={busy} onClick={() => void run(true)} data-testid="approval-confirm">
-              Approve and check
+              {t('site.machines.approvalModal.approveAndCheck')}
             </Button>
           </Group>
         </Stack>

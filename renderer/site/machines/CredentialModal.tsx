@@ -3,12 +3,14 @@ import { useState } from 'react';
 import type { CredentialKind, CredentialSummary } from '../../../shared/domain/check-run';
 import type { TargetMachine } from '../../../shared/domain/machine';
 import { runCommand } from '../../api/command';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const KINDS: { value: CredentialKind; label: string }[] = [
-  { value: 'key', label: 'Key file' },
-  { value: 'agent', label: 'ssh-agent' },
-  { value: 'password', label: 'Password' },
-  { value: 'keyboard-interactive', label: 'Keyboard-interactive' },
+  { value: 'key', get label() { return appText('site.machines.credentialModal.keyFile'); } },
+  { value: 'agent', get label() { return appText('site.machines.credentialModal.sshAgent'); } },
+  { value: 'password', get label() { return appText('site.machines.credentialModal.password'); } },
+  { value: 'keyboard-interactive', get label() { return appText('site.machines.credentialModal.keyboardInteractive'); } },
 ];
 
 interface Props {
@@ -19,14 +21,16 @@ interface Props {
 
 /** How to sign in to one target. A typed password goes straight to the core's secret store and is never shown again. */
 export function CredentialModal({ target, current, onClose }: Props) {
+  const t = useText();
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? `Sign-in for ${target.hostName}` : ''} size="md">
+    <Modal opened={target !== null} onClose={onClose} title={target ? t('site.machines.credentialModal.signInFor', { hostName: target.hostName }) : ''} size="md">
       {target && <CredentialForm key={target.id} target={target} current={current} onClose={onClose} />}
     </Modal>
   );
 }
 
 function CredentialForm({ target, current, onClose }: { target: TargetMachine; current: CredentialSummary | null; onClose: () => void }) {
+  const t = useText();
   const [kind, setKind] = useState<CredentialKind>(current?.kind ?? 'password');
   const [keyPath, setKeyPath] = useState(current?.keyPath ?? '');
   const [username, setUsername] = useState(current?.username ?? '');
@@ -59,14 +63,14 @@ function CredentialForm({ target, current, onClose }: { target: TargetMachine; c
   return (
     <Stack gap="sm" data-testid="set-credential">
       <SegmentedControl size="xs" value={kind} onChange={(v) => setKind(v as CredentialKind)} data={KINDS} data-testid="credential-kind" />
-      <TextInput label="User name" placeholder={target.username || 'user'} description="Leave empty to use the plan's user" value={username} onChange={(e) => setUsername(e.currentTarget.value)} data-testid="credential-username" />
+      <TextInput label={t('site.machines.credentialModal.userName')} placeholder={target.username || t('site.machines.credentialModal.user')} description={t('site.machines.credentialModal.leaveEmptyToUse')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} data-testid="credential-username" />
       {kind === 'key' && (
-        <TextInput label="Private key file" placeholder="/home/you/.ssh/id_ed25519" value={keyPath} onChange={(e) => setKeyPath(e.currentTarget.value)} required data-testid="credential-key-path" />
+        <TextInput label={t('site.machines.credentialModal.privateKeyFile')} placeholder={t('site.machines.credentialModal.homeYouSshId')} value={keyPath} onChange={(e) => setKeyPath(e.currentTarget.value)} required data-testid="credential-key-path" />
       )}
       {(usesPassword || kind === 'key') && (
         <PasswordInput
-          label={kind === 'key' ? 'Passphrase (if the key has one)' : 'Password'}
-          placeholder={keepsSecret ? 'Stored on this device; type to replace' : ''}
+          label={kind === 'key' ? t('site.machines.credentialModal.passphraseIfTheKey') : t('site.machines.credentialModal.password')}
+          placeholder={keepsSecret ? t('site.machines.credentialModal.storedOnThisDevice') : ''}
           value={secret}
           onChange={(e) => setSecret(e.currentTarget.value)}
           autoComplete="off"
@@ -75,19 +79,19 @@ function CredentialForm({ target, current, onClose }: { target: TargetMachine; c
       )}
       {kind === 'agent' && (
         <Text size="sm" c="dimmed">
-          Uses the ssh-agent of the account Outpost runs under (SSH_AUTH_SOCK).
+          {t('site.machines.credentialModal.usesTheSshAgent')}
         </Text>
       )}
-      <Checkbox label="Use sudo -n for facts that need root" checked={useSudo} onChange={(e) => setUseSudo(e.currentTarget.checked)} data-testid="credential-sudo" />
+      <Checkbox label={t('site.machines.credentialModal.useSudoNFor')} checked={useSudo} onChange={(e) => setUseSudo(e.currentTarget.checked)} data-testid="credential-sudo" />
       <Text size="xs" c="dimmed">
-        Secrets stay in this device&apos;s secret store: never synced, logged or shown again.
+        {t('site.machines.credentialModal.secretsStayInThis')}
       </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button loading={saving} disabled={usesPassword && !secret && !keepsSecret} onClick={() => void save()} data-testid="credential-save">
-          Save
+          {t('common.save')}
         </Button>
       </Group>
     </Stack>

@@ -1,6 +1,8 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useText } from '../../i18n/i18n';
+import { Trans } from 'react-i18next';
 
 export interface HostKeyQuestion {
   targetId: string;
@@ -16,6 +18,7 @@ export interface HostKeyQuestion {
  * both fingerprints are shown and re-trusting needs its own explicit button.
  */
 export function HostKeyModal({ question, onClose, onTrust }: { question: HostKeyQuestion | null; onClose: () => void; onTrust: (q: HostKeyQuestion) => Promise<void> }) {
+  const t = useText();
   const [saving, setSaving] = useState(false);
   const changed = question?.trusted != null;
   const trust = async () => {
@@ -25,27 +28,25 @@ export function HostKeyModal({ question, onClose, onTrust }: { question: HostKey
     setSaving(false);
   };
   return (
-    <Modal opened={question !== null} onClose={onClose} title={changed ? 'Host key changed' : 'Trust this host key?'} size="lg">
+    <Modal opened={question !== null} onClose={onClose} title={changed ? t('site.machines.hostKeyModal.hostKeyChanged') : t('site.machines.hostKeyModal.trustThisHostKey')} size="lg">
       {question && (
         <Stack gap="sm" data-testid={changed ? 'host-key-changed' : 'trust-host-key'}>
           {changed ? (
             <>
               <Alert color="red" icon={<IconAlertTriangle size={18} />}>
-                {question.label} presented a different host key than the one trusted. This can mean the machine was reinstalled, or that
-                someone is between you and it. Nothing was checked.
+                {t('site.machines.hostKeyModal.presentedADifferentHost', { label: question.label })}
               </Alert>
               <Text size="sm">
-                Trusted: <Code data-testid="fingerprint-trusted">{question.trusted}</Code>
+                <Trans t={t} i18nKey="site.machines.hostKeyModal.trusted" values={{ fingerprint: question.trusted }} components={{ code: <Code data-testid="fingerprint-trusted" /> }} />
               </Text>
               <Text size="sm">
-                Presented now ({question.algorithm}): <Code data-testid="fingerprint-presented">{question.fingerprint}</Code>
+                <Trans t={t} i18nKey="site.machines.hostKeyModal.presented" values={{ algorithm: question.algorithm, fingerprint: question.fingerprint }} components={{ code: <Code data-testid="fingerprint-presented" /> }} />
               </Text>
             </>
           ) : (
             <>
               <Text size="sm">
-                {question.label} is contacted for the first time. Compare its {question.algorithm} key fingerprint with the one the machine shows
-                (<Code fz="xs">ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</Code>):
+                <Trans t={t} i18nKey="site.machines.hostKeyModal.firstContact" values={{ label: question.label, algorithm: question.algorithm }} components={{ code: <Code fz="xs" /> }} />
               </Text>
               <Code block data-testid="host-key-fingerprint">
                 {question.fingerprint}
@@ -54,10 +55,10 @@ export function HostKeyModal({ question, onClose, onTrust }: { question: HostKey
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {changed ? 'Keep refusing' : 'Cancel'}
+              {changed ? t('site.machines.hostKeyModal.keepRefusing') : t('common.cancel')}
             </Button>
             <Button color={changed ? 'red' : undefined} loading={saving} onClick={() => void trust()} data-testid={changed ? 'retrust-confirm' : 'trust-confirm'}>
-              {changed ? 'Replace the trusted key' : 'Trust and check'}
+              {changed ? t('site.machines.hostKeyModal.replaceTheTrustedKey') : t('site.machines.hostKeyModal.trustAndCheck')}
             </Button>
           </Group>
         </Stack>

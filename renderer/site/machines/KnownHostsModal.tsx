@@ -1,9 +1,11 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { runCommand } from '../../api/command';
+import { useText } from '../../i18n/i18n';
 
 /** Paste an OpenSSH known_hosts file to pin the host keys of this site's targets. */
 export function KnownHostsModal({ siteId, opened, onClose }: { siteId: string; opened: boolean; onClose: () => void }) {
+  const t = useText();
   const [text, setText] = useState('');
   const [result, setResult] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -14,11 +16,11 @@ export function KnownHostsModal({ siteId, opened, onClose }: { siteId: string; o
     if (value) setResult(`${value.pinned.length} key${value.pinned.length === 1 ? '' : 's'} pinned, ${value.skipped.length} line${value.skipped.length === 1 ? '' : 's'} skipped, ${value.unmatched} for other hosts.`);
   }
   return (
-    <Modal opened={opened} onClose={onClose} title="Import known_hosts" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('site.machines.knownHostsModal.importKnownHosts')} size="lg">
       <Stack gap="sm">
         <Textarea
-          label="known_hosts"
-          description="Plain and hashed entries; [host]:port for other ports. @revoked and @cert-authority lines are skipped."
+          label={t('site.machines.knownHostsModal.knownHosts')}
+          description={t('site.machines.knownHostsModal.plainAndHashedEntries')}
           autosize
           minRows={6}
           maxRows={14}
@@ -34,10 +36,10 @@ export function KnownHostsModal({ siteId, opened, onClose }: { siteId: string; o
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Close
+            {t('common.close')}
           </Button>
           <Button loading={saving} disabled={!text.trim()} onClick={() => void importText()} data-testid="known-hosts-import">
-            Import
+            {t('site.machines.knownHostsModal.import')}
           </Button>
         </Group>
       </Stack>

@@ -5,7 +5,8 @@ import type { CheckJobHost } from '../../../shared/domain/check-run';
 import type { InventoryItem } from '../../../shared/domain/inventory';
 import { Time } from '../../format/Time';
 import { CountsText, OutcomeBadge } from './OutcomeBadge';
-import { PHASE_LABEL, PHASE_PERCENT, WINDOWS_NOTE } from './outcome';
+import { PHASE_LABEL, PHASE_PERCENT, windowsNote } from './outcome';
+import { useText } from '../../i18n/i18n';
 
 interface Props {
   row: MachineCheckRow;
@@ -27,6 +28,7 @@ function credentialLabel(row: MachineCheckRow): string {
 }
 
 export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDetail, onHostKey }: Props) {
+  const t = useText();
   const { target, lastRun } = row;
   const keyTrouble = lastRun && (lastRun.outcome === 'host_key_unknown' || lastRun.outcome === 'host_key_changed') && lastRun.hostKey;
   return (
@@ -55,13 +57,13 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
           {credentialLabel(row)}
         </Button>
         <Text size="xs" c="dimmed">
-          {row.hostKeys.length === 0 ? 'No trusted host key' : `${row.hostKeys.length} trusted key${row.hostKeys.length === 1 ? '' : 's'}`}
+          {row.hostKeys.length === 0 ? t('site.machines.machineRow.noTrustedHostKey') : t('site.machines.machineRow.trustedKeys', { count: row.hostKeys.length })}
         </Text>
       </Table.Td>
       <Table.Td miw={260}>
         {live && live.phase !== 'done' ? (
           <Stack gap={2}>
-            <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" aria-label="Check progress" data-testid="host-progress" data-phase={live.phase} />
+            <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" aria-label={t('site.machines.machineRow.checkProgress')} data-testid="host-progress" data-phase={live.phase} />
             <Text size="xs" c="dimmed">
               {PHASE_LABEL[live.phase]}
             </Text>
@@ -72,27 +74,27 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
               <OutcomeBadge outcome={lastRun.outcome} counts={lastRun.counts} />
               {lastRun.outcome === 'completed' && <CountsText counts={lastRun.counts} />}
               <Button size="compact-xs" variant="subtle" onClick={() => onDetail(lastRun.id)} data-testid="open-run">
-                Details
+                {t('site.machines.machineRow.details')}
               </Button>
             </Group>
             <Text size="xs" c="dimmed">
-              {lastRun.outcome === 'windows' ? WINDOWS_NOTE : lastRun.outcome !== 'completed' && lastRun.message ? lastRun.message : ''} <Time iso={lastRun.finishedAt ?? lastRun.startedAt} />
+              {lastRun.outcome === 'windows' ? windowsNote() : lastRun.outcome !== 'completed' && lastRun.message ? lastRun.message : ''} <Time iso={lastRun.finishedAt ?? lastRun.startedAt} />
             </Text>
             {keyTrouble && (
               <Button size="compact-xs" color={lastRun.outcome === 'host_key_changed' ? 'red' : 'yellow'} variant="light" onClick={onHostKey} style={{ alignSelf: 'flex-start' }} data-testid="open-host-key">
-                {lastRun.outcome === 'host_key_changed' ? 'Host key changed…' : 'Trust host key…'}
+                {lastRun.outcome === 'host_key_changed' ? t('site.machines.machineRow.hostKeyChanged') : t('site.machines.machineRow.trustHostKey')}
               </Button>
             )}
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
-            Not checked yet
+            {t('site.machines.machineRow.notCheckedYet')}
           </Text>
         )}
       </Table.Td>
       <Table.Td>
-        <Tooltip label="Check this machine">
-          <ActionIcon variant="subtle" disabled={busy} onClick={onCheck} aria-label={`Check ${target.hostName}`} data-testid="check-one">
+        <Tooltip label={t('site.machines.machineRow.checkThisMachine')}>
+          <ActionIcon variant="subtle" disabled={busy} onClick={onCheck} aria-label={t('site.machines.machineRow.check', { hostName: target.hostName })} data-testid="check-one">
             <IconPlayerPlay size={16} />
           </ActionIcon>
         </Tooltip>

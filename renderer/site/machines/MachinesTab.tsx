@@ -20,6 +20,7 @@ import { MachineRow } from './MachineRow';
 import { RunDetailModal } from './RunDetailModal';
 import { ThisMachineCard } from './ThisMachineCard';
 import { useCheckJob } from './useCheckJob';
+import { useText } from '../../i18n/i18n';
 
 function questionsFrom(status: CheckJobStatus): HostKeyQuestion[] {
   return status.hosts
@@ -40,6 +41,7 @@ async function approve(siteId: string, pending: PendingApproval[]): Promise<bool
 
 /** Target machines: check them over SSH (bounded, in the background), see results, trust host keys. */
 export function MachinesTab({ siteId }: { siteId: string }) {
+  const t = useText();
   const machines = useApiQuery('checks.machines', { siteId }, ['machines']);
   const latest = useApiQuery('checks.latestBySite', { siteId }, ['machines']);
   // Resolve linked inventory items from the first page (sites have tens of items, not thousands).
@@ -73,7 +75,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
     await check({ targetIds: [q.targetId] });
   };
 
-  if (machines.error && !machines.data) return <QueryError title="Machines not available" error={machines.error} onRetry={machines.reload} />;
+  if (machines.error && !machines.data) return <QueryError title={t('site.machines.machinesTab.machinesNotAvailable')} error={machines.error} onRetry={machines.reload} />;
   if (!machines.data) return <Loader size="sm" />;
   const rows = machines.data;
   const progress = job.status?.progress;
@@ -84,26 +86,26 @@ export function MachinesTab({ siteId }: { siteId: string }) {
         <Group justify="space-between">
           <Group gap="xs">
             <Button leftSection={<IconPlayerPlay size={16} />} disabled={job.running || rows.length === 0} onClick={() => void check({})} data-testid="check-all">
-              Check all
+              {t('site.machines.machinesTab.checkAll')}
             </Button>
             <Button variant="default" leftSection={<IconDeviceDesktop size={16} />} disabled={job.running} onClick={() => void check({ thisMachine: true })} data-testid="check-this-machine">
-              Check this machine
+              {t('site.machines.machinesTab.checkThisMachine')}
             </Button>
             {job.running && (
               <Button variant="light" color="red" leftSection={<IconPlayerStop size={16} />} onClick={() => void job.cancel()} data-testid="check-cancel">
-                Cancel
+                {t('common.cancel')}
               </Button>
             )}
           </Group>
           <Button variant="subtle" size="xs" leftSection={<IconUpload size={14} />} onClick={() => setKnownHostsOpen(true)} data-testid="import-known-hosts">
-            Import known_hosts
+            {t('site.machines.machinesTab.importKnownHosts')}
           </Button>
         </Group>
         {job.status && (
           <Stack gap={2} data-testid="job-status" data-state={job.status.state} data-job-id={job.status.jobId}>
-            <Progress value={progress && progress.total ? (100 * progress.done) / progress.total : 0} size="md" aria-label="Check progress" data-testid="overall-progress" color={job.status.state === 'cancelled' ? 'gray' : 'blue'} />
+            <Progress value={progress && progress.total ? (100 * progress.done) / progress.total : 0} size="md" aria-label={t('site.machines.machinesTab.checkProgress')} data-testid="overall-progress" color={job.status.state === 'cancelled' ? 'gray' : 'blue'} />
             <Text size="xs" c="dimmed">
-              {progress?.done ?? 0} of {progress?.total ?? 0} checked{job.status.state === 'cancelled' ? ' · cancelled' : job.status.state === 'finished' ? ' · finished' : ''}
+              {t(job.status.state === 'cancelled' ? 'site.machines.machinesTab.checkedCancelled' : job.status.state === 'finished' ? 'site.machines.machinesTab.checkedFinished' : 'site.machines.machinesTab.checked', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}
             </Text>
           </Stack>
         )}
@@ -112,16 +114,16 @@ export function MachinesTab({ siteId }: { siteId: string }) {
         <Paper withBorder>
           {rows.length === 0 ? (
             <Text size="sm" c="dimmed" p="sm">
-              No target machines are planned for this site.
+              {t('site.machines.machinesTab.noTargetMachinesAre')}
             </Text>
           ) : (
             <Table verticalSpacing={6} fz="sm" highlightOnHover data-testid="machines-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Machine</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Sign-in</Table.Th>
-                  <Table.Th>Last check</Table.Th>
+                  <Table.Th>{t('site.machines.machinesTab.machine')}</Table.Th>
+                  <Table.Th>{t('site.machines.machinesTab.role')}</Table.Th>
+                  <Table.Th>{t('site.machines.machinesTab.signIn')}</Table.Th>
+                  <Table.Th>{t('site.machines.machinesTab.lastCheck')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { CheckCounts, CheckOutcome } from '../../../shared/domain/check-run';
 import { OUTCOME } from './outcome';
+import { useText } from '../../i18n/i18n';
 
 /** A run's outcome, and for a completed run whether everything passed. */
 export function OutcomeBadge({ outcome, counts }: { outcome: CheckOutcome; counts: CheckCounts | null }) {
@@ -16,22 +17,23 @@ export function OutcomeBadge({ outcome, counts }: { outcome: CheckOutcome; count
 }
 
 export function CountsText({ counts }: { counts: CheckCounts }) {
+  const t = useText();
   return (
     <Group gap={8} wrap="nowrap" data-testid="run-counts">
       <Text size="sm" c="teal" fw={600}>
-        {counts.pass} pass
+        {t('site.machines.outcomeBadge.pass', { pass: counts.pass })}
       </Text>
       <Text size="sm" c={counts.fail ? 'red' : 'dimmed'} fw={counts.fail ? 600 : 400}>
-        {counts.fail} fail
+        {t('site.machines.outcomeBadge.fail', { fail: counts.fail })}
       </Text>
       {counts.error > 0 && (
         <Text size="sm" c="orange">
-          {counts.error} error
+          {t('site.machines.outcomeBadge.error', { error: counts.error })}
         </Text>
       )}
       {counts.skipped > 0 && (
         <Text size="sm" c="dimmed">
-          {counts.skipped} skipped
+          {t('site.machines.outcomeBadge.skipped', { skipped: counts.skipped })}
         </Text>
       )}
     </Group>

@@ -8,10 +8,13 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { Time } from '../../format/Time';
 import { QueryError } from '../../shell/QueryError';
 import { CountsText, OutcomeBadge } from './OutcomeBadge';
-import { WINDOWS_NOTE } from './outcome';
+import { windowsNote } from './outcome';
 import { UseAsEvidence } from './UseAsEvidence';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
+import { Trans } from 'react-i18next';
 
-const STATUS_COLOR: Record<CheckStatus, string> = { pass: 'teal', fail: 'red', error: 'orange', skipped: 'gray' };
+const STATUS_COLOR: Record<CheckStatus, string> = { pass: 'teal', fail: 'red', get error() { return appText('site.machines.runDetailModal.orange'); }, skipped: 'gray' };
 /** "Log issue" appears only when this build has the issue log. */
 const HAS_ISSUE_LOG = (API_METHOD_NAMES as readonly string[]).includes('issues.create');
 
@@ -37,14 +40,15 @@ async function logIssue(run: CheckRunDetail): Promise<void> {
 
 /** One run: each requirement with its evidence, and what changed since the previous run. */
 export function RunDetailModal({ runId, onClose }: { runId: string | null; onClose: () => void }) {
+  const t = useText();
   const run = useApiQuery('checks.run', runId ? { runId } : null, ['machines']);
   const [logging, setLogging] = useState(false);
   const data = run.data;
   const hasFailures = data ? data.counts.fail + data.counts.error > 0 : false;
   return (
-    <Modal opened={runId !== null} onClose={onClose} size="xl" title={data ? `Check of ${data.targetLabel}` : 'Check run'} scrollAreaComponent={ScrollArea.Autosize}>
+    <Modal opened={runId !== null} onClose={onClose} size="xl" title={data ? t('site.machines.runDetailModal.checkOf', { targetLabel: data.targetLabel }) : t('site.machines.runDetailModal.checkRun')} scrollAreaComponent={ScrollArea.Autosize}>
       {run.error && !data ? (
-        <QueryError title="Run not available" error={run.error} onRetry={run.reload} />
+        <QueryError title={t('site.machines.runDetailModal.runNotAvailable')} error={run.error} onRetry={run.reload} />
       ) : !data ? (
         <Loader size="sm" />
       ) : (
@@ -58,7 +62,7 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
               <Time iso={data.finishedAt ?? data.startedAt} /> · {data.by} · {(data.durationMs / 1000).toFixed(1)} s
             </Text>
           </Group>
-          {data.outcome === 'windows' && <Alert color="gray">{WINDOWS_NOTE}</Alert>}
+          {data.outcome === 'windows' && <Alert color="gray">{windowsNote()}</Alert>}
           {data.outcome !== 'completed' && data.outcome !== 'windows' && data.message && (
             <Alert color="orange" data-testid="run-message">
               {data.message}
@@ -68,10 +72,10 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
             <Table verticalSpacing={4} fz="sm" data-testid="run-results">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Requirement</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Expected</Table.Th>
-                  <Table.Th>Actual</Table.Th>
+                  <Table.Th>{t('site.machines.runDetailModal.requirement')}</Table.Th>
+                  <Table.Th>{t('site.machines.runDetailModal.status')}</Table.Th>
+                  <Table.Th>{t('site.machines.runDetailModal.expected')}</Table.Th>
+                  <Table.Th>{t('site.machines.runDetailModal.actual')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -99,14 +103,14 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
               </Table.Tbody>
             </Table>
           )}
-          <Title order={6}>Since the previous run</Title>
+          <Title order={6}>{t('site.machines.runDetailModal.sinceThePreviousRun')}</Title>
           {!data.difference ? (
             <Text size="sm" c="dimmed">
-              This is the first run of this machine.
+              {t('site.machines.runDetailModal.thisIsTheFirst')}
             </Text>
           ) : data.difference.requirements.length + data.difference.facts.length === 0 ? (
             <Text size="sm" c="dimmed" data-testid="run-difference">
-              Nothing changed.
+              {t('site.machines.runDetailModal.nothingChanged')}
             </Text>
           ) : (
             <Table verticalSpacing={2} fz="sm" data-testid="run-difference">
@@ -132,7 +136,7 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
           )}
           {data.hostKey && (
             <Text size="xs" c="dimmed">
-              Host key <Code fz="xs">{data.hostKey.algorithm} {data.hostKey.fingerprint}</Code>
+              <Trans t={t} i18nKey="site.machines.runDetailModal.hostKey" values={{ algorithm: data.hostKey.algorithm, fingerprint: data.hostKey.fingerprint }} components={{ code: <Code fz="xs" /> }} />
             </Text>
           )}
           <UseAsEvidence run={data} />
@@ -148,7 +152,7 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
                   void logIssue(data).finally(() => setLogging(false));
                 }}
               >
-                Log issue
+                {t('site.machines.runDetailModal.logIssue')}
               </Button>
             </Group>
           )}

@@ -5,6 +5,7 @@ import type { CheckRunDetail } from '../../../shared/domain/check-run';
 import type { ChecklistItem } from '../../../shared/domain/checklist';
 import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useText } from '../../i18n/i18n';
 
 const SHORT_PHASE = { before: 'Before', during: 'During', after: 'After', handover: 'Hand-over', rollback: 'Rollback' } as const;
 
@@ -13,6 +14,7 @@ const SHORT_PHASE = { before: 'Before', during: 'During', after: 'After', handov
  * ask for a check run; "Show all items" offers every item of a phase not yet completed.
  */
 export function UseAsEvidence({ run }: { run: CheckRunDetail }) {
+  const t = useText();
   const checklist = useApiQuery('checklist.get', { siteId: run.siteId }, ['checklist']);
   const [showAll, setShowAll] = useState(false);
   const [chosen, setChosen] = useState('');
@@ -41,33 +43,33 @@ export function UseAsEvidence({ run }: { run: CheckRunDetail }) {
 
   return (
     <Stack gap={6} data-testid="link-evidence">
-      <Title order={6}>Use as evidence</Title>
+      <Title order={6}>{t('site.machines.useAsEvidence.useAsEvidence')}</Title>
       {linked.length > 0 && (
         <Text size="sm" data-testid="linked-items">
-          Evidence for: {linked.map((i) => `“${i.title}”`).join(', ')}
+          {t('site.machines.useAsEvidence.evidenceFor', { items: linked.map((i) => `“${i.title}”`).join(', ') })}
         </Text>
       )}
       {candidates.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {showAll ? 'No open checklist item to link.' : 'No open checklist item asks for a check run.'}
+          {showAll ? t('site.machines.useAsEvidence.noOpenChecklistItem') : t('site.machines.useAsEvidence.noOpenChecklistItem2')}
         </Text>
       ) : (
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <NativeSelect
             style={{ flex: 1 }}
             size="xs"
-            aria-label="Checklist item"
+            aria-label={t('site.machines.useAsEvidence.checklistItem')}
             data-testid="link-evidence-item"
             value={selected}
             onChange={(e) => setChosen(e.currentTarget.value)}
             data={candidates.map((i) => ({ value: i.id, label: `${SHORT_PHASE[i.phase]}: ${i.title}` }))}
           />
           <Button size="xs" variant="light" leftSection={<IconLink size={14} />} loading={linking} onClick={link} data-testid="link-evidence-submit">
-            Use as evidence
+            {t('site.machines.useAsEvidence.useAsEvidence')}
           </Button>
         </Group>
       )}
-      <Checkbox size="xs" label="Show all open checklist items" checked={showAll} onChange={(e) => setShowAll(e.currentTarget.checked)} data-testid="link-evidence-all" />
+      <Checkbox size="xs" label={t('site.machines.useAsEvidence.showAllOpenChecklist')} checked={showAll} onChange={(e) => setShowAll(e.currentTarget.checked)} data-testid="link-evidence-all" />
     </Stack>
   );
 }

@@ -4,6 +4,8 @@ import { percent } from '../../format/time';
 
 interface Props {
   title: string;
+  /** The link to the tab, e.g. "Open checklist". */
+  openLabel: string;
   progress: Progress;
   color: string;
   onOpen: () => void;
@@ -11,7 +13,7 @@ interface Props {
   footer?: React.ReactNode;
 }
 
-export function ProgressCard({ title, progress, color, onOpen, testId, footer }: Props) {
+export function ProgressCard({ title, openLabel, progress, color, onOpen, testId, footer }: Props) {
   const pct = percent(progress.done, progress.total);
   return (
     <Paper withBorder p="sm">
@@ -35,7 +37,7 @@ export function ProgressCard({ title, progress, color, onOpen, testId, footer }:
             {progress.done}/{progress.total}
           </Text>
           <Anchor size="sm" component="button" onClick={onOpen} ta="left">
-            Open {title.toLowerCase().split(' ')[0]}
+            {openLabel}
           </Anchor>
         </Stack>
       </Group>

@@ -9,9 +9,11 @@ import { RollbackNotice } from '../issues/RollbackNotice';
 import { SignOffNotice } from '../signoff/SignOffNotice';
 import { InfoCard } from './InfoCard';
 import { ProgressCard } from './ProgressCard';
+import { useText } from '../../i18n/i18n';
 
 /** Everything about the site on one page: when, where, who, and how far along. */
 export function SiteOverview({ site }: { site: SiteSummary }) {
+  const t = useText();
   const reconciliation = useApiQuery('inventory.reconciliation', { siteId: site.id }, ['inventory']);
   const setTab = useNavigation((s) => s.setTab);
   const r = reconciliation.data;
@@ -21,9 +23,10 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
       {site.status === 'rolled_back' && <RollbackNotice siteId={site.id} />}
       <SignOffNotice siteId={site.id} />
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-        <ProgressCard title="Checklist" progress={site.checklist} color="indigo" onOpen={() => setTab('checklist')} testId="overview-checklist" />
+        <ProgressCard title={t('site.overview.siteOverview.checklist')} openLabel={t('site.overview.siteOverview.openChecklist')} progress={site.checklist} color="indigo" onOpen={() => setTab('checklist')} testId="overview-checklist" />
         <ProgressCard
-          title="Inventory received"
+          title={t('site.overview.siteOverview.inventoryReceived')}
+          openLabel={t('site.overview.siteOverview.openInventory')}
           progress={site.inventory}
           color="blue"
           onOpen={() => setTab('inventory')}
@@ -31,24 +34,24 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
           footer={
             r && (
               <Group gap={6}>
-                <Badge variant="light" color="gray">Expected {r.expected}</Badge>
-                <Badge variant="light" color="teal">Received {r.received}</Badge>
-                <Badge variant="light" color={r.missing ? 'red' : 'gray'}>Missing {r.missing}</Badge>
-                <Badge variant="light" color={r.surplus ? 'grape' : 'gray'}>Surplus {r.surplus}</Badge>
-                <Badge variant="light" color={r.damaged ? 'orange' : 'gray'}>Damaged {r.damaged}</Badge>
+                <Badge variant="light" color="gray">{t('site.overview.siteOverview.expected', { expected: r.expected })}</Badge>
+                <Badge variant="light" color="teal">{t('site.overview.siteOverview.received', { received: r.received })}</Badge>
+                <Badge variant="light" color={r.missing ? 'red' : 'gray'}>{t('site.overview.siteOverview.missing', { missing: r.missing })}</Badge>
+                <Badge variant="light" color={r.surplus ? 'grape' : 'gray'}>{t('site.overview.siteOverview.surplus', { surplus: r.surplus })}</Badge>
+                <Badge variant="light" color={r.damaged ? 'orange' : 'gray'}>{t('site.overview.siteOverview.damaged', { damaged: r.damaged })}</Badge>
               </Group>
             )
           }
         />
         <Paper withBorder p="sm">
           <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-            Target machines
+            {t('site.overview.siteOverview.targetMachines')}
           </Text>
           <Text fz={32} fw={700} lh={1.3} data-testid="overview-machines">
             {site.machineCount}
           </Text>
           <Anchor size="sm" component="button" onClick={() => setTab('machines')}>
-            Open machines
+            {t('site.overview.siteOverview.openMachines')}
           </Anchor>
         </Paper>
       </SimpleGrid>
@@ -56,20 +59,20 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
       <OverviewIssuesCard siteId={site.id} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-        <InfoCard icon={<IconCalendarTime size={16} />} title="Scheduled window">
+        <InfoCard icon={<IconCalendarTime size={16} />} title={t('site.overview.siteOverview.scheduledWindow')}>
           <Text size="sm" data-testid="overview-window">
             {formatWindow(site.windowStart, site.windowEnd, site.timeZone)}
           </Text>
           <Text size="xs" c="dimmed">
-            Wave: {site.waveName ?? 'none'} · time zone {site.timeZone}
+            {t('site.overview.siteOverview.waveTimeZone', { wave: site.waveName ?? t('site.overview.siteOverview.none'), timeZone: site.timeZone })}
           </Text>
         </InfoCard>
-        <InfoCard icon={<IconMapPin size={16} />} title="Address">
+        <InfoCard icon={<IconMapPin size={16} />} title={t('site.overview.siteOverview.address')}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {site.address || '—'}
           </Text>
         </InfoCard>
-        <InfoCard icon={<IconUser size={16} />} title="Site owner">
+        <InfoCard icon={<IconUser size={16} />} title={t('site.overview.siteOverview.siteOwner')}>
           <Text size="sm" fw={600}>
             {site.ownerName || '—'}
           </Text>
@@ -86,16 +89,16 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
             )}
           </Group>
         </InfoCard>
-        <InfoCard icon={<IconUsers size={16} />} title="Technicians">
+        <InfoCard icon={<IconUsers size={16} />} title={t('site.overview.siteOverview.technicians')}>
           {site.technicians.length === 0 ? (
             <Text size="sm" c="dimmed">
-              None assigned
+              {t('site.overview.siteOverview.noneAssigned')}
             </Text>
           ) : (
             <Group gap={6}>
-              {site.technicians.map((t) => (
-                <Badge key={t.id ?? `name:${t.name}`} variant="default" tt="none" fw={500} size="md" title={t.id ? undefined : 'Name only: not linked to a server user'}>
-                  {t.name}
+              {site.technicians.map((tech) => (
+                <Badge key={tech.id ?? `name:${tech.name}`} variant="default" tt="none" fw={500} size="md" title={tech.id ? undefined : t('site.overview.siteOverview.nameOnlyNotLinked')}>
+                  {tech.name}
                 </Badge>
               ))}
             </Group>
@@ -103,7 +106,7 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
         </InfoCard>
       </SimpleGrid>
       {site.notes.trim() !== '' && (
-        <InfoCard icon={<IconNotes size={16} />} title="Notes">
+        <InfoCard icon={<IconNotes size={16} />} title={t('site.overview.siteOverview.notes')}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="site-notes-text">
             {site.notes}
           </Text>

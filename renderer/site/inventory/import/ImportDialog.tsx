@@ -6,6 +6,7 @@ import { IMPORT_FIELD_LABEL, importFieldSchema, type ImportField } from '../../.
 import { runCommand } from '../../../api/command';
 import { PreviewTable } from './PreviewTable';
 import { previewFile, remap } from './send-file';
+import { useText } from '../../../i18n/i18n';
 
 const FIELD_OPTIONS = importFieldSchema.options.map((f) => ({ value: f, label: IMPORT_FIELD_LABEL[f] }));
 const LAYOUT_LABEL: Record<ImportPreview['layout'], string> = { 'snipe-it': 'Snipe-IT assets', netbox: 'NetBox devices', custom: 'Unrecognised layout' };
@@ -20,6 +21,7 @@ interface Props {
 
 /** Choose a CSV or XLSX file, check the preview (mapping, row errors), then import all rows or none. */
 export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }: Props) {
+  const t = useText();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,20 +71,20 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
   const canImport = preview !== null && preview.status === 'ready' && preview.fileErrors.length === 0 && preview.errorCount === 0 && preview.validCount > 0;
 
   return (
-    <Modal opened={opened} onClose={() => { reset(); onClose(); }} title="Import inventory (CSV or XLSX)" size="90%">
+    <Modal opened={opened} onClose={() => { reset(); onClose(); }} title={t('site.inventory.import.importDialog.importInventoryCsvOr')} size="90%">
       <Stack gap="sm" data-testid="inventory-import">
         <Text size="sm" c="dimmed">
-          Snipe-IT asset exports and NetBox device files are recognised. Rows without a site column go to {siteCode}. Every row is imported, or none.
+          {t('site.inventory.import.importDialog.snipeItAssetExports', { siteCode })}
         </Text>
         <input key={inputKey} type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void choose(e.currentTarget.files?.[0])} disabled={busy} data-testid="import-file" />
-        {busy && <Text size="sm" data-testid="import-busy">Reading…</Text>}
+        {busy && <Text size="sm" data-testid="import-busy">{t('site.inventory.import.importDialog.reading')}</Text>}
         {error && (
-          <Alert color="red" title="This file cannot be imported" data-testid="import-file-error">
+          <Alert color="red" title={t('site.inventory.import.importDialog.thisFileCannotBe')} data-testid="import-file-error">
             {error.message}
           </Alert>
         )}
         {preview?.status === 'failed' && (
-          <Alert color="red" title="This file cannot be imported" data-testid="import-file-error">
+          <Alert color="red" title={t('site.inventory.import.importDialog.thisFileCannotBe')} data-testid="import-file-error">
             {preview.failure?.message}
           </Alert>
         )}
@@ -93,11 +95,11 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
                 {LAYOUT_LABEL[preview.layout]}
               </Badge>
               <Text size="sm" data-testid="import-summary">
-                {preview.rowCount} rows · {preview.validCount} ready · {preview.errorCount} with errors
+                {t('site.inventory.import.importDialog.rowsReadyWithErrors', { rowCount: preview.rowCount, validCount: preview.validCount, errorCount: preview.errorCount })}
               </Text>
             </Group>
             {preview.fileErrors.length > 0 && (
-              <Alert color="red" title="Fix the column mapping" data-testid="import-file-error">
+              <Alert color="red" title={t('site.inventory.import.importDialog.fixTheColumnMapping')} data-testid="import-file-error">
                 <List size="sm">{preview.fileErrors.map((e) => <List.Item key={e.code}>{e.message}</List.Item>)}</List>
               </Alert>
             )}
@@ -106,10 +108,10 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => { reset(); onClose(); }}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button disabled={!canImport} loading={busy && preview !== null} onClick={() => void commit()} data-testid="import-commit">
-            {preview && canImport ? `Import ${preview.validCount} rows` : 'Import'}
+            {preview && canImport ? t('site.inventory.import.importDialog.importRows', { validCount: preview.validCount }) : t('site.inventory.import.importDialog.import')}
           </Button>
         </Group>
       </Stack>

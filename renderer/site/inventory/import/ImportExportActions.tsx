@@ -7,9 +7,11 @@ import { showApiError, showSuccess } from '../../../api/notify';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { downloadText } from './file-to-base64';
 import { ImportDialog } from './ImportDialog';
+import { useText } from '../../../i18n/i18n';
 
 /** "Import…" (opens the import dialog) and "Export…" (CSV in the Snipe-IT or NetBox layout). */
 export function ImportExportActions({ siteId }: { siteId: string }) {
+  const t = useText();
   const site = useApiQuery('sites.get', { siteId }, ['sites']);
   const [open, setOpen] = useState(false);
   // Below 1200 px (a 1024 px laptop) the two actions are icons, so they share the toolbar's line.
@@ -28,34 +30,34 @@ export function ImportExportActions({ siteId }: { siteId: string }) {
   return (
     <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
       {compact ? (
-        <Tooltip label="Import…">
-          <ActionIcon size="lg" variant="subtle" aria-label="Import…" disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
+        <Tooltip label={t('site.inventory.import.importExportActions.import')}>
+          <ActionIcon size="lg" variant="subtle" aria-label={t('site.inventory.import.importExportActions.import')} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
             <IconUpload size={18} />
           </ActionIcon>
         </Tooltip>
       ) : (
         <Button size="sm" variant="subtle" px={8} leftSection={<IconUpload size={16} />} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
-          Import…
+          {t('site.inventory.import.importExportActions.import')}
         </Button>
       )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           {compact ? (
-            <ActionIcon size="lg" variant="subtle" aria-label="Export…" data-testid="inventory-export">
+            <ActionIcon size="lg" variant="subtle" aria-label={t('site.inventory.import.importExportActions.export')} data-testid="inventory-export">
               <IconDownload size={18} />
             </ActionIcon>
           ) : (
             <Button size="sm" variant="subtle" px={8} leftSection={<IconDownload size={16} />} data-testid="inventory-export">
-              Export…
+              {t('site.inventory.import.importExportActions.export')}
             </Button>
           )}
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={() => void exportAs('snipe-it')} data-testid="inventory-export-snipe-it">
-            Snipe-IT asset CSV
+            {t('site.inventory.import.importExportActions.snipeItAssetCsv')}
           </Menu.Item>
           <Menu.Item onClick={() => void exportAs('netbox')} data-testid="inventory-export-netbox">
-            NetBox device CSV
+            {t('site.inventory.import.importExportActions.netboxDeviceCsv')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>

@@ -1,4 +1,5 @@
 import { ScrollArea, Select, Table, Text } from '@mantine/core';
+import { useText } from '../../../i18n/i18n';
 
 /** What a table import's preview shows: the columns, the field each maps to, sample rows and row errors. */
 export interface TablePreview<F extends string> {
@@ -18,6 +19,7 @@ interface Props<F extends string> {
 
 /** The file's columns with what each maps to, then sample rows; rows with errors are marked. Shared by the table imports. */
 export function PreviewTable<F extends string>({ preview, fieldOptions, busy, onMapping }: Props<F>) {
+  const t = useText();
   const errorsByRow = new Map<number, string[]>();
   for (const e of preview.rowErrors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.column ? `${e.column}: ${e.message}` : e.message]);
 
@@ -26,12 +28,12 @@ export function PreviewTable<F extends string>({ preview, fieldOptions, busy, on
       <Table striped withTableBorder withColumnBorders fz="xs" data-testid="import-preview-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Row</Table.Th>
-            <Table.Th miw={240}>Problems</Table.Th>
+            <Table.Th>{t('site.inventory.import.previewTable.row')}</Table.Th>
+            <Table.Th miw={240}>{t('site.inventory.import.previewTable.problems')}</Table.Th>
             {preview.headers.map((h, i) => (
               <Table.Th key={`${i}-${h}`} miw={180}>
                 <Text size="xs" fw={600} mb={4}>
-                  {h || `(column ${i + 1})`}
+                  {h || t('site.inventory.import.previewTable.column', { number: i + 1 })}
                 </Text>
                 <Select
                   size="xs"
@@ -39,7 +41,7 @@ export function PreviewTable<F extends string>({ preview, fieldOptions, busy, on
                   value={preview.mapping[i] ?? 'ignore'}
                   allowDeselect={false}
                   disabled={busy}
-                  aria-label={`Map column ${h}`}
+                  aria-label={t('site.inventory.import.previewTable.mapColumn', { h })}
                   data-testid="import-mapping"
                   onChange={(v) => {
                     if (!v) return;

@@ -2,6 +2,7 @@ import type { ApiResult } from '../../../../shared/contract';
 import { IMPORT_CHUNK_MAX_CHARS, IMPORT_FILE_MAX_BYTES } from '../../../../shared/contract/inventory-import-methods';
 import { call } from '../../../api/client';
 import { bytesToBase64 } from './file-to-base64';
+import { appText } from '../../../i18n/app-text';
 
 const CHUNK_BYTES = (IMPORT_CHUNK_MAX_CHARS / 4) * 3;
 
@@ -17,7 +18,7 @@ type UploadMethod = 'inventoryImport.upload' | 'siteImport.upload' | 'targetImpo
  */
 export async function sendImportFile<T>(file: File, upload: UploadMethod, preview: (body: ImportFileBody) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
   if (file.size > IMPORT_FILE_MAX_BYTES) {
-    return { ok: false, error: { code: 'payload_too_large', message: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${IMPORT_FILE_MAX_BYTES / 1048576} MB` } };
+    return { ok: false, error: { code: 'payload_too_large', get message() { return appText('site.inventory.import.sendImportFile.theFileIsMb', { size: (file.size / 1048576).toFixed(1), limit: IMPORT_FILE_MAX_BYTES / 1048576 }); } } };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length <= CHUNK_BYTES) return preview({ dataBase64: bytesToBase64(bytes) });

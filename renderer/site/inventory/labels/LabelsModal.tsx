@@ -8,6 +8,7 @@ import { useApiQuery } from '../../../api/useApiQuery';
 import { useMutation } from '../../../api/useMutation';
 import { saveExportedFile } from '../../../closeout/save-file';
 import { QueryError } from '../../../shell/QueryError';
+import { useText } from '../../../i18n/i18n';
 
 const LAYOUT_KEY = 'outpost.labels.layout';
 const LAYOUT_OPTIONS = labelLayoutIdSchema.options.map((id) => ({ value: id, label: LABEL_LAYOUTS[id].title }));
@@ -22,6 +23,7 @@ function rememberedLayout(): LabelLayoutId {
  * items a tag from this device's sequence, and print the labels as a PDF for the chosen stock.
  */
 export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opened: boolean; onClose: () => void }) {
+  const t = useText();
   const items = useApiQuery('labels.items', opened ? { siteId } : null, ['inventory']);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [layout, setLayout] = useState<LabelLayoutId>(rememberedLayout);
@@ -65,11 +67,11 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Asset labels" size="xl" data-testid="labels-modal">
+    <Modal opened={opened} onClose={onClose} title={t('site.inventory.labels.labelsModal.assetLabels')} size="xl" data-testid="labels-modal">
       <Stack gap="sm">
-        {items.error && <QueryError title="Items not available" error={items.error} onRetry={items.reload} />}
+        {items.error && <QueryError title={t('site.inventory.labels.labelsModal.itemsNotAvailable')} error={items.error} onRetry={items.reload} />}
         <Text size="sm" c="dimmed">
-          Received and surplus hardware of this site. Each label carries the asset tag and the serial as Code 128 and QR, the model and the site code.
+          {t('site.inventory.labels.labelsModal.receivedAndSurplusHardware')}
         </Text>
         <ScrollArea.Autosize mah={320} type="auto">
           <Table striped highlightOnHover stickyHeader data-testid="labels-items">
@@ -77,17 +79,17 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
               <Table.Tr>
                 <Table.Th w={36}>
                   <Checkbox
-                    aria-label="Select every item"
+                    aria-label={t('site.inventory.labels.labelsModal.selectEveryItem')}
                     checked={allSelected}
                     indeterminate={chosen.length > 0 && !allSelected}
                     onChange={() => setSelected(allSelected ? new Set() : new Set(list.map((item) => item.id)))}
                     data-testid="labels-select-all"
                   />
                 </Table.Th>
-                <Table.Th>Asset tag</Table.Th>
-                <Table.Th>Serial</Table.Th>
-                <Table.Th>Model</Table.Th>
-                <Table.Th>Kind</Table.Th>
+                <Table.Th>{t('site.inventory.labels.labelsModal.assetTag')}</Table.Th>
+                <Table.Th>{t('site.inventory.labels.labelsModal.serial')}</Table.Th>
+                <Table.Th>{t('site.inventory.labels.labelsModal.model')}</Table.Th>
+                <Table.Th>{t('site.inventory.labels.labelsModal.kind')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -96,30 +98,30 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
                 return (
                   <Table.Tr key={item.id} data-testid="labels-item" data-serial={serial}>
                     <Table.Td>
-                      <Checkbox aria-label={`Select ${serial}`} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
+                      <Checkbox aria-label={t('site.inventory.labels.labelsModal.select', { serial })} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
                     </Table.Td>
                     <Table.Td ff="monospace" data-testid="labels-item-tag">
-                      {item.assetTag || <Text span size="sm" c="dimmed">none</Text>}
+                      {item.assetTag || <Text span size="sm" c="dimmed">{t('site.inventory.labels.labelsModal.none')}</Text>}
                     </Table.Td>
                     <Table.Td ff="monospace">{serial}</Table.Td>
                     <Table.Td>{[item.manufacturer, item.model].filter(Boolean).join(' ')}</Table.Td>
-                    <Table.Td>{item.isSurplus && <Badge size="xs" variant="light" color="orange">surplus</Badge>}</Table.Td>
+                    <Table.Td>{item.isSurplus && <Badge size="xs" variant="light" color="orange">{t('site.inventory.labels.labelsModal.surplus')}</Badge>}</Table.Td>
                   </Table.Tr>
                 );
               })}
             </Table.Tbody>
           </Table>
         </ScrollArea.Autosize>
-        {items.data && list.length === 0 && <Text size="sm">Nothing received or recorded as surplus at this site yet.</Text>}
-        {items.data?.truncated && <Text size="xs" c="dimmed">Only the first {list.length} items are listed.</Text>}
+        {items.data && list.length === 0 && <Text size="sm">{t('site.inventory.labels.labelsModal.nothingReceivedOrRecorded')}</Text>}
+        {items.data?.truncated && <Text size="xs" c="dimmed">{t('site.inventory.labels.labelsModal.onlyTheFirstItems', { length: list.length })}</Text>}
         {untagged.length > 0 && issuer?.problem && (
-          <Alert color="yellow" title="Asset tags cannot be given on this device yet" data-testid="labels-issuer-problem">
+          <Alert color="yellow" title={t('site.inventory.labels.labelsModal.assetTagsCannotBe')} data-testid="labels-issuer-problem">
             {issuer.problem}
           </Alert>
         )}
         <Group align="flex-end" gap="sm">
           <Select
-            label="Label stock"
+            label={t('site.inventory.labels.labelsModal.labelStock')}
             data={LAYOUT_OPTIONS}
             value={layout}
             allowDeselect={false}
@@ -133,8 +135,8 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
           />
           {perSheet > 1 && (
             <NumberInput
-              label="Positions already used"
-              description={`of ${perSheet} on the first sheet`}
+              label={t('site.inventory.labels.labelsModal.positionsAlreadyUsed')}
+              description={t('site.inventory.labels.labelsModal.ofOnTheFirst', { perSheet })}
               min={0}
               max={perSheet - 1}
               value={skip}
@@ -146,7 +148,7 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
         </Group>
         <Group justify="space-between">
           <Text size="sm" data-testid="labels-selected-count">
-            {chosen.length} selected{untagged.length > 0 ? `, ${untagged.length} surplus without an asset tag` : ''}
+            {untagged.length > 0 ? t('site.inventory.labels.labelsModal.selectedUntagged', { selected: chosen.length, untagged: untagged.length }) : t('site.inventory.labels.labelsModal.selected', { selected: chosen.length })}
           </Text>
           <Group gap="xs">
             <Button
@@ -157,10 +159,10 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
               onClick={() => void giveTags()}
               data-testid="labels-assign-tags"
             >
-              Give asset tags ({untagged.length})
+              {t('site.inventory.labels.labelsModal.giveAssetTags', { length: untagged.length })}
             </Button>
             <Button leftSection={<IconPrinter size={16} />} disabled={chosen.length === 0} loading={printing} onClick={() => void print()} data-testid="labels-print">
-              Print labels (PDF)
+              {t('site.inventory.labels.labelsModal.printLabelsPdf')}
             </Button>
           </Group>
         </Group>
