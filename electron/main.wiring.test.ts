@@ -128,7 +128,7 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     electron = await import('electron');
     await import('./main');
     await new Promise((resolve) => setTimeout(resolve, 0)); // let whenReady().then(onReady) run
-  });
+  }, 60_000); // importing main loads (and transforms) the whole core; slow on a busy machine
 
   afterAll(() => {
     process.argv = argv;
