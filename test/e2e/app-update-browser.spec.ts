@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
-import { createCentralServer, type CentralServer } from './support/central-server-process';
+import { createServerProcess, type ServerProcess } from '../support/server-process';
 import { TECH } from './support/sync-scenario';
 
 /**
@@ -11,7 +11,7 @@ import { TECH } from './support/sync-scenario';
  * to that server, says so in the sync status area instead of offering a restart.
  */
 
-let server: CentralServer | undefined;
+let server: ServerProcess | undefined;
 let shell: RunningShell | undefined;
 const dirs: string[] = [];
 
@@ -25,7 +25,7 @@ test.afterEach(async () => {
 
 test('the browser shell says updates apply to the desktop app', async ({ page }) => {
   test.setTimeout(120_000);
-  server = await createCentralServer();
+  server = await createServerProcess({ cli: 'dist' });
   await server.createUser(TECH);
   await server.start();
 

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { signaturePng } from '../support/signoff-fixtures';
 import { openTestCore, type TestCore } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
-import { createCentralServer, type CentralServer } from './support/central-server-process';
+import { createServerProcess, type ServerProcess } from '../support/server-process';
 import { RM, syncOnce, TECH } from './support/sync-scenario';
 
 /**
@@ -25,7 +25,7 @@ const SNIPE_HEADER = 'Asset Tag,Asset Name,Serial Number,Model Name,Model No.,Ca
 const snipeRow = (n: number, serial: string) => `UTR-A${n},utr-pos-0${n},${serial},POS terminal T5,T5-220,POS,Acme,Store floor,Ready to Deploy,PO-7731`;
 const SERIALS = ['UTRSN0001', 'UTRSN0002', 'UTRSN0003'];
 
-let server: CentralServer | undefined;
+let server: ServerProcess | undefined;
 let shell: RunningShell | undefined;
 let tech: TestCore | undefined;
 const dirs: string[] = [];
@@ -145,7 +145,7 @@ test('a release manager authors, imports, publishes, and after a technician sync
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-rm-'));
   dirs.push(workDir);
 
-  server = await createCentralServer();
+  server = await createServerProcess({ cli: 'dist' });
   await server.createUser(TECH);
   await server.createUser(RM);
   await server.start();

@@ -7,7 +7,7 @@ import { createUser } from '../../server/accounts/users';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { loadServerTls } from '../../server/tls/certificate-files';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
-import { CLI, freePort } from './support/central-server-process';
+import { DIST_CLI as CLI, freePort } from '../support/server-process';
 import { TECH } from './support/sync-scenario';
 import { expectSyncState } from './support/sync-status';
 

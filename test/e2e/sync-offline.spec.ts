@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestCore } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
-import { createCentralServer, freePort, type CentralServer } from './support/central-server-process';
-import { deviceRevoked, publishSample, RM, serverCounts, serverDoc, syncOnce, TECH } from './support/sync-scenario';
+import { createServerProcess, freePort, type ServerProcess } from '../support/server-process';
+import { deviceRevoked, pgliteDir, publishSample, RM, serverCounts, serverDoc, syncOnce, TECH } from './support/sync-scenario';
 
 /**
  * Issue 4's acceptance, end to end: a release manager publishes a plan, a technician signs in
@@ -16,7 +16,7 @@ import { deviceRevoked, publishSample, RM, serverCounts, serverDoc, syncOnce, TE
 
 const SITE_CODE = 'AMS-001';
 
-let server: CentralServer | undefined;
+let server: ServerProcess | undefined;
 let shell: RunningShell | undefined;
 let rm: TestCore | undefined;
 const dirs: string[] = [];
@@ -47,7 +47,7 @@ test('technician prepares a site, works offline with the server stopped, and one
   test.setTimeout(240_000);
 
   // The central server on PGlite in a temporary directory, with a technician and a release manager.
-  server = await createCentralServer();
+  server = await createServerProcess({ cli: 'dist' });
   await server.createUser(TECH);
   await server.createUser(RM);
   await server.start();
@@ -182,12 +182,12 @@ test('technician prepares a site, works offline with the server stopped, and one
 
   // On the server: every pending operation applied once, none refused, no operation id twice.
   await server.stop();
-  const first = await serverCounts(server.dataDir, techDeviceId);
+  const first = await serverCounts(pgliteDir(server), techDeviceId);
   expect(first.appliedByTech).toBe(pendingOffline);
   expect(first.rejectedByTech).toBe(0);
   expect(first.duplicateOpIds).toBe(0);
-  expect((await serverDoc(server.dataDir, 'inventory_items', planned.id))).toMatchObject({ state: 'received', received_by: TECH.displayName });
-  expect((await serverDoc(server.dataDir, 'checklist_items', firstItem.id))).toMatchObject({ state: 'done', state_by: TECH.displayName });
+  expect((await serverDoc(pgliteDir(server), 'inventory_items', planned.id))).toMatchObject({ state: 'received', received_by: TECH.displayName });
+  expect((await serverDoc(pgliteDir(server), 'checklist_items', firstItem.id))).toMatchObject({ state: 'done', state_by: TECH.displayName });
   await server.start();
 
   // A second sync on both devices changes nothing.
@@ -200,7 +200,7 @@ test('technician prepares a site, works offline with the server stopped, and one
   expect(rmThird.pendingOperations).toBe(0);
   expect(JSON.stringify([rm.call('inventory.reconciliation', { siteId: site.id }), rm.call('checklist.get', { siteId: site.id })])).toBe(rmSnapshot);
   await server.stop();
-  const second = await serverCounts(server.dataDir, techDeviceId);
+  const second = await serverCounts(pgliteDir(server), techDeviceId);
   expect(second).toEqual(first);
 
   // Sign out (nothing pending, so no discard question): the header offers sign-in again, the device is revoked.
@@ -212,7 +212,7 @@ test('technician prepares a site, works offline with the server stopped, and one
   await signOut.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in to a server' })).toBeVisible({ timeout: 20_000 });
   await server.stop();
-  expect(await deviceRevoked(server.dataDir, techDeviceId)).toBe(true);
+  expect(await deviceRevoked(pgliteDir(server), techDeviceId)).toBe(true);
 });
 
 async function signInThroughUi(page: Page, serverUrl: string) {
@@ -227,7 +227,7 @@ async function signInThroughUi(page: Page, serverUrl: string) {
 
 test('a change the server refuses is listed with its reason until dismissed, and changes nothing on the server', async ({ page }) => {
   test.setTimeout(180_000);
-  server = await createCentralServer();
+  server = await createServerProcess({ cli: 'dist' });
   await server.createUser(TECH);
   await server.createUser(RM);
   await server.start();
@@ -287,5 +287,5 @@ test('a change the server refuses is listed with its reason until dismissed, and
   await syncOnce(rm);
   expect(rm.call('checklist.get', { siteId: site.id }).phases[0]!.items.find((i) => i.id === item.id)).toMatchObject({ state: 'todo', stateBy: null });
   await server.stop();
-  expect(await serverDoc(server.dataDir, 'checklist_items', item.id)).toMatchObject({ state: 'todo', state_by: null });
+  expect(await serverDoc(pgliteDir(server), 'checklist_items', item.id)).toMatchObject({ state: 'todo', state_by: null });
 });

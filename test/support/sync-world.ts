@@ -94,7 +94,20 @@ async function inProcessWorld(backend: ServerBackend, users: readonly { username
   const unsupported = async () => {
     throw new Error('an in-process server cannot be killed or restarted: use startSyncWorld without inProcess');
   };
-  const server: ServerProcess = { url: test.url, port, pid: () => process.pid, output: () => '', kill9: unsupported, stop: unsupported, restart: unsupported };
+  const server: ServerProcess = {
+    url: test.url,
+    port,
+    dataDir: undefined,
+    pid: () => process.pid,
+    running: () => true,
+    output: () => '',
+    start: async () => undefined,
+    kill9: unsupported,
+    stop: unsupported,
+    restart: unsupported,
+    createUser: unsupported,
+    dispose: unsupported,
+  };
   return world(backend, server, await startFaultProxy({ targetPort: port }), { withDb: (fn) => fn(test.db), stop: () => test.stop() });
 }
 

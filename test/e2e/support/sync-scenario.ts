@@ -2,11 +2,11 @@ import { expect } from '@playwright/test';
 import { openCentralDb } from '../../../server/db/central-db';
 import type { SyncStatus } from '../../../shared/contract/sync-methods';
 import { openTestCore, type TestCore } from '../../support/temp-core';
-import type { CentralServer, CentralUser } from './central-server-process';
+import type { ServerProcess, ServerUserSpec } from '../../support/server-process';
 
 /** The people of the sync end-to-end specs, created on the central server with the CLI. */
-export const TECH: CentralUser = { username: 'riley', displayName: 'Riley Field', role: 'technician', password: 'field-work-2026' };
-export const RM: CentralUser = { username: 'morgan', displayName: 'Morgan Release', role: 'release_manager', password: 'release-plan-2026' };
+export const TECH: ServerUserSpec = { username: 'riley', displayName: 'Riley Field', role: 'technician', password: 'field-work-2026' };
+export const RM: ServerUserSpec = { username: 'morgan', displayName: 'Morgan Release', role: 'release_manager', password: 'release-plan-2026' };
 
 /** One complete push and pull on an in-process device; its status afterwards. */
 export async function syncOnce(device: TestCore): Promise<SyncStatus> {
@@ -19,7 +19,13 @@ export async function syncOnce(device: TestCore): Promise<SyncStatus> {
  * The release manager's device (an in-process core): the sample deployment with one site assigned
  * to the technician, signed in, published and synced.
  */
-export async function publishSample(server: CentralServer, siteCode: string) {
+/** The PGlite data directory the specs read the server's rows from (they run the server on PGlite). */
+export function pgliteDir(server: ServerProcess): string {
+  if (!server.dataDir) throw new Error('The end-to-end server runs on PGlite; this one has no data directory');
+  return server.dataDir;
+}
+
+export async function publishSample(server: ServerProcess, siteCode: string) {
   const rm = openTestCore({ sync: { intervalMs: false, requestTimeoutMs: 10_000 } });
   const { deploymentId } = rm.call('sample.open', {});
   rm.call('profile.set', { name: RM.displayName, role: 'release_manager' });
