@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense } from 'react';
 import { Loader } from '@mantine/core';
 import { useNavigation } from '../state/navigation';
+import { ChunkErrorBoundary } from './ChunkErrorBoundary';
 
 // One chunk per route: a site's workspace, a deployment's overview, its dashboard (with the chart
 // library) and the empty state each load on first use, so no screen parses another's script.
@@ -13,10 +14,15 @@ const routeLoading = <Loader size="sm" m="xl" />;
 
 /** The site workspace when a site is chosen, else the deployment overview (or its dashboard), else a way to start. */
 export function MainArea() {
+  const deploymentId = useNavigation((s) => s.deploymentId);
+  const siteId = useNavigation((s) => s.siteId);
+  // Keyed by the place: a route that failed to load does not keep the next one from trying.
   return (
-    <Suspense fallback={routeLoading}>
-      <Route />
-    </Suspense>
+    <ChunkErrorBoundary key={`${deploymentId}/${siteId}`}>
+      <Suspense fallback={routeLoading}>
+        <Route />
+      </Suspense>
+    </ChunkErrorBoundary>
   );
 }
 

@@ -92,3 +92,22 @@ test('the navigator paints before the kit loads; every route and tab chunk then 
   expect(routeChunks.length).toBeGreaterThanOrEqual(5);
   for (const script of scripts) expect(script.type, script.url).toMatch(/^text\/javascript/);
 });
+
+test('a chunk that cannot load leaves that part saying so, not a blank window', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-first-screen-'));
+  shell = await startBrowserShell(dataDir, ['--demo']);
+  // As when the build changed under an open page: the Inventory tab's chunk is gone.
+  await page.route(/\/assets\/InventoryTab-[^/]+\.js$/, (route) => route.abort());
+  await page.goto(shell.url);
+  await page.locator(SITE_ROW).first().click();
+  await expect(page.getByTestId('workspace')).toBeVisible();
+  await page.getByTestId('tab-inventory').click();
+  await expect(page.getByTestId('chunk-error')).toBeVisible();
+  await expect(page.getByTestId('chunk-error')).toContainText('could not load');
+  // The navigator and the header still work: the deployment's overview opens.
+  await expect(page.getByTestId('profile-menu')).toBeVisible();
+  await expect(page.locator(SITE_ROW)).toHaveCount(6);
+  await page.getByTestId('deployment-row').first().click();
+  await expect(page.getByTestId('deployment-overview')).toBeVisible();
+  await expect(page.getByTestId('chunk-error')).toHaveCount(0);
+});
