@@ -14,7 +14,8 @@ export const DEPLOYMENT_SITES = 5;
  * Search by partial serial (a site's inventory, and deployment-wide: "where is serial X?") and
  * receive scans, through the core's dispatcher, on 20,000-item sites. Each search figure has a
  * reference in the same run: the same queries answered by the LIKE scan over the four columns
- * that the trigram index replaced for texts of three characters or more.
+ * that the trigram index replaced for texts of three characters or more (run as SQL on a second
+ * connection, without the dispatcher's parsing and mapping, so the ratio flatters LIKE slightly).
  */
 export function benchInventoryCore(): Record<string, number> {
   const dataDir = tempDataDir('outpost-bench');
@@ -35,7 +36,7 @@ export function benchInventoryCore(): Record<string, number> {
   };
   const siteScan = likeScan(reference, 'site_id = @scope', 'ORDER BY is_surplus, asset_tag, id LIMIT 200');
   const search = timed(siteQueries, site);
-  const searchLike = timed(siteQueries, (q) => siteScan(q, siteId));
+  const searchLike = timed(siteQueries, (q) => siteScan(q, siteId), 1);
 
   const deploymentQueries = partsOf(allSerials, rng, 300);
   const across = (query: string) => {
@@ -44,7 +45,7 @@ export function benchInventoryCore(): Record<string, number> {
   };
   const deploymentScan = likeScan(reference, 'site_id IN (SELECT id FROM sites WHERE deployment_id = @scope)', 'ORDER BY site_id, asset_tag, id LIMIT 50');
   const search100k = timed(deploymentQueries, across);
-  const search100kLike = timed(deploymentQueries, (q) => deploymentScan(q, deploymentId));
+  const search100kLike = timed(deploymentQueries, (q) => deploymentScan(q, deploymentId), 1);
   const deploymentItems = (reference.prepare('SELECT count(*) AS n FROM inventory_items i JOIN sites s ON s.id = i.site_id WHERE s.deployment_id = ?').get(deploymentId) as { n: number }).n;
   reference.close();
 
@@ -56,15 +57,17 @@ export function benchInventoryCore(): Record<string, number> {
   core.close();
   return {
     'inventory.items': INVENTORY_ITEMS,
-    'inventory.search_p50_ms': round(percentile(search, 50)),
-    'inventory.search_p95_ms': round(percentile(search, 95)),
-    'inventory.search_like_p95_ms': round(percentile(searchLike, 95)),
-    'inventory.search_p95_ratio_to_like': round(percentile(search, 95) / percentile(searchLike, 95), 3),
+    'inventory.search_p50_ms': round(percentile(search.wall, 50)),
+    'inventory.search_p95_ms': round(percentile(search.wall, 95)),
+    'inventory.search_best_of_3_p95_ms': round(percentile(search.best, 95)),
+    'inventory.search_like_p95_ms': round(percentile(searchLike.wall, 95)),
+    'inventory.search_p95_ratio_to_like': round(percentile(search.wall, 95) / percentile(searchLike.wall, 95), 3),
     'inventory.search_100k_items': deploymentItems,
-    'inventory.search_100k_p50_ms': round(percentile(search100k, 50)),
-    'inventory.search_100k_p95_ms': round(percentile(search100k, 95)),
-    'inventory.search_100k_like_p95_ms': round(percentile(search100kLike, 95)),
-    'inventory.search_100k_p95_ratio_to_like': round(percentile(search100k, 95) / percentile(search100kLike, 95), 3),
+    'inventory.search_100k_p50_ms': round(percentile(search100k.wall, 50)),
+    'inventory.search_100k_p95_ms': round(percentile(search100k.wall, 95)),
+    'inventory.search_100k_best_of_3_p95_ms': round(percentile(search100k.best, 95)),
+    'inventory.search_100k_like_p95_ms': round(percentile(search100kLike.wall, 95)),
+    'inventory.search_100k_p95_ratio_to_like': round(percentile(search100k.wall, 95) / percentile(search100kLike.wall, 95), 3),
     'inventory.receive_scan_p50_ms': round(percentile(scans, 50)),
     'inventory.receive_scan_p95_ms': round(percentile(scans, 95)),
   };
@@ -79,10 +82,21 @@ function partsOf(serials: readonly string[], rng: SeededRandom, count: number): 
   });
 }
 
-/** Warms up on the first 20 queries, then times each one. */
-function timed(queries: readonly string[], run: (query: string) => void): number[] {
+/**
+ * Warms up on the first 20 queries, then runs each query `repeats` times in a row: `wall` holds each
+ * query's first run (the figure the targets are set for), `best` its fastest run, which
+ * leaves out most of what other work on a shared machine adds (being scheduled out mid-query).
+ */
+function timed(queries: readonly string[], run: (query: string) => void, repeats = 3): { wall: number[]; best: number[] } {
   for (const q of queries.slice(0, 20)) run(q);
-  return timeEach(queries, run);
+  const wall: number[] = [];
+  const best: number[] = [];
+  for (const query of queries) {
+    const runs = timeEach(Array.from({ length: repeats }, () => query), run);
+    wall.push(runs[0]!);
+    best.push(Math.min(...runs));
+  }
+  return { wall, best };
 }
 
 /** The reference: a count and one page by LIKE over the four searched columns, as the search did before the index. */
