@@ -16,7 +16,8 @@ const changed = ['expected_serial', 'found_serial', 'asset_tag', 'model'].map((c
  *   included (they write through plain INSERT … ON CONFLICT / UPDATE / DELETE and only set the
  *   capture guard, which these triggers do not read). A path that set these triggers aside, or
  *   wrote with `INSERT OR REPLACE` (its implied delete fires no trigger without
- *   recursive_triggers), would have to `'rebuild'` the index in the same transaction.
+ *   recursive_triggers), would have to `'rebuild'` the index in the same transaction; so would a
+ *   later migration that rebuilds `inventory_items` (its rowids change; recreate these triggers too).
  * - The update trigger runs only when a searched value changed (a pulled row that differs only
  *   in its state leaves the index alone). The delete command must be given the values that were
  *   indexed, which OLD holds.
