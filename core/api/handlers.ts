@@ -34,6 +34,7 @@ import { createDeployment, getDeployment, listDeployments } from '../services/de
 import { searchDeploymentInventory } from '../services/inventory-deployment-search';
 import { inventoryReconciliation, listInventory } from '../services/inventory-query';
 import { receiveSerial, recordSurplus, setInventoryState } from '../services/inventory-receive';
+import { attachItemPhoto, listItemPhotos } from '../services/inventory-photos';
 import { assignIssue, commentIssue, escalateIssue, setIssueStatus } from '../services/issue-changes';
 import { setIssueImpact } from '../services/issue-impact';
 import { createIssue, getIssue, issueSummary, listIssues } from '../services/issue-service';
@@ -118,6 +119,8 @@ export function createHandlers(env: HandlerEnvironment): Handlers {
     'inventory.receive': receiveSerial,
     'inventory.recordSurplus': recordSurplus,
     'inventory.setState': setInventoryState,
+    'inventory.photos': listItemPhotos,
+    'inventory.attachPhoto': attachItemPhoto,
     ...createInventoryImportHandlers(importStore),
     ...createLabelsHandlers(),
     'checklist.get': getChecklist,

@@ -11,7 +11,8 @@ interface PhotoRow {
 
 /**
  * The photo evidence of a site-complete sheet, by SHA-256: the checklist items' photos in phase
- * and item order, then the issues' photos by issue number and event. Left out when the site has
+ * and item order, then the issues' photos by issue number and event, then the surplus items' photos
+ * by found serial. Left out when the site has
  * none, so a review without photos hashes as it did before photos were signed. Only the synced link
  * rows are read (not whether the file is on this device yet), so every device reviews the same.
  */
@@ -37,6 +38,15 @@ export function reviewPhotos(ctx: ServiceContext, siteId: string): Pick<SignOffR
        ORDER BY i.number, ev.seq, ia.sha256`,
     )
     .all(siteId) as PhotoRow[];
-  const photos: ReviewPhoto[] = [...checklist, ...issues].map(({ sha256, subject }) => ({ sha256, subject }));
+  const surplus = ctx.sqlite
+    .prepare(
+      `SELECT p.sha256, 'Surplus: ' || TRIM(COALESCE(i.found_serial, '') || ' ' || i.manufacturer || ' ' || i.model) AS subject, NULL AS phase, 0 AS position
+       FROM inventory_item_photos p
+       JOIN inventory_items i ON i.id = p.item_id
+       WHERE i.site_id = ? AND i.is_surplus = 1
+       ORDER BY i.found_serial, i.id, p.linked_at, p.id`,
+    )
+    .all(siteId) as PhotoRow[];
+  const photos: ReviewPhoto[] = [...checklist, ...issues, ...surplus].map(({ sha256, subject }) => ({ sha256, subject }));
   return photos.length === 0 ? {} : { photos };
 }

@@ -100,6 +100,10 @@ function attachmentsOf(ctx: ServiceContext, dataDir: string, report: Pick<SiteRe
     .prepare("SELECT e.ref_id AS sha256, i.title FROM checklist_item_evidence e JOIN checklist_items i ON i.id = e.item_id WHERE e.kind = 'photo' AND i.site_id = ? ORDER BY e.linked_at, e.rowid")
     .all(siteId) as { sha256: string; title: string }[];
   for (const p of photos) use(p.sha256, `Evidence for checklist item “${p.title}”`);
+  const surplusPhotos = ctx.sqlite
+    .prepare('SELECT p.sha256, i.found_serial AS serial FROM inventory_item_photos p JOIN inventory_items i ON i.id = p.item_id WHERE i.site_id = ? ORDER BY p.linked_at, p.rowid')
+    .all(siteId) as { sha256: string; serial: string | null }[];
+  for (const p of surplusPhotos) use(p.sha256, `Photo of surplus item ${p.serial ?? '(no serial)'}`);
   for (const s of report.training) {
     for (const a of s.attendees) if (a.signatureSha256) use(a.signatureSha256, `Training signature of ${a.name} (${s.topic})`);
     for (const m of s.materials) use(m.sha256, `Training material “${m.name}” (${s.topic})`);

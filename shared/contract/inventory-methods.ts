@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { idSchema } from '../domain/audit';
 import { inventoryStateSchema } from '../domain/enums';
 import { inventoryItemSchema, receiveResultSchema, reconciliationSchema } from '../domain/inventory';
+import { evidencePhotoSchema } from '../domain/checklist';
 import { command, managersOnly, query } from './define';
+import { sha256Schema } from './issues-methods';
 
 export const INVENTORY_PAGE_MAX = 1000;
 
@@ -90,5 +92,11 @@ export const inventoryMethods = {
     z.object({ itemId: idSchema, state: inventoryStateSchema, note: z.string().trim().max(2000).optional() }).strict(),
     inventoryItemSchema,
     'Change an item state (installed, missing, damaged, returned...)',
+  ),
+  'inventory.photos': query(z.object({ itemId: idSchema }).strict(), z.array(evidencePhotoSchema), "An item's photos (surplus hardware as found), oldest first"),
+  'inventory.attachPhoto': command(
+    z.object({ itemId: idSchema, sha256: sha256Schema }).strict(),
+    z.array(evidencePhotoSchema),
+    'Link a stored photo (attachments.put) to a surplus item; refused for an expected item; the same photo again changes nothing',
   ),
 } as const;

@@ -44,6 +44,8 @@ export const API_METHOD_NAMES = [
   'inventory.receive',
   'inventory.recordSurplus',
   'inventory.setState',
+  'inventory.photos',
+  'inventory.attachPhoto',
   'labels.items',
   'labels.assignTags',
   'labels.pdf',

@@ -16,3 +16,13 @@ export function missingCount(counts: { expected: number; received: number }): nu
 
 /** The SQL form of `isMissing` over inventory_items' columns (is_surplus, state). */
 export const MISSING_ITEM_SQL = `(is_surplus = 0 AND state NOT IN (${ARRIVED_STATES.map((s) => `'${s}'`).join(', ')}))`;
+
+/**
+ * Whether a photo may be linked to an inventory item: only to surplus hardware (issue #14 part 2),
+ * which is on no list and is known by what the technician records and photographs. Expected items
+ * are known from the plan; their evidence is the checklist's.
+ */
+export function checkItemPhoto(item: { isSurplus: boolean; foundSerial: string | null }): { allowed: true } | { allowed: false; reason: string } {
+  if (!item.isSurplus) return { allowed: false, reason: 'Photos are taken of surplus items only: this item is on the expected list' };
+  return { allowed: true };
+}

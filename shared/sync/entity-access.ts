@@ -29,6 +29,7 @@ export const ENTITY_WRITERS: Readonly<Record<SyncEntityName, EntityWriters>> = {
   sites: PLAN_WITH_FIELD_COLUMNS,
   target_machines: PLAN,
   inventory_items: PLAN_WITH_FIELD_COLUMNS,
+  inventory_item_photos: FIELD_WORK,
   checklist_items: PLAN_WITH_FIELD_COLUMNS,
   checklist_phases: FIELD_WORK,
   check_runs: FIELD_WORK,

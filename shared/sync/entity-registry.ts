@@ -176,6 +176,17 @@ const ENTITIES = [
     order: 50,
   },
   {
+    name: 'inventory_item_photos',
+    key: ['id'],
+    columns: { id: 'text', item_id: 'text', sha256: 'text', linked_at: 'text', linked_by: 'text' },
+    partition: { kind: 'parent', column: 'item_id', parent: 'inventory_items' },
+    direction: 'up',
+    appendOnly: true,
+    // A photo of a surplus item: its bytes travel like an issue photo's.
+    blobColumns: ['sha256'],
+    order: 60,
+  },
+  {
     name: 'checklist_items',
     key: ['id'],
     columns: {

@@ -104,6 +104,7 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
   },
   target_machines: { rules: [{ kind: 'range', column: 'port', min: 1, max: 65535 }] },
   inventory_items: { rules: [enumOf('state', inventoryStateSchema.options)] },
+  inventory_item_photos: { rules: [], noUpdate: ALWAYS, noDelete: ALWAYS, unique: [['item_id', 'sha256']] },
   checklist_items: {
     rules: [
       enumOf('phase', checklistPhaseSchema.options),

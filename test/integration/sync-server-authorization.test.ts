@@ -19,6 +19,7 @@ function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet
   const ops: Record<string, Operation> = {
     sites: op('sites', 'update', { id: site, status: 'in_progress' }, { partition, baseVersion: 1 }),
     inventory_items: op('inventory_items', 'update', { id: `${site}-inv`, state: 'received' }, { partition, baseVersion: 1 }),
+    inventory_item_photos: op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: `x-photo-${site}`, item_id: `${site}-inv`, sha256: parents.sha }), { partition }),
     checklist_items: op('checklist_items', 'update', { id: parents.item, state: 'done' }, { partition, baseVersion: 1 }),
     checklist_phases: op('checklist_phases', 'insert', { site_id: site, phase: 'during', completed_at: 'now', completed_by: 'x' }),
     check_runs: op('check_runs', 'insert', sampleRow('check_runs', { id: `x-run-${site}`, site_id: site })),

@@ -23,6 +23,9 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
   let ritasPhoto: string;
   let counter = 0;
   const materialBlobs: string[] = [];
+  // Surplus photos, one each in turn: the (item, photo) pair is UNIQUE, and every row names s1-inv.
+  const itemPhotoBlobs: string[] = [];
+  let itemPhotoNext = 0;
   const fresh = (prefix: string) => `${prefix}-${++counter}`;
 
   beforeAll(async () => {
@@ -39,6 +42,7 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
     expectAllApplied(await tom.push([op('issues', 'insert', sampleRow('issues', { id: 'base-issue', site_id: 's1', number: 1 }))]));
     expectAllApplied(await tom.push([op('training_sessions', 'insert', sampleRow('training_sessions', { id: 'base-training', site_id: 's1' }))]));
     for (let i = 0; i < 8; i++) materialBlobs.push(await rita.putBlob(Buffer.from(`training handout ${i}`)));
+    for (let i = 0; i < 16; i++) itemPhotoBlobs.push(await rita.putBlob(Buffer.from(`surplus photo ${i}`)));
   }, 120_000);
   afterAll(async () => server?.stop());
 
@@ -148,6 +152,8 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
         return { id, deployment_id: 'd1', site_id: 's1', kind: 'site_complete', signature_image_sha256: ritasPhoto };
       case 'sign_off_pdfs':
         return { sheet_id: 'sheet-t', sha256: ritasPhoto };
+      case 'inventory_item_photos':
+        return { id, item_id: 's1-inv', sha256: itemPhotoBlobs[itemPhotoNext++ % itemPhotoBlobs.length]! };
       case 'training_attendees':
         return { id, session_id: 'base-training', position: counter };
       case 'training_materials':
