@@ -5,6 +5,8 @@ import { useMutation } from '../api/useMutation';
 import { localTimeZone, wallTimeToIso } from '../format/zoned';
 import { useNavigation } from '../state/navigation';
 import { SITE_FORM_FIELDS, SiteFormFields, windowInOrder, type SiteDraft } from './SiteFormFields';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 interface Props {
   opened: boolean;
@@ -31,6 +33,7 @@ const emptyDraft = (): SiteDraft => ({
 
 /** Add a site to the plan; the core instantiates its checklist from the deployment template. */
 export function AddSiteModal({ opened, onClose, deploymentId, waves }: Props) {
+  const t = useText();
   const selectSite = useNavigation((s) => s.selectSite);
   const [draft, setDraft] = useState(emptyDraft);
   const { run, pending, fieldErrors } = useMutation({ fields: SITE_FORM_FIELDS });
@@ -40,7 +43,7 @@ export function AddSiteModal({ opened, onClose, deploymentId, waves }: Props) {
     const site = await run(
       'sites.create',
       { deploymentId, ...fields, windowStart: wallTimeToIso(windowStart, draft.timeZone), windowEnd: wallTimeToIso(windowEnd, draft.timeZone) },
-      { refresh: ['sites', 'deployments'], success: 'Site added' },
+      { refresh: ['sites', 'deployments'], success: appText('deployment.addSiteModal.siteAdded') },
     );
     if (!site) return;
     setDraft((d) => ({ ...emptyDraft(), waveId: d.waveId, timeZone: d.timeZone }));
@@ -49,23 +52,23 @@ export function AddSiteModal({ opened, onClose, deploymentId, waves }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Add site" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('deployment.addSiteModal.addSite')} size="lg">
       <Stack gap="sm">
         <SiteFormFields
           draft={draft}
           onChange={setDraft}
           waves={waves}
-          wavePlaceholder={waves.length ? 'No wave' : 'This deployment has no waves'}
+          wavePlaceholder={waves.length ? t('deployment.addSiteModal.noWave') : t('deployment.addSiteModal.thisDeploymentHasNo')}
           autoFocusCode
           codePlaceholder="e.g. BER-01"
           errors={fieldErrors}
         />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('deployment.addSiteModal.cancel')}
           </Button>
           <Button loading={pending} disabled={!draft.code.trim() || !draft.name.trim() || !windowInOrder(draft)} onClick={() => void save()} data-testid="add-site-submit">
-            Add site
+            {t('deployment.addSiteModal.addSite')}
           </Button>
         </Group>
       </Stack>

@@ -1,15 +1,17 @@
 import { Badge, Table } from '@mantine/core';
 import type { Component } from '../../shared/domain/deployment';
+import { useText } from '../i18n/i18n';
 
 export function ComponentsTable({ components }: { components: readonly Component[] }) {
+  const t = useText();
   return (
     <Table verticalSpacing={4} fz="xs" data-testid="components-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Kind</Table.Th>
-          <Table.Th>Scope</Table.Th>
-          <Table.Th>Target version / model</Table.Th>
+          <Table.Th>{t('deployment.componentsTable.name')}</Table.Th>
+          <Table.Th>{t('deployment.componentsTable.kind')}</Table.Th>
+          <Table.Th>{t('deployment.componentsTable.scope')}</Table.Th>
+          <Table.Th>{t('deployment.componentsTable.targetVersionModel')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -23,7 +25,7 @@ export function ComponentsTable({ components }: { components: readonly Component
             </Table.Td>
             <Table.Td>
               <Badge size="xs" variant="outline" color={c.scope === 'core' ? 'grape' : 'gray'}>
-                {c.scope === 'core' ? 'core' : 'site'}
+                {c.scope === 'core' ? t('deployment.componentsTable.core') : t('deployment.componentsTable.site')}
               </Badge>
             </Table.Td>
             <Table.Td>

@@ -4,8 +4,11 @@ import { useMutation } from '../api/useMutation';
 import { useNavigation } from '../state/navigation';
 import { useCreateDeployment } from './create-deployment';
 import { NewFromTemplateModal } from './template/NewFromTemplateModal';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 export function CreateDeploymentModal() {
+  const t = useText();
   const open = useCreateDeployment((s) => s.open);
   const setOpen = useCreateDeployment((s) => s.setOpen);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
@@ -20,7 +23,7 @@ export function CreateDeploymentModal() {
     const created = await run(
       'deployments.create',
       { name, version, description, quietPeriodDays },
-      { refresh: ['deployments'], success: 'Draft deployment created' },
+      { refresh: ['deployments'], success: appText('deployment.createDeploymentModal.draftDeploymentCreated') },
     );
     if (!created) return;
     setOpen(false);
@@ -33,14 +36,14 @@ export function CreateDeploymentModal() {
   return (
     <>
     <NewFromTemplateModal opened={fromTemplate} onClose={() => setFromTemplate(false)} />
-    <Modal opened={open} onClose={() => setOpen(false)} title="New deployment" size="md">
+    <Modal opened={open} onClose={() => setOpen(false)} title={t('deployment.createDeploymentModal.newDeployment')} size="md">
       <Stack gap="sm">
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} error={fieldErrors.name} />
-        <TextInput label="Version" placeholder="e.g. 2025.3" value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} />
-        <Textarea label="Description" autosize minRows={2} maxRows={6} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <TextInput label={t('deployment.createDeploymentModal.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} error={fieldErrors.name} />
+        <TextInput label={t('deployment.createDeploymentModal.version')} placeholder="e.g. 2025.3" value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} />
+        <Textarea label={t('deployment.createDeploymentModal.description')} autosize minRows={2} maxRows={6} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <NumberInput
-          label="Quiet period (days)"
-          description="How long after the last site the deployment is watched before it can be closed."
+          label={t('deployment.createDeploymentModal.quietPeriodDays')}
+          description={t('deployment.createDeploymentModal.howLongAfterThe')}
           size="xs"
           min={0}
           max={365}
@@ -49,13 +52,13 @@ export function CreateDeploymentModal() {
         />
         <Group justify="flex-end" mt="xs">
           <Button variant="subtle" mr="auto" onClick={() => { setOpen(false); setFromTemplate(true); }} data-testid="new-from-template">
-            From a deployment or template file…
+            {t('deployment.createDeploymentModal.fromADeploymentOr')}
           </Button>
           <Button variant="default" onClick={() => setOpen(false)}>
-            Cancel
+            {t('deployment.createDeploymentModal.cancel')}
           </Button>
           <Button loading={pending} disabled={name.trim() === ''} onClick={() => void create()} data-testid="create-deployment">
-            Create draft
+            {t('deployment.createDeploymentModal.createDraft')}
           </Button>
         </Group>
       </Stack>

@@ -10,6 +10,7 @@ import { useNavigation } from '../state/navigation';
 import { useProfile } from '../state/profile';
 import { useUi } from '../state/ui';
 import { INVENTORY_STATE } from '../status/labels';
+import { useText } from '../i18n/i18n';
 
 const SHOWN = 50;
 /** Typing pauses this long before a search is sent (as in a site's inventory search). */
@@ -21,6 +22,7 @@ const DEBOUNCE_MS = 150;
  * site; the site opens on its Inventory tab, searched for the same text.
  */
 export function DeploymentInventorySearch({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const role = useProfile((s) => s.profile?.role);
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), DEBOUNCE_MS);
@@ -49,12 +51,12 @@ export function DeploymentInventorySearch({ deploymentId }: { deploymentId: stri
     <Paper withBorder data-testid="deployment-inventory-search">
       <Group px="sm" py={8} gap="sm" wrap="wrap">
         <Text fw={600} size="sm">
-          Find hardware
+          {t('deployment.deploymentInventorySearch.findHardware')}
         </Text>
         <TextInput
-          placeholder="Part of a serial, asset tag or model"
+          placeholder={t('deployment.deploymentInventorySearch.partOfASerial')}
           leftSection={<IconSearch size={14} />}
-          rightSection={search ? <CloseButton size="sm" onClick={() => setSearch('')} aria-label="Clear hardware search" /> : undefined}
+          rightSection={search ? <CloseButton size="sm" onClick={() => setSearch('')} aria-label={t('deployment.deploymentInventorySearch.clearHardwareSearch')} /> : undefined}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -63,18 +65,18 @@ export function DeploymentInventorySearch({ deploymentId }: { deploymentId: stri
           size="sm"
           maxLength={128}
           style={{ flex: '1 1 260px', maxWidth: 360 }}
-          aria-label="Find hardware in every site"
+          aria-label={t('deployment.deploymentInventorySearch.findHardwareInEvery')}
           data-testid="deployment-inventory-search-input"
         />
         {data && (
           <Text size="xs" c="dimmed" data-testid="deployment-inventory-search-count">
-            {data.total === 0 ? 'No match' : data.total > data.matches.length ? `First ${data.matches.length} of ${data.total.toLocaleString()} matches` : `${data.total} match${data.total === 1 ? '' : 'es'}`}
+            {data.total === 0 ? t('deployment.deploymentInventorySearch.noMatch') : data.total > data.matches.length ? t('deployment.deploymentInventorySearch.firstOfMatches', { shown: data.matches.length, total: data.total.toLocaleString() }) : t('deployment.deploymentInventorySearch.matches', { count: data.total })}
           </Text>
         )}
       </Group>
-      {result.error && query !== '' && <QueryError m="sm" title="Search failed" error={result.error} onRetry={result.reload} />}
+      {result.error && query !== '' && <QueryError m="sm" title={t('deployment.deploymentInventorySearch.searchFailed')} error={result.error} onRetry={result.reload} />}
       {data && data.total > 0 && (
-        <SmallTable head={['Site', 'Expected serial', 'Found serial', 'Asset tag', 'Model', 'State']} rows={rows} empty="" testId="deployment-inventory-search-results" />
+        <SmallTable head={[t('deployment.deploymentInventorySearch.site'), t('deployment.deploymentInventorySearch.expectedSerial'), t('deployment.deploymentInventorySearch.foundSerial'), t('deployment.deploymentInventorySearch.assetTag'), t('deployment.deploymentInventorySearch.model'), t('deployment.deploymentInventorySearch.state')]} rows={rows} empty="" testId="deployment-inventory-search-results" />
       )}
     </Paper>
   );

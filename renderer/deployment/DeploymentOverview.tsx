@@ -19,16 +19,18 @@ import { SitesTable } from './SitesTable';
 import { ExportTemplateButton } from './template/ExportTemplateButton';
 import { ImportTargetsButton } from './target-import/ImportTargetsButton';
 import { WaveCards } from './WaveCards';
+import { useText } from '../i18n/i18n';
 
 /** The deployment as a whole: waves, sites and what is being deployed. */
 export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const detail = useApiQuery('deployments.get', { deploymentId }, ['deployments']);
   const sites = useApiQuery('sites.list', { deploymentId }, ['sites']);
   const [adding, setAdding] = useState(false);
 
   if (detail.error && !detail.data) {
     return (
-      <QueryError m="md" title="Deployment not available" error={detail.error} onRetry={detail.reload} />
+      <QueryError m="md" title={t('deployment.deploymentOverview.deploymentNotAvailable')} error={detail.error} onRetry={detail.reload} />
     );
   }
   if (!detail.data) return <Loader size="sm" m="xl" />;
@@ -57,7 +59,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
               </Text>
             )}
             <Text size="xs" c="dimmed" mt={4}>
-              Quiet period {deployment.quietPeriodDays} days · {siteList.length} sites · {waves.length} waves
+              {t('deployment.deploymentOverview.quietPeriodDaysSites', { quietPeriodDays: deployment.quietPeriodDays, sites: siteList.length, waves: waves.length })}
             </Text>
           </div>
           <Group gap="xs" wrap="wrap" justify="flex-end">
@@ -68,7 +70,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
             <DeploymentCalendarButton deploymentId={deploymentId} />
             <ExportTemplateButton deploymentId={deploymentId} />
             <Button leftSection={<IconPlus size={14} />} variant="default" onClick={() => setAdding(true)} data-testid="add-site">
-              Add site
+              {t('deployment.deploymentOverview.addSite')}
             </Button>
           </Group>
         </Group>
@@ -84,10 +86,10 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
         <Paper withBorder>
           <Group px="sm" py={8} justify="space-between">
             <Text fw={600} size="sm">
-              Sites
+              {t('deployment.deploymentOverview.sites')}
             </Text>
             <Text size="xs" c="dimmed">
-              Click a site to open its workspace
+              {t('deployment.deploymentOverview.clickASiteTo')}
             </Text>
           </Group>
           <SitesTable deploymentId={deploymentId} sites={siteList} waves={waves} />
@@ -97,7 +99,7 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
           <SimpleGrid cols={1}>
             <Paper withBorder>
               <Text fw={600} size="sm" px="sm" py={8}>
-                Components
+                {t('deployment.deploymentOverview.components')}
               </Text>
               <ComponentsTable components={components} />
             </Paper>

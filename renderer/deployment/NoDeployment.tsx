@@ -4,9 +4,11 @@ import { useMutation } from '../api/useMutation';
 import { useApiQuery } from '../api/useApiQuery';
 import { useNavigation } from '../state/navigation';
 import { useCreateDeployment } from './create-deployment';
+import { useText } from '../i18n/i18n';
 
 /** Nothing selected: either nothing exists yet, or the list is still loading. */
 export function NoDeployment() {
+  const t = useText();
   const list = useApiQuery('deployments.list', {}, ['deployments']);
   const openCreate = useCreateDeployment((s) => s.setOpen);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
@@ -25,17 +27,16 @@ export function NoDeployment() {
         <ThemeIcon size={48} radius="xl" variant="light" color="gray">
           <IconPackage size={26} />
         </ThemeIcon>
-        <Title order={3}>No deployments yet</Title>
+        <Title order={3}>{t('deployment.noDeployment.noDeploymentsYet')}</Title>
         <Text size="sm" c="dimmed" ta="center">
-          A deployment is a release rolled out to sites. Create a draft to plan one, or open the sample to see how a
-          technician works through a site.
+          {t('deployment.noDeployment.aDeploymentIsA')}
         </Text>
         <Group mt="xs">
           <Button variant="default" loading={pending} onClick={() => void openSample()} data-testid="open-sample-empty">
-            Open sample deployment
+            {t('deployment.noDeployment.openSampleDeployment')}
           </Button>
           <Button onClick={() => openCreate(true)} data-testid="new-deployment">
-            New deployment
+            {t('deployment.noDeployment.newDeployment')}
           </Button>
         </Group>
       </Stack>

@@ -61,13 +61,13 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
   return (
     <>
       <SimpleGrid cols={3} spacing="sm">
-        <TextInput label="Code" required placeholder={codePlaceholder} {...field('code')} data-autofocus={autoFocusCode || undefined} maxLength={40} />
-        <TextInput label="Name" required style={{ gridColumn: 'span 2' }} {...field('name')} maxLength={200} />
+        <TextInput label={t('deployment.siteFormFields.code')} required placeholder={codePlaceholder} {...field('code')} data-autofocus={autoFocusCode || undefined} maxLength={40} />
+        <TextInput label={t('deployment.siteFormFields.name')} required style={{ gridColumn: 'span 2' }} {...field('name')} maxLength={200} />
       </SimpleGrid>
-      <TextInput label="Address" {...field('address')} maxLength={500} />
+      <TextInput label={t('deployment.siteFormFields.address')} {...field('address')} maxLength={500} />
       <SimpleGrid cols={2} spacing="sm">
         <Select
-          label="Wave"
+          label={t('deployment.siteFormFields.wave')}
           placeholder={wavePlaceholder}
           data={waves.map((w) => ({ value: w.id, label: `${w.sequence}. ${w.name}` }))}
           value={draft.waveId}
@@ -78,16 +78,16 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
         <TimeZoneSelect value={draft.timeZone} onChange={(timeZone) => onChange({ ...draft, timeZone })} error={errors.timeZone} />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Window start (site time)" type="datetime-local" {...field('windowStart')} />
-        <TextInput label="Window end (site time)" type="datetime-local" {...field('windowEnd')} data-testid="site-window-end" />
+        <TextInput label={t('deployment.siteFormFields.windowStartSiteTime')} type="datetime-local" {...field('windowStart')} />
+        <TextInput label={t('deployment.siteFormFields.windowEndSiteTime')} type="datetime-local" {...field('windowEnd')} data-testid="site-window-end" />
       </SimpleGrid>
       <Text size="xs" fw={600} mt={4}>
-        Site owner
+        {t('deployment.siteFormFields.siteOwner')}
       </Text>
       <SimpleGrid cols={3} spacing="sm">
-        <TextInput label="Name" {...field('ownerName')} maxLength={200} />
-        <TextInput label="E-mail" type="email" {...field('ownerEmail')} maxLength={200} />
-        <TextInput label="Phone" type="tel" {...field('ownerPhone')} maxLength={60} />
+        <TextInput label={t('deployment.siteFormFields.name')} {...field('ownerName')} maxLength={200} />
+        <TextInput label={t('deployment.siteFormFields.eMail')} type="email" {...field('ownerEmail')} maxLength={200} />
+        <TextInput label={t('deployment.siteFormFields.phone')} type="tel" {...field('ownerPhone')} maxLength={60} />
       </SimpleGrid>
       <Select
         label={t('site.language.label')}
@@ -102,8 +102,8 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
       />
       <TechniciansField value={draft.technicians} onChange={(technicians) => onChange({ ...draft, technicians })} error={errors.technicians} />
       <Textarea
-        label="Notes"
-        description="Access, parking, who to ask on the day"
+        label={t('deployment.siteFormFields.notes')}
+        description={t('deployment.siteFormFields.accessParkingWhoTo')}
         value={draft.notes}
         onChange={(e) => onChange({ ...draft, notes: e.currentTarget.value })}
         error={errors.notes}

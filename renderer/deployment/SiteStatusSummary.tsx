@@ -4,11 +4,13 @@ import { siteStatusSchema } from '../../shared/domain/enums';
 import type { SiteSummary } from '../../shared/domain/site';
 import { percent } from '../format/time';
 import { SITE_STATUS } from '../status/labels';
+import { useText } from '../i18n/i18n';
 
 const DONE: readonly SiteStatus[] = ['deployed', 'signed_off'];
 
 /** Sites deployed of planned, and how many sites are in each status, as one segmented bar. */
 export function SiteStatusSummary({ sites }: { sites: readonly SiteSummary[] }) {
+  const t = useText();
   const counts = new Map<SiteStatus, number>();
   for (const s of sites) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
   const total = sites.length;
@@ -20,7 +22,7 @@ export function SiteStatusSummary({ sites }: { sites: readonly SiteSummary[] }) 
       <Stack gap={8}>
         <Group justify="space-between">
           <Text size="sm" fw={600}>
-            {deployed} of {total} sites deployed
+            {t('deployment.siteStatusSummary.ofSitesDeployed', { deployed, total })}
           </Text>
           <Text size="sm" c="dimmed">
             {percent(deployed, total)}%
@@ -28,7 +30,7 @@ export function SiteStatusSummary({ sites }: { sites: readonly SiteSummary[] }) 
         </Group>
         <Progress.Root size={10}>
           {statuses.map((s) => (
-            <Progress.Section key={s} value={(100 * (counts.get(s) ?? 0)) / Math.max(total, 1)} color={SITE_STATUS[s].color} aria-label={`${SITE_STATUS[s].label}: ${counts.get(s) ?? 0} of ${total} sites`} />
+            <Progress.Section key={s} value={(100 * (counts.get(s) ?? 0)) / Math.max(total, 1)} color={SITE_STATUS[s].color} aria-label={t('deployment.siteStatusSummary.ofSites', { label: SITE_STATUS[s].label, sites: counts.get(s) ?? 0, total })} />
           ))}
         </Progress.Root>
         <Group gap="md">

@@ -9,6 +9,7 @@ import { SiteAuthoringMenu } from './authoring/SiteAuthoringMenu';
 import { BulkHeaderCell, BulkRowCell } from './bulk/BulkCells';
 import { BulkToolbar } from './bulk/BulkToolbar';
 import { useBulkSelection } from './bulk/useBulkSelection';
+import { useText } from '../i18n/i18n';
 
 interface Props {
   deploymentId: string;
@@ -17,13 +18,14 @@ interface Props {
 }
 
 export function SitesTable({ deploymentId, sites, waves }: Props) {
+  const t = useText();
   const selectSite = useNavigation((s) => s.selectSite);
   const ordered = groupSitesByWave(sites, waves).flatMap((g) => g.sites);
   const bulk = useBulkSelection(ordered);
   if (ordered.length === 0) {
     return (
       <Text size="sm" c="dimmed" px="sm" pb="sm">
-        No sites yet. Add the first one with “Add site”.
+        {t('deployment.sitesTable.noSitesYetAdd')}
       </Text>
     );
   }
@@ -35,15 +37,15 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
         <Table.Thead>
           <Table.Tr>
             <BulkHeaderCell bulk={bulk} />
-            <Table.Th>Code</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Wave</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Window (site time)</Table.Th>
-            <Table.Th>Technicians</Table.Th>
-            <Table.Th ta="right">Checklist</Table.Th>
-            <Table.Th ta="right">Inventory</Table.Th>
-            <Table.Th ta="right">Machines</Table.Th>
+            <Table.Th>{t('deployment.sitesTable.code')}</Table.Th>
+            <Table.Th>{t('deployment.sitesTable.name')}</Table.Th>
+            <Table.Th>{t('deployment.sitesTable.wave')}</Table.Th>
+            <Table.Th>{t('deployment.sitesTable.status')}</Table.Th>
+            <Table.Th>{t('deployment.sitesTable.windowSiteTime')}</Table.Th>
+            <Table.Th>{t('deployment.sitesTable.technicians')}</Table.Th>
+            <Table.Th ta="right">{t('deployment.sitesTable.checklist')}</Table.Th>
+            <Table.Th ta="right">{t('deployment.sitesTable.inventory')}</Table.Th>
+            <Table.Th ta="right">{t('deployment.sitesTable.machines')}</Table.Th>
             <Table.Th w={32} />
           </Table.Tr>
         </Table.Thead>

@@ -4,6 +4,7 @@ import type { SiteTechnician } from '../../shared/domain/site-technician';
 import type { ServerUserEntry } from '../../shared/sync/user-list-wire';
 import { call } from '../api/client';
 import { useSync } from '../sync/sync-store';
+import { useText } from '../i18n/i18n';
 
 interface Props {
   value: readonly SiteTechnician[];
@@ -19,6 +20,7 @@ const keyOf = (t: SiteTechnician) => (t.id ? t.id : `name:${t.name}`);
  * names typed by hand, which grant access on the server only when a name is exactly a username.
  */
 export function TechniciansField({ value, onChange, error }: Props) {
+  const text = useText();
   const signedIn = useSync((s) => s.status?.account != null);
   const [users, setUsers] = useState<ServerUserEntry[] | null>(null);
   const [unavailable, setUnavailable] = useState<string | null>(null);
@@ -40,14 +42,14 @@ export function TechniciansField({ value, onChange, error }: Props) {
     const listed = new Map(users.map((u) => [u.id, u]));
     const data = [
       ...users.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })),
-      ...value.filter((t) => !t.id || !listed.has(t.id)).map((t) => ({ value: keyOf(t), label: t.id ? `${t.name} (not on the server)` : `${t.name} (name only)` })),
+      ...value.filter((t) => !t.id || !listed.has(t.id)).map((t) => ({ value: keyOf(t), label: t.id ? text('deployment.techniciansField.notOnTheServer', { name: t.name }) : text('deployment.techniciansField.nameOnly', { name: t.name }) })),
     ];
     return (
       <MultiSelect
-        label="Technicians"
+        label={text('deployment.techniciansField.technicians')}
         size="xs"
-        placeholder="Choose from the server's technicians"
-        description="Each technician is a user of the server; a name only (typed offline) grants nothing unless it is exactly a user name."
+        placeholder={text('deployment.techniciansField.chooseFromTheServers')}
+        description={text('deployment.techniciansField.eachTechnicianIsA')}
         data={data}
         value={value.map(keyOf)}
         onChange={(keys) =>
@@ -69,9 +71,9 @@ export function TechniciansField({ value, onChange, error }: Props) {
   return (
     <div>
       <TagsInput
-        label="Technicians"
+        label={text('deployment.techniciansField.technicians')}
         size="xs"
-        placeholder="Type a name, press Enter"
+        placeholder={text('deployment.techniciansField.typeANamePress')}
         value={value.map((t) => t.name)}
         onChange={(names) => onChange(names.map((name) => value.find((t) => t.name === name) ?? { id: null, name }))}
         error={error}
@@ -79,8 +81,8 @@ export function TechniciansField({ value, onChange, error }: Props) {
       />
       <Text size="xs" c="dimmed" mt={2} data-testid="site-technicians-offline">
         {unavailable
-          ? `The server's user list is not available (${unavailable}): names only for now.`
-          : 'Not signed in: names only. Sign in to choose users from the server; a name grants access only when it is exactly a user name.'}
+          ? text('deployment.techniciansField.theServersUserList', { unavailable })
+          : text('deployment.techniciansField.notSignedInNames')}
       </Text>
     </div>
   );

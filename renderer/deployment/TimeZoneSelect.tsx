@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { supportedTimeZones } from '../format/zoned';
+import { useText } from '../i18n/i18n';
 
 interface Props {
   value: string;
@@ -14,13 +15,15 @@ interface Props {
  * current zone stays visible as the placeholder) so "Jerusalem" is not appended to "UTC"; leaving
  * the box without choosing shows the current zone again.
  */
-export function TimeZoneSelect({ value, onChange, label = 'Time zone', error }: Props) {
+export function TimeZoneSelect({ value, onChange, label, error }: Props) {
+  const t = useText();
+  const shownLabel = label ?? t('deployment.timeZoneSelect.timeZone');
   const zones = useMemo(() => supportedTimeZones(), []);
   const [search, setSearch] = useState(value);
   useEffect(() => setSearch(value), [value]);
   return (
     <Select
-      label={label}
+      label={shownLabel}
       data={zones}
       value={value}
       onChange={(v) => v && onChange(v)}
@@ -30,7 +33,7 @@ export function TimeZoneSelect({ value, onChange, label = 'Time zone', error }: 
       onFocus={() => setSearch('')}
       onOptionSubmit={(v) => setSearch(v)}
       placeholder={value}
-      nothingFoundMessage="No such time zone"
+      nothingFoundMessage={t('deployment.timeZoneSelect.noSuchTimeZone')}
       allowDeselect={false}
       error={error}
       data-testid="time-zone-select"

@@ -4,9 +4,11 @@ import type { SiteSummary } from '../../shared/domain/site';
 import { formatDate, percent } from '../format/time';
 import { WaveScheduleButton } from '../schedule/WaveScheduleButton';
 import { PilotBadge } from './PilotBadge';
+import { useText } from '../i18n/i18n';
 
 /** One card per wave in rollout order: window, sites and how many are deployed. */
 export function WaveCards({ waves, sites }: { waves: readonly Wave[]; sites: readonly SiteSummary[] }) {
+  const t = useText();
   const ordered = [...waves].sort((a, b) => a.sequence - b.sequence);
   return (
     <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm" data-testid="wave-cards">
@@ -24,17 +26,17 @@ export function WaveCards({ waves, sites }: { waves: readonly Wave[]; sites: rea
               )}
             </Group>
             <Text size="xs" c="dimmed" mt={2}>
-              {wave.startsAt || wave.endsAt ? `${formatDate(wave.startsAt)} → ${formatDate(wave.endsAt)}` : 'No window set'}
+              {wave.startsAt || wave.endsAt ? `${formatDate(wave.startsAt)} → ${formatDate(wave.endsAt)}` : t('deployment.waveCards.noWindowSet')}
             </Text>
             <Group justify="space-between" mt={8} mb={4}>
               <Text size="xs">
-                {deployed}/{inWave.length} sites deployed
+                {t('deployment.waveCards.sitesDeployed', { deployed, sites: inWave.length })}
               </Text>
               <Text size="xs" c="dimmed">
                 {percent(deployed, inWave.length)}%
               </Text>
             </Group>
-            <Progress value={percent(deployed, inWave.length)} size="sm" color="teal" aria-label={`${wave.name}: sites deployed`} />
+            <Progress value={percent(deployed, inWave.length)} size="sm" color="teal" aria-label={t('deployment.waveCards.sitesDeployed2', { name: wave.name })} />
             <WaveScheduleButton waveId={wave.id} waveName={wave.name} />
           </Paper>
         );

@@ -6,6 +6,7 @@ import { CHECKLIST_PHASES } from '../../../shared/domain/enums';
 import { useMutation, type Mutation } from '../../api/useMutation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { TemplateItemForm } from './TemplateItemForm';
+import { useText } from '../../i18n/i18n';
 
 function move(run: Mutation['run'], deploymentId: string, item: ChecklistTemplateItem, by: number) {
   const { id, phase, title, instructions, required, evidence, dependsOn, ownerPrepares } = item;
@@ -14,12 +15,13 @@ function move(run: Mutation['run'], deploymentId: string, item: ChecklistTemplat
 
 /** The deployment's checklist template by phase: reorder, required, evidence, dependency. */
 export function ChecklistTemplateModal({ deploymentId, opened, onClose }: { deploymentId: string; opened: boolean; onClose: () => void }) {
+  const t = useText();
   const template = useApiQuery('checklistTemplate.get', { deploymentId }, ['deployments']);
   const [editing, setEditing] = useState<string | null>(null);
   const { run } = useMutation();
   const items = template.data?.items ?? [];
   return (
-    <Modal opened={opened} onClose={onClose} title="Checklist template" size="90%">
+    <Modal opened={opened} onClose={onClose} title={t('deployment.authoring.checklistTemplateModal.checklistTemplate')} size="90%">
       <Stack gap="sm" data-testid="checklist-template-editor">
         {template.data && (
           <Alert color="blue" variant="light" p="xs">
@@ -45,28 +47,28 @@ export function ChecklistTemplateModal({ deploymentId, opened, onClose }: { depl
                     <Text size="sm" flex={1} truncate>
                       {item.title}
                     </Text>
-                    {item.required && <Badge size="xs">required</Badge>}
+                    {item.required && <Badge size="xs">{t('deployment.authoring.checklistTemplateModal.required')}</Badge>}
                     {item.ownerPrepares && (
-                      <Badge size="xs" variant="light" color="grape" title="Listed in the site owner's calendar file" data-testid="owner-prepares-badge">
-                        owner prepares
+                      <Badge size="xs" variant="light" color="grape" title={t('deployment.authoring.checklistTemplateModal.listedInTheSite')} data-testid="owner-prepares-badge">
+                        {t('deployment.authoring.checklistTemplateModal.ownerPrepares')}
                       </Badge>
                     )}
                     {item.evidence !== 'none' && <Badge size="xs" variant="outline">{item.evidence.replace('_', ' ')}</Badge>}
                     {item.dependsOn && (
                       <Text size="xs" c="dimmed">
-                        after “{items.find((i) => i.id === item.dependsOn)?.title ?? '?'}”
+                        {t('deployment.authoring.checklistTemplateModal.after')}{items.find((i) => i.id === item.dependsOn)?.title ?? '?'}”
                       </Text>
                     )}
-                    <ActionIcon size="sm" variant="subtle" aria-label={`Move ${item.title} up`} disabled={index === 0} onClick={() => move(run, deploymentId, item, -1)}>
+                    <ActionIcon size="sm" variant="subtle" aria-label={t('deployment.authoring.checklistTemplateModal.moveUp', { title: item.title })} disabled={index === 0} onClick={() => move(run, deploymentId, item, -1)}>
                       <IconArrowUp size={14} />
                     </ActionIcon>
-                    <ActionIcon size="sm" variant="subtle" aria-label={`Move ${item.title} down`} disabled={index === inPhase.length - 1} onClick={() => move(run, deploymentId, item, 1)}>
+                    <ActionIcon size="sm" variant="subtle" aria-label={t('deployment.authoring.checklistTemplateModal.moveDown', { title: item.title })} disabled={index === inPhase.length - 1} onClick={() => move(run, deploymentId, item, 1)}>
                       <IconArrowDown size={14} />
                     </ActionIcon>
                     <Button size="compact-xs" variant="subtle" onClick={() => setEditing(item.id)}>
-                      Edit
+                      {t('deployment.authoring.checklistTemplateModal.edit')}
                     </Button>
-                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${item.title}`} onClick={() => void run('checklistTemplate.deleteItem', { itemId: item.id }, { refresh: ['deployments'] })}>
+                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('deployment.authoring.checklistTemplateModal.delete', { title: item.title })} onClick={() => void run('checklistTemplate.deleteItem', { itemId: item.id }, { refresh: ['deployments'] })}>
                       <IconTrash size={14} />
                     </ActionIcon>
                   </Group>
@@ -76,7 +78,7 @@ export function ChecklistTemplateModal({ deploymentId, opened, onClose }: { depl
           );
         })}
         <Text size="xs" fw={600} mt="xs">
-          Add an item
+          {t('deployment.authoring.checklistTemplateModal.addAnItem')}
         </Text>
         <TemplateItemForm deploymentId={deploymentId} items={items} onDone={() => undefined} />
       </Stack>

@@ -10,6 +10,7 @@ import { RequirementEditorModal } from './RequirementEditorModal';
 import { SiteImportButtons } from '../site-import/SiteImportButtons';
 import { useCanAuthor } from './useCanAuthor';
 import { WavesEditorModal } from './WavesEditorModal';
+import { useText } from '../../i18n/i18n';
 
 type Open = 'deployment' | 'waves' | 'template' | 'components' | 'requirements' | null;
 
@@ -22,6 +23,7 @@ interface Props {
 
 /** The plan editors of a deployment, shown only to release managers and administrators. */
 export function DeploymentAuthoringButtons({ deployment, waves, sites, components }: Props) {
+  const t = useText();
   const canAuthor = useCanAuthor();
   const [open, setOpen] = useState<Open>(null);
   if (!canAuthor) return null;
@@ -29,19 +31,19 @@ export function DeploymentAuthoringButtons({ deployment, waves, sites, component
   return (
     <Group gap="xs" wrap="nowrap">
       <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setOpen('deployment')} data-testid="edit-deployment">
-        Edit
+        {t('deployment.authoring.deploymentAuthoringButtons.edit')}
       </Button>
       <Button size="xs" variant="default" leftSection={<IconStack2 size={14} />} onClick={() => setOpen('waves')} data-testid="edit-waves">
-        Waves
+        {t('deployment.authoring.deploymentAuthoringButtons.waves')}
       </Button>
       <Button size="xs" variant="default" onClick={() => setOpen('components')} data-testid="edit-components">
-        Components
+        {t('deployment.authoring.deploymentAuthoringButtons.components')}
       </Button>
       <Button size="xs" variant="default" onClick={() => setOpen('requirements')} data-testid="edit-requirements">
-        Requirements
+        {t('deployment.authoring.deploymentAuthoringButtons.requirements')}
       </Button>
       <Button size="xs" variant="default" leftSection={<IconChecklist size={14} />} onClick={() => setOpen('template')} data-testid="edit-checklist-template">
-        Checklist template
+        {t('deployment.authoring.deploymentAuthoringButtons.checklistTemplate')}
       </Button>
       <SiteImportButtons deploymentId={deployment.id} />
       <EditDeploymentModal deployment={deployment} opened={open === 'deployment'} onClose={close} />

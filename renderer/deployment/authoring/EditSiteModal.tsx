@@ -6,6 +6,8 @@ import { useMutation } from '../../api/useMutation';
 import { wallTimeToIso } from '../../format/zoned';
 import { SITE_FORM_FIELDS, SiteFormFields, windowInOrder, type SiteDraft } from '../SiteFormFields';
 import { isoToWallTime } from './wall-time';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 function draftOf(site: Site): SiteDraft {
   return {
@@ -27,6 +29,7 @@ function draftOf(site: Site): SiteDraft {
 
 /** Every plan field of one site; the window is entered in the site's time zone. */
 export function EditSiteModal({ site, waves, onClose }: { site: Site | null; waves: readonly Wave[]; onClose: () => void }) {
+  const t = useText();
   const [draft, setDraft] = useState(() => (site ? draftOf(site) : null));
   const { run, pending, fieldErrors } = useMutation({ fields: SITE_FORM_FIELDS });
   useEffect(() => {
@@ -39,20 +42,20 @@ export function EditSiteModal({ site, waves, onClose }: { site: Site | null; wav
 
   async function save() {
     if (!site || !draft) return;
-    const done = await run('sites.update', { siteId: site.id, ...draft, windowStart, windowEnd }, { refresh: ['sites', 'deployments'], success: 'Site saved' });
+    const done = await run('sites.update', { siteId: site.id, ...draft, windowStart, windowEnd }, { refresh: ['sites', 'deployments'], success: appText('deployment.authoring.editSiteModal.siteSaved') });
     if (done) onClose();
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Edit site ${site.code}`} size="lg">
+    <Modal opened onClose={onClose} title={t('deployment.authoring.editSiteModal.editSite', { code: site.code })} size="lg">
       <Stack gap="sm" data-testid="edit-site-form">
-        <SiteFormFields draft={draft} onChange={setDraft} waves={waves} wavePlaceholder="No wave" errors={fieldErrors} />
+        <SiteFormFields draft={draft} onChange={setDraft} waves={waves} wavePlaceholder={t('deployment.authoring.editSiteModal.noWave')} errors={fieldErrors} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('deployment.authoring.editSiteModal.cancel')}
           </Button>
           <Button loading={pending} disabled={!draft.code.trim() || !draft.name.trim() || badWindow} onClick={() => void save()} data-testid="save-site">
-            Save
+            {t('deployment.authoring.editSiteModal.save')}
           </Button>
         </Group>
       </Stack>

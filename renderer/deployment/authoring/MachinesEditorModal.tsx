@@ -5,9 +5,11 @@ import type { SiteSummary } from '../../../shared/domain/site';
 import { useMutation } from '../../api/useMutation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { MachineForm } from './MachineForm';
+import { useText } from '../../i18n/i18n';
 
 /** A site's target machines: add, edit, remove, link to an inventory item of the site. */
 export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onClose: () => void }) {
+  const t = useText();
   const machines = useApiQuery('machines.list', { siteId: site.id }, ['machines']);
   const inventory = useApiQuery('inventory.list', { siteId: site.id, limit: 500 }, ['inventory']);
   const [editing, setEditing] = useState<string | null>(null);
@@ -16,11 +18,11 @@ export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onCl
   const list = machines.data ?? [];
 
   return (
-    <Modal opened onClose={onClose} title={`Target machines of ${site.code}`} size="90%">
+    <Modal opened onClose={onClose} title={t('deployment.authoring.machinesEditorModal.targetMachinesOf', { code: site.code })} size="90%">
       <Stack gap="sm" data-testid="machines-editor">
         {list.length === 0 && (
           <Text size="sm" c="dimmed">
-            No target machines yet.
+            {t('deployment.authoring.machinesEditorModal.noTargetMachinesYet')}
           </Text>
         )}
         {list.length > 0 && (
@@ -41,13 +43,13 @@ export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onCl
                       {m.address}:{m.port}
                     </Table.Td>
                     <Table.Td>{m.role || '—'}</Table.Td>
-                    <Table.Td>{m.inventoryItemId ? (choices.find((c) => c.value === m.inventoryItemId)?.label ?? 'linked') : '—'}</Table.Td>
+                    <Table.Td>{m.inventoryItemId ? (choices.find((c) => c.value === m.inventoryItemId)?.label ?? t('deployment.authoring.machinesEditorModal.linked')) : '—'}</Table.Td>
                     <Table.Td ta="right">
                       <Group gap={4} justify="flex-end" wrap="nowrap">
                         <Button size="compact-xs" variant="subtle" onClick={() => setEditing(m.id)}>
-                          Edit
+                          {t('deployment.authoring.machinesEditorModal.edit')}
                         </Button>
-                        <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${m.hostName}`} onClick={() => void run('machines.delete', { machineId: m.id }, { refresh: ['machines', 'sites'], success: 'Machine removed' })}>
+                        <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('deployment.authoring.machinesEditorModal.remove', { hostName: m.hostName })} onClick={() => void run('machines.delete', { machineId: m.id }, { refresh: ['machines', 'sites'], success: t('deployment.authoring.machinesEditorModal.machineRemoved') })}>
                           <IconTrash size={14} />
                         </ActionIcon>
                       </Group>
@@ -59,7 +61,7 @@ export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onCl
           </Table>
         )}
         <Text size="xs" fw={600}>
-          Add a machine
+          {t('deployment.authoring.machinesEditorModal.addAMachine')}
         </Text>
         <MachineForm siteId={site.id} inventory={choices} onDone={() => undefined} />
       </Stack>

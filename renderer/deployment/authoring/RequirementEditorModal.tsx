@@ -5,9 +5,12 @@ import { REQUIREMENT_KINDS, type RequirementKind } from '../../../shared/checks/
 import { useMutation } from '../../api/useMutation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { paramFields, toParams } from './requirement-fields';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 /** Typed requirements: pick a kind, fill in its fields; the core validates them against the kind's schema. */
 export function RequirementEditorModal({ deploymentId, opened, onClose }: { deploymentId: string; opened: boolean; onClose: () => void }) {
+  const t = useText();
   const list = useApiQuery('requirements.list', { deploymentId }, ['deployments']);
   const [kind, setKind] = useState<RequirementKind>('package');
   const [description, setDescription] = useState('');
@@ -17,14 +20,14 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
   const fields = useMemo(() => paramFields(kind), [kind]);
 
   async function add() {
-    const done = await run('requirements.create', { deploymentId, kind, description, targetRole: targetRole.trim() || null, params: toParams(fields, values) }, { refresh: ['deployments'], success: 'Requirement added' });
+    const done = await run('requirements.create', { deploymentId, kind, description, targetRole: targetRole.trim() || null, params: toParams(fields, values) }, { refresh: ['deployments'], success: appText('deployment.authoring.requirementEditorModal.requirementAdded') });
     if (!done) return;
     setValues({});
     setDescription('');
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Requirements" size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('deployment.authoring.requirementEditorModal.requirements')} size="xl">
       <Stack gap="sm" data-testid="requirement-editor">
         <Table fz="xs" verticalSpacing={2}>
           <Table.Tbody>
@@ -32,9 +35,9 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
               <Table.Tr key={r.id}>
                 <Table.Td ff="monospace">{r.kind}</Table.Td>
                 <Table.Td>{r.description}</Table.Td>
-                <Table.Td>{r.targetRole ?? 'all targets'}</Table.Td>
+                <Table.Td>{r.targetRole ?? t('deployment.authoring.requirementEditorModal.allTargets')}</Table.Td>
                 <Table.Td ta="right">
-                  <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${r.description}`} onClick={() => void run('requirements.delete', { requirementId: r.id }, { refresh: ['deployments'] })}>
+                  <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('deployment.authoring.requirementEditorModal.delete', { description: r.description })} onClick={() => void run('requirements.delete', { requirementId: r.id }, { refresh: ['deployments'] })}>
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Table.Td>
@@ -43,12 +46,12 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
           </Table.Tbody>
         </Table>
         <Text size="xs" fw={600}>
-          Add a requirement
+          {t('deployment.authoring.requirementEditorModal.addARequirement')}
         </Text>
         <Group gap="xs" grow>
-          <Select size="xs" label="Kind" data={REQUIREMENT_KINDS} value={kind} onChange={(v) => v && (setKind(v as RequirementKind), setValues({}))} searchable allowDeselect={false} data-testid="requirement-kind" />
-          <TextInput size="xs" label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-          <TextInput size="xs" label="Target role" placeholder="All targets" value={targetRole} onChange={(e) => setTargetRole(e.currentTarget.value)} />
+          <Select size="xs" label={t('deployment.authoring.requirementEditorModal.kind')} data={REQUIREMENT_KINDS} value={kind} onChange={(v) => v && (setKind(v as RequirementKind), setValues({}))} searchable allowDeselect={false} data-testid="requirement-kind" />
+          <TextInput size="xs" label={t('deployment.authoring.requirementEditorModal.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput size="xs" label={t('deployment.authoring.requirementEditorModal.targetRole')} placeholder={t('deployment.authoring.requirementEditorModal.allTargets2')} value={targetRole} onChange={(e) => setTargetRole(e.currentTarget.value)} />
         </Group>
         <SimpleGrid cols={3} spacing="xs">
           {fields.map((f) =>
@@ -62,7 +65,7 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
                 size="xs"
                 label={f.key}
                 required={f.required}
-                description={f.type === 'list' ? 'Comma-separated' : undefined}
+                description={f.type === 'list' ? t('deployment.authoring.requirementEditorModal.commaSeparated') : undefined}
                 placeholder={f.defaultValue === undefined ? undefined : String(f.defaultValue)}
                 value={typeof values[f.key] === 'string' ? (values[f.key] as string) : ''}
                 onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
@@ -73,7 +76,7 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
         </SimpleGrid>
         <Group justify="flex-end">
           <Button size="xs" loading={pending} onClick={() => void add()} data-testid="save-requirement">
-            Add requirement
+            {t('deployment.authoring.requirementEditorModal.addRequirement')}
           </Button>
         </Group>
       </Stack>

@@ -3,11 +3,14 @@ import { useState } from 'react';
 import type { ChecklistTemplateItem } from '../../../shared/domain/checklist';
 import { CHECKLIST_PHASES, evidenceKindSchema, type ChecklistPhase, type EvidenceKind } from '../../../shared/domain/enums';
 import { useMutation } from '../../api/useMutation';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
-const EVIDENCE_LABELS: Record<EvidenceKind, string> = { none: 'No evidence', note: 'Note', photo: 'Photo', check_run: 'Passing check run' };
+const EVIDENCE_LABELS: Record<EvidenceKind, string> = { get none() { return appText('deployment.authoring.templateItemForm.noEvidence'); }, get note() { return appText('deployment.authoring.templateItemForm.note'); }, get photo() { return appText('deployment.authoring.templateItemForm.photo'); }, get check_run() { return appText('deployment.authoring.templateItemForm.passingCheckRun'); } };
 
 /** Adds a template item, or edits `item`; the dependency is any other item of the template. */
 export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploymentId: string; item?: ChecklistTemplateItem; items: readonly ChecklistTemplateItem[]; onDone: () => void }) {
+  const t = useText();
   const [phase, setPhase] = useState<ChecklistPhase>(item?.phase ?? 'before');
   const [title, setTitle] = useState(item?.title ?? '');
   const [instructions, setInstructions] = useState(item?.instructions ?? '');
@@ -23,7 +26,7 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
       'checklistTemplate.saveItem',
       // Only a "before" item is prepared by the owner (it is listed in the owner's calendar file).
       { deploymentId, ...(item ? { itemId: item.id } : {}), phase, position, title, instructions, required, evidence, dependsOn, ownerPrepares: phase === 'before' && ownerPrepares },
-      { refresh: ['deployments'], success: item ? 'Item saved' : 'Item added' },
+      { refresh: ['deployments'], success: item ? appText('deployment.authoring.templateItemForm.itemSaved') : appText('deployment.authoring.templateItemForm.itemAdded') },
     );
     if (!done) return;
     if (!item) {
@@ -38,27 +41,27 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
   return (
     <Stack gap={6} data-testid="template-item-form">
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <Select size="xs" label="Phase" w={110} data={[...CHECKLIST_PHASES]} value={phase} onChange={(v) => v && setPhase(v as ChecklistPhase)} allowDeselect={false} data-testid="template-item-phase" />
-        <TextInput size="xs" label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} flex={1} maxLength={300} error={fieldErrors.title} data-testid="template-item-title" />
-        <Select size="xs" label="Evidence" w={160} data={evidenceKindSchema.options.map((e) => ({ value: e, label: EVIDENCE_LABELS[e] }))} value={evidence} onChange={(v) => v && setEvidence(v as EvidenceKind)} allowDeselect={false} />
+        <Select size="xs" label={t('deployment.authoring.templateItemForm.phase')} w={110} data={[...CHECKLIST_PHASES]} value={phase} onChange={(v) => v && setPhase(v as ChecklistPhase)} allowDeselect={false} data-testid="template-item-phase" />
+        <TextInput size="xs" label={t('deployment.authoring.templateItemForm.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} flex={1} maxLength={300} error={fieldErrors.title} data-testid="template-item-title" />
+        <Select size="xs" label={t('deployment.authoring.templateItemForm.evidence')} w={160} data={evidenceKindSchema.options.map((e) => ({ value: e, label: EVIDENCE_LABELS[e] }))} value={evidence} onChange={(v) => v && setEvidence(v as EvidenceKind)} allowDeselect={false} />
         <Select
           size="xs"
-          label="Depends on"
+          label={t('deployment.authoring.templateItemForm.dependsOn')}
           w={200}
-          placeholder="Nothing"
+          placeholder={t('deployment.authoring.templateItemForm.nothing')}
           data={items.filter((i) => i.id !== item?.id).map((i) => ({ value: i.id, label: `${i.phase} ${i.position}. ${i.title}` }))}
           value={dependsOn}
           onChange={setDependsOn}
           clearable
           error={fieldErrors.dependsOn}
         />
-        <Checkbox size="xs" mb={6} label="Required" checked={required} onChange={(e) => setRequired(e.currentTarget.checked)} />
+        <Checkbox size="xs" mb={6} label={t('deployment.authoring.templateItemForm.required')} checked={required} onChange={(e) => setRequired(e.currentTarget.checked)} />
         {phase === 'before' && (
           <Checkbox
             size="xs"
             mb={6}
-            label="Site owner prepares"
-            title="Listed under “Please prepare” in the site owner's calendar file"
+            label={t('deployment.authoring.templateItemForm.siteOwnerPrepares')}
+            title={t('deployment.authoring.templateItemForm.listedUnderPleasePrepare')}
             checked={ownerPrepares}
             onChange={(e) => setOwnerPrepares(e.currentTarget.checked)}
             data-testid="template-item-owner-prepares"
@@ -66,9 +69,9 @@ export function TemplateItemForm({ deploymentId, item, items, onDone }: { deploy
         )}
       </Group>
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <Textarea size="xs" label="Instructions" autosize minRows={1} value={instructions} onChange={(e) => setInstructions(e.currentTarget.value)} flex={1} />
+        <Textarea size="xs" label={t('deployment.authoring.templateItemForm.instructions')} autosize minRows={1} value={instructions} onChange={(e) => setInstructions(e.currentTarget.value)} flex={1} />
         <Button size="xs" loading={pending} disabled={!title.trim()} onClick={() => void save()} data-testid="save-template-item">
-          {item ? 'Save' : 'Add item'}
+          {item ? t('deployment.authoring.templateItemForm.save') : t('deployment.authoring.templateItemForm.addItem')}
         </Button>
       </Group>
     </Stack>

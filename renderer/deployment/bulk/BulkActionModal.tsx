@@ -5,13 +5,15 @@ import type { Wave } from '../../../shared/domain/deployment';
 import type { SiteTechnician } from '../../../shared/domain/site-technician';
 import { useMutation } from '../../api/useMutation';
 import { SITE_STATUS } from '../../status/labels';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const TITLES: Record<BulkActionKind, string> = {
-  assignTechnician: 'Assign a technician',
-  removeTechnician: 'Remove a technician',
-  moveToWave: 'Move to a wave',
-  shiftWindows: 'Shift windows',
-  setStatus: 'Set status',
+  get assignTechnician() { return appText('deployment.bulk.bulkActionModal.assignATechnician'); },
+  get removeTechnician() { return appText('deployment.bulk.bulkActionModal.removeATechnician'); },
+  get moveToWave() { return appText('deployment.bulk.bulkActionModal.moveToAWave'); },
+  get shiftWindows() { return appText('deployment.bulk.bulkActionModal.shiftWindows'); },
+  get setStatus() { return appText('deployment.bulk.bulkActionModal.setStatus'); },
 };
 
 interface Props {
@@ -26,6 +28,7 @@ interface Props {
 
 /** One bulk action's value and a confirmation naming how many sites it touches. */
 export function BulkActionModal({ kind, deploymentId, siteIds, waves, technicians, onClose }: Props) {
+  const t = useText();
   const [name, setName] = useState('');
   const [waveId, setWaveId] = useState<string | null>(null);
   const [days, setDays] = useState<number | string>(7);
@@ -47,7 +50,7 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
 
   async function apply() {
     if (!action) return;
-    const done = await run('sites.bulkEdit', { deploymentId, siteIds: [...siteIds], action }, { refresh: ['sites'], success: (r) => `${r.summary}${r.unchanged > 0 ? ` (${r.unchanged} already so)` : ''}` });
+    const done = await run('sites.bulkEdit', { deploymentId, siteIds: [...siteIds], action }, { refresh: ['sites'], success: (r) => (r.unchanged > 0 ? appText('deployment.bulk.bulkActionModal.doneUnchanged', { summary: r.summary, unchanged: r.unchanged }) : r.summary) });
     if (done) onClose();
   }
 
@@ -56,8 +59,8 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
       <Stack gap="sm">
         {(kind === 'assignTechnician' || kind === 'removeTechnician') && (
           <Autocomplete
-            label="Technician"
-            placeholder="Name, or pick one already on a site"
+            label={t('deployment.bulk.bulkActionModal.technician')}
+            placeholder={t('deployment.bulk.bulkActionModal.nameOrPickOne')}
             data={[...new Set(technicians.map((t) => t.name))]}
             value={name}
             onChange={setName}
@@ -66,11 +69,11 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
             data-testid="bulk-technician"
           />
         )}
-        {kind === 'moveToWave' && <Select label="Wave" data={waves.map((w) => ({ value: w.id, label: w.name }))} value={waveId} onChange={setWaveId} data-testid="bulk-wave" />}
+        {kind === 'moveToWave' && <Select label={t('deployment.bulk.bulkActionModal.wave')} data={waves.map((w) => ({ value: w.id, label: w.name }))} value={waveId} onChange={setWaveId} data-testid="bulk-wave" />}
         {kind === 'shiftWindows' && (
           <NumberInput
-            label="Days"
-            description="Negative moves earlier. Each window keeps its time of day in the site's zone, across a DST change too."
+            label={t('deployment.bulk.bulkActionModal.days')}
+            description={t('deployment.bulk.bulkActionModal.negativeMovesEarlierEach')}
             min={-BULK_MAX_SHIFT_DAYS}
             max={BULK_MAX_SHIFT_DAYS}
             allowDecimal={false}
@@ -81,8 +84,8 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
         )}
         {kind === 'setStatus' && (
           <Select
-            label="Status"
-            description="Only the statuses of a plan not yet worked on; sites signed off or rolled back are refused."
+            label={t('deployment.bulk.bulkActionModal.status')}
+            description={t('deployment.bulk.bulkActionModal.onlyTheStatusesOf')}
             data={BULK_STATUSES.map((s) => ({ value: s, label: SITE_STATUS[s].label }))}
             value={status}
             onChange={(v) => v && setStatus(v as (typeof BULK_STATUSES)[number])}
@@ -92,15 +95,15 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
         )}
         <Alert variant="light" color="blue" p="xs">
           <Text size="sm" data-testid="bulk-confirm-text">
-            {action ? `${describeBulkAction(action, siteIds.length, waveName)}?` : `${siteIds.length} selected site${siteIds.length === 1 ? '' : 's'}`} All of them change, or none; “Undo last bulk edit” puts them back.
+            {action ? t('deployment.bulk.bulkActionModal.question', { action: describeBulkAction(action, siteIds.length, waveName) }) : t('deployment.bulk.bulkActionModal.selectedSites', { count: siteIds.length })}{' '}{t('deployment.bulk.bulkActionModal.allOfThemChange')}
           </Text>
         </Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('deployment.bulk.bulkActionModal.cancel')}
           </Button>
           <Button loading={pending} disabled={!action} onClick={() => void apply()} data-testid="bulk-apply">
-            Apply to {siteIds.length} site{siteIds.length === 1 ? '' : 's'}
+            {t('deployment.bulk.bulkActionModal.applyToSites', { count: siteIds.length })}
           </Button>
         </Group>
       </Stack>

@@ -12,13 +12,15 @@ import { SITE_STATUS } from '../../status/labels';
 import { BulkActionModal } from './BulkActionModal';
 import { isFiltered, NO_FILTER, NO_WAVE } from './site-selection';
 import type { BulkSelection } from './useBulkSelection';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const ACTIONS: { kind: BulkActionKind; label: string }[] = [
-  { kind: 'assignTechnician', label: 'Assign technician…' },
-  { kind: 'removeTechnician', label: 'Remove technician…' },
-  { kind: 'moveToWave', label: 'Move to wave…' },
-  { kind: 'shiftWindows', label: 'Shift windows by N days…' },
-  { kind: 'setStatus', label: 'Set status…' },
+  { kind: 'assignTechnician', get label() { return appText('deployment.bulk.bulkToolbar.assignTechnician'); } },
+  { kind: 'removeTechnician', get label() { return appText('deployment.bulk.bulkToolbar.removeTechnician'); } },
+  { kind: 'moveToWave', get label() { return appText('deployment.bulk.bulkToolbar.moveToWave'); } },
+  { kind: 'shiftWindows', get label() { return appText('deployment.bulk.bulkToolbar.shiftWindowsByN'); } },
+  { kind: 'setStatus', get label() { return appText('deployment.bulk.bulkToolbar.setStatus'); } },
 ];
 
 interface Props {
@@ -30,6 +32,7 @@ interface Props {
 
 /** Above the site table, for release managers: filter, "select all shown", the bulk actions and undo. */
 export function BulkToolbar({ bulk, deploymentId, sites, waves }: Props) {
+  const t = useText();
   const [kind, setKind] = useState<BulkActionKind | null>(null);
   const technicians = useMemo(() => uniqueTechnicians(sites.flatMap((s) => s.technicians)), [sites]);
   if (!bulk.enabled) return null;
@@ -41,8 +44,8 @@ export function BulkToolbar({ bulk, deploymentId, sites, waves }: Props) {
         <TextInput
           size="xs"
           leftSection={<IconSearch size={12} />}
-          placeholder="Code, name or address"
-          aria-label="Filter sites by text"
+          placeholder={t('deployment.bulk.bulkToolbar.codeNameOrAddress')}
+          aria-label={t('deployment.bulk.bulkToolbar.filterSitesByText')}
           value={filter.text}
           onChange={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
           w={180}
@@ -50,9 +53,9 @@ export function BulkToolbar({ bulk, deploymentId, sites, waves }: Props) {
         />
         <Select
           size="xs"
-          placeholder="Any wave"
-          aria-label="Filter sites by wave"
-          data={[...waves.map((w) => ({ value: w.id, label: w.name })), { value: NO_WAVE, label: 'No wave' }]}
+          placeholder={t('deployment.bulk.bulkToolbar.anyWave')}
+          aria-label={t('deployment.bulk.bulkToolbar.filterSitesByWave')}
+          data={[...waves.map((w) => ({ value: w.id, label: w.name })), { value: NO_WAVE, label: t('deployment.bulk.bulkToolbar.noWave') }]}
           value={filter.waveId || null}
           onChange={(v) => setFilter({ ...filter, waveId: v ?? '' })}
           clearable
@@ -60,37 +63,37 @@ export function BulkToolbar({ bulk, deploymentId, sites, waves }: Props) {
         />
         <Select
           size="xs"
-          placeholder="Any status"
-          aria-label="Filter sites by status"
+          placeholder={t('deployment.bulk.bulkToolbar.anyStatus')}
+          aria-label={t('deployment.bulk.bulkToolbar.filterSitesByStatus')}
           data={siteStatusSchema.options.map((s) => ({ value: s, label: SITE_STATUS[s].label }))}
           value={filter.status || null}
           onChange={(v) => setFilter({ ...filter, status: (v ?? '') as typeof filter.status })}
           clearable
           w={130}
         />
-        <TextInput size="xs" placeholder="Technician" aria-label="Filter sites by technician" value={filter.technician} onChange={(e) => setFilter({ ...filter, technician: e.currentTarget.value })} w={130} />
+        <TextInput size="xs" placeholder={t('deployment.bulk.bulkToolbar.technician')} aria-label={t('deployment.bulk.bulkToolbar.filterSitesByTechnician')} value={filter.technician} onChange={(e) => setFilter({ ...filter, technician: e.currentTarget.value })} w={130} />
         {isFiltered(filter) && (
           <Button size="compact-xs" variant="subtle" onClick={() => setFilter(NO_FILTER)}>
-            Clear filter
+            {t('deployment.bulk.bulkToolbar.clearFilter')}
           </Button>
         )}
         <Button size="compact-xs" variant="default" onClick={bulk.selectAllShown} disabled={bulk.shown.length === 0} data-testid="bulk-select-shown">
-          Select all shown ({bulk.shown.length})
+          {t('deployment.bulk.bulkToolbar.selectAllShown', { shown: bulk.shown.length })}
         </Button>
         <Group gap="xs" ml="auto">
           <UndoLastBulkEdit deploymentId={deploymentId} />
           {count > 0 && (
             <>
               <Text size="xs" fw={600} data-testid="bulk-count">
-                {count} selected
+                {t('deployment.bulk.bulkToolbar.selected', { selected: count })}
               </Text>
               <Button size="compact-xs" variant="subtle" onClick={bulk.clear}>
-                Clear
+                {t('deployment.bulk.bulkToolbar.clear')}
               </Button>
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <Button size="compact-xs" rightSection={<IconChevronDown size={12} />} data-testid="bulk-actions">
-                    Bulk edit
+                    {t('deployment.bulk.bulkToolbar.bulkEdit')}
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
@@ -112,6 +115,7 @@ export function BulkToolbar({ bulk, deploymentId, sites, waves }: Props) {
 
 /** "Undo last bulk edit" with the edit's summary; disabled, saying why, once a site changed since. */
 function UndoLastBulkEdit({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const last = useApiQuery('sites.lastBulkEdit', { deploymentId }, ['sites']);
   const { run, pending } = useMutation();
   const edit = last.data;
@@ -123,10 +127,10 @@ function UndoLastBulkEdit({ deploymentId }: { deploymentId: string }) {
       leftSection={<IconArrowBackUp size={12} />}
       loading={pending}
       disabled={edit.undoRefusal !== null}
-      onClick={() => void run('sites.undoBulkEdit', { deploymentId }, { refresh: ['sites'], success: (r) => `Undone: ${r.summary}` })}
+      onClick={() => void run('sites.undoBulkEdit', { deploymentId }, { refresh: ['sites'], success: (r) => t('deployment.bulk.bulkToolbar.undone', { summary: r.summary }) })}
       data-testid="bulk-undo"
     >
-      Undo last bulk edit: {edit.summary}
+      {t('deployment.bulk.bulkToolbar.undoLastBulkEdit', { summary: edit.summary })}
     </Button>
   );
   return edit.undoRefusal ? (

@@ -1,13 +1,13 @@
 import { Alert, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileAlert } from '@tabler/icons-react';
 import { errorText, errorTitle } from '../../api/notify';
-import { ALL_TARGETS_LABEL } from './group-requirements';
+import { allTargetsLabel } from './group-requirements';
 import type { ImportOutcome } from './import-outcome';
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+import { useText } from '../../i18n/i18n';
 
 /** The outcome of an import: what was imported and skipped, or why the file was refused. */
 export function GossImportResult({ outcome }: { outcome: ImportOutcome }) {
+  const t = useText();
   if (outcome.kind === 'failed') {
     return (
       <Alert color="red" icon={<IconAlertTriangle size={18} />} title={errorTitle(outcome.error)} data-testid="goss-failed">
@@ -17,7 +17,7 @@ export function GossImportResult({ outcome }: { outcome: ImportOutcome }) {
   }
   if (outcome.kind === 'refused') {
     return (
-      <Alert color="orange" icon={<IconFileAlert size={18} />} title="The file was not imported: nothing was changed" data-testid="goss-refused">
+      <Alert color="orange" icon={<IconFileAlert size={18} />} title={t('deployment.requirements.gossImportResult.theFileWasNot')} data-testid="goss-refused">
         <List size="sm" spacing={2}>
           {outcome.issues.map((issue, i) => (
             <List.Item key={`${issue.path}-${i}`} data-testid="goss-refused-reason">
@@ -30,10 +30,10 @@ export function GossImportResult({ outcome }: { outcome: ImportOutcome }) {
   }
   const { imported, skipped } = outcome.result;
   return (
-    <Alert color="teal" icon={<IconCircleCheck size={18} />} title={`${plural(imported.length, 'requirement')} imported`} data-testid="goss-imported">
+    <Alert color="teal" icon={<IconCircleCheck size={18} />} title={t('deployment.requirements.gossImportResult.imported', { count: imported.length })} data-testid="goss-imported">
       <Text size="sm" data-testid="goss-imported-count" data-count={imported.length}>
-        {plural(imported.length, 'requirement')} added for {outcome.targetRole ?? ALL_TARGETS_LABEL.toLowerCase()}.
-        {skipped.length === 0 ? ' Nothing was skipped.' : ` ${plural(skipped.length, 'part')} of the file cannot be checked by Outpost and ${skipped.length === 1 ? 'was' : 'were'} skipped:`}
+        {t('deployment.requirements.gossImportResult.addedFor', { count: imported.length, target: outcome.targetRole ?? allTargetsLabel().toLowerCase() })}
+        {skipped.length === 0 ? t('deployment.requirements.gossImportResult.nothingWasSkipped') : t('deployment.requirements.gossImportResult.skipped', { count: skipped.length })}
       </Text>
       {skipped.length > 0 && (
         <List size="sm" spacing={2} mt={6} data-testid="goss-skipped">

@@ -5,6 +5,8 @@ import { useMutation } from '../../api/useMutation';
 import { GossImportResult } from './GossImportResult';
 import { fileTooLarge, importTooLarge } from './goss-size';
 import { outcomeOfError, type ImportOutcome } from './import-outcome';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 interface Props {
   opened: boolean;
@@ -18,6 +20,7 @@ interface Props {
 
 /** Import a goss.yaml (picked or pasted) as requirements for one target role or for every target. */
 export function ImportGossModal({ opened, onClose, deploymentId, roles, onImported }: Props) {
+  const t = useText();
   const fileInput = useRef<HTMLInputElement>(null);
   const [role, setRole] = useState('');
   const [yaml, setYaml] = useState('');
@@ -37,20 +40,20 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
     if (!file) return;
     setOutcome(null);
     const tooLarge = fileTooLarge(file);
-    setProblem(tooLarge ? { title: 'File too large', message: tooLarge, testId: 'goss-too-large' } : null);
+    setProblem(tooLarge ? { title: appText('deployment.requirements.importGossModal.fileTooLarge'), message: tooLarge, testId: 'goss-too-large' } : null);
     if (tooLarge) return;
     try {
       setYaml(await file.text());
       setFileName(file.name);
     } catch (err) {
-      setProblem({ title: 'Could not read the file', message: `${file.name}: ${err instanceof Error ? err.message : String(err)}`, testId: 'goss-read-error' });
+      setProblem({ title: appText('deployment.requirements.importGossModal.couldNotReadThe'), message: `${file.name}: ${err instanceof Error ? err.message : String(err)}`, testId: 'goss-read-error' });
     }
   }
 
   async function submit() {
     const input = { deploymentId, targetRole: role.trim() === '' ? null : role.trim(), yaml };
     const tooLarge = importTooLarge(input);
-    setProblem(tooLarge ? { title: 'File too large', message: tooLarge, testId: 'goss-too-large' } : null);
+    setProblem(tooLarge ? { title: appText('deployment.requirements.importGossModal.fileTooLarge'), message: tooLarge, testId: 'goss-too-large' } : null);
     if (tooLarge) return;
     // A refusal is shown in the dialog, line by line, not as a notification.
     const imported = await mutation.run('requirements.importGoss', input, { onError: (error) => setOutcome(outcomeOfError(error)) });
@@ -62,19 +65,18 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Import goss.yaml" size="xl" data-testid="goss-dialog">
+    <Modal opened={opened} onClose={close} title={t('deployment.requirements.importGossModal.importGossYaml')} size="xl" data-testid="goss-dialog">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          Each resource of a Goss file becomes a requirement the checks evaluate on the target machines. Render templated files with{' '}
+          {t('deployment.requirements.importGossModal.eachResourceOfA')}{' '}
           <Text span ff="monospace" size="sm">
-            goss render
-          </Text>{' '}
-          first.
+            {t('deployment.requirements.importGossModal.gossRender')}
+          </Text>{' '}{t('deployment.requirements.importGossModal.first')}
         </Text>
         <Autocomplete
-          label="Target role"
-          description="Role of the target machines these requirements apply to; leave empty for all targets"
-          placeholder="All targets"
+          label={t('deployment.requirements.importGossModal.targetRole')}
+          description={t('deployment.requirements.importGossModal.roleOfTheTarget')}
+          placeholder={t('deployment.requirements.importGossModal.allTargets')}
           data={[...roles]}
           value={role}
           onChange={setRole}
@@ -83,7 +85,7 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
         />
         <Group gap="sm">
           <Button variant="default" leftSection={<IconUpload size={14} />} onClick={() => fileInput.current?.click()}>
-            Choose file…
+            {t('deployment.requirements.importGossModal.chooseFile')}
           </Button>
           <input
             ref={fileInput}
@@ -97,12 +99,12 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
             }}
           />
           <Text size="xs" c="dimmed" data-testid="goss-file-name">
-            {fileName ?? 'or paste the file below'}
+            {fileName ?? t('deployment.requirements.importGossModal.orPasteTheFile')}
           </Text>
         </Group>
         <Textarea
-          label="goss.yaml"
-          placeholder={'package:\n  nginx:\n    installed: true'}
+          label={t('deployment.requirements.importGossModal.gossYaml')}
+          placeholder={t('deployment.requirements.importGossModal.packageNginxInstalledTrue')}
           autosize
           minRows={6}
           maxRows={14}
@@ -123,10 +125,10 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
         {outcome && <GossImportResult outcome={outcome} />}
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={close}>
-            Close
+            {t('deployment.requirements.importGossModal.close')}
           </Button>
           <Button loading={busy} disabled={yaml.trim() === ''} onClick={() => void submit()} data-testid="goss-import-submit">
-            Import
+            {t('deployment.requirements.importGossModal.import')}
           </Button>
         </Group>
       </Stack>

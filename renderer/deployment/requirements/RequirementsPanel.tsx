@@ -8,8 +8,10 @@ import { ExportGossButton } from './ExportGossButton';
 import { groupRequirements, type RequirementGroup } from './group-requirements';
 import { ImportGossModal } from './ImportGossModal';
 import { useTargetRoles } from './useTargetRoles';
+import { useText } from '../../i18n/i18n';
 
 function GroupTable({ group, deploymentId }: { group: RequirementGroup; deploymentId: string }) {
+  const t = useText();
   return (
     <div data-testid="requirements-group" data-role={group.role ?? ''}>
       <Group gap={6} px="sm" pt={8} pb={2}>
@@ -24,9 +26,9 @@ function GroupTable({ group, deploymentId }: { group: RequirementGroup; deployme
       <Table verticalSpacing={4} fz="xs" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={120}>Kind</Table.Th>
-            <Table.Th w="35%">Description</Table.Th>
-            <Table.Th>Parameters</Table.Th>
+            <Table.Th w={120}>{t('deployment.requirements.requirementsPanel.kind')}</Table.Th>
+            <Table.Th w="35%">{t('deployment.requirements.requirementsPanel.description')}</Table.Th>
+            <Table.Th>{t('deployment.requirements.requirementsPanel.parameters')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -51,6 +53,7 @@ function GroupTable({ group, deploymentId }: { group: RequirementGroup; deployme
 
 /** What the target machines of a deployment must satisfy, grouped by role; Goss files can be imported. */
 export function RequirementsPanel({ deploymentId, siteIds }: { deploymentId: string; siteIds: readonly string[] }) {
+  const t = useText();
   const list = useApiQuery('requirements.list', { deploymentId }, ['deployments']);
   const [importing, setImporting] = useState(false);
   const requirements = useMemo(() => list.data ?? [], [list.data]);
@@ -63,20 +66,20 @@ export function RequirementsPanel({ deploymentId, siteIds }: { deploymentId: str
       <Group px="sm" py={8} justify="space-between">
         <Group gap={6}>
           <Text fw={600} size="sm">
-            Requirements
+            {t('deployment.requirements.requirementsPanel.requirements')}
           </Text>
           <Text size="xs" c="dimmed">
-            What the target machines must satisfy · checked on site
+            {t('deployment.requirements.requirementsPanel.whatTheTargetMachines')}
           </Text>
         </Group>
         <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => setImporting(true)} data-testid="import-goss">
-          Import goss.yaml
+          {t('deployment.requirements.requirementsPanel.importGossYaml')}
         </Button>
       </Group>
-      {list.error && !list.data && <QueryError m="sm" title="Requirements not available" error={list.error} onRetry={list.reload} />}
+      {list.error && !list.data && <QueryError m="sm" title={t('deployment.requirements.requirementsPanel.requirementsNotAvailable')} error={list.error} onRetry={list.reload} />}
       {list.data && requirements.length === 0 && (
         <Text size="sm" c="dimmed" px="sm" pb="sm" data-testid="requirements-empty">
-          No requirements yet. Import a goss.yaml to add some.
+          {t('deployment.requirements.requirementsPanel.noRequirementsYetImport')}
         </Text>
       )}
       {groups.length > 0 && (

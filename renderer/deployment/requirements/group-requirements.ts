@@ -1,4 +1,5 @@
 import type { Requirement } from '../../../shared/domain/deployment';
+import { appText } from '../../i18n/app-text';
 
 export interface RequirementGroup {
   /** Target role, or null for requirements that apply to every target. */
@@ -7,7 +8,8 @@ export interface RequirementGroup {
   requirements: Requirement[];
 }
 
-export const ALL_TARGETS_LABEL = 'All targets';
+/** The group of requirements without a target role (read when shown, from the catalog). */
+export const allTargetsLabel = () => appText('deployment.requirements.groupRequirements.allTargets');
 
 /** Requirements grouped by target role: "All targets" first, then roles alphabetically; order within a group kept. */
 export function groupRequirements(list: readonly Requirement[]): RequirementGroup[] {
@@ -19,5 +21,5 @@ export function groupRequirements(list: readonly Requirement[]): RequirementGrou
   }
   return [...byRole.entries()]
     .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)))
-    .map(([role, requirements]) => ({ role, label: role ?? ALL_TARGETS_LABEL, requirements }));
+    .map(([role, requirements]) => ({ role, label: role ?? allTargetsLabel(), requirements }));
 }

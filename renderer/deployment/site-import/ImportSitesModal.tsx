@@ -9,6 +9,8 @@ import { PreviewTable } from '../../site/inventory/import/PreviewTable';
 import { useSync } from '../../sync/sync-store';
 import { remapSites, previewSiteFile } from './send-sites';
 import { SiteDiffList } from './SiteDiffList';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const FIELD_OPTIONS = siteImportFieldSchema.options.map((f) => ({ value: f, label: SITE_IMPORT_FIELD_LABEL[f] }));
 
@@ -19,6 +21,7 @@ interface Props {
 
 /** Choose a site list (CSV or XLSX), check the preview (mapping, row errors, what changes per site), then import all rows or none. */
 export function ImportSitesModal({ deploymentId, onClose }: Props) {
+  const t = useText();
   const signedIn = useSync((s) => s.status?.account != null);
   const [preview, setPreview] = useState<SiteImportPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -50,10 +53,10 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
   async function commit() {
     if (!preview) return;
     setBusy(true);
-    const done = await runCommand('siteImport.commit', { previewId: preview.previewId }, { refresh: ['sites', 'deployments'], errorTitle: 'Nothing imported' });
+    const done = await runCommand('siteImport.commit', { previewId: preview.previewId }, { refresh: ['sites', 'deployments'], errorTitle: appText('deployment.siteImport.importSitesModal.nothingImported') });
     setBusy(false);
     if (done) {
-      showSuccess(`Sites imported: ${done.created} created, ${done.updated} updated, ${done.unchanged} unchanged`);
+      showSuccess(appText('deployment.siteImport.importSitesModal.sitesImportedCreatedUpdated', { created: done.created, updated: done.updated, unchanged: done.unchanged }));
       setPreview(null);
       onClose();
     }
@@ -64,16 +67,15 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
   const changing = c ? c.new + c.changed : 0;
 
   return (
-    <Modal opened onClose={onClose} title="Import sites (CSV or XLSX)" size="95%">
+    <Modal opened onClose={onClose} title={t('deployment.siteImport.importSitesModal.importSitesCsvOr')} size="95%">
       <Stack gap="sm" data-testid="site-import">
         <Text size="sm" c="dimmed">
-          One row per site: code, name, address, time zone (IANA, required), wave (name or number), window start and end in site time (2027-03-01 20:00), owner name, e-mail and phone,
-          technicians (separated by ; or ,) and notes. A site whose code is already here is updated; sites not in the file are left alone. Every row is imported, or none.
+          {t('deployment.siteImport.importSitesModal.oneRowPerSite')}
         </Text>
-        <input key={inputKey} type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void choose(e.currentTarget.files?.[0])} disabled={busy} aria-label="Site list file" data-testid="site-import-file" />
-        {busy && <Text size="sm">Reading…</Text>}
+        <input key={inputKey} type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void choose(e.currentTarget.files?.[0])} disabled={busy} aria-label={t('deployment.siteImport.importSitesModal.siteListFile')} data-testid="site-import-file" />
+        {busy && <Text size="sm">{t('deployment.siteImport.importSitesModal.reading')}</Text>}
         {error && (
-          <Alert color="red" title="This file cannot be imported" data-testid="site-import-file-error">
+          <Alert color="red" title={t('deployment.siteImport.importSitesModal.thisFileCannotBe')} data-testid="site-import-file-error">
             {error.message}
           </Alert>
         )}
@@ -81,42 +83,42 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
           <>
             <Group gap="xs">
               <Badge variant="light" color="teal">
-                {c.new} new
+                {t('deployment.siteImport.importSitesModal.new', { new: c.new })}
               </Badge>
               <Badge variant="light" color="blue">
-                {c.changed} changed
+                {t('deployment.siteImport.importSitesModal.changed', { changed: c.changed })}
               </Badge>
               <Badge variant="light" color="gray">
-                {c.unchanged} unchanged
+                {t('deployment.siteImport.importSitesModal.unchanged', { unchanged: c.unchanged })}
               </Badge>
               {preview.errorCount > 0 && (
                 <Badge variant="light" color="red">
-                  {preview.errorCount} with errors
+                  {t('deployment.siteImport.importSitesModal.withErrors', { errorCount: preview.errorCount })}
                 </Badge>
               )}
               <Text size="sm" fw={600}>
                 {preview.fileName}
               </Text>
               <Text size="sm" data-testid="site-import-summary">
-                {preview.rowCount} rows · {c.new} new · {c.changed} changed · {c.unchanged} unchanged · {preview.errorCount} with errors
+                {t('deployment.siteImport.importSitesModal.rowsNewChangedUnchanged', { rowCount: preview.rowCount, new: c.new, changed: c.changed, unchanged: c.unchanged, errorCount: preview.errorCount })}
               </Text>
             </Group>
             {preview.untouchedCount > 0 && (
               <Text size="sm" c="dimmed" data-testid="site-import-untouched">
-                {preview.untouchedCount} site{preview.untouchedCount === 1 ? '' : 's'} of this deployment {preview.untouchedCount === 1 ? 'is' : 'are'} not in the file: left as they are.
+                {t('deployment.siteImport.importSitesModal.untouched', { count: preview.untouchedCount })}
               </Text>
             )}
             {preview.fileErrors.length > 0 && (
-              <Alert color="red" title="Fix the column mapping" data-testid="site-import-file-error">
+              <Alert color="red" title={t('deployment.siteImport.importSitesModal.fixTheColumnMapping')} data-testid="site-import-file-error">
                 <List size="sm">{preview.fileErrors.map((e) => <List.Item key={e.code + e.message}>{e.message}</List.Item>)}</List>
               </Alert>
             )}
             {preview.rowErrors.length > 0 && (
-              <Alert color="red" title={`${preview.errorCount} row${preview.errorCount === 1 ? ' has' : 's have'} errors: nothing is imported until they are fixed`} data-testid="site-import-row-errors">
+              <Alert color="red" title={t('deployment.siteImport.importSitesModal.rowErrors', { count: preview.errorCount })} data-testid="site-import-row-errors">
                 <List size="sm">
                   {preview.rowErrors.slice(0, 50).map((e, i) => (
                     <List.Item key={i}>
-                      Row {e.row}
+                      {t('deployment.siteImport.importSitesModal.row', { row: e.row })}
                       {e.column ? `, ${e.column}` : ''}: {e.message}
                     </List.Item>
                   ))}
@@ -124,7 +126,7 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
               </Alert>
             )}
             {preview.warningCount > 0 && (
-              <Alert color="yellow" title={`Schedule warnings (${preview.warningCount}); they do not block the import`} data-testid="site-import-warnings">
+              <Alert color="yellow" title={t('deployment.siteImport.importSitesModal.scheduleWarningsTheyDo', { warningCount: preview.warningCount })} data-testid="site-import-warnings">
                 <List size="sm">
                   {preview.warnings.slice(0, 30).map((w, i) => (
                     <List.Item key={i}>
@@ -140,10 +142,10 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('deployment.siteImport.importSitesModal.cancel')}
           </Button>
           <Button disabled={!ready || changing === 0} loading={busy && preview !== null} onClick={() => void commit()} data-testid="site-import-commit">
-            {ready && changing > 0 ? `Import ${changing} site${changing === 1 ? '' : 's'}` : 'Import'}
+            {ready && changing > 0 ? t('deployment.siteImport.importSitesModal.importSites', { count: changing }) : t('deployment.siteImport.importSitesModal.import')}
           </Button>
         </Group>
       </Stack>

@@ -1,9 +1,11 @@
 import { Badge, Group, List, ScrollArea, Stack, Text } from '@mantine/core';
 import type { SiteImportPreview } from '../../../shared/contract/site-import-methods';
 import { SITE_IMPORT_FIELD_LABEL } from '../../../shared/site-import/fields';
+import { useText } from '../../i18n/i18n';
 
 /** What the import would do per site: new ones, and changed ones field by field (old → new, windows in site time). */
 export function SiteDiffList({ preview }: { preview: SiteImportPreview }) {
+  const t = useText();
   if (preview.sites.length === 0) return null;
   return (
     <ScrollArea.Autosize mah={260} type="auto">
@@ -12,7 +14,7 @@ export function SiteDiffList({ preview }: { preview: SiteImportPreview }) {
           <div key={s.row} data-testid="site-import-diff-row" data-code={s.code} data-status={s.status}>
             <Group gap="xs" wrap="nowrap">
               <Badge size="sm" variant="light" color={s.status === 'new' ? 'teal' : 'blue'}>
-                {s.status === 'new' ? 'New' : 'Changed'}
+                {s.status === 'new' ? t('deployment.siteImport.siteDiffList.new') : t('deployment.siteImport.siteDiffList.changed')}
               </Badge>
               <Text size="sm" fw={600}>
                 {s.code}
@@ -23,7 +25,7 @@ export function SiteDiffList({ preview }: { preview: SiteImportPreview }) {
               <List size="xs" ml="lg">
                 {s.changes.map((c) => (
                   <List.Item key={c.field}>
-                    {SITE_IMPORT_FIELD_LABEL[c.field]}: <s>{c.from || '(empty)'}</s> → <strong>{c.to || '(empty)'}</strong>
+                    {SITE_IMPORT_FIELD_LABEL[c.field]}: <s>{c.from || t('deployment.siteImport.siteDiffList.empty')}</s> → <strong>{c.to || t('deployment.siteImport.siteDiffList.empty')}</strong>
                   </List.Item>
                 ))}
               </List>
@@ -32,7 +34,7 @@ export function SiteDiffList({ preview }: { preview: SiteImportPreview }) {
         ))}
         {preview.sitesTruncated && (
           <Text size="xs" c="dimmed">
-            Showing the first {preview.sites.length} of {preview.counts.new + preview.counts.changed} new and changed sites.
+            {t('deployment.siteImport.siteDiffList.showingTheFirstOf', { shown: preview.sites.length, total: preview.counts.new + preview.counts.changed })}
           </Text>
         )}
       </Stack>

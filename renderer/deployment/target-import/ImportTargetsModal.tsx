@@ -12,6 +12,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { SkippedSecrets } from './SkippedSecrets';
 import { previewTargetFile, rePreview } from './send-targets';
 import { TargetPreviewTable } from './TargetPreviewTable';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const FORMAT_OPTIONS = targetImportFormatSchema.options.map((f) => ({ value: f, label: TARGET_FORMAT_LABEL[f] }));
 const FIELD_OPTIONS = targetFieldSchema.options.map((f) => ({ value: f, label: TARGET_FIELD_LABEL[f] }));
@@ -28,6 +30,7 @@ interface Props {
  * every host is imported, or none.
  */
 export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
+  const t = useText();
   const ansible = useApiQuery('targetImport.ansibleAvailable', {}, []);
   const [preview, setPreview] = useState<TargetImportPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -63,10 +66,10 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
   async function commit() {
     if (!preview) return;
     setBusy(true);
-    const done = await runCommand('targetImport.commit', { previewId: preview.previewId }, { refresh: ['machines', 'sites'], errorTitle: 'Nothing imported' });
+    const done = await runCommand('targetImport.commit', { previewId: preview.previewId }, { refresh: ['machines', 'sites'], errorTitle: appText('deployment.targetImport.importTargetsModal.nothingImported') });
     setBusy(false);
     if (done) {
-      showSuccess(`Targets imported: ${done.created} new, ${done.updated} updated, ${done.unchanged} unchanged`);
+      showSuccess(appText('deployment.targetImport.importTargetsModal.targetsImportedNewUpdated', { created: done.created, updated: done.updated, unchanged: done.unchanged }));
       onClose();
     }
   }
@@ -75,19 +78,17 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
   const canImport = preview !== null && c !== undefined && c.error === 0 && c.unmapped === 0 && c.new + c.update > 0;
 
   return (
-    <Modal opened onClose={onClose} title="Import targets" size="95%">
+    <Modal opened onClose={onClose} title={t('deployment.targetImport.importTargetsModal.importTargets')} size="95%">
       <Stack gap="sm" data-testid="target-import">
         <Text size="sm" c="dimmed">
-          An Ansible inventory (INI, YAML or ansible-inventory JSON), a NetBox device export or a CSV with host_name, address, port, user, role and site. A host goes to the site its
-          outpost_site or site variable names, else the site whose code names its group, else the site whose code is part of its host name; you choose the rest. A host already at
-          its site is updated by host name. Secrets are never imported. Every host is imported, or none.
+          {t('deployment.targetImport.importTargetsModal.anAnsibleInventoryIni')}
         </Text>
         <SimpleGrid cols={{ base: 1, md: ansible.data?.available ? 2 : 1 }}>
           <div>
             <Text size="sm" fw={500} mb={4}>
-              Inventory file
+              {t('deployment.targetImport.importTargetsModal.inventoryFile')}
             </Text>
-            <input type="file" aria-label="Inventory file" disabled={busy} data-testid="target-import-file" onChange={(e) => {
+            <input type="file" aria-label={t('deployment.targetImport.importTargetsModal.inventoryFile')} disabled={busy} data-testid="target-import-file" onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) start(() => previewTargetFile(deploymentId, file));
             }} />
@@ -96,21 +97,21 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
             <Group align="flex-end" gap="xs" wrap="nowrap">
               <TextInput
                 flex={1}
-                label="Dynamic inventory (ansible-inventory -i)"
-                placeholder="/etc/ansible/inventory/netbox.yml"
+                label={t('deployment.targetImport.importTargetsModal.dynamicInventoryAnsibleInventory')}
+                placeholder={t('deployment.targetImport.importTargetsModal.etcAnsibleInventoryNetbox')}
                 value={source}
                 onChange={(e) => setSource(e.currentTarget.value)}
                 data-testid="target-import-source"
               />
               <Button variant="default" disabled={busy || source.trim() === ''} onClick={() => start(() => call('targetImport.runAnsible', { deploymentId, source: source.trim() }))} data-testid="target-import-run-ansible">
-                Run ansible-inventory
+                {t('deployment.targetImport.importTargetsModal.runAnsibleInventory')}
               </Button>
             </Group>
           )}
         </SimpleGrid>
-        {busy && <Text size="sm">Reading…</Text>}
+        {busy && <Text size="sm">{t('deployment.targetImport.importTargetsModal.reading')}</Text>}
         {error && (
-          <Alert color="red" title="This inventory cannot be imported" data-testid="target-import-error">
+          <Alert color="red" title={t('deployment.targetImport.importTargetsModal.thisInventoryCannotBe')} data-testid="target-import-error">
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {error.message}
             </Text>
@@ -120,26 +121,26 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
           <>
             <Group gap="xs" wrap="wrap">
               {preview.source === 'file' ? (
-                <Select size="xs" w={340} label="Format" data={FORMAT_OPTIONS} value={preview.format} allowDeselect={false} disabled={busy} data-testid="target-import-format"
+                <Select size="xs" w={340} label={t('deployment.targetImport.importTargetsModal.format')} data={FORMAT_OPTIONS} value={preview.format} allowDeselect={false} disabled={busy} data-testid="target-import-format"
                   onChange={(v) => v && void load(rePreview(deploymentId, preview, { format: v as TargetImportFormat }))} />
               ) : (
-                <Badge variant="light">ansible-inventory --list</Badge>
+                <Badge variant="light">{t('deployment.targetImport.importTargetsModal.ansibleInventoryList')}</Badge>
               )}
               <Text size="sm" data-testid="target-import-summary">
-                {preview.hostCount} hosts · {c.new} new · {c.update} to update · {c.unchanged} unchanged · {c.unmapped} without a site · {c.error} with errors
+                {t('deployment.targetImport.importTargetsModal.hostsNewToUpdate', { hostCount: preview.hostCount, new: c.new, update: c.update, unchanged: c.unchanged, unmapped: c.unmapped, error: c.error })}
               </Text>
             </Group>
             {preview.columns && (
               <Group gap="xs" wrap="wrap" data-testid="target-import-columns">
                 {preview.columns.map((col, i) => (
-                  <Select key={`${i}-${col.header}`} size="xs" w={170} label={col.header || `(column ${i + 1})`} data={FIELD_OPTIONS} value={col.field} allowDeselect={false} disabled={busy}
+                  <Select key={`${i}-${col.header}`} size="xs" w={170} label={col.header || t('deployment.targetImport.importTargetsModal.column', { column: i + 1 })} data={FIELD_OPTIONS} value={col.field} allowDeselect={false} disabled={busy}
                     onChange={(v) => v && void load(rePreview(deploymentId, preview, { mapping: preview.columns!.map((x, j) => (j === i ? (v as TargetField) : x.field)) }))} />
                 ))}
               </Group>
             )}
             {c.unmapped > 0 && (
               <Group gap="xs" align="flex-end">
-                <Select size="xs" w={320} label={`Site for the ${c.unmapped} host${c.unmapped === 1 ? '' : 's'} without one`} placeholder="Choose per host below, or all here" data={siteOptions} searchable clearable
+                <Select size="xs" w={320} label={t('deployment.targetImport.importTargetsModal.siteForUnmapped', { count: c.unmapped })} placeholder={t('deployment.targetImport.importTargetsModal.choosePerHostBelow')} data={siteOptions} searchable clearable
                   value={preview.defaultSiteId} disabled={busy} data-testid="target-import-default-site"
                   onChange={(v) => void load(rePreview(deploymentId, preview, { defaultSiteId: v }))} />
               </Group>
@@ -148,17 +149,17 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
             <TargetPreviewTable preview={preview} siteOptions={siteOptions} chosen={chosen} busy={busy} onChoose={choose} />
             {preview.hostsTruncated && (
               <Text size="xs" c="dimmed">
-                Showing {preview.hosts.length} of {preview.hostCount} hosts (those with errors or without a site first).
+                {t('deployment.targetImport.importTargetsModal.showingOfHostsThose', { shown: preview.hosts.length, hostCount: preview.hostCount })}
               </Text>
             )}
           </>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('deployment.targetImport.importTargetsModal.cancel')}
           </Button>
           <Button disabled={!canImport || busy} onClick={() => void commit()} data-testid="target-import-commit">
-            {canImport && c ? `Import ${c.new + c.update} host${c.new + c.update === 1 ? '' : 's'}` : 'Import'}
+            {canImport && c ? t('deployment.targetImport.importTargetsModal.importHosts', { count: c.new + c.update }) : t('deployment.targetImport.importTargetsModal.import')}
           </Button>
         </Group>
       </Stack>

@@ -1,12 +1,14 @@
 import { Badge, ScrollArea, Select, Table, Text } from '@mantine/core';
 import type { TargetImportPreview, TargetRowView } from '../../../shared/contract/target-import-methods';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const STATUS: Record<TargetRowView['status'], { label: string; color: string }> = {
-  new: { label: 'New', color: 'green' },
-  update: { label: 'Update', color: 'blue' },
-  unchanged: { label: 'Unchanged', color: 'gray' },
-  unmapped: { label: 'No site', color: 'orange' },
-  error: { label: 'Error', color: 'red' },
+  new: { get label() { return appText('deployment.targetImport.targetPreviewTable.new'); }, color: 'green' },
+  update: { get label() { return appText('deployment.targetImport.targetPreviewTable.update'); }, color: 'blue' },
+  unchanged: { get label() { return appText('deployment.targetImport.targetPreviewTable.unchanged'); }, color: 'gray' },
+  unmapped: { get label() { return appText('deployment.targetImport.targetPreviewTable.noSite'); }, color: 'orange' },
+  error: { get label() { return appText('deployment.targetImport.targetPreviewTable.error'); }, color: 'red' },
 };
 
 interface Props {
@@ -20,19 +22,20 @@ interface Props {
 
 /** One row per host: its site (a picker where no rule placed it), address, port, user, role, and what is wrong or changes. */
 export function TargetPreviewTable({ preview, siteOptions, chosen, busy, onChoose }: Props) {
+  const t = useText();
   return (
     <ScrollArea.Autosize mah={420} type="auto">
       <Table striped withTableBorder fz="xs" data-testid="target-import-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Host</Table.Th>
-            <Table.Th miw={180}>Site</Table.Th>
-            <Table.Th>Address</Table.Th>
-            <Table.Th>Port</Table.Th>
-            <Table.Th>User</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th miw={260}>Notes</Table.Th>
+            <Table.Th>{t('deployment.targetImport.targetPreviewTable.host')}</Table.Th>
+            <Table.Th miw={180}>{t('deployment.targetImport.targetPreviewTable.site')}</Table.Th>
+            <Table.Th>{t('deployment.targetImport.targetPreviewTable.address')}</Table.Th>
+            <Table.Th>{t('deployment.targetImport.targetPreviewTable.port')}</Table.Th>
+            <Table.Th>{t('deployment.targetImport.targetPreviewTable.user')}</Table.Th>
+            <Table.Th>{t('deployment.targetImport.targetPreviewTable.role')}</Table.Th>
+            <Table.Th>{t('deployment.targetImport.targetPreviewTable.status')}</Table.Th>
+            <Table.Th miw={260}>{t('deployment.targetImport.targetPreviewTable.notes')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -41,30 +44,30 @@ export function TargetPreviewTable({ preview, siteOptions, chosen, busy, onChoos
             const notes = [
               ...h.errors,
               ...h.changes,
-              ...(h.skippedSecrets.length > 0 ? [`secrets not imported: ${h.skippedSecrets.join(', ')}`] : []),
-              ...(h.otherVars.length > 0 ? [`not stored: ${h.otherVars.join(', ')}`] : []),
+              ...(h.skippedSecrets.length > 0 ? [t('deployment.targetImport.targetPreviewTable.secretsNotImported', { secrets: h.skippedSecrets.join(', ') })] : []),
+              ...(h.otherVars.length > 0 ? [t('deployment.targetImport.targetPreviewTable.notStored', { vars: h.otherVars.join(', ') })] : []),
             ];
             return (
               <Table.Tr key={`${h.hostName}-${h.line ?? i}-${i}`} data-testid="target-import-row" data-host={h.hostName} data-status={h.status} bg={h.status === 'error' ? 'var(--mantine-color-red-light)' : undefined}>
                 <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                  {h.hostName || `(line ${h.line ?? '?'})`}
+                  {h.hostName || t('deployment.targetImport.targetPreviewTable.line', { line: h.line ?? '?' })}
                 </Table.Td>
                 <Table.Td>
                   {needsSite ? (
                     <Select
                       size="xs"
-                      placeholder="Choose a site"
+                      placeholder={t('deployment.targetImport.targetPreviewTable.chooseASite')}
                       data={siteOptions}
                       value={chosen[h.hostName] ?? (h.siteFrom === 'chosen' ? h.siteId : null)}
                       searchable
                       clearable
                       disabled={busy}
-                      aria-label={`Site for ${h.hostName}`}
+                      aria-label={t('deployment.targetImport.targetPreviewTable.siteFor', { hostName: h.hostName })}
                       data-testid="target-import-site-picker"
                       onChange={(v) => onChoose(h.hostName, v)}
                     />
                   ) : (
-                    <Text size="xs" title={h.siteFrom ? `from the ${h.siteFrom}` : undefined}>
+                    <Text size="xs" title={h.siteFrom ? t('deployment.targetImport.targetPreviewTable.fromThe', { siteFrom: h.siteFrom }) : undefined}>
                       {h.siteCode ?? '—'}
                     </Text>
                   )}

@@ -3,6 +3,7 @@ import { IconFileExport } from '@tabler/icons-react';
 import { useMutation } from '../../api/useMutation';
 import { saveExportedFile } from '../../closeout/save-file';
 import { useCanAuthor } from '../authoring/useCanAuthor';
+import { useText } from '../../i18n/i18n';
 
 /** UTF-8 text as base64, in slices (a spread of 200,000 bytes would overflow the call stack). */
 function textToBase64(text: string): string {
@@ -14,6 +15,7 @@ function textToBase64(text: string): string {
 
 /** Saves the deployment's plan as a plan template file (JSON), for "New deployment from…" elsewhere. */
 export function ExportTemplateButton({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const canAuthor = useCanAuthor();
   const { run, pending } = useMutation();
   if (!canAuthor) return null;
@@ -24,7 +26,7 @@ export function ExportTemplateButton({ deploymentId }: { deploymentId: string })
   }
   return (
     <Button variant="default" leftSection={<IconFileExport size={14} />} loading={pending} onClick={() => void exportTemplate()} data-testid="export-template">
-      Export plan template
+      {t('deployment.template.exportTemplateButton.exportPlanTemplate')}
     </Button>
   );
 }

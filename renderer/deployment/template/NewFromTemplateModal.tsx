@@ -6,6 +6,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useMutation } from '../../api/useMutation';
 import { localTimeZone, wallTimeToIso } from '../../format/zoned';
 import { useNavigation } from '../../state/navigation';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 interface Props {
   opened: boolean;
@@ -17,6 +19,7 @@ interface Props {
  * offsets from the new first-wave start; nothing of sites, inventory, machines or field work comes along.
  */
 export function NewFromTemplateModal({ opened, onClose }: Props) {
+  const t = useText();
   // The navigator's own query (same input and topics), so both see the new deployment in the same render.
   const deployments = useApiQuery('deployments.list', {}, ['deployments', 'sites']);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
@@ -43,7 +46,7 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
     setFile(null);
     setFileProblem(null);
     if (!picked) return;
-    if (picked.size > PLAN_TEMPLATE_MAX_CHARS * 4) return setFileProblem(`${picked.name} is too large for a plan template`);
+    if (picked.size > PLAN_TEMPLATE_MAX_CHARS * 4) return setFileProblem(appText('deployment.template.newFromTemplateModal.isTooLargeFor', { name: picked.name }));
     try {
       setFile({ name: picked.name, json: await picked.text() });
     } catch (err) {
@@ -53,7 +56,7 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
 
   async function create() {
     const common = { name, version, firstWaveStartsAt: start ? wallTimeToIso(start, zone) : null };
-    const options = { refresh: ['deployments'] as const, success: (r: { counts: { waves: number; checklistItems: number } }) => `Draft created: ${r.counts.waves} waves, ${r.counts.checklistItems} checklist items` };
+    const options = { refresh: ['deployments'] as const, success: (r: { counts: { waves: number; checklistItems: number } }) => appText('deployment.template.newFromTemplateModal.draftCreatedWavesChecklist', { waves: r.counts.waves, checklistItems: r.counts.checklistItems }) };
     const made =
       source === 'deployment'
         ? sourceId && (await run('planTemplates.createFrom', { sourceDeploymentId: sourceId, ...common }, options))
@@ -68,21 +71,21 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
 
   const ready = name.trim() !== '' && (source === 'deployment' ? sourceId !== null : file !== null);
   return (
-    <Modal opened={opened} onClose={onClose} title="New deployment from…" size="md">
+    <Modal opened={opened} onClose={onClose} title={t('deployment.template.newFromTemplateModal.newDeploymentFrom')} size="md">
       <Stack gap="sm">
         <SegmentedControl
           size="xs"
           value={source}
           onChange={(v) => setSource(v as 'deployment' | 'file')}
           data={[
-            { value: 'deployment', label: 'Another deployment' },
-            { value: 'file', label: 'A plan template file' },
+            { value: 'deployment', label: t('deployment.template.newFromTemplateModal.anotherDeployment') },
+            { value: 'file', label: t('deployment.template.newFromTemplateModal.aPlanTemplateFile') },
           ]}
         />
         {source === 'deployment' ? (
           <Select
-            label="Copy the plan of"
-            placeholder="Choose a deployment"
+            label={t('deployment.template.newFromTemplateModal.copyThePlanOf')}
+            placeholder={t('deployment.template.newFromTemplateModal.chooseADeployment')}
             data={(deployments.data ?? []).map((d) => ({ value: d.id, label: d.version ? `${d.name} (v${d.version})` : d.name }))}
             value={sourceId}
             onChange={setSourceId}
@@ -94,12 +97,12 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
             <FileButton onChange={(f) => void pick(f)} accept="application/json,.json">
               {(props) => (
                 <Button {...props} size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="template-file">
-                  Choose a template file
+                  {t('deployment.template.newFromTemplateModal.chooseATemplateFile')}
                 </Button>
               )}
             </FileButton>
             <Text size="xs" c="dimmed">
-              {file ? file.name : 'outpost-plan-template, version 1'}
+              {file ? file.name : t('deployment.template.newFromTemplateModal.outpostPlanTemplateVersion')}
             </Text>
           </Group>
         )}
@@ -109,13 +112,13 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
           </Alert>
         )}
         <Text size="xs" c="dimmed">
-          Copies the waves, components, requirements (with their target roles) and the checklist template. No sites, inventory, machines or field work.
+          {t('deployment.template.newFromTemplateModal.copiesTheWavesComponents')}
         </Text>
-        <TextInput label="Name of the new deployment" required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} error={fieldErrors.name} data-testid="template-name" />
-        <TextInput label="Version" value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} error={fieldErrors.version} />
+        <TextInput label={t('deployment.template.newFromTemplateModal.nameOfTheNew')} required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} error={fieldErrors.name} data-testid="template-name" />
+        <TextInput label={t('deployment.template.newFromTemplateModal.version')} value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} error={fieldErrors.version} />
         <TextInput
-          label={`First wave starts (${zone})`}
-          description="The other waves keep their distance from the first; empty leaves the waves without dates."
+          label={t('deployment.template.newFromTemplateModal.firstWaveStarts', { zone })}
+          description={t('deployment.template.newFromTemplateModal.theOtherWavesKeep')}
           type="datetime-local"
           value={start}
           onChange={(e) => setStart(e.currentTarget.value)}
@@ -124,10 +127,10 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
         />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('deployment.template.newFromTemplateModal.cancel')}
           </Button>
           <Button loading={pending} disabled={!ready} onClick={() => void create()} data-testid="template-create">
-            Create draft
+            {t('deployment.template.newFromTemplateModal.createDraft')}
           </Button>
         </Group>
       </Stack>
