@@ -4,6 +4,8 @@ import { IconDownload, IconRefreshAlert } from '@tabler/icons-react';
 import type { AppUpdateStatus } from '../../shared/contract/app-update-methods';
 import { call, transportKind } from '../api/client';
 import { runCommand } from '../api/command';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 const POLL_MS = 30_000;
 
@@ -25,10 +27,8 @@ function useAppUpdateStatus(): AppUpdateStatus | null {
   return status;
 }
 
-const WAITING: Record<'sync' | 'check_job', string> = {
-  sync: 'after your changes are synced',
-  check_job: 'when the running check job is done',
-};
+/** What the restart waits for, read when shown (the catalog's `sync.appUpdateNotice.waiting.*`). */
+const waitingText = (what: 'sync' | 'check_job') => appText(`sync.appUpdateNotice.waiting.${what}`);
 
 /**
  * In the sync status area: the desktop's update from the central server ("Restart to update" only
@@ -36,12 +36,13 @@ const WAITING: Record<'sync' | 'check_job', string> = {
  * updates apply to the desktop app.
  */
 export function AppUpdateNotice() {
+  const t = useText();
   const status = useAppUpdateStatus();
   if (transportKind() === 'http') {
     return (
-      <Tooltip label="Updates from the central server apply to the Outpost desktop app; this browser shell runs the version its host was started with." multiline w={280}>
+      <Tooltip label={t('sync.appUpdateNotice.updatesFromTheCentral')} multiline w={280}>
         <Text size="xs" c="dimmed" data-testid="app-update-browser" style={{ whiteSpace: 'nowrap' }}>
-          Updates: desktop app
+          {t('sync.appUpdateNotice.updatesDesktopApp')}
         </Text>
       </Tooltip>
     );
@@ -50,31 +51,31 @@ export function AppUpdateNotice() {
   if (status.phase === 'downloading' && status.version) {
     return (
       <Badge variant="light" color="gray" size="sm" radius="sm" tt="none" leftSection={<IconDownload size={12} />} data-testid="app-update-downloading">
-        Update {status.version} {status.percent === null ? '' : `${Math.round(status.percent)}%`}
+        {t('sync.appUpdateNotice.update', { version: status.version })}{' '}{status.percent === null ? '' : `${Math.round(status.percent)}%`}
       </Badge>
     );
   }
   if (status.phase !== 'downloaded' || !status.version) return null;
   if (!status.restart.offer) {
     return (
-      <Tooltip label={`Outpost ${status.version} is ready: "Restart to update" appears ${WAITING[status.restart.waitingFor ?? 'sync']}. It also installs when you quit.`} multiline w={280}>
+      <Tooltip label={t('sync.appUpdateNotice.readyWaiting', { version: status.version, waiting: waitingText(status.restart.waitingFor ?? 'sync') })} multiline w={280}>
         <Badge variant="light" color="blue" size="sm" radius="sm" tt="none" data-testid="app-update-waiting" data-waiting-for={status.restart.waitingFor ?? ''}>
-          Update ready
+          {t('sync.appUpdateNotice.updateReady')}
         </Badge>
       </Tooltip>
     );
   }
   return (
-    <Tooltip label={`Install Outpost ${status.version} now: the app closes and opens again`}>
+    <Tooltip label={t('sync.appUpdateNotice.installOutpostNowThe', { version: status.version })}>
       <Button
         size="compact-xs"
         variant="light"
         color="blue"
         leftSection={<IconRefreshAlert size={14} />}
-        onClick={() => void runCommand('appUpdate.restart', {}, { errorTitle: 'Not restarted' })}
+        onClick={() => void runCommand('appUpdate.restart', {}, { errorTitle: t('sync.appUpdateNotice.notRestarted') })}
         data-testid="app-update-restart"
       >
-        Restart to update
+        {t('sync.appUpdateNotice.restartToUpdate')}
       </Button>
     </Tooltip>
   );

@@ -2,6 +2,7 @@ import { Alert, Code, Stack, Text } from '@mantine/core';
 import { IconLock, IconShieldX } from '@tabler/icons-react';
 import type { ServerCertificateCheck } from '../../shared/contract/sync-methods';
 import { formatDateTime } from '../format/time';
+import { useText } from '../i18n/i18n';
 
 /**
  * The certificate a server presents, for a person to compare with the fingerprint the administrator
@@ -9,6 +10,7 @@ import { formatDateTime } from '../format/time';
  * changed certificate showing both fingerprints.
  */
 export function CertificateTrustPanel({ check }: { check: ServerCertificateCheck }) {
+  const t = useText();
   const cert = check.certificate;
   if (!cert) return null;
   const changed = check.state === 'changed';
@@ -16,19 +18,19 @@ export function CertificateTrustPanel({ check }: { check: ServerCertificateCheck
     <Alert
       color={changed ? 'red' : 'yellow'}
       icon={changed ? <IconShieldX size={16} /> : <IconLock size={16} />}
-      title={changed ? 'The server’s certificate changed' : 'First connection to this server'}
+      title={changed ? t('sync.certificateTrustPanel.theServersCertificateChanged') : t('sync.certificateTrustPanel.firstConnectionToThis')}
       data-testid="certificate-trust"
     >
       <Stack gap={6}>
         <Text size="sm">
           {changed
-            ? 'This can mean someone is intercepting the connection, or the certificate was replaced. Nothing was sent. Trust the new certificate only if your administrator confirms its fingerprint.'
-            : 'Compare this SHA-256 fingerprint with the one your administrator gave you. Trust it only if they are the same.'}
+            ? t('sync.certificateTrustPanel.thisCanMeanSomeone')
+            : t('sync.certificateTrustPanel.compareThisSha256')}
         </Text>
         {changed && check.pinned && (
           <>
             <Text size="xs" fw={600}>
-              Trusted until now (since {formatDateTime(check.pinned.trustedAt)}, by {check.pinned.trustedBy})
+              {t('sync.certificateTrustPanel.trustedUntilNowSince', { trustedAt: formatDateTime(check.pinned.trustedAt), trustedBy: check.pinned.trustedBy })}
             </Text>
             <Code block data-testid="certificate-pinned-fingerprint" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
               {check.pinned.fingerprint}
@@ -36,16 +38,15 @@ export function CertificateTrustPanel({ check }: { check: ServerCertificateCheck
           </>
         )}
         <Text size="xs" fw={600}>
-          {changed ? 'Presented now' : 'SHA-256 fingerprint'}
+          {changed ? t('sync.certificateTrustPanel.presentedNow') : t('sync.certificateTrustPanel.sha256Fingerprint')}
         </Text>
         <Code block data-testid="certificate-fingerprint" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
           {cert.fingerprint}
         </Code>
         <Text size="xs" c="dimmed">
-          Issued to {cert.subject || '(no name)'}
-          {cert.altNames ? ` (${cert.altNames})` : ''} by {cert.issuer || '(no name)'}
-          {cert.caVerified ? '' : ' (self-signed or not vouched for by this computer’s certificate authorities)'}; valid {formatDateTime(cert.validFrom)} to{' '}
-          {formatDateTime(cert.validTo)}
+          {t('sync.certificateTrustPanel.issuedTo')}{' '}{cert.subject || t('sync.certificateTrustPanel.noName')}
+          {cert.altNames ? ` (${cert.altNames})` : ''}{' '}{t('sync.certificateTrustPanel.by')}{' '}{cert.issuer || t('sync.certificateTrustPanel.noName')}
+          {cert.caVerified ? '' : t('sync.certificateTrustPanel.selfSignedOrNot')}{t('sync.certificateTrustPanel.validTo', { validFrom: formatDateTime(cert.validFrom), validTo: formatDateTime(cert.validTo) })}
         </Text>
       </Stack>
     </Alert>

@@ -8,15 +8,18 @@ import { formatDateTime } from '../format/time';
 import { changeSummary, entityLabel } from './conflict-labels';
 import { QuarantineList } from './QuarantineList';
 import { useSync } from './sync-store';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
-const KIND_LABELS = { insert: 'Added', update: 'Changed', delete: 'Removed' } as const;
+const KIND_LABELS = { get insert() { return appText('sync.conflictsModal.added'); }, get update() { return appText('sync.conflictsModal.changed2'); }, get delete() { return appText('sync.conflictsModal.removed'); } } as const;
 
 /** The changes the server refused, with its reason; "Dismiss" once read. */
 export function ConflictsModal() {
+  const t = useText();
   const opened = useSync((s) => s.dialog === 'conflicts');
   const openDialog = useSync((s) => s.openDialog);
   return (
-    <Modal opened={opened} onClose={() => openDialog(null)} title="Conflicts" size="xl">
+    <Modal opened={opened} onClose={() => openDialog(null)} title={t('sync.conflictsModal.conflicts')} size="xl">
       {opened && (
         <Stack gap="lg">
           <ConflictList />
@@ -28,6 +31,7 @@ export function ConflictsModal() {
 }
 
 function ConflictList() {
+  const t = useText();
   const conflicts = useApiQuery('sync.conflicts', {}, []);
   const [dismissing, setDismissing] = useState<string | null>(null);
 
@@ -42,36 +46,37 @@ function ConflictList() {
   }
 
   if (conflicts.error) return <Alert color="red" role="alert">{errorText(conflicts.error)}</Alert>;
-  if (!conflicts.data) return <Loader size="sm" aria-label="Loading conflicts" />;
+  if (!conflicts.data) return <Loader size="sm" aria-label={t('sync.conflictsModal.loadingConflicts')} />;
   if (conflicts.data.length === 0) {
     return (
       <Text size="sm" data-testid="conflicts-empty">
-        No refused changes. Everything you sent was accepted.
+        {t('sync.conflictsModal.noRefusedChangesEverything')}
       </Text>
     );
   }
   return (
     <Stack gap="xs">
-      <Title order={5}>Changes the server refused</Title>
+      <Title order={5}>{t('sync.conflictsModal.changesTheServerRefused')}</Title>
       <RefusedTable conflicts={conflicts.data} dismissing={dismissing} dismiss={dismiss} />
     </Stack>
   );
 }
 
 function RefusedTable({ conflicts, dismissing, dismiss }: { conflicts: SyncConflict[]; dismissing: string | null; dismiss: (opId: string) => Promise<void> }) {
+  const t = useText();
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
-        These changes stay on this device but the server did not take them. Read the reason, then dismiss them.
+        {t('sync.conflictsModal.theseChangesStayOn')}
       </Text>
       <ScrollArea.Autosize mah={420}>
-        <Table striped verticalSpacing={6} aria-label="Refused changes" data-testid="conflicts-table">
+        <Table striped verticalSpacing={6} aria-label={t('sync.conflictsModal.refusedChanges')} data-testid="conflicts-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Record</Table.Th>
-              <Table.Th>What</Table.Th>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th>When</Table.Th>
+              <Table.Th>{t('sync.conflictsModal.record')}</Table.Th>
+              <Table.Th>{t('sync.conflictsModal.what')}</Table.Th>
+              <Table.Th>{t('sync.conflictsModal.reason')}</Table.Th>
+              <Table.Th>{t('sync.conflictsModal.when')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -95,14 +100,14 @@ function RefusedTable({ conflicts, dismissing, dismiss }: { conflicts: SyncConfl
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">Changed {formatDateTime(c.createdAt)}</Text>
+                  <Text size="xs">{t('sync.conflictsModal.changed', { createdAt: formatDateTime(c.createdAt) })}</Text>
                   <Text size="xs" c="dimmed">
-                    Refused {formatDateTime(c.rejectedAt)}
+                    {t('sync.conflictsModal.refused', { rejectedAt: formatDateTime(c.rejectedAt) })}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="default" loading={dismissing === c.opId} onClick={() => void dismiss(c.opId)} aria-label={`Dismiss the refused change to ${entityLabel(c.entity).toLowerCase()}`}>
-                    Dismiss
+                  <Button size="compact-xs" variant="default" loading={dismissing === c.opId} onClick={() => void dismiss(c.opId)} aria-label={t('sync.conflictsModal.dismissTheRefusedChange', { entity: entityLabel(c.entity).toLowerCase() })}>
+                    {t('sync.conflictsModal.dismiss')}
                   </Button>
                 </Table.Td>
               </Table.Tr>

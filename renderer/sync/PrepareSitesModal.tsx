@@ -10,6 +10,7 @@ import { useMutation } from '../api/useMutation';
 import { formatDateTime, percent } from '../format/time';
 import { observePrepare, readyText, type PrepareOutcome, type PrepareRun } from './prepare-progress';
 import { useSync } from './sync-store';
+import { useText } from '../i18n/i18n';
 
 interface ServerSite {
   siteId: string;
@@ -20,6 +21,7 @@ interface ServerSite {
 
 /** "Prepare for site": pull everything for the chosen sites, attachments included, before leaving. */
 export function PrepareSitesModal() {
+  const t = useText();
   const opened = useSync((s) => s.dialog === 'prepare');
   const openDialog = useSync((s) => s.openDialog);
   const status = useSync((s) => s.status);
@@ -88,21 +90,21 @@ export function PrepareSitesModal() {
   const preparedAt = new Map((status?.preparedSites ?? []).map((p) => [p.siteId, p.preparedAt]));
 
   return (
-    <Modal opened={opened} onClose={close} title="Prepare for site" size="lg">
+    <Modal opened={opened} onClose={close} title={t('sync.prepareSitesModal.prepareForSite')} size="lg">
       <Stack gap="sm" data-testid="prepare-sites">
         <Text size="sm" c="dimmed">
-          Pull everything for the sites you will work on, attachments included, while you still have a connection.
+          {t('sync.prepareSitesModal.pullEverythingForThe')}
         </Text>
         {loadError && (
-          <Alert color="red" icon={<IconAlertTriangle size={16} />} title="Could not list the server's sites" role="alert">
+          <Alert color="red" icon={<IconAlertTriangle size={16} />} title={t('sync.prepareSitesModal.couldNotListThe')} role="alert">
             {errorText(loadError)}
           </Alert>
         )}
-        {!sites && !loadError && <Loader size="sm" aria-label="Loading the server's sites" />}
-        {sites && sites.length === 0 && <Text size="sm">The server has no sites for this account.</Text>}
+        {!sites && !loadError && <Loader size="sm" aria-label={t('sync.prepareSitesModal.loadingTheServersSites')} />}
+        {sites && sites.length === 0 && <Text size="sm">{t('sync.prepareSitesModal.theServerHasNo')}</Text>}
         {sites && sites.length > 0 && (
           <ScrollArea.Autosize mah={320}>
-            <Checkbox.Group value={chosen} onChange={setChosen} label="Sites">
+            <Checkbox.Group value={chosen} onChange={setChosen} label={t('sync.prepareSitesModal.sites')}>
               <Stack gap={6} mt={6}>
                 {sites.map((site) => {
                   const at = preparedAt.get(site.siteId);
@@ -111,7 +113,7 @@ export function PrepareSitesModal() {
                       <Checkbox value={site.siteId} label={site.label} disabled={running} />
                       {site.prepared && (
                         <Badge size="xs" variant="light" color="teal" tt="none">
-                          Prepared{at ? ` ${formatDateTime(at)}` : ''}
+                          {t('sync.prepareSitesModal.prepared')}{at ? ` ${formatDateTime(at)}` : ''}
                         </Badge>
                       )}
                     </Group>
@@ -128,22 +130,22 @@ export function PrepareSitesModal() {
           </Alert>
         )}
         {outcome?.kind === 'failed' && (
-          <Alert color="red" icon={<IconAlertTriangle size={16} />} title="Preparing stopped" role="alert" data-testid="prepare-failed">
+          <Alert color="red" icon={<IconAlertTriangle size={16} />} title={t('sync.prepareSitesModal.preparingStopped')} role="alert" data-testid="prepare-failed">
             {outcome.error.message}
             {outcome.error.detail ? ` (${outcome.error.detail})` : ''}
           </Alert>
         )}
         {startError && (
-          <Alert color="red" icon={<IconAlertTriangle size={16} />} title="Could not start" role="alert">
+          <Alert color="red" icon={<IconAlertTriangle size={16} />} title={t('sync.prepareSitesModal.couldNotStart')} role="alert">
             {errorText(startError)}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            {outcome?.kind === 'done' ? 'Close' : 'Cancel'}
+            {outcome?.kind === 'done' ? t('sync.prepareSitesModal.close') : t('sync.prepareSitesModal.cancel')}
           </Button>
           <Button onClick={() => void start()} loading={running} disabled={chosen.length === 0 || !sites} data-testid="prepare-start">
-            Prepare {chosen.length === 1 ? '1 site' : `${chosen.length} sites`}
+            {t('sync.prepareSitesModal.prepareSites', { count: chosen.length })}
           </Button>
         </Group>
       </Stack>
@@ -152,14 +154,15 @@ export function PrepareSitesModal() {
 }
 
 function RunProgress({ status }: { status: SyncStatus | null }) {
+  const t = useText();
   const progress = status?.progress;
-  const label = progress ? `${progress.phase.replace('_', ' ')}: ${progress.done} of ${progress.total}` : 'Starting…';
+  const label = progress ? t('sync.prepareSitesModal.of', { phase: progress.phase.replace('_', ' '), done: progress.done, total: progress.total }) : t('sync.prepareSitesModal.starting');
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Progress value={progress ? percent(progress.done, progress.total) : 100} animated striped aria-label={`Preparing: ${label}`} data-testid="prepare-progress" />
+      <Progress value={progress ? percent(progress.done, progress.total) : 100} animated striped aria-label={t('sync.prepareSitesModal.preparing', { label })} data-testid="prepare-progress" />
     </Stack>
   );
 }

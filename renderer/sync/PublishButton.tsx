@@ -6,27 +6,30 @@ import { useCanAuthor } from '../deployment/authoring/useCanAuthor';
 import { showSuccess } from '../api/notify';
 import { useSync } from './sync-store';
 import { isManagerRole } from '../../shared/domain/role-access';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 /** Release managers: queue a deployment plan for the server; disabled with the reason when not signed in. */
 export function PublishButton({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const canAuthor = useCanAuthor();
   const account = useSync((s) => s.status?.account ?? null);
   const [busy, setBusy] = useState(false);
   const allowed = account !== null && isManagerRole(account.role);
   const reason = !account
-    ? 'Not signed in to a server: sign in first, then publish'
+    ? t('sync.publishButton.notSignedInTo')
     : allowed
-      ? 'Send this plan to the server; later edits follow on each sync'
-      : 'Only release managers and administrators publish plans';
+      ? t('sync.publishButton.sendThisPlanTo')
+      : t('sync.publishButton.onlyReleaseManagersAnd');
 
   async function publish() {
     setBusy(true);
-    const result = await runCommand('sync.publish', { deploymentId }, { errorTitle: 'Not published', refresh: ['deployments'] });
+    const result = await runCommand('sync.publish', { deploymentId }, { errorTitle: appText('sync.publishButton.notPublished'), refresh: ['deployments'] });
     setBusy(false);
     if (result) {
       // The core starts a sync after publishing; the status bar shows it going.
       useSync.getState().requestPoll();
-      showSuccess(`Published: ${result.queued} records queued for the server`);
+      showSuccess(appText('sync.publishButton.publishedRecordsQueuedFor', { queued: result.queued }));
     }
   }
 
@@ -44,10 +47,10 @@ export function PublishButton({ deploymentId }: { deploymentId: string }) {
           if (allowed) void publish();
           else event.preventDefault();
         }}
-        aria-label={allowed ? 'Publish this deployment to the server' : `Publish, unavailable. ${reason}`}
+        aria-label={allowed ? t('sync.publishButton.publishThisDeploymentTo') : t('sync.publishButton.publishUnavailable', { reason })}
         data-testid="publish-deployment"
       >
-        Publish
+        {t('sync.publishButton.publish')}
       </Button>
     </Tooltip>
   );

@@ -3,30 +3,32 @@ import { useApiQuery } from '../api/useApiQuery';
 import { errorText } from '../api/notify';
 import { formatDateTime } from '../format/time';
 import { changeSummary, entityLabel } from './conflict-labels';
+import { useText } from '../i18n/i18n';
 
 /**
  * Rows from the server this device could not store (sync.quarantine): the rest of their page was
  * stored. Nothing to dismiss: an entry goes when the server sends a version this device can store.
  */
 export function QuarantineList() {
+  const t = useText();
   const rows = useApiQuery('sync.quarantine', {}, []);
   if (rows.error) return <Alert color="red" role="alert">{errorText(rows.error)}</Alert>;
-  if (!rows.data) return <Loader size="sm" aria-label="Loading rows not stored" />;
+  if (!rows.data) return <Loader size="sm" aria-label={t('sync.quarantineList.loadingRowsNotStored')} />;
   if (rows.data.length === 0) return null;
   return (
     <Stack gap="xs">
-      <Title order={5}>Rows from the server this device could not store</Title>
+      <Title order={5}>{t('sync.quarantineList.rowsFromTheServer')}</Title>
       <Text size="sm" c="dimmed">
-        Everything else was stored. The server has been told; these rows clear themselves once it sends a version this device can store (ask its administrator to run
-        <Code>outpost server check-rows</Code>).
+        {t('sync.quarantineList.everythingElseWasStored')}
+        <Code>{t('sync.quarantineList.outpostServerCheckRows')}</Code>).
       </Text>
       <ScrollArea.Autosize mah={300}>
-        <Table striped verticalSpacing={6} aria-label="Rows not stored" data-testid="quarantine-table">
+        <Table striped verticalSpacing={6} aria-label={t('sync.quarantineList.rowsNotStored')} data-testid="quarantine-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Record</Table.Th>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th>When</Table.Th>
+              <Table.Th>{t('sync.quarantineList.record')}</Table.Th>
+              <Table.Th>{t('sync.quarantineList.reason')}</Table.Th>
+              <Table.Th>{t('sync.quarantineList.when')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -44,12 +46,12 @@ export function QuarantineList() {
                 <Table.Td>
                   <Text size="sm" data-testid="quarantine-reason">{q.reason}</Text>
                   <Text size="xs" c="dimmed">
-                    {q.reportedAt ? 'Reported to the server' : 'Not reported to the server yet'}
+                    {q.reportedAt ? t('sync.quarantineList.reportedToTheServer') : t('sync.quarantineList.notReportedToThe')}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">First seen {formatDateTime(q.firstSeenAt)}</Text>
-                  <Text size="xs" c="dimmed">Last seen {formatDateTime(q.lastSeenAt)}</Text>
+                  <Text size="xs">{t('sync.quarantineList.firstSeen', { firstSeenAt: formatDateTime(q.firstSeenAt) })}</Text>
+                  <Text size="xs" c="dimmed">{t('sync.quarantineList.lastSeen', { lastSeenAt: formatDateTime(q.lastSeenAt) })}</Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -5,12 +5,15 @@ import { call } from '../api/client';
 import { errorText, showSuccess } from '../api/notify';
 import { CertificateTrustPanel } from './CertificateTrustPanel';
 import { useSync } from './sync-store';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 /**
  * After sync was refused for the server's certificate: shows what the server presents next to what
  * this device trusts, and re-trusts only on an explicit click (the new fingerprint is pinned).
  */
 export function RetrustCertificate({ serverUrl }: { serverUrl: string }) {
+  const t = useText();
   const [check, setCheck] = useState<ServerCertificateCheck | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +24,7 @@ export function RetrustCertificate({ serverUrl }: { serverUrl: string }) {
     const result = await call('sync.inspectServer', { serverUrl });
     setBusy(false);
     if (!result.ok) setMessage(errorText(result.error));
-    else if (result.value.state === 'trusted' || result.value.state === 'loopback_http') setMessage('This device trusts the certificate the server presents now: sync again.');
+    else if (result.value.state === 'trusted' || result.value.state === 'loopback_http') setMessage(appText('sync.retrustCertificate.thisDeviceTrustsThe'));
     else setCheck(result.value);
   }
 
@@ -35,7 +38,7 @@ export function RetrustCertificate({ serverUrl }: { serverUrl: string }) {
     }
     setCheck(null);
     useSync.getState().requestPoll();
-    showSuccess('The new certificate is trusted on this device; syncing again');
+    showSuccess(appText('sync.retrustCertificate.theNewCertificateIs'));
   }
 
   return (
@@ -45,16 +48,16 @@ export function RetrustCertificate({ serverUrl }: { serverUrl: string }) {
           <CertificateTrustPanel check={check} />
           <Group justify="flex-end" gap="xs">
             <Button size="compact-xs" variant="default" onClick={() => setCheck(null)}>
-              Not now
+              {t('sync.retrustCertificate.notNow')}
             </Button>
             <Button size="compact-xs" color="red" loading={busy} onClick={() => void trust(check.certificate!.fingerprint)} data-testid="retrust-confirm">
-              Trust the new certificate
+              {t('sync.retrustCertificate.trustTheNewCertificate')}
             </Button>
           </Group>
         </>
       ) : (
         <Button size="compact-xs" variant="light" loading={busy} onClick={() => void inspect()} data-testid="retrust-inspect">
-          Compare the server’s certificate…
+          {t('sync.retrustCertificate.compareTheServersCertificate')}
         </Button>
       )}
       {message && <Text size="xs">{message}</Text>}

@@ -11,6 +11,8 @@ import { ROLE_LABELS, useProfile } from '../state/profile';
 import { CertificateTrustPanel } from './CertificateTrustPanel';
 import { defaultDeviceName, signInErrorTitle } from './sign-in-errors';
 import { useSync } from './sync-store';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 interface Failure {
   error: ApiError;
@@ -20,6 +22,7 @@ interface Failure {
 
 /** Sign this device in to a central server once: server address, user, password, device name. */
 export function SignInModal() {
+  const t = useText();
   const opened = useSync((s) => s.dialog === 'signIn');
   const openDialog = useSync((s) => s.openDialog);
   const profileName = useProfile((s) => s.profile?.name);
@@ -50,7 +53,7 @@ export function SignInModal() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!address?.ok) {
-      setFailure({ error: { code: 'validation', message: address?.message ?? 'Enter the server address' } });
+      setFailure({ error: { code: 'validation', message: address?.message ?? appText('sync.signInModal.enterTheServerAddress') } });
       return;
     }
     setBusy(true);
@@ -90,9 +93,9 @@ export function SignInModal() {
     useSync.getState().setStatus(result.value);
     if (account) {
       // The profile on this device becomes the account's: the name the plans assign sites to.
-      const profile = await profileChange.run('profile.set', { name: account.displayName, role: account.role }, { refresh: ['profile'], errorTitle: 'Profile not changed' });
+      const profile = await profileChange.run('profile.set', { name: account.displayName, role: account.role }, { refresh: ['profile'], errorTitle: appText('sync.signInModal.profileNotChanged') });
       if (profile) setProfile(profile);
-      showSuccess(`Signed in as ${account.displayName} (${ROLE_LABELS[account.role]})`);
+      showSuccess(appText('sync.signInModal.signedInAs', { displayName: account.displayName, role: ROLE_LABELS[account.role] }));
     }
     setBusy(false);
     setPassword('');
@@ -100,15 +103,15 @@ export function SignInModal() {
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Sign in to a server" size="md">
-      <form onSubmit={(e) => void submit(e)} aria-label="Sign in to a server">
+    <Modal opened={opened} onClose={close} title={t('sync.signInModal.signInToA')} size="md">
+      <form onSubmit={(e) => void submit(e)} aria-label={t('sync.signInModal.signInToA')}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Sign in once; the device keeps a revocable token and works offline for weeks.
+            {t('sync.signInModal.signInOnceThe')}
           </Text>
           <TextInput
-            label="Server address"
-            placeholder="https://outpost.example.com"
+            label={t('sync.signInModal.serverAddress')}
+            placeholder={t('sync.signInModal.httpsOutpostExampleCom')}
             required
             value={serverUrl}
             onChange={(e) => setServerUrl(e.currentTarget.value)}
@@ -116,11 +119,11 @@ export function SignInModal() {
             autoFocus
             data-testid="sign-in-server"
           />
-          <TextInput label="User name" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" data-testid="sign-in-user" />
-          <PasswordInput size="xs" label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" data-testid="sign-in-password" />
+          <TextInput label={t('sync.signInModal.userName')} required value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" data-testid="sign-in-user" />
+          <PasswordInput size="xs" label={t('sync.signInModal.password')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" data-testid="sign-in-password" />
           <TextInput
-            label="Device name"
-            description="Shown to administrators in the device list"
+            label={t('sync.signInModal.deviceName')}
+            description={t('sync.signInModal.shownToAdministratorsIn')}
             value={deviceName}
             onChange={(e) => setDeviceName(e.currentTarget.value)}
             maxLength={200}
@@ -139,7 +142,7 @@ export function SignInModal() {
           )}
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('sync.signInModal.cancel')}
             </Button>
             <Button
               type="submit"
@@ -148,7 +151,7 @@ export function SignInModal() {
               disabled={!address?.ok || !username.trim() || !password}
               data-testid="sign-in-submit"
             >
-              {awaitingTrust ? (check.state === 'changed' ? 'Trust the new certificate and sign in' : 'Trust and sign in') : 'Sign in'}
+              {awaitingTrust ? (check.state === 'changed' ? t('sync.signInModal.trustTheNewCertificate') : t('sync.signInModal.trustAndSignIn')) : t('sync.signInModal.signIn')}
             </Button>
           </Group>
         </Stack>

@@ -5,9 +5,12 @@ import type { ApiError } from '../../shared/contract';
 import { call } from '../api/client';
 import { errorText, showSuccess } from '../api/notify';
 import { useSync } from './sync-store';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 /** Sign out and revoke this device; changes not yet sent are discarded only after an explicit confirmation. */
 export function SignOutModal() {
+  const t = useText();
   const opened = useSync((s) => s.dialog === 'signOut');
   const openDialog = useSync((s) => s.openDialog);
   const status = useSync((s) => s.status);
@@ -34,22 +37,22 @@ export function SignOutModal() {
       return;
     }
     useSync.getState().setStatus(result.value);
-    showSuccess('Signed out; this device was revoked on the server');
+    showSuccess(appText('sync.signOutModal.signedOutThisDevice'));
     close();
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Sign out" size="md">
+    <Modal opened={opened} onClose={close} title={t('sync.signOutModal.signOut')} size="md">
       <Stack gap="sm">
         <Text size="sm">
-          Signing out revokes this device on {status?.account?.serverUrl ?? 'the server'}. Local data stays on this device.
+          {t('sync.signOutModal.signingOutRevokesThis')}{' '}{status?.account?.serverUrl ?? t('sync.signOutModal.theServer')}{t('sync.signOutModal.localDataStaysOn')}
         </Text>
         {pending > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={`${pending} changes have not been sent`} data-testid="sign-out-pending">
+          <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={t('sync.signOutModal.changesHaveNotBeen', { pending })} data-testid="sign-out-pending">
             <Stack gap={6}>
-              <Text size="sm">Sync first to keep them. Signing out now loses them for the server.</Text>
+              <Text size="sm">{t('sync.signOutModal.syncFirstToKeep')}</Text>
               <Checkbox
-                label={`Discard the ${pending} changes that were not sent`}
+                label={t('sync.signOutModal.discardTheChangesThat', { pending })}
                 checked={discard}
                 onChange={(e) => setDiscard(e.currentTarget.checked)}
                 data-testid="sign-out-discard"
@@ -58,16 +61,16 @@ export function SignOutModal() {
           </Alert>
         )}
         {error && (
-          <Alert color="red" role="alert" title="Not signed out">
+          <Alert color="red" role="alert" title={t('sync.signOutModal.notSignedOut')}>
             {errorText(error)}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('sync.signOutModal.cancel')}
           </Button>
           <Button color="red" loading={busy} disabled={pending > 0 && !discard} onClick={() => void signOut()} data-testid="sign-out-confirm">
-            {pending > 0 ? 'Discard and sign out' : 'Sign out'}
+            {pending > 0 ? t('sync.signOutModal.discardAndSignOut') : t('sync.signOutModal.signOut')}
           </Button>
         </Group>
       </Stack>

@@ -1,26 +1,27 @@
 import type { SyncConflict } from '../../shared/contract/sync-methods';
+import { appText } from '../i18n/app-text';
 
 const ENTITY_LABELS: Record<string, string> = {
-  deployments: 'Deployment',
-  waves: 'Wave',
-  components: 'Component',
-  requirements: 'Requirement',
-  checklist_templates: 'Checklist template',
-  checklist_template_items: 'Checklist template item',
-  sites: 'Site',
-  target_machines: 'Target machine',
-  inventory_items: 'Inventory item',
-  checklist_items: 'Checklist item',
-  checklist_phases: 'Checklist phase',
-  check_runs: 'Check run',
-  checklist_item_evidence: 'Checklist evidence',
-  issues: 'Issue',
-  issue_events: 'Issue event',
-  issue_links: 'Issue link',
-  issue_attachments: 'Issue attachment',
-  site_rollbacks: 'Site rollback',
-  sign_off_sheets: 'Sign-off sheet',
-  sign_off_pdfs: 'Sign-off PDF',
+  get deployments() { return appText('sync.conflictLabels.deployment'); },
+  get waves() { return appText('sync.conflictLabels.wave'); },
+  get components() { return appText('sync.conflictLabels.component'); },
+  get requirements() { return appText('sync.conflictLabels.requirement'); },
+  get checklist_templates() { return appText('sync.conflictLabels.checklistTemplate'); },
+  get checklist_template_items() { return appText('sync.conflictLabels.checklistTemplateItem'); },
+  get sites() { return appText('sync.conflictLabels.site'); },
+  get target_machines() { return appText('sync.conflictLabels.targetMachine'); },
+  get inventory_items() { return appText('sync.conflictLabels.inventoryItem'); },
+  get checklist_items() { return appText('sync.conflictLabels.checklistItem'); },
+  get checklist_phases() { return appText('sync.conflictLabels.checklistPhase'); },
+  get check_runs() { return appText('sync.conflictLabels.checkRun'); },
+  get checklist_item_evidence() { return appText('sync.conflictLabels.checklistEvidence'); },
+  get issues() { return appText('sync.conflictLabels.issue'); },
+  get issue_events() { return appText('sync.conflictLabels.issueEvent'); },
+  get issue_links() { return appText('sync.conflictLabels.issueLink'); },
+  get issue_attachments() { return appText('sync.conflictLabels.issueAttachment'); },
+  get site_rollbacks() { return appText('sync.conflictLabels.siteRollback'); },
+  get sign_off_sheets() { return appText('sync.conflictLabels.signOffSheet'); },
+  get sign_off_pdfs() { return appText('sync.conflictLabels.signOffPdf'); },
 };
 
 /** "Checklist item" for `checklist_items`; unknown entities read as their name with spaces. */
@@ -33,11 +34,11 @@ const BOOKKEEPING = /^(id|site_id|deployment_id|created_by|updated_by|.*_at|.*_k
 
 /** What the refused change wanted, in a line: "state: done · note: rack 2". */
 export function changeSummary(conflict: Pick<SyncConflict, 'kind' | 'data'>, max = 3): string {
-  if (conflict.kind === 'delete') return 'Removed';
+  if (conflict.kind === 'delete') return appText('sync.conflictLabels.removed');
   const parts = Object.entries(conflict.data)
     .filter(([column, value]) => !BOOKKEEPING.test(column) && value !== null && value !== '')
     .map(([column, value]) => `${column.replace(/_/g, ' ')}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   const shown = parts.slice(0, max).map((p) => (p.length > 60 ? `${p.slice(0, 59)}…` : p));
-  if (parts.length > max) shown.push(`+${parts.length - max} more`);
+  if (parts.length > max) shown.push(appText('sync.conflictLabels.more', { more: parts.length - max }));
   return shown.join(' · ');
 }

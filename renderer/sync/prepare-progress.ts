@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../shared/contract/sync-methods';
+import { appText } from '../i18n/app-text';
 
 /** Where a "Prepare for site" run stands, judged from successive `sync.status` answers. */
 export interface PrepareRun {
@@ -36,5 +37,5 @@ export function observePrepare(run: PrepareRun, status: SyncStatus): { run: Prep
 export function readyText(sites: number, attachments: number): string {
   const s = sites === 1 ? '1 site' : `${sites} sites`;
   const a = attachments === 1 ? '1 attachment' : `${attachments} attachments`;
-  return `Ready to go offline: ${s}, ${a}`;
+  return appText('sync.prepareProgress.readyToGoOffline', { s, a });
 }

@@ -1,6 +1,7 @@
 import { call } from '../api/client';
 import { showApiError } from '../api/notify';
 import { useSync } from './sync-store';
+import { appText } from '../i18n/app-text';
 
 /** "Sync now": push and pull in the background; the status bar shows how it goes. */
 export async function syncNow(): Promise<void> {
@@ -10,6 +11,6 @@ export async function syncNow(): Promise<void> {
     return;
   }
   const result = await call('sync.now', {});
-  if (!result.ok) showApiError(result.error, 'Could not start a sync');
+  if (!result.ok) showApiError(result.error, appText('sync.syncActions.couldNotStartA'));
   store.requestPoll();
 }
