@@ -9,6 +9,8 @@ import { useMutation } from '../api/useMutation';
 import { useNavigation } from '../state/navigation';
 import { ReportPreviewPanel } from './ReportPreviewPanel';
 import { previewReportFile } from './send-report-file';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 type Fetched = ApiOutput<'siteReports.fetchFromServer'>;
 
@@ -17,6 +19,7 @@ const REPORT_TOPICS: readonly Topic[] = ['deployments', 'sites', 'inventory', 'c
 
 /** Release managers: import a site report file (preview, then all or nothing), or fetch the reports from the server. */
 export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const t = useText();
   const [preview, setPreview] = useState<ReportFilePreview | null>(null);
   const [result, setResult] = useState<ReportImportResult | null>(null);
   const [busy, setBusy] = useState<'preview' | 'import' | 'fetch' | null>(null);
@@ -31,7 +34,7 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
     setResult(null);
     const r = await previewReportFile(file);
     setBusy(null);
-    if (!r.ok) return showApiError(r.error, 'File not read');
+    if (!r.ok) return showApiError(r.error, appText('siteReport.importReportsModal.fileNotRead'));
     setFingerprintConfirmed(false);
     setPreview(r.value);
   };
@@ -39,7 +42,7 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
     if (!preview) return;
     setBusy('import');
     const confirm = preview.device && !preview.device.known && fingerprintConfirmed ? { confirmFingerprint: preview.device.fingerprint } : {};
-    const imported = await mutation.run('siteReports.importFile', { previewId: preview.previewId, ...confirm }, { refresh: REPORT_TOPICS, errorTitle: 'Not imported' });
+    const imported = await mutation.run('siteReports.importFile', { previewId: preview.previewId, ...confirm }, { refresh: REPORT_TOPICS, errorTitle: appText('siteReport.importReportsModal.notImported') });
     setBusy(null);
     if (!imported) return;
     setResult(imported);
@@ -47,7 +50,7 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
   };
   const fetchFromServer = async () => {
     setBusy('fetch');
-    const value = await mutation.run('siteReports.fetchFromServer', {}, { refresh: REPORT_TOPICS, errorTitle: 'Not fetched' });
+    const value = await mutation.run('siteReports.fetchFromServer', {}, { refresh: REPORT_TOPICS, errorTitle: appText('siteReport.importReportsModal.notFetched') });
     setBusy(null);
     if (value) setFetched(value);
   };
@@ -57,17 +60,16 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Import site reports" size="xl" data-testid="import-reports-modal">
+    <Modal opened={opened} onClose={onClose} title={t('siteReport.importReportsModal.importSiteReports')} size="xl" data-testid="import-reports-modal">
       <Stack gap="sm">
         <Text size="sm">
-          A report file (<code>.outpost-report</code>) comes from a technician's device at a site without network. It is checked completely
-          (signature, every attachment's hash, every record) before anything is written, and imported all at once or not at all.
+          {t('siteReport.importReportsModal.aReportFile')}<code>{t('siteReport.importReportsModal.outpostReport')}</code>{t('siteReport.importReportsModal.comesFromATechnicians')}
         </Text>
         <Group>
           <FileButton onChange={(f) => void choose(f)} accept=".outpost-report,application/json">
             {(props) => (
               <Button {...props} leftSection={<IconFileImport size={14} />} loading={busy === 'preview'} data-testid="choose-report-file">
-                Choose report file…
+                {t('siteReport.importReportsModal.chooseReportFile')}
               </Button>
             )}
           </FileButton>
@@ -79,25 +81,25 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
               disabled={preview.device !== null && !preview.device.known && !fingerprintConfirmed}
               data-testid="import-report-file"
             >
-              {preview.nothingNew ? 'Record the file (nothing new)' : 'Import'}
+              {preview.nothingNew ? t('siteReport.importReportsModal.recordTheFileNothing') : t('siteReport.importReportsModal.import')}
             </Button>
           )}
         </Group>
         {preview && <ReportPreviewPanel preview={preview} confirmed={fingerprintConfirmed} onConfirm={setFingerprintConfirmed} />}
         {result && (
-          <Alert color={result.nothingNew ? 'gray' : 'green'} title={result.nothingNew ? 'Nothing new' : 'Imported'} data-testid="report-import-result">
+          <Alert color={result.nothingNew ? 'gray' : 'green'} title={result.nothingNew ? t('siteReport.importReportsModal.nothingNew') : t('siteReport.importReportsModal.imported')} data-testid="report-import-result">
             <Text size="sm">{result.message}</Text>
             <Button size="xs" mt="xs" variant="light" onClick={() => open(result.deploymentId, result.siteId)} data-testid="open-imported-report">
-              Open the site report
+              {t('siteReport.importReportsModal.openTheSiteReport')}
             </Button>
           </Alert>
         )}
-        <Divider label="or" />
+        <Divider label={t('siteReport.importReportsModal.or')} />
         <Group>
           <Button variant="default" leftSection={<IconCloudDownload size={14} />} loading={busy === 'fetch'} onClick={() => void fetchFromServer()} data-testid="fetch-reports">
-            Fetch from server
+            {t('siteReport.importReportsModal.fetchFromServer')}
           </Button>
-          <Text size="xs" c="dimmed">Syncs now; every site of your deployments comes down with its report.</Text>
+          <Text size="xs" c="dimmed">{t('siteReport.importReportsModal.syncsNowEverySite')}</Text>
         </Group>
         {fetched && <FetchedList fetched={fetched} onOpen={open} />}
       </Stack>
@@ -106,8 +108,9 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
 }
 
 function FetchedList({ fetched, onOpen }: { fetched: Fetched; onOpen: (deploymentId: string, siteId: string) => void }) {
-  if (!fetched.ok) return <Alert color="red" title="Sync failed">{fetched.error}</Alert>;
-  if (fetched.sites.length === 0) return <Text size="sm" data-testid="fetched-none">Up to date: no site report arrived or changed.</Text>;
+  const t = useText();
+  if (!fetched.ok) return <Alert color="red" title={t('siteReport.importReportsModal.syncFailed')}>{fetched.error}</Alert>;
+  if (fetched.sites.length === 0) return <Text size="sm" data-testid="fetched-none">{t('siteReport.importReportsModal.upToDateNo')}</Text>;
   return (
     <Table withTableBorder fz="sm" verticalSpacing={2} data-testid="fetched-sites">
       <Table.Tbody>
@@ -117,11 +120,11 @@ function FetchedList({ fetched, onOpen }: { fetched: Fetched; onOpen: (deploymen
             <Table.Td>
               {s.code} {s.name}
             </Table.Td>
-            <Table.Td>{s.change === 'new' ? 'new' : 'changed'}</Table.Td>
+            <Table.Td>{s.change === 'new' ? t('siteReport.importReportsModal.new') : t('siteReport.importReportsModal.changed')}</Table.Td>
             <Table.Td>{s.status.replace(/_/g, ' ')}</Table.Td>
             <Table.Td>
               <Button size="compact-xs" variant="subtle" onClick={() => onOpen(s.deploymentId, s.siteId)}>
-                Open report
+                {t('siteReport.importReportsModal.openReport')}
               </Button>
             </Table.Td>
           </Table.Tr>

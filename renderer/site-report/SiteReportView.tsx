@@ -14,6 +14,7 @@ import { ReportIssues } from './sections/ReportIssues';
 import { ReportSignOffs } from './sections/ReportSignOffs';
 import { ReportTraining } from './sections/ReportTraining';
 import { ReportSummary } from './sections/ReportSummary';
+import { useText } from '../i18n/i18n';
 
 /**
  * A site's report, read from local data (synced or imported): for release managers, and for the
@@ -21,10 +22,11 @@ import { ReportSummary } from './sections/ReportSummary';
  * Printable (the buttons do not print).
  */
 export function SiteReportView({ siteId }: { siteId: string }) {
+  const t = useText();
   const report = useApiQuery('siteReports.get', { siteId }, ['sites', 'inventory', 'checklist', 'issues', 'training']);
   const imports = useApiQuery('siteReports.imports', { siteId }, ['sites']);
   const [exporting, setExporting] = useState(false);
-  if (report.error && !report.data) return <QueryError m="md" title="Report not available" error={report.error} onRetry={report.reload} />;
+  if (report.error && !report.data) return <QueryError m="md" title={t('siteReport.siteReportView.reportNotAvailable')} error={report.error} onRetry={report.reload} />;
   if (!report.data) return <Loader size="sm" m="xl" />;
   const r = report.data;
   const lastImport = imports.data?.[0];
@@ -38,19 +40,19 @@ export function SiteReportView({ siteId }: { siteId: string }) {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={3}>
-            Site report · {r.summary.code} {r.summary.name}
+            {t('siteReport.siteReportView.siteReport', { code: r.summary.code, name: r.summary.name })}
           </Title>
           <Text size="xs" c="dimmed">
-            From the data on this device
-            {lastImport ? ` · last imported from a report file ${formatDateTime(lastImport.importedAt)} (device ${lastImport.keyFingerprint.slice(0, 19)}…)` : ''}
+            {t('siteReport.siteReportView.fromTheDataOn')}
+            {lastImport ? t('siteReport.siteReportView.lastImportedFromA', { importedAt: formatDateTime(lastImport.importedAt), device: lastImport.keyFingerprint.slice(0, 19) }) : ''}
           </Text>
         </div>
         <Group gap="xs" className={classes.noPrint}>
           <Button variant="default" leftSection={<IconPrinter size={14} />} onClick={() => window.print()} data-testid="report-print">
-            Print
+            {t('siteReport.siteReportView.print')}
           </Button>
           <Button variant="light" leftSection={<IconFileExport size={14} />} loading={exporting} onClick={() => void exportFile()} data-testid="report-export-file">
-            Export report file
+            {t('siteReport.siteReportView.exportReportFile')}
           </Button>
         </Group>
       </Group>

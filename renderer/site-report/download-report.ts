@@ -2,6 +2,7 @@ import { call } from '../api/client';
 import { notifications } from '@mantine/notifications';
 import { showApiError } from '../api/notify';
 import { downloadText } from '../site/inventory/import/file-to-base64';
+import { appText } from '../i18n/app-text';
 
 /**
  * Exports the site's signed report file and hands it to the shell as a download, the way the
@@ -10,7 +11,7 @@ import { downloadText } from '../site/inventory/import/file-to-base64';
 export async function downloadSiteReport(siteId: string): Promise<boolean> {
   const result = await call('siteReports.exportFile', { siteId });
   if (!result.ok) {
-    showApiError(result.error, 'Report file not exported');
+    showApiError(result.error, appText('siteReport.downloadReport.reportFileNotExported'));
     return false;
   }
   downloadText(result.value.fileName, result.value.content, 'application/json');
@@ -18,8 +19,8 @@ export async function downloadSiteReport(siteId: string): Promise<boolean> {
   // Stays open: whoever imports the file where this device's key is not registered asks for this fingerprint.
   notifications.show({
     color: 'teal',
-    title: 'Report file exported',
-    message: `${fileName}: ${rows} rows, ${attachments} attachments, signed with this device's key ${keyFingerprint}`,
+    title: appText('siteReport.downloadReport.reportFileExported'),
+    message: appText('siteReport.downloadReport.rowsAttachmentsSignedWith', { fileName, rows, attachments, keyFingerprint }),
     autoClose: false,
     withCloseButton: true,
   });

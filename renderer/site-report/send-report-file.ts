@@ -3,13 +3,14 @@ import { IMPORT_CHUNK_MAX_CHARS, IMPORT_FILE_MAX_BYTES } from '../../shared/cont
 import type { ReportFilePreview } from '../../shared/contract/site-report-methods';
 import { call } from '../api/client';
 import { bytesToBase64 } from '../site/inventory/import/file-to-base64';
+import { appText } from '../i18n/app-text';
 
 const CHUNK_BYTES = (IMPORT_CHUNK_MAX_CHARS / 4) * 3;
 
 /** Sends a site report file to the core (in chunks through the inventory import's upload when it does not fit one call) and returns the preview. */
 export async function previewReportFile(file: File): Promise<ApiResult<ReportFilePreview>> {
   if (file.size > IMPORT_FILE_MAX_BYTES) {
-    return { ok: false, error: { code: 'payload_too_large', message: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${IMPORT_FILE_MAX_BYTES / 1048576} MB` } };
+    return { ok: false, error: { code: 'payload_too_large', message: appText('siteReport.sendReportFile.theFileIsMb', { size: (file.size / 1048576).toFixed(1), limit: IMPORT_FILE_MAX_BYTES / 1048576 }) } };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length <= CHUNK_BYTES) return call('siteReports.previewFile', { fileName: file.name, dataBase64: bytesToBase64(bytes) });

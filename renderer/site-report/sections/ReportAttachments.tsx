@@ -3,22 +3,24 @@ import { useState } from 'react';
 import type { SiteReport } from '../../../shared/site-report/report-model';
 import { PhotoThumb } from '../../site/issues/PhotoThumb';
 import { ReportSection } from './ReportSection';
+import { useText } from '../../i18n/i18n';
 
 export function ReportAttachments({ attachments }: { attachments: SiteReport['attachments'] }) {
+  const t = useText();
   const [viewing, setViewing] = useState<string | null>(null);
   return (
-    <ReportSection title={`Attachments (${attachments.length})`} testId="report-attachments" note="Stored by SHA-256; the bytes are checked against the hash.">
+    <ReportSection title={t('siteReport.sections.reportAttachments.attachments', { attachments: attachments.length })} testId="report-attachments" note={t('siteReport.sections.reportAttachments.storedBySha256')}>
       {attachments.length === 0 ? (
-        <Text size="sm" c="dimmed">No attachments.</Text>
+        <Text size="sm" c="dimmed">{t('siteReport.sections.reportAttachments.noAttachments')}</Text>
       ) : (
         <Table striped withTableBorder fz="xs" verticalSpacing={2}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>SHA-256</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Used by</Table.Th>
-              <Table.Th>Check</Table.Th>
+              <Table.Th>{t('siteReport.sections.reportAttachments.sha256')}</Table.Th>
+              <Table.Th>{t('siteReport.sections.reportAttachments.type')}</Table.Th>
+              <Table.Th>{t('siteReport.sections.reportAttachments.size')}</Table.Th>
+              <Table.Th>{t('siteReport.sections.reportAttachments.usedBy')}</Table.Th>
+              <Table.Th>{t('siteReport.sections.reportAttachments.check')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -34,15 +36,15 @@ export function ReportAttachments({ attachments }: { attachments: SiteReport['at
                   )}
                 </Table.Td>
                 <Table.Td>{a.mediaType}</Table.Td>
-                <Table.Td>{(a.size / 1024).toFixed(1)} KB</Table.Td>
+                <Table.Td>{t('siteReport.sections.reportAttachments.kb', { kb: (a.size / 1024).toFixed(1) })}</Table.Td>
                 <Table.Td>{a.usedBy.join(', ')}</Table.Td>
-                <Table.Td>{a.intact ? <Badge size="xs" color="green">intact</Badge> : <Badge size="xs" color="red">missing or altered</Badge>}</Table.Td>
+                <Table.Td>{a.intact ? <Badge size="xs" color="green">{t('siteReport.sections.reportAttachments.intact')}</Badge> : <Badge size="xs" color="red">{t('siteReport.sections.reportAttachments.missingOrAltered')}</Badge>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title="Attachment" size="lg">
+      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={t('siteReport.sections.reportAttachments.attachment')} size="lg">
         {viewing && <PhotoThumb sha256={viewing} />}
         {viewing && <Text size="xs" ff="monospace" mt="xs">{viewing}</Text>}
       </Modal>

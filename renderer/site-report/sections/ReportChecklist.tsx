@@ -3,12 +3,15 @@ import { CollapsibleText } from '../../shell/CollapsibleText';
 import type { SiteReport } from '../../../shared/site-report/report-model';
 import { Time } from '../../format/Time';
 import { dash, ReportSection } from './ReportSection';
+import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
-const PHASE_LABELS: Record<string, string> = { before: 'Before', during: 'During', after: 'After', handover: 'Hand-over', rollback: 'Rollback' };
+const PHASE_LABELS: Record<string, string> = { get before() { return appText('siteReport.sections.reportChecklist.before'); }, get during() { return appText('siteReport.sections.reportChecklist.during'); }, get after() { return appText('siteReport.sections.reportChecklist.after'); }, get handover() { return appText('siteReport.sections.reportChecklist.handOver'); }, get rollback() { return appText('siteReport.sections.reportChecklist.rollback'); } };
 
 export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport['checklist']; timeZone: string }) {
+  const t = useText();
   return (
-    <ReportSection title={`Checklist (${checklist.done} of ${checklist.total} done)`} testId="report-checklist">
+    <ReportSection title={t('siteReport.sections.reportChecklist.checklistOfDone', { done: checklist.done, total: checklist.total })} testId="report-checklist">
       {checklist.phases
         .filter((p) => p.items.length > 0)
         .map((phase) => (
@@ -17,27 +20,27 @@ export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport
               {PHASE_LABELS[phase.phase] ?? phase.phase} · {phase.progress.done}/{phase.progress.total}
               {phase.completedAt && (
                 <>
-                  {' · completed '}
-                  <Time iso={phase.completedAt} zone={timeZone} /> by {phase.completedBy ?? '?'}
+                  {t('siteReport.sections.reportChecklist.completed')}
+                  <Time iso={phase.completedAt} zone={timeZone} />{' '}{t('siteReport.sections.reportChecklist.by', { by: phase.completedBy ?? '?' })}
                 </>
               )}
             </Text>
             <Table striped withTableBorder fz="xs" verticalSpacing={2}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Item</Table.Th>
-                  <Table.Th>Required</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Who / when</Table.Th>
-                  <Table.Th>Evidence</Table.Th>
-                  <Table.Th>Note</Table.Th>
+                  <Table.Th>{t('siteReport.sections.reportChecklist.item')}</Table.Th>
+                  <Table.Th>{t('siteReport.sections.reportChecklist.required')}</Table.Th>
+                  <Table.Th>{t('siteReport.sections.reportChecklist.state')}</Table.Th>
+                  <Table.Th>{t('siteReport.sections.reportChecklist.whoWhen')}</Table.Th>
+                  <Table.Th>{t('siteReport.sections.reportChecklist.evidence')}</Table.Th>
+                  <Table.Th>{t('siteReport.sections.reportChecklist.note')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {phase.items.map((item) => (
                   <Table.Tr key={item.id} data-testid="report-checklist-item">
                     <Table.Td>{item.title}</Table.Td>
-                    <Table.Td>{item.required ? 'yes' : 'no'}</Table.Td>
+                    <Table.Td>{item.required ? t('siteReport.sections.reportChecklist.yes') : t('siteReport.sections.reportChecklist.no')}</Table.Td>
                     <Table.Td>{item.state.replace(/_/g, ' ')}</Table.Td>
                     <Table.Td>{item.stateBy ? (
                       <>

@@ -3,20 +3,22 @@ import type { CheckRunSummary } from '../../../shared/domain/check-run';
 import type { SiteReport } from '../../../shared/site-report/report-model';
 import { Time } from '../../format/Time';
 import { ReportSection } from './ReportSection';
+import { useText } from '../../i18n/i18n';
 
 function Runs({ runs, timeZone, testId }: { runs: CheckRunSummary[]; timeZone: string; testId: string }) {
+  const t = useText();
   return (
     <Table striped withTableBorder fz="xs" verticalSpacing={2} data-testid={testId}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Target</Table.Th>
-          <Table.Th>Started</Table.Th>
-          <Table.Th>By</Table.Th>
-          <Table.Th>Outcome</Table.Th>
-          <Table.Th>Pass</Table.Th>
-          <Table.Th>Fail</Table.Th>
-          <Table.Th>Error</Table.Th>
-          <Table.Th>Skipped</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.target')}</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.started')}</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.by')}</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.outcome')}</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.pass')}</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.fail')}</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.error')}</Table.Th>
+          <Table.Th>{t('siteReport.sections.reportChecks.skipped')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -38,20 +40,21 @@ function Runs({ runs, timeZone, testId }: { runs: CheckRunSummary[]; timeZone: s
 }
 
 export function ReportChecks({ checkRuns, timeZone }: { checkRuns: SiteReport['checkRuns']; timeZone: string }) {
+  const t = useText();
   if (checkRuns.history.length === 0) {
     return (
-      <ReportSection title="Check runs" testId="report-checks">
-        <Text size="sm" c="dimmed">No check runs at this site.</Text>
+      <ReportSection title={t('siteReport.sections.reportChecks.checkRuns')} testId="report-checks">
+        <Text size="sm" c="dimmed">{t('siteReport.sections.reportChecks.noCheckRunsAt')}</Text>
       </ReportSection>
     );
   }
   return (
-    <ReportSection title="Check runs" testId="report-checks" note="The latest run of each target, then every run (newest first).">
+    <ReportSection title={t('siteReport.sections.reportChecks.checkRuns')} testId="report-checks" note={t('siteReport.sections.reportChecks.theLatestRunOf')}>
       <Runs runs={checkRuns.latest} timeZone={timeZone} testId="report-checks-latest" />
       {checkRuns.history.length > checkRuns.latest.length && (
         <>
           <Text size="sm" fw={600} mt="xs">
-            History ({checkRuns.history.length} runs)
+            {t('siteReport.sections.reportChecks.historyRuns', { runs: checkRuns.history.length })}
           </Text>
           <Runs runs={checkRuns.history} timeZone={timeZone} testId="report-checks-history" />
         </>

@@ -1,8 +1,10 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { ReportItem, SiteReport } from '../../../shared/site-report/report-model';
 import { dash, ReportSection } from './ReportSection';
+import { useText } from '../../i18n/i18n';
 
 function Items({ title, items, testId }: { title: string; items: ReportItem[]; testId: string }) {
+  const t = useText();
   if (items.length === 0) return null;
   return (
     <div data-testid={testId}>
@@ -12,13 +14,13 @@ function Items({ title, items, testId }: { title: string; items: ReportItem[]; t
       <Table striped withTableBorder fz="xs" verticalSpacing={2}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Item</Table.Th>
-            <Table.Th>Expected serial</Table.Th>
-            <Table.Th>Found serial</Table.Th>
-            <Table.Th>Asset tag</Table.Th>
-            <Table.Th>Location</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>Note</Table.Th>
+            <Table.Th>{t('siteReport.sections.reportInventory.item')}</Table.Th>
+            <Table.Th>{t('siteReport.sections.reportInventory.expectedSerial')}</Table.Th>
+            <Table.Th>{t('siteReport.sections.reportInventory.foundSerial')}</Table.Th>
+            <Table.Th>{t('siteReport.sections.reportInventory.assetTag')}</Table.Th>
+            <Table.Th>{t('siteReport.sections.reportInventory.location')}</Table.Th>
+            <Table.Th>{t('siteReport.sections.reportInventory.state')}</Table.Th>
+            <Table.Th>{t('siteReport.sections.reportInventory.note')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -40,20 +42,21 @@ function Items({ title, items, testId }: { title: string; items: ReportItem[]; t
 }
 
 export function ReportInventory({ inventory }: { inventory: SiteReport['inventory'] }) {
+  const t = useText();
   const r = inventory.reconciliation;
   return (
-    <ReportSection title="Inventory reconciliation" testId="report-inventory">
+    <ReportSection title={t('siteReport.sections.reportInventory.inventoryReconciliation')} testId="report-inventory">
       <Group gap="xs" data-testid="report-reconciliation">
-        <Badge variant="default">expected {r.expected}</Badge>
-        <Badge variant="light" color="green">received {r.received}</Badge>
-        <Badge variant="light" color={r.missing > 0 ? 'orange' : 'gray'}>missing {r.missing}</Badge>
-        <Badge variant="light" color={r.damaged > 0 ? 'red' : 'gray'}>damaged {r.damaged}</Badge>
-        <Badge variant="light" color={r.surplus > 0 ? 'grape' : 'gray'}>surplus {r.surplus}</Badge>
+        <Badge variant="default">{t('siteReport.sections.reportInventory.expected', { expected: r.expected })}</Badge>
+        <Badge variant="light" color="green">{t('siteReport.sections.reportInventory.received', { received: r.received })}</Badge>
+        <Badge variant="light" color={r.missing > 0 ? 'orange' : 'gray'}>{t('siteReport.sections.reportInventory.missing', { missing: r.missing })}</Badge>
+        <Badge variant="light" color={r.damaged > 0 ? 'red' : 'gray'}>{t('siteReport.sections.reportInventory.damaged', { damaged: r.damaged })}</Badge>
+        <Badge variant="light" color={r.surplus > 0 ? 'grape' : 'gray'}>{t('siteReport.sections.reportInventory.surplus', { surplus: r.surplus })}</Badge>
       </Group>
-      <Items title="Missing" items={inventory.missing} testId="report-missing" />
-      <Items title="Damaged" items={inventory.damaged} testId="report-damaged" />
-      <Items title="Surplus" items={inventory.surplus} testId="report-surplus" />
-      <Items title="Received" items={inventory.received} testId="report-received" />
+      <Items title={t('siteReport.sections.reportInventory.missing2')} items={inventory.missing} testId="report-missing" />
+      <Items title={t('siteReport.sections.reportInventory.damaged2')} items={inventory.damaged} testId="report-damaged" />
+      <Items title={t('siteReport.sections.reportInventory.surplus2')} items={inventory.surplus} testId="report-surplus" />
+      <Items title={t('siteReport.sections.reportInventory.received2')} items={inventory.received} testId="report-received" />
     </ReportSection>
   );
 }

@@ -2,24 +2,26 @@ import { Badge, Table, Text } from '@mantine/core';
 import type { SiteReport } from '../../../shared/site-report/report-model';
 import { Time } from '../../format/Time';
 import { ReportSection } from './ReportSection';
+import { useText } from '../../i18n/i18n';
 
 export function ReportSignOffs({ report }: { report: SiteReport }) {
+  const t = useText();
   const tz = report.summary.timeZone;
   return (
     <>
-      <ReportSection title="Sign-off sheets" testId="report-signoffs" note="Each sheet is verified here: its content hash and the device's Ed25519 signature.">
+      <ReportSection title={t('siteReport.sections.reportSignOffs.signOffSheets')} testId="report-signoffs" note={t('siteReport.sections.reportSignOffs.eachSheetIsVerified')}>
         {report.signOffs.length === 0 ? (
-          <Text size="sm" c="dimmed">No sheet signed yet.</Text>
+          <Text size="sm" c="dimmed">{t('siteReport.sections.reportSignOffs.noSheetSignedYet')}</Text>
         ) : (
           <Table striped withTableBorder fz="xs" verticalSpacing={2}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Sheet</Table.Th>
-                <Table.Th>Decision</Table.Th>
-                <Table.Th>Signer</Table.Th>
-                <Table.Th>Signed</Table.Th>
-                <Table.Th>Exceptions</Table.Th>
-                <Table.Th>Verification</Table.Th>
+                <Table.Th>{t('siteReport.sections.reportSignOffs.sheet')}</Table.Th>
+                <Table.Th>{t('siteReport.sections.reportSignOffs.decision')}</Table.Th>
+                <Table.Th>{t('siteReport.sections.reportSignOffs.signer')}</Table.Th>
+                <Table.Th>{t('siteReport.sections.reportSignOffs.signed')}</Table.Th>
+                <Table.Th>{t('siteReport.sections.reportSignOffs.exceptions')}</Table.Th>
+                <Table.Th>{t('siteReport.sections.reportSignOffs.verification')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -32,9 +34,9 @@ export function ReportSignOffs({ report }: { report: SiteReport }) {
                   <Table.Td>{s.exceptionCount}</Table.Td>
                   <Table.Td>
                     {s.valid ? (
-                      <Badge size="xs" color="green" data-testid="report-signoff-valid">valid</Badge>
+                      <Badge size="xs" color="green" data-testid="report-signoff-valid">{t('siteReport.sections.reportSignOffs.valid')}</Badge>
                     ) : (
-                      <Badge size="xs" color="red" title={s.invalidReason ?? ''}>invalid: {s.invalidReason}</Badge>
+                      <Badge size="xs" color="red" title={s.invalidReason ?? ''}>{t('siteReport.sections.reportSignOffs.invalid', { invalidReason: s.invalidReason })}</Badge>
                     )}
                     <Text span size="xs" c="dimmed" ff="monospace"> {s.keyFingerprint.slice(0, 19)}…</Text>
                   </Table.Td>
@@ -44,13 +46,13 @@ export function ReportSignOffs({ report }: { report: SiteReport }) {
           </Table>
         )}
       </ReportSection>
-      <ReportSection title="Rollbacks" testId="report-rollbacks">
+      <ReportSection title={t('siteReport.sections.reportSignOffs.rollbacks')} testId="report-rollbacks">
         {report.rollbacks.length === 0 ? (
-          <Text size="sm" c="dimmed">No rollback.</Text>
+          <Text size="sm" c="dimmed">{t('siteReport.sections.reportSignOffs.noRollback')}</Text>
         ) : (
           report.rollbacks.map((r) => (
             <Text size="sm" key={r.id}>
-              <Time iso={r.createdAt} zone={tz} /> · {r.createdBy} · from {r.previousStatus.replace(/_/g, ' ')}: {r.reason}
+              <Time iso={r.createdAt} zone={tz} />{' '}{t('siteReport.sections.reportSignOffs.from', { createdBy: r.createdBy, previousStatus: r.previousStatus.replace(/_/g, ' '), reason: r.reason })}
             </Text>
           ))
         )}

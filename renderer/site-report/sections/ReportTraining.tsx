@@ -3,14 +3,16 @@ import type { SiteReport } from '../../../shared/site-report/report-model';
 import { Time } from '../../format/Time';
 import { AttendanceTable } from '../../site/training/AttendanceTable';
 import { ReportSection } from './ReportSection';
+import { useText } from '../../i18n/i18n';
 
 /** Training sessions with their attendance lists (APQC 8.6.5.1). */
 export function ReportTraining({ training, timeZone }: { training: SiteReport['training']; timeZone: string }) {
+  const t = useText();
   return (
-    <ReportSection title="Training and attendance" testId="report-training">
+    <ReportSection title={t('siteReport.sections.reportTraining.trainingAndAttendance')} testId="report-training">
       {training.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No training session recorded.
+          {t('siteReport.sections.reportTraining.noTrainingSessionRecorded')}
         </Text>
       ) : (
         <Stack gap="sm">
@@ -20,8 +22,8 @@ export function ReportTraining({ training, timeZone }: { training: SiteReport['t
                 {s.topic}
               </Text>
               <Text size="xs" c="dimmed" mb={4}>
-                <Time iso={s.startsAt} zone={timeZone} /> · {s.durationMinutes} min · trainer {s.trainer}
-                {s.materials.length > 0 && ` · materials: ${s.materials.map((m) => m.name).join(', ')}`}
+                <Time iso={s.startsAt} zone={timeZone} />{' '}{t('siteReport.sections.reportTraining.minTrainer', { durationMinutes: s.durationMinutes, trainer: s.trainer })}
+                {s.materials.length > 0 && t('siteReport.sections.reportTraining.materials', { materials: s.materials.map((m) => m.name).join(', ') })}
               </Text>
               <AttendanceTable attendees={s.attendees} />
             </div>
