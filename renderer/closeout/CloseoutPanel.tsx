@@ -9,6 +9,7 @@ import { QueryError } from '../shell/QueryError';
 import { SignOffPanel } from '../site/signoff/SignOffPanel';
 import { ExportButtons } from './ExportButtons';
 import { ReviewSection } from './ReviewSection';
+import { useText } from '../i18n/i18n';
 
 const TOPICS: Topic[] = ['deployments', 'sites', 'issues', 'checklist', 'inventory'];
 const SHOWN = 10;
@@ -40,6 +41,7 @@ function Conditions({ status }: { status: CloseoutStatus }) {
 }
 
 function Outstanding({ status }: { status: CloseoutStatus }) {
+  const t = useText();
   if (status.outstandingSites.length === 0 && status.blockingIssues.length === 0) return null;
   return (
     <Stack gap="xs">
@@ -47,8 +49,8 @@ function Outstanding({ status }: { status: CloseoutStatus }) {
         <Table withTableBorder fz="xs" data-testid="closeout-outstanding">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Site</Table.Th>
-              <Table.Th>What is missing</Table.Th>
+              <Table.Th>{t('closeout.closeoutPanel.site')}</Table.Th>
+              <Table.Th>{t('closeout.closeoutPanel.whatIsMissing')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -65,12 +67,12 @@ function Outstanding({ status }: { status: CloseoutStatus }) {
       )}
       {status.sites.outstanding > SHOWN && (
         <Text size="xs" c="dimmed">
-          and {status.sites.outstanding - SHOWN} more sites (all listed in the close-out report)
+          {t('closeout.closeoutPanel.andMoreSitesAll', { more: status.sites.outstanding - SHOWN })}
         </Text>
       )}
       {status.blockingIssues.length > 0 && (
         <Text size="xs" data-testid="closeout-blocking">
-          Blocking: {status.blockingIssues.slice(0, SHOWN).map((b) => `${b.siteCode} #${b.number} ${b.title}`).join(' · ')}
+          {t('closeout.closeoutPanel.blocking')}{' '}{status.blockingIssues.slice(0, SHOWN).map((b) => `${b.siteCode} #${b.number} ${b.title}`).join(' · ')}
           {status.openBlockingIssues > SHOWN ? ' …' : ''}
         </Text>
       )}
@@ -79,19 +81,20 @@ function Outstanding({ status }: { status: CloseoutStatus }) {
 }
 
 function Milestone({ milestone }: { milestone: NonNullable<CloseoutStatus['milestone']> }) {
+  const t = useText();
   return (
     <Paper withBorder p="sm" data-testid="closeout-milestone">
       <Group gap="xs">
         <IconFlag size={16} />
         <Text fw={600} size="sm">
-          Deployment Complete Milestone: {SIGN_OFF_DECISION_LABELS[milestone.decision]}
+          {t('closeout.closeoutPanel.deploymentCompleteMilestone', { status: SIGN_OFF_DECISION_LABELS[milestone.decision] })}
         </Text>
       </Group>
       <Text size="sm">
-        Signed by {milestone.signerName} ({milestone.signerRole}) on {milestone.signedAt.slice(0, 16).replace('T', ' ')} UTC
+        {t('closeout.closeoutPanel.signedByOnUtc', { signerName: milestone.signerName, signerRole: milestone.signerRole, signedAt: milestone.signedAt.slice(0, 16).replace('T', ' ') })}
       </Text>
       <Text size="xs" c="dimmed">
-        Content SHA-256 <Code data-testid="closeout-milestone-hash">{milestone.contentHash}</Code>
+        {t('closeout.closeoutPanel.contentSha256')}{' '}<Code data-testid="closeout-milestone-hash">{milestone.contentHash}</Code>
       </Text>
     </Paper>
   );
@@ -99,9 +102,10 @@ function Milestone({ milestone }: { milestone: NonNullable<CloseoutStatus['miles
 
 /** Readiness to close the deployment, the post-deployment review, the milestone sign-off (only when ready) and the close-out report. */
 export function CloseoutPanel({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const status = useApiQuery('closeout.status', { deploymentId }, TOPICS);
   const review = useApiQuery('closeout.review', { deploymentId }, TOPICS);
-  if (status.error && !status.data) return <QueryError title="Close-out not available" error={status.error} onRetry={status.reload} />;
+  if (status.error && !status.data) return <QueryError title={t('closeout.closeoutPanel.closeOutNotAvailable')} error={status.error} onRetry={status.reload} />;
   if (!status.data) return <Loader size="sm" m="xl" />;
   const s = status.data;
   const reviewProblem = review.data ? milestoneReviewProblem(review.data.review) : null;
@@ -111,28 +115,28 @@ export function CloseoutPanel({ deploymentId }: { deploymentId: string }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">
-            <Title order={4}>Close-out</Title>
+            <Title order={4}>{t('closeout.closeoutPanel.closeOut')}</Title>
             <Badge color={s.complete ? 'teal' : s.ready ? 'blue' : 'gray'} data-testid="closeout-state">
-              {s.complete ? 'Complete' : s.ready ? 'Ready to close' : 'Not ready'}
+              {s.complete ? t('closeout.closeoutPanel.complete') : s.ready ? t('closeout.closeoutPanel.readyToClose') : t('closeout.closeoutPanel.notReady')}
             </Badge>
           </Group>
           <Text size="xs" c="dimmed">
-            {s.sites.signedOff} of {s.sites.total} sites signed off, {s.sites.rolledBack} rolled back · quiet period {s.quietPeriodDays} days
+            {t('closeout.closeoutPanel.ofSitesSignedOff', { signedOff: s.sites.signedOff, total: s.sites.total, rolledBack: s.sites.rolledBack, quietPeriodDays: s.quietPeriodDays })}
           </Text>
         </div>
         <ExportButtons deploymentId={deploymentId} />
       </Group>
       <Conditions status={s} />
       <Outstanding status={s} />
-      {review.data ? <ReviewSection data={review.data} /> : review.error ? <QueryError title="Review not available" error={review.error} onRetry={review.reload} /> : <Loader size="sm" />}
+      {review.data ? <ReviewSection data={review.data} /> : review.error ? <QueryError title={t('closeout.closeoutPanel.reviewNotAvailable')} error={review.error} onRetry={review.reload} /> : <Loader size="sm" />}
       {s.milestone && <Milestone milestone={s.milestone} />}
       {!s.ready && !s.complete && (
-        <Alert color="gray" variant="light" title="The Deployment Complete Milestone is not offered yet" data-testid="closeout-not-ready">
-          It can be signed once every condition above is met: {s.conditions.filter((c) => !c.met).map((c) => c.title.toLowerCase()).join('; ')}.
+        <Alert color="gray" variant="light" title={t('closeout.closeoutPanel.theDeploymentCompleteMilestone')} data-testid="closeout-not-ready">
+          {t('closeout.closeoutPanel.itCanBeSigned')}{' '}{s.conditions.filter((c) => !c.met).map((c) => c.title.toLowerCase()).join('; ')}.
         </Alert>
       )}
       {s.ready && !s.complete && reviewProblem && (
-        <Alert color="yellow" variant="light" title="Save the post-deployment review before accepting the milestone" data-testid="closeout-review-needed">
+        <Alert color="yellow" variant="light" title={t('closeout.closeoutPanel.saveThePostDeployment')} data-testid="closeout-review-needed">
           {reviewProblem}
         </Alert>
       )}

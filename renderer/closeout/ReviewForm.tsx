@@ -5,6 +5,8 @@ import type { DeploymentReview, ReviewActionItem } from '../../shared/domain/dep
 import { textTooLong } from '../../shared/logic/text-limits';
 import { useMutation } from '../api/useMutation';
 import { LengthCounter } from '../shell/LengthCounter';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 interface Draft {
   wentWell: string;
@@ -19,9 +21,9 @@ const draftOf = (review: DeploymentReview | null): Draft => ({ wentWell: review?
 
 /** What is wrong with one action item before it is sent (the contract says the same). */
 function itemProblem(a: ReviewActionItem): string | null {
-  if (a.text.trim() === '') return 'Action is required';
-  if (a.owner.trim() === '') return 'Owner is required';
-  if (!DAY.test(a.due)) return 'Due date is required';
+  if (a.text.trim() === '') return appText('closeout.reviewForm.actionIsRequired');
+  if (a.owner.trim() === '') return appText('closeout.reviewForm.ownerIsRequired');
+  if (!DAY.test(a.due)) return appText('closeout.reviewForm.dueDateIsRequired');
   return textTooLong(a.text, ACTION_MAX) ?? textTooLong(a.owner, OWNER_MAX);
 }
 
@@ -31,6 +33,7 @@ function itemProblem(a: ReviewActionItem): string | null {
  * the saved review is what the Deployment Complete Milestone sheet covers.
  */
 export function ReviewForm({ deploymentId, review, editable }: { deploymentId: string; review: DeploymentReview | null; editable: boolean }) {
+  const t = useText();
   const [draft, setDraft] = useState<Draft>(() => draftOf(review));
   const [dirty, setDirty] = useState(false);
   const { run, pending, fieldErrors } = useMutation({ fields: ['wentWell', 'wentBadly'] });
@@ -56,14 +59,14 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
     if (blocked) return;
     const input = { deploymentId, wentWell: draft.wentWell, wentBadly: draft.wentBadly, actionItems: draft.actionItems.map((a) => ({ text: a.text.trim(), owner: a.owner.trim(), due: a.due })) };
     // 'deployments': the milestone's sign-off review covers the review, so it is read again.
-    const saved = await run('closeout.saveReview', input, { refresh: ['deployments'], success: 'Review saved' });
+    const saved = await run('closeout.saveReview', input, { refresh: ['deployments'], success: appText('closeout.reviewForm.reviewSaved') });
     if (saved) setDirty(false);
   }
 
   return (
     <Stack gap="sm" data-testid="review-form" data-dirty={dirty || undefined}>
       <Textarea
-        label="What went well"
+        label={t('closeout.reviewForm.whatWentWell')}
         autosize
         minRows={2}
         maxRows={10}
@@ -75,7 +78,7 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
         data-testid="review-went-well"
       />
       <Textarea
-        label="What went badly"
+        label={t('closeout.reviewForm.whatWentBadly')}
         autosize
         minRows={2}
         maxRows={10}
@@ -87,46 +90,46 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
         data-testid="review-went-badly"
       />
       <Text size="sm" fw={500}>
-        Action items
+        {t('closeout.reviewForm.actionItems')}
       </Text>
       {draft.actionItems.length === 0 && (
         <Text size="xs" c="dimmed">
-          No action items.
+          {t('closeout.reviewForm.noActionItems')}
         </Text>
       )}
       {draft.actionItems.map((a, i) => (
         <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="review-action-row">
           <TextInput
             style={{ flex: 3 }}
-            aria-label={`Action ${i + 1}`}
-            placeholder="What is to be done"
+            aria-label={t('closeout.reviewForm.action', { index: i + 1 })}
+            placeholder={t('closeout.reviewForm.whatIsToBe')}
             readOnly={!editable}
             value={a.text}
             onChange={(e) => setItem(i, { text: e.currentTarget.value })}
-            error={a.text.trim() === '' ? 'Action is required' : textTooLong(a.text, ACTION_MAX)}
+            error={a.text.trim() === '' ? t('closeout.reviewForm.actionIsRequired') : textTooLong(a.text, ACTION_MAX)}
             data-testid="review-action-text"
           />
           <TextInput
             style={{ flex: 1 }}
-            aria-label={`Owner of action ${i + 1}`}
-            placeholder="Owner"
+            aria-label={t('closeout.reviewForm.ownerOfAction', { index: i + 1 })}
+            placeholder={t('closeout.reviewForm.owner')}
             readOnly={!editable}
             value={a.owner}
             onChange={(e) => setItem(i, { owner: e.currentTarget.value })}
-            error={a.owner.trim() === '' ? 'Owner is required' : textTooLong(a.owner, OWNER_MAX)}
+            error={a.owner.trim() === '' ? t('closeout.reviewForm.ownerIsRequired') : textTooLong(a.owner, OWNER_MAX)}
             data-testid="review-action-owner"
           />
           <TextInput
             type="date"
-            aria-label={`Due date of action ${i + 1}`}
+            aria-label={t('closeout.reviewForm.dueDateOfAction', { index: i + 1 })}
             readOnly={!editable}
             value={a.due}
             onChange={(e) => setItem(i, { due: e.currentTarget.value })}
-            error={DAY.test(a.due) ? null : 'Due date is required'}
+            error={DAY.test(a.due) ? null : t('closeout.reviewForm.dueDateIsRequired')}
             data-testid="review-action-due"
           />
           {editable && (
-            <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove action ${i + 1}`} onClick={() => set({ actionItems: draft.actionItems.filter((_, j) => j !== i) })} data-testid="review-action-remove">
+            <ActionIcon variant="subtle" color="red" mt={4} aria-label={t('closeout.reviewForm.removeAction', { index: i + 1 })} onClick={() => set({ actionItems: draft.actionItems.filter((_, j) => j !== i) })} data-testid="review-action-remove">
               <IconTrash size={16} />
             </ActionIcon>
           )}
@@ -142,15 +145,15 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
             onClick={() => set({ actionItems: [...draft.actionItems, { text: '', owner: '', due: '' }] })}
             data-testid="review-action-add"
           >
-            Add action item
+            {t('closeout.reviewForm.addActionItem')}
           </Button>
           <Button loading={pending} disabled={blocked || !dirty} onClick={() => void save()} data-testid="review-save">
-            Save review
+            {t('closeout.reviewForm.saveReview')}
           </Button>
         </Group>
       )}
       <Text size="xs" c="dimmed" data-testid="review-saved-by">
-        {review ? `Saved by ${review.updatedBy} on ${review.updatedAt.slice(0, 16).replace('T', ' ')} UTC` : 'Not saved yet'}
+        {review ? t('closeout.reviewForm.savedByOnUtc', { updatedBy: review.updatedBy, updatedAt: review.updatedAt.slice(0, 16).replace('T', ' ') }) : t('closeout.reviewForm.notSavedYet')}
       </Text>
     </Stack>
   );

@@ -4,6 +4,7 @@ import { isManagerRole } from '../../shared/domain/role-access';
 import { useProfile } from '../state/profile';
 import { ReviewForm } from './ReviewForm';
 import { ReviewMeasuresView } from './ReviewMeasuresView';
+import { useText } from '../i18n/i18n';
 
 /**
  * The post-deployment review in the close-out: the measures computed from the data, read-only,
@@ -11,15 +12,16 @@ import { ReviewMeasuresView } from './ReviewMeasuresView';
  * administrators only, like the rest of the plan).
  */
 export function ReviewSection({ data }: { data: PostDeploymentReview }) {
+  const t = useText();
   const role = useProfile((s) => s.profile?.role);
   const editable = isManagerRole(role);
   return (
     <Paper withBorder p="sm" data-testid="review-section" data-saved={data.review !== null}>
       <Stack gap="sm">
         <div>
-          <Title order={5}>Post-deployment review</Title>
+          <Title order={5}>{t('closeout.reviewSection.postDeploymentReview')}</Title>
           <Text size="xs" c="dimmed">
-            The close-out report and the Deployment Complete Milestone sheet carry this review and its measures.
+            {t('closeout.reviewSection.theCloseOutReport')}
           </Text>
         </div>
         <ReviewMeasuresView measures={data.measures} />
