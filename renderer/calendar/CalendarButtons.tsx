@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import { useCanAuthor } from '../deployment/authoring/useCanAuthor';
 import { saveCalendar } from './save-calendar';
+import { useText } from '../i18n/i18n';
 
 function useBusy() {
   const [busy, setBusy] = useState(false);
@@ -20,6 +21,7 @@ function useBusy() {
 
 /** The deployment overview's "Calendar (.ics)": every site window, cancellations included (release managers). */
 export function DeploymentCalendarButton({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const canAuthor = useCanAuthor();
   const { busy, run } = useBusy();
   if (!canAuthor) return null;
@@ -28,29 +30,31 @@ export function DeploymentCalendarButton({ deploymentId }: { deploymentId: strin
       variant="default"
       leftSection={<IconCalendarEvent size={14} />}
       loading={busy}
-      onClick={() => void run(() => saveCalendar(() => call('calendar.deployment', { deploymentId }), 'Calendar not saved'))}
+      onClick={() => void run(() => saveCalendar(() => call('calendar.deployment', { deploymentId }), t('calendar.calendarButtons.calendarNotSaved')))}
       data-testid="deployment-calendar"
     >
-      Calendar (.ics)
+      {t('calendar.calendarButtons.calendarIcs')}
     </Button>
   );
 }
 
 /** "My calendar (.ics)": the current profile's site windows across deployments, for any role. */
 export function MyCalendarButton() {
+  const t = useText();
   const { busy, run } = useBusy();
   return (
-    <Button size="xs" variant="default" leftSection={<IconCalendarEvent size={14} />} loading={busy} onClick={() => void run(() => saveCalendar(() => call('calendar.technician', {}), 'Calendar not saved'))} data-testid="my-calendar">
-      My calendar (.ics)
+    <Button size="xs" variant="default" leftSection={<IconCalendarEvent size={14} />} loading={busy} onClick={() => void run(() => saveCalendar(() => call('calendar.technician', {}), t('calendar.calendarButtons.calendarNotSaved')))} data-testid="my-calendar">
+      {t('calendar.calendarButtons.myCalendarIcs')}
     </Button>
   );
 }
 
 /** The site menu's entry for the owner's calendar file (a cancellation once the site is rolled back). */
 export function SiteOwnerCalendarMenuItem({ siteId }: { siteId: string }) {
+  const t = useText();
   return (
-    <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => void saveCalendar(() => call('calendar.siteOwner', { siteId }), 'Calendar not saved')} data-testid="site-owner-calendar">
-      Site owner's calendar (.ics)
+    <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => void saveCalendar(() => call('calendar.siteOwner', { siteId }), t('calendar.calendarButtons.calendarNotSaved'))} data-testid="site-owner-calendar">
+      {t('calendar.calendarButtons.siteOwnersCalendarIcs')}
     </Menu.Item>
   );
 }
