@@ -1,4 +1,5 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
+import { useText } from '../i18n/i18n';
 
 /**
  * A date and time typed as wall time in the site's zone (a datetime-local value), its label naming
@@ -6,5 +7,6 @@ import { TextInput, type TextInputProps } from '@mantine/core';
  * shared/time/wall-time.ts.
  */
 export function SiteTimeInput({ label, zone, ...props }: Omit<TextInputProps, 'type' | 'label'> & { label: string; zone: string }) {
-  return <TextInput label={`${label} (site time, ${zone})`} type="datetime-local" {...props} />;
+  const t = useText();
+  return <TextInput label={t('format.siteTimeInput.siteTime', { label, zone })} type="datetime-local" {...props} />;
 }

@@ -1,6 +1,7 @@
 /** Date and time formatting. Stored times are ISO 8601 UTC; people read them in a named zone (shared/time). */
 import { formatInstant } from '../../shared/time/format-time';
 import { runtimeTimeZone, zoneOrUtc } from '../../shared/time/time-zone';
+import { appText } from '../i18n/app-text';
 
 /** The viewer's own zone (the operating system's). */
 export const viewerZone = runtimeTimeZone;
@@ -21,7 +22,7 @@ export function formatWhen(iso: string | null | undefined, timeZone?: string): s
 
 /** A schedule window in the site's own time zone, with the zone named. */
 export function formatWindow(start: string | null, end: string | null, timeZone: string): string {
-  if (!start && !end) return 'Not scheduled';
+  if (!start && !end) return appText('format.time.notScheduled');
   const zone = zoneOrUtc(timeZone);
   const full = new Intl.DateTimeFormat(undefined, {
     weekday: 'short',
@@ -40,8 +41,8 @@ export function formatWindow(start: string | null, end: string | null, timeZone:
     const endText = dayKey.format(s) === dayKey.format(e) ? timeOnly.format(e) : full.format(e);
     return `${full.format(s)} – ${endText} (${zone})`;
   }
-  if (s) return `From ${full.format(s)} (${zone})`;
-  return `Until ${full.format(e as Date)} (${zone})`;
+  if (s) return appText('format.time.from', { s: full.format(s), zone });
+  return appText('format.time.until', { full: full.format(e as Date), zone });
 }
 
 /** A calendar date only: "12 Mar 2025". */
