@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+import { staticFileType } from '../shared/security/static-file-types';
 
 /** The renderer is served from app://outpost/… — a standard, secure origin of its own (never file://). */
 export const APP_SCHEME = 'app';
@@ -58,32 +59,8 @@ export function resolveAppUrl(url: string, rootDir: string): AppUrlResolution {
   return { kind: 'file', filePath };
 }
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
+/** The content type of a built file (one table with the browser host: shared/security/static-file-types.ts). */
+export const mimeTypeFor = staticFileType;
 
 /** Headers every app:// response carries, errors included. */
 export function securityHeaders(contentType: string): Record<string, string> {

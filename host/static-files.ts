@@ -1,24 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { staticFileType } from '../shared/security/static-file-types';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export function mimeType(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+/** The content type of a built file (one table with Electron's app:// handler: shared/security/static-file-types.ts). */
+export const mimeType = staticFileType;
 
 /**
  * Maps a URL path to a file inside `root`, or null when it would leave the root, names a
