@@ -119,7 +119,9 @@ async function main(): Promise<void> {
     );
   }
   const results = values.results;
-  const previous = fs.existsSync(results) ? (JSON.parse(fs.readFileSync(results, 'utf8')) as Record<string, unknown>) : {};
+  // Every other group's figures stay; the soak.* keys all describe this run (an older run's extra keys would mislead).
+  const read = fs.existsSync(results) ? (JSON.parse(fs.readFileSync(results, 'utf8')) as Record<string, unknown>) : {};
+  const previous = Object.fromEntries(Object.entries(read).filter(([key]) => !key.startsWith('soak.')));
   fs.mkdirSync(path.dirname(results), { recursive: true });
   fs.writeFileSync(
     results,
