@@ -4,6 +4,7 @@ import { useNavigation } from '../state/navigation';
 import { useProfile } from '../state/profile';
 import { prefetchDashboard } from './dashboard-data';
 import { isManagerRole } from '../../shared/domain/role-access';
+import { useText } from '../i18n/i18n';
 
 /** Loads the dashboard's code (charts included) ahead of the click, once the pointer is on the button. */
 function preloadView(): void {
@@ -12,6 +13,7 @@ function preloadView(): void {
 
 /** Opens the deployment's dashboard; shown to release managers and administrators. */
 export function DashboardButton({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const role = useProfile((s) => s.profile?.role);
   const openDashboard = useNavigation((s) => s.openDashboard);
   if (!isManagerRole(role)) return null;
@@ -27,7 +29,7 @@ export function DashboardButton({ deploymentId }: { deploymentId: string }) {
       }}
       data-testid="open-dashboard"
     >
-      Dashboard
+      {t('dashboard.dashboardButton.dashboard')}
     </Button>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from './chart-options';
 import { EChart } from './EChart';
 import { formatHours } from './format-hours';
+import { useText } from '../i18n/i18n';
 
 function Card({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
   return (
@@ -32,6 +33,7 @@ function Card({ title, note, children }: { title: string; note?: string; childre
 
 /** The dashboard's charts, each built once per dashboard value. */
 export function DashboardCharts({ dashboard: d }: { dashboard: Dashboard }) {
+  const t = useText();
   const options = useMemo(
     () => ({
       status: statusByWaveOption(d),
@@ -49,32 +51,32 @@ export function DashboardCharts({ dashboard: d }: { dashboard: Dashboard }) {
   const inv = d.inventory;
   return (
     <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="sm" data-testid="dashboard-charts">
-      <Card title="Sites by status per wave">
-        <EChart option={options.status} height={240} testId="chart-status-by-wave" label="Stacked bars of site status per wave" />
+      <Card title={t('dashboard.dashboardCharts.sitesByStatusPer')}>
+        <EChart option={options.status} height={240} testId="chart-status-by-wave" label={t('dashboard.dashboardCharts.stackedBarsOfSite')} />
       </Card>
-      <Card title="Schedule adherence" note="Signed off before the window (early), within it, late; overdue, in window now, upcoming">
-        <EChart option={options.adherence} height={224} testId="chart-adherence" label="Schedule adherence per wave" />
+      <Card title={t('dashboard.dashboardCharts.scheduleAdherence')} note={t('dashboard.dashboardCharts.signedOffBeforeThe')}>
+        <EChart option={options.adherence} height={224} testId="chart-adherence" label={t('dashboard.dashboardCharts.scheduleAdherencePerWave')} />
       </Card>
-      <Card title="Successful deployments vs rollbacks" note="Successful: signed off and never rolled back">
-        <EChart option={options.outcomes} height={224} testId="chart-outcomes" label="Successful and rolled back sites per wave" />
+      <Card title={t('dashboard.dashboardCharts.successfulDeploymentsVsRollbacks')} note={t('dashboard.dashboardCharts.successfulSignedOffAnd')}>
+        <EChart option={options.outcomes} height={224} testId="chart-outcomes" label={t('dashboard.dashboardCharts.successfulAndRolledBack')} />
       </Card>
-      <Card title="Issues by severity" note={`${d.issues.quietPeriod.total} opened in the quiet period (${d.quietPeriodDays} days after sign-off)`}>
-        <EChart option={options.severity} height={224} testId="chart-severity" label="Donut of issues by severity" />
+      <Card title={t('dashboard.dashboardCharts.issuesBySeverity')} note={t('dashboard.dashboardCharts.openedInTheQuiet', { total: d.issues.quietPeriod.total, quietPeriodDays: d.quietPeriodDays })}>
+        <EChart option={options.severity} height={224} testId="chart-severity" label={t('dashboard.dashboardCharts.donutOfIssuesBy')} />
       </Card>
-      <Card title="Issues by category">
-        <EChart option={options.category} height={240} testId="chart-category" label="Bars of issues by category" />
+      <Card title={t('dashboard.dashboardCharts.issuesByCategory')}>
+        <EChart option={options.category} height={240} testId="chart-category" label={t('dashboard.dashboardCharts.barsOfIssuesBy')} />
       </Card>
-      <Card title="Checks: latest run per target" note="Per wave: passed, failed, could not check, not checked">
-        <EChart option={options.checks} height={224} testId="chart-checks" label="Check results per wave" />
+      <Card title={t('dashboard.dashboardCharts.checksLatestRunPer')} note={t('dashboard.dashboardCharts.perWavePassedFailed')}>
+        <EChart option={options.checks} height={224} testId="chart-checks" label={t('dashboard.dashboardCharts.checkResultsPerWave')} />
       </Card>
       <Card
-        title="Time from site start to sign-off"
-        note={s.measured === 0 ? 'No signed-off site with a recorded start yet' : `Median ${formatHours(s.medianHours)} · p90 ${formatHours(s.p90Hours)} · ${s.measured} ${s.measured === 1 ? 'site' : 'sites'}`}
+        title={t('dashboard.dashboardCharts.timeFromSiteStart')}
+        note={s.measured === 0 ? t('dashboard.dashboardCharts.noSignedOffSite') : t('dashboard.dashboardCharts.durationNote', { median: formatHours(s.medianHours), p90: formatHours(s.p90Hours), count: s.measured })}
       >
-        <EChart option={options.duration} height={224} testId="chart-duration" label="Histogram of start to sign-off time" />
+        <EChart option={options.duration} height={224} testId="chart-duration" label={t('dashboard.dashboardCharts.histogramOfStartTo')} />
       </Card>
-      <Card title="Inventory discrepancies" note={`${inv.received} of ${inv.expected} expected items received`}>
-        <EChart option={options.inventory} height={224} testId="chart-inventory" label="Bars of missing, damaged and surplus items" />
+      <Card title={t('dashboard.dashboardCharts.inventoryDiscrepancies')} note={t('dashboard.dashboardCharts.ofExpectedItemsReceived', { received: inv.received, expected: inv.expected })}>
+        <EChart option={options.inventory} height={224} testId="chart-inventory" label={t('dashboard.dashboardCharts.barsOfMissingDamaged')} />
       </Card>
     </SimpleGrid>
   );

@@ -15,16 +15,18 @@ import { KpiCards } from './KpiCards';
 import { SiteTable } from './SiteTable';
 import { WaveDecisions } from './WaveDecisions';
 import { isManagerRole } from '../../shared/domain/role-access';
+import { useText } from '../i18n/i18n';
 
 /** A deployment's dashboard for release managers: figures, charts, wave decisions and every site. */
 export function DashboardView({ deploymentId }: { deploymentId: string }) {
+  const t = useText();
   const dashboard = useDashboard(deploymentId);
   const selectDeployment = useNavigation((s) => s.selectDeployment);
   const role = useProfile((s) => s.profile?.role);
   const [deciding, setDeciding] = useState<WaveFigures | null>(null);
 
   if (dashboard.error && !dashboard.data) {
-    return <QueryError m="md" title="Dashboard not available" error={dashboard.error} onRetry={dashboard.reload} />;
+    return <QueryError m="md" title={t('dashboard.dashboardView.dashboardNotAvailable')} error={dashboard.error} onRetry={dashboard.reload} />;
   }
   const d = dashboard.data;
   return (
@@ -32,16 +34,16 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
       <Stack gap="md" p="md" maw={1600}>
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Tooltip label="Back to the deployment">
-              <ActionIcon variant="subtle" color="gray" onClick={() => selectDeployment(deploymentId)} aria-label="Back to the deployment" data-testid="dashboard-back">
+            <Tooltip label={t('dashboard.dashboardView.backToTheDeployment')}>
+              <ActionIcon variant="subtle" color="gray" onClick={() => selectDeployment(deploymentId)} aria-label={t('dashboard.dashboardView.backToTheDeployment')} data-testid="dashboard-back">
                 <IconArrowLeft size={18} />
               </ActionIcon>
             </Tooltip>
             <div>
-              <Title order={3}>Dashboard{d ? ` — ${d.name}` : ''}</Title>
+              <Title order={3}>{t('dashboard.dashboardView.dashboard')}{d ? ` — ${d.name}` : ''}</Title>
               {d && (
                 <Text size="xs" c="dimmed">
-                  From the data on this device, {formatDateTime(d.generatedAt)} · quiet period {d.quietPeriodDays} days
+                  {t('dashboard.dashboardView.fromTheDataOn', { generatedAt: formatDateTime(d.generatedAt), quietPeriodDays: d.quietPeriodDays })}
                 </Text>
               )}
             </div>
@@ -49,7 +51,7 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
           <Group gap="xs" wrap="nowrap">
             <CloseoutButton deploymentId={deploymentId} />
             <Button variant="default" size="xs" leftSection={<IconRefresh size={14} />} loading={dashboard.loading && !!d} onClick={dashboard.reload}>
-              Refresh
+              {t('dashboard.dashboardView.refresh')}
             </Button>
           </Group>
         </Group>
@@ -64,10 +66,10 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
             <Paper withBorder p="sm">
               <Group justify="space-between" mb="xs">
                 <Text fw={600} size="sm">
-                  Sites
+                  {t('dashboard.dashboardView.sites')}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  Click a site to open its report
+                  {t('dashboard.dashboardView.clickASiteTo')}
                 </Text>
               </Group>
               <SiteTable dashboard={d} />

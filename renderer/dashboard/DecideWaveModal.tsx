@@ -2,6 +2,8 @@ import { Alert, Button, Group, List, Modal, SegmentedControl, Stack, Text, Texta
 import { useState } from 'react';
 import { decisionFiguresBefore, type Dashboard, type WaveDecisionKind, type WaveFigures } from '../../shared/contract/dashboard-methods';
 import { runCommand } from '../api/command';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 interface Props {
   dashboard: Dashboard;
@@ -12,6 +14,7 @@ interface Props {
 
 /** Go / no-go on a wave, with the figures of the earlier waves shown before confirming. */
 export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) {
+  const t = useText();
   const [decision, setDecision] = useState<WaveDecisionKind>('go');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,7 +27,7 @@ export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) 
     const done = await runCommand(
       'waves.decide',
       { waveId: wave.waveId!, decision, note },
-      { success: `${wave.name}: ${decision === 'go' ? 'go' : 'no-go'} recorded`, errorTitle: 'Decision not recorded' },
+      { success: appText(`dashboard.decideWaveModal.recorded.${decision}`, { wave: wave.name }), errorTitle: appText('dashboard.decideWaveModal.decisionNotRecorded') },
     );
     setBusy(false);
     if (done) {
@@ -34,61 +37,61 @@ export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) 
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Decide on ${wave.name}`} size="lg" data-testid="decide-wave-modal">
+    <Modal opened onClose={onClose} title={t('dashboard.decideWaveModal.decideOn', { name: wave.name })} size="lg" data-testid="decide-wave-modal">
       <Stack gap="sm">
         {f.basedOn.length === 0 ? (
-          <Text size="sm">This is the first wave: there are no earlier results to weigh.</Text>
+          <Text size="sm">{t('dashboard.decideWaveModal.thisIsTheFirst')}</Text>
         ) : (
           <div data-testid="decision-figures">
             <Text size="sm" fw={600}>
-              Results of {f.basedOn.join(', ')}
+              {t('dashboard.decideWaveModal.resultsOf', { waves: f.basedOn.join(', ') })}
             </Text>
             <List size="sm" spacing={2}>
               <List.Item>
-                {f.signedOff} of {f.sites} sites signed off
+                {t('dashboard.decideWaveModal.ofSitesSignedOff', { signedOff: f.signedOff, sites: f.sites })}
               </List.Item>
-              <List.Item>{f.rolledBack} rolled back</List.Item>
+              <List.Item>{t('dashboard.decideWaveModal.rolledBack', { rolledBack: f.rolledBack })}</List.Item>
               <List.Item>
-                {f.openIssues} open issues, {f.openBlockingIssues} blocking sign-off
+                {t('dashboard.decideWaveModal.openIssuesBlockingSign', { openIssues: f.openIssues, openBlockingIssues: f.openBlockingIssues })}
               </List.Item>
-              <List.Item>Check pass rate {f.checkPassRate === null ? '— (nothing checked)' : `${f.checkPassRate}%`}</List.Item>
-              <List.Item>{f.discrepancies} inventory discrepancies</List.Item>
+              <List.Item>{t('dashboard.decideWaveModal.checkPassRate')}{' '}{f.checkPassRate === null ? t('dashboard.decideWaveModal.nothingChecked') : `${f.checkPassRate}%`}</List.Item>
+              <List.Item>{t('dashboard.decideWaveModal.inventoryDiscrepancies', { discrepancies: f.discrepancies })}</List.Item>
             </List>
           </div>
         )}
         {f.openBlockingIssues > 0 && (
           <Alert color="red" p="xs">
-            {f.openBlockingIssues} blocking {f.openBlockingIssues === 1 ? 'issue is' : 'issues are'} still open in earlier waves.
+            {t('dashboard.decideWaveModal.blockingOpen', { count: f.openBlockingIssues })}
           </Alert>
         )}
         <SegmentedControl
           value={decision}
           onChange={(v) => setDecision(v as WaveDecisionKind)}
           data={[
-            { value: 'go', label: 'Go' },
-            { value: 'no_go', label: 'No-go' },
+            { value: 'go', label: t('dashboard.decideWaveModal.go') },
+            { value: 'no_go', label: t('dashboard.decideWaveModal.noGo') },
           ]}
           data-testid="decision-choice"
         />
         <Textarea
-          label="Note"
-          description={decision === 'no_go' ? 'Required: why the wave does not go ahead' : 'Optional'}
+          label={t('dashboard.decideWaveModal.note')}
+          description={decision === 'no_go' ? t('dashboard.decideWaveModal.requiredWhyTheWave') : t('dashboard.decideWaveModal.optional')}
           autosize
           minRows={2}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          error={noteMissing && note.length > 0 ? 'A no-go needs a note' : undefined}
+          error={noteMissing && note.length > 0 ? t('dashboard.decideWaveModal.aNoGoNeeds') : undefined}
           data-testid="decision-note"
         />
         <Text size="xs" c="dimmed">
-          The figures above are kept with the decision.
+          {t('dashboard.decideWaveModal.theFiguresAboveAre')}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('dashboard.decideWaveModal.cancel')}
           </Button>
           <Button color={decision === 'go' ? 'green' : 'red'} disabled={noteMissing} loading={busy} onClick={() => void submit()} data-testid="decision-confirm">
-            Record {decision === 'go' ? 'go' : 'no-go'}
+            {t('dashboard.decideWaveModal.record')}{' '}{decision === 'go' ? t('dashboard.decideWaveModal.go2') : t('dashboard.decideWaveModal.noGo2')}
           </Button>
         </Group>
       </Stack>

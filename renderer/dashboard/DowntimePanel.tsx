@@ -1,9 +1,11 @@
 import { Badge, Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import type { Dashboard } from '../../shared/contract/dashboard-methods';
 import { Time } from '../format/Time';
+import { useText } from '../i18n/i18n';
 
 /** Downtime per incident: outage minutes per wave (before sign-off, in and after the quiet period) and the longest outages, times in each site's zone. */
 export function DowntimePanel({ dashboard: d }: { dashboard: Dashboard }) {
+  const text = useText();
   const t = d.downtime;
   const waveName = new Map(d.waves.map((w) => [w.waveId, w.name]));
   const zone = new Map(d.sites.map((s) => [s.id, s.timeZone]));
@@ -11,26 +13,26 @@ export function DowntimePanel({ dashboard: d }: { dashboard: Dashboard }) {
     <Paper withBorder p="sm" data-testid="dashboard-downtime">
       <Group justify="space-between" mb="xs">
         <Text fw={600} size="sm">
-          Downtime
+          {text('dashboard.downtimePanel.downtime')}
         </Text>
         <Text size="xs" c="dimmed">
-          Outages recorded on issues; an open one counts up to now · degraded service {t.degradedMinutes} min (not downtime)
+          {text('dashboard.downtimePanel.outagesRecordedOnIssues', { degradedMinutes: t.degradedMinutes })}
         </Text>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Table striped withTableBorder fz="xs" data-testid="downtime-waves">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Wave</Table.Th>
-              <Table.Th ta="right">Outages</Table.Th>
-              <Table.Th ta="right">Minutes</Table.Th>
-              <Table.Th ta="right">Before sign-off</Table.Th>
-              <Table.Th ta="right">In quiet period</Table.Th>
-              <Table.Th ta="right">After</Table.Th>
+              <Table.Th>{text('dashboard.downtimePanel.wave')}</Table.Th>
+              <Table.Th ta="right">{text('dashboard.downtimePanel.outages')}</Table.Th>
+              <Table.Th ta="right">{text('dashboard.downtimePanel.minutes')}</Table.Th>
+              <Table.Th ta="right">{text('dashboard.downtimePanel.beforeSignOff')}</Table.Th>
+              <Table.Th ta="right">{text('dashboard.downtimePanel.inQuietPeriod')}</Table.Th>
+              <Table.Th ta="right">{text('dashboard.downtimePanel.after')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {[...t.byWave.map((w) => ({ key: w.waveId ?? 'none', name: waveName.get(w.waveId) ?? 'No wave', ...w })), { key: 'total', name: 'Total', ...t.minutes, outages: t.outages }].map((w) => (
+            {[...t.byWave.map((w) => ({ key: w.waveId ?? 'none', name: waveName.get(w.waveId) ?? text('dashboard.downtimePanel.noWave'), ...w })), { key: 'total', name: text('dashboard.downtimePanel.total'), ...t.minutes, outages: t.outages }].map((w) => (
               <Table.Tr key={w.key} data-testid="downtime-wave" data-wave={w.name}>
                 <Table.Td fw={w.key === 'total' ? 700 : undefined}>{w.name}</Table.Td>
                 <Table.Td ta="right">{w.outages}</Table.Td>
@@ -47,17 +49,17 @@ export function DowntimePanel({ dashboard: d }: { dashboard: Dashboard }) {
         <Table striped withTableBorder fz="xs" data-testid="downtime-longest">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Longest outages</Table.Th>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Started (site time)</Table.Th>
-              <Table.Th ta="right">Minutes</Table.Th>
+              <Table.Th>{text('dashboard.downtimePanel.longestOutages')}</Table.Th>
+              <Table.Th>{text('dashboard.downtimePanel.service')}</Table.Th>
+              <Table.Th>{text('dashboard.downtimePanel.startedSiteTime')}</Table.Th>
+              <Table.Th ta="right">{text('dashboard.downtimePanel.minutes')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {t.longest.length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={4} c="dimmed">
-                  No outage recorded
+                  {text('dashboard.downtimePanel.noOutageRecorded')}
                 </Table.Td>
               </Table.Tr>
             )}
@@ -74,7 +76,7 @@ export function DowntimePanel({ dashboard: d }: { dashboard: Dashboard }) {
                   <Group gap={4} justify="flex-end" wrap="nowrap">
                     {o.endedAt === null && (
                       <Badge size="xs" color="red">
-                        open
+                        {text('dashboard.downtimePanel.open')}
                       </Badge>
                     )}
                     {o.minutes}

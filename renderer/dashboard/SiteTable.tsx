@@ -10,23 +10,26 @@ import { SITE_STATUS } from '../status/labels';
 import { SEVERITY_COLOR } from './chart-colors';
 import classes from './Dashboard.module.css';
 import { visibleRows, type RowFilter, type SortKey, type SortState } from './site-rows';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 32;
 const MAX_HEIGHT = 480;
 const COLUMNS: { key: SortKey; label: string; right?: boolean }[] = [
-  { key: 'code', label: 'Code' },
-  { key: 'name', label: 'Name' },
-  { key: 'wave', label: 'Wave' },
-  { key: 'status', label: 'Status' },
-  { key: 'window', label: 'Window (site time)' },
-  { key: 'issues', label: 'Open issues' },
-  { key: 'checks', label: 'Checks', right: true },
-  { key: 'discrepancies', label: 'Discrep.', right: true },
-  { key: 'signedOff', label: 'Signed off' },
+  { key: 'code', get label() { return appText('dashboard.siteTable.code'); } },
+  { key: 'name', get label() { return appText('dashboard.siteTable.name'); } },
+  { key: 'wave', get label() { return appText('dashboard.siteTable.wave'); } },
+  { key: 'status', get label() { return appText('dashboard.siteTable.status'); } },
+  { key: 'window', get label() { return appText('dashboard.siteTable.windowSiteTime'); } },
+  { key: 'issues', get label() { return appText('dashboard.siteTable.openIssues'); } },
+  { key: 'checks', get label() { return appText('dashboard.siteTable.checks'); }, right: true },
+  { key: 'discrepancies', get label() { return appText('dashboard.siteTable.discrep'); }, right: true },
+  { key: 'signedOff', get label() { return appText('dashboard.siteTable.signedOff'); } },
 ];
 
 const SiteRow = memo(function SiteRow({ row, top, onOpen }: { row: DashboardSiteRow; top: number; onOpen: (id: string) => void }) {
+  const t = useText();
   const status = SITE_STATUS[row.status];
   const o = row.openIssues;
   return (
@@ -62,21 +65,21 @@ const SiteRow = memo(function SiteRow({ row, top, onOpen }: { row: DashboardSite
       <div className={classes.cell} role="cell" data-testid="site-open-issues">
         {(['critical', 'high', 'medium', 'low'] as const).map((sev) =>
           o[sev] > 0 ? (
-            <span key={sev} className={classes.sev} style={{ background: SEVERITY_COLOR[sev] }} title={`${o[sev]} open ${sev}`}>
+            <span key={sev} className={classes.sev} style={{ background: SEVERITY_COLOR[sev] }} title={t('dashboard.siteTable.open', { open: o[sev], sev })}>
               {o[sev]}
             </span>
           ) : null,
         )}
         {o.critical + o.high + o.medium + o.low === 0 && <span className={classes.dim}>—</span>}
         {row.openBlocking > 0 && (
-          <span className={classes.blocking} title={`${row.openBlocking} blocking sign-off`}>
-            {row.openBlocking} blocking
+          <span className={classes.blocking} title={t('dashboard.siteTable.blockingSignOff', { openBlocking: row.openBlocking })}>
+            {t('dashboard.siteTable.blocking', { openBlocking: row.openBlocking })}
           </span>
         )}
       </div>
       <div className={`${classes.cell} ${classes.right}`} role="cell" data-testid="site-checks">
         {row.checksChecked === 0 ? (
-          <span className={classes.dim}>{row.checksTotal === 0 ? '—' : `not checked (${row.checksTotal})`}</span>
+          <span className={classes.dim}>{row.checksTotal === 0 ? '—' : t('dashboard.siteTable.notChecked', { checksTotal: row.checksTotal })}</span>
         ) : (
           `${Math.round((row.checksPass / row.checksTotal) * 100)}% (${row.checksPass}/${row.checksTotal})`
         )}
@@ -93,6 +96,7 @@ const SiteRow = memo(function SiteRow({ row, top, onOpen }: { row: DashboardSite
 
 /** Every site of the deployment with its figures: filter, sort, click to open the site's report. */
 export function SiteTable({ dashboard }: { dashboard: Dashboard }) {
+  const t = useText();
   const selectSite = useNavigation((s) => s.selectSite);
   const [filter, setFilter] = useState<RowFilter>({ text: '', waveId: null, status: null, attention: false });
   const [sort, setSort] = useState<SortState>({ key: 'code', desc: false });
@@ -116,41 +120,41 @@ export function SiteTable({ dashboard }: { dashboard: Dashboard }) {
           size="xs"
           w={220}
           leftSection={<IconSearch size={14} />}
-          placeholder="Code or name"
+          placeholder={t('dashboard.siteTable.codeOrName')}
           value={filter.text}
           onChange={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
           data-testid="dashboard-filter-text"
-          aria-label="Filter sites by code or name"
+          aria-label={t('dashboard.siteTable.filterSitesByCode')}
         />
         <Select
           size="xs"
           w={150}
-          placeholder="All waves"
+          placeholder={t('dashboard.siteTable.allWaves')}
           clearable
           data={waveOptions}
           value={filter.waveId}
           onChange={(waveId) => setFilter({ ...filter, waveId })}
-          aria-label="Filter by wave"
+          aria-label={t('dashboard.siteTable.filterByWave')}
         />
         <Select
           size="xs"
           w={150}
-          placeholder="All statuses"
+          placeholder={t('dashboard.siteTable.allStatuses')}
           clearable
           data={siteStatusSchema.options.map((s) => ({ value: s, label: SITE_STATUS[s].label }))}
           value={filter.status}
           onChange={(status) => setFilter({ ...filter, status })}
-          aria-label="Filter by status"
+          aria-label={t('dashboard.siteTable.filterByStatus')}
           data-testid="dashboard-filter-status"
         />
         <Checkbox
           size="xs"
-          label="Needs attention"
+          label={t('dashboard.siteTable.needsAttention')}
           checked={filter.attention}
           onChange={(e) => setFilter({ ...filter, attention: e.currentTarget.checked })}
         />
         <Text size="xs" c="dimmed" ml="auto" data-testid="dashboard-row-count">
-          {rows.length} of {dashboard.sites.length} sites
+          {t('dashboard.siteTable.ofSites', { done: rows.length, sites: dashboard.sites.length })}
         </Text>
       </Group>
       <div
@@ -173,7 +177,7 @@ export function SiteTable({ dashboard }: { dashboard: Dashboard }) {
             <SiteRow key={rows[v.index]!.id} row={rows[v.index]!} top={v.start - HEADER_HEIGHT} onOpen={onOpen} />
           ))}
         </div>
-        {rows.length === 0 && <div className={classes.empty}>No site matches these filters.</div>}
+        {rows.length === 0 && <div className={classes.empty}>{t('dashboard.siteTable.noSiteMatchesThese')}</div>}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import type { Dashboard, WaveFigures } from '../../shared/contract/dashboard-methods';
 import { formatDateTime } from '../format/time';
+import { useText } from '../i18n/i18n';
 
 interface Props {
   dashboard: Dashboard;
@@ -10,12 +11,13 @@ interface Props {
 
 /** Each wave with its go / no-go decisions (newest first): who, when and the note. */
 export function WaveDecisions({ dashboard, canDecide, onDecide }: Props) {
+  const t = useText();
   const waves = dashboard.waves.filter((w) => w.waveId !== null);
   if (waves.length === 0) return null;
   return (
     <Paper withBorder p="sm">
       <Text fw={600} size="sm" mb="xs">
-        Wave decisions
+        {t('dashboard.waveDecisions.waveDecisions')}
       </Text>
       <Stack gap="xs">
         {waves.map((w) => {
@@ -29,25 +31,25 @@ export function WaveDecisions({ dashboard, canDecide, onDecide }: Props) {
                   </Text>
                   {w.isPilot && (
                     <Badge size="xs" variant="outline">
-                      pilot
+                      {t('dashboard.waveDecisions.pilot')}
                     </Badge>
                   )}
                   <Text size="xs" c="dimmed">
-                    {w.byStatus.signed_off}/{w.sites} signed off
+                    {t('dashboard.waveDecisions.signedOff', { signed_off: w.byStatus.signed_off, sites: w.sites })}
                   </Text>
                   {latest ? (
                     <Badge size="sm" color={latest.decision === 'go' ? 'green' : 'red'} data-testid="wave-latest-decision">
-                      {latest.decision === 'go' ? 'Go' : 'No-go'}
+                      {latest.decision === 'go' ? t('dashboard.waveDecisions.go') : t('dashboard.waveDecisions.noGo')}
                     </Badge>
                   ) : (
                     <Badge size="sm" color="gray" variant="light">
-                      No decision
+                      {t('dashboard.waveDecisions.noDecision')}
                     </Badge>
                   )}
                 </Group>
                 {canDecide && (
                   <Button size="compact-xs" variant="light" onClick={() => onDecide(w)} data-testid="decide-wave">
-                    Go / no-go…
+                    {t('dashboard.waveDecisions.goNoGo')}
                   </Button>
                 )}
               </Group>
@@ -58,12 +60,12 @@ export function WaveDecisions({ dashboard, canDecide, onDecide }: Props) {
                       <Table.Tr key={d.id} data-testid="wave-decision-row">
                         <Table.Td w={70}>
                           <Badge size="xs" variant="light" color={d.decision === 'go' ? 'green' : 'red'}>
-                            {d.decision === 'go' ? 'Go' : 'No-go'}
+                            {d.decision === 'go' ? t('dashboard.waveDecisions.go') : t('dashboard.waveDecisions.noGo')}
                           </Badge>
                         </Table.Td>
                         <Table.Td w={170}>{formatDateTime(d.decidedAt)}</Table.Td>
                         <Table.Td w={160}>{d.decidedBy}</Table.Td>
-                        <Table.Td>{d.note || <Text span size="xs" c="dimmed">no note</Text>}</Table.Td>
+                        <Table.Td>{d.note || <Text span size="xs" c="dimmed">{t('dashboard.waveDecisions.noNote')}</Text>}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

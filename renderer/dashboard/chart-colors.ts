@@ -1,5 +1,6 @@
 import type { SiteStatus } from '../../shared/domain/enums';
 import type { IssueSeverity } from '../../shared/domain/issue';
+import { appText } from '../i18n/app-text';
 
 /** Mantine palette shades (index 6) as hex, since the chart canvas needs real colours. */
 export const SITE_STATUS_COLOR: Record<SiteStatus, string> = {
@@ -29,4 +30,4 @@ export const ADHERENCE_COLOR = {
   noWindow: '#e9ecef',
 } as const;
 
-export const CHECK_COLOR = { pass: '#40c057', fail: '#fa5252', error: '#fd7e14', notChecked: '#ced4da' } as const;
+export const CHECK_COLOR = { pass: '#40c057', fail: '#fa5252', get error() { return appText('dashboard.chartColors.fd7e14'); }, notChecked: '#ced4da' } as const;

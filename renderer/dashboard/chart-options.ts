@@ -4,6 +4,7 @@ import { siteStatusSchema } from '../../shared/domain/enums';
 import { SITE_STATUS } from '../status/labels';
 import { ADHERENCE_COLOR, CHECK_COLOR, SEVERITY_COLOR, SITE_STATUS_COLOR } from './chart-colors';
 import type { ChartOption } from './echarts-setup';
+import { appText } from '../i18n/app-text';
 
 /**
  * The dashboard's chart options, built from `dashboard.get` (pure: no DOM, unit-tested). Every
@@ -17,23 +18,23 @@ const LEGEND = { top: 0, left: 0, right: 0, itemWidth: 10, itemHeight: 10, itemG
 /** Room for a legend that wraps to two lines. */
 const GRID_TALL = { ...GRID, top: 56 } as const;
 
-const SEVERITY_LABEL = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
+const SEVERITY_LABEL = { get critical() { return appText('dashboard.chartOptions.critical'); }, get high() { return appText('dashboard.chartOptions.high'); }, get medium() { return appText('dashboard.chartOptions.medium'); }, get low() { return appText('dashboard.chartOptions.low'); } } as const;
 const CATEGORY_LABEL = {
-  hardware: 'Hardware',
-  software: 'Software',
-  network: 'Network',
-  facility: 'Facility',
-  documentation: 'Documentation',
-  training: 'Training',
+  get hardware() { return appText('dashboard.chartOptions.hardware'); },
+  get software() { return appText('dashboard.chartOptions.software'); },
+  get network() { return appText('dashboard.chartOptions.network'); },
+  get facility() { return appText('dashboard.chartOptions.facility'); },
+  get documentation() { return appText('dashboard.chartOptions.documentation'); },
+  get training() { return appText('dashboard.chartOptions.training'); },
 } as const;
 export const ADHERENCE_LABEL = {
-  early: 'Early',
-  onTime: 'On time',
-  late: 'Late',
-  overdue: 'Overdue',
-  inWindow: 'In window',
-  upcoming: 'Upcoming',
-  noWindow: 'No window',
+  get early() { return appText('dashboard.chartOptions.early'); },
+  get onTime() { return appText('dashboard.chartOptions.onTime'); },
+  get late() { return appText('dashboard.chartOptions.late'); },
+  get overdue() { return appText('dashboard.chartOptions.overdue'); },
+  get inWindow() { return appText('dashboard.chartOptions.inWindow'); },
+  get upcoming() { return appText('dashboard.chartOptions.upcoming'); },
+  get noWindow() { return appText('dashboard.chartOptions.noWindow'); },
 } as const;
 
 function waveNames(d: Dashboard): string[] {
@@ -79,7 +80,7 @@ export function severityDonutOption(d: Dashboard): ChartOption {
     series: [
       {
         type: 'pie',
-        name: 'Issues by severity',
+        name: appText('dashboard.chartOptions.issuesBySeverity'),
         radius: ['42%', '66%'],
         center: ['50%', '60%'],
         label: { show: false },
@@ -104,8 +105,8 @@ export function categoryBarsOption(d: Dashboard): ChartOption {
     yAxis: { type: 'category', data: cats.map((c) => CATEGORY_LABEL[c.category]), inverse: true, axisLabel: { interval: 0 } },
     xAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'bar', name: 'Open', stack: 'issues', color: '#fa5252', data: cats.map((c) => c.open) },
-      { type: 'bar', name: 'Not open', stack: 'issues', color: '#adb5bd', data: cats.map((c) => c.total - c.open) },
+      { type: 'bar', name: appText('dashboard.chartOptions.open'), stack: 'issues', color: '#fa5252', data: cats.map((c) => c.open) },
+      { type: 'bar', name: appText('dashboard.chartOptions.notOpen'), stack: 'issues', color: '#adb5bd', data: cats.map((c) => c.total - c.open) },
     ],
   };
 }
@@ -136,10 +137,10 @@ export function checksOption(d: Dashboard): ChartOption {
   const notChecked = (c: Dashboard['checks']) => Math.max(0, c.targets - c.pass - c.fail - c.error);
   const rows = [...d.waves.map((w) => ({ name: w.name, c: w.checks }))];
   const series = [
-    { name: 'Passed', color: CHECK_COLOR.pass, pick: (c: Dashboard['checks']) => c.pass },
-    { name: 'Failed', color: CHECK_COLOR.fail, pick: (c: Dashboard['checks']) => c.fail },
-    { name: 'Could not check', color: CHECK_COLOR.error, pick: (c: Dashboard['checks']) => c.error },
-    { name: 'Not checked', color: CHECK_COLOR.notChecked, pick: notChecked },
+    { name: appText('dashboard.chartOptions.passed'), color: CHECK_COLOR.pass, pick: (c: Dashboard['checks']) => c.pass },
+    { name: appText('dashboard.chartOptions.failed'), color: CHECK_COLOR.fail, pick: (c: Dashboard['checks']) => c.fail },
+    { name: appText('dashboard.chartOptions.couldNotCheck'), color: CHECK_COLOR.error, pick: (c: Dashboard['checks']) => c.error },
+    { name: appText('dashboard.chartOptions.notChecked'), color: CHECK_COLOR.notChecked, pick: notChecked },
   ];
   return {
     ...BASE,
@@ -162,8 +163,8 @@ export function outcomesOption(d: Dashboard): ChartOption {
     xAxis: waveAxis(d),
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'bar', name: 'Successful', color: SITE_STATUS_COLOR.signed_off, barMaxWidth: 40, data: d.waves.map((w) => w.successful) },
-      { type: 'bar', name: 'Rolled back', color: SITE_STATUS_COLOR.rolled_back, barMaxWidth: 40, data: d.waves.map((w) => w.rolledBackSites) },
+      { type: 'bar', name: appText('dashboard.chartOptions.successful'), color: SITE_STATUS_COLOR.signed_off, barMaxWidth: 40, data: d.waves.map((w) => w.successful) },
+      { type: 'bar', name: appText('dashboard.chartOptions.rolledBack'), color: SITE_STATUS_COLOR.rolled_back, barMaxWidth: 40, data: d.waves.map((w) => w.rolledBackSites) },
     ],
   };
 }
@@ -176,7 +177,7 @@ export function durationOption(d: Dashboard): ChartOption {
     grid: { ...GRID, top: 16 },
     xAxis: { type: 'category', data: d.startToSignOff.buckets.map((b) => b.label), axisLabel: { interval: 0, hideOverlap: false } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: 'Sites', color: '#4c6ef5', barCategoryGap: '10%', data: d.startToSignOff.buckets.map((b) => b.count) }],
+    series: [{ type: 'bar', name: appText('dashboard.chartOptions.sites'), color: '#4c6ef5', barCategoryGap: '10%', data: d.startToSignOff.buckets.map((b) => b.count) }],
   };
 }
 
@@ -184,10 +185,10 @@ export function durationOption(d: Dashboard): ChartOption {
 export function inventoryOption(d: Dashboard): ChartOption {
   const inv = d.inventory;
   const bars = [
-    { name: 'Missing', value: inv.missing, color: '#fa5252' },
-    { name: 'Still expected past window', value: inv.stillExpectedPastWindow, color: '#c92a2a' },
-    { name: 'Damaged', value: inv.damaged, color: '#fd7e14' },
-    { name: 'Surplus', value: inv.surplus, color: '#be4bdb' },
+    { name: appText('dashboard.chartOptions.missing'), value: inv.missing, color: '#fa5252' },
+    { name: appText('dashboard.chartOptions.stillExpectedPastWindow'), value: inv.stillExpectedPastWindow, color: '#c92a2a' },
+    { name: appText('dashboard.chartOptions.damaged'), value: inv.damaged, color: '#fd7e14' },
+    { name: appText('dashboard.chartOptions.surplus'), value: inv.surplus, color: '#be4bdb' },
   ];
   return {
     ...BASE,
@@ -195,7 +196,7 @@ export function inventoryOption(d: Dashboard): ChartOption {
     grid: { ...GRID, top: 8 },
     yAxis: { type: 'category', data: bars.map((b) => b.name), inverse: true },
     xAxis: { type: 'value', minInterval: 1, splitNumber: 3 },
-    series: [{ type: 'bar', name: 'Items', barMaxWidth: 22, data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })) }],
+    series: [{ type: 'bar', name: appText('dashboard.chartOptions.items'), barMaxWidth: 22, data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })) }],
   };
 }
 
