@@ -2,6 +2,7 @@ import { degrees, rgb, type PDFImage } from '@cantoo/pdf-lib';
 import type { ReviewPhoto, SignedSheet } from '../../../shared/domain/signoff';
 import { readJpegOrientation } from '../../../shared/photo/image-metadata';
 import type { PdfWriter } from './pdf-writer';
+import { sheetText } from './sheet-text';
 
 /** The bytes of a stored photo, checked against its hash; null when this device does not hold it intact. */
 export type PhotoBytes = (sha256: string) => Uint8Array | null;
@@ -11,12 +12,14 @@ const GAP = 14;
 const BOX_HEIGHT = 210;
 const CAPTION = 8;
 
-type Embedded = { image: PDFImage; turns: 0 | 1 | 2 | 3 } | { missing: string };
+/** Why a photo is named but not drawn: a key of the owner catalog's `pdf.photos`. */
+type Missing = 'notOnDevice' | 'unreadable' | 'webp';
+type Embedded = { image: PDFImage; turns: 0 | 1 | 2 | 3 } | { missing: Missing };
 
 /** JPEG and PNG go into the PDF as they are stored (no second compression); anything else is named, not drawn. */
 async function embed(w: PdfWriter, photo: ReviewPhoto, photoBytes: PhotoBytes): Promise<Embedded> {
   const bytes = photoBytes(photo.sha256);
-  if (!bytes) return { missing: 'Not on this device when this PDF was made' };
+  if (!bytes) return { missing: 'notOnDevice' };
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xd8) {
       // A JPEG stored with an orientation tag (kept by the metadata strip) is turned as a viewer would.
@@ -25,9 +28,9 @@ async function embed(w: PdfWriter, photo: ReviewPhoto, photoBytes: PhotoBytes): 
     }
     if (bytes[0] === 0x89 && bytes[1] === 0x50) return { image: await w.doc.embedPng(bytes), turns: 0 };
   } catch {
-    return { missing: 'The stored file could not be read as an image' };
+    return { missing: 'unreadable' };
   }
-  return { missing: 'Stored as WebP, which a PDF cannot show' };
+  return { missing: 'webp' };
 }
 
 /** Draws the image upright inside a box, as large as fits, centred; `turns` quarter turns clockwise. */
@@ -60,9 +63,10 @@ function drawFitted(w: PdfWriter, { image, turns }: { image: PDFImage; turns: 0 
 export async function photoSection(w: PdfWriter, sheet: SignedSheet, photoBytes: PhotoBytes): Promise<void> {
   const photos = sheet.content.review.photos;
   if (!photos || photos.length === 0) return;
+  const t = sheetText(sheet);
   w.newPage();
-  w.heading(`Photo evidence (${photos.length})`, 11);
-  w.paragraph('The photos this sheet covers, each named by its SHA-256 in the signed content.', 8, { color: GREY });
+  w.heading(t('pdf.photos.heading', { n: photos.length }), 11);
+  w.paragraph(t('pdf.photos.intro'), 8, { color: GREY });
   const boxWidth = (w.width - GAP) / 2;
   const embedded = new Map<string, Promise<Embedded>>(); // the same photo on two items is embedded once
   const embedOnce = (photo: ReviewPhoto) => embedded.get(photo.sha256) ?? embedded.set(photo.sha256, embed(w, photo, photoBytes)).get(photo.sha256)!;
@@ -82,7 +86,7 @@ export async function photoSection(w: PdfWriter, sheet: SignedSheet, photoBytes:
       if ('image' in picture) drawFitted(w, picture, x, top, boxWidth);
       else {
         w.page.drawRectangle({ x, y: top - BOX_HEIGHT, width: boxWidth, height: BOX_HEIGHT, borderColor: GREY, borderWidth: 0.5 });
-        w.draw(picture.missing, x + 8, top - BOX_HEIGHT / 2, CAPTION, { color: GREY });
+        w.draw(t(`pdf.photos.${picture.missing}`), x + 8, top - BOX_HEIGHT / 2, CAPTION, { color: GREY });
       }
       captions[k]!.forEach((line, n) => w.draw(line.text, x, top - BOX_HEIGHT - (n + 1) * (CAPTION + 3), CAPTION, { bold: line.bold, ...(line.bold ? {} : { color: GREY }) }));
     }
