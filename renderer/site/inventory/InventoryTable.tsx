@@ -7,6 +7,7 @@ import { runCommand } from '../../api/command';
 import { INVENTORY_STATE } from '../../status/labels';
 import { InventoryRow } from './InventoryRow';
 import { RowStateMenu, type RowMenuAnchor } from './RowStateMenu';
+import { ItemPhotosModal } from '../../photo/ItemPhotosModal';
 import { usePagedInventory, type InventoryQuery } from './usePagedInventory';
 import classes from './InventoryTable.module.css';
 import { useText } from '../../i18n/i18n';
@@ -27,6 +28,7 @@ export function InventoryTable({ siteId, query, state, highlightId = null, onTot
   const list = usePagedInventory({ siteId, query, state });
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<RowMenuAnchor | null>(null);
+  const [photosFor, setPhotosFor] = useState<InventoryItem | null>(null);
 
   const virtualizer = useVirtualizer({
     count: list.total ?? 0,
@@ -118,7 +120,8 @@ export function InventoryTable({ siteId, query, state, highlightId = null, onTot
           </Group>
         )}
       </div>
-      <RowStateMenu anchor={menu} onClose={() => setMenu(null)} onPick={(item, next) => void onPick(item, next)} />
+      <RowStateMenu anchor={menu} onClose={() => setMenu(null)} onPick={(item, next) => void onPick(item, next)} onPhotos={setPhotosFor} />
+      <ItemPhotosModal item={photosFor} onClose={() => setPhotosFor(null)} />
     </>
   );
 }

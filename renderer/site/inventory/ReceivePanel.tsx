@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Paper, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconBarcode, IconCamera, IconCameraOff, IconVolume, IconVolumeOff, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Reconciliation } from '../../../shared/domain/inventory';
+import type { InventoryItem, Reconciliation } from '../../../shared/domain/inventory';
 import { errorText } from '../../api/notify';
 import { useMutation } from '../../api/useMutation';
 import { isEditable, overlayOpen } from '../../shell/overlay';
@@ -18,6 +18,8 @@ import { CameraScanner } from '../../camera/CameraScanner';
 import { useCameraOpen } from '../../camera/camera-open';
 import { vibrate } from '../../camera/vibrate';
 import { useText } from '../../i18n/i18n';
+import { ItemPhotos } from '../../photo/ItemPhotos';
+import { surplusSubject } from '../../photo/ItemPhotosModal';
 
 const NO_ENTRIES: ScanEntry[] = [];
 const REFOCUS_DELAY_MS = 150;
@@ -38,6 +40,8 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
   const zone = useDisplayZone();
   const [value, setValue] = useState('');
   const [surplusFor, setSurplusFor] = useState<ScanEntry | null>(null);
+  // The surplus item just recorded from the latest scan: photographed where it stands.
+  const [recorded, setRecorded] = useState<{ entryId: ScanEntry['id']; item: InventoryItem } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const entries = useScanLog((s) => s.bySite[siteId] ?? NO_ENTRIES);
@@ -110,6 +114,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
     );
     if (!item) return false;
     markSurplus(siteId, entry.id);
+    setRecorded({ entryId: entry.id, item });
     closeSurplus();
     onReceived(item.id);
     return true;
@@ -187,6 +192,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
             {cameraOpen && <CameraScanner onScan={onCameraScan} hint="Hold a serial label up to the camera, its barcode across the red line" maxWidth={240} />}
             <div style={{ flex: '1 1 240px', minWidth: 0 }}>
               <ScanFeedback key={latest?.id ?? 0} entry={latest} onRecordSurplus={setSurplusFor} />
+              {recorded && latest?.id === recorded.entryId && <ItemPhotos itemId={recorded.item.id} subject={surplusSubject(recorded.item)} />}
             </div>
           </div>
         </div>

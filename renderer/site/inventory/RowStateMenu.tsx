@@ -4,6 +4,7 @@ import type { InventoryState } from '../../../shared/domain/enums';
 import type { InventoryItem } from '../../../shared/domain/inventory';
 import { INVENTORY_STATE } from '../../status/labels';
 import { useText } from '../../i18n/i18n';
+import { SurplusPhotosMenuItem } from '../../photo/SurplusPhotosMenuItem';
 
 export interface RowMenuAnchor {
   item: InventoryItem;
@@ -21,13 +22,15 @@ interface Props {
   anchor: RowMenuAnchor | null;
   onClose: () => void;
   onPick: (item: InventoryItem, state: InventoryState) => void;
+  /** Opens the photos of a surplus item (offered on surplus rows only). */
+  onPhotos?: (item: InventoryItem) => void;
 }
 
 /**
  * One menu shared by all rows, placed over the clicked row button, so the table does not
  * mount a Menu per row.
  */
-export function RowStateMenu({ anchor, onClose, onPick }: Props) {
+export function RowStateMenu({ anchor, onClose, onPick, onPhotos }: Props) {
   const t = useText();
   const rect = anchor?.rect;
   return (
@@ -59,6 +62,7 @@ export function RowStateMenu({ anchor, onClose, onPick }: Props) {
             {INVENTORY_STATE[a.state].label}
           </Menu.Item>
         ))}
+        {anchor?.item.isSurplus && onPhotos && <SurplusPhotosMenuItem onClick={() => onPhotos(anchor.item)} />}
       </Menu.Dropdown>
     </Menu>
   );
