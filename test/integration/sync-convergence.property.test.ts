@@ -38,7 +38,8 @@ describe.each(SERVER_BACKENDS)('sync convergence (%s)', (backend) => {
         for (const key of Object.keys(coverage) as (keyof Coverage)[]) coverage[key] += outcome.coverage[key];
         expect(outcome.failures).toEqual([]);
       }),
-      { numRuns: RUNS[backend], seed: 4242, endOnFailure: true, examples: convergenceExamples.map((e) => [e.scenario]) },
+      // fast-check counts the examples within numRuns: without adding them, PostgreSQL ran 4 of the 5 examples and no random trial.
+      { numRuns: convergenceExamples.length + RUNS[backend], seed: 4242, endOnFailure: true, examples: convergenceExamples.map((e) => [e.scenario]) },
     );
     expect(coverage.cutConnections).toBeGreaterThan(0);
     expect(coverage.kills).toBeGreaterThan(0);
