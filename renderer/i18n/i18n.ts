@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { FALLBACK_LANGUAGE, type SiteLanguage } from '../../shared/i18n/languages';
+import { FALLBACK_LANGUAGE, type SiteLanguage } from '../../shared/i18n/language-codes';
 import { I18N_OPTIONS } from '../../shared/i18n/translator';
 
 /**

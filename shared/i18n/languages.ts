@@ -1,18 +1,12 @@
 import { z } from 'zod';
+import { FALLBACK_LANGUAGE, SITE_LANGUAGES, type SiteLanguage } from './language-codes';
 
-/**
- * The languages Outpost speaks to a site owner. Adding one: its code here, its name in
- * LANGUAGE_NAMES, and a complete `catalogs/<code>/owner.json` (docs/i18n.md).
- */
-export const SITE_LANGUAGES = ['en', 'de', 'fr', 'nl'] as const;
+export { FALLBACK_LANGUAGE, SITE_LANGUAGES, type SiteLanguage };
 export const siteLanguageSchema = z.enum(SITE_LANGUAGES);
-export type SiteLanguage = z.infer<typeof siteLanguageSchema>;
 
 /** Each language in its own name, as a chooser shows it to the person who reads it. */
 export const LANGUAGE_NAMES: Record<SiteLanguage, string> = { en: 'English', de: 'Deutsch', fr: 'Français', nl: 'Nederlands' };
 
-/** The language Outpost itself falls back to (and the technician UI is written in). */
-export const FALLBACK_LANGUAGE: SiteLanguage = 'en';
 
 /**
  * A country's language for its site owners. Belgium has three official languages and no single

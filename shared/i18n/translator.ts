@@ -1,6 +1,6 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { CATALOGS, DEFAULT_NAMESPACE, NAMESPACES } from './catalogs';
-import { FALLBACK_LANGUAGE, SITE_LANGUAGES, type SiteLanguage } from './languages';
+import { FALLBACK_LANGUAGE, SITE_LANGUAGES, type SiteLanguage } from './language-codes';
 
 /** The catalogs as i18next resources. */
 export function i18nResources() {
