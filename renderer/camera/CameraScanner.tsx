@@ -6,6 +6,7 @@ import { useBarcodeScan } from './barcode/useBarcodeScan';
 import { CameraControls, CameraFailureNotice } from './CameraControls';
 import { CameraPreview } from './CameraPreview';
 import { useCameraStream } from './useCameraStream';
+import { useText } from '../i18n/i18n';
 
 interface Props {
   /** A value read from the camera: one code alone in view, or the one picked from several. */
@@ -25,6 +26,7 @@ function sameValues(a: DecodedCode[], b: DecodedCode[]): boolean {
  * listed to pick from. The camera stops when this unmounts.
  */
 export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
+  const t = useText();
   const camera = useCameraStream({ active: true });
   const videoRef = useRef<HTMLVideoElement>(null);
   const [filter] = useState(() => new RepeatFilter());
@@ -53,19 +55,19 @@ export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
 
   const state =
     camera.status === 'starting'
-      ? 'Opening the camera…'
+      ? t('camera.cameraScanner.openingTheCamera')
       : camera.status !== 'live'
         ? null
         : decoder === 'loading'
-          ? 'Loading the barcode reader…'
+          ? t('camera.cameraScanner.loadingTheBarcodeReader')
           : decoder === 'failed'
-            ? 'The barcode reader could not be loaded; type or scan the serial instead.'
+            ? t('camera.cameraScanner.theBarcodeReaderCould')
             : hint;
 
   return (
     <Stack gap={6} data-testid="camera-scanner" data-camera={camera.status} data-decoder={decoder} style={{ width: '100%', maxWidth, flex: `0 1 ${maxWidth}px` }}>
       <CameraFailureNotice camera={camera} />
-      {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label="Camera preview" maxWidth={maxWidth} aimLine />}
+      {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label={t('camera.cameraScanner.cameraPreview')} maxWidth={maxWidth} aimLine />}
       {state && (
         <Group gap={6} wrap="nowrap">
           {(camera.status === 'starting' || decoder === 'loading') && <Loader size={12} />}
@@ -78,7 +80,7 @@ export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
       {choices.length > 1 && (
         <div data-testid="camera-choices">
           <Text size="xs" fw={700}>
-            {choices.length} codes in view: pick one
+            {t('camera.cameraScanner.codesInViewPick', { codes: choices.length })}
           </Text>
           <Group gap={4} mt={4}>
             {choices.map((code) => (

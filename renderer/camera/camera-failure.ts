@@ -1,3 +1,4 @@
+import { appText } from '../i18n/app-text';
 /** Why the camera could not be used, in words a technician can act on. */
 export type CameraFailureKind = 'denied' | 'not_found' | 'in_use' | 'unsupported' | 'ended' | 'failed';
 
@@ -7,17 +8,16 @@ export interface CameraFailure {
 }
 
 const MESSAGES: Record<CameraFailureKind, string> = {
-  denied:
-    'Camera access was denied. Allow the camera for Outpost (browser site settings, or the system privacy settings), then try again. The scan field still works with a barcode scanner or typing.',
-  not_found: 'No camera found. Connect one, or use the scan field with a barcode scanner or typing.',
-  in_use: 'The camera could not be started: another application may be using it. Close it and try again.',
-  unsupported: 'This window cannot use a camera (no camera support here). Use the scan field with a barcode scanner or typing.',
-  ended: 'The camera stopped (unplugged or taken by another application). Try again, or pick another camera.',
-  failed: 'The camera could not be started.',
+  get denied() { return appText('camera.cameraFailure.cameraAccessWasDenied'); },
+  get not_found() { return appText('camera.cameraFailure.noCameraFoundConnect'); },
+  get in_use() { return appText('camera.cameraFailure.theCameraCouldNot'); },
+  get unsupported() { return appText('camera.cameraFailure.thisWindowCannotUse'); },
+  get ended() { return appText('camera.cameraFailure.theCameraStoppedUnplugged'); },
+  get failed() { return appText('camera.cameraFailure.theCameraCouldNot2'); },
 };
 
 export function cameraFailure(kind: CameraFailureKind, detail?: string): CameraFailure {
-  return { kind, message: detail && kind === 'failed' ? `${MESSAGES.failed} ${detail}` : MESSAGES[kind] };
+  return { kind, message: detail && kind === 'failed' ? appText('camera.cameraFailure.failedDetail', { detail }) : MESSAGES[kind] };
 }
 
 /** Maps a getUserMedia rejection (a DOMException by name) to a failure. */

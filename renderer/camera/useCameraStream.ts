@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { rememberCameraId, rememberedCameraId } from './camera-choice';
 import { cameraFailure, cameraFailureFrom, type CameraFailure } from './camera-failure';
 import { setTorch, torchSupported } from './torch';
+import { appText } from '../i18n/app-text';
 
 export type CameraStatus = 'idle' | 'starting' | 'live' | 'failed';
 
@@ -46,7 +47,7 @@ async function listCameras(): Promise<CameraDevice[]> {
   const devices = await navigator.mediaDevices.enumerateDevices();
   return devices
     .filter((d) => d.kind === 'videoinput' && d.deviceId !== '')
-    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || appText('camera.useCameraStream.camera', { number: i + 1 }) }));
 }
 
 /**
