@@ -8,6 +8,8 @@ import { CameraPreview } from '../camera/CameraPreview';
 import { useCameraStream } from '../camera/useCameraStream';
 import { captureStill } from './capture-still';
 import type { PreparedPhoto } from './photo-types';
+import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 interface Props {
   opened: boolean;
@@ -24,6 +26,7 @@ interface Props {
  * closes (useCameraStream).
  */
 export function TakePhotoModal({ opened, onClose, onUse, subject }: Props) {
+  const t = useText();
   const camera = useCameraStream({ active: opened, idealWidth: PHOTO_MAX_EDGE, idealHeight: (PHOTO_MAX_EDGE * 3) / 4 });
   const videoRef = useRef<HTMLVideoElement>(null);
   const [still, setStill] = useState<PreparedPhoto | null>(null);
@@ -41,7 +44,7 @@ export function TakePhotoModal({ opened, onClose, onUse, subject }: Props) {
     const read = await captureStill(video);
     setBusy(false);
     if (read.ok) setStill(read);
-    else showApiError({ code: 'validation', message: read.message }, 'Photo not taken');
+    else showApiError({ code: 'validation', message: read.message }, appText('photo.takePhotoModal.photoNotTaken'));
   }
 
   async function use() {
@@ -53,17 +56,17 @@ export function TakePhotoModal({ opened, onClose, onUse, subject }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={`Take photo: ${subject}`} size="lg" returnFocus>
+    <Modal opened={opened} onClose={close} title={t('photo.takePhotoModal.takePhoto', { subject })} size="lg" returnFocus>
       <Stack gap="sm" data-testid="take-photo" data-camera={camera.status} data-step={still ? 'preview' : 'camera'}>
         <CameraFailureNotice camera={camera} />
         <div style={{ display: still ? 'none' : 'block' }}>
-          {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label="Camera preview" maxWidth={720} />}
+          {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label={t('photo.takePhotoModal.cameraPreview')} maxWidth={720} />}
         </div>
         {still && (
           <>
-            <Image src={`data:${still.mediaType};base64,${still.dataBase64}`} alt={`Photo of ${subject}`} fit="contain" mah={420} radius="sm" data-testid="photo-still" />
+            <Image src={`data:${still.mediaType};base64,${still.dataBase64}`} alt={t('photo.takePhotoModal.photoOf', { subject })} fit="contain" mah={420} radius="sm" data-testid="photo-still" />
             <Text size="xs" c="dimmed" data-testid="photo-still-size">
-              {still.width} × {still.height} px · {Math.ceil(still.size / 1024)} KiB · JPEG without location or camera details
+              {t('photo.takePhotoModal.pxKibJpegWithout', { width: still.width, height: still.height, kib: Math.ceil(still.size / 1024) })}
             </Text>
           </>
         )}
@@ -71,20 +74,20 @@ export function TakePhotoModal({ opened, onClose, onUse, subject }: Props) {
           {camera.status === 'live' && !still ? <CameraControls camera={camera} /> : <span />}
           <Group gap="xs">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('photo.takePhotoModal.cancel')}
             </Button>
             {still ? (
               <>
                 <Button variant="default" leftSection={<IconRefresh size={14} />} onClick={() => setStill(null)} disabled={busy} data-testid="photo-retake">
-                  Retake
+                  {t('photo.takePhotoModal.retake')}
                 </Button>
                 <Button leftSection={<IconCheck size={14} />} onClick={() => void use()} loading={busy} data-testid="photo-use">
-                  Use photo
+                  {t('photo.takePhotoModal.usePhoto')}
                 </Button>
               </>
             ) : (
               <Button leftSection={<IconCamera size={14} />} onClick={() => void capture()} loading={busy} disabled={camera.status !== 'live'} data-testid="photo-capture">
-                Capture
+                {t('photo.takePhotoModal.capture')}
               </Button>
             )}
           </Group>

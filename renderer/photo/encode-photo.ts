@@ -1,6 +1,7 @@
 import { MAX_ATTACHMENT_BYTES } from '../../shared/contract/attachments-methods';
 import { PHOTO_ENCODE_STEPS, scaledSize } from '../../shared/photo/photo-rules';
 import { toBase64, type PhotoRead } from './photo-types';
+import { appText } from '../i18n/app-text';
 
 function toJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob | null> {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
@@ -19,7 +20,7 @@ export async function encodePhoto(source: CanvasImageSource, width: number, heig
     canvas.width = size.width;
     canvas.height = size.height;
     const g = canvas.getContext('2d');
-    if (!g) return { ok: false, message: 'This window cannot draw images' };
+    if (!g) return { ok: false, message: appText('photo.encodePhoto.thisWindowCannotDraw') };
     g.fillStyle = '#ffffff';
     g.fillRect(0, 0, size.width, size.height);
     g.imageSmoothingQuality = 'high';
@@ -29,5 +30,5 @@ export async function encodePhoto(source: CanvasImageSource, width: number, heig
       return { ok: true, mediaType: 'image/jpeg', dataBase64: toBase64(new Uint8Array(await blob.arrayBuffer())), size: blob.size, ...size };
     }
   }
-  return { ok: false, message: `The photo could not be made smaller than ${MAX_ATTACHMENT_BYTES / 1024} KiB` };
+  return { ok: false, message: appText('photo.encodePhoto.thePhotoCouldNot', { limit: MAX_ATTACHMENT_BYTES / 1024 }) };
 }

@@ -3,6 +3,7 @@ import { readJpegOrientation } from '../../shared/photo/image-metadata';
 import { PHOTO_MAX_EDGE } from '../../shared/photo/photo-rules';
 import { encodePhoto } from './encode-photo';
 import { toBase64, type PhotoMediaType, type PhotoRead } from './photo-types';
+import { appText } from '../i18n/app-text';
 
 const isPhotoType = (type: string): type is PhotoMediaType => (ATTACHMENT_MEDIA_TYPES as readonly string[]).includes(type);
 
@@ -13,12 +14,12 @@ const isPhotoType = (type: string): type is PhotoMediaType => (ATTACHMENT_MEDIA_
  * honoured by createImageBitmap) and saved as JPEG by encodePhoto.
  */
 export async function preparePhotoFile(file: File): Promise<PhotoRead> {
-  if (!file.type.startsWith('image/')) return { ok: false, message: `${file.name} is not a photo` };
+  if (!file.type.startsWith('image/')) return { ok: false, message: appText('photo.preparePhoto.isNotAPhoto', { name: file.name }) };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    return { ok: false, message: `${file.name} could not be read as an image` };
+    return { ok: false, message: appText('photo.preparePhoto.couldNotBeRead', { name: file.name }) };
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
