@@ -100,6 +100,13 @@ test('a checklist photo taken with the camera (capture, preview, retake, use) is
   expect(seen.left).toBeLessThan(80);
   expect(seen.right).toBeGreaterThan(180);
 
+  // The site owner sees the photo in the review before signing (in Dutch, Amsterdam's language).
+  await page.getByTestId('tab-signoff').click();
+  const reviewPhotos = page.getByTestId('review-photos');
+  await expect(reviewPhotos).toContainText('Fotobewijs (1)');
+  await expect(reviewPhotos.getByRole('img')).toHaveCount(1);
+  await expect(reviewPhotos).toContainText('Mount firewall');
+
   // The site owner signs (rejected: the site is far from done); the sheet names the photo and its PDF embeds it as stored.
   const { reviewHash } = await shell.call<{ reviewHash: string }>('signoff.review', { siteId: site, kind: 'site_complete' });
   const signed = await shell.call<{ sheet: { id: string } }>('signoff.sign', {

@@ -5,6 +5,7 @@ import { columnKey, decisionText, kindText, phaseText, scopeText } from '../../.
 import { Time } from '../../format/Time';
 import { useOwnerText } from '../../i18n/i18n';
 import { SmallTable } from '../../shell/SmallTable';
+import { PhotoThumb } from '../issues/PhotoThumb';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
@@ -64,6 +65,18 @@ export function ReviewSummary({ review, language }: { review: SignOffReview; lan
           <Text size="xs" c="dimmed" px="sm" pb="sm">
             {t('review.itemsListed', { n: inv.exceptions.length })}
           </Text>
+        </Section>
+      )}
+      {review.photos && review.photos.length > 0 && (
+        <Section title={t('review.photosCount', { n: review.photos.length })} testId="review-photos">
+          <SimpleGrid cols={2} px="sm" pb="sm">
+            {review.photos.map((photo) => (
+              <div key={`${photo.sha256} ${photo.subject}`}>
+                <PhotoThumb sha256={photo.sha256} />
+                <Text size="xs">{photo.subject}</Text>
+              </div>
+            ))}
+          </SimpleGrid>
         </Section>
       )}
       {review.training && (
