@@ -42,7 +42,9 @@ export function startBrowserShell(dataDir: string, extraArgs: string[] = []): Pr
         call: async <T>(method: string, input: unknown) => {
           const res = await fetch(`${origin}/api/${method}`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-outpost-token': token },
+            // A fresh connection per call: the shell closes an idle kept-alive one on a timer, and when a
+            // long task (a PDF) held its one thread, that timer and the next request race (ECONNRESET).
+            headers: { 'content-type': 'application/json', 'x-outpost-token': token, connection: 'close' },
             body: JSON.stringify(input),
           });
           const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
