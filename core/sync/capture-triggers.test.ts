@@ -43,7 +43,7 @@ function wireRow(d: Database.Database, entity: SyncEntity, where = '1 = 1', ...p
     .get(...params) as { rowId: string; data: string; partition: string } | undefined;
 }
 
-/** Records of every kind the sample lacks: a check run linked as evidence, an issue with a photo and a link, a wave decision, a rollback, a phase, a training session, a review, a signed sheet and its PDF. */
+/** Records of every kind the sample lacks: a check run linked as evidence, an issue with a photo and a link, a surplus item's photo, a wave decision, a rollback, a phase, a training session, a review, a signed sheet and its PDF. */
 async function addFieldRecords(c: TestCore, d: Database.Database, siteId: string) {
   const machine = c.call('machines.list', { siteId })[0]!;
   d.prepare(
@@ -55,6 +55,8 @@ async function addFieldRecords(c: TestCore, d: Database.Database, siteId: string
   const photo = c.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(2) });
   const item = c.call('inventory.list', { siteId, limit: 1 }).items[0]!;
   c.call('issues.create', { siteId, title: 'Cable missing', severity: 'low', category: 'hardware', attachments: [photo.sha256], links: [{ kind: 'inventory_item', id: item.id }] });
+  const surplus = c.call('inventory.recordSurplus', { siteId, serial: 'SRP-CAPTURE-1', manufacturer: 'HP', model: 'Switch' });
+  c.call('inventory.attachPhoto', { itemId: surplus.id, sha256: photo.sha256 });
   d.prepare(`INSERT INTO wave_decisions (id, wave_id, deployment_id, decision, decided_at, decided_by) SELECT 'wd-1', wave_id, deployment_id, 'go', 'now', 'Rita' FROM sites WHERE id = ?`).run(siteId);
   d.prepare(`INSERT INTO site_rollbacks (id, site_id, reason, issue_ids, previous_status, created_at, created_by) VALUES ('rb-1', ?, 'test', '[]', 'planned', 'now', 'Tester')`).run(siteId);
   d.prepare(`INSERT INTO checklist_phases (site_id, phase, completed_at, completed_by) VALUES (?, 'before', 'now', 'Tester')`).run(siteId);

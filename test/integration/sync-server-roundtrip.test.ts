@@ -50,6 +50,7 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
       op('sites', 'update', { id: 's1', status: 'in_progress', updated_at: at, updated_by: 'Alice Tech' }, { baseVersion: 1 }),
       op('inventory_items', 'update', { id: 's1-inv', found_serial: 'SN-1', found_serial_key: 'sn1', state: 'received', updated_at: at }, { baseVersion: 1, partition: 'site:s1' }),
       op('inventory_items', 'insert', sampleRow('inventory_items', { id: 's1-surplus', site_id: 's1', is_surplus: 1, state: 'received' })),
+      op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: 'ph-1', item_id: 's1-surplus', sha256: photo }), { partition: 'site:s1' }),
       op('checklist_items', 'update', { id: 's1-chk', state: 'done', state_by: 'Alice Tech', state_at: at }, { baseVersion: 1, partition: 'site:s1' }),
       op('checklist_phases', 'insert', { site_id: 's1', phase: 'during', completed_at: at, completed_by: 'Alice Tech' }),
       op('check_runs', 'insert', sampleRow('check_runs', { id: 'run-1', site_id: 's1', results: '[]', pass_count: 3 })),
