@@ -20,6 +20,10 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
   const timer = useRef<number | null>(null);
   const finished = useRef(onFinished);
   const doneSeen = useRef(0);
+  // The job being followed, known as soon as the start answers (before the first status), and a
+  // Cancel pressed before that answer, sent as soon as the id is known.
+  const jobId = useRef<string | null>(null);
+  const cancelAsked = useRef(false);
   finished.current = onFinished;
 
   const stop = () => {
@@ -59,14 +63,18 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
       // The last job's "finished" goes at once: what shows from here on is this job's.
       setStatus(null);
       doneSeen.current = 0;
+      jobId.current = null;
+      cancelAsked.current = false;
       const started = await request();
       if (!started) {
         setActive(false);
         return;
       }
+      jobId.current = started.jobId;
+      if (cancelAsked.current) await mutation.run('checks.cancel', { jobId: started.jobId });
       poll(started.jobId);
     },
-    [poll],
+    [poll, mutation.run],
   );
 
   const start = useCallback(
@@ -83,9 +91,12 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
   const retry = useCallback((jobId: string) => launch(() => mutation.run('checks.retryInterrupted', { jobId }, { errorTitle: 'Check not started' })), [launch, mutation.run]);
 
   const cancel = useCallback(async () => {
-    if (!status) return;
-    await mutation.run('checks.cancel', { jobId: status.jobId });
-  }, [status, mutation.run]);
+    if (jobId.current === null) {
+      cancelAsked.current = true; // the start has not answered yet
+      return;
+    }
+    await mutation.run('checks.cancel', { jobId: jobId.current });
+  }, [mutation.run]);
 
   return { status, running: active, start, retry, cancel };
 }
