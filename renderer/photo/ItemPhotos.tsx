@@ -8,6 +8,7 @@ import type { PhotoRead } from './photo-types';
 import { preparePhotoFile } from './prepare-photo';
 import { storePhoto } from './store-photo';
 import { TakePhotoButton } from './TakePhotoButton';
+import { useText } from '../i18n/i18n';
 
 interface Props {
   itemId: string;
@@ -21,6 +22,7 @@ interface Props {
  * are committed before the thumbnail shows.
  */
 export function ItemPhotos({ itemId, subject }: Props) {
+  const t = useText();
   const photos = useApiQuery('inventory.photos', { itemId }, ['inventory']);
   const [busy, setBusy] = useState(false);
 
@@ -44,13 +46,13 @@ export function ItemPhotos({ itemId, subject }: Props) {
         <FileButton onChange={(file) => void attach(file)} accept="image/jpeg,image/png,image/webp">
           {(props) => (
             <Button {...props} size="xs" variant="default" leftSection={<IconPhoto size={14} />} loading={busy} data-testid="surplus-attach-photo">
-              Attach file
+              {t('photo.itemPhotos.attachFile')}
             </Button>
           )}
         </FileButton>
         <TakePhotoButton subject={subject} onUse={(photo) => link({ ok: true, ...photo })} testId="surplus-take-photo" />
         <Text size="xs" c="dimmed">
-          {list.length === 0 ? 'No photo yet' : list.length === 1 ? '1 photo' : `${list.length} photos`}
+          {list.length === 0 ? t('photo.itemPhotos.noPhotoYet') : t('photo.itemPhotos.photoCount', { count: list.length })}
         </Text>
       </Group>
       {photos.error && (

@@ -19,6 +19,15 @@ const SWEPT = [
   'renderer/first-run',
   'renderer/schedule',
   'renderer/status',
+  'renderer/deployment',
+  'renderer/sync',
+  'renderer/dashboard',
+  'renderer/site-report',
+  'renderer/closeout',
+  'renderer/calendar',
+  'renderer/format',
+  'renderer/camera',
+  'renderer/photo',
 ];
 
 /** Files or folders below a swept folder that are not read, with the reason. */
