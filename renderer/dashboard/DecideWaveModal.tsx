@@ -91,7 +91,7 @@ export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) 
             {t('dashboard.decideWaveModal.cancel')}
           </Button>
           <Button color={decision === 'go' ? 'green' : 'red'} disabled={noteMissing} loading={busy} onClick={() => void submit()} data-testid="decision-confirm">
-            {t('dashboard.decideWaveModal.record')}{' '}{decision === 'go' ? t('dashboard.decideWaveModal.go2') : t('dashboard.decideWaveModal.noGo2')}
+            {t(`dashboard.decideWaveModal.recordDecision.${decision}`)}
           </Button>
         </Group>
       </Stack>

@@ -34,7 +34,7 @@ export function ReportPreviewPanel({ preview, confirmed = false, onConfirm }: { 
           <Badge color="green" variant="light">{t('siteReport.reportPreviewPanel.ofAttachmentsVerified', { verified: preview.attachments.verified, attachments: preview.attachments.count })}</Badge>
           {preview.sheets.map((s) => (
             <Badge key={s.id} color={s.valid ? 'green' : 'red'} variant="light">
-              {t('siteReport.reportPreviewPanel.signOff', { kind: s.kind.replace(/_/g, ' ') })}{' '}{s.valid ? t('siteReport.reportPreviewPanel.valid') : t('siteReport.reportPreviewPanel.invalid')}
+              {t(s.valid ? 'siteReport.reportPreviewPanel.signOffValid' : 'siteReport.reportPreviewPanel.signOffInvalid', { kind: s.kind.replace(/_/g, ' ') })}
             </Badge>
           ))}
         </Group>

@@ -44,8 +44,7 @@ export function CertificateTrustPanel({ check }: { check: ServerCertificateCheck
           {cert.fingerprint}
         </Code>
         <Text size="xs" c="dimmed">
-          {t('sync.certificateTrustPanel.issuedTo')}{' '}{cert.subject || t('sync.certificateTrustPanel.noName')}
-          {cert.altNames ? ` (${cert.altNames})` : ''}{' '}{t('sync.certificateTrustPanel.by')}{' '}{cert.issuer || t('sync.certificateTrustPanel.noName')}
+          {t('sync.certificateTrustPanel.issuedToBy', { subject: (cert.subject || t('sync.certificateTrustPanel.noName')) + (cert.altNames ? ` (${cert.altNames})` : ''), issuer: cert.issuer || t('sync.certificateTrustPanel.noName') })}
           {cert.caVerified ? '' : t('sync.certificateTrustPanel.selfSignedOrNot')}{t('sync.certificateTrustPanel.validTo', { validFrom: formatDateTime(cert.validFrom), validTo: formatDateTime(cert.validTo) })}
         </Text>
       </Stack>

@@ -45,7 +45,7 @@ export function SignOutModal() {
     <Modal opened={opened} onClose={close} title={t('sync.signOutModal.signOut')} size="md">
       <Stack gap="sm">
         <Text size="sm">
-          {t('sync.signOutModal.signingOutRevokesThis')}{' '}{status?.account?.serverUrl ?? t('sync.signOutModal.theServer')}{t('sync.signOutModal.localDataStaysOn')}
+          {status?.account?.serverUrl ? t('sync.signOutModal.revokesOn', { server: status.account.serverUrl }) : t('sync.signOutModal.revokesOnTheServer')}
         </Text>
         {pending > 0 && (
           <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={t('sync.signOutModal.changesHaveNotBeen', { pending })} data-testid="sign-out-pending">
