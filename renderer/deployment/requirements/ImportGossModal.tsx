@@ -5,6 +5,7 @@ import { useMutation } from '../../api/useMutation';
 import { GossImportResult } from './GossImportResult';
 import { fileTooLarge, importTooLarge } from './goss-size';
 import { outcomeOfError, type ImportOutcome } from './import-outcome';
+import { Trans } from 'react-i18next';
 import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
@@ -68,10 +69,7 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
     <Modal opened={opened} onClose={close} title={t('deployment.requirements.importGossModal.importGossYaml')} size="xl" data-testid="goss-dialog">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {t('deployment.requirements.importGossModal.eachResourceOfA')}{' '}
-          <Text span ff="monospace" size="sm">
-            {t('deployment.requirements.importGossModal.gossRender')}
-          </Text>{' '}{t('deployment.requirements.importGossModal.first')}
+          <Trans t={t} i18nKey="deployment.requirements.importGossModal.intro" components={{ code: <Text span ff="monospace" size="sm" /> }} />
         </Text>
         <Autocomplete
           label={t('deployment.requirements.importGossModal.targetRole')}
