@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startTestServer, type ServerBackend, type TestServer } from './central-server';
-import { createPlan, openDevice, pendingOps, signInDevice, syncOnce, type Device, type Plan } from './sync-plan';
+import { createPlan, openSignedInDevice, pendingOps, syncOnce, type Device, type Plan } from './sync-plan';
 import { conflictOpIds, divergence, readLocal, serverDocs } from './sync-verify';
 
 /**
@@ -154,9 +154,7 @@ export interface Fleet {
   close(): void;
 }
 
-const SIGN_IN_LIMIT_MS = 60_000;
-
-/** `requestTimeoutMs`: the devices' request limit in the trials (sign-ins wait up to SIGN_IN_LIMIT_MS). */
+/** `requestTimeoutMs`: the devices' request limit in the trials (sign-ins get their own, openSignedInDevice). */
 export async function openFleet(server: TestServer, proxy: FaultProxy, prefix = '', requestTimeoutMs = 4_000): Promise<Fleet> {
   const users = { rm: `${prefix}rm`, ta: `${prefix}ta`, tb: `${prefix}tb`, tc: `${prefix}tc` };
   await server.createUser({ username: users.rm, role: 'release_manager', password: PASSWORD });
@@ -164,15 +162,7 @@ export async function openFleet(server: TestServer, proxy: FaultProxy, prefix = 
   const opened: Device[] = [];
   const device = async (who: Who) => {
     const role = who === 'rm' ? 'release_manager' : 'technician';
-    // A sign-in waits on the server's password hash, slow on a loaded machine: it gets its own limit,
-    // then the device is opened again on the same data directory with the trial's.
-    const signingIn = openDevice({ name: users[who], role, sync: { requestTimeoutMs: Math.max(requestTimeoutMs, SIGN_IN_LIMIT_MS) } });
-    try {
-      await signInDevice(signingIn, proxy.url, users[who], PASSWORD);
-    } finally {
-      signingIn.core.close();
-    }
-    const d = openDevice({ name: users[who], role, sync: { requestTimeoutMs }, dataDir: signingIn.dataDir });
+    const d = await openSignedInDevice({ name: users[who], role, sync: { requestTimeoutMs } }, proxy.url, users[who], PASSWORD);
     opened.push(d);
     return d;
   };

@@ -50,6 +50,24 @@ export async function signInDevice(device: Device, serverUrl: string, username: 
   await device.core.callAsync('sync.signIn', { serverUrl, username, password, deviceName: device.name });
 }
 
+/** How long a sign-in may take: it waits on the server's password hash, slow on a loaded machine. */
+const SIGN_IN_LIMIT_MS = 60_000;
+
+/**
+ * A device signed in to `serverUrl`: the sign-in gets its own limit, then the device is opened again
+ * on the same data directory with the request limit the test asked for.
+ */
+export async function openSignedInDevice(options: DeviceOptions, serverUrl: string, username: string, password: string): Promise<Device> {
+  const limit = options.sync?.requestTimeoutMs ?? 5_000;
+  const signingIn = openDevice({ ...options, sync: { ...options.sync, requestTimeoutMs: Math.max(limit, SIGN_IN_LIMIT_MS) } });
+  try {
+    await signInDevice(signingIn, serverUrl, username, password);
+  } finally {
+    signingIn.core.close();
+  }
+  return openDevice({ ...options, dataDir: signingIn.dataDir });
+}
+
 /** One sync pass; throws with the engine's error when it fails. */
 export async function syncOnce(device: Device): Promise<void> {
   const outcome = await device.core.syncEngine.runOnce();

@@ -8,7 +8,7 @@ import { migrateCentral } from '../../server/db/migrate-central';
 import { freshDatabase, startTestServer, type ServerBackend } from './central-server';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startServerProcess, type ServerProcess } from './server-process';
-import { openDevice, signInDevice, type Device } from './sync-plan';
+import { openSignedInDevice, type Device } from './sync-plan';
 
 /**
  * A central server process (or, with `inProcess`, S1's in-process test server) on a fresh database
@@ -124,9 +124,8 @@ function world(
     proxy,
     devices,
     async device(name, role, username, requestTimeoutMs = 2_000) {
-      const device = openDevice({ name, role, sync: { requestTimeoutMs } });
+      const device = await openSignedInDevice({ name, role, sync: { requestTimeoutMs } }, proxy.url, username, PASSWORD);
       devices.push(device);
-      await signInDevice(device, proxy.url, username, PASSWORD);
       return device;
     },
     withDb: db.withDb,
