@@ -35,15 +35,19 @@ export function InventoryTab({ siteId }: { siteId: string }) {
         <QueryError title={t('site.inventory.inventoryTab.reconciliationNotAvailable')} error={reconciliation.error} onRetry={reconciliation.reload} />
       )}
       {receiveMode && <ReceivePanel siteId={siteId} onReconciliation={reconciliation.setData} onReceived={setHighlightId} />}
-      <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <div style={{ flex: '1 1 540px', minWidth: 0 }}>
-          <InventoryToolbar search={search} onSearch={setSearch} state={state} onState={setState} total={total} />
-        </div>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 4, flexShrink: 0 }}>
-          <LabelsButton siteId={siteId} />
-          <ImportExportActions siteId={siteId} />
-        </div>
-      </div>
+      <InventoryToolbar
+        search={search}
+        onSearch={setSearch}
+        state={state}
+        onState={setState}
+        total={total}
+        actions={
+          <>
+            <LabelsButton siteId={siteId} />
+            <ImportExportActions siteId={siteId} />
+          </>
+        }
+      />
       <InventoryTable siteId={siteId} query={query} state={state} highlightId={highlightId} onTotal={onTotal} />
     </div>
   );

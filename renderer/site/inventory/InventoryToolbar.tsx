@@ -1,4 +1,5 @@
 import { Button, CloseButton, Group, Kbd, Select, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconBarcode, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { inventoryStateSchema } from '../../../shared/domain/enums';
@@ -22,12 +23,15 @@ interface Props {
   state: InventoryStateFilter;
   onState: (value: InventoryStateFilter) => void;
   total: number | null;
+  /** Labels, import and export: in the same row, before Receive mode, so the row wraps as one. */
+  actions?: React.ReactNode;
 }
 
-export function InventoryToolbar({ search, onSearch, state, onState, total }: Props) {
+export function InventoryToolbar({ search, onSearch, state, onState, total, actions }: Props) {
   const t = useText();
   const receiveMode = useUi((s) => s.receiveMode);
   const setReceiveMode = useUi((s) => s.setReceiveMode);
+  const compact = useMediaQuery('(max-width: 1199px)') ?? false;
   const focusPending = useUi((s) => s.searchFocusPending);
   const consumeSearchFocus = useUi((s) => s.consumeSearchFocus);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -40,7 +44,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
   }, [focusPending, consumeSearchFocus]);
 
   return (
-    <Group gap="sm" wrap="wrap" style={{ rowGap: 6 }}>
+    <Group gap="xs" wrap="wrap" style={{ rowGap: 6 }}>
       <TextInput
         ref={searchRef}
         placeholder={t('site.inventory.inventoryToolbar.serialAssetTagOr')}
@@ -61,7 +65,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
             else e.currentTarget.blur();
           }
         }}
-        // Grows to 320 px, shrinks no narrower than its placeholder needs.
+        // Grows to 320 px, no narrower than its placeholder needs.
         style={{ flex: '1 1 250px', minWidth: 250, maxWidth: 320 }}
         size="sm"
         maxLength={128}
@@ -73,7 +77,7 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
         value={state ?? 'all'}
         onChange={(v) => onState(!v || v === 'all' ? null : (v as InventoryStateFilter))}
         allowDeselect={false}
-        w={150}
+        w={124}
         size="sm"
         aria-label={t('site.inventory.inventoryToolbar.filterByState')}
         data-testid="inventory-state-filter"
@@ -81,13 +85,17 @@ export function InventoryToolbar({ search, onSearch, state, onState, total }: Pr
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="inventory-count">
         {total === null ? t('site.inventory.inventoryToolbar.loading') : t('site.inventory.inventoryToolbar.items', { count: total, formatted: total.toLocaleString() })}
       </Text>
+      <Group gap={4} wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
+        {actions}
+      </Group>
       <Button
-        ml="auto"
         size="sm"
         variant={receiveMode ? 'filled' : 'light'}
         color={receiveMode ? 'teal' : undefined}
         leftSection={<IconBarcode size={16} />}
-        rightSection={<Kbd size="xs">R</Kbd>}
+        // Below 1200 px the shortcut hint moves into the button's title, so the row fits a laptop screen.
+        rightSection={compact ? undefined : <Kbd size="xs">R</Kbd>}
+        title={compact ? t('site.inventory.inventoryToolbar.receiveModeShortcut') : undefined}
         style={{ flexShrink: 0 }}
         onClick={() => setReceiveMode(!receiveMode)}
         aria-pressed={receiveMode}
