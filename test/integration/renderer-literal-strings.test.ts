@@ -31,10 +31,7 @@ const SWEPT = [
 ];
 
 /** Files or folders below a swept folder that are not read, with the reason. */
-const EXCLUDED: Record<string, string> = {
-  'renderer/site/signoff': "moved to the catalog with the site owner's language (#14 part 4); its technician guidance is not swept yet",
-  'renderer/site/training': "moved to the catalog with the site owner's language (#14 part 4); its technician guidance is not swept yet",
-};
+const EXCLUDED: Record<string, string> = {};
 const excluded = (file: string) => Object.keys(EXCLUDED).some((e) => file === e || file.startsWith(`${e}/`));
 
 /** JSX attributes and object properties whose string is shown to the user. */

@@ -1,17 +1,10 @@
 import { Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ReviewGap as Gap } from '../../../shared/domain/signoff';
+import { useText } from '../../i18n/i18n';
 
 /** Reason per gap id, as typed. */
 export type GapDraft = Record<string, string>;
-
-const KIND_LABELS: Record<Gap['kind'], string> = {
-  checklist_item: 'Checklist',
-  missing_item: 'Missing item',
-  failed_check: 'Check',
-  open_issue: 'Issue',
-  open_outage: 'Outage',
-};
 
 interface Props {
   gaps: readonly Gap[];
@@ -27,12 +20,13 @@ interface Props {
  * it is accepted with when signing "Accepted with exceptions" (issues are accepted below).
  */
 export function GapList({ gaps, draft, onChange, askReasons, disabled }: Props) {
+  const t = useText();
   const [common, setCommon] = useState('');
   if (gaps.length === 0) {
     return (
       <Paper withBorder p="sm" data-testid="signoff-gaps">
         <Text size="sm" c="green">
-          No open gaps: the work this sheet covers is complete, so it can be signed "Accepted".
+          {t('site.signoff.gapList.noOpenGaps')}
         </Text>
       </Paper>
     );
@@ -42,16 +36,16 @@ export function GapList({ gaps, draft, onChange, askReasons, disabled }: Props) 
   return (
     <Paper withBorder data-testid="signoff-gaps">
       <Text fw={600} size="sm" px="sm" pt={6} c="orange">
-        Open gaps ({gaps.length}): not complete, so not "Accepted"
+        {t('site.signoff.gapList.openGaps', { gaps: gaps.length })}
       </Text>
       <Text size="xs" c="dimmed" px="sm" pb={4}>
-        Finish the work, or choose "Accepted with exceptions" and give a reason for each gap; the sheet and its PDF list every gap with its reason.
+        {t('site.signoff.gapList.finishOrGiveReasons')}
       </Text>
       {askReasons && reasonable.length > 1 && (
         <Group px="sm" pb={6} gap="xs" align="flex-end">
-          <TextInput size="xs" style={{ flex: 1 }} label="One reason for every gap without one" value={common} disabled={disabled} onChange={(e) => setCommon(e.currentTarget.value)} data-testid="gap-common-reason" />
+          <TextInput size="xs" style={{ flex: 1 }} label={t('site.signoff.gapList.commonReason')} value={common} disabled={disabled} onChange={(e) => setCommon(e.currentTarget.value)} data-testid="gap-common-reason" />
           <Button size="xs" variant="light" disabled={disabled || common.trim() === ''} onClick={fillEmpty} data-testid="gap-fill-reasons">
-            Use for empty reasons
+            {t('site.signoff.gapList.useForEmpty')}
           </Button>
         </Group>
       )}
@@ -61,20 +55,20 @@ export function GapList({ gaps, draft, onChange, askReasons, disabled }: Props) 
             <Table.Tr key={gap.id} data-testid="signoff-gap" data-gap-kind={gap.kind}>
               <Table.Td w={110}>
                 <Badge size="xs" variant="light" color={gap.kind === 'open_issue' ? 'red' : 'orange'}>
-                  {KIND_LABELS[gap.kind]}
+                  {t(`site.signoff.gapList.kind.${gap.kind}`)}
                 </Badge>
               </Table.Td>
               <Table.Td>{gap.label}</Table.Td>
               <Table.Td w="40%">
                 {gap.kind === 'open_issue' ? (
                   <Text size="xs" c="dimmed">
-                    Accept it as an exception under "Open issues" below
+                    {t('site.signoff.gapList.acceptUnderIssues')}
                   </Text>
                 ) : askReasons ? (
                   <TextInput
                     size="xs"
-                    aria-label={`Reason: ${gap.label}`}
-                    placeholder="Why this is acceptable (required)"
+                    aria-label={t('site.signoff.gapList.reasonFor', { gap: gap.label })}
+                    placeholder={t('site.signoff.gapList.reasonRequired')}
                     value={draft[gap.id] ?? ''}
                     disabled={disabled}
                     error={(draft[gap.id] ?? '').trim() === ''}

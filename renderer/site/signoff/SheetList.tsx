@@ -24,11 +24,11 @@ export function SheetList({ sheets }: { sheets: readonly SheetSummary[] }) {
   return (
     <Paper withBorder data-testid="sheet-list">
       <Text fw={600} size="sm" px="sm" py={6}>
-        Signed sheets ({sheets.length})
+        {t('site.signoff.sheetList.heading', { sheets: sheets.length })}
       </Text>
       {sheets.length === 0 ? (
         <Text size="xs" c="dimmed" px="sm" pb="sm">
-          Nothing signed yet.
+          {t('site.signoff.sheetList.nothingSigned')}
         </Text>
       ) : (
         <Table fz="xs" verticalSpacing={4}>
@@ -39,23 +39,23 @@ export function SheetList({ sheets }: { sheets: readonly SheetSummary[] }) {
                 <Table.Td>{SIGN_OFF_KIND_LABELS[s.kind]}</Table.Td>
                 <Table.Td>
                   {SIGN_OFF_DECISION_LABELS[s.decision]}
-                  {s.exceptionCount > 0 && ` (${s.exceptionCount} exception${s.exceptionCount > 1 ? 's' : ''})`}
+                  {s.exceptionCount > 0 && t('site.signoff.sheetList.exceptions', { count: s.exceptionCount })}
                 </Table.Td>
                 <Table.Td>
                   {s.signerName}, {s.signerRole}
                 </Table.Td>
                 <Table.Td>{signedAt(s)}</Table.Td>
                 <Table.Td>
-                  <Tooltip label={s.valid ? `SHA-256 ${s.contentHash}` : s.invalidReason ?? 'invalid'} multiline maw={360}>
+                  <Tooltip label={s.valid ? t('site.signoff.sheetList.hash', { hash: s.contentHash }) : (s.invalidReason ?? t('site.signoff.sheetList.invalid'))} multiline maw={360}>
                     <Badge size="sm" color={s.valid ? 'teal' : 'red'} variant="light" data-testid="sheet-validity">
-                      {s.valid ? 'VALID' : 'INVALID'}
+                      {s.valid ? t('site.signoff.sheetList.valid') : t('site.signoff.sheetList.invalidBadge')}
                     </Badge>
                   </Tooltip>
                 </Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">
                     <Button size="compact-xs" variant="default" leftSection={<IconFileTypePdf size={12} />} loading={exporting === s.id} onClick={() => void exportPdf(s.id)} data-testid="export-pdf">
-                      Export PDF
+                      {t('site.signoff.sheetList.exportPdf')}
                     </Button>
                   </Group>
                 </Table.Td>

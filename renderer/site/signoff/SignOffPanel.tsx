@@ -10,6 +10,7 @@ import { runtimeTimeZone } from '../../../shared/time/time-zone';
 import { runCommand } from '../../api/command';
 import type { Topic } from '../../api/refresh';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useText } from '../../i18n/i18n';
 import { QueryError } from '../../shell/QueryError';
 import { draftKey, isString, readDraft, writeDraft } from '../../state/drafts';
 import { ROLE_LABELS, useProfile } from '../../state/profile';
@@ -32,6 +33,7 @@ const signerTimeZone = runtimeTimeZone;
 
 /** Review, exceptions, signing and past sheets for one subject (a site's sheet or the deployment milestone). */
 export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
+  const t = useText();
   // The language shown and signed in: null until someone switches it = the site owner's (the core decides).
   const [language, setLanguage] = useState<SiteLanguage | null>(null);
   useEffect(() => setLanguage(null), [subject.kind, subject.siteId, subject.deploymentId]);
@@ -58,7 +60,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
     setDraft((d) => ({
       ...d,
       signerName: isSite ? siteOwner : (profile?.name ?? ''),
-      signerRole: isSite ? ownerText(data?.language ?? 'en')('signoff.form.siteOwnerRole') : subject.kind === 'deployment_milestone' ? 'Release manager' : profile ? ROLE_LABELS[profile.role] : '',
+      signerRole: isSite ? ownerText(data?.language ?? 'en')('signoff.form.siteOwnerRole') : subject.kind === 'deployment_milestone' ? t('site.signoff.signOffPanel.releaseManager') : profile ? ROLE_LABELS[profile.role] : '',
       signerEmail: isSite ? (data?.review.site?.ownerEmail ?? '') : '',
     }));
   }, [subject.kind, subject.siteId, subject.deploymentId, siteOwner]);
@@ -74,7 +76,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   );
   const verdict = data
     ? checkGatedDecision({ decision: draft.decision, reason: draft.reason, exceptions: draft.decision === 'rejected' ? [] : proposed, gapReasons }, data.gaps, data.review.issues)
-    : { allowed: false as const, reason: 'Loading' };
+    : { allowed: false as const, reason: t('site.signoff.signOffPanel.loading') };
   // Blocking issues are explained once, in the banner; the form repeats no refusal the banner already gives.
   const guidance = data ? blockingGuidance(draft.decision, proposed, data.review.issues) : null;
   // Gaps are listed once, under "Open gaps"; the form says only what to do about them.
@@ -86,12 +88,12 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
         ? verdict
         : { allowed: false as const, reason: '' }
       : draft.decision === 'accepted' && gapCount > 0
-        ? { allowed: false as const, reason: `Not complete: ${gapCount} open ${gapCount === 1 ? 'gap' : 'gaps'} (listed under "Open gaps"). Finish the work, or choose "Accepted with exceptions" and give a reason for each gap.` }
+        ? { allowed: false as const, reason: t('site.signoff.signOffPanel.notComplete', { count: gapCount }) }
         : draft.decision === 'accepted_with_exceptions' && withoutReason > 0
-          ? { allowed: false as const, reason: `Give a reason for each open gap: ${withoutReason} of ${gapCount} ${withoutReason === 1 ? 'has' : 'have'} none yet (listed under "Open gaps").` }
+          ? { allowed: false as const, reason: t('site.signoff.signOffPanel.reasonsMissing', { count: withoutReason, gaps: gapCount }) }
           : verdict;
 
-  if (review.error && !data) return <QueryError title="Review not available" error={review.error} onRetry={review.reload} />;
+  if (review.error && !data) return <QueryError title={t('site.signoff.signOffPanel.reviewNotAvailable')} error={review.error} onRetry={review.reload} />;
   if (!data) return <Loader size="sm" m="xl" />;
 
   async function sign() {
@@ -116,7 +118,7 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
         signaturePngBase64: draft.signature,
         statementConfirmed: true,
       },
-      { refresh: ['issues', 'sites'], success: 'Signed. The sheet and its PDF are stored with the site.', errorTitle: 'Not signed' },
+      { refresh: ['issues', 'sites'], success: t('site.signoff.signOffPanel.signed'), errorTitle: t('site.signoff.signOffPanel.notSigned') },
     );
     setSigning(false);
     if (!result) {
@@ -133,8 +135,8 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   return (
     <Stack gap="sm" data-testid="signoff-panel">
       {data.changedSinceSignOff && (
-        <Alert color="orange" icon={<IconAlertTriangle size={16} />} title="Changed since sign-off" data-testid="changed-since-signoff">
-          Something this sheet covers changed after the last sheet was signed. The old sheet stays on file; sign a new one.
+        <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={t('site.signoff.signOffPanel.changedTitle')} data-testid="changed-since-signoff">
+          {t('site.signoff.signOffPanel.changedText')}
         </Alert>
       )}
       {guidance && (

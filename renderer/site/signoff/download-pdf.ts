@@ -1,5 +1,6 @@
 import { call } from '../../api/client';
 import { showApiError } from '../../api/notify';
+import { appText } from '../../i18n/app-text';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -8,7 +9,7 @@ export async function downloadSheetPdf(sheetId: string): Promise<boolean> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const result = await call('signoff.exportPdf', { sheetId });
     if (!result.ok) {
-      showApiError(result.error, 'PDF not available');
+      showApiError(result.error, appText('site.signoff.downloadPdf.notAvailable'));
       return false;
     }
     if (result.value.status === 'ready') {
@@ -25,6 +26,6 @@ export async function downloadSheetPdf(sheetId: string): Promise<boolean> {
     }
     await wait(200);
   }
-  showApiError({ code: 'internal', message: 'The PDF took too long to render; try again' }, 'PDF not available');
+  showApiError({ code: 'internal', message: appText('site.signoff.downloadPdf.tooLong') }, appText('site.signoff.downloadPdf.notAvailable'));
   return false;
 }

@@ -1,12 +1,14 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { TrainingAttendee } from '../../../shared/domain/training';
+import { useText } from '../../i18n/i18n';
 
 /** One session's attendance list: number, name, role, and signed (with the signature's hash) or absent. */
 export function AttendanceTable({ attendees }: { attendees: readonly TrainingAttendee[] }) {
+  const t = useText();
   if (attendees.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        Nobody on the attendance list yet.
+        {t('site.training.attendanceTable.nobody')}
       </Text>
     );
   }
@@ -14,10 +16,10 @@ export function AttendanceTable({ attendees }: { attendees: readonly TrainingAtt
     <Table striped withTableBorder fz="xs" verticalSpacing={2} data-testid="attendance-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={40}>No.</Table.Th>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Role</Table.Th>
-          <Table.Th>Attendance</Table.Th>
+          <Table.Th w={40}>{t('site.training.attendanceTable.number')}</Table.Th>
+          <Table.Th>{t('site.training.attendanceTable.name')}</Table.Th>
+          <Table.Th>{t('site.training.attendanceTable.role')}</Table.Th>
+          <Table.Th>{t('site.training.attendanceTable.attendance')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -30,7 +32,7 @@ export function AttendanceTable({ attendees }: { attendees: readonly TrainingAtt
               {a.attendance === 'signed' ? (
                 <>
                   <Badge size="xs" color="green" variant="light">
-                    Signed
+                    {t('site.training.attendanceTable.signed')}
                   </Badge>
                   <Text span size="xs" c="dimmed" ff="monospace" title={a.signatureSha256 ?? ''}>
                     {' '}
@@ -39,7 +41,7 @@ export function AttendanceTable({ attendees }: { attendees: readonly TrainingAtt
                 </>
               ) : (
                 <Badge size="xs" color="gray" variant="light">
-                  Absent
+                  {t('site.training.attendanceTable.absent')}
                 </Badge>
               )}
             </Table.Td>

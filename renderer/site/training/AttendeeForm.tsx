@@ -3,7 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SiteLanguage } from '../../../shared/i18n/languages';
 import { useMutation } from '../../api/useMutation';
-import { useOwnerText } from '../../i18n/i18n';
+import { useOwnerText, useText } from '../../i18n/i18n';
 import { SignaturePadField } from '../signoff/SignaturePadField';
 
 const FIELDS = ['name', 'role', 'signaturePngBase64'] as const;
@@ -15,6 +15,8 @@ const FIELDS = ['name', 'role', 'signaturePngBase64'] as const;
  */
 export function AttendeeForm({ sessionId, language }: { sessionId: string; language: SiteLanguage }) {
   const t = useOwnerText(language);
+  // The technician's own notification stays in the interface's language.
+  const appT = useText();
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [absent, setAbsent] = useState(false);
@@ -29,7 +31,7 @@ export function AttendeeForm({ sessionId, language }: { sessionId: string; langu
       'training.addAttendee',
       { sessionId, name: name.trim(), role: role.trim(), signaturePngBase64: absent ? null : signature },
       // The new row in the attendance list is the confirmation: no notification over the form.
-      { refresh: ['training'], errorTitle: 'Attendee not recorded' },
+      { refresh: ['training'], errorTitle: appT('site.training.attendeeForm.notRecorded') },
     );
     if (!added) return;
     setName('');

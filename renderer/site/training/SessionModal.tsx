@@ -5,6 +5,7 @@ import { runCommand } from '../../api/command';
 import { showSuccess } from '../../api/notify';
 import { useMutation } from '../../api/useMutation';
 import { useDisplayZone } from '../../format/Time';
+import { useText } from '../../i18n/i18n';
 import { wallTimeToIso } from '../../format/zoned';
 import { MaterialsPicker, type PickedMaterial } from './MaterialsPicker';
 import { SiteTimeInput } from '../../format/SiteTimeInput';
@@ -24,6 +25,7 @@ const empty = (): Draft => ({ topic: '', trainer: '', start: '', durationMinutes
 
 /** Records a training session: topic, trainer, start in site time, duration and materials. */
 export function SessionModal({ siteId, opened, onClose }: { siteId: string; opened: boolean; onClose: () => void }) {
+  const t = useText();
   const zone = useDisplayZone();
   const [draft, setDraft] = useState<Draft>(empty);
   const mutation = useMutation({ fields: FIELDS });
@@ -41,25 +43,25 @@ export function SessionModal({ siteId, opened, onClose }: { siteId: string; open
     const session = await mutation.run(
       'training.createSession',
       { siteId, topic: draft.topic.trim(), trainer: draft.trainer.trim(), startsAt, durationMinutes: draft.durationMinutes },
-      { errorTitle: 'Session not recorded', refresh: ['training'] },
+      { errorTitle: t('site.training.sessionModal.notRecorded'), refresh: ['training'] },
     );
     if (!session) return;
     for (const m of draft.materials) {
-      await runCommand('training.addMaterial', { sessionId: session.id, sha256: m.sha256, name: m.name }, { errorTitle: 'Material not linked', refresh: ['training'] });
+      await runCommand('training.addMaterial', { sessionId: session.id, sha256: m.sha256, name: m.name }, { errorTitle: t('site.training.sessionModal.notLinked'), refresh: ['training'] });
     }
-    showSuccess('Training session recorded');
+    showSuccess(t('site.training.sessionModal.recorded'));
     setDraft(empty());
     close();
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="New training session" size="lg">
+    <Modal opened={opened} onClose={close} title={t('site.training.sessionModal.title')} size="lg">
       <Stack gap="sm" data-testid="training-session-form">
-        <TextInput label="Topic" required maxLength={200} value={draft.topic} error={mutation.fieldErrors.topic} onChange={(e) => set({ topic: e.currentTarget.value })} data-autofocus data-testid="training-topic" />
-        <TextInput label="Trainer" required maxLength={200} value={draft.trainer} error={mutation.fieldErrors.trainer} onChange={(e) => set({ trainer: e.currentTarget.value })} data-testid="training-trainer" />
+        <TextInput label={t('site.training.sessionModal.topic')} required maxLength={200} value={draft.topic} error={mutation.fieldErrors.topic} onChange={(e) => set({ topic: e.currentTarget.value })} data-autofocus data-testid="training-topic" />
+        <TextInput label={t('site.training.sessionModal.trainer')} required maxLength={200} value={draft.trainer} error={mutation.fieldErrors.trainer} onChange={(e) => set({ trainer: e.currentTarget.value })} data-testid="training-trainer" />
         <SimpleGrid cols={2} spacing="sm">
           <SiteTimeInput
-            label="Start"
+            label={t('site.training.sessionModal.start')}
             zone={zone}
             required
             value={draft.start}
@@ -68,7 +70,7 @@ export function SessionModal({ siteId, opened, onClose }: { siteId: string; open
             data-testid="training-start"
           />
           <NumberInput
-            label="Duration (minutes)"
+            label={t('site.training.sessionModal.duration')}
             required
             min={1}
             max={TRAINING_MAX_MINUTES}
@@ -81,10 +83,10 @@ export function SessionModal({ siteId, opened, onClose }: { siteId: string; open
         <MaterialsPicker value={draft.materials} onChange={(materials) => set({ materials })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button disabled={!ready} loading={mutation.pending} onClick={() => void submit()} data-testid="training-session-submit">
-            Record session
+            {t('site.training.sessionModal.record')}
           </Button>
         </Group>
       </Stack>
