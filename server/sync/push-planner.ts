@@ -7,6 +7,7 @@ import { insertedWrites, replacesUnseenValue, withWrites } from './column-writes
 import { checkOperationShape, partitionOfRow, type Rejection } from './entity-validation';
 import { NUMBERED_COLUMNS, takeNumber, type NumberingState } from './numbering';
 import { claimUnique, constraintRejection, immutableRejection, releaseUnique, type UniqueState } from './row-constraints';
+import { parentRuleViolation } from '../../shared/sync/row-rules';
 import { sheetKeyDenial } from './sheet-signing-key';
 import { docKey, emptyPlan, type PushPlan, type RecordedOp, type StoredDoc, type StoredPartition } from './push-state';
 
@@ -104,6 +105,7 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
 
   // Where the row belongs.
   let partition: string;
+  let parentRow: WireRow | null = null;
   const located = partitionOfRow(entity, row);
   if (located.ok === false) {
     if (op.kind !== 'delete' || current) return { rejection: located.rejection };
@@ -112,6 +114,7 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     const parent = input.docs.get(docKey(located.parentEntity, located.parentRowId));
     if (!parent && op.kind === 'delete' && !current) return applied(input, plan, op, entity.name, doc?.version ?? 0, []); // nothing to delete
     if (!parent) return reject('unknown_parent', `${entity.name} ${op.rowId} belongs to ${located.parentEntity} ${located.parentRowId}, which is not on the server`);
+    parentRow = parent.data;
     partition = parent.partition;
   } else {
     partition = located.partition;
@@ -153,6 +156,9 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   // The desktop's SQLite constraints, declared in shared/sync/row-rules.ts.
   const constraint = immutableRejection(entity, op, current, row) ?? (op.kind === 'delete' ? undefined : constraintRejection(entity, row));
   if (constraint) return { rejection: constraint };
+  // A rule on the parent row (shared/sync/row-rules.ts), after authorization so it tells nothing of rows the writer may not see.
+  const parentRefusal = op.kind === 'insert' && parentRow ? parentRuleViolation(entity.name, parentRow) : undefined;
+  if (parentRefusal) return reject('constraint', `${entity.name} ${op.rowId}: ${parentRefusal}`);
   if (entity.name === 'deployments' && op.kind === 'insert' && !doc && input.access.principal.role === 'release_manager') plan.newManagers.add(id);
 
   const shas: string[] = [];

@@ -10,6 +10,7 @@ import {
 } from '../domain/enums';
 import { issueCategorySchema, issueEventKindSchema, issueSeveritySchema, issueStatusSchema, serviceImpactSchema } from '../domain/issue';
 import { impactTimesHold } from '../logic/downtime';
+import { checkItemPhoto } from '../logic/inventory-rules';
 import { SITE_NOTES_MAX_LENGTH } from '../domain/site';
 import { SITE_LANGUAGES } from '../i18n/languages';
 import { signOffDecisionSchema, signOffKindSchema } from '../domain/signoff';
@@ -46,6 +47,12 @@ export interface EntityRules {
   noDelete?: Freeze;
   /** UNIQUE constraints besides the key: no two live rows of the table share these values. */
   unique?: readonly (readonly string[])[];
+  /**
+   * A rule on the row this one belongs to (its partition parent), for an insert: why the parent
+   * cannot take it, or undefined. The core's service checks the same shared rule before writing;
+   * not a SQLite constraint.
+   */
+  parent?: (parent: Readonly<Record<string, unknown>>) => string | undefined;
 }
 
 const ALWAYS: Freeze = { when: 'always' };
@@ -104,7 +111,16 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
   },
   target_machines: { rules: [{ kind: 'range', column: 'port', min: 1, max: 65535 }] },
   inventory_items: { rules: [enumOf('state', inventoryStateSchema.options)] },
-  inventory_item_photos: { rules: [], noUpdate: ALWAYS, noDelete: ALWAYS, unique: [['item_id', 'sha256']] },
+  inventory_item_photos: {
+    rules: [],
+    noUpdate: ALWAYS,
+    noDelete: ALWAYS,
+    unique: [['item_id', 'sha256']],
+    parent: (item) => {
+      const verdict = checkItemPhoto({ isSurplus: item.is_surplus === 1, foundSerial: typeof item.found_serial === 'string' ? item.found_serial : null });
+      return verdict.allowed ? undefined : verdict.reason;
+    },
+  },
   checklist_items: {
     rules: [
       enumOf('phase', checklistPhaseSchema.options),
@@ -201,6 +217,11 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
 
 export function entityRules(entity: string): EntityRules | undefined {
   return (ENTITY_RULES as Record<string, EntityRules>)[entity];
+}
+
+/** Why `parent` cannot take an inserted row of `entity` (EntityRules.parent), or undefined. */
+export function parentRuleViolation(entity: string, parent: Readonly<Record<string, unknown>>): string | undefined {
+  return entityRules(entity)?.parent?.(parent);
 }
 
 function describe(value: unknown): string {

@@ -14,12 +14,12 @@ async function dataCounts(server: TestServer): Promise<Record<string, number>> {
 }
 
 /** One field-work operation of each `up`/`both` entity at `site` (parents named by `parents`). */
-function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet: string; session: string; sha: string }): Operation[] {
+function fieldWorkAt(site: string, parents: { issue: string; item: string; sheet: string; session: string; sha: string; photoItem: string }): Operation[] {
   const partition = `site:${site}`;
   const ops: Record<string, Operation> = {
     sites: op('sites', 'update', { id: site, status: 'in_progress' }, { partition, baseVersion: 1 }),
     inventory_items: op('inventory_items', 'update', { id: `${site}-inv`, state: 'received' }, { partition, baseVersion: 1 }),
-    inventory_item_photos: op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: `x-photo-${site}`, item_id: `${site}-inv`, sha256: parents.sha }), { partition }),
+    inventory_item_photos: op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: `x-photo-${site}`, item_id: parents.photoItem, sha256: parents.sha }), { partition }),
     checklist_items: op('checklist_items', 'update', { id: parents.item, state: 'done' }, { partition, baseVersion: 1 }),
     checklist_phases: op('checklist_phases', 'insert', { site_id: site, phase: 'during', completed_at: 'now', completed_by: 'x' }),
     check_runs: op('check_runs', 'insert', sampleRow('check_runs', { id: `x-run-${site}`, site_id: site })),
@@ -116,7 +116,7 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
 
   it("refuses a technician's field work at another technician's site, for every entity, writing nothing", async () => {
     const before = await dataCounts(server);
-    const ops = fieldWorkAt('s2', { issue: 'iss-b', item: 's2-chk', sheet: 'sheet-b', session: 'tr-b', sha: bobsPhoto });
+    const ops = fieldWorkAt('s2', { issue: 'iss-b', item: 's2-chk', sheet: 'sheet-b', session: 'tr-b', sha: bobsPhoto, photoItem: 's2-inv' });
     const results = await alice.push(ops);
     for (const [index, result] of results.entries()) {
       expect(result, ops[index]!.entity).toMatchObject({ status: 'rejected', code: 'forbidden', reason: expect.stringMatching(/not assigned to site s2/) });
@@ -129,9 +129,11 @@ describe.each(SERVER_BACKENDS)('sync authorization (%s)', (backend) => {
         op('issues', 'insert', sampleRow('issues', { id: 'iss-a', site_id: 's1' })),
         op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-a', deployment_id: 'd1', site_id: 's1', signature_image_sha256: photo })),
         op('training_sessions', 'insert', sampleRow('training_sessions', { id: 'tr-a', site_id: 's1' })),
+        // Photos are of surplus items (the parent rule in shared/sync/row-rules.ts).
+        op('inventory_items', 'insert', sampleRow('inventory_items', { id: 's1-found', site_id: 's1', is_surplus: 1, state: 'received' })),
       ]),
     );
-    expectAllApplied(await alice.push(fieldWorkAt('s1', { issue: 'iss-a', item: 's1-chk', sheet: 'sheet-a', session: 'tr-a', sha: photo })));
+    expectAllApplied(await alice.push(fieldWorkAt('s1', { issue: 'iss-a', item: 's1-chk', sheet: 'sheet-a', session: 'tr-a', sha: photo, photoItem: 's1-found' })));
   });
 
   it('refuses plan edits by technicians, naming why', async () => {

@@ -228,7 +228,7 @@ export function planOperations(deploymentId: string, sites: { id: string; techni
     ops.push(
       op('sites', 'insert', sampleRow('sites', { id: site.id, deployment_id: deploymentId, code: site.id.toUpperCase(), name: `Site ${site.id}`, technicians: JSON.stringify(site.technicians), status: 'planned', ...AUDIT })),
       op('target_machines', 'insert', sampleRow('target_machines', { id: `${site.id}-tm`, site_id: site.id, ...AUDIT })),
-      op('inventory_items', 'insert', sampleRow('inventory_items', { id: `${site.id}-inv`, site_id: site.id, state: 'expected', note: '', ...AUDIT })),
+      op('inventory_items', 'insert', sampleRow('inventory_items', { id: `${site.id}-inv`, site_id: site.id, state: 'expected', is_surplus: 0, note: '', ...AUDIT })),
       op('checklist_items', 'insert', sampleRow('checklist_items', { id: `${site.id}-chk`, site_id: site.id, state: 'todo', note: '', ...AUDIT })),
     );
     ops.push(...otherRows('down', 'site', site.id, ops));

@@ -23,7 +23,7 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
   let ritasPhoto: string;
   let counter = 0;
   const materialBlobs: string[] = [];
-  // Surplus photos, one each in turn: the (item, photo) pair is UNIQUE, and every row names s1-inv.
+  // Surplus photos, one each in turn: the (item, photo) pair is UNIQUE, and every row names s1-surplus.
   const itemPhotoBlobs: string[] = [];
   let itemPhotoNext = 0;
   const fresh = (prefix: string) => `${prefix}-${++counter}`;
@@ -41,6 +41,8 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
     ritasPhoto = await rita.putBlob(Buffer.from("rita's signature"));
     expectAllApplied(await tom.push([op('issues', 'insert', sampleRow('issues', { id: 'base-issue', site_id: 's1', number: 1 }))]));
     expectAllApplied(await tom.push([op('training_sessions', 'insert', sampleRow('training_sessions', { id: 'base-training', site_id: 's1' }))]));
+    // A surplus item found at s1: photos are taken of surplus items only (shared/sync/row-rules.ts, parent rule).
+    expectAllApplied(await tom.push([op('inventory_items', 'insert', sampleRow('inventory_items', { id: 's1-surplus', site_id: 's1', is_surplus: 1, state: 'received' }))]));
     for (let i = 0; i < 8; i++) materialBlobs.push(await rita.putBlob(Buffer.from(`training handout ${i}`)));
     for (let i = 0; i < 16; i++) itemPhotoBlobs.push(await rita.putBlob(Buffer.from(`surplus photo ${i}`)));
   }, 120_000);
@@ -52,6 +54,15 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
   }
 
   describe('the hostile moves of the issue, from a technician token', () => {
+    it('refuses a photo of an item on the expected list (photos are of surplus items), storing nothing', async () => {
+      const sha = await tom.putBlob(Buffer.from('a photo of an expected switch'));
+      const [result] = await tom.push([op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: 'photo-of-expected', item_id: 's1-inv', sha256: sha }), { partition: 'site:s1' })]);
+      expect(rejected(result)).toBe('constraint: inventory_item_photos photo-of-expected: Photos are taken of surplus items only: this item is on the expected list');
+      expect(await storedDoc('inventory_item_photos', 'photo-of-expected')).toBeUndefined();
+      // The same photo of the surplus item is taken.
+      expectAllApplied(await tom.push([op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: 'photo-of-surplus', item_id: 's1-surplus', sha256: sha }), { partition: 'site:s1' })]));
+    });
+
     it('refuses updating, rewriting or deleting a signed sign-off sheet', async () => {
       const sheet = sampleRow('sign_off_sheets', { id: 'sheet-t', deployment_id: 'd1', site_id: 's1', kind: 'site_complete', signature_image_sha256: tomsPhoto });
       expectAllApplied(await tom.push([op('sign_off_sheets', 'insert', sheet)]));
@@ -153,7 +164,7 @@ describe.each(SERVER_BACKENDS)('sync row rules (%s)', (backend) => {
       case 'sign_off_pdfs':
         return { sheet_id: 'sheet-t', sha256: ritasPhoto };
       case 'inventory_item_photos':
-        return { id, item_id: 's1-inv', sha256: itemPhotoBlobs[itemPhotoNext++ % itemPhotoBlobs.length]! };
+        return { id, item_id: 's1-surplus', sha256: itemPhotoBlobs[itemPhotoNext++ % itemPhotoBlobs.length]! };
       case 'training_attendees':
         return { id, session_id: 'base-training', position: counter };
       case 'training_materials':
