@@ -1,7 +1,6 @@
 import { Alert, Badge, Code, Group, List, Loader, Paper, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconFlag } from '@tabler/icons-react';
 import type { CloseoutStatus } from '../../shared/contract/closeout-methods';
-import { SIGN_OFF_DECISION_LABELS } from '../../shared/domain/signoff';
 import { milestoneReviewProblem } from '../../shared/logic/milestone-review-rule';
 import type { Topic } from '../api/refresh';
 import { useApiQuery } from '../api/useApiQuery';
@@ -87,7 +86,7 @@ function Milestone({ milestone }: { milestone: NonNullable<CloseoutStatus['miles
       <Group gap="xs">
         <IconFlag size={16} />
         <Text fw={600} size="sm">
-          {t('closeout.closeoutPanel.deploymentCompleteMilestone', { status: SIGN_OFF_DECISION_LABELS[milestone.decision] })}
+          {t('closeout.closeoutPanel.deploymentCompleteMilestone', { status: t(`common.signOffDecision.${milestone.decision}`) })}
         </Text>
       </Group>
       <Text size="sm">

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Profile } from '../../shared/domain/profile';
+import { appText } from '../i18n/app-text';
 
 interface ProfileState {
   /** undefined while loading, null before first run. */
@@ -12,8 +13,15 @@ export const useProfile = create<ProfileState>((set) => ({
   setProfile: (profile) => set({ profile }),
 }));
 
-export const ROLE_LABELS: Record<Profile['role'], string> = {
-  technician: 'Technician',
-  release_manager: 'Release manager',
-  administrator: 'Administrator',
+/** Role names as shown, read from the catalog when shown (getters). */
+export const ROLE_LABELS: Readonly<Record<Profile['role'], string>> = {
+  get technician() {
+    return appText('common.role.technician');
+  },
+  get release_manager() {
+    return appText('common.role.release_manager');
+  },
+  get administrator() {
+    return appText('common.role.administrator');
+  },
 };

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_KIND_LABELS, type SheetSummary } from '../../../shared/domain/signoff';
+import type { SheetSummary } from '../../../shared/domain/signoff';
 import { LANGUAGE_NAMES } from '../../../shared/i18n/languages';
 import { formatInstant } from '../../../shared/time/format-time';
 import { useText } from '../../i18n/i18n';
@@ -36,9 +36,9 @@ export function SheetList({ sheets }: { sheets: readonly SheetSummary[] }) {
             {sheets.map((s) => (
               <Fragment key={s.id}>
               <Table.Tr data-testid="sheet-row" data-sheet-id={s.id} data-language={s.language ?? 'en'}>
-                <Table.Td>{SIGN_OFF_KIND_LABELS[s.kind]}</Table.Td>
+                <Table.Td>{t(`common.signOffKind.${s.kind}`)}</Table.Td>
                 <Table.Td>
-                  {SIGN_OFF_DECISION_LABELS[s.decision]}
+                  {t(`common.signOffDecision.${s.decision}`)}
                   {s.exceptionCount > 0 && t('site.signoff.sheetList.exceptions', { count: s.exceptionCount })}
                 </Table.Td>
                 <Table.Td>

@@ -1,6 +1,5 @@
 import { Alert, Anchor } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { SIGN_OFF_KIND_LABELS } from '../../../shared/domain/signoff';
 import type { Topic } from '../../api/refresh';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useText } from '../../i18n/i18n';
@@ -13,7 +12,7 @@ export function SignOffNotice({ siteId }: { siteId: string }) {
   const t = useText();
   const result = useApiQuery('signoff.changed', { siteId }, COVERED);
   const setTab = useNavigation((s) => s.setTab);
-  const changed = (result.data?.changed ?? []).map((kind) => SIGN_OFF_KIND_LABELS[kind]);
+  const changed = (result.data?.changed ?? []).map((kind) => t(`common.signOffKind.${kind}`));
   if (changed.length === 0) return null;
   return (
     <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} title={t('site.signoff.signOffNotice.title')} data-testid="overview-changed-since-signoff">

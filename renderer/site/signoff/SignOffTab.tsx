@@ -1,6 +1,5 @@
 import { Group, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
-import { SIGN_OFF_KIND_LABELS } from '../../../shared/domain/signoff';
 import { useText } from '../../i18n/i18n';
 import { SignOffPanel } from './SignOffPanel';
 
@@ -21,8 +20,8 @@ export function SignOffTab({ siteId, deploymentId }: { siteId: string; deploymen
           value={kind}
           onChange={(v) => setKind(v === 'core_components' ? 'core_components' : 'site_complete')}
           data={[
-            { value: 'site_complete', label: SIGN_OFF_KIND_LABELS.site_complete },
-            { value: 'core_components', label: SIGN_OFF_KIND_LABELS.core_components },
+            { value: 'site_complete', label: t('common.signOffKind.site_complete') },
+            { value: 'core_components', label: t('common.signOffKind.core_components') },
           ]}
           data-testid="signoff-kind"
         />
