@@ -1,6 +1,7 @@
 import { StartupError } from '../core/runtime/startup-error';
 import type { CliIo } from './commands/command';
 import { CLI_COMMANDS } from './commands';
+import { exitWhenWritten } from './exit-when-written';
 
 const io: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -36,4 +37,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+main(process.argv.slice(2)).then(exitWhenWritten);
