@@ -8,8 +8,17 @@ const prefetched = new Map<string, Promise<ApiResult<unknown>>>();
 const prefetchKey = (method: ApiMethod, input: unknown) => `${method}:${JSON.stringify(input)}`;
 /** An answer nobody took by then is dropped: it would be stale. */
 const PREFETCH_KEEP_MS = 5000;
-// So is every one once something changed (a bumped topic).
-useRefreshStore.subscribe(() => prefetched.clear());
+// So is every one once something changed (a bumped topic); and a read started before that change
+// is not joined by one asked after it (which would get the old answer and never ask again).
+useRefreshStore.subscribe(() => {
+  prefetched.clear();
+  inFlight.clear();
+});
+
+/** Forgets `request` as the in-flight read of `key`, unless a newer read has taken its place. */
+const settle = (key: string, request: Promise<ApiResult<unknown>>) => {
+  if (inFlight.get(key) === request) inFlight.delete(key);
+};
 
 /**
  * Starts a read before any component asks for it (the first screen's, while React is still
@@ -37,10 +46,11 @@ export function sharedQuery<M extends ApiMethod>(method: M, input: ApiInput<M>, 
   if (early) {
     prefetched.delete(prefetchKey(method, input));
     inFlight.set(key, early);
-    void early.finally(() => inFlight.delete(key));
+    void early.finally(() => settle(key, early));
     return early as Promise<ApiResult<ApiOutput<M>>>;
   }
-  const request = call(method, input).finally(() => inFlight.delete(key));
-  inFlight.set(key, request as Promise<ApiResult<unknown>>);
-  return request;
+  const request: Promise<ApiResult<unknown>> = call(method, input);
+  inFlight.set(key, request);
+  void request.finally(() => settle(key, request));
+  return request as Promise<ApiResult<ApiOutput<M>>>;
 }

@@ -92,8 +92,13 @@ export function SignInModal() {
     const account = result.value.account;
     useSync.getState().setStatus(result.value);
     if (account) {
-      // The profile on this device becomes the account's: the name the plans assign sites to.
-      const profile = await profileChange.run('profile.set', { name: account.displayName, role: account.role }, { refresh: ['profile'], errorTitle: appText('sync.signInModal.profileNotChanged') });
+      // The profile on this device becomes the account's: the name the plans assign sites to. The
+      // sign-in pulled the account's sites already, so every screen reads again.
+      const profile = await profileChange.run(
+        'profile.set',
+        { name: account.displayName, role: account.role },
+        { refresh: ['profile', 'deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues'], errorTitle: appText('sync.signInModal.profileNotChanged') },
+      );
       if (profile) setProfile(profile);
       showSuccess(appText('sync.signInModal.signedInAs', { displayName: account.displayName, role: ROLE_LABELS[account.role] }));
     }

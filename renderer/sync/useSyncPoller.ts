@@ -17,7 +17,9 @@ export function useSyncPoller(): void {
   const localChanges = useRefreshStore((s) => s.versions);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSuccess = useRef<string | null | undefined>(undefined);
-  const mountedAt = useRef(new Date().toISOString());
+  // The page's start, not this hook's mount: the poller joins after the first screen, and the
+  // navigator's data may predate a sync that finished in between (sign-in from the first run).
+  const mountedAt = useRef(new Date(performance.timeOrigin).toISOString());
   const first = useRef(true);
 
   useEffect(() => {
@@ -31,7 +33,7 @@ export function useSyncPoller(): void {
         const previous = lastSuccess.current;
         lastSuccess.current = result.value.lastSuccessAt;
         const now = result.value.lastSuccessAt;
-        // First look: a sync that finished after this screen mounted may postdate the data it loaded.
+        // First look: a sync that finished after the page started may postdate the data it loaded.
         const newer = previous === undefined ? now !== null && now > mountedAt.current : now !== previous;
         if (newer) bumpTopics(...DATA_TOPICS);
       }
