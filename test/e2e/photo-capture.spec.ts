@@ -5,27 +5,18 @@ import path from 'node:path';
 import exifr from 'exifr';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
-import { writeY4m } from '../support/barcode-video';
 import { jpegWithGps } from '../support/exif-jpeg';
 import { signaturePng } from '../support/signoff-fixtures';
 import { tempDataDir } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
+import { fakeCameraLaunch, halfDarkVideo } from './support/fake-camera';
 
 // The fake camera plays a 1280 × 720 picture: dark left half, light right half.
 const WIDTH = 1280;
 const HEIGHT = 720;
-const video = path.join(tempDataDir('outpost-e2e-photo-video'), 'camera.y4m');
-const frame = new Uint8Array(WIDTH * HEIGHT);
-for (let row = 0; row < HEIGHT; row++) frame.fill(40, row * WIDTH, row * WIDTH + WIDTH / 2).fill(220, row * WIDTH + WIDTH / 2, (row + 1) * WIDTH);
-writeY4m(video, WIDTH, HEIGHT, 10, [{ frame, seconds: 1 }]);
+const video = halfDarkVideo(WIDTH, HEIGHT, 'outpost-e2e-photo-video');
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  },
-});
+test.use(fakeCameraLaunch(video));
 
 let shell: RunningShell | undefined;
 test.afterEach(async () => {

@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import exifr from 'exifr';
 import { expect, test } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
-import { writeY4m } from '../support/barcode-video';
 import { jpegWithGps } from '../support/exif-jpeg';
 import { tempDataDir } from '../support/temp-core';
 import { startBrowserShell, type RunningShell } from './support/browser-shell';
+import { fakeCameraLaunch, halfDarkVideo } from './support/fake-camera';
 
 // Photos of surplus items (issue #14 part 2): recorded in Receive mode, photographed there with the
 // camera (capture, preview, retake, use), and given a second photo from a file in the inventory table.
@@ -15,17 +14,9 @@ import { startBrowserShell, type RunningShell } from './support/browser-shell';
 // The fake camera plays a 640 × 480 picture: dark left half, light right half.
 const WIDTH = 640;
 const HEIGHT = 480;
-const video = path.join(tempDataDir('outpost-e2e-surplus-video'), 'camera.y4m');
-const frame = new Uint8Array(WIDTH * HEIGHT);
-for (let row = 0; row < HEIGHT; row++) frame.fill(40, row * WIDTH, row * WIDTH + WIDTH / 2).fill(220, row * WIDTH + WIDTH / 2, (row + 1) * WIDTH);
-writeY4m(video, WIDTH, HEIGHT, 10, [{ frame, seconds: 1 }]);
+const video = halfDarkVideo(WIDTH, HEIGHT, 'outpost-e2e-surplus-video');
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  },
-});
+test.use(fakeCameraLaunch(video));
 
 let shell: RunningShell | undefined;
 test.afterEach(async () => {
