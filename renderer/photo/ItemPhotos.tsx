@@ -9,6 +9,7 @@ import { preparePhotoFile } from './prepare-photo';
 import { storePhoto } from './store-photo';
 import { TakePhotoButton } from './TakePhotoButton';
 import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 interface Props {
   itemId: string;
@@ -29,7 +30,7 @@ export function ItemPhotos({ itemId, subject }: Props) {
   async function link(read: PhotoRead): Promise<boolean> {
     const stored = await storePhoto(read);
     if (!stored) return false;
-    return (await runCommand('inventory.attachPhoto', { itemId, sha256: stored.sha256 }, { refresh: ['inventory'], errorTitle: 'Photo not attached' })) !== null;
+    return (await runCommand('inventory.attachPhoto', { itemId, sha256: stored.sha256 }, { refresh: ['inventory'], errorTitle: appText('photo.itemPhotos.notAttached') })) !== null;
   }
 
   async function attach(file: File | null) {

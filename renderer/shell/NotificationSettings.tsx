@@ -5,6 +5,7 @@ import { call, transportKind } from '../api/client';
 import { runCommand } from '../api/command';
 import { showApiError } from '../api/notify';
 import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 /**
  * This device's OS notification switches (finished check jobs, new sync conflicts). The desktop
@@ -21,7 +22,7 @@ export function NotificationSettingsModal({ opened, onClose }: { opened: boolean
   }, [opened]);
 
   async function change(next: NotificationSettings) {
-    const saved = await runCommand('notifications.set', next, { success: 'Notification settings saved' });
+    const saved = await runCommand('notifications.set', next, { success: appText('shell.notificationSettings.saved') });
     if (saved) setSettings(saved);
   }
 

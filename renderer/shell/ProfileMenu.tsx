@@ -7,6 +7,7 @@ import { ProfileFields } from '../first-run/ProfileFields';
 import { NotificationSettingsModal } from './NotificationSettings';
 import { ROLE_LABELS, useProfile } from '../state/profile';
 import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 function initials(name: string): string {
   return name
@@ -39,7 +40,7 @@ export function ProfileMenu() {
 
   async function save() {
     setSaving(true);
-    const saved = await runCommand('profile.set', { name: name.trim(), role }, { refresh: ['profile'], success: 'Profile saved' });
+    const saved = await runCommand('profile.set', { name: name.trim(), role }, { refresh: ['profile'], success: appText('shell.profileMenu.saved') });
     setSaving(false);
     if (saved) {
       setProfile(saved);

@@ -6,6 +6,7 @@ import { runCommand } from '../api/command';
 import { SITE_STATUS } from '../status/labels';
 import { RollbackModal } from './issues/RollbackModal';
 import { useText } from '../i18n/i18n';
+import { appText } from '../i18n/app-text';
 
 /** Change the site status (planned → ready → in progress → blocked → deployed → signed off, or rolled back). */
 export function SiteStatusMenu({ siteId, status }: { siteId: string; status: SiteStatus }) {
@@ -16,7 +17,7 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
   async function set(next: SiteStatus) {
     if (next === status) return;
     setSaving(true);
-    await runCommand('sites.setStatus', { siteId, status: next }, { refresh: ['sites', 'deployments'], success: `Site status: ${SITE_STATUS[next].label}` });
+    await runCommand('sites.setStatus', { siteId, status: next }, { refresh: ['sites', 'deployments'], success: appText('site.siteStatusMenu.statusSet', { status: SITE_STATUS[next].label }) });
     setSaving(false);
   }
 

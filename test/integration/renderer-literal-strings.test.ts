@@ -51,6 +51,9 @@ const TEXT_NAMES = new Set([
   'cancelLabel',
   'emptyText',
   'nothingFoundMessage',
+  // The mutation options (renderer/api/send-mutation.ts): the notification a change shows.
+  'errorTitle',
+  'success',
 ]);
 
 /** Text made of letters (a separator like "·" or "—" or a number is not language). */
@@ -73,6 +76,8 @@ function nameOf(name: ts.PropertyName | ts.JsxAttributeName): string | undefined
 /** The literal texts an expression can evaluate to directly (`'a'`, `x ? 'a' : 'b'`, `x ?? 'a'`, `` `a ${b}` ``). */
 function literalTexts(node: ts.Expression): string[] {
   if (ts.isParenthesizedExpression(node)) return literalTexts(node.expression);
+  // A text made from a result: (issue) => `Issue #${issue.number} logged`
+  if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) return literalTexts(node.body);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
   if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)];
   if (ts.isConditionalExpression(node)) return [...literalTexts(node.whenTrue), ...literalTexts(node.whenFalse)];
@@ -121,11 +126,12 @@ describe('swept renderer folders take their texts from the catalog', () => {
     fs.writeFileSync(
       probe,
       `export const A = () => <Button title="Open it" label={x ? 'Yes' : 'No'} data-testid="ok-id">Save now {busy ? 'Saving' : t('a.b')}</Button>;\n` +
-        `notifications.show({ title: 'Done', message: \`Saved \${n} rows\`, color: 'green' });\n`,
+        `notifications.show({ title: 'Done', message: \`Saved \${n} rows\`, color: 'green' });\n` +
+        `void runCommand('issues.create', input, { refresh: ['issues'], errorTitle: 'Not logged', success: (issue) => \`Issue #\${issue.number} logged\` });\n`,
     );
     const texts = literalsIn(probe).map((l) => l.replace(/^.*?:\d+: /, ''));
     fs.rmSync(probe);
-    expect(texts.sort()).toEqual(['Done', 'No', 'Open it', 'Save now', 'Saved', 'Saving', 'Yes', 'rows'].sort());
+    expect(texts.sort()).toEqual(['Done', 'Issue #', 'No', 'Not logged', 'Open it', 'Save now', 'Saved', 'Saving', 'Yes', 'logged', 'rows'].sort());
   });
 
   it('no English literal in JSX text, text attributes or notification texts', () => {

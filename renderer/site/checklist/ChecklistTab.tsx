@@ -12,6 +12,7 @@ import { NoteModal, type NoteRequest } from './NoteModal';
 import { ReopenDependentsModal, type ReopenRequest } from './ReopenDependentsModal';
 import { PhaseSection } from './PhaseSection';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 /** The site checklist by phase. Every change refreshes the checklist and the site figures. */
 export function ChecklistTab({ siteId }: { siteId: string }) {
@@ -50,7 +51,7 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
 
   async function complete(phase: ChecklistPhase) {
     setCompleting(phase);
-    await runCommand('checklist.completePhase', { siteId, phase }, { refresh: ['checklist', 'sites'], success: `${PHASE_LABELS[phase]} completed`, errorTitle: 'Phase not completed' });
+    await runCommand('checklist.completePhase', { siteId, phase }, { refresh: ['checklist', 'sites'], success: appText('site.checklist.checklistTab.phaseCompleted', { phase: PHASE_LABELS[phase] }), errorTitle: appText('site.checklist.checklistTab.phaseNotCompleted') });
     setCompleting(null);
   }
 

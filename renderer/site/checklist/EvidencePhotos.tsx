@@ -9,6 +9,7 @@ import { preparePhotoFile } from '../../photo/prepare-photo';
 import { storePhoto } from '../../photo/store-photo';
 import { TakePhotoButton } from '../../photo/TakePhotoButton';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 /** Photos linked to an item as evidence, and "Attach file" / "Take photo" while the item can still take one. */
 export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: boolean }) {
@@ -19,7 +20,7 @@ export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: 
   async function link(read: PhotoRead): Promise<boolean> {
     const stored = await storePhoto(read);
     if (!stored) return false;
-    return (await runCommand('checklist.attachPhoto', { itemId: item.id, sha256: stored.sha256 }, { refresh: ['checklist'], errorTitle: 'Photo not attached' })) !== null;
+    return (await runCommand('checklist.attachPhoto', { itemId: item.id, sha256: stored.sha256 }, { refresh: ['checklist'], errorTitle: appText('site.checklist.evidencePhotos.notAttached') })) !== null;
   }
 
   async function attach(file: File | null) {

@@ -20,6 +20,7 @@ import { vibrate } from '../../camera/vibrate';
 import { useText } from '../../i18n/i18n';
 import { ItemPhotos } from '../../photo/ItemPhotos';
 import { surplusSubject } from '../../photo/ItemPhotosModal';
+import { appText } from '../../i18n/app-text';
 
 const NO_ENTRIES: ScanEntry[] = [];
 const REFOCUS_DELAY_MS = 150;
@@ -110,7 +111,7 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
     const item = await surplus.run(
       'inventory.recordSurplus',
       { siteId, serial: entry.serial, ...details },
-      { refresh: ['inventory', 'sites'], success: `${entry.serial} recorded as surplus` },
+      { refresh: ['inventory', 'sites'], success: appText('site.inventory.receivePanel.recordedAsSurplus', { serial: entry.serial }) },
     );
     if (!item) return false;
     markSurplus(siteId, entry.id);

@@ -7,6 +7,7 @@ import { runCommand } from '../../api/command';
 import { ISSUE_STATUS } from './issue-labels';
 import { ReasonModal } from './ReasonModal';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const refresh = ['issues'] as const;
 
@@ -21,14 +22,14 @@ export function IssueActions({ issue }: { issue: Issue }) {
 
   async function setStatus(status: IssueStatus) {
     setBusy(true);
-    await runCommand('issues.setStatus', { issueId: issue.id, status }, { refresh: [...refresh], success: `Issue #${issue.number}: ${ISSUE_STATUS[status].label}` });
+    await runCommand('issues.setStatus', { issueId: issue.id, status }, { refresh: [...refresh], success: appText('site.issues.issueActions.statusSet', { number: issue.number, status: ISSUE_STATUS[status].label }) });
     setBusy(false);
   }
 
   async function assign() {
     const next = assignee.trim() === '' ? null : assignee.trim();
     if (next === issue.assignee) return;
-    await runCommand('issues.assign', { issueId: issue.id, assignee: next }, { refresh: [...refresh], success: next ? `Assigned to ${next}` : 'Unassigned' });
+    await runCommand('issues.assign', { issueId: issue.id, assignee: next }, { refresh: [...refresh], success: next ? appText('site.issues.issueActions.assignedTo', { name: next }) : appText('site.issues.issueActions.unassigned') });
   }
 
   return (
@@ -76,7 +77,7 @@ export function IssueActions({ issue }: { issue: Issue }) {
         levelAbove={issue.escalationLevel}
         onClose={() => setDialog(null)}
         onConfirm={async (reason, level) =>
-          (await runCommand('issues.escalate', { issueId: issue.id, level, reason }, { refresh: [...refresh], success: `Issue #${issue.number} escalated to level ${level}` })) !== null
+          (await runCommand('issues.escalate', { issueId: issue.id, level, reason }, { refresh: [...refresh], success: appText('site.issues.issueActions.escalated', { number: issue.number, level }) })) !== null
         }
       />
       <ReasonModal
@@ -88,7 +89,7 @@ export function IssueActions({ issue }: { issue: Issue }) {
         testId="exception"
         onClose={() => setDialog(null)}
         onConfirm={async (reason) =>
-          (await runCommand('issues.setStatus', { issueId: issue.id, status: 'accepted_exception', reason }, { refresh: [...refresh], success: `Issue #${issue.number} accepted as an exception` })) !== null
+          (await runCommand('issues.setStatus', { issueId: issue.id, status: 'accepted_exception', reason }, { refresh: [...refresh], success: appText('site.issues.issueActions.acceptedException', { number: issue.number }) })) !== null
         }
       />
     </Group>

@@ -9,6 +9,7 @@ import { CATEGORY, LINK_LABEL, options, SEVERITY } from './issue-labels';
 import { useIssueDraft, type IssueDraft } from './issue-draft';
 import { PhotoPicker } from './PhotoPicker';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 /** What is kept of a half-typed issue on this device (per site) until it is logged or discarded. */
 interface StoredIssue {
@@ -68,7 +69,7 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
     const created = await run(
       'issues.create',
       { siteId: draft.siteId, title, description, severity, category, blocksSignOff: blocks, links, attachments: photos.map((p) => p.sha256) },
-      { refresh: ['issues'], errorTitle: 'Issue not logged', success: (issue) => `Issue #${issue.number} logged` },
+      { refresh: ['issues'], errorTitle: appText('site.issues.issueCreateModal.notLogged'), success: (issue) => appText('site.issues.issueCreateModal.logged', { number: issue.number }) },
     );
     if (created) {
       writeDraft(key, null);

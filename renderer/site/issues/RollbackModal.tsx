@@ -4,6 +4,7 @@ import { isOpenIssueStatus } from '../../../shared/logic/issue-rules';
 import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 interface Props {
   siteId: string;
@@ -22,7 +23,7 @@ export function RollbackModal({ siteId, opened, onClose }: Props) {
 
   async function confirm() {
     setSaving(true);
-    const done = await runCommand('sites.rollback', { siteId, reason, issueIds }, { refresh: ['sites', 'deployments', 'issues', 'checklist'], success: 'Site rolled back', errorTitle: 'Not rolled back' });
+    const done = await runCommand('sites.rollback', { siteId, reason, issueIds }, { refresh: ['sites', 'deployments', 'issues', 'checklist'], success: appText('site.issues.rollbackModal.rolledBack'), errorTitle: appText('site.issues.rollbackModal.notRolledBack') });
     setSaving(false);
     if (done) {
       setReason('');

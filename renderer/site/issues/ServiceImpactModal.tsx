@@ -7,6 +7,7 @@ import { isoToWallTime, wallTimeToIso } from '../../../shared/time/wall-time';
 import { useMutation } from '../../api/useMutation';
 import { SiteTimeInput } from '../../format/SiteTimeInput';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const FIELDS = ['impact', 'componentId', 'startedAt', 'endedAt', 'usersAffected'] as const;
 
@@ -53,7 +54,7 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
       none
         ? { issueId: issue.id, impact: 'none' }
         : { issueId: issue.id, impact: draft.impact, componentId: draft.componentId, startedAt, endedAt, usersAffected: draft.users === '' ? null : draft.users },
-      { refresh: ['issues'], success: `Issue #${issue.number}: service impact saved`, errorTitle: 'Service impact not saved' },
+      { refresh: ['issues'], success: appText('site.issues.serviceImpactModal.saved', { number: issue.number }), errorTitle: appText('site.issues.serviceImpactModal.notSaved') },
     );
     if (saved) close();
   }

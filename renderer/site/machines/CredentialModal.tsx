@@ -53,7 +53,7 @@ function CredentialForm({ target, current, onClose }: { target: TargetMachine; c
         ...(usesPassword && secret ? { password: secret } : {}),
         ...(kind === 'key' && secret ? { passphrase: secret } : {}),
       },
-      { refresh: ['machines'], success: 'Sign-in saved on this device' },
+      { refresh: ['machines'], success: appText('site.machines.credentialModal.saved') },
     );
     setSecret('');
     setSaving(false);

@@ -21,6 +21,7 @@ import { RunDetailModal } from './RunDetailModal';
 import { ThisMachineCard } from './ThisMachineCard';
 import { useCheckJob } from './useCheckJob';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 function questionsFrom(status: CheckJobStatus): HostKeyQuestion[] {
   return status.hosts
@@ -35,7 +36,7 @@ function questionFromRow(row: MachineCheckRow): HostKeyQuestion | null {
 }
 
 async function approve(siteId: string, pending: PendingApproval[]): Promise<boolean> {
-  const done = await runCommand('checks.approveCommands', { siteId, approvals: pending.map((p) => ({ targetId: p.targetId, ...(p.role !== null ? { role: p.role } : {}), hash: p.hash })) }, { success: 'Commands approved' });
+  const done = await runCommand('checks.approveCommands', { siteId, approvals: pending.map((p) => ({ targetId: p.targetId, ...(p.role !== null ? { role: p.role } : {}), hash: p.hash })) }, { success: appText('site.machines.machinesTab.commandsApproved') });
   return done !== null;
 }
 
@@ -69,7 +70,7 @@ export function MachinesTab({ siteId }: { siteId: string }) {
   const liveByTarget = useMemo(() => new Map((job.status?.hosts ?? []).map((h) => [h.targetId ?? 'this-machine', h])), [job.status]);
 
   const trust = async (q: HostKeyQuestion) => {
-    const ok = await runCommand('checks.trustHostKey', { targetId: q.targetId, fingerprint: q.fingerprint, algorithm: q.algorithm, replace: q.trusted !== null }, { refresh: ['machines'], success: `Host key of ${q.label} trusted` });
+    const ok = await runCommand('checks.trustHostKey', { targetId: q.targetId, fingerprint: q.fingerprint, algorithm: q.algorithm, replace: q.trusted !== null }, { refresh: ['machines'], success: appText('site.machines.machinesTab.hostKeyTrusted', { label: q.label }) });
     if (!ok) return;
     setQuestions((list) => list.filter((x) => x.targetId !== q.targetId));
     await check({ targetIds: [q.targetId] });

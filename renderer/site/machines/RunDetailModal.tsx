@@ -34,7 +34,7 @@ async function logIssue(run: CheckRunDetail): Promise<void> {
   await runCommand(
     'issues.create',
     { siteId: run.siteId, title: `${run.targetLabel}: ${failed.length || 'a'} requirement${failed.length === 1 ? '' : 's'} not met`.slice(0, 200), description, severity: 'medium', category: 'software', links },
-    { success: 'Issue logged' },
+    { success: appText('site.machines.runDetailModal.issueLogged') },
   );
 }
 

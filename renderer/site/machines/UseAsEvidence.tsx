@@ -6,6 +6,7 @@ import type { ChecklistItem } from '../../../shared/domain/checklist';
 import { runCommand } from '../../api/command';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useText } from '../../i18n/i18n';
+import { appText } from '../../i18n/app-text';
 
 const SHORT_PHASE = { before: 'Before', during: 'During', after: 'After', handover: 'Hand-over', rollback: 'Rollback' } as const;
 
@@ -36,7 +37,7 @@ export function UseAsEvidence({ run }: { run: CheckRunDetail }) {
   const link = () => {
     if (!selected) return;
     setLinking(true);
-    void runCommand('checklist.linkCheckRun', { itemId: selected, runId: run.id }, { refresh: ['checklist', 'sites'], success: 'Linked as evidence', errorTitle: 'Not linked' }).finally(() =>
+    void runCommand('checklist.linkCheckRun', { itemId: selected, runId: run.id }, { refresh: ['checklist', 'sites'], success: appText('site.machines.useAsEvidence.linked'), errorTitle: appText('site.machines.useAsEvidence.notLinked') }).finally(() =>
       setLinking(false),
     );
   };

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { showApiError } from '../../api/notify';
 import { bumpTopics } from '../../api/refresh';
 import { useMutation } from '../../api/useMutation';
+import { appText } from '../../i18n/app-text';
 
 const POLL_MS = 300;
 
@@ -81,14 +82,14 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
     (method: 'checks.start' | 'checks.checkThisMachine', input: ApiInput<'checks.start'> | ApiInput<'checks.checkThisMachine'>) =>
       launch(() =>
         method === 'checks.start'
-          ? mutation.run('checks.start', input as ApiInput<'checks.start'>, { errorTitle: 'Check not started' })
-          : mutation.run('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>, { errorTitle: 'Check not started' }),
+          ? mutation.run('checks.start', input as ApiInput<'checks.start'>, { errorTitle: appText('site.machines.useCheckJob.notStarted') })
+          : mutation.run('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>, { errorTitle: appText('site.machines.useCheckJob.notStarted') }),
       ),
     [launch, mutation.run],
   );
 
   /** Checks the interrupted machines of a job cut short by a crash or restart, in that job. */
-  const retry = useCallback((jobId: string) => launch(() => mutation.run('checks.retryInterrupted', { jobId }, { errorTitle: 'Check not started' })), [launch, mutation.run]);
+  const retry = useCallback((jobId: string) => launch(() => mutation.run('checks.retryInterrupted', { jobId }, { errorTitle: appText('site.machines.useCheckJob.notStarted') })), [launch, mutation.run]);
 
   const cancel = useCallback(async () => {
     if (jobId.current === null) {

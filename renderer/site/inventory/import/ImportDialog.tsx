@@ -7,6 +7,7 @@ import { runCommand } from '../../../api/command';
 import { PreviewTable } from './PreviewTable';
 import { previewFile, remap } from './send-file';
 import { useText } from '../../../i18n/i18n';
+import { appText } from '../../../i18n/app-text';
 
 const FIELD_OPTIONS = importFieldSchema.options.map((f) => ({ value: f, label: IMPORT_FIELD_LABEL[f] }));
 const LAYOUT_LABEL: Record<ImportPreview['layout'], string> = { 'snipe-it': 'Snipe-IT assets', netbox: 'NetBox devices', custom: 'Unrecognised layout' };
@@ -58,8 +59,8 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
     setBusy(true);
     const done = await runCommand('inventoryImport.commit', { previewId: preview.previewId }, {
       refresh: ['inventory', 'sites'],
-      errorTitle: 'Nothing imported',
-      success: `${preview.validCount} inventory item${preview.validCount === 1 ? '' : 's'} imported`,
+      errorTitle: appText('site.inventory.import.importDialog.nothingImported'),
+      success: appText('site.inventory.import.importDialog.itemsImported', { count: preview.validCount }),
     });
     setBusy(false);
     if (done) {

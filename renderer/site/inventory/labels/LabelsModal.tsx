@@ -9,6 +9,7 @@ import { useMutation } from '../../../api/useMutation';
 import { saveExportedFile } from '../../../closeout/save-file';
 import { QueryError } from '../../../shell/QueryError';
 import { useText } from '../../../i18n/i18n';
+import { appText } from '../../../i18n/app-text';
 
 const LAYOUT_KEY = 'outpost.labels.layout';
 const LAYOUT_OPTIONS = labelLayoutIdSchema.options.map((id) => ({ value: id, label: LABEL_LAYOUTS[id].title }));
@@ -50,7 +51,7 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
     await tagging.run(
       'labels.assignTags',
       { siteId, itemIds: untagged.map((item) => item.id) },
-      { refresh: ['inventory'], success: (value) => `${value.items.length} asset tag${value.items.length === 1 ? '' : 's'} given`, errorTitle: 'No asset tags given' },
+      { refresh: ['inventory'], success: (value) => appText('site.inventory.labels.labelsModal.tagsGiven', { count: value.items.length }), errorTitle: appText('site.inventory.labels.labelsModal.noTagsGiven') },
     );
   }
 
