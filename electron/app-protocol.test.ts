@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
-import { mimeTypeFor, resolveAppUrl, serveAppRequest } from './app-protocol';
+import { resolveAppUrl, serveAppRequest } from './app-protocol';
 
 const root = path.resolve('/srv/outpost/dist/renderer');
 
@@ -57,17 +57,6 @@ describe('resolveAppUrl', () => {
     'not a url',
   ])('does not serve other origins: %s', (url) => {
     expect(resolveAppUrl(url, root).kind).toBe('not_found');
-  });
-});
-
-describe('mimeTypeFor', () => {
-  it('knows the types Vite emits', () => {
-    expect(mimeTypeFor('a/index.html')).toMatch(/^text\/html/);
-    expect(mimeTypeFor('a/x.JS')).toMatch(/^text\/javascript/);
-    expect(mimeTypeFor('a/x.css')).toMatch(/^text\/css/);
-    expect(mimeTypeFor('a/x.svg')).toBe('image/svg+xml');
-    expect(mimeTypeFor('a/x.woff2')).toBe('font/woff2');
-    expect(mimeTypeFor('a/x.unknown')).toBe('application/octet-stream');
   });
 });
 

@@ -59,8 +59,6 @@ export function resolveAppUrl(url: string, rootDir: string): AppUrlResolution {
   return { kind: 'file', filePath };
 }
 
-/** The content type of a built file (one table with the browser host: shared/security/static-file-types.ts). */
-export const mimeTypeFor = staticFileType;
 
 /** Headers every app:// response carries, errors included. */
 export function securityHeaders(contentType: string): Record<string, string> {
@@ -103,7 +101,7 @@ export async function serveAppRequest(request: { url: string; method: string }, 
   if (body === null) return textResponse(404, 'Not found');
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,
-    headers: securityHeaders(mimeTypeFor(filePath)),
+    headers: securityHeaders(staticFileType(filePath)),
   });
 }
 

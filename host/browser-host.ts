@@ -9,7 +9,8 @@ import type { OutpostCore } from '../core/outpost-core';
 import { createLogger } from '../core/logging/logger';
 import { PayloadTooLarge, readBody } from './read-body';
 import { guardApiRequest } from './request-guard';
-import { mimeType, resolveStaticFile } from './static-files';
+import { staticFileType } from '../shared/security/static-file-types';
+import { resolveStaticFile } from './static-files';
 
 const log = createLogger('browser-host');
 
@@ -111,7 +112,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const isIndex = file.endsWith('index.html');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'content-type': mimeType(file),
+      'content-type': staticFileType(file),
       'cache-control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
     });
     if (req.method === 'HEAD') res.end();

@@ -1,9 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { staticFileType } from '../shared/security/static-file-types';
-
-/** The content type of a built file (one table with Electron's app:// handler: shared/security/static-file-types.ts). */
-export const mimeType = staticFileType;
 
 /**
  * Maps a URL path to a file inside `root`, or null when it would leave the root, names a

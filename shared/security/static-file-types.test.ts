@@ -7,6 +7,8 @@ describe('staticFileType', () => {
     expect(staticFileType('C:\\app\\renderer\\zxing_reader.wasm')).toBe('application/wasm');
     expect(staticFileType('a.b/index.html')).toBe('text/html; charset=utf-8');
     expect(staticFileType('font.woff2')).toBe('font/woff2');
+    expect(staticFileType('a/x.css')).toBe('text/css; charset=utf-8');
+    expect(staticFileType('a/x.svg')).toBe('image/svg+xml');
   });
 
   it('serves anything it does not know, hidden-looking names and inherited keys as a download type', () => {
