@@ -6,6 +6,9 @@ import { create } from 'zustand';
  */
 export type Topic = 'profile' | 'deployments' | 'sites' | 'inventory' | 'checklist' | 'machines' | 'issues' | 'training';
 
+/** The topics of the plan and field data: what a sync pull (or a sign-in's first pull) can change. */
+export const SYNCED_TOPICS: readonly Topic[] = ['deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues'];
+
 interface RefreshState {
   versions: Record<Topic, number>;
   bump: (...topics: Topic[]) => void;

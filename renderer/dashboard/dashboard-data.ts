@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, ApiResult } from '../../shared/contract';
 import type { Dashboard } from '../../shared/contract/dashboard-methods';
 import { call } from '../api/client';
-import { useTopicsVersion, type Topic } from '../api/refresh';
+import { SYNCED_TOPICS, useTopicsVersion } from '../api/refresh';
 
-const TOPICS: readonly Topic[] = ['deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues'];
 /** A prefetched answer older than this is asked for again. */
 const FRESH_MS = 10_000;
 
@@ -33,7 +32,7 @@ export interface DashboardState {
 
 /** The dashboard of one deployment, fetched again when a data topic changes or on `reload`. */
 export function useDashboard(deploymentId: string): DashboardState {
-  const version = useTopicsVersion(TOPICS);
+  const version = useTopicsVersion(SYNCED_TOPICS);
   const [manual, setManual] = useState(0);
   const [state, setState] = useState<Omit<DashboardState, 'reload'>>({ data: undefined, error: null, loading: true });
 

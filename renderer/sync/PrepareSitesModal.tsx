@@ -5,7 +5,7 @@ import type { ApiError } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/contract/sync-methods';
 import { call } from '../api/client';
 import { errorText } from '../api/notify';
-import { bumpTopics } from '../api/refresh';
+import { bumpTopics, SYNCED_TOPICS } from '../api/refresh';
 import { useMutation } from '../api/useMutation';
 import { formatDateTime, percent } from '../format/time';
 import { observePrepare, readyText, type PrepareOutcome, type PrepareRun } from './prepare-progress';
@@ -68,7 +68,7 @@ export function PrepareSitesModal() {
         runRef.current = step.run;
         if (step.outcome.kind !== 'running') {
           setOutcome(step.outcome);
-          if (step.outcome.kind === 'done') bumpTopics('deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues');
+          if (step.outcome.kind === 'done') bumpTopics(...SYNCED_TOPICS);
         }
       });
     }, 1000);

@@ -6,6 +6,7 @@ import type { ServerCertificateCheck } from '../../shared/contract/sync-methods'
 import { checkServerAddress, INSECURE_SERVER_MESSAGE } from '../../shared/sync/server-address';
 import { call } from '../api/client';
 import { errorText, showSuccess } from '../api/notify';
+import { SYNCED_TOPICS } from '../api/refresh';
 import { useMutation } from '../api/useMutation';
 import { ROLE_LABELS, useProfile } from '../state/profile';
 import { CertificateTrustPanel } from './CertificateTrustPanel';
@@ -97,7 +98,7 @@ export function SignInModal() {
       const profile = await profileChange.run(
         'profile.set',
         { name: account.displayName, role: account.role },
-        { refresh: ['profile', 'deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues'], errorTitle: appText('sync.signInModal.profileNotChanged') },
+        { refresh: ['profile', ...SYNCED_TOPICS], errorTitle: appText('sync.signInModal.profileNotChanged') },
       );
       if (profile) setProfile(profile);
       showSuccess(appText('sync.signInModal.signedInAs', { displayName: account.displayName, role: ROLE_LABELS[account.role] }));

@@ -1,11 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { call } from '../api/client';
-import { bumpTopics, useRefreshStore } from '../api/refresh';
+import { bumpTopics, SYNCED_TOPICS, useRefreshStore } from '../api/refresh';
 import { logger } from '../logging/logger';
 import { pollDelayMs, useSync } from './sync-store';
-
-/** After a pull brought news, every screen reads again. */
-const DATA_TOPICS = ['deployments', 'sites', 'inventory', 'checklist', 'machines', 'issues'] as const;
 
 /**
  * Keeps `useSync().status` fresh: polls `sync.status` (2 s while syncing, 10 s otherwise), at once
@@ -35,7 +32,7 @@ export function useSyncPoller(): void {
         const now = result.value.lastSuccessAt;
         // First look: a sync that finished after the page started may postdate the data it loaded.
         const newer = previous === undefined ? now !== null && now > mountedAt.current : now !== previous;
-        if (newer) bumpTopics(...DATA_TOPICS);
+        if (newer) bumpTopics(...SYNCED_TOPICS); // after a pull brought news, every screen reads again
       }
       if (cancelled) return;
       const store = useSync.getState();
