@@ -26,7 +26,9 @@ function layer(files, { packages = [], folders = [], message }) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'test-reports/**', 'playwright-report/**', '.outpost-data/**'] },
+  {
+    ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'test-reports/**', 'playwright-report/**', '.outpost-data/**'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

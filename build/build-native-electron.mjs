@@ -63,7 +63,12 @@ function cleanEnv() {
 
 function run(command, args, cwd) {
   info(`$ ${[path.basename(command), ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd, env: cleanEnv(), stdio: 'inherit', shell: process.platform === 'win32' && command.endsWith('.cmd') });
+  const result = spawnSync(command, args, {
+    cwd,
+    env: cleanEnv(),
+    stdio: 'inherit',
+    shell: process.platform === 'win32' && command.endsWith('.cmd'),
+  });
   if (result.error) return { ok: false, message: result.error.message };
   return { ok: result.status === 0, message: `exit code ${result.status}` };
 }
@@ -87,7 +92,9 @@ const commonArgs = [...targetArgs, '--runtime=electron', `--arch=${arch}`];
 // ---- 1. Headers first, so a failed download is reported as exactly that.
 if (headersDir) {
   if (!fs.existsSync(path.join(headersDir, 'include', 'node', 'node.h'))) {
-    fail(`OUTPOST_ELECTRON_NODEDIR=${headersDir} does not contain include/node/node.h (unpack the Electron ${electronVersion} headers there).`);
+    fail(
+      `OUTPOST_ELECTRON_NODEDIR=${headersDir} does not contain include/node/node.h (unpack the Electron ${electronVersion} headers there).`,
+    );
   }
 } else {
   const headers = run(gyp, [...gypPrefix, 'install', ...commonArgs], root);
@@ -116,7 +123,9 @@ try {
   });
   const compiled = run(gyp, [...gypPrefix, 'rebuild', '--release', ...commonArgs, '--jobs=max'], moduleCopy);
   if (!compiled.ok) {
-    throw new Error(`node-gyp could not compile better-sqlite3 for Electron ${electronVersion} (${compiled.message}). See the output above.`);
+    throw new Error(
+      `node-gyp could not compile better-sqlite3 for Electron ${electronVersion} (${compiled.message}). See the output above.`,
+    );
   }
   const built = path.join(moduleCopy, 'build', 'Release', 'better_sqlite3.node');
   if (!fs.existsSync(built)) throw new Error(`node-gyp finished but ${built} is missing.`);

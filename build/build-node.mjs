@@ -36,7 +36,12 @@ const entries = [
   // empty-import-meta: core/checks/local/worker-entry.ts reads import.meta.url only when it exists (ESM) and uses __dirname otherwise.
   { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } },
   // The local-facts worker of "Check this machine" (core/checks/local/worker-entry.ts finds it beside the bundle).
-  { entryPoints: ['core/checks/local/local-facts-worker.ts'], outfile: 'dist/launcher/local-facts-worker.mjs', format: 'esm', banner: esmBanner },
+  {
+    entryPoints: ['core/checks/local/local-facts-worker.ts'],
+    outfile: 'dist/launcher/local-facts-worker.mjs',
+    format: 'esm',
+    banner: esmBanner,
+  },
   { entryPoints: ['core/checks/local/local-facts-worker.ts'], outfile: 'dist/electron/local-facts-worker.cjs', format: 'cjs' },
   { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', target: 'chrome130', minify: true },
 ];

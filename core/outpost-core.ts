@@ -83,7 +83,15 @@ export function openCore(options: CoreOptions): OutpostCore {
   const events = createCoreEvents();
   const checkJobs = announceCheckJobs(createCheckJobs(defaultCheckParts), opened.sqlite, events);
   const sync = new SyncEngine(
-    { sqlite: opened.sqlite, db: opened.db, clock: ctx.clock, secrets, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, ...(options.appVersion ? { appVersion: options.appVersion } : {}) },
+    {
+      sqlite: opened.sqlite,
+      db: opened.db,
+      clock: ctx.clock,
+      secrets,
+      dataDir: options.dataDir,
+      schemaVersion: opened.schemaVersion,
+      ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+    },
     options.sync,
   );
   announceSyncConflicts(sync, opened.sqlite, events);
@@ -108,7 +116,14 @@ export function openCore(options: CoreOptions): OutpostCore {
     secrets,
     syncEngine: sync,
     events,
-    appUpdateFeed: () => resolveUpdateFeed({ sqlite: opened.sqlite, secrets, schemaVersion: opened.schemaVersion, appVersion: options.appVersion ?? '0.0.0', ...(options.sync?.fetch ? { fetch: options.sync.fetch } : {}) }),
+    appUpdateFeed: () =>
+      resolveUpdateFeed({
+        sqlite: opened.sqlite,
+        secrets,
+        schemaVersion: opened.schemaVersion,
+        appVersion: options.appVersion ?? '0.0.0',
+        ...(options.sync?.fetch ? { fetch: options.sync.fetch } : {}),
+      }),
     close: () => {
       checkJobs.suspendAll();
       sync.stop();

@@ -7,7 +7,15 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 function build(over: Partial<AppMenuOptions> = {}) {
-  const options: AppMenuOptions = { appName: 'Outpost', isDev: false, platform: 'linux', onToggleDarkMode: vi.fn(), onAbout: vi.fn(), onShowLogs: vi.fn(), ...over };
+  const options: AppMenuOptions = {
+    appName: 'Outpost',
+    isDev: false,
+    platform: 'linux',
+    onToggleDarkMode: vi.fn(),
+    onAbout: vi.fn(),
+    onShowLogs: vi.fn(),
+    ...over,
+  };
   return { options, template: buildAppMenuTemplate(options) };
 }
 

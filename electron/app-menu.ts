@@ -12,7 +12,14 @@ export interface AppMenuOptions {
 }
 
 /** The application menu as a template (pure; main.ts builds it with Menu.buildFromTemplate). */
-export function buildAppMenuTemplate({ appName, isDev, platform, onToggleDarkMode, onAbout, onShowLogs }: AppMenuOptions): MenuItemConstructorOptions[] {
+export function buildAppMenuTemplate({
+  appName,
+  isDev,
+  platform,
+  onToggleDarkMode,
+  onAbout,
+  onShowLogs,
+}: AppMenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const about: MenuItemConstructorOptions = { id: 'about', label: `About ${appName}`, click: () => onAbout() };
 
@@ -20,7 +27,15 @@ export function buildAppMenuTemplate({ appName, isDev, platform, onToggleDarkMod
     ? [
         {
           label: appName,
-          submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+          submenu: [
+            about,
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
         },
       ]
     : [];
@@ -70,7 +85,11 @@ export function buildAppMenuTemplate({ appName, isDev, platform, onToggleDarkMod
   const help: MenuItemConstructorOptions = {
     id: 'help',
     role: 'help',
-    submenu: [{ id: 'show-logs', label: 'Show Logs', click: () => onShowLogs() }, { type: 'separator' }, isMac ? { ...about, id: 'help-about' } : about],
+    submenu: [
+      { id: 'show-logs', label: 'Show Logs', click: () => onShowLogs() },
+      { type: 'separator' },
+      isMac ? { ...about, id: 'help-about' } : about,
+    ],
   };
 
   return [...macAppMenu, file, edit, view, windowMenu, help];

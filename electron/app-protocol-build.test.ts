@@ -62,16 +62,19 @@ describe('the built renderer over app://', () => {
     }
   });
 
-  it.each(files.map((file) => [path.relative(RENDERER, file), file] as const))('serves %s whole, with its MIME type and the CSP', async (_name, file) => {
-    const expected = EXPECTED_MIME[path.extname(file).toLowerCase()];
-    expect(expected, `the build emits ${path.extname(file)} files: say which MIME type they need`).toBeDefined();
-    const res = await serveAppRequest({ url: toUrl(file), method: 'GET' }, RENDERER);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(expected!);
-    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(file))).toBe(true);
-  });
+  it.each(files.map((file) => [path.relative(RENDERER, file), file] as const))(
+    'serves %s whole, with its MIME type and the CSP',
+    async (_name, file) => {
+      const expected = EXPECTED_MIME[path.extname(file).toLowerCase()];
+      expect(expected, `the build emits ${path.extname(file)} files: say which MIME type they need`).toBeDefined();
+      const res = await serveAppRequest({ url: toUrl(file), method: 'GET' }, RENDERER);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(expected!);
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+    },
+  );
 
   it('finds every chunk the page and the scripts name, inside the renderer folder', async () => {
     const named = new Set([path.join(RENDERER, 'index.html'), ...scripts].flatMap(namedFiles));

@@ -17,9 +17,7 @@ export const APP_SCHEME_PRIVILEGES = {
 } as const;
 
 export type AppUrlResolution =
-  | { kind: 'file'; filePath: string }
-  | { kind: 'not_found'; reason: string }
-  | { kind: 'forbidden'; reason: string };
+  { kind: 'file'; filePath: string } | { kind: 'not_found'; reason: string } | { kind: 'forbidden'; reason: string };
 
 /**
  * Map an app:// URL to a file inside `rootDir`, or refuse it. Pure: touches no file system.
@@ -58,7 +56,6 @@ export function resolveAppUrl(url: string, rootDir: string): AppUrlResolution {
   }
   return { kind: 'file', filePath };
 }
-
 
 /** Headers every app:// response carries, errors included. */
 export function securityHeaders(contentType: string): Record<string, string> {

@@ -7,7 +7,9 @@ import { DEEP_LINK_SCHEME } from '../shared/desktop/deep-link';
 // The installers register outpost:// from build/electron-builder.yml's `protocols` (NSIS registry
 // keys, macOS CFBundleURLTypes, the Linux .desktop MimeType): the scheme the app parses.
 const root = path.join(import.meta.dirname, '..');
-const config = parse(fs.readFileSync(path.join(root, 'build', 'electron-builder.yml'), 'utf8')) as { protocols?: { name: string; schemes: string[] }[] };
+const config = parse(fs.readFileSync(path.join(root, 'build', 'electron-builder.yml'), 'utf8')) as {
+  protocols?: { name: string; schemes: string[] }[];
+};
 
 describe('electron-builder protocols', () => {
   it('register the deep link scheme the app parses', () => {

@@ -28,7 +28,13 @@ describe('registerProtocolClient', () => {
     const app = { setAsDefaultProtocolClient: vi.fn(() => true) };
     registerProtocolClient(app, { execPath: '/opt/Outpost/outpost', argv: ['/opt/Outpost/outpost'] });
     expect(app.setAsDefaultProtocolClient).toHaveBeenLastCalledWith('outpost');
-    registerProtocolClient(app, { defaultApp: true, execPath: '/repo/node_modules/electron/dist/electron', argv: ['/repo/node_modules/electron/dist/electron', 'dist/electron/main.cjs'] });
-    expect(app.setAsDefaultProtocolClient).toHaveBeenLastCalledWith('outpost', '/repo/node_modules/electron/dist/electron', [path.resolve('dist/electron/main.cjs')]);
+    registerProtocolClient(app, {
+      defaultApp: true,
+      execPath: '/repo/node_modules/electron/dist/electron',
+      argv: ['/repo/node_modules/electron/dist/electron', 'dist/electron/main.cjs'],
+    });
+    expect(app.setAsDefaultProtocolClient).toHaveBeenLastCalledWith('outpost', '/repo/node_modules/electron/dist/electron', [
+      path.resolve('dist/electron/main.cjs'),
+    ]);
   });
 });

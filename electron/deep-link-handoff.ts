@@ -58,7 +58,10 @@ export interface ProtocolClientApp {
  * build/electron-builder.yml `protocols`). From the sources (`electron .`) the OS must start
  * Electron with the app path, as Electron's deep-link guide shows.
  */
-export function registerProtocolClient(app: ProtocolClientApp, proc: { defaultApp?: boolean; execPath: string; argv: readonly string[] }): boolean {
+export function registerProtocolClient(
+  app: ProtocolClientApp,
+  proc: { defaultApp?: boolean; execPath: string; argv: readonly string[] },
+): boolean {
   const registered =
     proc.defaultApp && proc.argv[1]
       ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, proc.execPath, [path.resolve(proc.argv[1])])

@@ -20,7 +20,11 @@ function flagValue(argv: readonly string[], name: string): string | null {
 }
 
 /** Read Outpost's own switches from the command line; everything else belongs to Electron/Chromium. */
-export function parseLaunchArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): LaunchArgs {
+export function parseLaunchArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): LaunchArgs {
   const fromFlag = flagValue(argv, '--data-dir');
   const fromEnv = env.OUTPOST_DATA_DIR;
   const chosen = fromFlag?.trim() ? fromFlag.trim() : fromEnv?.trim() ? fromEnv.trim() : null;

@@ -3,7 +3,22 @@
 // all data work happens in the core, which is plain Node shared with the browser shell.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, Notification, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+  type Session,
+  type WebContents,
+} from 'electron';
 import { createLogger } from '../core/logging/logger';
 import { logDirectory, startLogFile } from '../core/logging/log-file';
 import { readNotificationSettings } from '../core/preferences/notification-settings-store';
@@ -139,7 +154,9 @@ function hardenSession(ses: Session): void {
     if (!allowed) log.warn('denied permission request', { permission, url: contents.getURL() });
     callback(allowed);
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowsPermissionCheck(permission, requestingOrigin, details));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowsPermissionCheck(permission, requestingOrigin, details),
+  );
   ses.setDevicePermissionHandler(() => false);
 }
 
@@ -249,12 +266,15 @@ function onReady(): void {
   const demoDeploymentId = launch.demo ? prepareDemo(core) : null;
 
   registerApiHandler(ipcMain, {
-    call: async (method, input) => (core ? core.call(method, input) : { ok: false, error: apiError('internal', 'Outpost is shutting down') }),
+    call: async (method, input) =>
+      core ? core.call(method, input) : { ok: false, error: apiError('internal', 'Outpost is shutting down') },
     mainContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
   });
   // Updates from the central server, packaged builds only (loaded lazily: electron-updater needs Electron).
   if (app.isPackaged) {
-    import('./app-updater/start-app-updates').then(({ startAppUpdates }) => core && startAppUpdates(core)).catch((error: unknown) => log.warn('updates not started', { error: String(error) }));
+    import('./app-updater/start-app-updates')
+      .then(({ startAppUpdates }) => core && startAppUpdates(core))
+      .catch((error: unknown) => log.warn('updates not started', { error: String(error) }));
   }
   installMenu();
   startOsNotifications({

@@ -143,7 +143,10 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
 
   it('sets up privileges, sandbox and the profile dir before ready', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }),
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+      }),
     ]);
     expect(fake.app.enableSandbox).toHaveBeenCalled();
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron-profile'));
@@ -154,7 +157,12 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     const ses = electron.session.defaultSession as unknown as Record<string, ReturnType<typeof vi.fn>>;
     const request = (permission: string, details: Record<string, unknown>) => {
       const callback = vi.fn();
-      (ses.setPermissionRequestHandler!.mock.calls[0]![0] as Handler)({ getURL: () => 'app://outpost/index.html' }, permission, callback, details);
+      (ses.setPermissionRequestHandler!.mock.calls[0]![0] as Handler)(
+        { getURL: () => 'app://outpost/index.html' },
+        permission,
+        callback,
+        details,
+      );
       expect(callback).toHaveBeenCalledTimes(1);
       return callback.mock.calls[0]![0] as boolean;
     };
@@ -184,7 +192,10 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
   });
 
   it('routes trusted IPC to the core, which --demo prepared', async () => {
-    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { shell: 'electron', dataDir, version: '9.9.9-test', secretStorage: { weak: process.platform === 'linux' } } });
+    expect(await call('app.info', {})).toMatchObject({
+      ok: true,
+      value: { shell: 'electron', dataDir, version: '9.9.9-test', secretStorage: { weak: process.platform === 'linux' } },
+    });
     expect(await call('profile.get', {})).toEqual({ ok: true, value: { name: 'Demo technician', role: 'technician' } });
     const deployments = (await call('deployments.list', {})) as { ok: boolean; value: unknown[] };
     expect(deployments.ok).toBe(true);
@@ -290,7 +301,13 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     const checkAndSettle = async () => {
       const started = (await call('checks.checkThisMachine', { siteId: ams.id })) as { ok: true; value: { jobId: string } };
       expect(started.ok).toBe(true);
-      await vi.waitFor(async () => expect(((await call('checks.status', { jobId: started.value.jobId })) as { value: { state: string } }).value.state).not.toBe('running'), { timeout: 60_000, interval: 100 });
+      await vi.waitFor(
+        async () =>
+          expect(((await call('checks.status', { jobId: started.value.jobId })) as { value: { state: string } }).value.state).not.toBe(
+            'running',
+          ),
+        { timeout: 60_000, interval: 100 },
+      );
       await new Promise((resolve) => setTimeout(resolve, 50)); // the announcement follows the job's settling
     };
     fake.focusedWindow = null;
@@ -301,7 +318,9 @@ describe('electron/main.ts wiring (fake Electron, real core)', () => {
     expect(shown.options.title).toBe('Checks finished at AMS-001');
     const win = fake.windows[0]!;
     shown.listeners.get('click')!();
-    expect(String(win.loadURL.mock.calls.at(-1)![0])).toBe(`app://outpost/index.html#/open/${encodeURIComponent(`outpost://site/AMS-001?deployment=${deploymentId}`)}`);
+    expect(String(win.loadURL.mock.calls.at(-1)![0])).toBe(
+      `app://outpost/index.html#/open/${encodeURIComponent(`outpost://site/AMS-001?deployment=${deploymentId}`)}`,
+    );
 
     expect(await call('notifications.set', { checkJobs: false, syncConflicts: true })).toMatchObject({ ok: true });
     await checkAndSettle();

@@ -20,7 +20,14 @@ describe('camera permission for the renderer', () => {
   });
 
   it('refuses any other origin, a look-alike host and a subframe', () => {
-    for (const url of ['https://example.com/', 'file:///tmp/x.html', 'app://outpost.evil/', 'app://evil/', 'http://127.0.0.1:4780/', 'app://user@outpost/']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///tmp/x.html',
+      'app://outpost.evil/',
+      'app://evil/',
+      'http://127.0.0.1:4780/',
+      'app://user@outpost/',
+    ]) {
       expect(allowsPermissionRequest('media', { requestingUrl: url, isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
     }
     expect(allowsPermissionRequest('media', { requestingUrl: page, isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
@@ -30,7 +37,23 @@ describe('camera permission for the renderer', () => {
   });
 
   it('refuses every other permission, also to the app page', () => {
-    for (const permission of ['notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'hid', 'serial', 'usb', 'openExternal', 'fullscreen', 'pointerLock', 'midi', 'midiSysex', 'fileSystem', 'unknown']) {
+    for (const permission of [
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+      'fullscreen',
+      'pointerLock',
+      'midi',
+      'midiSysex',
+      'fileSystem',
+      'unknown',
+    ]) {
       expect(allowsPermissionRequest(permission, { requestingUrl: page, isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
       expect(allowsPermissionCheck(permission, 'app://outpost', { mediaType: 'video', isMainFrame: true })).toBe(false);
     }

@@ -30,8 +30,13 @@ describe('isSafeExternalUrl', () => {
   it('accepts https links', () => {
     expect(isSafeExternalUrl('https://docs.example.com/outpost?a=1')).toBe(true);
   });
-  it.each(['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'app://outpost/', 'https://user:pw@example.com/', 'nonsense'])(
-    'refuses %s',
-    (url) => expect(isSafeExternalUrl(url)).toBe(false),
-  );
+  it.each([
+    'http://example.com/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://server/share',
+    'app://outpost/',
+    'https://user:pw@example.com/',
+    'nonsense',
+  ])('refuses %s', (url) => expect(isSafeExternalUrl(url)).toBe(false));
 });

@@ -11,7 +11,10 @@ const right = { x: 1920, y: 0, width: 2560, height: 1400 };
 describe('clampBounds', () => {
   it('uses the default size and lets the OS centre when nothing was saved', () => {
     expect(clampBounds(null, [primary])).toEqual({ width: DEFAULT_WINDOW_WIDTH, height: DEFAULT_WINDOW_HEIGHT });
-    expect(clampBounds({ x: 0, y: 0, width: 1000, height: 700 }, [])).toEqual({ width: DEFAULT_WINDOW_WIDTH, height: DEFAULT_WINDOW_HEIGHT });
+    expect(clampBounds({ x: 0, y: 0, width: 1000, height: 700 }, [])).toEqual({
+      width: DEFAULT_WINDOW_WIDTH,
+      height: DEFAULT_WINDOW_HEIGHT,
+    });
   });
 
   it('restores bounds that fit unchanged', () => {

@@ -35,7 +35,10 @@ export function guardApiRequest(req: IncomingMessage, port: number, token: strin
   }
   const given = req.headers[TOKEN_HEADER];
   if (typeof given !== 'string' || !sameToken(given, token)) {
-    return { status: 401, error: apiError('unauthorized', 'Missing or wrong session token: open Outpost from the address it printed at start') };
+    return {
+      status: 401,
+      error: apiError('unauthorized', 'Missing or wrong session token: open Outpost from the address it printed at start'),
+    };
   }
   const type = req.headers['content-type'] ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {

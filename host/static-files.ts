@@ -16,7 +16,13 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
   const rootResolved = path.resolve(root);
   const candidate = path.resolve(rootResolved, `.${path.posix.normalize(`/${decoded}`)}`);
   if (candidate !== rootResolved && !candidate.startsWith(rootResolved + path.sep)) return null;
-  if (path.relative(rootResolved, candidate).split(path.sep).some((part) => part.startsWith('.'))) return null;
+  if (
+    path
+      .relative(rootResolved, candidate)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'))
+  )
+    return null;
   if (candidate === rootResolved || path.extname(candidate) === '') {
     const index = path.join(rootResolved, 'index.html');
     return fs.existsSync(index) ? index : null;

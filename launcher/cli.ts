@@ -10,7 +10,13 @@ const io: CliIo = {
 
 function usage(): string {
   const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));
-  return ['Usage: outpost <command> [options]', '', ...CLI_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '', 'outpost <command> --help for its options.'].join('\n');
+  return [
+    'Usage: outpost <command> [options]',
+    '',
+    ...CLI_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'outpost <command> --help for its options.',
+  ].join('\n');
 }
 
 /** `outpost`: the command-line face of the same core the shells use. */
@@ -32,7 +38,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    io.err(error instanceof StartupError ? `Outpost cannot open its data: ${error.message}` : `outpost ${name}: ${(error as Error).message}`);
+    io.err(
+      error instanceof StartupError ? `Outpost cannot open its data: ${error.message}` : `outpost ${name}: ${(error as Error).message}`,
+    );
     return 2;
   }
 }

@@ -2,7 +2,18 @@ import type { Migration } from './migration';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 const STATUSES = list(['open', 'in_progress', 'escalated', 'resolved', 'closed', 'accepted_exception']);
-const EVENT_KINDS = list(['created', 'commented', 'assigned', 'status_changed', 'escalated', 'resolved', 'closed', 'accepted_exception', 'reopened', 'impact_changed']);
+const EVENT_KINDS = list([
+  'created',
+  'commented',
+  'assigned',
+  'status_changed',
+  'escalated',
+  'resolved',
+  'closed',
+  'accepted_exception',
+  'reopened',
+  'impact_changed',
+]);
 const refuse = (table: string, action: 'UPDATE' | 'DELETE') =>
   `CREATE TRIGGER ${table}_no_${action.toLowerCase()} BEFORE ${action} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
 

@@ -26,7 +26,33 @@ import { migration0029 } from './0029_inventory_item_photos';
 import type { Migration } from './migration';
 
 /** Every local migration, oldest first. Append only: a released migration is never edited. */
-export const localMigrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0015, migration0016, migration0018, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027, migration0028, migration0029];
+export const localMigrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
+  migration0013,
+  migration0015,
+  migration0016,
+  migration0018,
+  migration0021,
+  migration0022,
+  migration0023,
+  migration0024,
+  migration0025,
+  migration0026,
+  migration0027,
+  migration0028,
+  migration0029,
+];
 
 export const LATEST_SCHEMA_VERSION = localMigrations[localMigrations.length - 1]!.version;
 

@@ -49,10 +49,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let url: string;
   try {
     const migration = await migrateCentral(db, log);
-    if (db.kind === 'postgresql') log.info({}, 'PostgreSQL backups are the operator\'s job (pg_dump); see docs/server.md');
+    if (db.kind === 'postgresql') log.info({}, "PostgreSQL backups are the operator's job (pg_dump); see docs/server.md");
     await buildApp({ db, app });
     url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8787 });
-    log.info({ url, ...(options.tls ? { certificateSha256: options.tls.fingerprint } : {}), trustProxyHops: options.trustProxy ?? 0, database: db.kind, dataDir: db.dataDir, schemaVersion: migration.to, migrated: migration.applied, pid: process.pid }, 'server started');
+    log.info(
+      {
+        url,
+        ...(options.tls ? { certificateSha256: options.tls.fingerprint } : {}),
+        trustProxyHops: options.trustProxy ?? 0,
+        database: db.kind,
+        dataDir: db.dataDir,
+        schemaVersion: migration.to,
+        migrated: migration.applied,
+        pid: process.pid,
+      },
+      'server started',
+    );
   } catch (error) {
     await app.close().catch(() => undefined);
     await db.close();

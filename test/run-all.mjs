@@ -1,4 +1,4 @@
-// `npm test`: lint, type check, build, unit and integration tests (vitest), end-to-end tests
+// `npm test`: lint, format check, type check, build, unit and integration tests (vitest), end-to-end tests
 // (Playwright in Debian Chromium; the Electron spec skips with its reason where there is no
 // Electron binary). Ends with one line of totals.
 import { spawnSync } from 'node:child_process';
@@ -6,10 +6,15 @@ import fs from 'node:fs';
 
 const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['format (Prettier)', 'npx', ['prettier', '--check', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['typecheck shared/ (no platform)', 'npx', ['tsc', '-p', 'tsconfig.shared.json']],
   ['build', 'npm', ['run', 'build', '--silent']],
-  ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-reports/vitest.json']],
+  [
+    'unit and integration tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-reports/vitest.json'],
+  ],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
 
@@ -20,8 +25,13 @@ const failedSteps = [];
 for (const [name, command, args] of steps) {
   process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, OUTPOST_LOG_LEVEL: process.env.OUTPOST_LOG_LEVEL ?? 'warn' } });
-  process.stdout.write(`=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, OUTPOST_LOG_LEVEL: process.env.OUTPOST_LOG_LEVEL ?? 'warn' },
+  });
+  process.stdout.write(
+    `=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   if (result.status !== 0) failedSteps.push(name);
   if (result.status !== 0 && ['build'].includes(name)) break;
 }

@@ -60,7 +60,10 @@ describe('dispatcher', () => {
     core = sample.core;
     expect(core.call('sample.open', {}).deploymentId).toBe(sample.deploymentId);
     const plan = core.call('deployments.get', { deploymentId: sample.deploymentId });
-    expect(plan.waves.map((w) => [w.name, w.isPilot])).toEqual([['Pilot', true], ['Wave 1', false]]);
+    expect(plan.waves.map((w) => [w.name, w.isPilot])).toEqual([
+      ['Pilot', true],
+      ['Wave 1', false],
+    ]);
     expect(sample.sites).toHaveLength(6);
     expect(core.call('deployments.list', {})).toMatchObject([{ id: sample.deploymentId, siteCount: 6, sitesDeployed: 0 }]);
     core.call('sites.setStatus', { siteId: sample.site.id, status: 'deployed' });
@@ -80,8 +83,19 @@ describe('roles declared in the contract', () => {
       expect(definition.roles.length, method).toBeGreaterThan(0);
       for (const role of definition.roles) expect(EVERY_ROLE, method).toContain(role);
     }
-    const managersOnly = Object.entries(apiContract).filter(([, d]) => d.roles.length < EVERY_ROLE.length).map(([m]) => m);
-    expect(managersOnly).toEqual(expect.arrayContaining(['deployments.update', 'sites.update', 'machines.create', 'sync.publish', 'waves.decide', 'checklistTemplate.applyToSite']));
+    const managersOnly = Object.entries(apiContract)
+      .filter(([, d]) => d.roles.length < EVERY_ROLE.length)
+      .map(([m]) => m);
+    expect(managersOnly).toEqual(
+      expect.arrayContaining([
+        'deployments.update',
+        'sites.update',
+        'machines.create',
+        'sync.publish',
+        'waves.decide',
+        'checklistTemplate.applyToSite',
+      ]),
+    );
     for (const method of managersOnly) expect(apiContract[method as keyof typeof apiContract].roles).toEqual(MANAGER_ROLES);
   });
 
@@ -89,7 +103,9 @@ describe('roles declared in the contract', () => {
     const sample = openSampleCore();
     core = sample.core;
     core.call('profile.set', { name: 'Tia Tech', role: 'technician' });
-    const managersOnly = (Object.keys(apiContract) as (keyof typeof apiContract)[]).filter((m) => apiContract[m].roles.length < EVERY_ROLE.length);
+    const managersOnly = (Object.keys(apiContract) as (keyof typeof apiContract)[]).filter(
+      (m) => apiContract[m].roles.length < EVERY_ROLE.length,
+    );
     for (const method of managersOnly) {
       // The role is refused before the input is read (these inputs would not even parse).
       expect(core.dispatch(method, { deploymentId: sample.deploymentId }), method).toMatchObject({

@@ -24,7 +24,10 @@ function parseCall(method: unknown, input: unknown): Parsed {
   }
   const parsed = apiContract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, result: { ok: false, error: apiError('validation', `Invalid input for ${method}`, validationIssues(parsed.error)) } };
+    return {
+      ok: false,
+      result: { ok: false, error: apiError('validation', `Invalid input for ${method}`, validationIssues(parsed.error)) },
+    };
   }
   return { ok: true, method, data: parsed.data };
 }

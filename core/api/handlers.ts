@@ -29,7 +29,13 @@ import { createPlanTemplateHandlers } from '../plan-template/plan-template-handl
 import { createSiteReportHandlers } from '../site-report/site-report-handlers';
 import { getAttachment, putAttachment } from '../services/attachment-service';
 import { openSampleDeployment } from '../sample/open-sample-deployment';
-import { attachChecklistPhoto, completeChecklistPhase, getChecklist, linkChecklistCheckRun, setChecklistItemState } from '../services/checklist-service';
+import {
+  attachChecklistPhoto,
+  completeChecklistPhase,
+  getChecklist,
+  linkChecklistCheckRun,
+  setChecklistItemState,
+} from '../services/checklist-service';
 import { createDeployment, getDeployment, listDeployments } from '../services/deployment-service';
 import { searchDeploymentInventory } from '../services/inventory-deployment-search';
 import { inventoryReconciliation, listInventory } from '../services/inventory-query';
@@ -67,7 +73,10 @@ export interface HandlerEnvironment {
 
 /** Action methods (`async: true` in the contract) return a promise and manage their own transactions. */
 export type Handlers = {
-  [M in ApiMethod]: (ctx: ServiceContext, input: ApiParsedInput<M>) => ApiContract[M] extends { async: true } ? Promise<ApiOutput<M>> : ApiOutput<M>;
+  [M in ApiMethod]: (
+    ctx: ServiceContext,
+    input: ApiParsedInput<M>,
+  ) => ApiContract[M] extends { async: true } ? Promise<ApiOutput<M>> : ApiOutput<M>;
 };
 
 /** Every contract method bound to its service. The compiler refuses a method without a handler. */

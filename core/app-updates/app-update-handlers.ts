@@ -20,7 +20,14 @@ function syncPending(sync: SyncEngine): boolean {
   return status.state === 'syncing' || status.pendingOperations > 0 || status.pendingAttachments > 0;
 }
 
-const UNAVAILABLE: AppUpdateStatus = { phase: 'unavailable', version: null, percent: null, message: null, lastCheckAt: null, restart: { offer: false, waitingFor: null } };
+const UNAVAILABLE: AppUpdateStatus = {
+  phase: 'unavailable',
+  version: null,
+  percent: null,
+  message: null,
+  lastCheckAt: null,
+  restart: { offer: false, waitingFor: null },
+};
 
 function status(sqlite: Database.Database, sync: SyncEngine): AppUpdateStatus {
   const updater = desktopUpdater();
@@ -44,7 +51,12 @@ export function createAppUpdateHandlers(sync: SyncEngine): Pick<Handlers, AppUpd
       const updater = desktopUpdater();
       if (!updater || current.phase === 'unavailable') throw new DomainError('rule', 'Updates apply to the installed desktop app.');
       if (!current.restart.offer || !current.version) {
-        const why = current.restart.waitingFor === 'sync' ? 'changes are waiting to be synced' : current.restart.waitingFor === 'check_job' ? 'a check job is running' : 'no update is downloaded yet';
+        const why =
+          current.restart.waitingFor === 'sync'
+            ? 'changes are waiting to be synced'
+            : current.restart.waitingFor === 'check_job'
+              ? 'a check job is running'
+              : 'no update is downloaded yet';
         throw new DomainError('rule', `Not now: ${why}. The update installs when that is done, or at the next quit.`);
       }
       // After this call's answer is on its way: the restart closes the core.

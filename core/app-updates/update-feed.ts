@@ -50,8 +50,17 @@ export async function resolveUpdateFeed(deps: UpdateFeedDeps): Promise<AppUpdate
   };
   const https = /^https:/i.test(base);
   const doFetch: FetchLike = https ? serverTransport(deps.sqlite, base) : (deps.fetch ?? ((input, init) => fetch(input, init)));
-  const response = await doFetch(`${base}/v1/app-updates`, { method: 'GET', headers, signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) });
+  const response = await doFetch(`${base}/v1/app-updates`, {
+    method: 'GET',
+    headers,
+    signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000),
+  });
   if (!response.ok) throw new Error(`The server refused the update check (HTTP ${response.status})`);
   const info = appUpdateInfoSchema.parse(await response.json());
-  return { url: `${base}${info.feedPath}`, channel: info.channel, headers, pinnedFingerprint: https ? pinnedFingerprintOf(deps.sqlite, base) : null };
+  return {
+    url: `${base}${info.feedPath}`,
+    channel: info.channel,
+    headers,
+    pinnedFingerprint: https ? pinnedFingerprintOf(deps.sqlite, base) : null,
+  };
 }

@@ -9,7 +9,10 @@ import { invalid } from './author-guard';
 import { requireDeployment } from './deployment-authoring';
 import { renumber, templateIdsOf, templateItemsOf, wouldCycle } from './template-items';
 
-export function getChecklistTemplate(ctx: ServiceContext, { deploymentId }: ApiParsedInput<'checklistTemplate.get'>): ApiOutput<'checklistTemplate.get'> {
+export function getChecklistTemplate(
+  ctx: ServiceContext,
+  { deploymentId }: ApiParsedInput<'checklistTemplate.get'>,
+): ApiOutput<'checklistTemplate.get'> {
   requireDeployment(ctx, deploymentId);
   return { templateId: templateIdsOf(ctx, deploymentId)[0] ?? null, items: templateItemsOf(ctx, deploymentId), note: TEMPLATE_CHANGE_NOTE };
 }
@@ -18,7 +21,10 @@ function ensureTemplate(ctx: ServiceContext, deploymentId: string): string {
   const existing = templateIdsOf(ctx, deploymentId)[0];
   if (existing) return existing;
   const id = ctx.newId();
-  ctx.db.insert(checklistTemplates).values({ id, deploymentId, name: 'Site checklist', ...created(ctx) }).run();
+  ctx.db
+    .insert(checklistTemplates)
+    .values({ id, deploymentId, name: 'Site checklist', ...created(ctx) })
+    .run();
   return id;
 }
 
@@ -34,19 +40,47 @@ export function saveTemplateItem(ctx: ServiceContext, input: ApiParsedInput<'che
   if (input.itemId && !current) throw notFound('Checklist template item', input.itemId);
   const id = current?.id ?? ctx.newId();
   if (input.dependsOn) {
-    if (!items.some((i) => i.id === input.dependsOn)) throw invalid('dependsOn', 'An item can only depend on another item of this template');
-    if (input.dependsOn === id || wouldCycle(items, id, input.dependsOn)) throw new DomainError('rule', 'That dependency would make a cycle');
+    if (!items.some((i) => i.id === input.dependsOn))
+      throw invalid('dependsOn', 'An item can only depend on another item of this template');
+    if (input.dependsOn === id || wouldCycle(items, id, input.dependsOn))
+      throw new DomainError('rule', 'That dependency would make a cycle');
   }
   const templateId = current?.templateId ?? ensureTemplate(ctx, input.deploymentId);
-  const content = { phase: input.phase, title: input.title, instructions: input.instructions, required: input.required, evidence: input.evidence, dependsOn: input.dependsOn, ownerPrepares: input.ownerPrepares };
+  const content = {
+    phase: input.phase,
+    title: input.title,
+    instructions: input.instructions,
+    required: input.required,
+    evidence: input.evidence,
+    dependsOn: input.dependsOn,
+    ownerPrepares: input.ownerPrepares,
+  };
   const others = items.filter((i) => i.phase === input.phase && i.id !== id);
   const index = Math.min(Math.max((input.position ?? others.length + 1) - 1, 0), others.length);
-  if (current) ctx.db.update(checklistTemplateItems).set({ ...content, position: index + 1 }).where(eq(checklistTemplateItems.id, id)).run();
-  else ctx.db.insert(checklistTemplateItems).values({ id, templateId, ...content, position: index + 1 }).run();
+  if (current)
+    ctx.db
+      .update(checklistTemplateItems)
+      .set({ ...content, position: index + 1 })
+      .where(eq(checklistTemplateItems.id, id))
+      .run();
+  else
+    ctx.db
+      .insert(checklistTemplateItems)
+      .values({ id, templateId, ...content, position: index + 1 })
+      .run();
   renumber(ctx, [...others.slice(0, index), { id, position: index + 1 }, ...others.slice(index)]);
-  if (current && current.phase !== input.phase) renumber(ctx, items.filter((i) => i.phase === current.phase && i.id !== id));
+  if (current && current.phase !== input.phase)
+    renumber(
+      ctx,
+      items.filter((i) => i.phase === current.phase && i.id !== id),
+    );
   touchTemplate(ctx, templateId);
-  recordActivity(ctx, { action: current ? 'updated' : 'created', entity: 'checklist_template_item', entityId: id, detail: { deploymentId: input.deploymentId, title: input.title, phase: input.phase } });
+  recordActivity(ctx, {
+    action: current ? 'updated' : 'created',
+    entity: 'checklist_template_item',
+    entityId: id,
+    detail: { deploymentId: input.deploymentId, title: input.title, phase: input.phase },
+  });
   const saved = ctx.db.select().from(checklistTemplateItems).where(eq(checklistTemplateItems.id, id)).get();
   if (!saved) throw notFound('Checklist template item', id);
   return saved;
@@ -60,8 +94,16 @@ export function deleteTemplateItem(ctx: ServiceContext, { itemId }: ApiParsedInp
   if (!template) throw notFound('Checklist template', item.templateId);
   ctx.db.update(checklistTemplateItems).set({ dependsOn: null }).where(eq(checklistTemplateItems.dependsOn, itemId)).run();
   ctx.db.delete(checklistTemplateItems).where(eq(checklistTemplateItems.id, itemId)).run();
-  renumber(ctx, templateItemsOf(ctx, template.deploymentId).filter((i) => i.phase === item.phase));
+  renumber(
+    ctx,
+    templateItemsOf(ctx, template.deploymentId).filter((i) => i.phase === item.phase),
+  );
   touchTemplate(ctx, template.id);
-  recordActivity(ctx, { action: 'deleted', entity: 'checklist_template_item', entityId: itemId, detail: { deploymentId: template.deploymentId, title: item.title } });
+  recordActivity(ctx, {
+    action: 'deleted',
+    entity: 'checklist_template_item',
+    entityId: itemId,
+    detail: { deploymentId: template.deploymentId, title: item.title },
+  });
   return { deleted: true };
 }

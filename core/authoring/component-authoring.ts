@@ -28,7 +28,12 @@ export function createComponent(ctx: ServiceContext, input: ApiParsedInput<'comp
   requireDeployment(ctx, input.deploymentId);
   const row = normalize({ id: ctx.newId(), ...input, ...created(ctx) });
   ctx.db.insert(components).values(row).run();
-  recordActivity(ctx, { action: 'created', entity: 'component', entityId: row.id, detail: { deploymentId: row.deploymentId, name: row.name, kind: row.kind } });
+  recordActivity(ctx, {
+    action: 'created',
+    entity: 'component',
+    entityId: row.id,
+    detail: { deploymentId: row.deploymentId, name: row.name, kind: row.kind },
+  });
   return row;
 }
 

@@ -21,10 +21,22 @@ export function updateDeployment(ctx: ServiceContext, input: ApiParsedInput<'dep
   const current = requireDeployment(ctx, deploymentId);
   const patch = given(rest);
   if (patch.status && ORDER.indexOf(patch.status) < ORDER.indexOf(current.status)) {
-    throw new DomainError('rule', `A deployment's status only moves forward: it is ${current.status}, it cannot go back to ${patch.status}`);
+    throw new DomainError(
+      'rule',
+      `A deployment's status only moves forward: it is ${current.status}, it cannot go back to ${patch.status}`,
+    );
   }
   if (Object.keys(patch).length === 0) return current;
-  ctx.db.update(deployments).set({ ...patch, ...updated(ctx) }).where(eq(deployments.id, deploymentId)).run();
-  recordActivity(ctx, { action: 'updated', entity: 'deployment', entityId: deploymentId, detail: { fields: Object.keys(patch), ...(patch.status ? { from: current.status, to: patch.status } : {}) } });
+  ctx.db
+    .update(deployments)
+    .set({ ...patch, ...updated(ctx) })
+    .where(eq(deployments.id, deploymentId))
+    .run();
+  recordActivity(ctx, {
+    action: 'updated',
+    entity: 'deployment',
+    entityId: deploymentId,
+    detail: { fields: Object.keys(patch), ...(patch.status ? { from: current.status, to: patch.status } : {}) },
+  });
   return requireDeployment(ctx, deploymentId);
 }

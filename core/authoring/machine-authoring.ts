@@ -25,7 +25,14 @@ const INSERT_BATCH = 500;
 function requireSites(ctx: ServiceContext, siteIds: readonly string[]): void {
   for (let i = 0; i < siteIds.length; i += INSERT_BATCH) {
     const batch = siteIds.slice(i, i + INSERT_BATCH);
-    const found = new Set(ctx.db.select({ id: sites.id }).from(sites).where(inArray(sites.id, batch)).all().map((r) => r.id));
+    const found = new Set(
+      ctx.db
+        .select({ id: sites.id })
+        .from(sites)
+        .where(inArray(sites.id, batch))
+        .all()
+        .map((r) => r.id),
+    );
     const missing = batch.find((id) => !found.has(id));
     if (missing !== undefined) throw notFound('Site', missing);
   }
@@ -42,7 +49,11 @@ export function insertMachines(ctx: ServiceContext, inputs: readonly ApiParsedIn
   for (const input of inputs) checkInventoryLink(ctx, input.siteId, input.inventoryItemId);
   const audit = created(ctx);
   const rows: TargetMachine[] = inputs.map((input) => ({ id: ctx.newId(), ...input, ...audit }));
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) ctx.db.insert(targetMachines).values(rows.slice(i, i + INSERT_BATCH)).run();
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    ctx.db
+      .insert(targetMachines)
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .run();
   return rows;
 }
 
@@ -50,7 +61,13 @@ export function insertMachines(ctx: ServiceContext, inputs: readonly ApiParsedIn
 export function createMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.create'>): TargetMachine {
   const [row] = insertMachines(ctx, [input]);
   if (!row) throw new Error('machines.create inserted nothing');
-  recordActivity(ctx, { action: 'created', entity: 'target_machine', entityId: row.id, siteId: row.siteId, detail: { hostName: row.hostName } });
+  recordActivity(ctx, {
+    action: 'created',
+    entity: 'target_machine',
+    entityId: row.id,
+    siteId: row.siteId,
+    detail: { hostName: row.hostName },
+  });
   return row;
 }
 
@@ -61,20 +78,36 @@ export function patchMachine(ctx: ServiceContext, input: ApiParsedInput<'machine
   const patch = given(rest);
   if (patch.inventoryItemId !== undefined) checkInventoryLink(ctx, current.siteId, patch.inventoryItemId);
   if (Object.keys(patch).length === 0) return { current, fields: [] };
-  ctx.db.update(targetMachines).set({ ...patch, ...updated(ctx) }).where(eq(targetMachines.id, machineId)).run();
+  ctx.db
+    .update(targetMachines)
+    .set({ ...patch, ...updated(ctx) })
+    .where(eq(targetMachines.id, machineId))
+    .run();
   return { current, fields: Object.keys(patch) };
 }
 
 export function updateMachine(ctx: ServiceContext, input: ApiParsedInput<'machines.update'>): TargetMachine {
   const { current, fields } = patchMachine(ctx, input);
   if (fields.length === 0) return current;
-  recordActivity(ctx, { action: 'updated', entity: 'target_machine', entityId: input.machineId, siteId: current.siteId, detail: { fields } });
+  recordActivity(ctx, {
+    action: 'updated',
+    entity: 'target_machine',
+    entityId: input.machineId,
+    siteId: current.siteId,
+    detail: { fields },
+  });
   return requireMachine(ctx, input.machineId);
 }
 
 export function deleteMachine(ctx: ServiceContext, { machineId }: ApiParsedInput<'machines.delete'>): { deleted: true } {
   const current = requireMachine(ctx, machineId);
   ctx.db.delete(targetMachines).where(eq(targetMachines.id, machineId)).run();
-  recordActivity(ctx, { action: 'deleted', entity: 'target_machine', entityId: machineId, siteId: current.siteId, detail: { hostName: current.hostName } });
+  recordActivity(ctx, {
+    action: 'deleted',
+    entity: 'target_machine',
+    entityId: machineId,
+    siteId: current.siteId,
+    detail: { hostName: current.hostName },
+  });
   return { deleted: true };
 }

@@ -15,7 +15,11 @@ export function createRequirement(ctx: ServiceContext, input: ApiParsedInput<'re
   const parsed = requirementParamsSchemas[input.kind].safeParse(input.params);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: ['params', ...i.path.map(String)].join('.'), message: i.message }));
-    throw new DomainError('validation', `The ${input.kind} parameters are not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    throw new DomainError(
+      'validation',
+      `The ${input.kind} parameters are not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   const row: Requirement = {
     id: ctx.newId(),
@@ -27,7 +31,12 @@ export function createRequirement(ctx: ServiceContext, input: ApiParsedInput<'re
     ...created(ctx),
   };
   ctx.db.insert(requirements).values(row).run();
-  recordActivity(ctx, { action: 'created', entity: 'requirement', entityId: row.id, detail: { deploymentId: row.deploymentId, kind: row.kind } });
+  recordActivity(ctx, {
+    action: 'created',
+    entity: 'requirement',
+    entityId: row.id,
+    detail: { deploymentId: row.deploymentId, kind: row.kind },
+  });
   return row;
 }
 
@@ -35,6 +44,11 @@ export function deleteRequirement(ctx: ServiceContext, { requirementId }: ApiPar
   const row = ctx.db.select().from(requirements).where(eq(requirements.id, requirementId)).get();
   if (!row) throw notFound('Requirement', requirementId);
   ctx.db.delete(requirements).where(eq(requirements.id, requirementId)).run();
-  recordActivity(ctx, { action: 'deleted', entity: 'requirement', entityId: requirementId, detail: { deploymentId: row.deploymentId, kind: row.kind } });
+  recordActivity(ctx, {
+    action: 'deleted',
+    entity: 'requirement',
+    entityId: requirementId,
+    detail: { deploymentId: row.deploymentId, kind: row.kind },
+  });
   return { deleted: true };
 }

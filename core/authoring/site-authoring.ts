@@ -31,7 +31,11 @@ export function updateSite(ctx: ServiceContext, input: ApiParsedInput<'sites.upd
     if (!wave || wave.deploymentId !== current.deploymentId) throw invalid('waveId', 'Choose a wave of this deployment');
   }
   if (Object.keys(patch).length === 0) return current;
-  ctx.db.update(sites).set({ ...patch, ...updated(ctx) }).where(eq(sites.id, siteId)).run();
+  ctx.db
+    .update(sites)
+    .set({ ...patch, ...updated(ctx) })
+    .where(eq(sites.id, siteId))
+    .run();
   recordActivity(ctx, { action: 'updated', entity: 'site', entityId: siteId, siteId, detail: { fields: Object.keys(patch) } });
   return requireSite(ctx, siteId);
 }

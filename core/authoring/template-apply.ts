@@ -11,7 +11,10 @@ import { templateItemsOf } from './template-items';
  * `checklistTemplate.applyToSite`: copies template items the site's checklist lacks, at the end of
  * their phase. Existing items (their state, notes and evidence) are left exactly as they are.
  */
-export function applyTemplateToSite(ctx: ServiceContext, { siteId }: ApiParsedInput<'checklistTemplate.applyToSite'>): ApiOutput<'checklistTemplate.applyToSite'> {
+export function applyTemplateToSite(
+  ctx: ServiceContext,
+  { siteId }: ApiParsedInput<'checklistTemplate.applyToSite'>,
+): ApiOutput<'checklistTemplate.applyToSite'> {
   const site = requireSite(ctx, siteId);
   const existing = ctx.db.select().from(checklistItems).where(eq(checklistItems.siteId, siteId)).all();
   const siteItemByTemplate = new Map(existing.filter((i) => i.templateItemId).map((i) => [i.templateItemId!, i.id]));

@@ -42,6 +42,11 @@ export function wouldCycle(items: readonly ChecklistTemplateItem[], itemId: stri
 /** Rewrites positions 1..n of one phase in the given order. */
 export function renumber(ctx: ServiceContext, ordered: readonly { id: string; position: number }[]): void {
   ordered.forEach((item, index) => {
-    if (item.position !== index + 1) ctx.db.update(checklistTemplateItems).set({ position: index + 1 }).where(eq(checklistTemplateItems.id, item.id)).run();
+    if (item.position !== index + 1)
+      ctx.db
+        .update(checklistTemplateItems)
+        .set({ position: index + 1 })
+        .where(eq(checklistTemplateItems.id, item.id))
+        .run();
   });
 }

@@ -22,11 +22,20 @@ function checkSpan(startsAt: string | null, endsAt: string | null): void {
 export function createWave(ctx: ServiceContext, input: ApiParsedInput<'waves.create'>): Wave {
   requireDeployment(ctx, input.deploymentId);
   checkSpan(input.startsAt, input.endsAt);
-  const last = ctx.db.select({ max: sql<number | null>`max(${waves.sequence})` }).from(waves).where(eq(waves.deploymentId, input.deploymentId)).get();
+  const last = ctx.db
+    .select({ max: sql<number | null>`max(${waves.sequence})` })
+    .from(waves)
+    .where(eq(waves.deploymentId, input.deploymentId))
+    .get();
   const sequence = (last?.max ?? 0) + 1;
   const row: Wave = { id: ctx.newId(), ...input, sequence, isPilot: sequence === 1, ...created(ctx) };
   ctx.db.insert(waves).values(row).run();
-  recordActivity(ctx, { action: 'created', entity: 'wave', entityId: row.id, detail: { deploymentId: input.deploymentId, name: row.name, sequence } });
+  recordActivity(ctx, {
+    action: 'created',
+    entity: 'wave',
+    entityId: row.id,
+    detail: { deploymentId: input.deploymentId, name: row.name, sequence },
+  });
   return row;
 }
 
@@ -36,7 +45,11 @@ export function updateWave(ctx: ServiceContext, input: ApiParsedInput<'waves.upd
   const patch = given(rest);
   checkSpan(patch.startsAt === undefined ? current.startsAt : patch.startsAt, patch.endsAt === undefined ? current.endsAt : patch.endsAt);
   if (Object.keys(patch).length === 0) return current;
-  ctx.db.update(waves).set({ ...patch, ...updated(ctx) }).where(eq(waves.id, waveId)).run();
+  ctx.db
+    .update(waves)
+    .set({ ...patch, ...updated(ctx) })
+    .where(eq(waves.id, waveId))
+    .run();
   recordActivity(ctx, { action: 'updated', entity: 'wave', entityId: waveId, detail: { fields: Object.keys(patch) } });
   return requireWave(ctx, waveId);
 }
@@ -44,16 +57,30 @@ export function updateWave(ctx: ServiceContext, input: ApiParsedInput<'waves.upd
 /** `waves.delete`: refused while sites belong to the wave; the rest are renumbered so sequence 1 stays the pilot. */
 export function deleteWave(ctx: ServiceContext, { waveId }: ApiParsedInput<'waves.delete'>): { deleted: true } {
   const wave = requireWave(ctx, waveId);
-  const count = ctx.db.select({ n: sql<number>`count(*)` }).from(sites).where(eq(sites.waveId, waveId)).get()?.n ?? 0;
+  const count =
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(sites)
+      .where(eq(sites.waveId, waveId))
+      .get()?.n ?? 0;
   if (count > 0) throw new DomainError('rule', `Wave "${wave.name}" has ${count} site(s); move them to another wave first`);
   ctx.db.delete(waves).where(eq(waves.id, waveId)).run();
   const rest = ctx.db.select().from(waves).where(eq(waves.deploymentId, wave.deploymentId)).orderBy(asc(waves.sequence)).all();
   rest.forEach((w, index) => {
     const sequence = index + 1;
     if (w.sequence !== sequence || w.isPilot !== (sequence === 1)) {
-      ctx.db.update(waves).set({ sequence, isPilot: sequence === 1, ...updated(ctx) }).where(eq(waves.id, w.id)).run();
+      ctx.db
+        .update(waves)
+        .set({ sequence, isPilot: sequence === 1, ...updated(ctx) })
+        .where(eq(waves.id, w.id))
+        .run();
     }
   });
-  recordActivity(ctx, { action: 'deleted', entity: 'wave', entityId: waveId, detail: { deploymentId: wave.deploymentId, name: wave.name } });
+  recordActivity(ctx, {
+    action: 'deleted',
+    entity: 'wave',
+    entityId: waveId,
+    detail: { deploymentId: wave.deploymentId, name: wave.name },
+  });
   return { deleted: true };
 }

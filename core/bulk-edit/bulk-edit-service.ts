@@ -59,14 +59,23 @@ function changeFor(action: BulkAction, site: SelectedSite): Change | undefined {
       const windowStart = shift(site.windowStart);
       const windowEnd = shift(site.windowEnd);
       if ((site.windowStart && !windowStart) || (site.windowEnd && !windowEnd) || !spanEndsAfterStart(windowStart, windowEnd)) {
-        throw new DomainError('rule', `The window of ${site.code} cannot be shifted by ${action.days} days in ${site.timeZone}: ${SITE_WINDOW_MESSAGE}`);
+        throw new DomainError(
+          'rule',
+          `The window of ${site.code} cannot be shifted by ${action.days} days in ${site.timeZone}: ${SITE_WINDOW_MESSAGE}`,
+        );
       }
       return { windowStart, windowEnd };
     }
   }
 }
 
-const COLUMN: Record<keyof Change, string> = { technicians: 'technicians', waveId: 'wave_id', windowStart: 'window_start', windowEnd: 'window_end', status: 'status' };
+const COLUMN: Record<keyof Change, string> = {
+  technicians: 'technicians',
+  waveId: 'wave_id',
+  windowStart: 'window_start',
+  windowEnd: 'window_end',
+  status: 'status',
+};
 
 /** The columns an action of this kind writes (undo restores exactly these). */
 export function columnsOf(kind: BulkAction['kind']): (keyof Change)[] {
@@ -83,25 +92,40 @@ export function siteUpdateStatement(ctx: ServiceContext, columns: readonly (keyo
 }
 
 /** Refuses the whole edit (nothing written) when a selected site may not take it. */
-function refusals(ctx: ServiceContext, deploymentId: string, siteIds: readonly string[], selected: readonly SelectedSite[], action: BulkAction): void {
+function refusals(
+  ctx: ServiceContext,
+  deploymentId: string,
+  siteIds: readonly string[],
+  selected: readonly SelectedSite[],
+  action: BulkAction,
+): void {
   const found = new Set(selected.map((s) => s.id));
   const unknown = siteIds.filter((id) => !found.has(id));
   if (unknown.length > 0) throw new DomainError('not_found', `${unknown.length} selected site(s) do not exist: ${namedSites(unknown)}`);
   const foreign = selected.filter((s) => s.deploymentId !== deploymentId);
-  if (foreign.length > 0) throw new DomainError('rule', `${foreign.length} selected site(s) belong to another deployment: ${namedSites(foreign.map((s) => s.code))}`);
+  if (foreign.length > 0)
+    throw new DomainError(
+      'rule',
+      `${foreign.length} selected site(s) belong to another deployment: ${namedSites(foreign.map((s) => s.code))}`,
+    );
   if (changesPlan(action)) {
     const closed = selected.filter((s) => BULK_CLOSED_STATUSES.includes(s.status as SiteStatus));
     if (closed.length > 0) {
-      throw new DomainError('rule', `${closed.length} selected site(s) are signed off or rolled back, so their status, wave and window stay as they are: ${namedSites(closed.map((s) => `${s.code} (${s.status.replace('_', ' ')})`))}`);
+      throw new DomainError(
+        'rule',
+        `${closed.length} selected site(s) are signed off or rolled back, so their status, wave and window stay as they are: ${namedSites(closed.map((s) => `${s.code} (${s.status.replace('_', ' ')})`))}`,
+      );
     }
   }
 }
 
 function waveNameFor(ctx: ServiceContext, deploymentId: string, action: BulkAction): string | undefined {
   if (action.kind !== 'moveToWave') return undefined;
-  const wave = ctx.sqlite.prepare('SELECT deployment_id AS deploymentId, name FROM waves WHERE id = ?').get(action.waveId) as { deploymentId: string; name: string } | undefined;
+  const wave = ctx.sqlite.prepare('SELECT deployment_id AS deploymentId, name FROM waves WHERE id = ?').get(action.waveId) as
+    { deploymentId: string; name: string } | undefined;
   if (!wave) throw notFound('Wave', action.waveId);
-  if (wave.deploymentId !== deploymentId) throw new DomainError('rule', `Wave "${wave.name}" belongs to another deployment; choose a wave of this deployment`);
+  if (wave.deploymentId !== deploymentId)
+    throw new DomainError('rule', `Wave "${wave.name}" belongs to another deployment; choose a wave of this deployment`);
   return wave.name;
 }
 
@@ -122,7 +146,11 @@ export function bulkEditSites(ctx: ServiceContext, input: ApiParsedInput<'sites.
     const change = changeFor(action, site);
     return change ? [{ site, change }] : [];
   });
-  if (changes.length === 0) throw new DomainError('rule', `Nothing to change: ${describeBulkAction(action, selected.length, waveName)} leaves every selected site as it is`);
+  if (changes.length === 0)
+    throw new DomainError(
+      'rule',
+      `Nothing to change: ${describeBulkAction(action, selected.length, waveName)} leaves every selected site as it is`,
+    );
 
   const at = ctx.clock.now();
   const by = ctx.actor();
@@ -133,15 +161,32 @@ export function bulkEditSites(ctx: ServiceContext, input: ApiParsedInput<'sites.
   const record = activityWriter(ctx, at);
   for (const { site, change } of changes) {
     update.run({ ...Object.fromEntries(columns.map((c) => [c, change[c] ?? null])), at, by, id: site.id });
-    const from = Object.fromEntries(columns.map((c) => [c, c === 'technicians' ? technicianList(site.technicians).map((t) => t.name) : site[c]]));
-    const to = Object.fromEntries(columns.map((c) => [c, c === 'technicians' ? technicianList(change[c] ?? '[]').map((t) => t.name) : change[c]]));
-    record({ action: 'bulk_edited', entity: 'site', entityId: site.id, siteId: site.id, detail: { bulkEditId: editId, change: action.kind, from, to } });
+    const from = Object.fromEntries(
+      columns.map((c) => [c, c === 'technicians' ? technicianList(site.technicians).map((t) => t.name) : site[c]]),
+    );
+    const to = Object.fromEntries(
+      columns.map((c) => [c, c === 'technicians' ? technicianList(change[c] ?? '[]').map((t) => t.name) : change[c]]),
+    );
+    record({
+      action: 'bulk_edited',
+      entity: 'site',
+      entityId: site.id,
+      siteId: site.id,
+      detail: { bulkEditId: editId, change: action.kind, from, to },
+    });
   }
   const before = {
     v: 1 as const,
     kind: action.kind,
     activitySeq: lastActivitySeq(ctx),
-    sites: changes.map(({ site }) => ({ id: site.id, technicians: site.technicians, waveId: site.waveId, windowStart: site.windowStart, windowEnd: site.windowEnd, status: site.status })),
+    sites: changes.map(({ site }) => ({
+      id: site.id,
+      technicians: site.technicians,
+      waveId: site.waveId,
+      windowStart: site.windowStart,
+      windowEnd: site.windowEnd,
+      status: site.status,
+    })),
   };
   insertBulkEdit(ctx, { id: editId, deploymentId, action: action.kind, summary, siteCount: changes.length, at, by, before });
   return { editId, summary, changed: changes.length, unchanged: selected.length - changes.length };

@@ -41,7 +41,10 @@ export interface BulkEditRow {
   undoneBy: string | null;
 }
 
-export function insertBulkEdit(ctx: ServiceContext, row: Omit<BulkEditRow, 'undoneAt' | 'undoneBy' | 'beforeJson'> & { before: BulkEditBefore }): void {
+export function insertBulkEdit(
+  ctx: ServiceContext,
+  row: Omit<BulkEditRow, 'undoneAt' | 'undoneBy' | 'beforeJson'> & { before: BulkEditBefore },
+): void {
   const { before, ...rest } = row;
   ctx.sqlite
     .prepare('INSERT INTO bulk_edits (id, deployment_id, action, summary, site_count, before_json, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

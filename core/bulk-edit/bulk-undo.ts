@@ -20,16 +20,20 @@ function changedSince(ctx: ServiceContext, edit: BulkEditRow, before: BulkEditBe
        ORDER BY s.code`,
     )
     .all({ ids, at: edit.at, seq: before.activitySeq }) as { code: string }[];
-  const present = (ctx.sqlite.prepare('SELECT count(*) AS n FROM sites WHERE id IN (SELECT value FROM json_each(?))').get(ids) as { n: number }).n;
+  const present = (
+    ctx.sqlite.prepare('SELECT count(*) AS n FROM sites WHERE id IN (SELECT value FROM json_each(?))').get(ids) as { n: number }
+  ).n;
   const removed = before.sites.length - present;
   return [...rows.map((r) => r.code), ...(removed > 0 ? [`${removed} removed site(s)`] : [])];
 }
 
 /** Why the edit cannot be undone now, or null. */
 export function undoRefusal(ctx: ServiceContext, edit: BulkEditRow): string | null {
-  if (edit.undoneAt) return `The last bulk edit ("${edit.summary}") was already undone by ${edit.undoneBy ?? 'someone'} at ${edit.undoneAt}`;
+  if (edit.undoneAt)
+    return `The last bulk edit ("${edit.summary}") was already undone by ${edit.undoneBy ?? 'someone'} at ${edit.undoneAt}`;
   const changed = changedSince(ctx, edit, readBefore(edit));
-  if (changed.length > 0) return `"${edit.summary}" cannot be undone: ${changed.length} of its sites changed since (${namedSites(changed)})`;
+  if (changed.length > 0)
+    return `"${edit.summary}" cannot be undone: ${changed.length} of its sites changed since (${namedSites(changed)})`;
   return null;
 }
 
@@ -48,7 +52,13 @@ export function undoBulkEdit(ctx: ServiceContext, { deploymentId }: ApiParsedInp
   const record = activityWriter(ctx, at);
   for (const site of before.sites) {
     update.run({ ...Object.fromEntries(columns.map((c) => [c, site[c]])), at, by, id: site.id });
-    record({ action: 'bulk_edit_undone', entity: 'site', entityId: site.id, siteId: site.id, detail: { bulkEditId: edit.id, change: before.kind } });
+    record({
+      action: 'bulk_edit_undone',
+      entity: 'site',
+      entityId: site.id,
+      siteId: site.id,
+      detail: { bulkEditId: edit.id, change: before.kind },
+    });
   }
   markUndone(ctx, edit.id, at, by);
   return { editId: edit.id, summary: edit.summary, restored: before.sites.length };
@@ -59,5 +69,14 @@ export function lastBulkEdit(ctx: ServiceContext, { deploymentId }: ApiParsedInp
   requireDeployment(ctx, deploymentId);
   const edit = newestBulkEdit(ctx, deploymentId);
   if (!edit) return null;
-  return { editId: edit.id, action: edit.action, summary: edit.summary, siteCount: edit.siteCount, at: edit.at, by: edit.by, undoneAt: edit.undoneAt, undoRefusal: undoRefusal(ctx, edit) };
+  return {
+    editId: edit.id,
+    action: edit.action,
+    summary: edit.summary,
+    siteCount: edit.siteCount,
+    at: edit.at,
+    by: edit.by,
+    undoneAt: edit.undoneAt,
+    undoRefusal: undoRefusal(ctx, edit),
+  };
 }

@@ -53,7 +53,8 @@ export function loadCalendarSites(ctx: ServiceContext, where: { deploymentId?: s
     ...r,
     language: siteLanguage(r),
     components: componentsOf.get(r.deploymentId) ?? [],
-    ownerPrepares: prepares.bySite.get(r.siteId) ?? (prepares.instantiated.has(r.siteId) ? [] : (prepares.byDeployment.get(r.deploymentId) ?? [])),
+    ownerPrepares:
+      prepares.bySite.get(r.siteId) ?? (prepares.instantiated.has(r.siteId) ? [] : (prepares.byDeployment.get(r.deploymentId) ?? [])),
   }));
 }
 
@@ -61,7 +62,11 @@ function componentLines(ctx: ServiceContext, deploymentIds: string[]): Map<strin
   const out = new Map<string, string[]>();
   const rows = ctx.db.select().from(components).where(inArray(components.deploymentId, deploymentIds)).orderBy(asc(components.name)).all();
   for (const c of rows) {
-    const details = [c.kind, c.targetVersion ? `version ${c.targetVersion}` : null, [c.manufacturer, c.model].filter(Boolean).join(' ') || null].filter(Boolean);
+    const details = [
+      c.kind,
+      c.targetVersion ? `version ${c.targetVersion}` : null,
+      [c.manufacturer, c.model].filter(Boolean).join(' ') || null,
+    ].filter(Boolean);
     const list = out.get(c.deploymentId) ?? [];
     list.push(`${c.name} (${details.join(', ')})`);
     out.set(c.deploymentId, list);
@@ -80,7 +85,14 @@ function ownerPrepares(ctx: ServiceContext, deploymentIds: string[], siteId: str
     .from(checklistItems)
     .innerJoin(checklistTemplateItems, eq(checklistTemplateItems.id, checklistItems.templateItemId))
     .innerJoin(sites, eq(sites.id, checklistItems.siteId))
-    .where(and(inArray(sites.deploymentId, deploymentIds), eq(checklistItems.phase, 'before'), eq(checklistTemplateItems.ownerPrepares, true), siteId ? eq(checklistItems.siteId, siteId) : undefined))
+    .where(
+      and(
+        inArray(sites.deploymentId, deploymentIds),
+        eq(checklistItems.phase, 'before'),
+        eq(checklistTemplateItems.ownerPrepares, true),
+        siteId ? eq(checklistItems.siteId, siteId) : undefined,
+      ),
+    )
     .orderBy(asc(checklistItems.position))
     .all();
   for (const r of siteRows) bySite.set(r.siteId, [...(bySite.get(r.siteId) ?? []), r.title]);
@@ -98,7 +110,13 @@ function ownerPrepares(ctx: ServiceContext, deploymentIds: string[], siteId: str
     .select({ deploymentId: checklistTemplates.deploymentId, title: checklistTemplateItems.title })
     .from(checklistTemplateItems)
     .innerJoin(checklistTemplates, eq(checklistTemplates.id, checklistTemplateItems.templateId))
-    .where(and(inArray(checklistTemplates.deploymentId, deploymentIds), eq(checklistTemplateItems.phase, 'before'), eq(checklistTemplateItems.ownerPrepares, true)))
+    .where(
+      and(
+        inArray(checklistTemplates.deploymentId, deploymentIds),
+        eq(checklistTemplateItems.phase, 'before'),
+        eq(checklistTemplateItems.ownerPrepares, true),
+      ),
+    )
     .orderBy(asc(checklistTemplateItems.position))
     .all();
   for (const r of templateRows) byDeployment.set(r.deploymentId, [...(byDeployment.get(r.deploymentId) ?? []), r.title]);

@@ -43,7 +43,12 @@ export function knownEventsOfSite(ctx: ServiceContext, siteId: string): Row[] {
 }
 
 /** Records the export of `content` and returns its SEQUENCE. `known` is updated in place. */
-export function sequenceEvent(ctx: ServiceContext, known: Map<string, Row>, content: CalendarEventContent, cancelled: boolean): SequencedEvent {
+export function sequenceEvent(
+  ctx: ServiceContext,
+  known: Map<string, Row>,
+  content: CalendarEventContent,
+  cancelled: boolean,
+): SequencedEvent {
   const hash = sha256(eventContentKey(content, cancelled));
   const row = known.get(content.uid);
   if (row && row.contentSha256 === hash && row.cancelled === cancelled) return { sequence: row.sequence, changed: false };
@@ -59,7 +64,10 @@ export function sequenceEvent(ctx: ServiceContext, known: Map<string, Row>, cont
   ctx.db
     .insert(calendarEvents)
     .values(next)
-    .onConflictDoUpdate({ target: calendarEvents.uid, set: { contentSha256: next.contentSha256, sequence: next.sequence, cancelled: next.cancelled, updatedAt: next.updatedAt } })
+    .onConflictDoUpdate({
+      target: calendarEvents.uid,
+      set: { contentSha256: next.contentSha256, sequence: next.sequence, cancelled: next.cancelled, updatedAt: next.updatedAt },
+    })
     .run();
   known.set(next.uid, next);
   return { sequence: next.sequence, changed: true };

@@ -1,6 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { ApiOutput, ApiParsedInput } from '../../shared/contract';
-import { calendarFileName, ownerEventUid, siteEventContent, teamEventUid, teamEventUidPrefix, type CalendarEventContent } from '../../shared/calendar/calendar-event';
+import {
+  calendarFileName,
+  ownerEventUid,
+  siteEventContent,
+  teamEventUid,
+  teamEventUidPrefix,
+  type CalendarEventContent,
+} from '../../shared/calendar/calendar-event';
 import { isManagerRole } from '../../shared/domain/role-access';
 import type { SiteTechnician } from '../../shared/domain/site-technician';
 import { calendarEvents, deployments } from '../db/schema';
@@ -28,7 +35,18 @@ function hasWindow(s: CalendarSiteRow): s is CalendarSiteRow & { windowStart: st
  */
 function cancelWithoutWindow(ctx: ServiceContext, known: Map<string, KnownRow>, row: KnownRow, why: string): IcsEvent {
   const now = ctx.clock.now();
-  const content: CalendarEventContent = { uid: row.uid, siteId: row.siteId, audience: row.audience === 'owner' ? 'owner' : 'team', summary: `Cancelled: ${why}`, description: '', location: '', timeZone: 'UTC', start: now, end: now, attendee: null };
+  const content: CalendarEventContent = {
+    uid: row.uid,
+    siteId: row.siteId,
+    audience: row.audience === 'owner' ? 'owner' : 'team',
+    summary: `Cancelled: ${why}`,
+    description: '',
+    location: '',
+    timeZone: 'UTC',
+    start: now,
+    end: now,
+    attendee: null,
+  };
   return { content, cancelled: true, sequence: row.cancelled ? row.sequence : sequenceEvent(ctx, known, content, true).sequence };
 }
 
@@ -37,7 +55,14 @@ const NO_WINDOW = "the site's window was removed";
 
 function file(ctx: ServiceContext, name: string, fileParts: string[], method: 'PUBLISH' | 'CANCEL', events: IcsEvent[]): CalendarFile {
   const text = renderIcs({ method, name, stamp: ctx.clock.now(), events });
-  return { fileName: calendarFileName(...fileParts), mediaType: 'text/calendar', text, method, eventCount: events.length, cancelledCount: events.filter((e) => e.cancelled).length };
+  return {
+    fileName: calendarFileName(...fileParts),
+    mediaType: 'text/calendar',
+    text,
+    method,
+    eventCount: events.length,
+    cancelledCount: events.filter((e) => e.cancelled).length,
+  };
 }
 
 /**
@@ -72,25 +97,40 @@ export function siteOwnerCalendar(ctx: ServiceContext, { siteId }: ApiParsedInpu
     const sent = knownEventsOfSite(ctx, siteId).filter((r) => r.audience === 'owner');
     if (sent.length === 0) throw notFound('Site', siteId);
     const known = new Map(sent.map((r) => [r.uid, r]));
-    return file(ctx, 'Site cancelled', ['site', siteId, 'cancel'], 'CANCEL', sent.map((r) => cancelWithoutWindow(ctx, known, r, REMOVED)));
+    return file(
+      ctx,
+      'Site cancelled',
+      ['site', siteId, 'cancel'],
+      'CANCEL',
+      sent.map((r) => cancelWithoutWindow(ctx, known, r, REMOVED)),
+    );
   }
   const known = knownEvents(ctx, ownerEventUid(siteId));
   if (!hasWindow(site)) {
     const sent = known.get(ownerEventUid(siteId));
     if (!sent) throw nothingToExport(`${site.code} has no window yet: nothing to put in a calendar`);
-    return file(ctx, `${site.code} cancelled`, [site.deploymentName, site.code, 'cancel'], 'CANCEL', [cancelWithoutWindow(ctx, known, sent, NO_WINDOW)]);
+    return file(ctx, `${site.code} cancelled`, [site.deploymentName, site.code, 'cancel'], 'CANCEL', [
+      cancelWithoutWindow(ctx, known, sent, NO_WINDOW),
+    ]);
   }
   const content = siteEventContent(site, 'owner');
   const cancelled = isCancelled(site);
-  if (cancelled && !known.has(content.uid)) throw nothingToExport(`${site.code} was rolled back before its owner was sent a calendar file: nothing to cancel`);
+  if (cancelled && !known.has(content.uid))
+    throw nothingToExport(`${site.code} was rolled back before its owner was sent a calendar file: nothing to cancel`);
   const event = { content, cancelled, sequence: sequenceEvent(ctx, known, content, cancelled).sequence };
   const parts = [site.deploymentName, site.code];
-  return cancelled ? file(ctx, `${site.code} cancelled`, [...parts, 'cancel'], 'CANCEL', [event]) : file(ctx, `${site.deploymentName}: ${site.code}`, [...parts, 'owner'], 'PUBLISH', [event]);
+  return cancelled
+    ? file(ctx, `${site.code} cancelled`, [...parts, 'cancel'], 'CANCEL', [event])
+    : file(ctx, `${site.deploymentName}: ${site.code}`, [...parts, 'owner'], 'PUBLISH', [event]);
 }
 
 /** `calendar.deployment`: every window of the deployment, and cancellations of rolled-back and removed sites sent before. */
 export function deploymentCalendar(ctx: ServiceContext, { deploymentId }: ApiParsedInput<'calendar.deployment'>): CalendarFile {
-  const deployment = ctx.db.select({ name: deployments.name, version: deployments.version }).from(deployments).where(eq(deployments.id, deploymentId)).get();
+  const deployment = ctx.db
+    .select({ name: deployments.name, version: deployments.version })
+    .from(deployments)
+    .where(eq(deployments.id, deploymentId))
+    .get();
   if (!deployment) throw notFound('Deployment', deploymentId);
   const list = loadCalendarSites(ctx, { deploymentId });
   const prefix = teamEventUidPrefix(deploymentId);
@@ -112,14 +152,24 @@ const norm = (name: string) => name.trim().toLocaleLowerCase();
 export function technicianCalendar(ctx: ServiceContext, input: ApiParsedInput<'calendar.technician'>): CalendarFile {
   const own = myNames(ctx);
   const asked = input.name !== undefined || input.userId !== undefined;
-  if (asked && !isManagerRole(getProfile(ctx.db)?.role) && !(input.userId === undefined && own.some((n) => norm(n) === norm(input.name!)))) {
-    throw new DomainError('forbidden', 'Only a release manager or an administrator may export another technician\'s calendar');
+  if (
+    asked &&
+    !isManagerRole(getProfile(ctx.db)?.role) &&
+    !(input.userId === undefined && own.some((n) => norm(n) === norm(input.name!)))
+  ) {
+    throw new DomainError('forbidden', "Only a release manager or an administrator may export another technician's calendar");
   }
   const names = new Set((asked ? (input.name ? [input.name] : []) : own).map(norm));
   const userId = input.userId?.toLowerCase();
-  const isTheirs = (list: readonly SiteTechnician[]) => list.some((t) => (userId !== undefined && t.id === userId) || names.has(norm(t.name)));
+  const isTheirs = (list: readonly SiteTechnician[]) =>
+    list.some((t) => (userId !== undefined && t.id === userId) || names.has(norm(t.name)));
   const list = loadCalendarSites(ctx, {}).filter((s) => isTheirs(s.technicians));
-  const who = input.name ?? list.flatMap((s) => s.technicians).find((t) => userId !== undefined && t.id === userId)?.name ?? input.userId ?? own[0] ?? 'me';
+  const who =
+    input.name ??
+    list.flatMap((s) => s.technicians).find((t) => userId !== undefined && t.id === userId)?.name ??
+    input.userId ??
+    own[0] ??
+    'me';
   if (list.length === 0) throw new DomainError('not_found', `No site on this device names ${who} as technician`);
   const uids = list.map((s) => teamEventUid(s.deploymentId, s.siteId));
   const known = new Map(

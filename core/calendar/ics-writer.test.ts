@@ -21,13 +21,28 @@ describe('iCalendar text', () => {
     const event = (uid: string, timeZone: string, start: string, end: string) => ({
       sequence: 2,
       cancelled: uid === 'b',
-      content: { uid, siteId: uid, audience: 'team' as const, summary: `Störung 東京 ${uid}`, description: 'Zeile 1\nZeile 2; mit, Zeichen 🙂', location: '', timeZone, start, end, attendee: null },
+      content: {
+        uid,
+        siteId: uid,
+        audience: 'team' as const,
+        summary: `Störung 東京 ${uid}`,
+        description: 'Zeile 1\nZeile 2; mit, Zeichen 🙂',
+        location: '',
+        timeZone,
+        start,
+        end,
+        attendee: null,
+      },
     });
     const text = renderIcs({
       method: 'PUBLISH',
       name: 'Rollout',
       stamp: '2026-03-01T09:00:00.000Z',
-      events: [event('a', 'Asia/Tokyo', '2026-03-29T00:00:00.000Z', '2026-03-29T03:00:00.000Z'), event('b', 'Asia/Tokyo', '2026-03-30T00:00:00.000Z', '2026-03-30T03:00:00.000Z'), event('c', 'UTC', '2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z')],
+      events: [
+        event('a', 'Asia/Tokyo', '2026-03-29T00:00:00.000Z', '2026-03-29T03:00:00.000Z'),
+        event('b', 'Asia/Tokyo', '2026-03-30T00:00:00.000Z', '2026-03-30T03:00:00.000Z'),
+        event('c', 'UTC', '2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z'),
+      ],
     });
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(text.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);

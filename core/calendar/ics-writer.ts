@@ -35,7 +35,10 @@ export function vtimezoneOf(zone: string): string | null {
     const text = Array.isArray(answer) ? answer[0] : undefined;
     // The library answers a linked zone with its target's block (UTC → Etc/UTC, Amsterdam → Brussels,
     // same rules); the events name the zone as the site does, so the block is named so too.
-    block = text && text.startsWith('BEGIN:VTIMEZONE') ? text.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`) : null;
+    block =
+      text && text.startsWith('BEGIN:VTIMEZONE')
+        ? text.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`)
+        : null;
     blocks.set(zone, block);
   }
   return block;

@@ -32,7 +32,8 @@ describe('collectMany', () => {
     expect(peak).toBe(3);
     expect(results.size).toBe(7);
     expect(events.slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${n}:queued`));
-    for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(events.filter((e) => e.startsWith(`${n}:`))).toEqual([`${n}:queued`, `${n}:connecting`, `${n}:probing`, `${n}:done`]);
+    for (const n of [1, 2, 3, 4, 5, 6, 7])
+      expect(events.filter((e) => e.startsWith(`${n}:`))).toEqual([`${n}:queued`, `${n}:connecting`, `${n}:probing`, `${n}:done`]);
   });
 
   it('cancels running items and never starts queued ones', async () => {

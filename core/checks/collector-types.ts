@@ -32,7 +32,8 @@ export interface RemoteTarget {
 }
 
 /** What a host key verifier decided; `changed` names the fingerprints it expected. */
-export type HostKeyDecision = { trust: true } | { trust: false; verdict: 'unknown' } | { trust: false; verdict: 'changed'; expected: string };
+export type HostKeyDecision =
+  { trust: true } | { trust: false; verdict: 'unknown' } | { trust: false; verdict: 'changed'; expected: string };
 
 export interface HostKeyInfo {
   algorithm: string;

@@ -28,7 +28,21 @@ export const SITE_COLUMNS = [
   'Inventory discrepancies',
 ] as const;
 
-const WAVE_COLUMNS = ['Wave', 'Sites', 'Signed off', 'Successful', 'Rolled back', 'Early', 'On time', 'Late', 'Overdue', 'Open issues', 'Open blocking', 'Check pass rate %', 'Discrepancies'];
+const WAVE_COLUMNS = [
+  'Wave',
+  'Sites',
+  'Signed off',
+  'Successful',
+  'Rolled back',
+  'Early',
+  'On time',
+  'Late',
+  'Overdue',
+  'Open issues',
+  'Open blocking',
+  'Check pass rate %',
+  'Discrepancies',
+];
 
 /**
  * The close-out CSV: one row per site, a blank line, then the summary: per wave and total, the
@@ -39,13 +53,46 @@ export function closeoutCsv(report: CloseoutReport): string {
   const rows: CsvCell[][] = [[...SITE_COLUMNS]];
   for (const s of report.sites) {
     rows.push([
-      s.code, s.name, s.waveName ?? '', s.status, s.closeout, s.windowStart, s.windowEnd, s.adherence, s.startedAt, s.signedOffAt, s.hoursToSignOff,
-      s.rollbacks, s.openIssues.critical, s.openIssues.high, s.openIssues.medium, s.openIssues.low, s.openBlocking, s.checksPass, s.checksChecked, s.checksTotal, s.discrepancies,
+      s.code,
+      s.name,
+      s.waveName ?? '',
+      s.status,
+      s.closeout,
+      s.windowStart,
+      s.windowEnd,
+      s.adherence,
+      s.startedAt,
+      s.signedOffAt,
+      s.hoursToSignOff,
+      s.rollbacks,
+      s.openIssues.critical,
+      s.openIssues.high,
+      s.openIssues.medium,
+      s.openIssues.low,
+      s.openBlocking,
+      s.checksPass,
+      s.checksChecked,
+      s.checksTotal,
+      s.discrepancies,
     ]);
   }
   rows.push([], ['Summary'], WAVE_COLUMNS);
   for (const { name, figures: w } of waveRowsWithTotal(d)) {
-    rows.push([name, w.sites, w.byStatus.signed_off ?? 0, w.successful, w.rolledBackSites, w.adherence.early, w.adherence.onTime, w.adherence.late, w.adherence.overdue, w.openIssues, w.openBlockingIssues, passRate(w.checks), w.discrepancies]);
+    rows.push([
+      name,
+      w.sites,
+      w.byStatus.signed_off ?? 0,
+      w.successful,
+      w.rolledBackSites,
+      w.adherence.early,
+      w.adherence.onTime,
+      w.adherence.late,
+      w.adherence.overdue,
+      w.openIssues,
+      w.openBlockingIssues,
+      passRate(w.checks),
+      w.discrepancies,
+    ]);
   }
   const m = report.status.milestone;
   rows.push(
@@ -59,7 +106,10 @@ export function closeoutCsv(report: CloseoutReport): string {
     ['Last site sign-off (UTC)', report.status.lastSignOffAt],
     ['Quiet period ends (UTC)', report.status.quietPeriodEndsAt],
     ['Issues opened in the quiet period', d.issues.quietPeriod.total],
-    ...d.issues.bySeverity.map((s): CsvCell[] => [`Issues ${s.severity} (total / open / open blocking)`, `${s.total} / ${s.open} / ${s.openBlocking}`]),
+    ...d.issues.bySeverity.map((s): CsvCell[] => [
+      `Issues ${s.severity} (total / open / open blocking)`,
+      `${s.total} / ${s.open} / ${s.openBlocking}`,
+    ]),
     ...d.issues.byCategory.map((c): CsvCell[] => [`Issues ${c.category} (total / open)`, `${c.total} / ${c.open}`]),
     ['Inventory expected', d.inventory.expected],
     ['Inventory received', d.inventory.received],

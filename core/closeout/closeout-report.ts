@@ -33,15 +33,30 @@ export function buildCloseoutReport(ctx: ServiceContext, deploymentId: string): 
   const verdicts = new Map(
     closeoutSites(ctx, deploymentId).map((s) => {
       const v = siteVerdict(s);
-      return [s.id, v.kind === 'signed_off' ? 'signed off' : v.kind === 'rolled_back' ? 'rolled back (recorded)' : `outstanding: ${v.reason}`];
+      return [
+        s.id,
+        v.kind === 'signed_off' ? 'signed off' : v.kind === 'rolled_back' ? 'rolled back (recorded)' : `outstanding: ${v.reason}`,
+      ];
     }),
   );
   const sites = dashboard.sites.map((row) => {
     const hours = row.startedAt && row.signedOffAt ? (Date.parse(row.signedOffAt) - Date.parse(row.startedAt)) / HOUR_MS : null;
-    return { ...row, closeout: verdicts.get(row.id) ?? 'outstanding', hoursToSignOff: hours !== null && hours >= 0 ? Math.round(hours * 10) / 10 : null };
+    return {
+      ...row,
+      closeout: verdicts.get(row.id) ?? 'outstanding',
+      hoursToSignOff: hours !== null && hours >= 0 ? Math.round(hours * 10) / 10 : null,
+    };
   });
   const { review, measures } = getPostDeploymentReview(ctx, { deploymentId });
-  return { deploymentName: dashboard.name, version, generatedAt: dashboard.generatedAt, status, dashboard, sites, review: { review, measures } };
+  return {
+    deploymentName: dashboard.name,
+    version,
+    generatedAt: dashboard.generatedAt,
+    status,
+    dashboard,
+    sites,
+    review: { review, measures },
+  };
 }
 
 /** Passed / checked targets as a percentage with one decimal (null: nothing checked). */
@@ -52,9 +67,13 @@ export function passRate(checks: { pass: number; fail: number; error: number }):
 
 /** The per-wave rows followed by the deployment's total, as the report's summary tables list them. */
 export function waveRowsWithTotal(d: Dashboard): { name: string; figures: Omit<WaveFigures, 'decisions'> }[] {
-  const rows: { name: string; figures: Omit<WaveFigures, 'decisions'> }[] = d.waves.map((w) => ({ name: w.isPilot ? `${w.name} (pilot)` : w.name, figures: w }));
+  const rows: { name: string; figures: Omit<WaveFigures, 'decisions'> }[] = d.waves.map((w) => ({
+    name: w.isPilot ? `${w.name} (pilot)` : w.name,
+    figures: w,
+  }));
   const byStatus = Object.fromEntries(Object.keys(d.waves[0]?.byStatus ?? {}).map((k) => [k, 0])) as WaveFigures['byStatus'];
-  for (const w of d.waves) for (const [k, n] of Object.entries(w.byStatus)) byStatus[k as keyof typeof byStatus] = (byStatus[k as keyof typeof byStatus] ?? 0) + n;
+  for (const w of d.waves)
+    for (const [k, n] of Object.entries(w.byStatus)) byStatus[k as keyof typeof byStatus] = (byStatus[k as keyof typeof byStatus] ?? 0) + n;
   rows.push({
     name: 'Total',
     figures: {

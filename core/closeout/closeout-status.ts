@@ -15,7 +15,11 @@ export type CloseoutSite = CloseoutSiteRow & { changedSinceSignOff: boolean };
 export function closeoutSites(ctx: ServiceContext, deploymentId: string): CloseoutSite[] {
   return readCloseoutSites(ctx.sqlite, deploymentId).map((s) => ({
     ...s,
-    changedSinceSignOff: s.status === 'signed_off' && s.sheetDecision !== null && ACCEPTED.has(s.sheetDecision) && changedSinceSignOff(ctx, { siteId: s.id }).changed.includes('site_complete'),
+    changedSinceSignOff:
+      s.status === 'signed_off' &&
+      s.sheetDecision !== null &&
+      ACCEPTED.has(s.sheetDecision) &&
+      changedSinceSignOff(ctx, { siteId: s.id }).changed.includes('site_complete'),
   }));
 }
 
@@ -29,23 +33,26 @@ type SiteVerdict = { kind: 'signed_off'; at: string } | { kind: 'rolled_back' } 
 export function siteVerdict(site: CloseoutSite): SiteVerdict {
   if (site.status === 'signed_off') {
     if (site.sheetDecision && ACCEPTED.has(site.sheetDecision) && site.sheetSignedAt) {
-      if (site.changedSinceSignOff) return { kind: 'outstanding', reason: 'Changed since its site-complete sheet was signed: sign a new sheet' };
+      if (site.changedSinceSignOff)
+        return { kind: 'outstanding', reason: 'Changed since its site-complete sheet was signed: sign a new sheet' };
       return { kind: 'signed_off', at: site.sheetSignedAt };
     }
     if (site.sheetDecision === 'rejected') return { kind: 'outstanding', reason: 'Its newest site-complete sheet was rejected' };
     return { kind: 'outstanding', reason: 'Marked signed off, but no site-complete sheet was signed' };
   }
   if (site.status === 'rolled_back') {
-    return site.rollbacks > 0 ? { kind: 'rolled_back' } : { kind: 'outstanding', reason: 'Rolled back without a recorded rollback (reason)' };
+    return site.rollbacks > 0
+      ? { kind: 'rolled_back' }
+      : { kind: 'outstanding', reason: 'Rolled back without a recorded rollback (reason)' };
   }
   return { kind: 'outstanding', reason: `Not signed off yet (${site.status.replace(/_/g, ' ')})` };
 }
 
 /** `closeout.status`: whether the deployment may be closed with the milestone, and what is missing. */
 export function closeoutStatus(ctx: ServiceContext, deploymentId: string): CloseoutStatus {
-  const deployment = ctx.sqlite.prepare('SELECT id, name, quiet_period_days AS quietDays FROM deployments WHERE id = ?').get(deploymentId) as
-    | { id: string; name: string; quietDays: number }
-    | undefined;
+  const deployment = ctx.sqlite
+    .prepare('SELECT id, name, quiet_period_days AS quietDays FROM deployments WHERE id = ?')
+    .get(deploymentId) as { id: string; name: string; quietDays: number } | undefined;
   if (!deployment) throw notFound('Deployment', deploymentId);
   const checkedAt = ctx.clock.now();
   const now = Date.parse(checkedAt);
@@ -64,7 +71,8 @@ export function closeoutStatus(ctx: ServiceContext, deploymentId: string): Close
     else outstanding.push({ siteId: site.id, code: site.code, name: site.name, status: site.status, reason: verdict.reason });
   }
 
-  const quietPeriodEndsAt = lastSignOffAt === null ? null : new Date(quietPeriodEndMs(Date.parse(lastSignOffAt), deployment.quietDays)).toISOString();
+  const quietPeriodEndsAt =
+    lastSignOffAt === null ? null : new Date(quietPeriodEndMs(Date.parse(lastSignOffAt), deployment.quietDays)).toISOString();
   const blocking = readOpenBlockingIssues(ctx.sqlite, deploymentId);
   const conditions: CloseoutCondition[] = [
     sitesCondition(sites.length, signedOff, rolledBack, outstanding),
@@ -101,24 +109,54 @@ export function closeoutStatus(ctx: ServiceContext, deploymentId: string): Close
   };
 }
 
-function sitesCondition(total: number, signedOff: number, rolledBack: number, outstanding: CloseoutStatus['outstandingSites']): CloseoutCondition {
+function sitesCondition(
+  total: number,
+  signedOff: number,
+  rolledBack: number,
+  outstanding: CloseoutStatus['outstandingSites'],
+): CloseoutCondition {
   const base = { key: 'sites_accounted_for' as const, title: 'Every site signed off or rolled back' };
   if (total === 0) return { ...base, met: false, detail: 'The deployment has no sites' };
-  if (signedOff === 0) return { ...base, met: false, detail: `No site has an accepted site-complete sheet yet (${plural(outstanding.length, 'site')} outstanding)` };
+  if (signedOff === 0)
+    return {
+      ...base,
+      met: false,
+      detail: `No site has an accepted site-complete sheet yet (${plural(outstanding.length, 'site')} outstanding)`,
+    };
   if (outstanding.length > 0) {
-    const names = outstanding.slice(0, 5).map((s) => s.code).join(', ');
-    return { ...base, met: false, detail: `${plural(outstanding.length, 'site')} of ${total} not signed off: ${names}${outstanding.length > 5 ? ', …' : ''}` };
+    const names = outstanding
+      .slice(0, 5)
+      .map((s) => s.code)
+      .join(', ');
+    return {
+      ...base,
+      met: false,
+      detail: `${plural(outstanding.length, 'site')} of ${total} not signed off: ${names}${outstanding.length > 5 ? ', …' : ''}`,
+    };
   }
-  return { ...base, met: true, detail: `${signedOff} of ${total} signed off${rolledBack > 0 ? `, ${rolledBack} rolled back (recorded)` : ''}` };
+  return {
+    ...base,
+    met: true,
+    detail: `${signedOff} of ${total} signed off${rolledBack > 0 ? `, ${rolledBack} rolled back (recorded)` : ''}`,
+  };
 }
 
 function quietCondition(days: number, lastSignOffAt: string | null, endsAt: string | null, now: number): CloseoutCondition {
   const base = { key: 'quiet_period_over' as const, title: `Quiet period of ${plural(days, 'day')} over` };
-  if (lastSignOffAt === null || endsAt === null) return { ...base, met: false, detail: 'The quiet period starts at the last site sign-off; no site is signed off yet' };
+  if (lastSignOffAt === null || endsAt === null)
+    return { ...base, met: false, detail: 'The quiet period starts at the last site sign-off; no site is signed off yet' };
   const left = Date.parse(endsAt) - now;
   if (left > 0) {
     const daysLeft = Math.ceil(left / DAY_MS);
-    return { ...base, met: false, detail: `Ends ${endsAt.slice(0, 16).replace('T', ' ')} UTC (${plural(daysLeft, 'day')} left), ${plural(days, 'day')} after the last site sign-off on ${lastSignOffAt.slice(0, 10)}` };
+    return {
+      ...base,
+      met: false,
+      detail: `Ends ${endsAt.slice(0, 16).replace('T', ' ')} UTC (${plural(daysLeft, 'day')} left), ${plural(days, 'day')} after the last site sign-off on ${lastSignOffAt.slice(0, 10)}`,
+    };
   }
-  return { ...base, met: true, detail: `Ended ${endsAt.slice(0, 16).replace('T', ' ')} UTC, ${plural(days, 'day')} after the last site sign-off` };
+  return {
+    ...base,
+    met: true,
+    detail: `Ended ${endsAt.slice(0, 16).replace('T', ' ')} UTC, ${plural(days, 'day')} after the last site sign-off`,
+  };
 }

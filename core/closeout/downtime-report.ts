@@ -46,7 +46,9 @@ export function downtimeReport(d: Dashboard): DowntimeReport {
     degradedMinutes: t.degradedMinutes,
     mttrMinutes: t.mttrMinutes,
     waves: [...waves, { label: 'Total', outages: t.outages, minutes: t.minutes }],
-    sites: t.bySite.filter((s) => s.outages > 0).map((s) => ({ label: site.get(s.siteId)?.code ?? s.siteId, outages: s.outages, minutes: s })),
+    sites: t.bySite
+      .filter((s) => s.outages > 0)
+      .map((s) => ({ label: site.get(s.siteId)?.code ?? s.siteId, outages: s.outages, minutes: s })),
     longest: t.longest.map((o) => {
       const zone = site.get(o.siteId)?.timeZone ?? 'UTC';
       return {

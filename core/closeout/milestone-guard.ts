@@ -13,7 +13,11 @@ import { readReview } from './review-service';
  * `complete` in the same transaction. A rejected milestone ("not complete yet") may be recorded at
  * any time. Site sheets pass straight through.
  */
-export function signWithCloseoutRules(ctx: ServiceContext, dataDir: string, input: ApiParsedInput<'signoff.sign'>): ApiOutput<'signoff.sign'> {
+export function signWithCloseoutRules(
+  ctx: ServiceContext,
+  dataDir: string,
+  input: ApiParsedInput<'signoff.sign'>,
+): ApiOutput<'signoff.sign'> {
   if (input.kind !== 'deployment_milestone' || !input.deploymentId) return signSheet(ctx, dataDir, input);
   const status = input.decision === 'rejected' ? null : closeoutStatus(ctx, input.deploymentId);
   if (status && !status.ready) {
@@ -25,8 +29,14 @@ export function signWithCloseoutRules(ctx: ServiceContext, dataDir: string, inpu
   const result = signSheet(ctx, dataDir, input);
   if (input.decision !== 'rejected') {
     const at = ctx.clock.now();
-    ctx.sqlite.prepare("UPDATE deployments SET status = 'complete', updated_at = ?, updated_by = ? WHERE id = ?").run(at, ctx.actor(), input.deploymentId);
-    recordActivity(ctx, { action: 'completed', entity: 'deployment', entityId: input.deploymentId, detail: { milestoneSheetId: result.sheet.id } }, at);
+    ctx.sqlite
+      .prepare("UPDATE deployments SET status = 'complete', updated_at = ?, updated_by = ? WHERE id = ?")
+      .run(at, ctx.actor(), input.deploymentId);
+    recordActivity(
+      ctx,
+      { action: 'completed', entity: 'deployment', entityId: input.deploymentId, detail: { milestoneSheetId: result.sheet.id } },
+      at,
+    );
   }
   return result;
 }

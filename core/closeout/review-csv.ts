@@ -17,7 +17,10 @@ export function reviewCsvRows(review: DeploymentReview | null, m: ReviewMeasures
     ['Review sites attempted', m.sitesAttempted],
     ['Review signed off without rollback', m.signedOffWithoutRollback],
     ['Review schedule adherence %', m.schedule.adherencePercent],
-    ['Review signed off within window / early / late / without window', `${m.schedule.withinWindow} / ${m.schedule.early} / ${m.schedule.late} / ${m.schedule.noWindow}`],
+    [
+      'Review signed off within window / early / late / without window',
+      `${m.schedule.withinWindow} / ${m.schedule.early} / ${m.schedule.late} / ${m.schedule.noWindow}`,
+    ],
     ['Review quiet period start (UTC)', q.start],
     ['Review quiet period end (UTC)', q.end],
     ['Review incidents in the quiet period', q.incidents.length],

@@ -17,7 +17,9 @@ function requireDeployment(ctx: ServiceContext, deploymentId: string): void {
 
 export function readReview(ctx: ServiceContext, deploymentId: string): DeploymentReview | null {
   const row = ctx.sqlite
-    .prepare('SELECT went_well AS wentWell, went_badly AS wentBadly, action_items AS actionItems, updated_at AS updatedAt, updated_by AS updatedBy FROM deployment_reviews WHERE deployment_id = ? ORDER BY updated_at DESC, id LIMIT 1')
+    .prepare(
+      'SELECT went_well AS wentWell, went_badly AS wentBadly, action_items AS actionItems, updated_at AS updatedAt, updated_by AS updatedBy FROM deployment_reviews WHERE deployment_id = ? ORDER BY updated_at DESC, id LIMIT 1',
+    )
     .get(deploymentId) as (Omit<DeploymentReview, 'actionItems'> & { actionItems: string }) | undefined;
   if (!row) return null;
   return { ...row, actionItems: JSON.parse(row.actionItems) as ReviewActionItem[] };
@@ -57,9 +59,21 @@ export function computeReviewMeasures(ctx: ServiceContext, deploymentId: string)
   ).map((r) => r.at);
   // Outage minutes inside the same quiet period as the incidents; an open outage counts up to now, so
   // once the quiet period is over (when the milestone can be signed) the figure no longer moves.
-  const quietDowntimeMinutes = outageMinutesWithin(readImpacts(ctx.sqlite, deploymentId), status.lastSignOffAt, status.quietPeriodEndsAt, Date.parse(ctx.clock.now()));
+  const quietDowntimeMinutes = outageMinutesWithin(
+    readImpacts(ctx.sqlite, deploymentId),
+    status.lastSignOffAt,
+    status.quietPeriodEndsAt,
+    Date.parse(ctx.clock.now()),
+  );
   return {
-    measures: reviewMeasures({ sites, issues, issueClosures: closures, quietStart: status.lastSignOffAt, quietEnd: status.quietPeriodEndsAt, quietDowntimeMinutes }),
+    measures: reviewMeasures({
+      sites,
+      issues,
+      issueClosures: closures,
+      quietStart: status.lastSignOffAt,
+      quietEnd: status.quietPeriodEndsAt,
+      quietDowntimeMinutes,
+    }),
     siteStatuses: sites.map((s) => ({ code: s.code, status: s.status })),
   };
 }
@@ -89,7 +103,19 @@ export function savePostDeploymentReview(ctx: ServiceContext, input: ApiParsedIn
        ON CONFLICT (id) DO UPDATE SET went_well = excluded.went_well, went_badly = excluded.went_badly, action_items = excluded.action_items,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
-    .run({ id: reviewIdOf(input.deploymentId), deploymentId: input.deploymentId, wentWell: input.wentWell, wentBadly: input.wentBadly, items, at, who });
-  recordActivity(ctx, { action: 'reviewed', entity: 'deployment', entityId: input.deploymentId, detail: { actionItems: input.actionItems.length } }, at);
+    .run({
+      id: reviewIdOf(input.deploymentId),
+      deploymentId: input.deploymentId,
+      wentWell: input.wentWell,
+      wentBadly: input.wentBadly,
+      items,
+      at,
+      who,
+    });
+  recordActivity(
+    ctx,
+    { action: 'reviewed', entity: 'deployment', entityId: input.deploymentId, detail: { actionItems: input.actionItems.length } },
+    at,
+  );
   return readReview(ctx, input.deploymentId)!;
 }

@@ -49,7 +49,12 @@ export function durationFigures(hours: readonly number[]): DurationFigures {
     const bucket = buckets.find((b) => b.maxHours === null || h < b.maxHours)!;
     bucket.count += 1;
   }
-  return { measured: sorted.length, medianHours: toWholeSecond(percentileOf(sorted, 50)), p90Hours: toWholeSecond(percentileOf(sorted, 90)), buckets };
+  return {
+    measured: sorted.length,
+    medianHours: toWholeSecond(percentileOf(sorted, 50)),
+    p90Hours: toWholeSecond(percentileOf(sorted, 90)),
+    buckets,
+  };
 }
 
 /** Passed share of checked targets, 0–100 with one decimal; null when nothing was checked. */

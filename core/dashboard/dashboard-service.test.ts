@@ -20,7 +20,16 @@ function sample() {
   return { ...opened, db, site: (code: string) => byCode.get(code)! };
 }
 
-function insertRun(db: Database.Database, id: string, siteId: string, targetId: string, startedAt: string, outcome: string, fail: number, error: number) {
+function insertRun(
+  db: Database.Database,
+  id: string,
+  siteId: string,
+  targetId: string,
+  startedAt: string,
+  outcome: string,
+  fail: number,
+  error: number,
+) {
   db.prepare(
     `INSERT INTO check_runs (id, site_id, target_id, target_label, job_id, started_at, finished_at, by, outcome, pass_count, fail_count, error_count)
      VALUES (?, ?, ?, 'target', 'job', ?, ?, 'Tester', ?, 3, ?, ?)`,
@@ -40,7 +49,10 @@ describe('dashboard.get', () => {
     expect(before.totals).toMatchObject({ sites: 6, signedOff: 0, rollbacks: 0, openIssues: 0 });
     expect(before.adherence.upcoming).toBe(6);
     expect(before.sites).toHaveLength(6);
-    expect(before.waves.map((w) => [w.name, w.sites])).toEqual([['Pilot', 2], ['Wave 1', 4]]);
+    expect(before.waves.map((w) => [w.name, w.sites])).toEqual([
+      ['Pilot', 2],
+      ['Wave 1', 4],
+    ]);
     const expected = before.inventory.expected;
     expect(expected).toBeGreaterThan(0);
     expect(before.inventory.missing).toBe(expected);
@@ -70,7 +82,15 @@ describe('dashboard.get', () => {
     core.call('sites.rollback', { siteId: bru.id, reason: 'POS software crashed' });
 
     const d = core.call('dashboard.get', { deploymentId });
-    expect(d.totals).toMatchObject({ sites: 6, signedOff: 1, successful: 1, rolledBackSites: 1, rollbacks: 1, openIssues: 2, openBlockingIssues: 1 });
+    expect(d.totals).toMatchObject({
+      sites: 6,
+      signedOff: 1,
+      successful: 1,
+      rolledBackSites: 1,
+      rollbacks: 1,
+      openIssues: 2,
+      openBlockingIssues: 1,
+    });
     // Signed today, a week or more before its window opens: early, not on time.
     expect(d.adherence).toMatchObject({ early: 1, onTime: 0, upcoming: 5, late: 0, overdue: 0 });
     // High: UTR's blocking issue, and the sample's resolved incident with downtime at LIL-006.
@@ -92,7 +112,14 @@ describe('dashboard.get', () => {
     expect(d.waves.find((w) => w.name === 'Wave 1')!.byStatus.rolled_back).toBe(1);
 
     const amsRow = d.sites.find((s) => s.code === 'AMS-001')!;
-    expect(amsRow).toMatchObject({ status: 'signed_off', adherence: 'early', checksPass: 1, checksChecked: 2, checksTotal: 4, waveName: 'Pilot' });
+    expect(amsRow).toMatchObject({
+      status: 'signed_off',
+      adherence: 'early',
+      checksPass: 1,
+      checksChecked: 2,
+      checksTotal: 4,
+      waveName: 'Pilot',
+    });
     expect(amsRow.openIssues.medium).toBe(1);
     expect(amsRow.signedOffAt).not.toBeNull();
     expect(amsRow.startedAt).not.toBeNull();
@@ -127,7 +154,10 @@ describe('waves.decide', () => {
     const wave1 = waves.find((w) => w.name === 'Wave 1')!;
     expect(core.dispatch('waves.decide', { waveId: wave1.id, decision: 'go' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     core.call('profile.set', { name: 'Rita Manager', role: 'release_manager' });
-    expect(core.dispatch('waves.decide', { waveId: wave1.id, decision: 'no_go', note: '  ' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('waves.decide', { waveId: wave1.id, decision: 'no_go', note: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(core.dispatch('waves.decide', { waveId: 'missing', decision: 'go' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     const noGo = core.call('waves.decide', { waveId: wave1.id, decision: 'no_go', note: 'Pilot not signed yet' });

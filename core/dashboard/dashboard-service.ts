@@ -46,12 +46,14 @@ function emptyWave(head: WaveHead | null): WaveFigures {
 
 /** `dashboard.get`: every figure of the deployment's dashboard, computed from the local database. */
 export function getDashboard(ctx: ServiceContext, { deploymentId }: ApiParsedInput<'dashboard.get'>): Dashboard {
-  const deployment = ctx.sqlite.prepare('SELECT id, name, quiet_period_days AS quietDays FROM deployments WHERE id = ?').get(deploymentId) as
-    | { id: string; name: string; quietDays: number }
-    | undefined;
+  const deployment = ctx.sqlite
+    .prepare('SELECT id, name, quiet_period_days AS quietDays FROM deployments WHERE id = ?')
+    .get(deploymentId) as { id: string; name: string; quietDays: number } | undefined;
   if (!deployment) throw notFound('Deployment', deploymentId);
   const heads = ctx.sqlite
-    .prepare('SELECT id, name, sequence, is_pilot AS isPilot, starts_at AS startsAt, ends_at AS endsAt FROM waves WHERE deployment_id = ? ORDER BY sequence, id')
+    .prepare(
+      'SELECT id, name, sequence, is_pilot AS isPilot, starts_at AS startsAt, ends_at AS endsAt FROM waves WHERE deployment_id = ? ORDER BY sequence, id',
+    )
     .all(deploymentId) as WaveHead[];
   const generatedAt = ctx.clock.now();
   const now = Date.parse(generatedAt);
@@ -61,7 +63,16 @@ export function getDashboard(ctx: ServiceContext, { deploymentId }: ApiParsedInp
   const waveName = new Map(heads.map((h) => [h.id, h.name]));
   const issuesBySite = new Map(rows.issues.map((r) => [r.siteId, r]));
   const checksBySite = new Map(rows.checks.map((r) => [r.siteId, r]));
-  const totals = { sites: 0, signedOff: 0, successful: 0, rolledBackSites: 0, rollbacks: 0, openIssues: 0, openBlockingIssues: 0, discrepancies: 0 };
+  const totals = {
+    sites: 0,
+    signedOff: 0,
+    successful: 0,
+    rolledBackSites: 0,
+    rollbacks: 0,
+    openIssues: 0,
+    openBlockingIssues: 0,
+    discrepancies: 0,
+  };
   const adherence = emptyAdherence();
   const checks = { pass: 0, fail: 0, error: 0, targets: 0 };
   const inventory = { expected: 0, received: 0, missing: 0, damaged: 0, surplus: 0, stillExpectedPastWindow: 0 };
@@ -146,7 +157,10 @@ export function getDashboard(ctx: ServiceContext, { deploymentId }: ApiParsedInp
   attachDecisions(waves, rows.decisions);
   const bySeverity = issueSeveritySchema.options.map((severity) => ({ severity, total: 0, open: 0, openBlocking: 0 }));
   const byCategory = issueCategorySchema.options.map((category) => ({ category, total: 0, open: 0 }));
-  const quietBySeverity = Object.fromEntries(issueSeveritySchema.options.map((s) => [s, 0])) as Record<(typeof issueSeveritySchema.options)[number], number>;
+  const quietBySeverity = Object.fromEntries(issueSeveritySchema.options.map((s) => [s, 0])) as Record<
+    (typeof issueSeveritySchema.options)[number],
+    number
+  >;
   let quietTotal = 0;
   for (const g of rows.issueGroups) {
     const sev = bySeverity.find((b) => b.severity === g.severity);

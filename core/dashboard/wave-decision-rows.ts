@@ -10,5 +10,13 @@ export function decisionRecord(row: DecisionRow): WaveDecisionRecord {
   } catch {
     figures = {};
   }
-  return { id: row.id, waveId: row.waveId, decision: row.decision, note: row.note, figures, decidedAt: row.decidedAt, decidedBy: row.decidedBy };
+  return {
+    id: row.id,
+    waveId: row.waveId,
+    decision: row.decision,
+    note: row.note,
+    figures,
+    decidedAt: row.decidedAt,
+    decidedBy: row.decidedBy,
+  };
 }

@@ -16,7 +16,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const usesDrizzle = (text: string) => /from 'drizzle-orm(\/[a-z-]+)*'/.test(text) && /\bctx\.db\b|\bdb\s*\.\s*(select|insert|update|delete)\b/.test(text);
+const usesDrizzle = (text: string) =>
+  /from 'drizzle-orm(\/[a-z-]+)*'/.test(text) && /\bctx\.db\b|\bdb\s*\.\s*(select|insert|update|delete)\b/.test(text);
 const usesRawSql = (text: string) => /\.prepare\(|\bcachedStatement(For)?\(|\.exec\(`/.test(text);
 
 describe('data access rule', () => {

@@ -7,12 +7,19 @@ import type { OpenedDatabase } from './open-database';
 const open = migrationDatabases();
 const AUDIT = OLD_AUDIT;
 const captureTriggers = (o: OpenedDatabase, table: string) =>
-  (o.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'sync_capture_%'").get(table) as { n: number }).n;
+  (
+    o.sqlite
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'sync_capture_%'")
+      .get(table) as { n: number }
+  ).n;
 
 describe('migration 23 (hand-over phase)', () => {
   it('rebuilds the checklist tables for the new phase and keeps every row, link and trigger', () => {
     const dir = tempDataDir();
-    const before = open(dir, localMigrations.filter((m) => m.version < 23));
+    const before = open(
+      dir,
+      localMigrations.filter((m) => m.version < 23),
+    );
     before.sqlite.exec(`
       INSERT INTO profile VALUES (1, 'Old Tech', 'technician', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
       INSERT INTO deployments (id, name, version, created_at, created_by, updated_at, updated_by) VALUES ('d1', 'Rollout', '1.0', ${AUDIT});
@@ -38,21 +45,34 @@ describe('migration 23 (hand-over phase)', () => {
     expect(after.sqlite.prepare('SELECT * FROM checklist_items ORDER BY id').all()).toEqual(items);
     // Later migrations may add columns (24: owner_prepares); every column the rebuild kept is unchanged.
     const templateAfter = after.sqlite.prepare('SELECT * FROM checklist_template_items ORDER BY id').all() as Record<string, unknown>[];
-    expect(templateAfter.map((row) => Object.fromEntries(Object.keys(templateItems[0] as object).map((k) => [k, row[k]])))).toEqual(templateItems);
+    expect(templateAfter.map((row) => Object.fromEntries(Object.keys(templateItems[0] as object).map((k) => [k, row[k]])))).toEqual(
+      templateItems,
+    );
     expect(after.sqlite.prepare('SELECT id, item_id FROM checklist_item_evidence').all()).toEqual([{ id: 'e1', item_id: 'c1' }]);
     expect(after.sqlite.prepare('SELECT phase FROM checklist_phases').all()).toEqual([{ phase: 'before' }]);
     expect(after.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(after.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'checklist_items' AND sql IS NOT NULL ORDER BY name").all()).toEqual([
-      { name: 'checklist_items_site' },
-      { name: 'checklist_items_site_state_at' },
-    ]);
+    expect(
+      after.sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'checklist_items' AND sql IS NOT NULL ORDER BY name")
+        .all(),
+    ).toEqual([{ name: 'checklist_items_site' }, { name: 'checklist_items_site_state_at' }]);
     // The capture triggers went with the old tables and were installed again at open.
     expect(captureTriggers(after, 'checklist_items')).toBe(triggers);
     expect(captureTriggers(after, 'checklist_template_items')).toBeGreaterThan(0);
-    after.sqlite.exec(`INSERT INTO checklist_items (id, site_id, phase, position, title, created_at, created_by, updated_at, updated_by) VALUES ('c3', 's1', 'handover', 1, 'Sealed envelope', ${AUDIT})`);
+    after.sqlite.exec(
+      `INSERT INTO checklist_items (id, site_id, phase, position, title, created_at, created_by, updated_at, updated_by) VALUES ('c3', 's1', 'handover', 1, 'Sealed envelope', ${AUDIT})`,
+    );
     after.sqlite.exec(`INSERT INTO checklist_phases VALUES ('s1', 'handover', 'x', 'y')`);
     // Foreign keys are enforced again on the rebuilt tables.
-    expect(() => after.sqlite.exec(`INSERT INTO checklist_items (id, site_id, phase, position, title, created_at, created_by, updated_at, updated_by) VALUES ('c4', 'nope', 'handover', 2, 'X', ${AUDIT})`)).toThrow(/FOREIGN KEY/);
-    expect(() => after.sqlite.exec(`INSERT INTO checklist_items (id, site_id, phase, position, title, created_at, created_by, updated_at, updated_by) VALUES ('c5', 's1', 'later', 2, 'X', ${AUDIT})`)).toThrow(/CHECK/);
+    expect(() =>
+      after.sqlite.exec(
+        `INSERT INTO checklist_items (id, site_id, phase, position, title, created_at, created_by, updated_at, updated_by) VALUES ('c4', 'nope', 'handover', 2, 'X', ${AUDIT})`,
+      ),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      after.sqlite.exec(
+        `INSERT INTO checklist_items (id, site_id, phase, position, title, created_at, created_by, updated_at, updated_by) VALUES ('c5', 's1', 'later', 2, 'X', ${AUDIT})`,
+      ),
+    ).toThrow(/CHECK/);
   });
 });

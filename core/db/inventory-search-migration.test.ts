@@ -9,7 +9,10 @@ const open = migrationDatabases();
 describe('migration 28 (inventory search index)', () => {
   it('indexes the items already stored, and the triggers keep the index from then on', () => {
     const dir = tempDataDir();
-    const before = open(dir, localMigrations.filter((m) => m.version < 28));
+    const before = open(
+      dir,
+      localMigrations.filter((m) => m.version < 28),
+    );
     before.sqlite.exec(`
       INSERT INTO deployments (id, name, version, created_at, created_by, updated_at, updated_by) VALUES ('d1', 'Rollout', '1.0', ${OLD_AUDIT});
       INSERT INTO sites (id, deployment_id, code, name, created_at, created_by, updated_at, updated_by) VALUES ('s1', 'd1', 'S-1', 'Site', ${OLD_AUDIT});
@@ -23,9 +26,13 @@ describe('migration 28 (inventory search index)', () => {
     const after = open(dir);
     expect(after.sqlite.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(28);
     const hits = (text: string) =>
-      (after.sqlite.prepare('SELECT i.id FROM inventory_search f JOIN inventory_items i ON i.rowid = f.rowid WHERE inventory_search MATCH ? ORDER BY i.id').all(ftsPhrase(text)) as { id: string }[]).map(
-        (r) => r.id,
-      );
+      (
+        after.sqlite
+          .prepare(
+            'SELECT i.id FROM inventory_search f JOIN inventory_items i ON i.rowid = f.rowid WHERE inventory_search MATCH ? ORDER BY i.id',
+          )
+          .all(ftsPhrase(text)) as { id: string }[]
+      ).map((r) => r.id);
     expect(hits('c123x')).toEqual(['i1']);
     expect(hits('tag-000')).toEqual(['i1', 'i3']);
     expect(hits('2211q')).toEqual(['i2']);

@@ -50,6 +50,8 @@ function refuseBrokenForeignKeys(sqlite: Database.Database): void {
   const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   if (broken.length > 0) {
     const first = broken[0]!;
-    throw new Error(`${broken.length} rows break a foreign key after the rebuild (first: ${first.table} row ${first.rowid} → ${first.parent})`);
+    throw new Error(
+      `${broken.length} rows break a foreign key after the rebuild (first: ${first.table} row ${first.rowid} → ${first.parent})`,
+    );
   }
 }

@@ -50,8 +50,14 @@ describe('local database', () => {
       { id: 'i1', expected_serial: ' abc123 ', expected_serial_key: 'ABC123' },
       { id: 'i2', expected_serial: 'FOC999', expected_serial_key: 'FOC999' },
     ]);
-    expect(o.sqlite.prepare('SELECT * FROM inventory_counts').all()).toEqual([{ site_id: 's1', expected: 2, received: 0, surplus: 0, damaged: 0 }]);
-    expect(o.sqlite.prepare('SELECT state, note, state_by FROM checklist_items').get()).toEqual({ state: 'done', note: 'ok', state_by: 'Old Tech' });
+    expect(o.sqlite.prepare('SELECT * FROM inventory_counts').all()).toEqual([
+      { site_id: 's1', expected: 2, received: 0, surplus: 0, damaged: 0 },
+    ]);
+    expect(o.sqlite.prepare('SELECT state, note, state_by FROM checklist_items').get()).toEqual({
+      state: 'done',
+      note: 'ok',
+      state_by: 'Old Tech',
+    });
     o.sqlite.close();
 
     // The upgraded data works through the services: the old serial is found by a scan.
@@ -77,7 +83,10 @@ describe('local database', () => {
   it('rolls a failed migration back and keeps the database at its last good version', () => {
     const dir = tempDataDir();
     seedVersion1(dir);
-    const broken = [...localMigrations.slice(0, 1), { version: 2, name: 'broken', sql: 'CREATE TABLE x (a); INSERT INTO nowhere VALUES (1);' }];
+    const broken = [
+      ...localMigrations.slice(0, 1),
+      { version: 2, name: 'broken', sql: 'CREATE TABLE x (a); INSERT INTO nowhere VALUES (1);' },
+    ];
     expect(() => open(dir, broken)).toThrowError(/Migration 2 \(broken\) failed and was rolled back/);
     const check = new Database(path.join(dir, 'outpost.db'));
     expect(check.pragma('user_version', { simple: true })).toBe(1);

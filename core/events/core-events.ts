@@ -42,8 +42,7 @@ export function createCoreEvents(): CoreEvents {
 export function checkJobFinishedEvent(sqlite: Database.Database, status: CheckJobStatus): CoreEvent {
   const site = sqlite.open
     ? (sqlite.prepare('SELECT id, code, deployment_id AS deploymentId FROM sites WHERE id = ?').get(status.siteId) as
-        | { id: string; code: string; deploymentId: string }
-        | undefined)
+        { id: string; code: string; deploymentId: string } | undefined)
     : undefined;
   return {
     kind: 'check_job_finished',

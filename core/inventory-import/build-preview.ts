@@ -1,8 +1,4 @@
-import {
-  IMPORT_PREVIEW_ERRORS_MAX,
-  IMPORT_PREVIEW_SAMPLE_ROWS,
-  type ImportPreview,
-} from '../../shared/contract/inventory-import-methods';
+import { IMPORT_PREVIEW_ERRORS_MAX, IMPORT_PREVIEW_SAMPLE_ROWS, type ImportPreview } from '../../shared/contract/inventory-import-methods';
 import { autoMapping, detectLayout } from '../../shared/inventory-import/header-aliases';
 import { validateImportRows, type ValidationResult } from '../../shared/inventory-import/validate-rows';
 import type { ServiceContext } from '../services/service-context';
@@ -65,7 +61,5 @@ function sampleRows(entry: PreviewEntry, result: ValidationResult | null): Impor
   const wanted = new Set<number>();
   for (let r = 1; r <= Math.min(IMPORT_PREVIEW_SAMPLE_ROWS, table.rows.length); r += 1) wanted.add(r);
   for (const e of (result?.rowErrors ?? []).slice(0, 100)) wanted.add(e.row);
-  return [...wanted]
-    .sort((a, b) => a - b)
-    .map((row) => ({ row, cells: (table.rows[row - 1] ?? []).slice(0, table.headers.length) }));
+  return [...wanted].sort((a, b) => a - b).map((row) => ({ row, cells: (table.rows[row - 1] ?? []).slice(0, table.headers.length) }));
 }

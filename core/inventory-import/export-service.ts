@@ -6,7 +6,8 @@ import type { ServiceContext } from '../services/service-context';
 
 /** A site's expected (not surplus) inventory as CSV another tool can import. */
 export function exportInventory(ctx: ServiceContext, input: ApiParsedInput<'inventoryImport.export'>): ApiOutput<'inventoryImport.export'> {
-  const site = ctx.sqlite.prepare('SELECT code, name FROM sites WHERE id = ?').get(input.siteId) as { code: string; name: string } | undefined;
+  const site = ctx.sqlite.prepare('SELECT code, name FROM sites WHERE id = ?').get(input.siteId) as
+    { code: string; name: string } | undefined;
   if (!site) throw notFound('Site', input.siteId);
   const items = ctx.sqlite
     .prepare(

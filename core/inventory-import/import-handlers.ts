@@ -3,7 +3,10 @@ import { exportInventory } from './export-service';
 import { ImportStore } from './import-store';
 import { commitImport, getImportPreview, previewImport, uploadChunk } from './import-service';
 
-type ImportHandlers = Pick<Handlers, 'inventoryImport.upload' | 'inventoryImport.preview' | 'inventoryImport.getPreview' | 'inventoryImport.commit' | 'inventoryImport.export'>;
+type ImportHandlers = Pick<
+  Handlers,
+  'inventoryImport.upload' | 'inventoryImport.preview' | 'inventoryImport.getPreview' | 'inventoryImport.commit' | 'inventoryImport.export'
+>;
 
 /** The inventory import methods, sharing one in-memory store of uploads and previews. */
 export function createInventoryImportHandlers(store = new ImportStore()): ImportHandlers {

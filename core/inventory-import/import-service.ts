@@ -13,7 +13,9 @@ const BATCH = 5000;
 
 /** A file that cannot be read, as the API says it (shared by the table imports). */
 export function refusal(failure: ReadFailure): DomainError {
-  return new DomainError(failure.code === 'too_large' ? 'payload_too_large' : 'validation', failure.message, [{ path: 'file', message: failure.code }]);
+  return new DomainError(failure.code === 'too_large' ? 'payload_too_large' : 'validation', failure.message, [
+    { path: 'file', message: failure.code },
+  ]);
 }
 
 export function uploadChunk(store: ImportStore, input: ApiParsedInput<'inventoryImport.upload'>): ApiOutput<'inventoryImport.upload'> {
@@ -25,7 +27,8 @@ export function uploadChunk(store: ImportStore, input: ApiParsedInput<'inventory
     store.uploads.set(input.uploadId, upload);
   }
   if (!upload) throw new DomainError('not_found', `Upload ${input.uploadId} does not exist (or expired); start again from chunk 0`);
-  if (input.index !== upload.nextIndex) throw new DomainError('validation', `Upload ${input.uploadId}: expected chunk ${upload.nextIndex}, got ${input.index}`);
+  if (input.index !== upload.nextIndex)
+    throw new DomainError('validation', `Upload ${input.uploadId}: expected chunk ${upload.nextIndex}, got ${input.index}`);
   try {
     checkSize(upload.bytes + chunk.length);
   } catch (error) {
@@ -56,7 +59,8 @@ export function previewImport(ctx: ServiceContext, store: ImportStore, input: Ap
   requireSiteOf(sites, siteId);
   if (input.previewId !== undefined) {
     const earlier = store.preview(input.previewId);
-    if (!earlier || earlier.deploymentId !== input.deploymentId) throw new DomainError('not_found', 'That preview expired; choose the file again');
+    if (!earlier || earlier.deploymentId !== input.deploymentId)
+      throw new DomainError('not_found', 'That preview expired; choose the file again');
     earlier.mapping = input.mapping ?? null;
     earlier.siteId = siteId;
     earlier.expiresAt = store.expiry();
@@ -81,13 +85,15 @@ export function previewImport(ctx: ServiceContext, store: ImportStore, input: Ap
     if (isXlsx(data, input.fileName)) {
       store.previews.set(entry.id, entry);
       // exceljs loads on the first workbook, not when Outpost starts.
-      import('./read-xlsx').then(({ readXlsx }) => readXlsx(data)).then(
-        (table) => Object.assign(entry, { table, status: 'ready' }),
-        (error: unknown) => {
-          const failure = error instanceof ReadFailure ? error : new ReadFailure('unreadable', String(error));
-          Object.assign(entry, { status: 'failed', failure: { code: failure.code, message: failure.message } });
-        },
-      );
+      import('./read-xlsx')
+        .then(({ readXlsx }) => readXlsx(data))
+        .then(
+          (table) => Object.assign(entry, { table, status: 'ready' }),
+          (error: unknown) => {
+            const failure = error instanceof ReadFailure ? error : new ReadFailure('unreadable', String(error));
+            Object.assign(entry, { status: 'failed', failure: { code: failure.code, message: failure.message } });
+          },
+        );
       return toPreview(ctx, entry);
     }
     entry.table = readCsv(data);
@@ -111,13 +117,21 @@ export function getImportPreview(ctx: ServiceContext, store: ImportStore, input:
 export function commitImport(ctx: ServiceContext, store: ImportStore, input: { previewId: string }): ApiOutput<'inventoryImport.commit'> {
   const entry = store.preview(input.previewId);
   if (!entry) throw new DomainError('not_found', 'That preview expired; choose the file again');
-  if (entry.status !== 'ready') throw new DomainError('rule', entry.status === 'parsing' ? 'The file is still being read' : (entry.failure?.message ?? 'The file could not be read'));
+  if (entry.status !== 'ready')
+    throw new DomainError(
+      'rule',
+      entry.status === 'parsing' ? 'The file is still being read' : (entry.failure?.message ?? 'The file could not be read'),
+    );
   const result = validateEntry(ctx, entry);
   if (!result) throw new DomainError('rule', 'The file could not be read');
-  if (result.fileErrors.length > 0) throw new DomainError('rule', `Nothing imported: ${result.fileErrors.map((e) => e.message).join('; ')}`);
+  if (result.fileErrors.length > 0)
+    throw new DomainError('rule', `Nothing imported: ${result.fileErrors.map((e) => e.message).join('; ')}`);
   if (result.rowErrors.length > 0) {
     const rows = new Set(result.rowErrors.map((e) => e.row)).size;
-    throw new DomainError('rule', `Nothing imported: ${rows} row${rows === 1 ? ' has' : 's have'} errors (first: row ${result.rowErrors[0]!.row}: ${result.rowErrors[0]!.message})`);
+    throw new DomainError(
+      'rule',
+      `Nothing imported: ${rows} row${rows === 1 ? ' has' : 's have'} errors (first: row ${result.rowErrors[0]!.row}: ${result.rowErrors[0]!.message})`,
+    );
   }
   const bySite = new Map<string, ImportDraft[]>();
   for (const d of result.drafts) {
@@ -128,7 +142,13 @@ export function commitImport(ctx: ServiceContext, store: ImportStore, input: { p
   const sites: { siteId: string; count: number }[] = [];
   for (const [siteId, drafts] of bySite) {
     for (let i = 0; i < drafts.length; i += BATCH) addInventoryItems(ctx, siteId, drafts.slice(i, i + BATCH));
-    recordActivity(ctx, { action: 'inventory_imported', entity: 'site', entityId: siteId, siteId, detail: { fileName: entry.fileName, count: drafts.length } });
+    recordActivity(ctx, {
+      action: 'inventory_imported',
+      entity: 'site',
+      entityId: siteId,
+      siteId,
+      detail: { fileName: entry.fileName, count: drafts.length },
+    });
     sites.push({ siteId, count: drafts.length });
   }
   store.previews.delete(entry.id);

@@ -29,7 +29,10 @@ export function isXlsx(data: Buffer, fileName: string): boolean {
 
 export function checkSize(bytes: number): void {
   if (bytes > IMPORT_FILE_MAX_BYTES) {
-    throw new ReadFailure('too_large', `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${IMPORT_FILE_MAX_BYTES / 1048576} MB`);
+    throw new ReadFailure(
+      'too_large',
+      `The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${IMPORT_FILE_MAX_BYTES / 1048576} MB`,
+    );
   }
 }
 
@@ -69,7 +72,10 @@ export function detectDelimiter(text: string): ',' | ';' {
   if (commas === 0 && semicolons === 0) {
     const other = firstLine.includes('\t') ? 'tabs' : firstLine.includes('|') ? 'pipes' : null;
     if (other !== null || firstLine.trim().includes(' ')) {
-      throw new ReadFailure('wrong_delimiter', `The columns are not separated by commas or semicolons${other ? ` (found ${other})` : ''}; export the file as CSV with a comma or semicolon`);
+      throw new ReadFailure(
+        'wrong_delimiter',
+        `The columns are not separated by commas or semicolons${other ? ` (found ${other})` : ''}; export the file as CSV with a comma or semicolon`,
+      );
     }
   }
   return semicolons > commas ? ';' : ',';

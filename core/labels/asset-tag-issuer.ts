@@ -18,18 +18,33 @@ export function tagIssuerFor(sqlite: Database.Database, deploymentId: string): T
   const syncs = sqlite.prepare('SELECT 1 FROM sync_scopes WHERE deployment_id = ?').get(deploymentId) !== undefined;
   if (!syncs) return { issuer: LOCAL_ISSUER, problem: null };
   const account = readAccount(sqlite);
-  if (!account) return { issuer: null, problem: 'This deployment syncs: sign in to the central server and sync once, so it numbers this device for asset tags' };
-  const row = sqlite.prepare('SELECT issuer FROM asset_tag_issuers WHERE server_device_id = ?').get(account.deviceId) as { issuer: string } | undefined;
-  if (!row) return { issuer: null, problem: 'The central server has not numbered this device for asset tags yet: sync once while online (Prepare for site does), then tags can be given offline' };
+  if (!account)
+    return {
+      issuer: null,
+      problem: 'This deployment syncs: sign in to the central server and sync once, so it numbers this device for asset tags',
+    };
+  const row = sqlite.prepare('SELECT issuer FROM asset_tag_issuers WHERE server_device_id = ?').get(account.deviceId) as
+    { issuer: string } | undefined;
+  if (!row)
+    return {
+      issuer: null,
+      problem:
+        'The central server has not numbered this device for asset tags yet: sync once while online (Prepare for site does), then tags can be given offline',
+    };
   return { issuer: row.issuer, problem: null };
 }
 
 /** Takes `count` consecutive sequence numbers of `issuer`; returns the first. Call inside the tagging transaction. */
 export function takeSequences(sqlite: Database.Database, issuer: string, count: number, at: string): number {
-  if (issuer === LOCAL_ISSUER) sqlite.prepare('INSERT INTO asset_tag_issuers (issuer, server_device_id, next_sequence, recorded_at) VALUES (?, NULL, 1, ?) ON CONFLICT(issuer) DO NOTHING').run(issuer, at);
-  const row = sqlite.prepare('UPDATE asset_tag_issuers SET next_sequence = next_sequence + ? WHERE issuer = ? RETURNING next_sequence - ? AS first').get(count, issuer, count) as
-    | { first: number }
-    | undefined;
+  if (issuer === LOCAL_ISSUER)
+    sqlite
+      .prepare(
+        'INSERT INTO asset_tag_issuers (issuer, server_device_id, next_sequence, recorded_at) VALUES (?, NULL, 1, ?) ON CONFLICT(issuer) DO NOTHING',
+      )
+      .run(issuer, at);
+  const row = sqlite
+    .prepare('UPDATE asset_tag_issuers SET next_sequence = next_sequence + ? WHERE issuer = ? RETURNING next_sequence - ? AS first')
+    .get(count, issuer, count) as { first: number } | undefined;
   if (!row) throw new Error(`Asset tag issuer ${issuer} is not recorded`);
   return row.first;
 }

@@ -30,9 +30,14 @@ describe('asset tags for unlabelled surplus items', () => {
     const other = surplus(b!.id, ['SUR-3']);
     // The sequence is the device's, not the site's: another site continues it.
     expect(core.call('labels.assignTags', { siteId: b!.id, itemIds: [other[0]!.id] }).items[0]!.assetTag).toBe(`${b!.code}-L-0003`);
-    const stored = core.call('inventory.list', { siteId: a!.id, state: 'surplus' }).items.map((i) => i.assetTag).sort();
+    const stored = core
+      .call('inventory.list', { siteId: a!.id, state: 'surplus' })
+      .items.map((i) => i.assetTag)
+      .sort();
     expect(stored).toEqual([`${a!.code}-L-0001`, `${a!.code}-L-0002`]);
-    const activity = sqlite().prepare("SELECT count(*) AS n FROM activity WHERE action = 'inventory.asset_tag_assigned'").get() as { n: number };
+    const activity = sqlite().prepare("SELECT count(*) AS n FROM activity WHERE action = 'inventory.asset_tag_assigned'").get() as {
+      n: number;
+    };
     expect(activity.n).toBe(3);
   });
 
@@ -53,13 +58,17 @@ describe('asset tags for unlabelled surplus items', () => {
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('on a deployment that syncs: waits for the server\'s device number, then uses it offline', () => {
+  it("on a deployment that syncs: waits for the server's device number, then uses it offline", () => {
     const sample = openSampleCore();
     core = sample.core;
     const siteId = sample.site.id;
-    sqlite().prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'published', ?)").run(sample.deploymentId, '2026-12-06T00:00:00.000Z');
     sqlite()
-      .prepare("INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'https://outpost.example', 'alex', 'Alex', 'technician', 'dev-1', ?)")
+      .prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'published', ?)")
+      .run(sample.deploymentId, '2026-12-06T00:00:00.000Z');
+    sqlite()
+      .prepare(
+        "INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'https://outpost.example', 'alex', 'Alex', 'technician', 'dev-1', ?)",
+      )
       .run('2026-12-06T00:00:00.000Z');
     const [item] = surplus(siteId, ['SUR-5']);
     const listed = core.call('labels.items', { siteId });
@@ -71,8 +80,12 @@ describe('asset tags for unlabelled surplus items', () => {
     expect(tagged!.assetTag).toBe(`${sample.site.code}-D7-0001`);
     expect(isIssuedAssetTag(tagged!.assetTag)).toBe(true);
     // The change is queued for the server like any field change, with the tag.
-    const queued = sqlite().prepare("SELECT data FROM sync_outbox WHERE entity = 'inventory_items' AND row_id = ? AND kind = 'update'").all(item!.id) as { data: string }[];
-    expect(queued.map((q) => JSON.parse(q.data) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ asset_tag: tagged!.assetTag }));
+    const queued = sqlite()
+      .prepare("SELECT data FROM sync_outbox WHERE entity = 'inventory_items' AND row_id = ? AND kind = 'update'")
+      .all(item!.id) as { data: string }[];
+    expect(queued.map((q) => JSON.parse(q.data) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ asset_tag: tagged!.assetTag }),
+    );
   });
 
   it('lists received and surplus items only, tagged first', () => {

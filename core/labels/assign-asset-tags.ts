@@ -10,8 +10,7 @@ type RawRow = Parameters<typeof fromRaw>[0];
 
 export function siteForLabels(ctx: ServiceContext, siteId: string): { id: string; code: string; deploymentId: string } {
   const site = ctx.sqlite.prepare('SELECT id, code, deployment_id AS deploymentId FROM sites WHERE id = ?').get(siteId) as
-    | { id: string; code: string; deploymentId: string }
-    | undefined;
+    { id: string; code: string; deploymentId: string } | undefined;
   if (!site) throw notFound('Site', siteId);
   return site;
 }
@@ -47,11 +46,17 @@ export function assignAssetTags(ctx: ServiceContext, input: ApiParsedInput<'labe
   const at = ctx.clock.now();
   const actor = ctx.actor();
   const first = takeSequences(ctx.sqlite, issuer, items.length, at);
-  const update = ctx.sqlite.prepare("UPDATE inventory_items SET asset_tag = ?, updated_at = ?, updated_by = ? WHERE id = ? AND coalesce(asset_tag, '') = ''");
+  const update = ctx.sqlite.prepare(
+    "UPDATE inventory_items SET asset_tag = ?, updated_at = ?, updated_by = ? WHERE id = ? AND coalesce(asset_tag, '') = ''",
+  );
   const tagged = items.map((item, i) => {
     const assetTag = formatAssetTag(site.code, issuer, first + i);
     if (update.run(assetTag, at, actor, item.id).changes !== 1) throw new DomainError('conflict', `${item.id} was tagged meanwhile`);
-    recordActivity(ctx, { action: 'inventory.asset_tag_assigned', entity: 'inventory_item', entityId: item.id, siteId: site.id, detail: { assetTag } }, at);
+    recordActivity(
+      ctx,
+      { action: 'inventory.asset_tag_assigned', entity: 'inventory_item', entityId: item.id, siteId: site.id, detail: { assetTag } },
+      at,
+    );
     return { ...item, assetTag, updatedAt: at, updatedBy: actor };
   });
   return { items: tagged };

@@ -7,7 +7,14 @@ import { tempDataDir } from '../../test/support/temp-core';
 import { tagIssuerFor } from './asset-tag-issuer';
 import { syncDeviceTagNumber } from './device-tag-number-sync';
 
-const ACCOUNT = { serverUrl: 'https://outpost.example', username: 'alex', displayName: 'Alex', role: 'technician' as const, deviceId: 'dev-1', signedInAt: '2026-12-06T00:00:00.000Z' };
+const ACCOUNT = {
+  serverUrl: 'https://outpost.example',
+  username: 'alex',
+  displayName: 'Alex',
+  role: 'technician' as const,
+  deviceId: 'dev-1',
+  signedInAt: '2026-12-06T00:00:00.000Z',
+};
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -32,8 +39,14 @@ describe('the device asset tag number, fetched while syncing', () => {
     await syncDeviceTagNumber(run, ACCOUNT);
     await syncDeviceTagNumber(run, ACCOUNT);
     expect(asked()).toBe(1);
-    expect(sqlite.prepare('SELECT issuer, server_device_id AS device, next_sequence AS next FROM asset_tag_issuers').all()).toEqual([{ issuer: 'D12', device: 'dev-1', next: 1 }]);
-    sqlite.prepare("INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'https://outpost.example', 'alex', 'Alex', 'technician', 'dev-1', ?)").run(ACCOUNT.signedInAt);
+    expect(sqlite.prepare('SELECT issuer, server_device_id AS device, next_sequence AS next FROM asset_tag_issuers').all()).toEqual([
+      { issuer: 'D12', device: 'dev-1', next: 1 },
+    ]);
+    sqlite
+      .prepare(
+        "INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'https://outpost.example', 'alex', 'Alex', 'technician', 'dev-1', ?)",
+      )
+      .run(ACCOUNT.signedInAt);
     sqlite.prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES ('dep-1', 'pulled', ?)").run(ACCOUNT.signedInAt);
     expect(tagIssuerFor(sqlite, 'dep-1')).toEqual({ issuer: 'D12', problem: null });
   });

@@ -17,7 +17,11 @@ function labelItems(ctx: ServiceContext, { siteId }: ApiParsedInput<'labels.item
         ORDER BY asset_tag IS NULL, asset_tag, coalesce(found_serial, expected_serial), id LIMIT ?`,
     )
     .all(site.id, LABELS_MAX + 1) as RawRow[];
-  return { items: rows.slice(0, LABELS_MAX).map(fromRaw), truncated: rows.length > LABELS_MAX, tagIssuer: tagIssuerFor(ctx.sqlite, site.deploymentId) };
+  return {
+    items: rows.slice(0, LABELS_MAX).map(fromRaw),
+    truncated: rows.length > LABELS_MAX,
+    tagIssuer: tagIssuerFor(ctx.sqlite, site.deploymentId),
+  };
 }
 
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'site';

@@ -21,7 +21,9 @@ beforeAll(() => {
   siteCode = sample.site.code;
   const received = core.call('inventory.list', { siteId, limit: 4 }).items;
   for (const item of received) core.call('inventory.receive', { siteId, serial: item.expectedSerial! });
-  const surplus = ['SUR-2026-0001', 'sn 77/a+b', 'X9-LONG-SERIAL-0000123456'].map((serial) => core.call('inventory.recordSurplus', { siteId, serial, model: 'Unplanned switch' }));
+  const surplus = ['SUR-2026-0001', 'sn 77/a+b', 'X9-LONG-SERIAL-0000123456'].map((serial) =>
+    core.call('inventory.recordSurplus', { siteId, serial, model: 'Unplanned switch' }),
+  );
   core.call('labels.assignTags', { siteId, itemIds: surplus.slice(0, 2).map((s) => s.id) });
   const byId = new Map(core.call('labels.items', { siteId }).items.map((i) => [i.id, i]));
   itemIds = [...received.map((i) => i.id), ...surplus.map((s) => s.id)];
@@ -68,7 +70,9 @@ async function expectLabelsReadBack(layout: LabelLayoutId, skip: number, dpi: nu
       found.set(key, (found.get(key) ?? 0) + 1);
     }
   }
-  const wanted = expected.flatMap((e) => [e.serial, ...(e.assetTag ? [e.assetTag] : [])]).flatMap((text) => [`Code128|${text}`, `QRCode|${text}`]);
+  const wanted = expected
+    .flatMap((e) => [e.serial, ...(e.assetTag ? [e.assetTag] : [])])
+    .flatMap((text) => [`Code128|${text}`, `QRCode|${text}`]);
   expect([...found.keys()].sort()).toEqual(wanted.sort());
   expect([...found.values()].every((n) => n === 1)).toBe(true);
 }
@@ -94,9 +98,21 @@ describe('asset label PDF', () => {
   }, 120_000);
 
   it('refuses an item of another site, an empty selection and an unknown layout', async () => {
-    const other = core.call('inventory.list', { siteId: core.call('sites.list', { deploymentId: core.call('deployments.list', {})[0]!.id })[1]!.id, limit: 1 }).items[0]!;
-    expect(await core.core.call('labels.pdf', { siteId, itemIds: [other.id], layout: 'avery_5160' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await core.core.call('labels.pdf', { siteId, itemIds: [], layout: 'avery_5160' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await core.core.call('labels.pdf', { siteId, itemIds, layout: 'a4_any' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const other = core.call('inventory.list', {
+      siteId: core.call('sites.list', { deploymentId: core.call('deployments.list', {})[0]!.id })[1]!.id,
+      limit: 1,
+    }).items[0]!;
+    expect(await core.core.call('labels.pdf', { siteId, itemIds: [other.id], layout: 'avery_5160' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await core.core.call('labels.pdf', { siteId, itemIds: [], layout: 'avery_5160' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(await core.core.call('labels.pdf', { siteId, itemIds, layout: 'a4_any' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 });

@@ -110,7 +110,11 @@ function drawLabel(page: PDFPage, marks: Marks, text: UnicodeText, label: LabelC
 }
 
 /** The labels as a PDF on the chosen stock; `skip` leaves the first positions of a sheet empty. */
-export async function renderLabelsPdf(labels: readonly LabelContent[], layoutId: LabelLayoutId, options: { skip?: number; title?: string } = {}): Promise<Uint8Array> {
+export async function renderLabelsPdf(
+  labels: readonly LabelContent[],
+  layoutId: LabelLayoutId,
+  options: { skip?: number; title?: string } = {},
+): Promise<Uint8Array> {
   const layout = LABEL_LAYOUTS[layoutId];
   const doc = await PDFDocument.create();
   doc.setTitle(options.title ?? 'Asset labels');

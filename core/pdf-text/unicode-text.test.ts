@@ -41,9 +41,24 @@ describe('Unicode text runs', () => {
 
   it('drops characters that draw nothing and marks what no face has', async () => {
     const t = await text();
-    expect(t.runs('✅\ufe0f ok').map((r) => r.text).join('')).toBe('✅ ok');
-    expect(t.runs('a\u{12000}b').map((r) => r.text).join('')).toBe(`a${MISSING_GLYPH}b`);
-    expect(t.runs('line\nbreak').map((r) => r.text).join('')).toBe('line break');
+    expect(
+      t
+        .runs('✅\ufe0f ok')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('✅ ok');
+    expect(
+      t
+        .runs('a\u{12000}b')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(`a${MISSING_GLYPH}b`);
+    expect(
+      t
+        .runs('line\nbreak')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('line break');
   });
 
   it('wraps at spaces, breaks a word only when it alone is too wide, and keeps every character', async () => {

@@ -88,7 +88,10 @@ export class UnicodeText {
   private readonly widths = new Map<PDFFont, Map<string, number>>();
   private readonly lineWidths = new Map<string, number>();
 
-  private constructor(private readonly regular: EmbeddedFace[], private readonly bold: EmbeddedFace[]) {}
+  private constructor(
+    private readonly regular: EmbeddedFace[],
+    private readonly bold: EmbeddedFace[],
+  ) {}
 
   private runWidth(run: TextRun, size: number): number {
     let known = this.widths.get(run.font);
@@ -106,9 +109,13 @@ export class UnicodeText {
   static async embed(doc: PDFDocument): Promise<UnicodeText> {
     doc.registerFontkit(fontkit);
     const embedded: EmbeddedFace[] = [];
-    for (const face of FONT_FACES) embedded.push({ face, kit: kitOf(face), pdf: await doc.embedFont(fontBytes(face), { subset: true, features: NO_POSITIONING }) });
+    for (const face of FONT_FACES)
+      embedded.push({ face, kit: kitOf(face), pdf: await doc.embedFont(fontBytes(face), { subset: true, features: NO_POSITIONING }) });
     const pick = (bold: boolean) =>
-      FALLBACK_ORDER.map((family) => embedded.find((e) => e.face.family === family && e.face.bold === bold) ?? embedded.find((e) => e.face.family === family)!);
+      FALLBACK_ORDER.map(
+        (family) =>
+          embedded.find((e) => e.face.family === family && e.face.bold === bold) ?? embedded.find((e) => e.face.family === family)!,
+      );
     return new UnicodeText(pick(false), pick(true));
   }
 
@@ -124,7 +131,8 @@ export class UnicodeText {
     // Printable ASCII left to right is one run of the Latin face (it has every such character), as
     // the general path below would find, without the bidi pass and per-character lookups: labels and
     // tables are mostly serials, codes and numbers.
-    if (direction !== 'rtl' && PRINTABLE_ASCII.test(line)) return line === '' ? [] : [{ text: line, font: faces[0]!.pdf, family: faces[0]!.face.family, kit: faces[0]!.kit }];
+    if (direction !== 'rtl' && PRINTABLE_ASCII.test(line))
+      return line === '' ? [] : [{ text: line, font: faces[0]!.pdf, family: faces[0]!.face.family, kit: faces[0]!.kit }];
     const text = line.replace(CONTROL, ' ');
     const levels = bidi.getEmbeddingLevels(text, direction).levels;
     const chars: { ch: string; level: number; face: EmbeddedFace }[] = [];
@@ -152,7 +160,7 @@ export class UnicodeText {
     const maxLevel = Math.max(0, ...chars.map((c) => c.level));
     const minOdd = Math.min(...chars.map((c) => c.level).filter((l) => l % 2 === 1), maxLevel + 1);
     for (let level = maxLevel; level >= minOdd; level--) {
-      for (let i = 0; i < order.length; ) {
+      for (let i = 0; i < order.length;) {
         if (chars[order[i]!]!.level < level) {
           i++;
           continue;
@@ -194,7 +202,11 @@ export class UnicodeText {
   }
 
   /** Draws one line from `x` (its left edge); returns its width. */
-  draw(page: PDFPage, line: string, options: { x: number; y: number; size: number; bold?: boolean; color?: Color; direction?: Direction }): number {
+  draw(
+    page: PDFPage,
+    line: string,
+    options: { x: number; y: number; size: number; bold?: boolean; color?: Color; direction?: Direction },
+  ): number {
     let x = options.x;
     for (const run of this.runs(line, options.bold, options.direction)) {
       page.drawText(run.text, { x, y: options.y, size: options.size, font: run.font, color: options.color });

@@ -21,8 +21,16 @@ export interface NewDeployment {
  */
 function copyComponent(ctx: ServiceContext, deploymentId: string, component: PlanTemplate['components'][number]): void {
   const id = ctx.newId();
-  ctx.db.insert(components).values({ id, deploymentId, ...component, ...created(ctx) }).run();
-  recordActivity(ctx, { action: 'created', entity: 'component', entityId: id, detail: { deploymentId, name: component.name, kind: component.kind } });
+  ctx.db
+    .insert(components)
+    .values({ id, deploymentId, ...component, ...created(ctx) })
+    .run();
+  recordActivity(ctx, {
+    action: 'created',
+    entity: 'component',
+    entityId: id,
+    detail: { deploymentId, name: component.name, kind: component.kind },
+  });
 }
 
 /**
@@ -30,8 +38,18 @@ function copyComponent(ctx: ServiceContext, deploymentId: string, component: Pla
  * rules: a requirement's parameters, a wave's span, a dependency cycle). Run inside the caller's
  * transaction, so a template refused half-way leaves nothing behind.
  */
-export function applyPlanTemplate(ctx: ServiceContext, template: PlanTemplate, target: NewDeployment, origin: Record<string, unknown>): ApiOutput<'planTemplates.import'> {
-  const deployment = createDeployment(ctx, { name: target.name, version: target.version, description: template.deployment.description, quietPeriodDays: template.deployment.quietPeriodDays });
+export function applyPlanTemplate(
+  ctx: ServiceContext,
+  template: PlanTemplate,
+  target: NewDeployment,
+  origin: Record<string, unknown>,
+): ApiOutput<'planTemplates.import'> {
+  const deployment = createDeployment(ctx, {
+    name: target.name,
+    version: target.version,
+    description: template.deployment.description,
+    quietPeriodDays: template.deployment.quietPeriodDays,
+  });
   const deploymentId = deployment.id;
   for (const wave of offsetsToWaves(template.waves, target.firstWaveStartsAt)) createWave(ctx, { deploymentId, ...wave });
   for (const component of template.components) copyComponent(ctx, deploymentId, component);
@@ -40,7 +58,15 @@ export function applyPlanTemplate(ctx: ServiceContext, template: PlanTemplate, t
   const placed = new Map<string, { id: string; position: number }>();
   const perPhase = new Map<string, number>();
   for (const item of template.checklist) {
-    const fields = { deploymentId, phase: item.phase, title: item.title, instructions: item.instructions, required: item.required, evidence: item.evidence, ownerPrepares: item.ownerPrepares };
+    const fields = {
+      deploymentId,
+      phase: item.phase,
+      title: item.title,
+      instructions: item.instructions,
+      required: item.required,
+      evidence: item.evidence,
+      ownerPrepares: item.ownerPrepares,
+    };
     const saved = saveTemplateItem(ctx, { ...fields, dependsOn: null });
     const position = (perPhase.get(item.phase) ?? 0) + 1;
     perPhase.set(item.phase, position);
@@ -50,12 +76,25 @@ export function applyPlanTemplate(ctx: ServiceContext, template: PlanTemplate, t
     const self = placed.get(item.key);
     const on = item.dependsOn ? placed.get(item.dependsOn) : undefined;
     if (!self || !on) continue;
-    const fields = { deploymentId, phase: item.phase, title: item.title, instructions: item.instructions, required: item.required, evidence: item.evidence, ownerPrepares: item.ownerPrepares };
+    const fields = {
+      deploymentId,
+      phase: item.phase,
+      title: item.title,
+      instructions: item.instructions,
+      required: item.required,
+      evidence: item.evidence,
+      ownerPrepares: item.ownerPrepares,
+    };
     saveTemplateItem(ctx, { ...fields, itemId: self.id, position: self.position, dependsOn: on.id });
   }
   recordActivity(ctx, { action: 'created_from_template', entity: 'deployment', entityId: deploymentId, detail: origin });
   return {
     deployment,
-    counts: { waves: template.waves.length, components: template.components.length, requirements: template.requirements.length, checklistItems: template.checklist.length },
+    counts: {
+      waves: template.waves.length,
+      components: template.components.length,
+      requirements: template.requirements.length,
+      checklistItems: template.checklist.length,
+    },
   };
 }

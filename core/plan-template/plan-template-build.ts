@@ -19,9 +19,21 @@ function withDefaults(kind: string, params: Record<string, unknown>): Record<str
 export function buildPlanTemplate(ctx: ServiceContext, deploymentId: string): PlanTemplate {
   const deployment = requireDeployment(ctx, deploymentId);
   const waveRows = ctx.db.select().from(waves).where(eq(waves.deploymentId, deploymentId)).orderBy(asc(waves.sequence)).all();
-  const componentRows = ctx.db.select().from(components).where(eq(components.deploymentId, deploymentId)).orderBy(asc(components.createdAt), asc(components.id)).all();
-  const requirementRows = ctx.db.select().from(requirements).where(eq(requirements.deploymentId, deploymentId)).orderBy(asc(requirements.createdAt), asc(requirements.id)).all();
-  const items = templateItemsOf(ctx, deploymentId).sort((a, b) => CHECKLIST_PHASES.indexOf(a.phase) - CHECKLIST_PHASES.indexOf(b.phase) || a.position - b.position);
+  const componentRows = ctx.db
+    .select()
+    .from(components)
+    .where(eq(components.deploymentId, deploymentId))
+    .orderBy(asc(components.createdAt), asc(components.id))
+    .all();
+  const requirementRows = ctx.db
+    .select()
+    .from(requirements)
+    .where(eq(requirements.deploymentId, deploymentId))
+    .orderBy(asc(requirements.createdAt), asc(requirements.id))
+    .all();
+  const items = templateItemsOf(ctx, deploymentId).sort(
+    (a, b) => CHECKLIST_PHASES.indexOf(a.phase) - CHECKLIST_PHASES.indexOf(b.phase) || a.position - b.position,
+  );
   const keyOf = new Map(items.map((item, index) => [item.id, `item-${index + 1}`]));
   return {
     format: PLAN_TEMPLATE_FORMAT,
@@ -30,8 +42,20 @@ export function buildPlanTemplate(ctx: ServiceContext, deploymentId: string): Pl
     source: { name: deployment.name, version: deployment.version },
     deployment: { description: deployment.description, quietPeriodDays: deployment.quietPeriodDays },
     waves: wavesToOffsets(waveRows),
-    components: componentRows.map((c) => ({ name: c.name, kind: c.kind, scope: c.scope, targetVersion: c.targetVersion, manufacturer: c.manufacturer, model: c.model })),
-    requirements: requirementRows.map((r) => ({ kind: r.kind, description: r.description, targetRole: r.targetRole, params: withDefaults(r.kind, r.params) })),
+    components: componentRows.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      scope: c.scope,
+      targetVersion: c.targetVersion,
+      manufacturer: c.manufacturer,
+      model: c.model,
+    })),
+    requirements: requirementRows.map((r) => ({
+      kind: r.kind,
+      description: r.description,
+      targetRole: r.targetRole,
+      params: withDefaults(r.kind, r.params),
+    })),
     checklist: items.map((item) => ({
       key: keyOf.get(item.id) ?? item.id,
       phase: item.phase,
@@ -49,6 +73,11 @@ export function buildPlanTemplate(ctx: ServiceContext, deploymentId: string): Pl
 /** "pos-rollout-5.2.outpost-plan.json": a file name from the deployment's name and version. */
 export function planTemplateFileName(template: PlanTemplate): string {
   const base = [template.source?.name ?? 'plan', template.source?.version ?? ''].filter(Boolean).join('-');
-  const safe = base.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'plan';
+  const safe =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'plan';
   return `${safe}.outpost-plan.json`;
 }

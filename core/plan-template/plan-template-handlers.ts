@@ -16,14 +16,20 @@ function checkedTemplate(json: string) {
   return read.template;
 }
 
-export function exportPlanTemplate(ctx: ServiceContext, { deploymentId }: ApiParsedInput<'planTemplates.export'>): ApiOutput<'planTemplates.export'> {
+export function exportPlanTemplate(
+  ctx: ServiceContext,
+  { deploymentId }: ApiParsedInput<'planTemplates.export'>,
+): ApiOutput<'planTemplates.export'> {
   const template = buildPlanTemplate(ctx, deploymentId);
   const json = writePlanTemplate(template);
   checkedTemplate(json);
   return { fileName: planTemplateFileName(template), json };
 }
 
-export function createFromDeployment(ctx: ServiceContext, input: ApiParsedInput<'planTemplates.createFrom'>): ApiOutput<'planTemplates.createFrom'> {
+export function createFromDeployment(
+  ctx: ServiceContext,
+  input: ApiParsedInput<'planTemplates.createFrom'>,
+): ApiOutput<'planTemplates.createFrom'> {
   const source = requireDeployment(ctx, input.sourceDeploymentId);
   const template = checkedTemplate(writePlanTemplate(buildPlanTemplate(ctx, source.id)));
   return applyPlanTemplate(ctx, template, input, { sourceDeploymentId: source.id, sourceName: source.name });
@@ -35,5 +41,9 @@ export function importPlanTemplate(ctx: ServiceContext, input: ApiParsedInput<'p
 }
 
 export function createPlanTemplateHandlers() {
-  return { 'planTemplates.createFrom': createFromDeployment, 'planTemplates.export': exportPlanTemplate, 'planTemplates.import': importPlanTemplate };
+  return {
+    'planTemplates.createFrom': createFromDeployment,
+    'planTemplates.export': exportPlanTemplate,
+    'planTemplates.import': importPlanTemplate,
+  };
 }

@@ -1,12 +1,5 @@
 import type { ChecklistPhase, ComponentKind, ComponentScope, EvidenceKind } from '../db/schema/column-types';
-import {
-  checklistTemplateItems,
-  checklistTemplates,
-  components,
-  requirements,
-  targetMachines,
-  waves,
-} from '../db/schema';
+import { checklistTemplateItems, checklistTemplates, components, requirements, targetMachines, waves } from '../db/schema';
 import { normalizeSerial } from '../../shared/logic/serial';
 import { created, type ServiceContext } from '../services/service-context';
 
@@ -14,11 +7,23 @@ import { created, type ServiceContext } from '../services/service-context';
  * Writes the parts of a deployment plan. Plan authoring and import build on these; the
  * sample deployment and the tests use them today. Call inside a transaction.
  */
-export function addWave(ctx: ServiceContext, w: { deploymentId: string; name: string; sequence: number; isPilot?: boolean; startsAt?: string | null; endsAt?: string | null }): string {
+export function addWave(
+  ctx: ServiceContext,
+  w: { deploymentId: string; name: string; sequence: number; isPilot?: boolean; startsAt?: string | null; endsAt?: string | null },
+): string {
   const id = ctx.newId();
   ctx.db
     .insert(waves)
-    .values({ id, deploymentId: w.deploymentId, name: w.name, sequence: w.sequence, isPilot: w.isPilot ?? false, startsAt: w.startsAt ?? null, endsAt: w.endsAt ?? null, ...created(ctx) })
+    .values({
+      id,
+      deploymentId: w.deploymentId,
+      name: w.name,
+      sequence: w.sequence,
+      isPilot: w.isPilot ?? false,
+      startsAt: w.startsAt ?? null,
+      endsAt: w.endsAt ?? null,
+      ...created(ctx),
+    })
     .run();
   return id;
 }
@@ -37,16 +42,37 @@ export function addComponent(ctx: ServiceContext, c: ComponentDraft): string {
   const id = ctx.newId();
   ctx.db
     .insert(components)
-    .values({ id, deploymentId: c.deploymentId, name: c.name, kind: c.kind, scope: c.scope ?? 'site', targetVersion: c.targetVersion ?? null, manufacturer: c.manufacturer ?? null, model: c.model ?? null, ...created(ctx) })
+    .values({
+      id,
+      deploymentId: c.deploymentId,
+      name: c.name,
+      kind: c.kind,
+      scope: c.scope ?? 'site',
+      targetVersion: c.targetVersion ?? null,
+      manufacturer: c.manufacturer ?? null,
+      model: c.model ?? null,
+      ...created(ctx),
+    })
     .run();
   return id;
 }
 
-export function addRequirement(ctx: ServiceContext, r: { deploymentId: string; kind: string; description: string; targetRole?: string | null; params: Record<string, unknown> }): string {
+export function addRequirement(
+  ctx: ServiceContext,
+  r: { deploymentId: string; kind: string; description: string; targetRole?: string | null; params: Record<string, unknown> },
+): string {
   const id = ctx.newId();
   ctx.db
     .insert(requirements)
-    .values({ id, deploymentId: r.deploymentId, kind: r.kind, description: r.description, targetRole: r.targetRole ?? null, params: r.params, ...created(ctx) })
+    .values({
+      id,
+      deploymentId: r.deploymentId,
+      kind: r.kind,
+      description: r.description,
+      targetRole: r.targetRole ?? null,
+      params: r.params,
+      ...created(ctx),
+    })
     .run();
   return id;
 }
@@ -71,16 +97,53 @@ export function addInventoryItems(ctx: ServiceContext, siteId: string, drafts: r
   );
   return drafts.map((d) => {
     const id = ctx.newId();
-    insert.run(id, siteId, d.componentId ?? null, d.manufacturer, d.model, d.expectedSerial, d.expectedSerial ? normalizeSerial(d.expectedSerial) : null, d.assetTag ?? null, d.room ?? '', d.rack ?? '', d.unit ?? '', audit.createdAt, audit.createdBy, audit.updatedAt, audit.updatedBy);
+    insert.run(
+      id,
+      siteId,
+      d.componentId ?? null,
+      d.manufacturer,
+      d.model,
+      d.expectedSerial,
+      d.expectedSerial ? normalizeSerial(d.expectedSerial) : null,
+      d.assetTag ?? null,
+      d.room ?? '',
+      d.rack ?? '',
+      d.unit ?? '',
+      audit.createdAt,
+      audit.createdBy,
+      audit.updatedAt,
+      audit.updatedBy,
+    );
     return id;
   });
 }
 
-export function addTargetMachine(ctx: ServiceContext, m: { siteId: string; hostName: string; address: string; port?: number; username?: string; role?: string; inventoryItemId?: string | null }): string {
+export function addTargetMachine(
+  ctx: ServiceContext,
+  m: {
+    siteId: string;
+    hostName: string;
+    address: string;
+    port?: number;
+    username?: string;
+    role?: string;
+    inventoryItemId?: string | null;
+  },
+): string {
   const id = ctx.newId();
   ctx.db
     .insert(targetMachines)
-    .values({ id, siteId: m.siteId, hostName: m.hostName, address: m.address, port: m.port ?? 22, username: m.username ?? '', role: m.role ?? '', inventoryItemId: m.inventoryItemId ?? null, ...created(ctx) })
+    .values({
+      id,
+      siteId: m.siteId,
+      hostName: m.hostName,
+      address: m.address,
+      port: m.port ?? 22,
+      username: m.username ?? '',
+      role: m.role ?? '',
+      inventoryItemId: m.inventoryItemId ?? null,
+      ...created(ctx),
+    })
     .run();
   return id;
 }
@@ -97,7 +160,10 @@ export interface TemplateItemDraft {
 
 export function addChecklistTemplate(ctx: ServiceContext, deploymentId: string, name: string, items: readonly TemplateItemDraft[]): string {
   const templateId = ctx.newId();
-  ctx.db.insert(checklistTemplates).values({ id: templateId, deploymentId, name, ...created(ctx) }).run();
+  ctx.db
+    .insert(checklistTemplates)
+    .values({ id: templateId, deploymentId, name, ...created(ctx) })
+    .run();
   const ids = items.map(() => ctx.newId());
   const positions = new Map<ChecklistPhase, number>();
   items.forEach((item, index) => {
@@ -106,7 +172,17 @@ export function addChecklistTemplate(ctx: ServiceContext, deploymentId: string, 
     const dependsOn = item.dependsOnIndex === undefined ? null : (ids[item.dependsOnIndex] ?? null);
     ctx.db
       .insert(checklistTemplateItems)
-      .values({ id: ids[index]!, templateId, phase: item.phase, position, title: item.title, instructions: item.instructions ?? '', required: item.required ?? true, evidence: item.evidence ?? 'none', dependsOn })
+      .values({
+        id: ids[index]!,
+        templateId,
+        phase: item.phase,
+        position,
+        title: item.title,
+        instructions: item.instructions ?? '',
+        required: item.required ?? true,
+        evidence: item.evidence ?? 'none',
+        dependsOn,
+      })
       .run();
   });
   return templateId;

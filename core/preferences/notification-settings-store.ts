@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultNotificationSettings, notificationSettingsSchema, type NotificationSettings } from '../../shared/desktop/notification-rules';
+import {
+  defaultNotificationSettings,
+  notificationSettingsSchema,
+  type NotificationSettings,
+} from '../../shared/desktop/notification-rules';
 import { createLogger } from '../logging/logger';
 
 const log = createLogger('preferences');

@@ -8,12 +8,22 @@ const ALNUM = UPPER + DIGITS;
 /** Hardware models a store rollout ships, with each maker's serial number shape. */
 export const HARDWARE_MODELS = [
   { manufacturer: 'Dell', model: 'PowerEdge R660xs', kind: 'server', serial: (r: SeededRandom) => r.chars(ALNUM, 7) },
-  { manufacturer: 'Cisco', model: 'Catalyst 9200L-24P', kind: 'switch', serial: (r: SeededRandom) => `FOC${r.chars(DIGITS, 4)}${r.chars(UPPER, 1)}${r.chars(ALNUM, 3)}` },
+  {
+    manufacturer: 'Cisco',
+    model: 'Catalyst 9200L-24P',
+    kind: 'switch',
+    serial: (r: SeededRandom) => `FOC${r.chars(DIGITS, 4)}${r.chars(UPPER, 1)}${r.chars(ALNUM, 3)}`,
+  },
   { manufacturer: 'Fortinet', model: 'FortiGate 60F', kind: 'firewall', serial: (r: SeededRandom) => `FGT60F${r.chars(ALNUM, 10)}` },
   { manufacturer: 'APC', model: 'Smart-UPS SMT1500RMI2U', kind: 'ups', serial: (r: SeededRandom) => `AS${r.chars(DIGITS, 10)}` },
   { manufacturer: 'HP', model: 'Engage One Pro', kind: 'pos', serial: (r: SeededRandom) => `CZ${r.chars(DIGITS, 4)}${r.chars(ALNUM, 4)}` },
   { manufacturer: 'Epson', model: 'TM-m30III', kind: 'printer', serial: (r: SeededRandom) => `X${r.chars(ALNUM, 9)}` },
-  { manufacturer: 'Zebra', model: 'DS2208 scanner', kind: 'scanner', serial: (r: SeededRandom) => `${r.chars(DIGITS, 5)}${r.chars(ALNUM, 9)}` },
+  {
+    manufacturer: 'Zebra',
+    model: 'DS2208 scanner',
+    kind: 'scanner',
+    serial: (r: SeededRandom) => `${r.chars(DIGITS, 5)}${r.chars(ALNUM, 9)}`,
+  },
   { manufacturer: 'Ubiquiti', model: 'UniFi U7 Pro', kind: 'access-point', serial: (r: SeededRandom) => r.chars('0123456789ABCDEF', 12) },
   { manufacturer: 'Lenovo', model: 'ThinkCentre M75q Gen 5', kind: 'workstation', serial: (r: SeededRandom) => `PF${r.chars(ALNUM, 6)}` },
 ] as const;
@@ -59,7 +69,9 @@ export function siteInventory(rng: SeededRandom, tagPrefix: string, bill = SITE_
         assetTag: `${tagPrefix}-${String(drafts.length + 1).padStart(5, '0')}`,
         room: place.room,
         rack: place.rack ? 'R1' : '',
-        unit: place.rack ? `U${(unit += 2)}` : `${hw.kind === 'pos' || hw.kind === 'printer' || hw.kind === 'scanner' ? 'Till' : 'Pos'} ${n + 1}`,
+        unit: place.rack
+          ? `U${(unit += 2)}`
+          : `${hw.kind === 'pos' || hw.kind === 'printer' || hw.kind === 'scanner' ? 'Till' : 'Pos'} ${n + 1}`,
       });
     }
   }

@@ -8,7 +8,12 @@ describe('sample deployment', () => {
   it('shows one incident with downtime: an ended 55-minute outage of the POS software at the last store, on the dashboard', () => {
     const sample = openSampleCore();
     core = sample.core;
-    const withImpact = sample.sites.flatMap((s) => sample.core.call('issues.list', { siteId: s.id }).issues.filter((i) => i.impact !== null).map((i) => ({ site: s.code, i })));
+    const withImpact = sample.sites.flatMap((s) =>
+      sample.core
+        .call('issues.list', { siteId: s.id })
+        .issues.filter((i) => i.impact !== null)
+        .map((i) => ({ site: s.code, i })),
+    );
     expect(withImpact.map((x) => x.site)).toEqual(['LIL-006']);
     const { i: incident } = withImpact[0]!;
     expect(incident).toMatchObject({ status: 'resolved', impact: 'outage', impactUsersAffected: 6 });

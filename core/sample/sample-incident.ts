@@ -14,7 +14,11 @@ const MINUTE_MS = 60 * 1000;
  * sign-off; it shows on the dashboard's downtime and in the close-out report.
  */
 export function addSampleIncident(ctx: ServiceContext, deploymentId: string, siteId: string): void {
-  const pos = ctx.db.select({ id: components.id }).from(components).where(and(eq(components.deploymentId, deploymentId), eq(components.name, 'POS software'))).get();
+  const pos = ctx.db
+    .select({ id: components.id })
+    .from(components)
+    .where(and(eq(components.deploymentId, deploymentId), eq(components.name, 'POS software')))
+    .get();
   const issue = createIssue(ctx, {
     siteId,
     title: 'Tills froze after the POS software update',
@@ -34,5 +38,9 @@ export function addSampleIncident(ctx: ServiceContext, deploymentId: string, sit
     endedAt: new Date(start + 55 * MINUTE_MS).toISOString(),
     usersAffected: 6,
   });
-  setIssueStatus(ctx, { issueId: issue.id, status: 'resolved', reason: 'POS client rolled back to 2026.3.2 and the update applied again with the cache cleared' });
+  setIssueStatus(ctx, {
+    issueId: issue.id,
+    status: 'resolved',
+    reason: 'POS client rolled back to 2026.3.2 and the update applied again with the cache cleared',
+  });
 }

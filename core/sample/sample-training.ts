@@ -20,6 +20,11 @@ export function addSampleTraining(ctx: ServiceContext, dataDir: string, site: { 
     { name: 'Daan Visser', role: 'Cashier', signed: false },
   ];
   attendees.forEach((a, i) => {
-    addTrainingAttendee(ctx, dataDir, { sessionId: session.id, name: a.name, role: a.role, signaturePngBase64: a.signed ? sampleSignaturePng(i + 1) : null });
+    addTrainingAttendee(ctx, dataDir, {
+      sessionId: session.id,
+      name: a.name,
+      role: a.role,
+      signaturePngBase64: a.signed ? sampleSignaturePng(i + 1) : null,
+    });
   });
 }

@@ -20,10 +20,18 @@ export function readinessOf(ctx: ServiceContext, siteIds: readonly string[]): Ma
   if (siteIds.length === 0) return out;
   const ids = JSON.stringify(siteIds);
   const plans = new Set(
-    (ctx.sqlite.prepare('SELECT s.id FROM sites s JOIN deployments d ON d.id = s.deployment_id WHERE s.id IN (SELECT value FROM json_each(?))').all(ids) as { id: string }[]).map((r) => r.id),
+    (
+      ctx.sqlite
+        .prepare('SELECT s.id FROM sites s JOIN deployments d ON d.id = s.deployment_id WHERE s.id IN (SELECT value FROM json_each(?))')
+        .all(ids) as { id: string }[]
+    ).map((r) => r.id),
   );
   const checklist = new Map(
-    (ctx.sqlite.prepare('SELECT site_id, count(*) AS n FROM checklist_items WHERE site_id IN (SELECT value FROM json_each(?)) GROUP BY site_id').all(ids) as { site_id: string; n: number }[]).map((r) => [r.site_id, r.n]),
+    (
+      ctx.sqlite
+        .prepare('SELECT site_id, count(*) AS n FROM checklist_items WHERE site_id IN (SELECT value FROM json_each(?)) GROUP BY site_id')
+        .all(ids) as { site_id: string; n: number }[]
+    ).map((r) => [r.site_id, r.n]),
   );
   const machines = ctx.sqlite
     .prepare(
@@ -43,7 +51,10 @@ export function readinessOf(ctx: ServiceContext, siteIds: readonly string[]): Ma
   }
   for (const siteId of siteIds) {
     const list = bySite.get(siteId) ?? [];
-    out.set(siteId, { ...offlineReadiness({ planOnDevice: plans.has(siteId), checklistItems: checklist.get(siteId) ?? 0, machines: list }), machineCount: list.length });
+    out.set(siteId, {
+      ...offlineReadiness({ planOnDevice: plans.has(siteId), checklistItems: checklist.get(siteId) ?? 0, machines: list }),
+      machineCount: list.length,
+    });
   }
   return out;
 }

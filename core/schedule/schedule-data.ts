@@ -39,9 +39,19 @@ export function loadScheduleSites(ctx: ServiceContext): ScheduleSiteRow[] {
     .map((r) => ({ ...r, deploymentName: r.deploymentName ?? '(plan not on this device)' }));
 }
 
-export function loadScheduleWaves(ctx: ServiceContext, deploymentId?: string): (ScheduledWave & { deploymentId: string; sequence: number })[] {
+export function loadScheduleWaves(
+  ctx: ServiceContext,
+  deploymentId?: string,
+): (ScheduledWave & { deploymentId: string; sequence: number })[] {
   const query = ctx.db
-    .select({ id: waves.id, name: waves.name, startsAt: waves.startsAt, endsAt: waves.endsAt, deploymentId: waves.deploymentId, sequence: waves.sequence })
+    .select({
+      id: waves.id,
+      name: waves.name,
+      startsAt: waves.startsAt,
+      endsAt: waves.endsAt,
+      deploymentId: waves.deploymentId,
+      sequence: waves.sequence,
+    })
     .from(waves);
   return (deploymentId ? query.where(eq(waves.deploymentId, deploymentId)) : query).orderBy(asc(waves.sequence)).all();
 }

@@ -32,7 +32,7 @@ export async function renderWaveSchedulePdf(s: WaveSchedule): Promise<Uint8Array
     9,
     { color: GREY },
   );
-  w.paragraph('Windows are in each site\'s own time, with its UTC offset.', 9, { color: GREY });
+  w.paragraph("Windows are in each site's own time, with its UTC offset.", 9, { color: GREY });
   w.table(
     [
       { title: 'Code', width: 0.1 },

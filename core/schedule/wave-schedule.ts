@@ -23,10 +23,23 @@ export function buildWaveSchedule(ctx: ServiceContext, waveId: string): WaveSche
   const wave = ctx.db.select().from(waves).where(eq(waves.id, waveId)).get();
   if (!wave) throw notFound('Wave', waveId);
   const all = loadScheduleSites(ctx);
-  const mine = all.filter((s) => s.waveId === waveId).sort((a, b) => startOf(a) - startOf(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const deploymentName = mine[0]?.deploymentName ?? ctx.db.select({ name: deployments.name }).from(deployments).where(eq(deployments.id, wave.deploymentId)).get()?.name ?? '';
+  const mine = all
+    .filter((s) => s.waveId === waveId)
+    .sort((a, b) => startOf(a) - startOf(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const deploymentName =
+    mine[0]?.deploymentName ??
+    ctx.db.select({ name: deployments.name }).from(deployments).where(eq(deployments.id, wave.deploymentId)).get()?.name ??
+    '';
   const warnings = scheduleWarnings(all, loadScheduleWaves(ctx, wave.deploymentId), new Set(mine.map((s) => s.id)));
-  return { deploymentName, waveName: wave.name, startsAt: wave.startsAt, endsAt: wave.endsAt, generatedAt: ctx.clock.now(), sites: mine, warnings };
+  return {
+    deploymentName,
+    waveName: wave.name,
+    startsAt: wave.startsAt,
+    endsAt: wave.endsAt,
+    generatedAt: ctx.clock.now(),
+    sites: mine,
+    warnings,
+  };
 }
 
 export function waveScheduleFileName(s: WaveSchedule): string {

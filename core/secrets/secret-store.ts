@@ -21,7 +21,8 @@ export const SECRETS_FILE_NAME = 'secrets.json';
 /** A JSON map of key → ciphertext in the data directory, written atomically. */
 export function fileSecretStore(dataDir: string, cipher: SecretCipher): SecretStore {
   const file = path.join(dataDir, SECRETS_FILE_NAME);
-  const read = (): Record<string, string> => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {});
+  const read = (): Record<string, string> =>
+    fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
   const write = (entries: Record<string, string>) => writeFileAtomically(file, JSON.stringify(entries, null, 1), 0o600);
   return {
     backend: cipher.backend,

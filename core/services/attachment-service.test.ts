@@ -28,10 +28,19 @@ describe('attachments', () => {
 
   it('refuses a file that is not the image it claims, bad base64, and too large a photo', () => {
     core = openSampleCore().core;
-    expect(core.dispatch('attachments.put', { mediaType: 'image/jpeg', dataBase64: png(2).toString('base64') })).toMatchObject({ ok: false, error: { code: 'rule' } });
-    expect(core.dispatch('attachments.put', { mediaType: 'image/png', dataBase64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('attachments.put', { mediaType: 'image/jpeg', dataBase64: png(2).toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'rule' },
+    });
+    expect(core.dispatch('attachments.put', { mediaType: 'image/png', dataBase64: 'not base64!' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     const big = Buffer.alloc(200 * 1024, 1).toString('base64');
-    expect(core.dispatch('attachments.put', { mediaType: 'image/png', dataBase64: big })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('attachments.put', { mediaType: 'image/png', dataBase64: big })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(core.dispatch('attachments.get', { sha256: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -39,7 +48,10 @@ describe('attachments', () => {
     core = openSampleCore().core;
     const { sha256 } = core.call('attachments.put', { mediaType: 'image/png', dataBase64: png(3).toString('base64') });
     fs.writeFileSync(path.join(core.dataDir, 'attachments', sha256), png(4));
-    expect(core.dispatch('attachments.get', { sha256 })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('altered') } });
+    expect(core.dispatch('attachments.get', { sha256 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('altered') },
+    });
   });
 
   it('carries photos on issue creation and comments, and refuses hashes never uploaded', () => {
@@ -47,14 +59,23 @@ describe('attachments', () => {
     core = sample.core;
     const first = core.call('attachments.put', { mediaType: 'image/png', dataBase64: png(5).toString('base64') });
     const second = core.call('attachments.put', { mediaType: 'image/png', dataBase64: png(6).toString('base64') });
-    const issue = core.call('issues.create', { siteId: sample.site.id, title: 'Bent rails', severity: 'medium', category: 'hardware', attachments: [first.sha256] });
+    const issue = core.call('issues.create', {
+      siteId: sample.site.id,
+      title: 'Bent rails',
+      severity: 'medium',
+      category: 'hardware',
+      attachments: [first.sha256],
+    });
     const comment = core.call('issues.comment', { issueId: issue.id, text: 'After the fix', attachments: [second.sha256] });
     const { attachments, events } = core.call('issues.get', { issueId: issue.id });
     expect(attachments).toEqual([
       { eventId: events[0]!.id, sha256: first.sha256, mediaType: 'image/png', size: first.size },
       { eventId: comment.id, sha256: second.sha256, mediaType: 'image/png', size: second.size },
     ]);
-    expect(core.dispatch('issues.comment', { issueId: issue.id, text: 'x', attachments: ['b'.repeat(64)] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.dispatch('issues.comment', { issueId: issue.id, text: 'x', attachments: ['b'.repeat(64)] })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(core.call('issues.get', { issueId: issue.id }).events).toHaveLength(2);
   });
   it('strips GPS and other metadata before hashing: the stored file is the stripped one, its orientation kept', async () => {
@@ -69,7 +90,9 @@ describe('attachments', () => {
     expect(await exifr.gps(onDisk)).toBeUndefined();
     expect(await exifr.parse(onDisk, { translateValues: false })).toEqual({ Orientation: 6 });
     const sqlite = new Database(core.databaseFile, { readonly: true });
-    const activity = sqlite.prepare("SELECT detail FROM activity WHERE entity = 'attachment' AND entity_id = ?").get(stored.sha256) as { detail: string };
+    const activity = sqlite.prepare("SELECT detail FROM activity WHERE entity = 'attachment' AND entity_id = ?").get(stored.sha256) as {
+      detail: string;
+    };
     sqlite.close();
     expect(JSON.parse(activity.detail)).toMatchObject({ metadataRemoved: expect.arrayContaining(['EXIF/XMP', 'comment']) });
   });
@@ -83,7 +106,10 @@ describe('attachments', () => {
       return n;
     };
     const cut = jpegWithGps(1).subarray(0, 400).toString('base64');
-    expect(core.dispatch('attachments.put', { mediaType: 'image/jpeg', dataBase64: cut })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('JPEG') } });
+    expect(core.dispatch('attachments.put', { mediaType: 'image/jpeg', dataBase64: cut })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('JPEG') },
+    });
     expect(count()).toEqual({ n: 0 });
   });
 });

@@ -37,7 +37,11 @@ function writeContent(dir: string, sha256: string, bytes: Buffer): void {
  * Whatever the client did, location and other metadata (EXIF, XMP, IPTC, text chunks, trailers) are
  * removed here first, losslessly, so the hash is that of the stripped file (shared/photo/image-metadata.ts).
  */
-export function putAttachment(ctx: ServiceContext, dataDir: string, { mediaType, dataBase64 }: ApiParsedInput<'attachments.put'>): Attachment {
+export function putAttachment(
+  ctx: ServiceContext,
+  dataDir: string,
+  { mediaType, dataBase64 }: ApiParsedInput<'attachments.put'>,
+): Attachment {
   const sent = Buffer.from(dataBase64, 'base64');
   if (sent.length === 0 || sent.toString('base64') !== dataBase64) throw new DomainError('rule', 'The photo is not valid base64');
   if (!MAGIC[mediaType](sent)) throw new DomainError('rule', `The file is not a ${mediaType} image`);
@@ -50,17 +54,26 @@ export function putAttachment(ctx: ServiceContext, dataDir: string, { mediaType,
   if (existing) return existing as Attachment;
   const row: Attachment = { sha256, mediaType, size: bytes.length, createdAt: ctx.clock.now(), createdBy: ctx.actor() };
   ctx.db.insert(attachments).values(row).run();
-  recordActivity(ctx, { action: 'stored', entity: 'attachment', entityId: sha256, detail: { mediaType, size: row.size, metadataRemoved: stripped.removed } }, row.createdAt);
+  recordActivity(
+    ctx,
+    { action: 'stored', entity: 'attachment', entityId: sha256, detail: { mediaType, size: row.size, metadataRemoved: stripped.removed } },
+    row.createdAt,
+  );
   return row;
 }
 
 /** Reads a photo back, refusing a file whose bytes no longer match its hash. */
-export function getAttachment(ctx: ServiceContext, dataDir: string, { sha256 }: ApiParsedInput<'attachments.get'>): ApiOutput<'attachments.get'> {
+export function getAttachment(
+  ctx: ServiceContext,
+  dataDir: string,
+  { sha256 }: ApiParsedInput<'attachments.get'>,
+): ApiOutput<'attachments.get'> {
   const row = ctx.db.select().from(attachments).where(eq(attachments.sha256, sha256)).get();
   if (!row) throw notFound('Attachment', sha256);
   const file = path.join(attachmentDir(dataDir), sha256);
   if (!fs.existsSync(file)) throw new DomainError('not_found', `The file of attachment ${sha256} is missing from the data directory`);
   const bytes = fs.readFileSync(file);
-  if (sha256Of(bytes) !== sha256) throw new DomainError('conflict', `The file of attachment ${sha256} was altered: its content no longer matches its hash`);
+  if (sha256Of(bytes) !== sha256)
+    throw new DomainError('conflict', `The file of attachment ${sha256} was altered: its content no longer matches its hash`);
   return { ...(row as Attachment), dataBase64: bytes.toString('base64') };
 }

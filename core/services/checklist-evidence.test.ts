@@ -25,7 +25,15 @@ function insertRuns(file: string, runs: readonly RunSeed[]): void {
      VALUES (?, ?, NULL, 'pos-01', 'job', '2026-11-20T10:00:00.000Z', ?, 'Tester', ?, ?, ?, ?)`,
   );
   for (const r of runs) {
-    insert.run(r.id, r.siteId, r.finishedAt === undefined ? '2026-11-20T10:01:00.000Z' : r.finishedAt, r.outcome ?? 'completed', r.pass ?? 5, r.fail ?? 0, r.error ?? 0);
+    insert.run(
+      r.id,
+      r.siteId,
+      r.finishedAt === undefined ? '2026-11-20T10:01:00.000Z' : r.finishedAt,
+      r.outcome ?? 'completed',
+      r.pass ?? 5,
+      r.fail ?? 0,
+      r.error ?? 0,
+    );
   }
   sqlite.close();
 }
@@ -51,12 +59,22 @@ describe('check runs as checklist evidence', () => {
     expect(verify.evidence).toBe('check_run');
     expect(verify.evidenceRuns).toEqual([]);
     const linked = core.call('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-ok' });
-    const expected = { runId: 'run-ok', targetName: 'pos-01', finishedAt: '2026-11-20T10:01:00.000Z', outcome: 'completed', pass: 7, fail: 0, error: 0 };
+    const expected = {
+      runId: 'run-ok',
+      targetName: 'pos-01',
+      finishedAt: '2026-11-20T10:01:00.000Z',
+      outcome: 'completed',
+      pass: 7,
+      fail: 0,
+      error: 0,
+    };
     expect(linked.evidenceRuns).toEqual([expected]);
     expect(core.call('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-ok' }).evidenceRuns).toEqual([expected]);
     expect(item('Verify target machines').evidenceRuns).toEqual([expected]);
     const sqlite = new Database(core.databaseFile);
-    expect(sqlite.prepare("SELECT count(*) AS n FROM activity WHERE action = 'evidence_linked' AND entity_id = ?").get(verify.id)).toEqual({ n: 1 });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM activity WHERE action = 'evidence_linked' AND entity_id = ?").get(verify.id)).toEqual({
+      n: 1,
+    });
     expect(() => sqlite.prepare('DELETE FROM checklist_item_evidence').run()).toThrow(/append-only/);
     expect(() => sqlite.prepare("UPDATE checklist_item_evidence SET ref_id = 'x'").run()).toThrow(/append-only/);
     sqlite.close();
@@ -77,7 +95,10 @@ describe('check runs as checklist evidence', () => {
       ok: false,
       error: { code: 'rule', message: expect.stringContaining('not finished') },
     });
-    expect(core.dispatch('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.dispatch('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(item('Verify target machines').evidenceRuns).toEqual([]);
   });
 
@@ -110,9 +131,15 @@ describe('check runs as checklist evidence', () => {
     }
     expect(item('Verify target machines').state).toBe('todo');
     core.call('checklist.linkCheckRun', { itemId: verifyId, runId: 'run-ok' });
-    expect(core.call('checklist.setItemState', { itemId: verifyId, state: 'done' })).toMatchObject({ state: 'done', evidenceRuns: expect.arrayContaining([expect.objectContaining({ runId: 'run-ok' })]) });
+    expect(core.call('checklist.setItemState', { itemId: verifyId, state: 'done' })).toMatchObject({
+      state: 'done',
+      evidenceRuns: expect.arrayContaining([expect.objectContaining({ runId: 'run-ok' })]),
+    });
     // Items without evidence are not affected.
-    const plain = core.call('checklist.get', { siteId }).phases.flatMap((p) => p.items).find((i) => i.evidence === 'none' && !i.dependsOn)!;
+    const plain = core
+      .call('checklist.get', { siteId })
+      .phases.flatMap((p) => p.items)
+      .find((i) => i.evidence === 'none' && !i.dependsOn)!;
     expect(core.call('checklist.setItemState', { itemId: plain.id, state: 'done' }).state).toBe('done');
   });
 
@@ -121,17 +148,34 @@ describe('check runs as checklist evidence', () => {
     const items = core.call('checklist.get', { siteId }).phases.flatMap((p) => p.items);
     const noteItem = items.find((i) => i.evidence === 'note' && !i.dependsOn)!;
     const photoItem = items.find((i) => i.evidence === 'photo' && !i.dependsOn)!;
-    expect(core.dispatch('checklist.setItemState', { itemId: noteItem.id, state: 'done', note: '  ' })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('needs a note') } });
-    expect(core.call('checklist.setItemState', { itemId: noteItem.id, state: 'done', note: 'All 41 scanned' })).toMatchObject({ state: 'done', note: 'All 41 scanned' });
-    expect(core.dispatch('checklist.setItemState', { itemId: photoItem.id, state: 'done', note: 'UPS fine' })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('A photo must be attached') } });
-    expect(core.dispatch('checklist.attachPhoto', { itemId: photoItem.id, sha256: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.dispatch('checklist.setItemState', { itemId: noteItem.id, state: 'done', note: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('needs a note') },
+    });
+    expect(core.call('checklist.setItemState', { itemId: noteItem.id, state: 'done', note: 'All 41 scanned' })).toMatchObject({
+      state: 'done',
+      note: 'All 41 scanned',
+    });
+    expect(core.dispatch('checklist.setItemState', { itemId: photoItem.id, state: 'done', note: 'UPS fine' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('A photo must be attached') },
+    });
+    expect(core.dispatch('checklist.attachPhoto', { itemId: photoItem.id, sha256: 'a'.repeat(64) })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const photo = core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(5, 60, 30) });
     core.call('checklist.attachPhoto', { itemId: photoItem.id, sha256: photo.sha256 });
     const again = core.call('checklist.attachPhoto', { itemId: photoItem.id, sha256: photo.sha256 });
     expect(again.evidencePhotos).toEqual([expect.objectContaining({ sha256: photo.sha256, linkedBy: 'Test Technician' })]);
-    expect(core.call('checklist.setItemState', { itemId: photoItem.id, state: 'done' })).toMatchObject({ state: 'done', evidencePhotos: [expect.objectContaining({ sha256: photo.sha256 })] });
+    expect(core.call('checklist.setItemState', { itemId: photoItem.id, state: 'done' })).toMatchObject({
+      state: 'done',
+      evidencePhotos: [expect.objectContaining({ sha256: photo.sha256 })],
+    });
     // The site report lists the photo among its attachments, with the item it is evidence for.
     const report = core.call('siteReports.get', { siteId });
-    expect(report.attachments).toContainEqual(expect.objectContaining({ sha256: photo.sha256, usedBy: [`Evidence for checklist item “${photoItem.title}”`], intact: true }));
+    expect(report.attachments).toContainEqual(
+      expect.objectContaining({ sha256: photo.sha256, usedBy: [`Evidence for checklist item “${photoItem.title}”`], intact: true }),
+    );
   });
 });

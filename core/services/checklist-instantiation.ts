@@ -22,7 +22,14 @@ export function instantiateChecklist(ctx: ServiceContext, deploymentId: string, 
   const idByTemplateItem = new Map(templateItems.map((t) => [t.id, ctx.newId()]));
   const audit = created(ctx);
   for (const t of templateItems) {
-    insertSiteItem(ctx, { template: t, siteId, id: idByTemplateItem.get(t.id)!, position: t.position, siteItemIdOf: idByTemplateItem, audit });
+    insertSiteItem(ctx, {
+      template: t,
+      siteId,
+      id: idByTemplateItem.get(t.id)!,
+      position: t.position,
+      siteItemIdOf: idByTemplateItem,
+      audit,
+    });
   }
   return templateItems.length;
 }
@@ -33,7 +40,14 @@ export function instantiateChecklist(ctx: ServiceContext, deploymentId: string, 
  */
 export function insertSiteItem(
   ctx: ServiceContext,
-  item: { template: TemplateItemRow; siteId: string; id: string; position: number; siteItemIdOf: ReadonlyMap<string, string>; audit: ReturnType<typeof created> },
+  item: {
+    template: TemplateItemRow;
+    siteId: string;
+    id: string;
+    position: number;
+    siteItemIdOf: ReadonlyMap<string, string>;
+    audit: ReturnType<typeof created>;
+  },
 ): void {
   const t = item.template;
   ctx.db

@@ -13,7 +13,9 @@ describe('checklist progress leaves out the rollback phase unless the site is ro
       for (const status of ['planned', 'in_progress', 'signed_off', 'rolled_back'] as const) {
         const expected = phase !== 'rollback' || status === 'rolled_back';
         expect(phaseCounts(phase, status)).toBe(expected);
-        const row = db.prepare(`SELECT ${phaseCountsSql('c', 's.status')} AS counted FROM (SELECT ? AS phase) c, (SELECT ? AS status) s`).get(phase, status) as { counted: number };
+        const row = db
+          .prepare(`SELECT ${phaseCountsSql('c', 's.status')} AS counted FROM (SELECT ? AS phase) c, (SELECT ? AS status) s`)
+          .get(phase, status) as { counted: number };
         expect(row.counted === 1).toBe(expected);
       }
     }
@@ -30,7 +32,10 @@ describe('checklist progress leaves out the rollback phase unless the site is ro
     expect(rollback.items.length).toBe(3);
     expect(checklist.progress).toEqual({ done: 0, total: all - 3 });
     expect(rollback.openRequired).toBe(0);
-    expect(core.call('sites.list', { deploymentId: opened.deploymentId }).find((s) => s.id === site.id)!.checklist).toEqual({ done: 0, total: all - 3 });
+    expect(core.call('sites.list', { deploymentId: opened.deploymentId }).find((s) => s.id === site.id)!.checklist).toEqual({
+      done: 0,
+      total: all - 3,
+    });
 
     core.call('sites.rollback', { siteId: site.id, reason: 'POS crashes at open' });
     const rolled = core.call('checklist.get', { siteId: site.id });

@@ -21,7 +21,11 @@ describe('site checklist', () => {
     // 21 items; the three hand-over items count like the others, the three rollback items only once the site is rolled back.
     expect(view.progress).toEqual({ done: 0, total: 18 });
     expect(view.phases.reduce((n, p) => n + p.items.length, 0)).toBe(21);
-    expect(view.phases[3]!.items.map((i) => i.title)).toEqual(['Deliver the documentation', 'Hand over the passwords in a sealed envelope', 'Hand over the support contacts']);
+    expect(view.phases[3]!.items.map((i) => i.title)).toEqual([
+      'Deliver the documentation',
+      'Hand over the passwords in a sealed envelope',
+      'Hand over the support contacts',
+    ]);
     const during = view.phases[1]!.items;
     const mount = during.find((i) => i.title.startsWith('Mount firewall'))!;
     const reconcile = view.phases[0]!.items[0]!;
@@ -43,7 +47,10 @@ describe('site checklist', () => {
     const sample = openSampleCore();
     core = sample.core;
     const mount = phase(sample.site.id, 'during').items[0]!;
-    expect(core.dispatch('checklist.setItemState', { itemId: mount.id, state: 'failed' })).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(core.dispatch('checklist.setItemState', { itemId: mount.id, state: 'failed' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule' },
+    });
     expect(core.dispatch('checklist.setItemState', { itemId: mount.id, state: 'done' })).toMatchObject({
       ok: false,
       error: { code: 'rule', message: expect.stringContaining('must be done first') },
@@ -56,13 +63,19 @@ describe('site checklist', () => {
     core = sample.core;
     const siteId = sample.site.id;
     const refused = core.dispatch('checklist.completePhase', { siteId, phase: 'before' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('5 required item(s) still open') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('5 required item(s) still open') },
+    });
     const items: ChecklistItem[] = phase(siteId, 'before').items;
     for (const item of items.filter((i) => i.required)) markDone(core, item);
     const completed = core.call('checklist.completePhase', { siteId, phase: 'before' });
     expect(completed).toMatchObject({ phase: 'before', completedBy: 'Test Technician', openRequired: 0 });
     const optional = items.find((i) => !i.required)!;
-    expect(core.dispatch('checklist.setItemState', { itemId: optional.id, state: 'done' })).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(core.dispatch('checklist.setItemState', { itemId: optional.id, state: 'done' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule' },
+    });
   });
 
   it('reopening a prerequisite reopens its done dependents and records it in the activity log', () => {
@@ -77,7 +90,9 @@ describe('site checklist', () => {
     const after = phase(siteId, 'during').items.find((i) => i.id === mount.id)!;
     expect(after).toMatchObject({ state: 'todo', stateBy: null, stateAt: null });
     const sqlite = new Database(path.join(core.dataDir, 'outpost.db'), { readonly: true });
-    const rows = sqlite.prepare("SELECT entity_id AS id, detail FROM activity WHERE action = 'state_changed' ORDER BY rowid DESC LIMIT 2").all() as { id: string; detail: string }[];
+    const rows = sqlite
+      .prepare("SELECT entity_id AS id, detail FROM activity WHERE action = 'state_changed' ORDER BY rowid DESC LIMIT 2")
+      .all() as { id: string; detail: string }[];
     sqlite.close();
     expect(rows.map((r) => r.id)).toEqual([mount.id, reconcile.id]);
     expect(JSON.parse(rows[0]!.detail)).toMatchObject({ from: 'done', to: 'todo', reopenedWith: reconcile.id });

@@ -43,4 +43,3 @@ export function createDeployment(ctx: ServiceContext, input: ApiParsedInput<'dep
 export function deploymentExists(ctx: ServiceContext, deploymentId: string): boolean {
   return ctx.db.select({ id: deployments.id }).from(deployments).where(eq(deployments.id, deploymentId)).get() !== undefined;
 }
-

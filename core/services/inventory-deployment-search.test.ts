@@ -15,16 +15,24 @@ describe('inventory.searchDeployment through the dispatcher', () => {
   it('finds a serial at whichever site holds it, with the site named, and surplus by the serial found on site', () => {
     const { deploymentId, sites } = asManager();
     const other = sites[3]!;
-    const item = core.call('inventory.list', { siteId: other.id, limit: 1000 }).items.find((i) => i.expectedSerial && i.expectedSerial.length >= 8)!;
+    const item = core
+      .call('inventory.list', { siteId: other.id, limit: 1000 })
+      .items.find((i) => i.expectedSerial && i.expectedSerial.length >= 8)!;
     const part = item.expectedSerial!.slice(2, 7).toLowerCase();
     const result = core.call('inventory.searchDeployment', { deploymentId, query: part });
     expect(result.matches.map((m) => m.item.id)).toContain(item.id);
     const match = result.matches.find((m) => m.item.id === item.id)!;
     expect(match.site).toEqual({ id: other.id, code: other.code, name: other.name });
-    expect(result.matches.every((m) => `${m.item.expectedSerial} ${m.item.foundSerial} ${m.item.assetTag} ${m.item.model}`.toLowerCase().includes(part))).toBe(true);
+    expect(
+      result.matches.every((m) =>
+        `${m.item.expectedSerial} ${m.item.foundSerial} ${m.item.assetTag} ${m.item.model}`.toLowerCase().includes(part),
+      ),
+    ).toBe(true);
 
     core.call('inventory.recordSurplus', { siteId: sites[1]!.id, serial: 'UNPLANNED-7Q7Q', model: 'Mystery box' });
-    expect(core.call('inventory.searchDeployment', { deploymentId, query: 'd-7q7' }).matches.map((m) => [m.site.code, m.item.foundSerial])).toEqual([[sites[1]!.code, 'UNPLANNED-7Q7Q']]);
+    expect(
+      core.call('inventory.searchDeployment', { deploymentId, query: 'd-7q7' }).matches.map((m) => [m.site.code, m.item.foundSerial]),
+    ).toEqual([[sites[1]!.code, 'UNPLANNED-7Q7Q']]);
   });
 
   it('counts every match, returns at most the limit, by site code then asset tag, and keeps to the deployment', () => {
@@ -39,7 +47,10 @@ describe('inventory.searchDeployment through the dispatcher', () => {
     expect(firstFive).toEqual({ total: all.total, matches: all.matches.slice(0, 5) });
 
     const { id: otherDeployment } = core.call('deployments.create', { name: 'Empty rollout' });
-    expect(core.call('inventory.searchDeployment', { deploymentId: otherDeployment, query: 'Engage One' })).toEqual({ total: 0, matches: [] });
+    expect(core.call('inventory.searchDeployment', { deploymentId: otherDeployment, query: 'Engage One' })).toEqual({
+      total: 0,
+      matches: [],
+    });
   });
 
   it('short texts (fewer than three characters) are matched by a scan with the same meaning', () => {
@@ -62,7 +73,10 @@ describe('inventory.searchDeployment through the dispatcher', () => {
       expect(core.dispatch('inventory.searchDeployment', input)).toMatchObject({ ok: false, error: { code: 'validation' } });
     }
     core.call('profile.set', { name: 'Alex Tech', role: 'technician' });
-    expect(core.dispatch('inventory.searchDeployment', { deploymentId, query: 'abc' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(core.dispatch('inventory.searchDeployment', { deploymentId, query: 'abc' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     core.call('profile.set', { name: 'Ada Admin', role: 'administrator' });
     expect(core.dispatch('inventory.searchDeployment', { deploymentId, query: 'abc' }).ok).toBe(true);
   });

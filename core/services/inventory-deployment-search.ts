@@ -14,12 +14,19 @@ type RawMatch = Parameters<typeof fromRaw>[0] & { siteCode: string; siteName: st
  * The matches are found first and then kept to the deployment's sites, so the cost follows the
  * number of matches, not of items.
  */
-export function searchDeploymentInventory(ctx: ServiceContext, input: ApiParsedInput<'inventory.searchDeployment'>): ApiOutput<'inventory.searchDeployment'> {
+export function searchDeploymentInventory(
+  ctx: ServiceContext,
+  input: ApiParsedInput<'inventory.searchDeployment'>,
+): ApiOutput<'inventory.searchDeployment'> {
   if (!deploymentExists(ctx, input.deploymentId)) throw notFound('Deployment', input.deploymentId);
   const search = itemSearch(input.query, 'i');
-  const where = ['i.site_id IN (SELECT s.id FROM sites s WHERE s.deployment_id = @deploymentId)', search.where].filter(Boolean).join(' AND ');
+  const where = ['i.site_id IN (SELECT s.id FROM sites s WHERE s.deployment_id = @deploymentId)', search.where]
+    .filter(Boolean)
+    .join(' AND ');
   const params = { deploymentId: input.deploymentId, search: search.param, limit: input.limit };
-  const total = (cachedStatement(ctx.sqlite, `${search.with} SELECT count(*) AS n FROM ${search.from} WHERE ${where}`).get(params) as { n: number }).n;
+  const total = (
+    cachedStatement(ctx.sqlite, `${search.with} SELECT count(*) AS n FROM ${search.from} WHERE ${where}`).get(params) as { n: number }
+  ).n;
   const rows = cachedStatement(
     ctx.sqlite,
     `${search.with} SELECT m.*, s.code AS siteCode, s.name AS siteName
@@ -28,6 +35,9 @@ export function searchDeploymentInventory(ctx: ServiceContext, input: ApiParsedI
   ).all(params) as RawMatch[];
   return {
     total,
-    matches: rows.map(({ siteCode, siteName, ...item }) => ({ site: { id: item.siteId, code: siteCode, name: siteName }, item: fromRaw(item) })),
+    matches: rows.map(({ siteCode, siteName, ...item }) => ({
+      site: { id: item.siteId, code: siteCode, name: siteName },
+      item: fromRaw(item),
+    })),
   };
 }

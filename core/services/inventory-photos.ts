@@ -15,7 +15,10 @@ const toPhoto = (row: PhotoRow): EvidencePhoto => ({ sha256: row.sha256, linkedA
 
 /** The photos of one inventory item, oldest first. */
 export function itemPhotos(ctx: ServiceContext, itemId: string): EvidencePhoto[] {
-  const rows = cachedStatement(ctx.sqlite, 'SELECT sha256, linked_at, linked_by FROM inventory_item_photos WHERE item_id = ? ORDER BY linked_at, rowid').all(itemId) as PhotoRow[];
+  const rows = cachedStatement(
+    ctx.sqlite,
+    'SELECT sha256, linked_at, linked_by FROM inventory_item_photos WHERE item_id = ? ORDER BY linked_at, rowid',
+  ).all(itemId) as PhotoRow[];
   return rows.map(toPhoto);
 }
 
@@ -30,17 +33,36 @@ export function listItemPhotos(ctx: ServiceContext, { itemId }: ApiParsedInput<'
  * the same photo again changes nothing and records no activity.
  */
 export function attachItemPhoto(ctx: ServiceContext, { itemId, sha256 }: ApiParsedInput<'inventory.attachPhoto'>): EvidencePhoto[] {
-  const item = cachedStatement(ctx.sqlite, 'SELECT site_id AS siteId, is_surplus AS isSurplus, found_serial AS foundSerial FROM inventory_items WHERE id = ?').get(itemId) as
-    | { siteId: string; isSurplus: number; foundSerial: string | null }
-    | undefined;
+  const item = cachedStatement(
+    ctx.sqlite,
+    'SELECT site_id AS siteId, is_surplus AS isSurplus, found_serial AS foundSerial FROM inventory_items WHERE id = ?',
+  ).get(itemId) as { siteId: string; isSurplus: number; foundSerial: string | null } | undefined;
   if (!item) throw notFound('Inventory item', itemId);
   const verdict = checkItemPhoto({ isSurplus: item.isSurplus === 1, foundSerial: item.foundSerial });
   if (!verdict.allowed) throw new DomainError('rule', verdict.reason);
-  const photo = cachedStatement(ctx.sqlite, 'SELECT media_type AS mediaType FROM attachments WHERE sha256 = ?').get(sha256) as { mediaType: string } | undefined;
+  const photo = cachedStatement(ctx.sqlite, 'SELECT media_type AS mediaType FROM attachments WHERE sha256 = ?').get(sha256) as
+    { mediaType: string } | undefined;
   if (!photo || !photo.mediaType.startsWith('image/')) throw notFound('Photo', sha256);
-  if (cachedStatement(ctx.sqlite, 'SELECT 1 FROM inventory_item_photos WHERE item_id = ? AND sha256 = ?').get(itemId, sha256)) return itemPhotos(ctx, itemId);
+  if (cachedStatement(ctx.sqlite, 'SELECT 1 FROM inventory_item_photos WHERE item_id = ? AND sha256 = ?').get(itemId, sha256))
+    return itemPhotos(ctx, itemId);
   const at = ctx.clock.now();
-  cachedStatement(ctx.sqlite, 'INSERT INTO inventory_item_photos (id, item_id, sha256, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)').run(ctx.newId(), itemId, sha256, at, ctx.actor());
-  recordActivity(ctx, { action: 'photo_attached', entity: 'inventory_item', entityId: itemId, siteId: item.siteId, detail: { sha256, serial: item.foundSerial } }, at);
+  cachedStatement(ctx.sqlite, 'INSERT INTO inventory_item_photos (id, item_id, sha256, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)').run(
+    ctx.newId(),
+    itemId,
+    sha256,
+    at,
+    ctx.actor(),
+  );
+  recordActivity(
+    ctx,
+    {
+      action: 'photo_attached',
+      entity: 'inventory_item',
+      entityId: itemId,
+      siteId: item.siteId,
+      detail: { sha256, serial: item.foundSerial },
+    },
+    at,
+  );
   return itemPhotos(ctx, itemId);
 }

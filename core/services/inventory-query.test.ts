@@ -16,7 +16,9 @@ describe('inventory search and paging', () => {
     const part = target.expectedSerial!.slice(1, 5).toLowerCase();
     const bySerial = core.call('inventory.list', { siteId, query: part });
     expect(bySerial.items.map((i) => i.id)).toContain(target.id);
-    expect(bySerial.items.every((i) => `${i.expectedSerial}${i.foundSerial}${i.assetTag}${i.model}`.toLowerCase().includes(part))).toBe(true);
+    expect(bySerial.items.every((i) => `${i.expectedSerial}${i.foundSerial}${i.assetTag}${i.model}`.toLowerCase().includes(part))).toBe(
+      true,
+    );
     expect(core.call('inventory.list', { siteId, query: target.assetTag! }).items.map((i) => i.id)).toEqual([target.id]);
     expect(core.call('inventory.list', { siteId, query: 'PowerEdge' }).total).toBe(2);
   });
@@ -65,6 +67,9 @@ describe('inventory search and paging', () => {
   it('refuses pages larger than the contract allows', () => {
     const sample = openSampleCore();
     core = sample.core;
-    expect(core.dispatch('inventory.list', { siteId: sample.site.id, limit: 100_000 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('inventory.list', { siteId: sample.site.id, limit: 100_000 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 });

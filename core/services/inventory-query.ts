@@ -26,7 +26,9 @@ export function listInventory(ctx: ServiceContext, filter: ApiParsedInput<'inven
     params.state = filter.state;
   }
   const clause = where.join(' AND ');
-  const total = (cachedStatement(ctx.sqlite, `${source.with} SELECT count(*) AS n FROM ${source.from} WHERE ${clause}`).get(params) as { n: number }).n;
+  const total = (
+    cachedStatement(ctx.sqlite, `${source.with} SELECT count(*) AS n FROM ${source.from} WHERE ${clause}`).get(params) as { n: number }
+  ).n;
   const rows = cachedStatement(
     ctx.sqlite,
     `${source.with} SELECT ${INVENTORY_COLUMNS} FROM ${source.from} WHERE ${clause} ORDER BY i.is_surplus, i.asset_tag, i.id LIMIT @limit OFFSET @offset`,

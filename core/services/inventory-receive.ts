@@ -48,7 +48,11 @@ export function receiveSerial(ctx: ServiceContext, { siteId, serial }: ApiParsed
   requireSite(ctx, siteId);
   const key = normalizeSerial(serial);
   const match = findAtSite(ctx, siteId, key);
-  const result = (outcome: ReceiveResult['outcome'], item: InventoryItem | null, otherSite: ReceiveResult['otherSite'] = null): ReceiveResult => ({
+  const result = (
+    outcome: ReceiveResult['outcome'],
+    item: InventoryItem | null,
+    otherSite: ReceiveResult['otherSite'] = null,
+  ): ReceiveResult => ({
     outcome,
     serial,
     item,
@@ -68,7 +72,15 @@ export function receiveSerial(ctx: ServiceContext, { siteId, serial }: ApiParsed
        updated_at = @at, updated_by = @who WHERE id = @id`,
   ).run({ serial, key, at, who, id: match.id });
   recordActivity(ctx, { action: 'received', entity: 'inventory_item', entityId: match.id, siteId, detail: { serial } }, at);
-  return result('received', { ...match, state: 'received', foundSerial: serial, receivedAt: at, receivedBy: who, updatedAt: at, updatedBy: who });
+  return result('received', {
+    ...match,
+    state: 'received',
+    foundSerial: serial,
+    receivedAt: at,
+    receivedBy: who,
+    updatedAt: at,
+    updatedBy: who,
+  });
 }
 
 export function recordSurplus(ctx: ServiceContext, input: ApiParsedInput<'inventory.recordSurplus'>): InventoryItem {
@@ -118,7 +130,11 @@ export function recordSurplus(ctx: ServiceContext, input: ApiParsedInput<'invent
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
   });
-  recordActivity(ctx, { action: 'surplus_recorded', entity: 'inventory_item', entityId: item.id, siteId: input.siteId, detail: { serial: input.serial } }, at);
+  recordActivity(
+    ctx,
+    { action: 'surplus_recorded', entity: 'inventory_item', entityId: item.id, siteId: input.siteId, detail: { serial: input.serial } },
+    at,
+  );
   return item;
 }
 
@@ -138,8 +154,19 @@ export function setInventoryState(ctx: ServiceContext, { itemId, state, note }: 
     ctx.sqlite,
     `UPDATE inventory_items SET state = @state, note = @note, received_at = @receivedAt, received_by = @receivedBy, updated_at = @updatedAt, updated_by = @updatedBy
      WHERE id = @id`,
-  ).run({ state: changed.state, note: changed.note, receivedAt: changed.receivedAt, receivedBy: changed.receivedBy, updatedAt: changed.updatedAt, updatedBy: changed.updatedBy, id: itemId });
-  recordActivity(ctx, { action: 'state_changed', entity: 'inventory_item', entityId: itemId, siteId: item.siteId, detail: { from: item.state, to: state } }, at);
+  ).run({
+    state: changed.state,
+    note: changed.note,
+    receivedAt: changed.receivedAt,
+    receivedBy: changed.receivedBy,
+    updatedAt: changed.updatedAt,
+    updatedBy: changed.updatedBy,
+    id: itemId,
+  });
+  recordActivity(
+    ctx,
+    { action: 'state_changed', entity: 'inventory_item', entityId: itemId, siteId: item.siteId, detail: { from: item.state, to: state } },
+    at,
+  );
   return itemById(ctx, itemId)!;
 }
-

@@ -26,8 +26,7 @@ export function fromRaw(row: RawInventoryRow): InventoryItem {
 export function reconcile(ctx: ServiceContext, siteId: string): Reconciliation {
   // Counters kept by triggers on inventory_items (migration 2), so a scan never recounts the site.
   const row = ctx.sqlite.prepare('SELECT expected, received, surplus, damaged FROM inventory_counts WHERE site_id = ?').get(siteId) as
-    | { expected: number; received: number; surplus: number; damaged: number }
-    | undefined;
+    { expected: number; received: number; surplus: number; damaged: number } | undefined;
   const counts = row ?? { expected: 0, received: 0, surplus: 0, damaged: 0 };
   return { ...counts, missing: missingCount(counts) };
 }

@@ -59,16 +59,25 @@ describe('inventory search through the trigram index', () => {
     expect(expectIndexMatchesScan(o, queries)).toBeGreaterThan(0);
 
     // Updates of every searched column, and of a column the index does not hold.
-    const ids = (o.db.prepare("SELECT id FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id").all() as { id: string }[]).map((r) => r.id);
+    const ids = (o.db.prepare("SELECT id FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id").all() as { id: string }[]).map(
+      (r) => r.id,
+    );
     const update = o.db.prepare('UPDATE inventory_items SET model = ?, expected_serial = ?, asset_tag = ?, found_serial = ? WHERE id = ?');
     const noteOnly = o.db.prepare("UPDATE inventory_items SET note = 'moved', state = 'missing' WHERE id = ?");
     for (const id of ids.filter(() => rng.next() < 0.3)) update.run(...randomValues(rng), id);
     for (const id of ids.filter(() => rng.next() < 0.1)) noteOnly.run(id);
     // Through the core: scans that receive, surplus found on site, state changes.
     const siteId = o.siteIds[0]!;
-    const expectedSerials = o.core.call('inventory.list', { siteId, limit: 1000 }).items.filter((i) => !i.isSurplus && i.expectedSerial && /^[\x20-\x7E]+$/.test(i.expectedSerial.trim()));
+    const expectedSerials = o.core
+      .call('inventory.list', { siteId, limit: 1000 })
+      .items.filter((i) => !i.isSurplus && i.expectedSerial && /^[\x20-\x7E]+$/.test(i.expectedSerial.trim()));
     for (const item of expectedSerials.slice(0, 10)) o.core.call('inventory.receive', { siteId, serial: item.expectedSerial! });
-    for (let n = 0; n < 5; n++) o.core.call('inventory.recordSurplus', { siteId, serial: `SURPLUS-${rng.chars(SEARCH_ALPHABET.replace(/[ ]/g, ''), 6)}`, model: 'Found on site' });
+    for (let n = 0; n < 5; n++)
+      o.core.call('inventory.recordSurplus', {
+        siteId,
+        serial: `SURPLUS-${rng.chars(SEARCH_ALPHABET.replace(/[ ]/g, ''), 6)}`,
+        model: 'Found on site',
+      });
     o.core.call('inventory.setState', { itemId: expectedSerials[11]!.id, state: 'damaged' });
     // Deletes, one at a time and a whole site's rows.
     const remove = o.db.prepare('DELETE FROM inventory_items WHERE id = ?');
@@ -81,17 +90,40 @@ describe('inventory search through the trigram index', () => {
   it('stays in step with rows stored by a sync pull: new rows, changed serials, tombstones', () => {
     const rng = seededRandom(28);
     const o = openWithRandomItems(rng, 80);
-    const template = o.db.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(o.siteIds[0]) as Record<string, string | number | null>;
-    const existing = (o.db.prepare("SELECT * FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id").all() as Record<string, string | number | null>[]).filter(() => rng.next() < 0.4);
+    const template = o.db.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(o.siteIds[0]) as Record<
+      string,
+      string | number | null
+    >;
+    const existing = (
+      o.db.prepare("SELECT * FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id").all() as Record<string, string | number | null>[]
+    ).filter(() => rng.next() < 0.4);
     let seq = 0;
-    const change = (rowId: string, data: Record<string, unknown> | null): Change => ({ seq: ++seq, entity: 'inventory_items', rowId, version: 2, deleted: data === null, data: data as Change['data'] });
+    const change = (rowId: string, data: Record<string, unknown> | null): Change => ({
+      seq: ++seq,
+      entity: 'inventory_items',
+      rowId,
+      version: 2,
+      deleted: data === null,
+      data: data as Change['data'],
+    });
     const withValues = (row: Record<string, unknown>) => {
       const [model, expectedSerial, assetTag, foundSerial] = randomValues(rng);
-      return { ...row, model, expected_serial: expectedSerial, expected_serial_key: expectedSerial?.toUpperCase() ?? null, asset_tag: assetTag, found_serial: foundSerial };
+      return {
+        ...row,
+        model,
+        expected_serial: expectedSerial,
+        expected_serial_key: expectedSerial?.toUpperCase() ?? null,
+        asset_tag: assetTag,
+        found_serial: foundSerial,
+      };
     };
     const page: Change[] = [
-      ...Array.from({ length: 40 }, (_, n) => change(`pulled-${n}`, withValues({ ...template, id: `pulled-${n}`, site_id: rng.pick(o.siteIds) }))),
-      ...existing.map((row, n) => (n % 3 === 0 ? change(String(row.id), null) : change(String(row.id), n % 3 === 1 ? withValues(row) : { ...row, state: 'verified' }))),
+      ...Array.from({ length: 40 }, (_, n) =>
+        change(`pulled-${n}`, withValues({ ...template, id: `pulled-${n}`, site_id: rng.pick(o.siteIds) })),
+      ),
+      ...existing.map((row, n) =>
+        n % 3 === 0 ? change(String(row.id), null) : change(String(row.id), n % 3 === 1 ? withValues(row) : { ...row, state: 'verified' }),
+      ),
       change('pulled-1', null),
       change('pulled-2', withValues({ ...template, id: 'pulled-2', site_id: o.siteIds[1] })),
     ];
@@ -105,17 +137,41 @@ describe('inventory search through the trigram index', () => {
   it('stays in step with rows stored by a site report import: new rows and changed ones', () => {
     const rng = seededRandom(10);
     const o = openWithRandomItems(rng, 60);
-    const template = o.db.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(o.siteIds[0]) as Record<string, string | number | null>;
-    const existing = o.db.prepare("SELECT * FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id LIMIT 30").all() as Record<string, string | number | null>[];
+    const template = o.db.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(o.siteIds[0]) as Record<
+      string,
+      string | number | null
+    >;
+    const existing = o.db.prepare("SELECT * FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id LIMIT 30").all() as Record<
+      string,
+      string | number | null
+    >[];
     const withValues = (row: Record<string, string | number | null>) => {
       const [model, expectedSerial, assetTag, foundSerial] = randomValues(rng);
-      return { ...row, model, expected_serial: expectedSerial, expected_serial_key: expectedSerial?.toUpperCase() ?? null, asset_tag: assetTag, found_serial: foundSerial, state: 'received' };
+      return {
+        ...row,
+        model,
+        expected_serial: expectedSerial,
+        expected_serial_key: expectedSerial?.toUpperCase() ?? null,
+        asset_tag: assetTag,
+        found_serial: foundSerial,
+        state: 'received',
+      };
     };
     const rows = [
-      ...Array.from({ length: 25 }, (_, n) => ({ entity: 'inventory_items', rowId: `reported-${n}`, data: withValues({ ...template, id: `reported-${n}` }) })),
+      ...Array.from({ length: 25 }, (_, n) => ({
+        entity: 'inventory_items',
+        rowId: `reported-${n}`,
+        data: withValues({ ...template, id: `reported-${n}` }),
+      })),
       ...existing.map((row) => ({ entity: 'inventory_items', rowId: String(row.id), data: withValues(row) })),
     ];
-    const stored = o.db.transaction(() => applyRows(o.db, rows, rows.map((r) => (r.rowId.startsWith('reported-') ? 'new' : 'changed'))))();
+    const stored = o.db.transaction(() =>
+      applyRows(
+        o.db,
+        rows,
+        rows.map((r) => (r.rowId.startsWith('reported-') ? 'new' : 'changed')),
+      ),
+    )();
     expect(stored).toBe(rows.length);
     expectIndexMatchesScan(o, randomQueries(rng, o.db, 60));
   });
@@ -150,7 +206,13 @@ describe('inventory search through the trigram index', () => {
     opened.push(copy);
     copy.prepare("INSERT INTO inventory_search (inventory_search, rank) VALUES ('integrity-check', 1)").run();
     const ids = (db: Database.Database, q: string) =>
-      (db.prepare('SELECT i.id FROM inventory_search f JOIN inventory_items i ON i.rowid = f.rowid WHERE inventory_search MATCH ? ORDER BY i.id').all(ftsPhrase(q)) as { id: string }[]).map((r) => r.id);
+      (
+        db
+          .prepare(
+            'SELECT i.id FROM inventory_search f JOIN inventory_items i ON i.rowid = f.rowid WHERE inventory_search MATCH ? ORDER BY i.id',
+          )
+          .all(ftsPhrase(q)) as { id: string }[]
+      ).map((r) => r.id);
     for (const q of randomQueries(rng, o.db, 40).filter(usesSearchIndex)) expect(ids(copy, q)).toEqual(ids(o.db, q));
   });
 });

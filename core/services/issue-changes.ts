@@ -40,7 +40,13 @@ export function setIssueStatus(ctx: ServiceContext, { issueId, status, reason }:
   appendIssueEvent(
     ctx,
     issue,
-    { kind: verdict.event, text: reason, fromStatus: issue.status, toStatus: status, escalationLevel: status === 'escalated' ? escalationLevel : null },
+    {
+      kind: verdict.event,
+      text: reason,
+      fromStatus: issue.status,
+      toStatus: status,
+      escalationLevel: status === 'escalated' ? escalationLevel : null,
+    },
     at,
   );
   return { ...issue, ...change };
@@ -53,6 +59,11 @@ export function escalateIssue(ctx: ServiceContext, { issueId, level, reason }: A
   const at = ctx.clock.now();
   const change = { status: 'escalated' as const, escalationLevel: level, ...updated(ctx, at) };
   ctx.db.update(issues).set(change).where(eq(issues.id, issueId)).run();
-  appendIssueEvent(ctx, issue, { kind: 'escalated', text: reason, fromStatus: issue.status, toStatus: 'escalated', escalationLevel: level }, at);
+  appendIssueEvent(
+    ctx,
+    issue,
+    { kind: 'escalated', text: reason, fromStatus: issue.status, toStatus: 'escalated', escalationLevel: level },
+    at,
+  );
   return { ...issue, ...change };
 }

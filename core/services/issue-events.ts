@@ -5,13 +5,21 @@ import { attachments, issueAttachments, issueEvents } from '../db/schema';
 import { DomainError } from './domain-error';
 import { recordActivity, type ServiceContext } from './service-context';
 
-export type EventFields = Pick<IssueEvent, 'kind'> & Partial<Pick<IssueEvent, 'text' | 'fromStatus' | 'toStatus' | 'escalationLevel' | 'assignee'>>;
+export type EventFields = Pick<IssueEvent, 'kind'> &
+  Partial<Pick<IssueEvent, 'text' | 'fromStatus' | 'toStatus' | 'escalationLevel' | 'assignee'>>;
 
 /** Refuses attachment hashes that were never stored with attachments.put. */
 function requireAttachments(ctx: ServiceContext, hashes: readonly string[]): string[] {
   const unique = [...new Set(hashes)];
   if (unique.length === 0) return unique;
-  const found = new Set(ctx.db.select({ sha256: attachments.sha256 }).from(attachments).where(inArray(attachments.sha256, unique)).all().map((a) => a.sha256));
+  const found = new Set(
+    ctx.db
+      .select({ sha256: attachments.sha256 })
+      .from(attachments)
+      .where(inArray(attachments.sha256, unique))
+      .all()
+      .map((a) => a.sha256),
+  );
   const missing = unique.filter((h) => !found.has(h));
   if (missing.length > 0) throw new DomainError('not_found', `Attachment ${missing[0]} was not uploaded`);
   return unique;
@@ -21,7 +29,13 @@ function requireAttachments(ctx: ServiceContext, hashes: readonly string[]): str
  * Appends one event to an issue's history (never updated or deleted: the table's triggers refuse
  * it) and records the activity. Call inside the change's transaction, after the issue row changed.
  */
-export function appendIssueEvent(ctx: ServiceContext, issue: Pick<Issue, 'id' | 'siteId' | 'number'>, fields: EventFields, at: string, attachmentHashes: readonly string[] = []): IssueEvent {
+export function appendIssueEvent(
+  ctx: ServiceContext,
+  issue: Pick<Issue, 'id' | 'siteId' | 'number'>,
+  fields: EventFields,
+  at: string,
+  attachmentHashes: readonly string[] = [],
+): IssueEvent {
   const hashes = requireAttachments(ctx, attachmentHashes);
   const row = {
     id: ctx.newId(),
@@ -42,7 +56,13 @@ export function appendIssueEvent(ctx: ServiceContext, issue: Pick<Issue, 'id' | 
   for (const sha256 of hashes) ctx.db.insert(issueAttachments).values({ eventId: row.id, issueId: issue.id, sha256 }).run();
   recordActivity(
     ctx,
-    { action: `issue_${fields.kind}`, entity: 'issue', entityId: issue.id, siteId: issue.siteId, detail: { number: issue.number, ...detailOf(row), attachments: hashes.length } },
+    {
+      action: `issue_${fields.kind}`,
+      entity: 'issue',
+      entityId: issue.id,
+      siteId: issue.siteId,
+      detail: { number: issue.number, ...detailOf(row), attachments: hashes.length },
+    },
     at,
   );
   return row;
@@ -74,7 +94,12 @@ export function listIssueEvents(ctx: ServiceContext, issueId: string): IssueEven
 
 export function listIssueAttachments(ctx: ServiceContext, issueId: string): IssueAttachmentRef[] {
   return ctx.db
-    .select({ eventId: issueAttachments.eventId, sha256: issueAttachments.sha256, mediaType: attachments.mediaType, size: attachments.size })
+    .select({
+      eventId: issueAttachments.eventId,
+      sha256: issueAttachments.sha256,
+      mediaType: attachments.mediaType,
+      size: attachments.size,
+    })
     .from(issueAttachments)
     .innerJoin(attachments, eq(attachments.sha256, issueAttachments.sha256))
     .innerJoin(issueEvents, and(eq(issueEvents.id, issueAttachments.eventId)))

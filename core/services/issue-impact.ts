@@ -31,7 +31,11 @@ export function describeImpact(impact: Impact, componentName: string | null, zon
 
 function componentName(ctx: ServiceContext, deploymentId: string, componentId: string | null): string | null {
   if (componentId === null) return null;
-  const row = ctx.db.select({ name: components.name }).from(components).where(and(eq(components.id, componentId), eq(components.deploymentId, deploymentId))).get();
+  const row = ctx.db
+    .select({ name: components.name })
+    .from(components)
+    .where(and(eq(components.id, componentId), eq(components.deploymentId, deploymentId)))
+    .get();
   return row?.name ?? null;
 }
 
@@ -55,12 +59,16 @@ export function setIssueImpact(ctx: ServiceContext, input: ApiParsedInput<'issue
     throw new DomainError('validation', IMPACT_TIMES_MESSAGE, [{ path: 'endedAt', message: IMPACT_TIMES_MESSAGE }]);
   }
   const name = componentName(ctx, site.deploymentId, next.impactComponentId);
-  if (next.impactComponentId !== null && name === null) throw new DomainError('rule', `Component ${next.impactComponentId} is not part of this site's deployment`);
+  if (next.impactComponentId !== null && name === null)
+    throw new DomainError('rule', `Component ${next.impactComponentId} is not part of this site's deployment`);
   if (same(issue, next)) return issue;
   const at = ctx.clock.now();
   const change = { ...next, ...updated(ctx, at) };
   ctx.db.update(issues).set(change).where(eq(issues.id, issue.id)).run();
-  const before = issue.impact === null ? '' : ` (was: ${describeImpact(issue, componentName(ctx, site.deploymentId, issue.impactComponentId), site.timeZone)})`;
+  const before =
+    issue.impact === null
+      ? ''
+      : ` (was: ${describeImpact(issue, componentName(ctx, site.deploymentId, issue.impactComponentId), site.timeZone)})`;
   appendIssueEvent(ctx, issue, { kind: 'impact_changed', text: `${describeImpact(next, name, site.timeZone)}${before}` }, at);
   return { ...issue, ...change };
 }

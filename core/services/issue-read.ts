@@ -9,7 +9,17 @@ type IssueRow = typeof issues.$inferSelect;
 function withLinks(ctx: ServiceContext, rows: IssueRow[]): Issue[] {
   if (rows.length === 0) return [];
   const links = new Map<string, IssueLink[]>();
-  const all = ctx.db.select().from(issueLinks).where(inArray(issueLinks.issueId, rows.map((r) => r.id))).orderBy(asc(issueLinks.kind), asc(issueLinks.targetId)).all();
+  const all = ctx.db
+    .select()
+    .from(issueLinks)
+    .where(
+      inArray(
+        issueLinks.issueId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(issueLinks.kind), asc(issueLinks.targetId))
+    .all();
   for (const link of all) links.set(link.issueId, [...(links.get(link.issueId) ?? []), { kind: link.kind, id: link.targetId }]);
   return rows.map((r) => ({ ...r, links: links.get(r.id) ?? [] }));
 }
@@ -31,5 +41,8 @@ export function listSiteIssues(ctx: ServiceContext, siteId: string): Issue[] {
 
 /** The site's issues that block sign-off and are still open (open, in progress or escalated). */
 export function openBlockingIssues(ctx: ServiceContext, siteId: string): Issue[] {
-  return selectIssues(ctx, and(eq(issues.siteId, siteId), eq(issues.blocksSignOff, true), inArray(issues.status, [...OPEN_ISSUE_STATUSES])));
+  return selectIssues(
+    ctx,
+    and(eq(issues.siteId, siteId), eq(issues.blocksSignOff, true), inArray(issues.status, [...OPEN_ISSUE_STATUSES])),
+  );
 }

@@ -18,7 +18,14 @@ function newIssue(siteId: string, extra: Partial<ApiInput<'issues.create'>> = {}
 /** A service context on a second connection to the test core's database, as sign-off would have one. */
 function serviceContext(): { ctx: ServiceContext; close(): void } {
   const sqlite = new Database(core.databaseFile);
-  const ctx: ServiceContext = { db: drizzle(sqlite, { schema }), sqlite, clock: systemClock, newId, secrets: core.secrets, actor: () => 'Site Owner' };
+  const ctx: ServiceContext = {
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    clock: systemClock,
+    newId,
+    secrets: core.secrets,
+    actor: () => 'Site Owner',
+  };
   return { ctx, close: () => sqlite.close() };
 }
 
@@ -32,7 +39,13 @@ describe('issue log', () => {
     const second = newIssue(a!.id);
     const other = newIssue(b!.id);
     expect([first.number, second.number, other.number]).toEqual([1, 2, 1]);
-    expect(first).toMatchObject({ status: 'open', escalationLevel: 0, assignee: null, createdBy: 'Test Technician', links: [{ kind: 'checklist_item', id: item.id }] });
+    expect(first).toMatchObject({
+      status: 'open',
+      escalationLevel: 0,
+      assignee: null,
+      createdBy: 'Test Technician',
+      links: [{ kind: 'checklist_item', id: item.id }],
+    });
     expect(core.call('issues.get', { issueId: first.id }).issue.links).toEqual([{ kind: 'checklist_item', id: item.id }]);
   });
 
@@ -41,11 +54,27 @@ describe('issue log', () => {
     core = sample.core;
     const [a, b] = sample.sites;
     const otherItem = core.call('checklist.get', { siteId: b!.id }).phases[0]!.items[0]!;
-    expect(core.dispatch('issues.create', { siteId: a!.id, title: 'x', severity: 'low', category: 'network', links: [{ kind: 'checklist_item', id: otherItem.id }] })).toMatchObject({
+    expect(
+      core.dispatch('issues.create', {
+        siteId: a!.id,
+        title: 'x',
+        severity: 'low',
+        category: 'network',
+        links: [{ kind: 'checklist_item', id: otherItem.id }],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'rule', message: expect.stringContaining('not at this site') },
     });
-    expect(core.dispatch('issues.create', { siteId: a!.id, title: 'x', severity: 'low', category: 'network', links: [{ kind: 'target_machine', id: 'nope' }] })).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(
+      core.dispatch('issues.create', {
+        siteId: a!.id,
+        title: 'x',
+        severity: 'low',
+        category: 'network',
+        links: [{ kind: 'target_machine', id: 'nope' }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'rule' } });
     expect(core.call('issues.list', { siteId: a!.id }).issues).toEqual([]);
   });
 
@@ -56,13 +85,25 @@ describe('issue log', () => {
     core.call('issues.comment', { issueId: issue.id, text: 'Spare PSU ordered' });
     core.call('issues.assign', { issueId: issue.id, assignee: 'Dana' });
     core.call('issues.setStatus', { issueId: issue.id, status: 'in_progress' });
-    expect(core.call('issues.escalate', { issueId: issue.id, level: 2, reason: 'Vendor needed' })).toMatchObject({ status: 'escalated', escalationLevel: 2 });
+    expect(core.call('issues.escalate', { issueId: issue.id, level: 2, reason: 'Vendor needed' })).toMatchObject({
+      status: 'escalated',
+      escalationLevel: 2,
+    });
     core.call('issues.setStatus', { issueId: issue.id, status: 'resolved', reason: 'PSU swapped' });
     core.call('issues.setStatus', { issueId: issue.id, status: 'closed' });
     const reopened = core.call('issues.setStatus', { issueId: issue.id, status: 'open', reason: 'Failed again' });
     expect(reopened).toMatchObject({ status: 'open', assignee: 'Dana', escalationLevel: 2 });
     const { events } = core.call('issues.get', { issueId: issue.id });
-    expect(events.map((e) => e.kind)).toEqual(['created', 'commented', 'assigned', 'status_changed', 'escalated', 'resolved', 'closed', 'reopened']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'created',
+      'commented',
+      'assigned',
+      'status_changed',
+      'escalated',
+      'resolved',
+      'closed',
+      'reopened',
+    ]);
     expect(events[1]).toMatchObject({ text: 'Spare PSU ordered', by: 'Test Technician' });
     expect(events[2]).toMatchObject({ assignee: 'Dana' });
     expect(events[4]).toMatchObject({ escalationLevel: 2, fromStatus: 'in_progress', toStatus: 'escalated', text: 'Vendor needed' });
@@ -73,8 +114,14 @@ describe('issue log', () => {
     const sample = openSampleCore();
     core = sample.core;
     const issue = newIssue(sample.site.id);
-    expect(core.dispatch('issues.setStatus', { issueId: issue.id, status: 'closed' })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('cannot become closed') } });
-    expect(core.dispatch('issues.setStatus', { issueId: issue.id, status: 'accepted_exception' })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('reason is required') } });
+    expect(core.dispatch('issues.setStatus', { issueId: issue.id, status: 'closed' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('cannot become closed') },
+    });
+    expect(core.dispatch('issues.setStatus', { issueId: issue.id, status: 'accepted_exception' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('reason is required') },
+    });
     expect(core.call('issues.get', { issueId: issue.id }).events).toHaveLength(1);
     expect(core.dispatch('issues.get', { issueId: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
@@ -85,7 +132,9 @@ describe('issue log', () => {
     const issue = newIssue(sample.site.id);
     const sqlite = new Database(core.databaseFile);
     try {
-      expect(() => sqlite.prepare(`UPDATE issue_events SET text = 'rewritten' WHERE issue_id = ?`).run(issue.id)).toThrowError(/append-only/);
+      expect(() => sqlite.prepare(`UPDATE issue_events SET text = 'rewritten' WHERE issue_id = ?`).run(issue.id)).toThrowError(
+        /append-only/,
+      );
       expect(() => sqlite.prepare(`DELETE FROM issue_events WHERE issue_id = ?`).run(issue.id)).toThrowError(/append-only/);
       expect((sqlite.prepare(`SELECT count(*) AS n FROM issue_events WHERE issue_id = ?`).get(issue.id) as { n: number }).n).toBe(1);
     } finally {
@@ -138,13 +187,21 @@ describe('issue log', () => {
       expect(listSiteIssues(ctx, siteId).map((i) => i.number)).toEqual([1, 2, 3]);
       expect(openBlockingIssues(ctx, siteId).map((i) => i.id)).toEqual([blocking.id]);
       expect(() => acceptIssueAsException(ctx, { issueId: blocking.id, reason: '' })).toThrowError(/reason is required/);
-      const accepted = ctx.sqlite.transaction(() => acceptIssueAsException(ctx, { issueId: blocking.id, reason: 'Owner accepts the spare switch' }))();
+      const accepted = ctx.sqlite.transaction(() =>
+        acceptIssueAsException(ctx, { issueId: blocking.id, reason: 'Owner accepts the spare switch' }),
+      )();
       expect(accepted).toMatchObject({ status: 'accepted_exception', updatedBy: 'Site Owner' });
       expect(openBlockingIssues(ctx, siteId)).toEqual([]);
     } finally {
       close();
     }
     const events = core.call('issues.get', { issueId: blocking.id }).events;
-    expect(events.at(-1)).toMatchObject({ kind: 'accepted_exception', text: 'Owner accepts the spare switch', by: 'Site Owner', fromStatus: 'open', toStatus: 'accepted_exception' });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'accepted_exception',
+      text: 'Owner accepts the spare switch',
+      by: 'Site Owner',
+      fromStatus: 'open',
+      toStatus: 'accepted_exception',
+    });
   });
 });

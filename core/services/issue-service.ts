@@ -18,7 +18,10 @@ export function listIssues(ctx: ServiceContext, input: ApiParsedInput<'issues.li
   requireSite(ctx, input.siteId);
   const all = listSiteIssues(ctx, input.siteId);
   const filtered = all.filter(
-    (i) => (!input.severity || i.severity === input.severity) && (!input.status || i.status === input.status) && (!input.category || i.category === input.category),
+    (i) =>
+      (!input.severity || i.severity === input.severity) &&
+      (!input.status || i.status === input.status) &&
+      (!input.category || i.category === input.category),
   );
   return { issues: filtered, counts: countIssues(all) };
 }
@@ -33,7 +36,8 @@ function checkLink(ctx: ServiceContext, siteId: string, link: IssueLink): void {
   const table = { checklist_item: checklistItems, inventory_item: inventoryItems, target_machine: targetMachines }[link.kind as string];
   if (!table) return;
   const row = ctx.db.select({ siteId: table.siteId }).from(table).where(eq(table.id, link.id)).get();
-  if (!row || row.siteId !== siteId) throw new DomainError('rule', `The linked ${link.kind.replace('_', ' ')} ${link.id} is not at this site`);
+  if (!row || row.siteId !== siteId)
+    throw new DomainError('rule', `The linked ${link.kind.replace('_', ' ')} ${link.id} is not at this site`);
 }
 
 export function createIssue(ctx: ServiceContext, input: ApiParsedInput<'issues.create'>): Issue {

@@ -15,7 +15,11 @@ describe('requirements.exportGoss', () => {
     const sample = openSampleCore();
     core = sample.core;
     const own = core.call('requirements.list', { deploymentId: sample.deploymentId });
-    const { imported } = core.call('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: 'pos-server', yaml: fixture('realistic.goss.yaml') });
+    const { imported } = core.call('requirements.importGoss', {
+      deploymentId: sample.deploymentId,
+      targetRole: 'pos-server',
+      yaml: fixture('realistic.goss.yaml'),
+    });
 
     // A technician (the test profile) may read it; the sample's own OS/CPU/memory/disk/clock requirements have no Goss form.
     const out = core.call('requirements.exportGoss', { deploymentId: sample.deploymentId, targetRole: 'pos-server' });
@@ -45,6 +49,9 @@ describe('requirements.exportGoss', () => {
     const all = core.call('requirements.exportGoss', { deploymentId: sample.deploymentId, targetRole: null });
     expect(all.exported).toBe(own.filter((r) => r.targetRole === null && r.kind !== 'clock_skew').length);
     expect(all.fileName).toMatch(/-all-targets\.goss\.yaml$/);
-    expect(core.dispatch('requirements.exportGoss', { deploymentId: 'nope', targetRole: null })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.dispatch('requirements.exportGoss', { deploymentId: 'nope', targetRole: null })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

@@ -36,17 +36,32 @@ describe('requirements.importGoss', () => {
     const sample = openSampleCore();
     core = sample.core;
     const before = core.call('requirements.list', { deploymentId: sample.deploymentId }).length;
-    const result = core.call('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: 'pos-server', yaml: fixture('realistic.goss.yaml') });
+    const result = core.call('requirements.importGoss', {
+      deploymentId: sample.deploymentId,
+      targetRole: 'pos-server',
+      yaml: fixture('realistic.goss.yaml'),
+    });
     expect(result.imported).toHaveLength(28);
     expect(result.imported.every((r) => r.targetRole === 'pos-server' && r.createdBy === 'Test Technician')).toBe(true);
     // Every attribute of this file is judged with Goss's meaning (shared/checks/goss/goss-attributes.ts).
     expect(result.skipped).toEqual([]);
-    expect(result.imported.find((r) => r.kind === 'interface')?.params).toEqual({ name: 'eth0', exists: true, matchers: { addrs: ['10.20.1.10/24'] } });
+    expect(result.imported.find((r) => r.kind === 'interface')?.params).toEqual({
+      name: 'eth0',
+      exists: true,
+      matchers: { addrs: ['10.20.1.10/24'] },
+    });
     const stored = core.call('requirements.list', { deploymentId: sample.deploymentId });
     expect(stored).toHaveLength(before + 28);
     expect(stored.slice(before)).toEqual(result.imported);
     const http = stored.find((r) => r.kind === 'http')!;
-    expect(http.params).toEqual({ url: 'https://localhost:8443/health', status: 200, body: ['"status":"ok"'], allowInsecure: true, timeoutSeconds: 3, followRedirects: true });
+    expect(http.params).toEqual({
+      url: 'https://localhost:8443/health',
+      status: 200,
+      body: ['"status":"ok"'],
+      allowInsecure: true,
+      timeoutSeconds: 3,
+      followRedirects: true,
+    });
     const activity = importActivity();
     expect(activity).toHaveLength(1);
     expect(JSON.parse(activity[0]!.detail)).toMatchObject({ imported: 28, skipped: 0, targetRole: 'pos-server' });
@@ -55,7 +70,11 @@ describe('requirements.importGoss', () => {
   it('stored requirements evaluate: the imported ssh port passes against matching facts', () => {
     const sample = openSampleCore();
     core = sample.core;
-    const { imported } = core.call('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: null, yaml: fixture('old-spellings.goss.yaml') });
+    const { imported } = core.call('requirements.importGoss', {
+      deploymentId: sample.deploymentId,
+      targetRole: null,
+      yaml: fixture('old-spellings.goss.yaml'),
+    });
     expect(imported.every((r) => r.targetRole === null)).toBe(true);
     const results = evaluate(makeFacts(), imported, { expectedSerial: null });
     expect(results.map((r) => [r.kind, r.status])).toEqual([
@@ -72,10 +91,18 @@ describe('requirements.importGoss', () => {
     const sample = openSampleCore();
     core = sample.core;
     const before = core.call('requirements.list', { deploymentId: sample.deploymentId });
-    const refused = core.dispatch('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: null, yaml: fixture('templated.goss.yaml') });
+    const refused = core.dispatch('requirements.importGoss', {
+      deploymentId: sample.deploymentId,
+      targetRole: null,
+      yaml: fixture('templated.goss.yaml'),
+    });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'validation', message: expect.stringContaining('line 6: Line 6 uses a Goss template'), issues: [{ path: 'line 6' }, { path: 'line 8' }, { path: 'line 10' }, { path: 'line 12' }] },
+      error: {
+        code: 'validation',
+        message: expect.stringContaining('line 6: Line 6 uses a Goss template'),
+        issues: [{ path: 'line 6' }, { path: 'line 8' }, { path: 'line 10' }, { path: 'line 12' }],
+      },
     });
     expect(core.call('requirements.list', { deploymentId: sample.deploymentId })).toEqual(before);
   });
@@ -86,7 +113,10 @@ describe('requirements.importGoss', () => {
     const before = core.call('requirements.list', { deploymentId: sample.deploymentId });
     const yaml = 'package:\n  nginx:\n    installed: true\nservice:\n  "sshd; touch /tmp/outpost-canary":\n    running: true\n';
     const refused = core.dispatch('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: 'pos-server', yaml });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'service: sshd; touch /tmp/outpost-canary: name' }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'validation', issues: [{ path: 'service: sshd; touch /tmp/outpost-canary: name' }] },
+    });
     expect(core.call('requirements.list', { deploymentId: sample.deploymentId })).toEqual(before);
     expect(importActivity()).toEqual([]);
   });
@@ -95,8 +125,15 @@ describe('requirements.importGoss', () => {
     const sample = openSampleCore();
     core = sample.core;
     const big = `file:\n${'  /etc/x: {exists: true}\n'.repeat(9000)}`;
-    expect(core.dispatch('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: null, yaml: big })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: null, yaml: 'package: {}', extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('requirements.importGoss', { deploymentId: 'missing', targetRole: null, yaml: 'package:\n  nginx: {}\n' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.dispatch('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: null, yaml: big })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(
+      core.dispatch('requirements.importGoss', { deploymentId: sample.deploymentId, targetRole: null, yaml: 'package: {}', extra: 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      core.dispatch('requirements.importGoss', { deploymentId: 'missing', targetRole: null, yaml: 'package:\n  nginx: {}\n' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

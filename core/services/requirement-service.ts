@@ -20,7 +20,10 @@ export function listRequirements(ctx: ServiceContext, { deploymentId }: ApiParse
  * `validation` error listing every reason; otherwise every draft is stored and the parts that
  * Outpost cannot check are returned in `skipped`.
  */
-export function importGossRequirements(ctx: ServiceContext, input: ApiParsedInput<'requirements.importGoss'>): ApiOutput<'requirements.importGoss'> {
+export function importGossRequirements(
+  ctx: ServiceContext,
+  input: ApiParsedInput<'requirements.importGoss'>,
+): ApiOutput<'requirements.importGoss'> {
   if (!deploymentExists(ctx, input.deploymentId)) throw notFound('Deployment', input.deploymentId);
   const parsed = parseGoss(input.yaml);
   if (!parsed.ok) {
@@ -28,7 +31,15 @@ export function importGossRequirements(ctx: ServiceContext, input: ApiParsedInpu
     const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
     throw new DomainError('validation', `The Goss file was not imported: ${first.path}: ${first.message}${more}`, parsed.issues);
   }
-  const ids = parsed.drafts.map((draft) => addRequirement(ctx, { deploymentId: input.deploymentId, kind: draft.kind, description: draft.description, targetRole: input.targetRole, params: draft.params }));
+  const ids = parsed.drafts.map((draft) =>
+    addRequirement(ctx, {
+      deploymentId: input.deploymentId,
+      kind: draft.kind,
+      description: draft.description,
+      targetRole: input.targetRole,
+      params: draft.params,
+    }),
+  );
   recordActivity(ctx, {
     action: 'requirements_imported',
     entity: 'deployment',

@@ -46,8 +46,11 @@ export function recordActivity(ctx: ServiceContext, entry: ActivityEntry, at = c
  */
 export function activityWriter(ctx: ServiceContext, at = ctx.clock.now()): (entry: ActivityEntry) => void {
   const actor = ctx.actor();
-  const insert = ctx.sqlite.prepare('INSERT INTO activity (at, actor, action, entity, entity_id, site_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  return (entry) => void insert.run(at, actor, entry.action, entry.entity, entry.entityId, entry.siteId ?? null, JSON.stringify(entry.detail ?? {}));
+  const insert = ctx.sqlite.prepare(
+    'INSERT INTO activity (at, actor, action, entity, entity_id, site_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  return (entry) =>
+    void insert.run(at, actor, entry.action, entry.entity, entry.entityId, entry.siteId ?? null, JSON.stringify(entry.detail ?? {}));
 }
 
 /** Audit columns for a new row. */

@@ -59,13 +59,24 @@ export function requireSite(ctx: ServiceContext, siteId: string): Site {
 
 export function createSite(ctx: ServiceContext, input: ApiParsedInput<'sites.create'>): Site {
   if (!deploymentExists(ctx, input.deploymentId)) throw notFound('Deployment', input.deploymentId);
-  if (!siteWindowIsValid(input)) throw new DomainError('validation', SITE_WINDOW_MESSAGE, [{ path: 'windowEnd', message: SITE_WINDOW_MESSAGE }]);
-  const clash = ctx.db.select({ id: sites.id }).from(sites).where(sql`${sites.deploymentId} = ${input.deploymentId} AND ${sites.code} = ${input.code}`).get();
+  if (!siteWindowIsValid(input))
+    throw new DomainError('validation', SITE_WINDOW_MESSAGE, [{ path: 'windowEnd', message: SITE_WINDOW_MESSAGE }]);
+  const clash = ctx.db
+    .select({ id: sites.id })
+    .from(sites)
+    .where(sql`${sites.deploymentId} = ${input.deploymentId} AND ${sites.code} = ${input.code}`)
+    .get();
   if (clash) throw new DomainError('conflict', `A site with code ${input.code} already exists in this deployment`);
   const row: Site = { id: ctx.newId(), status: 'planned', ...input, technicians: uniqueTechnicians(input.technicians), ...created(ctx) };
   ctx.db.insert(sites).values(row).run();
   const items = instantiateChecklist(ctx, input.deploymentId, row.id);
-  recordActivity(ctx, { action: 'created', entity: 'site', entityId: row.id, siteId: row.id, detail: { code: row.code, checklistItems: items } });
+  recordActivity(ctx, {
+    action: 'created',
+    entity: 'site',
+    entityId: row.id,
+    siteId: row.id,
+    detail: { code: row.code, checklistItems: items },
+  });
   return row;
 }
 
@@ -86,7 +97,11 @@ export function setSiteStatusByHand(ctx: ServiceContext, input: ApiParsedInput<'
 export function setSiteStatus(ctx: ServiceContext, { siteId, status }: ApiParsedInput<'sites.setStatus'>): Site {
   const site = requireSite(ctx, siteId);
   if (site.status === status) return site;
-  ctx.db.update(sites).set({ status, ...updated(ctx) }).where(eq(sites.id, siteId)).run();
+  ctx.db
+    .update(sites)
+    .set({ status, ...updated(ctx) })
+    .where(eq(sites.id, siteId))
+    .run();
   recordActivity(ctx, { action: 'status_changed', entity: 'site', entityId: siteId, siteId, detail: { from: site.status, to: status } });
   return requireSite(ctx, siteId);
 }

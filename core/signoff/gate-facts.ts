@@ -6,9 +6,17 @@ import type { ServiceContext } from '../services/service-context';
 export function readGateFacts(ctx: ServiceContext, siteId: string, issues: readonly ReviewIssue[]): GateFacts {
   const checklist = (
     ctx.sqlite
-      .prepare(`SELECT id, phase, title, required, state FROM checklist_items WHERE site_id = ?
-        ORDER BY CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 WHEN 'after' THEN 2 WHEN 'handover' THEN 3 ELSE 4 END, position, id`)
-      .all(siteId) as { id: string; phase: GateFacts['checklist'][number]['phase']; title: string; required: number; state: GateFacts['checklist'][number]['state'] }[]
+      .prepare(
+        `SELECT id, phase, title, required, state FROM checklist_items WHERE site_id = ?
+        ORDER BY CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 WHEN 'after' THEN 2 WHEN 'handover' THEN 3 ELSE 4 END, position, id`,
+      )
+      .all(siteId) as {
+      id: string;
+      phase: GateFacts['checklist'][number]['phase'];
+      title: string;
+      required: number;
+      state: GateFacts['checklist'][number]['state'];
+    }[]
   ).map((r) => ({ ...r, required: r.required === 1 }));
   const inventory = (
     ctx.sqlite
@@ -30,8 +38,20 @@ export function readGateFacts(ctx: ServiceContext, siteId: string, issues: reado
            SELECT id FROM check_runs x WHERE x.target_id = m.id AND x.finished_at IS NOT NULL ORDER BY x.finished_at DESC, x.id DESC LIMIT 1)
          WHERE m.site_id = ? ORDER BY m.host_name, m.id`,
       )
-      .all(siteId) as { id: string; hostName: string; scope: GateFacts['targets'][number]['scope']; outcome: string | null; fail: number | null; error: number | null }[]
-  ).map((r) => ({ id: r.id, hostName: r.hostName, scope: r.scope, latest: r.outcome === null ? null : { outcome: r.outcome, fail: r.fail ?? 0, error: r.error ?? 0 } }));
+      .all(siteId) as {
+      id: string;
+      hostName: string;
+      scope: GateFacts['targets'][number]['scope'];
+      outcome: string | null;
+      fail: number | null;
+      error: number | null;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    hostName: r.hostName,
+    scope: r.scope,
+    latest: r.outcome === null ? null : { outcome: r.outcome, fail: r.fail ?? 0, error: r.error ?? 0 },
+  }));
   const openOutages = ctx.sqlite
     .prepare(
       `SELECT i.id AS issueId, i.number, i.title, c.name AS component, c.scope, i.impact_started_at AS startedAt, s.time_zone AS timeZone

@@ -37,9 +37,13 @@ async function renderAndStore(ctx: ServiceContext, dataDir: string, sheet: Signe
   const at = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     ctx.sqlite
-      .prepare(`INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, 'application/pdf', ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`)
+      .prepare(
+        `INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, 'application/pdf', ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+      )
       .run(sha256, bytes.length, at, sheet.content.signer.name);
-    ctx.sqlite.prepare('INSERT INTO sign_off_pdfs (sheet_id, sha256, created_at) VALUES (?, ?, ?) ON CONFLICT (sheet_id) DO NOTHING').run(sheet.content.sheetId, sha256, at);
+    ctx.sqlite
+      .prepare('INSERT INTO sign_off_pdfs (sheet_id, sha256, created_at) VALUES (?, ?, ?) ON CONFLICT (sheet_id) DO NOTHING')
+      .run(sheet.content.sheetId, sha256, at);
   })();
 }
 

@@ -67,9 +67,9 @@ export function signerIdentity(sqlite: Database.Database, fingerprint: string, p
   const key = registeredKey(sqlite, fingerprint);
   if (key && key.publicKey === publicKey) return { status: 'registered', key, description: describeRegisteredSigner(key) };
   if (hasTable(sqlite, 'confirmed_device_keys')) {
-    const confirmed = sqlite.prepare('SELECT confirmed_by, confirmed_at FROM confirmed_device_keys WHERE fingerprint = ? ORDER BY confirmed_at LIMIT 1').get(fingerprint) as
-      | { confirmed_by: string; confirmed_at: string }
-      | undefined;
+    const confirmed = sqlite
+      .prepare('SELECT confirmed_by, confirmed_at FROM confirmed_device_keys WHERE fingerprint = ? ORDER BY confirmed_at LIMIT 1')
+      .get(fingerprint) as { confirmed_by: string; confirmed_at: string } | undefined;
     if (confirmed) {
       return {
         status: 'confirmed',
@@ -97,5 +97,17 @@ export function addRegisteredKey(sqlite: Database.Database, keys: readonly Regis
        display_name = excluded.display_name, device_name = excluded.device_name, registered_at = excluded.registered_at,
        device_revoked_at = excluded.device_revoked_at, fetched_at = excluded.fetched_at`,
   );
-  for (const k of keys) insert.run(k.fingerprint, k.deviceId, k.publicKey, k.userId, k.username, k.displayName, k.deviceName, k.registeredAt, k.deviceRevokedAt, fetchedAt);
+  for (const k of keys)
+    insert.run(
+      k.fingerprint,
+      k.deviceId,
+      k.publicKey,
+      k.userId,
+      k.username,
+      k.displayName,
+      k.deviceName,
+      k.registeredAt,
+      k.deviceRevokedAt,
+      fetchedAt,
+    );
 }

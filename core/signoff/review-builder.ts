@@ -11,17 +11,19 @@ import { latestChecksPerTarget } from './review-checks';
 import { reviewPhotos } from './review-photos';
 import { reviewTraining } from '../training/review-training';
 
-const toReviewIssue = (siteCode: string) => (i: Issue): ReviewIssue => ({
-  id: i.id,
-  siteCode,
-  number: i.number,
-  title: i.title,
-  severity: i.severity,
-  category: i.category,
-  status: i.status,
-  blocksSignOff: i.blocksSignOff,
-  escalationLevel: i.escalationLevel,
-});
+const toReviewIssue =
+  (siteCode: string) =>
+  (i: Issue): ReviewIssue => ({
+    id: i.id,
+    siteCode,
+    number: i.number,
+    title: i.title,
+    severity: i.severity,
+    category: i.category,
+    status: i.status,
+    blocksSignOff: i.blocksSignOff,
+    escalationLevel: i.escalationLevel,
+  });
 
 function deploymentPart(ctx: ServiceContext, deploymentId: string, coreOnly: boolean) {
   const { deployment, components } = getDeployment(ctx, { deploymentId });
@@ -42,12 +44,24 @@ function checklistPart(ctx: ServiceContext, siteId: string): SignOffReview['chec
     )
     .all(siteId) as { phase: string; total: number; done: number; failed: number; openRequired: number }[];
   const completed = new Map(
-    (ctx.sqlite.prepare('SELECT phase, completed_at AS at FROM checklist_phases WHERE site_id = ?').all(siteId) as { phase: string; at: string }[]).map((r) => [r.phase, r.at]),
+    (
+      ctx.sqlite.prepare('SELECT phase, completed_at AS at FROM checklist_phases WHERE site_id = ?').all(siteId) as {
+        phase: string;
+        at: string;
+      }[]
+    ).map((r) => [r.phase, r.at]),
   );
   // A plan without hand-over items reviews (and hashes) as it did before the phase existed.
   return CHECKLIST_PHASES.filter((phase) => phase !== 'handover' || rows.some((r) => r.phase === phase)).map((phase) => {
     const row = rows.find((r) => r.phase === phase);
-    return { phase, done: row?.done ?? 0, total: row?.total ?? 0, failed: row?.failed ?? 0, openRequired: row?.openRequired ?? 0, completedAt: completed.get(phase) ?? null };
+    return {
+      phase,
+      done: row?.done ?? 0,
+      total: row?.total ?? 0,
+      failed: row?.failed ?? 0,
+      openRequired: row?.openRequired ?? 0,
+      completedAt: completed.get(phase) ?? null,
+    };
   });
 }
 
@@ -68,13 +82,23 @@ export function buildSiteReview(ctx: ServiceContext, siteId: string, kind: Exclu
   return {
     kind,
     ...deploymentPart(ctx, site.deploymentId, kind === 'core_components'),
-    site: { id: site.id, code: site.code, name: site.name, address: site.address, timeZone: site.timeZone, ownerName: site.ownerName, ownerEmail: site.ownerEmail },
+    site: {
+      id: site.id,
+      code: site.code,
+      name: site.name,
+      address: site.address,
+      timeZone: site.timeZone,
+      ownerName: site.ownerName,
+      ownerEmail: site.ownerEmail,
+    },
     checklist: checklistPart(ctx, siteId),
     checks: latestChecksPerTarget(ctx, siteId),
     inventory: inventoryPart(ctx, siteId),
     sites: null,
     issues: listSiteIssues(ctx, siteId).map(toReviewIssue(site.code)),
-    rollbacks: ctx.sqlite.prepare('SELECT created_at AS at, reason FROM site_rollbacks WHERE site_id = ? ORDER BY created_at, id').all(siteId) as { at: string; reason: string }[],
+    rollbacks: ctx.sqlite
+      .prepare('SELECT created_at AS at, reason FROM site_rollbacks WHERE site_id = ? ORDER BY created_at, id')
+      .all(siteId) as { at: string; reason: string }[],
     ...(kind === 'site_complete' ? { ...reviewTraining(ctx, siteId), ...reviewPhotos(ctx, siteId) } : {}),
   };
 }
@@ -94,7 +118,14 @@ export function buildMilestoneReview(ctx: ServiceContext, deploymentId: string):
          (SELECT decision FROM sign_off_sheets f WHERE f.site_id = s.id AND f.kind = 'site_complete' ORDER BY signed_at DESC, id DESC LIMIT 1) AS sheetDecision
        FROM sites s WHERE s.deployment_id = ? ORDER BY s.code`,
     )
-    .all(deploymentId) as { id: string; code: string; name: string; status: string; sheetHash: string | null; sheetDecision: string | null }[];
+    .all(deploymentId) as {
+    id: string;
+    code: string;
+    name: string;
+    status: string;
+    sheetHash: string | null;
+    sheetDecision: string | null;
+  }[];
   const issues = sites.flatMap((s) =>
     listSiteIssues(ctx, s.id)
       .filter((i) => i.status === 'open' || i.status === 'in_progress' || i.status === 'escalated' || i.status === 'accepted_exception')

@@ -27,7 +27,12 @@ export function latestChecksPerTarget(ctx: ServiceContext, siteId: string): Sign
     target: r.target,
     role: r.role,
     outcome: r.outcome ?? 'not checked',
-    result: r.outcome === null ? 'not checked' : r.outcome === 'completed' ? `${r.pass ?? 0} passed, ${r.fail ?? 0} failed, ${r.error ?? 0} errors` : r.outcome.replace(/_/g, ' '),
+    result:
+      r.outcome === null
+        ? 'not checked'
+        : r.outcome === 'completed'
+          ? `${r.pass ?? 0} passed, ${r.fail ?? 0} failed, ${r.error ?? 0} errors`
+          : r.outcome.replace(/_/g, ' '),
     finishedAt: r.finishedAt,
   }));
 }

@@ -15,7 +15,12 @@ interface SheetRow {
 const COLUMNS = 'id, kind, site_id AS siteId, review_hash AS reviewHash, content_hash AS contentHash, sheet_json AS sheetJson';
 
 /** Writes a signed sheet. The table refuses any later UPDATE or DELETE. */
-export function insertSheet(ctx: ServiceContext, sheet: SignedSheet, subject: { deploymentId: string; siteId: string | null }, reviewHash: string): void {
+export function insertSheet(
+  ctx: ServiceContext,
+  sheet: SignedSheet,
+  subject: { deploymentId: string; siteId: string | null },
+  reviewHash: string,
+): void {
   const c = sheet.content;
   const audit = created(ctx);
   ctx.sqlite
@@ -50,7 +55,11 @@ export function insertSheet(ctx: ServiceContext, sheet: SignedSheet, subject: { 
 }
 
 /** The newest sheet of a kind for a site (or, for the milestone, a deployment). */
-export function latestSheet(ctx: ServiceContext, kind: SignOffKind, subject: { deploymentId: string; siteId: string | null }): SheetRow | undefined {
+export function latestSheet(
+  ctx: ServiceContext,
+  kind: SignOffKind,
+  subject: { deploymentId: string; siteId: string | null },
+): SheetRow | undefined {
   return ctx.sqlite
     .prepare(
       `SELECT ${COLUMNS} FROM sign_off_sheets WHERE kind = ? AND deployment_id = ? AND site_id IS ? ORDER BY signed_at DESC, id DESC LIMIT 1`,
@@ -59,8 +68,11 @@ export function latestSheet(ctx: ServiceContext, kind: SignOffKind, subject: { d
 }
 
 export function sheetRows(ctx: ServiceContext, where: { siteId: string } | { deploymentId: string }): SheetRow[] {
-  const [clause, value] = 'siteId' in where ? ['site_id = ?', where.siteId] : ["deployment_id = ? AND kind = 'deployment_milestone'", where.deploymentId];
-  return ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM sign_off_sheets WHERE ${clause} ORDER BY signed_at DESC, id DESC`).all(value) as SheetRow[];
+  const [clause, value] =
+    'siteId' in where ? ['site_id = ?', where.siteId] : ["deployment_id = ? AND kind = 'deployment_milestone'", where.deploymentId];
+  return ctx.sqlite
+    .prepare(`SELECT ${COLUMNS} FROM sign_off_sheets WHERE ${clause} ORDER BY signed_at DESC, id DESC`)
+    .all(value) as SheetRow[];
 }
 
 export function requireSheetRow(ctx: ServiceContext, sheetId: string): SheetRow {

@@ -38,7 +38,9 @@ function resolveSubject(ctx: ServiceContext, input: { kind: SignOffKind; siteId:
 }
 
 function buildReview(ctx: ServiceContext, subject: Subject): SignOffReview {
-  return subject.kind === 'deployment_milestone' ? buildMilestoneReview(ctx, subject.deploymentId) : buildSiteReview(ctx, subject.siteId!, subject.kind);
+  return subject.kind === 'deployment_milestone'
+    ? buildMilestoneReview(ctx, subject.deploymentId)
+    : buildSiteReview(ctx, subject.siteId!, subject.kind);
 }
 
 /** The open gaps of what a site sheet covers (the milestone has its own close-out rule). */
@@ -52,7 +54,8 @@ function languageOf(ctx: ServiceContext, subject: Subject, requested: SiteLangua
   return subject.siteId === null ? FALLBACK_LANGUAGE : siteLanguage(requireSite(ctx, subject.siteId));
 }
 
-const placeOf = (review: SignOffReview) => (review.site ? `${review.site.name} (${review.site.code})` : `${review.deployment.name} ${review.deployment.version}`.trim());
+const placeOf = (review: SignOffReview) =>
+  review.site ? `${review.site.name} (${review.site.code})` : `${review.deployment.name} ${review.deployment.version}`.trim();
 
 export function reviewSignOff(ctx: ServiceContext, input: ApiParsedInput<'signoff.review'>): ApiOutput<'signoff.review'> {
   const subject = resolveSubject(ctx, input);
@@ -90,7 +93,8 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function checkSignatureImage(base64: string): string {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.toString('base64') !== base64 || !bytes.subarray(0, 8).equals(PNG_MAGIC)) throw new DomainError('validation', 'The drawn signature is not a PNG image');
+  if (bytes.toString('base64') !== base64 || !bytes.subarray(0, 8).equals(PNG_MAGIC))
+    throw new DomainError('validation', 'The drawn signature is not a PNG image');
   return sha256Hex(bytes);
 }
 
@@ -108,10 +112,12 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
   const subject = resolveSubject(ctx, input);
   if (subject.kind === 'deployment_milestone') {
     const role = getProfile(ctx.db)?.role;
-    if (!role || !roleMay(role, MANAGER_ROLES)) throw new DomainError('forbidden', 'The Deployment Complete Milestone is signed by a release manager');
+    if (!role || !roleMay(role, MANAGER_ROLES))
+      throw new DomainError('forbidden', 'The Deployment Complete Milestone is signed by a release manager');
   }
   const before = buildReview(ctx, subject);
-  if (canonicalHash(before) !== input.reviewHash) throw new DomainError('conflict', 'What this sheet covers changed since the review was shown; review it again');
+  if (canonicalHash(before) !== input.reviewHash)
+    throw new DomainError('conflict', 'What this sheet covers changed since the review was shown; review it again');
   const gaps = gapsOf(ctx, subject, before);
   const verdict = checkGatedDecision(input, gaps, before.issues);
   if (!verdict.allowed) throw new DomainError('rule', verdict.reason);
@@ -119,7 +125,8 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
   const language = languageOf(ctx, subject, input.language);
   const statement = signOffStatement(subject.kind, placeOf(before), language);
   // What the signer confirmed must be what is signed, word for word (another language, an updated catalog).
-  if (input.statement !== undefined && input.statement !== statement) throw new DomainError('conflict', 'The statement shown is not the one that would be signed; review it again');
+  if (input.statement !== undefined && input.statement !== statement)
+    throw new DomainError('conflict', 'The statement shown is not the one that would be signed; review it again');
   const imageSha = checkSignatureImage(input.signaturePngBase64);
   const acceptedIssues: Issue[] = input.exceptions.map((e) => acceptIssueAsException(ctx, { issueId: e.issueId, reason: e.reason }));
   const review = buildReview(ctx, subject);
@@ -152,10 +159,18 @@ export function signSheet(ctx: ServiceContext, dataDir: string, input: ApiParsed
     entity: 'sign_off_sheet',
     entityId: content.sheetId,
     siteId: subject.siteId,
-    detail: { kind: subject.kind, decision: input.decision, language, hash: sheet.hash.value, exceptions: content.exceptions.length, gaps: gaps.length },
+    detail: {
+      kind: subject.kind,
+      decision: input.decision,
+      language,
+      hash: sheet.hash.value,
+      exceptions: content.exceptions.length,
+      gaps: gaps.length,
+    },
   });
   // The site owner accepting the site completes it; a rejection leaves the status as it was.
-  if (subject.kind === 'site_complete' && input.decision !== 'rejected') setSiteStatus(ctx, { siteId: subject.siteId!, status: 'signed_off' });
+  if (subject.kind === 'site_complete' && input.decision !== 'rejected')
+    setSiteStatus(ctx, { siteId: subject.siteId!, status: 'signed_off' });
   void schedulePdf(ctx, dataDir, sheet);
   return { sheet: summarize(requireSheetRow(ctx, content.sheetId)), acceptedIssues };
 }
@@ -177,7 +192,11 @@ export function getSheet(ctx: ServiceContext, { sheetId }: ApiParsedInput<'signo
 }
 
 /** The stored PDF as base64; starts rendering it (and says so) when it is not stored yet. */
-export function exportSheetPdf(ctx: ServiceContext, dataDir: string, { sheetId }: ApiParsedInput<'signoff.exportPdf'>): ApiOutput<'signoff.exportPdf'> {
+export function exportSheetPdf(
+  ctx: ServiceContext,
+  dataDir: string,
+  { sheetId }: ApiParsedInput<'signoff.exportPdf'>,
+): ApiOutput<'signoff.exportPdf'> {
   const sheet = storedSheet(ctx, sheetId);
   const sha256 = storedPdf(ctx, sheetId);
   const file = sha256 ? attachmentFile(dataDir, sha256) : null;
@@ -188,6 +207,9 @@ export function exportSheetPdf(ctx: ServiceContext, dataDir: string, { sheetId }
   const bytes = fs.readFileSync(file);
   if (sha256Hex(bytes) !== sha256) throw new DomainError('conflict', `The stored PDF of sheet ${sheetId} was altered on disk`);
   const where = sheet.content.review.site?.code ?? sheet.content.review.deployment.name;
-  const fileName = `signoff-${sheet.content.review.kind}-${where}-${sheet.content.signedAt.slice(0, 10)}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '_');
+  const fileName = `signoff-${sheet.content.review.kind}-${where}-${sheet.content.signedAt.slice(0, 10)}.pdf`.replace(
+    /[^A-Za-z0-9._-]+/g,
+    '_',
+  );
   return { status: 'ready', fileName, sha256, base64: bytes.toString('base64') };
 }

@@ -18,7 +18,11 @@ export function verifySheet(input: unknown): SheetVerdict {
   const parsed = signedSheetSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { valid: false, reason: `not a sign-off sheet (${first ? `${first.path.join('.') || 'sheet'}: ${first.message}` : 'unknown shape'})`, sheet: null };
+    return {
+      valid: false,
+      reason: `not a sign-off sheet (${first ? `${first.path.join('.') || 'sheet'}: ${first.message}` : 'unknown shape'})`,
+      sheet: null,
+    };
   }
   const sheet = parsed.data;
   const fail = (reason: string): SheetVerdict => ({ valid: false, reason, sheet });
@@ -31,9 +35,11 @@ export function verifySheet(input: unknown): SheetVerdict {
   }
   if (sha256Hex(canonical) !== sheet.hash.value.toLowerCase()) return fail('content hash mismatch: the signed content was changed');
   const image = sheet.content.signatureImage;
-  if (!BASE64.test(image.base64) || sha256Hex(Buffer.from(image.base64, 'base64')) !== image.sha256) return fail('signature image does not match its hash');
+  if (!BASE64.test(image.base64) || sha256Hex(Buffer.from(image.base64, 'base64')) !== image.sha256)
+    return fail('signature image does not match its hash');
   const signedAt = Date.parse(sheet.content.signedAt);
-  if (Number.isNaN(signedAt) || new Date(signedAt).toISOString() !== sheet.content.signedAt) return fail('signed time is not UTC ISO 8601 with milliseconds');
+  if (Number.isNaN(signedAt) || new Date(signedAt).toISOString() !== sheet.content.signedAt)
+    return fail('signed time is not UTC ISO 8601 with milliseconds');
   if (!isValidTimeZone(sheet.content.signerTimeZone)) return fail(`unknown time zone "${sheet.content.signerTimeZone}"`);
   let publicKey: crypto.KeyObject;
   const der = Buffer.from(sheet.publicKey.value, 'base64');
@@ -46,6 +52,7 @@ export function verifySheet(input: unknown): SheetVerdict {
   if (publicKeyFingerprint(der) !== sheet.publicKey.fingerprint) return fail('public key fingerprint mismatch');
   const signature = Buffer.from(sheet.signature.value, 'base64');
   if (!BASE64.test(sheet.signature.value) || signature.length !== 64) return fail('device signature is malformed');
-  if (!crypto.verify(null, Buffer.from(sheet.hash.value, 'hex'), publicKey, signature)) return fail('device signature does not match the hash');
+  if (!crypto.verify(null, Buffer.from(sheet.hash.value, 'hex'), publicKey, signature))
+    return fail('device signature does not match the hash');
   return { valid: true, sheet };
 }

@@ -34,7 +34,12 @@ export function loadDeploymentPlan(ctx: ServiceContext, deploymentId: string): D
     .where(eq(sites.deploymentId, deploymentId))
     .orderBy(asc(sites.code))
     .all();
-  const waveRows = ctx.db.select({ id: waves.id, name: waves.name, sequence: waves.sequence }).from(waves).where(eq(waves.deploymentId, deploymentId)).orderBy(asc(waves.sequence)).all();
+  const waveRows = ctx.db
+    .select({ id: waves.id, name: waves.name, sequence: waves.sequence })
+    .from(waves)
+    .where(eq(waves.deploymentId, deploymentId))
+    .orderBy(asc(waves.sequence))
+    .all();
   return { sites: siteRows, waves: waveRows };
 }
 

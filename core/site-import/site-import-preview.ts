@@ -1,5 +1,9 @@
 import { IMPORT_PREVIEW_ERRORS_MAX, IMPORT_PREVIEW_SAMPLE_ROWS } from '../../shared/contract/inventory-import-methods';
-import { SITE_IMPORT_PREVIEW_SITES_MAX, SITE_IMPORT_PREVIEW_WARNINGS_MAX, type SiteImportPreview } from '../../shared/contract/site-import-methods';
+import {
+  SITE_IMPORT_PREVIEW_SITES_MAX,
+  SITE_IMPORT_PREVIEW_WARNINGS_MAX,
+  type SiteImportPreview,
+} from '../../shared/contract/site-import-methods';
 import { scheduleWarnings, type ScheduledSite } from '../../shared/logic/schedule-checks';
 import type { SiteImportRow, SiteValidationResult } from '../../shared/site-import/validate-site-rows';
 import { loadScheduleSites, loadScheduleWaves } from '../schedule/schedule-data';
@@ -7,7 +11,17 @@ import type { ServiceContext } from '../services/service-context';
 import type { SitePreviewEntry } from './site-import-store';
 import { validateSiteEntry } from './site-import-validation';
 
-const SCHEDULED_FIELDS = ['name', 'waveId', 'timeZone', 'windowStart', 'windowEnd', 'technicians', 'ownerName', 'ownerEmail', 'ownerPhone'] as const;
+const SCHEDULED_FIELDS = [
+  'name',
+  'waveId',
+  'timeZone',
+  'windowStart',
+  'windowEnd',
+  'technicians',
+  'ownerName',
+  'ownerEmail',
+  'ownerPhone',
+] as const;
 
 /** The file's sites as they would be after the import, among every site here, checked for schedule warnings. */
 function importWarnings(ctx: ServiceContext, deploymentId: string, rows: readonly SiteImportRow[]): ReturnType<typeof scheduleWarnings> {
@@ -18,7 +32,24 @@ function importWarnings(ctx: ServiceContext, deploymentId: string, rows: readonl
   const only = new Set<string>();
   for (const r of rows) {
     const id = r.siteId ?? `import-row-${r.row}`;
-    const next: ScheduledSite = { ...(byId.get(id) ?? { id, code: r.code, name: '', deploymentId, deploymentName, waveId: null, timeZone: 'UTC', windowStart: null, windowEnd: null, technicians: [], ownerName: '', ownerEmail: '', ownerPhone: '', status: 'planned' }) };
+    const next: ScheduledSite = {
+      ...(byId.get(id) ?? {
+        id,
+        code: r.code,
+        name: '',
+        deploymentId,
+        deploymentName,
+        waveId: null,
+        timeZone: 'UTC',
+        windowStart: null,
+        windowEnd: null,
+        technicians: [],
+        ownerName: '',
+        ownerEmail: '',
+        ownerPhone: '',
+        status: 'planned',
+      }),
+    };
     for (const key of SCHEDULED_FIELDS) if (r.values[key] !== undefined) Object.assign(next, { [key]: r.values[key] });
     byId.set(id, next);
     only.add(id);
@@ -55,7 +86,9 @@ export function toSitePreview(ctx: ServiceContext, entry: SitePreviewEntry): Sit
     fileErrors: result.fileErrors,
     rowErrors: result.rowErrors.slice(0, IMPORT_PREVIEW_ERRORS_MAX),
     counts,
-    sites: listed.slice(0, SITE_IMPORT_PREVIEW_SITES_MAX).map((s) => ({ row: s.row, code: s.code, name: s.name, status: s.status as 'new' | 'changed', changes: s.changes })),
+    sites: listed
+      .slice(0, SITE_IMPORT_PREVIEW_SITES_MAX)
+      .map((s) => ({ row: s.row, code: s.code, name: s.name, status: s.status as 'new' | 'changed', changes: s.changes })),
     sitesTruncated: listed.length > SITE_IMPORT_PREVIEW_SITES_MAX,
     untouchedCount: plan.sites.filter((s) => !fileCodes.has(s.code)).length,
     warnings: warnings.slice(0, SITE_IMPORT_PREVIEW_WARNINGS_MAX).map((w) => ({ siteCode: w.siteCode, kind: w.kind, message: w.message })),

@@ -33,7 +33,11 @@ async function readTable(data: Buffer, fileName: string): Promise<RawTable> {
 const notFoundPreview = () => new DomainError('not_found', 'That preview expired; choose the file again');
 
 /** Reads a site list (or re-maps an earlier preview) and checks every row; writes nothing. */
-export async function previewSites(ctx: ServiceContext, store: SiteImportStore, input: ApiParsedInput<'siteImport.preview'>): Promise<SiteImportPreview> {
+export async function previewSites(
+  ctx: ServiceContext,
+  store: SiteImportStore,
+  input: ApiParsedInput<'siteImport.preview'>,
+): Promise<SiteImportPreview> {
   store.sweep();
   loadDeploymentPlan(ctx, input.deploymentId);
   const users = input.users?.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
@@ -59,7 +63,20 @@ export async function previewSites(ctx: ServiceContext, store: SiteImportStore, 
   return toSitePreview(ctx, entry);
 }
 
-const INPUT_KEY: Record<SiteDataField, string> = { code: 'code', name: 'name', address: 'address', timeZone: 'timeZone', wave: 'waveId', windowStart: 'windowStart', windowEnd: 'windowEnd', ownerName: 'ownerName', ownerEmail: 'ownerEmail', ownerPhone: 'ownerPhone', technicians: 'technicians', notes: 'notes' };
+const INPUT_KEY: Record<SiteDataField, string> = {
+  code: 'code',
+  name: 'name',
+  address: 'address',
+  timeZone: 'timeZone',
+  wave: 'waveId',
+  windowStart: 'windowStart',
+  windowEnd: 'windowEnd',
+  ownerName: 'ownerName',
+  ownerEmail: 'ownerEmail',
+  ownerPhone: 'ownerPhone',
+  technicians: 'technicians',
+  notes: 'notes',
+};
 
 /** The changed fields only, so the site's activity entry names exactly what the file changed. */
 function changedPatch(row: SiteImportRow): Record<string, unknown> {
@@ -72,15 +89,23 @@ function changedPatch(row: SiteImportRow): Record<string, unknown> {
  * site is made exactly as "Add site" makes it (checklist from the template), a changed one edited
  * as "Edit site" edits it (one activity entry each).
  */
-export function commitSites(ctx: ServiceContext, store: SiteImportStore, input: ApiParsedInput<'siteImport.commit'>): ApiOutput<'siteImport.commit'> {
+export function commitSites(
+  ctx: ServiceContext,
+  store: SiteImportStore,
+  input: ApiParsedInput<'siteImport.commit'>,
+): ApiOutput<'siteImport.commit'> {
   const entry = store.preview(input.previewId);
   if (!entry) throw notFoundPreview();
   const { result } = validateSiteEntry(ctx, entry);
-  if (result.fileErrors.length > 0) throw new DomainError('rule', `Nothing imported: ${result.fileErrors.map((e) => e.message).join('; ')}`);
+  if (result.fileErrors.length > 0)
+    throw new DomainError('rule', `Nothing imported: ${result.fileErrors.map((e) => e.message).join('; ')}`);
   if (result.rowErrors.length > 0) {
     const rows = new Set(result.rowErrors.map((e) => e.row)).size;
     const first = result.rowErrors[0]!;
-    throw new DomainError('rule', `Nothing imported: ${rows} row${rows === 1 ? ' has' : 's have'} errors (first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message})`);
+    throw new DomainError(
+      'rule',
+      `Nothing imported: ${rows} row${rows === 1 ? ' has' : 's have'} errors (first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message})`,
+    );
   }
   const done = { created: 0, updated: 0, unchanged: 0 };
   for (const row of result.sites) {

@@ -5,7 +5,10 @@ import { knownUsers, loadDeploymentPlan, type DeploymentPlan } from './site-impo
 import type { SitePreviewEntry } from './site-import-store';
 
 /** One field per column: the given mapping (padded with 'ignore'), or the detected one. */
-export function settleSiteMapping(headers: readonly string[], mapping: readonly SitePreviewEntry['mapping'][number][] | undefined): SitePreviewEntry['mapping'] {
+export function settleSiteMapping(
+  headers: readonly string[],
+  mapping: readonly SitePreviewEntry['mapping'][number][] | undefined,
+): SitePreviewEntry['mapping'] {
   const chosen = mapping ?? siteAutoMapping(headers);
   return Array.from({ length: headers.length }, (_, i) => chosen[i] ?? 'ignore');
 }

@@ -17,7 +17,8 @@ import { cachedStatement } from '../db/statement-cache';
  * left alone: the next pull brings the server's. Call inside the import's transaction.
  */
 export function applyRows(sqlite: Database.Database, rows: readonly FileRow[], verdicts: readonly RowVerdict[]): number {
-  const hasGuard = cachedStatement(sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_apply_guard'").get() !== undefined;
+  const hasGuard =
+    cachedStatement(sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_apply_guard'").get() !== undefined;
   const pending = hasGuard ? pendingCheck(sqlite) : () => false;
   sqlite.pragma('defer_foreign_keys = ON');
   if (hasGuard) cachedStatement(sqlite, 'INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
@@ -39,7 +40,10 @@ export function applyRows(sqlite: Database.Database, rows: readonly FileRow[], v
           statement.run(...values);
         }
       } catch (error) {
-        throw new DomainError('conflict', `The report could not be stored here: ${entity.name} ${row.rowId} clashes with a row on this device (${(error as Error).message}); nothing was imported`);
+        throw new DomainError(
+          'conflict',
+          `The report could not be stored here: ${entity.name} ${row.rowId} clashes with a row on this device (${(error as Error).message}); nothing was imported`,
+        );
       }
       applied += 1;
     });

@@ -18,7 +18,10 @@ export function isImmutable(entity: SyncEntity): boolean {
  * `changed` (applied). `keptNewer`: this device's copy stays: it was changed later here (a later
  * `updated_at`), it has local changes waiting to be pushed, or the row is immutable.
  */
-export function compareWithLocal(sqlite: Database.Database, rows: readonly FileRow[]): { verdicts: RowVerdict[]; entities: EntityCounts[] } {
+export function compareWithLocal(
+  sqlite: Database.Database,
+  rows: readonly FileRow[],
+): { verdicts: RowVerdict[]; entities: EntityCounts[] } {
   const pending = sqliteHasOutbox(sqlite) ? pendingCheck(sqlite) : () => false;
   const counts = new Map<string, EntityCounts>();
   const verdicts = rows.map((row) => {
@@ -47,7 +50,12 @@ function selectSql(entity: SyncEntity): string {
   return sql;
 }
 
-function judge(entity: SyncEntity, row: FileRow, local: Record<string, unknown> | null, pending: (e: string, r: string) => boolean): RowVerdict {
+function judge(
+  entity: SyncEntity,
+  row: FileRow,
+  local: Record<string, unknown> | null,
+  pending: (e: string, r: string) => boolean,
+): RowVerdict {
   if (!local) return 'new';
   const same = Object.keys(entity.columns).every((c) => (local[c] ?? null) === (row.data[c] ?? null));
   if (same) return 'unchanged';

@@ -48,9 +48,17 @@ function readAttachments(ctx: ServiceContext, dataDir: string, shas: readonly st
   return stored.map((sha256) => {
     const row = meta.get(sha256) as { mediaType: string } | undefined;
     const file = path.join(attachmentDir(dataDir), sha256);
-    if (!row || !fs.existsSync(file)) throw new DomainError('conflict', `Attachment ${sha256.slice(0, 12)}… is not on this device; the report cannot be complete without it`);
+    if (!row || !fs.existsSync(file))
+      throw new DomainError(
+        'conflict',
+        `Attachment ${sha256.slice(0, 12)}… is not on this device; the report cannot be complete without it`,
+      );
     const bytes = fs.readFileSync(file);
-    if (sha256Hex(bytes) !== sha256) throw new DomainError('conflict', `Attachment ${sha256.slice(0, 12)}… was altered on this device (its bytes no longer match its hash)`);
+    if (sha256Hex(bytes) !== sha256)
+      throw new DomainError(
+        'conflict',
+        `Attachment ${sha256.slice(0, 12)}… was altered on this device (its bytes no longer match its hash)`,
+      );
     return { sha256, mediaType: row.mediaType, size: bytes.length, base64: bytes.toString('base64') };
   });
 }
@@ -78,19 +86,43 @@ export function buildSiteReportFile(ctx: ServiceContext, dataDir: string, siteId
   const parts = partsOf({ manifest, rows, attachments });
   const hash = signedHashOf(parts);
   const signature = crypto.sign(null, Buffer.from(hash, 'hex'), key.privateKey).toString('base64');
-  return { manifest, rows, attachments, signature: { parts, hash: { algorithm: 'sha256', value: hash }, signature: { algorithm: 'ed25519', value: signature } } };
+  return {
+    manifest,
+    rows,
+    attachments,
+    signature: { parts, hash: { algorithm: 'sha256', value: hash }, signature: { algorithm: 'ed25519', value: signature } },
+  };
 }
 
 /** `siteReports.exportFile`: the file's text and name; the shell saves it where the user chooses. */
-export function exportSiteReportFile(ctx: ServiceContext, dataDir: string, siteId: string, schemaVersion: number): ApiOutput<'siteReports.exportFile'> {
+export function exportSiteReportFile(
+  ctx: ServiceContext,
+  dataDir: string,
+  siteId: string,
+  schemaVersion: number,
+): ApiOutput<'siteReports.exportFile'> {
   const file = buildSiteReportFile(ctx, dataDir, siteId, schemaVersion);
   const content = JSON.stringify(file);
   const bytes = Buffer.byteLength(content);
   const sha256 = sha256Hex(content);
   const fileName = siteReportFileName(file.manifest.site.code, file.manifest.exportedAt);
   ctx.sqlite.transaction(() =>
-    recordActivity(ctx, { action: 'exported', entity: 'site_report', entityId: siteId, siteId, detail: { fileName, sha256, rows: file.rows.length, attachments: file.attachments.length } }),
+    recordActivity(ctx, {
+      action: 'exported',
+      entity: 'site_report',
+      entityId: siteId,
+      siteId,
+      detail: { fileName, sha256, rows: file.rows.length, attachments: file.attachments.length },
+    }),
   )();
   log.info('site report exported', { siteId, rows: file.rows.length, attachments: file.attachments.length, bytes });
-  return { fileName, content, sha256, bytes, rows: file.rows.length, attachments: file.attachments.length, keyFingerprint: file.manifest.device.fingerprint };
+  return {
+    fileName,
+    content,
+    sha256,
+    bytes,
+    rows: file.rows.length,
+    attachments: file.attachments.length,
+    keyFingerprint: file.manifest.device.fingerprint,
+  };
 }

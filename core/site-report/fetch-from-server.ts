@@ -45,7 +45,11 @@ function seenStamps(sqlite: Database.Database): Map<string, string> {
  * since the last fetch (whichever run brought the rows: the automatic one after sign-in, a timer
  * run, or this one), and remembers what was seen.
  */
-export async function fetchReportsFromServer(sqlite: Database.Database, engine: SyncEngine, now: () => string): Promise<ApiOutput<'siteReports.fetchFromServer'>> {
+export async function fetchReportsFromServer(
+  sqlite: Database.Database,
+  engine: SyncEngine,
+  now: () => string,
+): Promise<ApiOutput<'siteReports.fetchFromServer'>> {
   const outcome = await engine.runOnce();
   const seen = seenStamps(sqlite);
   const current = siteStamps(sqlite);
@@ -58,7 +62,9 @@ export async function fetchReportsFromServer(sqlite: Database.Database, engine: 
   }
   sites.sort((a, b) => a.deploymentName.localeCompare(b.deploymentName) || a.code.localeCompare(b.code));
   const at = now();
-  const remember = sqlite.prepare('INSERT INTO site_report_seen (site_id, stamp, seen_at) VALUES (?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET stamp = excluded.stamp, seen_at = excluded.seen_at');
+  const remember = sqlite.prepare(
+    'INSERT INTO site_report_seen (site_id, stamp, seen_at) VALUES (?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET stamp = excluded.stamp, seen_at = excluded.seen_at',
+  );
   sqlite.transaction(() => {
     for (const site of current.values()) remember.run(site.siteId, site.stamp, at);
   })();

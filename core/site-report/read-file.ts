@@ -1,4 +1,9 @@
-import { SITE_REPORT_FORMAT, SITE_REPORT_FORMAT_VERSION, siteReportFileSchema, type SiteReportFile } from '../../shared/site-report/file-format';
+import {
+  SITE_REPORT_FORMAT,
+  SITE_REPORT_FORMAT_VERSION,
+  siteReportFileSchema,
+  type SiteReportFile,
+} from '../../shared/site-report/file-format';
 import type { ReportProblem } from '../../shared/contract/site-report-methods';
 
 export type ReadOutcome = { file: SiteReportFile } | { file: null; problem: ReportProblem };
@@ -27,7 +32,10 @@ export function readSiteReportFile(bytes: Buffer): ReadOutcome {
     return fail('format', `The file is JSON but not an Outpost site report (no manifest with format "${SITE_REPORT_FORMAT}")`);
   }
   if (manifest.formatVersion !== SITE_REPORT_FORMAT_VERSION) {
-    return fail('format', `Site report format version ${String(manifest.formatVersion)} is not supported (this version of Outpost reads version ${SITE_REPORT_FORMAT_VERSION})`);
+    return fail(
+      'format',
+      `Site report format version ${String(manifest.formatVersion)} is not supported (this version of Outpost reads version ${SITE_REPORT_FORMAT_VERSION})`,
+    );
   }
   const parsed = siteReportFileSchema.safeParse(value);
   if (!parsed.success) {

@@ -13,7 +13,9 @@ interface RawRow {
 function selectRows(sqlite: Database.Database, entity: SyncEntity, where: string, ...params: unknown[]): FileRow[] {
   const sql = `SELECT ${rowIdSql(entity, 't')} AS rowId, ${rowJsonSql(columnsOf(entity), 't')} AS data FROM ${ident(entity.name)} t WHERE ${where}`;
   const rows = sqlite.prepare(sql).all(...params) as RawRow[];
-  return rows.map((r) => ({ entity: entity.name, rowId: r.rowId, data: JSON.parse(r.data) as WireRow })).sort((a, b) => (a.rowId < b.rowId ? -1 : a.rowId > b.rowId ? 1 : 0));
+  return rows
+    .map((r) => ({ entity: entity.name, rowId: r.rowId, data: JSON.parse(r.data) as WireRow }))
+    .sort((a, b) => (a.rowId < b.rowId ? -1 : a.rowId > b.rowId ? 1 : 0));
 }
 
 /** Every row of the site's partition (`site:<id>`), entity by entity in apply order, in the sync wire form. */
@@ -52,9 +54,15 @@ export function referencedDeploymentRows(sqlite: Database.Database, siteRows: re
   const deploymentId = String(site.data.deployment_id);
   const values = (entity: string, column: string) =>
     siteRows.filter((r) => r.entity === entity && typeof r.data[column] === 'string').map((r) => r.data[column] as string);
-  const templateIds = [...new Set(byId(sqlite, 'checklist_template_items', values('checklist_items', 'template_item_id')).map((r) => String(r.data.template_id)))];
+  const templateIds = [
+    ...new Set(
+      byId(sqlite, 'checklist_template_items', values('checklist_items', 'template_item_id')).map((r) => String(r.data.template_id)),
+    ),
+  ];
   const itemsEntity = syncEntity('checklist_template_items');
-  const templateItems = itemsEntity ? selectRows(sqlite, itemsEntity, 't.template_id IN (SELECT value FROM json_each(?))', JSON.stringify(templateIds)) : [];
+  const templateItems = itemsEntity
+    ? selectRows(sqlite, itemsEntity, 't.template_id IN (SELECT value FROM json_each(?))', JSON.stringify(templateIds))
+    : [];
   const requirements = syncEntity('requirements');
   return [
     ...byId(sqlite, 'deployments', [deploymentId]),
@@ -69,5 +77,10 @@ export function referencedDeploymentRows(sqlite: Database.Database, siteRows: re
 /** Rows in apply order: parents before children (registry order), then by row id. */
 export function inApplyOrder(rows: readonly FileRow[]): FileRow[] {
   const order = (name: string) => syncEntity(name)?.order ?? 1000;
-  return [...rows].sort((a, b) => order(a.entity) - order(b.entity) || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0) || (a.rowId < b.rowId ? -1 : a.rowId > b.rowId ? 1 : 0));
+  return [...rows].sort(
+    (a, b) =>
+      order(a.entity) - order(b.entity) ||
+      (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0) ||
+      (a.rowId < b.rowId ? -1 : a.rowId > b.rowId ? 1 : 0),
+  );
 }

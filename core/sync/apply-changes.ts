@@ -62,7 +62,10 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
     sqlite,
     pending,
     counts,
-    version: cachedStatement(sqlite, 'INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, row_id) DO UPDATE SET version = excluded.version'),
+    version: cachedStatement(
+      sqlite,
+      'INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, row_id) DO UPDATE SET version = excluded.version',
+    ),
   };
   const isolated = options.isolateRows ? sqlite.transaction((store: () => void) => store()) : null; // nested: a SAVEPOINT
   let applied = 0;
@@ -76,14 +79,33 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
       if (!change.deleted && options.seen) seenSet(options.seen, entity.name).add(change.rowId);
       if (pending(entity.name, change.rowId)) continue;
       const keys = keyValuesOf(entity, change.rowId);
-      const unfit = keys ? unfitRow(entity, change) : `the row id ${JSON.stringify(change.rowId).slice(0, 80)} is not a key of ${entity.name}`;
+      const unfit = keys
+        ? unfitRow(entity, change)
+        : `the row id ${JSON.stringify(change.rowId).slice(0, 80)} is not a key of ${entity.name}`;
       if (unfit || !keys) {
-        quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason: unfit ?? 'bad row id' });
+        quarantine.put({
+          entity: entity.name,
+          rowId: change.rowId,
+          partition: options.partition,
+          version: change.version,
+          data: change.data,
+          reason: unfit ?? 'bad row id',
+        });
         continue;
       }
-      const waiting = options.unavailableBlobs?.size && entity.blobColumns && !change.deleted ? blobsOfRow(entity.name, change.data, options.unavailableBlobs) : [];
+      const waiting =
+        options.unavailableBlobs?.size && entity.blobColumns && !change.deleted
+          ? blobsOfRow(entity.name, change.data, options.unavailableBlobs)
+          : [];
       if (waiting.length > 0) {
-        quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason: options.unavailableBlobs!.get(waiting[0]!)! });
+        quarantine.put({
+          entity: entity.name,
+          rowId: change.rowId,
+          partition: options.partition,
+          version: change.version,
+          data: change.data,
+          reason: options.unavailableBlobs!.get(waiting[0]!)!,
+        });
         continue;
       }
       const store = () => storeRow(context, entity, change, keys);
@@ -93,7 +115,14 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
         } catch (error) {
           const reason = refusalReason(entity, change, error);
           log.warn('pulled row quarantined', { entity: entity.name, rowId: change.rowId, partition: options.partition, reason });
-          quarantine.put({ entity: entity.name, rowId: change.rowId, partition: options.partition, version: change.version, data: change.data, reason });
+          quarantine.put({
+            entity: entity.name,
+            rowId: change.rowId,
+            partition: options.partition,
+            version: change.version,
+            data: change.data,
+            reason,
+          });
           continue;
         }
       } else {
@@ -133,7 +162,10 @@ function storeRow(context: RowContext, entity: SyncEntity, change: PulledChange,
   }
   context.version.run(entity.name, change.rowId, change.version);
   if (entity.name === 'deployments' && !change.deleted) {
-    cachedStatement(sqlite, `INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', ${NOW_SQL}) ON CONFLICT(deployment_id) DO NOTHING`).run(change.rowId);
+    cachedStatement(
+      sqlite,
+      `INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', ${NOW_SQL}) ON CONFLICT(deployment_id) DO NOTHING`,
+    ).run(change.rowId);
   }
   if (counted) counts.change(before, counts.current(change.rowId));
 }
@@ -149,7 +181,8 @@ function unfitRow(entity: SyncEntity, change: PulledChange): string | null {
   if (!data) return 'the server sent a live row without data';
   for (const [column, type] of columnTypes(entity)) {
     const value = data[column];
-    if (value !== undefined && !valueFitsColumn(type, value)) return rowViolations(entity.name, data).join('; ') || `${entity.name}.${column} has a value of the wrong type`;
+    if (value !== undefined && !valueFitsColumn(type, value))
+      return rowViolations(entity.name, data).join('; ') || `${entity.name}.${column} has a value of the wrong type`;
   }
   return null;
 }
@@ -194,7 +227,13 @@ function upsertMakingRoom(sqlite: Database.Database, entity: SyncEntity, data: W
  * issue event's `seq` taken twice offline). The server's copy wins; it is the only way such a row
  * changes.
  */
-function followServerCopy(sqlite: Database.Database, entity: SyncEntity, columns: string[], values: unknown[], keys: Record<string, unknown>): void {
+function followServerCopy(
+  sqlite: Database.Database,
+  entity: SyncEntity,
+  columns: string[],
+  values: unknown[],
+  keys: Record<string, unknown>,
+): void {
   const keyValues = entity.key.map((k) => keys[k]);
   const others = columns.filter((c) => !entity.key.includes(c));
   if (others.length === 0) return;

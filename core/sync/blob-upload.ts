@@ -46,7 +46,8 @@ function localBlob(sqlite: Database.Database, dataDir: string, sha256: string): 
   const file = path.join(attachmentDir(dataDir), sha256);
   if (fs.existsSync(file)) {
     const bytes = fs.readFileSync(file);
-    const row = sqlite.prepare('SELECT media_type AS mediaType FROM attachments WHERE sha256 = ?').get(sha256) as { mediaType: string } | undefined;
+    const row = sqlite.prepare('SELECT media_type AS mediaType FROM attachments WHERE sha256 = ?').get(sha256) as
+      { mediaType: string } | undefined;
     if (matches(bytes)) return { bytes, mediaType: row?.mediaType ?? 'application/octet-stream' };
   }
   const inline = sqlite
@@ -70,7 +71,8 @@ async function uploadBlob(run: SyncRun, sha256: string, bytes: Buffer, mediaType
     const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + BLOB_CHUNK_BYTES));
     const next = await run.client.putBlobChunk(sha256, offset, bytes.length, mediaType, chunk);
     stalled = next.received > offset || next.complete ? 0 : stalled + 1;
-    if (stalled >= 3) throw new SyncError('server_error', 'The server does not accept the attachment upload', `blob ${sha256} stuck at ${offset} bytes`);
+    if (stalled >= 3)
+      throw new SyncError('server_error', 'The server does not accept the attachment upload', `blob ${sha256} stuck at ${offset} bytes`);
     status = next;
   }
 }

@@ -10,7 +10,9 @@ import { checkAborted, type SyncRun } from './sync-deps';
 import { SyncError } from './sync-error';
 
 /** SHA-256 values in the blob columns of pulled rows. */
-export function blobsReferencedBy(changes: readonly { entity: string; deleted: boolean; data: Readonly<Record<string, unknown>> | null }[]): string[] {
+export function blobsReferencedBy(
+  changes: readonly { entity: string; deleted: boolean; data: Readonly<Record<string, unknown>> | null }[],
+): string[] {
   const found = new Set<string>();
   for (const change of changes) {
     const entity = syncEntity(change.entity);
@@ -59,19 +61,25 @@ export async function downloadMissingBlobs(run: SyncRun, shas: readonly string[]
       } catch (error) {
         if (!(error instanceof SyncError) || !UNAVAILABLE_STATUSES.has(error.status ?? 0)) throw error;
         checkAborted(run);
-        unavailable.set(sha256, `${ATTACHMENT_UNAVAILABLE} ${sha256.slice(0, 12)}… (HTTP ${error.status}${error.serverCode ? ` ${error.serverCode}` : ''})`);
+        unavailable.set(
+          sha256,
+          `${ATTACHMENT_UNAVAILABLE} ${sha256.slice(0, 12)}… (HTTP ${error.status}${error.serverCode ? ` ${error.serverCode}` : ''})`,
+        );
         run.progress({ phase: 'attachments_down', done: ++done, total: missing.length });
         continue;
       }
       checkAborted(run);
       const actual = createHash('sha256').update(blob.bytes).digest('hex');
-      if (actual !== sha256) throw new SyncError('server_error', 'An attachment from the server did not match its SHA-256', `expected ${sha256}, got ${actual}`);
+      if (actual !== sha256)
+        throw new SyncError('server_error', 'An attachment from the server did not match its SHA-256', `expected ${sha256}, got ${actual}`);
       writeFileAtomically(file, blob.bytes);
       mediaType = blob.mediaType;
       size = blob.bytes.length;
     }
     sqlite
-      .prepare('INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING')
+      .prepare(
+        'INSERT INTO attachments (sha256, media_type, size, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
+      )
       .run(sha256, mediaType, size, clock.now(), 'central server');
     run.progress({ phase: 'attachments_down', done: ++done, total: missing.length });
   }

@@ -39,7 +39,9 @@ const outbox = (d: Database.Database) => d.prepare('SELECT * FROM sync_outbox OR
 /** The row's wire JSON and id, as the triggers build them. */
 function wireRow(d: Database.Database, entity: SyncEntity, where = '1 = 1', ...params: unknown[]) {
   return d
-    .prepare(`SELECT ${rowIdSql(entity, 'R')} AS rowId, ${rowJsonSql(Object.keys(entity.columns), 'R')} AS data, ${placementSql(entity, 'R').partition} AS partition FROM "${entity.name}" R WHERE ${where} LIMIT 1`)
+    .prepare(
+      `SELECT ${rowIdSql(entity, 'R')} AS rowId, ${rowJsonSql(Object.keys(entity.columns), 'R')} AS data, ${placementSql(entity, 'R').partition} AS partition FROM "${entity.name}" R WHERE ${where} LIMIT 1`,
+    )
     .get(...params) as { rowId: string; data: string; partition: string } | undefined;
 }
 
@@ -50,22 +52,48 @@ async function addFieldRecords(c: TestCore, d: Database.Database, siteId: string
     `INSERT INTO check_runs (id, site_id, target_id, target_label, job_id, started_at, finished_at, by, outcome, pass_count, fail_count, error_count)
      VALUES ('run-1', ?, ?, ?, 'job', '2026-11-20T10:00:00.000Z', '2026-11-20T10:01:00.000Z', 'Tester', 'completed', 3, 0, 0)`,
   ).run(siteId, machine.id, machine.hostName);
-  const verify = c.call('checklist.get', { siteId }).phases.flatMap((p) => p.items).find((i) => i.title.startsWith('Verify target machines'))!;
+  const verify = c
+    .call('checklist.get', { siteId })
+    .phases.flatMap((p) => p.items)
+    .find((i) => i.title.startsWith('Verify target machines'))!;
   c.call('checklist.linkCheckRun', { itemId: verify.id, runId: 'run-1' });
   const photo = c.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(2) });
   const item = c.call('inventory.list', { siteId, limit: 1 }).items[0]!;
-  c.call('issues.create', { siteId, title: 'Cable missing', severity: 'low', category: 'hardware', attachments: [photo.sha256], links: [{ kind: 'inventory_item', id: item.id }] });
+  c.call('issues.create', {
+    siteId,
+    title: 'Cable missing',
+    severity: 'low',
+    category: 'hardware',
+    attachments: [photo.sha256],
+    links: [{ kind: 'inventory_item', id: item.id }],
+  });
   const surplus = c.call('inventory.recordSurplus', { siteId, serial: 'SRP-CAPTURE-1', manufacturer: 'HP', model: 'Switch' });
   c.call('inventory.attachPhoto', { itemId: surplus.id, sha256: photo.sha256 });
-  d.prepare(`INSERT INTO wave_decisions (id, wave_id, deployment_id, decision, decided_at, decided_by) SELECT 'wd-1', wave_id, deployment_id, 'go', 'now', 'Rita' FROM sites WHERE id = ?`).run(siteId);
-  d.prepare(`INSERT INTO site_rollbacks (id, site_id, reason, issue_ids, previous_status, created_at, created_by) VALUES ('rb-1', ?, 'test', '[]', 'planned', 'now', 'Tester')`).run(siteId);
+  d.prepare(
+    `INSERT INTO wave_decisions (id, wave_id, deployment_id, decision, decided_at, decided_by) SELECT 'wd-1', wave_id, deployment_id, 'go', 'now', 'Rita' FROM sites WHERE id = ?`,
+  ).run(siteId);
+  d.prepare(
+    `INSERT INTO site_rollbacks (id, site_id, reason, issue_ids, previous_status, created_at, created_by) VALUES ('rb-1', ?, 'test', '[]', 'planned', 'now', 'Tester')`,
+  ).run(siteId);
   d.prepare(`INSERT INTO checklist_phases (site_id, phase, completed_at, completed_by) VALUES (?, 'before', 'now', 'Tester')`).run(siteId);
-  const training = c.call('training.createSession', { siteId, topic: 'Tills', trainer: 'Tester', startsAt: '2026-11-20T10:00:00Z', durationMinutes: 60 });
+  const training = c.call('training.createSession', {
+    siteId,
+    topic: 'Tills',
+    trainer: 'Tester',
+    startsAt: '2026-11-20T10:00:00Z',
+    durationMinutes: 60,
+  });
   c.call('training.addAttendee', { sessionId: training.id, name: 'Ana', role: 'Manager', signaturePngBase64: signaturePng(7) });
   c.call('training.addMaterial', { sessionId: training.id, sha256: photo.sha256, name: 'Handout' });
-  c.call('closeout.saveReview', { deploymentId: c.call('sites.get', { siteId }).deploymentId, wentWell: 'Pilot', wentBadly: 'Cables', actionItems: [] });
+  c.call('closeout.saveReview', {
+    deploymentId: c.call('sites.get', { siteId }).deploymentId,
+    wentWell: 'Pilot',
+    wentBadly: 'Cables',
+    actionItems: [],
+  });
   const { sheet } = signSite(c, siteId, { decision: 'rejected', reason: 'Not yet' });
-  for (let i = 0; i < 200 && c.call('signoff.exportPdf', { sheetId: sheet.id }).status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 200 && c.call('signoff.exportPdf', { sheetId: sheet.id }).status !== 'ready'; i++)
+    await new Promise((r) => setTimeout(r, 25));
 }
 
 const UPDATABLE = ['updated_by', 'title', 'completed_by', 'name', 'note'];
@@ -86,7 +114,16 @@ describe('change capture triggers', () => {
     const { queued } = c.call('sync.publish', { deploymentId });
     const ops = outbox(d);
     expect(ops).toHaveLength(queued);
-    const expected = SYNC_ENTITIES.reduce((sum, e) => sum + (d.prepare(`SELECT count(*) AS n FROM "${e.name}" R WHERE ${placementSql(e, 'R').deployment} = ?`).get(deploymentId) as { n: number }).n, 0);
+    const expected = SYNC_ENTITIES.reduce(
+      (sum, e) =>
+        sum +
+        (
+          d.prepare(`SELECT count(*) AS n FROM "${e.name}" R WHERE ${placementSql(e, 'R').deployment} = ?`).get(deploymentId) as {
+            n: number;
+          }
+        ).n,
+      0,
+    );
     expect(queued).toBe(expected);
     const order = ops.map((o) => SYNC_ENTITIES.findIndex((e) => e.name === o.entity));
     expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -109,7 +146,12 @@ describe('change capture triggers', () => {
       // A row captured after publishing where there is one (the sample's own incident history, append-only, predates it).
       const captured = inserted.find((o) => o.entity === entity.name);
       const row = captured
-        ? wireRow(d, entity, entity.key.map((k) => `R."${k}" IS json_extract(?, '$.${k}')`).join(' AND '), ...entity.key.map(() => captured.data))
+        ? wireRow(
+            d,
+            entity,
+            entity.key.map((k) => `R."${k}" IS json_extract(?, '$.${k}')`).join(' AND '),
+            ...entity.key.map(() => captured.data),
+          )
         : wireRow(d, entity, `${placementSql(entity, 'R').deployment} = ?`, deploymentId);
       expect(row, `a ${entity.name} row in the published deployment`).toBeDefined();
       const op = inserted.find((o) => o.entity === entity.name && o.row_id === row!.rowId);
@@ -118,10 +160,16 @@ describe('change capture triggers', () => {
       try {
         if (!op) {
           // A plan row (made before publishing): delete it and put it back.
-          d.prepare(`DELETE FROM "${entity.name}" WHERE ${entity.key.map((k) => `"${k}" = json_extract(?, '$.${k}')`).join(' AND ')}`).run(...entity.key.map(() => row!.data));
+          d.prepare(`DELETE FROM "${entity.name}" WHERE ${entity.key.map((k) => `"${k}" = json_extract(?, '$.${k}')`).join(' AND ')}`).run(
+            ...entity.key.map(() => row!.data),
+          );
           const columns = Object.keys(entity.columns);
-          d.prepare(`INSERT INTO "${entity.name}" (${columns.map((k) => `"${k}"`).join(', ')}) SELECT ${columns.map((k) => `json_extract(?, '$.${k}')`).join(', ')}`).run(...columns.map(() => row!.data));
-          const [removed, back] = outbox(d).filter((o) => o.entity === entity.name && o.row_id === row!.rowId).slice(-2);
+          d.prepare(
+            `INSERT INTO "${entity.name}" (${columns.map((k) => `"${k}"`).join(', ')}) SELECT ${columns.map((k) => `json_extract(?, '$.${k}')`).join(', ')}`,
+          ).run(...columns.map(() => row!.data));
+          const [removed, back] = outbox(d)
+            .filter((o) => o.entity === entity.name && o.row_id === row!.rowId)
+            .slice(-2);
           expect(removed, `${entity.name} delete`).toMatchObject({ kind: 'delete', partition: row!.partition });
           expect(JSON.parse(removed!.data)).toEqual(Object.fromEntries(entity.key.map((k) => [k, JSON.parse(row!.data)[k]])));
           expect(back, `${entity.name} insert`).toMatchObject({ kind: 'insert', partition: row!.partition });
@@ -136,7 +184,9 @@ describe('change capture triggers', () => {
           const where = entity.key.map((k) => `"${k}" = json_extract(?, '$.${k}')`).join(' AND ');
           let refused = false;
           try {
-            d.prepare(`UPDATE "${entity.name}" SET "${column}" = "${column}" || ' (edited)' WHERE ${where}`).run(...entity.key.map(() => row!.data));
+            d.prepare(`UPDATE "${entity.name}" SET "${column}" = "${column}" || ' (edited)' WHERE ${where}`).run(
+              ...entity.key.map(() => row!.data),
+            );
           } catch (error) {
             refused = /append-only|immutable|cannot be changed/.test((error as Error).message);
             if (!refused) throw error;
@@ -180,6 +230,8 @@ describe('change capture triggers', () => {
     expect(installCaptureTriggers(d, c.schemaVersion + 1)).toBe(false);
     d.exec('DROP TRIGGER sync_capture_sites_update');
     expect(installCaptureTriggers(d, c.schemaVersion + 1)).toBe(true);
-    expect((d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'").get() as { n: number }).n).toBe(SYNC_ENTITIES.length * 3);
+    expect(
+      (d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'").get() as { n: number }).n,
+    ).toBe(SYNC_ENTITIES.length * 3);
   });
 });

@@ -33,9 +33,10 @@ export function captureTriggerSql(entity: SyncEntity, schemaVersion: number): st
   };
   const nonKey = columns.filter((c) => !entity.key.includes(c));
   const unchanged = (c: string) => `OLD.${ident(c)} IS NEW.${ident(c)}`;
-  const changedOnly = nonKey.length === 0
-    ? rowJsonSql(columns, 'NEW')
-    : `json_remove(${rowJsonSql(columns, 'NEW')}, ${nonKey.map((c) => `CASE WHEN ${unchanged(c)} THEN ${literal(`$.${c}`)} ELSE '$.__keep' END`).join(', ')})`;
+  const changedOnly =
+    nonKey.length === 0
+      ? rowJsonSql(columns, 'NEW')
+      : `json_remove(${rowJsonSql(columns, 'NEW')}, ${nonKey.map((c) => `CASE WHEN ${unchanged(c)} THEN ${literal(`$.${c}`)} ELSE '$.__keep' END`).join(', ')})`;
   return [
     `CREATE TRIGGER ${name('insert')} AFTER INSERT ON ${table} WHEN ${guard('NEW')}\nBEGIN ${outboxInsert('insert', 'NEW', rowJsonSql(columns, 'NEW'))} END;`,
     `CREATE TRIGGER ${name('update')} AFTER UPDATE ON ${table} WHEN NOT (${columns.map(unchanged).join(' AND ')}) AND ${guard('NEW')}\n` +
@@ -46,7 +47,9 @@ export function captureTriggerSql(entity: SyncEntity, schemaVersion: number): st
 
 /** Registry columns the local table lacks (a build defect: the trigger would break every write to the table). */
 export function missingColumns(sqlite: Database.Database, entity: SyncEntity): string[] {
-  const present = new Set((sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(entity.name) as { name: string }[]).map((c) => c.name));
+  const present = new Set(
+    (sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(entity.name) as { name: string }[]).map((c) => c.name),
+  );
   if (present.size === 0) return ['(table)'];
   return columnsOf(entity).filter((c) => !present.has(c));
 }
@@ -56,7 +59,11 @@ export function missingColumns(sqlite: Database.Database, entity: SyncEntity): s
  * `sync_capture_install`): drop and create in one transaction. Returns true when it (re)installed.
  * A database without the sync tables (older migrations in a test) is left alone.
  */
-export function installCaptureTriggers(sqlite: Database.Database, schemaVersion: number, entities: readonly SyncEntity[] = SYNC_ENTITIES): boolean {
+export function installCaptureTriggers(
+  sqlite: Database.Database,
+  schemaVersion: number,
+  entities: readonly SyncEntity[] = SYNC_ENTITIES,
+): boolean {
   const ready = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_capture_install'").get();
   if (!ready) return false;
   const usable = entities.filter((entity) => {
@@ -73,7 +80,9 @@ export function installCaptureTriggers(sqlite: Database.Database, schemaVersion:
     for (const trigger of installed) sqlite.exec(`DROP TRIGGER ${ident(trigger)}`);
     for (const statement of statements) sqlite.exec(statement);
     sqlite
-      .prepare(`INSERT INTO sync_capture_install (id, sql_hash, installed_at) VALUES (1, ?, ${NOW_SQL}) ON CONFLICT(id) DO UPDATE SET sql_hash = excluded.sql_hash, installed_at = excluded.installed_at`)
+      .prepare(
+        `INSERT INTO sync_capture_install (id, sql_hash, installed_at) VALUES (1, ?, ${NOW_SQL}) ON CONFLICT(id) DO UPDATE SET sql_hash = excluded.sql_hash, installed_at = excluded.installed_at`,
+      )
       .run(hash);
   })();
   log.info('capture triggers installed', { entities: usable.length, triggers: statements.length });
@@ -81,7 +90,9 @@ export function installCaptureTriggers(sqlite: Database.Database, schemaVersion:
 }
 
 function installedTriggerNames(sqlite: Database.Database): string[] {
-  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ?").all(PREFIX.length, PREFIX) as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ?").all(PREFIX.length, PREFIX) as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }

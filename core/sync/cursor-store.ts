@@ -10,7 +10,11 @@ export interface CursorState {
 const SNAPSHOT = 'snapshot';
 
 export function readCursors(sqlite: Database.Database): Map<string, CursorState> {
-  const rows = sqlite.prepare('SELECT partition, cursor, last_seq AS lastSeq FROM sync_cursors').all() as { partition: string; cursor: string | null; lastSeq: number }[];
+  const rows = sqlite.prepare('SELECT partition, cursor, last_seq AS lastSeq FROM sync_cursors').all() as {
+    partition: string;
+    cursor: string | null;
+    lastSeq: number;
+  }[];
   return new Map(rows.map((r) => [r.partition, { lastSeq: r.lastSeq, snapshot: r.cursor === SNAPSHOT }]));
 }
 

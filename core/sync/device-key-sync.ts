@@ -26,7 +26,9 @@ export async function syncDeviceKeys(run: SyncRun, account: SyncAccount): Promis
   const { sqlite, secrets, clock } = run.deps;
   try {
     const own = signingKeyRegistration(secrets, account.username);
-    const known = sqlite.prepare('SELECT 1 FROM registered_device_keys WHERE fingerprint = ? AND device_id = ?').get(own.fingerprint, account.deviceId);
+    const known = sqlite
+      .prepare('SELECT 1 FROM registered_device_keys WHERE fingerprint = ? AND device_id = ?')
+      .get(own.fingerprint, account.deviceId);
     if (!known) {
       try {
         const { key } = await run.client.registerSigningKey(own);

@@ -18,7 +18,8 @@ export function positiveFromEnvironment(name: string): number | undefined {
 
 /** A run's failure as kept in `sync_state.last_error` and shown by `sync.status`. */
 export function storedError(error: unknown, at: string): StoredSyncError {
-  if (error instanceof SyncError) return { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), at };
+  if (error instanceof SyncError)
+    return { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), at };
   if (error instanceof SyncAborted) return { code: 'offline', message: 'Sync was stopped', at };
   if (error instanceof DomainError) return { code: error.code, message: error.message, at };
   const message = error instanceof Error ? error.message : String(error);

@@ -18,7 +18,9 @@ function recount(sqlite: Database.Database) {
 
 function counters(sqlite: Database.Database) {
   return sqlite
-    .prepare('SELECT site_id AS siteId, expected, received, surplus, damaged FROM inventory_counts WHERE expected + received + surplus + damaged > 0 ORDER BY site_id')
+    .prepare(
+      'SELECT site_id AS siteId, expected, received, surplus, damaged FROM inventory_counts WHERE expected + received + surplus + damaged > 0 ORDER BY site_id',
+    )
     .all();
 }
 
@@ -31,13 +33,27 @@ describe('reconciliation counters while a pulled page is stored', () => {
     const sqlite = new Database(core.databaseFile);
     opened.push(core, sqlite);
     const [a, b] = [sites[0]!.id, sites[1]!.id];
-    const existing = sqlite.prepare('SELECT * FROM inventory_items WHERE site_id = ? ORDER BY id LIMIT 3').all(a) as Record<string, string | number | null>[];
+    const existing = sqlite.prepare('SELECT * FROM inventory_items WHERE site_id = ? ORDER BY id LIMIT 3').all(a) as Record<
+      string,
+      string | number | null
+    >[];
     const row = (id: string, siteId: string, state: string, surplus = 0) => ({
-      ...existing[0]!, id, site_id: siteId, state, is_surplus: surplus, expected_serial: `X-${id}`, expected_serial_key: `X-${id}`,
+      ...existing[0]!,
+      id,
+      site_id: siteId,
+      state,
+      is_surplus: surplus,
+      expected_serial: `X-${id}`,
+      expected_serial_key: `X-${id}`,
     });
     let seq = 0;
     const change = (rowId: string, data: Record<string, unknown> | null): Change => ({
-      seq: ++seq, entity: 'inventory_items', rowId, version: 1, deleted: data === null, data: data as Change['data'],
+      seq: ++seq,
+      entity: 'inventory_items',
+      rowId,
+      version: 1,
+      deleted: data === null,
+      data: data as Change['data'],
     });
     const page: Change[] = [
       change('new-1', row('new-1', a, 'expected')),
@@ -65,7 +81,14 @@ describe('reconciliation counters while a pulled page is stored', () => {
     const sqlite = new Database(core.databaseFile);
     opened.push(core, sqlite);
     const before = counters(sqlite);
-    const bad: Change = { seq: 1, entity: 'inventory_items', rowId: 'x-1', version: 1, deleted: false, data: { id: 'x-1', site_id: site.id, state: 'received' } };
+    const bad: Change = {
+      seq: 1,
+      entity: 'inventory_items',
+      rowId: 'x-1',
+      version: 1,
+      deleted: false,
+      data: { id: 'x-1', site_id: site.id, state: 'received' },
+    };
     expect(() => sqlite.transaction(() => applyChanges(sqlite, [bad], { partition: `site:${site.id}` }))()).toThrow();
     expect(counters(sqlite)).toEqual(before);
     expect(sqlite.prepare('SELECT count(*) AS n FROM inventory_counts_deferred').get()).toEqual({ n: 0 });
@@ -75,17 +98,30 @@ describe('reconciliation counters while a pulled page is stored', () => {
     const { core, site } = openSampleCore();
     const sqlite = new Database(core.databaseFile);
     opened.push(core, sqlite);
-    const template = sqlite.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(site.id) as Record<string, string | number | null>;
+    const template = sqlite.prepare('SELECT * FROM inventory_items WHERE site_id = ? LIMIT 1').get(site.id) as Record<
+      string,
+      string | number | null
+    >;
     const good = (id: string): Change => ({
-      seq: 1, entity: 'inventory_items', rowId: id, version: 1, deleted: false, data: { ...template, id, state: 'received', expected_serial: `G-${id}`, expected_serial_key: `G-${id}` },
+      seq: 1,
+      entity: 'inventory_items',
+      rowId: id,
+      version: 1,
+      deleted: false,
+      data: { ...template, id, state: 'received', expected_serial: `G-${id}`, expected_serial_key: `G-${id}` },
     });
     const poison: Change = { ...good('p-1'), data: { ...good('p-1').data, state: 'lost_in_transit' } };
     sqlite.pragma('foreign_keys = OFF');
-    sqlite.transaction(() => applyChanges(sqlite, [good('g-1'), poison, good('g-2')], { partition: `site:${site.id}`, isolateRows: true }))();
+    sqlite.transaction(() =>
+      applyChanges(sqlite, [good('g-1'), poison, good('g-2')], { partition: `site:${site.id}`, isolateRows: true }),
+    )();
     expect(counters(sqlite)).toEqual(recount(sqlite));
-    expect(sqlite.prepare("SELECT id FROM inventory_items WHERE id IN ('g-1', 'g-2', 'p-1') ORDER BY id").all()).toEqual([{ id: 'g-1' }, { id: 'g-2' }]);
+    expect(sqlite.prepare("SELECT id FROM inventory_items WHERE id IN ('g-1', 'g-2', 'p-1') ORDER BY id").all()).toEqual([
+      { id: 'g-1' },
+      { id: 'g-2' },
+    ]);
     expect(sqlite.prepare('SELECT entity, row_id AS rowId, reason FROM sync_quarantine').all()).toEqual([
-      { entity: 'inventory_items', rowId: 'p-1', reason: expect.stringContaining("inventory_items.state must be one of") },
+      { entity: 'inventory_items', rowId: 'p-1', reason: expect.stringContaining('inventory_items.state must be one of') },
     ]);
   });
 });

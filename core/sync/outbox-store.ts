@@ -58,7 +58,9 @@ export function pendingBlobs(sqlite: Database.Database): string[] {
   const sql = referencedBlobsSql();
   if (!sql) return [];
   const rows = sqlite
-    .prepare(`SELECT sha256 FROM (${sql}) WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM sync_blob_uploads) ORDER BY sha256`)
+    .prepare(
+      `SELECT sha256 FROM (${sql}) WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM sync_blob_uploads) ORDER BY sha256`,
+    )
     .all() as { sha256: string }[];
   return rows.map((r) => r.sha256);
 }

@@ -31,7 +31,8 @@ export function placementSql(entity: SyncEntity, ref: string, depth = 0): Placem
       };
     case 'parent': {
       const parent = syncEntity(rule.parent);
-      if (!parent || parent.key.length !== 1) throw new Error(`${entity.name}: parent ${rule.parent} must be a synced entity with a one-column key`);
+      if (!parent || parent.key.length !== 1)
+        throw new Error(`${entity.name}: parent ${rule.parent} must be a synced entity with a one-column key`);
       const alias = `p${depth}`;
       const inner = placementSql(parent, alias, depth + 1);
       const from = `FROM ${ident(parent.name)} ${alias} WHERE ${alias}.${ident(parent.key[0]!)} = ${col(rule.column)}`;

@@ -15,7 +15,11 @@ export async function prepareSites(run: SyncRun, siteIds: readonly string[]): Pr
   const sites = partitions.filter((p) => p.siteId !== null && wanted.has(p.siteId));
   const missing = siteIds.filter((id) => !sites.some((p) => p.siteId === id));
   if (missing.length > 0) {
-    throw new SyncError('forbidden', `The server does not offer ${missing.length === 1 ? 'this site' : 'these sites'} to this account`, `sites: ${missing.join(', ')}`);
+    throw new SyncError(
+      'forbidden',
+      `The server does not offer ${missing.length === 1 ? 'this site' : 'these sites'} to this account`,
+      `sites: ${missing.join(', ')}`,
+    );
   }
   const deployments = new Set(sites.map((p) => p.deploymentId));
   await pullPartitions(run, [...partitions.filter((p) => p.siteId === null && deployments.has(p.deploymentId)), ...sites]);

@@ -17,7 +17,9 @@ export function publishDeployment(ctx: ServiceContext, deploymentId: string, sch
   if (sqlite.prepare('SELECT 1 FROM sync_scopes WHERE deployment_id = ?').get(deploymentId)) return { queued: 0 };
   const at = ctx.clock.now();
   if (deployment.status === 'draft') {
-    sqlite.prepare('UPDATE deployments SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run('published', at, ctx.actor(), deploymentId);
+    sqlite
+      .prepare('UPDATE deployments SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?')
+      .run('published', at, ctx.actor(), deploymentId);
   }
   sqlite.prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'published', ?)").run(deploymentId, at);
   let queued = 0;

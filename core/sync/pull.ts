@@ -58,7 +58,13 @@ export async function pullPartitions(run: SyncRun, partitions?: readonly Partiti
   if (failed.length > 0) {
     const first = failed[0]!;
     const also = failed.length > 1 ? ` (and ${failed.length - 1} more partitions)` : '';
-    throw new SyncError(first.error.code, `${first.error.message}: ${first.partition}${also}; the other partitions were pulled`, first.error.detail, first.error.status, first.error.serverCode);
+    throw new SyncError(
+      first.error.code,
+      `${first.error.message}: ${first.partition}${also}; the other partitions were pulled`,
+      first.error.detail,
+      first.error.status,
+      first.error.serverCode,
+    );
   }
   return { partitions: list.length, changes: counter.done };
 }
@@ -66,7 +72,12 @@ export async function pullPartitions(run: SyncRun, partitions?: readonly Partiti
 /** Failures that concern the whole run, not one partition: stop at once. */
 const PULL_STOPPERS = new Set(['offline', 'unauthorized', 'client_too_old', 'rate_limited', 'untrusted_server']);
 
-async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorState | undefined, counter: { done: number; total: number }): Promise<void> {
+async function pullPartition(
+  run: SyncRun,
+  info: PartitionInfo,
+  cursor: CursorState | undefined,
+  counter: { done: number; total: number },
+): Promise<void> {
   const { sqlite } = run.deps;
   let seen: Map<string, Set<string>> | null = cursor?.snapshot ? new Map() : null;
   let after = seen ? 0 : (cursor?.lastSeq ?? 0);
@@ -78,7 +89,12 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
     prefetched = null;
     checkAborted(run);
     if (page.status === 'reset_required') {
-      if (seen) throw new SyncError('server_error', 'The server asked for a fresh snapshot while sending one', `partition ${info.partition} after ${after}`);
+      if (seen)
+        throw new SyncError(
+          'server_error',
+          'The server asked for a fresh snapshot while sending one',
+          `partition ${info.partition} after ${after}`,
+        );
       sqlite.transaction(() => writeCursor(sqlite, info.partition, 0, true))();
       seen = new Map();
       after = 0;
@@ -98,7 +114,11 @@ async function pullPartition(run: SyncRun, info: PartitionInfo, cursor: CursorSt
     counter.done += page.changes.length;
     run.progress({ phase: 'pull', done: Math.min(counter.done, counter.total), total: counter.total });
     if (page.more && page.cursor <= after && page.changes.length === 0) {
-      throw new SyncError('server_error', 'The server keeps answering "more" without new changes', `partition ${info.partition} at ${after}`);
+      throw new SyncError(
+        'server_error',
+        'The server keeps answering "more" without new changes',
+        `partition ${info.partition} at ${after}`,
+      );
     }
     after = page.cursor;
     if (!page.more) break;
@@ -143,7 +163,12 @@ function storePage(
     store(false);
   } catch (error) {
     if (!(error instanceof RowNotStored)) throw error;
-    log.warn('a pulled row could not be stored: storing the page row by row', { partition, entity: error.entity, rowId: error.rowId, reason: error.message });
+    log.warn('a pulled row could not be stored: storing the page row by row', {
+      partition,
+      entity: error.entity,
+      rowId: error.rowId,
+      reason: error.message,
+    });
     store(true);
   }
 }
@@ -154,9 +179,18 @@ function storePage(
  */
 async function retryWaitingForAttachments(run: SyncRun, pulled: ReadonlySet<string>): Promise<void> {
   const { sqlite } = run.deps;
-  const waiting = listQuarantined(sqlite).filter((q) => q.data !== null && pulled.has(q.partition) && q.reason.startsWith(ATTACHMENT_UNAVAILABLE));
+  const waiting = listQuarantined(sqlite).filter(
+    (q) => q.data !== null && pulled.has(q.partition) && q.reason.startsWith(ATTACHMENT_UNAVAILABLE),
+  );
   if (waiting.length === 0) return;
-  const changes: PulledChange[] = waiting.map((q) => ({ seq: 1, entity: q.entity, rowId: q.rowId, version: q.version, deleted: false, data: q.data }));
+  const changes: PulledChange[] = waiting.map((q) => ({
+    seq: 1,
+    entity: q.entity,
+    rowId: q.rowId,
+    version: q.version,
+    deleted: false,
+    data: q.data,
+  }));
   const unavailable = await downloadMissingBlobs(run, blobsReferencedBy(changes));
   checkAborted(run);
   const byPartition = new Map<string, PulledChange[]>();

@@ -21,7 +21,10 @@ export async function reportQuarantine(run: SyncRun): Promise<number> {
       await run.client.reportQuarantine(rows);
     } catch (error) {
       if (error instanceof SyncAborted) throw error;
-      log.warn('could not report quarantined rows to the server; trying again after the next pull', { rows: rows.length, error: (error as Error).message });
+      log.warn('could not report quarantined rows to the server; trying again after the next pull', {
+        rows: rows.length,
+        error: (error as Error).message,
+      });
       return reported;
     }
     checkAborted(run);

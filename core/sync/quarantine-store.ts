@@ -16,7 +16,10 @@ export class QuarantineStore {
   private readonly held: Set<string>;
 
   constructor(private readonly sqlite: Database.Database) {
-    const rows = cachedStatement(sqlite, 'SELECT entity, row_id AS rowId FROM sync_quarantine').all() as { entity: string; rowId: string }[];
+    const rows = cachedStatement(sqlite, 'SELECT entity, row_id AS rowId FROM sync_quarantine').all() as {
+      entity: string;
+      rowId: string;
+    }[];
     this.held = new Set(rows.map((r) => keyOf(r.entity, r.rowId)));
   }
 
@@ -29,7 +32,14 @@ export class QuarantineStore {
        ON CONFLICT(entity, row_id) DO UPDATE SET partition = excluded.partition, data = excluded.data, last_seen_at = excluded.last_seen_at,
          reported_at = CASE WHEN sync_quarantine.version = excluded.version AND sync_quarantine.reason = excluded.reason THEN sync_quarantine.reported_at END,
          version = excluded.version, reason = excluded.reason`,
-    ).run(entry.entity, entry.rowId, entry.partition, entry.version, entry.data === null || entry.data === undefined ? null : JSON.stringify(entry.data), entry.reason);
+    ).run(
+      entry.entity,
+      entry.rowId,
+      entry.partition,
+      entry.version,
+      entry.data === null || entry.data === undefined ? null : JSON.stringify(entry.data),
+      entry.reason,
+    );
     this.held.add(keyOf(entry.entity, entry.rowId));
   }
 
@@ -44,8 +54,15 @@ export class QuarantineStore {
 }
 
 /** After a complete snapshot of a partition: entries of rows the server no longer has go (their tombstones may be purged). */
-export function forgetQuarantinedAbsent(sqlite: Database.Database, partition: string, seen: ReadonlyMap<string, ReadonlySet<string>>): number {
-  const entries = cachedStatement(sqlite, 'SELECT entity, row_id AS rowId FROM sync_quarantine WHERE partition = ?').all(partition) as { entity: string; rowId: string }[];
+export function forgetQuarantinedAbsent(
+  sqlite: Database.Database,
+  partition: string,
+  seen: ReadonlyMap<string, ReadonlySet<string>>,
+): number {
+  const entries = cachedStatement(sqlite, 'SELECT entity, row_id AS rowId FROM sync_quarantine WHERE partition = ?').all(partition) as {
+    entity: string;
+    rowId: string;
+  }[];
   const remove = cachedStatement(sqlite, 'DELETE FROM sync_quarantine WHERE entity = ? AND row_id = ?');
   let removed = 0;
   for (const entry of entries) {
@@ -78,7 +95,10 @@ export function unreportedQuarantine(sqlite: Database.Database, limit: number): 
 }
 
 export function markQuarantineReported(sqlite: Database.Database, rows: readonly QuarantineReportRow[], at: string): void {
-  const mark = cachedStatement(sqlite, 'UPDATE sync_quarantine SET reported_at = ? WHERE entity = ? AND row_id = ? AND version = ? AND reason = ?');
+  const mark = cachedStatement(
+    sqlite,
+    'UPDATE sync_quarantine SET reported_at = ? WHERE entity = ? AND row_id = ? AND version = ? AND reason = ?',
+  );
   sqlite.transaction(() => {
     for (const row of rows) mark.run(at, row.entity, row.rowId, row.version, row.reason);
   })();

@@ -9,7 +9,9 @@ import { ident } from './sql-names';
  */
 export function withRefusalTriggersLifted<T>(sqlite: Database.Database, table: string, change: () => T): T {
   const triggers = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND instr(sql, 'RAISE(') > 0 AND substr(name, 1, 13) != 'sync_capture_'")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND instr(sql, 'RAISE(') > 0 AND substr(name, 1, 13) != 'sync_capture_'",
+    )
     .all(table) as { name: string; sql: string }[];
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER ${ident(trigger.name)}`);
   try {

@@ -33,8 +33,10 @@ function freshRow(entity: SyncEntityName, overrides: WireRow = {}): WireRow {
   counter++;
   const row = validRow(entity, overrides);
   const enumColumns = new Set(entityRules(entity)!.rules.flatMap((rule) => (rule.kind === 'enum' ? [rule.column] : [])));
-  for (const column of syncEntity(entity)!.key) if (!(column in overrides) && !enumColumns.has(column)) row[column] = `${String(row[column])}-${counter}`;
-  for (const column of ['number', 'seq', 'code', 'ref_id']) if (column in row && !(column in overrides)) row[column] = typeof row[column] === 'number' ? counter : `c-${counter}`;
+  for (const column of syncEntity(entity)!.key)
+    if (!(column in overrides) && !enumColumns.has(column)) row[column] = `${String(row[column])}-${counter}`;
+  for (const column of ['number', 'seq', 'code', 'ref_id'])
+    if (column in row && !(column in overrides)) row[column] = typeof row[column] === 'number' ? counter : `c-${counter}`;
   if (entity === 'checklist_phases' && !('phase' in overrides)) row.phase = 'before';
   return row;
 }
@@ -63,7 +65,9 @@ describe('shared row rules and the SQLite schema agree', () => {
     expect(sqliteRefusal(entity, row)).toBeUndefined();
   });
 
-  const cases = allDeclaredRules().flatMap(({ entity, rule }) => breakingRows(entity, rule, validRow(entity)).map((broken) => ({ entity, rule, ...broken })));
+  const cases = allDeclaredRules().flatMap(({ entity, rule }) =>
+    breakingRows(entity, rule, validRow(entity)).map((broken) => ({ entity, rule, ...broken })),
+  );
   it('derives at least one breaking row for every declared rule', () => {
     expect(cases.length).toBeGreaterThan(allDeclaredRules().length);
   });
@@ -80,21 +84,15 @@ describe('shared row rules and the SQLite schema agree', () => {
       .filter(([column, type]) => !type.endsWith('?') && !(e.key.length === 1 && e.key[0] === column))
       .map(([column]) => [e.name, column] as const),
   );
-  it.each(notNull)(
-    '%s.%s null is refused by both (NOT NULL)',
-    (entity, column) => {
-      const row = { ...freshRow(entity), [column]: null };
-      expect(rowViolations(entity, row)).toContain(`${entity}.${column} may not be empty (NOT NULL)`);
-      expect(sqliteRefusal(entity, row)).toMatch(/NOT NULL constraint failed/);
-    },
-  );
+  it.each(notNull)('%s.%s null is refused by both (NOT NULL)', (entity, column) => {
+    const row = { ...freshRow(entity), [column]: null };
+    expect(rowViolations(entity, row)).toContain(`${entity}.${column} may not be empty (NOT NULL)`);
+    expect(sqliteRefusal(entity, row)).toMatch(/NOT NULL constraint failed/);
+  });
 
   const frozen = SYNC_ENTITIES.flatMap((e) => {
     const rules = entityRules(e.name)!;
-    return [
-      ...(rules.noUpdate ? [[e.name, 'update'] as const] : []),
-      ...(rules.noDelete ? [[e.name, 'delete'] as const] : []),
-    ];
+    return [...(rules.noUpdate ? [[e.name, 'update'] as const] : []), ...(rules.noDelete ? [[e.name, 'delete'] as const] : [])];
   });
   it.each(frozen)('%s: %s of a stored row is refused by both', (entity, kind) => {
     const rules = entityRules(entity)!;
@@ -105,7 +103,8 @@ describe('shared row rules and the SQLite schema agree', () => {
     const where = key.map((c) => `"${c}" = ?`).join(' AND ');
     const keyValues = key.map((c) => row[c] as string);
     const column = Object.keys(syncEntity(entity)!.columns).find((c) => !key.includes(c)) ?? key[0]!;
-    const statement = kind === 'update' ? `UPDATE ${entity} SET "${column}" = "${column}" WHERE ${where}` : `DELETE FROM ${entity} WHERE ${where}`;
+    const statement =
+      kind === 'update' ? `UPDATE ${entity} SET "${column}" = "${column}" WHERE ${where}` : `DELETE FROM ${entity} WHERE ${where}`;
     expect(sqliteRefusal(entity, row, (db) => db.prepare(statement).run(...keyValues))).toBeDefined();
     if (freeze.when === 'when_set') {
       // Not yet set: both allow it.
@@ -129,9 +128,13 @@ describe('shared row rules and the SQLite schema agree', () => {
   it.each(uniques)('%s: two rows sharing %j are refused by SQLite (the server checks the declared group)', (entity, columns) => {
     const first = freshRow(entity);
     const second = { ...freshRow(entity), ...Object.fromEntries(columns.map((c) => [c, first[c]])) };
-    expect(sqliteRefusal(entity, first, (db) => {
-      const names = Object.keys(second);
-      db.prepare(`INSERT INTO ${entity} (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((c) => second[c] as string));
-    })).toMatch(/UNIQUE constraint failed/);
+    expect(
+      sqliteRefusal(entity, first, (db) => {
+        const names = Object.keys(second);
+        db.prepare(`INSERT INTO ${entity} (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+          ...names.map((c) => second[c] as string),
+        );
+      }),
+    ).toMatch(/UNIQUE constraint failed/);
   });
 });

@@ -29,8 +29,12 @@ describe('the upsert SQL shared by sync pull and site report import', () => {
   });
 
   it('leaves an existing insert-only row alone, and a row of key columns only', () => {
-    expect(upsertSql(issues, ['id', 'title'], true)).toBe('INSERT INTO "issues" ("id", "title") VALUES (?, ?) ON CONFLICT("id") DO NOTHING');
-    expect(upsertSql(phases, ['site_id', 'phase'], false)).toBe('INSERT INTO "checklist_phases" ("site_id", "phase") VALUES (?, ?) ON CONFLICT("site_id", "phase") DO NOTHING');
+    expect(upsertSql(issues, ['id', 'title'], true)).toBe(
+      'INSERT INTO "issues" ("id", "title") VALUES (?, ?) ON CONFLICT("id") DO NOTHING',
+    );
+    expect(upsertSql(phases, ['site_id', 'phase'], false)).toBe(
+      'INSERT INTO "checklist_phases" ("site_id", "phase") VALUES (?, ?) ON CONFLICT("site_id", "phase") DO NOTHING',
+    );
   });
 
   it('inserts, updates a changed row, does not rewrite an unchanged one, and deletes by a composite key (real SQLite)', () => {

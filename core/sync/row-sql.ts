@@ -28,8 +28,15 @@ export function upsertSql(entity: SyncEntity, columns: readonly string[], insert
 }
 
 /** The cached upsert statement of this entity and column set on this connection. */
-export function upsertStatement(sqlite: Database.Database, entity: SyncEntity, columns: readonly string[], insertOnly: boolean): Database.Statement {
-  return cachedStatementFor(sqlite, `upsert:${entity.name}:${insertOnly ? 'insert' : 'upsert'}:${columns.join(',')}`, () => upsertSql(entity, columns, insertOnly));
+export function upsertStatement(
+  sqlite: Database.Database,
+  entity: SyncEntity,
+  columns: readonly string[],
+  insertOnly: boolean,
+): Database.Statement {
+  return cachedStatementFor(sqlite, `upsert:${entity.name}:${insertOnly ? 'insert' : 'upsert'}:${columns.join(',')}`, () =>
+    upsertSql(entity, columns, insertOnly),
+  );
 }
 
 /** `DELETE` by key; parameters: the key values in key order. */
@@ -39,7 +46,11 @@ export function deleteStatement(sqlite: Database.Database, entity: SyncEntity): 
 
 /** `UPDATE … SET` these non-key columns by key; parameters: the column values, then the key values. */
 export function updateStatement(sqlite: Database.Database, entity: SyncEntity, columns: readonly string[]): Database.Statement {
-  return cachedStatementFor(sqlite, `update:${entity.name}:${columns.join(',')}`, () => `UPDATE ${ident(entity.name)} SET ${columns.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${keyWhereSql(entity)}`);
+  return cachedStatementFor(
+    sqlite,
+    `update:${entity.name}:${columns.join(',')}`,
+    () => `UPDATE ${ident(entity.name)} SET ${columns.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${keyWhereSql(entity)}`,
+  );
 }
 
 /** One row (`SELECT 1`) when the row with this key holds other values in these columns; parameters: the key values, then the column values. */
@@ -47,7 +58,8 @@ export function differsStatement(sqlite: Database.Database, entity: SyncEntity, 
   return cachedStatementFor(
     sqlite,
     `differs:${entity.name}:${columns.join(',')}`,
-    () => `SELECT 1 FROM ${ident(entity.name)} WHERE ${keyWhereSql(entity)} AND NOT (${columns.map((c) => `${ident(c)} IS ?`).join(' AND ')})`,
+    () =>
+      `SELECT 1 FROM ${ident(entity.name)} WHERE ${keyWhereSql(entity)} AND NOT (${columns.map((c) => `${ident(c)} IS ?`).join(' AND ')})`,
   );
 }
 

@@ -42,6 +42,9 @@ export function pinCertificate(sqlite: Database.Database, pin: Omit<PinnedCertif
 
 /** Fingerprints compare without case, separators or a `SHA256:` prefix, as people paste them. */
 export function normalizeFingerprint(value: string): string {
-  const hex = value.replace(/^sha-?256:/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
+  const hex = value
+    .replace(/^sha-?256:/i, '')
+    .replace(/[^0-9a-f]/gi, '')
+    .toUpperCase();
   return hex.length === 64 ? (hex.match(/../g) ?? []).join(':') : value.trim();
 }

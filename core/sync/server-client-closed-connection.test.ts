@@ -12,13 +12,20 @@ import { SyncError } from './sync-error';
  */
 describe('server client on a connection the server closed', () => {
   it('sends a request again once after its connection closed under it, never a sign-in', async () => {
-    const closed = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }));
+    const closed = () =>
+      Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }));
     const calls: string[] = [];
     const fetch: FetchLike = (url) => {
       calls.push(new URL(url).pathname);
       return closed();
     };
-    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: LATEST_SCHEMA_VERSION, token: 't', fetch, timeoutMs: 1000 });
+    const client = createServerClient({
+      baseUrl: 'https://server.test',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      token: 't',
+      fetch,
+      timeoutMs: 1000,
+    });
     await expect(client.signIn('riley', 'pw', 'laptop')).rejects.toBeInstanceOf(SyncError);
     expect(calls).toEqual(['/v1/auth/sign-in']);
     await expect(client.partitions()).rejects.toMatchObject({ code: 'offline' });
@@ -29,10 +36,19 @@ describe('server client on a connection the server closed', () => {
     let calls = 0;
     const fetch: FetchLike = () => {
       calls += 1;
-      if (calls === 1) return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }));
+      if (calls === 1)
+        return Promise.reject(
+          new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }),
+        );
       return Promise.resolve(Response.json({ keys: [] }));
     };
-    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: LATEST_SCHEMA_VERSION, token: 't', fetch, timeoutMs: 1000 });
+    const client = createServerClient({
+      baseUrl: 'https://server.test',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      token: 't',
+      fetch,
+      timeoutMs: 1000,
+    });
     expect(await client.deviceKeys()).toEqual({ keys: [] });
     expect(calls).toBe(2);
   });
@@ -41,9 +57,17 @@ describe('server client on a connection the server closed', () => {
     let calls = 0;
     const fetch: FetchLike = () => {
       calls += 1;
-      return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
+      return Promise.reject(
+        new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }),
+      );
     };
-    const client = createServerClient({ baseUrl: 'https://server.test', schemaVersion: LATEST_SCHEMA_VERSION, token: 't', fetch, timeoutMs: 1000 });
+    const client = createServerClient({
+      baseUrl: 'https://server.test',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      token: 't',
+      fetch,
+      timeoutMs: 1000,
+    });
     await expect(client.partitions()).rejects.toMatchObject({ code: 'offline' });
     expect(calls).toBe(1);
   });

@@ -5,7 +5,14 @@ import { createServerClient, type FetchLike } from './server-client';
 import { SyncAborted, SyncError } from './sync-error';
 
 function client(fetch: FetchLike, signal?: AbortSignal) {
-  return createServerClient({ baseUrl: 'https://server.test/', schemaVersion: LATEST_SCHEMA_VERSION, token: 'tok', fetch, timeoutMs: 200, ...(signal ? { signal } : {}) });
+  return createServerClient({
+    baseUrl: 'https://server.test/',
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    token: 'tok',
+    fetch,
+    timeoutMs: 200,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 const errorBody = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
@@ -36,18 +43,36 @@ describe('server client', () => {
   });
 
   it('maps a network failure and a timeout to offline, with the cause as detail', async () => {
-    const refused = await failure(client(() => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).partitions());
+    const refused = await failure(
+      client(() =>
+        Promise.reject(
+          new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }),
+        ),
+      ).partitions(),
+    );
     expect(refused).toMatchObject({ code: 'offline' });
     expect(refused.detail).toContain('ECONNREFUSED');
-    const silent = await failure(client((_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))))).partitions());
+    const silent = await failure(
+      client(
+        (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+      ).partitions(),
+    );
     expect(silent).toMatchObject({ code: 'offline' });
     expect(silent.detail).toContain('no answer within 200 ms');
   });
 
   it('maps HTTP errors to typed codes with the server code in the detail', async () => {
-    expect(await failure(client(async () => errorBody(426, 'client_too_old', 'old')).partitions())).toMatchObject({ code: 'client_too_old', status: 426 });
-    expect(await failure(client(async () => errorBody(401, 'bad_credentials', 'no')).signIn('a', 'b', 'c'))).toMatchObject({ code: 'unauthorized', message: 'Wrong user name or password' });
-    expect(await failure(client(async () => errorBody(429, 'rate_limited', 'slow down')).signIn('a', 'b', 'c'))).toMatchObject({ code: 'rate_limited' });
+    expect(await failure(client(async () => errorBody(426, 'client_too_old', 'old')).partitions())).toMatchObject({
+      code: 'client_too_old',
+      status: 426,
+    });
+    expect(await failure(client(async () => errorBody(401, 'bad_credentials', 'no')).signIn('a', 'b', 'c'))).toMatchObject({
+      code: 'unauthorized',
+      message: 'Wrong user name or password',
+    });
+    expect(await failure(client(async () => errorBody(429, 'rate_limited', 'slow down')).signIn('a', 'b', 'c'))).toMatchObject({
+      code: 'rate_limited',
+    });
     const broken = await failure(client(async () => new Response('<html>proxy error</html>', { status: 502 })).partitions());
     expect(broken).toMatchObject({ code: 'server_error', status: 502 });
     expect(broken.detail).toContain('HTTP 502');
@@ -63,7 +88,10 @@ describe('server client', () => {
 
   it('reports a stop (core closing) as an abort, not as offline', async () => {
     const stop = new AbortController();
-    const c = client((_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted')))), stop.signal);
+    const c = client(
+      (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+      stop.signal,
+    );
     const pending = c.partitions();
     stop.abort();
     await expect(pending).rejects.toBeInstanceOf(SyncAborted);
@@ -75,11 +103,21 @@ describe('server client', () => {
       calls += 1;
       return Response.json({ partitions: [] });
     };
-    const remote = createServerClient({ baseUrl: 'http://server.test/', schemaVersion: LATEST_SCHEMA_VERSION, token: 'tok', fetch: counting });
+    const remote = createServerClient({
+      baseUrl: 'http://server.test/',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      token: 'tok',
+      fetch: counting,
+    });
     const refused = await failure(remote.partitions());
     expect(refused.code).toBe('untrusted_server');
     expect(calls).toBe(0);
-    const local = createServerClient({ baseUrl: 'http://127.0.0.1:8787', schemaVersion: LATEST_SCHEMA_VERSION, token: 'tok', fetch: counting });
+    const local = createServerClient({
+      baseUrl: 'http://127.0.0.1:8787',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      token: 'tok',
+      fetch: counting,
+    });
     await local.partitions().catch(() => undefined);
     expect(calls).toBe(1);
   });

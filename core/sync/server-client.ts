@@ -96,7 +96,10 @@ export function createServerClient(options: ServerClientOptions) {
   async function send(spec: RequestSpec): Promise<Response> {
     if (options.signal?.aborted) throw new SyncAborted();
     if (!address.ok) throw new SyncError('untrusted_server', address.message, `${spec.method} ${base}${spec.path}: not sent`);
-    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), [SCHEMA_HEADER]: String(options.schemaVersion) };
+    const headers: Record<string, string> = {
+      [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+      [SCHEMA_HEADER]: String(options.schemaVersion),
+    };
     if (options.appVersion) headers[APP_VERSION_HEADER] = options.appVersion;
     if (spec.auth !== false) {
       if (!options.token) throw new SyncError('unauthorized', 'This device is not signed in to a server');
@@ -134,7 +137,12 @@ export function createServerClient(options: ServerClientOptions) {
       return text === '' ? null : (JSON.parse(text) as unknown);
     } catch (cause) {
       if (options.signal?.aborted) throw new SyncAborted();
-      if (response.ok) throw new SyncError('offline', `The connection to ${base} broke off`, `${spec.method} ${spec.path}: ${describeNetworkError(cause)}`);
+      if (response.ok)
+        throw new SyncError(
+          'offline',
+          `The connection to ${base} broke off`,
+          `${spec.method} ${spec.path}: ${describeNetworkError(cause)}`,
+        );
       return null;
     }
   }
@@ -144,7 +152,10 @@ export function createServerClient(options: ServerClientOptions) {
     const code = HTTP_CODES[response.status] ?? 'server_error';
     const serverCode = parsed.success ? parsed.data.error.code : undefined;
     const serverMessage = parsed.success ? parsed.data.error.message : undefined;
-    const message = code === 'unauthorized' && serverCode === 'bad_credentials' ? 'Wrong user name or password' : (serverMessage ?? MESSAGES[code] ?? `The server refused (${response.status})`);
+    const message =
+      code === 'unauthorized' && serverCode === 'bad_credentials'
+        ? 'Wrong user name or password'
+        : (serverMessage ?? MESSAGES[code] ?? `The server refused (${response.status})`);
     const detail = `HTTP ${response.status} ${spec.method} ${spec.path}${serverCode ? `: ${serverCode}` : ''}${serverMessage ? ` (${serverMessage})` : ''}`;
     return new SyncError(code, code === 'client_too_old' ? MESSAGES.client_too_old! : message, detail, response.status, serverCode);
   }
@@ -155,7 +166,11 @@ export function createServerClient(options: ServerClientOptions) {
     const body = await readBody(response, spec);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new SyncError('server_error', 'The server sent an answer this version of Outpost does not understand', `${spec.method} ${spec.path}: ${parsed.error.message.slice(0, 500)}`);
+      throw new SyncError(
+        'server_error',
+        'The server sent an answer this version of Outpost does not understand',
+        `${spec.method} ${spec.path}: ${parsed.error.message.slice(0, 500)}`,
+      );
     }
     return parsed.data;
   }
@@ -171,13 +186,20 @@ export function createServerClient(options: ServerClientOptions) {
     health: () => json({ method: 'GET', path: '/health', auth: false }, healthResponseSchema),
     signIn: (username: string, password: string, deviceName: string, signingKey?: SigningKeyRegistration) =>
       json(
-        { method: 'POST', path: '/v1/auth/sign-in', auth: false, resend: false, body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...(signingKey ? { signingKey } : {}) } },
+        {
+          method: 'POST',
+          path: '/v1/auth/sign-in',
+          auth: false,
+          resend: false,
+          body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...(signingKey ? { signingKey } : {}) },
+        },
         signInResponseSchema,
       ),
     signOut: () => noContent({ method: 'POST', path: '/v1/auth/sign-out', body: {} }),
     me: () => json({ method: 'GET', path: '/v1/me' }, meResponseSchema),
     /** Registers this device's signing key (a device signed in before keys were registered). */
-    registerSigningKey: (key: SigningKeyRegistration) => json({ method: 'POST', path: '/v1/devices/signing-key', body: key }, registerKeyResponseSchema),
+    registerSigningKey: (key: SigningKeyRegistration) =>
+      json({ method: 'POST', path: '/v1/devices/signing-key', body: key }, registerKeyResponseSchema),
     /** Every signing key the server registered, with its user and device. */
     deviceKeys: () => json({ method: 'GET', path: '/v1/device-keys' }, deviceKeysResponseSchema),
     /** This device's number for the asset tags it gives (the same answer every time). */
@@ -186,9 +208,18 @@ export function createServerClient(options: ServerClientOptions) {
     partitions: () => json({ method: 'POST', path: '/v1/sync/partitions', body: {} }, partitionsResponseSchema),
     users: () => json({ method: 'GET', path: '/v1/users' }, userListResponseSchema),
     pull: (partition: string, after: number, limit?: number, snapshot?: boolean) =>
-      json({ method: 'POST', path: '/v1/sync/pull', body: { partition, after, ...(limit ? { limit } : {}), ...(snapshot && after > 0 ? { snapshot } : {}) }, long: true }, pulledPageSchema),
+      json(
+        {
+          method: 'POST',
+          path: '/v1/sync/pull',
+          body: { partition, after, ...(limit ? { limit } : {}), ...(snapshot && after > 0 ? { snapshot } : {}) },
+          long: true,
+        },
+        pulledPageSchema,
+      ),
     /** Tells the server which pulled rows this device could not store. */
-    reportQuarantine: (rows: readonly QuarantineReportRow[]) => json({ method: 'POST', path: '/v1/sync/quarantine', body: { rows } }, quarantineReportResponseSchema),
+    reportQuarantine: (rows: readonly QuarantineReportRow[]) =>
+      json({ method: 'POST', path: '/v1/sync/quarantine', body: { rows } }, quarantineReportResponseSchema),
     /** The server's upload status, or null when it never saw this blob. */
     blobStatus: async (sha256: string): Promise<BlobStatus | null> => {
       try {

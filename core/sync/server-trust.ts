@@ -29,7 +29,12 @@ async function presented(host: string, port: number, url: string, signal: AbortS
  * server on this computer, nothing to pin), `new` (never trusted: compare the fingerprint),
  * `trusted`, or `changed` (refused until re-trusted). Only a TLS handshake: no request is sent.
  */
-export async function inspectServer(sqlite: Database.Database, serverUrl: string, signal: AbortSignal, timeoutMs?: number): Promise<ServerCertificateCheck> {
+export async function inspectServer(
+  sqlite: Database.Database,
+  serverUrl: string,
+  signal: AbortSignal,
+  timeoutMs?: number,
+): Promise<ServerCertificateCheck> {
   const address = requireAddress(serverUrl);
   if (!address.secure) return { serverUrl: address.url, origin: address.origin, state: 'loopback_http', certificate: null, pinned: null };
   const certificate = await presented(address.host, address.port, address.url, signal, timeoutMs);
@@ -58,7 +63,14 @@ export async function trustServerCertificate(
   if (!address.secure) throw new DomainError('rule', 'A server on this computer over http:// has no certificate to trust');
   const confirmed = normalizeFingerprint(input.fingerprint);
   const certificate = await presented(address.host, address.port, address.url, signal, timeoutMs);
-  if (certificate.fingerprint !== confirmed) throw new SyncError('untrusted_server', certificateChangedMessage(address.url, confirmed, certificate.fingerprint));
-  pinCertificate(deps.sqlite, { origin: address.origin, fingerprint: confirmed, subject: certificate.subject, trustedAt: deps.clock.now(), trustedBy: input.trustedBy });
+  if (certificate.fingerprint !== confirmed)
+    throw new SyncError('untrusted_server', certificateChangedMessage(address.url, confirmed, certificate.fingerprint));
+  pinCertificate(deps.sqlite, {
+    origin: address.origin,
+    fingerprint: confirmed,
+    subject: certificate.subject,
+    trustedAt: deps.clock.now(),
+    trustedBy: input.trustedBy,
+  });
   return inspectServer(deps.sqlite, address.url, signal, timeoutMs);
 }

@@ -33,7 +33,12 @@ export function normalizeServerUrl(url: string): string {
  * Neither (a first sign-in nobody compared): refused, showing the fingerprint to compare. The TLS
  * handshake that reads it sends nothing.
  */
-async function certificateForSignIn(deps: SyncDeps, serverUrl: string, confirmed: string | undefined, signal: AbortSignal): Promise<{ fingerprint?: string; pinNew: boolean }> {
+async function certificateForSignIn(
+  deps: SyncDeps,
+  serverUrl: string,
+  confirmed: string | undefined,
+  signal: AbortSignal,
+): Promise<{ fingerprint?: string; pinNew: boolean }> {
   const address = checkServerAddress(serverUrl);
   if (!address.ok || !address.secure) return { pinNew: false };
   const pinned = readPinnedCertificate(deps.sqlite, address.origin);
@@ -62,14 +67,22 @@ function sameServer(stored: string): string {
 export async function signIn(deps: SyncDeps, input: SignInInput, signal: AbortSignal): Promise<SyncAccount> {
   const serverUrl = normalizeServerUrl(input.serverUrl);
   const existing = readAccount(deps.sqlite);
-  if (existing && (sameServer(existing.serverUrl) !== serverUrl || existing.username.toLowerCase() !== input.username.trim().toLowerCase())) {
+  if (
+    existing &&
+    (sameServer(existing.serverUrl) !== serverUrl || existing.username.toLowerCase() !== input.username.trim().toLowerCase())
+  ) {
     throw new DomainError('rule', `This device is signed in as ${existing.username} at ${existing.serverUrl}: sign out first`);
   }
   const certificate = await certificateForSignIn(deps, serverUrl, input.trustCertificate, signal);
   checkAborted({ signal });
   const client = serverClient(deps, serverUrl, signal, null, certificate.fingerprint ? { fingerprint: certificate.fingerprint } : {});
   const signingKey = signingKeyRegistration(deps.secrets, input.username);
-  const answer = await client.signIn(input.username.trim(), input.password, input.deviceName?.trim() || os.hostname() || 'Outpost desktop', signingKey);
+  const answer = await client.signIn(
+    input.username.trim(),
+    input.password,
+    input.deviceName?.trim() || os.hostname() || 'Outpost desktop',
+    signingKey,
+  );
   checkAborted({ signal });
   const account: SyncAccount = {
     serverUrl,
@@ -87,7 +100,13 @@ export async function signIn(deps: SyncDeps, input: SignInInput, signal: AbortSi
     // Pinned only once the server behind that certificate accepted the account.
     if (certificate.pinNew && certificate.fingerprint) {
       const origin = (checkServerAddress(serverUrl) as ServerAddress).origin;
-      pinCertificate(deps.sqlite, { origin, fingerprint: certificate.fingerprint, subject: '', trustedAt: deps.clock.now(), trustedBy: account.username });
+      pinCertificate(deps.sqlite, {
+        origin,
+        fingerprint: certificate.fingerprint,
+        subject: '',
+        trustedAt: deps.clock.now(),
+        trustedBy: account.username,
+      });
     }
   })();
   return account;
@@ -102,7 +121,10 @@ export async function signOut(deps: SyncDeps, discardPending: boolean, signal: A
   const account = readAccount(deps.sqlite);
   const pending = countPendingOperations(deps.sqlite);
   if (account && pending > 0 && !discardPending) {
-    throw new DomainError('rule', `${pending} change${pending === 1 ? ' has' : 's have'} not reached the server yet: sync first, or sign out discarding them`);
+    throw new DomainError(
+      'rule',
+      `${pending} change${pending === 1 ? ' has' : 's have'} not reached the server yet: sync first, or sign out discarding them`,
+    );
   }
   let revoked = false;
   const token = deps.secrets.get(TOKEN_SECRET_KEY);

@@ -40,7 +40,13 @@ export interface SyncRun {
  * person just confirmed at sign-in), whatever `deps.fetch` says: that seam (the tests' fault
  * injection) serves plain-http loopback servers only.
  */
-export function serverClient(deps: SyncDeps, baseUrl: string, signal: AbortSignal, token: string | null, options: { fingerprint?: string } = {}) {
+export function serverClient(
+  deps: SyncDeps,
+  baseUrl: string,
+  signal: AbortSignal,
+  token: string | null,
+  options: { fingerprint?: string } = {},
+) {
   return createServerClient({
     baseUrl,
     schemaVersion: deps.schemaVersion,

@@ -35,7 +35,9 @@ function signInByHand(core: TestCore) {
   core.secrets.set(TOKEN_SECRET_KEY, 'token');
   const sqlite = core.syncEngine['deps'].sqlite;
   sqlite
-    .prepare("INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'http://127.0.0.1:9', 'alex', 'Alex Morgan', 'technician', 'd1', 'now')")
+    .prepare(
+      "INSERT INTO sync_account (id, server_url, username, display_name, role, device_id, signed_in_at) VALUES (1, 'http://127.0.0.1:9', 'alex', 'Alex Morgan', 'technician', 'd1', 'now')",
+    )
     .run();
 }
 
@@ -59,8 +61,15 @@ describe('sync engine push', () => {
           if (url.endsWith('/v1/sync/push')) {
             const body = String(init.body);
             const request = JSON.parse(body) as { operations: { opId: string }[] };
-            batches.push({ count: request.operations.length, bytes: Buffer.byteLength(body), opIds: request.operations.map((o) => o.opId) });
-            return Response.json({ results: request.operations.map((o) => ({ opId: o.opId, status: 'applied', version: 1 })), serverTime: 'now' });
+            batches.push({
+              count: request.operations.length,
+              bytes: Buffer.byteLength(body),
+              opIds: request.operations.map((o) => o.opId),
+            });
+            return Response.json({
+              results: request.operations.map((o) => ({ opId: o.opId, status: 'applied', version: 1 })),
+              serverTime: 'now',
+            });
           }
           // The sample's attachments (training signatures): the server has them already.
           const blob = /\/v1\/blobs\/([0-9a-f]{64})\/status$/.exec(url);
@@ -80,7 +89,9 @@ describe('sync engine push', () => {
     for (const other of sqlite.prepare('SELECT id FROM inventory_items LIMIT 2 OFFSET 1').all() as { id: string }[]) {
       sqlite.prepare('UPDATE inventory_items SET note = ? WHERE id = ?').run('y'.repeat(600_000), other.id); // two of these never share a request
     }
-    const inOrder = (sqlite.prepare('SELECT op_id AS id, length(data) AS size FROM sync_outbox ORDER BY seq').all() as { id: string; size: number }[])
+    const inOrder = (
+      sqlite.prepare('SELECT op_id AS id, length(data) AS size FROM sync_outbox ORDER BY seq').all() as { id: string; size: number }[]
+    )
       .filter((o) => o.size < PUSH_MAX_BYTES)
       .map((o) => o.id);
     expect(await core.syncEngine.runOnce()).toEqual({ ok: true });
@@ -97,7 +108,14 @@ describe('sync engine', () => {
   it('runs again, not blocked, when a run is refused for the certificate while someone trusted a new one', async () => {
     let requests = 0;
     const fp = (byte: string) => Array.from({ length: 32 }, () => byte).join(':');
-    const pin = (fingerprint: string) => pinCertificate(core!.syncEngine['deps'].sqlite, { origin: 'http://127.0.0.1:9', fingerprint, subject: '', trustedAt: 'now', trustedBy: 'alex' });
+    const pin = (fingerprint: string) =>
+      pinCertificate(core!.syncEngine['deps'].sqlite, {
+        origin: 'http://127.0.0.1:9',
+        fingerprint,
+        subject: '',
+        trustedAt: 'now',
+        trustedBy: 'alex',
+      });
     const opened = engineCore(async () => {
       requests += 1;
       if (requests === 1) {
@@ -184,9 +202,15 @@ describe('sync engine', () => {
     const opened = engineCore(async () => Response.json({ error: { code: 'bad_credentials', message: 'no' } }, { status: 401 }));
     core = opened.core;
     expect(core.dispatch('sync.now', {})).toMatchObject({ ok: false, error: { code: 'rule' } });
-    expect(core.dispatch('sync.signIn', { serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b' })).toMatchObject({ ok: false, error: { code: 'async_method' } });
+    expect(core.dispatch('sync.signIn', { serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b' })).toMatchObject({
+      ok: false,
+      error: { code: 'async_method' },
+    });
     const result = await core.core.call('sync.signIn', { serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('Wrong user name or password') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringContaining('Wrong user name or password') },
+    });
     expect(core.secrets.get(TOKEN_SECRET_KEY)).toBeNull();
     expect(core.call('sync.status', {})).toMatchObject({ state: 'signed_out', account: null });
   });

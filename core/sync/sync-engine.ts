@@ -69,7 +69,12 @@ export class SyncEngine {
 
   constructor(deps: SyncDeps, settings: SyncEngineSettings = {}) {
     const requestTimeoutMs = settings.requestTimeoutMs ?? positiveFromEnvironment('OUTPOST_SYNC_TIMEOUT_MS');
-    this.deps = { ...deps, ...(settings.fetch ? { fetch: settings.fetch } : {}), ...(requestTimeoutMs ? { requestTimeoutMs } : {}), ...(settings.pullLimit ? { pullLimit: settings.pullLimit } : {}) };
+    this.deps = {
+      ...deps,
+      ...(settings.fetch ? { fetch: settings.fetch } : {}),
+      ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+      ...(settings.pullLimit ? { pullLimit: settings.pullLimit } : {}),
+    };
     this.settings = {
       intervalMs: settings.intervalMs ?? intervalFromEnvironment() ?? 60_000,
       backoffBaseMs: settings.backoffBaseMs ?? 2_000,
@@ -296,7 +301,8 @@ export class SyncEngine {
       }
       // Retrying cannot help until someone acts: update, sign in again, or compare and trust a changed certificate.
       this.blocked = stored.code === 'client_too_old' || stored.code === 'unauthorized' || stored.code === 'untrusted_server';
-      if (!this.blocked) this.schedule(backoffDelayMs(this.failures, this.settings.backoffBaseMs, this.settings.backoffCapMs, this.settings.random));
+      if (!this.blocked)
+        this.schedule(backoffDelayMs(this.failures, this.settings.backoffBaseMs, this.settings.backoffCapMs, this.settings.random));
       return { ok: false, error: stored };
     } finally {
       this.controller = null;

@@ -4,7 +4,18 @@ import { DomainError } from '../services/domain-error';
 /** Codes a sync failure carries (all of them are also API error codes, so actions can return them). */
 export type SyncErrorCode = Extract<
   ApiErrorCode,
-  'offline' | 'client_too_old' | 'unauthorized' | 'forbidden' | 'rate_limited' | 'server_error' | 'not_found' | 'conflict' | 'validation' | 'payload_too_large' | 'rule' | 'untrusted_server'
+  | 'offline'
+  | 'client_too_old'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'server_error'
+  | 'not_found'
+  | 'conflict'
+  | 'validation'
+  | 'payload_too_large'
+  | 'rule'
+  | 'untrusted_server'
 >;
 
 /** A failure talking to the central server: a code for the UI, a message for people, technical detail for support. */

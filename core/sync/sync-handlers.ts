@@ -30,7 +30,11 @@ export function createSyncHandlers(engine: SyncEngine, schemaVersion: number): P
     'sync.trustCertificate': (ctx, input) =>
       engine.withServerAction(async (signal) => {
         const trustedBy = actorOrAccount(() => ctx.actor(), readAccount(ctx.sqlite)?.username);
-        const check = await trustServerCertificate({ sqlite: ctx.sqlite, clock: ctx.clock }, { serverUrl: input.serverUrl, fingerprint: input.fingerprint, trustedBy }, signal);
+        const check = await trustServerCertificate(
+          { sqlite: ctx.sqlite, clock: ctx.clock },
+          { serverUrl: input.serverUrl, fingerprint: input.fingerprint, trustedBy },
+          signal,
+        );
         if (readAccount(ctx.sqlite)) engine.syncNow(); // a run refused for the old certificate goes again
         return check;
       }),

@@ -40,8 +40,7 @@ export interface SyncStateRow {
 
 export function readSyncState(sqlite: Database.Database): SyncStateRow {
   const row = sqlite.prepare('SELECT last_success_at AS s, last_attempt_at AS a, last_error AS e FROM sync_state WHERE id = 1').get() as
-    | { s: string | null; a: string | null; e: string | null }
-    | undefined;
+    { s: string | null; a: string | null; e: string | null } | undefined;
   if (!row) return { lastSuccessAt: null, lastAttemptAt: null, lastError: null };
   return { lastSuccessAt: row.s, lastAttemptAt: row.a, lastError: row.e ? (JSON.parse(row.e) as StoredSyncError) : null };
 }
@@ -66,14 +65,24 @@ export function listPreparedSites(sqlite: Database.Database): { siteId: string; 
 
 export function markSitePrepared(sqlite: Database.Database, siteId: string, at: string): void {
   sqlite
-    .prepare('INSERT INTO sync_prepared_sites (site_id, prepared_at) VALUES (?, ?) ON CONFLICT(site_id) DO UPDATE SET prepared_at = excluded.prepared_at')
+    .prepare(
+      'INSERT INTO sync_prepared_sites (site_id, prepared_at) VALUES (?, ?) ON CONFLICT(site_id) DO UPDATE SET prepared_at = excluded.prepared_at',
+    )
     .run(siteId, at);
 }
 
 /** Forgets everything tied to the server session (the outbox and scopes stay: they are local work). */
 export function forgetServer(sqlite: Database.Database): void {
   sqlite.transaction(() => {
-    for (const table of ['sync_account', 'sync_state', 'sync_cursors', 'sync_row_versions', 'sync_prepared_sites', 'sync_blob_uploads', 'sync_quarantine']) {
+    for (const table of [
+      'sync_account',
+      'sync_state',
+      'sync_cursors',
+      'sync_row_versions',
+      'sync_prepared_sites',
+      'sync_blob_uploads',
+      'sync_quarantine',
+    ]) {
       sqlite.exec(`DELETE FROM ${table}`);
     }
   })();

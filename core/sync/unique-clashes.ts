@@ -32,12 +32,18 @@ export function makeRoomForPulledRow(
     .get(data[rule.group], data[rule.number], data.id) as { id: string } | undefined;
   if (!clash) return false;
   const pending = hasPending(table, clash.id);
-  const next = pending ? `(SELECT max(${rule.number}) + 1 FROM ${table} WHERE ${rule.group} = ?)` : `(SELECT min(0, min(${rule.number})) - 1 FROM ${table} WHERE ${rule.group} = ?)`;
-  withRefusalTriggersLifted(sqlite, table, () => sqlite.prepare(`UPDATE ${table} SET ${rule.number} = ${next} WHERE id = ?`).run(data[rule.group], clash.id));
+  const next = pending
+    ? `(SELECT max(${rule.number}) + 1 FROM ${table} WHERE ${rule.group} = ?)`
+    : `(SELECT min(0, min(${rule.number})) - 1 FROM ${table} WHERE ${rule.group} = ?)`;
+  withRefusalTriggersLifted(sqlite, table, () =>
+    sqlite.prepare(`UPDATE ${table} SET ${rule.number} = ${next} WHERE id = ?`).run(data[rule.group], clash.id),
+  );
   if (pending) {
     const value = (sqlite.prepare(`SELECT ${rule.number} AS n FROM ${table} WHERE id = ?`).get(clash.id) as { n: number }).n;
     sqlite
-      .prepare(`UPDATE sync_outbox SET data = json_set(data, '$.${rule.number}', ?) WHERE entity = ? AND row_id = ? AND kind != 'delete' AND json_extract(data, '$.${rule.number}') IS NOT NULL`)
+      .prepare(
+        `UPDATE sync_outbox SET data = json_set(data, '$.${rule.number}', ?) WHERE entity = ? AND row_id = ? AND kind != 'delete' AND json_extract(data, '$.${rule.number}') IS NOT NULL`,
+      )
       .run(value, table, clash.id);
   }
   return true;

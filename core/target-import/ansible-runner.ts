@@ -35,24 +35,36 @@ export function findAnsibleInventory(pathEnv = process.env.PATH ?? ''): string |
  */
 export function runAnsibleInventory(source: string, binary = findAnsibleInventory()): Promise<string> {
   if (!binary) return Promise.reject(new DomainError('rule', 'ansible-inventory is not installed on this computer'));
-  const env = { ...process.env, ANSIBLE_INVENTORY_UNPARSED_FAILED: 'True', ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0', ANSIBLE_RETRY_FILES_ENABLED: 'False' };
+  const env = {
+    ...process.env,
+    ANSIBLE_INVENTORY_UNPARSED_FAILED: 'True',
+    ANSIBLE_NOCOLOR: '1',
+    ANSIBLE_FORCE_COLOR: '0',
+    ANSIBLE_RETRY_FILES_ENABLED: 'False',
+  };
   return new Promise((resolve, reject) => {
-    execFile(binary, ['-i', source, '--list'], { shell: false, timeout: TIME_LIMIT_MS, maxBuffer: IMPORT_FILE_MAX_BYTES, env, windowsHide: true }, (error, stdout, stderr) => {
-      if (!error) {
-        log.info('ansible-inventory ran', { bytes: stdout.length });
-        resolve(stdout);
-        return;
-      }
-      const err = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-      const why = err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
-        ? `its output is larger than ${IMPORT_FILE_MAX_BYTES / 1048576} MB`
-        : err.killed
-          ? `it did not finish within ${TIME_LIMIT_MS / 1000} s`
-          : `it exited with status ${String(err.code ?? '?')}`;
-      // Ansible quotes the inventory line it could not parse: secret values in it are hidden.
-      const shown = redactSecrets(stderr.trim().slice(-STDERR_SHOWN));
-      log.warn('ansible-inventory failed', { why });
-      reject(new DomainError('rule', `ansible-inventory failed: ${why}${shown ? `\n${shown}` : ''}`));
-    });
+    execFile(
+      binary,
+      ['-i', source, '--list'],
+      { shell: false, timeout: TIME_LIMIT_MS, maxBuffer: IMPORT_FILE_MAX_BYTES, env, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) {
+          log.info('ansible-inventory ran', { bytes: stdout.length });
+          resolve(stdout);
+          return;
+        }
+        const err = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
+        const why =
+          err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
+            ? `its output is larger than ${IMPORT_FILE_MAX_BYTES / 1048576} MB`
+            : err.killed
+              ? `it did not finish within ${TIME_LIMIT_MS / 1000} s`
+              : `it exited with status ${String(err.code ?? '?')}`;
+        // Ansible quotes the inventory line it could not parse: secret values in it are hidden.
+        const shown = redactSecrets(stderr.trim().slice(-STDERR_SHOWN));
+        log.warn('ansible-inventory failed', { why });
+        reject(new DomainError('rule', `ansible-inventory failed: ${why}${shown ? `\n${shown}` : ''}`));
+      },
+    );
   });
 }

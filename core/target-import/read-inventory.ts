@@ -32,7 +32,12 @@ export function inventoryText(data: Buffer, fileName: string): string {
 }
 
 /** Reads an inventory in the given format (or the detected one); a table may be re-read with another mapping. */
-export function readInventory(text: string, fileName: string, format: TargetImportFormat | undefined, mapping: TargetField[] | undefined): ReadInventory {
+export function readInventory(
+  text: string,
+  fileName: string,
+  format: TargetImportFormat | undefined,
+  mapping: TargetField[] | undefined,
+): ReadInventory {
   try {
     const kind = format ?? detectTextKind(fileName, text);
     if (kind === 'ansible-ini') return { format: kind, hosts: parseAnsibleIni(text), table: null };
@@ -44,7 +49,11 @@ export function readInventory(text: string, fileName: string, format: TargetImpo
     const width = raw.headers.length;
     const detected = autoTargetMapping(raw.headers);
     const chosen = Array.from({ length: width }, (_, i) => mapping?.[i] ?? detected[i] ?? 'ignore');
-    return { format: tableFormat, hosts: tableHosts(raw.headers, raw.rows, chosen), table: { headers: raw.headers, rows: raw.rows, mapping: chosen } };
+    return {
+      format: tableFormat,
+      hosts: tableHosts(raw.headers, raw.rows, chosen),
+      table: { headers: raw.headers, rows: raw.rows, mapping: chosen },
+    };
   } catch (error) {
     if (error instanceof InventoryError || error instanceof ReadFailure) throw refuse(error.message);
     // A hostile file nested past the call stack (YAML or JSON): refused like any unreadable one.

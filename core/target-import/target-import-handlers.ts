@@ -3,7 +3,10 @@ import { findAnsibleInventory, runAnsibleInventory } from './ansible-runner';
 import { TargetImportStore } from './target-import-store';
 import { commitTargets, previewAnsibleOutput, previewTargets, uploadTargetChunk } from './target-import-service';
 
-type TargetImportHandlers = Pick<Handlers, 'targetImport.upload' | 'targetImport.preview' | 'targetImport.ansibleAvailable' | 'targetImport.runAnsible' | 'targetImport.commit'>;
+type TargetImportHandlers = Pick<
+  Handlers,
+  'targetImport.upload' | 'targetImport.preview' | 'targetImport.ansibleAvailable' | 'targetImport.runAnsible' | 'targetImport.commit'
+>;
 
 /** The target import methods, sharing one in-memory store of uploads and previews. */
 export function createTargetImportHandlers(store = new TargetImportStore()): TargetImportHandlers {
@@ -14,7 +17,8 @@ export function createTargetImportHandlers(store = new TargetImportStore()): Tar
       const path = findAnsibleInventory();
       return { available: path !== null, path };
     },
-    'targetImport.runAnsible': async (ctx, input) => previewAnsibleOutput(ctx, store, input.deploymentId, input.source, await runAnsibleInventory(input.source)),
+    'targetImport.runAnsible': async (ctx, input) =>
+      previewAnsibleOutput(ctx, store, input.deploymentId, input.source, await runAnsibleInventory(input.source)),
     'targetImport.commit': (ctx, input) => commitTargets(ctx, store, input),
   };
 }

@@ -10,7 +10,10 @@ import { recordActivity, type ServiceContext } from '../services/service-context
 import { inventoryText, readInventory, type ReadInventory } from './read-inventory';
 import type { TargetImportStore, TargetPreviewEntry } from './target-import-store';
 
-export function uploadTargetChunk(store: TargetImportStore, input: ApiParsedInput<'targetImport.upload'>): ApiOutput<'targetImport.upload'> {
+export function uploadTargetChunk(
+  store: TargetImportStore,
+  input: ApiParsedInput<'targetImport.upload'>,
+): ApiOutput<'targetImport.upload'> {
   return uploadChunk(store.uploads, input);
 }
 
@@ -73,33 +76,55 @@ function takeFile(store: TargetImportStore, input: ApiParsedInput<'targetImport.
   return Buffer.concat(upload.chunks, upload.bytes);
 }
 
-function checkSiteChoices(ctx: ServiceContext, deploymentId: string, input: { assignments?: { siteId: string }[] | undefined; defaultSiteId?: string | null | undefined }): void {
+function checkSiteChoices(
+  ctx: ServiceContext,
+  deploymentId: string,
+  input: { assignments?: { siteId: string }[] | undefined; defaultSiteId?: string | null | undefined },
+): void {
   const ids = new Set(deploymentSites(ctx, deploymentId).map((s) => s.id));
   for (const id of [...(input.assignments ?? []).map((a) => a.siteId), input.defaultSiteId ?? null]) {
     if (id !== null && !ids.has(id)) throw new DomainError('not_found', `Site ${id} is not part of this deployment`);
   }
 }
 
-function newEntry(ctx: ServiceContext, store: TargetImportStore, base: Pick<TargetPreviewEntry, 'deploymentId' | 'fileName' | 'source' | 'text'>, read: ReadInventory): TargetPreviewEntry {
+function newEntry(
+  ctx: ServiceContext,
+  store: TargetImportStore,
+  base: Pick<TargetPreviewEntry, 'deploymentId' | 'fileName' | 'source' | 'text'>,
+  read: ReadInventory,
+): TargetPreviewEntry {
   return { id: ctx.newId(), ...base, ...read, assignments: new Map(), defaultSiteId: null, expiresAt: store.expiry() };
 }
 
 /** Reads a file (or an earlier preview with other choices) and resolves every host; writes nothing. */
-export function previewTargets(ctx: ServiceContext, store: TargetImportStore, input: ApiParsedInput<'targetImport.preview'>): TargetImportPreview {
+export function previewTargets(
+  ctx: ServiceContext,
+  store: TargetImportStore,
+  input: ApiParsedInput<'targetImport.preview'>,
+): TargetImportPreview {
   store.sweep();
   checkSiteChoices(ctx, input.deploymentId, input);
   let entry: TargetPreviewEntry;
   if (input.previewId !== undefined) {
     const earlier = store.preview(input.previewId);
-    if (!earlier || earlier.deploymentId !== input.deploymentId) throw new DomainError('not_found', 'That preview expired; choose the file again');
+    if (!earlier || earlier.deploymentId !== input.deploymentId)
+      throw new DomainError('not_found', 'That preview expired; choose the file again');
     entry = earlier;
     if (entry.text !== null && (input.format !== undefined || input.mapping !== undefined)) {
       const formatChanged = input.format !== undefined && input.format !== entry.format;
-      Object.assign(entry, readInventory(entry.text, entry.fileName, input.format ?? entry.format, formatChanged ? undefined : input.mapping));
+      Object.assign(
+        entry,
+        readInventory(entry.text, entry.fileName, input.format ?? entry.format, formatChanged ? undefined : input.mapping),
+      );
     }
   } else {
     const text = inventoryText(takeFile(store, input), input.fileName);
-    entry = newEntry(ctx, store, { deploymentId: input.deploymentId, fileName: input.fileName, source: 'file', text }, readInventory(text, input.fileName, input.format, input.mapping));
+    entry = newEntry(
+      ctx,
+      store,
+      { deploymentId: input.deploymentId, fileName: input.fileName, source: 'file', text },
+      readInventory(text, input.fileName, input.format, input.mapping),
+    );
     store.previews.set(entry.id, entry);
   }
   if (input.assignments !== undefined) entry.assignments = new Map(input.assignments.map((a) => [a.hostName, a.siteId]));
@@ -109,16 +134,31 @@ export function previewTargets(ctx: ServiceContext, store: TargetImportStore, in
 }
 
 /** The JSON of `ansible-inventory --list`, read like a file (the output itself is never stored). */
-export function previewAnsibleOutput(ctx: ServiceContext, store: TargetImportStore, deploymentId: string, source: string, json: string): TargetImportPreview {
+export function previewAnsibleOutput(
+  ctx: ServiceContext,
+  store: TargetImportStore,
+  deploymentId: string,
+  source: string,
+  json: string,
+): TargetImportPreview {
   store.sweep();
   deploymentSites(ctx, deploymentId);
-  const entry = newEntry(ctx, store, { deploymentId, fileName: source, source: 'ansible-inventory', text: null }, readInventory(json, source, 'ansible-json', undefined));
+  const entry = newEntry(
+    ctx,
+    store,
+    { deploymentId, fileName: source, source: 'ansible-inventory', text: null },
+    readInventory(json, source, 'ansible-json', undefined),
+  );
   store.previews.set(entry.id, entry);
   return toPreview(ctx, entry);
 }
 
 /** All hosts or none: checked again against the data as it is now, then written through machine authoring. */
-export function commitTargets(outer: ServiceContext, store: TargetImportStore, input: { previewId: string }): ApiOutput<'targetImport.commit'> {
+export function commitTargets(
+  outer: ServiceContext,
+  store: TargetImportStore,
+  input: { previewId: string },
+): ApiOutput<'targetImport.commit'> {
   // One person does the whole import: their name is read once, not for every row and activity entry.
   const actor = outer.actor();
   const ctx: ServiceContext = { ...outer, actor: () => actor };
@@ -126,9 +166,17 @@ export function commitTargets(outer: ServiceContext, store: TargetImportStore, i
   if (!entry) throw new DomainError('not_found', 'That preview expired; choose the file again');
   const rows = resolveEntry(ctx, entry);
   const bad = rows.filter((r) => r.status === 'error');
-  if (bad.length > 0) throw new DomainError('rule', `Nothing imported: ${bad.length} host${bad.length === 1 ? ' has' : 's have'} errors (first: ${bad[0]!.hostName || `line ${bad[0]!.line ?? '?'}`}: ${bad[0]!.errors[0] ?? ''})`);
+  if (bad.length > 0)
+    throw new DomainError(
+      'rule',
+      `Nothing imported: ${bad.length} host${bad.length === 1 ? ' has' : 's have'} errors (first: ${bad[0]!.hostName || `line ${bad[0]!.line ?? '?'}`}: ${bad[0]!.errors[0] ?? ''})`,
+    );
   const unmapped = rows.filter((r) => r.status === 'unmapped');
-  if (unmapped.length > 0) throw new DomainError('rule', `Nothing imported: ${unmapped.length} host${unmapped.length === 1 ? ' has' : 's have'} no site (first: ${unmapped[0]!.hostName}); choose their sites`);
+  if (unmapped.length > 0)
+    throw new DomainError(
+      'rule',
+      `Nothing imported: ${unmapped.length} host${unmapped.length === 1 ? ' has' : 's have'} no site (first: ${unmapped[0]!.hostName}); choose their sites`,
+    );
   if (rows.length === 0) throw new DomainError('rule', 'Nothing imported: the inventory has no hosts');
   const perSite = new Map<string, { created: number; updated: number }>();
   let unchanged = 0;
@@ -150,7 +198,13 @@ export function commitTargets(outer: ServiceContext, store: TargetImportStore, i
   const sites: ApiOutput<'targetImport.commit'>['sites'] = [];
   for (const [siteId, tally] of perSite) {
     if (tally.created + tally.updated === 0) continue;
-    recordActivity(ctx, { action: 'targets_imported', entity: 'site', entityId: siteId, siteId, detail: { fileName: entry.fileName, source: entry.source, created: tally.created, updated: tally.updated } });
+    recordActivity(ctx, {
+      action: 'targets_imported',
+      entity: 'site',
+      entityId: siteId,
+      siteId,
+      detail: { fileName: entry.fileName, source: entry.source, created: tally.created, updated: tally.updated },
+    });
     sites.push({ siteId, ...tally });
   }
   store.previews.delete(entry.id);

@@ -21,7 +21,20 @@ export function attendanceCsv(siteCode: string, sessions: readonly TrainingSessi
   const rows: CsvCell[][] = [[...ATTENDANCE_COLUMNS]];
   for (const s of sessions) {
     for (const a of s.attendees) {
-      rows.push([siteCode, s.startsAt, s.topic, s.trainer, s.durationMinutes, a.position, a.name, a.role, a.attendance, a.signatureSha256, a.recordedAt, a.recordedBy]);
+      rows.push([
+        siteCode,
+        s.startsAt,
+        s.topic,
+        s.trainer,
+        s.durationMinutes,
+        a.position,
+        a.name,
+        a.role,
+        a.attendance,
+        a.signatureSha256,
+        a.recordedAt,
+        a.recordedBy,
+      ]);
     }
   }
   return csvText(rows);

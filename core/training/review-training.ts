@@ -15,7 +15,13 @@ export function reviewTraining(ctx: ServiceContext, siteId: string): Pick<SignOf
       trainer: s.trainer,
       startsAt: s.startsAt,
       durationMinutes: s.durationMinutes,
-      attendees: s.attendees.map((a) => ({ position: a.position, name: a.name, role: a.role, attendance: a.attendance, signatureSha256: a.signatureSha256 })),
+      attendees: s.attendees.map((a) => ({
+        position: a.position,
+        name: a.name,
+        role: a.role,
+        attendance: a.attendance,
+        signatureSha256: a.signatureSha256,
+      })),
       materials: s.materials.map((m) => ({ name: m.name, sha256: m.sha256 })),
     })),
   };

@@ -10,9 +10,13 @@ export function createTrainingHandlers(dataDir: string) {
   return {
     'training.list': listTraining,
     'training.createSession': createTrainingSession,
-    'training.addAttendee': (ctx: ServiceContext, input: ApiParsedInput<'training.addAttendee'>) => addTrainingAttendee(ctx, dataDir, input),
+    'training.addAttendee': (ctx: ServiceContext, input: ApiParsedInput<'training.addAttendee'>) =>
+      addTrainingAttendee(ctx, dataDir, input),
     'training.addMaterial': addTrainingMaterial,
-    'training.exportAttendanceCsv': (ctx: ServiceContext, { siteId }: ApiParsedInput<'training.exportAttendanceCsv'>): ApiOutput<'training.exportAttendanceCsv'> => {
+    'training.exportAttendanceCsv': (
+      ctx: ServiceContext,
+      { siteId }: ApiParsedInput<'training.exportAttendanceCsv'>,
+    ): ApiOutput<'training.exportAttendanceCsv'> => {
       const site = requireSite(ctx, siteId);
       // UTF-8 with a BOM so spreadsheet programs read accented names correctly.
       const buffer = Buffer.from(`\uFEFF${attendanceCsv(site.code, listTraining(ctx, { siteId }))}`, 'utf8');

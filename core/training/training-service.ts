@@ -20,7 +20,9 @@ function attendeesOf(ctx: ServiceContext, sessionId: string): TrainingAttendee[]
 
 function materialsOf(ctx: ServiceContext, sessionId: string): TrainingMaterial[] {
   return ctx.sqlite
-    .prepare('SELECT session_id AS sessionId, sha256, name, added_at AS addedAt, added_by AS addedBy FROM training_materials WHERE session_id = ? ORDER BY added_at, sha256')
+    .prepare(
+      'SELECT session_id AS sessionId, sha256, name, added_at AS addedAt, added_by AS addedBy FROM training_materials WHERE session_id = ? ORDER BY added_at, sha256',
+    )
     .all(sessionId) as TrainingMaterial[];
 }
 
@@ -37,7 +39,9 @@ function requireSession(ctx: ServiceContext, sessionId: string): SessionRow {
 /** `training.list`: the site's sessions, oldest first, with attendance and materials. */
 export function listTraining(ctx: ServiceContext, { siteId }: ApiParsedInput<'training.list'>): TrainingSession[] {
   requireSite(ctx, siteId);
-  const rows = ctx.sqlite.prepare(`SELECT ${SESSION_COLUMNS} FROM training_sessions WHERE site_id = ? ORDER BY starts_at, id`).all(siteId) as SessionRow[];
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${SESSION_COLUMNS} FROM training_sessions WHERE site_id = ? ORDER BY starts_at, id`)
+    .all(siteId) as SessionRow[];
   return rows.map((row) => withLists(ctx, row));
 }
 
@@ -53,7 +57,11 @@ export function createTrainingSession(ctx: ServiceContext, input: ApiParsedInput
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(id, input.siteId, input.topic, input.trainer, startsAt, input.durationMinutes, at, who, at, who);
-  recordActivity(ctx, { action: 'created', entity: 'training_session', entityId: id, siteId: input.siteId, detail: { topic: input.topic } }, at);
+  recordActivity(
+    ctx,
+    { action: 'created', entity: 'training_session', entityId: id, siteId: input.siteId, detail: { topic: input.topic } },
+    at,
+  );
   return withLists(ctx, requireSession(ctx, id));
 }
 
@@ -63,10 +71,17 @@ export function createTrainingSession(ctx: ServiceContext, input: ApiParsedInput
  */
 export function addTrainingAttendee(ctx: ServiceContext, dataDir: string, input: ApiParsedInput<'training.addAttendee'>): TrainingAttendee {
   const session = requireSession(ctx, input.sessionId);
-  const taken = ctx.sqlite.prepare('SELECT 1 FROM training_attendees WHERE session_id = ? AND lower(name) = lower(?)').get(input.sessionId, input.name);
+  const taken = ctx.sqlite
+    .prepare('SELECT 1 FROM training_attendees WHERE session_id = ? AND lower(name) = lower(?)')
+    .get(input.sessionId, input.name);
   if (taken) throw new DomainError('rule', `${input.name} is already on this attendance list`);
-  const signature = input.signaturePngBase64 === null ? null : putAttachment(ctx, dataDir, { mediaType: 'image/png', dataBase64: input.signaturePngBase64 }).sha256;
-  const { next } = ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM training_attendees WHERE session_id = ?').get(input.sessionId) as { next: number };
+  const signature =
+    input.signaturePngBase64 === null
+      ? null
+      : putAttachment(ctx, dataDir, { mediaType: 'image/png', dataBase64: input.signaturePngBase64 }).sha256;
+  const { next } = ctx.sqlite
+    .prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM training_attendees WHERE session_id = ?')
+    .get(input.sessionId) as { next: number };
   const row: TrainingAttendee = {
     id: ctx.newId(),
     sessionId: input.sessionId,
@@ -84,7 +99,17 @@ export function addTrainingAttendee(ctx: ServiceContext, dataDir: string, input:
        VALUES (@id, @sessionId, @position, @name, @role, @attendance, @signatureSha256, @recordedAt, @recordedBy)`,
     )
     .run(row);
-  recordActivity(ctx, { action: 'attendance_recorded', entity: 'training_session', entityId: session.id, siteId: session.siteId, detail: { name: row.name, attendance: row.attendance } }, row.recordedAt);
+  recordActivity(
+    ctx,
+    {
+      action: 'attendance_recorded',
+      entity: 'training_session',
+      entityId: session.id,
+      siteId: session.siteId,
+      detail: { name: row.name, attendance: row.attendance },
+    },
+    row.recordedAt,
+  );
   return row;
 }
 
@@ -94,8 +119,28 @@ export function addTrainingMaterial(ctx: ServiceContext, input: ApiParsedInput<'
   if (ctx.sqlite.prepare('SELECT 1 FROM training_materials WHERE session_id = ? AND sha256 = ?').get(input.sessionId, input.sha256)) {
     throw new DomainError('rule', 'This file is already a material of the session');
   }
-  const row: TrainingMaterial = { sessionId: input.sessionId, sha256: input.sha256, name: input.name, addedAt: ctx.clock.now(), addedBy: ctx.actor() };
-  ctx.sqlite.prepare('INSERT INTO training_materials (session_id, sha256, name, added_at, added_by) VALUES (@sessionId, @sha256, @name, @addedAt, @addedBy)').run(row);
-  recordActivity(ctx, { action: 'material_added', entity: 'training_session', entityId: session.id, siteId: session.siteId, detail: { name: row.name, sha256: row.sha256 } }, row.addedAt);
+  const row: TrainingMaterial = {
+    sessionId: input.sessionId,
+    sha256: input.sha256,
+    name: input.name,
+    addedAt: ctx.clock.now(),
+    addedBy: ctx.actor(),
+  };
+  ctx.sqlite
+    .prepare(
+      'INSERT INTO training_materials (session_id, sha256, name, added_at, added_by) VALUES (@sessionId, @sha256, @name, @addedAt, @addedBy)',
+    )
+    .run(row);
+  recordActivity(
+    ctx,
+    {
+      action: 'material_added',
+      entity: 'training_session',
+      entityId: session.id,
+      siteId: session.siteId,
+      detail: { name: row.name, sha256: row.sha256 },
+    },
+    row.addedAt,
+  );
   return row;
 }

@@ -10,7 +10,9 @@ const UPDATER_SESSION = 'electron-updater';
 
 /** Electron's certificate fingerprint ("sha256/<base64>") as sync pins it (hex pairs, colon-separated, upper case). */
 function pinFormat(electronFingerprint: string): string {
-  const hex = Buffer.from(electronFingerprint.replace(/^sha256\//, ''), 'base64').toString('hex').toUpperCase();
+  const hex = Buffer.from(electronFingerprint.replace(/^sha256\//, ''), 'base64')
+    .toString('hex')
+    .toUpperCase();
   return hex.match(/../g)?.join(':') ?? hex;
 }
 

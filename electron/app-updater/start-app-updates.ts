@@ -13,7 +13,10 @@ export function startAppUpdates(core: OutpostCore): () => void {
     port: electronUpdaterPort(),
     feed: () => core.appUpdateFeed(),
     online: () => net.isOnline(),
-    log: { info: (message, fields) => log.info(message, fields as Record<string, unknown>), warn: (message, fields) => log.warn(message, fields as Record<string, unknown>) },
+    log: {
+      info: (message, fields) => log.info(message, fields as Record<string, unknown>),
+      warn: (message, fields) => log.warn(message, fields as Record<string, unknown>),
+    },
   });
   registerDesktopUpdater(controller);
   const stop = controller.start();

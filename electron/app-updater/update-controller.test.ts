@@ -3,7 +3,12 @@ import type { AppUpdateFeed } from '../../core/app-updates/update-feed';
 import { UPDATE_CHECK_INTERVAL_MS } from '../../shared/app-updates/update-when-idle';
 import { createUpdateController, type UpdaterEvent, type UpdaterPort } from './update-controller';
 
-const FEED: AppUpdateFeed = { url: 'https://outpost.example/v1/app-updates/pilot', channel: 'pilot', headers: { authorization: 'Bearer t' }, pinnedFingerprint: null };
+const FEED: AppUpdateFeed = {
+  url: 'https://outpost.example/v1/app-updates/pilot',
+  channel: 'pilot',
+  headers: { authorization: 'Bearer t' },
+  pinnedFingerprint: null,
+};
 
 function fakePort(onCheck: (emit: (event: UpdaterEvent) => void) => void = () => undefined) {
   let listener: (event: UpdaterEvent) => void = () => undefined;
@@ -88,7 +93,14 @@ describe('the desktop update controller', () => {
     await controller.tick(); // signed in since: checked at once, not a day later
     expect(port.checks).toBe(1);
 
-    const failing = createUpdateController({ port: fakePort(), feed: async () => { fail = true; throw new Error('Cannot reach the server'); }, online: () => true });
+    const failing = createUpdateController({
+      port: fakePort(),
+      feed: async () => {
+        fail = true;
+        throw new Error('Cannot reach the server');
+      },
+      online: () => true,
+    });
     await failing.tick();
     expect(failing.state()).toMatchObject({ phase: 'error', message: 'Cannot reach the server' });
   });

@@ -18,14 +18,26 @@ const sameHost = (a: string, b: string) => a.replace(/^\[|\]$/g, '').toLowerCase
  * same port) before anything connects; a host that is not one of its targets is a usage error,
  * since a run is stored in a target's history.
  */
-export function matchSiteTargets(core: OutpostCore, code: string, deployment: string | undefined, targets: readonly AdhocTarget[]): AdhocSiteStore {
+export function matchSiteTargets(
+  core: OutpostCore,
+  code: string,
+  deployment: string | undefined,
+  targets: readonly AdhocTarget[],
+): AdhocSiteStore {
   const site = findSite(core, code, deployment);
   const machines = call(core, 'machines.list', { siteId: site.id });
   const targetOf = new Map<AdhocTarget, string>();
   for (const t of targets) {
-    const matches = machines.filter((m) => m.port === t.port && ((m.address !== '' && sameHost(m.address, t.host)) || (m.hostName !== '' && (sameHost(m.hostName, t.host) || sameHost(m.hostName, t.label)))));
+    const matches = machines.filter(
+      (m) =>
+        m.port === t.port &&
+        ((m.address !== '' && sameHost(m.address, t.host)) ||
+          (m.hostName !== '' && (sameHost(m.hostName, t.host) || sameHost(m.hostName, t.label)))),
+    );
     if (matches.length !== 1) {
-      throw new UsageError(`${t.label} (${t.host}:${t.port}) is ${matches.length === 0 ? 'not a target machine' : 'several target machines'} of site ${site.code}: add it in the site's Machines tab, or check it without --site (nothing is stored)`);
+      throw new UsageError(
+        `${t.label} (${t.host}:${t.port}) is ${matches.length === 0 ? 'not a target machine' : 'several target machines'} of site ${site.code}: add it in the site's Machines tab, or check it without --site (nothing is stored)`,
+      );
     }
     targetOf.set(t, matches[0]!.id);
   }

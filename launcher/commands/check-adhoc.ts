@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import { readAdhocRequirements, type AdhocRequirements } from '../../core/checks/adhoc/adhoc-requirements';
-import { AdhocInputError, distinctLabels, parseTargetSpec, readInventoryTargets, readTargetsFile, type AdhocTarget } from '../../core/checks/adhoc/adhoc-targets';
+import {
+  AdhocInputError,
+  distinctLabels,
+  parseTargetSpec,
+  readInventoryTargets,
+  readTargetsFile,
+  type AdhocTarget,
+} from '../../core/checks/adhoc/adhoc-targets';
 import { DEFAULT_USER_KNOWN_HOSTS, SYSTEM_KNOWN_HOSTS, type AcceptedKey } from '../../core/checks/adhoc/known-hosts-policy';
 import { runAdhocChecks } from '../../core/checks/adhoc/run-adhoc';
 import { approvalItemsFor } from '../../shared/checks/plan-approval';
@@ -32,8 +39,16 @@ export interface AdhocCheckOptions {
 }
 
 function chooseTargets(options: AdhocCheckOptions): AdhocTarget[] {
-  const targets = options.inventory !== undefined ? readInventoryTargets(options.inventory, options.limit) : options.targetsFile !== undefined ? readTargetsFile(options.targetsFile) : options.targets.map(parseTargetSpec);
-  if (targets.length === 0) throw new AdhocInputError(options.limit !== undefined ? `--limit ${options.limit} matches no host of ${options.inventory}` : 'No hosts to check');
+  const targets =
+    options.inventory !== undefined
+      ? readInventoryTargets(options.inventory, options.limit)
+      : options.targetsFile !== undefined
+        ? readTargetsFile(options.targetsFile)
+        : options.targets.map(parseTargetSpec);
+  if (targets.length === 0)
+    throw new AdhocInputError(
+      options.limit !== undefined ? `--limit ${options.limit} matches no host of ${options.inventory}` : 'No hosts to check',
+    );
   return distinctLabels(targets);
 }
 
@@ -82,14 +97,35 @@ function refuseUnapproved(io: CliIo, requirements: AdhocRequirements, options: A
   const runAs = options.sudo ? 'the SSH user (sudo)' : 'the SSH user';
   const commands = items.filter((i) => i.kind === 'command');
   const files = items.filter((i) => i.kind === 'file');
-  if (commands.length) io.err([`${options.requirements} will run these commands on every host as ${runAs}:`, ...commands.map((c) => `  $ ${c.text}`)].join('\n'));
-  if (files.length) io.err([`${options.requirements} will read these files on every host as ${runAs}:`, ...files.map((f) => `  ${f.text}`)].join('\n'));
-  throw new AdhocInputError('read the commands and file reads above, then run again with --approve-commands to approve them. Nothing was checked.');
+  if (commands.length)
+    io.err(
+      [`${options.requirements} will run these commands on every host as ${runAs}:`, ...commands.map((c) => `  $ ${c.text}`)].join('\n'),
+    );
+  if (files.length)
+    io.err([`${options.requirements} will read these files on every host as ${runAs}:`, ...files.map((f) => `  ${f.text}`)].join('\n'));
+  throw new AdhocInputError(
+    'read the commands and file reads above, then run again with --approve-commands to approve them. Nothing was checked.',
+  );
 }
 
-async function check(io: CliIo, options: AdhocCheckOptions, targets: AdhocTarget[], requirements: AdhocRequirements, knownHostsFile: string, site: { core: OutpostCore; store: AdhocSiteStore } | null): Promise<number> {
+async function check(
+  io: CliIo,
+  options: AdhocCheckOptions,
+  targets: AdhocTarget[],
+  requirements: AdhocRequirements,
+  knownHostsFile: string,
+  site: { core: OutpostCore; store: AdhocSiteStore } | null,
+): Promise<number> {
   if (options.dryRun) {
-    const input = { file: options.requirements, requirements, targets, sudo: options.sudo, approveCommands: options.approveCommands, knownHostsFile, acceptNew: options.acceptNew };
+    const input = {
+      file: options.requirements,
+      requirements,
+      targets,
+      sudo: options.sudo,
+      approveCommands: options.approveCommands,
+      knownHostsFile,
+      acceptNew: options.acceptNew,
+    };
     emit(io, dryRunReport(input, options.format === 'json' ? 'json' : 'text'), options.out);
     return 0;
   }
@@ -104,7 +140,11 @@ async function check(io: CliIo, options: AdhocCheckOptions, targets: AdhocTarget
       credentials: { identityFile: options.identity ?? null, password, agentSocket: process.env.SSH_AUTH_SOCK || null },
       sudo: options.sudo,
       concurrency: options.concurrency,
-      knownHosts: { file: knownHostsFile, readOnly: options.knownHosts === undefined ? [SYSTEM_KNOWN_HOSTS] : [], acceptNew: options.acceptNew },
+      knownHosts: {
+        file: knownHostsFile,
+        readOnly: options.knownHosts === undefined ? [SYSTEM_KNOWN_HOSTS] : [],
+        acceptNew: options.acceptNew,
+      },
       approveCommands: options.approveCommands,
     },
     accepted,
@@ -116,7 +156,11 @@ async function check(io: CliIo, options: AdhocCheckOptions, targets: AdhocTarget
     io.err(`${passed} of ${hosts.length} host${hosts.length === 1 ? '' : 's'} passed; ${options.format} report written to ${options.out}`);
   }
   // A refused key is said on stderr too when the report is not the table, so it is always seen.
-  if (options.format !== 'table' || options.out !== undefined) for (const h of hosts.filter(hostKeyRefused)) io.err(`outpost check: ${h.target.label}: ${h.outcome === 'host_key_changed' ? `HOST KEY CHANGED: expected ${h.expectedFingerprint}, got ${h.hostKey?.fingerprint}` : `unknown host key ${h.hostKey?.fingerprint} (not in ${knownHostsFile}; --accept-new trusts it)`}`);
+  if (options.format !== 'table' || options.out !== undefined)
+    for (const h of hosts.filter(hostKeyRefused))
+      io.err(
+        `outpost check: ${h.target.label}: ${h.outcome === 'host_key_changed' ? `HOST KEY CHANGED: expected ${h.expectedFingerprint}, got ${h.hostKey?.fingerprint}` : `unknown host key ${h.hostKey?.fingerprint} (not in ${knownHostsFile}; --accept-new trusts it)`}`,
+      );
   if (hosts.some(hostKeyRefused)) return 2;
   return hosts.every(hostPassed) ? 0 : 1;
 }

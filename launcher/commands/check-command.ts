@@ -81,24 +81,33 @@ const ADHOC_ONLY = ['requirements', 'limit', 'identity', 'password-stdin', 'know
 
 /** Which mode the options ask for, or why they make no sense together. */
 function mode(values: Values): 'adhoc' | 'site' {
-  const sources = [values.target?.length ? '--target' : null, values.targets !== undefined ? '--targets' : null, values.inventory !== undefined ? '--inventory' : null].filter((s) => s !== null);
+  const sources = [
+    values.target?.length ? '--target' : null,
+    values.targets !== undefined ? '--targets' : null,
+    values.inventory !== undefined ? '--inventory' : null,
+  ].filter((s) => s !== null);
   if (sources.length > 1) throw new UsageError(`Give one of ${sources.join(', ')}, not several`);
   if (sources.length === 0) {
     const adhoc = ADHOC_ONLY.filter((name) => values[name] !== undefined && values[name] !== false);
     if (!values.site) throw new UsageError('Give the hosts (--target, --targets or --inventory) and --requirements, or --site CODE');
-    if (adhoc.length > 0) throw new UsageError(`--${adhoc[0]} needs --target, --targets or --inventory (a site is checked against its deployment's requirements)`);
+    if (adhoc.length > 0)
+      throw new UsageError(
+        `--${adhoc[0]} needs --target, --targets or --inventory (a site is checked against its deployment's requirements)`,
+      );
     return 'site';
   }
   if (values.requirements === undefined) throw new UsageError('--requirements FILE is required');
   if (values.limit !== undefined && values.inventory === undefined) throw new UsageError('--limit needs --inventory');
   if (values['trust-new-host-keys']) throw new UsageError('--trust-new-host-keys is for --site; ad-hoc checks use --accept-new');
-  if ((values.deployment !== undefined || values['data-dir'] !== undefined) && values.site === undefined) throw new UsageError('--deployment and --data-dir go with --site');
+  if ((values.deployment !== undefined || values['data-dir'] !== undefined) && values.site === undefined)
+    throw new UsageError('--deployment and --data-dir go with --site');
   return 'adhoc';
 }
 
 function concurrencyOf(text: string | undefined): number {
   const n = text === undefined ? CHECK_CONCURRENCY_DEFAULT : Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > CHECK_CONCURRENCY_MAX) throw new UsageError(`--concurrency must be a whole number from 1 to ${CHECK_CONCURRENCY_MAX}`);
+  if (!Number.isInteger(n) || n < 1 || n > CHECK_CONCURRENCY_MAX)
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${CHECK_CONCURRENCY_MAX}`);
   return n;
 }
 
@@ -148,7 +157,10 @@ export const checkCommand: CliCommand = {
           out: values.out,
           dryRun: values['dry-run'],
           approveCommands: values['approve-commands'],
-          site: values.site === undefined ? undefined : { code: values.site, deployment: values.deployment, dataDir: cliDataDir(values['data-dir']) },
+          site:
+            values.site === undefined
+              ? undefined
+              : { code: values.site, deployment: values.deployment, dataDir: cliDataDir(values['data-dir']) },
         });
       } catch (error) {
         io.err(`outpost check: ${(error as Error).message}`);
@@ -157,7 +169,16 @@ export const checkCommand: CliCommand = {
     }
     const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });
     try {
-      return await checkSite(core, io, { site: values.site!, deployment: values.deployment, concurrency, json: format === 'json', report: format === 'junit' || format === 'tap' ? format : undefined, out: values.out, trustNew: values['trust-new-host-keys'], approve: values['approve-commands'] });
+      return await checkSite(core, io, {
+        site: values.site!,
+        deployment: values.deployment,
+        concurrency,
+        json: format === 'json',
+        report: format === 'junit' || format === 'tap' ? format : undefined,
+        out: values.out,
+        trustNew: values['trust-new-host-keys'],
+        approve: values['approve-commands'],
+      });
     } catch (error) {
       io.err(`outpost check: ${(error as Error).message}`);
       return error instanceof UsageError || error instanceof NeedsApproval ? 2 : 1;

@@ -5,14 +5,38 @@ import type { HostReport } from './check-report';
 import { junitReport } from './check-report-junit';
 import { tapReport } from './check-report-tap';
 
-const result = (id: string, status: RequirementResult['status'], description: string): RequirementResult => ({ requirementId: id, kind: 'package', description, status, expected: 'installed', actual: status === 'pass' ? 'installed' : 'missing <&> "x"', message: status === 'skipped' ? 'needs sudo' : '' });
+const result = (id: string, status: RequirementResult['status'], description: string): RequirementResult => ({
+  requirementId: id,
+  kind: 'package',
+  description,
+  status,
+  expected: 'installed',
+  actual: status === 'pass' ? 'installed' : 'missing <&> "x"',
+  message: status === 'skipped' ? 'needs sudo' : '',
+});
 const hosts: HostReport[] = [
-  { host: 'pos1', outcome: 'completed', message: null, durationMs: 1200, results: [result('a', 'pass', 'nginx # web'), result('b', 'fail', 'ssh <server>'), result('c', 'skipped', 'shadow file')] },
+  {
+    host: 'pos1',
+    outcome: 'completed',
+    message: null,
+    durationMs: 1200,
+    results: [result('a', 'pass', 'nginx # web'), result('b', 'fail', 'ssh <server>'), result('c', 'skipped', 'shadow file')],
+  },
   { host: 'pos2', outcome: 'unreachable', message: 'connect ECONNREFUSED', durationMs: 5, results: [] },
 ];
 
 /** Parsed by Python's XML parser (a real one, independent of ours): counts per suite. */
-function parseJunit(xml: string): { name: string; tests: number; failures: number; errors: number; skipped: number; cases: number; failureEls: number; errorEls: number; skippedEls: number }[] {
+function parseJunit(xml: string): {
+  name: string;
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  cases: number;
+  failureEls: number;
+  errorEls: number;
+  skippedEls: number;
+}[] {
   const script = `import sys, json, xml.etree.ElementTree as ET
 root = ET.fromstring(sys.stdin.read())
 print(json.dumps([{ 'name': s.get('name'), 'tests': int(s.get('tests')), 'failures': int(s.get('failures')), 'errors': int(s.get('errors')), 'skipped': int(s.get('skipped')), 'cases': len(s.findall('testcase')), 'failureEls': len(s.findall('testcase/failure')), 'errorEls': len(s.findall('testcase/error')), 'skippedEls': len(s.findall('testcase/skipped')) } for s in root.findall('testsuite')]))`;

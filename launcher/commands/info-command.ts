@@ -17,7 +17,8 @@ export const infoCommand: CliCommand = {
       io.out(`schema version: ${core.schemaVersion}`);
       const deployments = core.dispatch('deployments.list', {});
       if (deployments.ok) {
-        for (const d of deployments.value as { name: string; version: string; siteCount: number }[]) io.out(`deployment: ${d.name} ${d.version} (${d.siteCount} sites)`);
+        for (const d of deployments.value as { name: string; version: string; siteCount: number }[])
+          io.out(`deployment: ${d.name} ${d.version} (${d.siteCount} sites)`);
       }
       return 0;
     } finally {

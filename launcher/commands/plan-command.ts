@@ -16,7 +16,14 @@ const PLAN_SUB_COMMANDS: Readonly<Record<string, PlanSubCommand>> = {
 
 function planUsage(): string {
   const lines = Object.values(PLAN_SUB_COMMANDS).map((s) => `  ${s.usage.split('\n')[0]}`);
-  return ['outpost plan <sub-command> [options]', '', 'Edits a deployment plan from files, the same way as the app:', ...lines, '', 'outpost plan <sub-command> --help for its options. Exit status 2 on a usage error.'].join('\n');
+  return [
+    'outpost plan <sub-command> [options]',
+    '',
+    'Edits a deployment plan from files, the same way as the app:',
+    ...lines,
+    '',
+    'outpost plan <sub-command> --help for its options. Exit status 2 on a usage error.',
+  ].join('\n');
 }
 
 /** `outpost plan`: the deployment overview's plan authoring (imports) from a terminal. */

@@ -57,7 +57,9 @@ describe('outpost plan import-sites', () => {
     const report = JSON.parse(again.out) as { preview: { counts: unknown; untouchedCount: number; sites: unknown[] }; imported: unknown };
     expect(report.preview.counts).toEqual({ new: 0, changed: 1, unchanged: 298 });
     expect(report.preview.untouchedCount).toBe(1);
-    expect(report.preview.sites).toEqual([{ row: 1, code: 'S0001', name: 'Store one', status: 'changed', changes: [{ field: 'name', from: 'Store 1', to: 'Store one' }] }]);
+    expect(report.preview.sites).toEqual([
+      { row: 1, code: 'S0001', name: 'Store one', status: 'changed', changes: [{ field: 'name', from: 'Store 1', to: 'Store one' }] },
+    ]);
     expect(report.imported).toEqual({ created: 0, updated: 1, unchanged: 298 });
   });
 
@@ -82,7 +84,7 @@ describe('outpost plan import-sites', () => {
     const unknown = await run([file, '--deployment', 'Nope', '--data-dir', dir]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/No deployment is named "Nope"/);
-    expect((await planCommand.run(['import-nothing'], { out: () => {}, err: () => {} }))).toBe(2);
+    expect(await planCommand.run(['import-nothing'], { out: () => {}, err: () => {} })).toBe(2);
     expect(siteCount(dir)).toBe(0);
   });
 });

@@ -50,7 +50,11 @@ async function serverUsers(core: OutpostCore): Promise<ApiOutput<'sync.serverUse
 }
 
 /** Sends a site list to the core (in chunks when it does not fit one call) and returns its preview. */
-export async function previewSiteFile(call: Caller, input: { deploymentId: string; fileName: string; users?: ApiOutput<'sync.serverUsers'> | undefined }, data: Buffer): Promise<SiteImportPreview> {
+export async function previewSiteFile(
+  call: Caller,
+  input: { deploymentId: string; fileName: string; users?: ApiOutput<'sync.serverUsers'> | undefined },
+  data: Buffer,
+): Promise<SiteImportPreview> {
   const { users, ...named } = input;
   const base = { ...named, ...(users ? { users } : {}) };
   const chunk = (IMPORT_CHUNK_MAX_CHARS / 4) * 3;
@@ -68,16 +72,22 @@ async function findDeployment(call: Caller, name: string): Promise<string> {
 
 function printPreview(io: CliIo, p: SiteImportPreview): void {
   const c = p.counts;
-  io.out(`${p.fileName} (${p.format}): ${p.rowCount} rows · ${c.new} new · ${c.changed} changed · ${c.unchanged} unchanged · ${p.errorCount} with errors`);
+  io.out(
+    `${p.fileName} (${p.format}): ${p.rowCount} rows · ${c.new} new · ${c.changed} changed · ${c.unchanged} unchanged · ${p.errorCount} with errors`,
+  );
   for (const e of p.fileErrors) io.out(`  FILE      ${e.message}`);
   for (const e of p.rowErrors) io.out(`  ERROR     row ${e.row}${e.column ? `, column "${e.column}"` : ''}: ${e.message}`);
   if (p.errorCount > p.rowErrors.length) io.out(`  … and more rows with errors`);
   for (const s of p.sites) {
     if (s.status === 'new') io.out(`  NEW       ${s.code} ${s.name}`);
-    else io.out(`  CHANGED   ${s.code}: ${s.changes.map((ch) => `${SITE_IMPORT_FIELD_LABEL[ch.field].toLowerCase()}: ${ch.from || '(empty)'} → ${ch.to || '(empty)'}`).join('; ')}`);
+    else
+      io.out(
+        `  CHANGED   ${s.code}: ${s.changes.map((ch) => `${SITE_IMPORT_FIELD_LABEL[ch.field].toLowerCase()}: ${ch.from || '(empty)'} → ${ch.to || '(empty)'}`).join('; ')}`,
+      );
   }
   if (p.sitesTruncated) io.out(`  (showing ${p.sites.length} of ${c.new + c.changed} new and changed sites)`);
-  if (p.untouchedCount > 0) io.out(`${p.untouchedCount} site${p.untouchedCount === 1 ? '' : 's'} of the deployment not in the file: left as they are.`);
+  if (p.untouchedCount > 0)
+    io.out(`${p.untouchedCount} site${p.untouchedCount === 1 ? '' : 's'} of the deployment not in the file: left as they are.`);
   if (p.warningCount > 0) {
     io.out(`Schedule warnings (${p.warningCount}; they do not block the import):`);
     for (const w of p.warnings) io.out(`  ${w.siteCode}: ${w.message}`);
@@ -90,7 +100,12 @@ export async function planImportSites(args: readonly string[], io: CliIo): Promi
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { deployment: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+      options: {
+        deployment: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+      },
       strict: true,
       allowPositionals: true,
     });

@@ -45,7 +45,18 @@ describe('outpost plan import-targets', () => {
     expect(dry.out).toMatch(/Dry run: nothing imported/);
     expect(count(dir)).toBe(0);
 
-    const done = await run([INI_FILE, '--deployment', 'Store refresh', '--site', 'STORE-01', '--format', 'ansible', '--json', '--data-dir', dir]);
+    const done = await run([
+      INI_FILE,
+      '--deployment',
+      'Store refresh',
+      '--site',
+      'STORE-01',
+      '--format',
+      'ansible',
+      '--json',
+      '--data-dir',
+      dir,
+    ]);
     expect(done.code).toBe(0);
     const report = JSON.parse(done.out) as { imported: { created: number }; preview: { format: string } };
     expect(report.imported.created).toBe(28);
@@ -61,7 +72,10 @@ describe('outpost plan import-targets', () => {
   it('exits 1 for a host with errors in a CSV, naming it', async () => {
     const dir = dataDir();
     const file = path.join(dir, 'targets.csv');
-    fs.writeFileSync(file, 'host_name,address,port,user,role,site\ntill1,10.14.1.1,22,deploy,pos,STORE-014\ntill2,10.14.1.2,99999,deploy,pos,STORE-014\n');
+    fs.writeFileSync(
+      file,
+      'host_name,address,port,user,role,site\ntill1,10.14.1.1,22,deploy,pos,STORE-014\ntill2,10.14.1.2,99999,deploy,pos,STORE-014\n',
+    );
     const result = await run([file, '--deployment', 'Store refresh', '--format', 'csv', '--data-dir', dir]);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/ERROR {5}till2 \(line 2\): port: Port is 1–65535/);

@@ -49,8 +49,17 @@ function formatOf(option: string | undefined, fileName: string, text: string): T
 }
 
 /** Sends the file in chunks when it does not fit one call, like the app does. */
-function preview(core: OutpostCore, input: { deploymentId: string; fileName: string; format: TargetImportFormat | undefined; defaultSiteId: string | null }, data: Buffer): TargetImportPreview {
-  const base = { deploymentId: input.deploymentId, fileName: input.fileName, defaultSiteId: input.defaultSiteId, ...(input.format ? { format: input.format } : {}) };
+function preview(
+  core: OutpostCore,
+  input: { deploymentId: string; fileName: string; format: TargetImportFormat | undefined; defaultSiteId: string | null },
+  data: Buffer,
+): TargetImportPreview {
+  const base = {
+    deploymentId: input.deploymentId,
+    fileName: input.fileName,
+    defaultSiteId: input.defaultSiteId,
+    ...(input.format ? { format: input.format } : {}),
+  };
   const chunk = (IMPORT_CHUNK_MAX_CHARS / 4) * 3;
   if (data.length <= chunk) return call(core, 'targetImport.preview', { ...base, dataBase64: data.toString('base64') });
   const uploadId = randomUUID();
@@ -62,11 +71,14 @@ function preview(core: OutpostCore, input: { deploymentId: string; fileName: str
 
 function printPreview(io: CliIo, p: TargetImportPreview): void {
   const c = p.counts;
-  io.out(`${p.fileName} (${p.format}): ${p.hostCount} hosts · ${c.new} new · ${c.update} to update · ${c.unchanged} unchanged · ${c.unmapped} without a site · ${c.error} with errors`);
+  io.out(
+    `${p.fileName} (${p.format}): ${p.hostCount} hosts · ${c.new} new · ${c.update} to update · ${c.unchanged} unchanged · ${c.unmapped} without a site · ${c.error} with errors`,
+  );
   for (const h of p.hosts) {
     const where = h.line === null ? '' : ` (line ${h.line})`;
     if (h.status === 'error') io.out(`  ERROR     ${h.hostName || '(no name)'}${where}: ${h.errors.join('; ')}`);
-    else if (h.status === 'unmapped') io.out(`  NO SITE   ${h.hostName}${where}: no variable, group or host name names a site (give --site CODE)`);
+    else if (h.status === 'unmapped')
+      io.out(`  NO SITE   ${h.hostName}${where}: no variable, group or host name names a site (give --site CODE)`);
     else if (h.status === 'update') io.out(`  UPDATE    ${h.hostName} at ${h.siteCode ?? ''}: ${h.changes.join(', ')}`);
   }
   if (p.hostsTruncated) io.out(`  (showing ${p.hosts.length} of ${p.hostCount} hosts)`);

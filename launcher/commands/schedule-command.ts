@@ -49,7 +49,13 @@ async function scheduleExport(args: readonly string[], io: Parameters<CliCommand
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { deployment: { type: 'string' }, site: { type: 'string' }, technician: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } },
+      options: {
+        deployment: { type: 'string' },
+        site: { type: 'string' },
+        technician: { type: 'string' },
+        out: { type: 'string' },
+        'data-dir': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -57,14 +63,22 @@ async function scheduleExport(args: readonly string[], io: Parameters<CliCommand
     io.err(`${(error as Error).message}\n\n${SCHEDULE_EXPORT_USAGE}`);
     return 2;
   }
-  const problem = !values.deployment ? '--deployment NAME is required' : values.site !== undefined && values.technician !== undefined ? 'Give --site or --technician, not both' : null;
+  const problem = !values.deployment
+    ? '--deployment NAME is required'
+    : values.site !== undefined && values.technician !== undefined
+      ? 'Give --site or --technician, not both'
+      : null;
   if (problem) {
     io.err(`${problem}\n\n${SCHEDULE_EXPORT_USAGE}`);
     return 2;
   }
   const core = openCore({ dataDir: cliDataDir(values['data-dir']), shell: 'test' });
   try {
-    const file = exportFile(core, { deployment: values.deployment!, ...(values.site !== undefined ? { site: values.site } : {}), ...(values.technician !== undefined ? { technician: values.technician } : {}) });
+    const file = exportFile(core, {
+      deployment: values.deployment!,
+      ...(values.site !== undefined ? { site: values.site } : {}),
+      ...(values.technician !== undefined ? { technician: values.technician } : {}),
+    });
     const out = values.out ?? path.join(process.cwd(), file.fileName);
     fs.writeFileSync(out, file.text);
     const cancelled = file.cancelledCount > 0 ? ` (${file.cancelledCount} cancelled)` : '';

@@ -17,7 +17,8 @@ outpost server cert create [--out DIR] [--name HOST]... [--days 825] [--force]
 /** `--trust-proxy N`: a whole number of hops, 0 to 10. */
 function parseTrustProxy(value: string | undefined): number | string {
   if (value === undefined || value === '') return 0;
-  if (!/^\d{1,2}$/.test(value) || Number(value) > 10) return `--trust-proxy must be the number of reverse proxies in front of the server (0-10), not "${value}"`;
+  if (!/^\d{1,2}$/.test(value) || Number(value) > 10)
+    return `--trust-proxy must be the number of reverse proxies in front of the server (0-10), not "${value}"`;
   return Number(value);
 }
 
@@ -29,7 +30,12 @@ async function runCertCommand(args: readonly string[], io: CliIo): Promise<numbe
   }
   const { values } = parseArgs({
     args: [...rest],
-    options: { out: { type: 'string', default: 'outpost-tls' }, name: { type: 'string', multiple: true }, days: { type: 'string', default: '825' }, force: { type: 'boolean' } },
+    options: {
+      out: { type: 'string', default: 'outpost-tls' },
+      name: { type: 'string', multiple: true },
+      days: { type: 'string', default: '825' },
+      force: { type: 'boolean' },
+    },
     strict: true,
   });
   const days = Number(values.days);
@@ -65,7 +71,14 @@ export const serverCommand: CliCommand = {
   },
   async run(args, io) {
     const [group, ...rest] = args;
-    if (group === 'user' || group === 'device' || group === 'purge-tombstones' || group === 'check-rows' || group === 'purge-blobs' || group === 'app-release') {
+    if (
+      group === 'user' ||
+      group === 'device' ||
+      group === 'purge-tombstones' ||
+      group === 'check-rows' ||
+      group === 'purge-blobs' ||
+      group === 'app-release'
+    ) {
       const { runAdminCommand } = await import('../../server/admin/admin-commands');
       return runAdminCommand(group, rest, { ...io, readStdin });
     }

@@ -39,7 +39,9 @@ function describe(sheet: SignedSheet, io: CliIo): void {
   io.out(`language:   ${c.language ? `${LANGUAGE_NAMES[c.language]} (${c.language})` : 'English (not recorded: signed before languages)'}`);
   io.out(`statement:  ${c.statement}`);
   io.out(`signed at:  ${formatInZone(c.signedAt, c.signerTimeZone)} = ${c.signedAt}`);
-  io.out(`covers:     ${r.components.length} components, ${r.checks.length} targets, ${r.issues.length} issues${r.inventory ? `, ${r.inventory.expected} expected items` : ''}`);
+  io.out(
+    `covers:     ${r.components.length} components, ${r.checks.length} targets, ${r.issues.length} issues${r.inventory ? `, ${r.inventory.expected} expected items` : ''}`,
+  );
   io.out(`sha-256:    ${sheet.hash.value}`);
   io.out(`key:        ${sheet.publicKey.fingerprint} (device ${c.deviceId})`);
 }
@@ -60,7 +62,12 @@ export const verifyCommand: CliCommand = {
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...args], options: { 'data-dir': { type: 'string' }, 'allow-unregistered': { type: 'boolean' } }, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: [...args],
+        options: { 'data-dir': { type: 'string' }, 'allow-unregistered': { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (error) {
       io.err(`${(error as Error).message}\n${this.usage}`);
       return 1;
@@ -91,7 +98,9 @@ export const verifyCommand: CliCommand = {
       io.out('VALID (key not registered: unverified signer; accepted with --allow-unregistered)');
       return 0;
     }
-    io.out(`UNVERIFIED: the signature holds, but key ${verdict.sheet.publicKey.fingerprint} is not registered: unverified signer (--allow-unregistered accepts it)`);
+    io.out(
+      `UNVERIFIED: the signature holds, but key ${verdict.sheet.publicKey.fingerprint} is not registered: unverified signer (--allow-unregistered accepts it)`,
+    );
     return 1;
   },
 };

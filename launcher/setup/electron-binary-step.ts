@@ -14,7 +14,11 @@ const GITHUB_RELEASES = 'https://github.com/electron/electron/releases/download/
 /** Where @electron/get will download from (the first of its mirror settings that is set). */
 export function electronMirror(env: NodeJS.ProcessEnv): string {
   return (
-    env.npm_config_electron_mirror ?? env.NPM_CONFIG_ELECTRON_MIRROR ?? env.npm_package_config_electron_mirror ?? env.ELECTRON_MIRROR ?? GITHUB_RELEASES
+    env.npm_config_electron_mirror ??
+    env.NPM_CONFIG_ELECTRON_MIRROR ??
+    env.npm_package_config_electron_mirror ??
+    env.ELECTRON_MIRROR ??
+    GITHUB_RELEASES
   );
 }
 
@@ -43,7 +47,9 @@ export function hasElectronBinary(ctx: SetupContext): boolean {
 export async function installElectronBinary(ctx: SetupContext): Promise<StepOutcome> {
   const version = electronVersion(ctx.electronPackageDir);
   const mirror = electronMirror(ctx.env);
-  ctx.say(`  downloading Electron ${version} for ${ctx.platform}-${ctx.arch} from ${mirror} (time limit ${Math.round(ctx.limits.electronBinaryMs / 1000)} s)`);
+  ctx.say(
+    `  downloading Electron ${version} for ${ctx.platform}-${ctx.arch} from ${mirror} (time limit ${Math.round(ctx.limits.electronBinaryMs / 1000)} s)`,
+  );
   // A temp dir of its own, so the heartbeat can say how much has arrived.
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'outpost-electron-install-'));
   try {
@@ -63,7 +69,8 @@ export async function installElectronBinary(ctx: SetupContext): Promise<StepOutc
     if (result.outcome !== 'exited' || result.code !== 0) {
       return { ok: false, reason: `downloading from ${mirror}: ${describeFailure(result, ctx.limits.electronBinaryMs)}` };
     }
-    if (!hasElectronBinary(ctx)) return { ok: false, reason: 'the installer finished but no Electron executable is on disk (see path.txt in the electron package)' };
+    if (!hasElectronBinary(ctx))
+      return { ok: false, reason: 'the installer finished but no Electron executable is on disk (see path.txt in the electron package)' };
     return { ok: true };
   } finally {
     rmSync(tempDir, { recursive: true, force: true });

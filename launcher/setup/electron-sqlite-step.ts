@@ -43,7 +43,8 @@ export function electronSqliteMissing(ctx: SetupContext): string | null {
   const electron = electronVersion(ctx.electronPackageDir);
   if (manifest.electron && manifest.electron !== electron) return `built for Electron ${manifest.electron}, installed is ${electron}`;
   const sqlite = betterSqlite3Version(ctx);
-  if (manifest.betterSqlite3 && manifest.betterSqlite3 !== sqlite) return `built from better-sqlite3 ${manifest.betterSqlite3}, installed is ${sqlite}`;
+  if (manifest.betterSqlite3 && manifest.betterSqlite3 !== sqlite)
+    return `built from better-sqlite3 ${manifest.betterSqlite3}, installed is ${sqlite}`;
   if (manifest.arch && manifest.arch !== ctx.arch) return `built for ${manifest.arch}, this is ${ctx.arch}`;
   return null;
 }
@@ -94,7 +95,9 @@ const NO_PREBUILT = /No prebuilt binaries found/i;
 export async function installElectronSqlite(ctx: SetupContext): Promise<StepOutcome> {
   const electron = electronVersion(ctx.electronPackageDir);
   const sqlite = betterSqlite3Version(ctx);
-  ctx.say(`  fetching the prebuilt better-sqlite3 ${sqlite} for Electron ${electron} (time limit ${Math.round(ctx.limits.sqlitePrebuiltMs / 1000)} s)`);
+  ctx.say(
+    `  fetching the prebuilt better-sqlite3 ${sqlite} for Electron ${electron} (time limit ${Math.round(ctx.limits.sqlitePrebuiltMs / 1000)} s)`,
+  );
   const prebuilt = await fetchPrebuilt(ctx, electron, sqlite);
   if (prebuilt.file) return { ok: true };
   const noPrebuilt = prebuilt.outcome === 'exited' && prebuilt.lines.some((line) => NO_PREBUILT.test(line));
@@ -105,7 +108,9 @@ export async function installElectronSqlite(ctx: SetupContext): Promise<StepOutc
   }
 
   const [command, ...args] = ctx.buildFromSource;
-  ctx.say(`  no prebuilt better-sqlite3 for Electron ${electron}; building it from source (time limit ${Math.round(ctx.limits.sqliteBuildMs / 1000)} s)`);
+  ctx.say(
+    `  no prebuilt better-sqlite3 for Electron ${electron}; building it from source (time limit ${Math.round(ctx.limits.sqliteBuildMs / 1000)} s)`,
+  );
   const built = await runTimedProcess({
     command: command!,
     args,
@@ -116,7 +121,9 @@ export async function installElectronSqlite(ctx: SetupContext): Promise<StepOutc
     onLine: (line) => ctx.say(`  [build] ${line}`),
     onHeartbeat: (seconds) => ctx.say(`  … ${seconds} s`),
   });
-  if (built.outcome !== 'exited' || built.code !== 0) return { ok: false, reason: `no prebuilt exists and building from source failed: ${describeFailure(built, ctx.limits.sqliteBuildMs)}` };
-  if (!existsSync(path.join(ctx.nativeOutDir, MODULE_FILE))) return { ok: false, reason: `the source build finished but ${path.join(ctx.nativeOutDir, MODULE_FILE)} is missing` };
+  if (built.outcome !== 'exited' || built.code !== 0)
+    return { ok: false, reason: `no prebuilt exists and building from source failed: ${describeFailure(built, ctx.limits.sqliteBuildMs)}` };
+  if (!existsSync(path.join(ctx.nativeOutDir, MODULE_FILE)))
+    return { ok: false, reason: `the source build finished but ${path.join(ctx.nativeOutDir, MODULE_FILE)} is missing` };
   return { ok: true };
 }

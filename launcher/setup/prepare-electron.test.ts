@@ -22,10 +22,14 @@ import { fallbackLine, prepareElectron, prepareElectronModule } from './prepare-
 import { DEFAULT_LIMITS, type SetupContext } from './setup-context';
 
 const root = findProjectRoot();
-const electronManifest = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
+const electronManifest = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+  version: string;
+};
 const ELECTRON_VERSION = electronManifest.version;
 const ABI = readFileSync(path.join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
-const SQLITE_VERSION = (JSON.parse(readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
+const SQLITE_VERSION = (
+  JSON.parse(readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }
+).version;
 const FAKE_MODULE = Buffer.from('stand-in better_sqlite3.node for Electron');
 const ZIP_PATH = `/v${ELECTRON_VERSION}/electron-v${ELECTRON_VERSION}-${process.platform}-${process.arch}.zip`;
 const SHASUMS_PATH = `/v${ELECTRON_VERSION}/SHASUMS256.txt`;
@@ -95,7 +99,10 @@ function preinstallStandIn(ctx: SetupContext): void {
 
 describe.skipIf(process.platform === 'win32')('npm start setup with loopback stand-ins', { timeout: 60_000 }, () => {
   it('installs Electron, fetches the Electron SQLite prebuilt, in that order, then launches the stand-in with the right arguments', async () => {
-    const release = await serve({ ...electronReleaseFiles(ELECTRON_VERSION, process.platform, process.arch), [TARBALL_PATH]: sqlitePrebuiltTarball(FAKE_MODULE) });
+    const release = await serve({
+      ...electronReleaseFiles(ELECTRON_VERSION, process.platform, process.arch),
+      [TARBALL_PATH]: sqlitePrebuiltTarball(FAKE_MODULE),
+    });
     const ctx = context(release.url, release.url);
 
     const result = await prepareElectron(ctx);
@@ -103,9 +110,19 @@ describe.skipIf(process.platform === 'win32')('npm start setup with loopback sta
     if (!result.ok) return;
 
     // Every step ran, in order, each announced and finished.
-    const order = [/^\[1\/3\] Node version: the Electron installer/, /^\[1\/3\] Node version: done/, /^\[2\/3\] Electron binary: not downloaded/, /^\[2\/3\] Electron binary: done/, /^\[3\/3\] Electron SQLite module: not built yet/, /^\[3\/3\] Electron SQLite module: done/];
+    const order = [
+      /^\[1\/3\] Node version: the Electron installer/,
+      /^\[1\/3\] Node version: done/,
+      /^\[2\/3\] Electron binary: not downloaded/,
+      /^\[2\/3\] Electron binary: done/,
+      /^\[3\/3\] Electron SQLite module: not built yet/,
+      /^\[3\/3\] Electron SQLite module: done/,
+    ];
     const positions = order.map((pattern) => indexOfLine(ctx.lines, pattern));
-    expect(positions.every((p) => p >= 0), ctx.lines.join('\n')).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      ctx.lines.join('\n'),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     // The installer downloaded the zip, then checked it against SHASUMS256.txt; then prebuild-install fetched its tarball.
     expect(release.requests).toEqual([ZIP_PATH, SHASUMS_PATH, TARBALL_PATH]);
@@ -113,11 +130,18 @@ describe.skipIf(process.platform === 'win32')('npm start setup with loopback sta
     // The Electron binary landed in the package copy; the SQLite module beside (not in) node_modules.
     expect(result.binary).toBe(path.join(ctx.electronPackageDir, 'dist', 'electron'));
     expect(readFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.node'))).toEqual(FAKE_MODULE);
-    expect(JSON.parse(readFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.json'), 'utf8'))).toMatchObject({ electron: ELECTRON_VERSION, betterSqlite3: SQLITE_VERSION, arch: process.arch });
+    expect(JSON.parse(readFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.json'), 'utf8'))).toMatchObject({
+      electron: ELECTRON_VERSION,
+      betterSqlite3: SQLITE_VERSION,
+      arch: process.arch,
+    });
 
     // The stand-in "Electron" gets the checkout folder, then the user's options.
     const record = path.join(tmp, 'argv.json');
-    const child = spawnElectron(result.binary, root, ['--demo', '--data-dir', '/tmp/outpost-data'], { ...ctx.env, OUTPOST_FAKE_ELECTRON_RECORD: record });
+    const child = spawnElectron(result.binary, root, ['--demo', '--data-dir', '/tmp/outpost-data'], {
+      ...ctx.env,
+      OUTPOST_FAKE_ELECTRON_RECORD: record,
+    });
     const [code] = (await once(child, 'exit')) as [number];
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(record, 'utf8'))).toEqual([root, '--demo', '--data-dir', '/tmp/outpost-data']);
@@ -168,7 +192,11 @@ describe.skipIf(process.platform === 'win32')('npm start setup with loopback sta
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(2_000);
     expect(elapsed).toBeLessThan(6_000);
-    expect(result).toMatchObject({ ok: false, step: 'Electron binary', reason: `downloading from ${silent.url}: no result within the 2 s time limit (stopped)` });
+    expect(result).toMatchObject({
+      ok: false,
+      step: 'Electron binary',
+      reason: `downloading from ${silent.url}: no result within the 2 s time limit (stopped)`,
+    });
     expect(silent.requests).toEqual([ZIP_PATH]);
     expect(ctx.lines.filter((line) => /^ {2}… \d+ s, \d+\.\d MB downloaded$/.test(line)).length).toBeGreaterThanOrEqual(2);
     // The installer process was killed: its connection to the mirror closes.
@@ -217,14 +245,17 @@ describe.skipIf(process.platform === 'win32')('npm start setup with loopback sta
     preinstallStandIn(ctx);
     mkdirSync(ctx.nativeOutDir, { recursive: true });
     writeFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.node'), 'old');
-    writeFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.json'), JSON.stringify({ electron: '44.0.0', betterSqlite3: SQLITE_VERSION }));
+    writeFileSync(
+      path.join(ctx.nativeOutDir, 'better_sqlite3.json'),
+      JSON.stringify({ electron: '44.0.0', betterSqlite3: SQLITE_VERSION }),
+    );
     const result = await prepareElectron(ctx);
     expect(result).toMatchObject({ ok: true, ran: ['Electron SQLite module'] });
     expect(ctx.lines).toContain(`[3/3] Electron SQLite module: built for Electron 44.0.0, installed is ${ELECTRON_VERSION}`);
     expect(readFileSync(path.join(ctx.nativeOutDir, 'better_sqlite3.node'))).toEqual(FAKE_MODULE);
   });
 
-  it('a step that throws (its folder cannot be created) is that step\'s failure, not a crash', async () => {
+  it("a step that throws (its folder cannot be created) is that step's failure, not a crash", async () => {
     const release = await serve({ [TARBALL_PATH]: sqlitePrebuiltTarball(FAKE_MODULE) });
     const blocker = path.join(tmp, 'a-file');
     writeFileSync(blocker, '');

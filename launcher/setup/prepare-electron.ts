@@ -25,7 +25,8 @@ interface Step {
 
 function nodeVersionStep(ctx: SetupContext): StepOutcome {
   const check = checkNodeVersion(ctx.nodeVersion, electronNodeRange(ctx.electronPackageDir));
-  if (check.ok) ctx.say(`  Node ${ctx.nodeVersion.replace(/^v/, '')}${check.needed ? ` (Electron's installer needs ${check.needed}+)` : ''}`);
+  if (check.ok)
+    ctx.say(`  Node ${ctx.nodeVersion.replace(/^v/, '')}${check.needed ? ` (Electron's installer needs ${check.needed}+)` : ''}`);
   return check;
 }
 
@@ -57,7 +58,12 @@ async function runSteps(ctx: SetupContext, heading: string, steps: readonly Step
 }
 
 function sqliteStep(ctx: SetupContext): Step {
-  return { name: 'Electron SQLite module', needed: () => electronSqliteMissing(ctx), run: () => installElectronSqlite(ctx), skipped: 'already there' };
+  return {
+    name: 'Electron SQLite module',
+    needed: () => electronSqliteMissing(ctx),
+    run: () => installElectronSqlite(ctx),
+    skipped: 'already there',
+  };
 }
 
 function electronPackageMissing(ctx: SetupContext): boolean {
@@ -66,14 +72,26 @@ function electronPackageMissing(ctx: SetupContext): boolean {
 
 /** Everything the Electron window needs, in order; nothing at all when it is all there. */
 export async function prepareElectron(ctx: SetupContext): Promise<PrepareResult> {
-  if (electronPackageMissing(ctx)) return { ok: false, step: 'Electron binary', reason: 'the electron package is not installed (run npm ci)', ran: [] };
+  if (electronPackageMissing(ctx))
+    return { ok: false, step: 'Electron binary', reason: 'the electron package is not installed (run npm ci)', ran: [] };
   const binaryMissing = !hasElectronBinary(ctx);
-  if (!binaryMissing && electronSqliteMissing(ctx) === null) return { ok: true, binary: electronBinaryPath(ctx.electronPackageDir, ctx.env, ctx.platform)!, ran: [] };
+  if (!binaryMissing && electronSqliteMissing(ctx) === null)
+    return { ok: true, binary: electronBinaryPath(ctx.electronPackageDir, ctx.env, ctx.platform)!, ran: [] };
 
   const result = await runSteps(ctx, `Setting up the Electron window (Electron ${electronVersion(ctx.electronPackageDir)})`, [
     // Only the installer needs the newer Node; Electron itself carries its own.
-    { name: 'Node version', needed: () => (binaryMissing ? 'the Electron installer has to run' : null), run: () => nodeVersionStep(ctx), skipped: 'not needed, Electron is already downloaded' },
-    { name: 'Electron binary', needed: () => (hasElectronBinary(ctx) ? null : 'not downloaded'), run: () => installElectronBinary(ctx), skipped: 'already downloaded' },
+    {
+      name: 'Node version',
+      needed: () => (binaryMissing ? 'the Electron installer has to run' : null),
+      run: () => nodeVersionStep(ctx),
+      skipped: 'not needed, Electron is already downloaded',
+    },
+    {
+      name: 'Electron binary',
+      needed: () => (hasElectronBinary(ctx) ? null : 'not downloaded'),
+      run: () => installElectronBinary(ctx),
+      skipped: 'already downloaded',
+    },
     sqliteStep(ctx),
   ]);
   if (!result.ok) return result;
@@ -87,7 +105,8 @@ export async function prepareElectron(ctx: SetupContext): Promise<PrepareResult>
  * packaging needs neither the binary in node_modules nor the installer's newer Node.
  */
 export async function prepareElectronModule(ctx: SetupContext): Promise<StepsResult> {
-  if (electronPackageMissing(ctx)) return { ok: false, step: 'Electron SQLite module', reason: 'the electron package is not installed (run npm ci)', ran: [] };
+  if (electronPackageMissing(ctx))
+    return { ok: false, step: 'Electron SQLite module', reason: 'the electron package is not installed (run npm ci)', ran: [] };
   if (electronSqliteMissing(ctx) === null) return { ok: true, ran: [] };
   return runSteps(ctx, `Preparing the SQLite module for Electron ${electronVersion(ctx.electronPackageDir)}`, [sqliteStep(ctx)]);
 }

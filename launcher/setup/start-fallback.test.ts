@@ -31,11 +31,15 @@ let arrivals: { line: string; at: number }[] = [];
 function startUntilOpen(args: string[], env: NodeJS.ProcessEnv, limitMs: number): Promise<string> {
   arrivals = [];
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'outpost-start-fallback-'));
-  const child = spawn(process.execPath, [tsxCli, path.join(root, 'launcher', 'start.ts'), '--no-open', '--port', '0', '--data-dir', dataDir, ...args], {
-    cwd: root,
-    env: { ...process.env, OUTPOST_LOG_LEVEL: 'warn', ...env },
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [tsxCli, path.join(root, 'launcher', 'start.ts'), '--no-open', '--port', '0', '--data-dir', dataDir, ...args],
+    {
+      cwd: root,
+      env: { ...process.env, OUTPOST_LOG_LEVEL: 'warn', ...env },
+      detached: true,
+    },
+  );
   running = child;
   let output = '';
   return new Promise((resolve, reject) => {
@@ -78,7 +82,9 @@ describe.skipIf(electronReady)('npm start fallback (real launcher process)', () 
       );
       // On this Node the first failing step is either the Node version (older than the electron
       // package's engines) or the download itself; either way exactly one line says which and why.
-      const failures = output.split('\n').filter((line) => line.startsWith('Starting the browser shell instead of the Electron window: step "'));
+      const failures = output
+        .split('\n')
+        .filter((line) => line.startsWith('Starting the browser shell instead of the Electron window: step "'));
       expect(failures, output).toHaveLength(1);
       expect(failures[0]).toMatch(/step "(Node version|Electron binary|Electron SQLite module)" failed: \S/);
       expect(output.indexOf(failures[0]!)).toBeLessThan(output.indexOf('Outpost (browser shell) is running.'));

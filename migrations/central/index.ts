@@ -9,6 +9,15 @@ import { centralMigration0008 } from './0008_app_releases';
 import { centralMigration0010 } from './0010_device_tag_numbers';
 
 /** Every central-server migration, oldest first; the same list serves PGlite and PostgreSQL. Append only. */
-export const centralMigrations: readonly Migration[] = [centralMigration0001, centralMigration0002, centralMigration0003, centralMigration0004, centralMigration0005, centralMigration0007, centralMigration0008, centralMigration0010];
+export const centralMigrations: readonly Migration[] = [
+  centralMigration0001,
+  centralMigration0002,
+  centralMigration0003,
+  centralMigration0004,
+  centralMigration0005,
+  centralMigration0007,
+  centralMigration0008,
+  centralMigration0010,
+];
 
 export const LATEST_CENTRAL_SCHEMA_VERSION = centralMigrations[centralMigrations.length - 1]!.version;

@@ -17,18 +17,17 @@ export interface QueryState<T> {
  * Fetch one query and fetch it again when its input changes or one of its topics is bumped.
  * Pass `null` as input to wait (e.g. nothing selected yet).
  */
-export function useApiQuery<M extends ApiMethod>(
-  method: M,
-  input: ApiInput<M> | null,
-  topics: readonly Topic[],
-): QueryState<ApiOutput<M>> {
+export function useApiQuery<M extends ApiMethod>(method: M, input: ApiInput<M> | null, topics: readonly Topic[]): QueryState<ApiOutput<M>> {
   const inputJson = input === null ? null : JSON.stringify(input);
   const key = inputJson === null ? null : `${method}:${inputJson}`;
   const version = useTopicsVersion(topics);
   const [manual, setManual] = useState(0);
-  const [state, setState] = useState<{ key: string | null; data: ApiOutput<M> | undefined; error: ApiError | null; loading: boolean }>(
-    { key, data: undefined, error: null, loading: input !== null },
-  );
+  const [state, setState] = useState<{ key: string | null; data: ApiOutput<M> | undefined; error: ApiError | null; loading: boolean }>({
+    key,
+    data: undefined,
+    error: null,
+    loading: input !== null,
+  });
 
   // A new input invalidates what we showed for the previous one.
   if (state.key !== key) {

@@ -30,7 +30,9 @@ export function DeploymentCalendarButton({ deploymentId }: { deploymentId: strin
       variant="default"
       leftSection={<IconCalendarEvent size={14} />}
       loading={busy}
-      onClick={() => void run(() => saveCalendar(() => call('calendar.deployment', { deploymentId }), t('calendar.calendarButtons.calendarNotSaved')))}
+      onClick={() =>
+        void run(() => saveCalendar(() => call('calendar.deployment', { deploymentId }), t('calendar.calendarButtons.calendarNotSaved')))
+      }
       data-testid="deployment-calendar"
     >
       {t('calendar.calendarButtons.calendarIcs')}
@@ -43,7 +45,14 @@ export function MyCalendarButton() {
   const t = useText();
   const { busy, run } = useBusy();
   return (
-    <Button size="xs" variant="default" leftSection={<IconCalendarEvent size={14} />} loading={busy} onClick={() => void run(() => saveCalendar(() => call('calendar.technician', {}), t('calendar.calendarButtons.calendarNotSaved')))} data-testid="my-calendar">
+    <Button
+      size="xs"
+      variant="default"
+      leftSection={<IconCalendarEvent size={14} />}
+      loading={busy}
+      onClick={() => void run(() => saveCalendar(() => call('calendar.technician', {}), t('calendar.calendarButtons.calendarNotSaved')))}
+      data-testid="my-calendar"
+    >
       {t('calendar.calendarButtons.myCalendarIcs')}
     </Button>
   );
@@ -53,7 +62,11 @@ export function MyCalendarButton() {
 export function SiteOwnerCalendarMenuItem({ siteId }: { siteId: string }) {
   const t = useText();
   return (
-    <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => void saveCalendar(() => call('calendar.siteOwner', { siteId }), t('calendar.calendarButtons.calendarNotSaved'))} data-testid="site-owner-calendar">
+    <Menu.Item
+      leftSection={<IconCalendarEvent size={14} />}
+      onClick={() => void saveCalendar(() => call('calendar.siteOwner', { siteId }), t('calendar.calendarButtons.calendarNotSaved'))}
+      data-testid="site-owner-calendar"
+    >
       {t('calendar.calendarButtons.siteOwnersCalendarIcs')}
     </Menu.Item>
   );

@@ -22,7 +22,13 @@ export function CameraControls({ camera }: { camera: CameraStream }) {
       )}
       {camera.torch.supported && (
         <Tooltip label={camera.torch.on ? t('camera.cameraControls.torchOff') : t('camera.cameraControls.torchOn')}>
-          <ActionIcon variant={camera.torch.on ? 'filled' : 'light'} onClick={camera.torch.toggle} aria-label={camera.torch.on ? t('camera.cameraControls.turnTheTorchOff') : t('camera.cameraControls.turnTheTorchOn')} aria-pressed={camera.torch.on} data-testid="camera-torch">
+          <ActionIcon
+            variant={camera.torch.on ? 'filled' : 'light'}
+            onClick={camera.torch.toggle}
+            aria-label={camera.torch.on ? t('camera.cameraControls.turnTheTorchOff') : t('camera.cameraControls.turnTheTorchOn')}
+            aria-pressed={camera.torch.on}
+            data-testid="camera-torch"
+          >
             {camera.torch.on ? <IconBulb size={16} /> : <IconBulbOff size={16} />}
           </ActionIcon>
         </Tooltip>
@@ -36,7 +42,13 @@ export function CameraFailureNotice({ camera }: { camera: CameraStream }) {
   const t = useText();
   if (camera.status !== 'failed' || !camera.failure) return null;
   return (
-    <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={t('camera.cameraControls.cameraNotAvailable')} data-testid="camera-failure" data-kind={camera.failure.kind}>
+    <Alert
+      color="orange"
+      icon={<IconAlertTriangle size={16} />}
+      title={t('camera.cameraControls.cameraNotAvailable')}
+      data-testid="camera-failure"
+      data-kind={camera.failure.kind}
+    >
       {camera.failure.message}
       <div>
         <Button size="xs" variant="light" mt={6} leftSection={<IconRefresh size={14} />} onClick={camera.retry} data-testid="camera-retry">

@@ -31,7 +31,19 @@ export function CameraPreview({ stream, videoRef, label, maxWidth = 420, aimLine
         style={{ width: '100%', aspectRatio: '16 / 9', background: 'black', borderRadius: 4, objectFit: 'contain', display: 'block' }}
       />
       {aimLine && (
-        <div aria-hidden style={{ position: 'absolute', left: '8%', right: '8%', top: '50%', height: 2, background: 'var(--mantine-color-red-filled)', opacity: 0.7, pointerEvents: 'none' }} />
+        <div
+          aria-hidden
+          style={{
+            position: 'absolute',
+            left: '8%',
+            right: '8%',
+            top: '50%',
+            height: 2,
+            background: 'var(--mantine-color-red-filled)',
+            opacity: 0.7,
+            pointerEvents: 'none',
+          }}
+        />
       )}
     </div>
   );

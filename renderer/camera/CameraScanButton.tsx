@@ -21,7 +21,14 @@ export function CameraScanButton({ place, label, hint, onScan, testId = 'camera-
   return (
     <>
       <Tooltip label={label}>
-        <ActionIcon variant={variant === 'inline' ? 'subtle' : 'light'} color={variant === 'inline' ? 'gray' : undefined} size={variant === 'inline' ? 'sm' : 'lg'} onClick={() => setOpen(true)} aria-label={label} data-testid={testId}>
+        <ActionIcon
+          variant={variant === 'inline' ? 'subtle' : 'light'}
+          color={variant === 'inline' ? 'gray' : undefined}
+          size={variant === 'inline' ? 'sm' : 'lg'}
+          onClick={() => setOpen(true)}
+          aria-label={label}
+          data-testid={testId}
+        >
           <IconCamera size={variant === 'inline' ? 16 : 18} />
         </ActionIcon>
       </Tooltip>

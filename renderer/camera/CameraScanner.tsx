@@ -65,9 +65,23 @@ export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
             : hint;
 
   return (
-    <Stack gap={6} data-testid="camera-scanner" data-camera={camera.status} data-decoder={decoder} style={{ width: '100%', maxWidth, flex: `0 1 ${maxWidth}px` }}>
+    <Stack
+      gap={6}
+      data-testid="camera-scanner"
+      data-camera={camera.status}
+      data-decoder={decoder}
+      style={{ width: '100%', maxWidth, flex: `0 1 ${maxWidth}px` }}
+    >
       <CameraFailureNotice camera={camera} />
-      {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label={t('camera.cameraScanner.cameraPreview')} maxWidth={maxWidth} aimLine />}
+      {camera.status !== 'failed' && (
+        <CameraPreview
+          stream={camera.stream}
+          videoRef={videoRef}
+          label={t('camera.cameraScanner.cameraPreview')}
+          maxWidth={maxWidth}
+          aimLine
+        />
+      )}
       {state && (
         <Group gap={6} wrap="nowrap">
           {(camera.status === 'starting' || decoder === 'loading') && <Loader size={12} />}
@@ -84,7 +98,15 @@ export function CameraScanner({ onScan, hint, maxWidth = 420 }: Props) {
           </Text>
           <Group gap={4} mt={4}>
             {choices.map((code) => (
-              <Button key={code.value} size="compact-sm" variant="light" ff="monospace" onClick={() => pick(code.value)} data-testid="camera-choice" data-value={code.value}>
+              <Button
+                key={code.value}
+                size="compact-sm"
+                variant="light"
+                ff="monospace"
+                onClick={() => pick(code.value)}
+                data-testid="camera-choice"
+                data-value={code.value}
+              >
                 {code.value}
               </Button>
             ))}

@@ -10,7 +10,9 @@ describe('camera failures in words', () => {
   });
 
   it('says that the scan field still works when the camera is refused', () => {
-    expect(cameraFailureFrom(new DOMException('Permission dismissed', 'NotAllowedError')).message).toMatch(/denied.*scan field still works/s);
+    expect(cameraFailureFrom(new DOMException('Permission dismissed', 'NotAllowedError')).message).toMatch(
+      /denied.*scan field still works/s,
+    );
   });
 
   it('keeps the reason of an unexpected failure', () => {

@@ -8,12 +8,24 @@ export interface CameraFailure {
 }
 
 const MESSAGES: Record<CameraFailureKind, string> = {
-  get denied() { return appText('camera.cameraFailure.cameraAccessWasDenied'); },
-  get not_found() { return appText('camera.cameraFailure.noCameraFoundConnect'); },
-  get in_use() { return appText('camera.cameraFailure.theCameraCouldNot'); },
-  get unsupported() { return appText('camera.cameraFailure.thisWindowCannotUse'); },
-  get ended() { return appText('camera.cameraFailure.theCameraStoppedUnplugged'); },
-  get failed() { return appText('camera.cameraFailure.theCameraCouldNot2'); },
+  get denied() {
+    return appText('camera.cameraFailure.cameraAccessWasDenied');
+  },
+  get not_found() {
+    return appText('camera.cameraFailure.noCameraFoundConnect');
+  },
+  get in_use() {
+    return appText('camera.cameraFailure.theCameraCouldNot');
+  },
+  get unsupported() {
+    return appText('camera.cameraFailure.thisWindowCannotUse');
+  },
+  get ended() {
+    return appText('camera.cameraFailure.theCameraStoppedUnplugged');
+  },
+  get failed() {
+    return appText('camera.cameraFailure.theCameraCouldNot2');
+  },
 };
 
 export function cameraFailure(kind: CameraFailureKind, detail?: string): CameraFailure {

@@ -71,7 +71,11 @@ function Outstanding({ status }: { status: CloseoutStatus }) {
       )}
       {status.blockingIssues.length > 0 && (
         <Text size="xs" data-testid="closeout-blocking">
-          {t('closeout.closeoutPanel.blocking')}{' '}{status.blockingIssues.slice(0, SHOWN).map((b) => `${b.siteCode} #${b.number} ${b.title}`).join(' · ')}
+          {t('closeout.closeoutPanel.blocking')}{' '}
+          {status.blockingIssues
+            .slice(0, SHOWN)
+            .map((b) => `${b.siteCode} #${b.number} ${b.title}`)
+            .join(' · ')}
           {status.openBlockingIssues > SHOWN ? ' …' : ''}
         </Text>
       )}
@@ -90,10 +94,14 @@ function Milestone({ milestone }: { milestone: NonNullable<CloseoutStatus['miles
         </Text>
       </Group>
       <Text size="sm">
-        {t('closeout.closeoutPanel.signedByOnUtc', { signerName: milestone.signerName, signerRole: milestone.signerRole, signedAt: milestone.signedAt.slice(0, 16).replace('T', ' ') })}
+        {t('closeout.closeoutPanel.signedByOnUtc', {
+          signerName: milestone.signerName,
+          signerRole: milestone.signerRole,
+          signedAt: milestone.signedAt.slice(0, 16).replace('T', ' '),
+        })}
       </Text>
       <Text size="xs" c="dimmed">
-        {t('closeout.closeoutPanel.contentSha256')}{' '}<Code data-testid="closeout-milestone-hash">{milestone.contentHash}</Code>
+        {t('closeout.closeoutPanel.contentSha256')} <Code data-testid="closeout-milestone-hash">{milestone.contentHash}</Code>
       </Text>
     </Paper>
   );
@@ -104,7 +112,8 @@ export function CloseoutPanel({ deploymentId }: { deploymentId: string }) {
   const t = useText();
   const status = useApiQuery('closeout.status', { deploymentId }, TOPICS);
   const review = useApiQuery('closeout.review', { deploymentId }, TOPICS);
-  if (status.error && !status.data) return <QueryError title={t('closeout.closeoutPanel.closeOutNotAvailable')} error={status.error} onRetry={status.reload} />;
+  if (status.error && !status.data)
+    return <QueryError title={t('closeout.closeoutPanel.closeOutNotAvailable')} error={status.error} onRetry={status.reload} />;
   if (!status.data) return <Loader size="sm" m="xl" />;
   const s = status.data;
   const reviewProblem = review.data ? milestoneReviewProblem(review.data.review) : null;
@@ -116,26 +125,56 @@ export function CloseoutPanel({ deploymentId }: { deploymentId: string }) {
           <Group gap="xs">
             <Title order={4}>{t('closeout.closeoutPanel.closeOut')}</Title>
             <Badge color={s.complete ? 'teal' : s.ready ? 'blue' : 'gray'} data-testid="closeout-state">
-              {s.complete ? t('closeout.closeoutPanel.complete') : s.ready ? t('closeout.closeoutPanel.readyToClose') : t('closeout.closeoutPanel.notReady')}
+              {s.complete
+                ? t('closeout.closeoutPanel.complete')
+                : s.ready
+                  ? t('closeout.closeoutPanel.readyToClose')
+                  : t('closeout.closeoutPanel.notReady')}
             </Badge>
           </Group>
           <Text size="xs" c="dimmed">
-            {t('closeout.closeoutPanel.ofSitesSignedOff', { signedOff: s.sites.signedOff, total: s.sites.total, rolledBack: s.sites.rolledBack, quietPeriodDays: s.quietPeriodDays })}
+            {t('closeout.closeoutPanel.ofSitesSignedOff', {
+              signedOff: s.sites.signedOff,
+              total: s.sites.total,
+              rolledBack: s.sites.rolledBack,
+              quietPeriodDays: s.quietPeriodDays,
+            })}
           </Text>
         </div>
         <ExportButtons deploymentId={deploymentId} />
       </Group>
       <Conditions status={s} />
       <Outstanding status={s} />
-      {review.data ? <ReviewSection data={review.data} /> : review.error ? <QueryError title={t('closeout.closeoutPanel.reviewNotAvailable')} error={review.error} onRetry={review.reload} /> : <Loader size="sm" />}
+      {review.data ? (
+        <ReviewSection data={review.data} />
+      ) : review.error ? (
+        <QueryError title={t('closeout.closeoutPanel.reviewNotAvailable')} error={review.error} onRetry={review.reload} />
+      ) : (
+        <Loader size="sm" />
+      )}
       {s.milestone && <Milestone milestone={s.milestone} />}
       {!s.ready && !s.complete && (
-        <Alert color="gray" variant="light" title={t('closeout.closeoutPanel.theDeploymentCompleteMilestone')} data-testid="closeout-not-ready">
-          {t('closeout.closeoutPanel.itCanBeSigned')}{' '}{s.conditions.filter((c) => !c.met).map((c) => c.title.toLowerCase()).join('; ')}.
+        <Alert
+          color="gray"
+          variant="light"
+          title={t('closeout.closeoutPanel.theDeploymentCompleteMilestone')}
+          data-testid="closeout-not-ready"
+        >
+          {t('closeout.closeoutPanel.itCanBeSigned')}{' '}
+          {s.conditions
+            .filter((c) => !c.met)
+            .map((c) => c.title.toLowerCase())
+            .join('; ')}
+          .
         </Alert>
       )}
       {s.ready && !s.complete && reviewProblem && (
-        <Alert color="yellow" variant="light" title={t('closeout.closeoutPanel.saveThePostDeployment')} data-testid="closeout-review-needed">
+        <Alert
+          color="yellow"
+          variant="light"
+          title={t('closeout.closeoutPanel.saveThePostDeployment')}
+          data-testid="closeout-review-needed"
+        >
           {reviewProblem}
         </Alert>
       )}

@@ -16,7 +16,8 @@ export function ExportButtons({ deploymentId }: { deploymentId: string }) {
 
   async function exportAs(format: Format) {
     setBusy(format);
-    const result = format === 'pdf' ? await call('closeout.exportPdf', { deploymentId }) : await call('closeout.exportCsv', { deploymentId });
+    const result =
+      format === 'pdf' ? await call('closeout.exportPdf', { deploymentId }) : await call('closeout.exportCsv', { deploymentId });
     setBusy(null);
     if (!result.ok) {
       showApiError(result.error, appText('closeout.exportButtons.closeOutReportNot'));
@@ -28,10 +29,26 @@ export function ExportButtons({ deploymentId }: { deploymentId: string }) {
 
   return (
     <Group gap="xs">
-      <Button size="xs" variant="default" leftSection={<IconFileTypePdf size={14} />} loading={busy === 'pdf'} disabled={busy !== null} onClick={() => void exportAs('pdf')} data-testid="closeout-export-pdf">
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconFileTypePdf size={14} />}
+        loading={busy === 'pdf'}
+        disabled={busy !== null}
+        onClick={() => void exportAs('pdf')}
+        data-testid="closeout-export-pdf"
+      >
         {t('closeout.exportButtons.closeOutReportPdf')}
       </Button>
-      <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} loading={busy === 'csv'} disabled={busy !== null} onClick={() => void exportAs('csv')} data-testid="closeout-export-csv">
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconFileSpreadsheet size={14} />}
+        loading={busy === 'csv'}
+        disabled={busy !== null}
+        onClick={() => void exportAs('csv')}
+        data-testid="closeout-export-csv"
+      >
         {t('closeout.exportButtons.closeOutReportCsv')}
       </Button>
     </Group>

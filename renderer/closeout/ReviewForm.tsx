@@ -17,7 +17,11 @@ interface Draft {
 const ACTION_MAX = 1000;
 const OWNER_MAX = 200;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const draftOf = (review: DeploymentReview | null): Draft => ({ wentWell: review?.wentWell ?? '', wentBadly: review?.wentBadly ?? '', actionItems: review?.actionItems ?? [] });
+const draftOf = (review: DeploymentReview | null): Draft => ({
+  wentWell: review?.wentWell ?? '',
+  wentBadly: review?.wentBadly ?? '',
+  actionItems: review?.actionItems ?? [],
+});
 
 /** What is wrong with one action item before it is sent (the contract says the same). */
 function itemProblem(a: ReviewActionItem): string | null {
@@ -32,7 +36,15 @@ function itemProblem(a: ReviewActionItem): string | null {
  * action items (what, owner, due date). Saved as one row per deployment (closeout.saveReview);
  * the saved review is what the Deployment Complete Milestone sheet covers.
  */
-export function ReviewForm({ deploymentId, review, editable }: { deploymentId: string; review: DeploymentReview | null; editable: boolean }) {
+export function ReviewForm({
+  deploymentId,
+  review,
+  editable,
+}: {
+  deploymentId: string;
+  review: DeploymentReview | null;
+  editable: boolean;
+}) {
   const t = useText();
   const [draft, setDraft] = useState<Draft>(() => draftOf(review));
   const [dirty, setDirty] = useState(false);
@@ -49,7 +61,8 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
     setDraft((d) => ({ ...d, ...patch }));
     setDirty(true);
   };
-  const setItem = (index: number, patch: Partial<ReviewActionItem>) => set({ actionItems: draft.actionItems.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
+  const setItem = (index: number, patch: Partial<ReviewActionItem>) =>
+    set({ actionItems: draft.actionItems.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
   const wellTooLong = textTooLong(draft.wentWell);
   const badlyTooLong = textTooLong(draft.wentBadly);
   const problems = draft.actionItems.map(itemProblem);
@@ -57,9 +70,17 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
 
   async function save() {
     if (blocked) return;
-    const input = { deploymentId, wentWell: draft.wentWell, wentBadly: draft.wentBadly, actionItems: draft.actionItems.map((a) => ({ text: a.text.trim(), owner: a.owner.trim(), due: a.due })) };
+    const input = {
+      deploymentId,
+      wentWell: draft.wentWell,
+      wentBadly: draft.wentBadly,
+      actionItems: draft.actionItems.map((a) => ({ text: a.text.trim(), owner: a.owner.trim(), due: a.due })),
+    };
     // 'deployments': the milestone's sign-off review covers the review, so it is read again.
-    const saved = await run('closeout.saveReview', input, { refresh: ['deployments'], success: appText('closeout.reviewForm.reviewSaved') });
+    const saved = await run('closeout.saveReview', input, {
+      refresh: ['deployments'],
+      success: appText('closeout.reviewForm.reviewSaved'),
+    });
     if (saved) setDirty(false);
   }
 
@@ -129,7 +150,14 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
             data-testid="review-action-due"
           />
           {editable && (
-            <ActionIcon variant="subtle" color="red" mt={4} aria-label={t('closeout.reviewForm.removeAction', { index: i + 1 })} onClick={() => set({ actionItems: draft.actionItems.filter((_, j) => j !== i) })} data-testid="review-action-remove">
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={4}
+              aria-label={t('closeout.reviewForm.removeAction', { index: i + 1 })}
+              onClick={() => set({ actionItems: draft.actionItems.filter((_, j) => j !== i) })}
+              data-testid="review-action-remove"
+            >
               <IconTrash size={16} />
             </ActionIcon>
           )}
@@ -153,7 +181,12 @@ export function ReviewForm({ deploymentId, review, editable }: { deploymentId: s
         </Group>
       )}
       <Text size="xs" c="dimmed" data-testid="review-saved-by">
-        {review ? t('closeout.reviewForm.savedByOnUtc', { updatedBy: review.updatedBy, updatedAt: review.updatedAt.slice(0, 16).replace('T', ' ') }) : t('closeout.reviewForm.notSavedYet')}
+        {review
+          ? t('closeout.reviewForm.savedByOnUtc', {
+              updatedBy: review.updatedBy,
+              updatedAt: review.updatedAt.slice(0, 16).replace('T', ' '),
+            })
+          : t('closeout.reviewForm.notSavedYet')}
       </Text>
     </Stack>
   );

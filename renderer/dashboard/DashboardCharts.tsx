@@ -52,15 +52,36 @@ export function DashboardCharts({ dashboard: d }: { dashboard: Dashboard }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="sm" data-testid="dashboard-charts">
       <Card title={t('dashboard.dashboardCharts.sitesByStatusPer')}>
-        <EChart option={options.status} height={240} testId="chart-status-by-wave" label={t('dashboard.dashboardCharts.stackedBarsOfSite')} />
+        <EChart
+          option={options.status}
+          height={240}
+          testId="chart-status-by-wave"
+          label={t('dashboard.dashboardCharts.stackedBarsOfSite')}
+        />
       </Card>
       <Card title={t('dashboard.dashboardCharts.scheduleAdherence')} note={t('dashboard.dashboardCharts.signedOffBeforeThe')}>
-        <EChart option={options.adherence} height={224} testId="chart-adherence" label={t('dashboard.dashboardCharts.scheduleAdherencePerWave')} />
+        <EChart
+          option={options.adherence}
+          height={224}
+          testId="chart-adherence"
+          label={t('dashboard.dashboardCharts.scheduleAdherencePerWave')}
+        />
       </Card>
-      <Card title={t('dashboard.dashboardCharts.successfulDeploymentsVsRollbacks')} note={t('dashboard.dashboardCharts.successfulSignedOffAnd')}>
-        <EChart option={options.outcomes} height={224} testId="chart-outcomes" label={t('dashboard.dashboardCharts.successfulAndRolledBack')} />
+      <Card
+        title={t('dashboard.dashboardCharts.successfulDeploymentsVsRollbacks')}
+        note={t('dashboard.dashboardCharts.successfulSignedOffAnd')}
+      >
+        <EChart
+          option={options.outcomes}
+          height={224}
+          testId="chart-outcomes"
+          label={t('dashboard.dashboardCharts.successfulAndRolledBack')}
+        />
       </Card>
-      <Card title={t('dashboard.dashboardCharts.issuesBySeverity')} note={t('dashboard.dashboardCharts.openedInTheQuiet', { total: d.issues.quietPeriod.total, quietPeriodDays: d.quietPeriodDays })}>
+      <Card
+        title={t('dashboard.dashboardCharts.issuesBySeverity')}
+        note={t('dashboard.dashboardCharts.openedInTheQuiet', { total: d.issues.quietPeriod.total, quietPeriodDays: d.quietPeriodDays })}
+      >
         <EChart option={options.severity} height={224} testId="chart-severity" label={t('dashboard.dashboardCharts.donutOfIssuesBy')} />
       </Card>
       <Card title={t('dashboard.dashboardCharts.issuesByCategory')}>
@@ -71,12 +92,28 @@ export function DashboardCharts({ dashboard: d }: { dashboard: Dashboard }) {
       </Card>
       <Card
         title={t('dashboard.dashboardCharts.timeFromSiteStart')}
-        note={s.measured === 0 ? t('dashboard.dashboardCharts.noSignedOffSite') : t('dashboard.dashboardCharts.durationNote', { median: formatHours(s.medianHours), p90: formatHours(s.p90Hours), count: s.measured })}
+        note={
+          s.measured === 0
+            ? t('dashboard.dashboardCharts.noSignedOffSite')
+            : t('dashboard.dashboardCharts.durationNote', {
+                median: formatHours(s.medianHours),
+                p90: formatHours(s.p90Hours),
+                count: s.measured,
+              })
+        }
       >
         <EChart option={options.duration} height={224} testId="chart-duration" label={t('dashboard.dashboardCharts.histogramOfStartTo')} />
       </Card>
-      <Card title={t('dashboard.dashboardCharts.inventoryDiscrepancies')} note={t('dashboard.dashboardCharts.ofExpectedItemsReceived', { received: inv.received, expected: inv.expected })}>
-        <EChart option={options.inventory} height={224} testId="chart-inventory" label={t('dashboard.dashboardCharts.barsOfMissingDamaged')} />
+      <Card
+        title={t('dashboard.dashboardCharts.inventoryDiscrepancies')}
+        note={t('dashboard.dashboardCharts.ofExpectedItemsReceived', { received: inv.received, expected: inv.expected })}
+      >
+        <EChart
+          option={options.inventory}
+          height={224}
+          testId="chart-inventory"
+          label={t('dashboard.dashboardCharts.barsOfMissingDamaged')}
+        />
       </Card>
     </SimpleGrid>
   );

@@ -26,7 +26,9 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
   const [deciding, setDeciding] = useState<WaveFigures | null>(null);
 
   if (dashboard.error && !dashboard.data) {
-    return <QueryError m="md" title={t('dashboard.dashboardView.dashboardNotAvailable')} error={dashboard.error} onRetry={dashboard.reload} />;
+    return (
+      <QueryError m="md" title={t('dashboard.dashboardView.dashboardNotAvailable')} error={dashboard.error} onRetry={dashboard.reload} />
+    );
   }
   const d = dashboard.data;
   return (
@@ -35,22 +37,40 @@ export function DashboardView({ deploymentId }: { deploymentId: string }) {
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <Tooltip label={t('dashboard.dashboardView.backToTheDeployment')}>
-              <ActionIcon variant="subtle" color="gray" onClick={() => selectDeployment(deploymentId)} aria-label={t('dashboard.dashboardView.backToTheDeployment')} data-testid="dashboard-back">
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={() => selectDeployment(deploymentId)}
+                aria-label={t('dashboard.dashboardView.backToTheDeployment')}
+                data-testid="dashboard-back"
+              >
                 <IconArrowLeft size={18} />
               </ActionIcon>
             </Tooltip>
             <div>
-              <Title order={3}>{t('dashboard.dashboardView.dashboard')}{d ? ` — ${d.name}` : ''}</Title>
+              <Title order={3}>
+                {t('dashboard.dashboardView.dashboard')}
+                {d ? ` — ${d.name}` : ''}
+              </Title>
               {d && (
                 <Text size="xs" c="dimmed">
-                  {t('dashboard.dashboardView.fromTheDataOn', { generatedAt: formatDateTime(d.generatedAt), quietPeriodDays: d.quietPeriodDays })}
+                  {t('dashboard.dashboardView.fromTheDataOn', {
+                    generatedAt: formatDateTime(d.generatedAt),
+                    quietPeriodDays: d.quietPeriodDays,
+                  })}
                 </Text>
               )}
             </div>
           </Group>
           <Group gap="xs" wrap="nowrap">
             <CloseoutButton deploymentId={deploymentId} />
-            <Button variant="default" size="xs" leftSection={<IconRefresh size={14} />} loading={dashboard.loading && !!d} onClick={dashboard.reload}>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconRefresh size={14} />}
+              loading={dashboard.loading && !!d}
+              onClick={dashboard.reload}
+            >
               {t('dashboard.dashboardView.refresh')}
             </Button>
           </Group>

@@ -27,7 +27,10 @@ export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) 
     const done = await runCommand(
       'waves.decide',
       { waveId: wave.waveId!, decision, note },
-      { success: appText(`dashboard.decideWaveModal.recorded.${decision}`, { wave: wave.name }), errorTitle: appText('dashboard.decideWaveModal.decisionNotRecorded') },
+      {
+        success: appText(`dashboard.decideWaveModal.recorded.${decision}`, { wave: wave.name }),
+        errorTitle: appText('dashboard.decideWaveModal.decisionNotRecorded'),
+      },
     );
     setBusy(false);
     if (done) {
@@ -37,7 +40,13 @@ export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) 
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('dashboard.decideWaveModal.decideOn', { name: wave.name })} size="lg" data-testid="decide-wave-modal">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('dashboard.decideWaveModal.decideOn', { name: wave.name })}
+      size="lg"
+      data-testid="decide-wave-modal"
+    >
       <Stack gap="sm">
         {f.basedOn.length === 0 ? (
           <Text size="sm">{t('dashboard.decideWaveModal.thisIsTheFirst')}</Text>
@@ -47,14 +56,18 @@ export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) 
               {t('dashboard.decideWaveModal.resultsOf', { waves: f.basedOn.join(', ') })}
             </Text>
             <List size="sm" spacing={2}>
-              <List.Item>
-                {t('dashboard.decideWaveModal.ofSitesSignedOff', { signedOff: f.signedOff, sites: f.sites })}
-              </List.Item>
+              <List.Item>{t('dashboard.decideWaveModal.ofSitesSignedOff', { signedOff: f.signedOff, sites: f.sites })}</List.Item>
               <List.Item>{t('dashboard.decideWaveModal.rolledBack', { rolledBack: f.rolledBack })}</List.Item>
               <List.Item>
-                {t('dashboard.decideWaveModal.openIssuesBlockingSign', { openIssues: f.openIssues, openBlockingIssues: f.openBlockingIssues })}
+                {t('dashboard.decideWaveModal.openIssuesBlockingSign', {
+                  openIssues: f.openIssues,
+                  openBlockingIssues: f.openBlockingIssues,
+                })}
               </List.Item>
-              <List.Item>{t('dashboard.decideWaveModal.checkPassRate')}{' '}{f.checkPassRate === null ? t('dashboard.decideWaveModal.nothingChecked') : `${f.checkPassRate}%`}</List.Item>
+              <List.Item>
+                {t('dashboard.decideWaveModal.checkPassRate')}{' '}
+                {f.checkPassRate === null ? t('dashboard.decideWaveModal.nothingChecked') : `${f.checkPassRate}%`}
+              </List.Item>
               <List.Item>{t('dashboard.decideWaveModal.inventoryDiscrepancies', { discrepancies: f.discrepancies })}</List.Item>
             </List>
           </div>
@@ -90,7 +103,13 @@ export function DecideWaveModal({ dashboard, wave, onClose, onDecided }: Props) 
           <Button variant="default" onClick={onClose}>
             {t('dashboard.decideWaveModal.cancel')}
           </Button>
-          <Button color={decision === 'go' ? 'green' : 'red'} disabled={noteMissing} loading={busy} onClick={() => void submit()} data-testid="decision-confirm">
+          <Button
+            color={decision === 'go' ? 'green' : 'red'}
+            disabled={noteMissing}
+            loading={busy}
+            onClick={() => void submit()}
+            data-testid="decision-confirm"
+          >
             {t(`dashboard.decideWaveModal.recordDecision.${decision}`)}
           </Button>
         </Group>

@@ -32,7 +32,14 @@ export function DowntimePanel({ dashboard: d }: { dashboard: Dashboard }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {[...t.byWave.map((w) => ({ key: w.waveId ?? 'none', name: waveName.get(w.waveId) ?? text('dashboard.downtimePanel.noWave'), ...w })), { key: 'total', name: text('dashboard.downtimePanel.total'), ...t.minutes, outages: t.outages }].map((w) => (
+            {[
+              ...t.byWave.map((w) => ({
+                key: w.waveId ?? 'none',
+                name: waveName.get(w.waveId) ?? text('dashboard.downtimePanel.noWave'),
+                ...w,
+              })),
+              { key: 'total', name: text('dashboard.downtimePanel.total'), ...t.minutes, outages: t.outages },
+            ].map((w) => (
               <Table.Tr key={w.key} data-testid="downtime-wave" data-wave={w.name}>
                 <Table.Td fw={w.key === 'total' ? 700 : undefined}>{w.name}</Table.Td>
                 <Table.Td ta="right">{w.outages}</Table.Td>

@@ -5,7 +5,19 @@ import classes from './Dashboard.module.css';
 import { formatHours } from './format-hours';
 import { useText } from '../i18n/i18n';
 
-function Kpi({ label, value, detail, testId, color }: { label: string; value: ReactNode; detail: ReactNode; testId: string; color?: string }) {
+function Kpi({
+  label,
+  value,
+  detail,
+  testId,
+  color,
+}: {
+  label: string;
+  value: ReactNode;
+  detail: ReactNode;
+  testId: string;
+  color?: string;
+}) {
   return (
     <Paper withBorder p="sm" className={classes.kpi} data-testid={testId}>
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
@@ -20,7 +32,6 @@ function Kpi({ label, value, detail, testId, color }: { label: string; value: Re
     </Paper>
   );
 }
-
 
 /** The figures a release manager reads first. */
 export function KpiCards({ dashboard: d }: { dashboard: Dashboard }) {
@@ -53,7 +64,11 @@ export function KpiCards({ dashboard: d }: { dashboard: Dashboard }) {
         label={t('dashboard.kpiCards.discrepancies')}
         testId="kpi-discrepancies"
         value={d.totals.discrepancies}
-        detail={t('dashboard.kpiCards.missingDamagedSurplus', { missing: d.inventory.missing, damaged: d.inventory.damaged, surplus: d.inventory.surplus })}
+        detail={t('dashboard.kpiCards.missingDamagedSurplus', {
+          missing: d.inventory.missing,
+          damaged: d.inventory.damaged,
+          surplus: d.inventory.surplus,
+        })}
       />
       <Kpi
         label={t('dashboard.kpiCards.checkPassRate')}
@@ -66,7 +81,12 @@ export function KpiCards({ dashboard: d }: { dashboard: Dashboard }) {
         testId="kpi-downtime"
         value={`${d.downtime.minutes.total} min`}
         color={d.downtime.openOutages > 0 ? 'red' : undefined}
-        detail={t('dashboard.kpiCards.downtimeDetail', { count: d.downtime.outages, open: d.downtime.openOutages > 0 ? t('dashboard.kpiCards.openOutages', { open: d.downtime.openOutages }) : '', mttr: d.downtime.mttrMinutes === null ? '—' : t('dashboard.kpiCards.minutes', { minutes: d.downtime.mttrMinutes }), quiet: d.downtime.minutes.quietPeriod })}
+        detail={t('dashboard.kpiCards.downtimeDetail', {
+          count: d.downtime.outages,
+          open: d.downtime.openOutages > 0 ? t('dashboard.kpiCards.openOutages', { open: d.downtime.openOutages }) : '',
+          mttr: d.downtime.mttrMinutes === null ? '—' : t('dashboard.kpiCards.minutes', { minutes: d.downtime.mttrMinutes }),
+          quiet: d.downtime.minutes.quietPeriod,
+        })}
       />
       <Kpi
         label={t('dashboard.kpiCards.startSignOff')}

@@ -17,15 +17,62 @@ const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 32;
 const MAX_HEIGHT = 480;
 const COLUMNS: { key: SortKey; label: string; right?: boolean }[] = [
-  { key: 'code', get label() { return appText('dashboard.siteTable.code'); } },
-  { key: 'name', get label() { return appText('dashboard.siteTable.name'); } },
-  { key: 'wave', get label() { return appText('dashboard.siteTable.wave'); } },
-  { key: 'status', get label() { return appText('dashboard.siteTable.status'); } },
-  { key: 'window', get label() { return appText('dashboard.siteTable.windowSiteTime'); } },
-  { key: 'issues', get label() { return appText('dashboard.siteTable.openIssues'); } },
-  { key: 'checks', get label() { return appText('dashboard.siteTable.checks'); }, right: true },
-  { key: 'discrepancies', get label() { return appText('dashboard.siteTable.discrep'); }, right: true },
-  { key: 'signedOff', get label() { return appText('dashboard.siteTable.signedOff'); } },
+  {
+    key: 'code',
+    get label() {
+      return appText('dashboard.siteTable.code');
+    },
+  },
+  {
+    key: 'name',
+    get label() {
+      return appText('dashboard.siteTable.name');
+    },
+  },
+  {
+    key: 'wave',
+    get label() {
+      return appText('dashboard.siteTable.wave');
+    },
+  },
+  {
+    key: 'status',
+    get label() {
+      return appText('dashboard.siteTable.status');
+    },
+  },
+  {
+    key: 'window',
+    get label() {
+      return appText('dashboard.siteTable.windowSiteTime');
+    },
+  },
+  {
+    key: 'issues',
+    get label() {
+      return appText('dashboard.siteTable.openIssues');
+    },
+  },
+  {
+    key: 'checks',
+    get label() {
+      return appText('dashboard.siteTable.checks');
+    },
+    right: true,
+  },
+  {
+    key: 'discrepancies',
+    get label() {
+      return appText('dashboard.siteTable.discrep');
+    },
+    right: true,
+  },
+  {
+    key: 'signedOff',
+    get label() {
+      return appText('dashboard.siteTable.signedOff');
+    },
+  },
 ];
 
 const SiteRow = memo(function SiteRow({ row, top, onOpen }: { row: DashboardSiteRow; top: number; onOpen: (id: string) => void }) {
@@ -65,7 +112,12 @@ const SiteRow = memo(function SiteRow({ row, top, onOpen }: { row: DashboardSite
       <div className={classes.cell} role="cell" data-testid="site-open-issues">
         {(['critical', 'high', 'medium', 'low'] as const).map((sev) =>
           o[sev] > 0 ? (
-            <span key={sev} className={classes.sev} style={{ background: SEVERITY_COLOR[sev] }} title={t('dashboard.siteTable.open', { open: o[sev], sev })}>
+            <span
+              key={sev}
+              className={classes.sev}
+              style={{ background: SEVERITY_COLOR[sev] }}
+              title={t('dashboard.siteTable.open', { open: o[sev], sev })}
+            >
               {o[sev]}
             </span>
           ) : null,
@@ -79,7 +131,9 @@ const SiteRow = memo(function SiteRow({ row, top, onOpen }: { row: DashboardSite
       </div>
       <div className={`${classes.cell} ${classes.right}`} role="cell" data-testid="site-checks">
         {row.checksChecked === 0 ? (
-          <span className={classes.dim}>{row.checksTotal === 0 ? '—' : t('dashboard.siteTable.notChecked', { checksTotal: row.checksTotal })}</span>
+          <span className={classes.dim}>
+            {row.checksTotal === 0 ? '—' : t('dashboard.siteTable.notChecked', { checksTotal: row.checksTotal })}
+          </span>
         ) : (
           `${Math.round((row.checksPass / row.checksTotal) * 100)}% (${row.checksPass}/${row.checksTotal})`
         )}
@@ -110,7 +164,10 @@ export function SiteTable({ dashboard }: { dashboard: Dashboard }) {
     scrollMargin: HEADER_HEIGHT,
     useFlushSync: false,
   });
-  const onOpen = useMemo(() => (siteId: string) => selectSite(dashboard.deploymentId, siteId, 'report'), [selectSite, dashboard.deploymentId]);
+  const onOpen = useMemo(
+    () => (siteId: string) => selectSite(dashboard.deploymentId, siteId, 'report'),
+    [selectSite, dashboard.deploymentId],
+  );
   const waveOptions = dashboard.waves.filter((w) => w.waveId).map((w) => ({ value: w.waveId!, label: w.name }));
 
   return (
@@ -161,11 +218,23 @@ export function SiteTable({ dashboard }: { dashboard: Dashboard }) {
         ref={scrollRef}
         className={classes.scroller}
         style={{ height: Math.max(120, Math.min(MAX_HEIGHT, HEADER_HEIGHT + rows.length * ROW_HEIGHT + 2)) }}
-        role="table" aria-rowcount={rows.length + 1} data-testid="dashboard-site-table">
+        role="table"
+        aria-rowcount={rows.length + 1}
+        data-testid="dashboard-site-table"
+      >
         <div className={`${classes.grid} ${classes.header}`} role="row">
           {COLUMNS.map((c) => (
-            <div key={c.key} role="columnheader" className={c.right ? classes.right : undefined} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" onClick={() => setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : false })} data-testid={`sort-${c.key}`}>
+            <div
+              key={c.key}
+              role="columnheader"
+              className={c.right ? classes.right : undefined}
+              aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+            >
+              <button
+                type="button"
+                onClick={() => setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : false })}
+                data-testid={`sort-${c.key}`}
+              >
                 {c.label}
                 {sort.key === c.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
               </button>

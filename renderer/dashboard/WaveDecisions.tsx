@@ -65,7 +65,13 @@ export function WaveDecisions({ dashboard, canDecide, onDecide }: Props) {
                         </Table.Td>
                         <Table.Td w={170}>{formatDateTime(d.decidedAt)}</Table.Td>
                         <Table.Td w={160}>{d.decidedBy}</Table.Td>
-                        <Table.Td>{d.note || <Text span size="xs" c="dimmed">{t('dashboard.waveDecisions.noNote')}</Text>}</Table.Td>
+                        <Table.Td>
+                          {d.note || (
+                            <Text span size="xs" c="dimmed">
+                              {t('dashboard.waveDecisions.noNote')}
+                            </Text>
+                          )}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -30,4 +30,11 @@ export const ADHERENCE_COLOR = {
   noWindow: '#e9ecef',
 } as const;
 
-export const CHECK_COLOR = { pass: '#40c057', fail: '#fa5252', get error() { return appText('dashboard.chartColors.fd7e14'); }, notChecked: '#ced4da' } as const;
+export const CHECK_COLOR = {
+  pass: '#40c057',
+  fail: '#fa5252',
+  get error() {
+    return appText('dashboard.chartColors.fd7e14');
+  },
+  notChecked: '#ced4da',
+} as const;

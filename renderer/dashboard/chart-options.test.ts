@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decisionFiguresBefore } from '../../shared/contract/dashboard-methods';
-import { adherenceOption, categoryBarsOption, checksOption, outcomesOption, severityDonutOption, statusByWaveOption } from './chart-options';
+import {
+  adherenceOption,
+  categoryBarsOption,
+  checksOption,
+  outcomesOption,
+  severityDonutOption,
+  statusByWaveOption,
+} from './chart-options';
 import { dashboardOf, waveFigures } from './dashboard-fixture.test-data';
 
 const pilot = waveFigures('Pilot', 1, {
@@ -11,7 +18,10 @@ const pilot = waveFigures('Pilot', 1, {
   openIssues: 2,
   rolledBackSites: 1,
 });
-const wave1 = waveFigures('Wave 1', 2, { sites: 4, byStatus: { planned: 4, ready: 0, in_progress: 0, blocked: 0, deployed: 0, signed_off: 0, rolled_back: 0 } });
+const wave1 = waveFigures('Wave 1', 2, {
+  sites: 4,
+  byStatus: { planned: 4, ready: 0, in_progress: 0, blocked: 0, deployed: 0, signed_off: 0, rolled_back: 0 },
+});
 const d = dashboardOf([pilot, wave1]);
 
 type Series = { name: string; data: number[]; stack?: string };

@@ -18,23 +18,62 @@ const LEGEND = { top: 0, left: 0, right: 0, itemWidth: 10, itemHeight: 10, itemG
 /** Room for a legend that wraps to two lines. */
 const GRID_TALL = { ...GRID, top: 56 } as const;
 
-const SEVERITY_LABEL = { get critical() { return appText('dashboard.chartOptions.critical'); }, get high() { return appText('dashboard.chartOptions.high'); }, get medium() { return appText('dashboard.chartOptions.medium'); }, get low() { return appText('dashboard.chartOptions.low'); } } as const;
+const SEVERITY_LABEL = {
+  get critical() {
+    return appText('dashboard.chartOptions.critical');
+  },
+  get high() {
+    return appText('dashboard.chartOptions.high');
+  },
+  get medium() {
+    return appText('dashboard.chartOptions.medium');
+  },
+  get low() {
+    return appText('dashboard.chartOptions.low');
+  },
+} as const;
 const CATEGORY_LABEL = {
-  get hardware() { return appText('dashboard.chartOptions.hardware'); },
-  get software() { return appText('dashboard.chartOptions.software'); },
-  get network() { return appText('dashboard.chartOptions.network'); },
-  get facility() { return appText('dashboard.chartOptions.facility'); },
-  get documentation() { return appText('dashboard.chartOptions.documentation'); },
-  get training() { return appText('dashboard.chartOptions.training'); },
+  get hardware() {
+    return appText('dashboard.chartOptions.hardware');
+  },
+  get software() {
+    return appText('dashboard.chartOptions.software');
+  },
+  get network() {
+    return appText('dashboard.chartOptions.network');
+  },
+  get facility() {
+    return appText('dashboard.chartOptions.facility');
+  },
+  get documentation() {
+    return appText('dashboard.chartOptions.documentation');
+  },
+  get training() {
+    return appText('dashboard.chartOptions.training');
+  },
 } as const;
 export const ADHERENCE_LABEL = {
-  get early() { return appText('dashboard.chartOptions.early'); },
-  get onTime() { return appText('dashboard.chartOptions.onTime'); },
-  get late() { return appText('dashboard.chartOptions.late'); },
-  get overdue() { return appText('dashboard.chartOptions.overdue'); },
-  get inWindow() { return appText('dashboard.chartOptions.inWindow'); },
-  get upcoming() { return appText('dashboard.chartOptions.upcoming'); },
-  get noWindow() { return appText('dashboard.chartOptions.noWindow'); },
+  get early() {
+    return appText('dashboard.chartOptions.early');
+  },
+  get onTime() {
+    return appText('dashboard.chartOptions.onTime');
+  },
+  get late() {
+    return appText('dashboard.chartOptions.late');
+  },
+  get overdue() {
+    return appText('dashboard.chartOptions.overdue');
+  },
+  get inWindow() {
+    return appText('dashboard.chartOptions.inWindow');
+  },
+  get upcoming() {
+    return appText('dashboard.chartOptions.upcoming');
+  },
+  get noWindow() {
+    return appText('dashboard.chartOptions.noWindow');
+  },
 } as const;
 
 function waveNames(d: Dashboard): string[] {
@@ -46,7 +85,11 @@ function waveNames(d: Dashboard): string[] {
  * overlap (at 1440 px "Wave 1" vanished). Long names are cut with an ellipsis instead.
  */
 function waveAxis(d: Dashboard) {
-  return { type: 'category' as const, data: waveNames(d), axisLabel: { interval: 0, hideOverlap: false, width: 120, overflow: 'truncate' as const } };
+  return {
+    type: 'category' as const,
+    data: waveNames(d),
+    axisLabel: { interval: 0, hideOverlap: false, width: 120, overflow: 'truncate' as const },
+  };
 }
 
 /** Stacked bars: each wave's sites by status. */
@@ -74,7 +117,14 @@ export function severityDonutOption(d: Dashboard): ChartOption {
   const total = d.issues.bySeverity.reduce((n, s) => n + s.total, 0);
   return {
     ...BASE,
-    title: { text: String(total), subtext: total === 1 ? 'issue' : 'issues', left: 'center', top: '46%', textStyle: { fontSize: 22 }, subtextStyle: { fontSize: 11 } },
+    title: {
+      text: String(total),
+      subtext: total === 1 ? 'issue' : 'issues',
+      left: 'center',
+      top: '46%',
+      textStyle: { fontSize: 22 },
+      subtextStyle: { fontSize: 11 },
+    },
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { ...LEGEND, left: 'center' },
     series: [
@@ -106,7 +156,13 @@ export function categoryBarsOption(d: Dashboard): ChartOption {
     xAxis: { type: 'value', minInterval: 1 },
     series: [
       { type: 'bar', name: appText('dashboard.chartOptions.open'), stack: 'issues', color: '#fa5252', data: cats.map((c) => c.open) },
-      { type: 'bar', name: appText('dashboard.chartOptions.notOpen'), stack: 'issues', color: '#adb5bd', data: cats.map((c) => c.total - c.open) },
+      {
+        type: 'bar',
+        name: appText('dashboard.chartOptions.notOpen'),
+        stack: 'issues',
+        color: '#adb5bd',
+        data: cats.map((c) => c.total - c.open),
+      },
     ],
   };
 }
@@ -149,7 +205,14 @@ export function checksOption(d: Dashboard): ChartOption {
     grid: GRID_TALL,
     xAxis: waveAxis(d),
     yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((s) => ({ type: 'bar', name: s.name, stack: 'checks', color: s.color, barMaxWidth: 64, data: rows.map((r) => s.pick(r.c)) })),
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      stack: 'checks',
+      color: s.color,
+      barMaxWidth: 64,
+      data: rows.map((r) => s.pick(r.c)),
+    })),
   };
 }
 
@@ -163,8 +226,20 @@ export function outcomesOption(d: Dashboard): ChartOption {
     xAxis: waveAxis(d),
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'bar', name: appText('dashboard.chartOptions.successful'), color: SITE_STATUS_COLOR.signed_off, barMaxWidth: 40, data: d.waves.map((w) => w.successful) },
-      { type: 'bar', name: appText('dashboard.chartOptions.rolledBack'), color: SITE_STATUS_COLOR.rolled_back, barMaxWidth: 40, data: d.waves.map((w) => w.rolledBackSites) },
+      {
+        type: 'bar',
+        name: appText('dashboard.chartOptions.successful'),
+        color: SITE_STATUS_COLOR.signed_off,
+        barMaxWidth: 40,
+        data: d.waves.map((w) => w.successful),
+      },
+      {
+        type: 'bar',
+        name: appText('dashboard.chartOptions.rolledBack'),
+        color: SITE_STATUS_COLOR.rolled_back,
+        barMaxWidth: 40,
+        data: d.waves.map((w) => w.rolledBackSites),
+      },
     ],
   };
 }
@@ -177,7 +252,15 @@ export function durationOption(d: Dashboard): ChartOption {
     grid: { ...GRID, top: 16 },
     xAxis: { type: 'category', data: d.startToSignOff.buckets.map((b) => b.label), axisLabel: { interval: 0, hideOverlap: false } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: appText('dashboard.chartOptions.sites'), color: '#4c6ef5', barCategoryGap: '10%', data: d.startToSignOff.buckets.map((b) => b.count) }],
+    series: [
+      {
+        type: 'bar',
+        name: appText('dashboard.chartOptions.sites'),
+        color: '#4c6ef5',
+        barCategoryGap: '10%',
+        data: d.startToSignOff.buckets.map((b) => b.count),
+      },
+    ],
   };
 }
 
@@ -196,7 +279,14 @@ export function inventoryOption(d: Dashboard): ChartOption {
     grid: { ...GRID, top: 8 },
     yAxis: { type: 'category', data: bars.map((b) => b.name), inverse: true },
     xAxis: { type: 'value', minInterval: 1, splitNumber: 3 },
-    series: [{ type: 'bar', name: appText('dashboard.chartOptions.items'), barMaxWidth: 22, data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })) }],
+    series: [
+      {
+        type: 'bar',
+        name: appText('dashboard.chartOptions.items'),
+        barMaxWidth: 22,
+        data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })),
+      },
+    ],
   };
 }
 

@@ -42,7 +42,9 @@ export function useDashboard(deploymentId: string): DashboardState {
     const request = takePrefetched(deploymentId) ?? call('dashboard.get', { deploymentId });
     void request.then((result) => {
       if (cancelled) return;
-      setState((s) => (result.ok ? { data: result.value, error: null, loading: false } : { data: s.data, error: result.error, loading: false }));
+      setState((s) =>
+        result.ok ? { data: result.value, error: null, loading: false } : { data: s.data, error: result.error, loading: false },
+      );
     });
     return () => {
       cancelled = true;

@@ -54,7 +54,16 @@ export function dashboardOf(waves: WaveFigures[], sites: DashboardSiteRow[] = []
     name: 'Rollout',
     quietPeriodDays: 14,
     generatedAt: '2026-11-24T09:00:00.000Z',
-    totals: { sites: sites.length, signedOff: 0, successful: 0, rolledBackSites: 0, rollbacks: 0, openIssues: 0, openBlockingIssues: 0, discrepancies: 0 },
+    totals: {
+      sites: sites.length,
+      signedOff: 0,
+      successful: 0,
+      rolledBackSites: 0,
+      rollbacks: 0,
+      openIssues: 0,
+      openBlockingIssues: 0,
+      discrepancies: 0,
+    },
     waves,
     adherence: { early: 0, onTime: 0, late: 0, overdue: 0, inWindow: 0, upcoming: 0, noWindow: 0 },
     issues: {
@@ -78,7 +87,14 @@ export function dashboardOf(waves: WaveFigures[], sites: DashboardSiteRow[] = []
     inventory: { expected: 0, received: 0, missing: 0, damaged: 0, surplus: 0, stillExpectedPastWindow: 0 },
     startToSignOff: { measured: 0, medianHours: null, p90Hours: null, buckets: [{ label: '< 4 h', maxHours: 4, count: 2 }] },
     downtime: {
-      outages: 0, openOutages: 0, minutes: { total: 0, beforeSignOff: 0, quietPeriod: 0, afterQuietPeriod: 0 }, degradedMinutes: 0, mttrMinutes: null, bySite: [], byWave: [], longest: [],
+      outages: 0,
+      openOutages: 0,
+      minutes: { total: 0, beforeSignOff: 0, quietPeriod: 0, afterQuietPeriod: 0 },
+      degradedMinutes: 0,
+      mttrMinutes: null,
+      bySite: [],
+      byWave: [],
+      longest: [],
     },
     sites,
   };

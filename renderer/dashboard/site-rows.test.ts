@@ -5,7 +5,13 @@ import { visibleRows } from './site-rows';
 const rows = [
   siteRow('B-2', { status: 'signed_off', checksPass: 4, checksChecked: 4, checksTotal: 4, signedOffAt: '2026-11-02T00:00:00Z' }),
   siteRow('A-1', { status: 'blocked', openIssues: { critical: 0, high: 3, medium: 0, low: 0 }, openBlocking: 1 }),
-  siteRow('C-3', { waveId: 'w2', waveName: 'Wave 1', name: 'Köln', openIssues: { critical: 1, high: 0, medium: 0, low: 0 }, discrepancies: 2 }),
+  siteRow('C-3', {
+    waveId: 'w2',
+    waveName: 'Wave 1',
+    name: 'Köln',
+    openIssues: { critical: 1, high: 0, medium: 0, low: 0 },
+    discrepancies: 2,
+  }),
 ];
 const all = { text: '', waveId: null, status: null, attention: false };
 

@@ -43,7 +43,13 @@ const VALUE: Record<SortKey, (row: DashboardSiteRow) => string | number> = {
 };
 
 export function needsAttention(row: DashboardSiteRow): boolean {
-  return openIssueCount(row) > 0 || row.checksPass < row.checksChecked || row.discrepancies > 0 || row.status === 'blocked' || row.status === 'rolled_back';
+  return (
+    openIssueCount(row) > 0 ||
+    row.checksPass < row.checksChecked ||
+    row.discrepancies > 0 ||
+    row.status === 'blocked' ||
+    row.status === 'rolled_back'
+  );
 }
 
 /** The rows that pass the filter, in the chosen order (ties by code). */

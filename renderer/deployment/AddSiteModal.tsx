@@ -42,7 +42,12 @@ export function AddSiteModal({ opened, onClose, deploymentId, waves }: Props) {
     const { windowStart, windowEnd, ...fields } = draft;
     const site = await run(
       'sites.create',
-      { deploymentId, ...fields, windowStart: wallTimeToIso(windowStart, draft.timeZone), windowEnd: wallTimeToIso(windowEnd, draft.timeZone) },
+      {
+        deploymentId,
+        ...fields,
+        windowStart: wallTimeToIso(windowStart, draft.timeZone),
+        windowEnd: wallTimeToIso(windowEnd, draft.timeZone),
+      },
       { refresh: ['sites', 'deployments'], success: appText('deployment.addSiteModal.siteAdded') },
     );
     if (!site) return;
@@ -67,7 +72,12 @@ export function AddSiteModal({ opened, onClose, deploymentId, waves }: Props) {
           <Button variant="default" onClick={onClose}>
             {t('deployment.addSiteModal.cancel')}
           </Button>
-          <Button loading={pending} disabled={!draft.code.trim() || !draft.name.trim() || !windowInOrder(draft)} onClick={() => void save()} data-testid="add-site-submit">
+          <Button
+            loading={pending}
+            disabled={!draft.code.trim() || !draft.name.trim() || !windowInOrder(draft)}
+            onClick={() => void save()}
+            data-testid="add-site-submit"
+          >
             {t('deployment.addSiteModal.addSite')}
           </Button>
         </Group>

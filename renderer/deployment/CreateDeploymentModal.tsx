@@ -35,34 +35,63 @@ export function CreateDeploymentModal() {
 
   return (
     <>
-    <NewFromTemplateModal opened={fromTemplate} onClose={() => setFromTemplate(false)} />
-    <Modal opened={open} onClose={() => setOpen(false)} title={t('deployment.createDeploymentModal.newDeployment')} size="md">
-      <Stack gap="sm">
-        <TextInput label={t('deployment.createDeploymentModal.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} error={fieldErrors.name} />
-        <TextInput label={t('deployment.createDeploymentModal.version')} placeholder="e.g. 2025.3" value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} />
-        <Textarea label={t('deployment.createDeploymentModal.description')} autosize minRows={2} maxRows={6} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-        <NumberInput
-          label={t('deployment.createDeploymentModal.quietPeriodDays')}
-          description={t('deployment.createDeploymentModal.howLongAfterThe')}
-          size="xs"
-          min={0}
-          max={365}
-          value={quietPeriodDays}
-          onChange={(v) => setQuiet(typeof v === 'number' ? v : 0)}
-        />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="subtle" mr="auto" onClick={() => { setOpen(false); setFromTemplate(true); }} data-testid="new-from-template">
-            {t('deployment.createDeploymentModal.fromADeploymentOr')}
-          </Button>
-          <Button variant="default" onClick={() => setOpen(false)}>
-            {t('deployment.createDeploymentModal.cancel')}
-          </Button>
-          <Button loading={pending} disabled={name.trim() === ''} onClick={() => void create()} data-testid="create-deployment">
-            {t('deployment.createDeploymentModal.createDraft')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <NewFromTemplateModal opened={fromTemplate} onClose={() => setFromTemplate(false)} />
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('deployment.createDeploymentModal.newDeployment')} size="md">
+        <Stack gap="sm">
+          <TextInput
+            label={t('deployment.createDeploymentModal.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-autofocus
+            maxLength={200}
+            error={fieldErrors.name}
+          />
+          <TextInput
+            label={t('deployment.createDeploymentModal.version')}
+            placeholder="e.g. 2025.3"
+            value={version}
+            onChange={(e) => setVersion(e.currentTarget.value)}
+            maxLength={60}
+          />
+          <Textarea
+            label={t('deployment.createDeploymentModal.description')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
+          <NumberInput
+            label={t('deployment.createDeploymentModal.quietPeriodDays')}
+            description={t('deployment.createDeploymentModal.howLongAfterThe')}
+            size="xs"
+            min={0}
+            max={365}
+            value={quietPeriodDays}
+            onChange={(v) => setQuiet(typeof v === 'number' ? v : 0)}
+          />
+          <Group justify="flex-end" mt="xs">
+            <Button
+              variant="subtle"
+              mr="auto"
+              onClick={() => {
+                setOpen(false);
+                setFromTemplate(true);
+              }}
+              data-testid="new-from-template"
+            >
+              {t('deployment.createDeploymentModal.fromADeploymentOr')}
+            </Button>
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t('deployment.createDeploymentModal.cancel')}
+            </Button>
+            <Button loading={pending} disabled={name.trim() === ''} onClick={() => void create()} data-testid="create-deployment">
+              {t('deployment.createDeploymentModal.createDraft')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </>
   );
 }

@@ -26,7 +26,11 @@ export function DeploymentInventorySearch({ deploymentId }: { deploymentId: stri
   const role = useProfile((s) => s.profile?.role);
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), DEBOUNCE_MS);
-  const result = useApiQuery('inventory.searchDeployment', isManagerRole(role) && query !== '' ? { deploymentId, query, limit: SHOWN } : null, ['inventory', 'sites']);
+  const result = useApiQuery(
+    'inventory.searchDeployment',
+    isManagerRole(role) && query !== '' ? { deploymentId, query, limit: SHOWN } : null,
+    ['inventory', 'sites'],
+  );
   const selectSite = useNavigation((s) => s.selectSite);
   const requestInventorySearch = useUi((s) => s.requestInventorySearch);
   if (!isManagerRole(role)) return null;
@@ -56,7 +60,15 @@ export function DeploymentInventorySearch({ deploymentId }: { deploymentId: stri
         <TextInput
           placeholder={t('deployment.deploymentInventorySearch.partOfASerial')}
           leftSection={<IconSearch size={14} />}
-          rightSection={search ? <CloseButton size="sm" onClick={() => setSearch('')} aria-label={t('deployment.deploymentInventorySearch.clearHardwareSearch')} /> : undefined}
+          rightSection={
+            search ? (
+              <CloseButton
+                size="sm"
+                onClick={() => setSearch('')}
+                aria-label={t('deployment.deploymentInventorySearch.clearHardwareSearch')}
+              />
+            ) : undefined
+          }
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -70,13 +82,34 @@ export function DeploymentInventorySearch({ deploymentId }: { deploymentId: stri
         />
         {data && (
           <Text size="xs" c="dimmed" data-testid="deployment-inventory-search-count">
-            {data.total === 0 ? t('deployment.deploymentInventorySearch.noMatch') : data.total > data.matches.length ? t('deployment.deploymentInventorySearch.firstOfMatches', { shown: data.matches.length, total: data.total.toLocaleString() }) : t('deployment.deploymentInventorySearch.matches', { count: data.total })}
+            {data.total === 0
+              ? t('deployment.deploymentInventorySearch.noMatch')
+              : data.total > data.matches.length
+                ? t('deployment.deploymentInventorySearch.firstOfMatches', {
+                    shown: data.matches.length,
+                    total: data.total.toLocaleString(),
+                  })
+                : t('deployment.deploymentInventorySearch.matches', { count: data.total })}
           </Text>
         )}
       </Group>
-      {result.error && query !== '' && <QueryError m="sm" title={t('deployment.deploymentInventorySearch.searchFailed')} error={result.error} onRetry={result.reload} />}
+      {result.error && query !== '' && (
+        <QueryError m="sm" title={t('deployment.deploymentInventorySearch.searchFailed')} error={result.error} onRetry={result.reload} />
+      )}
       {data && data.total > 0 && (
-        <SmallTable head={[t('deployment.deploymentInventorySearch.site'), t('deployment.deploymentInventorySearch.expectedSerial'), t('deployment.deploymentInventorySearch.foundSerial'), t('deployment.deploymentInventorySearch.assetTag'), t('deployment.deploymentInventorySearch.model'), t('deployment.deploymentInventorySearch.state')]} rows={rows} empty="" testId="deployment-inventory-search-results" />
+        <SmallTable
+          head={[
+            t('deployment.deploymentInventorySearch.site'),
+            t('deployment.deploymentInventorySearch.expectedSerial'),
+            t('deployment.deploymentInventorySearch.foundSerial'),
+            t('deployment.deploymentInventorySearch.assetTag'),
+            t('deployment.deploymentInventorySearch.model'),
+            t('deployment.deploymentInventorySearch.state'),
+          ]}
+          rows={rows}
+          empty=""
+          testId="deployment-inventory-search-results"
+        />
       )}
     </Paper>
   );

@@ -59,7 +59,11 @@ export function DeploymentOverview({ deploymentId }: { deploymentId: string }) {
               </Text>
             )}
             <Text size="xs" c="dimmed" mt={4}>
-              {t('deployment.deploymentOverview.quietPeriodDaysSites', { quietPeriodDays: deployment.quietPeriodDays, sites: siteList.length, waves: waves.length })}
+              {t('deployment.deploymentOverview.quietPeriodDaysSites', {
+                quietPeriodDays: deployment.quietPeriodDays,
+                sites: siteList.length,
+                waves: waves.length,
+              })}
             </Text>
           </div>
           <Group gap="xs" wrap="wrap" justify="flex-end">

@@ -29,7 +29,21 @@ export interface SiteDraft {
 }
 
 /** The input paths the site form shows at their own field (a failed save puts its message there). */
-export const SITE_FORM_FIELDS = ['code', 'name', 'address', 'ownerName', 'ownerEmail', 'ownerPhone', 'windowStart', 'windowEnd', 'waveId', 'timeZone', 'technicians', 'notes', 'language'] as const;
+export const SITE_FORM_FIELDS = [
+  'code',
+  'name',
+  'address',
+  'ownerName',
+  'ownerEmail',
+  'ownerPhone',
+  'windowStart',
+  'windowEnd',
+  'waveId',
+  'timeZone',
+  'technicians',
+  'notes',
+  'language',
+] as const;
 
 /** The shared window rule applied to the wall times being typed, so the form says it before saving. */
 export function windowInOrder(draft: Pick<SiteDraft, 'windowStart' | 'windowEnd' | 'timeZone'>): boolean {
@@ -61,8 +75,21 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
   return (
     <>
       <SimpleGrid cols={3} spacing="sm">
-        <TextInput label={t('deployment.siteFormFields.code')} required placeholder={codePlaceholder} {...field('code')} data-autofocus={autoFocusCode || undefined} maxLength={40} />
-        <TextInput label={t('deployment.siteFormFields.name')} required style={{ gridColumn: 'span 2' }} {...field('name')} maxLength={200} />
+        <TextInput
+          label={t('deployment.siteFormFields.code')}
+          required
+          placeholder={codePlaceholder}
+          {...field('code')}
+          data-autofocus={autoFocusCode || undefined}
+          maxLength={40}
+        />
+        <TextInput
+          label={t('deployment.siteFormFields.name')}
+          required
+          style={{ gridColumn: 'span 2' }}
+          {...field('name')}
+          maxLength={200}
+        />
       </SimpleGrid>
       <TextInput label={t('deployment.siteFormFields.address')} {...field('address')} maxLength={500} />
       <SimpleGrid cols={2} spacing="sm">
@@ -79,7 +106,12 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label={t('deployment.siteFormFields.windowStartSiteTime')} type="datetime-local" {...field('windowStart')} />
-        <TextInput label={t('deployment.siteFormFields.windowEndSiteTime')} type="datetime-local" {...field('windowEnd')} data-testid="site-window-end" />
+        <TextInput
+          label={t('deployment.siteFormFields.windowEndSiteTime')}
+          type="datetime-local"
+          {...field('windowEnd')}
+          data-testid="site-window-end"
+        />
       </SimpleGrid>
       <Text size="xs" fw={600} mt={4}>
         {t('deployment.siteFormFields.siteOwner')}
@@ -100,7 +132,11 @@ export function SiteFormFields({ draft, onChange, waves, wavePlaceholder, errors
         error={errors.language}
         data-testid="site-language"
       />
-      <TechniciansField value={draft.technicians} onChange={(technicians) => onChange({ ...draft, technicians })} error={errors.technicians} />
+      <TechniciansField
+        value={draft.technicians}
+        onChange={(technicians) => onChange({ ...draft, technicians })}
+        error={errors.technicians}
+      />
       <Textarea
         label={t('deployment.siteFormFields.notes')}
         description={t('deployment.siteFormFields.accessParkingWhoTo')}

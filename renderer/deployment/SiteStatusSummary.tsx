@@ -30,7 +30,12 @@ export function SiteStatusSummary({ sites }: { sites: readonly SiteSummary[] }) 
         </Group>
         <Progress.Root size={10}>
           {statuses.map((s) => (
-            <Progress.Section key={s} value={(100 * (counts.get(s) ?? 0)) / Math.max(total, 1)} color={SITE_STATUS[s].color} aria-label={t('deployment.siteStatusSummary.ofSites', { label: SITE_STATUS[s].label, sites: counts.get(s) ?? 0, total })} />
+            <Progress.Section
+              key={s}
+              value={(100 * (counts.get(s) ?? 0)) / Math.max(total, 1)}
+              color={SITE_STATUS[s].color}
+              aria-label={t('deployment.siteStatusSummary.ofSites', { label: SITE_STATUS[s].label, sites: counts.get(s) ?? 0, total })}
+            />
           ))}
         </Progress.Root>
         <Group gap="md">

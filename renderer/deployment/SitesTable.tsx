@@ -31,55 +31,55 @@ export function SitesTable({ deploymentId, sites, waves }: Props) {
   }
   return (
     <>
-    <BulkToolbar bulk={bulk} deploymentId={deploymentId} sites={sites} waves={waves} />
-    <Table.ScrollContainer minWidth={900}>
-      <Table highlightOnHover verticalSpacing={4} fz="xs" data-testid="sites-table">
-        <Table.Thead>
-          <Table.Tr>
-            <BulkHeaderCell bulk={bulk} />
-            <Table.Th>{t('deployment.sitesTable.code')}</Table.Th>
-            <Table.Th>{t('deployment.sitesTable.name')}</Table.Th>
-            <Table.Th>{t('deployment.sitesTable.wave')}</Table.Th>
-            <Table.Th>{t('deployment.sitesTable.status')}</Table.Th>
-            <Table.Th>{t('deployment.sitesTable.windowSiteTime')}</Table.Th>
-            <Table.Th>{t('deployment.sitesTable.technicians')}</Table.Th>
-            <Table.Th ta="right">{t('deployment.sitesTable.checklist')}</Table.Th>
-            <Table.Th ta="right">{t('deployment.sitesTable.inventory')}</Table.Th>
-            <Table.Th ta="right">{t('deployment.sitesTable.machines')}</Table.Th>
-            <Table.Th w={32} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {bulk.shown.map((site) => (
-            <Table.Tr key={site.id} style={{ cursor: 'pointer' }} onClick={() => selectSite(deploymentId, site.id, 'overview')}>
-              <BulkRowCell bulk={bulk} site={site} />
-              <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>
-                {site.code}
-              </Table.Td>
-              <Table.Td>{site.name}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{site.waveName ?? '—'}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <SiteStatusBadge status={site.status} size="xs" />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }} title={site.timeZone}>
-                {formatWindowShort(site.windowStart, site.windowEnd, site.timeZone)}
-              </Table.Td>
-              <Table.Td>{site.technicians.map((t) => t.name).join(', ') || '—'}</Table.Td>
-              <Table.Td ta="right">
-                {site.checklist.done}/{site.checklist.total}
-              </Table.Td>
-              <Table.Td ta="right">
-                {site.inventory.done}/{site.inventory.total}
-              </Table.Td>
-              <Table.Td ta="right">{site.machineCount}</Table.Td>
-              <Table.Td>
-                <SiteAuthoringMenu site={site} waves={waves} />
-              </Table.Td>
+      <BulkToolbar bulk={bulk} deploymentId={deploymentId} sites={sites} waves={waves} />
+      <Table.ScrollContainer minWidth={900}>
+        <Table highlightOnHover verticalSpacing={4} fz="xs" data-testid="sites-table">
+          <Table.Thead>
+            <Table.Tr>
+              <BulkHeaderCell bulk={bulk} />
+              <Table.Th>{t('deployment.sitesTable.code')}</Table.Th>
+              <Table.Th>{t('deployment.sitesTable.name')}</Table.Th>
+              <Table.Th>{t('deployment.sitesTable.wave')}</Table.Th>
+              <Table.Th>{t('deployment.sitesTable.status')}</Table.Th>
+              <Table.Th>{t('deployment.sitesTable.windowSiteTime')}</Table.Th>
+              <Table.Th>{t('deployment.sitesTable.technicians')}</Table.Th>
+              <Table.Th ta="right">{t('deployment.sitesTable.checklist')}</Table.Th>
+              <Table.Th ta="right">{t('deployment.sitesTable.inventory')}</Table.Th>
+              <Table.Th ta="right">{t('deployment.sitesTable.machines')}</Table.Th>
+              <Table.Th w={32} />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {bulk.shown.map((site) => (
+              <Table.Tr key={site.id} style={{ cursor: 'pointer' }} onClick={() => selectSite(deploymentId, site.id, 'overview')}>
+                <BulkRowCell bulk={bulk} site={site} />
+                <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                  {site.code}
+                </Table.Td>
+                <Table.Td>{site.name}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{site.waveName ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <SiteStatusBadge status={site.status} size="xs" />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }} title={site.timeZone}>
+                  {formatWindowShort(site.windowStart, site.windowEnd, site.timeZone)}
+                </Table.Td>
+                <Table.Td>{site.technicians.map((t) => t.name).join(', ') || '—'}</Table.Td>
+                <Table.Td ta="right">
+                  {site.checklist.done}/{site.checklist.total}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {site.inventory.done}/{site.inventory.total}
+                </Table.Td>
+                <Table.Td ta="right">{site.machineCount}</Table.Td>
+                <Table.Td>
+                  <SiteAuthoringMenu site={site} waves={waves} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </>
   );
 }

@@ -42,7 +42,14 @@ export function TechniciansField({ value, onChange, error }: Props) {
     const listed = new Map(users.map((u) => [u.id, u]));
     const data = [
       ...users.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })),
-      ...value.filter((t) => !t.id || !listed.has(t.id)).map((t) => ({ value: keyOf(t), label: t.id ? text('deployment.techniciansField.notOnTheServer', { name: t.name }) : text('deployment.techniciansField.nameOnly', { name: t.name }) })),
+      ...value
+        .filter((t) => !t.id || !listed.has(t.id))
+        .map((t) => ({
+          value: keyOf(t),
+          label: t.id
+            ? text('deployment.techniciansField.notOnTheServer', { name: t.name })
+            : text('deployment.techniciansField.nameOnly', { name: t.name }),
+        })),
     ];
     return (
       <MultiSelect

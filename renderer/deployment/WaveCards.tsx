@@ -21,22 +21,25 @@ export function WaveCards({ waves, sites }: { waves: readonly Wave[]; sites: rea
               <Text fw={600} size="sm" truncate>
                 {wave.sequence}. {wave.name}
               </Text>
-              {wave.isPilot && (
-                <PilotBadge />
-              )}
+              {wave.isPilot && <PilotBadge />}
             </Group>
             <Text size="xs" c="dimmed" mt={2}>
-              {wave.startsAt || wave.endsAt ? `${formatDate(wave.startsAt)} → ${formatDate(wave.endsAt)}` : t('deployment.waveCards.noWindowSet')}
+              {wave.startsAt || wave.endsAt
+                ? `${formatDate(wave.startsAt)} → ${formatDate(wave.endsAt)}`
+                : t('deployment.waveCards.noWindowSet')}
             </Text>
             <Group justify="space-between" mt={8} mb={4}>
-              <Text size="xs">
-                {t('deployment.waveCards.sitesDeployed', { deployed, sites: inWave.length })}
-              </Text>
+              <Text size="xs">{t('deployment.waveCards.sitesDeployed', { deployed, sites: inWave.length })}</Text>
               <Text size="xs" c="dimmed">
                 {percent(deployed, inWave.length)}%
               </Text>
             </Group>
-            <Progress value={percent(deployed, inWave.length)} size="sm" color="teal" aria-label={t('deployment.waveCards.sitesDeployed2', { name: wave.name })} />
+            <Progress
+              value={percent(deployed, inWave.length)}
+              size="sm"
+              color="teal"
+              aria-label={t('deployment.waveCards.sitesDeployed2', { name: wave.name })}
+            />
             <WaveScheduleButton waveId={wave.id} waveName={wave.name} />
           </Paper>
         );

@@ -15,9 +15,27 @@ import { useText } from '../i18n/i18n';
 type Busy = null | 'sample' | 'empty';
 
 const POINTS = [
-  { icon: <IconScan size={15} />, color: 'teal', get text() { return appText('firstRun.points.receive'); } },
-  { icon: <IconChecklist size={15} />, color: 'indigo', get text() { return appText('firstRun.points.checklist'); } },
-  { icon: <IconCloudOff size={15} />, color: 'gray', get text() { return appText('firstRun.points.offline'); } },
+  {
+    icon: <IconScan size={15} />,
+    color: 'teal',
+    get text() {
+      return appText('firstRun.points.receive');
+    },
+  },
+  {
+    icon: <IconChecklist size={15} />,
+    color: 'indigo',
+    get text() {
+      return appText('firstRun.points.checklist');
+    },
+  },
+  {
+    icon: <IconCloudOff size={15} />,
+    color: 'gray',
+    get text() {
+      return appText('firstRun.points.offline');
+    },
+  },
 ];
 
 /** Shown until a local profile exists: what Outpost is, who you are, where to start. */
@@ -127,7 +145,14 @@ export function FirstRun() {
             <Text size="sm" c="dimmed">
               {t('firstRun.firstRun.yourTeamHasA')}
             </Text>
-            <Button size="sm" variant="light" style={{ flex: 'none' }} disabled={busy !== null} onClick={() => openSyncDialog('signIn')} data-testid="first-run-sign-in">
+            <Button
+              size="sm"
+              variant="light"
+              style={{ flex: 'none' }}
+              disabled={busy !== null}
+              onClick={() => openSyncDialog('signIn')}
+              data-testid="first-run-sign-in"
+            >
               {t('firstRun.firstRun.signInToA')}
             </Button>
           </Group>

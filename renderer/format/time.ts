@@ -59,7 +59,13 @@ export function formatWindowShort(start: string | null, end: string | null, time
   const zone = zoneOrUtc(timeZone);
   const s = new Date(start);
   const sameYear = s.getFullYear() === new Date().getFullYear();
-  const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone: zone });
+  const day = new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: sameYear ? undefined : 'numeric',
+    timeZone: zone,
+  });
   const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone });
   return end ? `${day.format(s)}, ${time.format(s)} – ${time.format(new Date(end))}` : `${day.format(s)}, ${time.format(s)}`;
 }

@@ -32,9 +32,17 @@ export function DeploymentList() {
   return (
     <div>
       <div className={classes.sectionTitle}>
-        <span>{t('navigator.deploymentList.deployments')} {loading && !data ? <Loader size={10} ml={4} /> : null}</span>
+        <span>
+          {t('navigator.deploymentList.deployments')} {loading && !data ? <Loader size={10} ml={4} /> : null}
+        </span>
         <LazyTooltip label={t('navigator.deploymentList.newDeployment')}>
-          <ActionIcon variant="subtle" size="sm" color="gray" onClick={() => openCreate(true)} aria-label={t('navigator.deploymentList.newDeployment')}>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            color="gray"
+            onClick={() => openCreate(true)}
+            aria-label={t('navigator.deploymentList.newDeployment')}
+          >
             <IconPlus size={14} />
           </ActionIcon>
         </LazyTooltip>
@@ -64,7 +72,11 @@ export function DeploymentList() {
               <span className={classes.meta}>{d.version ? `v${d.version}` : t('navigator.deploymentList.noVersion')}</span>
               <span className={classes.meta} style={{ marginLeft: 'auto' }}>
                 {t('navigator.deploymentList.sitesDeployed', { deployed: d.sitesDeployed, total: d.siteCount })}
-                {d.sitesRolledBack > 0 && <span data-testid="deployment-rolled-back">{t('navigator.deploymentList.rolledBack', { sitesRolledBack: d.sitesRolledBack })}</span>}
+                {d.sitesRolledBack > 0 && (
+                  <span data-testid="deployment-rolled-back">
+                    {t('navigator.deploymentList.rolledBack', { sitesRolledBack: d.sitesRolledBack })}
+                  </span>
+                )}
               </span>
             </div>
           </UnstyledButton>

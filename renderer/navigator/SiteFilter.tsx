@@ -14,7 +14,9 @@ export function SiteFilter({ value, onChange }: { value: string; onChange: (valu
       leftSection={<IconSearch size={12} />}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
-      rightSection={value ? <CloseButton size="xs" onClick={() => onChange('')} aria-label={t('navigator.siteFilter.clearFilter')} /> : null}
+      rightSection={
+        value ? <CloseButton size="xs" onClick={() => onChange('')} aria-label={t('navigator.siteFilter.clearFilter')} /> : null
+      }
       data-testid="navigator-site-filter"
     />
   );

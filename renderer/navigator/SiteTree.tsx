@@ -27,7 +27,10 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
   const groups = useMemo(() => groupSitesByWave(sites.data ?? [], detail.data?.waves ?? []), [sites.data, detail.data]);
 
   useEffect(() => {
-    setOrder(deploymentId, groups.flatMap((g) => g.sites.map((s) => s.id)));
+    setOrder(
+      deploymentId,
+      groups.flatMap((g) => g.sites.map((s) => s.id)),
+    );
   }, [deploymentId, groups, setOrder]);
 
   const needle = filter.trim().toLowerCase();
@@ -71,13 +74,17 @@ export function SiteTree({ deploymentId }: { deploymentId: string }) {
         <div key={group.key} data-testid="wave-group">
           <div className={classes.waveTitle}>
             <span>{group.name}</span>
-            {group.isPilot && (
-              <PilotBadge />
-            )}
+            {group.isPilot && <PilotBadge />}
             <span style={{ marginLeft: 'auto', fontWeight: 500 }}>{group.sites.length}</span>
           </div>
           {group.sites.map((site) => (
-            <SiteRow key={site.id} site={site} active={site.id === siteId} onSelect={onSelect} blockingCount={issueCounts.get(site.id)?.openBlocking ?? 0} />
+            <SiteRow
+              key={site.id}
+              site={site}
+              active={site.id === siteId}
+              onSelect={onSelect}
+              blockingCount={issueCounts.get(site.id)?.openBlocking ?? 0}
+            />
           ))}
         </div>
       ))}

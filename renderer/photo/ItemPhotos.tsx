@@ -30,7 +30,13 @@ export function ItemPhotos({ itemId, subject }: Props) {
   async function link(read: PhotoRead): Promise<boolean> {
     const stored = await storePhoto(read);
     if (!stored) return false;
-    return (await runCommand('inventory.attachPhoto', { itemId, sha256: stored.sha256 }, { refresh: ['inventory'], errorTitle: appText('photo.itemPhotos.notAttached') })) !== null;
+    return (
+      (await runCommand(
+        'inventory.attachPhoto',
+        { itemId, sha256: stored.sha256 },
+        { refresh: ['inventory'], errorTitle: appText('photo.itemPhotos.notAttached') },
+      )) !== null
+    );
   }
 
   async function attach(file: File | null) {
@@ -46,7 +52,14 @@ export function ItemPhotos({ itemId, subject }: Props) {
       <Group gap="xs">
         <FileButton onChange={(file) => void attach(file)} accept="image/jpeg,image/png,image/webp">
           {(props) => (
-            <Button {...props} size="xs" variant="default" leftSection={<IconPhoto size={14} />} loading={busy} data-testid="surplus-attach-photo">
+            <Button
+              {...props}
+              size="xs"
+              variant="default"
+              leftSection={<IconPhoto size={14} />}
+              loading={busy}
+              data-testid="surplus-attach-photo"
+            >
               {t('photo.itemPhotos.attachFile')}
             </Button>
           )}

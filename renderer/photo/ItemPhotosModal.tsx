@@ -12,7 +12,13 @@ export function surplusSubject(item: Pick<InventoryItem, 'foundSerial' | 'manufa
 export function ItemPhotosModal({ item, onClose }: { item: InventoryItem | null; onClose: () => void }) {
   const t = useText();
   return (
-    <Modal opened={item !== null} onClose={onClose} title={item ? t('photo.itemPhotosModal.photosOf', { item: surplusSubject(item) }) : ''} size="lg" data-testid="surplus-photos-modal">
+    <Modal
+      opened={item !== null}
+      onClose={onClose}
+      title={item ? t('photo.itemPhotosModal.photosOf', { item: surplusSubject(item) }) : ''}
+      size="lg"
+      data-testid="surplus-photos-modal"
+    >
       {item && <ItemPhotos itemId={item.id} subject={surplusSubject(item)} />}
     </Modal>
   );

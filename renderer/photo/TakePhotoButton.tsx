@@ -18,7 +18,13 @@ export function TakePhotoButton({ subject, onUse, size = 'xs', testId = 'take-ph
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button size={size} variant="default" leftSection={<IconCamera size={size === 'compact-xs' ? 12 : 14} />} onClick={() => setOpened(true)} data-testid={testId}>
+      <Button
+        size={size}
+        variant="default"
+        leftSection={<IconCamera size={size === 'compact-xs' ? 12 : 14} />}
+        onClick={() => setOpened(true)}
+        data-testid={testId}
+      >
         {t('photo.takePhotoButton.takePhoto')}
       </Button>
       <TakePhotoModal opened={opened} onClose={() => setOpened(false)} onUse={onUse} subject={subject} />

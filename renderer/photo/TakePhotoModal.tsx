@@ -60,11 +60,20 @@ export function TakePhotoModal({ opened, onClose, onUse, subject }: Props) {
       <Stack gap="sm" data-testid="take-photo" data-camera={camera.status} data-step={still ? 'preview' : 'camera'}>
         <CameraFailureNotice camera={camera} />
         <div style={{ display: still ? 'none' : 'block' }}>
-          {camera.status !== 'failed' && <CameraPreview stream={camera.stream} videoRef={videoRef} label={t('photo.takePhotoModal.cameraPreview')} maxWidth={720} />}
+          {camera.status !== 'failed' && (
+            <CameraPreview stream={camera.stream} videoRef={videoRef} label={t('photo.takePhotoModal.cameraPreview')} maxWidth={720} />
+          )}
         </div>
         {still && (
           <>
-            <Image src={`data:${still.mediaType};base64,${still.dataBase64}`} alt={t('photo.takePhotoModal.photoOf', { subject })} fit="contain" mah={420} radius="sm" data-testid="photo-still" />
+            <Image
+              src={`data:${still.mediaType};base64,${still.dataBase64}`}
+              alt={t('photo.takePhotoModal.photoOf', { subject })}
+              fit="contain"
+              mah={420}
+              radius="sm"
+              data-testid="photo-still"
+            />
             <Text size="xs" c="dimmed" data-testid="photo-still-size">
               {t('photo.takePhotoModal.pxKibJpegWithout', { width: still.width, height: still.height, kib: Math.ceil(still.size / 1024) })}
             </Text>
@@ -78,7 +87,13 @@ export function TakePhotoModal({ opened, onClose, onUse, subject }: Props) {
             </Button>
             {still ? (
               <>
-                <Button variant="default" leftSection={<IconRefresh size={14} />} onClick={() => setStill(null)} disabled={busy} data-testid="photo-retake">
+                <Button
+                  variant="default"
+                  leftSection={<IconRefresh size={14} />}
+                  onClick={() => setStill(null)}
+                  disabled={busy}
+                  data-testid="photo-retake"
+                >
                   {t('photo.takePhotoModal.retake')}
                 </Button>
                 <Button leftSection={<IconCheck size={14} />} onClick={() => void use()} loading={busy} data-testid="photo-use">
@@ -86,7 +101,13 @@ export function TakePhotoModal({ opened, onClose, onUse, subject }: Props) {
                 </Button>
               </>
             ) : (
-              <Button leftSection={<IconCamera size={14} />} onClick={() => void capture()} loading={busy} disabled={camera.status !== 'live'} data-testid="photo-capture">
+              <Button
+                leftSection={<IconCamera size={14} />}
+                onClick={() => void capture()}
+                loading={busy}
+                disabled={camera.status !== 'live'}
+                data-testid="photo-capture"
+              >
                 {t('photo.takePhotoModal.capture')}
               </Button>
             )}

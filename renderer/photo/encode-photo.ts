@@ -27,7 +27,13 @@ export async function encodePhoto(source: CanvasImageSource, width: number, heig
     g.drawImage(source, 0, 0, size.width, size.height);
     const blob = await toJpeg(canvas, quality);
     if (blob && blob.size <= MAX_ATTACHMENT_BYTES) {
-      return { ok: true, mediaType: 'image/jpeg', dataBase64: toBase64(new Uint8Array(await blob.arrayBuffer())), size: blob.size, ...size };
+      return {
+        ok: true,
+        mediaType: 'image/jpeg',
+        dataBase64: toBase64(new Uint8Array(await blob.arrayBuffer())),
+        size: blob.size,
+        ...size,
+      };
     }
   }
   return { ok: false, message: appText('photo.encodePhoto.thePhotoCouldNot', { limit: MAX_ATTACHMENT_BYTES / 1024 }) };

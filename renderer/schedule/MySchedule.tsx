@@ -14,14 +14,28 @@ function Readiness({ site }: { site: MyScheduleSite }) {
   const t = useText();
   if (site.prepared) {
     return (
-      <Badge color="teal" variant="light" tt="none" leftSection={<IconCircleCheck size={12} />} data-testid="site-prepared" data-prepared="true">
+      <Badge
+        color="teal"
+        variant="light"
+        tt="none"
+        leftSection={<IconCircleCheck size={12} />}
+        data-testid="site-prepared"
+        data-prepared="true"
+      >
         {t('schedule.mySchedule.preparedForOfflineWork')}
       </Badge>
     );
   }
   return (
     <Stack gap={2}>
-      <Badge color="orange" variant="light" tt="none" leftSection={<IconAlertTriangle size={12} />} data-testid="site-prepared" data-prepared="false">
+      <Badge
+        color="orange"
+        variant="light"
+        tt="none"
+        leftSection={<IconAlertTriangle size={12} />}
+        data-testid="site-prepared"
+        data-prepared="false"
+      >
         {t('schedule.mySchedule.notPreparedForOffline')}
       </Badge>
       <List size="xs" c="dimmed">
@@ -76,7 +90,8 @@ export function MySchedule({ onOpenSite }: { onOpenSite: (deploymentId: string, 
   const t = useText();
   const [includePast, setIncludePast] = useState(false);
   const mine = useApiQuery('schedule.mine', { includePast }, ['sites', 'machines', 'checklist', 'profile', 'deployments']);
-  if (mine.error && !mine.data) return <QueryError title={t('schedule.mySchedule.scheduleNotAvailable')} error={mine.error} onRetry={mine.reload} />;
+  if (mine.error && !mine.data)
+    return <QueryError title={t('schedule.mySchedule.scheduleNotAvailable')} error={mine.error} onRetry={mine.reload} />;
   if (!mine.data) return <Loader size="sm" m="md" />;
   const { sites, names, pastHidden } = mine.data;
   const days = groupByDay(sites, viewerZone());
@@ -84,12 +99,18 @@ export function MySchedule({ onOpenSite }: { onOpenSite: (deploymentId: string, 
     <Stack gap="md" data-testid="my-schedule">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {names.length > 0 ? t('schedule.mySchedule.sitesWhereIsA', { names: names.join(' / ') }) : t('schedule.mySchedule.chooseAProfileTo')}
+          {names.length > 0
+            ? t('schedule.mySchedule.sitesWhereIsA', { names: names.join(' / ') })
+            : t('schedule.mySchedule.chooseAProfileTo')}
         </Text>
         <Group gap="sm">
           <MyCalendarButton />
           <Switch
-            label={!includePast && pastHidden > 0 ? t('schedule.mySchedule.showPastSitesHidden', { hidden: pastHidden }) : t('schedule.mySchedule.showPastSites')}
+            label={
+              !includePast && pastHidden > 0
+                ? t('schedule.mySchedule.showPastSitesHidden', { hidden: pastHidden })
+                : t('schedule.mySchedule.showPastSites')
+            }
             checked={includePast}
             onChange={(e) => setIncludePast(e.currentTarget.checked)}
             data-testid="my-schedule-past"

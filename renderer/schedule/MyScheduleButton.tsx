@@ -12,7 +12,13 @@ export function MyScheduleButton() {
   const selectSite = useNavigation((s) => s.selectSite);
   return (
     <>
-      <Button size="xs" variant="default" leftSection={<IconCalendarUser size={14} />} onClick={() => setOpen(true)} data-testid="my-schedule-open">
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconCalendarUser size={14} />}
+        onClick={() => setOpen(true)}
+        data-testid="my-schedule-open"
+      >
         {t('schedule.myScheduleButton.mySchedule')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('schedule.myScheduleButton.mySchedule')} size="xl">

@@ -8,11 +8,21 @@ import { useText } from '../i18n/i18n';
 import { appText } from '../i18n/app-text';
 
 const KIND_LABEL: Record<ScheduleWarningKind, string> = {
-  get technician_overlap() { return appText('schedule.warningKind.technicianOverlap'); },
-  get outside_wave() { return appText('schedule.warningKind.outsideWave'); },
-  get crosses_dst() { return appText('schedule.warningKind.crossesDst'); },
-  get no_technician() { return appText('schedule.warningKind.noTechnician'); },
-  get no_owner_contact() { return appText('schedule.warningKind.noOwnerContact'); },
+  get technician_overlap() {
+    return appText('schedule.warningKind.technicianOverlap');
+  },
+  get outside_wave() {
+    return appText('schedule.warningKind.outsideWave');
+  },
+  get crosses_dst() {
+    return appText('schedule.warningKind.crossesDst');
+  },
+  get no_technician() {
+    return appText('schedule.warningKind.noTechnician');
+  },
+  get no_owner_contact() {
+    return appText('schedule.warningKind.noOwnerContact');
+  },
 };
 
 const SHOWN = 20;
@@ -46,7 +56,15 @@ export function ScheduleWarningsPanel({ deploymentId }: { deploymentId: string }
       <List size="sm" spacing={4}>
         {shown.map((w, i) => (
           <List.Item key={`${w.siteId}-${w.kind}-${w.otherSiteId ?? ''}-${i}`} data-testid="schedule-warning" data-kind={w.kind}>
-            <Anchor component="button" type="button" size="sm" fw={700} c="inherit" underline="always" onClick={() => selectSite(w.deploymentId, w.siteId, 'overview')}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              fw={700}
+              c="inherit"
+              underline="always"
+              onClick={() => selectSite(w.deploymentId, w.siteId, 'overview')}
+            >
               {w.siteCode}
             </Anchor>{' '}
             <Text span size="sm">

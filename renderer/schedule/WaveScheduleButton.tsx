@@ -22,7 +22,16 @@ export function WaveScheduleButton({ waveId, waveName }: { waveId: string; waveN
     showSuccess(result.value.fileName, 'Schedule saved');
   }
   return (
-    <Button size="compact-xs" variant="subtle" mt={6} leftSection={<IconPrinter size={12} />} loading={busy} onClick={() => void save()} aria-label={t('schedule.waveScheduleButton.scheduleOfPdf', { waveName })} data-testid="wave-schedule-pdf">
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      mt={6}
+      leftSection={<IconPrinter size={12} />}
+      loading={busy}
+      onClick={() => void save()}
+      aria-label={t('schedule.waveScheduleButton.scheduleOfPdf', { waveName })}
+      data-testid="wave-schedule-pdf"
+    >
       {t('schedule.waveScheduleButton.schedulePdf')}
     </Button>
   );

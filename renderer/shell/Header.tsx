@@ -25,12 +25,16 @@ export function Header() {
           </Tooltip>
         )}
         {info.data?.secretStorage.weak && (
-          <Tooltip
-            multiline
-            w={360}
-            label={t('shell.header.noSystemKeyringWas', { backend: info.data.secretStorage.backend })}
-          >
-            <Badge color="yellow" variant="light" size="xs" radius="sm" tt="none" leftSection={<IconAlertTriangle size={10} />} data-testid="weak-secret-storage">
+          <Tooltip multiline w={360} label={t('shell.header.noSystemKeyringWas', { backend: info.data.secretStorage.backend })}>
+            <Badge
+              color="yellow"
+              variant="light"
+              size="xs"
+              radius="sm"
+              tt="none"
+              leftSection={<IconAlertTriangle size={10} />}
+              data-testid="weak-secret-storage"
+            >
               {t('shell.header.secretsNotProtectedBy')}
             </Badge>
           </Tooltip>

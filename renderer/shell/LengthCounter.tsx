@@ -6,7 +6,14 @@ export function LengthCounter({ value, max = NOTE_MAX_LENGTH }: { value: string;
   const length = textLength(value);
   const over = length > max;
   return (
-    <Text component="span" size="xs" c={over ? 'red' : 'dimmed'} fw={over ? 600 : undefined} data-testid="length-counter" data-over={over || undefined}>
+    <Text
+      component="span"
+      size="xs"
+      c={over ? 'red' : 'dimmed'}
+      fw={over ? 600 : undefined}
+      data-testid="length-counter"
+      data-over={over || undefined}
+    >
       {length.toLocaleString('en-US')} / {max.toLocaleString('en-US')}
     </Text>
   );

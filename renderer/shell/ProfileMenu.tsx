@@ -40,7 +40,11 @@ export function ProfileMenu() {
 
   async function save() {
     setSaving(true);
-    const saved = await runCommand('profile.set', { name: name.trim(), role }, { refresh: ['profile'], success: appText('shell.profileMenu.saved') });
+    const saved = await runCommand(
+      'profile.set',
+      { name: name.trim(), role },
+      { refresh: ['profile'], success: appText('shell.profileMenu.saved') },
+    );
     setSaving(false);
     if (saved) {
       setProfile(saved);

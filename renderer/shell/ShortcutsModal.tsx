@@ -8,7 +8,13 @@ export function ShortcutsModal() {
   const opened = useUi((s) => s.shortcutsOpen);
   const setOpen = useUi((s) => s.setShortcutsOpen);
   return (
-    <Modal opened={opened} onClose={() => setOpen(false)} title={t('shell.shortcutsModal.keyboardShortcuts')} size="md" data-testid="shortcuts-modal">
+    <Modal
+      opened={opened}
+      onClose={() => setOpen(false)}
+      title={t('shell.shortcutsModal.keyboardShortcuts')}
+      size="md"
+      data-testid="shortcuts-modal"
+    >
       <Table verticalSpacing={6} fz="sm">
         <Table.Tbody>
           {SHORTCUTS.map((s) => (
@@ -17,7 +23,11 @@ export function ShortcutsModal() {
                 <Group gap={4} wrap="nowrap">
                   {s.keys.map((k, i) => (
                     <span key={k}>
-                      {i > 0 && <Text span size="xs" c="dimmed" mr={4}>+</Text>}
+                      {i > 0 && (
+                        <Text span size="xs" c="dimmed" mr={4}>
+                          +
+                        </Text>
+                      )}
                       <Kbd size="sm">{keyLabel(k)}</Kbd>
                     </span>
                   ))}

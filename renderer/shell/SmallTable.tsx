@@ -5,7 +5,19 @@ import type { ReactNode } from 'react';
  * A compact read-only table with a header row, or one dimmed line saying why it is empty: the
  * sign-off review's and the close-out review's lists.
  */
-export function SmallTable({ head, rows, empty, testId, bordered = false }: { head: string[]; rows: ReactNode[][]; empty: string; testId?: string; bordered?: boolean }) {
+export function SmallTable({
+  head,
+  rows,
+  empty,
+  testId,
+  bordered = false,
+}: {
+  head: string[];
+  rows: ReactNode[][];
+  empty: string;
+  testId?: string;
+  bordered?: boolean;
+}) {
   if (rows.length === 0) {
     return (
       <Text size="xs" c="dimmed" px={bordered ? 0 : 'sm'} pb={bordered ? 0 : 'sm'} data-testid={testId}>

@@ -13,7 +13,11 @@ export function StartupError({ error, onRetry }: { error: ApiError; onRetry: () 
     <Center h="100%" p="xl">
       <Stack maw={520} gap="md" data-testid="startup-error">
         <Title order={3}>{t('shell.startupError.outpostCannotStart')}</Title>
-        <Alert color="red" icon={<IconPlugConnectedX size={18} />} title={unauthorized ? t('shell.startupError.thisWindowIsNot') : t('shell.startupError.noAnswerFromThe')}>
+        <Alert
+          color="red"
+          icon={<IconPlugConnectedX size={18} />}
+          title={unauthorized ? t('shell.startupError.thisWindowIsNot') : t('shell.startupError.noAnswerFromThe')}
+        >
           <Text size="sm">{error.message}</Text>
         </Alert>
         {unauthorized && transportKind() === 'http' && (

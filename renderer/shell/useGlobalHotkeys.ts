@@ -6,7 +6,6 @@ import { syncNow } from '../sync/sync-actions';
 import { useToggleTheme } from '../theme/useToggleTheme';
 import { overlayOpen } from './overlay';
 
-
 export function useGlobalHotkeys(): void {
   const { toggle } = useToggleTheme();
 

@@ -15,7 +15,14 @@ export function ImportReportsButton() {
   if (!isManagerRole(role)) return null;
   return (
     <>
-      <Button size="xs" variant="light" fullWidth leftSection={<IconFileImport size={14} />} onClick={() => setOpened(true)} data-testid="open-import-reports">
+      <Button
+        size="xs"
+        variant="light"
+        fullWidth
+        leftSection={<IconFileImport size={14} />}
+        onClick={() => setOpened(true)}
+        data-testid="open-import-reports"
+      >
         {t('siteReport.importReportsButton.importSiteReports')}
       </Button>
       {opened && (

@@ -41,8 +41,13 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
   const commit = async () => {
     if (!preview) return;
     setBusy('import');
-    const confirm = preview.device && !preview.device.known && fingerprintConfirmed ? { confirmFingerprint: preview.device.fingerprint } : {};
-    const imported = await mutation.run('siteReports.importFile', { previewId: preview.previewId, ...confirm }, { refresh: REPORT_TOPICS, errorTitle: appText('siteReport.importReportsModal.notImported') });
+    const confirm =
+      preview.device && !preview.device.known && fingerprintConfirmed ? { confirmFingerprint: preview.device.fingerprint } : {};
+    const imported = await mutation.run(
+      'siteReports.importFile',
+      { previewId: preview.previewId, ...confirm },
+      { refresh: REPORT_TOPICS, errorTitle: appText('siteReport.importReportsModal.notImported') },
+    );
     setBusy(null);
     if (!imported) return;
     setResult(imported);
@@ -50,7 +55,11 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
   };
   const fetchFromServer = async () => {
     setBusy('fetch');
-    const value = await mutation.run('siteReports.fetchFromServer', {}, { refresh: REPORT_TOPICS, errorTitle: appText('siteReport.importReportsModal.notFetched') });
+    const value = await mutation.run(
+      'siteReports.fetchFromServer',
+      {},
+      { refresh: REPORT_TOPICS, errorTitle: appText('siteReport.importReportsModal.notFetched') },
+    );
     setBusy(null);
     if (value) setFetched(value);
   };
@@ -60,10 +69,18 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('siteReport.importReportsModal.importSiteReports')} size="xl" data-testid="import-reports-modal">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('siteReport.importReportsModal.importSiteReports')}
+      size="xl"
+      data-testid="import-reports-modal"
+    >
       <Stack gap="sm">
         <Text size="sm">
-          {t('siteReport.importReportsModal.aReportFile')}<code>{t('siteReport.importReportsModal.outpostReport')}</code>{t('siteReport.importReportsModal.comesFromATechnicians')}
+          {t('siteReport.importReportsModal.aReportFile')}
+          <code>{t('siteReport.importReportsModal.outpostReport')}</code>
+          {t('siteReport.importReportsModal.comesFromATechnicians')}
         </Text>
         <Group>
           <FileButton onChange={(f) => void choose(f)} accept=".outpost-report,application/json">
@@ -87,19 +104,37 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
         </Group>
         {preview && <ReportPreviewPanel preview={preview} confirmed={fingerprintConfirmed} onConfirm={setFingerprintConfirmed} />}
         {result && (
-          <Alert color={result.nothingNew ? 'gray' : 'green'} title={result.nothingNew ? t('siteReport.importReportsModal.nothingNew') : t('siteReport.importReportsModal.imported')} data-testid="report-import-result">
+          <Alert
+            color={result.nothingNew ? 'gray' : 'green'}
+            title={result.nothingNew ? t('siteReport.importReportsModal.nothingNew') : t('siteReport.importReportsModal.imported')}
+            data-testid="report-import-result"
+          >
             <Text size="sm">{result.message}</Text>
-            <Button size="xs" mt="xs" variant="light" onClick={() => open(result.deploymentId, result.siteId)} data-testid="open-imported-report">
+            <Button
+              size="xs"
+              mt="xs"
+              variant="light"
+              onClick={() => open(result.deploymentId, result.siteId)}
+              data-testid="open-imported-report"
+            >
               {t('siteReport.importReportsModal.openTheSiteReport')}
             </Button>
           </Alert>
         )}
         <Divider label={t('siteReport.importReportsModal.or')} />
         <Group>
-          <Button variant="default" leftSection={<IconCloudDownload size={14} />} loading={busy === 'fetch'} onClick={() => void fetchFromServer()} data-testid="fetch-reports">
+          <Button
+            variant="default"
+            leftSection={<IconCloudDownload size={14} />}
+            loading={busy === 'fetch'}
+            onClick={() => void fetchFromServer()}
+            data-testid="fetch-reports"
+          >
             {t('siteReport.importReportsModal.fetchFromServer')}
           </Button>
-          <Text size="xs" c="dimmed">{t('siteReport.importReportsModal.syncsNowEverySite')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('siteReport.importReportsModal.syncsNowEverySite')}
+          </Text>
         </Group>
         {fetched && <FetchedList fetched={fetched} onOpen={open} />}
       </Stack>
@@ -109,8 +144,18 @@ export function ImportReportsModal({ opened, onClose }: { opened: boolean; onClo
 
 function FetchedList({ fetched, onOpen }: { fetched: Fetched; onOpen: (deploymentId: string, siteId: string) => void }) {
   const t = useText();
-  if (!fetched.ok) return <Alert color="red" title={t('siteReport.importReportsModal.syncFailed')}>{fetched.error}</Alert>;
-  if (fetched.sites.length === 0) return <Text size="sm" data-testid="fetched-none">{t('siteReport.importReportsModal.upToDateNo')}</Text>;
+  if (!fetched.ok)
+    return (
+      <Alert color="red" title={t('siteReport.importReportsModal.syncFailed')}>
+        {fetched.error}
+      </Alert>
+    );
+  if (fetched.sites.length === 0)
+    return (
+      <Text size="sm" data-testid="fetched-none">
+        {t('siteReport.importReportsModal.upToDateNo')}
+      </Text>
+    );
   return (
     <Table withTableBorder fz="sm" verticalSpacing={2} data-testid="fetched-sites">
       <Table.Tbody>

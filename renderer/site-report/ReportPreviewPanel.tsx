@@ -8,33 +8,59 @@ import { useText } from '../i18n/i18n';
  * What a previewed file is and what importing it would bring, or why it is refused. A file signed by
  * a key the server never registered shows its fingerprint, to be confirmed (`onConfirm`) before import.
  */
-export function ReportPreviewPanel({ preview, confirmed = false, onConfirm }: { preview: ReportFilePreview; confirmed?: boolean; onConfirm?: (confirmed: boolean) => void }) {
+export function ReportPreviewPanel({
+  preview,
+  confirmed = false,
+  onConfirm,
+}: {
+  preview: ReportFilePreview;
+  confirmed?: boolean;
+  onConfirm?: (confirmed: boolean) => void;
+}) {
   const t = useText();
   const m = preview.manifest;
   return (
     <Stack gap="xs" data-testid="report-preview">
       {!preview.importable && (
-        <Alert color="red" icon={<IconShieldX size={18} />} title={t('siteReport.reportPreviewPanel.thisFileIsRefused')} data-testid="report-refused">
+        <Alert
+          color="red"
+          icon={<IconShieldX size={18} />}
+          title={t('siteReport.reportPreviewPanel.thisFileIsRefused')}
+          data-testid="report-refused"
+        >
           {preview.problems.map((p, i) => (
             <Text size="sm" key={i}>
               {p.message}
             </Text>
           ))}
-          <Text size="xs" mt={4}>{t('siteReport.reportPreviewPanel.nothingWasImported')}</Text>
+          <Text size="xs" mt={4}>
+            {t('siteReport.reportPreviewPanel.nothingWasImported')}
+          </Text>
         </Alert>
       )}
       {m && (
         <Text size="sm" data-testid="report-preview-site">
-          {t('siteReport.reportPreviewPanel.site')}{' '}<b>{m.site.code}</b> {m.site.name} · {m.deployment.name} {m.deployment.version && `v${m.deployment.version}`}{' '}{t('siteReport.reportPreviewPanel.exportedBy', { exportedAt: formatDateTime(m.exportedAt), exportedBy: m.exportedBy })}
+          {t('siteReport.reportPreviewPanel.site')} <b>{m.site.code}</b> {m.site.name} · {m.deployment.name}{' '}
+          {m.deployment.version && `v${m.deployment.version}`}{' '}
+          {t('siteReport.reportPreviewPanel.exportedBy', { exportedAt: formatDateTime(m.exportedAt), exportedBy: m.exportedBy })}
         </Text>
       )}
       {preview.importable && (
         <Group gap="xs">
-          <Badge color="green" leftSection={<IconShieldCheck size={12} />}>{t('siteReport.reportPreviewPanel.signatureValid')}</Badge>
-          <Badge color="green" variant="light">{t('siteReport.reportPreviewPanel.ofAttachmentsVerified', { verified: preview.attachments.verified, attachments: preview.attachments.count })}</Badge>
+          <Badge color="green" leftSection={<IconShieldCheck size={12} />}>
+            {t('siteReport.reportPreviewPanel.signatureValid')}
+          </Badge>
+          <Badge color="green" variant="light">
+            {t('siteReport.reportPreviewPanel.ofAttachmentsVerified', {
+              verified: preview.attachments.verified,
+              attachments: preview.attachments.count,
+            })}
+          </Badge>
           {preview.sheets.map((s) => (
             <Badge key={s.id} color={s.valid ? 'green' : 'red'} variant="light">
-              {t(s.valid ? 'siteReport.reportPreviewPanel.signOffValid' : 'siteReport.reportPreviewPanel.signOffInvalid', { kind: s.kind.replace(/_/g, ' ') })}
+              {t(s.valid ? 'siteReport.reportPreviewPanel.signOffValid' : 'siteReport.reportPreviewPanel.signOffInvalid', {
+                kind: s.kind.replace(/_/g, ' '),
+              })}
             </Badge>
           ))}
         </Group>
@@ -45,10 +71,13 @@ export function ReportPreviewPanel({ preview, confirmed = false, onConfirm }: { 
         </Text>
       )}
       {preview.device && !preview.device.known && preview.importable && (
-        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={t('siteReport.reportPreviewPanel.keyNotRegisteredUnverified')} data-testid="report-unknown-device">
-          <Text size="sm">
-            {t('siteReport.reportPreviewPanel.thisFileWasSigned', { id: preview.device.id })}
-          </Text>
+        <Alert
+          color="yellow"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('siteReport.reportPreviewPanel.keyNotRegisteredUnverified')}
+          data-testid="report-unknown-device"
+        >
+          <Text size="sm">{t('siteReport.reportPreviewPanel.thisFileWasSigned', { id: preview.device.id })}</Text>
           <Text size="sm" ff="monospace" my={4} style={{ wordBreak: 'break-all' }} data-testid="report-key-fingerprint">
             {preview.device.fingerprint}
           </Text>

@@ -26,7 +26,8 @@ export function SiteReportView({ siteId }: { siteId: string }) {
   const report = useApiQuery('siteReports.get', { siteId }, ['sites', 'inventory', 'checklist', 'issues', 'training']);
   const imports = useApiQuery('siteReports.imports', { siteId }, ['sites']);
   const [exporting, setExporting] = useState(false);
-  if (report.error && !report.data) return <QueryError m="md" title={t('siteReport.siteReportView.reportNotAvailable')} error={report.error} onRetry={report.reload} />;
+  if (report.error && !report.data)
+    return <QueryError m="md" title={t('siteReport.siteReportView.reportNotAvailable')} error={report.error} onRetry={report.reload} />;
   if (!report.data) return <Loader size="sm" m="xl" />;
   const r = report.data;
   const lastImport = imports.data?.[0];
@@ -39,19 +40,28 @@ export function SiteReportView({ siteId }: { siteId: string }) {
     <Stack gap="sm" p="md" className={classes.report} data-testid="site-report">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={3}>
-            {t('siteReport.siteReportView.siteReport', { code: r.summary.code, name: r.summary.name })}
-          </Title>
+          <Title order={3}>{t('siteReport.siteReportView.siteReport', { code: r.summary.code, name: r.summary.name })}</Title>
           <Text size="xs" c="dimmed">
             {t('siteReport.siteReportView.fromTheDataOn')}
-            {lastImport ? t('siteReport.siteReportView.lastImportedFromA', { importedAt: formatDateTime(lastImport.importedAt), device: lastImport.keyFingerprint.slice(0, 19) }) : ''}
+            {lastImport
+              ? t('siteReport.siteReportView.lastImportedFromA', {
+                  importedAt: formatDateTime(lastImport.importedAt),
+                  device: lastImport.keyFingerprint.slice(0, 19),
+                })
+              : ''}
           </Text>
         </div>
         <Group gap="xs" className={classes.noPrint}>
           <Button variant="default" leftSection={<IconPrinter size={14} />} onClick={() => window.print()} data-testid="report-print">
             {t('siteReport.siteReportView.print')}
           </Button>
-          <Button variant="light" leftSection={<IconFileExport size={14} />} loading={exporting} onClick={() => void exportFile()} data-testid="report-export-file">
+          <Button
+            variant="light"
+            leftSection={<IconFileExport size={14} />}
+            loading={exporting}
+            onClick={() => void exportFile()}
+            data-testid="report-export-file"
+          >
             {t('siteReport.siteReportView.exportReportFile')}
           </Button>
         </Group>

@@ -17,7 +17,11 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
   async function set(next: SiteStatus) {
     if (next === status) return;
     setSaving(true);
-    await runCommand('sites.setStatus', { siteId, status: next }, { refresh: ['sites', 'deployments'], success: appText('site.siteStatusMenu.statusSet', { status: SITE_STATUS[next].label }) });
+    await runCommand(
+      'sites.setStatus',
+      { siteId, status: next },
+      { refresh: ['sites', 'deployments'], success: appText('site.siteStatusMenu.statusSet', { status: SITE_STATUS[next].label }) },
+    );
     setSaving(false);
   }
 
@@ -30,21 +34,38 @@ export function SiteStatusMenu({ siteId, status }: { siteId: string; status: Sit
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          {siteStatusSchema.options.filter((s) => (s !== 'rolled_back' && s !== 'signed_off') || status === s).map((s) => (
-            <Menu.Item
-              key={s}
-              onClick={() => void set(s)}
-              leftSection={<span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: `var(--mantine-color-${SITE_STATUS[s].color}-filled)` }} />}
-              rightSection={s === status ? <IconCheck size={14} /> : null}
-              data-testid={`set-status-${s}`}
-            >
-              {SITE_STATUS[s].label}
-            </Menu.Item>
-          ))}
+          {siteStatusSchema.options
+            .filter((s) => (s !== 'rolled_back' && s !== 'signed_off') || status === s)
+            .map((s) => (
+              <Menu.Item
+                key={s}
+                onClick={() => void set(s)}
+                leftSection={
+                  <span
+                    style={{
+                      display: 'inline-block',
+                      width: 10,
+                      height: 10,
+                      borderRadius: 2,
+                      background: `var(--mantine-color-${SITE_STATUS[s].color}-filled)`,
+                    }}
+                  />
+                }
+                rightSection={s === status ? <IconCheck size={14} /> : null}
+                data-testid={`set-status-${s}`}
+              >
+                {SITE_STATUS[s].label}
+              </Menu.Item>
+            ))}
           {status !== 'rolled_back' && (
             <>
               <Menu.Divider />
-              <Menu.Item color="orange" leftSection={<IconArrowBackUp size={14} />} onClick={() => setRollingBack(true)} data-testid="rollback-site">
+              <Menu.Item
+                color="orange"
+                leftSection={<IconArrowBackUp size={14} />}
+                onClick={() => setRollingBack(true)}
+                data-testid="rollback-site"
+              >
                 {t('site.siteStatusMenu.rollBack')}
               </Menu.Item>
             </>

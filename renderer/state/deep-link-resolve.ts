@@ -29,7 +29,8 @@ export async function resolveDeepLink(call: Call, link: DeepLink): Promise<Resol
   if (link.kind === 'deployment') {
     const deployments = await call('deployments.list', {});
     if (!deployments.ok) return { ok: false, message: deployments.error.message };
-    if (!deployments.value.some((d) => d.id === link.deploymentId)) return { ok: false, message: 'The link names a deployment that is not on this device' };
+    if (!deployments.value.some((d) => d.id === link.deploymentId))
+      return { ok: false, message: 'The link names a deployment that is not on this device' };
     return { ok: true, route: { deploymentId: link.deploymentId, siteId: null, tab: 'overview', dashboard: false, issueId: null } };
   }
   const site = await findSite(call, link.siteCode, link.deploymentId);

@@ -15,7 +15,11 @@ function takeLinkFromLocation(): string | null {
   const raw = deepLinkFromHash(window.location.hash);
   if (raw === null) return null;
   // Not a place of its own: Back must not return to it (and reopen the link).
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${formatHash(useNavigation.getState())}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${formatHash(useNavigation.getState())}`,
+  );
   return raw;
 }
 

@@ -5,7 +5,10 @@ import { isSiteTab, useNavigation, type Route } from './navigation';
  * the technician where they were: #/d/<deploymentId>[/s/<siteId>[/<tab>[/<issueId>]]], or #/d/<deploymentId>/dashboard.
  */
 export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((p) => decodeURIComponent(p));
   const route: Route = { deploymentId: null, siteId: null, tab: 'overview' };
   if (parts[0] === 'd' && parts[1]) {
     route.deploymentId = parts[1];
@@ -36,7 +39,14 @@ export function startHashSync(): () => void {
   const onHashChange = () => {
     const next = parseHash(window.location.hash);
     const s = useNavigation.getState();
-    if (next.deploymentId !== s.deploymentId || next.siteId !== s.siteId || next.tab !== s.tab || !!next.dashboard !== !!s.dashboard || (next.issueId ?? null) !== (s.issueId ?? null)) s.setRoute({ dashboard: false, ...next });
+    if (
+      next.deploymentId !== s.deploymentId ||
+      next.siteId !== s.siteId ||
+      next.tab !== s.tab ||
+      !!next.dashboard !== !!s.dashboard ||
+      (next.issueId ?? null) !== (s.issueId ?? null)
+    )
+      s.setRoute({ dashboard: false, ...next });
   };
   window.addEventListener('hashchange', onHashChange);
 
@@ -46,7 +56,12 @@ export function startHashSync(): () => void {
     const url = `${window.location.pathname}${window.location.search}${hash}`;
     // A new place is a history entry, and so is a tab of a site (a page of its own): Back from
     // Issues returns to the tab before, not out of the site.
-    const moved = state.deploymentId !== previous.deploymentId || state.siteId !== previous.siteId || !!state.dashboard !== !!previous.dashboard || state.tab !== previous.tab || (state.issueId ?? null) !== (previous.issueId ?? null);
+    const moved =
+      state.deploymentId !== previous.deploymentId ||
+      state.siteId !== previous.siteId ||
+      !!state.dashboard !== !!previous.dashboard ||
+      state.tab !== previous.tab ||
+      (state.issueId ?? null) !== (previous.issueId ?? null);
     if (moved) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   });

@@ -35,7 +35,11 @@ export const useNavigation = create<NavigationState>((set) => ({
   siteId: null,
   tab: 'overview',
   selectDeployment: (deploymentId) =>
-    set((s) => (s.deploymentId === deploymentId && s.siteId === null && !s.dashboard ? s : { deploymentId, siteId: null, dashboard: false, issueId: null })),
+    set((s) =>
+      s.deploymentId === deploymentId && s.siteId === null && !s.dashboard
+        ? s
+        : { deploymentId, siteId: null, dashboard: false, issueId: null },
+    ),
   selectSite: (deploymentId, siteId, tab) => set((s) => ({ deploymentId, siteId, tab: tab ?? s.tab, dashboard: false, issueId: null })),
   clearSite: () => set({ siteId: null, issueId: null }),
   setTab: (tab) => set((s) => (s.tab === tab ? s : { tab, issueId: null })),

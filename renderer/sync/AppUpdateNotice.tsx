@@ -50,16 +50,39 @@ export function AppUpdateNotice() {
   if (!status) return null;
   if (status.phase === 'downloading' && status.version) {
     return (
-      <Badge variant="light" color="gray" size="sm" radius="sm" tt="none" leftSection={<IconDownload size={12} />} data-testid="app-update-downloading">
-        {t('sync.appUpdateNotice.update', { version: status.version })}{' '}{status.percent === null ? '' : `${Math.round(status.percent)}%`}
+      <Badge
+        variant="light"
+        color="gray"
+        size="sm"
+        radius="sm"
+        tt="none"
+        leftSection={<IconDownload size={12} />}
+        data-testid="app-update-downloading"
+      >
+        {t('sync.appUpdateNotice.update', { version: status.version })} {status.percent === null ? '' : `${Math.round(status.percent)}%`}
       </Badge>
     );
   }
   if (status.phase !== 'downloaded' || !status.version) return null;
   if (!status.restart.offer) {
     return (
-      <Tooltip label={t('sync.appUpdateNotice.readyWaiting', { version: status.version, waiting: waitingText(status.restart.waitingFor ?? 'sync') })} multiline w={280}>
-        <Badge variant="light" color="blue" size="sm" radius="sm" tt="none" data-testid="app-update-waiting" data-waiting-for={status.restart.waitingFor ?? ''}>
+      <Tooltip
+        label={t('sync.appUpdateNotice.readyWaiting', {
+          version: status.version,
+          waiting: waitingText(status.restart.waitingFor ?? 'sync'),
+        })}
+        multiline
+        w={280}
+      >
+        <Badge
+          variant="light"
+          color="blue"
+          size="sm"
+          radius="sm"
+          tt="none"
+          data-testid="app-update-waiting"
+          data-waiting-for={status.restart.waitingFor ?? ''}
+        >
           {t('sync.appUpdateNotice.updateReady')}
         </Badge>
       </Tooltip>

@@ -23,14 +23,15 @@ export function CertificateTrustPanel({ check }: { check: ServerCertificateCheck
     >
       <Stack gap={6}>
         <Text size="sm">
-          {changed
-            ? t('sync.certificateTrustPanel.thisCanMeanSomeone')
-            : t('sync.certificateTrustPanel.compareThisSha256')}
+          {changed ? t('sync.certificateTrustPanel.thisCanMeanSomeone') : t('sync.certificateTrustPanel.compareThisSha256')}
         </Text>
         {changed && check.pinned && (
           <>
             <Text size="xs" fw={600}>
-              {t('sync.certificateTrustPanel.trustedUntilNowSince', { trustedAt: formatDateTime(check.pinned.trustedAt), trustedBy: check.pinned.trustedBy })}
+              {t('sync.certificateTrustPanel.trustedUntilNowSince', {
+                trustedAt: formatDateTime(check.pinned.trustedAt),
+                trustedBy: check.pinned.trustedBy,
+              })}
             </Text>
             <Code block data-testid="certificate-pinned-fingerprint" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
               {check.pinned.fingerprint}
@@ -44,8 +45,12 @@ export function CertificateTrustPanel({ check }: { check: ServerCertificateCheck
           {cert.fingerprint}
         </Code>
         <Text size="xs" c="dimmed">
-          {t('sync.certificateTrustPanel.issuedToBy', { subject: (cert.subject || t('sync.certificateTrustPanel.noName')) + (cert.altNames ? ` (${cert.altNames})` : ''), issuer: cert.issuer || t('sync.certificateTrustPanel.noName') })}
-          {cert.caVerified ? '' : t('sync.certificateTrustPanel.selfSignedOrNot')}{t('sync.certificateTrustPanel.validTo', { validFrom: formatDateTime(cert.validFrom), validTo: formatDateTime(cert.validTo) })}
+          {t('sync.certificateTrustPanel.issuedToBy', {
+            subject: (cert.subject || t('sync.certificateTrustPanel.noName')) + (cert.altNames ? ` (${cert.altNames})` : ''),
+            issuer: cert.issuer || t('sync.certificateTrustPanel.noName'),
+          })}
+          {cert.caVerified ? '' : t('sync.certificateTrustPanel.selfSignedOrNot')}
+          {t('sync.certificateTrustPanel.validTo', { validFrom: formatDateTime(cert.validFrom), validTo: formatDateTime(cert.validTo) })}
         </Text>
       </Stack>
     </Alert>

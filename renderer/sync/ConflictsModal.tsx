@@ -11,7 +11,17 @@ import { useSync } from './sync-store';
 import { useText } from '../i18n/i18n';
 import { appText } from '../i18n/app-text';
 
-const KIND_LABELS = { get insert() { return appText('sync.conflictsModal.added'); }, get update() { return appText('sync.conflictsModal.changed2'); }, get delete() { return appText('sync.conflictsModal.removed'); } } as const;
+const KIND_LABELS = {
+  get insert() {
+    return appText('sync.conflictsModal.added');
+  },
+  get update() {
+    return appText('sync.conflictsModal.changed2');
+  },
+  get delete() {
+    return appText('sync.conflictsModal.removed');
+  },
+} as const;
 
 /** The changes the server refused, with its reason; "Dismiss" once read. */
 export function ConflictsModal() {
@@ -45,7 +55,12 @@ function ConflictList() {
     }
   }
 
-  if (conflicts.error) return <Alert color="red" role="alert">{errorText(conflicts.error)}</Alert>;
+  if (conflicts.error)
+    return (
+      <Alert color="red" role="alert">
+        {errorText(conflicts.error)}
+      </Alert>
+    );
   if (!conflicts.data) return <Loader size="sm" aria-label={t('sync.conflictsModal.loadingConflicts')} />;
   if (conflicts.data.length === 0) {
     return (
@@ -62,7 +77,15 @@ function ConflictList() {
   );
 }
 
-function RefusedTable({ conflicts, dismissing, dismiss }: { conflicts: SyncConflict[]; dismissing: string | null; dismiss: (opId: string) => Promise<void> }) {
+function RefusedTable({
+  conflicts,
+  dismissing,
+  dismiss,
+}: {
+  conflicts: SyncConflict[];
+  dismissing: string | null;
+  dismiss: (opId: string) => Promise<void>;
+}) {
   const t = useText();
   return (
     <Stack gap="xs">
@@ -85,7 +108,9 @@ function RefusedTable({ conflicts, dismissing, dismiss }: { conflicts: SyncConfl
               <Table.Tr key={c.opId} data-testid="conflict-row">
                 <Table.Td>
                   <Text size="sm">{entityLabel(c.entity)}</Text>
-                  <Code fz="xs" title={c.rowId} style={{ whiteSpace: 'nowrap' }}>{c.rowId.length > 14 ? `…${c.rowId.slice(-12)}` : c.rowId}</Code>
+                  <Code fz="xs" title={c.rowId} style={{ whiteSpace: 'nowrap' }}>
+                    {c.rowId.length > 14 ? `…${c.rowId.slice(-12)}` : c.rowId}
+                  </Code>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{KIND_LABELS[c.kind]}</Text>
@@ -106,7 +131,13 @@ function RefusedTable({ conflicts, dismissing, dismiss }: { conflicts: SyncConfl
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="default" loading={dismissing === c.opId} onClick={() => void dismiss(c.opId)} aria-label={t('sync.conflictsModal.dismissTheRefusedChange', { entity: entityLabel(c.entity).toLowerCase() })}>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    loading={dismissing === c.opId}
+                    onClick={() => void dismiss(c.opId)}
+                    aria-label={t('sync.conflictsModal.dismissTheRefusedChange', { entity: entityLabel(c.entity).toLowerCase() })}
+                  >
                     {t('sync.conflictsModal.dismiss')}
                   </Button>
                 </Table.Td>

@@ -113,7 +113,8 @@ export function PrepareSitesModal() {
                       <Checkbox value={site.siteId} label={site.label} disabled={running} />
                       {site.prepared && (
                         <Badge size="xs" variant="light" color="teal" tt="none">
-                          {t('sync.prepareSitesModal.prepared')}{at ? ` ${formatDateTime(at)}` : ''}
+                          {t('sync.prepareSitesModal.prepared')}
+                          {at ? ` ${formatDateTime(at)}` : ''}
                         </Badge>
                       )}
                     </Group>
@@ -130,7 +131,13 @@ export function PrepareSitesModal() {
           </Alert>
         )}
         {outcome?.kind === 'failed' && (
-          <Alert color="red" icon={<IconAlertTriangle size={16} />} title={t('sync.prepareSitesModal.preparingStopped')} role="alert" data-testid="prepare-failed">
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle size={16} />}
+            title={t('sync.prepareSitesModal.preparingStopped')}
+            role="alert"
+            data-testid="prepare-failed"
+          >
             {outcome.error.message}
             {outcome.error.detail ? ` (${outcome.error.detail})` : ''}
           </Alert>
@@ -156,13 +163,21 @@ export function PrepareSitesModal() {
 function RunProgress({ status }: { status: SyncStatus | null }) {
   const t = useText();
   const progress = status?.progress;
-  const label = progress ? t('sync.prepareSitesModal.of', { phase: progress.phase.replace('_', ' '), done: progress.done, total: progress.total }) : t('sync.prepareSitesModal.starting');
+  const label = progress
+    ? t('sync.prepareSitesModal.of', { phase: progress.phase.replace('_', ' '), done: progress.done, total: progress.total })
+    : t('sync.prepareSitesModal.starting');
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Progress value={progress ? percent(progress.done, progress.total) : 100} animated striped aria-label={t('sync.prepareSitesModal.preparing', { label })} data-testid="prepare-progress" />
+      <Progress
+        value={progress ? percent(progress.done, progress.total) : 100}
+        animated
+        striped
+        aria-label={t('sync.prepareSitesModal.preparing', { label })}
+        data-testid="prepare-progress"
+      />
     </Stack>
   );
 }

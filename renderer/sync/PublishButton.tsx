@@ -24,7 +24,11 @@ export function PublishButton({ deploymentId }: { deploymentId: string }) {
 
   async function publish() {
     setBusy(true);
-    const result = await runCommand('sync.publish', { deploymentId }, { errorTitle: appText('sync.publishButton.notPublished'), refresh: ['deployments'] });
+    const result = await runCommand(
+      'sync.publish',
+      { deploymentId },
+      { errorTitle: appText('sync.publishButton.notPublished'), refresh: ['deployments'] },
+    );
     setBusy(false);
     if (result) {
       // The core starts a sync after publishing; the status bar shows it going.

@@ -12,7 +12,12 @@ import { useText } from '../i18n/i18n';
 export function QuarantineList() {
   const t = useText();
   const rows = useApiQuery('sync.quarantine', {}, []);
-  if (rows.error) return <Alert color="red" role="alert">{errorText(rows.error)}</Alert>;
+  if (rows.error)
+    return (
+      <Alert color="red" role="alert">
+        {errorText(rows.error)}
+      </Alert>
+    );
   if (!rows.data) return <Loader size="sm" aria-label={t('sync.quarantineList.loadingRowsNotStored')} />;
   if (rows.data.length === 0) return null;
   return (
@@ -36,7 +41,9 @@ export function QuarantineList() {
               <Table.Tr key={`${q.entity}:${q.rowId}`} data-testid="quarantine-row">
                 <Table.Td>
                   <Text size="sm">{entityLabel(q.entity)}</Text>
-                  <Code fz="xs" title={q.rowId} style={{ whiteSpace: 'nowrap' }}>{q.rowId.length > 14 ? `…${q.rowId.slice(-12)}` : q.rowId}</Code>
+                  <Code fz="xs" title={q.rowId} style={{ whiteSpace: 'nowrap' }}>
+                    {q.rowId.length > 14 ? `…${q.rowId.slice(-12)}` : q.rowId}
+                  </Code>
                   {q.data && (
                     <Text size="xs" c="dimmed">
                       {changeSummary({ kind: 'insert', data: q.data })}
@@ -44,14 +51,18 @@ export function QuarantineList() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" data-testid="quarantine-reason">{q.reason}</Text>
+                  <Text size="sm" data-testid="quarantine-reason">
+                    {q.reason}
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {q.reportedAt ? t('sync.quarantineList.reportedToTheServer') : t('sync.quarantineList.notReportedToThe')}
                   </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">{t('sync.quarantineList.firstSeen', { firstSeenAt: formatDateTime(q.firstSeenAt) })}</Text>
-                  <Text size="xs" c="dimmed">{t('sync.quarantineList.lastSeen', { lastSeenAt: formatDateTime(q.lastSeenAt) })}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('sync.quarantineList.lastSeen', { lastSeenAt: formatDateTime(q.lastSeenAt) })}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -24,7 +24,8 @@ export function RetrustCertificate({ serverUrl }: { serverUrl: string }) {
     const result = await call('sync.inspectServer', { serverUrl });
     setBusy(false);
     if (!result.ok) setMessage(errorText(result.error));
-    else if (result.value.state === 'trusted' || result.value.state === 'loopback_http') setMessage(appText('sync.retrustCertificate.thisDeviceTrustsThe'));
+    else if (result.value.state === 'trusted' || result.value.state === 'loopback_http')
+      setMessage(appText('sync.retrustCertificate.thisDeviceTrustsThe'));
     else setCheck(result.value);
   }
 
@@ -50,7 +51,13 @@ export function RetrustCertificate({ serverUrl }: { serverUrl: string }) {
             <Button size="compact-xs" variant="default" onClick={() => setCheck(null)}>
               {t('sync.retrustCertificate.notNow')}
             </Button>
-            <Button size="compact-xs" color="red" loading={busy} onClick={() => void trust(check.certificate!.fingerprint)} data-testid="retrust-confirm">
+            <Button
+              size="compact-xs"
+              color="red"
+              loading={busy}
+              onClick={() => void trust(check.certificate!.fingerprint)}
+              data-testid="retrust-confirm"
+            >
               {t('sync.retrustCertificate.trustTheNewCertificate')}
             </Button>
           </Group>

@@ -39,7 +39,8 @@ export function SignInModal() {
   const [check, setCheck] = useState<ServerCertificateCheck | null>(null);
   const trimmedUrl = serverUrl.trim();
   const address = trimmedUrl ? checkServerAddress(trimmedUrl) : null;
-  const awaitingTrust = check !== null && address?.ok === true && check.serverUrl === address.url && (check.state === 'new' || check.state === 'changed');
+  const awaitingTrust =
+    check !== null && address?.ok === true && check.serverUrl === address.url && (check.state === 'new' || check.state === 'changed');
 
   useEffect(() => {
     if (!opened) return;
@@ -125,8 +126,23 @@ export function SignInModal() {
             autoFocus
             data-testid="sign-in-server"
           />
-          <TextInput label={t('sync.signInModal.userName')} required value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" data-testid="sign-in-user" />
-          <PasswordInput size="xs" label={t('sync.signInModal.password')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" data-testid="sign-in-password" />
+          <TextInput
+            label={t('sync.signInModal.userName')}
+            required
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            autoComplete="username"
+            data-testid="sign-in-user"
+          />
+          <PasswordInput
+            size="xs"
+            label={t('sync.signInModal.password')}
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoComplete="current-password"
+            data-testid="sign-in-password"
+          />
           <TextInput
             label={t('sync.signInModal.deviceName')}
             description={t('sync.signInModal.shownToAdministratorsIn')}
@@ -137,7 +153,13 @@ export function SignInModal() {
           />
           {awaitingTrust && <CertificateTrustPanel check={check} />}
           {failure && (
-            <Alert color="red" icon={<IconAlertTriangle size={16} />} title={signInErrorTitle(failure.error)} role="alert" data-testid="sign-in-error">
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle size={16} />}
+              title={signInErrorTitle(failure.error)}
+              role="alert"
+              data-testid="sign-in-error"
+            >
               <Text size="sm">{errorText(failure.error)}</Text>
               {failure.detail && (
                 <Code block mt={6} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
@@ -157,7 +179,11 @@ export function SignInModal() {
               disabled={!address?.ok || !username.trim() || !password}
               data-testid="sign-in-submit"
             >
-              {awaitingTrust ? (check.state === 'changed' ? t('sync.signInModal.trustTheNewCertificate') : t('sync.signInModal.trustAndSignIn')) : t('sync.signInModal.signIn')}
+              {awaitingTrust
+                ? check.state === 'changed'
+                  ? t('sync.signInModal.trustTheNewCertificate')
+                  : t('sync.signInModal.trustAndSignIn')
+                : t('sync.signInModal.signIn')}
             </Button>
           </Group>
         </Stack>

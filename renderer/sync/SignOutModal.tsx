@@ -45,10 +45,17 @@ export function SignOutModal() {
     <Modal opened={opened} onClose={close} title={t('sync.signOutModal.signOut')} size="md">
       <Stack gap="sm">
         <Text size="sm">
-          {status?.account?.serverUrl ? t('sync.signOutModal.revokesOn', { server: status.account.serverUrl }) : t('sync.signOutModal.revokesOnTheServer')}
+          {status?.account?.serverUrl
+            ? t('sync.signOutModal.revokesOn', { server: status.account.serverUrl })
+            : t('sync.signOutModal.revokesOnTheServer')}
         </Text>
         {pending > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={t('sync.signOutModal.changesHaveNotBeen', { pending })} data-testid="sign-out-pending">
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle size={16} />}
+            title={t('sync.signOutModal.changesHaveNotBeen', { pending })}
+            data-testid="sign-out-pending"
+          >
             <Stack gap={6}>
               <Text size="sm">{t('sync.signOutModal.syncFirstToKeep')}</Text>
               <Checkbox
@@ -69,7 +76,13 @@ export function SignOutModal() {
           <Button variant="default" onClick={close}>
             {t('sync.signOutModal.cancel')}
           </Button>
-          <Button color="red" loading={busy} disabled={pending > 0 && !discard} onClick={() => void signOut()} data-testid="sign-out-confirm">
+          <Button
+            color="red"
+            loading={busy}
+            disabled={pending > 0 && !discard}
+            onClick={() => void signOut()}
+            data-testid="sign-out-confirm"
+          >
             {pending > 0 ? t('sync.signOutModal.discardAndSignOut') : t('sync.signOutModal.signOut')}
           </Button>
         </Group>

@@ -29,20 +29,20 @@ export function SyncErrorDetails({ error }: { error: SyncError }) {
       <Popover.Dropdown>
         {/* Scrolls as a whole (a certificate comparison is tall); its parts keep their height. */}
         <div style={{ maxHeight: '75vh', overflowY: 'auto' }}>
-        <Stack gap={6} data-testid="sync-error-popover" aria-label={t('sync.syncErrorDetails.lastSyncError')}>
-          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {error.message}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('sync.syncErrorDetails.code')}{' '}<Code>{error.code}</Code> · {formatDateTime(error.at)}
-          </Text>
-          {error.detail && (
-            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 200, overflow: 'auto' }}>
-              {error.detail}
-            </Code>
-          )}
-          {error.code === 'untrusted_server' && serverUrl && <RetrustCertificate serverUrl={serverUrl} />}
-        </Stack>
+          <Stack gap={6} data-testid="sync-error-popover" aria-label={t('sync.syncErrorDetails.lastSyncError')}>
+            <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {error.message}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('sync.syncErrorDetails.code')} <Code>{error.code}</Code> · {formatDateTime(error.at)}
+            </Text>
+            {error.detail && (
+              <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 200, overflow: 'auto' }}>
+                {error.detail}
+              </Code>
+            )}
+            {error.code === 'untrusted_server' && serverUrl && <RetrustCertificate serverUrl={serverUrl} />}
+          </Stack>
         </div>
       </Popover.Dropdown>
     </Popover>

@@ -12,10 +12,18 @@ import { useText } from '../i18n/i18n';
 import { appText } from '../i18n/app-text';
 
 const PHASE_LABELS: Record<NonNullable<SyncStatus['progress']>['phase'], string> = {
-  get push() { return appText('sync.syncStatusBar.sendingChanges'); },
-  get attachments_up() { return appText('sync.syncStatusBar.sendingAttachments'); },
-  get pull() { return appText('sync.syncStatusBar.receiving'); },
-  get attachments_down() { return appText('sync.syncStatusBar.receivingAttachments'); },
+  get push() {
+    return appText('sync.syncStatusBar.sendingChanges');
+  },
+  get attachments_up() {
+    return appText('sync.syncStatusBar.sendingAttachments');
+  },
+  get pull() {
+    return appText('sync.syncStatusBar.receiving');
+  },
+  get attachments_down() {
+    return appText('sync.syncStatusBar.receivingAttachments');
+  },
 };
 
 function connection(status: SyncStatus): { label: string; color: string } {
@@ -45,7 +53,13 @@ export function SyncStatusBar() {
 
   if (!status.account || status.state === 'signed_out') {
     return (
-      <Button size="compact-sm" variant="light" leftSection={<IconLogin size={14} />} onClick={() => openDialog('signIn')} data-testid="sync-sign-in">
+      <Button
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconLogin size={14} />}
+        onClick={() => openDialog('signIn')}
+        data-testid="sync-sign-in"
+      >
         {t('sync.syncStatusBar.signInToA')}
       </Button>
     );
@@ -56,30 +70,78 @@ export function SyncStatusBar() {
   const progress = status.progress;
   const showError = status.lastError !== null && (status.state === 'error' || status.state === 'offline');
   return (
-    <Group gap={8} wrap="nowrap" role="status" aria-label={t('sync.syncStatusBar.syncStatus')} data-testid="sync-status" data-state={status.state}>
-      <Badge color={conn.color} variant="light" size="sm" radius="sm" tt="none" data-testid="sync-connection" data-online={String(status.online && status.state !== 'offline')}>
+    <Group
+      gap={8}
+      wrap="nowrap"
+      role="status"
+      aria-label={t('sync.syncStatusBar.syncStatus')}
+      data-testid="sync-status"
+      data-state={status.state}
+    >
+      <Badge
+        color={conn.color}
+        variant="light"
+        size="sm"
+        radius="sm"
+        tt="none"
+        data-testid="sync-connection"
+        data-online={String(status.online && status.state !== 'offline')}
+      >
         {conn.label}
       </Badge>
-      <Tooltip label={t('sync.syncStatusBar.changesAndAttachmentsWaiting', { pendingOperations: status.pendingOperations, pendingAttachments: status.pendingAttachments })}>
-        <Text size="xs" aria-label={t('sync.syncStatusBar.pendingChanges', { pending })} data-testid="sync-pending" data-count={pending} style={{ whiteSpace: 'nowrap' }}>
+      <Tooltip
+        label={t('sync.syncStatusBar.changesAndAttachmentsWaiting', {
+          pendingOperations: status.pendingOperations,
+          pendingAttachments: status.pendingAttachments,
+        })}
+      >
+        <Text
+          size="xs"
+          aria-label={t('sync.syncStatusBar.pendingChanges', { pending })}
+          data-testid="sync-pending"
+          data-count={pending}
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {t('sync.syncStatusBar.pending', { pending })}
         </Text>
       </Tooltip>
       {status.conflicts > 0 && (
-        <Button size="compact-xs" variant="light" color="orange" onClick={() => openDialog('conflicts')} data-testid="sync-conflicts" data-count={status.conflicts}>
+        <Button
+          size="compact-xs"
+          variant="light"
+          color="orange"
+          onClick={() => openDialog('conflicts')}
+          data-testid="sync-conflicts"
+          data-count={status.conflicts}
+        >
           {t('sync.syncStatusBar.conflictCount', { count: status.conflicts })}
         </Button>
       )}
       {status.quarantined > 0 && (
         <Tooltip label={t('sync.syncStatusBar.rowsFromTheServer')}>
-          <Button size="compact-xs" variant="light" color="red" onClick={() => openDialog('conflicts')} data-testid="sync-quarantined" data-count={status.quarantined}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="red"
+            onClick={() => openDialog('conflicts')}
+            data-testid="sync-quarantined"
+            data-count={status.quarantined}
+          >
             {t('sync.syncStatusBar.notStored', { quarantined: status.quarantined })}
           </Button>
         </Tooltip>
       )}
-      <Tooltip label={status.lastSuccessAt ? t('sync.syncStatusBar.lastSuccessfulSync', { lastSuccessAt: formatDateTime(status.lastSuccessAt) }) : t('sync.syncStatusBar.notSyncedYet')}>
+      <Tooltip
+        label={
+          status.lastSuccessAt
+            ? t('sync.syncStatusBar.lastSuccessfulSync', { lastSuccessAt: formatDateTime(status.lastSuccessAt) })
+            : t('sync.syncStatusBar.notSyncedYet')
+        }
+      >
         <Text size="xs" c="dimmed" data-testid="sync-last-success" data-at={status.lastSuccessAt ?? ''} style={{ whiteSpace: 'nowrap' }}>
-          {status.lastSuccessAt ? t('sync.syncStatusBar.synced', { lastSuccessAt: relativeTime(status.lastSuccessAt) }) : t('sync.syncStatusBar.neverSynced')}
+          {status.lastSuccessAt
+            ? t('sync.syncStatusBar.synced', { lastSuccessAt: relativeTime(status.lastSuccessAt) })
+            : t('sync.syncStatusBar.neverSynced')}
         </Text>
       </Tooltip>
       {showError && status.lastError && <SyncErrorDetails error={status.lastError} />}
@@ -96,7 +158,14 @@ export function SyncStatusBar() {
         </Tooltip>
       )}
       <Tooltip label={t('sync.syncStatusBar.syncNowS')}>
-        <ActionIcon variant="default" size="md" aria-label={t('sync.syncStatusBar.syncNow')} onClick={() => void syncNow()} loading={status.state === 'syncing'} data-testid="sync-now">
+        <ActionIcon
+          variant="default"
+          size="md"
+          aria-label={t('sync.syncStatusBar.syncNow')}
+          onClick={() => void syncNow()}
+          loading={status.state === 'syncing'}
+          data-testid="sync-now"
+        >
           <IconRefresh size={16} />
         </ActionIcon>
       </Tooltip>

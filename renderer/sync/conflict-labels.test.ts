@@ -10,7 +10,15 @@ describe('entityLabel', () => {
 
 describe('changeSummary', () => {
   it('lists what changed without the bookkeeping columns', () => {
-    const data = { id: 'x', state: 'done', state_by: 'Riley Field', state_at: '2026-11-24T08:50:24Z', updated_at: '2026-11-24T08:50:24Z', updated_by: 'Riley Field', found_serial_key: 'ABC' };
+    const data = {
+      id: 'x',
+      state: 'done',
+      state_by: 'Riley Field',
+      state_at: '2026-11-24T08:50:24Z',
+      updated_at: '2026-11-24T08:50:24Z',
+      updated_by: 'Riley Field',
+      found_serial_key: 'ABC',
+    };
     expect(changeSummary({ kind: 'update', data })).toBe('state: done · state by: Riley Field');
   });
   it('caps long lists and long values', () => {

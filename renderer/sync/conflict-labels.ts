@@ -2,26 +2,66 @@ import type { SyncConflict } from '../../shared/contract/sync-methods';
 import { appText } from '../i18n/app-text';
 
 const ENTITY_LABELS: Record<string, string> = {
-  get deployments() { return appText('sync.conflictLabels.deployment'); },
-  get waves() { return appText('sync.conflictLabels.wave'); },
-  get components() { return appText('sync.conflictLabels.component'); },
-  get requirements() { return appText('sync.conflictLabels.requirement'); },
-  get checklist_templates() { return appText('sync.conflictLabels.checklistTemplate'); },
-  get checklist_template_items() { return appText('sync.conflictLabels.checklistTemplateItem'); },
-  get sites() { return appText('sync.conflictLabels.site'); },
-  get target_machines() { return appText('sync.conflictLabels.targetMachine'); },
-  get inventory_items() { return appText('sync.conflictLabels.inventoryItem'); },
-  get checklist_items() { return appText('sync.conflictLabels.checklistItem'); },
-  get checklist_phases() { return appText('sync.conflictLabels.checklistPhase'); },
-  get check_runs() { return appText('sync.conflictLabels.checkRun'); },
-  get checklist_item_evidence() { return appText('sync.conflictLabels.checklistEvidence'); },
-  get issues() { return appText('sync.conflictLabels.issue'); },
-  get issue_events() { return appText('sync.conflictLabels.issueEvent'); },
-  get issue_links() { return appText('sync.conflictLabels.issueLink'); },
-  get issue_attachments() { return appText('sync.conflictLabels.issueAttachment'); },
-  get site_rollbacks() { return appText('sync.conflictLabels.siteRollback'); },
-  get sign_off_sheets() { return appText('sync.conflictLabels.signOffSheet'); },
-  get sign_off_pdfs() { return appText('sync.conflictLabels.signOffPdf'); },
+  get deployments() {
+    return appText('sync.conflictLabels.deployment');
+  },
+  get waves() {
+    return appText('sync.conflictLabels.wave');
+  },
+  get components() {
+    return appText('sync.conflictLabels.component');
+  },
+  get requirements() {
+    return appText('sync.conflictLabels.requirement');
+  },
+  get checklist_templates() {
+    return appText('sync.conflictLabels.checklistTemplate');
+  },
+  get checklist_template_items() {
+    return appText('sync.conflictLabels.checklistTemplateItem');
+  },
+  get sites() {
+    return appText('sync.conflictLabels.site');
+  },
+  get target_machines() {
+    return appText('sync.conflictLabels.targetMachine');
+  },
+  get inventory_items() {
+    return appText('sync.conflictLabels.inventoryItem');
+  },
+  get checklist_items() {
+    return appText('sync.conflictLabels.checklistItem');
+  },
+  get checklist_phases() {
+    return appText('sync.conflictLabels.checklistPhase');
+  },
+  get check_runs() {
+    return appText('sync.conflictLabels.checkRun');
+  },
+  get checklist_item_evidence() {
+    return appText('sync.conflictLabels.checklistEvidence');
+  },
+  get issues() {
+    return appText('sync.conflictLabels.issue');
+  },
+  get issue_events() {
+    return appText('sync.conflictLabels.issueEvent');
+  },
+  get issue_links() {
+    return appText('sync.conflictLabels.issueLink');
+  },
+  get issue_attachments() {
+    return appText('sync.conflictLabels.issueAttachment');
+  },
+  get site_rollbacks() {
+    return appText('sync.conflictLabels.siteRollback');
+  },
+  get sign_off_sheets() {
+    return appText('sync.conflictLabels.signOffSheet');
+  },
+  get sign_off_pdfs() {
+    return appText('sync.conflictLabels.signOffPdf');
+  },
 };
 
 /** "Checklist item" for `checklist_items`; unknown entities read as their name with spaces. */

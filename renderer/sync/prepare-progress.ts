@@ -29,7 +29,8 @@ export function observePrepare(run: PrepareRun, status: SyncStatus): { run: Prep
     return at !== undefined && notBefore(at, run.startedAt);
   });
   if (allDone && status.state !== 'syncing') return { run: next, outcome: { kind: 'done', sites: run.siteIds.length, attachments } };
-  const failed = status.lastError && notBefore(status.lastError.at, run.startedAt) && (status.state === 'error' || status.state === 'offline');
+  const failed =
+    status.lastError && notBefore(status.lastError.at, run.startedAt) && (status.state === 'error' || status.state === 'offline');
   if (failed && status.lastError) return { run: next, outcome: { kind: 'failed', error: status.lastError } };
   return { run: next, outcome: { kind: 'running' } };
 }

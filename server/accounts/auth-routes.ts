@@ -23,9 +23,15 @@ export function registerAuthRoutes(app: FastifyInstance, db: CentralDb): void {
     const slot = await reserveSignInAttempt(db, input.username, address);
     if (!slot.ok) {
       request.log.warn({ username: input.username, address }, 'sign-in rate limited');
-      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins: try again in ${Math.ceil(slot.retryAfter / 60)} min.`, undefined, {
-        'retry-after': String(slot.retryAfter),
-      });
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `Too many failed sign-ins: try again in ${Math.ceil(slot.retryAfter / 60)} min.`,
+        undefined,
+        {
+          'retry-after': String(slot.retryAfter),
+        },
+      );
     }
     const user = await findUserByUsername(db, input.username);
     // A disabled account is refused before its password is checked, with the answer a wrong password
@@ -44,10 +50,15 @@ export function registerAuthRoutes(app: FastifyInstance, db: CentralDb): void {
       await markSignInSucceeded(tx, slot.attemptId);
       if (rehashed) await replacePasswordHash(tx, usable.id, usable.passwordHash, rehashed);
       const issued = await issueDevice(tx, usable.id, input.deviceName);
-      const signingKey = input.signingKey ? await registerDeviceKey(tx, { userId: usable.id, username: usable.username, deviceId: issued.deviceId }, input.signingKey) : undefined;
+      const signingKey = input.signingKey
+        ? await registerDeviceKey(tx, { userId: usable.id, username: usable.username, deviceId: issued.deviceId }, input.signingKey)
+        : undefined;
       return { ...issued, signingKey };
     });
-    request.log.info({ username: usable.username, deviceId: device.deviceId, signingKey: device.signingKey?.fingerprint ?? null }, 'device signed in');
+    request.log.info(
+      { username: usable.username, deviceId: device.deviceId, signingKey: device.signingKey?.fingerprint ?? null },
+      'device signed in',
+    );
     const body: SignInResponse = {
       deviceId: device.deviceId,
       token: device.token,
@@ -68,6 +79,10 @@ export function registerAuthRoutes(app: FastifyInstance, db: CentralDb): void {
 
   app.get('/v1/me', async (request) => {
     const p = requirePrincipal(request);
-    return { user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role }, deviceId: p.deviceId, deviceName: p.deviceName };
+    return {
+      user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role },
+      deviceId: p.deviceId,
+      deviceName: p.deviceName,
+    };
   });
 }

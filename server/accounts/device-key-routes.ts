@@ -15,7 +15,10 @@ export function registerDeviceKeyRoutes(app: FastifyInstance, db: CentralDb): vo
     const principal = requirePrincipal(request);
     const key = signingKeySchema.parse(request.body);
     const registered = await db.transaction((tx) => registerDeviceKey(tx, principal, key));
-    request.log.info({ username: principal.username, deviceId: principal.deviceId, fingerprint: registered.fingerprint }, 'device signing key registered');
+    request.log.info(
+      { username: principal.username, deviceId: principal.deviceId, fingerprint: registered.fingerprint },
+      'device signing key registered',
+    );
     return { key: registered };
   });
 

@@ -49,7 +49,8 @@ function checkedKey(key: SigningKeyRegistration, username: string): KeyObject {
     throw new HttpError(400, 'invalid_key', 'The signing key is not a readable public key.');
   }
   if (publicKey.asymmetricKeyType !== 'ed25519') throw new HttpError(400, 'invalid_key', 'The signing key is not an Ed25519 key.');
-  if (`SHA256:${createHash('sha256').update(der).digest('hex')}` !== key.fingerprint) throw new HttpError(400, 'invalid_key', 'The signing key does not match its fingerprint.');
+  if (`SHA256:${createHash('sha256').update(der).digest('hex')}` !== key.fingerprint)
+    throw new HttpError(400, 'invalid_key', 'The signing key does not match its fingerprint.');
   const proof = Buffer.from(key.proof, 'base64');
   if (proof.length !== 64 || !verify(null, Buffer.from(keyProofMessage(username, key.fingerprint), 'utf8'), publicKey, proof)) {
     throw new HttpError(400, 'invalid_key', 'The proof does not verify: the device does not hold this signing key.');
@@ -61,24 +62,31 @@ function checkedKey(key: SigningKeyRegistration, username: string): KeyObject {
  * Registers `key` for the device (idempotent). Refused: a device that registered another key
  * (409 `key_changed`), a key registered by another user (409 `key_taken`), a bad key or proof (400).
  */
-export async function registerDeviceKey(db: CentralQueries, owner: { userId: string; username: string; deviceId: string }, key: SigningKeyRegistration): Promise<RegisteredKey> {
+export async function registerDeviceKey(
+  db: CentralQueries,
+  owner: { userId: string; username: string; deviceId: string },
+  key: SigningKeyRegistration,
+): Promise<RegisteredKey> {
   checkedKey(key, owner.username);
   const [own] = await db.query<{ fingerprint: string }>('SELECT fingerprint FROM device_keys WHERE device_id = $1', [owner.deviceId]);
   if (own && own.fingerprint !== key.fingerprint) {
     throw new HttpError(409, 'key_changed', 'This device registered another signing key: sign in again to register a new one.');
   }
   if (!own) {
-    const [foreign] = await db.query<{ user_id: string }>('SELECT user_id::text AS user_id FROM device_keys WHERE fingerprint = $1 AND user_id <> $2 LIMIT 1', [key.fingerprint, owner.userId]);
-    if (foreign) throw new HttpError(409, 'key_taken', "This device's signing key is registered to another user: a device signs for one account.");
-    await db.query('INSERT INTO device_keys (device_id, user_id, fingerprint, public_key) VALUES ($1, $2, $3, $4) ON CONFLICT (device_id) DO NOTHING', [
-      owner.deviceId,
-      owner.userId,
-      key.fingerprint,
-      key.publicKey,
-    ]);
+    const [foreign] = await db.query<{ user_id: string }>(
+      'SELECT user_id::text AS user_id FROM device_keys WHERE fingerprint = $1 AND user_id <> $2 LIMIT 1',
+      [key.fingerprint, owner.userId],
+    );
+    if (foreign)
+      throw new HttpError(409, 'key_taken', "This device's signing key is registered to another user: a device signs for one account.");
+    await db.query(
+      'INSERT INTO device_keys (device_id, user_id, fingerprint, public_key) VALUES ($1, $2, $3, $4) ON CONFLICT (device_id) DO NOTHING',
+      [owner.deviceId, owner.userId, key.fingerprint, key.publicKey],
+    );
   }
   const [row] = await db.query<KeyRow>(`${SELECT_KEYS} WHERE k.device_id = $1`, [owner.deviceId]);
-  if (!row || row.fingerprint !== key.fingerprint) throw new HttpError(409, 'key_changed', 'This device registered another signing key meanwhile.');
+  if (!row || row.fingerprint !== key.fingerprint)
+    throw new HttpError(409, 'key_changed', 'This device registered another signing key meanwhile.');
   return toRegistered(row);
 }
 
@@ -90,6 +98,9 @@ export async function listDeviceKeys(db: CentralQueries): Promise<RegisteredKey[
 
 /** The key the device registered (fingerprint → public key), or none. */
 export async function deviceSigningKeys(db: Pick<CentralQueries, 'query'>, deviceId: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ fingerprint: string; public_key: string }>('SELECT fingerprint, public_key FROM device_keys WHERE device_id = $1', [deviceId]);
+  const rows = await db.query<{ fingerprint: string; public_key: string }>(
+    'SELECT fingerprint, public_key FROM device_keys WHERE device_id = $1',
+    [deviceId],
+  );
   return new Map(rows.map((r) => [r.fingerprint, r.public_key]));
 }

@@ -21,11 +21,18 @@ export function hashToken(token: string): string {
 export async function issueDevice(db: CentralQueries, userId: string, name: string): Promise<{ deviceId: string; token: string }> {
   const deviceId = randomUUID();
   const token = randomBytes(32).toString('base64url');
-  await db.query('INSERT INTO devices (id, user_id, name, token_hash, last_seen_at) VALUES ($1, $2, $3, $4, now())', [deviceId, userId, name, hashToken(token)]);
+  await db.query('INSERT INTO devices (id, user_id, name, token_hash, last_seen_at) VALUES ($1, $2, $3, $4, now())', [
+    deviceId,
+    userId,
+    name,
+    hashToken(token),
+  ]);
   return { deviceId, token };
 }
 
-export type AuthResult = { ok: true; principal: Principal; /** the app version the device reported last */ appVersion: string | null } | { ok: false; code: 'unauthorized' | 'device_revoked'; message: string };
+export type AuthResult =
+  | { ok: true; principal: Principal; /** the app version the device reported last */ appVersion: string | null }
+  | { ok: false; code: 'unauthorized' | 'device_revoked'; message: string };
 
 interface DeviceRow {
   device_id: string;
@@ -51,7 +58,12 @@ export async function authenticateToken(db: CentralQueries, token: string): Prom
     [hashToken(token)],
   );
   if (!row) return unknown;
-  if (row.revoked_at) return { ok: false, code: 'device_revoked', message: 'This device was signed out or revoked: sign in again. Your unsent changes are kept.' };
+  if (row.revoked_at)
+    return {
+      ok: false,
+      code: 'device_revoked',
+      message: 'This device was signed out or revoked: sign in again. Your unsent changes are kept.',
+    };
   if (row.disabled_at) return { ok: false, code: 'unauthorized', message: 'This account is disabled: ask an administrator.' };
   if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() > LAST_SEEN_EVERY_MS) {
     await db.query(
@@ -85,19 +97,39 @@ export interface DeviceInfo {
 }
 
 export async function listDevices(db: CentralQueries, filter: { username?: string } = {}): Promise<DeviceInfo[]> {
-  const rows = await db.query<{ id: string; name: string; username: string; created_at: Date; last_seen_at: Date | null; revoked_at: Date | null; app_channel: AppChannel; app_version: string | null }>(
+  const rows = await db.query<{
+    id: string;
+    name: string;
+    username: string;
+    created_at: Date;
+    last_seen_at: Date | null;
+    revoked_at: Date | null;
+    app_channel: AppChannel;
+    app_version: string | null;
+  }>(
     `SELECT d.id, d.name, u.username, d.created_at, d.last_seen_at, d.revoked_at, d.app_channel, d.app_version
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE $1::text IS NULL OR u.username = $1::text
       ORDER BY u.username, d.created_at`,
     [filter.username ?? null],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, username: r.username, createdAt: r.created_at, lastSeenAt: r.last_seen_at, revokedAt: r.revoked_at, appChannel: r.app_channel, appVersion: r.app_version }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    username: r.username,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    revokedAt: r.revoked_at,
+    appChannel: r.app_channel,
+    appVersion: r.app_version,
+  }));
 }
 
 /** Revokes a device (idempotent). False when there is no such device. */
 export async function revokeDevice(db: CentralQueries, deviceId: string): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(deviceId)) return false;
-  const [row] = await db.query<{ id: string }>('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id', [deviceId]);
+  const [row] = await db.query<{ id: string }>('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id', [
+    deviceId,
+  ]);
   return Boolean(row);
 }

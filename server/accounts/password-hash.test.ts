@@ -13,7 +13,13 @@ describe('password hashing', () => {
   });
 
   it('treats a malformed or absurd stored hash as a mismatch', async () => {
-    for (const stored of ['', 'plain', 'bcrypt$x$y$z$a$b', 'scrypt$abc$8$1$c2FsdA$aGFzaA', 'scrypt$4194304$8$1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaA']) {
+    for (const stored of [
+      '',
+      'plain',
+      'bcrypt$x$y$z$a$b',
+      'scrypt$abc$8$1$c2FsdA$aGFzaA',
+      'scrypt$4194304$8$1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaA',
+    ]) {
       expect(await verifyPassword('anything', stored)).toBe(false);
     }
     expect(await verifyAgainstDummy('anything')).toBe(false);

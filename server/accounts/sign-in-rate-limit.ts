@@ -40,8 +40,10 @@ export async function signInRetryAfter(db: CentralQueries, username: string, rem
   if (!row) return null;
   const waits: number[] = [];
   const now = Date.now();
-  if (row.user_failures >= MAX_FAILURES_PER_USERNAME && row.user_oldest) waits.push(row.user_oldest.getTime() + RATE_WINDOW_SECONDS * 1000 - now);
-  if (row.address_failures >= MAX_FAILURES_PER_ADDRESS && row.address_oldest) waits.push(row.address_oldest.getTime() + RATE_WINDOW_SECONDS * 1000 - now);
+  if (row.user_failures >= MAX_FAILURES_PER_USERNAME && row.user_oldest)
+    waits.push(row.user_oldest.getTime() + RATE_WINDOW_SECONDS * 1000 - now);
+  if (row.address_failures >= MAX_FAILURES_PER_ADDRESS && row.address_oldest)
+    waits.push(row.address_oldest.getTime() + RATE_WINDOW_SECONDS * 1000 - now);
   if (waits.length === 0) return null;
   return Math.max(1, Math.ceil(Math.max(...waits) / 1000));
 }
@@ -58,10 +60,10 @@ export async function reserveSignInAttempt(db: CentralDb, username: string, remo
     await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('outpost.sign-in.address:' || $1, 0))", [remoteAddress]);
     const retryAfter = await signInRetryAfter(tx, username, remoteAddress);
     if (retryAfter !== null) return { ok: false, retryAfter };
-    const [row] = await tx.query<{ id: string }>('INSERT INTO sign_in_attempts (username, remote_address, succeeded) VALUES ($1, $2, false) RETURNING id::text AS id', [
-      limitKey(username),
-      remoteAddress,
-    ]);
+    const [row] = await tx.query<{ id: string }>(
+      'INSERT INTO sign_in_attempts (username, remote_address, succeeded) VALUES ($1, $2, false) RETURNING id::text AS id',
+      [limitKey(username), remoteAddress],
+    );
     return { ok: true, attemptId: row!.id };
   });
   if (Math.random() < 0.01) await db.query("DELETE FROM sign_in_attempts WHERE at < now() - interval '1 day'");

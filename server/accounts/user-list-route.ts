@@ -11,7 +11,8 @@ import { requirePrincipal } from '../http/principal';
 export function registerUserListRoute(app: FastifyInstance, db: CentralDb): void {
   app.get('/v1/users', async (request): Promise<UserListResponse> => {
     const principal = requirePrincipal(request);
-    if (principal.role === 'technician') throw new HttpError(403, 'forbidden', 'Only release managers and administrators list the server\'s users.');
+    if (principal.role === 'technician')
+      throw new HttpError(403, 'forbidden', "Only release managers and administrators list the server's users.");
     const rows = await db.query<{ id: string; username: string; display_name: string; role: 'technician' }>(
       "SELECT id::text AS id, username, display_name, role FROM users WHERE disabled_at IS NULL AND role = 'technician' ORDER BY lower(display_name), username",
     );

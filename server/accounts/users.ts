@@ -33,7 +33,8 @@ export interface NewUser {
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 
 function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AccountError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AccountError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
 }
 
 function toRecord(row: typeof users.$inferSelect): UserRecord {
@@ -55,7 +56,8 @@ export function publicUser(user: Pick<UserRecord, 'id' | 'username' | 'displayNa
 export async function createUser(db: CentralQueries, input: NewUser): Promise<ServerUser> {
   const username = input.username.trim();
   const displayName = input.displayName.trim();
-  if (!USERNAME.test(username)) throw new AccountError('invalid', 'A user name is 1-100 letters, digits, ".", "_", "@" or "-", starting with a letter or digit.');
+  if (!USERNAME.test(username))
+    throw new AccountError('invalid', 'A user name is 1-100 letters, digits, ".", "_", "@" or "-", starting with a letter or digit.');
   if (!displayName) throw new AccountError('invalid', 'A display name is required.');
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
@@ -89,7 +91,12 @@ export async function resetPassword(db: CentralQueries, username: string, passwo
  * Swaps a user's hash for one of the same password made with today's parameters (rehash on
  * sign-in); does nothing when the hash changed meanwhile (a password reset wins).
  */
-export async function replacePasswordHash(db: CentralQueries, userId: string, previousHash: string, passwordHash: string): Promise<boolean> {
+export async function replacePasswordHash(
+  db: CentralQueries,
+  userId: string,
+  previousHash: string,
+  passwordHash: string,
+): Promise<boolean> {
   const updated = await db.db
     .update(users)
     .set({ passwordHash })

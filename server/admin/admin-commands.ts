@@ -51,7 +51,10 @@ async function withDb<T>(dataDir: string | undefined, io: AdminIo, fn: (db: Cent
     db = await openCentralDb({ dataDir });
   } catch (error) {
     if (error instanceof DataDirInUseError) {
-      throw new AccountError('invalid', `${error.message} User and device commands cannot open PGlite data while the server runs: stop the server, run the command, start it again.`);
+      throw new AccountError(
+        'invalid',
+        `${error.message} User and device commands cannot open PGlite data while the server runs: stop the server, run the command, start it again.`,
+      );
     }
     throw error;
   }
@@ -68,7 +71,8 @@ async function passwordFrom(fromStdin: boolean | undefined, io: AdminIo): Promis
   const text = await io.readStdin();
   const password = text.replace(/\r?\n$/, '');
   // Refused before the database is opened (createUser and resetPassword check it again).
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AccountError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AccountError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   return { password, generated: false };
 }
 
@@ -121,7 +125,8 @@ async function userCommand(action: string | undefined, args: string[], io: Admin
     }
     case 'list': {
       const users = await withDb(dataDir, io, (db) => listUsers(db));
-      for (const u of users) io.out([u.username, u.role, u.displayName, u.disabledAt ? `disabled ${iso(u.disabledAt)}` : 'active', u.id].join('\t'));
+      for (const u of users)
+        io.out([u.username, u.role, u.displayName, u.disabledAt ? `disabled ${iso(u.disabledAt)}` : 'active', u.id].join('\t'));
       if (users.length === 0) io.out('no users yet: outpost server user create --help');
       return 0;
     }
@@ -143,14 +148,25 @@ async function deviceCommand(action: string | undefined, args: string[], io: Adm
     case 'list': {
       const devices = await withDb(dataDir, io, (db) => listDevices(db, { username: values.username }));
       for (const d of devices) {
-        io.out([d.id, d.username, d.name, `created ${iso(d.createdAt)}`, `last seen ${iso(d.lastSeenAt)}`, `app ${d.appVersion ?? '-'} (${d.appChannel})`, d.revokedAt ? `revoked ${iso(d.revokedAt)}` : 'active'].join('\t'));
+        io.out(
+          [
+            d.id,
+            d.username,
+            d.name,
+            `created ${iso(d.createdAt)}`,
+            `last seen ${iso(d.lastSeenAt)}`,
+            `app ${d.appVersion ?? '-'} (${d.appChannel})`,
+            d.revokedAt ? `revoked ${iso(d.revokedAt)}` : 'active',
+          ].join('\t'),
+        );
       }
       if (devices.length === 0) io.out('no devices');
       return 0;
     }
     case 'revoke': {
       const [deviceId] = positionals;
-      if (!deviceId) throw new AccountError('invalid', 'Name the device: outpost server device revoke DEVICE_ID (see outpost server device list).');
+      if (!deviceId)
+        throw new AccountError('invalid', 'Name the device: outpost server device revoke DEVICE_ID (see outpost server device list).');
       const found = await withDb(dataDir, io, (db) => revokeDevice(db, deviceId));
       if (!found) {
         io.err(`No device ${deviceId}.`);
@@ -168,7 +184,11 @@ async function deviceCommand(action: string | undefined, args: string[], io: Adm
 }
 
 async function purgeCommand(args: string[], io: AdminIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'older-than-days': { type: 'string', default: '90' }, 'data-dir': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { 'older-than-days': { type: 'string', default: '90' }, 'data-dir': { type: 'string' } },
+    strict: true,
+  });
   const days = Number(values['older-than-days']);
   if (!Number.isFinite(days) || days < 0) throw new AccountError('invalid', '--older-than-days must be a number of days, 0 or more.');
   const result = await withDb(values['data-dir'], io, (db) => purgeTombstones(db, { olderThanDays: days }));

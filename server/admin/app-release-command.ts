@@ -35,7 +35,9 @@ export async function appReleaseCommand(args: string[], io: Io, withDb: WithDb):
         io.err(`--channel must be ${APP_CHANNELS.join(' or ')}.`);
         return 2;
       }
-      const release = await withDb(values['data-dir'], (db) => addAppRelease(db, { channel: channel.data, version: values.version, files: positionals }));
+      const release = await withDb(values['data-dir'], (db) =>
+        addAppRelease(db, { channel: channel.data, version: values.version, files: positionals }),
+      );
       io.out(`published ${release.version} on the ${release.channel} channel:`);
       for (const f of release.files) io.out(`  ${f.fileName}\t${f.platform ?? 'companion'}\t${mb(f.size)}\tsha256 ${f.sha256}`);
       io.out(`devices on ${release.channel === 'stable' ? 'stable and pilot' : 'pilot'} are offered it at their next update check.`);
@@ -44,7 +46,9 @@ export async function appReleaseCommand(args: string[], io: Io, withDb: WithDb):
     if (action === 'list') {
       const releases = await withDb(values['data-dir'], (db) => listAppReleases(db));
       for (const r of releases) {
-        io.out([r.channel, r.version, r.releasedAt.toISOString(), r.files.map((f) => `${f.fileName} (${mb(f.size)})`).join(', ')].join('\t'));
+        io.out(
+          [r.channel, r.version, r.releasedAt.toISOString(), r.files.map((f) => `${f.fileName} (${mb(f.size)})`).join(', ')].join('\t'),
+        );
       }
       if (releases.length === 0) io.out('no releases yet: outpost server app-release add FILE... --channel stable');
       return 0;
@@ -61,7 +65,12 @@ export async function appReleaseCommand(args: string[], io: Io, withDb: WithDb):
 }
 
 /** `outpost server device channel DEVICE_ID stable|pilot`. */
-export async function deviceChannelCommand(positionals: readonly string[], dataDir: string | undefined, io: Io, withDb: WithDb): Promise<number> {
+export async function deviceChannelCommand(
+  positionals: readonly string[],
+  dataDir: string | undefined,
+  io: Io,
+  withDb: WithDb,
+): Promise<number> {
   const [deviceId, value] = positionals;
   const channel = appChannelSchema.safeParse(value);
   if (!deviceId || !channel.success) {

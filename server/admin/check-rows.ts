@@ -37,7 +37,8 @@ const SCAN_BATCH = 1000;
 /** Every live row that breaks a rule, in (entity, row id) order; the scan reads `docs` in key-ordered batches. */
 export async function findBadRows(db: SyncQueries): Promise<BadRow[]> {
   const reports = new Map<string, number>();
-  for (const report of await openQuarantineReports(db)) reports.set(keyOf(report.entity, report.rowId), (reports.get(keyOf(report.entity, report.rowId)) ?? 0) + 1);
+  for (const report of await openQuarantineReports(db))
+    reports.set(keyOf(report.entity, report.rowId), (reports.get(keyOf(report.entity, report.rowId)) ?? 0) + 1);
   const bad: BadRow[] = [];
   let after: [string, string] = ['', ''];
   for (;;) {
@@ -121,9 +122,17 @@ export async function fixBadRows(db: SyncDb, rows: readonly BadRow[], mode: 'rep
       const still = new Set(current.map((r) => keyOf(r.entity, r.row_id)));
       const rowsNow = group.filter((r) => still.has(keyOf(r.entity, r.rowId)));
       if (rowsNow.length === 0) return [];
-      const [seqRow] = await tx.query<{ last_seq: number | string }>('UPDATE partitions SET last_seq = last_seq + $2 WHERE key = $1 RETURNING last_seq', [partition, rowsNow.length]);
+      const [seqRow] = await tx.query<{ last_seq: number | string }>(
+        'UPDATE partitions SET last_seq = last_seq + $2 WHERE key = $1 RETURNING last_seq',
+        [partition, rowsNow.length],
+      );
       const first = Number(seqRow!.last_seq) - rowsNow.length + 1;
-      const changes = rowsNow.map((r, i) => ({ entity: r.entity, row_id: r.rowId, seq: first + i, data: mode === 'purge' ? null : r.repaired }));
+      const changes = rowsNow.map((r, i) => ({
+        entity: r.entity,
+        row_id: r.rowId,
+        seq: first + i,
+        data: mode === 'purge' ? null : r.repaired,
+      }));
       await tx.query(
         `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(entity text, row_id text, seq bigint, data jsonb)),
          d AS (

@@ -36,9 +36,15 @@ interface PreparedFile extends FileDigest {
 
 async function prepare(filePath: string): Promise<PreparedFile> {
   const fileName = path.basename(filePath);
-  if (!isSafeReleaseFileName(fileName)) throw new AppReleaseError(`"${fileName}": a release file name may hold only letters, digits, space, . _ + - (it becomes part of a URL).`);
+  if (!isSafeReleaseFileName(fileName))
+    throw new AppReleaseError(
+      `"${fileName}": a release file name may hold only letters, digits, space, . _ + - (it becomes part of a URL).`,
+    );
   const kind = releaseFileKind(fileName);
-  if (kind.kind === 'unknown') throw new AppReleaseError(`"${fileName}" is not an installer Outpost serves (.exe, .zip, .dmg, .AppImage, .deb, .rpm, or a .blockmap beside one).`);
+  if (kind.kind === 'unknown')
+    throw new AppReleaseError(
+      `"${fileName}" is not an installer Outpost serves (.exe, .zip, .dmg, .AppImage, .deb, .rpm, or a .blockmap beside one).`,
+    );
   let digest: FileDigest;
   try {
     digest = await digestFile(filePath);
@@ -50,12 +56,15 @@ async function prepare(filePath: string): Promise<PreparedFile> {
 
 function releaseVersion(files: readonly PreparedFile[], given: string | undefined): string {
   if (given !== undefined) {
-    if (!isAppVersion(given)) throw new AppReleaseError(`--version must be a semantic version such as 1.4.0 or 1.5.0-pilot.1, not "${given}".`);
+    if (!isAppVersion(given))
+      throw new AppReleaseError(`--version must be a semantic version such as 1.4.0 or 1.5.0-pilot.1, not "${given}".`);
     return given;
   }
   const found = new Set(files.map((f) => versionInFileName(releaseFileStem(f.fileName))));
   if (found.has(null) || found.size !== 1) {
-    throw new AppReleaseError(`Give the version with --version: the file names ${found.size > 1 ? 'name different versions' : 'do not all name one'} (${files.map((f) => f.fileName).join(', ')}).`);
+    throw new AppReleaseError(
+      `Give the version with --version: the file names ${found.size > 1 ? 'name different versions' : 'do not all name one'} (${files.map((f) => f.fileName).join(', ')}).`,
+    );
   }
   return [...found][0]!;
 }
@@ -65,13 +74,17 @@ function checkOneFilePerExtension(files: readonly PreparedFile[]): void {
   for (const file of files) {
     const ext = path.extname(file.fileName).toLowerCase();
     const other = seen.get(ext);
-    if (other && file.platform) throw new AppReleaseError(`Two installers of one kind (${other}, ${file.fileName}): a feed lists one of each.`);
+    if (other && file.platform)
+      throw new AppReleaseError(`Two installers of one kind (${other}, ${file.fileName}): a feed lists one of each.`);
     seen.set(ext, file.fileName);
   }
   if (!files.some((f) => f.platform)) throw new AppReleaseError('Name at least one installer (.exe, .zip, .dmg, .AppImage, .deb, .rpm).');
 }
 
-export async function addAppRelease(db: CentralDb, input: { channel: AppChannel; version?: string; files: readonly string[] }): Promise<AppRelease> {
+export async function addAppRelease(
+  db: CentralDb,
+  input: { channel: AppChannel; version?: string; files: readonly string[] },
+): Promise<AppRelease> {
   if (input.files.length === 0) throw new AppReleaseError('Name the installer files to publish.');
   const files: PreparedFile[] = [];
   for (const filePath of input.files) files.push(await prepare(filePath));
@@ -84,24 +97,25 @@ export async function addAppRelease(db: CentralDb, input: { channel: AppChannel;
     if (taken) throw new AppReleaseError(`Version ${version} is already published on the ${input.channel} channel: publish a new version.`);
     for (const file of files) {
       // One name, one set of bytes: devices resolve feed URLs by name on every channel they see.
-      const [other] = await tx.query<{ channel: string; version: string }>('SELECT channel, version FROM app_release_files WHERE file_name = $1 AND sha256 <> $2 LIMIT 1', [
-        file.fileName,
-        file.sha256,
-      ]);
-      if (other) throw new AppReleaseError(`${file.fileName} was published with other bytes (${other.version} on ${other.channel}): give the new build a new file name.`);
+      const [other] = await tx.query<{ channel: string; version: string }>(
+        'SELECT channel, version FROM app_release_files WHERE file_name = $1 AND sha256 <> $2 LIMIT 1',
+        [file.fileName, file.sha256],
+      );
+      if (other)
+        throw new AppReleaseError(
+          `${file.fileName} was published with other bytes (${other.version} on ${other.channel}): give the new build a new file name.`,
+        );
     }
-    const [release] = await tx.query<{ released_at: Date }>('INSERT INTO app_releases (channel, version) VALUES ($1, $2) RETURNING released_at', [input.channel, version]);
+    const [release] = await tx.query<{ released_at: Date }>(
+      'INSERT INTO app_releases (channel, version) VALUES ($1, $2) RETURNING released_at',
+      [input.channel, version],
+    );
     for (const file of files) {
       await storeReleaseBlob(tx, file.filePath, file);
-      await tx.query('INSERT INTO app_release_files (channel, version, file_name, platform, sha256, sha512, size) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        input.channel,
-        version,
-        file.fileName,
-        file.platform,
-        file.sha256,
-        file.sha512,
-        file.size,
-      ]);
+      await tx.query(
+        'INSERT INTO app_release_files (channel, version, file_name, platform, sha256, sha512, size) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [input.channel, version, file.fileName, file.platform, file.sha256, file.sha512, file.size],
+      );
     }
     return {
       channel: input.channel,
@@ -165,9 +179,9 @@ export async function feedRelease(db: CentralQueries, channel: AppChannel, platf
 
 /** A file of a release on one of the channels `channel` sees (names are unique per byte content). */
 export async function releaseFile(db: CentralQueries, channel: AppChannel, fileName: string): Promise<ReleaseFile | null> {
-  const [row] = await db.query<FileRow>(`${FILE_ROWS} WHERE f.file_name = $1 AND r.channel IN (SELECT jsonb_array_elements_text($2::jsonb)) LIMIT 1`, [
-    fileName,
-    JSON.stringify(visibleChannels(channel)),
-  ]);
+  const [row] = await db.query<FileRow>(
+    `${FILE_ROWS} WHERE f.file_name = $1 AND r.channel IN (SELECT jsonb_array_elements_text($2::jsonb)) LIMIT 1`,
+    [fileName, JSON.stringify(visibleChannels(channel))],
+  );
   return row ? { fileName: row.file_name, platform: row.platform, sha256: row.sha256, sha512: row.sha512, size: Number(row.size) } : null;
 }

@@ -69,7 +69,11 @@ export function registerAppUpdateRoutes(app: FastifyInstance, db: CentralDb): vo
     if (!channel.success) throw new HttpError(404, 'not_found', `No update channel "${params.channel}".`);
     const info = await callerChannel(db, principal);
     if (channel.data !== info.channel) {
-      throw new HttpError(403, 'wrong_channel', `This device is on the ${info.channel} channel: its updates are at ${appUpdateFeedPath(info.channel)}.`);
+      throw new HttpError(
+        403,
+        'wrong_channel',
+        `This device is on the ${info.channel} channel: its updates are at ${appUpdateFeedPath(info.channel)}.`,
+      );
     }
     const platform = platformOfFeedFile(params.file);
     if (platform) {
@@ -84,7 +88,7 @@ export function registerAppUpdateRoutes(app: FastifyInstance, db: CentralDb): vo
 
   app.put('/v1/devices/:deviceId/app-channel', async (request) => {
     const principal = requirePrincipal(request);
-    if (principal.role !== 'administrator') throw new HttpError(403, 'forbidden', 'Only administrators choose a device\'s update channel.');
+    if (principal.role !== 'administrator') throw new HttpError(403, 'forbidden', "Only administrators choose a device's update channel.");
     const { deviceId } = deviceParams.parse(request.params as unknown);
     const { channel } = channelBody.parse(request.body as unknown);
     if (!(await setDeviceAppChannel(db, deviceId, channel))) throw new HttpError(404, 'not_found', `No device ${deviceId}.`);

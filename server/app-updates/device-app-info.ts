@@ -4,14 +4,20 @@ import type { CentralQueries } from '../db/central-db';
 
 /** The channel an administrator put the device on (stable by default), and its last reported version. */
 export async function deviceAppInfo(db: CentralQueries, deviceId: string): Promise<{ channel: AppChannel; version: string | null } | null> {
-  const [row] = await db.query<{ app_channel: AppChannel; app_version: string | null }>('SELECT app_channel, app_version FROM devices WHERE id = $1', [deviceId]);
+  const [row] = await db.query<{ app_channel: AppChannel; app_version: string | null }>(
+    'SELECT app_channel, app_version FROM devices WHERE id = $1',
+    [deviceId],
+  );
   return row ? { channel: row.app_channel, version: row.app_version } : null;
 }
 
 /** Records the app version a device reports (a header on its requests); ignored when it is not a version. */
 export async function recordDeviceAppVersion(db: CentralQueries, deviceId: string, reported: string): Promise<void> {
   if (!isAppVersion(reported)) return;
-  await db.query('UPDATE devices SET app_version = $2, app_version_at = now() WHERE id = $1 AND app_version IS DISTINCT FROM $2', [deviceId, reported]);
+  await db.query('UPDATE devices SET app_version = $2, app_version_at = now() WHERE id = $1 AND app_version IS DISTINCT FROM $2', [
+    deviceId,
+    reported,
+  ]);
 }
 
 /** Puts a device on a channel. False when there is no such device. */

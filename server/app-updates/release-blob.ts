@@ -12,7 +12,11 @@ import type { CentralQueries } from '../db/central-db';
 const asBuffer = (value: unknown): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array));
 
 /** Stores the file as a complete blob unless it already is one (same bytes, same address). */
-export async function storeReleaseBlob(tx: CentralQueries, filePath: string, digest: { sha256: string; size: number }): Promise<'stored' | 'present'> {
+export async function storeReleaseBlob(
+  tx: CentralQueries,
+  filePath: string,
+  digest: { sha256: string; size: number },
+): Promise<'stored' | 'present'> {
   const [existing] = await tx.query<{ complete: boolean }>('SELECT complete FROM blobs WHERE sha256 = $1 FOR UPDATE', [digest.sha256]);
   if (existing?.complete) {
     await tx.query('UPDATE blobs SET unreferenced_since = NULL WHERE sha256 = $1', [digest.sha256]);
@@ -20,7 +24,11 @@ export async function storeReleaseBlob(tx: CentralQueries, filePath: string, dig
   }
   // An attachment upload of the very same bytes left unfinished: the file replaces it.
   if (existing) await tx.query('DELETE FROM blob_chunks WHERE sha256 = $1', [digest.sha256]);
-  else await tx.query("INSERT INTO blobs (sha256, size, media_type) VALUES ($1, $2, 'application/octet-stream')", [digest.sha256, digest.size]);
+  else
+    await tx.query("INSERT INTO blobs (sha256, size, media_type) VALUES ($1, $2, 'application/octet-stream')", [
+      digest.sha256,
+      digest.size,
+    ]);
   let offset = 0;
   for await (const chunk of fs.createReadStream(filePath, { highWaterMark: BLOB_CHUNK_BYTES })) {
     const bytes = chunk as Buffer;
@@ -28,7 +36,10 @@ export async function storeReleaseBlob(tx: CentralQueries, filePath: string, dig
     offset += bytes.length;
   }
   if (offset !== digest.size) throw new Error(`${filePath} changed while it was stored (${offset} bytes, ${digest.size} expected)`);
-  await tx.query('UPDATE blobs SET size = $2, received = $2, complete = true, unreferenced_since = NULL WHERE sha256 = $1', [digest.sha256, digest.size]);
+  await tx.query('UPDATE blobs SET size = $2, received = $2, complete = true, unreferenced_since = NULL WHERE sha256 = $1', [
+    digest.sha256,
+    digest.size,
+  ]);
   return 'stored';
 }
 
@@ -44,7 +55,10 @@ export function blobRangeStream(db: CentralQueries, sha256: string, start: numbe
         this.push(null);
         return;
       }
-      db.query<{ offset: string | number; data: unknown }>('SELECT "offset", data FROM blob_chunks WHERE sha256 = $1 AND "offset" <= $2 ORDER BY "offset" DESC LIMIT 1', [sha256, next]).then(
+      db.query<{ offset: string | number; data: unknown }>(
+        'SELECT "offset", data FROM blob_chunks WHERE sha256 = $1 AND "offset" <= $2 ORDER BY "offset" DESC LIMIT 1',
+        [sha256, next],
+      ).then(
         ([chunk]) => {
           const bytes = chunk ? asBuffer(chunk.data) : Buffer.alloc(0);
           const chunkStart = chunk ? Number(chunk.offset) : 0;

@@ -12,7 +12,6 @@ import type { SyncQueries } from '../sync/sync-db';
  * Knowing a hash is never enough.
  */
 
-
 /** Whether this device holds the blob's bytes (a complete upload or proof of its own). */
 export async function holdsBlob(db: SyncQueries, deviceId: string, sha256: string): Promise<boolean> {
   const rows = await db.query('SELECT 1 FROM blob_holders WHERE sha256 = $1 AND device_id = $2 AND complete', [sha256, deviceId]);
@@ -25,7 +24,14 @@ async function deviceAccess(db: SyncQueries, deviceId: string): Promise<AccessCo
     [deviceId],
   );
   if (!row) return null;
-  return loadAccess(db, { userId: row.user_id, username: row.username, displayName: row.display_name, role: row.role, deviceId, deviceName: row.name });
+  return loadAccess(db, {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    deviceId,
+    deviceName: row.name,
+  });
 }
 
 export async function mayDownloadBlob(db: SyncQueries, principal: Principal, sha256: string): Promise<boolean> {
@@ -53,10 +59,20 @@ export async function mayDownloadBlob(db: SyncQueries, principal: Principal, sha
  * For a push: the blobs of `shas` this device may reference in a partition, as "sha\0partition"
  * keys plus the shas it holds (any partition).
  */
-export async function referenceableBlobs(db: SyncQueries, deviceId: string, shas: readonly string[]): Promise<(sha256: string, partition: string) => boolean> {
+export async function referenceableBlobs(
+  db: SyncQueries,
+  deviceId: string,
+  shas: readonly string[],
+): Promise<(sha256: string, partition: string) => boolean> {
   if (shas.length === 0) return () => true;
-  const held = await db.query<{ sha256: string }>('SELECT sha256 FROM blob_holders WHERE device_id = $1 AND complete AND sha256 IN (SELECT jsonb_array_elements_text($2::jsonb))', [deviceId, JSON.stringify(shas)]);
-  const refs = await db.query<{ sha256: string; partition: string }>('SELECT sha256, partition FROM blob_refs WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))', [JSON.stringify(shas)]);
+  const held = await db.query<{ sha256: string }>(
+    'SELECT sha256 FROM blob_holders WHERE device_id = $1 AND complete AND sha256 IN (SELECT jsonb_array_elements_text($2::jsonb))',
+    [deviceId, JSON.stringify(shas)],
+  );
+  const refs = await db.query<{ sha256: string; partition: string }>(
+    'SELECT sha256, partition FROM blob_refs WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    [JSON.stringify(shas)],
+  );
   const heldSet = new Set(held.map((r) => r.sha256));
   const refSet = new Set(refs.map((r) => `${r.sha256}\u0000${r.partition}`));
   return (sha256, partition) => heldSet.has(sha256) || refSet.has(`${sha256}\u0000${partition}`);

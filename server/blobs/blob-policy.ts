@@ -4,7 +4,13 @@
  */
 
 /** Served with their own media type; anything else is served as `application/octet-stream`. */
-export const SERVED_MEDIA_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp', 'application/pdf', 'application/json']);
+export const SERVED_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'application/pdf',
+  'application/json',
+]);
 
 /** The media type a download is served with: the stored one when it is on the allow-list. */
 export function servedMediaType(stored: string): string {

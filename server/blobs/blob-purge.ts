@@ -25,7 +25,9 @@ function liveRefsSql(): string {
   for (const entity of SYNC_ENTITIES) {
     for (const column of entity.blobColumns ?? []) {
       const when = blobColumnSqlCondition(entity, column, (c) => `data->>'${c}'`);
-      parts.push(`SELECT data->>'${column}' AS sha256, partition FROM docs WHERE entity = '${entity.name}' AND NOT deleted AND data->>'${column}' IS NOT NULL${when}`);
+      parts.push(
+        `SELECT data->>'${column}' AS sha256, partition FROM docs WHERE entity = '${entity.name}' AND NOT deleted AND data->>'${column}' IS NOT NULL${when}`,
+      );
     }
   }
   return parts.length > 0 ? parts.join(' UNION ') : 'SELECT NULL::text AS sha256, NULL::text AS partition WHERE false';
@@ -37,9 +39,16 @@ export async function purgeBlobs(db: CentralDb, options: { graceMs: number; now?
   return db.transaction(async (tx) => {
     // One purge at a time (several server processes may share a PostgreSQL database).
     await tx.query('LOCK TABLE blob_refs IN SHARE ROW EXCLUSIVE MODE');
-    await tx.query(`DELETE FROM blob_refs r WHERE NOT EXISTS (SELECT 1 FROM (${liveRefsSql()}) live WHERE live.sha256 = r.sha256 AND live.partition = r.partition)`);
-    await tx.query('UPDATE blobs SET unreferenced_since = NULL WHERE unreferenced_since IS NOT NULL AND sha256 IN (SELECT sha256 FROM blob_refs)');
-    await tx.query(`UPDATE blobs SET unreferenced_since = $1 WHERE unreferenced_since IS NULL AND sha256 NOT IN (SELECT sha256 FROM blob_refs) AND sha256 NOT IN (${RELEASE_BLOBS})`, [now.toISOString()]);
+    await tx.query(
+      `DELETE FROM blob_refs r WHERE NOT EXISTS (SELECT 1 FROM (${liveRefsSql()}) live WHERE live.sha256 = r.sha256 AND live.partition = r.partition)`,
+    );
+    await tx.query(
+      'UPDATE blobs SET unreferenced_since = NULL WHERE unreferenced_since IS NOT NULL AND sha256 IN (SELECT sha256 FROM blob_refs)',
+    );
+    await tx.query(
+      `UPDATE blobs SET unreferenced_since = $1 WHERE unreferenced_since IS NULL AND sha256 NOT IN (SELECT sha256 FROM blob_refs) AND sha256 NOT IN (${RELEASE_BLOBS})`,
+      [now.toISOString()],
+    );
     const purged = await tx.query<{ size: string | number }>(
       `DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM blob_refs) AND sha256 NOT IN (${RELEASE_BLOBS})
           AND ((unreferenced_since IS NOT NULL AND unreferenced_since <= $1) OR (NOT complete AND created_at <= $1))

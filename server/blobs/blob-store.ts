@@ -45,7 +45,10 @@ export async function blobRow(db: CentralQueries, sha256: string): Promise<BlobR
 }
 
 async function holderRow(db: CentralQueries, sha256: string, deviceId: string): Promise<HolderRow | null> {
-  const [row] = await db.query<HolderRow>('SELECT proven, complete FROM blob_holders WHERE sha256 = $1 AND device_id = $2', [sha256, deviceId]);
+  const [row] = await db.query<HolderRow>('SELECT proven, complete FROM blob_holders WHERE sha256 = $1 AND device_id = $2', [
+    sha256,
+    deviceId,
+  ]);
   return row ? { proven: Number(row.proven), complete: row.complete } : null;
 }
 
@@ -78,10 +81,10 @@ const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(bytes < MB ? 3 : 1)} MB`;
 
 async function checkQuota(tx: CentralQueries, input: ChunkInput): Promise<void> {
-  const [used] = await tx.query<{ bytes: string | number | null }>('SELECT coalesce(sum(size), 0) AS bytes FROM blobs WHERE uploaded_by_device = $1 AND sha256 <> $2', [
-    input.deviceId,
-    input.sha256,
-  ]);
+  const [used] = await tx.query<{ bytes: string | number | null }>(
+    'SELECT coalesce(sum(size), 0) AS bytes FROM blobs WHERE uploaded_by_device = $1 AND sha256 <> $2',
+    [input.deviceId, input.sha256],
+  );
   const bytes = Number(used?.bytes ?? 0);
   if (bytes + input.size > input.quotaBytes) {
     throw new HttpError(
@@ -104,7 +107,12 @@ export async function putChunk(db: CentralDb, input: ChunkInput): Promise<BlobSt
     }
     if (!existing) {
       await checkQuota(tx, input);
-      await tx.query('INSERT INTO blobs (sha256, size, media_type, uploaded_by_device) VALUES ($1, $2, $3, $4)', [input.sha256, input.size, input.mediaType, input.deviceId]);
+      await tx.query('INSERT INTO blobs (sha256, size, media_type, uploaded_by_device) VALUES ($1, $2, $3, $4)', [
+        input.sha256,
+        input.size,
+        input.mediaType,
+        input.deviceId,
+      ]);
       await tx.query('INSERT INTO blob_holders (sha256, device_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [input.sha256, input.deviceId]);
     }
     const [row] = await tx.query<BlobRow>(`SELECT ${BLOB_COLUMNS} FROM blobs WHERE sha256 = $1`, [input.sha256]);
@@ -112,14 +120,25 @@ export async function putChunk(db: CentralDb, input: ChunkInput): Promise<BlobSt
     if (status.size !== input.size) {
       // Same address, other size: one of the two uploads is wrong (the hash decides at the end). A
       // new upload from the start replaces the unfinished one; a resumption is refused.
-      if (input.offset !== 0) throw new HttpError(409, 'size_mismatch', `This upload was started with size ${status.size}, not ${input.size}: start again from offset 0.`);
+      if (input.offset !== 0)
+        throw new HttpError(
+          409,
+          'size_mismatch',
+          `This upload was started with size ${status.size}, not ${input.size}: start again from offset 0.`,
+        );
       await checkQuota(tx, input);
       await tx.query('DELETE FROM blob_chunks WHERE sha256 = $1', [input.sha256]);
-      await tx.query('UPDATE blobs SET size = $2, media_type = $3, received = 0 WHERE sha256 = $1', [input.sha256, input.size, input.mediaType]);
+      await tx.query('UPDATE blobs SET size = $2, media_type = $3, received = 0 WHERE sha256 = $1', [
+        input.sha256,
+        input.size,
+        input.mediaType,
+      ]);
       status = { ...status, size: input.size, mediaType: input.mediaType, received: 0 };
     }
     if (input.offset !== status.received) {
-      throw new HttpError(409, 'offset_mismatch', `The server has ${status.received} bytes of this upload: continue from there.`, { status });
+      throw new HttpError(409, 'offset_mismatch', `The server has ${status.received} bytes of this upload: continue from there.`, {
+        status,
+      });
     }
     if (input.bytes.length === 0 && status.size > 0) throw new HttpError(400, 'validation', 'An empty chunk.');
     if (input.offset + input.bytes.length > status.size) throw new HttpError(400, 'validation', 'The chunk goes past the declared size.');
@@ -139,11 +158,19 @@ export async function putChunk(db: CentralDb, input: ChunkInput): Promise<BlobSt
       return { mismatch: true as const };
     }
     await tx.query('UPDATE blobs SET received = $2, complete = true WHERE sha256 = $1', [input.sha256, received]);
-    await tx.query('UPDATE blob_holders SET proven = $3, complete = true WHERE sha256 = $1 AND device_id = $2', [input.sha256, input.deviceId, received]);
+    await tx.query('UPDATE blob_holders SET proven = $3, complete = true WHERE sha256 = $1 AND device_id = $2', [
+      input.sha256,
+      input.deviceId,
+      received,
+    ]);
     return { status: { ...status, received, complete: true } };
   });
   if ('mismatch' in outcome) {
-    throw new HttpError(422, 'hash_mismatch', 'The uploaded bytes do not match their SHA-256: the upload was discarded; upload it again from the start.');
+    throw new HttpError(
+      422,
+      'hash_mismatch',
+      'The uploaded bytes do not match their SHA-256: the upload was discarded; upload it again from the start.',
+    );
   }
   return outcome.status;
 }
@@ -166,25 +193,37 @@ async function proveChunk(tx: CentralQueries, row: BlobRow, input: ChunkInput): 
   const size = Number(row.size);
   let holder = await holderRow(tx, input.sha256, input.deviceId);
   if (holder?.complete) return toStatus(row);
-  if (input.size !== size) throw new HttpError(422, 'hash_mismatch', 'The uploaded bytes do not match their SHA-256: check the file and upload it again.');
+  if (input.size !== size)
+    throw new HttpError(422, 'hash_mismatch', 'The uploaded bytes do not match their SHA-256: check the file and upload it again.');
   if (!holder) {
     await tx.query('INSERT INTO blob_holders (sha256, device_id) VALUES ($1, $2)', [input.sha256, input.deviceId]);
     holder = { proven: 0, complete: false };
   }
   const status = (proven: number, complete: boolean): BlobStatus => ({ ...toStatus(row), received: proven, complete });
   if (input.offset !== holder.proven) {
-    throw new HttpError(409, 'offset_mismatch', `The server has ${holder.proven} bytes of this upload: continue from there.`, { status: status(holder.proven, false) });
+    throw new HttpError(409, 'offset_mismatch', `The server has ${holder.proven} bytes of this upload: continue from there.`, {
+      status: status(holder.proven, false),
+    });
   }
   if (input.bytes.length === 0 && size > 0) throw new HttpError(400, 'validation', 'An empty chunk.');
   if (input.offset + input.bytes.length > size) throw new HttpError(400, 'validation', 'The chunk goes past the declared size.');
   const stored = await storedRange(tx, input.sha256, input.offset, input.bytes.length);
   if (!stored.equals(input.bytes)) {
     await tx.query('DELETE FROM blob_holders WHERE sha256 = $1 AND device_id = $2', [input.sha256, input.deviceId]);
-    throw new HttpError(422, 'hash_mismatch', 'The uploaded bytes do not match their SHA-256: the upload was discarded; upload it again from the start.');
+    throw new HttpError(
+      422,
+      'hash_mismatch',
+      'The uploaded bytes do not match their SHA-256: the upload was discarded; upload it again from the start.',
+    );
   }
   const proven = input.offset + input.bytes.length;
   const complete = proven === size;
-  await tx.query('UPDATE blob_holders SET proven = $3, complete = $4 WHERE sha256 = $1 AND device_id = $2', [input.sha256, input.deviceId, proven, complete]);
+  await tx.query('UPDATE blob_holders SET proven = $3, complete = $4 WHERE sha256 = $1 AND device_id = $2', [
+    input.sha256,
+    input.deviceId,
+    proven,
+    complete,
+  ]);
   return status(proven, complete);
 }
 
@@ -193,7 +232,10 @@ export function blobStream(db: CentralQueries, sha256: string): Readable {
   let next = 0;
   return new Readable({
     read() {
-      db.query<{ offset: string | number; data: unknown }>('SELECT "offset", data FROM blob_chunks WHERE sha256 = $1 AND "offset" >= $2 ORDER BY "offset" LIMIT 1', [sha256, next]).then(
+      db.query<{ offset: string | number; data: unknown }>(
+        'SELECT "offset", data FROM blob_chunks WHERE sha256 = $1 AND "offset" >= $2 ORDER BY "offset" LIMIT 1',
+        [sha256, next],
+      ).then(
         ([chunk]) => {
           if (!chunk) {
             this.push(null);

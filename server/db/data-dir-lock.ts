@@ -73,7 +73,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       } catch {
         continue; // Removed between our open and read: try again.
       }
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner) && owner !== process.pid) throw new DataDirInUseError(path.resolve(dataDir), owner);
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner) && owner !== process.pid)
+        throw new DataDirInUseError(path.resolve(dataDir), owner);
       // Stale: its process is gone (or it is our own pid from an earlier run that crashed and reused the pid).
       fs.rmSync(lockPath, { force: true });
     }

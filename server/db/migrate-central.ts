@@ -61,7 +61,11 @@ export async function centralSchemaVersion(db: CentralDb): Promise<number> {
  * existing PGlite database is backed up first (the newest five backups are kept); a PostgreSQL
  * database is its operator's to back up (pg_dump).
  */
-export async function migrateCentral(db: CentralDb, log: MigrationLog, migrations: readonly Migration[] = centralMigrations): Promise<MigrateResult> {
+export async function migrateCentral(
+  db: CentralDb,
+  log: MigrationLog,
+  migrations: readonly Migration[] = centralMigrations,
+): Promise<MigrateResult> {
   const latest = migrations.length > 0 ? migrations[migrations.length - 1]!.version : LATEST_CENTRAL_SCHEMA_VERSION;
   const from = await db.transaction(lockAndReadVersion);
   if (from > latest) throw new SchemaTooNewError(from, latest);
@@ -73,7 +77,7 @@ export async function migrateCentral(db: CentralDb, log: MigrationLog, migration
     result.backupFile = await backupPglite(db, db.dataDir, from);
     log.info({ backupFile: result.backupFile, schemaVersion: from }, 'central database backed up before migrating');
   } else if (from > 0) {
-    log.warn({ schemaVersion: from, target: latest }, 'migrating a PostgreSQL database: its backups are the operator\'s (pg_dump)');
+    log.warn({ schemaVersion: from, target: latest }, "migrating a PostgreSQL database: its backups are the operator's (pg_dump)");
   }
 
   for (const migration of pending) {

@@ -1,4 +1,18 @@
-import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ColumnWrites } from '../sync/column-writes';
 
 /**
@@ -29,13 +43,17 @@ export const devices = pgTable(
   'devices',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: tstz('created_at').notNull().defaultNow(),
     lastSeenAt: tstz('last_seen_at'),
     revokedAt: tstz('revoked_at'),
-    appChannel: text('app_channel', { enum: ['stable', 'pilot'] }).notNull().default('stable'),
+    appChannel: text('app_channel', { enum: ['stable', 'pilot'] })
+      .notNull()
+      .default('stable'),
     appVersion: text('app_version'),
     appVersionAt: tstz('app_version_at'),
   },
@@ -72,7 +90,9 @@ export const deploymentManagers = pgTable(
   'deployment_managers',
   {
     deploymentId: text('deployment_id').notNull(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.deploymentId, t.userId] })],
 );
@@ -94,7 +114,9 @@ export const docs = pgTable(
   {
     entity: text('entity').notNull(),
     rowId: text('row_id').notNull(),
-    partition: text('partition').notNull().references(() => partitions.key),
+    partition: text('partition')
+      .notNull()
+      .references(() => partitions.key),
     version: integer('version').notNull(),
     deleted: boolean('deleted').notNull().default(false),
     data: jsonb('data').$type<Record<string, string | number | null>>(),
@@ -108,7 +130,9 @@ export const docs = pgTable(
 export const changeLog = pgTable(
   'change_log',
   {
-    partition: text('partition').notNull().references(() => partitions.key),
+    partition: text('partition')
+      .notNull()
+      .references(() => partitions.key),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     entity: text('entity').notNull(),
     rowId: text('row_id').notNull(),
@@ -120,7 +144,9 @@ export const appliedOps = pgTable(
   'applied_ops',
   {
     opId: uuid('op_id').primaryKey(),
-    deviceId: uuid('device_id').notNull().references(() => devices.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
     entity: text('entity').notNull(),
     rowId: text('row_id').notNull(),
     status: text('status', { enum: ['applied', 'rejected'] }).notNull(),
@@ -150,16 +176,20 @@ export const overwrites = pgTable(
   (t) => [index('overwrites_row').on(t.entity, t.rowId)],
 );
 
-export const blobs = pgTable('blobs', {
-  sha256: text('sha256').primaryKey(),
-  size: bigint('size', { mode: 'number' }).notNull(),
-  mediaType: text('media_type').notNull(),
-  received: bigint('received', { mode: 'number' }).notNull().default(0),
-  complete: boolean('complete').notNull().default(false),
-  uploadedByDevice: uuid('uploaded_by_device'),
-  createdAt: tstz('created_at').notNull().defaultNow(),
-  unreferencedSince: tstz('unreferenced_since').defaultNow(),
-}, (t) => [index('blobs_uploaded_by').on(t.uploadedByDevice)]);
+export const blobs = pgTable(
+  'blobs',
+  {
+    sha256: text('sha256').primaryKey(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mediaType: text('media_type').notNull(),
+    received: bigint('received', { mode: 'number' }).notNull().default(0),
+    complete: boolean('complete').notNull().default(false),
+    uploadedByDevice: uuid('uploaded_by_device'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    unreferencedSince: tstz('unreferenced_since').defaultNow(),
+  },
+  (t) => [index('blobs_uploaded_by').on(t.uploadedByDevice)],
+);
 
 export const blobHolders = pgTable(
   'blob_holders',

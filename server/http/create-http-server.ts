@@ -73,6 +73,8 @@ export function createHttpServer(options: HttpServerOptions = {}): FastifyInstan
   app.addHook('onSend', async (_request, reply) => {
     if (closing) void reply.header('connection', 'close');
   });
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
   return app;
 }

@@ -12,7 +12,9 @@ function zodIssues(error: ZodError): Issues {
 /** Maps every failure to `{ error: { code, message, issues? } }`; only unexpected ones are logged, and no stack reaches a client. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
+    void reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody);
   });
 
   app.setErrorHandler((rawError, request, reply) => {

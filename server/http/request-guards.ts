@@ -55,6 +55,7 @@ export function installRequestGuards(app: FastifyInstance, db: CentralDb): void 
     request.principal = result.principal;
     // The desktop's version, for the device list: written only when it changed.
     const appVersion = request.headers[APP_VERSION_HEADER];
-    if (typeof appVersion === 'string' && appVersion !== result.appVersion) await recordDeviceAppVersion(db, result.principal.deviceId, appVersion);
+    if (typeof appVersion === 'string' && appVersion !== result.appVersion)
+      await recordDeviceAppVersion(db, result.principal.deviceId, appVersion);
   });
 }

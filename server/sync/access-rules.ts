@@ -34,7 +34,9 @@ export interface AccessContext {
 export async function loadAccess(q: SyncQueries, principal: Principal): Promise<AccessContext> {
   const access: AccessContext = { principal, managed: new Set(), sites: new Map() };
   if (principal.role === 'release_manager') {
-    const rows = await q.query<{ deployment_id: string }>('SELECT deployment_id FROM deployment_managers WHERE user_id = $1', [principal.userId]);
+    const rows = await q.query<{ deployment_id: string }>('SELECT deployment_id FROM deployment_managers WHERE user_id = $1', [
+      principal.userId,
+    ]);
     for (const row of rows) access.managed.add(row.deployment_id);
   } else if (principal.role === 'technician') {
     const rows = await q.query<{ site_id: string; deployment_id: string }>(
@@ -152,7 +154,8 @@ export function writeDenial(access: AccessContext, write: WriteRequest): Rejecti
   const { principal } = access;
   // Which rows the role writes is declared in shared/sync/entity-access.ts; which partitions, here.
   const scopeOfWrite = writeScope(principal.role, write.entity.name);
-  if (scopeOfWrite === 'none') return forbidden(`Only ${describeRoles(entityWriters(write.entity.name).full)} write ${write.entity.name} rows (the plan)`);
+  if (scopeOfWrite === 'none')
+    return forbidden(`Only ${describeRoles(entityWriters(write.entity.name).full)} write ${write.entity.name} rows (the plan)`);
   if (principal.role === 'administrator') return undefined;
   if (principal.role === 'release_manager') {
     if (access.managed.has(write.deploymentId)) return undefined;
@@ -180,7 +183,8 @@ export function writeDenial(access: AccessContext, write: WriteRequest): Rejecti
     allowed.add('asset_tag');
   }
   const planColumns = Object.keys(write.data).filter((column) => !allowed.has(column) && write.current![column] !== write.data[column]);
-  if (planColumns.length > 0) return forbidden(`Technicians may not change ${planColumns.join(', ')} of ${write.entity.name} (plan columns)`);
+  if (planColumns.length > 0)
+    return forbidden(`Technicians may not change ${planColumns.join(', ')} of ${write.entity.name} (plan columns)`);
   return undefined;
 }
 
@@ -192,6 +196,7 @@ function technicianTagDenial(access: AccessContext, current: WireRow, tag: unkno
   const problem = assetTagAssignmentProblem(current, tag);
   if (problem) return forbidden(`Technicians may not set this asset tag: ${problem}`);
   const issuer = issuerOfTag(tag as string);
-  if (!issuer || !access.tagIssuers?.has(issuer)) return forbidden(`Asset tag ${String(tag)} names issuer ${issuer ?? '?'}, which is not one of your devices`);
+  if (!issuer || !access.tagIssuers?.has(issuer))
+    return forbidden(`Asset tag ${String(tag)} names issuer ${issuer ?? '?'}, which is not one of your devices`);
   return undefined;
 }

@@ -12,19 +12,46 @@ const ME = '00000000-0000-4000-8000-00000000000a';
 const TECH = '00000000-0000-4000-8000-00000000000b';
 
 const ISSUE: WireRow = {
-  id: 'i1', site_id: 's1', number: 1, title: 't', description: '', severity: 'low', category: 'hardware', status: 'open', blocks_sign_off: 0,
-  assignee: null, escalation_level: 0, created_at: 'now', created_by: 'Rita', updated_at: 'now', updated_by: 'Rita',
+  id: 'i1',
+  site_id: 's1',
+  number: 1,
+  title: 't',
+  description: '',
+  severity: 'low',
+  category: 'hardware',
+  status: 'open',
+  blocks_sign_off: 0,
+  assignee: null,
+  escalation_level: 0,
+  created_at: 'now',
+  created_by: 'Rita',
+  updated_at: 'now',
+  updated_by: 'Rita',
 };
 
 function update(data: WireRow, baseVersion: number): Operation {
-  return { opId: uuidv7(), entity: 'issues', rowId: 'i1', kind: 'update', partition: 'site:s1', baseVersion, schemaVersion: LATEST_SCHEMA_VERSION, data, createdAt: 'now' };
+  return {
+    opId: uuidv7(),
+    entity: 'issues',
+    rowId: 'i1',
+    kind: 'update',
+    partition: 'site:s1',
+    baseVersion,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    data,
+    createdAt: 'now',
+  };
 }
 
 function input(ops: Operation[], stored: StoredDoc): PlanInput {
   return {
     ops,
     deviceId: ME,
-    access: { principal: { userId: 'u', username: 'rita', displayName: 'Rita', role: 'release_manager', deviceId: ME, deviceName: 'desk' }, managed: new Set(['d1']), sites: new Map() },
+    access: {
+      principal: { userId: 'u', username: 'rita', displayName: 'Rita', role: 'release_manager', deviceId: ME, deviceName: 'desk' },
+      managed: new Set(['d1']),
+      sites: new Map(),
+    },
     docs: new Map([[docKey('issues', 'i1'), stored]]),
     partitions: new Map([['site:s1', { key: 'site:s1', scope: 'site', deploymentId: 'd1', siteId: 's1', label: '' }]]),
     recorded: new Map(),
@@ -35,7 +62,13 @@ function input(ops: Operation[], stored: StoredDoc): PlanInput {
 
 /** Rita inserted the issue (version 1); a technician then set its status (version 2), which Rita has not pulled. */
 const afterTechnician: StoredDoc = {
-  entity: 'issues', rowId: 'i1', partition: 'site:s1', version: 2, deleted: false, data: { ...ISSUE, status: 'escalated' }, updatedByDevice: TECH,
+  entity: 'issues',
+  rowId: 'i1',
+  partition: 'site:s1',
+  version: 2,
+  deleted: false,
+  data: { ...ISSUE, status: 'escalated' },
+  updatedByDevice: TECH,
   writes: withWrites(insertedWrites(1, ME), ['status'], 2, TECH),
 };
 
@@ -47,13 +80,18 @@ describe('concurrent writes, column by column', () => {
     const plan = planPush(input([update({ id: 'i1', assignee: 'Ann' }, 1), update({ id: 'i1', status: 'resolved' }, 1)], afterTechnician));
     expect(plan.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect(plan.overwrites.map((o) => [o.column_name, o.replaced_value, o.new_value])).toEqual([['status', 'escalated', 'resolved']]);
-    expect(plan.changed.get(docKey('issues', 'i1'))!.writes).toEqual({ columns: { '*': 1, status: 4, assignee: 3 }, writers: { 1: ME, 3: ME, 4: ME } });
+    expect(plan.changed.get(docKey('issues', 'i1'))!.writes).toEqual({
+      columns: { '*': 1, status: 4, assignee: 3 },
+      writers: { 1: ME, 3: ME, 4: ME },
+    });
   });
 
   it('records nothing when a write replaces only values its own device wrote or had pulled', () => {
     const pulled = planPush(input([update({ id: 'i1', status: 'resolved' }, 2)], afterTechnician));
     expect(pulled.overwrites).toEqual([]);
-    const own = planPush(input([update({ id: 'i1', status: 'in_progress' }, 1), update({ id: 'i1', status: 'resolved' }, 1)], afterTechnician));
+    const own = planPush(
+      input([update({ id: 'i1', status: 'in_progress' }, 1), update({ id: 'i1', status: 'resolved' }, 1)], afterTechnician),
+    );
     // The first replaces the technician's value (recorded); the second only Rita's own first one.
     expect(own.overwrites.map((o) => [o.replaced_value, o.new_value])).toEqual([['escalated', 'in_progress']]);
   });

@@ -24,7 +24,8 @@ export function insertedWrites(version: number, deviceId: string): ColumnWrites 
 export function withWrites(writes: ColumnWrites | null, columns: readonly string[], version: number, deviceId: string): ColumnWrites {
   const next: ColumnWrites = { columns: { ...(writes?.columns ?? {}) }, writers: {} };
   for (const column of columns) next.columns[column] = version;
-  for (const written of Object.values(next.columns)) next.writers[written] = written === version ? deviceId : (writes?.writers[written] ?? null);
+  for (const written of Object.values(next.columns))
+    next.writers[written] = written === version ? deviceId : (writes?.writers[written] ?? null);
   return next;
 }
 

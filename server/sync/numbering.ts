@@ -31,7 +31,13 @@ export async function loadNumbering(tx: SyncQueries, ops: readonly Operation[]):
     const rule = NUMBERED_COLUMNS[op.entity];
     const group = op.data[rule?.groupColumn ?? ''];
     if (!rule || op.kind !== 'insert' || typeof group !== 'string') continue;
-    wanted.set(groupKey(op.entity, group), { entity: op.entity, partition: op.partition, group_column: rule.groupColumn, group_value: group, num_column: rule.column });
+    wanted.set(groupKey(op.entity, group), {
+      entity: op.entity,
+      partition: op.partition,
+      group_column: rule.groupColumn,
+      group_value: group,
+      num_column: rule.column,
+    });
     state.set(groupKey(op.entity, group), { max: 0, taken: new Map() });
   }
   if (wanted.size === 0) return state;
@@ -55,7 +61,12 @@ export async function loadNumbering(tx: SyncQueries, ops: readonly Operation[]):
  * Takes a number for a new row of `entity`: its own when free, else the group's next. Returns the
  * replaced number when it had to change (and sets the new one in `row`).
  */
-export function takeNumber(state: NumberingState, entity: string, rowId: string, row: WireRow): { replaced: number; by: number } | undefined {
+export function takeNumber(
+  state: NumberingState,
+  entity: string,
+  rowId: string,
+  row: WireRow,
+): { replaced: number; by: number } | undefined {
   const rule = NUMBERED_COLUMNS[entity];
   const groupValue = row[rule?.groupColumn ?? ''];
   if (!rule || typeof groupValue !== 'string') return undefined;

@@ -91,7 +91,13 @@ function parentKeys(ops: readonly Operation[], docs: Map<string, StoredDoc>): { 
 
 async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Operation[]): Promise<OperationResult[]> {
   const claimed = [...new Set(ops.map((op) => op.partition))].sort();
-  const partitionRows = await tx.query<{ key: string; scope: 'deployment' | 'site'; deployment_id: string; site_id: string | null; label: string }>(
+  const partitionRows = await tx.query<{
+    key: string;
+    scope: 'deployment' | 'site';
+    deployment_id: string;
+    site_id: string | null;
+    label: string;
+  }>(
     `SELECT key, scope, deployment_id, site_id, label FROM partitions
       WHERE key IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY key FOR UPDATE`,
     [jsonParam(claimed)],
@@ -101,7 +107,14 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
   );
 
   const opIds = [...new Set(ops.map((op) => op.opId))];
-  const recordedRows = await tx.query<{ op_id: string; device_id: string; status: 'applied' | 'rejected'; version: number | null; code: string | null; reason: string | null }>(
+  const recordedRows = await tx.query<{
+    op_id: string;
+    device_id: string;
+    status: 'applied' | 'rejected';
+    version: number | null;
+    code: string | null;
+    reason: string | null;
+  }>(
     `SELECT op_id::text AS op_id, device_id::text AS device_id, status, version, code, reason FROM applied_ops
       WHERE op_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)`,
     [jsonParam(opIds)],
@@ -112,17 +125,26 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
 
   const fresh = ops.filter((op) => !recorded.has(op.opId));
   const docs = new Map<string, StoredDoc>();
-  await loadDocs(tx, [...new Map(fresh.map((op) => [docKey(op.entity, op.rowId), { entity: op.entity, row_id: op.rowId }])).values()], docs);
+  await loadDocs(
+    tx,
+    [...new Map(fresh.map((op) => [docKey(op.entity, op.rowId), { entity: op.entity, row_id: op.rowId }])).values()],
+    docs,
+  );
   await loadDocs(tx, parentKeys(fresh, docs), docs);
   // A partition named by the batch that did not exist when locked but holds rows now was created by
   // a concurrent push that committed meanwhile: start again with it locked.
   const claimedSet = new Set(claimed);
   for (const doc of docs.values()) {
-    if (claimedSet.has(doc.partition) && !partitions.has(doc.partition)) throw new PushRaceError(`Partition ${doc.partition} appeared during the push`);
+    if (claimedSet.has(doc.partition) && !partitions.has(doc.partition))
+      throw new PushRaceError(`Partition ${doc.partition} appeared during the push`);
   }
 
   // Only an insert can reuse an id; the lookup is skipped for batches without one.
-  await loadRetiredIds(tx, fresh.filter((op) => op.kind === 'insert').map((op) => ({ entity: op.entity, row_id: op.rowId })), docs);
+  await loadRetiredIds(
+    tx,
+    fresh.filter((op) => op.kind === 'insert').map((op) => ({ entity: op.entity, row_id: op.rowId })),
+    docs,
+  );
 
   // The attachments the planner will check: blob columns of the row as it will be (push-planner.ts).
   const shas = new Set<string>();
@@ -137,9 +159,10 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
   }
   const completeBlobs = new Set<string>();
   if (shas.size > 0) {
-    const rows = await tx.query<{ sha256: string }>('SELECT sha256 FROM blobs WHERE complete AND sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))', [
-      jsonParam([...shas]),
-    ]);
+    const rows = await tx.query<{ sha256: string }>(
+      'SELECT sha256 FROM blobs WHERE complete AND sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))',
+      [jsonParam([...shas])],
+    );
     for (const row of rows) completeBlobs.add(row.sha256);
   }
 
@@ -147,7 +170,19 @@ async function pushOnce(tx: SyncQueries, principal: Principal, ops: readonly Ope
   const numbering = await loadNumbering(tx, fresh);
   const unique = await loadUniqueGroups(tx, fresh, docs);
   const signingKeys = fresh.some((op) => op.entity === 'sign_off_sheets') ? await deviceSigningKeys(tx, principal.deviceId) : undefined;
-  const plan = planPush({ ops, deviceId: principal.deviceId, access, docs, partitions, recorded, completeBlobs, mayReferenceBlob: await referenceableBlobs(tx, principal.deviceId, [...completeBlobs]), numbering, unique, signingKeys });
+  const plan = planPush({
+    ops,
+    deviceId: principal.deviceId,
+    access,
+    docs,
+    partitions,
+    recorded,
+    completeBlobs,
+    mayReferenceBlob: await referenceableBlobs(tx, principal.deviceId, [...completeBlobs]),
+    numbering,
+    unique,
+    signingKeys,
+  });
   await createPartitions(tx, plan);
   const seqOf = await allocateSequences(tx, plan);
   await writePlan(tx, plan, principal.deviceId, seqOf);

@@ -49,7 +49,12 @@ export function planPush(input: PlanInput): PushPlan {
     const recorded = input.recorded.get(op.opId);
     if (recorded) {
       if (recorded.deviceId !== input.deviceId) {
-        plan.results.push({ opId: op.opId, status: 'rejected', code: 'foreign_operation', reason: 'This operation id was pushed by another device' });
+        plan.results.push({
+          opId: op.opId,
+          status: 'rejected',
+          code: 'foreign_operation',
+          reason: 'This operation id was pushed by another device',
+        });
       } else if (recorded.status === 'applied') {
         plan.results.push({ opId: op.opId, status: 'duplicate', version: recorded.version ?? 0 });
       } else {
@@ -101,7 +106,8 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     if (!doc) return reject('not_found', `${entity.name} ${op.rowId} is not on the server`);
     if (doc.deleted) return reject('row_deleted', `${entity.name} ${op.rowId} was deleted on the server`);
   }
-  const row: WireRow = op.kind === 'insert' ? fullRow(entity, op.data) : op.kind === 'update' ? { ...current, ...op.data } : { ...op.data, ...current };
+  const row: WireRow =
+    op.kind === 'insert' ? fullRow(entity, op.data) : op.kind === 'update' ? { ...current, ...op.data } : { ...op.data, ...current };
 
   // Where the row belongs.
   let partition: string;
@@ -113,19 +119,27 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   } else if (located.ok === 'parent') {
     const parent = input.docs.get(docKey(located.parentEntity, located.parentRowId));
     if (!parent && op.kind === 'delete' && !current) return applied(input, plan, op, entity.name, doc?.version ?? 0, []); // nothing to delete
-    if (!parent) return reject('unknown_parent', `${entity.name} ${op.rowId} belongs to ${located.parentEntity} ${located.parentRowId}, which is not on the server`);
+    if (!parent)
+      return reject(
+        'unknown_parent',
+        `${entity.name} ${op.rowId} belongs to ${located.parentEntity} ${located.parentRowId}, which is not on the server`,
+      );
     parentRow = parent.data;
     partition = parent.partition;
   } else {
     partition = located.partition;
   }
   if (current && doc && doc.partition !== partition) {
-    return reject('partition_mismatch', `${entity.name} ${op.rowId} belongs to ${doc.partition} on the server and cannot move to ${partition}`);
+    return reject(
+      'partition_mismatch',
+      `${entity.name} ${op.rowId} belongs to ${doc.partition} on the server and cannot move to ${partition}`,
+    );
   }
   if (doc && !current && op.kind !== 'delete' && doc.partition !== partition) {
     return reject('id_taken', `${entity.name} ${op.rowId} was deleted in ${doc.partition}: a row id is never reused in another partition`);
   }
-  if (op.partition !== partition) return reject('partition_mismatch', `${entity.name} ${op.rowId} belongs to ${partition}, not ${op.partition}`);
+  if (op.partition !== partition)
+    return reject('partition_mismatch', `${entity.name} ${op.rowId} belongs to ${partition}, not ${op.partition}`);
 
   // The partition: stored, or created by this operation.
   const { scope, id } = parsePartitionKey(partition);
@@ -151,7 +165,15 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     if (!technicians) return reject('invalid', 'sites.technicians must be a JSON array of names and {id, name} users');
   }
 
-  const denial = writeDenial(input.access, { entity, kind: op.kind, partition, deploymentId: stored.deploymentId, current, everStored: doc !== undefined, data: op.kind === 'insert' ? row : op.data });
+  const denial = writeDenial(input.access, {
+    entity,
+    kind: op.kind,
+    partition,
+    deploymentId: stored.deploymentId,
+    current,
+    everStored: doc !== undefined,
+    data: op.kind === 'insert' ? row : op.data,
+  });
   if (denial) return { rejection: denial };
   // The desktop's SQLite constraints, declared in shared/sync/row-rules.ts.
   const constraint = immutableRejection(entity, op, current, row) ?? (op.kind === 'delete' ? undefined : constraintRejection(entity, row));
@@ -159,7 +181,8 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   // A rule on the parent row (shared/sync/row-rules.ts), after authorization so it tells nothing of rows the writer may not see.
   const parentRefusal = op.kind === 'insert' && parentRow ? parentRuleViolation(entity.name, parentRow) : undefined;
   if (parentRefusal) return reject('constraint', `${entity.name} ${op.rowId}: ${parentRefusal}`);
-  if (entity.name === 'deployments' && op.kind === 'insert' && !doc && input.access.principal.role === 'release_manager') plan.newManagers.add(id);
+  if (entity.name === 'deployments' && op.kind === 'insert' && !doc && input.access.principal.role === 'release_manager')
+    plan.newManagers.add(id);
 
   const shas: string[] = [];
   if (op.kind !== 'delete') {
@@ -171,7 +194,10 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
         return reject('blob_missing', `The attachment ${String(sha)} (${entity.name}.${column}) is not on the server: upload it first`);
       }
       if (input.mayReferenceBlob && !input.mayReferenceBlob(sha, partition)) {
-        return reject('blob_not_held', `The attachment ${sha} (${entity.name}.${column}) was not uploaded from this device: upload it from this device first`);
+        return reject(
+          'blob_not_held',
+          `The attachment ${sha} (${entity.name}.${column}) was not uploaded from this device: upload it from this device first`,
+        );
       }
       shas.push(sha);
     }
@@ -181,7 +207,10 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
     plan.newPartitions.set(partition, created);
   }
 
-  const duplicate = op.kind === 'delete' ? releaseUnique(input.unique, entity, op.rowId, current) : claimUnique(input.unique, entity, op, op.rowId, current, row);
+  const duplicate =
+    op.kind === 'delete'
+      ? releaseUnique(input.unique, entity, op.rowId, current)
+      : claimUnique(input.unique, entity, op, op.rowId, current, row);
   if (duplicate) return { rejection: duplicate };
 
   // Decide the new state.
@@ -189,33 +218,78 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   let next: StoredDoc | undefined;
   const overwrote: { column: string; replaced: unknown; by: unknown }[] = [];
   if (op.kind === 'delete') {
-    if (current) next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: true, data: null, updatedByDevice: input.deviceId, writes: null };
+    if (current)
+      next = {
+        entity: entity.name,
+        rowId: op.rowId,
+        partition,
+        version: base + 1,
+        deleted: true,
+        data: null,
+        updatedByDevice: input.deviceId,
+        writes: null,
+      };
   } else if (!current) {
     const renumbered = takeNumber(input.numbering, entity.name, op.rowId, row);
     if (renumbered) {
       const column = NUMBERED_COLUMNS[entity.name]!.column;
       overwrote.push({ column, replaced: renumbered.replaced, by: renumbered.by });
-      plan.overwrites.push({ entity: entity.name, row_id: op.rowId, partition, column_name: column, replaced_value: renumbered.replaced, replaced_version: base, new_value: renumbered.by, op_id: op.opId });
+      plan.overwrites.push({
+        entity: entity.name,
+        row_id: op.rowId,
+        partition,
+        column_name: column,
+        replaced_value: renumbered.replaced,
+        replaced_version: base,
+        new_value: renumbered.by,
+        op_id: op.opId,
+      });
     }
-    next = { entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId, writes: insertedWrites(base + 1, input.deviceId) };
+    next = {
+      entity: entity.name,
+      rowId: op.rowId,
+      partition,
+      version: base + 1,
+      deleted: false,
+      data: row,
+      updatedByDevice: input.deviceId,
+      writes: insertedWrites(base + 1, input.deviceId),
+    };
   } else if (entity.appendOnly) {
     const same = Object.keys(entity.columns).every((column) => (current[column] ?? null) === (row[column] ?? null));
     if (!same) return reject('append_only', `${entity.name} ${op.rowId} already exists with other content`);
   } else {
     // An insert of an existing row sets every column (those it leaves out to null), an update those it names.
     const written = op.kind === 'insert' ? row : op.data;
-    const changes = Object.keys(written).filter((column) => !entity.key.includes(column) && (current[column] ?? null) !== (written[column] ?? null));
+    const changes = Object.keys(written).filter(
+      (column) => !entity.key.includes(column) && (current[column] ?? null) !== (written[column] ?? null),
+    );
     if (changes.length > 0) {
       for (const column of changes) {
         if (replacesUnseenValue(doc!, column, op.baseVersion, input.deviceId)) {
           const replaced = current[column] ?? null;
           const by = written[column] ?? null;
           overwrote.push({ column, replaced, by });
-          plan.overwrites.push({ entity: entity.name, row_id: op.rowId, partition, column_name: column, replaced_value: replaced, replaced_version: base, new_value: by, op_id: op.opId });
+          plan.overwrites.push({
+            entity: entity.name,
+            row_id: op.rowId,
+            partition,
+            column_name: column,
+            replaced_value: replaced,
+            replaced_version: base,
+            new_value: by,
+            op_id: op.opId,
+          });
         }
       }
       next = {
-        entity: entity.name, rowId: op.rowId, partition, version: base + 1, deleted: false, data: row, updatedByDevice: input.deviceId,
+        entity: entity.name,
+        rowId: op.rowId,
+        partition,
+        version: base + 1,
+        deleted: false,
+        data: row,
+        updatedByDevice: input.deviceId,
         writes: withWrites(doc!.writes, changes, base + 1, input.deviceId),
       };
     }
@@ -235,7 +309,14 @@ function decide(input: PlanInput, plan: PushPlan, op: Operation): Step {
   return applied(input, plan, op, entity.name, next?.version ?? base, overwrote);
 }
 
-function applied(input: PlanInput, plan: PushPlan, op: Operation, entity: string, version: number, overwrote: { column: string; replaced: unknown; by: unknown }[]): Step {
+function applied(
+  input: PlanInput,
+  plan: PushPlan,
+  op: Operation,
+  entity: string,
+  version: number,
+  overwrote: { column: string; replaced: unknown; by: unknown }[],
+): Step {
   plan.results.push({ opId: op.opId, status: 'applied', version, ...(overwrote.length > 0 ? { overwrote } : {}) });
   plan.opRecords.push({ op_id: op.opId, entity, row_id: op.rowId, status: 'applied', version, code: null, reason: null });
   input.recorded.set(op.opId, { deviceId: input.deviceId, status: 'applied', version, code: null, reason: null });

@@ -18,7 +18,13 @@ export async function createPartitions(tx: SyncQueries, plan: PushPlan): Promise
   if (plan.newPartitions.size === 0) return;
   const rows = [...plan.newPartitions.values()]
     .sort((a, b) => (a.key < b.key ? -1 : 1))
-    .map((p) => ({ key: p.key, scope: p.scope, deployment_id: p.deploymentId, site_id: p.siteId, label: plan.labels.get(p.key) ?? p.label }));
+    .map((p) => ({
+      key: p.key,
+      scope: p.scope,
+      deployment_id: p.deploymentId,
+      site_id: p.siteId,
+      label: plan.labels.get(p.key) ?? p.label,
+    }));
   const created = await tx.query<{ key: string }>(
     `INSERT INTO partitions (key, scope, deployment_id, site_id, label)
      SELECT x.key, x.scope, x.deployment_id, x.site_id, x.label
@@ -108,13 +114,23 @@ export async function writePlan(tx: SyncQueries, plan: PushPlan, deviceId: strin
        ON CONFLICT DO NOTHING`,
       [jsonParam(refs), deviceId],
     );
-    await tx.query('UPDATE blobs SET unreferenced_since = NULL WHERE sha256 IN (SELECT x.sha256 FROM jsonb_to_recordset($1::jsonb) AS x(sha256 text))', [jsonParam(refs)]);
+    await tx.query(
+      'UPDATE blobs SET unreferenced_since = NULL WHERE sha256 IN (SELECT x.sha256 FROM jsonb_to_recordset($1::jsonb) AS x(sha256 text))',
+      [jsonParam(refs)],
+    );
   }
   if (plan.siteAssignments.size > 0) {
     const sites = [...plan.siteAssignments.keys()];
     // A technician is a user id; a name-only entry counts only when it is exactly a username.
     const rows = [...plan.siteAssignments].flatMap(([siteId, assigned]) =>
-      assigned ? assigned.technicians.map((t) => ({ site_id: siteId, deployment_id: assigned.deploymentId, user_id: t.id, username: t.id ? null : t.name })) : [],
+      assigned
+        ? assigned.technicians.map((t) => ({
+            site_id: siteId,
+            deployment_id: assigned.deploymentId,
+            user_id: t.id,
+            username: t.id ? null : t.name,
+          }))
+        : [],
     );
     await tx.query('DELETE FROM site_assignments WHERE site_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [jsonParam(sites)]);
     if (rows.length > 0) {

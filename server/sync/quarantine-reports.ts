@@ -11,7 +11,10 @@ import { jsonParam, type SyncDb, type SyncQueries } from './sync-db';
  */
 export async function recordQuarantineReports(db: SyncDb, principal: Principal, rows: readonly QuarantineReportRow[]): Promise<number> {
   const keys = [...new Set(rows.map((r) => r.partition))];
-  const partitions = await db.query<{ key: string; deployment_id: string }>('SELECT key, deployment_id FROM partitions WHERE key = ANY($1::text[])', [keys]);
+  const partitions = await db.query<{ key: string; deployment_id: string }>(
+    'SELECT key, deployment_id FROM partitions WHERE key = ANY($1::text[])',
+    [keys],
+  );
   const access = await loadAccess(db, principal);
   const readable = new Set(partitions.filter((p) => mayRead(access, p.key, p.deployment_id)).map((p) => p.key));
   const accepted = rows.filter((r) => readable.has(r.partition));
@@ -22,7 +25,10 @@ export async function recordQuarantineReports(db: SyncDb, principal: Principal, 
        FROM jsonb_to_recordset($2::jsonb) AS x(entity text, row_id text, partition text, version int, reason text)
      ON CONFLICT (device_id, entity, row_id) DO UPDATE SET partition = excluded.partition, version = excluded.version,
        reason = excluded.reason, last_reported_at = now(), resolved_at = NULL`,
-    [principal.deviceId, jsonParam(accepted.map((r) => ({ entity: r.entity, row_id: r.rowId, partition: r.partition, version: r.version, reason: r.reason })))],
+    [
+      principal.deviceId,
+      jsonParam(accepted.map((r) => ({ entity: r.entity, row_id: r.rowId, partition: r.partition, version: r.version, reason: r.reason }))),
+    ],
   );
   return accepted.length;
 }
@@ -39,7 +45,15 @@ export interface QuarantineReport {
 
 /** Open (unresolved) reports, for `outpost server check-rows`. */
 export async function openQuarantineReports(db: SyncQueries): Promise<QuarantineReport[]> {
-  const rows = await db.query<{ device_id: string; entity: string; row_id: string; partition: string; version: number; reason: string; last_reported_at: Date | string }>(
+  const rows = await db.query<{
+    device_id: string;
+    entity: string;
+    row_id: string;
+    partition: string;
+    version: number;
+    reason: string;
+    last_reported_at: Date | string;
+  }>(
     'SELECT device_id, entity, row_id, partition, version, reason, last_reported_at FROM quarantine_reports WHERE resolved_at IS NULL ORDER BY entity, row_id, device_id',
   );
   return rows.map((r) => ({
@@ -68,7 +82,10 @@ export function registerQuarantineRoute(app: FastifyInstance, deps: { db: SyncDb
     const principal = requirePrincipal(request);
     const body = quarantineReportRequestSchema.parse(request.body);
     const recorded = await recordQuarantineReports(deps.db, principal, body.rows);
-    deps.log.warn({ deviceId: principal.deviceId, user: principal.username, rows: body.rows.length, recorded, first: body.rows[0] }, 'device reports pulled rows it could not store');
+    deps.log.warn(
+      { deviceId: principal.deviceId, user: principal.username, rows: body.rows.length, recorded, first: body.rows[0] },
+      'device reports pulled rows it could not store',
+    );
     return { recorded };
   });
 }

@@ -12,7 +12,8 @@ export interface PurgeResult {
 }
 
 export async function purgeTombstones(db: SyncDb, options: { olderThanDays: number }): Promise<PurgeResult> {
-  if (!Number.isFinite(options.olderThanDays) || options.olderThanDays < 0) throw new Error('olderThanDays must be a number of days, 0 or more');
+  if (!Number.isFinite(options.olderThanDays) || options.olderThanDays < 0)
+    throw new Error('olderThanDays must be a number of days, 0 or more');
   return db.transaction(async (tx) => {
     // Writers lock partitions before rows: take the same locks in the same (key) order first.
     await tx.query(

@@ -6,7 +6,11 @@ import { jsonParam, type SyncQueries } from './sync-db';
  * batch as tombstones of their partition, so an id is never re-inserted in another partition
  * (push-planner.ts refuses that while the tombstone itself lives too).
  */
-export async function loadRetiredIds(tx: SyncQueries, keys: { entity: string; row_id: string }[], into: Map<string, StoredDoc>): Promise<void> {
+export async function loadRetiredIds(
+  tx: SyncQueries,
+  keys: { entity: string; row_id: string }[],
+  into: Map<string, StoredDoc>,
+): Promise<void> {
   const missing = keys.filter((key) => !into.has(docKey(key.entity, key.row_id)));
   if (missing.length === 0) return;
   const rows = await tx.query<{ entity: string; row_id: string; partition: string }>(
@@ -16,7 +20,14 @@ export async function loadRetiredIds(tx: SyncQueries, keys: { entity: string; ro
   );
   for (const row of rows) {
     into.set(docKey(row.entity, row.row_id), {
-      entity: row.entity, rowId: row.row_id, partition: row.partition, version: 0, deleted: true, data: null, updatedByDevice: null, writes: null,
+      entity: row.entity,
+      rowId: row.row_id,
+      partition: row.partition,
+      version: 0,
+      deleted: true,
+      data: null,
+      updatedByDevice: null,
+      writes: null,
     });
   }
 }

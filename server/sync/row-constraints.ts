@@ -24,7 +24,8 @@ export function immutableRejection(entity: SyncEntity, op: Operation, current: W
   const reason = immutabilityViolation(entity.name, op.kind, current);
   if (reason) return { code: 'immutable', reason };
   // Desktops never remove an append-only row they pulled (core/sync/apply-changes.ts): its delete would leave them apart.
-  if (op.kind === 'delete' && entity.appendOnly && current) return { code: 'append_only', reason: `${entity.name} rows are never removed once written` };
+  if (op.kind === 'delete' && entity.appendOnly && current)
+    return { code: 'append_only', reason: `${entity.name} rows are never removed once written` };
   return undefined;
 }
 
@@ -56,7 +57,11 @@ function groupsOf(entity: SyncEntity, op: Operation): readonly (readonly string[
 }
 
 /** Loads the live rows holding the unique values the batch's operations write. */
-export async function loadUniqueGroups(tx: SyncQueries, ops: readonly Operation[], docs: ReadonlyMap<string, StoredDoc>): Promise<UniqueState> {
+export async function loadUniqueGroups(
+  tx: SyncQueries,
+  ops: readonly Operation[],
+  docs: ReadonlyMap<string, StoredDoc>,
+): Promise<UniqueState> {
   const state: UniqueState = new Map();
   const probes: { entity: string; partition: string | null; probe: Record<string, unknown> }[] = [];
   for (const op of ops) {
@@ -91,14 +96,24 @@ export async function loadUniqueGroups(tx: SyncQueries, ops: readonly Operation[
  * Refuses the operation when another live row holds one of its unique groups; otherwise records the
  * row as the holder (releasing the values it held before, `current`).
  */
-export function claimUnique(state: UniqueState | undefined, entity: SyncEntity, op: Operation, rowId: string, current: WireRow | null, row: WireRow): Rejection | undefined {
+export function claimUnique(
+  state: UniqueState | undefined,
+  entity: SyncEntity,
+  op: Operation,
+  rowId: string,
+  current: WireRow | null,
+  row: WireRow,
+): Rejection | undefined {
   if (!state) return undefined;
   const groups = groupsOf(entity, op);
   for (const columns of groups) {
     const key = groupKey(entity.name, columns, row);
     const holder = key ? state.get(key) : undefined;
     if (holder !== undefined && holder !== rowId) {
-      return { code: 'constraint', reason: `${entity.name}: another row (${holder}) already has these ${columns.join(', ')} values (UNIQUE)` };
+      return {
+        code: 'constraint',
+        reason: `${entity.name}: another row (${holder}) already has these ${columns.join(', ')} values (UNIQUE)`,
+      };
     }
   }
   for (const columns of groups) {

@@ -50,10 +50,16 @@ export function sheetKeyDenial(op: Operation, current: WireRow | null, keys: Rea
   const signature = typeof row.device_signature === 'string' ? Buffer.from(row.device_signature, 'base64') : Buffer.alloc(0);
   if (typeof hash !== 'string' || !HEX_SHA256.test(hash)) return bad('content_hash is not a SHA-256 hex digest');
   const key = createPublicKey({ key: Buffer.from(registered, 'base64'), format: 'der', type: 'spki' });
-  if (signature.length !== 64 || !verify(null, Buffer.from(hash, 'hex'), key, signature)) return bad('the device signature does not verify over the content hash with the registered key');
+  if (signature.length !== 64 || !verify(null, Buffer.from(hash, 'hex'), key, signature))
+    return bad('the device signature does not verify over the content hash with the registered key');
   const sheet = parsedSheet(row.sheet_json);
   if (!sheet) return bad('sheet_json is not a signed sheet');
-  if (sheet.publicKey?.fingerprint !== fingerprint || sheet.publicKey?.value !== registered || sheet.hash?.value !== hash || sheet.signature?.value !== row.device_signature) {
+  if (
+    sheet.publicKey?.fingerprint !== fingerprint ||
+    sheet.publicKey?.value !== registered ||
+    sheet.hash?.value !== hash ||
+    sheet.signature?.value !== row.device_signature
+  ) {
     return bad('sheet_json carries another key, hash or signature than the row');
   }
   return null;

@@ -31,7 +31,16 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     const results = await pushOperations(db, principal, body.operations);
     const counts = { applied: 0, duplicate: 0, rejected: 0 };
     for (const result of results) counts[result.status]++;
-    log.info({ deviceId: principal.deviceId, user: principal.username, operations: results.length, ...counts, ms: Math.round(performance.now() - started) }, 'sync push');
+    log.info(
+      {
+        deviceId: principal.deviceId,
+        user: principal.username,
+        operations: results.length,
+        ...counts,
+        ms: Math.round(performance.now() - started),
+      },
+      'sync push',
+    );
     return { results, serverTime: new Date().toISOString() };
   });
 
@@ -44,11 +53,17 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     const principal = requirePrincipal(request);
     const body = pullRequestSchema.parse(request.body ?? {});
     if (!(await canReadPartition(db, principal, body.partition))) {
-      if (principal.role === 'administrator') throw new HttpError(404, 'not_found', `There is no partition ${body.partition} on the server.`);
+      if (principal.role === 'administrator')
+        throw new HttpError(404, 'not_found', `There is no partition ${body.partition} on the server.`);
       throw new HttpError(403, 'forbidden', `You may not read ${body.partition}.`);
     }
     // The page comes as JSON text built by the database (pull-engine.ts): sent as is.
-    const page = await pullChangesJson(db, { partition: body.partition, after: body.after, limit: body.limit, snapshot: body.snapshot ?? false });
+    const page = await pullChangesJson(db, {
+      partition: body.partition,
+      after: body.after,
+      limit: body.limit,
+      snapshot: body.snapshot ?? false,
+    });
     if (page === null) throw new HttpError(404, 'not_found', `There is no partition ${body.partition} on the server.`);
     return reply.type('application/json; charset=utf-8').send(page);
   });

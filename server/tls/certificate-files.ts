@@ -44,6 +44,7 @@ export function loadServerTls(certFile: string, keyFile: string): ServerTls {
  */
 export function tlsFilesFrom(certFile: string | undefined, keyFile: string | undefined): { certFile: string; keyFile: string } | null {
   if (!certFile && !keyFile) return null;
-  if (!certFile || !keyFile) throw new TlsConfigError('HTTPS needs both --tls-cert and --tls-key (or OUTPOST_TLS_CERT and OUTPOST_TLS_KEY)');
+  if (!certFile || !keyFile)
+    throw new TlsConfigError('HTTPS needs both --tls-cert and --tls-key (or OUTPOST_TLS_CERT and OUTPOST_TLS_KEY)');
   return { certFile, keyFile };
 }

@@ -39,7 +39,10 @@ export async function createSelfSignedPair(options: SelfSignedOptions): Promise<
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: names.map((name) => (isIP(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name })) },
+      {
+        name: 'subjectAltName',
+        altNames: names.map((name) => (isIP(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name })),
+      },
     ],
   });
   const parsed = new X509Certificate(pems.cert);
@@ -53,7 +56,10 @@ export function writePair(dir: string, baseName: string, pair: SelfSignedPair, f
   const keyFile = path.join(dir, `${baseName}.key`);
   const flag = force ? 'w' : 'wx';
   for (const file of [certFile, keyFile]) {
-    if (!force && fs.existsSync(file)) throw new Error(`${file} exists: pass --force to replace it (desktops that pinned the old certificate will refuse the new one until re-trusted)`);
+    if (!force && fs.existsSync(file))
+      throw new Error(
+        `${file} exists: pass --force to replace it (desktops that pinned the old certificate will refuse the new one until re-trusted)`,
+      );
   }
   fs.writeFileSync(keyFile, pair.key, { mode: 0o600, flag });
   fs.chmodSync(keyFile, 0o600);

@@ -3,13 +3,29 @@
  * Ordered by semver precedence so a pilot device on a newer pilot build is not offered an older
  * stable one (electron-updater would refuse the downgrade anyway).
  */
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 export function isAppVersion(text: string): boolean {
   return text.length <= 64 && SEMVER.test(text);
 }
 
-const ARTIFACT_SUFFIXES = new Set(['x64', 'ia32', 'arm64', 'armv7l', 'universal', 'amd64', 'x86', 'i386', 'aarch64', 'mac', 'win', 'linux', 'setup', 'portable']);
+const ARTIFACT_SUFFIXES = new Set([
+  'x64',
+  'ia32',
+  'arm64',
+  'armv7l',
+  'universal',
+  'amd64',
+  'x86',
+  'i386',
+  'aarch64',
+  'mac',
+  'win',
+  'linux',
+  'setup',
+  'portable',
+]);
 
 /** The semantic version a file name's stem ends with or holds (`Outpost-Setup-1.4.0` → `1.4.0`), or null. */
 export function versionInFileName(stem: string): string | null {

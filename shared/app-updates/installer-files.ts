@@ -24,7 +24,8 @@ const INSTALLER_EXTENSIONS: ReadonlyArray<readonly [string, InstallerPlatform]> 
 /** Files published with a release that are served but not listed (differential download maps). */
 const COMPANION_EXTENSIONS = ['.blockmap'];
 
-export type ReleaseFileKind = { kind: 'installer'; platform: InstallerPlatform; order: number } | { kind: 'companion' } | { kind: 'unknown' };
+export type ReleaseFileKind =
+  { kind: 'installer'; platform: InstallerPlatform; order: number } | { kind: 'companion' } | { kind: 'unknown' };
 
 export function releaseFileKind(fileName: string): ReleaseFileKind {
   const lower = fileName.toLowerCase();

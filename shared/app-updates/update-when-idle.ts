@@ -13,7 +13,8 @@ export interface UpdateIdleFacts {
   checkJobRunning: boolean;
 }
 
-export type RestartOffer = { offer: true; version: string } | { offer: false; reason: 'nothing_downloaded' | 'sync_pending' | 'check_running' };
+export type RestartOffer =
+  { offer: true; version: string } | { offer: false; reason: 'nothing_downloaded' | 'sync_pending' | 'check_running' };
 
 export function restartOffer(facts: UpdateIdleFacts): RestartOffer {
   if (!facts.downloadedVersion) return { offer: false, reason: 'nothing_downloaded' };

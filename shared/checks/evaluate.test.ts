@@ -29,8 +29,21 @@ describe('evaluate', () => {
   });
 
   it('skips kinds that do not apply to a Windows target, but still judges the portable ones', () => {
-    const facts = makeFacts({ os: { family: 'windows', distribution: null, distributionName: 'Windows Server 2022', version: '10.0.20348', kernel: null, architecture: 'x64' } });
-    const results = evaluate(facts, [...requirements.slice(0, 3), { id: 'cpu', kind: 'cpu_cores', description: '8 cores', params: { min: 8 } }], { expectedSerial: null });
+    const facts = makeFacts({
+      os: {
+        family: 'windows',
+        distribution: null,
+        distributionName: 'Windows Server 2022',
+        version: '10.0.20348',
+        kernel: null,
+        architecture: 'x64',
+      },
+    });
+    const results = evaluate(
+      facts,
+      [...requirements.slice(0, 3), { id: 'cpu', kind: 'cpu_cores', description: '8 cores', params: { min: 8 } }],
+      { expectedSerial: null },
+    );
     expect(results.map((r) => r.status)).toEqual(['fail', 'skipped', 'skipped', 'pass']);
     expect(results[1]!.message).toContain('Windows');
   });

@@ -1,4 +1,11 @@
-import { evaluateClockSkew, evaluateCpuCores, evaluateDiskFree, evaluateHardwareSerial, evaluateMemory, evaluateOs } from './evaluators/host-evaluators';
+import {
+  evaluateClockSkew,
+  evaluateCpuCores,
+  evaluateDiskFree,
+  evaluateHardwareSerial,
+  evaluateMemory,
+  evaluateOs,
+} from './evaluators/host-evaluators';
 import { withMatchers } from './evaluators/goss-matchers';
 import { evaluateInterface, evaluateMount } from './evaluators/mount-interface-evaluators';
 import { evaluateGroup, evaluateUser } from './evaluators/probe-account-evaluators';
@@ -7,7 +14,14 @@ import { evaluateAddr, evaluateDns, evaluateHttp } from './evaluators/probe-netw
 import { evaluatePackage, evaluatePort, evaluateProcess, evaluateService } from './evaluators/software-evaluators';
 import { verdict, type EvaluationContext, type EvaluatorInput, type Verdict } from './evaluators/verdict';
 import type { Facts } from './facts';
-import { isRequirementKind, PROBED_KINDS, requirementParamsSchemas, type ProbedKind, type RequirementKind, type RequirementParams } from './requirement-kinds';
+import {
+  isRequirementKind,
+  PROBED_KINDS,
+  requirementParamsSchemas,
+  type ProbedKind,
+  type RequirementKind,
+  type RequirementParams,
+} from './requirement-kinds';
 import type { RequirementResult } from './results';
 
 export type { EvaluationContext } from './evaluators/verdict';
@@ -56,7 +70,9 @@ const PORTABLE_KINDS: ReadonlySet<RequirementKind> = new Set(['os', 'cpu_cores',
 
 const isProbed = (kind: RequirementKind): kind is ProbedKind => (PROBED_KINDS as readonly string[]).includes(kind);
 
-function parseParams(requirement: EvaluableRequirement): { ok: true; kind: RequirementKind; params: Record<string, unknown> } | { ok: false; reason: string } {
+function parseParams(
+  requirement: EvaluableRequirement,
+): { ok: true; kind: RequirementKind; params: Record<string, unknown> } | { ok: false; reason: string } {
   if (!isRequirementKind(requirement.kind)) return { ok: false, reason: `Unknown requirement kind "${requirement.kind}"` };
   const parsed = requirementParamsSchemas[requirement.kind].safeParse(requirement.params ?? {});
   if (!parsed.success) {
@@ -68,19 +84,35 @@ function parseParams(requirement: EvaluableRequirement): { ok: true; kind: Requi
 
 function judgeOne(facts: Facts, requirement: EvaluableRequirement, context: EvaluationContext): Verdict {
   const parsed = parseParams(requirement);
-  if (!parsed.ok) return verdict('error', 'valid requirement parameters', JSON.stringify(requirement.params ?? {}).slice(0, 300), parsed.reason);
+  if (!parsed.ok)
+    return verdict('error', 'valid requirement parameters', JSON.stringify(requirement.params ?? {}).slice(0, 300), parsed.reason);
   if (facts.os.family === 'windows' && !PORTABLE_KINDS.has(parsed.kind)) {
-    return verdict('skipped', requirement.description, 'Windows target', 'Windows targets are not checked for this kind of requirement yet');
+    return verdict(
+      'skipped',
+      requirement.description,
+      'Windows target',
+      'Windows targets are not checked for this kind of requirement yet',
+    );
   }
   if (isProbed(parsed.kind) && !facts.probes[requirement.id] && facts.os.family === 'darwin') {
-    return verdict('skipped', requirement.description, `${facts.os.family} target`, `The target (${facts.os.family}) cannot run this check`);
+    return verdict(
+      'skipped',
+      requirement.description,
+      `${facts.os.family} target`,
+      `The target (${facts.os.family}) cannot run this check`,
+    );
   }
   const evaluator = evaluators[parsed.kind] as (params: Record<string, unknown>, input: EvaluatorInput) => Verdict;
   try {
     const input = { facts, context, requirementId: requirement.id };
     return withMatchers(evaluator(parsed.params, input), parsed.kind, parsed.params, input);
   } catch (error) {
-    return verdict('error', requirement.description, 'not evaluated', `Could not evaluate: ${error instanceof Error ? error.message : String(error)}`);
+    return verdict(
+      'error',
+      requirement.description,
+      'not evaluated',
+      `Could not evaluate: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -25,9 +25,17 @@ export function boundedProbe(answer: ProbeResult): ProbeResult {
     case 'file':
       return { ...answer, contents: null };
     case 'command':
-      return { ...answer, stdout: firstLines(answer.stdout, EVIDENCE_LIMITS.lines, EVIDENCE_LIMITS.chars), stderr: firstLines(answer.stderr, EVIDENCE_LIMITS.errorLines, EVIDENCE_LIMITS.errorChars) };
+      return {
+        ...answer,
+        stdout: firstLines(answer.stdout, EVIDENCE_LIMITS.lines, EVIDENCE_LIMITS.chars),
+        stderr: firstLines(answer.stderr, EVIDENCE_LIMITS.errorLines, EVIDENCE_LIMITS.errorChars),
+      };
     case 'http':
-      return { ...answer, body: firstLines(answer.body, EVIDENCE_LIMITS.lines, EVIDENCE_LIMITS.chars), ...(answer.headers ? { headers: firstLines(answer.headers, EVIDENCE_LIMITS.lines, EVIDENCE_LIMITS.chars) } : {}) };
+      return {
+        ...answer,
+        body: firstLines(answer.body, EVIDENCE_LIMITS.lines, EVIDENCE_LIMITS.chars),
+        ...(answer.headers ? { headers: firstLines(answer.headers, EVIDENCE_LIMITS.lines, EVIDENCE_LIMITS.chars) } : {}),
+      };
     case 'error':
       return { ...answer, message: firstLines(answer.message, EVIDENCE_LIMITS.errorLines, EVIDENCE_LIMITS.errorChars) };
     default:

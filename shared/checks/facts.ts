@@ -21,7 +21,12 @@ export const mountFactSchema = z.object({
   usePercent: z.number(),
 });
 
-export const packageFactSchema = z.object({ name: z.string(), version: z.string(), arch: z.string().nullable(), manager: z.enum(['dpkg', 'rpm', 'other']) });
+export const packageFactSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  arch: z.string().nullable(),
+  manager: z.enum(['dpkg', 'rpm', 'other']),
+});
 export const serviceFactSchema = z.object({
   name: z.string(),
   active: z.boolean(),
@@ -30,7 +35,12 @@ export const serviceFactSchema = z.object({
   /** Other names of the unit (systemd aliases: `sshd.service` → `ssh.service` on Debian). */
   aliases: z.array(z.string()).optional(),
 });
-export const portFactSchema = z.object({ protocol: z.enum(['tcp', 'tcp6', 'udp', 'udp6']), address: z.string(), port: z.number().int(), process: z.string().nullable() });
+export const portFactSchema = z.object({
+  protocol: z.enum(['tcp', 'tcp6', 'udp', 'udp6']),
+  address: z.string(),
+  port: z.number().int(),
+  process: z.string().nullable(),
+});
 export const processFactSchema = z.object({ pid: z.number().int(), name: z.string(), command: z.string() });
 export const interfaceFactSchema = z.object({ name: z.string(), mac: z.string().nullable(), addresses: z.array(z.string()) });
 
@@ -51,12 +61,33 @@ export const probeResultSchema = z.discriminatedUnion('kind', [
     md5: z.string().nullable().optional(),
     sha512: z.string().nullable().optional(),
   }),
-  z.object({ kind: z.literal('command'), exitStatus: z.number().int().nullable(), stdout: z.string(), stderr: z.string(), timedOut: z.boolean(), durationMs: z.number() }),
-  z.object({ kind: z.literal('http'), status: z.number().int().nullable(), body: z.string(), error: z.string().nullable(), headers: z.string().nullable().optional() }),
+  z.object({
+    kind: z.literal('command'),
+    exitStatus: z.number().int().nullable(),
+    stdout: z.string(),
+    stderr: z.string(),
+    timedOut: z.boolean(),
+    durationMs: z.number(),
+  }),
+  z.object({
+    kind: z.literal('http'),
+    status: z.number().int().nullable(),
+    body: z.string(),
+    error: z.string().nullable(),
+    headers: z.string().nullable().optional(),
+  }),
   z.object({ kind: z.literal('addr'), reachable: z.boolean(), error: z.string().nullable() }),
   z.object({ kind: z.literal('dns'), addresses: z.array(z.string()), error: z.string().nullable() }),
   z.object({ kind: z.literal('kernel_param'), value: z.string().nullable() }),
-  z.object({ kind: z.literal('user'), exists: z.boolean(), uid: z.number().int().nullable(), groups: z.array(z.string()), home: z.string().nullable(), shell: z.string().nullable(), gid: z.number().int().nullable().optional() }),
+  z.object({
+    kind: z.literal('user'),
+    exists: z.boolean(),
+    uid: z.number().int().nullable(),
+    groups: z.array(z.string()),
+    home: z.string().nullable(),
+    shell: z.string().nullable(),
+    gid: z.number().int().nullable().optional(),
+  }),
   z.object({ kind: z.literal('group'), exists: z.boolean(), gid: z.number().int().nullable() }),
   z.object({
     kind: z.literal('mount'),
@@ -93,7 +124,12 @@ export const factsSchema = z.object({
   cpu: z.object({ model: z.string().nullable(), cores: z.number().int().nullable(), threads: z.number().int().nullable() }),
   memory: z.object({ totalBytes: z.number().nullable(), availableBytes: z.number().nullable() }),
   mounts: z.array(mountFactSchema),
-  hardware: z.object({ vendor: z.string().nullable(), model: z.string().nullable(), serial: z.string().nullable(), boardSerial: z.string().nullable() }),
+  hardware: z.object({
+    vendor: z.string().nullable(),
+    model: z.string().nullable(),
+    serial: z.string().nullable(),
+    boardSerial: z.string().nullable(),
+  }),
   network: z.array(interfaceFactSchema),
   packages: z.array(packageFactSchema),
   services: z.array(serviceFactSchema),

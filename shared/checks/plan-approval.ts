@@ -30,7 +30,15 @@ export const FILE_PROBE_ALLOW_LIST: readonly string[] = [
   '/etc/yum.repos.d/*',
 ];
 
-const allowRegex = FILE_PROBE_ALLOW_LIST.map((glob) => new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`));
+const allowRegex = FILE_PROBE_ALLOW_LIST.map(
+  (glob) =>
+    new RegExp(
+      `^${glob
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')}$`,
+    ),
+);
 
 export function fileProbeAllowed(path: string): boolean {
   const normal = normalisePath(path);
@@ -52,8 +60,10 @@ export function approvalItemsFor(requirements: readonly EvaluableRequirement[]):
   const items: ApprovalItem[] = [];
   for (const request of probeRequestsFor(requirements)) {
     const description = described.get(request.id) ?? '';
-    if (request.kind === 'command') items.push({ requirementId: request.id, description, kind: 'command', text: String(request.params.command) });
-    else if (request.kind === 'file' && !fileProbeAllowed(String(request.params.path))) items.push({ requirementId: request.id, description, kind: 'file', text: normalisePath(String(request.params.path)) });
+    if (request.kind === 'command')
+      items.push({ requirementId: request.id, description, kind: 'command', text: String(request.params.command) });
+    else if (request.kind === 'file' && !fileProbeAllowed(String(request.params.path)))
+      items.push({ requirementId: request.id, description, kind: 'file', text: normalisePath(String(request.params.path)) });
   }
   return items;
 }
@@ -98,7 +108,8 @@ export function describePendingApproval(p: PendingApproval): string[] {
   const commands = p.items.filter((i) => i.kind === 'command');
   const files = p.items.filter((i) => i.kind === 'file');
   const lines: string[] = [];
-  if (commands.length) lines.push(`This plan will run these commands on ${p.label} as ${describeRunAs(p)}:`, ...commands.map((c) => `  $ ${c.text}`));
+  if (commands.length)
+    lines.push(`This plan will run these commands on ${p.label} as ${describeRunAs(p)}:`, ...commands.map((c) => `  $ ${c.text}`));
   if (files.length) lines.push(`This plan will read these files on ${p.label} as ${describeRunAs(p)}:`, ...files.map((f) => `  ${f.text}`));
   return lines;
 }

@@ -30,7 +30,15 @@ describe('sensitive paths', () => {
     expect(parsed.error?.issues[0]?.message).toMatch(/requirements may not read it/);
   });
 
-  it.each(['/etc/os-release', '/etc/passwd', '/etc/ssh/sshd_config', '/etc/ssh/ssh_host_ed25519_key.pub', '/home/deploy/.ssh/id_rsa.pub', '/home/deploy/.ssh/authorized_keys', '/opt/pos/config.yml'])('allows %s', (path) => {
+  it.each([
+    '/etc/os-release',
+    '/etc/passwd',
+    '/etc/ssh/sshd_config',
+    '/etc/ssh/ssh_host_ed25519_key.pub',
+    '/home/deploy/.ssh/id_rsa.pub',
+    '/home/deploy/.ssh/authorized_keys',
+    '/opt/pos/config.yml',
+  ])('allows %s', (path) => {
     expect(sensitivePathReason(path)).toBeNull();
     expect(requirementParamsSchemas.file.safeParse({ path }).success).toBe(true);
   });
@@ -43,7 +51,9 @@ describe('sensitive paths', () => {
 describe('requirement rows', () => {
   it('refuses a file requirement on a shadow-class path with the reason, and keeps good rows', async () => {
     const { requirementRowProblem } = await import('./requirement-rule');
-    expect(requirementRowProblem('file', JSON.stringify({ path: '/etc/shadow', contains: ['root:'] }))).toMatch(/^Invalid file requirement: path: \/etc\/shadow holds secrets/);
+    expect(requirementRowProblem('file', JSON.stringify({ path: '/etc/shadow', contains: ['root:'] }))).toMatch(
+      /^Invalid file requirement: path: \/etc\/shadow holds secrets/,
+    );
     expect(requirementRowProblem('file', JSON.stringify({ path: '/etc/hosts' }))).toBeNull();
     expect(requirementRowProblem('command', JSON.stringify({ command: 'true' }))).toBeNull();
     expect(requirementRowProblem('bogus', '{}')).toMatch(/Unknown requirement kind/);

@@ -39,9 +39,22 @@ export const SENSITIVE_PATH_GLOBS: readonly string[] = [
 ];
 
 /** Files inside the folders above that hold nothing secret (checked first). */
-export const SENSITIVE_PATH_EXCEPTIONS: readonly string[] = ['/home/*/.ssh/*.pub', '/home/*/.ssh/authorized_keys', '/home/*/.ssh/authorized_keys2', '/home/*/.ssh/known_hosts', '/home/*/.ssh/config'];
+export const SENSITIVE_PATH_EXCEPTIONS: readonly string[] = [
+  '/home/*/.ssh/*.pub',
+  '/home/*/.ssh/authorized_keys',
+  '/home/*/.ssh/authorized_keys2',
+  '/home/*/.ssh/known_hosts',
+  '/home/*/.ssh/config',
+];
 
-const globRegex = (glob: string): RegExp => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&')).join('.*')}$`, 'i');
+const globRegex = (glob: string): RegExp =>
+  new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
 const SENSITIVE = SENSITIVE_PATH_GLOBS.map(globRegex);
 const EXCEPTIONS = SENSITIVE_PATH_EXCEPTIONS.map(globRegex);
 
@@ -55,7 +68,9 @@ export function normalisePath(path: string): string {
 export function sensitivePathReason(path: string): string | null {
   const normal = normalisePath(path);
   if (EXCEPTIONS.some((r) => r.test(normal))) return null;
-  const hit = SENSITIVE_PATH_GLOBS.find((glob, i) => SENSITIVE[i]!.test(normal) || (glob.endsWith('/*') && globRegex(glob.slice(0, -2)).test(normal)));
+  const hit = SENSITIVE_PATH_GLOBS.find(
+    (glob, i) => SENSITIVE[i]!.test(normal) || (glob.endsWith('/*') && globRegex(glob.slice(0, -2)).test(normal)),
+  );
   return hit ? `${normal} holds secrets (passwords, private keys or process memory): requirements may not read it (matches ${hit})` : null;
 }
 

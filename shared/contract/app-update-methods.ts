@@ -28,6 +28,14 @@ export const appUpdateStatusSchema = z.object({
 export type AppUpdateStatus = z.infer<typeof appUpdateStatusSchema>;
 
 export const appUpdateMethods = {
-  'appUpdate.status': query(empty, appUpdateStatusSchema, 'The desktop app update: phase, version on offer, whether a restart may install it now'),
-  'appUpdate.restart': command(empty, z.object({ restarting: z.literal(true), version: z.string() }), 'Restart the desktop app to install the downloaded update (refused while a sync or check job is pending)'),
+  'appUpdate.status': query(
+    empty,
+    appUpdateStatusSchema,
+    'The desktop app update: phase, version on offer, whether a restart may install it now',
+  ),
+  'appUpdate.restart': command(
+    empty,
+    z.object({ restarting: z.literal(true), version: z.string() }),
+    'Restart the desktop app to install the downloaded update (refused while a sync or check job is pending)',
+  ),
 } as const;

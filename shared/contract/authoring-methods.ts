@@ -5,7 +5,13 @@ import { SAFE_HOST, SAFE_NAME } from '../checks/requirement-kinds';
 import { idSchema } from '../domain/audit';
 import { checklistTemplateItemSchema } from '../domain/checklist';
 import { componentSchema, deploymentSchema, requirementSchema, waveSchema } from '../domain/deployment';
-import { checklistPhaseSchema, componentKindSchema, componentScopeSchema, deploymentStatusSchema, evidenceKindSchema } from '../domain/enums';
+import {
+  checklistPhaseSchema,
+  componentKindSchema,
+  componentScopeSchema,
+  deploymentStatusSchema,
+  evidenceKindSchema,
+} from '../domain/enums';
 import { targetMachineSchema } from '../domain/machine';
 import { SITE_WINDOW_MESSAGE, spanRefinement, WAVE_SPAN_MESSAGE } from '../domain/time-span';
 import { isValidTimeZone } from '../time/time-zone';
@@ -32,11 +38,21 @@ export const deploymentUpdateSchema = z
   .strict();
 
 export const waveInputSchema = z
-  .object({ deploymentId: idSchema, name: text(200).min(1, 'Name is required'), startsAt: instant.nullable().default(null), endsAt: instant.nullable().default(null) })
+  .object({
+    deploymentId: idSchema,
+    name: text(200).min(1, 'Name is required'),
+    startsAt: instant.nullable().default(null),
+    endsAt: instant.nullable().default(null),
+  })
   .strict()
   .superRefine(spanRefinement('startsAt', 'endsAt', WAVE_SPAN_MESSAGE));
 export const waveUpdateSchema = z
-  .object({ waveId: idSchema, name: text(200).min(1, 'Name is required').optional(), startsAt: instant.nullable().optional(), endsAt: instant.nullable().optional() })
+  .object({
+    waveId: idSchema,
+    name: text(200).min(1, 'Name is required').optional(),
+    startsAt: instant.nullable().optional(),
+    endsAt: instant.nullable().optional(),
+  })
   .strict()
   .superRefine(spanRefinement('startsAt', 'endsAt', WAVE_SPAN_MESSAGE));
 
@@ -69,7 +85,14 @@ const componentFields = {
   model: text(200).nullable(),
 };
 export const componentInputSchema = z
-  .object({ deploymentId: idSchema, ...componentFields, scope: componentScopeSchema.default('site'), targetVersion: componentFields.targetVersion.default(null), manufacturer: componentFields.manufacturer.default(null), model: componentFields.model.default(null) })
+  .object({
+    deploymentId: idSchema,
+    ...componentFields,
+    scope: componentScopeSchema.default('site'),
+    targetVersion: componentFields.targetVersion.default(null),
+    manufacturer: componentFields.manufacturer.default(null),
+    model: componentFields.model.default(null),
+  })
   .strict();
 export const componentUpdateSchema = z.object({ componentId: idSchema, ...z.object(componentFields).partial().shape }).strict();
 
@@ -82,7 +105,14 @@ const machineFields = {
   inventoryItemId: idSchema.nullable(),
 };
 export const machineInputSchema = z
-  .object({ siteId: idSchema, ...machineFields, port: machineFields.port.default(22), username: username.default(''), role: machineFields.role.default(''), inventoryItemId: machineFields.inventoryItemId.default(null) })
+  .object({
+    siteId: idSchema,
+    ...machineFields,
+    port: machineFields.port.default(22),
+    username: username.default(''),
+    role: machineFields.role.default(''),
+    inventoryItemId: machineFields.inventoryItemId.default(null),
+  })
   .strict();
 export const machineUpdateSchema = z.object({ machineId: idSchema, ...z.object(machineFields).partial().shape }).strict();
 
@@ -114,7 +144,8 @@ export const templateItemInputSchema = z
   })
   .strict();
 
-export const TEMPLATE_CHANGE_NOTE = 'Template changes apply to sites created afterwards; use "Apply to site" to add new items to an existing site.';
+export const TEMPLATE_CHANGE_NOTE =
+  'Template changes apply to sites created afterwards; use "Apply to site" to add new items to an existing site.';
 
 const deleted = z.object({ deleted: z.literal(true) });
 
@@ -123,8 +154,12 @@ export const authoringMethods = {
   'waves.create': managersOnly(command(waveInputSchema, waveSchema, 'Add a wave; the first wave (sequence 1) is the pilot')),
   'waves.update': managersOnly(command(waveUpdateSchema, waveSchema, 'Rename or reschedule a wave')),
   'waves.delete': managersOnly(command(z.object({ waveId: idSchema }).strict(), deleted, 'Delete a wave without sites')),
-  'sites.update': managersOnly(command(siteUpdateSchema, siteSchema, 'Edit a site: code, address, time zone, owner, window, wave, technicians')),
-  'components.create': managersOnly(command(componentInputSchema, componentSchema, 'Add a component (software with a target version, or hardware)')),
+  'sites.update': managersOnly(
+    command(siteUpdateSchema, siteSchema, 'Edit a site: code, address, time zone, owner, window, wave, technicians'),
+  ),
+  'components.create': managersOnly(
+    command(componentInputSchema, componentSchema, 'Add a component (software with a target version, or hardware)'),
+  ),
   'components.update': managersOnly(command(componentUpdateSchema, componentSchema, 'Edit a component')),
   'machines.create': managersOnly(command(machineInputSchema, targetMachineSchema, 'Add a target machine to a site')),
   'machines.update': managersOnly(command(machineUpdateSchema, targetMachineSchema, 'Edit a target machine')),
@@ -136,9 +171,21 @@ export const authoringMethods = {
     z.object({ templateId: idSchema.nullable(), items: z.array(checklistTemplateItemSchema), note: z.string() }),
     "The deployment's checklist template items by phase and position",
   ),
-  'checklistTemplate.saveItem': managersOnly(command(templateItemInputSchema, checklistTemplateItemSchema, 'Add or edit a checklist template item (sites created afterwards get it)')),
-  'checklistTemplate.deleteItem': managersOnly(command(z.object({ itemId: idSchema }).strict(), deleted, 'Remove a checklist template item')),
+  'checklistTemplate.saveItem': managersOnly(
+    command(
+      templateItemInputSchema,
+      checklistTemplateItemSchema,
+      'Add or edit a checklist template item (sites created afterwards get it)',
+    ),
+  ),
+  'checklistTemplate.deleteItem': managersOnly(
+    command(z.object({ itemId: idSchema }).strict(), deleted, 'Remove a checklist template item'),
+  ),
   'checklistTemplate.applyToSite': managersOnly(
-    command(z.object({ siteId: idSchema }).strict(), z.object({ added: z.number().int() }), "Add template items missing from a site's checklist without touching progress"),
+    command(
+      z.object({ siteId: idSchema }).strict(),
+      z.object({ added: z.number().int() }),
+      "Add template items missing from a site's checklist without touching progress",
+    ),
   ),
 } as const;

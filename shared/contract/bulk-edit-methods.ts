@@ -38,7 +38,7 @@ export const bulkEditMethods = {
         })
         .strict(),
       bulkEditResultSchema,
-      "Change many sites of a deployment at once (technician, wave, window shift, status): all or nothing, one activity entry per site, undoable",
+      'Change many sites of a deployment at once (technician, wave, window shift, status): all or nothing, one activity entry per site, undoable',
     ),
   ),
   'sites.undoBulkEdit': managersOnly(
@@ -48,5 +48,9 @@ export const bulkEditMethods = {
       "Undo the deployment's newest bulk edit, refused when one of its sites changed since",
     ),
   ),
-  'sites.lastBulkEdit': query(z.object({ deploymentId: idSchema }).strict(), lastBulkEditSchema, "The deployment's newest bulk edit on this device, for the undo button"),
+  'sites.lastBulkEdit': query(
+    z.object({ deploymentId: idSchema }).strict(),
+    lastBulkEditSchema,
+    "The deployment's newest bulk edit on this device, for the undo button",
+  ),
 } as const;

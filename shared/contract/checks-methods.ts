@@ -20,7 +20,12 @@ export const CHECK_CONCURRENCY_MAX = 32;
 
 const jobRef = z.object({ jobId: z.string().min(1).max(64) }).strict();
 /** An absolute path to a private key file on this device. */
-const keyPathSchema = z.string().trim().min(1).max(1024).regex(/^(\/|~\/|[A-Za-z]:\\)[^\0\n\r]*$/, 'Give an absolute path to the private key file');
+const keyPathSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1024)
+  .regex(/^(\/|~\/|[A-Za-z]:\\)[^\0\n\r]*$/, 'Give an absolute path to the private key file');
 const secretSchema = z.string().min(1).max(1024);
 
 export const machineCheckRowSchema = z.object({
@@ -58,20 +63,28 @@ export const checksMethods = {
       })
       .strict(),
     z.array(pendingApprovalSchema),
-    "The commands and file reads a check would run that the technician has not approved yet, per machine (user, sudo)",
+    'The commands and file reads a check would run that the technician has not approved yet, per machine (user, sudo)',
   ),
   'checks.approveCommands': command(
     z
       .object({
         siteId: idSchema,
         approvals: z
-          .array(z.object({ targetId: idSchema.nullable(), role: z.string().trim().max(100).optional(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict())
+          .array(
+            z
+              .object({
+                targetId: idSchema.nullable(),
+                role: z.string().trim().max(100).optional(),
+                hash: z.string().regex(/^[0-9a-f]{64}$/),
+              })
+              .strict(),
+          )
           .min(1)
           .max(500),
       })
       .strict(),
     z.object({ approved: z.number().int() }),
-    "Approve the commands and file reads shown for each machine (by their hash); a plan changed since is refused",
+    'Approve the commands and file reads shown for each machine (by their hash); a plan changed since is refused',
   ),
   'checks.status': query(jobRef, checkJobStatusSchema, 'Progress of a check job: phase, outcome and run per host'),
   'checks.cancel': command(jobRef, checkJobStatusSchema, 'Cancel a running check job'),
@@ -80,9 +93,20 @@ export const checksMethods = {
     z.array(interruptedHostSchema),
     "A site's machines whose check job was cut short by a crash or restart and could not be resumed (not checked again since)",
   ),
-  'checks.retryInterrupted': command(jobRef, z.object({ jobId: z.string() }), "Check an interrupted job's machines again, in the same job; poll checks.status"),
+  'checks.retryInterrupted': command(
+    jobRef,
+    z.object({ jobId: z.string() }),
+    "Check an interrupted job's machines again, in the same job; poll checks.status",
+  ),
   'checks.trustHostKey': command(
-    z.object({ targetId: idSchema, fingerprint: fingerprintSchema, algorithm: z.string().trim().max(64).optional(), replace: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        targetId: idSchema,
+        fingerprint: fingerprintSchema,
+        algorithm: z.string().trim().max(64).optional(),
+        replace: z.boolean().default(false),
+      })
+      .strict(),
     z.array(trustedHostKeySchema),
     "Trust a target's SSH host key (replace: true to re-trust after a change)",
   ),
@@ -99,19 +123,37 @@ export const checksMethods = {
         keyPath: keyPathSchema.optional(),
         password: secretSchema.optional(),
         passphrase: secretSchema.optional(),
-        username: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._][A-Za-z0-9._-]*\$?$/, 'Give a user name').optional(),
+        username: z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9._][A-Za-z0-9._-]*\$?$/, 'Give a user name')
+          .optional(),
         useSudo: z.boolean().default(false),
       })
       .strict(),
     credentialSummarySchema,
     'How to sign in to a target; secrets go to the device secret store and are never returned',
   ),
-  'checks.machines': query(z.object({ siteId: idSchema }).strict(), z.array(machineCheckRowSchema), "A site's targets with credential, trusted keys and last run"),
+  'checks.machines': query(
+    z.object({ siteId: idSchema }).strict(),
+    z.array(machineCheckRowSchema),
+    "A site's targets with credential, trusted keys and last run",
+  ),
   'checks.latestBySite': query(
     z.object({ siteId: idSchema }).strict(),
     z.object({ targets: z.array(checkRunSummarySchema), thisMachine: checkRunSummarySchema.nullable() }),
     'The last check run of each target of a site (and of this machine)',
   ),
-  'checks.runs': query(z.object({ targetId: idSchema, limit: z.number().int().min(1).max(200).default(50) }).strict(), z.array(checkRunSummarySchema), "A target's check runs, newest first"),
-  'checks.run': query(z.object({ runId: idSchema }).strict(), checkRunDetailSchema, 'One check run with facts, results and the difference from the previous run'),
+  'checks.runs': query(
+    z.object({ targetId: idSchema, limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.array(checkRunSummarySchema),
+    "A target's check runs, newest first",
+  ),
+  'checks.run': query(
+    z.object({ runId: idSchema }).strict(),
+    checkRunDetailSchema,
+    'One check run with facts, results and the difference from the previous run',
+  ),
 } as const;

@@ -27,7 +27,11 @@ export function command<I extends z.ZodType, O extends z.ZodType>(input: I, outp
 }
 
 /** A call that waits on something outside the core (the central server); see `MethodDefinition.async`. */
-export function action<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodDefinition<I, O> & { async: true } {
+export function action<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  summary: string,
+): MethodDefinition<I, O> & { async: true } {
   return { input, output, mutates: false, async: true, summary, roles: EVERY_ROLE };
 }
 

@@ -11,7 +11,10 @@ export const IMPORT_FILE_MAX_BYTES = 32 * 1024 * 1024;
 export const IMPORT_PREVIEW_ERRORS_MAX = 500;
 export const IMPORT_PREVIEW_SAMPLE_ROWS = 20;
 
-const base64Schema = z.string().max(IMPORT_CHUNK_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
+const base64Schema = z
+  .string()
+  .max(IMPORT_CHUNK_MAX_CHARS)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
 
 export const importPreviewSchema = z.object({
   previewId: idSchema,
@@ -59,11 +62,18 @@ export const inventoryImportMethods = {
         mapping: z.array(importFieldSchema).max(500).optional(),
       })
       .strict()
-      .refine((v) => [v.dataBase64, v.uploadId, v.previewId].filter((x) => x !== undefined).length === 1, 'Give exactly one of dataBase64, uploadId or previewId'),
+      .refine(
+        (v) => [v.dataBase64, v.uploadId, v.previewId].filter((x) => x !== undefined).length === 1,
+        'Give exactly one of dataBase64, uploadId or previewId',
+      ),
     importPreviewSchema,
     'Read an inventory CSV/XLSX file: layout, column mapping, row errors and sample rows; nothing is written',
   ),
-  'inventoryImport.getPreview': query(z.object({ previewId: idSchema }).strict(), importPreviewSchema, 'A preview again (poll while a workbook is parsing)'),
+  'inventoryImport.getPreview': query(
+    z.object({ previewId: idSchema }).strict(),
+    importPreviewSchema,
+    'A preview again (poll while a workbook is parsing)',
+  ),
   'inventoryImport.commit': command(
     z.object({ previewId: idSchema }).strict(),
     z.object({ imported: z.number().int(), sites: z.array(z.object({ siteId: idSchema, count: z.number().int() })) }),

@@ -63,7 +63,11 @@ export const inventoryMethods = {
     'One page of a site inventory, filtered and searched',
   ),
   'inventory.searchDeployment': managersOnly(
-    query(deploymentSearchSchema, deploymentSearchResultSchema, 'Inventory items of every site of a deployment matching part of a serial, asset tag or model, with their site'),
+    query(
+      deploymentSearchSchema,
+      deploymentSearchResultSchema,
+      'Inventory items of every site of a deployment matching part of a serial, asset tag or model, with their site',
+    ),
   ),
   'inventory.reconciliation': query(
     z.object({ siteId: idSchema }).strict(),
@@ -93,7 +97,11 @@ export const inventoryMethods = {
     inventoryItemSchema,
     'Change an item state (installed, missing, damaged, returned...)',
   ),
-  'inventory.photos': query(z.object({ itemId: idSchema }).strict(), z.array(evidencePhotoSchema), "An item's photos (surplus hardware as found), oldest first"),
+  'inventory.photos': query(
+    z.object({ itemId: idSchema }).strict(),
+    z.array(evidencePhotoSchema),
+    "An item's photos (surplus hardware as found), oldest first",
+  ),
   'inventory.attachPhoto': command(
     z.object({ itemId: idSchema, sha256: sha256Schema }).strict(),
     z.array(evidencePhotoSchema),

@@ -27,7 +27,11 @@ describe('issue contract validation', () => {
     expect(escalate.safeParse({ issueId: 'i', level: 0, reason: 'r' }).success).toBe(false);
     expect(escalate.safeParse({ issueId: 'i', level: 2, reason: 'vendor' }).success).toBe(true);
     expect(apiContract['issues.comment'].input.safeParse({ issueId: 'i', text: ' ' }).success).toBe(false);
-    expect(apiContract['issues.setStatus'].input.parse({ issueId: 'i', status: 'resolved' })).toEqual({ issueId: 'i', status: 'resolved', reason: '' });
+    expect(apiContract['issues.setStatus'].input.parse({ issueId: 'i', status: 'resolved' })).toEqual({
+      issueId: 'i',
+      status: 'resolved',
+      reason: '',
+    });
     expect(apiContract['issues.list'].input.safeParse({ siteId: 's', status: 'done' }).success).toBe(false);
   });
 

@@ -63,7 +63,8 @@ export const issueImpactInputSchema = z
   .superRefine((v, ctx) => {
     if (v.impact === 'none') return;
     if (v.startedAt === null) ctx.addIssue({ code: 'custom', path: ['startedAt'], message: 'When did the service impact start?' });
-    else if (!impactTimesHold(v.impact, v.startedAt, v.endedAt)) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: IMPACT_TIMES_MESSAGE });
+    else if (!impactTimesHold(v.impact, v.startedAt, v.endedAt))
+      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: IMPACT_TIMES_MESSAGE });
   });
 
 export const siteIssueCountsSchema = z.object({ siteId: idSchema, open: z.number().int(), openBlocking: z.number().int() });
@@ -104,7 +105,13 @@ export const issuesMethods = {
     'Change the status along the allowed transitions; accepting as an exception requires a reason',
   ),
   'issues.escalate': command(
-    z.object({ issueId: idSchema, level: z.number().int().min(1).max(5), reason: limitedText().pipe(z.string().min(1, 'Reason is required')) }).strict(),
+    z
+      .object({
+        issueId: idSchema,
+        level: z.number().int().min(1).max(5),
+        reason: limitedText().pipe(z.string().min(1, 'Reason is required')),
+      })
+      .strict(),
     issueSchema,
     'Escalate to a higher level (1–5) with a reason',
   ),

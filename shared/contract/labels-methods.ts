@@ -37,7 +37,7 @@ export const labelsMethods = {
   'labels.assignTags': command(
     z.object({ siteId: idSchema, itemIds: itemIdsSchema }).strict(),
     z.object({ items: z.array(inventoryItemSchema) }),
-    'Give unlabelled surplus items asset tags from this device\'s sequence (all or none)',
+    "Give unlabelled surplus items asset tags from this device's sequence (all or none)",
   ),
   'labels.pdf': action(
     z

@@ -62,10 +62,6 @@ export const planMethods = {
   ),
   'sites.get': query(z.object({ siteId: idSchema }).strict(), siteSummarySchema, 'One site with its progress figures'),
   'sites.create': command(siteInputSchema, siteSchema, 'Add a site; its checklist is instantiated from the deployment template'),
-  'sites.setStatus': command(
-    z.object({ siteId: idSchema, status: siteStatusSchema }).strict(),
-    siteSchema,
-    'Change a site status',
-  ),
+  'sites.setStatus': command(z.object({ siteId: idSchema, status: siteStatusSchema }).strict(), siteSchema, 'Change a site status'),
   'machines.list': query(z.object({ siteId: idSchema }).strict(), z.array(targetMachineSchema), "A site's target machines"),
 } as const;

@@ -14,7 +14,12 @@ const newDeployment = {
 
 export const planTemplateResultSchema = z.object({
   deployment: deploymentSchema,
-  counts: z.object({ waves: z.number().int(), components: z.number().int(), requirements: z.number().int(), checklistItems: z.number().int() }),
+  counts: z.object({
+    waves: z.number().int(),
+    components: z.number().int(),
+    requirements: z.number().int(),
+    checklistItems: z.number().int(),
+  }),
 });
 
 export const planTemplateMethods = {
@@ -36,7 +41,12 @@ export const planTemplateMethods = {
     command(
       z
         .object({
-          json: z.string().max(PLAN_TEMPLATE_MAX_CHARS, `The template file is too large (at most ${PLAN_TEMPLATE_MAX_CHARS.toLocaleString('en')} characters)`),
+          json: z
+            .string()
+            .max(
+              PLAN_TEMPLATE_MAX_CHARS,
+              `The template file is too large (at most ${PLAN_TEMPLATE_MAX_CHARS.toLocaleString('en')} characters)`,
+            ),
           ...newDeployment,
         })
         .strict(),

@@ -29,7 +29,14 @@ export const reviewMethods = {
           deploymentId: idSchema,
           wentWell: limitedText(),
           wentBadly: limitedText(),
-          actionItems: z.array(reviewActionItemSchema.extend({ text: limitedText(1000).pipe(z.string().min(1, 'Action is required')), owner: limitedText(200).pipe(z.string().min(1, 'Owner is required')) })).max(100),
+          actionItems: z
+            .array(
+              reviewActionItemSchema.extend({
+                text: limitedText(1000).pipe(z.string().min(1, 'Action is required')),
+                owner: limitedText(200).pipe(z.string().min(1, 'Owner is required')),
+              }),
+            )
+            .max(100),
         })
         .strict(),
       deploymentReviewSchema,

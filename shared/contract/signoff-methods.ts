@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { siteLanguageSchema } from '../i18n/languages';
 import { idSchema } from '../domain/audit';
 import { issueSchema } from '../domain/issue';
-import { reviewGapSchema, sheetSummarySchema, signOffDecisionSchema, signOffKindSchema, signOffReviewSchema, signedSheetSchema } from '../domain/signoff';
+import {
+  reviewGapSchema,
+  sheetSummarySchema,
+  signOffDecisionSchema,
+  signOffKindSchema,
+  signOffReviewSchema,
+  signedSheetSchema,
+} from '../domain/signoff';
 import { command, query } from './define';
 import { limitedText } from './text-fields';
 
@@ -33,7 +40,11 @@ const reviewOutputSchema = z.object({
 });
 
 export const signoffMethods = {
-  'signoff.review': query(z.object(subject).strict(), reviewOutputSchema, 'Exactly what a sign-off sheet will cover, and whether the last sheet is out of date'),
+  'signoff.review': query(
+    z.object(subject).strict(),
+    reviewOutputSchema,
+    'Exactly what a sign-off sheet will cover, and whether the last sheet is out of date',
+  ),
   'signoff.changed': query(
     z.object({ siteId: idSchema }).strict(),
     z.object({ changed: z.array(signOffKindSchema) }),
@@ -46,11 +57,17 @@ export const signoffMethods = {
         reviewHash: z.string().regex(/^[0-9a-f]{64}$/),
         decision: signOffDecisionSchema,
         reason: limitedText().default(''),
-        exceptions: z.array(z.object({ issueId: idSchema, reason: limitedText() }).strict()).max(500).default([]),
+        exceptions: z
+          .array(z.object({ issueId: idSchema, reason: limitedText() }).strict())
+          .max(500)
+          .default([]),
         /** Reasons for the open gaps other than issues (checklist items, missing inventory, checks). */
-        gapReasons: z.array(z.object({ gapId: z.string().max(200), reason: limitedText() }).strict()).max(5000).default([]),
-        signerName: z.string().trim().min(1, 'Type the signer\'s name').max(200),
-        signerRole: z.string().trim().min(1, 'Type the signer\'s role').max(200),
+        gapReasons: z
+          .array(z.object({ gapId: z.string().max(200), reason: limitedText() }).strict())
+          .max(5000)
+          .default([]),
+        signerName: z.string().trim().min(1, "Type the signer's name").max(200),
+        signerRole: z.string().trim().min(1, "Type the signer's role").max(200),
         signerEmail: z.string().trim().email().max(320).nullable().default(null),
         signerTimeZone: z.string().min(1).max(64),
         /** The drawn signature as PNG, base64 (no data: prefix). */

@@ -10,7 +10,10 @@ export const SITE_IMPORT_PREVIEW_SITES_MAX = 2_500;
 /** Schedule warnings a preview lists at most. */
 export const SITE_IMPORT_PREVIEW_WARNINGS_MAX = 300;
 
-const base64Schema = z.string().max(IMPORT_CHUNK_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
+const base64Schema = z
+  .string()
+  .max(IMPORT_CHUNK_MAX_CHARS)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
 
 export const siteImportPreviewSchema = z.object({
   previewId: idSchema,
@@ -72,7 +75,10 @@ export const siteImportMethods = {
           users: z.array(serverUserEntrySchema).max(20_000).optional(),
         })
         .strict()
-        .refine((v) => [v.dataBase64, v.uploadId, v.previewId].filter((x) => x !== undefined).length === 1, 'Give exactly one of dataBase64, uploadId or previewId'),
+        .refine(
+          (v) => [v.dataBase64, v.uploadId, v.previewId].filter((x) => x !== undefined).length === 1,
+          'Give exactly one of dataBase64, uploadId or previewId',
+        ),
       siteImportPreviewSchema,
       'Read a site list (CSV/XLSX): column mapping, row errors, what changes per site and schedule warnings; nothing is written',
     ),

@@ -5,7 +5,10 @@ import { siteReportSchema } from '../site-report/report-model';
 import { action, command, query } from './define';
 import { IMPORT_CHUNK_MAX_CHARS } from './inventory-import-methods';
 
-const base64Schema = z.string().max(IMPORT_CHUNK_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
+const base64Schema = z
+  .string()
+  .max(IMPORT_CHUNK_MAX_CHARS)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
 
 export const reportProblemSchema = z.object({
   /** format, signature, attachment, row, manifest, sign_off, site */
@@ -37,20 +40,22 @@ export const reportFilePreviewSchema = z.object({
   problems: z.array(reportProblemSchema),
   signatureValid: z.boolean(),
   attachments: z.object({ count: z.number().int(), verified: z.number().int(), new: z.number().int() }),
-  device: z.object({
-    id: z.string(),
-    fingerprint: z.string(),
-    /** `keyStatus` is `registered` or `confirmed`: the file imports without a new confirmation. */
-    known: z.boolean(),
-    /**
-     * `registered`: the central server registered this key (with its user and device); `confirmed`:
-     * someone on this device confirmed its fingerprint at an earlier import; `unregistered`: an
-     * unverified signer, imported only once the importer confirms the fingerprint.
-     */
-    keyStatus: z.enum(['registered', 'confirmed', 'unregistered']),
-    /** "signed by Riley Field on device 'Riley's laptop', key registered 2026-11-24", or "key not registered: unverified signer". */
-    signer: z.string(),
-  }).nullable(),
+  device: z
+    .object({
+      id: z.string(),
+      fingerprint: z.string(),
+      /** `keyStatus` is `registered` or `confirmed`: the file imports without a new confirmation. */
+      known: z.boolean(),
+      /**
+       * `registered`: the central server registered this key (with its user and device); `confirmed`:
+       * someone on this device confirmed its fingerprint at an earlier import; `unregistered`: an
+       * unverified signer, imported only once the importer confirms the fingerprint.
+       */
+      keyStatus: z.enum(['registered', 'confirmed', 'unregistered']),
+      /** "signed by Riley Field on device 'Riley's laptop', key registered 2026-11-24", or "key not registered: unverified signer". */
+      signer: z.string(),
+    })
+    .nullable(),
   sheets: z.array(z.object({ id: idSchema, kind: z.string(), signerName: z.string(), valid: z.boolean(), reason: z.string().nullable() })),
   entities: z.array(entityCountsSchema),
   totals: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), keptNewer: z.number().int() }),
@@ -103,7 +108,11 @@ export const fetchedSiteSchema = z.object({
 });
 
 export const siteReportMethods = {
-  'siteReports.get': query(z.object({ siteId: idSchema }).strict(), siteReportSchema, "A site's report from local data: summary, reconciliation, check runs, checklist, issues with history, sign-offs, rollbacks, attachments"),
+  'siteReports.get': query(
+    z.object({ siteId: idSchema }).strict(),
+    siteReportSchema,
+    "A site's report from local data: summary, reconciliation, check runs, checklist, issues with history, sign-offs, rollbacks, attachments",
+  ),
   'siteReports.exportFile': query(
     z.object({ siteId: idSchema }).strict(),
     z.object({
@@ -143,7 +152,11 @@ export const siteReportMethods = {
     reportImportResultSchema,
     'Import a previewed site report file: every row and attachment in one transaction, or nothing; importing the same file again changes nothing',
   ),
-  'siteReports.imports': query(z.object({ siteId: idSchema.optional() }).strict(), z.array(reportImportRecordSchema), 'Site report files imported on this device, newest first'),
+  'siteReports.imports': query(
+    z.object({ siteId: idSchema.optional() }).strict(),
+    z.array(reportImportRecordSchema),
+    'Site report files imported on this device, newest first',
+  ),
   'siteReports.fetchFromServer': action(
     z.object({}).strict(),
     z.object({ ok: z.boolean(), error: z.string().nullable(), sites: z.array(fetchedSiteSchema) }),

@@ -155,10 +155,22 @@ export const syncMethods = {
     syncStatusSchema,
     'Sign out and revoke this device (refused while changes are waiting, unless they are discarded on purpose)',
   ),
-  'sync.now': command(z.object({}).strict(), z.object({ started: z.boolean() }), 'Push waiting changes and pull news now, in the background'),
-  'sync.serverSites': action(z.object({}).strict(), z.array(serverSiteSchema), 'The sites this account may work on, as the server lists them'),
+  'sync.now': command(
+    z.object({}).strict(),
+    z.object({ started: z.boolean() }),
+    'Push waiting changes and pull news now, in the background',
+  ),
+  'sync.serverSites': action(
+    z.object({}).strict(),
+    z.array(serverSiteSchema),
+    'The sites this account may work on, as the server lists them',
+  ),
   'sync.serverUsers': managersOnly(
-    action(z.object({}).strict(), z.array(serverUserEntrySchema), 'The server\'s technicians, to name a site\'s technicians by user (release managers)'),
+    action(
+      z.object({}).strict(),
+      z.array(serverUserEntrySchema),
+      "The server's technicians, to name a site's technicians by user (release managers)",
+    ),
   ),
   'sync.prepareSites': command(
     z.object({ siteIds: z.array(idSchema).min(1).max(200) }).strict(),
@@ -166,8 +178,16 @@ export const syncMethods = {
     'Pull everything for the chosen sites, attachments included, before going on site',
   ),
   'sync.conflicts': query(z.object({}).strict(), z.array(syncConflictSchema), 'Changes the server refused, with its reason'),
-  'sync.quarantine': query(z.object({}).strict(), z.array(quarantinedRowSchema), 'Pulled rows this device could not store, with the reason (the rest was stored)'),
-  'sync.dismissConflict': command(z.object({ opId: z.string().max(64) }).strict(), z.object({ dismissed: z.boolean() }), 'Acknowledge a refused change'),
+  'sync.quarantine': query(
+    z.object({}).strict(),
+    z.array(quarantinedRowSchema),
+    'Pulled rows this device could not store, with the reason (the rest was stored)',
+  ),
+  'sync.dismissConflict': command(
+    z.object({ opId: z.string().max(64) }).strict(),
+    z.object({ dismissed: z.boolean() }),
+    'Acknowledge a refused change',
+  ),
   'sync.publish': managersOnly(
     command(
       z.object({ deploymentId: idSchema }).strict(),

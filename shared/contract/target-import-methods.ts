@@ -6,7 +6,10 @@ import { targetFieldSchema } from '../target-import/table-fields';
 import { command, managersOnly, query, action } from './define';
 import { IMPORT_CHUNK_MAX_CHARS } from './inventory-import-methods';
 
-const base64Schema = z.string().max(IMPORT_CHUNK_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
+const base64Schema = z
+  .string()
+  .max(IMPORT_CHUNK_MAX_CHARS)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64');
 
 export const targetRowSchema = z.object({
   line: z.number().int().nullable(),
@@ -36,7 +39,13 @@ export const targetImportPreviewSchema = z.object({
   /** Tables (NetBox, CSV): each column and the field it maps to. */
   columns: z.array(z.object({ header: z.string(), field: targetFieldSchema })).nullable(),
   hostCount: z.number().int(),
-  counts: z.object({ new: z.number().int(), update: z.number().int(), unchanged: z.number().int(), unmapped: z.number().int(), error: z.number().int() }),
+  counts: z.object({
+    new: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    unmapped: z.number().int(),
+    error: z.number().int(),
+  }),
   /** Hosts with errors and unmapped ones first, then the rest, at most TARGET_PREVIEW_MAX_ROWS, in file order. */
   hosts: z.array(targetRowSchema),
   hostsTruncated: z.boolean(),
@@ -50,7 +59,10 @@ export type TargetImportPreview = z.infer<typeof targetImportPreviewSchema>;
 
 const mappingInput = {
   /** Sites chosen for hosts no rule placed, by host name. */
-  assignments: z.array(z.object({ hostName: z.string().max(260), siteId: idSchema })).max(TARGET_PREVIEW_MAX_ROWS).optional(),
+  assignments: z
+    .array(z.object({ hostName: z.string().max(260), siteId: idSchema }))
+    .max(TARGET_PREVIEW_MAX_ROWS)
+    .optional(),
   /** Where every other unplaced host goes. */
   defaultSiteId: idSchema.nullable().optional(),
   /** Tables: one field per column, overriding the detected mapping. */
@@ -80,13 +92,20 @@ export const targetImportMethods = {
           ...mappingInput,
         })
         .strict()
-        .refine((v) => [v.dataBase64, v.uploadId, v.previewId].filter((x) => x !== undefined).length === 1, 'Give exactly one of dataBase64, uploadId or previewId'),
+        .refine(
+          (v) => [v.dataBase64, v.uploadId, v.previewId].filter((x) => x !== undefined).length === 1,
+          'Give exactly one of dataBase64, uploadId or previewId',
+        ),
       targetImportPreviewSchema,
       'Read an Ansible inventory, NetBox device export or CSV of target machines: site, host, address, port, user, role and errors per host, skipped secrets; nothing is written',
     ),
   ),
   'targetImport.ansibleAvailable': managersOnly(
-    query(z.object({}).strict(), z.object({ available: z.boolean(), path: z.string().nullable() }), 'Whether ansible-inventory is installed on this computer (for dynamic inventories)'),
+    query(
+      z.object({}).strict(),
+      z.object({ available: z.boolean(), path: z.string().nullable() }),
+      'Whether ansible-inventory is installed on this computer (for dynamic inventories)',
+    ),
   ),
   'targetImport.runAnsible': managersOnly(
     action(
@@ -94,7 +113,12 @@ export const targetImportMethods = {
         .object({
           deploymentId: idSchema,
           /** What `ansible-inventory -i` takes: an inventory file, directory or plugin configuration. */
-          source: z.string().trim().min(1).max(4096).refine((s) => !s.startsWith('-'), 'Give a path, not an option'),
+          source: z
+            .string()
+            .trim()
+            .min(1)
+            .max(4096)
+            .refine((s) => !s.startsWith('-'), 'Give a path, not an option'),
         })
         .strict(),
       targetImportPreviewSchema,
@@ -104,7 +128,12 @@ export const targetImportMethods = {
   'targetImport.commit': managersOnly(
     command(
       z.object({ previewId: idSchema }).strict(),
-      z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), sites: z.array(z.object({ siteId: idSchema, created: z.number().int(), updated: z.number().int() })) }),
+      z.object({
+        created: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+        sites: z.array(z.object({ siteId: idSchema, created: z.number().int(), updated: z.number().int() })),
+      }),
       'Import every host of a preview in one transaction (new ones added, changed ones updated by host name at their site); refused when any host has an error or no site',
     ),
   ),

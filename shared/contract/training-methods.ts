@@ -10,7 +10,11 @@ const exportedFileSchema = z.object({ fileName: z.string(), mediaType: z.string(
 
 /** Training and hand-over (APQC 8.6.5.1): sessions per site with an attendance list signed by each attendee. */
 export const trainingMethods = {
-  'training.list': query(z.object({ siteId: idSchema }).strict(), z.array(trainingSessionSchema), "A site's training sessions, oldest first, each with its attendance list and materials"),
+  'training.list': query(
+    z.object({ siteId: idSchema }).strict(),
+    z.array(trainingSessionSchema),
+    "A site's training sessions, oldest first, each with its attendance list and materials",
+  ),
   'training.createSession': command(
     z
       .object({
@@ -19,7 +23,11 @@ export const trainingMethods = {
         trainer: required('Trainer'),
         /** ISO 8601 instant (the renderer converts the site-time entry). */
         startsAt: z.iso.datetime({ offset: true }),
-        durationMinutes: z.number().int().min(1, 'Duration must be at least one minute').max(TRAINING_MAX_MINUTES, 'A session lasts at most a day'),
+        durationMinutes: z
+          .number()
+          .int()
+          .min(1, 'Duration must be at least one minute')
+          .max(TRAINING_MAX_MINUTES, 'A session lasts at most a day'),
       })
       .strict(),
     trainingSessionSchema,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deepLinkFromHash, deepLinkHash, deepLinkInArgv, DEEP_LINK_MAX_LENGTH, formatDeepLink, parseDeepLink, type DeepLink } from './deep-link';
+import {
+  deepLinkFromHash,
+  deepLinkHash,
+  deepLinkInArgv,
+  DEEP_LINK_MAX_LENGTH,
+  formatDeepLink,
+  parseDeepLink,
+  type DeepLink,
+} from './deep-link';
 
 const ok = (raw: string) => {
   const parsed = parseDeepLink(raw);
@@ -98,7 +106,9 @@ describe('parseDeepLink: hostile or broken links are refused with a reason', () 
 
 describe('deep links on a command line and in the route', () => {
   it('finds the link among Chromium switches and the app path (Windows/Linux second instance)', () => {
-    expect(deepLinkInArgv(['C:\\Outpost\\Outpost.exe', '--allow-file-access-from-files', 'outpost://site/AMS-001/'])).toBe('outpost://site/AMS-001/');
+    expect(deepLinkInArgv(['C:\\Outpost\\Outpost.exe', '--allow-file-access-from-files', 'outpost://site/AMS-001/'])).toBe(
+      'outpost://site/AMS-001/',
+    );
     expect(deepLinkInArgv(['/usr/bin/outpost', '.', '--data-dir', '/tmp/x'])).toBeNull();
   });
 

@@ -19,13 +19,21 @@ const conflicts = (added: number, open: number): CoreEvent => ({ kind: 'sync_con
 describe('notificationFor', () => {
   it('announces a finished check job, linking to its site', () => {
     const shown = notificationFor(job(), on, false);
-    expect(shown).toEqual({ title: 'Checks finished at AMS-001', body: '3 machines: all passing', link: 'outpost://site/AMS-001?deployment=d1' });
+    expect(shown).toEqual({
+      title: 'Checks finished at AMS-001',
+      body: '3 machines: all passing',
+      link: 'outpost://site/AMS-001?deployment=d1',
+    });
     expect(parseDeepLink(shown!.link)).toEqual({ ok: true, link: { kind: 'site', siteCode: 'AMS-001', deploymentId: 'd1' } });
   });
 
   it('says what failed', () => {
-    expect(notificationFor(job({ hosts: 1, failingRequirements: 1, problemHosts: 0 }), on, false)?.body).toBe('1 machine: 1 failing requirement');
-    expect(notificationFor(job({ failingRequirements: 4, problemHosts: 1 }), on, false)?.body).toBe('3 machines: 4 failing requirements, 1 machine not checked');
+    expect(notificationFor(job({ hosts: 1, failingRequirements: 1, problemHosts: 0 }), on, false)?.body).toBe(
+      '1 machine: 1 failing requirement',
+    );
+    expect(notificationFor(job({ failingRequirements: 4, problemHosts: 1 }), on, false)?.body).toBe(
+      '3 machines: 4 failing requirements, 1 machine not checked',
+    );
     expect(notificationFor(job({ site: null }), on, false)).toMatchObject({ title: 'Checks finished', link: null });
   });
 
@@ -35,7 +43,10 @@ describe('notificationFor', () => {
   });
 
   it('announces new sync conflicts only', () => {
-    expect(notificationFor(conflicts(1, 3), on, false)).toMatchObject({ title: 'A sync conflict needs you', body: expect.stringContaining('3 conflicts are open') });
+    expect(notificationFor(conflicts(1, 3), on, false)).toMatchObject({
+      title: 'A sync conflict needs you',
+      body: expect.stringContaining('3 conflicts are open'),
+    });
     expect(notificationFor(conflicts(2, 2), on, false)?.title).toBe('2 sync conflicts need you');
     expect(notificationFor(conflicts(0, 5), on, false)).toBeNull();
   });

@@ -3,13 +3,28 @@ import { factsSchema } from '../checks/facts';
 import { checkStatusSchema, requirementResultSchema } from '../checks/results';
 import { idSchema } from './audit';
 
-export const checkOutcomeSchema = z.enum(['completed', 'host_key_unknown', 'host_key_changed', 'unreachable', 'timeout', 'auth_failed', 'windows', 'cancelled', 'error']);
+export const checkOutcomeSchema = z.enum([
+  'completed',
+  'host_key_unknown',
+  'host_key_changed',
+  'unreachable',
+  'timeout',
+  'auth_failed',
+  'windows',
+  'cancelled',
+  'error',
+]);
 export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
 
 /** A SHA256 host key fingerprint as OpenSSH prints it. */
 export const fingerprintSchema = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'Give a fingerprint like SHA256:… (43 base64 characters)');
 
-export const checkCountsSchema = z.object({ pass: z.number().int(), fail: z.number().int(), error: z.number().int(), skipped: z.number().int() });
+export const checkCountsSchema = z.object({
+  pass: z.number().int(),
+  fail: z.number().int(),
+  error: z.number().int(),
+  skipped: z.number().int(),
+});
 export type CheckCounts = z.infer<typeof checkCountsSchema>;
 
 export const hostKeySeenSchema = z.object({ algorithm: z.string(), fingerprint: z.string() });
@@ -36,7 +51,14 @@ export const checkRunSummarySchema = z.object({
 export type CheckRunSummary = z.infer<typeof checkRunSummarySchema>;
 
 export const runDifferenceSchema = z.object({
-  requirements: z.array(z.object({ requirementId: z.string(), description: z.string(), before: checkStatusSchema.nullable(), after: checkStatusSchema.nullable() })),
+  requirements: z.array(
+    z.object({
+      requirementId: z.string(),
+      description: z.string(),
+      before: checkStatusSchema.nullable(),
+      after: checkStatusSchema.nullable(),
+    }),
+  ),
   facts: z.array(z.object({ fact: z.string(), before: z.string(), after: z.string() })),
 });
 export type RunDifference = z.infer<typeof runDifferenceSchema>;
@@ -79,7 +101,13 @@ export const checkJobStatusSchema = z.object({
 export type CheckJobStatus = z.infer<typeof checkJobStatusSchema>;
 
 /** A host of an interrupted job that was not checked again since (the Machines tab offers Retry). */
-export const interruptedHostSchema = z.object({ jobId: z.string(), targetId: idSchema.nullable(), label: z.string(), message: z.string(), jobStartedAt: z.string() });
+export const interruptedHostSchema = z.object({
+  jobId: z.string(),
+  targetId: idSchema.nullable(),
+  label: z.string(),
+  message: z.string(),
+  jobStartedAt: z.string(),
+});
 export type InterruptedHost = z.infer<typeof interruptedHostSchema>;
 
 export const credentialKindSchema = z.enum(['key', 'agent', 'password', 'keyboard-interactive']);

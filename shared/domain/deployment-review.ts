@@ -21,7 +21,9 @@ export const reviewMeasuresSchema = z.object({
   quietPeriod: z.object({
     start: z.string().nullable(),
     end: z.string().nullable(),
-    incidents: z.array(z.object({ siteCode: z.string(), number: z.number().int(), title: z.string(), severity: z.string(), createdAt: z.string() })),
+    incidents: z.array(
+      z.object({ siteCode: z.string(), number: z.number().int(), title: z.string(), severity: z.string(), createdAt: z.string() }),
+    ),
     /** Outage minutes inside the quiet period (shared/logic/downtime.ts outageMinutesWithin); null before it starts. */
     downtimeMinutes: z.number().min(0).nullable(),
   }),

@@ -7,30 +7,14 @@ export type Role = z.infer<typeof roleSchema>;
 export const deploymentStatusSchema = z.enum(['draft', 'published', 'in_progress', 'stabilizing', 'complete']);
 export type DeploymentStatus = z.infer<typeof deploymentStatusSchema>;
 
-export const siteStatusSchema = z.enum([
-  'planned',
-  'ready',
-  'in_progress',
-  'blocked',
-  'deployed',
-  'signed_off',
-  'rolled_back',
-]);
+export const siteStatusSchema = z.enum(['planned', 'ready', 'in_progress', 'blocked', 'deployed', 'signed_off', 'rolled_back']);
 export type SiteStatus = z.infer<typeof siteStatusSchema>;
 
 export const componentKindSchema = z.enum(['software', 'hardware']);
 export const componentScopeSchema = z.enum(['core', 'site']);
 
 /** Lifecycle of an inventory item: expected → received → installed → verified, or an exception state. */
-export const inventoryStateSchema = z.enum([
-  'expected',
-  'received',
-  'installed',
-  'verified',
-  'missing',
-  'damaged',
-  'returned',
-]);
+export const inventoryStateSchema = z.enum(['expected', 'received', 'installed', 'verified', 'missing', 'damaged', 'returned']);
 export type InventoryState = z.infer<typeof inventoryStateSchema>;
 
 /** States that mean the item physically arrived at the site. */

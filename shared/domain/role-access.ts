@@ -8,7 +8,11 @@ export const EVERY_ROLE: readonly Role[] = roleSchema.options;
 /** Release managers and administrators: they author plans, publish them and decide on waves. */
 export const MANAGER_ROLES: readonly Role[] = ['release_manager', 'administrator'];
 
-const ROLE_NAMES: Readonly<Record<Role, string>> = { technician: 'a technician', release_manager: 'a release manager', administrator: 'an administrator' };
+const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  technician: 'a technician',
+  release_manager: 'a release manager',
+  administrator: 'an administrator',
+};
 
 export function roleMay(role: Role, allowed: readonly Role[]): boolean {
   return allowed.includes(role);

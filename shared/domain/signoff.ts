@@ -46,14 +46,31 @@ export const signOffReviewSchema = z.object({
   kind: signOffKindSchema,
   deployment: z.object({ id: idSchema, name: z.string(), version: z.string() }),
   site: z
-    .object({ id: idSchema, code: z.string(), name: z.string(), address: z.string(), timeZone: z.string(), ownerName: z.string(), ownerEmail: z.string() })
+    .object({
+      id: idSchema,
+      code: z.string(),
+      name: z.string(),
+      address: z.string(),
+      timeZone: z.string(),
+      ownerName: z.string(),
+      ownerEmail: z.string(),
+    })
     .nullable(),
   components: z.array(z.object({ name: z.string(), kind: z.string(), scope: z.string(), targetVersion: z.string().nullable() })),
   checklist: z.array(
-    z.object({ phase: z.string(), done: z.number().int(), total: z.number().int(), failed: z.number().int(), openRequired: z.number().int(), completedAt: z.string().nullable() }),
+    z.object({
+      phase: z.string(),
+      done: z.number().int(),
+      total: z.number().int(),
+      failed: z.number().int(),
+      openRequired: z.number().int(),
+      completedAt: z.string().nullable(),
+    }),
   ),
   /** The latest finished check run per target machine ("not checked" when none). */
-  checks: z.array(z.object({ target: z.string(), role: z.string(), outcome: z.string(), result: z.string(), finishedAt: z.string().nullable() })),
+  checks: z.array(
+    z.object({ target: z.string(), role: z.string(), outcome: z.string(), result: z.string(), finishedAt: z.string().nullable() }),
+  ),
   inventory: z
     .object({
       expected: z.number().int(),
@@ -62,12 +79,22 @@ export const signOffReviewSchema = z.object({
       surplus: z.number().int(),
       damaged: z.number().int(),
       /** Items not in a finished state (missing, damaged, surplus, not yet received). */
-      exceptions: z.array(z.object({ assetTag: z.string(), model: z.string(), serial: z.string(), state: z.string(), surplus: z.boolean() })),
+      exceptions: z.array(
+        z.object({ assetTag: z.string(), model: z.string(), serial: z.string(), state: z.string(), surplus: z.boolean() }),
+      ),
     })
     .nullable(),
   /** Deployment milestone only: every site with its status and newest site sheet. */
   sites: z
-    .array(z.object({ code: z.string(), name: z.string(), status: z.string(), sheetHash: z.string().nullable(), sheetDecision: z.string().nullable() }))
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        status: z.string(),
+        sheetHash: z.string().nullable(),
+        sheetDecision: z.string().nullable(),
+      }),
+    )
     .nullable(),
   issues: z.array(reviewIssueSchema),
   /** Site sheets: rollbacks of the site so far (a rollback after signing makes the sheet out of date). */
@@ -81,7 +108,13 @@ export const signOffReviewSchema = z.object({
 });
 export type SignOffReview = z.infer<typeof signOffReviewSchema>;
 
-export const signOffExceptionSchema = z.object({ issueId: idSchema, number: z.number().int(), siteCode: z.string(), title: z.string(), reason: z.string() });
+export const signOffExceptionSchema = z.object({
+  issueId: idSchema,
+  number: z.number().int(),
+  siteCode: z.string(),
+  title: z.string(),
+  reason: z.string(),
+});
 export type SignOffException = z.infer<typeof signOffExceptionSchema>;
 
 export const gapKindSchema = z.enum(['checklist_item', 'missing_item', 'failed_check', 'open_issue', 'open_outage']);

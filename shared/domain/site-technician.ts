@@ -17,7 +17,12 @@ export type SiteTechnician = z.infer<typeof siteTechnicianSchema>;
 
 /** Input form: a typed name, or a user picked from the server's list. */
 export const siteTechnicianInputSchema = z.union([
-  z.string().trim().min(1).max(120).transform((name): SiteTechnician => ({ id: null, name })),
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .transform((name): SiteTechnician => ({ id: null, name })),
   siteTechnicianSchema.strict(),
 ]);
 
@@ -30,7 +35,10 @@ export function parseTechnicianEntries(value: unknown): SiteTechnician[] | undef
   for (const item of value) {
     const entry = storedEntrySchema.safeParse(item);
     if (!entry.success) return undefined;
-    const technician = typeof entry.data === 'string' ? { id: null, name: entry.data.trim() } : { id: entry.data.id.toLowerCase(), name: entry.data.name.trim() };
+    const technician =
+      typeof entry.data === 'string'
+        ? { id: null, name: entry.data.trim() }
+        : { id: entry.data.id.toLowerCase(), name: entry.data.name.trim() };
     if (technician.name === '' && technician.id === null) continue;
     out.push(technician);
   }

@@ -21,7 +21,9 @@ describe('the span rule (waves and site windows)', () => {
     const created = siteInputSchema.safeParse({ deploymentId: id, code: 'AMS-9', name: 'A', windowStart: start, windowEnd: before });
     expect(created.success).toBe(false);
     expect(created.error?.issues).toEqual([expect.objectContaining({ path: ['windowEnd'], message: SITE_WINDOW_MESSAGE })]);
-    expect(siteInputSchema.safeParse({ deploymentId: id, code: 'AMS-9', name: 'A', windowStart: before, windowEnd: start }).success).toBe(true);
+    expect(siteInputSchema.safeParse({ deploymentId: id, code: 'AMS-9', name: 'A', windowStart: before, windowEnd: start }).success).toBe(
+      true,
+    );
     expect(siteUpdateSchema.safeParse({ siteId: id, windowStart: start, windowEnd: before }).success).toBe(false);
   });
 

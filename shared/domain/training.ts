@@ -57,7 +57,15 @@ export const reviewTrainingSchema = z.array(
     trainer: z.string(),
     startsAt: z.string(),
     durationMinutes: z.number().int(),
-    attendees: z.array(z.object({ position: z.number().int(), name: z.string(), role: z.string(), attendance: trainingAttendanceSchema, signatureSha256: z.string().nullable() })),
+    attendees: z.array(
+      z.object({
+        position: z.number().int(),
+        name: z.string(),
+        role: z.string(),
+        attendance: trainingAttendanceSchema,
+        signatureSha256: z.string().nullable(),
+      }),
+    ),
     materials: z.array(z.object({ name: z.string(), sha256: z.string() })),
   }),
 );

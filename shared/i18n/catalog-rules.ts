@@ -55,10 +55,12 @@ export function catalogProblems(english: unknown, other: unknown, language: stri
   for (const [key, vars] of en) {
     const theirs = them.get(key);
     if (!theirs) problems.push(`${language}: missing key ${key}`);
-    else if (theirs.join(',') !== vars.join(',')) problems.push(`${language}: ${key} uses {{${theirs.join('}}, {{')}}} where English uses {{${vars.join('}}, {{')}}}`);
+    else if (theirs.join(',') !== vars.join(','))
+      problems.push(`${language}: ${key} uses {{${theirs.join('}}, {{')}}} where English uses {{${vars.join('}}, {{')}}}`);
   }
   for (const key of them.keys()) if (!en.has(key)) problems.push(`${language}: key ${key} is not in the English catalog`);
-  for (const [key, message] of flattenCatalog(other)) if (typeof message !== 'string' || message.trim() === '') problems.push(`${language}: ${key} is empty`);
+  for (const [key, message] of flattenCatalog(other))
+    if (typeof message !== 'string' || message.trim() === '') problems.push(`${language}: ${key} is empty`);
   // Each plural key needs every form the language's plural rules name (French has "many").
   const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
   const keys = [...flattenCatalog(other).keys()];

@@ -7,16 +7,21 @@ export const siteLanguageSchema = z.enum(SITE_LANGUAGES);
 /** Each language in its own name, as a chooser shows it to the person who reads it. */
 export const LANGUAGE_NAMES: Record<SiteLanguage, string> = { en: 'English', de: 'Deutsch', fr: 'Français', nl: 'Nederlands' };
 
-
 /**
  * A country's language for its site owners. Belgium has three official languages and no single
  * right answer: the default is Dutch, the language of most Belgians (Flanders); a Brussels or
  * Walloon site sets French on the site itself (the sample's Brussels site does).
  */
 const COUNTRY_LANGUAGE: Record<string, SiteLanguage> = {
-  DE: 'de', AT: 'de', LI: 'de',
-  FR: 'fr', LU: 'fr', MC: 'fr',
-  NL: 'nl', BE: 'nl', SR: 'nl',
+  DE: 'de',
+  AT: 'de',
+  LI: 'de',
+  FR: 'fr',
+  LU: 'fr',
+  MC: 'fr',
+  NL: 'nl',
+  BE: 'nl',
+  SR: 'nl',
 };
 
 /**
@@ -24,9 +29,16 @@ const COUNTRY_LANGUAGE: Record<string, SiteLanguage> = {
  * are free text). Zones of countries with a language above; others have no entry and get English.
  */
 const ZONE_COUNTRY: Record<string, string> = {
-  'Europe/Berlin': 'DE', 'Europe/Busingen': 'DE', 'Europe/Vienna': 'AT', 'Europe/Vaduz': 'LI',
-  'Europe/Paris': 'FR', 'Europe/Luxembourg': 'LU', 'Europe/Monaco': 'MC',
-  'Europe/Amsterdam': 'NL', 'Europe/Brussels': 'BE', 'America/Paramaribo': 'SR',
+  'Europe/Berlin': 'DE',
+  'Europe/Busingen': 'DE',
+  'Europe/Vienna': 'AT',
+  'Europe/Vaduz': 'LI',
+  'Europe/Paris': 'FR',
+  'Europe/Luxembourg': 'LU',
+  'Europe/Monaco': 'MC',
+  'Europe/Amsterdam': 'NL',
+  'Europe/Brussels': 'BE',
+  'America/Paramaribo': 'SR',
 };
 
 /** The default language of a site without a language of its own: its country's, else English. */

@@ -15,7 +15,10 @@ const known = <T extends string>(values: readonly T[], value: string): value is 
 export const columnKey = (column: keyof OwnerCatalog['review']['column']) => `review.column.${column}` as const;
 
 export const phaseText = (t: OwnerT, phase: string) => (known(checklistPhaseSchema.options, phase) ? t(`review.phase.${phase}`) : phase);
-export const stateText = (t: OwnerT, state: string) => (known(inventoryStateSchema.options, state) ? t(`review.inventoryState.${state}`) : state);
+export const stateText = (t: OwnerT, state: string) =>
+  known(inventoryStateSchema.options, state) ? t(`review.inventoryState.${state}`) : state;
 export const kindText = (t: OwnerT, kind: string) => (known(componentKindSchema.options, kind) ? t(`review.componentKind.${kind}`) : kind);
-export const scopeText = (t: OwnerT, scope: string) => (known(componentScopeSchema.options, scope) ? t(`review.componentScope.${scope}`) : scope);
-export const decisionText = (t: OwnerT, decision: string) => (known(signOffDecisionSchema.options, decision) ? t(`signoff.decision.${decision}`) : decision);
+export const scopeText = (t: OwnerT, scope: string) =>
+  known(componentScopeSchema.options, scope) ? t(`review.componentScope.${scope}`) : scope;
+export const decisionText = (t: OwnerT, decision: string) =>
+  known(signOffDecisionSchema.options, decision) ? t(`signoff.decision.${decision}`) : decision;

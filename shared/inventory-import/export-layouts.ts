@@ -15,9 +15,32 @@ export interface ExportSite {
 }
 
 /** Snipe-IT's asset import headers. */
-export const SNIPE_IT_HEADERS = ['Asset Tag', 'Asset Name', 'Serial Number', 'Model Name', 'Model No.', 'Category', 'Manufacturer', 'Location', 'Status'] as const;
+export const SNIPE_IT_HEADERS = [
+  'Asset Tag',
+  'Asset Name',
+  'Serial Number',
+  'Model Name',
+  'Model No.',
+  'Category',
+  'Manufacturer',
+  'Location',
+  'Status',
+] as const;
 /** NetBox's device bulk-import headers (plus rack placement). */
-export const NETBOX_HEADERS = ['name', 'role', 'manufacturer', 'device_type', 'serial', 'asset_tag', 'status', 'site', 'location', 'rack', 'position', 'face'] as const;
+export const NETBOX_HEADERS = [
+  'name',
+  'role',
+  'manufacturer',
+  'device_type',
+  'serial',
+  'asset_tag',
+  'status',
+  'site',
+  'location',
+  'rack',
+  'position',
+  'face',
+] as const;
 
 export function snipeItRow(item: ExportItem): string[] {
   return [item.assetTag ?? '', '', item.expectedSerial ?? '', item.model, '', 'Hardware', item.manufacturer, item.room, 'Pending'];

@@ -40,7 +40,9 @@ describe('inventory import headers', () => {
       existingSerialKeys: new Set(),
     });
     expect(result.rowCount).toBe(2);
-    expect(result.drafts).toEqual([{ siteId: 'site-1', manufacturer: '', model: 'M', expectedSerial: 'A1', assetTag: null, room: '', rack: 'R1', unit: 'U4' }]);
+    expect(result.drafts).toEqual([
+      { siteId: 'site-1', manufacturer: '', model: 'M', expectedSerial: 'A1', assetTag: null, room: '', rack: 'R1', unit: 'U4' },
+    ]);
     expect(result.rowErrors).toEqual([{ row: 3, column: 'Serial', message: 'Duplicate serial a1 (also in row 1)' }]);
   });
 });

@@ -25,13 +25,52 @@ const ALIAS_TO_FIELD = new Map<string, ImportField>(
 
 /** Headers only one of the two layouts writes; used to tell them apart. */
 const SIGNATURES: Record<Exclude<ImportLayout, 'custom'>, ReadonlySet<string>> = {
-  'snipe-it': new Set(['asset tag', 'asset name', 'serial number', 'serial no.', 'serial no', 'model name', 'model no.', 'model number', 'category', 'order number', 'item name', 'purchase date', 'purchase cost', 'supplier', 'checked out to', 'warranty']),
-  netbox: new Set(['role', 'device role', 'device_role', 'device_type', 'device type', 'type', 'asset_tag', 'site', 'rack', 'position', 'face', 'tenant', 'platform', 'airflow', 'cluster', 'parent', 'id']),
+  'snipe-it': new Set([
+    'asset tag',
+    'asset name',
+    'serial number',
+    'serial no.',
+    'serial no',
+    'model name',
+    'model no.',
+    'model number',
+    'category',
+    'order number',
+    'item name',
+    'purchase date',
+    'purchase cost',
+    'supplier',
+    'checked out to',
+    'warranty',
+  ]),
+  netbox: new Set([
+    'role',
+    'device role',
+    'device_role',
+    'device_type',
+    'device type',
+    'type',
+    'asset_tag',
+    'site',
+    'rack',
+    'position',
+    'face',
+    'tenant',
+    'platform',
+    'airflow',
+    'cluster',
+    'parent',
+    'id',
+  ]),
 };
 
 /** Trims, drops a byte order mark and folds case and inner runs of white space. */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 export function fieldForHeader(header: string): ImportField {

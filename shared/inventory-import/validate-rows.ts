@@ -68,10 +68,15 @@ export function validateImportRows(input: ValidationInput): ValidationResult {
   });
   const fileErrors: ImportFileError[] = [];
   for (const field of REQUIRED_IMPORT_FIELDS) {
-    if (!col.has(field)) fileErrors.push({ code: 'missing_column', message: `Missing required column: ${IMPORT_FIELD_LABEL[field].toLowerCase()} (e.g. "Serial Number" or "serial")` });
+    if (!col.has(field))
+      fileErrors.push({
+        code: 'missing_column',
+        message: `Missing required column: ${IMPORT_FIELD_LABEL[field].toLowerCase()} (e.g. "Serial Number" or "serial")`,
+      });
   }
   const siteCol = col.get('site');
-  if (siteCol === undefined && input.siteId === null) fileErrors.push({ code: 'no_site', message: 'The file has no site column: choose the site to import into' });
+  if (siteCol === undefined && input.siteId === null)
+    fileErrors.push({ code: 'no_site', message: 'The file has no site column: choose the site to import into' });
   const sites = siteLookup(input.sites);
   const rowErrors: ImportRowError[] = [];
   const drafts: ImportDraft[] = [];

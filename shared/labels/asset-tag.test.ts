@@ -16,11 +16,15 @@ describe('asset tags', () => {
     expect(tagSitePart('  Lille / Gare ')).toBe('LILLE-GARE');
     expect(tagSitePart('東京')).toBe('SITE');
     expect(tagSitePart('A-VERY-LONG-SITE-CODE-INDEED')).toBe('A-VERY-LONG-SITE');
-    for (const code of ['Köln-2', 'x', '---', 'A-VERY-LONG-SITE-CODE-', '東京']) expect(isIssuedAssetTag(formatAssetTag(code, 'D12', 1))).toBe(true);
+    for (const code of ['Köln-2', 'x', '---', 'A-VERY-LONG-SITE-CODE-', '東京'])
+      expect(isIssuedAssetTag(formatAssetTag(code, 'D12', 1))).toBe(true);
   });
 
   it('differ for different (issuer, sequence) pairs whatever the site codes (property)', () => {
-    const issuer = fc.oneof(fc.constant('L'), fc.integer({ min: 1, max: 9_999_999_999 }).map((n) => `D${n}`));
+    const issuer = fc.oneof(
+      fc.constant('L'),
+      fc.integer({ min: 1, max: 9_999_999_999 }).map((n) => `D${n}`),
+    );
     const sequence = fc.integer({ min: 1, max: 999_999_999_999_999 });
     fc.assert(
       fc.property(fc.string(), fc.string(), issuer, issuer, sequence, sequence, (siteA, siteB, issuerA, issuerB, seqA, seqB) => {
@@ -40,7 +44,7 @@ describe('asset tags', () => {
     expect(() => formatAssetTag('AMS', 'D1', 0)).toThrow();
   });
 
-  it('may be given only to an untagged surplus row, and only in Outpost\'s form', () => {
+  it("may be given only to an untagged surplus row, and only in Outpost's form", () => {
     expect(assetTagAssignmentProblem({ is_surplus: 1, asset_tag: null }, 'AMS-001-D7-0001')).toBeNull();
     expect(assetTagAssignmentProblem({ is_surplus: 1, asset_tag: '' }, 'AMS-001-D7-0001')).toBeNull();
     expect(assetTagAssignmentProblem({ is_surplus: 0, asset_tag: null }, 'AMS-001-D7-0001')).toMatch(/only surplus/);

@@ -71,8 +71,10 @@ export interface TaggableRow {
  * (server/sync/access-rules.ts).
  */
 export function assetTagAssignmentProblem(current: TaggableRow, tag: unknown): string | null {
-  if (current.is_surplus !== 1 && current.is_surplus !== true) return 'only surplus items get an asset tag from Outpost (expected items carry the plan\'s tags)';
-  if (current.asset_tag !== null && current.asset_tag !== undefined && current.asset_tag !== '') return `the item already has asset tag ${String(current.asset_tag)}`;
+  if (current.is_surplus !== 1 && current.is_surplus !== true)
+    return "only surplus items get an asset tag from Outpost (expected items carry the plan's tags)";
+  if (current.asset_tag !== null && current.asset_tag !== undefined && current.asset_tag !== '')
+    return `the item already has asset tag ${String(current.asset_tag)}`;
   if (!isIssuedAssetTag(tag)) return `${JSON.stringify(tag)} is not an asset tag Outpost issues (<site>-<issuer>-<sequence>)`;
   return null;
 }

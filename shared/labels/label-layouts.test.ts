@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LABEL_LAYOUTS, labelSlots, labelsPerPage } from './label-layouts';
 
 describe('label layouts', () => {
-  it('fit every label on its page with the stock maker\'s margins', () => {
+  it("fit every label on its page with the stock maker's margins", () => {
     for (const layout of Object.values(LABEL_LAYOUTS)) {
       const slots = labelSlots(layout, labelsPerPage(layout));
       for (const slot of slots) {
@@ -20,7 +20,12 @@ describe('label layouts', () => {
   });
 
   it('are Avery L7160 (A4, 3 × 7 of 63.5 × 38.1 mm) and 5160 (Letter, 3 × 10 of 66.7 × 25.4 mm)', () => {
-    expect(LABEL_LAYOUTS.avery_l7160).toMatchObject({ page: { width: 210, height: 297 }, label: { width: 63.5, height: 38.1 }, columns: 3, rows: 7 });
+    expect(LABEL_LAYOUTS.avery_l7160).toMatchObject({
+      page: { width: 210, height: 297 },
+      label: { width: 63.5, height: 38.1 },
+      columns: 3,
+      rows: 7,
+    });
     const letter = LABEL_LAYOUTS.avery_5160;
     expect(letter.page.width).toBeCloseTo(215.9, 1);
     expect(letter.page.height).toBeCloseTo(279.4, 1);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkEvidenceLink, checkItemTransition, checkPhaseCompletion, checklistProgress, dependentsToReopen, isOpenRequired } from './checklist-rules';
+import {
+  checkEvidenceLink,
+  checkItemTransition,
+  checkPhaseCompletion,
+  checklistProgress,
+  dependentsToReopen,
+  isOpenRequired,
+} from './checklist-rules';
 
 describe('checklist rules', () => {
   it('treats required todo and failed items as open, done and n/a as settled', () => {
@@ -29,19 +36,45 @@ describe('checklist rules', () => {
     const erroring = { outcome: 'completed' as const, fail: 0, error: 2 };
     const unreachable = { outcome: 'unreachable' as const, fail: 0, error: 0 };
     const passing = { outcome: 'completed' as const, fail: 0, error: 0 };
-    expect(checkItemTransition({ ...item, evidenceRuns: [] }, 'done', '', null, false)).toMatchObject({ allowed: false, reason: expect.stringContaining('A passing check run must be linked') });
-    expect(checkItemTransition({ ...item, evidenceRuns: [failing, erroring, unreachable] }, 'done', '', null, false)).toMatchObject({ allowed: false });
+    expect(checkItemTransition({ ...item, evidenceRuns: [] }, 'done', '', null, false)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('A passing check run must be linked'),
+    });
+    expect(checkItemTransition({ ...item, evidenceRuns: [failing, erroring, unreachable] }, 'done', '', null, false)).toMatchObject({
+      allowed: false,
+    });
     expect(checkItemTransition({ ...item, evidenceRuns: [failing, passing] }, 'done', '', null, false)).toEqual({ allowed: true });
-    expect(checkItemTransition({ ...item, evidenceRuns: [] }, 'not_applicable', 'no machines here', null, false)).toEqual({ allowed: true });
-    expect(checkItemTransition({ title: 'Label cables', evidence: 'none', evidenceRuns: [] }, 'done', '', null, false)).toEqual({ allowed: true });
+    expect(checkItemTransition({ ...item, evidenceRuns: [] }, 'not_applicable', 'no machines here', null, false)).toEqual({
+      allowed: true,
+    });
+    expect(checkItemTransition({ title: 'Label cables', evidence: 'none', evidenceRuns: [] }, 'done', '', null, false)).toEqual({
+      allowed: true,
+    });
   });
 
   it('requires the evidence an item names before done: a note, a photo', () => {
-    expect(checkItemTransition({ title: 'Label cables', evidence: 'note' }, 'done', ' ', null, false)).toMatchObject({ allowed: false, reason: expect.stringContaining('needs a note') });
-    expect(checkItemTransition({ title: 'Label cables', evidence: 'note' }, 'done', 'Both ends labelled', null, false)).toEqual({ allowed: true });
-    expect(checkItemTransition({ title: 'Photograph the rack', evidence: 'photo', evidencePhotos: [] }, 'done', 'ok', null, false)).toMatchObject({ allowed: false, reason: expect.stringContaining('A photo must be attached') });
-    expect(checkItemTransition({ title: 'Photograph the rack', evidence: 'photo', evidencePhotos: [{ sha256: 'x' }] }, 'done', '', null, false)).toEqual({ allowed: true });
-    expect(checkItemTransition({ title: 'Photograph the rack', evidence: 'photo', evidencePhotos: [] }, 'not_applicable', 'no rack', null, false)).toEqual({ allowed: true });
+    expect(checkItemTransition({ title: 'Label cables', evidence: 'note' }, 'done', ' ', null, false)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('needs a note'),
+    });
+    expect(checkItemTransition({ title: 'Label cables', evidence: 'note' }, 'done', 'Both ends labelled', null, false)).toEqual({
+      allowed: true,
+    });
+    expect(
+      checkItemTransition({ title: 'Photograph the rack', evidence: 'photo', evidencePhotos: [] }, 'done', 'ok', null, false),
+    ).toMatchObject({ allowed: false, reason: expect.stringContaining('A photo must be attached') });
+    expect(
+      checkItemTransition({ title: 'Photograph the rack', evidence: 'photo', evidencePhotos: [{ sha256: 'x' }] }, 'done', '', null, false),
+    ).toEqual({ allowed: true });
+    expect(
+      checkItemTransition(
+        { title: 'Photograph the rack', evidence: 'photo', evidencePhotos: [] },
+        'not_applicable',
+        'no rack',
+        null,
+        false,
+      ),
+    ).toEqual({ allowed: true });
   });
 
   it('links only finished runs of the same site, and nothing in a completed phase', () => {

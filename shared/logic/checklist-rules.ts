@@ -19,7 +19,11 @@ export type RuleVerdict = { allowed: true } | { allowed: false; reason: string }
 
 /** Whether an item may move to `next`, given the item it depends on (if any). */
 export function checkItemTransition(
-  item: Pick<ChecklistItem, 'title'> & { evidence?: EvidenceKind; evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[]; evidencePhotos?: readonly unknown[] },
+  item: Pick<ChecklistItem, 'title'> & {
+    evidence?: EvidenceKind;
+    evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[];
+    evidencePhotos?: readonly unknown[];
+  },
   next: ChecklistItemState,
   note: string,
   dependency: Pick<ChecklistItem, 'title' | 'state'> | null,
@@ -50,7 +54,11 @@ export function checkItemTransition(
  * null when nothing is missing. `note` is the note sent with "done".
  */
 export function missingEvidence(
-  item: Pick<ChecklistItem, 'title'> & { evidence?: EvidenceKind; evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[]; evidencePhotos?: readonly unknown[] },
+  item: Pick<ChecklistItem, 'title'> & {
+    evidence?: EvidenceKind;
+    evidenceRuns?: readonly Pick<EvidenceRun, 'outcome' | 'fail' | 'error'>[];
+    evidencePhotos?: readonly unknown[];
+  },
   note: string,
 ): string | null {
   switch (item.evidence) {
@@ -72,7 +80,11 @@ export function missingEvidence(
  * depends on it, directly or through another item reopened with it, in dependency order. A dependent
  * that is not applicable stays so: it never needed the prerequisite.
  */
-export function dependentsToReopen<T extends Pick<ChecklistItem, 'id' | 'dependsOn' | 'state'>>(items: readonly T[], itemId: string, next: ChecklistItemState): T[] {
+export function dependentsToReopen<T extends Pick<ChecklistItem, 'id' | 'dependsOn' | 'state'>>(
+  items: readonly T[],
+  itemId: string,
+  next: ChecklistItemState,
+): T[] {
   if (isSettled(next)) return [];
   const out: T[] = [];
   const queue = [itemId];
@@ -91,7 +103,8 @@ export function dependentsToReopen<T extends Pick<ChecklistItem, 'id' | 'depends
 
 /** Whether a photo may be linked as evidence to an item: not once its phase is completed. */
 export function checkPhotoLink(item: Pick<ChecklistItem, 'title'>, phaseCompleted: boolean): RuleVerdict {
-  if (phaseCompleted) return { allowed: false, reason: `The phase of "${item.title}" is already completed: no more evidence can be linked` };
+  if (phaseCompleted)
+    return { allowed: false, reason: `The phase of "${item.title}" is already completed: no more evidence can be linked` };
   return { allowed: true };
 }
 
@@ -117,7 +130,10 @@ export function checkEvidenceLink(
 export function checkPhaseCompletion(items: readonly Pick<ChecklistItem, 'required' | 'state' | 'title'>[]): RuleVerdict {
   const open = items.filter(isOpenRequired);
   if (open.length === 0) return { allowed: true };
-  const names = open.slice(0, 3).map((i) => `"${i.title}"`).join(', ');
+  const names = open
+    .slice(0, 3)
+    .map((i) => `"${i.title}"`)
+    .join(', ');
   const more = open.length > 3 ? ` and ${open.length - 3} more` : '';
   return { allowed: false, reason: `${open.length} required item(s) still open: ${names}${more}` };
 }

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { wallTimeToIso } from '../time/wall-time';
-import { downtimeFigures, impactMinutes, impactTimesHold, isOpenOutage, outageMinutesWithin, type DowntimeSite, type ImpactRecord } from './downtime';
+import {
+  downtimeFigures,
+  impactMinutes,
+  impactTimesHold,
+  isOpenOutage,
+  outageMinutesWithin,
+  type DowntimeSite,
+  type ImpactRecord,
+} from './downtime';
 
 const BERLIN = 'Europe/Berlin';
 const at = (wall: string) => wallTimeToIso(wall, BERLIN)!;
 
 function outage(id: string, siteId: string, start: string, end: string | null, extra: Partial<ImpactRecord> = {}): ImpactRecord {
-  return { issueId: id, siteId, number: 1, title: `Outage ${id}`, impact: 'outage', component: 'POS software', startedAt: at(start), endedAt: end ? at(end) : null, usersAffected: 12, ...extra };
+  return {
+    issueId: id,
+    siteId,
+    number: 1,
+    title: `Outage ${id}`,
+    impact: 'outage',
+    component: 'POS software',
+    startedAt: at(start),
+    endedAt: end ? at(end) : null,
+    usersAffected: 12,
+    ...extra,
+  };
 }
 
 describe('downtime minutes in the site zone', () => {
@@ -87,14 +106,21 @@ describe('downtime minutes in the site zone', () => {
       { ...outage('c', 's', '2026-03-29T04:00', '2026-03-29T05:00'), impact: 'degraded' as const },
     ];
     // From 29 Mar 00:00Z to 11:00Z: 90 minutes of a, 60 of b; degraded service does not count.
-    expect(outageMinutesWithin(impacts, '2026-03-29T00:00:00.000Z', '2026-03-29T11:00:00.000Z', Date.parse('2026-03-29T12:00:00Z'))).toBe(150);
+    expect(outageMinutesWithin(impacts, '2026-03-29T00:00:00.000Z', '2026-03-29T11:00:00.000Z', Date.parse('2026-03-29T12:00:00Z'))).toBe(
+      150,
+    );
     // No end to the window: b counts up to now (12:00Z), 120 minutes.
     expect(outageMinutesWithin(impacts, '2026-03-29T00:00:00.000Z', null, Date.parse('2026-03-29T12:00:00Z'))).toBe(210);
     expect(outageMinutesWithin(impacts, null, null, 0)).toBeNull();
   });
 
   it('has no MTTR without an ended outage', () => {
-    const figures = downtimeFigures({ impacts: [], sites: [{ siteId: 's', code: 'S', waveId: null, signedOffAt: null }], quietPeriodDays: 14, now: 0 });
+    const figures = downtimeFigures({
+      impacts: [],
+      sites: [{ siteId: 's', code: 'S', waveId: null, signedOffAt: null }],
+      quietPeriodDays: 14,
+      now: 0,
+    });
     expect(figures.mttrMinutes).toBeNull();
     expect(figures.minutes.total).toBe(0);
   });

@@ -99,7 +99,12 @@ const add = (into: SplitMs, more: SplitMs) => {
 };
 const toMinutes = (ms: number) => Math.round(ms / MINUTE_MS);
 function split(ms: SplitMs): DowntimeSplit {
-  return { total: toMinutes(ms.before + ms.quiet + ms.after), beforeSignOff: toMinutes(ms.before), quietPeriod: toMinutes(ms.quiet), afterQuietPeriod: toMinutes(ms.after) };
+  return {
+    total: toMinutes(ms.before + ms.quiet + ms.after),
+    beforeSignOff: toMinutes(ms.before),
+    quietPeriod: toMinutes(ms.quiet),
+    afterQuietPeriod: toMinutes(ms.after),
+  };
 }
 
 /**

@@ -22,7 +22,10 @@ export const MISSING_ITEM_SQL = `(is_surplus = 0 AND state NOT IN (${ARRIVED_STA
  * which is on no list and is known by what the technician records and photographs. Expected items
  * are known from the plan; their evidence is the checklist's.
  */
-export function checkItemPhoto(item: { isSurplus: boolean; foundSerial: string | null }): { allowed: true } | { allowed: false; reason: string } {
+export function checkItemPhoto(item: {
+  isSurplus: boolean;
+  foundSerial: string | null;
+}): { allowed: true } | { allowed: false; reason: string } {
   if (!item.isSurplus) return { allowed: false, reason: 'Photos are taken of surplus items only: this item is on the expected list' };
   return { allowed: true };
 }

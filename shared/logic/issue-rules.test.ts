@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { issueStatusSchema, type IssueStatus } from '../domain/issue';
-import { checkEscalation, checkRollback, checkStatusTransition, countIssues, eventKindForStatus, isOpenBlocking, ISSUE_TRANSITIONS } from './issue-rules';
+import {
+  checkEscalation,
+  checkRollback,
+  checkStatusTransition,
+  countIssues,
+  eventKindForStatus,
+  isOpenBlocking,
+  ISSUE_TRANSITIONS,
+} from './issue-rules';
 
 const allowed = (from: IssueStatus, to: IssueStatus, reason = 'because') => checkStatusTransition(from, to, reason).allowed;
 
@@ -18,7 +26,10 @@ describe('issue rules', () => {
     expect(allowed('open', 'closed')).toBe(false);
     expect(allowed('closed', 'resolved')).toBe(false);
     expect(checkStatusTransition('open', 'open', '')).toEqual({ allowed: false, reason: 'The issue is already open' });
-    expect(checkStatusTransition('escalated', 'in_progress', '')).toEqual({ allowed: false, reason: 'An issue that is escalated cannot become in progress' });
+    expect(checkStatusTransition('escalated', 'in_progress', '')).toEqual({
+      allowed: false,
+      reason: 'An issue that is escalated cannot become in progress',
+    });
   });
 
   it('reopens from resolved, closed and accepted_exception only, recorded as reopened', () => {
@@ -30,8 +41,14 @@ describe('issue rules', () => {
 
   it('accepts as an exception from any open status, with a reason only', () => {
     for (const from of ['open', 'in_progress', 'escalated'] as const) {
-      expect(checkStatusTransition(from, 'accepted_exception', 'Vendor replaces the PSU next week')).toEqual({ allowed: true, event: 'accepted_exception' });
-      expect(checkStatusTransition(from, 'accepted_exception', '  ')).toEqual({ allowed: false, reason: expect.stringContaining('a reason is required') });
+      expect(checkStatusTransition(from, 'accepted_exception', 'Vendor replaces the PSU next week')).toEqual({
+        allowed: true,
+        event: 'accepted_exception',
+      });
+      expect(checkStatusTransition(from, 'accepted_exception', '  ')).toEqual({
+        allowed: false,
+        reason: expect.stringContaining('a reason is required'),
+      });
     }
     expect(allowed('resolved', 'accepted_exception')).toBe(false);
     expect(allowed('closed', 'accepted_exception')).toBe(false);
@@ -43,7 +60,10 @@ describe('issue rules', () => {
 
   it('escalates only open issues, to a higher level, with a reason', () => {
     expect(checkEscalation({ status: 'open', escalationLevel: 0 }, 1, 'needs vendor')).toEqual({ allowed: true });
-    expect(checkEscalation({ status: 'escalated', escalationLevel: 2 }, 2, 'again')).toMatchObject({ allowed: false, reason: expect.stringContaining('higher level') });
+    expect(checkEscalation({ status: 'escalated', escalationLevel: 2 }, 2, 'again')).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('higher level'),
+    });
     expect(checkEscalation({ status: 'resolved', escalationLevel: 0 }, 1, 'x')).toMatchObject({ allowed: false });
     expect(checkEscalation({ status: 'open', escalationLevel: 0 }, 6, 'x')).toMatchObject({ allowed: false });
     expect(checkEscalation({ status: 'open', escalationLevel: 0 }, 1, ' ')).toMatchObject({ allowed: false });

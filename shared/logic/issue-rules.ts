@@ -63,7 +63,8 @@ export type EscalationVerdict = { allowed: true } | { allowed: false; reason: st
 
 /** Escalation raises the level (1 … MAX_ESCALATION_LEVEL) of an issue that is still open. */
 export function checkEscalation(issue: Pick<Issue, 'status' | 'escalationLevel'>, level: number, reason: string): EscalationVerdict {
-  if (!isOpenIssueStatus(issue.status)) return { allowed: false, reason: `An issue that is ${label(issue.status)} cannot be escalated; reopen it first` };
+  if (!isOpenIssueStatus(issue.status))
+    return { allowed: false, reason: `An issue that is ${label(issue.status)} cannot be escalated; reopen it first` };
   if (!Number.isInteger(level) || level < 1 || level > MAX_ESCALATION_LEVEL) {
     return { allowed: false, reason: `The escalation level must be between 1 and ${MAX_ESCALATION_LEVEL}` };
   }

@@ -9,6 +9,7 @@ export const MILESTONE_REVIEW_MISSING =
 
 export function milestoneReviewProblem(review: { wentWell: string; wentBadly: string } | null): string | null {
   if (!review) return MILESTONE_REVIEW_MISSING;
-  if (review.wentWell.trim() === '' && review.wentBadly.trim() === '') return `${MILESTONE_REVIEW_MISSING} (the saved review says neither what went well nor what went badly)`;
+  if (review.wentWell.trim() === '' && review.wentBadly.trim() === '')
+    return `${MILESTONE_REVIEW_MISSING} (the saved review says neither what went well nor what went badly)`;
   return null;
 }

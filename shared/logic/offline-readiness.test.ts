@@ -4,11 +4,21 @@ import { offlineReadiness } from './offline-readiness';
 
 describe('offline readiness', () => {
   it('is prepared with the plan, a checklist and every machine keyed and signed in', () => {
-    expect(offlineReadiness({ planOnDevice: true, checklistItems: 3, machines: [{ hostName: 'pos01', hostKeyTrusted: true, credentialsConfigured: true }] })).toEqual({ prepared: true, missing: [] });
+    expect(
+      offlineReadiness({
+        planOnDevice: true,
+        checklistItems: 3,
+        machines: [{ hostName: 'pos01', hostKeyTrusted: true, credentialsConfigured: true }],
+      }),
+    ).toEqual({ prepared: true, missing: [] });
   });
 
   it('names every gap, and the machines behind each', () => {
-    const machines = ['a', 'b', 'c', 'd', 'e'].map((hostName) => ({ hostName, hostKeyTrusted: hostName === 'a', credentialsConfigured: hostName !== 'e' }));
+    const machines = ['a', 'b', 'c', 'd', 'e'].map((hostName) => ({
+      hostName,
+      hostKeyTrusted: hostName === 'a',
+      credentialsConfigured: hostName !== 'e',
+    }));
     const r = offlineReadiness({ planOnDevice: false, checklistItems: 0, machines });
     expect(r.prepared).toBe(false);
     expect(r.missing).toEqual([

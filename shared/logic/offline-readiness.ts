@@ -40,6 +40,7 @@ export function offlineReadiness(facts: OfflineReadinessFacts): OfflineReadiness
   const noKey = facts.machines.filter((m) => !m.hostKeyTrusted).map((m) => m.hostName);
   if (noKey.length > 0) missing.push({ kind: 'host_key_missing', message: `No trusted host key for ${hostList(noKey)}` });
   const noCredentials = facts.machines.filter((m) => !m.credentialsConfigured).map((m) => m.hostName);
-  if (noCredentials.length > 0) missing.push({ kind: 'credentials_missing', message: `No sign-in credentials for ${hostList(noCredentials)}` });
+  if (noCredentials.length > 0)
+    missing.push({ kind: 'credentials_missing', message: `No sign-in credentials for ${hostList(noCredentials)}` });
   return { prepared: missing.length === 0, missing };
 }

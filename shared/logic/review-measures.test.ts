@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { isoWeek, reviewMeasures, type MeasureSite } from './review-measures';
 
 const site = (code: string, over: Partial<MeasureSite>): MeasureSite => ({
-  code, name: `Site ${code}`, status: 'signed_off', verdict: 'signed_off', signedOffAt: null, windowStart: '2026-03-02T08:00:00Z', windowEnd: '2026-03-20T18:00:00Z', rollbacks: [], rejectedAt: null, ...over,
+  code,
+  name: `Site ${code}`,
+  status: 'signed_off',
+  verdict: 'signed_off',
+  signedOffAt: null,
+  windowStart: '2026-03-02T08:00:00Z',
+  windowEnd: '2026-03-20T18:00:00Z',
+  rollbacks: [],
+  rejectedAt: null,
+  ...over,
 });
 
 describe('post-deployment review measures', () => {

@@ -77,15 +77,20 @@ export function reviewMeasures(input: {
     .flatMap((s) => s.rollbacks.map((r) => ({ siteCode: s.code, at: r.at, reason: r.reason })))
     .sort((a, b) => a.at.localeCompare(b.at) || a.siteCode.localeCompare(b.siteCode));
   const failedDeployments = input.sites.flatMap((s) => {
-    if (s.status === 'rolled_back') return [{ siteCode: s.code, siteName: s.name, reason: `Rolled back: ${s.rollbacks.at(-1)?.reason ?? 'no reason recorded'}` }];
-    if (s.rejectedAt !== null && s.verdict !== 'signed_off') return [{ siteCode: s.code, siteName: s.name, reason: `Site-complete sheet rejected on ${s.rejectedAt.slice(0, 10)}` }];
+    if (s.status === 'rolled_back')
+      return [{ siteCode: s.code, siteName: s.name, reason: `Rolled back: ${s.rollbacks.at(-1)?.reason ?? 'no reason recorded'}` }];
+    if (s.rejectedAt !== null && s.verdict !== 'signed_off')
+      return [{ siteCode: s.code, siteName: s.name, reason: `Site-complete sheet rejected on ${s.rejectedAt.slice(0, 10)}` }];
     return [];
   });
   const start = input.quietStart;
   const end = input.quietEnd;
-  const inQuiet = (at: string) => start !== null && Date.parse(at) >= Date.parse(start) && (end === null || Date.parse(at) <= Date.parse(end));
+  const inQuiet = (at: string) =>
+    start !== null && Date.parse(at) >= Date.parse(start) && (end === null || Date.parse(at) <= Date.parse(end));
   const incidents = input.issues.filter((i) => inQuiet(i.createdAt)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const signed = input.sites.filter((s): s is MeasureSite & { signedOffAt: string } => s.verdict === 'signed_off' && s.signedOffAt !== null);
+  const signed = input.sites.filter(
+    (s): s is MeasureSite & { signedOffAt: string } => s.verdict === 'signed_off' && s.signedOffAt !== null,
+  );
   const kinds = signed.map(signedAdherence);
   const count = (kind: string) => kinds.filter((k) => k === kind).length;
   const withinWindow = count('onTime');

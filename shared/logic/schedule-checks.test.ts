@@ -30,19 +30,36 @@ function site(over: Partial<ScheduledSite> & Pick<ScheduledSite, 'id' | 'code'>)
   };
 }
 
-const kinds = (sites: ScheduledSite[], waves: ScheduledWave[] = [], only?: ReadonlySet<string>) => scheduleWarnings(sites, waves, only).map((w) => `${w.siteCode}:${w.kind}`);
+const kinds = (sites: ScheduledSite[], waves: ScheduledWave[] = [], only?: ReadonlySet<string>) =>
+  scheduleWarnings(sites, waves, only).map((w) => `${w.siteCode}:${w.kind}`);
 
 describe('schedule checks: technician overlap', () => {
   it('warns on both sites when one technician is on overlapping windows across deployments, naming sites, deployments and technician', () => {
     const a = site({ id: 'a', code: 'AMS-001' });
-    const b = site({ id: 'b', code: 'UTR-002', deploymentId: 'dep-b', deploymentName: 'Rollout B', windowStart: at('2026-06-10T11:00', AMS), windowEnd: at('2026-06-10T15:00', AMS) });
+    const b = site({
+      id: 'b',
+      code: 'UTR-002',
+      deploymentId: 'dep-b',
+      deploymentName: 'Rollout B',
+      windowStart: at('2026-06-10T11:00', AMS),
+      windowEnd: at('2026-06-10T15:00', AMS),
+    });
     const warnings = scheduleWarnings([a, b], []);
     expect(warnings.map((w) => [w.kind, w.siteId, w.otherSiteId, w.deploymentId])).toEqual([
       ['technician_overlap', 'a', 'b', 'dep-a'],
       ['technician_overlap', 'b', 'a', 'dep-b'],
     ]);
     const message = warnings[0]!.message;
-    for (const part of ['Riley Field', 'AMS-001', 'UTR-002', 'Rollout A', 'Rollout B', '2026-06-10 08:00 +02:00', '2026-06-10 11:00 +02:00']) expect(message).toContain(part);
+    for (const part of [
+      'Riley Field',
+      'AMS-001',
+      'UTR-002',
+      'Rollout A',
+      'Rollout B',
+      '2026-06-10 08:00 +02:00',
+      '2026-06-10 11:00 +02:00',
+    ])
+      expect(message).toContain(part);
   });
 
   it('does not count touching windows (end == start) as an overlap', () => {
@@ -63,18 +80,43 @@ describe('schedule checks: technician overlap', () => {
   it('compares windows in different zones by their instants', () => {
     // 14:00-16:00 in Amsterdam is 08:00-10:00 in New York.
     const ams = site({ id: 'a', code: 'AMS-1', windowStart: at('2026-06-10T14:00', AMS), windowEnd: at('2026-06-10T16:00', AMS) });
-    const nyc = site({ id: 'n', code: 'NYC-1', timeZone: NYC, windowStart: at('2026-06-10T09:00', NYC), windowEnd: at('2026-06-10T11:00', NYC) });
-    const later = site({ id: 'm', code: 'NYC-2', timeZone: NYC, windowStart: at('2026-06-10T10:00', NYC), windowEnd: at('2026-06-10T11:00', NYC) });
-    expect(kinds([ams, nyc, later])).toEqual(['AMS-1:technician_overlap', 'NYC-1:technician_overlap', 'NYC-1:technician_overlap', 'NYC-2:technician_overlap'].sort());
+    const nyc = site({
+      id: 'n',
+      code: 'NYC-1',
+      timeZone: NYC,
+      windowStart: at('2026-06-10T09:00', NYC),
+      windowEnd: at('2026-06-10T11:00', NYC),
+    });
+    const later = site({
+      id: 'm',
+      code: 'NYC-2',
+      timeZone: NYC,
+      windowStart: at('2026-06-10T10:00', NYC),
+      windowEnd: at('2026-06-10T11:00', NYC),
+    });
+    expect(kinds([ams, nyc, later])).toEqual(
+      ['AMS-1:technician_overlap', 'NYC-1:technician_overlap', 'NYC-1:technician_overlap', 'NYC-2:technician_overlap'].sort(),
+    );
   });
 
   it('finds a long window overlapping several short ones, and ignores settled sites', () => {
     const long = site({ id: 'l', code: 'L', windowStart: at('2026-06-10T00:00', AMS), windowEnd: at('2026-06-11T00:00', AMS) });
     const s1 = site({ id: 's1', code: 'S1', windowStart: at('2026-06-10T01:00', AMS), windowEnd: at('2026-06-10T02:00', AMS) });
     const s2 = site({ id: 's2', code: 'S2', windowStart: at('2026-06-10T03:00', AMS), windowEnd: at('2026-06-10T04:00', AMS) });
-    const done = site({ id: 'd', code: 'D', status: 'signed_off', windowStart: at('2026-06-10T05:00', AMS), windowEnd: at('2026-06-10T06:00', AMS) });
+    const done = site({
+      id: 'd',
+      code: 'D',
+      status: 'signed_off',
+      windowStart: at('2026-06-10T05:00', AMS),
+      windowEnd: at('2026-06-10T06:00', AMS),
+    });
     const warnings = scheduleWarnings([s2, done, long, s1], []);
-    expect(warnings.filter((w) => w.siteId === 'l').map((w) => w.otherSiteId).sort()).toEqual(['s1', 's2']);
+    expect(
+      warnings
+        .filter((w) => w.siteId === 'l')
+        .map((w) => w.otherSiteId)
+        .sort(),
+    ).toEqual(['s1', 's2']);
     expect(warnings.some((w) => w.siteId === 'd' || w.otherSiteId === 'd')).toBe(false);
   });
 
@@ -90,8 +132,21 @@ describe('schedule checks: wave span', () => {
 
   it('warns when the window starts before or ends after its wave, not when inside', () => {
     const inside = site({ id: 'i', code: 'IN', waveId: 'w1' });
-    const early = site({ id: 'e', code: 'EARLY', waveId: 'w1', windowStart: at('2026-06-07T22:00', AMS), windowEnd: at('2026-06-08T02:00', AMS) });
-    const late = site({ id: 'l', code: 'LATE', waveId: 'w1', windowStart: at('2026-06-14T08:00', AMS), windowEnd: at('2026-06-14T10:00', AMS), technicians: [{ id: null, name: 'Other' }] });
+    const early = site({
+      id: 'e',
+      code: 'EARLY',
+      waveId: 'w1',
+      windowStart: at('2026-06-07T22:00', AMS),
+      windowEnd: at('2026-06-08T02:00', AMS),
+    });
+    const late = site({
+      id: 'l',
+      code: 'LATE',
+      waveId: 'w1',
+      windowStart: at('2026-06-14T08:00', AMS),
+      windowEnd: at('2026-06-14T10:00', AMS),
+      technicians: [{ id: null, name: 'Other' }],
+    });
     const warnings = scheduleWarnings([inside, early, late], [wave]);
     expect(warnings.map((w) => `${w.siteCode}:${w.kind}`)).toEqual(['EARLY:outside_wave', 'LATE:outside_wave']);
     expect(warnings[0]!.message).toContain('before the span of wave Wave 1');
@@ -123,8 +178,21 @@ describe('schedule checks: DST', () => {
   });
 
   it('America/New_York spring and autumn changes', () => {
-    const spring = site({ id: 's', code: 'NYC-S', timeZone: NYC, windowStart: at('2026-03-08T00:00', NYC), windowEnd: at('2026-03-08T06:00', NYC) });
-    const autumn = site({ id: 'a', code: 'NYC-A', timeZone: NYC, windowStart: at('2026-10-31T20:00', NYC), windowEnd: at('2026-11-01T04:00', NYC), technicians: [{ id: null, name: 'Other' }] });
+    const spring = site({
+      id: 's',
+      code: 'NYC-S',
+      timeZone: NYC,
+      windowStart: at('2026-03-08T00:00', NYC),
+      windowEnd: at('2026-03-08T06:00', NYC),
+    });
+    const autumn = site({
+      id: 'a',
+      code: 'NYC-A',
+      timeZone: NYC,
+      windowStart: at('2026-10-31T20:00', NYC),
+      windowEnd: at('2026-11-01T04:00', NYC),
+      technicians: [{ id: null, name: 'Other' }],
+    });
     const byCode = new Map(scheduleWarnings([spring, autumn], []).map((w) => [w.siteCode, w.message]));
     expect(byCode.get('NYC-S')).toContain('-05:00 → -04:00 at 2026-03-08 02:00 site time (clocks go to 03:00)');
     expect(byCode.get('NYC-A')).toContain('-04:00 → -05:00 at 2026-11-01 02:00 site time (clocks go to 01:00)');
@@ -132,7 +200,14 @@ describe('schedule checks: DST', () => {
 
   it('no warning for a window on a normal day, nor for one in a zone without DST', () => {
     const normal = site({ id: 'n', code: 'N' });
-    const utc = site({ id: 'u', code: 'U', timeZone: 'UTC', windowStart: '2026-03-29T00:00:00.000Z', windowEnd: '2026-03-29T05:00:00.000Z', technicians: [{ id: null, name: 'Other' }] });
+    const utc = site({
+      id: 'u',
+      code: 'U',
+      timeZone: 'UTC',
+      windowStart: '2026-03-29T00:00:00.000Z',
+      windowEnd: '2026-03-29T05:00:00.000Z',
+      technicians: [{ id: null, name: 'Other' }],
+    });
     expect(kinds([normal, utc])).toEqual([]);
   });
 });
@@ -166,7 +241,13 @@ describe('schedule checks at scale', () => {
           deploymentId: i % 2 ? 'dep-a' : 'dep-b',
           windowStart: new Date(s).toISOString(),
           windowEnd: new Date(s + 4 * 3_600_000).toISOString(),
-          technicians: i < 100 ? [{ id: null, name: `Tech ${i % 100}` }, { id: null, name: 'Lead' }] : [{ id: null, name: `Tech ${i % 100}` }],
+          technicians:
+            i < 100
+              ? [
+                  { id: null, name: `Tech ${i % 100}` },
+                  { id: null, name: 'Lead' },
+                ]
+              : [{ id: null, name: `Tech ${i % 100}` }],
         }),
       );
     }

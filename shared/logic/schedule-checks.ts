@@ -123,8 +123,24 @@ function overlapWarnings(sites: readonly ScheduledSite[], wants: (id: string) =>
     for (const slot of slots) {
       open = open.filter((o) => o.end > slot.start);
       for (const other of open) {
-        if (wants(slot.site.id)) out.push({ kind: 'technician_overlap', siteId: slot.site.id, siteCode: slot.site.code, deploymentId: slot.site.deploymentId, message: message(slot, other), otherSiteId: other.site.id });
-        if (wants(other.site.id)) out.push({ kind: 'technician_overlap', siteId: other.site.id, siteCode: other.site.code, deploymentId: other.site.deploymentId, message: message(other, slot), otherSiteId: slot.site.id });
+        if (wants(slot.site.id))
+          out.push({
+            kind: 'technician_overlap',
+            siteId: slot.site.id,
+            siteCode: slot.site.code,
+            deploymentId: slot.site.deploymentId,
+            message: message(slot, other),
+            otherSiteId: other.site.id,
+          });
+        if (wants(other.site.id))
+          out.push({
+            kind: 'technician_overlap',
+            siteId: other.site.id,
+            siteCode: other.site.code,
+            deploymentId: other.site.deploymentId,
+            message: message(other, slot),
+            otherSiteId: slot.site.id,
+          });
       }
       open.push(slot);
     }
@@ -163,7 +179,11 @@ function hasOwnerContact(site: ScheduledSite): boolean {
 }
 
 /** Warnings (never blocks). `only` limits which sites get warnings (the others still count for overlaps). */
-export function scheduleWarnings(sites: readonly ScheduledSite[], waves: readonly ScheduledWave[], only?: ReadonlySet<string>): ScheduleWarning[] {
+export function scheduleWarnings(
+  sites: readonly ScheduledSite[],
+  waves: readonly ScheduledWave[],
+  only?: ReadonlySet<string>,
+): ScheduleWarning[] {
   const active = sites.filter((s) => !SETTLED_SITE_STATUSES.has(s.status));
   const wants = (id: string) => !only || only.has(id);
   const waveById = new Map(waves.map((w) => [w.id, w]));
@@ -184,5 +204,10 @@ export function scheduleWarnings(sites: readonly ScheduledSite[], waves: readonl
     }
   }
   // One stable order: by site code, then kind, then message.
-  return out.sort((a, b) => (a.siteCode < b.siteCode ? -1 : a.siteCode > b.siteCode ? 1 : 0) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      (a.siteCode < b.siteCode ? -1 : a.siteCode > b.siteCode ? 1 : 0) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }

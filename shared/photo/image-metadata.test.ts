@@ -55,7 +55,12 @@ describe('stripImageMetadata', () => {
     };
     const vp8x = Buffer.alloc(10);
     vp8x[0] = 0x08 | 0x04;
-    const body = Buffer.concat([chunk('VP8X', vp8x), chunk('VP8L', Buffer.from([0x2f, 0, 0, 0, 0])), chunk('EXIF', exifWithGps(1)), chunk('XMP ', Buffer.from('<x/>'))]);
+    const body = Buffer.concat([
+      chunk('VP8X', vp8x),
+      chunk('VP8L', Buffer.from([0x2f, 0, 0, 0, 0])),
+      chunk('EXIF', exifWithGps(1)),
+      chunk('XMP ', Buffer.from('<x/>')),
+    ]);
     const riff = Buffer.alloc(12);
     riff.write('RIFF', 0, 'latin1');
     riff.writeUInt32LE(body.length + 4, 4);
@@ -70,10 +75,12 @@ describe('stripImageMetadata', () => {
   it('refuses damaged files with the reason instead of storing them half-stripped', () => {
     const cut = jpegWithGps(6).subarray(0, 300);
     expect(stripImageMetadata(new Uint8Array(cut), 'image/jpeg')).toEqual({ ok: false, reason: expect.stringMatching(/JPEG/) });
-    expect(stripImageMetadata(new Uint8Array(PLAIN_PNG.subarray(0, 40)), 'image/png')).toEqual({ ok: false, reason: expect.stringMatching(/PNG/) });
+    expect(stripImageMetadata(new Uint8Array(PLAIN_PNG.subarray(0, 40)), 'image/png')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/PNG/),
+    });
     expect(stripImageMetadata(new Uint8Array(PLAIN_PNG), 'image/jpeg')).toEqual({ ok: false, reason: 'The file is not a JPEG image' });
     const noEnd = PLAIN_JPEG.subarray(0, PLAIN_JPEG.length - 2);
     expect(stripImageMetadata(new Uint8Array(noEnd), 'image/jpeg').ok).toBe(false);
   });
 });
-

@@ -12,7 +12,8 @@ export type ImageMediaType = 'image/jpeg' | 'image/png' | 'image/webp';
 const ascii = (b: Uint8Array, at: number, text: string) => text.split('').every((c, k) => b[at + k] === c.charCodeAt(0));
 const u16be = (b: Uint8Array, at: number) => ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
 const u32be = (b: Uint8Array, at: number) => u16be(b, at) * 0x10000 + u16be(b, at + 2);
-const u32le = (b: Uint8Array, at: number) => (b[at] ?? 0) + (b[at + 1] ?? 0) * 0x100 + (b[at + 2] ?? 0) * 0x10000 + (b[at + 3] ?? 0) * 0x1000000;
+const u32le = (b: Uint8Array, at: number) =>
+  (b[at] ?? 0) + (b[at + 1] ?? 0) * 0x100 + (b[at + 2] ?? 0) * 0x10000 + (b[at + 3] ?? 0) * 0x1000000;
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -119,7 +120,8 @@ function stripJpeg(b: Uint8Array): StripResult {
       continue;
     }
     const length = u16be(b, i);
-    if (i + 2 > b.length || length < 2 || i + length > b.length) return { ok: false, reason: 'The JPEG is damaged: a segment runs past the end of the file' };
+    if (i + 2 > b.length || length < 2 || i + length > b.length)
+      return { ok: false, reason: 'The JPEG is damaged: a segment runs past the end of the file' };
     const segment = b.subarray(i - 2, i + length);
     const payload = b.subarray(i + 2, i + length);
     i += length;
@@ -188,7 +190,20 @@ function stripWebp(b: Uint8Array): StripResult {
   if (removed.size === 0) return { ok: true, bytes: b, removed: [] };
   const body = concat(kept);
   const size = body.length + 4;
-  const header = Uint8Array.of(0x52, 0x49, 0x46, 0x46, size & 0xff, (size >>> 8) & 0xff, (size >>> 16) & 0xff, (size >>> 24) & 0xff, 0x57, 0x45, 0x42, 0x50);
+  const header = Uint8Array.of(
+    0x52,
+    0x49,
+    0x46,
+    0x46,
+    size & 0xff,
+    (size >>> 8) & 0xff,
+    (size >>> 16) & 0xff,
+    (size >>> 24) & 0xff,
+    0x57,
+    0x45,
+    0x42,
+    0x50,
+  );
   return { ok: true, bytes: concat([header, body]), removed: [...removed] };
 }
 

@@ -27,7 +27,10 @@ export const templateWaveSchema = z
     endOffsetDays: offsetDays,
   })
   .strict()
-  .refine((w) => w.startOffsetDays === null || w.endOffsetDays === null || w.endOffsetDays > w.startOffsetDays, { message: 'A wave must end after it starts', path: ['endOffsetDays'] });
+  .refine((w) => w.startOffsetDays === null || w.endOffsetDays === null || w.endOffsetDays > w.startOffsetDays, {
+    message: 'A wave must end after it starts',
+    path: ['endOffsetDays'],
+  });
 
 export const templateComponentSchema = z
   .object({
@@ -69,7 +72,10 @@ const planTemplateV1 = z
     format: z.literal(PLAN_TEMPLATE_FORMAT),
     version: z.literal(PLAN_TEMPLATE_VERSION),
     exportedAt: z.string().max(40).optional(),
-    source: z.object({ name: text(200), version: text(60) }).strict().optional(),
+    source: z
+      .object({ name: text(200), version: text(60) })
+      .strict()
+      .optional(),
     deployment: z.object({ description: text(10_000), quietPeriodDays: z.number().int().min(0).max(365) }).strict(),
     waves: z.array(templateWaveSchema).max(PLAN_TEMPLATE_LIMITS.waves),
     components: z.array(templateComponentSchema).max(PLAN_TEMPLATE_LIMITS.components),
@@ -81,12 +87,17 @@ const planTemplateV1 = z
   .superRefine((t, ctx) => {
     const keys = new Map<string, string | null>();
     t.checklist.forEach((item, i) => {
-      if (keys.has(item.key)) ctx.addIssue({ code: 'custom', path: ['checklist', i, 'key'], message: `Checklist key "${item.key}" is used twice` });
+      if (keys.has(item.key))
+        ctx.addIssue({ code: 'custom', path: ['checklist', i, 'key'], message: `Checklist key "${item.key}" is used twice` });
       keys.set(item.key, item.dependsOn);
     });
     t.checklist.forEach((item, i) => {
       if (item.dependsOn !== null && !keys.has(item.dependsOn)) {
-        ctx.addIssue({ code: 'custom', path: ['checklist', i, 'dependsOn'], message: `"${item.title}" depends on "${item.dependsOn}", which is not in the checklist` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['checklist', i, 'dependsOn'],
+          message: `"${item.title}" depends on "${item.dependsOn}", which is not in the checklist`,
+        });
       } else if (dependencyLoops(keys, item.key)) {
         ctx.addIssue({ code: 'custom', path: ['checklist', i, 'dependsOn'], message: `"${item.title}" is part of a dependency cycle` });
       }
@@ -107,7 +118,8 @@ function dependencyLoops(next: ReadonlyMap<string, string | null>, start: string
   return false;
 }
 
-export type TemplateReadResult = { ok: true; template: PlanTemplate } | { ok: false; message: string; issues: { path: string; message: string }[] };
+export type TemplateReadResult =
+  { ok: true; template: PlanTemplate } | { ok: false; message: string; issues: { path: string; message: string }[] };
 
 const refuse = (message: string, issues: { path: string; message: string }[] = []): TemplateReadResult => ({ ok: false, message, issues });
 
@@ -116,7 +128,10 @@ const refuse = (message: string, issues: { path: string; message: string }[] = [
  * is named, never guessed at), then the whole shape. Nothing is applied unless all of it holds.
  */
 export function readPlanTemplate(json: string): TemplateReadResult {
-  if (json.length > PLAN_TEMPLATE_MAX_CHARS) return refuse(`The template file is too large (${json.length.toLocaleString('en')} characters; at most ${PLAN_TEMPLATE_MAX_CHARS.toLocaleString('en')})`);
+  if (json.length > PLAN_TEMPLATE_MAX_CHARS)
+    return refuse(
+      `The template file is too large (${json.length.toLocaleString('en')} characters; at most ${PLAN_TEMPLATE_MAX_CHARS.toLocaleString('en')})`,
+    );
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -133,7 +148,13 @@ export function readPlanTemplate(json: string): TemplateReadResult {
   const parsed = planTemplateV1.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(file)', message: i.message }));
-    return refuse(`The plan template is not valid: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`, issues);
+    return refuse(
+      `The plan template is not valid: ${issues
+        .slice(0, 5)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`,
+      issues,
+    );
   }
   return { ok: true, template: parsed.data };
 }

@@ -14,7 +14,8 @@ function firstStart(waves: readonly DatedWave[]): number | null {
   return starts.length > 0 ? Math.min(...starts) : null;
 }
 
-const toDays = (iso: string | null, from: number | null) => (iso && from !== null ? Math.round(((Date.parse(iso) - from) / DAY_MS) * 1e6) / 1e6 : null);
+const toDays = (iso: string | null, from: number | null) =>
+  iso && from !== null ? Math.round(((Date.parse(iso) - from) / DAY_MS) * 1e6) / 1e6 : null;
 
 /** Waves in sequence order → name and day offsets from the first wave's start (durations kept). */
 export function wavesToOffsets(waves: readonly DatedWave[]): TemplateWave[] {
@@ -26,6 +27,7 @@ export function wavesToOffsets(waves: readonly DatedWave[]): TemplateWave[] {
 export function offsetsToWaves(waves: readonly TemplateWave[], firstWaveStartsAt: string | null): DatedWave[] {
   const from = firstWaveStartsAt ? Date.parse(firstWaveStartsAt) : NaN;
   // Offsets are kept to a millionth of a day (86 ms); waves are planned to the minute, so whole seconds are exact.
-  const at = (days: number | null) => (days === null || Number.isNaN(from) ? null : new Date(from + Math.round((days * DAY_MS) / 1000) * 1000).toISOString());
+  const at = (days: number | null) =>
+    days === null || Number.isNaN(from) ? null : new Date(from + Math.round((days * DAY_MS) / 1000) * 1000).toISOString();
   return waves.map((w) => ({ name: w.name, startsAt: at(w.startOffsetDays), endsAt: at(w.endOffsetDays) }));
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from './csp';
 
 function directive(policy: string, name: string): string[] {
-  const found = policy.split(';').map((d) => d.trim().split(/\s+/)).find((parts) => parts[0] === name);
+  const found = policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find((parts) => parts[0] === name);
   return found ? found.slice(1) : [];
 }
 

@@ -3,7 +3,15 @@ import type { ReviewIssue } from '../domain/signoff';
 import { blockingGuidance, checkDecision } from './decision-rules';
 
 const issue = (id: string, status: ReviewIssue['status'], blocksSignOff: boolean, number = 1): ReviewIssue => ({
-  id, siteCode: 'AMS-001', number, title: `Issue ${id}`, severity: 'high', category: 'hardware', status, blocksSignOff, escalationLevel: 0,
+  id,
+  siteCode: 'AMS-001',
+  number,
+  title: `Issue ${id}`,
+  severity: 'high',
+  category: 'hardware',
+  status,
+  blocksSignOff,
+  escalationLevel: 0,
 });
 
 describe('sign-off decision rules', () => {
@@ -17,17 +25,41 @@ describe('sign-off decision rules', () => {
   });
 
   it('takes "accepted with exceptions" only when every open blocking issue is covered, each with a reason', () => {
-    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: 'Parts ordered' }], [blocking, minor])).toEqual({ allowed: true });
-    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'm', reason: 'Cosmetic' }], [blocking, minor])).toMatchObject({ allowed: false, reason: expect.stringContaining('(#1)') });
-    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: ' ' }], [blocking])).toMatchObject({ allowed: false, reason: expect.stringContaining('reason') });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: 'Parts ordered' }], [blocking, minor])).toEqual({
+      allowed: true,
+    });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'm', reason: 'Cosmetic' }], [blocking, minor])).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('(#1)'),
+    });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: ' ' }], [blocking])).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('reason'),
+    });
     expect(checkDecision('accepted_with_exceptions', '', [], [minor])).toMatchObject({ allowed: false });
-    expect(checkDecision('accepted', '', [{ issueId: 'b', reason: 'x' }], [blocking])).toMatchObject({ allowed: false, reason: expect.stringContaining('choose "Accepted with exceptions"') });
+    expect(checkDecision('accepted', '', [{ issueId: 'b', reason: 'x' }], [blocking])).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('choose "Accepted with exceptions"'),
+    });
   });
 
   it('accepts only open issues of the review as exceptions, once each', () => {
-    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'c', reason: 'x' }], [closed])).toMatchObject({ allowed: false, reason: expect.stringContaining('not open') });
+    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'c', reason: 'x' }], [closed])).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('not open'),
+    });
     expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'zz', reason: 'x' }], [blocking])).toMatchObject({ allowed: false });
-    expect(checkDecision('accepted_with_exceptions', '', [{ issueId: 'b', reason: 'x' }, { issueId: 'b', reason: 'y' }], [blocking])).toMatchObject({ allowed: false, reason: expect.stringContaining('twice') });
+    expect(
+      checkDecision(
+        'accepted_with_exceptions',
+        '',
+        [
+          { issueId: 'b', reason: 'x' },
+          { issueId: 'b', reason: 'y' },
+        ],
+        [blocking],
+      ),
+    ).toMatchObject({ allowed: false, reason: expect.stringContaining('twice') });
   });
 
   it('needs a reason to reject, and takes no exceptions then', () => {
@@ -50,7 +82,9 @@ describe('sign-off decision rules', () => {
       expect(verdict).toEqual({ allowed: false, reason: banner });
       expect(banner).toContain('"Accepted with exceptions"');
     }
-    expect(blockingGuidance('accepted', [], [blocking])).toBe('1 open blocking issue (#1): accept it as an exception with a reason, then choose "Accepted with exceptions"; or choose "Rejected" with a reason.');
+    expect(blockingGuidance('accepted', [], [blocking])).toBe(
+      '1 open blocking issue (#1): accept it as an exception with a reason, then choose "Accepted with exceptions"; or choose "Rejected" with a reason.',
+    );
     expect(blockingGuidance('accepted_with_exceptions', [{ issueId: 'b', reason: 'Parts ordered' }], [blocking])).toBeNull();
     expect(blockingGuidance('rejected', [], [blocking])).toBeNull();
     expect(blockingGuidance('accepted', [], [minor])).toBeNull();

@@ -25,7 +25,11 @@ export const CHOOSE_WITH_EXCEPTIONS = 'Issues are accepted as exceptions: choose
  * The one sign-off banner about blocking issues, from the decision being drafted: what is left to
  * do, or null when blocking issues do not stand in the way. Says the same as `checkDecision`.
  */
-export function blockingGuidance(decision: SignOffDecision, exceptions: readonly ProposedException[], issues: readonly ReviewIssue[]): string | null {
+export function blockingGuidance(
+  decision: SignOffDecision,
+  exceptions: readonly ProposedException[],
+  issues: readonly ReviewIssue[],
+): string | null {
   const blocking = openBlocking(issues);
   if (blocking.length === 0 || decision === 'rejected') return null;
   const covered = new Set(exceptions.filter((e) => e.reason.trim() !== '').map((e) => e.issueId));
@@ -41,13 +45,19 @@ export function blockingGuidance(decision: SignOffDecision, exceptions: readonly
  * - "accepted with exceptions" takes at least one exception and must cover every open blocking issue;
  * - "rejected" needs a reason and takes no exceptions.
  */
-export function checkDecision(decision: SignOffDecision, reason: string, exceptions: readonly ProposedException[], issues: readonly ReviewIssue[]): DecisionVerdict {
+export function checkDecision(
+  decision: SignOffDecision,
+  reason: string,
+  exceptions: readonly ProposedException[],
+  issues: readonly ReviewIssue[],
+): DecisionVerdict {
   const byId = new Map(issues.map((i) => [i.id, i]));
   const seen = new Set<string>();
   for (const e of exceptions) {
     const issue = byId.get(e.issueId);
     if (!issue) return { allowed: false, reason: `Issue ${e.issueId} is not part of this review` };
-    if (!isOpen(issue)) return { allowed: false, reason: `Issue #${issue.number} is not open; only open issues can be accepted as exceptions` };
+    if (!isOpen(issue))
+      return { allowed: false, reason: `Issue #${issue.number} is not open; only open issues can be accepted as exceptions` };
     if (seen.has(e.issueId)) return { allowed: false, reason: `Issue #${issue.number} is listed twice` };
     if (e.reason.trim() === '') return { allowed: false, reason: `Give a reason for accepting issue #${issue.number} as an exception` };
     seen.add(e.issueId);

@@ -34,12 +34,33 @@ export interface GapReason {
 export interface GateFacts {
   checklist: readonly { id: string; phase: ChecklistPhase; title: string; required: boolean; state: ChecklistItemState }[];
   /** Inventory rows; `scope` is that of the item's component (null: not tied to a component). */
-  inventory: readonly { id: string; assetTag: string | null; model: string; serial: string | null; state: InventoryState; isSurplus: boolean; scope: ComponentScope | null }[];
+  inventory: readonly {
+    id: string;
+    assetTag: string | null;
+    model: string;
+    serial: string | null;
+    state: InventoryState;
+    isSurplus: boolean;
+    scope: ComponentScope | null;
+  }[];
   /** Target machines with their newest finished check run (null: never checked); `scope` via the machine's inventory item. */
-  targets: readonly { id: string; hostName: string; scope: ComponentScope | null; latest: { outcome: string; fail: number; error: number } | null }[];
+  targets: readonly {
+    id: string;
+    hostName: string;
+    scope: ComponentScope | null;
+    latest: { outcome: string; fail: number; error: number } | null;
+  }[];
   issues: readonly ReviewIssue[];
   /** Outages recorded on the site's issues that have no end yet; `scope` is that of the affected component (null: none named). */
-  openOutages: readonly { issueId: string; number: number; title: string; component: string | null; scope: ComponentScope | null; startedAt: string; timeZone: string }[];
+  openOutages: readonly {
+    issueId: string;
+    number: number;
+    title: string;
+    component: string | null;
+    scope: ComponentScope | null;
+    startedAt: string;
+    timeZone: string;
+  }[];
 }
 
 /**
@@ -76,14 +97,22 @@ export function gateGaps(kind: SignOffKind, facts: GateFacts): Gap[] {
   const phases = GATED_PHASES[kind];
   const checklist = facts.checklist
     .filter((i) => phases.includes(i.phase) && isOpenRequired(i))
-    .map((i): Gap => ({ id: `checklist:${i.id}`, kind: 'checklist_item', label: `Checklist (${i.phase === 'handover' ? 'hand-over' : i.phase}): "${i.title}" is ${i.state === 'failed' ? 'failed' : 'not done'}` }));
+    .map((i): Gap => ({
+      id: `checklist:${i.id}`,
+      kind: 'checklist_item',
+      label: `Checklist (${i.phase === 'handover' ? 'hand-over' : i.phase}): "${i.title}" is ${i.state === 'failed' ? 'failed' : 'not done'}`,
+    }));
   const missing = facts.inventory
     .filter((i) => inScope(kind, i.scope) && isMissing(i))
     .map((i): Gap => ({ id: `inventory:${i.id}`, kind: 'missing_item', label: `Inventory: ${itemName(i)} not received (${i.state})` }));
   const checks = facts.targets
     .filter((t) => inScope(kind, t.scope) && !(t.latest && checkPassed(t.latest)))
     .map((t): Gap => ({ id: `check:${t.id}`, kind: 'failed_check', label: `Check: ${checkGapLabel(t)}` }));
-  const issues = openBlocking(facts.issues).map((i): Gap => ({ id: issueGapId(i.id), kind: 'open_issue', label: `Issue #${i.number} "${i.title}" is open and blocks sign-off` }));
+  const issues = openBlocking(facts.issues).map((i): Gap => ({
+    id: issueGapId(i.id),
+    kind: 'open_issue',
+    label: `Issue #${i.number} "${i.title}" is open and blocks sign-off`,
+  }));
   const outages = facts.openOutages
     .filter((o) => inScope(kind, o.scope))
     .map((o): Gap => ({ id: `outage:${o.issueId}`, kind: 'open_outage', label: outageGapLabel(o) }));
@@ -144,7 +173,11 @@ export function checkGatedDecision(d: GatedDecision, gaps: readonly Gap[], issue
       const onlyGapExceptions = d.exceptions.length === 0 && reasonable.size > 0 && checkDecision('accepted', d.reason, [], issues).allowed;
       if (!issueVerdict.allowed && !onlyGapExceptions) return issueVerdict;
       const uncovered = [...reasonable.values()].filter((g) => !seen.has(g.id));
-      if (uncovered.length > 0) return { allowed: false, reason: `Give a reason for ${uncovered.length === 1 ? 'the open gap' : `each of ${uncovered.length} open gaps`}: ${uncovered.map((g) => g.label).join('; ')}` };
+      if (uncovered.length > 0)
+        return {
+          allowed: false,
+          reason: `Give a reason for ${uncovered.length === 1 ? 'the open gap' : `each of ${uncovered.length} open gaps`}: ${uncovered.map((g) => g.label).join('; ')}`,
+        };
       return { allowed: true };
     }
   }
@@ -152,6 +185,9 @@ export function checkGatedDecision(d: GatedDecision, gaps: readonly Gap[], issue
 
 /** The gaps as the sheet records them: each with the reason it was accepted with ('' when rejected or none). */
 export function recordedGaps(gaps: readonly Gap[], d: Pick<GatedDecision, 'exceptions' | 'gapReasons'>): (Gap & { reason: string })[] {
-  const reasons = new Map<string, string>([...d.gapReasons.map((r) => [r.gapId, r.reason] as const), ...d.exceptions.map((e) => [issueGapId(e.issueId), e.reason] as const)]);
+  const reasons = new Map<string, string>([
+    ...d.gapReasons.map((r) => [r.gapId, r.reason] as const),
+    ...d.exceptions.map((e) => [issueGapId(e.issueId), e.reason] as const),
+  ]);
   return gaps.map((g) => ({ ...g, reason: reasons.get(g.id) ?? '' }));
 }

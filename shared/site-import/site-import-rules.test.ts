@@ -4,7 +4,14 @@ import { readWindowCell, windowCell } from './site-time-cell';
 
 describe('site list headers', () => {
   it('recognises planning-sheet headers in any case; "Site" is the name beside a code column and the code alone', () => {
-    expect(siteAutoMapping(['Store code', 'Site', 'Timezone', 'Owner E-mail', 'Techs', 'Colour'])).toEqual(['code', 'name', 'timeZone', 'ownerEmail', 'technicians', 'ignore']);
+    expect(siteAutoMapping(['Store code', 'Site', 'Timezone', 'Owner E-mail', 'Techs', 'Colour'])).toEqual([
+      'code',
+      'name',
+      'timeZone',
+      'ownerEmail',
+      'technicians',
+      'ignore',
+    ]);
     expect(siteAutoMapping(['Site', 'Name', 'TZ', 'Wave'])).toEqual(['code', 'name', 'timeZone', 'wave']);
     expect(siteAutoMapping(['Code', 'Code', 'Time zone'])).toEqual(['code', 'ignore', 'timeZone']);
   });

@@ -39,7 +39,21 @@ export interface KnownUser {
 }
 
 /** The plan fields a row sets: only those whose column is in the file. */
-export type SiteValues = Pick<ExistingImportSite, 'code' | 'name' | 'address' | 'timeZone' | 'waveId' | 'windowStart' | 'windowEnd' | 'ownerName' | 'ownerEmail' | 'ownerPhone' | 'technicians' | 'notes'>;
+export type SiteValues = Pick<
+  ExistingImportSite,
+  | 'code'
+  | 'name'
+  | 'address'
+  | 'timeZone'
+  | 'waveId'
+  | 'windowStart'
+  | 'windowEnd'
+  | 'ownerName'
+  | 'ownerEmail'
+  | 'ownerPhone'
+  | 'technicians'
+  | 'notes'
+>;
 
 export interface SiteFieldChange {
   field: SiteDataField;
@@ -89,7 +103,20 @@ export interface SiteValidationResult {
 
 const MAX_TECHNICIANS = 50;
 /** The input path of the site schemas each field is checked under. */
-const SCHEMA_KEY: Record<SiteDataField, string> = { code: 'code', name: 'name', address: 'address', timeZone: 'timeZone', wave: 'waveId', windowStart: 'windowStart', windowEnd: 'windowEnd', ownerName: 'ownerName', ownerEmail: 'ownerEmail', ownerPhone: 'ownerPhone', technicians: 'technicians', notes: 'notes' };
+const SCHEMA_KEY: Record<SiteDataField, string> = {
+  code: 'code',
+  name: 'name',
+  address: 'address',
+  timeZone: 'timeZone',
+  wave: 'waveId',
+  windowStart: 'windowStart',
+  windowEnd: 'windowEnd',
+  ownerName: 'ownerName',
+  ownerEmail: 'ownerEmail',
+  ownerPhone: 'ownerPhone',
+  technicians: 'technicians',
+  notes: 'notes',
+};
 const FIELD_OF_KEY = new Map(Object.entries(SCHEMA_KEY).map(([field, key]) => [key, field as SiteDataField]));
 /** A placeholder id for checking a row's fields with the `sites.update` schema (one rule set for forms and import). */
 const CHECK_ID = 'site-import-row';
@@ -106,7 +133,9 @@ function waveLookup(waves: readonly SiteImportWave[]) {
     const named = waves.filter((w) => w.name.trim().toLowerCase() === value.toLowerCase());
     if (named.length === 1) return { id: named[0]!.id };
     if (named.length > 1) return { error: `Several waves are named "${value}": give the wave number instead` };
-    return { error: `Unknown wave "${value.slice(0, 60)}" (give a wave name or number of this deployment: ${waves.map((w) => `${w.sequence}. ${w.name}`).join(', ') || 'it has no waves'})` };
+    return {
+      error: `Unknown wave "${value.slice(0, 60)}" (give a wave name or number of this deployment: ${waves.map((w) => `${w.sequence}. ${w.name}`).join(', ') || 'it has no waves'})`,
+    };
   };
 }
 
@@ -192,7 +221,8 @@ export function validateSiteRows(input: SiteValidationInput): SiteValidationResu
     else if (firstRowOfCode.has(code)) {
       const first = firstRowOfCode.get(code)!;
       fail('code', `Duplicate code ${code} (also in row ${first})`);
-      if (!duplicates.has(code)) rowErrors.push({ row: first, column: header('code'), message: `Duplicate code ${code} (also in row ${row})` });
+      if (!duplicates.has(code))
+        rowErrors.push({ row: first, column: header('code'), message: `Duplicate code ${code} (also in row ${row})` });
       duplicates.add(code);
     } else firstRowOfCode.set(code, row);
     const current = existingByCode.get(code);
@@ -204,7 +234,8 @@ export function validateSiteRows(input: SiteValidationInput): SiteValidationResu
     }
     const zone = cell('timeZone') ?? '';
     if (zone === '') fail('timeZone', 'Missing time zone: give an IANA zone such as Europe/Amsterdam (never assumed to be UTC)');
-    else if (!isValidTimeZone(zone)) fail('timeZone', `Unknown time zone "${zone.slice(0, 64)}": give an IANA zone such as Europe/Amsterdam`);
+    else if (!isValidTimeZone(zone))
+      fail('timeZone', `Unknown time zone "${zone.slice(0, 64)}": give an IANA zone such as Europe/Amsterdam`);
     else values.timeZone = zone;
     const waveCell = cell('wave');
     if (waveCell !== undefined) {
@@ -222,8 +253,14 @@ export function validateSiteRows(input: SiteValidationInput): SiteValidationResu
       }
       const start = values.windowStart === undefined ? (current?.windowStart ?? null) : values.windowStart;
       const end = values.windowEnd === undefined ? (current?.windowEnd ?? null) : values.windowEnd;
-      if (!errors.some((e) => e.column === header('windowStart') || e.column === header('windowEnd')) && !siteWindowIsValid({ windowStart: start, windowEnd: end })) {
-        fail(col.has('windowEnd') ? 'windowEnd' : 'windowStart', `${SITE_WINDOW_MESSAGE} (${windowCell(start, values.timeZone)} → ${windowCell(end, values.timeZone)}, site time)`);
+      if (
+        !errors.some((e) => e.column === header('windowStart') || e.column === header('windowEnd')) &&
+        !siteWindowIsValid({ windowStart: start, windowEnd: end })
+      ) {
+        fail(
+          col.has('windowEnd') ? 'windowEnd' : 'windowStart',
+          `${SITE_WINDOW_MESSAGE} (${windowCell(start, values.timeZone)} → ${windowCell(end, values.timeZone)}, site time)`,
+        );
       }
     }
     const techCell = cell('technicians');
@@ -233,7 +270,12 @@ export function validateSiteRows(input: SiteValidationInput): SiteValidationResu
     }
     // Lengths and required names: the same schema as "Edit site".
     const { code: checkedCode, ...rest } = values;
-    const checked = siteUpdateSchema.safeParse({ siteId: CHECK_ID, ...(checkedCode ? { code: checkedCode } : {}), ...rest, technicians: values.technicians?.map((t) => (t.id ? t : t.name)) });
+    const checked = siteUpdateSchema.safeParse({
+      siteId: CHECK_ID,
+      ...(checkedCode ? { code: checkedCode } : {}),
+      ...rest,
+      technicians: values.technicians?.map((t) => (t.id ? t : t.name)),
+    });
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const field = FIELD_OF_KEY.get(String(issue.path[0] ?? ''));
@@ -252,15 +294,31 @@ export function validateSiteRows(input: SiteValidationInput): SiteValidationResu
       const was: Partial<SiteValues> = current;
       for (const field of [...col.keys()]) {
         if (field === 'code' || sameValue(field, was, values)) continue;
-        changes.push({ field, from: displayValue(field, was, current.timeZone, input.waves), to: displayValue(field, values, values.timeZone ?? current.timeZone, input.waves) });
+        changes.push({
+          field,
+          from: displayValue(field, was, current.timeZone, input.waves),
+          to: displayValue(field, values, values.timeZone ?? current.timeZone, input.waves),
+        });
       }
       if (changes.length > 0 && current.status === 'signed_off') {
         const what = changes.map((c) => SITE_IMPORT_FIELD_LABEL[c.field].toLowerCase()).join(', ');
-        rowErrors.push({ row, column: header(changes[0]!.field), message: `Site ${code} is signed off: an import does not change it (this row changes ${what})` });
+        rowErrors.push({
+          row,
+          column: header(changes[0]!.field),
+          message: `Site ${code} is signed off: an import does not change it (this row changes ${what})`,
+        });
         return;
       }
     }
-    sites.push({ row, code, name: values.name ?? current?.name ?? '', siteId: current?.id ?? null, status: current ? (changes.length > 0 ? 'changed' : 'unchanged') : 'new', values, changes });
+    sites.push({
+      row,
+      code,
+      name: values.name ?? current?.name ?? '',
+      siteId: current?.id ?? null,
+      status: current ? (changes.length > 0 ? 'changed' : 'unchanged') : 'new',
+      values,
+      changes,
+    });
   });
   if (rowCount === 0) fileErrors.push({ code: 'no_rows', message: 'The file has a header but no rows' });
   const clean = duplicates.size === 0 ? sites : sites.filter((s) => !duplicates.has(s.code));

@@ -22,7 +22,13 @@ export const siteReportManifestSchema = z
     schemaVersion: z.number().int(),
     exportedAt: z.string(),
     exportedBy: z.string(),
-    device: z.object({ id: z.string().min(1).max(64), publicKey: z.string().min(1).max(200), fingerprint: z.string().regex(/^SHA256:[0-9a-f]{64}$/) }).strict(),
+    device: z
+      .object({
+        id: z.string().min(1).max(64),
+        publicKey: z.string().min(1).max(200),
+        fingerprint: z.string().regex(/^SHA256:[0-9a-f]{64}$/),
+      })
+      .strict(),
     deployment: z.object({ id: idSchema, name: z.string(), version: z.string() }).strict(),
     site: z.object({ id: idSchema, code: z.string(), name: z.string() }).strict(),
     counts: z.object({ rows: z.number().int().nonnegative(), attachments: z.number().int().nonnegative() }).strict(),
@@ -35,7 +41,12 @@ export const fileRowSchema = z.object({ entity: z.string().max(64), rowId: z.str
 export type FileRow = z.infer<typeof fileRowSchema>;
 
 export const fileAttachmentSchema = z
-  .object({ sha256: sha256Schema, mediaType: z.string().min(1).max(200), size: z.number().int().nonnegative(), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64') })
+  .object({
+    sha256: sha256Schema,
+    mediaType: z.string().min(1).max(200),
+    size: z.number().int().nonnegative(),
+    base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64'),
+  })
   .strict();
 export type FileAttachment = z.infer<typeof fileAttachmentSchema>;
 

@@ -78,7 +78,14 @@ export const siteReportSchema = z.object({
   issues: z.array(reportIssueSchema),
   signOffs: z.array(sheetSummarySchema),
   rollbacks: z.array(
-    z.object({ id: idSchema, reason: z.string(), previousStatus: z.string(), issueIds: z.array(z.string()), createdAt: z.string(), createdBy: z.string() }),
+    z.object({
+      id: idSchema,
+      reason: z.string(),
+      previousStatus: z.string(),
+      issueIds: z.array(z.string()),
+      createdAt: z.string(),
+      createdBy: z.string(),
+    }),
   ),
   /** Training sessions (APQC 8.6.5.1), oldest first, each with its attendance list and materials. */
   training: z.array(trainingSessionSchema),

@@ -19,7 +19,9 @@ export const quarantineReportRowSchema = z
   .strict();
 export type QuarantineReportRow = z.infer<typeof quarantineReportRowSchema>;
 
-export const quarantineReportRequestSchema = z.object({ rows: z.array(quarantineReportRowSchema).min(1).max(QUARANTINE_REPORT_MAX_ROWS) }).strict();
+export const quarantineReportRequestSchema = z
+  .object({ rows: z.array(quarantineReportRowSchema).min(1).max(QUARANTINE_REPORT_MAX_ROWS) })
+  .strict();
 export type QuarantineReportRequest = z.infer<typeof quarantineReportRequestSchema>;
 
 export const quarantineReportResponseSchema = z.object({ recorded: z.number().int().nonnegative() });

@@ -23,9 +23,11 @@ export type PartitionOf =
 export function partitionOfRow(entity: SyncEntity, row: Readonly<WireRow>): PartitionOf {
   const rule = entity.partition;
   const keyed = (scope: 'deployment' | 'site', value: unknown, column: string): PartitionOf => {
-    if (typeof value !== 'string' || value === '') return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is missing` } };
+    if (typeof value !== 'string' || value === '')
+      return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is missing` } };
     const key = `${scope}:${value}`;
-    if (!partitionKeySchema.safeParse(key).success) return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is not a valid ${scope} id` } };
+    if (!partitionKeySchema.safeParse(key).success)
+      return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${column} is not a valid ${scope} id` } };
     return { ok: true, partition: key };
   };
   switch (rule.kind) {
@@ -40,7 +42,8 @@ export function partitionOfRow(entity: SyncEntity, row: Readonly<WireRow>): Part
     }
     case 'parent': {
       const parentRowId = row[rule.column];
-      if (typeof parentRowId !== 'string' || parentRowId === '') return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${rule.column} is missing` } };
+      if (typeof parentRowId !== 'string' || parentRowId === '')
+        return { ok: false, rejection: { code: 'invalid', reason: `${entity.name}.${rule.column} is missing` } };
       return { ok: 'parent', parentEntity: rule.parent, parentRowId };
     }
   }

@@ -89,8 +89,16 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
   requirements: { rules: [] },
   checklist_templates: { rules: [] },
   checklist_template_items: {
-    rules: [enumOf('phase', checklistPhaseSchema.options), enumOf('evidence', ['none', 'note', 'photo', 'check_run']),
-      { kind: 'row', name: 'owner_prepares_flag', columns: ['owner_prepares'], holds: (row) => absentOr(row['owner_prepares'], (v) => v === 0 || v === 1), reason: 'owner_prepares must be 0 or 1' },
+    rules: [
+      enumOf('phase', checklistPhaseSchema.options),
+      enumOf('evidence', ['none', 'note', 'photo', 'check_run']),
+      {
+        kind: 'row',
+        name: 'owner_prepares_flag',
+        columns: ['owner_prepares'],
+        holds: (row) => absentOr(row['owner_prepares'], (v) => v === 0 || v === 1),
+        reason: 'owner_prepares must be 0 or 1',
+      },
     ],
   },
   sites: {
@@ -117,7 +125,10 @@ export const ENTITY_RULES: Readonly<Record<SyncEntityName, EntityRules>> = {
     noDelete: ALWAYS,
     unique: [['item_id', 'sha256']],
     parent: (item) => {
-      const verdict = checkItemPhoto({ isSurplus: item.is_surplus === 1, foundSerial: typeof item.found_serial === 'string' ? item.found_serial : null });
+      const verdict = checkItemPhoto({
+        isSurplus: item.is_surplus === 1,
+        foundSerial: typeof item.found_serial === 'string' ? item.found_serial : null,
+      });
       return verdict.allowed ? undefined : verdict.reason;
     },
   },
@@ -225,7 +236,7 @@ export function parentRuleViolation(entity: string, parent: Readonly<Record<stri
 }
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -238,7 +249,8 @@ export function ruleViolation(entity: string, rule: RowRule, row: Readonly<Recor
     if (rule.values.includes(value as string | number)) return undefined;
     return `${entity}.${rule.column} must be one of ${rule.values.join(', ')} (got ${describe(value)})`;
   }
-  if (typeof value !== 'number' || !Number.isInteger(value)) return `${entity}.${rule.column} must be a whole number (got ${describe(value)})`;
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    return `${entity}.${rule.column} must be a whole number (got ${describe(value)})`;
   if (rule.min !== undefined && value < rule.min) return `${entity}.${rule.column} must be at least ${rule.min} (got ${value})`;
   if (rule.max !== undefined && value > rule.max) return `${entity}.${rule.column} must be at most ${rule.max} (got ${value})`;
   return undefined;
@@ -278,7 +290,11 @@ export function isFrozen(freeze: Freeze | undefined, stored: Readonly<Record<str
  * Why an update or delete of the stored row is refused by the desktop's immutability triggers, or
  * undefined when it is allowed. `stored` is the live row (null: none; nothing to protect).
  */
-export function immutabilityViolation(entity: string, kind: 'update' | 'delete', stored: Readonly<Record<string, unknown>> | null): string | undefined {
+export function immutabilityViolation(
+  entity: string,
+  kind: 'update' | 'delete',
+  stored: Readonly<Record<string, unknown>> | null,
+): string | undefined {
   const rules = entityRules(entity);
   if (!rules || stored === null) return undefined;
   const freeze = kind === 'update' ? rules.noUpdate : rules.noDelete;

@@ -48,7 +48,8 @@ export function checkServerAddress(raw: string): ServerAddressCheck {
   const secure = scheme === 'https';
   const port = match[3] ? Number(match[3]) : secure ? 443 : 80;
   if (port < 1 || port > 65535) return { ok: false, message: 'The port of the server address must be 1-65535' };
-  if (host.startsWith('.') || host.endsWith('.') || host.includes('..')) return { ok: false, message: 'Enter the server address, like https://outpost.example.com' };
+  if (host.startsWith('.') || host.endsWith('.') || host.includes('..'))
+    return { ok: false, message: 'Enter the server address, like https://outpost.example.com' };
   if (!secure && !isLoopbackHost(host)) return { ok: false, message: INSECURE_SERVER_MESSAGE };
   const path = (match[4] ?? '').replace(/\/+$/, '');
   const defaultPort = (secure && port === 443) || (!secure && port === 80);

@@ -191,7 +191,12 @@ export const pullResponseSchema = z.discriminatedUnion('status', [
     lastSeq: z.number().int().nonnegative(),
     more: z.boolean(),
   }),
-  z.object({ status: z.literal('reset_required'), partition: partitionKeySchema, retainedFrom: z.number().int(), lastSeq: z.number().int() }),
+  z.object({
+    status: z.literal('reset_required'),
+    partition: partitionKeySchema,
+    retainedFrom: z.number().int(),
+    lastSeq: z.number().int(),
+  }),
 ]);
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

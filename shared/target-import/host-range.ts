@@ -17,11 +17,13 @@ function rangeValues(beg: string, end: string, stepText: string | undefined): st
   if (!/^\d+$/.test(start) || !/^\d+$/.test(end)) throw new InventoryError(`host range [${beg}:${end}] must be numbers or single letters`);
   // Ansible's rule: a start with a leading zero fixes the width, and the end must have the same width.
   const width = start.length > 1 && start.startsWith('0') ? start.length : 0;
-  if (width > 0 && end.length !== width) throw new InventoryError(`host range [${beg}:${end}] must give its start and end with the same number of digits`);
+  if (width > 0 && end.length !== width)
+    throw new InventoryError(`host range [${beg}:${end}] must give its start and end with the same number of digits`);
   const from = Number(start);
   const to = Number(end);
   if (from > to) throw new InventoryError(`host range [${beg}:${end}] runs backwards`);
-  if ((to - from) / step + 1 > TARGET_IMPORT_MAX_RANGE) throw new InventoryError(`host range [${beg}:${end}] expands to more than ${TARGET_IMPORT_MAX_RANGE} hosts`);
+  if ((to - from) / step + 1 > TARGET_IMPORT_MAX_RANGE)
+    throw new InventoryError(`host range [${beg}:${end}] expands to more than ${TARGET_IMPORT_MAX_RANGE} hosts`);
   const out: string[] = [];
   for (let n = from; n <= to; n += step) out.push(width > 0 ? String(n).padStart(width, '0') : String(n));
   return out;
@@ -38,7 +40,8 @@ export function expandHostPattern(pattern: string): string[] {
   const tail = pattern.slice(m.index + m[0].length);
   const values = rangeValues(m[1]!, m[2]!, m[3]);
   const tails = expandHostPattern(tail);
-  if (values.length * tails.length > TARGET_IMPORT_MAX_RANGE) throw new InventoryError(`host pattern ${pattern} expands to more than ${TARGET_IMPORT_MAX_RANGE} hosts`);
+  if (values.length * tails.length > TARGET_IMPORT_MAX_RANGE)
+    throw new InventoryError(`host pattern ${pattern} expands to more than ${TARGET_IMPORT_MAX_RANGE} hosts`);
   const out: string[] = [];
   for (const v of values) for (const t of tails) out.push(head + v + t);
   return out;

@@ -75,7 +75,8 @@ export class InventoryBuilder {
   host(name: string, line: number | null): HostDraft {
     let h = this.hosts.get(name);
     if (!h) {
-      if (this.hosts.size >= TARGET_IMPORT_MAX_HOSTS) throw new InventoryError(`more than ${TARGET_IMPORT_MAX_HOSTS} hosts; split the inventory`, line);
+      if (this.hosts.size >= TARGET_IMPORT_MAX_HOSTS)
+        throw new InventoryError(`more than ${TARGET_IMPORT_MAX_HOSTS} hosts; split the inventory`, line);
       h = { name, line, vars: new Map(), secrets: new Set() };
       this.hosts.set(name, h);
     }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { SourceHost } from './inventory';
 import { limitHosts } from './limit-pattern';
 
-const host = (name: string, ...groups: string[]): SourceHost => ({ name, line: null, vars: new Map(), groups: groups.map((g) => ({ name: g, depth: 1, direct: true })), skipped: [], errors: [] });
+const host = (name: string, ...groups: string[]): SourceHost => ({
+  name,
+  line: null,
+  vars: new Map(),
+  groups: groups.map((g) => ({ name: g, depth: 1, direct: true })),
+  skipped: [],
+  errors: [],
+});
 const hosts = [host('pos1', 'ams', 'pos'), host('pos2', 'ber', 'pos'), host('srv1', 'ams', 'servers')];
 const names = (pattern: string) => limitHosts(hosts, pattern).map((h) => h.name);
 

@@ -7,7 +7,10 @@ import type { SourceHost } from './inventory';
  * supported and are refused.
  */
 export function limitHosts(hosts: readonly SourceHost[], pattern: string): SourceHost[] {
-  const parts = pattern.split(/[:,]/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = pattern
+    .split(/[:,]/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (parts.length === 0) throw new Error('--limit is empty');
   const union: string[] = [];
   const intersect: string[] = [];
@@ -21,8 +24,13 @@ export function limitHosts(hosts: readonly SourceHost[], pattern: string): Sourc
     if (p.length === 0 || p.startsWith('~') || /[[\]]/.test(p)) throw new Error(`--limit form not supported: "${p}"`);
   }
   const matches = (host: SourceHost, p: string): boolean => {
-    const re = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|\\]/g, '\\$&')).join('.*')}$`);
-    return re.test(host.name) || host.groups.some((g) => re.test(g.name)) || (p === 'all');
+    const re = new RegExp(
+      `^${p
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    return re.test(host.name) || host.groups.some((g) => re.test(g.name)) || p === 'all';
   };
   return hosts.filter(
     (h) =>

@@ -67,7 +67,8 @@ export function parseAnsibleIni(text: string): SourceHost[] {
       const m = SECTION.exec(line);
       if (!m) throw new InventoryError(`not a section header: ${line.slice(0, 80)}`, lineNo);
       const kind = m[2] ?? 'hosts';
-      if (kind !== 'hosts' && kind !== 'vars' && kind !== 'children') throw new InventoryError(`section [${m[1]}:${kind}]: only :vars and :children are known`, lineNo);
+      if (kind !== 'hosts' && kind !== 'vars' && kind !== 'children')
+        throw new InventoryError(`section [${m[1]}:${kind}]: only :vars and :children are known`, lineNo);
       section = { group: m[1]!, kind };
       b.group(section.group, lineNo);
       continue;

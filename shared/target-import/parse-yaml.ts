@@ -17,13 +17,15 @@ function readGroup(b: InventoryBuilder, name: string, body: unknown, seen: Set<s
   if (body === null || body === undefined) return;
   if (!isMap(body)) throw new InventoryError(`group "${name}" must be a map of hosts, vars and children`);
   for (const key of Object.keys(body)) {
-    if (key !== 'hosts' && key !== 'vars' && key !== 'children') throw new InventoryError(`group "${name}" has "${key}"; only hosts, vars and children are known`);
+    if (key !== 'hosts' && key !== 'vars' && key !== 'children')
+      throw new InventoryError(`group "${name}" has "${key}"; only hosts, vars and children are known`);
   }
   const { hosts, vars, children } = body;
   if (hosts !== null && hosts !== undefined) {
     if (!isMap(hosts)) throw new InventoryError(`hosts of group "${name}" must be a map (host: vars)`);
     for (const [pattern, hostVars] of Object.entries(hosts)) {
-      if (hostVars !== null && hostVars !== undefined && !isMap(hostVars)) throw new InventoryError(`host "${pattern}" in group "${name}" must have a map of variables or nothing`);
+      if (hostVars !== null && hostVars !== undefined && !isMap(hostVars))
+        throw new InventoryError(`host "${pattern}" in group "${name}" must have a map of variables or nothing`);
       for (const hostName of expandHostPattern(pattern)) {
         const h = b.addHostToGroup(name, hostName, null);
         for (const [k, v] of Object.entries(hostVars ?? {})) b.setVar(h, k, v as VarValue);

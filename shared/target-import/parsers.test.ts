@@ -35,7 +35,9 @@ describe('INI', () => {
     expect(() => parseAnsibleIni(`[g]\nh ${'x'.repeat(70_000)}=1`)).toThrow(/Line 2: longer than/);
   });
   it('merges vars by depth and drops secrets to their names', () => {
-    const hosts = parseAnsibleIni('[all:vars]\nansible_user=a\nsudo_pass=x\n[p:children]\nc\n[p:vars]\nansible_user=b\n[c]\nh1 ansible_user=c db_password=y\nh2\n[c:vars]\nansible_port=2200\n');
+    const hosts = parseAnsibleIni(
+      '[all:vars]\nansible_user=a\nsudo_pass=x\n[p:children]\nc\n[p:vars]\nansible_user=b\n[c]\nh1 ansible_user=c db_password=y\nh2\n[c:vars]\nansible_port=2200\n',
+    );
     const h1 = hosts.find((h) => h.name === 'h1')!;
     const h2 = hosts.find((h) => h.name === 'h2')!;
     expect(h1.vars.get('ansible_user')).toBe('c');
@@ -52,7 +54,9 @@ describe('INI', () => {
 
 describe('YAML', () => {
   it('reads !vault values as secrets without keeping them', () => {
-    const hosts = parseAnsibleYaml('all:\n  hosts:\n    h1:\n      token_x: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        6133\n      plain: 1\n');
+    const hosts = parseAnsibleYaml(
+      'all:\n  hosts:\n    h1:\n      token_x: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        6133\n      plain: 1\n',
+    );
     expect(hosts[0]!.skipped).toEqual([{ host: 'h1', variable: 'token_x', from: 'host' }]);
     expect(hosts[0]!.vars.get('plain')).toBe(1);
   });
@@ -74,11 +78,17 @@ describe('sites and roles', () => {
     expect(index.group('store_027')?.code).toBe('STORE-027');
   });
   it('places by variable, then group, then host name; asks for the rest', () => {
-    const hosts = parseAnsibleIni('[store_027]\na.store-014\n[web]\nb.store-014 site="Amersfoort"\nc\n[web:children]\nweb_deep\n[web_deep]\nd.store-01\n');
+    const hosts = parseAnsibleIni(
+      '[store_027]\na.store-014\n[web]\nb.store-014 site="Amersfoort"\nc\n[web:children]\nweb_deep\n[web_deep]\nd.store-01\n',
+    );
     const rows = resolveTargets({ hosts, sites, existing: [] });
     const by = new Map(rows.map((r) => [r.hostName, r]));
     expect([by.get('a.store-014')!.siteCode, by.get('a.store-014')!.siteFrom]).toEqual(['STORE-027', 'group']);
-    expect([by.get('b.store-014')!.siteCode, by.get('b.store-014')!.siteFrom, by.get('b.store-014')!.role]).toEqual(['STORE-027', 'variable', 'web']);
+    expect([by.get('b.store-014')!.siteCode, by.get('b.store-014')!.siteFrom, by.get('b.store-014')!.role]).toEqual([
+      'STORE-027',
+      'variable',
+      'web',
+    ]);
     expect(by.get('c')!.status).toBe('unmapped');
     expect([by.get('d.store-01')!.siteCode, by.get('d.store-01')!.role]).toEqual(['STORE-01', 'web_deep']);
     expect(by.get('a.store-014')!.role).toBe('');
@@ -96,7 +106,18 @@ describe('tables and detection', () => {
   it("maps NetBox's device export labels", () => {
     const headers = ['Name', 'Status', 'Tenant', 'Site', 'Location', 'Rack', 'Role', 'Manufacturer', 'Type', 'IP Address'];
     expect(looksLikeNetbox(headers)).toBe(true);
-    expect(autoTargetMapping(headers)).toEqual(['hostName', 'ignore', 'ignore', 'site', 'ignore', 'ignore', 'role', 'ignore', 'ignore', 'address']);
+    expect(autoTargetMapping(headers)).toEqual([
+      'hostName',
+      'ignore',
+      'ignore',
+      'site',
+      'ignore',
+      'ignore',
+      'role',
+      'ignore',
+      'ignore',
+      'address',
+    ]);
     expect(looksLikeNetbox(['host_name', 'address', 'port', 'user', 'role', 'site'])).toBe(false);
   });
   it('tells the formats apart by name and content', () => {
@@ -110,7 +131,8 @@ describe('tables and detection', () => {
 
 describe('redacting error output', () => {
   it('hides secret assignments and vault blobs that ansible-inventory quotes', () => {
-    const stderr = "/tmp/inv.ini:7: Error parsing host definition 'srv01 ansible_host=10.1.1.5 ansible_password='hunter2 x': No closing quotation\nbecome_pass: s3cret\nvalue $ANSIBLE_VAULT;1.1;AES256;6133";
+    const stderr =
+      "/tmp/inv.ini:7: Error parsing host definition 'srv01 ansible_host=10.1.1.5 ansible_password='hunter2 x': No closing quotation\nbecome_pass: s3cret\nvalue $ANSIBLE_VAULT;1.1;AES256;6133";
     const shown = redactSecrets(stderr);
     expect(shown).not.toMatch(/hunter2|s3cret|6133/);
     expect(shown).toContain('ansible_host=10.1.1.5');
@@ -122,7 +144,11 @@ describe('redacting error output', () => {
 describe('site variables', () => {
   const sites = [{ id: 's14', code: 'STORE-014', name: 'Utrecht Centrum' }];
   it('passes over a plain `site` that names no site, but not an `outpost_site`', () => {
-    const rows = resolveTargets({ hosts: parseAnsibleIni('a.store-014 site=dc-west\nb site=store-014\nc outpost_site=dc-west\n'), sites, existing: [] });
+    const rows = resolveTargets({
+      hosts: parseAnsibleIni('a.store-014 site=dc-west\nb site=store-014\nc outpost_site=dc-west\n'),
+      sites,
+      existing: [],
+    });
     expect(rows.map((r) => [r.hostName, r.siteCode, r.siteFrom, r.status])).toEqual([
       ['a.store-014', 'STORE-014', 'host name', 'new'],
       ['b', 'STORE-014', 'variable', 'new'],

@@ -49,7 +49,16 @@ export interface ResolveInput {
 }
 
 const SITE_VARS = ['outpost_site', 'site'];
-const USED_VARS = new Set(['ansible_host', 'ansible_ssh_host', 'ansible_port', 'ansible_ssh_port', 'ansible_user', 'ansible_ssh_user', 'outpost_role', ...SITE_VARS]);
+const USED_VARS = new Set([
+  'ansible_host',
+  'ansible_ssh_host',
+  'ansible_port',
+  'ansible_ssh_port',
+  'ansible_user',
+  'ansible_ssh_user',
+  'outpost_role',
+  ...SITE_VARS,
+]);
 const NOT_GROUPS = new Set(['all', 'ungrouped']);
 const FIELD_WORDS: Record<string, string> = { hostName: 'host name', address: 'address', port: 'port', username: 'user', role: 'role' };
 /** Any valid id: hosts without a site are still checked field by field. */
@@ -148,7 +157,10 @@ export function resolveTargets(input: ResolveInput): TargetRow[] {
     };
     const checked = machineInputSchema.safeParse({ siteId: placed?.site.id ?? PLACEHOLDER_SITE, ...fields });
     const portNamed = errors.some((e) => e.startsWith('port '));
-    if (!checked.success) for (const issue of checked.error.issues) if (!(portNamed && issue.path[0] === 'port')) errors.push(`${FIELD_WORDS[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
+    if (!checked.success)
+      for (const issue of checked.error.issues)
+        if (!(portNamed && issue.path[0] === 'port'))
+          errors.push(`${FIELD_WORDS[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
     const row: TargetRow = {
       line: host.line,
       ...fields,
@@ -166,17 +178,21 @@ export function resolveTargets(input: ResolveInput): TargetRow[] {
       const key = `${placed.site.id}\u0000${host.name.toLowerCase()}`;
       if (seen.has(key)) {
         const first = seen.get(key);
-        errors.push(`listed twice for site ${placed.site.code}${first === null || first === undefined ? '' : ` (first on line/row ${first})`}`);
+        errors.push(
+          `listed twice for site ${placed.site.code}${first === null || first === undefined ? '' : ` (first on line/row ${first})`}`,
+        );
       } else seen.set(key, host.line);
       const stored = existing.get(key);
       if (stored) {
         row.machineId = stored.id;
         for (const f of ['address', 'port', 'username', 'role'] as const) {
-          if (stored[f] !== fields[f]) row.changes.push(`${FIELD_WORDS[f]} ${String(stored[f]) || '(none)'} → ${String(fields[f]) || '(none)'}`);
+          if (stored[f] !== fields[f])
+            row.changes.push(`${FIELD_WORDS[f]} ${String(stored[f]) || '(none)'} → ${String(fields[f]) || '(none)'}`);
         }
       }
     }
-    row.status = errors.length > 0 ? 'error' : !placed ? 'unmapped' : row.machineId === null ? 'new' : row.changes.length > 0 ? 'update' : 'unchanged';
+    row.status =
+      errors.length > 0 ? 'error' : !placed ? 'unmapped' : row.machineId === null ? 'new' : row.changes.length > 0 ? 'update' : 'unchanged';
     return row;
   });
 }

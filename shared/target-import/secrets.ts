@@ -2,7 +2,14 @@
  * Which inventory variables are secrets: never imported, never kept in memory past parsing, only
  * named in the preview as skipped. Outpost keeps sign-in secrets in the device secret store only.
  */
-const SECRET_NAMES = new Set(['ansible_password', 'ansible_ssh_pass', 'ansible_become_pass', 'ansible_become_password', 'ansible_sudo_pass', 'ansible_ssh_private_key_passphrase']);
+const SECRET_NAMES = new Set([
+  'ansible_password',
+  'ansible_ssh_pass',
+  'ansible_become_pass',
+  'ansible_become_password',
+  'ansible_sudo_pass',
+  'ansible_ssh_private_key_passphrase',
+]);
 const SECRET_SUFFIXES = ['_pass', '_password', '_passwd', '_passphrase', '_secret', '_token'];
 
 export function isSecretName(name: string): boolean {

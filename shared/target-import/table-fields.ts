@@ -24,7 +24,24 @@ export const TARGET_FIELD_LABEL: Record<TargetField, string> = {
  */
 const ALIASES: Record<Exclude<TargetField, 'ignore'>, readonly string[]> = {
   hostName: ['host_name', 'hostname', 'host name', 'host', 'name', 'device', 'device name', 'inventory_hostname'],
-  address: ['address', 'ansible_host', 'ip', 'ip address', 'ip_address', 'ipv4 address', 'primary ipv4', 'primary_ip4', 'primary ip', 'primary_ip', 'ipv6 address', 'primary ipv6', 'primary_ip6', 'oob ip', 'fqdn', 'dns name'],
+  address: [
+    'address',
+    'ansible_host',
+    'ip',
+    'ip address',
+    'ip_address',
+    'ipv4 address',
+    'primary ipv4',
+    'primary_ip4',
+    'primary ip',
+    'primary_ip',
+    'ipv6 address',
+    'primary ipv6',
+    'primary_ip6',
+    'oob ip',
+    'fqdn',
+    'dns name',
+  ],
   port: ['port', 'ssh port', 'ssh_port', 'ansible_port'],
   username: ['user', 'username', 'user name', 'ssh user', 'ssh_user', 'ansible_user', 'login'],
   role: ['role', 'device role', 'device_role', 'group', 'target role'],
@@ -32,7 +49,25 @@ const ALIASES: Record<Exclude<TargetField, 'ignore'>, readonly string[]> = {
 };
 
 /** Columns only NetBox's device export has. */
-const NETBOX_SIGNATURE = new Set(['status', 'tenant', 'location', 'rack', 'manufacturer', 'type', 'device role', 'ip address', 'ipv4 address', 'primary ipv4', 'platform', 'device type', 'serial number', 'asset tag', 'position', 'primary_ip4', 'device_role']);
+const NETBOX_SIGNATURE = new Set([
+  'status',
+  'tenant',
+  'location',
+  'rack',
+  'manufacturer',
+  'type',
+  'device role',
+  'ip address',
+  'ipv4 address',
+  'primary ipv4',
+  'platform',
+  'device type',
+  'serial number',
+  'asset tag',
+  'position',
+  'primary_ip4',
+  'device_role',
+]);
 
 export function looksLikeNetbox(headers: readonly string[]): boolean {
   return headers.filter((h) => NETBOX_SIGNATURE.has(normalizeHeader(h))).length >= 2;
@@ -60,7 +95,11 @@ export function stripPrefix(value: string): string {
 }
 
 /** Table rows as hosts; a secret column (password, …) is named as skipped on every row that fills it. */
-export function tableHosts(headers: readonly string[], rows: readonly (readonly string[])[], mapping: readonly TargetField[]): SourceHost[] {
+export function tableHosts(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  mapping: readonly TargetField[],
+): SourceHost[] {
   const col = (f: TargetField) => mapping.indexOf(f);
   const [name, address, port, user, role, site] = (['hostName', 'address', 'port', 'username', 'role', 'site'] as const).map(col);
   const secretColumns = headers.map((h, i) => (isSecretName(normalizeHeader(h).replace(/ /g, '_')) ? i : -1)).filter((i) => i >= 0);
@@ -78,7 +117,9 @@ export function tableHosts(headers: readonly string[], rows: readonly (readonly 
       line: r + 1,
       vars,
       groups: [],
-      skipped: secretColumns.filter((i) => cell(row, i) !== '').map((i) => ({ host: hostName || `row ${r + 1}`, variable: headers[i]!, from: 'column' })),
+      skipped: secretColumns
+        .filter((i) => cell(row, i) !== '')
+        .map((i) => ({ host: hostName || `row ${r + 1}`, variable: headers[i]!, from: 'column' })),
       siteColumn: cell(row, site),
       errors: hostName === '' ? ['no host name'] : [],
     };

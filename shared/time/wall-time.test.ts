@@ -69,7 +69,14 @@ describe('wall time in a named zone', () => {
   });
 
   it('gives the clock parts a calendar file writes, seconds included', () => {
-    expect(wallClockParts(Date.parse('2026-12-31T23:59:58Z'), 'Pacific/Auckland')).toEqual({ year: '2027', month: '01', day: '01', hour: '12', minute: '59', second: '58' });
+    expect(wallClockParts(Date.parse('2026-12-31T23:59:58Z'), 'Pacific/Auckland')).toEqual({
+      year: '2027',
+      month: '01',
+      day: '01',
+      hour: '12',
+      minute: '59',
+      second: '58',
+    });
     expect(wallClockParts(Date.parse('2026-06-01T00:00:00Z'), 'UTC').hour).toBe('00');
   });
 });

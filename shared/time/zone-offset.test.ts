@@ -14,14 +14,22 @@ describe('zone offsets', () => {
     const change = Date.parse('2026-03-29T01:00:00Z');
     expect(offsetMinutesAt(change - 1000, 'Europe/Amsterdam')).toBe(60);
     expect(offsetMinutesAt(change, 'Europe/Amsterdam')).toBe(120);
-    expect(offsetChangeWithin(change - 3600_000, change + 3600_000, 'Europe/Amsterdam')).toEqual({ atMs: change, fromMinutes: 60, toMinutes: 120 });
+    expect(offsetChangeWithin(change - 3600_000, change + 3600_000, 'Europe/Amsterdam')).toEqual({
+      atMs: change,
+      fromMinutes: 60,
+      toMinutes: 120,
+    });
     expect(offsetChangeWithin(change + 1000, change + 7200_000, 'Europe/Amsterdam')).toBeNull();
   });
 
   it('a window as printed: one day, across days, across a change, open ends', () => {
     expect(siteWindowText('2026-06-10T06:00:00Z', '2026-06-10T10:00:00Z', 'Europe/Amsterdam')).toBe('2026-06-10 08:00–12:00 +02:00');
-    expect(siteWindowText('2026-06-10T20:00:00Z', '2026-06-11T02:00:00Z', 'Europe/Amsterdam')).toBe('2026-06-10 22:00 – 2026-06-11 04:00 +02:00');
-    expect(siteWindowText('2026-03-29T00:00:00Z', '2026-03-29T03:00:00Z', 'Europe/Amsterdam')).toBe('2026-03-29 01:00 +01:00 – 2026-03-29 05:00 +02:00');
+    expect(siteWindowText('2026-06-10T20:00:00Z', '2026-06-11T02:00:00Z', 'Europe/Amsterdam')).toBe(
+      '2026-06-10 22:00 – 2026-06-11 04:00 +02:00',
+    );
+    expect(siteWindowText('2026-03-29T00:00:00Z', '2026-03-29T03:00:00Z', 'Europe/Amsterdam')).toBe(
+      '2026-03-29 01:00 +01:00 – 2026-03-29 05:00 +02:00',
+    );
     expect(siteWindowText('2026-06-10T06:00:00Z', null, 'UTC')).toBe('from 2026-06-10 06:00 +00:00');
     expect(siteWindowText(null, null, 'UTC')).toBe('not scheduled');
   });

@@ -14,17 +14,28 @@ import { round } from './stats';
 
 function sshTrue(s: SshdInstance, knownHosts: string): Promise<void> {
   const args = [
-    '-F', '/dev/null',
-    '-o', 'BatchMode=yes',
-    '-o', 'StrictHostKeyChecking=yes',
-    '-o', `UserKnownHostsFile=${knownHosts}`,
-    '-o', 'GlobalKnownHostsFile=/dev/null',
-    '-o', 'IdentitiesOnly=yes',
-    '-o', 'ControlMaster=no',
-    '-o', 'ControlPath=none',
-    '-i', s.user.privateKeyPath,
-    '-p', String(s.port),
-    '-l', s.user.name,
+    '-F',
+    '/dev/null',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    `UserKnownHostsFile=${knownHosts}`,
+    '-o',
+    'GlobalKnownHostsFile=/dev/null',
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'ControlMaster=no',
+    '-o',
+    'ControlPath=none',
+    '-i',
+    s.user.privateKeyPath,
+    '-p',
+    String(s.port),
+    '-l',
+    s.user.name,
     s.host,
     'true',
   ];
@@ -33,7 +44,9 @@ function sshTrue(s: SshdInstance, knownHosts: string): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ssh to port ${s.port} exited ${code}: ${stderr.trim().slice(-300)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ssh to port ${s.port} exited ${code}: ${stderr.trim().slice(-300)}`)),
+    );
   });
 }
 

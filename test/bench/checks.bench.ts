@@ -16,7 +16,8 @@ export const CONCURRENCY = 8;
 
 export async function startMany(count: number): Promise<SshdInstance[]> {
   const instances: SshdInstance[] = [];
-  for (let i = 0; i < count; i += 10) instances.push(...(await Promise.all(Array.from({ length: Math.min(10, count - i) }, () => startSshd()))));
+  for (let i = 0; i < count; i += 10)
+    instances.push(...(await Promise.all(Array.from({ length: Math.min(10, count - i) }, () => startSshd()))));
   return instances;
 }
 
@@ -28,7 +29,15 @@ export async function outpostRun(hosts: SshdInstance[], concurrency: number): Pr
     async (s, signal): Promise<CollectOutcome> => {
       const t = performance.now();
       const outcome = await collectRemote(
-        { host: s.host, port: s.port, username: s.user.name, auth: { kind: 'key', privateKey: s.user.privateKey }, trustedFingerprint: s.hostKeyFingerprint, useSudo: false, timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 } },
+        {
+          host: s.host,
+          port: s.port,
+          username: s.user.name,
+          auth: { kind: 'key', privateKey: s.user.privateKey },
+          trustedFingerprint: s.hostKeyFingerprint,
+          useSudo: false,
+          timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 },
+        },
         [],
         signal,
       );
@@ -39,25 +48,46 @@ export async function outpostRun(hosts: SshdInstance[], concurrency: number): Pr
   );
   const wallMs = performance.now() - started;
   const failed = [...results.values()].filter((o) => !o.ok);
-  if (failed.length > 0) throw new Error(`Outpost could not collect ${failed.length} host(s): ${failed.map((o) => !o.ok && o.message).join('; ')}`);
+  if (failed.length > 0)
+    throw new Error(`Outpost could not collect ${failed.length} host(s): ${failed.map((o) => !o.ok && o.message).join('; ')}`);
   return { wallMs, hostMs };
 }
 
 function ansibleRun(hosts: SshdInstance[]): { wallMs: number } | { missing: string } {
-  if (spawnSync('ansible', ['--version'], { stdio: 'ignore' }).error) return { missing: 'ansible is not installed (Debian package "ansible"); the Ansible comparison was left out' };
+  if (spawnSync('ansible', ['--version'], { stdio: 'ignore' }).error)
+    return { missing: 'ansible is not installed (Debian package "ansible"); the Ansible comparison was left out' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-ansible-'));
   try {
     const inventory = path.join(dir, 'inventory.ini');
     fs.writeFileSync(
       inventory,
-      ['[targets]', ...hosts.map((s, i) => `host${i} ansible_host=127.0.0.1 ansible_port=${s.port} ansible_user=${s.user.name} ansible_ssh_private_key_file=${s.user.privateKeyPath}`)].join('\n') + '\n',
+      [
+        '[targets]',
+        ...hosts.map(
+          (s, i) =>
+            `host${i} ansible_host=127.0.0.1 ansible_port=${s.port} ansible_user=${s.user.name} ansible_ssh_private_key_file=${s.user.privateKeyPath}`,
+        ),
+      ].join('\n') + '\n',
     );
-    const env = { ...process.env, ANSIBLE_HOST_KEY_CHECKING: 'False', ANSIBLE_PYTHON_INTERPRETER: 'auto_silent', ANSIBLE_LOCAL_TEMP: path.join(dir, 'tmp'), ANSIBLE_NOCOLOR: '1' };
+    const env = {
+      ...process.env,
+      ANSIBLE_HOST_KEY_CHECKING: 'False',
+      ANSIBLE_PYTHON_INTERPRETER: 'auto_silent',
+      ANSIBLE_LOCAL_TEMP: path.join(dir, 'tmp'),
+      ANSIBLE_NOCOLOR: '1',
+    };
     const started = performance.now();
-    const result = spawnSync('ansible', ['all', '-i', inventory, '-m', 'setup', '-f', String(CONCURRENCY)], { env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const result = spawnSync('ansible', ['all', '-i', inventory, '-m', 'setup', '-f', String(CONCURRENCY)], {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
     const wallMs = performance.now() - started;
     const succeeded = (result.stdout.match(/\| SUCCESS =>/g) ?? []).length;
-    if (result.status !== 0 || succeeded !== hosts.length) throw new Error(`ansible setup succeeded on ${succeeded}/${hosts.length} hosts (exit ${result.status}): ${result.stderr.slice(-500)}${result.stdout.slice(-500)}`);
+    if (result.status !== 0 || succeeded !== hosts.length)
+      throw new Error(
+        `ansible setup succeeded on ${succeeded}/${hosts.length} hosts (exit ${result.status}): ${result.stderr.slice(-500)}${result.stdout.slice(-500)}`,
+      );
     return { wallMs };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

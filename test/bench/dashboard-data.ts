@@ -13,7 +13,28 @@ const WHO = 'Bench Loader';
 const TECHS = ['Alex Morgan', 'Sam Okafor', 'Robin Jansen', 'Kim Lee', 'Noor Haddad'];
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'low', 'medium'] as const;
 const CATEGORIES = ['hardware', 'software', 'network', 'facility', 'documentation', 'training'] as const;
-const PHASES = ['before', 'before', 'before', 'before', 'before', 'before', 'during', 'during', 'during', 'during', 'during', 'during', 'after', 'after', 'after', 'after', 'rollback', 'rollback', 'rollback', 'rollback'] as const;
+const PHASES = [
+  'before',
+  'before',
+  'before',
+  'before',
+  'before',
+  'before',
+  'during',
+  'during',
+  'during',
+  'during',
+  'during',
+  'during',
+  'after',
+  'after',
+  'after',
+  'after',
+  'rollback',
+  'rollback',
+  'rollback',
+  'rollback',
+] as const;
 
 export interface BulkDeployment {
   deploymentId: string;
@@ -52,8 +73,12 @@ export function createBulkDeployment(dataDir: string, siteCount: number, now = D
   const audit = [at, WHO, at, WHO];
   const deploymentId = newId();
   const q = {
-    deployment: sqlite.prepare('INSERT INTO deployments (id, name, version, description, status, quiet_period_days, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    wave: sqlite.prepare('INSERT INTO waves (id, deployment_id, name, sequence, is_pilot, starts_at, ends_at, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    deployment: sqlite.prepare(
+      'INSERT INTO deployments (id, name, version, description, status, quiet_period_days, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    wave: sqlite.prepare(
+      'INSERT INTO waves (id, deployment_id, name, sequence, is_pilot, starts_at, ends_at, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     site: sqlite.prepare(
       `INSERT INTO sites (id, deployment_id, wave_id, code, name, address, time_zone, owner_name, owner_email, owner_phone, window_start, window_end, technicians, status, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -66,7 +91,9 @@ export function createBulkDeployment(dataDir: string, siteCount: number, now = D
       `INSERT INTO checklist_items (id, site_id, phase, position, title, required, state, state_by, state_at, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    machine: sqlite.prepare('INSERT INTO target_machines (id, site_id, host_name, address, role, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    machine: sqlite.prepare(
+      'INSERT INTO target_machines (id, site_id, host_name, address, role, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     run: sqlite.prepare(
       `INSERT INTO check_runs (id, site_id, target_id, target_label, job_id, started_at, finished_at, by, outcome, pass_count, fail_count, error_count, duration_ms)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -75,7 +102,9 @@ export function createBulkDeployment(dataDir: string, siteCount: number, now = D
       `INSERT INTO issues (id, site_id, number, title, severity, category, status, blocks_sign_off, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    rollback: sqlite.prepare("INSERT INTO site_rollbacks (id, site_id, reason, issue_ids, previous_status, created_at, created_by) VALUES (?, ?, 'Bench rollback', '[]', 'in_progress', ?, ?)"),
+    rollback: sqlite.prepare(
+      "INSERT INTO site_rollbacks (id, site_id, reason, issue_ids, previous_status, created_at, created_by) VALUES (?, ?, 'Bench rollback', '[]', 'in_progress', ?, ?)",
+    ),
     sheet: sqlite.prepare(
       `INSERT INTO sign_off_sheets (id, deployment_id, site_id, kind, decision, signer_name, signer_role, signed_at, signer_time_zone, device_id, review_hash, content_hash,
          device_signature, public_key, key_fingerprint, signature_image_sha256, sheet_json, created_at, created_by, updated_at, updated_by)
@@ -99,8 +128,23 @@ export function createBulkDeployment(dataDir: string, siteCount: number, now = D
         const code = `ST-${String(index + 1).padStart(4, '0')}`;
         const windowStart = now - (60 - 30 * wave) * DAY + Math.floor((n / size) * 28 * DAY) + 20 * HOUR;
         const story = siteStory(rng, windowStart, now);
-        q.site.run(siteId, deploymentId, waveIds[wave]!, code, `Store ${index + 1}`, `High Street ${index + 1}`, 'Europe/Amsterdam', 'Owner', 'owner@example.com', '+31 20 555 0000',
-          iso(windowStart), iso(windowStart + 8 * HOUR), JSON.stringify([TECHS[index % TECHS.length]]), story.status, ...audit);
+        q.site.run(
+          siteId,
+          deploymentId,
+          waveIds[wave]!,
+          code,
+          `Store ${index + 1}`,
+          `High Street ${index + 1}`,
+          'Europe/Amsterdam',
+          'Owner',
+          'owner@example.com',
+          '+31 20 555 0000',
+          iso(windowStart),
+          iso(windowStart + 8 * HOUR),
+          JSON.stringify([TECHS[index % TECHS.length]]),
+          story.status,
+          ...audit,
+        );
 
         const drafts = bulkInventory(rng, code, 50);
         drafts.forEach((d, i) => {
@@ -110,18 +154,63 @@ export function createBulkDeployment(dataDir: string, siteCount: number, now = D
           const state = damaged ? 'damaged' : missing ? 'missing' : arrived ? (story.signed ? 'verified' : 'received') : 'expected';
           const receivedAt = arrived ? iso(story.started! + (i + 1) * 60_000) : null;
           const serial = d.expectedSerial!;
-          q.item.run(newId(), siteId, d.manufacturer, d.model, serial, d.assetTag ?? null, d.room ?? '', d.rack ?? '', d.unit ?? '', arrived ? serial : null, state, 0,
-            receivedAt, arrived ? WHO : null, ...audit, normalizeSerial(serial), arrived ? normalizeSerial(serial) : null);
+          q.item.run(
+            newId(),
+            siteId,
+            d.manufacturer,
+            d.model,
+            serial,
+            d.assetTag ?? null,
+            d.room ?? '',
+            d.rack ?? '',
+            d.unit ?? '',
+            arrived ? serial : null,
+            state,
+            0,
+            receivedAt,
+            arrived ? WHO : null,
+            ...audit,
+            normalizeSerial(serial),
+            arrived ? normalizeSerial(serial) : null,
+          );
         });
         inventoryItems += drafts.length;
         if (story.started !== null && rng.next() < 0.05) {
-          q.item.run(newId(), siteId, 'Cisco', 'Surplus switch', null, null, '', '', '', `SUR-${code}`, 'received', 1, iso(story.started), WHO, ...audit, null, `SUR-${code}`);
+          q.item.run(
+            newId(),
+            siteId,
+            'Cisco',
+            'Surplus switch',
+            null,
+            null,
+            '',
+            '',
+            '',
+            `SUR-${code}`,
+            'received',
+            1,
+            iso(story.started),
+            WHO,
+            ...audit,
+            null,
+            `SUR-${code}`,
+          );
           inventoryItems += 1;
         }
 
         PHASES.forEach((phase, i) => {
           const done = story.started !== null && phase !== 'rollback' && (story.signed !== null || rng.next() < 0.5);
-          q.checklist.run(newId(), siteId, phase, i, `Step ${i + 1}`, done ? 'done' : 'todo', done ? WHO : null, done ? iso(story.started! + 30 * 60_000 + i * 300_000) : null, ...audit);
+          q.checklist.run(
+            newId(),
+            siteId,
+            phase,
+            i,
+            `Step ${i + 1}`,
+            done ? 'done' : 'todo',
+            done ? WHO : null,
+            done ? iso(story.started! + 30 * 60_000 + i * 300_000) : null,
+            ...audit,
+          );
         });
 
         for (let m = 0; m < 5; m++) {
@@ -135,7 +224,21 @@ export function createBulkDeployment(dataDir: string, siteCount: number, now = D
             const roll = rng.next();
             const outcome = roll < 0.04 ? 'unreachable' : 'completed';
             const fail = outcome === 'completed' && roll < 0.12 && r === runs - 1 ? rng.int(1, 3) : 0;
-            q.run.run(newId(), siteId, machineId, host, `job-${index}-${r}`, iso(started), iso(started + 40_000), WHO, outcome, outcome === 'completed' ? 12 - fail : 0, fail, 0, 40_000);
+            q.run.run(
+              newId(),
+              siteId,
+              machineId,
+              host,
+              `job-${index}-${r}`,
+              iso(started),
+              iso(started + 40_000),
+              WHO,
+              outcome,
+              outcome === 'completed' ? 12 - fail : 0,
+              fail,
+              0,
+              40_000,
+            );
           }
         }
 
@@ -145,13 +248,35 @@ export function createBulkDeployment(dataDir: string, siteCount: number, now = D
             const quiet = story.signed !== null && rng.next() < 0.15;
             const created = quiet ? story.signed! + rng.int(1, 20) * DAY : story.started + rng.int(1, 6) * HOUR;
             const open = story.signed === null ? rng.next() < 0.6 : quiet && rng.next() < 0.5;
-            const status = open ? rng.pick(['open', 'in_progress', 'escalated'] as const) : rng.pick(['resolved', 'closed', 'accepted_exception'] as const);
-            q.issue.run(newId(), siteId, k + 1, `Issue ${k + 1} at ${code}`, rng.pick(SEVERITIES), rng.pick(CATEGORIES), status, rng.next() < 0.2 ? 1 : 0,
-              iso(Math.min(created, now)), WHO, iso(Math.min(created, now)), WHO);
+            const status = open
+              ? rng.pick(['open', 'in_progress', 'escalated'] as const)
+              : rng.pick(['resolved', 'closed', 'accepted_exception'] as const);
+            q.issue.run(
+              newId(),
+              siteId,
+              k + 1,
+              `Issue ${k + 1} at ${code}`,
+              rng.pick(SEVERITIES),
+              rng.pick(CATEGORIES),
+              status,
+              rng.next() < 0.2 ? 1 : 0,
+              iso(Math.min(created, now)),
+              WHO,
+              iso(Math.min(created, now)),
+              WHO,
+            );
           }
         }
         if (story.rolledBack) q.rollback.run(newId(), siteId, iso(story.started! + 6 * HOUR), WHO);
-        if (story.signed !== null) q.sheet.run(newId(), deploymentId, siteId, rng.next() < 0.1 ? 'accepted_with_exceptions' : 'accepted', iso(story.signed), ...audit);
+        if (story.signed !== null)
+          q.sheet.run(
+            newId(),
+            deploymentId,
+            siteId,
+            rng.next() < 0.1 ? 'accepted_with_exceptions' : 'accepted',
+            iso(story.signed),
+            ...audit,
+          );
       }
     });
   })();

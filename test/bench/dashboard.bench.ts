@@ -77,7 +77,10 @@ export async function benchDashboard(): Promise<Record<string, number>> {
       fetchSamples.push(
         await page.evaluate(() => {
           const t0 = (window as unknown as { benchT0: number }).benchT0;
-          const entry = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/dashboard.get') && e.startTime >= t0).pop() as PerformanceResourceTiming | undefined;
+          const entry = performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.endsWith('/api/dashboard.get') && e.startTime >= t0)
+            .pop() as PerformanceResourceTiming | undefined;
           return entry ? entry.responseEnd - t0 : Number.NaN;
         }),
       );

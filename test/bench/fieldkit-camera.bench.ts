@@ -33,7 +33,10 @@ async function decode(frame: Frame): Promise<string[]> {
 export async function benchCameraDecode(): Promise<Record<string, number>> {
   const require = createRequire(import.meta.url);
   const wasm = fs.readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  await prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
+  await prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+    fireImmediately: true,
+  });
 
   const frames: { frame: Frame; serial: string }[] = [];
   for (let i = 0; i < FRAMES; i++) {

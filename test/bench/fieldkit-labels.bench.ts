@@ -21,7 +21,10 @@ export async function benchLabelsPdf(): Promise<Record<string, number>> {
     const ids: string[] = [];
     for (let i = 0; i < LABELS; i++) {
       const serial = `SUR-${(91_000_117 + i * 7919).toString(36).toUpperCase()}-${String(i).padStart(3, '0')}`;
-      ids.push(core.call('inventory.recordSurplus', { siteId: site.id, serial, manufacturer: 'Ubiquiti', model: `USW-Lite-${8 + (i % 3) * 8}` }).id);
+      ids.push(
+        core.call('inventory.recordSurplus', { siteId: site.id, serial, manufacturer: 'Ubiquiti', model: `USW-Lite-${8 + (i % 3) * 8}` })
+          .id,
+      );
     }
     core.call('labels.assignTags', { siteId: site.id, itemIds: ids });
     const cpu: number[] = [];
@@ -44,7 +47,11 @@ export async function benchLabelsPdf(): Promise<Record<string, number>> {
       one.push(await pdf(ids.slice(0, 1)));
     }
     const db = new Database(core.databaseFile, { readonly: true });
-    const tagged = (db.prepare('SELECT count(*) AS n FROM inventory_items WHERE site_id = ? AND asset_tag IS NOT NULL AND is_surplus = 1').get(site.id) as { n: number }).n;
+    const tagged = (
+      db
+        .prepare('SELECT count(*) AS n FROM inventory_items WHERE site_id = ? AND asset_tag IS NOT NULL AND is_surplus = 1')
+        .get(site.id) as { n: number }
+    ).n;
     db.close();
     if (tagged !== LABELS) throw new Error(`Expected ${LABELS} tagged items, found ${tagged}`);
     const median = percentile(hundred, 50);

@@ -14,7 +14,15 @@ const PDF_PHOTOS = 12;
 
 /** renderer/photo/encode-photo.ts as one script for a bare page (the real code, with the shared rules it imports). */
 async function encoderScript(): Promise<string> {
-  const out = await build({ entryPoints: ['renderer/photo/encode-photo.ts'], bundle: true, format: 'iife', globalName: 'photoEncoder', write: false, platform: 'browser', logLevel: 'silent' });
+  const out = await build({
+    entryPoints: ['renderer/photo/encode-photo.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'photoEncoder',
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+  });
   return out.outputFiles[0]!.text;
 }
 
@@ -29,9 +37,15 @@ interface Encoded {
 
 /** What a phone adds to a JPEG: EXIF with GPS and camera, XMP. */
 function withPhoneMetadata(jpeg: Buffer): Buffer {
-  const segment = (payload: Buffer) => Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+  const segment = (payload: Buffer) =>
+    Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
   const xmp = Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/">${' '.repeat(4000)}</x:xmpmeta>`, 'latin1');
-  return Buffer.concat([jpeg.subarray(0, 2), segment(Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifWithGps(1)])), segment(xmp), jpeg.subarray(2)]);
+  return Buffer.concat([
+    jpeg.subarray(0, 2),
+    segment(Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifWithGps(1)])),
+    segment(xmp),
+    jpeg.subarray(2),
+  ]);
 }
 
 /**
@@ -53,7 +67,17 @@ export async function benchPhotos(): Promise<Record<string, number>> {
     const page = await browser.newPage();
     await page.addScriptTag({ content: script });
     shots = await page.evaluate(async (count) => {
-      const encoder = (globalThis as unknown as { photoEncoder: { encodePhoto: (s: CanvasImageSource, w: number, h: number) => Promise<{ ok: boolean; dataBase64?: string; width?: number; height?: number }> } }).photoEncoder;
+      const encoder = (
+        globalThis as unknown as {
+          photoEncoder: {
+            encodePhoto: (
+              s: CanvasImageSource,
+              w: number,
+              h: number,
+            ) => Promise<{ ok: boolean; dataBase64?: string; width?: number; height?: number }>;
+          };
+        }
+      ).photoEncoder;
       const results = [];
       for (let n = 0; n < count; n++) {
         const canvas = document.createElement('canvas');
@@ -86,7 +110,14 @@ export async function benchPhotos(): Promise<Record<string, number>> {
         const onePassMs = performance.now() - oneStart;
         frame.close();
         if (!encoded.ok) throw new Error('a still could not be encoded');
-        results.push({ ms, onePassMs, onePassBytes: one?.size ?? 0, base64: encoded.dataBase64!, width: encoded.width!, height: encoded.height! });
+        results.push({
+          ms,
+          onePassMs,
+          onePassBytes: one?.size ?? 0,
+          base64: encoded.dataBase64!,
+          width: encoded.width!,
+          height: encoded.height!,
+        });
       }
       return results;
     }, SHOTS);
@@ -107,7 +138,8 @@ export async function benchPhotos(): Promise<Record<string, number>> {
       let start = performance.now();
       const put = phoneCore.call('attachments.put', { mediaType: 'image/jpeg', dataBase64: phone });
       store.push(performance.now() - start);
-      if (put.sha256 !== createHash('sha256').update(jpeg).digest('hex')) throw new Error('the stripped photo is not the JPEG without its metadata');
+      if (put.sha256 !== createHash('sha256').update(jpeg).digest('hex'))
+        throw new Error('the stripped photo is not the JPEG without its metadata');
       stored.push(put.sha256);
       const clean = jpeg.toString('base64');
       start = performance.now();
@@ -122,7 +154,10 @@ export async function benchPhotos(): Promise<Record<string, number>> {
   const secrets = memorySecrets();
   const plain = syntheticSheet({ items: 50, issues: 20, targets: 10 }, secrets);
   const photos = stored.slice(0, PDF_PHOTOS).map((sha256, i) => ({ sha256, subject: `Checklist: rack photo ${i + 1}` }));
-  const withPhotos = signContent({ ...plain.content, sheetId: 'bench-photos', review: { ...plain.content.review, photos } }, deviceKey(secrets));
+  const withPhotos = signContent(
+    { ...plain.content, sheetId: 'bench-photos', review: { ...plain.content.review, photos } },
+    deviceKey(secrets),
+  );
   const bytes = new Map(stored.map((sha, i) => [sha, jpegs[i]!]));
   const loader = (sha: string) => bytes.get(sha) ?? null;
   await renderSheetPdf(withPhotos, loader);
@@ -139,11 +174,36 @@ export async function benchPhotos(): Promise<Record<string, number>> {
 
   const sizes = shots.map((s) => Math.max(s.width, s.height));
   return {
-    'fieldkit.photo_encode_ms': round(percentile(shots.map((s) => s.ms), 50)),
-    'fieldkit.photo_encode_p95_ms': round(percentile(shots.map((s) => s.ms), 95)),
-    'fieldkit.photo_encode_one_pass_ms': round(percentile(shots.map((s) => s.onePassMs), 50)),
-    'fieldkit.photo_one_pass_kib': round(percentile(shots.map((s) => s.onePassBytes / 1024), 50)),
-    'fieldkit.photo_kept_kib': round(percentile(jpegs.map((j) => j.length / 1024), 50)),
+    'fieldkit.photo_encode_ms': round(
+      percentile(
+        shots.map((s) => s.ms),
+        50,
+      ),
+    ),
+    'fieldkit.photo_encode_p95_ms': round(
+      percentile(
+        shots.map((s) => s.ms),
+        95,
+      ),
+    ),
+    'fieldkit.photo_encode_one_pass_ms': round(
+      percentile(
+        shots.map((s) => s.onePassMs),
+        50,
+      ),
+    ),
+    'fieldkit.photo_one_pass_kib': round(
+      percentile(
+        shots.map((s) => s.onePassBytes / 1024),
+        50,
+      ),
+    ),
+    'fieldkit.photo_kept_kib': round(
+      percentile(
+        jpegs.map((j) => j.length / 1024),
+        50,
+      ),
+    ),
     'fieldkit.photo_kept_edge_px': percentile(sizes, 50),
     'fieldkit.photo_store_ms': round(percentile(store, 95)),
     'fieldkit.photo_store_clean_ms': round(percentile(storeClean, 95)),

@@ -22,7 +22,10 @@ export function benchInventoryCore(): Record<string, number> {
   const { siteId, serials, deploymentId } = createBulkSite(dataDir, INVENTORY_ITEMS);
   const allSerials = [...serials];
   for (let n = 1; n < DEPLOYMENT_SITES; n++) {
-    allSerials.push(...addBulkSite(dataDir, deploymentId, { code: `DC-BULK-${n + 1}`, tagPrefix: `DC${n + 1}`, seed: 20_000 + n }, INVENTORY_ITEMS).serials);
+    allSerials.push(
+      ...addBulkSite(dataDir, deploymentId, { code: `DC-BULK-${n + 1}`, tagPrefix: `DC${n + 1}`, seed: 20_000 + n }, INVENTORY_ITEMS)
+        .serials,
+    );
   }
   const core = openCore({ dataDir, shell: 'test' });
   core.dispatch('profile.set', { name: 'Bench Manager', role: 'release_manager' });
@@ -43,10 +46,18 @@ export function benchInventoryCore(): Record<string, number> {
     const r = core.dispatch('inventory.searchDeployment', { deploymentId, query, limit: 50 });
     if (!r.ok) throw new Error(r.error.message);
   };
-  const deploymentScan = likeScan(reference, 'site_id IN (SELECT id FROM sites WHERE deployment_id = @scope)', 'ORDER BY site_id, asset_tag, id LIMIT 50');
+  const deploymentScan = likeScan(
+    reference,
+    'site_id IN (SELECT id FROM sites WHERE deployment_id = @scope)',
+    'ORDER BY site_id, asset_tag, id LIMIT 50',
+  );
   const search100k = timed(deploymentQueries, across);
   const search100kLike = timed(deploymentQueries, (q) => deploymentScan(q, deploymentId), 1);
-  const deploymentItems = (reference.prepare('SELECT count(*) AS n FROM inventory_items i JOIN sites s ON s.id = i.site_id WHERE s.deployment_id = ?').get(deploymentId) as { n: number }).n;
+  const deploymentItems = (
+    reference
+      .prepare('SELECT count(*) AS n FROM inventory_items i JOIN sites s ON s.id = i.site_id WHERE s.deployment_id = ?')
+      .get(deploymentId) as { n: number }
+  ).n;
   reference.close();
 
   const toScan = Array.from(new Set(Array.from({ length: 600 }, () => rng.pick(serials)))).slice(0, 500);
@@ -92,7 +103,10 @@ function timed(queries: readonly string[], run: (query: string) => void, repeats
   const wall: number[] = [];
   const best: number[] = [];
   for (const query of queries) {
-    const runs = timeEach(Array.from({ length: repeats }, () => query), run);
+    const runs = timeEach(
+      Array.from({ length: repeats }, () => query),
+      run,
+    );
     wall.push(runs[0]!);
     best.push(Math.min(...runs));
   }

@@ -21,7 +21,9 @@ export function snipeItCsv(rows: number): Buffer {
   for (let i = 0; i < rows; i += 1) {
     const [model, modelNo, category, maker] = MODELS[i % MODELS.length]!;
     const n = String(i).padStart(6, '0');
-    lines.push(`BN-${n},asset-${n},BENCH${n}X,${model},${modelNo},${category},${maker},"Server room, row ${i % 40}",Ready to Deploy,PO-${i % 977}`);
+    lines.push(
+      `BN-${n},asset-${n},BENCH${n}X,${model},${modelNo},${category},${maker},"Server room, row ${i % 40}",Ready to Deploy,PO-${i % 977}`,
+    );
   }
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }
@@ -46,8 +48,14 @@ export function benchInventoryImport(): Record<string, number> {
   for (let index = 0, offset = 0; offset < file.length; index += 1, offset += chunkBytes) {
     ok(core, 'inventoryImport.upload', { uploadId, index, chunkBase64: file.subarray(offset, offset + chunkBytes).toString('base64') });
   }
-  const preview = ok<{ previewId: string; rowCount: number; errorCount: number }>(core, 'inventoryImport.preview', { deploymentId, siteId: site!.id, fileName: 'bench.csv', uploadId });
-  if (preview.rowCount !== IMPORT_ROWS || preview.errorCount !== 0) throw new Error(`preview: ${preview.rowCount} rows, ${preview.errorCount} errors`);
+  const preview = ok<{ previewId: string; rowCount: number; errorCount: number }>(core, 'inventoryImport.preview', {
+    deploymentId,
+    siteId: site!.id,
+    fileName: 'bench.csv',
+    uploadId,
+  });
+  if (preview.rowCount !== IMPORT_ROWS || preview.errorCount !== 0)
+    throw new Error(`preview: ${preview.rowCount} rows, ${preview.errorCount} errors`);
   const committed = ok<{ imported: number }>(core, 'inventoryImport.commit', { previewId: preview.previewId });
   const seconds = (performance.now() - start) / 1000;
   if (committed.imported !== IMPORT_ROWS) throw new Error(`imported ${committed.imported}`);

@@ -35,4 +35,3 @@ export async function benchInventoryFirstRows(): Promise<Record<string, number>>
     'inventory.first_rows_p95_ms': round(percentile(samples, 95), 0),
   };
 }
-

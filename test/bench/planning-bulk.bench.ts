@@ -22,15 +22,30 @@ export async function benchBulkAssign(): Promise<Record<string, number>> {
   call('profile.set', { name: 'Rita Release', role: 'release_manager' });
   const deploymentId = call('deployments.create', { name: 'Bulk bench', version: '1' }).id;
   const waveId = call('waves.create', { deploymentId, name: 'Wave 1' }).id;
-  const siteIds = Array.from({ length: SITES }, (_, i) =>
-    call('sites.create', { deploymentId, waveId, code: `S-${String(i).padStart(4, '0')}`, name: `Store ${i}`, timeZone: 'Europe/Amsterdam', technicians: [`Technician ${i % 100}`] }).id,
+  const siteIds = Array.from(
+    { length: SITES },
+    (_, i) =>
+      call('sites.create', {
+        deploymentId,
+        waveId,
+        code: `S-${String(i).padStart(4, '0')}`,
+        name: `Store ${i}`,
+        timeZone: 'Europe/Amsterdam',
+        technicians: [`Technician ${i % 100}`],
+      }).id,
   );
   const sqlite = new Database(`${dataDir}/outpost.db`);
-  sqlite.prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'published', ?)").run(deploymentId, new Date().toISOString());
+  sqlite
+    .prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'published', ?)")
+    .run(deploymentId, new Date().toISOString());
   sqlite.close();
 
   const started = performance.now();
-  const result = core.dispatch('sites.bulkEdit', { deploymentId, siteIds, action: { kind: 'assignTechnician', technician: 'Riley Field' } });
+  const result = core.dispatch('sites.bulkEdit', {
+    deploymentId,
+    siteIds,
+    action: { kind: 'assignTechnician', technician: 'Riley Field' },
+  });
   const ms = performance.now() - started;
   if (!result.ok || (result.value as { changed: number }).changed !== SITES) throw new Error(`bulk edit failed: ${JSON.stringify(result)}`);
   core.close();

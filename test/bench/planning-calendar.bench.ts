@@ -20,9 +20,20 @@ export async function benchCalendar(siteCount = SITES): Promise<Record<string, n
   const core = openTestCore({ dataDir, profile: false });
   try {
     core.call('profile.set', { name: 'Bench Manager', role: 'release_manager' });
-    const d = core.call('deployments.create', { name: 'Calendar bench', version: '1', description: 'New tills and printers.', quietPeriodDays: 7 });
+    const d = core.call('deployments.create', {
+      name: 'Calendar bench',
+      version: '1',
+      description: 'New tills and printers.',
+      quietPeriodDays: 7,
+    });
     core.call('components.create', { deploymentId: d.id, name: 'Till software', kind: 'software', targetVersion: '3.1' });
-    core.call('components.create', { deploymentId: d.id, name: 'Receipt printer', kind: 'hardware', manufacturer: 'Epson', model: 'TM-T88VII' });
+    core.call('components.create', {
+      deploymentId: d.id,
+      name: 'Receipt printer',
+      kind: 'hardware',
+      manufacturer: 'Epson',
+      model: 'TM-T88VII',
+    });
     core.call('checklistTemplate.saveItem', { deploymentId: d.id, phase: 'before', title: 'Clear the back office', ownerPrepares: true });
     core.call('checklistTemplate.saveItem', { deploymentId: d.id, phase: 'before', title: 'Power on racks' });
     const base = Date.parse('2027-03-01T06:00:00Z');

@@ -12,7 +12,12 @@ const HOUR = 3_600_000;
 function plan(): { sites: ScheduledSite[]; waves: ScheduledWave[] } {
   const base = Date.parse('2027-03-01T06:00:00Z');
   const technicians: SiteTechnician[] = Array.from({ length: TECHNICIANS }, (_, i) => ({ id: null, name: `Technician ${i}` }));
-  const waves: ScheduledWave[] = Array.from({ length: 10 }, (_, w) => ({ id: `w${w}`, name: `Wave ${w}`, startsAt: new Date(base + w * 5 * 24 * HOUR).toISOString(), endsAt: new Date(base + (w + 1) * 5 * 24 * HOUR).toISOString() }));
+  const waves: ScheduledWave[] = Array.from({ length: 10 }, (_, w) => ({
+    id: `w${w}`,
+    name: `Wave ${w}`,
+    startsAt: new Date(base + w * 5 * 24 * HOUR).toISOString(),
+    endsAt: new Date(base + (w + 1) * 5 * 24 * HOUR).toISOString(),
+  }));
   const sites = Array.from({ length: SITES }, (_, i): ScheduledSite => {
     const start = base + Math.floor(i / 40) * 24 * HOUR + (i % 4) * 3 * HOUR + (i % 7 === 0 ? 18 * HOUR : 0);
     return {

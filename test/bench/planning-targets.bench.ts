@@ -22,7 +22,22 @@ export function storesIni(sites: number): Buffer {
     pos.push(`pos[1:3].${c} ansible_port=22`);
     backoffice.push(`bo01.${c} ansible_host=10.${Math.floor(i / 250)}.${i % 250}.10 ansible_user=ops`);
   }
-  const text = ['[all:vars]', 'ansible_user=deploy', 'ansible_become_pass=!vault-looking-not-imported', '', '[pos]', ...pos, '', '[backoffice]', ...backoffice, '', '[store:children]', 'pos', 'backoffice', ''].join('\n');
+  const text = [
+    '[all:vars]',
+    'ansible_user=deploy',
+    'ansible_become_pass=!vault-looking-not-imported',
+    '',
+    '[pos]',
+    ...pos,
+    '',
+    '[backoffice]',
+    ...backoffice,
+    '',
+    '[store:children]',
+    'pos',
+    'backoffice',
+    '',
+  ].join('\n');
   return Buffer.from(text);
 }
 
@@ -38,7 +53,8 @@ export async function benchImportTargets(sites = TARGET_BENCH_SITES): Promise<Re
   try {
     ok(core, 'profile.set', { name: 'Bench Release Manager', role: 'release_manager' });
     const deploymentId = ok<{ id: string }>(core, 'deployments.create', { name: 'Bench store rollout', version: '1' }).id;
-    for (let i = 1; i <= sites; i += 1) ok(core, 'sites.create', { deploymentId, code: code(i), name: `Store ${i}`, timeZone: 'Europe/Amsterdam' });
+    for (let i = 1; i <= sites; i += 1)
+      ok(core, 'sites.create', { deploymentId, code: code(i), name: `Store ${i}`, timeZone: 'Europe/Amsterdam' });
     const file = storesIni(sites);
     const expected = sites * TARGET_BENCH_HOSTS_PER_SITE;
 
@@ -48,8 +64,13 @@ export async function benchImportTargets(sites = TARGET_BENCH_SITES): Promise<Re
     for (let index = 0, offset = 0; offset < file.length; index += 1, offset += chunkBytes) {
       ok(core, 'targetImport.upload', { uploadId, index, chunkBase64: file.subarray(offset, offset + chunkBytes).toString('base64') });
     }
-    const preview = ok<{ previewId: string; hostCount: number; counts: { new: number } }>(core, 'targetImport.preview', { deploymentId, fileName: 'stores.ini', uploadId });
-    if (preview.hostCount !== expected || preview.counts.new !== expected) throw new Error(`preview: ${preview.hostCount} hosts, ${preview.counts.new} new`);
+    const preview = ok<{ previewId: string; hostCount: number; counts: { new: number } }>(core, 'targetImport.preview', {
+      deploymentId,
+      fileName: 'stores.ini',
+      uploadId,
+    });
+    if (preview.hostCount !== expected || preview.counts.new !== expected)
+      throw new Error(`preview: ${preview.hostCount} hosts, ${preview.counts.new} new`);
     const committed = ok<{ created: number }>(core, 'targetImport.commit', { previewId: preview.previewId });
     const seconds = (performance.now() - start) / 1000;
     if (committed.created !== expected) throw new Error(`created ${committed.created}`);

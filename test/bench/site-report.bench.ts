@@ -30,17 +30,30 @@ export async function fieldWorkFile(core: OutpostCore): Promise<{ file: SiteRepo
   const [site] = ok<{ id: string }[]>(core, 'sites.list', { deploymentId });
   const siteId = site!.id;
   const items = ok<{ items: { id: string; expectedSerial: string | null }[] }>(core, 'inventory.list', { siteId, limit: 500 }).items;
-  for (let i = items.length; i < 50; i += 1) ok(core, 'inventory.recordSurplus', { siteId, serial: `BENCH-SURPLUS-${i}`, manufacturer: 'Dell', model: 'R650' });
-  for (const item of items.slice(0, Math.max(0, items.length - 3))) if (item.expectedSerial) ok(core, 'inventory.receive', { siteId, serial: item.expectedSerial });
+  for (let i = items.length; i < 50; i += 1)
+    ok(core, 'inventory.recordSurplus', { siteId, serial: `BENCH-SURPLUS-${i}`, manufacturer: 'Dell', model: 'R650' });
+  for (const item of items.slice(0, Math.max(0, items.length - 3)))
+    if (item.expectedSerial) ok(core, 'inventory.receive', { siteId, serial: item.expectedSerial });
   ok(core, 'inventory.setState', { itemId: items[0]!.id, state: 'damaged', note: 'Dented chassis' });
-  const checklist = ok<{ phases: { items: { id: string; evidence: string; dependsOn: string | null }[] }[] }>(core, 'checklist.get', { siteId });
-  for (const item of checklist.phases.flatMap((p) => p.items).filter((i) => i.evidence === 'none' || i.evidence === 'note').slice(0, 12)) {
+  const checklist = ok<{ phases: { items: { id: string; evidence: string; dependsOn: string | null }[] }[] }>(core, 'checklist.get', {
+    siteId,
+  });
+  for (const item of checklist.phases
+    .flatMap((p) => p.items)
+    .filter((i) => i.evidence === 'none' || i.evidence === 'note')
+    .slice(0, 12)) {
     const r = core.dispatch('checklist.setItemState', { itemId: item.id, state: 'done', note: 'Done on site' });
     void r; // an item whose dependency is open stays to do
   }
   const photo = ok<{ sha256: string }>(core, 'attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(2, 120, 60) });
   for (let n = 0; n < 3; n += 1) {
-    const issue = ok<{ id: string }>(core, 'issues.create', { siteId, title: `Bench issue ${n}`, severity: 'medium', category: 'hardware', blocksSignOff: false });
+    const issue = ok<{ id: string }>(core, 'issues.create', {
+      siteId,
+      title: `Bench issue ${n}`,
+      severity: 'medium',
+      category: 'hardware',
+      blocksSignOff: false,
+    });
     ok(core, 'issues.comment', { issueId: issue.id, text: 'Looked at it', attachments: n === 0 ? [photo.sha256] : [] });
     ok(core, 'issues.setStatus', { issueId: issue.id, status: 'resolved', reason: 'Fixed' });
   }
@@ -85,12 +98,19 @@ export function variant(template: SiteReportFile, ids: Set<string>, key: DeviceK
       row.data.device_signature = signed.signature.value;
     }
   }
-  const attachments = template.attachments.map((a) => (a === photo ? { sha256: sha, mediaType: a.mediaType, size: bytes.length, base64: bytes.toString('base64') } : a));
+  const attachments = template.attachments.map((a) =>
+    a === photo ? { sha256: sha, mediaType: a.mediaType, size: bytes.length, base64: bytes.toString('base64') } : a,
+  );
   const manifest = { ...template.manifest, site: { ...template.manifest.site, id: map.get(template.manifest.site.id)!, code } };
   const parts = partsOf({ manifest, rows, attachments });
   const hash = signedHashOf(parts);
   const signature = crypto.sign(null, Buffer.from(hash, 'hex'), key.privateKey).toString('base64');
-  const file: SiteReportFile = { manifest, rows, attachments, signature: { parts, hash: { algorithm: 'sha256', value: hash }, signature: { algorithm: 'ed25519', value: signature } } };
+  const file: SiteReportFile = {
+    manifest,
+    rows,
+    attachments,
+    signature: { parts, hash: { algorithm: 'sha256', value: hash }, signature: { algorithm: 'ed25519', value: signature } },
+  };
   return JSON.stringify(file);
 }
 
@@ -107,10 +127,17 @@ function importFile(core: OutpostCore, fileName: string, content: string): { new
     }
     source = { uploadId };
   }
-  const preview = ok<{ previewId: string; importable: boolean; problems: unknown[]; device: { fingerprint: string } | null }>(core, 'siteReports.previewFile', { fileName, ...source });
+  const preview = ok<{ previewId: string; importable: boolean; problems: unknown[]; device: { fingerprint: string } | null }>(
+    core,
+    'siteReports.previewFile',
+    { fileName, ...source },
+  );
   if (!preview.importable) throw new Error(`${fileName} refused: ${JSON.stringify(preview.problems)}`);
   // The bench technician's key is not registered with a server: the manager confirms its fingerprint (the first file records it).
-  return ok<{ newRows: number }>(core, 'siteReports.importFile', { previewId: preview.previewId, confirmFingerprint: preview.device!.fingerprint });
+  return ok<{ newRows: number }>(core, 'siteReports.importFile', {
+    previewId: preview.previewId,
+    confirmFingerprint: preview.device!.fingerprint,
+  });
 }
 
 /** 2,000 generated site report files imported one after the other through the core API (goal < 60 s). */

@@ -5,7 +5,11 @@ import pg from 'pg';
  * statement, each statement its own transaction) into a table shaped like the server's `docs`
  * (same columns, primary key, partition index and foreign key), in the same database.
  */
-export async function ceilingRowsPerS(databaseUrl: string, where: { entity: string; partition: string }, rowsPerStatement = 1000): Promise<{ rows: number; rowsPerS: number }> {
+export async function ceilingRowsPerS(
+  databaseUrl: string,
+  where: { entity: string; partition: string },
+  rowsPerStatement = 1000,
+): Promise<{ rows: number; rowsPerS: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -20,7 +20,11 @@ export interface ConcurrentOptions {
  * pushes; every device runs at the same time. Checks that every operation was applied exactly
  * once, on the server's own records.
  */
-export async function benchConcurrentDevices(db: CentralDb, url: string, options: ConcurrentOptions): Promise<{ p50Ms: number; p95Ms: number; opsPerS: number }> {
+export async function benchConcurrentDevices(
+  db: CentralDb,
+  url: string,
+  options: ConcurrentOptions,
+): Promise<{ p50Ms: number; p95Ms: number; opsPerS: number }> {
   const devices: { token: string; deviceId: string; batches: Operation[][] }[] = [];
   for (const site of options.sites) {
     const partition = `site:${site.siteId}`;
@@ -83,7 +87,9 @@ export async function benchConcurrentDevices(db: CentralDb, url: string, options
     [devices.map((d) => d.deviceId)],
   );
   if (notApplied > 0 || counts!.n !== total || counts!.distinct_ops !== total) {
-    throw new Error(`concurrent push: ${total} operations sent, ${notApplied} not applied, server recorded ${counts!.n} (${counts!.distinct_ops} distinct)`);
+    throw new Error(
+      `concurrent push: ${total} operations sent, ${notApplied} not applied, server recorded ${counts!.n} (${counts!.distinct_ops} distinct)`,
+    );
   }
   return { p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), opsPerS: total / seconds };
 }

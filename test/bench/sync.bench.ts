@@ -36,7 +36,10 @@ async function appliedBy(db: CentralDb, username: string): Promise<number> {
 }
 
 function deviceRows(device: Device, sql: string, ...params: unknown[]): Map<string, WireRow> {
-  return readLocal(device.core.databaseFile, (sqlite) => new Map((sqlite.prepare(sql).all(...params) as (WireRow & { id: string })[]).map((row) => [row.id, row])));
+  return readLocal(
+    device.core.databaseFile,
+    (sqlite) => new Map((sqlite.prepare(sql).all(...params) as (WireRow & { id: string })[]).map((row) => [row.id, row])),
+  );
 }
 
 /** Runs one sync pass and returns when the outbox emptied (the push) and when the pass ended. */
@@ -70,7 +73,8 @@ export async function benchSync(): Promise<Record<string, number | string>> {
     db = await openCentralDb({ databaseUrl, poolSize: 2 });
     await migrateCentral(db, quiet);
     await createUser(db, { username: 'rm', displayName: 'Bench RM', role: 'release_manager', password: PASSWORD });
-    for (const name of ['push-tech', 'pull-tech', 'prep-tech']) await createUser(db, { username: name, displayName: name, role: 'technician', password: PASSWORD });
+    for (const name of ['push-tech', 'pull-tech', 'prep-tech'])
+      await createUser(db, { username: name, displayName: name, role: 'technician', password: PASSWORD });
     const concUsers: { id: string }[] = [];
     for (let i = 1; i <= CONC_SITES; i += 1) {
       concUsers.push(await createUser(db, { username: `conc${i}`, displayName: `Conc ${i}`, role: 'technician', password: PASSWORD }));
@@ -94,7 +98,11 @@ export async function benchSync(): Promise<Record<string, number | string>> {
       { code: 'PUSH', technicians: ['push-tech'], items: PUSH_ITEMS },
       { code: 'PULL', technicians: ['pull-tech'], items: PULL_ITEMS },
       ...Array.from({ length: PREP_SITES }, (_, i) => ({ code: `PREP${i + 1}`, technicians: ['prep-tech'], items: PREP_ITEMS })),
-      ...Array.from({ length: CONC_SITES }, (_, i) => ({ code: `CONC${i + 1}`, technicians: [`conc${i + 1}`], items: CONC_DEVICES_PER_SITE * CONC_OPS_PER_DEVICE })),
+      ...Array.from({ length: CONC_SITES }, (_, i) => ({
+        code: `CONC${i + 1}`,
+        technicians: [`conc${i + 1}`],
+        items: CONC_DEVICES_PER_SITE * CONC_OPS_PER_DEVICE,
+      })),
     ]);
     const [pushSite, pullSite] = plan.sites;
 
@@ -124,8 +132,12 @@ export async function benchSync(): Promise<Record<string, number | string>> {
     const appliedBefore = await appliedBy(db, 'push-tech');
     const push = await timedPush(pushTech);
     const appliedPush = (await appliedBy(db, 'push-tech')) - appliedBefore;
-    if (appliedPush !== pushOps || pendingOps(pushTech) !== 0) throw new Error(`push: ${pushOps} operations made, ${appliedPush} applied on the server`);
-    const validationUs = serverValidationUsPerOp(pushedOperations, deviceRows(pushTech, 'SELECT * FROM inventory_items WHERE site_id = ?', pushSite!.id));
+    if (appliedPush !== pushOps || pendingOps(pushTech) !== 0)
+      throw new Error(`push: ${pushOps} operations made, ${appliedPush} applied on the server`);
+    const validationUs = serverValidationUsPerOp(
+      pushedOperations,
+      deviceRows(pushTech, 'SELECT * FROM inventory_items WHERE site_id = ?', pushSite!.id),
+    );
 
     // (d) "Prepare for site" of 20 sites with 50 items each on a fresh device.
     const prepIds = plan.sites.slice(2, 2 + PREP_SITES).map((s) => s.id);
@@ -135,7 +147,8 @@ export async function benchSync(): Promise<Record<string, number | string>> {
     if (!prepared.ok) throw new Error(`prepare failed: ${prepared.error.message}`);
     const prepItems = localCount(prepTech, 'SELECT count(*) AS n FROM inventory_items');
     const preparedSites = prepTech.core.call('sync.status', {}).preparedSites.length;
-    if (prepItems !== PREP_SITES * PREP_ITEMS || preparedSites !== PREP_SITES) throw new Error(`prepare: ${prepItems} items, ${preparedSites} sites marked prepared`);
+    if (prepItems !== PREP_SITES * PREP_ITEMS || preparedSites !== PREP_SITES)
+      throw new Error(`prepare: ${prepItems} items, ${preparedSites} sites marked prepared`);
 
     // (e) 100 devices pushing 100 operations each at once.
     const concurrent = await benchConcurrentDevices(db, server.url, {
@@ -171,7 +184,7 @@ export async function benchSync(): Promise<Record<string, number | string>> {
         'PostgreSQL 15 on 127.0.0.1, default durability (fsync on, synchronous_commit on); server = `outpost server start` child process; devices = real cores (SQLite) over HTTP. ' +
         `Seeded by publishing from a release manager's device (${queued} rows pushed through the normal client, figure sync.publish_ops_per_s). ` +
         'push: 10,000 inventory.receive scans on a technician device, time until its outbox is empty (the pass then pulls the echoes: sync.push_pass_total_s). ' +
-        'server_validation: the server\'s per-operation checks (shape, partition, immutability, the desktop\'s CHECK/NOT NULL rules) over those 10,000 operations in process, median of 7 rounds; share_of_push = that time over the time per pushed operation. ' +
+        "server_validation: the server's per-operation checks (shape, partition, immutability, the desktop's CHECK/NOT NULL rules) over those 10,000 operations in process, median of 7 rounds; share_of_push = that time over the time per pushed operation. " +
         'pull: first sync pass of a signed-in device with no data, 100,000 inventory rows of one site (plus the site and deployment rows). ' +
         'ceiling: the same 100,000 docs rows by INSERT ... VALUES of 1,000 rows per statement (autocommit) into a copy of docs (same keys, index, FK). ' +
         `concurrent: ${CONC_SITES} sites x ${CONC_DEVICES_PER_SITE} device tokens (issued directly), each device ${CONC_OPS_PER_DEVICE} update operations as 10 pushes of 10, all devices at once; latency per HTTP request.`,

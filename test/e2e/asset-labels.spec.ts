@@ -16,7 +16,9 @@ interface Item {
   expectedSerial: string | null;
 }
 
-test('a technician gives a surplus item an asset tag, selects it and a received item, and prints 62 × 29 mm labels whose barcodes read back', async ({ page }) => {
+test('a technician gives a surplus item an asset tag, selects it and a received item, and prints 62 × 29 mm labels whose barcodes read back', async ({
+  page,
+}) => {
   shell = await startBrowserShell(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-labels-')), ['--demo']);
   await page.goto(shell.url);
   await page.getByTestId('site-AMS-001').click();
@@ -62,9 +64,13 @@ test('a technician gives a surplus item an asset tag, selects it and a received 
     expect(Math.abs(size.height - 29)).toBeLessThan(0.5);
   }
   const decoded = (await decodePdfBarcodes(pdf, 600)).flatMap((p) => p.results.map((r) => `${r.format}:${r.text}`)).sort();
-  const receivedTag = (await shell.call<{ items: { id: string; assetTag: string | null }[] }>('labels.items', { siteId })).items.find((i) => i.id === received!.id)!.assetTag!;
+  const receivedTag = (await shell.call<{ items: { id: string; assetTag: string | null }[] }>('labels.items', { siteId })).items.find(
+    (i) => i.id === received!.id,
+  )!.assetTag!;
   expect(decoded).toEqual(
-    [received!.expectedSerial!, receivedTag, 'E2E-SURPLUS-77', 'AMS-001-L-0001'].flatMap((text) => [`Code128:${text}`, `QRCode:${text}`]).sort(),
+    [received!.expectedSerial!, receivedTag, 'E2E-SURPLUS-77', 'AMS-001-L-0001']
+      .flatMap((text) => [`Code128:${text}`, `QRCode:${text}`])
+      .sort(),
   );
   // The tag is stored: the inventory search finds the item by it.
   await page.keyboard.press('Escape');

@@ -80,7 +80,9 @@ test('every create button of the authoring screens creates one row on a double c
   expect(await shell.call<unknown[]>('machines.list', { siteId: sites[0]!.id })).toHaveLength(1);
 });
 
-test('site and wave forms: the time zone box searches from scratch, a window ending before it starts is refused, errors are said once at the field', async ({ page }) => {
+test('site and wave forms: the time zone box searches from scratch, a window ending before it starts is refused, errors are said once at the field', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-site-form-'));
   shell = await startBrowserShell(dataDir);
   await shell.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
@@ -108,8 +110,14 @@ test('site and wave forms: the time zone box searches from scratch, a window end
   await expect(dialog.getByText('The schedule window must end after it starts')).toHaveCount(0);
   await dialog.getByTestId('add-site-submit').click();
   await expect(page.getByTestId('workspace')).toHaveAttribute('data-site-code', 'TLV-01');
-  const [site] = await shell.call<{ timeZone: string; windowStart: string; windowEnd: string }[]>('sites.list', { deploymentId: deployment.id });
-  expect(site).toMatchObject({ timeZone: 'Asia/Jerusalem', windowStart: '2027-01-10T12:20:00.000Z', windowEnd: '2027-01-10T20:00:00.000Z' });
+  const [site] = await shell.call<{ timeZone: string; windowStart: string; windowEnd: string }[]>('sites.list', {
+    deploymentId: deployment.id,
+  });
+  expect(site).toMatchObject({
+    timeZone: 'Asia/Jerusalem',
+    windowStart: '2027-01-10T12:20:00.000Z',
+    windowEnd: '2027-01-10T20:00:00.000Z',
+  });
 
   // The wave editor: the core refuses the reversed span, said once, at the end field, with no notification repeating it.
   await page.getByTestId('deployment-row').first().click();

@@ -15,7 +15,9 @@ async function closeModal(page: Page) {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
-test('a release manager authors a deployment: pilot wave, component, checklist item, site with window and technician, target machine', async ({ page }) => {
+test('a release manager authors a deployment: pilot wave, component, checklist item, site with window and technician, target machine', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-authoring-'));
   shell = await startBrowserShell(dataDir);
   await shell.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
@@ -103,7 +105,9 @@ test('a release manager authors a deployment: pilot wave, component, checklist i
 
   // Stored in SQLite
   const [deployment] = await shell.call<{ id: string }[]>('deployments.list', {});
-  const [site] = await shell.call<{ id: string; technicians: { id: string | null; name: string }[]; windowStart: string; waveName: string }[]>('sites.list', { deploymentId: deployment!.id });
+  const [site] = await shell.call<
+    { id: string; technicians: { id: string | null; name: string }[]; windowStart: string; waveName: string }[]
+  >('sites.list', { deploymentId: deployment!.id });
   // Not signed in to a server: the technician is a name only.
   expect(site).toMatchObject({ technicians: [{ id: null, name: 'Tom Tech' }], waveName: 'Pilot stores' });
   expect(site!.windowStart).toBeTruthy();

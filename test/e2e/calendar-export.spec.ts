@@ -11,7 +11,9 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-test("a release manager marks a template item 'Site owner prepares' and saves the site owner's calendar: the window in site time, the item listed", async ({ page }) => {
+test("a release manager marks a template item 'Site owner prepares' and saves the site owner's calendar: the window in site time, the item listed", async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-calendar-'));
   shell = await startBrowserShell(dataDir);
   await shell.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
@@ -25,7 +27,9 @@ test("a release manager marks a template item 'Site owner prepares' and saves th
   await editor.getByTestId('template-item-title').fill('Keep the back office free from 06:00');
   await editor.getByTestId('template-item-owner-prepares').check();
   await editor.getByTestId('save-template-item').click();
-  await expect(editor.getByTestId('template-item').filter({ hasText: 'Keep the back office free' }).getByTestId('owner-prepares-badge')).toBeVisible();
+  await expect(
+    editor.getByTestId('template-item').filter({ hasText: 'Keep the back office free' }).getByTestId('owner-prepares-badge'),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 

@@ -48,7 +48,10 @@ async function video(name: string, segments: Segment[]): Promise<string> {
 }
 
 async function launch(args: string[]): Promise<Page> {
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', ...args] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', ...args],
+  });
   const page = await browser.newPage();
   await page.goto(shell!.url);
   await page.getByTestId('site-AMS-001').click();
@@ -178,7 +181,10 @@ test('the camera picked is remembered: Receive mode and the search open it again
   test.setTimeout(120_000);
   await sampleSite(1);
   // Two fake cameras (Chromium draws a test pattern on each): pick the second one.
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream'],
+  });
   const context = await browser.newContext();
   let page = await context.newPage();
   const openInventory = async () => {
@@ -187,7 +193,9 @@ test('the camera picked is remembered: Receive mode and the search open it again
     await page.getByTestId('tab-inventory').click();
   };
   const cameraInUse = () =>
-    page.getByTestId('camera-preview').evaluate((video) => ((video as HTMLVideoElement).srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? null);
+    page
+      .getByTestId('camera-preview')
+      .evaluate((video) => ((video as HTMLVideoElement).srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? null);
   await openInventory();
 
   await page.getByTestId('receive-mode').click();

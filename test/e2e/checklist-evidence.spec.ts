@@ -13,7 +13,9 @@ interface JobStatus {
   hosts: { runId: string | null; outcome: string | null; counts: { fail: number; error: number } | null }[];
 }
 
-test('a passing check of this machine is linked as evidence from the run detail, and only then the check_run item can be done', async ({ page }) => {
+test('a passing check of this machine is linked as evidence from the run detail, and only then the check_run item can be done', async ({
+  page,
+}) => {
   shell = await startBrowserShell(tempDataDir('outpost-e2e-evidence'), ['--demo']);
   const running = shell;
   const [deployment] = await running.call<{ id: string }[]>('deployments.list', {});
@@ -48,12 +50,17 @@ test('a passing check of this machine is linked as evidence from the run detail,
   await expect(verify.getByTestId('evidence-run')).toContainText('PASS');
   await verify.getByTestId('item-done').click();
   await expect(verify).toHaveAttribute('data-state', 'done');
-  const stored = await running.call<{ phases: { items: { title: string; state: string; evidenceRuns: { runId: string }[] }[] }[] }>('checklist.get', { siteId: site.id });
+  const stored = await running.call<{ phases: { items: { title: string; state: string; evidenceRuns: { runId: string }[] }[] }[] }>(
+    'checklist.get',
+    { siteId: site.id },
+  );
   const item = stored.phases.flatMap((p) => p.items).find((i) => i.title.startsWith('Verify target machines'))!;
   expect(item).toMatchObject({ state: 'done', evidenceRuns: [{ runId: host.runId }] });
 });
 
-test('evidence a checklist item names is asked for: a note (counted, refused over 4,000 characters, long notes collapse), a photo; reopening a prerequisite reopens its dependent', async ({ page }) => {
+test('evidence a checklist item names is asked for: a note (counted, refused over 4,000 characters, long notes collapse), a photo; reopening a prerequisite reopens its dependent', async ({
+  page,
+}) => {
   shell = await startBrowserShell(tempDataDir('outpost-e2e-evidence-kinds'), ['--demo']);
   await page.goto(shell.url);
   await page.getByTestId('site-AMS-001').click();

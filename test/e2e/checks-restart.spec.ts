@@ -52,7 +52,9 @@ test('a job killed mid-way is resumed on the next start; an interrupted machine 
   await shell.call('checks.setCredential', { targetId: c, kind: 'password', password: sshd.user.password });
   for (const id of [a, c]) await shell.call('checks.trustHostKey', { targetId: id, fingerprint: sshd.hostKeyFingerprint });
   const { jobId } = await shell.call<{ jobId: string }>('checks.start', { siteId: seed.siteId, concurrency: 1 });
-  await expect.poll(async () => (await shell!.call<JobStatus>('checks.status', { jobId })).hosts[0]?.runId ?? null, { timeout: 30_000 }).not.toBeNull();
+  await expect
+    .poll(async () => (await shell!.call<JobStatus>('checks.status', { jobId })).hosts[0]?.runId ?? null, { timeout: 30_000 })
+    .not.toBeNull();
   await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
   const before = await shell.call<JobStatus>('checks.status', { jobId });
   await shell.stop('SIGKILL');

@@ -33,11 +33,14 @@ interface MachineRowValue {
 async function nextJobFinished(page: Page, before: string | null, timeout = 60_000) {
   const status = page.getByTestId('job-status');
   await expect
-    .poll(async () => {
-      if ((await status.count()) === 0) return 'no job shown';
-      const id = await status.getAttribute('data-job-id');
-      return id === before ? 'still the job before' : await status.getAttribute('data-state');
-    }, { timeout })
+    .poll(
+      async () => {
+        if ((await status.count()) === 0) return 'no job shown';
+        const id = await status.getAttribute('data-job-id');
+        return id === before ? 'still the job before' : await status.getAttribute('data-state');
+      },
+      { timeout },
+    )
     .toBe('finished');
 }
 
@@ -143,8 +146,17 @@ test.describe('Machines tab against real sshd', () => {
     const dataDir = tempDataDir('outpost-e2e-checks');
     // A requirement for tills only that runs long enough for the cancel to land while it runs, on a
     // loaded machine too; "check this machine" has no role, so it does not wait for it.
-    const slow = { kind: 'command', description: 'Runs a while', params: { command: 'sleep 20', exitStatus: 0, timeoutSeconds: 60 }, targetRole: 'till' };
-    const seed = seedCheckSite(dataDir, [{ hostName: 'till-a', address: '127.0.0.1', port: a.port, username: a.user.name, role: 'till' }], [...REQUIREMENTS, slow]);
+    const slow = {
+      kind: 'command',
+      description: 'Runs a while',
+      params: { command: 'sleep 20', exitStatus: 0, timeoutSeconds: 60 },
+      targetRole: 'till',
+    };
+    const seed = seedCheckSite(
+      dataDir,
+      [{ hostName: 'till-a', address: '127.0.0.1', port: a.port, username: a.user.name, role: 'till' }],
+      [...REQUIREMENTS, slow],
+    );
     shell = await startBrowserShell(dataDir);
     const [row] = await shell.call<MachineRowValue[]>('checks.machines', { siteId: seed.siteId });
     await shell.call('checks.setCredential', { targetId: row!.target.id, kind: 'password', password: a.user.password });
@@ -186,7 +198,9 @@ test.describe('Machines tab against real sshd', () => {
     await expect(here.getByTestId('outcome-badge')).toHaveAttribute('data-outcome', 'completed');
     await here.getByTestId('open-this-machine-run').click();
     await expect(page.getByTestId('run-detail').locator('[data-testid="result-row"]')).toHaveCount(3);
-    await expect(page.getByTestId('run-detail').locator('[data-testid="result-row"][data-status="skipped"]')).toContainText('needs approval');
+    await expect(page.getByTestId('run-detail').locator('[data-testid="result-row"][data-status="skipped"]')).toContainText(
+      'needs approval',
+    );
   });
 });
 
@@ -194,10 +208,14 @@ test('check this machine: a plan command runs only after it is approved, and ask
   const canary = path.join(os.tmpdir(), `outpost-e2e-canary-${randomBytes(6).toString('hex')}`);
   const canary2 = `${canary}-changed`;
   const dataDir = tempDataDir('outpost-e2e-approval');
-  const seed = seedCheckSite(dataDir, [{ hostName: 'till-a', address: '127.0.0.1', port: 1, username: 'nobody' }], [
-    { kind: 'cpu_cores', description: 'At least 1 CPU core', params: { min: 1 } },
-    { kind: 'command', description: 'Canary', params: { command: `touch ${canary}` }, targetRole: null },
-  ]);
+  const seed = seedCheckSite(
+    dataDir,
+    [{ hostName: 'till-a', address: '127.0.0.1', port: 1, username: 'nobody' }],
+    [
+      { kind: 'cpu_cores', description: 'At least 1 CPU core', params: { min: 1 } },
+      { kind: 'command', description: 'Canary', params: { command: `touch ${canary}` }, targetRole: null },
+    ],
+  );
   try {
     shell = await startBrowserShell(dataDir);
     await openMachines(page, shell, seed.siteCode);
@@ -226,7 +244,9 @@ test('check this machine: a plan command runs only after it is approved, and ask
 
     // The plan changes the command (as a pull would): asked again, with the new text.
     const { ctx, close } = openServiceContext(dataDir);
-    ctx.sqlite.prepare('UPDATE requirements SET params = ? WHERE id = ?').run(JSON.stringify({ command: `touch ${canary2}` }), seed.requirementIds[1]);
+    ctx.sqlite
+      .prepare('UPDATE requirements SET params = ? WHERE id = ?')
+      .run(JSON.stringify({ command: `touch ${canary2}` }), seed.requirementIds[1]);
     close();
     await page.getByTestId('check-this-machine').click();
     await expect(approval.getByTestId('approval-commands')).toHaveText(`$ touch ${canary2}`);

@@ -12,7 +12,9 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-test('a release manager fills in the post-deployment review beside the measures, and finds it saved after a reload and in the close-out PDF', async ({ page }) => {
+test('a release manager fills in the post-deployment review beside the measures, and finds it saved after a reload and in the close-out PDF', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-review-'));
   shell = await startBrowserShell(dataDir, ['--demo']);
   await shell.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
@@ -53,8 +55,15 @@ test('a release manager fills in the post-deployment review beside the measures,
   await expect(section.getByTestId('review-saved-by')).toContainText('Saved by Rita Release');
 
   // The review form with its action items passes axe (WCAG 2.x A and AA, serious and critical findings).
-  const axe = await new AxeBuilder({ page }).include('[data-testid="review-section"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="review-section"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   // Committed: a reload reads it back from the database.
   await page.reload();

@@ -34,7 +34,8 @@ test('a release manager reads the dashboard, drills down to a site and records a
   // Field work, as the demo technician: AMS-001 received an item, was checked and signed off;
   // UTR-002 has a blocking high issue and a damaged item; BRU-003 was rolled back.
   const ams = site('AMS-001');
-  const [firstItem] = (await api<{ items: { id: string; expectedSerial: string }[] }>('inventory.list', { siteId: ams.id, limit: 1 })).items;
+  const [firstItem] = (await api<{ items: { id: string; expectedSerial: string }[] }>('inventory.list', { siteId: ams.id, limit: 1 }))
+    .items;
   await api('inventory.receive', { siteId: ams.id, serial: firstItem!.expectedSerial });
   const machines = await api<{ id: string; hostName: string }[]>('machines.list', { siteId: ams.id });
   const db = new Database(path.join(dataDir, 'outpost.db'));
@@ -47,7 +48,10 @@ test('a release manager reads the dashboard, drills down to a site and records a
   insertRun.run('run-fail', ams.id, machines[1]!.id, machines[1]!.hostName, now, now, 2);
   db.close();
   // AMS-001 is not finished (one check failed): signed with a reason for each open gap.
-  const { reviewHash, gaps } = await api<{ reviewHash: string; gaps: { id: string; kind: string }[] }>('signoff.review', { siteId: ams.id, kind: 'site_complete' });
+  const { reviewHash, gaps } = await api<{ reviewHash: string; gaps: { id: string; kind: string }[] }>('signoff.review', {
+    siteId: ams.id,
+    kind: 'site_complete',
+  });
   await api('signoff.sign', {
     kind: 'site_complete',
     siteId: ams.id,
@@ -90,7 +94,16 @@ test('a release manager reads the dashboard, drills down to a site and records a
   await expect(page.getByTestId('kpi-duration')).toContainText('1 site');
 
   // Every chart drew on its canvas.
-  for (const chart of ['chart-status-by-wave', 'chart-adherence', 'chart-outcomes', 'chart-severity', 'chart-category', 'chart-checks', 'chart-duration', 'chart-inventory']) {
+  for (const chart of [
+    'chart-status-by-wave',
+    'chart-adherence',
+    'chart-outcomes',
+    'chart-severity',
+    'chart-category',
+    'chart-checks',
+    'chart-duration',
+    'chart-inventory',
+  ]) {
     await expect(page.getByTestId(chart)).toHaveAttribute('data-rendered', 'true');
     await expect(page.getByTestId(chart).locator('canvas')).toHaveCount(1);
   }
@@ -145,10 +158,9 @@ test('a release manager reads the dashboard, drills down to a site and records a
   await expect(wave1.getByTestId('wave-latest-decision')).toHaveText('Go');
 
   // Committed in the core, with the figures at decision time.
-  const dashboard = await api<{ waves: { name: string; decisions: { decision: string; figures: { signedOff?: number; basedOn?: string[] } }[] }[] }>(
-    'dashboard.get',
-    { deploymentId: deployment!.id },
-  );
+  const dashboard = await api<{
+    waves: { name: string; decisions: { decision: string; figures: { signedOff?: number; basedOn?: string[] } }[] }[];
+  }>('dashboard.get', { deploymentId: deployment!.id });
   const decided = dashboard.waves.find((w) => w.name === 'Wave 1')!.decisions;
   expect(decided).toHaveLength(1);
   expect(decided[0]).toMatchObject({ decision: 'go', figures: { signedOff: 1, basedOn: ['Pilot'] } });

@@ -20,7 +20,12 @@ test('an outpost:// link opens its site or issue; a hostile or unknown one is re
   const [deployment] = await shell.call<{ id: string }[]>('deployments.list', {});
   const sites = await shell.call<{ id: string; code: string }[]>('sites.list', { deploymentId: deployment!.id });
   const utr = sites.find((s) => s.code === 'UTR-002')!;
-  const issue = await shell.call<{ id: string; number: number }>('issues.create', { siteId: utr.id, title: 'Uplink flaps', severity: 'high', category: 'network' });
+  const issue = await shell.call<{ id: string; number: number }>('issues.create', {
+    siteId: utr.id,
+    title: 'Uplink flaps',
+    severity: 'high',
+    category: 'network',
+  });
 
   await page.goto(shell.url);
   await expect(page.getByTestId('profile-menu')).toBeVisible();

@@ -31,7 +31,9 @@ interface Item {
   assetTag: string | null;
 }
 
-test("a release manager asks where a serial is: the deployment overview lists the matches with their site and opens the site's inventory searched for it", async ({ page }) => {
+test("a release manager asks where a serial is: the deployment overview lists the matches with their site and opens the site's inventory searched for it", async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-search-'));
   dirs.push(dataDir);
   shell = await startBrowserShell(dataDir, ['--demo']);

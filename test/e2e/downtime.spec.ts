@@ -14,7 +14,9 @@ test.afterEach(async () => {
 /** Serious and critical axe findings (WCAG 2.x A and AA), as accessibility.spec.ts counts them. */
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 async function pick(page: Page, testId: string, option: string) {
@@ -64,7 +66,9 @@ test('a manager records an outage across the spring DST change and sees the down
   await expect(impact.getByTestId('issue-impact-minutes')).toHaveText('(180 min)');
   const history = detail.getByTestId('issue-event');
   await expect(history.last()).toContainText('Service impact changed');
-  await expect(history.last()).toContainText('Outage of POS software, 28 Mar 2026, 23:30 (Europe/Berlin) until 29 Mar 2026, 03:30 (Europe/Berlin); 14 users or tills affected');
+  await expect(history.last()).toContainText(
+    'Outage of POS software, 28 Mar 2026, 23:30 (Europe/Berlin) until 29 Mar 2026, 03:30 (Europe/Berlin); 14 users or tills affected',
+  );
   await page.screenshot({ path: 'test-results/downtime-issue.png' });
 
   // The dashboard: 180 minutes here plus the sample's 55-minute outage at LIL-006, both in Wave 1.

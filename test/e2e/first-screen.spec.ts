@@ -32,7 +32,9 @@ test('the navigator paints before the kit loads; every route and tab chunk then 
   await page.addInitScript((selector) => {
     const seen: Seen = { firstRowAt: null, violations: [] };
     (window as unknown as { __seen: Seen }).__seen = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.violations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.violations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
     new MutationObserver((_records, observer) => {
       if (document.querySelector(selector)) {
         seen.firstRowAt = performance.now();
@@ -46,7 +48,8 @@ test('the navigator paints before the kit loads; every route and tab chunk then 
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-    if (/\.js$/.test(new URL(response.url()).pathname)) scripts.push({ url: response.url(), type: response.headers()['content-type'] ?? '' });
+    if (/\.js$/.test(new URL(response.url()).pathname))
+      scripts.push({ url: response.url(), type: response.headers()['content-type'] ?? '' });
   });
 
   await page.goto(shell.url);

@@ -12,7 +12,9 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-test('import a Snipe-IT file with one bad row: the error is shown, the corrected file is imported and its rows appear', async ({ page }) => {
+test('import a Snipe-IT file with one bad row: the error is shown, the corrected file is imported and its rows appear', async ({
+  page,
+}) => {
   shell = await startBrowserShell(fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-import-')), ['--demo']);
   await page.goto(shell.url);
   await page.getByTestId('site-AMS-001').click();

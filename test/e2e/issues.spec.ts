@@ -92,7 +92,13 @@ test('a site rolled back with a reason and an issue makes the rollback phase the
   const deployments = await shell.call<{ id: string }[]>('deployments.list', {});
   const sites = await shell.call<{ id: string; code: string }[]>('sites.list', { deploymentId: deployments[0]!.id });
   const site = sites.find((s) => s.code === 'UTR-002')!;
-  await shell.call('issues.create', { siteId: site.id, title: 'Core switch dead on arrival', severity: 'critical', category: 'network', blocksSignOff: true });
+  await shell.call('issues.create', {
+    siteId: site.id,
+    title: 'Core switch dead on arrival',
+    severity: 'critical',
+    category: 'network',
+    blocksSignOff: true,
+  });
   await page.goto(shell.url);
   await openSite(page, 'UTR-002');
 

@@ -20,7 +20,9 @@ interface SiteRow {
   code: string;
 }
 
-test("a technician's My schedule shows their sites in order, in site and local time, and whether each is prepared for offline work", async ({ page }) => {
+test("a technician's My schedule shows their sites in order, in site and local time, and whether each is prepared for offline work", async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
   shell = await startBrowserShell(dataDir);
   await page.goto(shell.url);
@@ -95,10 +97,20 @@ test('the Pilot wave card saves its printable schedule: sites by window, in site
 /** Serious and critical axe findings (WCAG 2.x A and AA), as in accessibility.spec. */
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${screen}: ${v.id} ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(' | ')}`,
+    );
 }
 
-test('schedule warnings in the overview open their site; axe finds nothing serious there or in My schedule, light and dark', async ({ page }) => {
+test('schedule warnings in the overview open their site; axe finds nothing serious there or in My schedule, light and dark', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
   shell = await startBrowserShell(dataDir);
   await page.goto(shell.url);
@@ -109,9 +121,20 @@ test('schedule warnings in the overview open their site; axe finds nothing serio
   // A second store in AMS-001's window for the same technician, with no site owner: two kinds of warning.
   await shell.call('profile.set', { name: 'Alex Morgan', role: 'release_manager' });
   const deployments = await shell.call<{ id: string }[]>('deployments.list', {});
-  const sites = await shell.call<(SiteRow & { windowStart: string; windowEnd: string; waveId: string })[]>('sites.list', { deploymentId: deployments[0]!.id });
+  const sites = await shell.call<(SiteRow & { windowStart: string; windowEnd: string; waveId: string })[]>('sites.list', {
+    deploymentId: deployments[0]!.id,
+  });
   const ams = sites.find((s) => s.code === 'AMS-001')!;
-  const extra = await shell.call<SiteRow>('sites.create', { deploymentId: deployments[0]!.id, waveId: ams.waveId, code: 'AMS-009', name: 'Amsterdam Zuid', timeZone: 'Europe/Amsterdam', windowStart: ams.windowStart, windowEnd: ams.windowEnd, technicians: ['Alex Morgan'] });
+  const extra = await shell.call<SiteRow>('sites.create', {
+    deploymentId: deployments[0]!.id,
+    waveId: ams.waveId,
+    code: 'AMS-009',
+    name: 'Amsterdam Zuid',
+    timeZone: 'Europe/Amsterdam',
+    windowStart: ams.windowStart,
+    windowEnd: ams.windowEnd,
+    technicians: ['Alex Morgan'],
+  });
   await page.reload();
 
   const found: string[] = [];

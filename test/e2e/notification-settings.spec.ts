@@ -10,7 +10,7 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-test('the browser shell says system notifications are the desktop app\'s, and they are off there', async ({ page }) => {
+test("the browser shell says system notifications are the desktop app's, and they are off there", async ({ page }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-notifications-'));
   shell = await startBrowserShell(dataDir, ['--demo']);
   await page.goto(shell.url);

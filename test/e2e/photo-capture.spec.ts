@@ -48,7 +48,9 @@ function measure(page: Page, bytes: Buffer) {
   }, bytes.toString('base64'));
 }
 
-test('a checklist photo taken with the camera (capture, preview, retake, use) is stored by SHA-256 without metadata and appears in the sign-off PDF', async ({ page }) => {
+test('a checklist photo taken with the camera (capture, preview, retake, use) is stored by SHA-256 without metadata and appears in the sign-off PDF', async ({
+  page,
+}) => {
   const dataDir = tempDataDir('outpost-e2e-photo');
   shell = await startBrowserShell(dataDir, ['--demo']);
   await page.goto(shell.url);
@@ -65,12 +67,17 @@ test('a checklist photo taken with the camera (capture, preview, retake, use) is
   await expect(page.getByTestId('photo-still')).toBeVisible();
   await expect(page.getByTestId('photo-still-size')).toContainText(`${WIDTH} × ${HEIGHT} px`);
   // The dialog passes axe (WCAG 2.x A and AA) with the still shown: no serious or critical finding.
-  const axe = await new AxeBuilder({ page }).include('[data-testid="take-photo"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="take-photo"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Retake goes back to the live camera; nothing is stored until "Use photo".
   await page.getByTestId('photo-retake').click();
   await expect(dialog).toHaveAttribute('data-step', 'camera');
-  const before = await shell.call<{ phases: { items: { title: string; evidencePhotos: unknown[] }[] }[] }>('checklist.get', { siteId: await siteId(shell) });
+  const before = await shell.call<{ phases: { items: { title: string; evidencePhotos: unknown[] }[] }[] }>('checklist.get', {
+    siteId: await siteId(shell),
+  });
   expect(before.phases.flatMap((p) => p.items).find((i) => i.title.startsWith('Mount firewall'))!.evidencePhotos).toEqual([]);
   await page.getByTestId('photo-capture').click();
   await page.getByTestId('photo-use').click();
@@ -79,7 +86,9 @@ test('a checklist photo taken with the camera (capture, preview, retake, use) is
   await expect(mount.getByTestId('item-evidence')).not.toHaveAttribute('data-missing', 'true');
 
   const site = await siteId(shell);
-  const items = (await shell.call<{ phases: { items: { title: string; evidencePhotos: { sha256: string }[] }[] }[] }>('checklist.get', { siteId: site })).phases.flatMap((p) => p.items);
+  const items = (
+    await shell.call<{ phases: { items: { title: string; evidencePhotos: { sha256: string }[] }[] }[] }>('checklist.get', { siteId: site })
+  ).phases.flatMap((p) => p.items);
   const photo = items.find((i) => i.title.startsWith('Mount firewall'))!.evidencePhotos[0]!.sha256;
   const stored = fs.readFileSync(path.join(dataDir, 'attachments', photo));
   expect(sha256(stored)).toBe(photo);
@@ -117,7 +126,9 @@ test('a checklist photo taken with the camera (capture, preview, retake, use) is
   await expect
     .poll(async () => {
       // Rendering keeps the shell's one thread busy: a kept-alive connection it closed meanwhile is asked again.
-      const exported = await shell!.call<{ status: string; base64?: string }>('signoff.exportPdf', { sheetId: signed.sheet.id }).catch(() => ({ status: 'unreachable' }));
+      const exported = await shell!
+        .call<{ status: string; base64?: string }>('signoff.exportPdf', { sheetId: signed.sheet.id })
+        .catch(() => ({ status: 'unreachable' }));
       pdf = 'base64' in exported && exported.base64 ? Buffer.from(exported.base64, 'base64') : null;
       return exported.status;
     })
@@ -129,11 +140,16 @@ test('a checklist photo taken with the camera (capture, preview, retake, use) is
   const out = path.join(dataDir, 'pdf-images');
   fs.mkdirSync(out);
   execFileSync('pdfimages', ['-all', pdfFile, path.join(out, 'img')]);
-  const jpegs = fs.readdirSync(out).filter((f) => f.endsWith('.jpg')).map((f) => sha256(fs.readFileSync(path.join(out, f))));
+  const jpegs = fs
+    .readdirSync(out)
+    .filter((f) => f.endsWith('.jpg'))
+    .map((f) => sha256(fs.readFileSync(path.join(out, f))));
   expect(jpegs).toEqual([photo]);
 });
 
-test('image files attached to an issue lose their GPS: an upright one as sent (stripped by the core), a turned one drawn upright again; Take photo sits beside them', async ({ page }) => {
+test('image files attached to an issue lose their GPS: an upright one as sent (stripped by the core), a turned one drawn upright again; Take photo sits beside them', async ({
+  page,
+}) => {
   const dataDir = tempDataDir('outpost-e2e-photo-files');
   shell = await startBrowserShell(dataDir, ['--demo']);
   await page.goto(shell.url);
@@ -147,7 +163,9 @@ test('image files attached to an issue lose their GPS: an upright one as sent (s
   expect((await exifr.gps(upright))?.latitude).toBeGreaterThan(52);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('issue-photo').click();
-  await (await chooser).setFiles([
+  await (
+    await chooser
+  ).setFiles([
     { name: 'upright.jpg', mimeType: 'image/jpeg', buffer: upright },
     { name: 'turned.jpg', mimeType: 'image/jpeg', buffer: turned },
   ]);

@@ -22,7 +22,8 @@ import { RM, syncOnce, TECH } from './support/sync-scenario';
 const SITE = { code: 'UTR-01', name: 'Utrecht Centraal' };
 const CHECK_ITEM = 'Photograph the rack before work';
 const SNIPE_HEADER = 'Asset Tag,Asset Name,Serial Number,Model Name,Model No.,Category,Manufacturer,Location,Status,Order Number';
-const snipeRow = (n: number, serial: string) => `UTR-A${n},utr-pos-0${n},${serial},POS terminal T5,T5-220,POS,Acme,Store floor,Ready to Deploy,PO-7731`;
+const snipeRow = (n: number, serial: string) =>
+  `UTR-A${n},utr-pos-0${n},${serial},POS terminal T5,T5-220,POS,Acme,Store floor,Ready to Deploy,PO-7731`;
 const SERIALS = ['UTRSN0001', 'UTRSN0002', 'UTRSN0003'];
 
 let server: ServerProcess | undefined;
@@ -140,7 +141,9 @@ async function importInventory(page: Page, workDir: string) {
   await expect(page.getByTestId('inventory-table').getByTestId('inventory-row')).toHaveCount(3);
 }
 
-test('a release manager authors, imports, publishes, and after a technician syncs sees the site change on the dashboard and in its report', async ({ page }) => {
+test('a release manager authors, imports, publishes, and after a technician syncs sees the site change on the dashboard and in its report', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-rm-'));
   dirs.push(workDir);
@@ -158,7 +161,9 @@ test('a release manager authors, imports, publishes, and after a technician sync
   await importInventory(page, workDir);
 
   const [deployment] = await shell.call<{ id: string; name: string }[]>('deployments.list', {});
-  const [site] = await shell.call<{ id: string; technicians: { id: string | null; name: string }[]; waveName: string }[]>('sites.list', { deploymentId: deployment!.id });
+  const [site] = await shell.call<{ id: string; technicians: { id: string | null; name: string }[]; waveName: string }[]>('sites.list', {
+    deploymentId: deployment!.id,
+  });
   expect(site).toMatchObject({ technicians: [{ id: expect.any(String), name: TECH.displayName }], waveName: 'Pilot stores' });
   expect(await shell.call('inventory.reconciliation', { siteId: site!.id })).toMatchObject({ expected: 3, received: 0 });
 
@@ -180,14 +185,22 @@ test('a release manager authors, imports, publishes, and after a technician sync
   // The technician's device: sign in, prepare the site, receive one item, complete the checklist item, sync.
   tech = openTestCore({ sync: { intervalMs: false, requestTimeoutMs: 20_000 } });
   dirs.push(tech.dataDir);
-  await tech.callAsync('sync.signIn', { serverUrl: server.url, username: TECH.username, password: TECH.password, deviceName: 'Riley field laptop' });
+  await tech.callAsync('sync.signIn', {
+    serverUrl: server.url,
+    username: TECH.username,
+    password: TECH.password,
+    deviceName: 'Riley field laptop',
+  });
   const assigned = await tech.callAsync('sync.serverSites', {});
   expect(assigned.map((s) => s.siteId)).toEqual([site!.id]);
   expect(await tech.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [site!.id] })).toEqual({ ok: true });
   expect(tech.call('inventory.reconciliation', { siteId: site!.id })).toMatchObject({ expected: 3, received: 0 });
   const scan = tech.call('inventory.receive', { siteId: site!.id, serial: SERIALS[1]!.toLowerCase() });
   expect(scan).toMatchObject({ outcome: 'received' });
-  const item = tech.call('checklist.get', { siteId: site!.id }).phases.flatMap((p) => p.items).find((i) => i.title === CHECK_ITEM)!;
+  const item = tech
+    .call('checklist.get', { siteId: site!.id })
+    .phases.flatMap((p) => p.items)
+    .find((i) => i.title === CHECK_ITEM)!;
   tech.call('checklist.setItemState', { itemId: item.id, state: 'done', note: 'Rack photographed, cabling tidy' });
   const techStatus = await syncOnce(tech);
   expect(techStatus).toMatchObject({ pendingOperations: 0, conflicts: 0, lastError: null });
@@ -199,7 +212,10 @@ test('a release manager authors, imports, publishes, and after a technician sync
   await expect(row.getByTestId('site-discrepancies')).toHaveText('2', { timeout: 30_000 });
   await expect(page.getByTestId('kpi-discrepancies-value')).toHaveText('2');
   await screenshot(page, '03-dashboard-after-sync');
-  const dashboard = await shell.call<{ inventory: { received: number; missing: number }; sites: { code: string; startedAt: string | null }[] }>('dashboard.get', { deploymentId: deployment!.id });
+  const dashboard = await shell.call<{
+    inventory: { received: number; missing: number };
+    sites: { code: string; startedAt: string | null }[];
+  }>('dashboard.get', { deploymentId: deployment!.id });
   expect(dashboard.inventory).toMatchObject({ received: 1, missing: 2 });
   expect(dashboard.sites.find((s) => s.code === SITE.code)!.startedAt).not.toBeNull();
 
@@ -224,7 +240,9 @@ test('a release manager authors, imports, publishes, and after a technician sync
   await page.getByTestId('closeout-open').click();
   const closeout = page.getByTestId('closeout-panel');
   await expect(closeout.getByTestId('closeout-state')).toHaveText('Not ready');
-  await expect(closeout.getByTestId('closeout-condition-sites_accounted_for')).toContainText(`No site has an accepted site-complete sheet yet (1 site outstanding)`);
+  await expect(closeout.getByTestId('closeout-condition-sites_accounted_for')).toContainText(
+    `No site has an accepted site-complete sheet yet (1 site outstanding)`,
+  );
   await expect(closeout.getByTestId('closeout-outstanding')).toContainText(`${SITE.code} · ${SITE.name}`);
   await expect(page.getByTestId('signoff-panel')).toHaveCount(0);
   const download = page.waitForEvent('download');
@@ -235,7 +253,13 @@ test('a release manager authors, imports, publishes, and after a technician sync
   const rows = Papa.parse<string[]>(csv).data;
   const header = rows[0]!;
   const siteRow = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
-  expect(siteRow).toMatchObject({ 'Site code': SITE.code, 'Site name': SITE.name, Wave: 'Pilot stores', 'Inventory discrepancies': '2', 'Close-out': 'outstanding: Not signed off yet (planned)' });
+  expect(siteRow).toMatchObject({
+    'Site code': SITE.code,
+    'Site name': SITE.name,
+    Wave: 'Pilot stores',
+    'Inventory discrepancies': '2',
+    'Close-out': 'outstanding: Not signed off yet (planned)',
+  });
   expect(rows.find((r) => r[0] === 'Inventory received')?.[1]).toBe('1');
   await screenshot(page, '05-closeout');
 
@@ -243,7 +267,12 @@ test('a release manager authors, imports, publishes, and after a technician sync
   // deployment is set to 0 days so it is over at once (the wait itself is covered by closeout-status.test.ts).
   await shell.call('deployments.update', { deploymentId: deployment!.id, quietPeriodDays: 0 });
   // The milestone covers the post-deployment review: the release manager saves one first (closeout-review.spec.ts fills it in on screen).
-  await shell.call('closeout.saveReview', { deploymentId: deployment!.id, wentWell: 'Pilot store went live in its window', wentBadly: 'Open gaps finished on a second visit', actionItems: [] });
+  await shell.call('closeout.saveReview', {
+    deploymentId: deployment!.id,
+    wentWell: 'Pilot store went live in its window',
+    wentBadly: 'Open gaps finished on a second visit',
+    actionItems: [],
+  });
   // The site is not finished: the owner accepts it with a reason for each open gap.
   const review = tech.call('signoff.review', { kind: 'site_complete', siteId: site!.id });
   const siteSheet = tech.call('signoff.sign', {
@@ -280,7 +309,9 @@ test('a release manager authors, imports, publishes, and after a technician sync
   await milestonePanel.getByTestId('confirm-statement').check({ timeout: 15_000 });
   await milestonePanel.getByTestId('sign-submit').click({ timeout: 15_000 });
   await expect(closeout.getByTestId('closeout-state')).toHaveText('Complete', { timeout: 20_000 });
-  const [milestone] = await shell.call<{ contentHash: string; signerName: string; kind: string }[]>('signoff.list', { deploymentId: deployment!.id });
+  const [milestone] = await shell.call<{ contentHash: string; signerName: string; kind: string }[]>('signoff.list', {
+    deploymentId: deployment!.id,
+  });
   expect(milestone).toMatchObject({ kind: 'deployment_milestone', signerName: RM.displayName });
   await expect(closeout.getByTestId('closeout-milestone-hash')).toHaveText(milestone!.contentHash);
   await expect(page.getByTestId('signoff-panel')).toHaveCount(0);
@@ -310,5 +341,8 @@ test('a release manager authors, imports, publishes, and after a technician sync
   await expect(page.getByTestId('sync-conflicts')).toHaveCount(0);
   await syncOnce(tech);
   expect(tech.call('deployments.get', { deploymentId: deployment!.id }).deployment.status).toBe('complete');
-  expect(tech.call('closeout.status', { deploymentId: deployment!.id }).milestone).toMatchObject({ contentHash: milestone!.contentHash, signerName: RM.displayName });
+  expect(tech.call('closeout.status', { deploymentId: deployment!.id }).milestone).toMatchObject({
+    contentHash: milestone!.contentHash,
+    signerName: RM.displayName,
+  });
 });

@@ -17,7 +17,9 @@ interface RequirementRow {
   targetRole: string | null;
 }
 
-test('a realistic goss.yaml is imported for a role with its skipped parts listed; a templated one is refused and changes nothing', async ({ page }) => {
+test('a realistic goss.yaml is imported for a role with its skipped parts listed; a templated one is refused and changes nothing', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-requirements-'));
   shell = await startBrowserShell(dataDir, ['--demo']);
   const [deployment] = await shell.call<{ id: string }[]>('deployments.list', {});
@@ -74,7 +76,9 @@ test('a realistic goss.yaml is imported for a role with its skipped parts listed
   expect(await stored()).toHaveLength(before + 28);
 
   // A file over the API payload limit is refused before anything is sent.
-  await page.getByTestId('goss-file').setInputFiles({ name: 'huge.goss.yaml', mimeType: 'application/yaml', buffer: Buffer.alloc(300 * 1024, 'a') });
+  await page
+    .getByTestId('goss-file')
+    .setInputFiles({ name: 'huge.goss.yaml', mimeType: 'application/yaml', buffer: Buffer.alloc(300 * 1024, 'a') });
   await expect(page.getByTestId('goss-too-large')).toContainText('huge.goss.yaml is 300 KB: Outpost accepts at most 256 KB per request');
   await expect(page.getByTestId('goss-imported')).toHaveCount(0);
 
@@ -96,7 +100,11 @@ test("a role's requirements are saved as a gossfile that imports back the same r
   shell = await startBrowserShell(dataDir, ['--demo']);
   const [deployment] = await shell.call<{ id: string }[]>('deployments.list', {});
   type Imported = { imported: { kind: string; params: Record<string, unknown> }[] };
-  const first = await shell.call<Imported>('requirements.importGoss', { deploymentId: deployment!.id, targetRole: 'pos-server', yaml: fs.readFileSync(path.join(FIXTURES, 'realistic.goss.yaml'), 'utf8') });
+  const first = await shell.call<Imported>('requirements.importGoss', {
+    deploymentId: deployment!.id,
+    targetRole: 'pos-server',
+    yaml: fs.readFileSync(path.join(FIXTURES, 'realistic.goss.yaml'), 'utf8'),
+  });
 
   await page.goto(shell.url);
   const button = page.locator('[data-testid="export-goss"][data-role="pos-server"]');

@@ -29,7 +29,9 @@ pos02.s0001 ansible_host=10.1.0.12
 bo01.s0002 ansible_host=10.2.0.10 ansible_user=deploy ansible_password=hunter2
 `;
 
-test('a store list and an Ansible inventory go in, two technicians are bulk-assigned, the owner gets a calendar and the technician sees the schedule', async ({ page }) => {
+test('a store list and an Ansible inventory go in, two technicians are bulk-assigned, the owner gets a calendar and the technician sees the schedule', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-rollout-'));
   dirs.push(dataDir);
   openSiteImportCore(dataDir).core.close();
@@ -57,7 +59,9 @@ test('a store list and an Ansible inventory go in, two technicians are bulk-assi
   await page.getByTestId('import-targets').click();
   const targetDialog = page.getByTestId('target-import');
   await targetDialog.getByTestId('target-import-file').setInputFiles(inventoryFile);
-  await expect(targetDialog.getByTestId('target-import-summary')).toHaveText('3 hosts · 3 new · 0 to update · 0 unchanged · 0 without a site · 0 with errors');
+  await expect(targetDialog.getByTestId('target-import-summary')).toHaveText(
+    '3 hosts · 3 new · 0 to update · 0 unchanged · 0 without a site · 0 with errors',
+  );
   await expect(targetDialog.getByTestId('target-import-skipped')).toContainText('bo01.s0002: ansible_password (host)');
   await expect(targetDialog).not.toContainText('hunter2');
   await targetDialog.getByTestId('target-import-commit').click();
@@ -93,7 +97,11 @@ test('a store list and an Ansible inventory go in, two technicians are bulk-assi
   expect(event).toMatchObject({ tzid: 'Europe/Amsterdam', startUtc: '2027-01-01T19:00:00.000Z' });
   expect(event!.description).toContain('Ava Installer');
   expect(event!.description).toContain('Ben Cabler');
-  expect(readWithPythonIcalendar(ics).events[0]).toMatchObject({ tzid: 'Europe/Amsterdam', startUtc: '2027-01-01T19:00:00.000Z', endUtc: '2027-01-01T22:30:00.000Z' });
+  expect(readWithPythonIcalendar(ics).events[0]).toMatchObject({
+    tzid: 'Europe/Amsterdam',
+    startUtc: '2027-01-01T19:00:00.000Z',
+    endUtc: '2027-01-01T22:30:00.000Z',
+  });
 
   // Ava, on this device, sees her four sites by window.
   await shell.call('profile.set', { name: 'Ava Installer', role: 'technician' });

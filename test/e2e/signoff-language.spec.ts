@@ -22,11 +22,13 @@ async function drawSignature(page: Page) {
   const y0 = box.y + box.height / 2;
   await page.mouse.move(box.x + 20, y0);
   await page.mouse.down();
-  for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 20 + i * ((box.width - 40) / 30), y0 + Math.sin(i / 3) * (box.height / 3), { steps: 2 });
+  for (let i = 1; i <= 30; i++)
+    await page.mouse.move(box.x + 20 + i * ((box.width - 40) / 30), y0 + Math.sin(i / 3) * (box.height / 3), { steps: 2 });
   await page.mouse.up();
 }
 
-const GERMAN = 'Als für den Standort verantwortliche Person bestätige ich, dass ich die Installation am Standort Köln Schildergasse (CGN-004)';
+const GERMAN =
+  'Als für den Standort verantwortliche Person bestätige ich, dass ich die Installation am Standort Köln Schildergasse (CGN-004)';
 const FRENCH = 'En tant que responsable du site, je confirme avoir examiné le déploiement réalisé sur le site Köln Schildergasse (CGN-004)';
 
 test('the Köln sign-off in German, switched to French at signing: the French statement is signed and verified', async ({ page }) => {
@@ -79,7 +81,9 @@ test('the Köln sign-off in German, switched to French at signing: the French st
   const download = await downloading;
   const file = path.join(dataDir, download.suggestedFilename());
   await download.saveAs(file);
-  const output = execFileSync('node', ['dist/launcher/cli.mjs', 'verify', file, '--data-dir', dataDir, '--allow-unregistered'], { encoding: 'utf8' });
+  const output = execFileSync('node', ['dist/launcher/cli.mjs', 'verify', file, '--data-dir', dataDir, '--allow-unregistered'], {
+    encoding: 'utf8',
+  });
   expect(output).toContain('language:   Français (fr)');
   expect(output).toContain(`statement:  ${FRENCH}`);
   expect(output).toContain('decision:   Rejected - Le matériel n’a pas encore été livré.');

@@ -30,7 +30,9 @@ async function drawSignature(page: Page) {
   await page.mouse.up();
 }
 
-test('an escalated blocking issue accepted as an exception, a drawn signature, the PDF exported and verified by the CLI', async ({ page }) => {
+test('an escalated blocking issue accepted as an exception, a drawn signature, the PDF exported and verified by the CLI', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-signoff-'));
   shell = await startBrowserShell(dataDir, ['--demo']);
   await page.goto(shell.url);
@@ -73,7 +75,9 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   expect(await box('signoff-gaps')).toBeLessThan(await box('review-issues'));
   // One message says what to do about blocking issues; the form says only what to do about the gaps.
   const banner = page.getByTestId('signoff-blocking');
-  await expect(banner).toHaveText(/^1 open blocking issue \(#\d+\): accept it as an exception with a reason, then choose "Accepted with exceptions"; or choose "Rejected" with a reason\.$/);
+  await expect(banner).toHaveText(
+    /^1 open blocking issue \(#\d+\): accept it as an exception with a reason, then choose "Accepted with exceptions"; or choose "Rejected" with a reason\.$/,
+  );
   await expect(page.getByTestId('review-issue')).toContainText('Failed: ');
   await page.getByTestId('decision-accepted').check();
   await expect(banner).toContainText('then choose "Accepted with exceptions"');
@@ -106,11 +110,20 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   await expect(row.getByTestId('sheet-validity')).toHaveText('VALID');
   await expect(row).toContainText('Accepted with exceptions (1 exception)');
   // The sheet lists every gap with its reason.
-  const signedSheet = await shell.call<{ content: { gaps: { kind: string; label: string; reason: string }[] } }>('signoff.get', { sheetId: await row.getAttribute('data-sheet-id') });
+  const signedSheet = await shell.call<{ content: { gaps: { kind: string; label: string; reason: string }[] } }>('signoff.get', {
+    sheetId: await row.getAttribute('data-sheet-id'),
+  });
   expect(signedSheet.content.gaps).toHaveLength(gapCount);
-  expect(signedSheet.content.gaps[0]).toMatchObject({ label: 'Checklist (before): "Reconcile delivered hardware against the expected inventory" is failed', reason: 'Reconciled again when the carrier brings the fibre cable' });
-  expect(signedSheet.content.gaps.filter((g) => g.reason === 'Second visit next week, agreed with the store manager')).toHaveLength(gapCount - 2);
-  expect(signedSheet.content.gaps.find((g) => g.kind === 'open_issue')).toMatchObject({ reason: 'Store can trade on the backup link until Friday' });
+  expect(signedSheet.content.gaps[0]).toMatchObject({
+    label: 'Checklist (before): "Reconcile delivered hardware against the expected inventory" is failed',
+    reason: 'Reconciled again when the carrier brings the fibre cable',
+  });
+  expect(signedSheet.content.gaps.filter((g) => g.reason === 'Second visit next week, agreed with the store manager')).toHaveLength(
+    gapCount - 2,
+  );
+  expect(signedSheet.content.gaps.find((g) => g.kind === 'open_issue')).toMatchObject({
+    reason: 'Store can trade on the backup link until Friday',
+  });
   await expect(page.getByTestId('signoff-blocking')).toHaveCount(0);
   await expect(page.getByTestId('changed-since-signoff')).toHaveCount(0);
 
@@ -125,7 +138,9 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   await download.saveAs(file);
   expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   // A desktop that never signed in to a server: its key is not registered, so verify needs --allow-unregistered.
-  const output = execFileSync('node', ['dist/launcher/cli.mjs', 'verify', file, '--data-dir', dataDir, '--allow-unregistered'], { encoding: 'utf8' });
+  const output = execFileSync('node', ['dist/launcher/cli.mjs', 'verify', file, '--data-dir', dataDir, '--allow-unregistered'], {
+    encoding: 'utf8',
+  });
   expect(output).toContain('signed by:  Sanne de Vries, Store manager (site owner)');
   expect(output).toContain('Store can trade on the backup link until Friday');
   expect(output).toContain('signer:     key not registered: unverified signer');
@@ -147,7 +162,9 @@ test('an escalated blocking issue accepted as an exception, a drawn signature, t
   await expect(page.getByTestId('overview-changed-since-signoff')).toContainText('Site deployment complete');
 });
 
-test('the Deployment Complete Milestone is offered from the close-out only when the deployment is ready; otherwise it says what is missing', async ({ page }) => {
+test('the Deployment Complete Milestone is offered from the close-out only when the deployment is ready; otherwise it says what is missing', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-milestone-'));
   shell = await startBrowserShell(dataDir, ['--demo']);
   await page.goto(shell.url);

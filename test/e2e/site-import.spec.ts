@@ -18,13 +18,21 @@ test.afterEach(async () => {
 function storedSites(dataDir: string): { code: string; name: string; timeZone: string; windowStart: string | null; notes: string }[] {
   const db = new Database(path.join(dataDir, 'outpost.db'), { readonly: true });
   try {
-    return db.prepare('SELECT code, name, time_zone AS timeZone, window_start AS windowStart, notes FROM sites ORDER BY code').all() as { code: string; name: string; timeZone: string; windowStart: string | null; notes: string }[];
+    return db.prepare('SELECT code, name, time_zone AS timeZone, window_start AS windowStart, notes FROM sites ORDER BY code').all() as {
+      code: string;
+      name: string;
+      timeZone: string;
+      windowStart: string | null;
+      notes: string;
+    }[];
   } finally {
     db.close();
   }
 }
 
-test('a release manager imports a site list through the dialog, sees the sites, and a re-import shows only what changed', async ({ page }) => {
+test('a release manager imports a site list through the dialog, sees the sites, and a re-import shows only what changed', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-sites-'));
   dirs.push(dataDir);
   openSiteImportCore(dataDir).core.close();
@@ -44,8 +52,15 @@ test('a release manager imports a site list through the dialog, sees the sites, 
   await expect(dialog.getByRole('combobox', { name: 'Map column TZ' })).toHaveValue('Time zone');
 
   // The preview with its badges, diff and mapping passes axe (WCAG 2.x A and AA, serious and critical findings).
-  const axe = await new AxeBuilder({ page }).include('[data-testid="site-import"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="site-import"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   await dialog.getByTestId('site-import-commit').click();
   await expect(dialog).toBeHidden();

@@ -13,7 +13,10 @@ test.afterEach(async () => {
 
 const tempDir = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `outpost-e2e-${label}-`));
 
-test('a technician exports a site report file; a release manager imports it through the UI and reads the report', async ({ page, browser }) => {
+test('a technician exports a site report file; a release manager imports it through the UI and reads the report', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   // Technician: the demo deployment, some field work through the API, then the export button.
   const tech = await startBrowserShell(tempDir('report-tech'), ['--demo']);
@@ -21,17 +24,36 @@ test('a technician exports a site report file; a release manager imports it thro
   const deployments = await tech.call<{ id: string }[]>('deployments.list', {});
   const sites = await tech.call<{ id: string; code: string }[]>('sites.list', { deploymentId: deployments[0]!.id });
   const site = sites.find((s) => s.code === 'AMS-001')!;
-  const items = (await tech.call<{ items: { id: string; expectedSerial: string }[] }>('inventory.list', { siteId: site.id, limit: 500 })).items;
+  const items = (await tech.call<{ items: { id: string; expectedSerial: string }[] }>('inventory.list', { siteId: site.id, limit: 500 }))
+    .items;
   for (const item of items.slice(0, 3)) await tech.call('inventory.receive', { siteId: site.id, serial: item.expectedSerial });
   await tech.call('inventory.setState', { itemId: items[2]!.id, state: 'damaged', note: 'Cracked front panel' });
-  const issue = await tech.call<{ id: string }>('issues.create', { siteId: site.id, title: 'Rack door does not lock', severity: 'medium', category: 'facility', blocksSignOff: false });
+  const issue = await tech.call<{ id: string }>('issues.create', {
+    siteId: site.id,
+    title: 'Rack door does not lock',
+    severity: 'medium',
+    category: 'facility',
+    blocksSignOff: false,
+  });
   await tech.call('issues.comment', { issueId: issue.id, text: 'Facility team informed' });
   // The site is not finished: the owner accepts it with a reason for each open gap.
-  const { reviewHash, gaps } = await tech.call<{ reviewHash: string; gaps: { id: string; kind: string }[] }>('signoff.review', { siteId: site.id, kind: 'site_complete' });
+  const { reviewHash, gaps } = await tech.call<{ reviewHash: string; gaps: { id: string; kind: string }[] }>('signoff.review', {
+    siteId: site.id,
+    kind: 'site_complete',
+  });
   const gapReasons = gaps.filter((g) => g.kind !== 'open_issue').map((g) => ({ gapId: g.id, reason: 'Second visit next week' }));
   await tech.call('signoff.sign', {
-    kind: 'site_complete', siteId: site.id, reviewHash, decision: 'accepted_with_exceptions', gapReasons, signerName: 'Sanne de Vries', signerRole: 'Store manager',
-    signerEmail: 'sanne@example.com', signerTimeZone: 'Europe/Amsterdam', signaturePngBase64: signaturePng(), statementConfirmed: true,
+    kind: 'site_complete',
+    siteId: site.id,
+    reviewHash,
+    decision: 'accepted_with_exceptions',
+    gapReasons,
+    signerName: 'Sanne de Vries',
+    signerRole: 'Store manager',
+    signerEmail: 'sanne@example.com',
+    signerTimeZone: 'Europe/Amsterdam',
+    signaturePngBase64: signaturePng(),
+    statementConfirmed: true,
   });
 
   const techPage = await browser.newPage();
@@ -46,7 +68,8 @@ test('a technician exports a site report file; a release manager imports it thro
   const reportFile = path.join(tempDir('report-file'), file.suggestedFilename());
   await file.saveAs(reportFile);
   // The technician sees the key the file is signed with (to read out to the importer), until closed.
-  const exportedKey = (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { manifest: { device: { fingerprint: string } } }).manifest.device.fingerprint;
+  const exportedKey = (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { manifest: { device: { fingerprint: string } } }).manifest.device
+    .fingerprint;
   await expect(techPage.getByText(`signed with this device's key ${exportedKey}`)).toBeVisible();
   await techPage.close();
 
@@ -60,7 +83,8 @@ test('a technician exports a site report file; a release manager imports it thro
   await dialog.locator('input[type="file"]').setInputFiles(reportFile);
   await expect(dialog.getByTestId('report-preview-site')).toContainText('AMS-001');
   // The technician's device never signed in to a server: its key is unregistered, so the fingerprint is shown and must be confirmed.
-  const techFingerprint = (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { manifest: { device: { fingerprint: string } } }).manifest.device.fingerprint;
+  const techFingerprint = (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { manifest: { device: { fingerprint: string } } }).manifest
+    .device.fingerprint;
   await expect(dialog.getByTestId('report-unknown-device')).toContainText('Key not registered: unverified signer');
   await expect(dialog.getByTestId('report-key-fingerprint')).toHaveText(techFingerprint);
   await expect(dialog.getByTestId('report-preview-entities')).toContainText('inventory items');

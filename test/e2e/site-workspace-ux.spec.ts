@@ -44,7 +44,9 @@ async function expectFullyShown(page: Page, element: Locator, container?: Locato
   if (!control) return;
   const cut = await element.evaluate((el) => {
     const all = [el, ...Array.from(el.querySelectorAll('*'))] as HTMLElement[];
-    return all.filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible' && e.tagName !== 'INPUT').map((e) => e.className || e.tagName);
+    return all
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible' && e.tagName !== 'INPUT')
+      .map((e) => e.className || e.tagName);
   });
   expect(cut).toEqual([]);
 }
@@ -84,7 +86,12 @@ test('at 1024×700 the receive mode button, search box and scan log are fully in
   await expectFullyShown(page, panel, undefined, false);
   await expectFullyShown(page, page.getByTestId('scan-log'), panel, false);
   // The log scrolls up and down only: nothing wider than the panel.
-  expect(await page.getByTestId('scan-log').locator('.mantine-ScrollArea-viewport').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect(
+    await page
+      .getByTestId('scan-log')
+      .locator('.mantine-ScrollArea-viewport')
+      .evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+  ).toBe(true);
   await expectFullyShown(page, page.getByTestId('receive-mode'));
   await expectFullyShown(page, page.getByTestId('inventory-search'));
   // The table keeps room for several rows under the receive panel.
@@ -131,7 +138,9 @@ test('tabs and the issue drawer are history entries: Back and Forward move betwe
   await expect(page.getByTestId('tab-issues')).toHaveAttribute('aria-selected', 'true');
 });
 
-test('a half-typed issue, checklist note and sign-off remarks survive a reload; submitting or discarding forgets them', async ({ page }) => {
+test('a half-typed issue, checklist note and sign-off remarks survive a reload; submitting or discarding forgets them', async ({
+  page,
+}) => {
   const { site } = await openSample(page, 'drafts');
   await page.getByTestId('site-AMS-001').click();
   await page.getByTestId('tab-issues').click();
@@ -169,7 +178,9 @@ test('a half-typed issue, checklist note and sign-off remarks survive a reload; 
   await page.getByTestId('signoff-reason').fill('Signed after the walk-through with the store manager');
   await page.reload();
   await expect(page.getByTestId('signoff-reason')).toHaveValue('Signed after the walk-through with the store manager');
-  expect(await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.startsWith('outpost.draft.') && k.includes(id)), site.id)).toEqual([`outpost.draft.remark.${site.id}.site_complete`]);
+  expect(
+    await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.startsWith('outpost.draft.') && k.includes(id)), site.id),
+  ).toEqual([`outpost.draft.remark.${site.id}.site_complete`]);
 });
 
 test('the signature pad is light paper with dark ink in the dark theme too', async ({ page }) => {
@@ -206,7 +217,9 @@ test('the signature pad is light paper with dark ink in the dark theme too', asy
 test.describe('times in a site', () => {
   test.use({ timezoneId: 'America/New_York' });
 
-  test('are shown in the site zone with the zone named, and in the viewer zone on hover, in the checklist, issues and report alike', async ({ page }) => {
+  test('are shown in the site zone with the zone named, and in the viewer zone on hover, in the checklist, issues and report alike', async ({
+    page,
+  }) => {
     await openSample(page, 'times');
     await page.getByTestId('site-AMS-001').click();
     await page.getByTestId('tab-checklist').click();

@@ -26,7 +26,9 @@ test.afterEach(async () => {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-test('a surplus item recorded in Receive mode is photographed with the camera, and gets a file photo from the inventory table', async ({ page }) => {
+test('a surplus item recorded in Receive mode is photographed with the camera, and gets a file photo from the inventory table', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const dataDir = tempDataDir('outpost-e2e-surplus-photo');
   shell = await startBrowserShell(dataDir, ['--demo']);
@@ -61,7 +63,10 @@ test('a surplus item recorded in Receive mode is photographed with the camera, a
   await expect(panel.getByTestId('issue-photo-thumb')).toHaveCount(1);
 
   const site = await siteId(shell);
-  const { items } = await shell.call<{ items: { id: string; foundSerial: string | null }[] }>('inventory.list', { siteId: site, state: 'surplus' });
+  const { items } = await shell.call<{ items: { id: string; foundSerial: string | null }[] }>('inventory.list', {
+    siteId: site,
+    state: 'surplus',
+  });
   const item = items.find((i) => i.foundSerial === serial)!;
   const [taken] = await shell.call<{ sha256: string }[]>('inventory.photos', { itemId: item.id });
   const stored = fs.readFileSync(path.join(dataDir, 'attachments', taken!.sha256));

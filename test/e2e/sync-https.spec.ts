@@ -32,20 +32,25 @@ test.afterEach(async () => {
 
 /** `outpost server cert create`, as an administrator runs it; the pair's files and the printed fingerprint. */
 function certCreate(dir: string): { certFile: string; keyFile: string; fingerprint: string } {
-  const output = execFileSync(process.execPath, [CLI, 'server', 'cert', 'create', '--out', dir, '--name', 'outpost.test'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [CLI, 'server', 'cert', 'create', '--out', dir, '--name', 'outpost.test'], {
+    encoding: 'utf8',
+  });
   const fingerprint = /SHA-256 fingerprint: (\S+)/.exec(output)?.[1];
   if (!fingerprint) throw new Error(`no fingerprint printed:\n${output}`);
   return { certFile: path.join(dir, 'outpost-server.crt'), keyFile: path.join(dir, 'outpost-server.key'), fingerprint };
 }
 
-test('signs in over HTTPS only after the certificate is compared, and stops on a changed certificate until it is re-trusted', async ({ page }) => {
+test('signs in over HTTPS only after the certificate is compared, and stops on a changed certificate until it is re-trusted', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-https-'));
   dirs.push(dir);
   const first = certCreate(path.join(dir, 'tls-1'));
   const port = await freePort();
   const dataDir = path.join(dir, 'server-data');
-  const serve = (pair: { certFile: string; keyFile: string }) => startServer({ host: '127.0.0.1', port, dataDir, tls: loadServerTls(pair.certFile, pair.keyFile), logLevel: 'warn' });
+  const serve = (pair: { certFile: string; keyFile: string }) =>
+    startServer({ host: '127.0.0.1', port, dataDir, tls: loadServerTls(pair.certFile, pair.keyFile), logLevel: 'warn' });
   server = await serve(first);
   await createUser(server.db, TECH);
   const serverUrl = `https://127.0.0.1:${port}`;

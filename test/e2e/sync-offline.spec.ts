@@ -43,7 +43,9 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
-test('technician prepares a site, works offline with the server stopped, and one sync puts everything on the server exactly once', async ({ page }) => {
+test('technician prepares a site, works offline with the server stopped, and one sync puts everything on the server exactly once', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
 
   // The central server on PGlite in a temporary directory, with a technician and a release manager.
@@ -145,7 +147,12 @@ test('technician prepares a site, works offline with the server stopped, and one
   // Sync now while the server is down: the status says offline, counts the pending changes, explains the error.
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-connection')).toHaveText('Offline', { timeout: 30_000 });
-  const offline = await shell.call<{ pendingOperations: number; pendingAttachments: number; online: boolean; lastError: { code: string } | null }>('sync.status', {});
+  const offline = await shell.call<{
+    pendingOperations: number;
+    pendingAttachments: number;
+    online: boolean;
+    lastError: { code: string } | null;
+  }>('sync.status', {});
   expect(offline.online).toBe(false);
   // One operation per changed row: the received inventory item and the checklist item.
   expect(offline.pendingOperations).toBe(2);
@@ -177,7 +184,7 @@ test('technician prepares a site, works offline with the server stopped, and one
   expect(received[0]!.foundSerial?.toUpperCase()).toBe(serial.toUpperCase());
   const recon = rm.call('inventory.reconciliation', { siteId: site.id });
   expect(recon.received).toBe(1);
-  const rmItem = (rm.call('checklist.get', { siteId: site.id })).phases[0]!.items.find((i) => i.id === firstItem.id)!;
+  const rmItem = rm.call('checklist.get', { siteId: site.id }).phases[0]!.items.find((i) => i.id === firstItem.id)!;
   expect(rmItem).toMatchObject({ state: 'done', stateBy: TECH.displayName });
 
   // On the server: every pending operation applied once, none refused, no operation id twice.
@@ -186,19 +193,27 @@ test('technician prepares a site, works offline with the server stopped, and one
   expect(first.appliedByTech).toBe(pendingOffline);
   expect(first.rejectedByTech).toBe(0);
   expect(first.duplicateOpIds).toBe(0);
-  expect((await serverDoc(pgliteDir(server), 'inventory_items', planned.id))).toMatchObject({ state: 'received', received_by: TECH.displayName });
-  expect((await serverDoc(pgliteDir(server), 'checklist_items', firstItem.id))).toMatchObject({ state: 'done', state_by: TECH.displayName });
+  expect(await serverDoc(pgliteDir(server), 'inventory_items', planned.id)).toMatchObject({
+    state: 'received',
+    received_by: TECH.displayName,
+  });
+  expect(await serverDoc(pgliteDir(server), 'checklist_items', firstItem.id)).toMatchObject({ state: 'done', state_by: TECH.displayName });
   await server.start();
 
   // A second sync on both devices changes nothing.
-  const rmSnapshot = JSON.stringify([rm.call('inventory.reconciliation', { siteId: site.id }), rm.call('checklist.get', { siteId: site.id })]);
+  const rmSnapshot = JSON.stringify([
+    rm.call('inventory.reconciliation', { siteId: site.id }),
+    rm.call('checklist.get', { siteId: site.id }),
+  ]);
   const previousSuccess = lastSuccessAt!;
   await page.keyboard.press('s'); // the Sync now shortcut
   await expect(page.getByTestId('sync-last-success')).not.toHaveAttribute('data-at', previousSuccess, { timeout: 30_000 });
   await expectPending(page, 0);
   const rmThird = await syncOnce(rm);
   expect(rmThird.pendingOperations).toBe(0);
-  expect(JSON.stringify([rm.call('inventory.reconciliation', { siteId: site.id }), rm.call('checklist.get', { siteId: site.id })])).toBe(rmSnapshot);
+  expect(JSON.stringify([rm.call('inventory.reconciliation', { siteId: site.id }), rm.call('checklist.get', { siteId: site.id })])).toBe(
+    rmSnapshot,
+  );
   await server.stop();
   const second = await serverCounts(pgliteDir(server), techDeviceId);
   expect(second).toEqual(first);
@@ -285,7 +300,10 @@ test('a change the server refuses is listed with its reason until dismissed, and
 
   // The refused change reached nobody: the release manager's copy and the server's are unchanged.
   await syncOnce(rm);
-  expect(rm.call('checklist.get', { siteId: site.id }).phases[0]!.items.find((i) => i.id === item.id)).toMatchObject({ state: 'todo', stateBy: null });
+  expect(rm.call('checklist.get', { siteId: site.id }).phases[0]!.items.find((i) => i.id === item.id)).toMatchObject({
+    state: 'todo',
+    stateBy: null,
+  });
   await server.stop();
   expect(await serverDoc(pgliteDir(server), 'checklist_items', item.id)).toMatchObject({ state: 'todo', state_by: null });
 });

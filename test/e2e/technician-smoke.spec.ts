@@ -106,7 +106,11 @@ test('an unknown serial can be recorded as surplus from receive mode', async ({ 
     const box = el.getBoundingClientRect();
     return [...el.children].map((badge) => {
       const b = badge.getBoundingClientRect();
-      return { text: badge.textContent, whole: badge.scrollWidth <= badge.clientWidth + 0.5, inside: b.left >= box.left - 0.5 && b.right <= box.right + 0.5 && b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5 };
+      return {
+        text: badge.textContent,
+        whole: badge.scrollWidth <= badge.clientWidth + 0.5,
+        inside: b.left >= box.left - 0.5 && b.right <= box.right + 0.5 && b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5,
+      };
     });
   });
   expect(fit).toEqual([

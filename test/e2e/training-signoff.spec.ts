@@ -48,12 +48,18 @@ async function finishWorkExceptHandover(s: RunningShell, siteId: string) {
   for (const phase of checklist.phases) {
     if (phase.phase === 'rollback' || phase.phase === 'handover') continue;
     for (const item of phase.items) {
-      if (item.required) await s.call('checklist.setItemState', { itemId: item.id, state: 'not_applicable', note: 'Done by the previous contractor, checked on site' });
+      if (item.required)
+        await s.call('checklist.setItemState', {
+          itemId: item.id,
+          state: 'not_applicable',
+          note: 'Done by the previous contractor, checked on site',
+        });
     }
   }
   const inventory = await s.call<{ items: { id: string; state: string; isSurplus: boolean }[] }>('inventory.list', { siteId, limit: 500 });
   for (const item of inventory.items) {
-    if (!item.isSurplus && !['received', 'installed', 'verified', 'damaged'].includes(item.state)) await s.call('inventory.setState', { itemId: item.id, state: 'installed' });
+    if (!item.isSurplus && !['received', 'installed', 'verified', 'damaged'].includes(item.state))
+      await s.call('inventory.setState', { itemId: item.id, state: 'installed' });
   }
   await s.call('profile.set', { name: 'Rita Manager', role: 'release_manager' });
   for (const m of await s.call<{ id: string }[]>('machines.list', { siteId })) await s.call('machines.delete', { machineId: m.id });
@@ -70,7 +76,9 @@ async function addAttendee(page: Page, name: string, role: string, attendance: '
   await expect(page.getByTestId('attendee-row').nth(expectedRows - 1)).toHaveAttribute('data-attendance', attendance);
 }
 
-test('an incomplete site shows every gap instead of "Accepted"; after the work and a training session with two signatures the site owner signs "Accepted"', async ({ page }) => {
+test('an incomplete site shows every gap instead of "Accepted"; after the work and a training session with two signatures the site owner signs "Accepted"', async ({
+  page,
+}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-training-'));
   shell = await startBrowserShell(dataDir, ['--demo']);
   await page.goto(shell.url);
@@ -84,7 +92,8 @@ test('an incomplete site shows every gap instead of "Accepted"; after the work a
   const gapList = page.getByTestId('signoff-gaps');
   await expect(page.getByTestId('signoff-gap').first()).toBeVisible();
   const gapCount = await page.getByTestId('signoff-gap').count();
-  for (const kind of ['checklist_item', 'missing_item', 'failed_check']) await expect(gapList.locator(`[data-gap-kind="${kind}"]`).first()).toBeVisible();
+  for (const kind of ['checklist_item', 'missing_item', 'failed_check'])
+    await expect(gapList.locator(`[data-gap-kind="${kind}"]`).first()).toBeVisible();
   await expect(gapList).toContainText('Checklist (before): "Check power and backup power" is not done');
   await expect(gapList).toContainText('Checklist (hand-over): "Hand over the passwords in a sealed envelope" is not done');
   await expect(gapList).toContainText('Inventory: PowerEdge R660xs');
@@ -173,12 +182,18 @@ test('an incomplete site shows every gap instead of "Accepted"; after the work a
   await expect(row).toContainText('Accepted');
   await expect(row).not.toContainText('exception');
   expect((await shell.call<{ status: string }>('sites.get', { siteId: site.id })).status).toBe('signed_off');
-  const sheet = await shell.call<{ content: { decision: string; gaps: unknown[]; review: { training: { attendees: { name: string; attendance: string }[] }[] } } }>('signoff.get', {
+  const sheet = await shell.call<{
+    content: { decision: string; gaps: unknown[]; review: { training: { attendees: { name: string; attendance: string }[] }[] } };
+  }>('signoff.get', {
     sheetId: await row.getAttribute('data-sheet-id'),
   });
   expect(sheet.content.decision).toBe('accepted');
   expect(sheet.content.gaps).toEqual([]);
-  expect(sheet.content.review.training[0]!.attendees.map((a) => `${a.name}: ${a.attendance}`)).toEqual(['Sanne de Vries: signed', 'Femke Jansen: signed', 'Daan Visser: absent']);
+  expect(sheet.content.review.training[0]!.attendees.map((a) => `${a.name}: ${a.attendance}`)).toEqual([
+    'Sanne de Vries: signed',
+    'Femke Jansen: signed',
+    'Daan Visser: absent',
+  ]);
 
   // The PDF prints the training and attendance, in the Dutch the sheet was signed in.
   await page.mouse.move(5, 5);

@@ -88,7 +88,14 @@ test.describe('Electron shell', () => {
         appInfo: typeof bridge?.['app.info'],
       };
     });
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined', bridge: 'object', appInfo: 'function' });
+    expect(globals).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      ipcRenderer: 'undefined',
+      bridge: 'object',
+      appInfo: 'function',
+    });
 
     const info = await page.evaluate(() => (window as unknown as { outpost: Bridge }).outpost['app.info']!({}));
     expect(info).toMatchObject({ ok: true, value: { shell: 'electron', dataDir } });

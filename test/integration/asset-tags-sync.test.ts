@@ -32,7 +32,13 @@ beforeAll(async () => {
   siteA = sites[0]!;
   siteB = sites[1]!;
   // Alex works at A, Sam at A and B.
-  rm.core.call('sites.update', { siteId: siteA.id, technicians: [{ id: alexUser.id, name: 'Alex Morgan' }, { id: samUser.id, name: 'Sam Okafor' }] });
+  rm.core.call('sites.update', {
+    siteId: siteA.id,
+    technicians: [
+      { id: alexUser.id, name: 'Alex Morgan' },
+      { id: samUser.id, name: 'Sam Okafor' },
+    ],
+  });
   rm.core.call('sites.update', { siteId: siteB.id, technicians: [{ id: samUser.id, name: 'Sam Okafor' }] });
   rm.core.call('sync.publish', { deploymentId: rm.deploymentId! });
   expect(await rm.sync()).toEqual({ ok: true });
@@ -75,11 +81,13 @@ describe('asset tags handed out offline', () => {
     expect(await sam.sync()).toEqual({ ok: true });
     for (const device of [alex, sam]) expect(device.core.call('sync.status', {})).toMatchObject({ pendingOperations: 0, conflicts: 0 });
     expect(await rm.sync()).toEqual({ ok: true });
-    const atRm = [siteA, siteB].flatMap((s) => rm.core.call('inventory.list', { siteId: s.id, state: 'surplus' }).items.map((i) => i.assetTag));
+    const atRm = [siteA, siteB].flatMap((s) =>
+      rm.core.call('inventory.list', { siteId: s.id, state: 'surplus' }).items.map((i) => i.assetTag),
+    );
     expect(atRm.sort()).toEqual([...all].sort());
   });
 
-  it('refuses a tag naming another device\'s number, and a technician\'s tag on an expected item', async () => {
+  it("refuses a tag naming another device's number, and a technician's tag on an expected item", async () => {
     const alexIssuer = alex.core.call('labels.items', { siteId: siteA.id }).tagIssuer.issuer!;
     const item = sam.core.call('inventory.recordSurplus', { siteId: siteA.id, serial: 'S-SUR-9', model: 'Spare switch' });
     expect(await sam.sync()).toEqual({ ok: true });
@@ -92,11 +100,16 @@ describe('asset tags handed out offline', () => {
     const reasons = conflicts.map((c) => `${c.code}: ${c.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^forbidden: Asset tag .*-${alexIssuer}-9999 names issuer ${alexIssuer}, which is not one of your devices`)),
+        expect.stringMatching(
+          new RegExp(`^forbidden: Asset tag .*-${alexIssuer}-9999 names issuer ${alexIssuer}, which is not one of your devices`),
+        ),
         expect.stringMatching(/^forbidden: Technicians may not set this asset tag: only surplus items/),
       ]),
     );
-    const stored = await server.db.query<{ tag: string | null }>("SELECT data->>'asset_tag' AS tag FROM docs WHERE entity = 'inventory_items' AND row_id = $1", [item.id]);
+    const stored = await server.db.query<{ tag: string | null }>(
+      "SELECT data->>'asset_tag' AS tag FROM docs WHERE entity = 'inventory_items' AND row_id = $1",
+      [item.id],
+    );
     expect(stored[0]!.tag).toBeNull();
     expect(count(alex.db, 'SELECT 1 FROM asset_tag_issuers')).toBe(1);
   });

@@ -13,7 +13,11 @@ export function openAuthoringCore(): { core: TestCore; deploymentId: string } {
 export function activityOf(core: TestCore, entityId: string): { action: string; actor: string; entity: string }[] {
   const sqlite = new Database(core.databaseFile, { readonly: true });
   try {
-    return sqlite.prepare('SELECT action, actor, entity FROM activity WHERE entity_id = ? ORDER BY seq').all(entityId) as { action: string; actor: string; entity: string }[];
+    return sqlite.prepare('SELECT action, actor, entity FROM activity WHERE entity_id = ? ORDER BY seq').all(entityId) as {
+      action: string;
+      actor: string;
+      entity: string;
+    }[];
   } finally {
     sqlite.close();
   }

@@ -24,13 +24,30 @@ describe('plan authoring: deployments, waves, sites, components', () => {
       core.dispatch('checklistTemplate.saveItem', { deploymentId, phase: 'before', title: 'Power' }),
     ];
     for (const result of attempts) expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(core.call('deployments.get', { deploymentId })).toMatchObject({ deployment: { name: 'POS rollout' }, waves: [], components: [], requirements: [] });
+    expect(core.call('deployments.get', { deploymentId })).toMatchObject({
+      deployment: { name: 'POS rollout' },
+      waves: [],
+      components: [],
+      requirements: [],
+    });
   });
 
   it('edits a deployment, records who and when, and moves its status only forward', () => {
     const { core, deploymentId } = open();
-    const edited = core.call('deployments.update', { deploymentId, name: 'POS rollout 2027', description: 'All stores', quietPeriodDays: 21, status: 'published' });
-    expect(edited).toMatchObject({ name: 'POS rollout 2027', description: 'All stores', quietPeriodDays: 21, status: 'published', updatedBy: 'Rita Release' });
+    const edited = core.call('deployments.update', {
+      deploymentId,
+      name: 'POS rollout 2027',
+      description: 'All stores',
+      quietPeriodDays: 21,
+      status: 'published',
+    });
+    expect(edited).toMatchObject({
+      name: 'POS rollout 2027',
+      description: 'All stores',
+      quietPeriodDays: 21,
+      status: 'published',
+      updatedBy: 'Rita Release',
+    });
     expect(core.dispatch('deployments.update', { deploymentId, status: 'draft' })).toMatchObject({ ok: false, error: { code: 'rule' } });
     expect(core.call('deployments.update', { deploymentId, status: 'in_progress' }).status).toBe('in_progress');
     expect(core.dispatch('deployments.update', { deploymentId, name: '' })).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -39,11 +56,18 @@ describe('plan authoring: deployments, waves, sites, components', () => {
 
   it('makes the first wave the pilot, refuses to delete a wave with sites, and renumbers after a delete', () => {
     const { core, deploymentId } = open();
-    const pilot = core.call('waves.create', { deploymentId, name: 'Pilot', startsAt: '2027-01-10T08:00:00Z', endsAt: '2027-01-20T18:00:00Z' });
+    const pilot = core.call('waves.create', {
+      deploymentId,
+      name: 'Pilot',
+      startsAt: '2027-01-10T08:00:00Z',
+      endsAt: '2027-01-20T18:00:00Z',
+    });
     const second = core.call('waves.create', { deploymentId, name: 'Wave 2' });
     expect(pilot).toMatchObject({ sequence: 1, isPilot: true, createdBy: 'Rita Release' });
     expect(second).toMatchObject({ sequence: 2, isPilot: false });
-    expect(core.dispatch('waves.update', { waveId: second.id, startsAt: '2027-02-10T08:00:00Z', endsAt: '2027-02-01T08:00:00Z' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      core.dispatch('waves.update', { waveId: second.id, startsAt: '2027-02-10T08:00:00Z', endsAt: '2027-02-01T08:00:00Z' }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(core.call('waves.update', { waveId: second.id, name: 'North' }).name).toBe('North');
 
     core.call('sites.create', { deploymentId, waveId: pilot.id, code: 'S001', name: 'Store 1' });
@@ -51,7 +75,10 @@ describe('plan authoring: deployments, waves, sites, components', () => {
     const third = core.call('waves.create', { deploymentId, name: 'Wave 3' });
     expect(core.call('waves.delete', { waveId: second.id })).toEqual({ deleted: true });
     const waves = core.call('deployments.get', { deploymentId }).waves;
-    expect(waves.map((w) => [w.id, w.sequence, w.isPilot])).toEqual([[pilot.id, 1, true], [third.id, 2, false]]);
+    expect(waves.map((w) => [w.id, w.sequence, w.isPilot])).toEqual([
+      [pilot.id, 1, true],
+      [third.id, 2, false],
+    ]);
     expect(activityOf(core, second.id).map((a) => a.action)).toEqual(['created', 'updated', 'deleted']);
   });
 
@@ -74,10 +101,25 @@ describe('plan authoring: deployments, waves, sites, components', () => {
       waveId: wave.id,
       technicians: ['Tom Tech', 'Tina Tech', 'Tom Tech'],
     });
-    expect(site).toMatchObject({ code: 'AMS-01', timeZone: 'Europe/Amsterdam', waveId: wave.id, technicians: [{ id: null, name: 'Tom Tech' }, { id: null, name: 'Tina Tech' }], updatedBy: 'Rita Release' });
+    expect(site).toMatchObject({
+      code: 'AMS-01',
+      timeZone: 'Europe/Amsterdam',
+      waveId: wave.id,
+      technicians: [
+        { id: null, name: 'Tom Tech' },
+        { id: null, name: 'Tina Tech' },
+      ],
+      updatedBy: 'Rita Release',
+    });
     expect(core.dispatch('sites.update', { siteId: a.id, code: 'S002' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(core.dispatch('sites.update', { siteId: a.id, timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('sites.update', { siteId: a.id, windowEnd: '2027-01-12T05:00:00+01:00' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('sites.update', { siteId: a.id, timeZone: 'Mars/Olympus' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('sites.update', { siteId: a.id, windowEnd: '2027-01-12T05:00:00+01:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(core.call('sites.get', { siteId: a.id })).toMatchObject({ code: 'AMS-01', windowEnd: '2027-01-12T14:00:00+01:00' });
     expect(activityOf(core, a.id).map((x) => x.action)).toEqual(['created', 'updated']);
   });
@@ -88,26 +130,56 @@ describe('plan authoring: deployments, waves, sites, components', () => {
     expect(a.technicians).toEqual([{ id: null, name: 'Sam Typed' }]);
     const riley = { id: '0b7d5c1e-3f0a-4a51-9c3e-5d2b8e4f6a10', name: 'Riley Field' };
     const twin = { id: '5f0c2a9e-8d41-4b6f-a3c2-1e9d7b6a5c40', name: 'Riley Field' };
-    expect(core.call('sites.update', { siteId: a.id, technicians: [riley, 'Sam Typed', { ...riley }, twin] }).technicians).toEqual([riley, { id: null, name: 'Sam Typed' }, twin]);
-    expect(core.dispatch('sites.update', { siteId: a.id, technicians: [{ id: 'riley', name: 'Riley Field' }] })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.call('sites.update', { siteId: a.id, technicians: [riley, 'Sam Typed', { ...riley }, twin] }).technicians).toEqual([
+      riley,
+      { id: null, name: 'Sam Typed' },
+      twin,
+    ]);
+    expect(core.dispatch('sites.update', { siteId: a.id, technicians: [{ id: 'riley', name: 'Riley Field' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     const raw = new Database(core.databaseFile);
     try {
-      expect(raw.prepare('SELECT technicians FROM sites WHERE id = ?').get(a.id)).toEqual({ technicians: JSON.stringify([riley, 'Sam Typed', twin]) });
+      expect(raw.prepare('SELECT technicians FROM sites WHERE id = ?').get(a.id)).toEqual({
+        technicians: JSON.stringify([riley, 'Sam Typed', twin]),
+      });
       raw.prepare('UPDATE sites SET technicians = ? WHERE id = ?').run('["Old Name"," old name "]', a.id);
     } finally {
       raw.close();
     }
-    expect(core.call('sites.get', { siteId: a.id }).technicians).toEqual([{ id: null, name: 'Old Name' }, { id: null, name: 'old name' }]);
+    expect(core.call('sites.get', { siteId: a.id }).technicians).toEqual([
+      { id: null, name: 'Old Name' },
+      { id: null, name: 'old name' },
+    ]);
   });
 
   it('adds and edits software and hardware components with the fields each needs', () => {
     const { core, deploymentId } = open();
-    const software = core.call('components.create', { deploymentId, name: 'POS server', kind: 'software', scope: 'core', targetVersion: '5.2.1' });
+    const software = core.call('components.create', {
+      deploymentId,
+      name: 'POS server',
+      kind: 'software',
+      scope: 'core',
+      targetVersion: '5.2.1',
+    });
     expect(software).toMatchObject({ scope: 'core', targetVersion: '5.2.1', manufacturer: null });
-    const hardware = core.call('components.create', { deploymentId, name: 'Till', kind: 'hardware', manufacturer: 'Dell', model: 'OptiPlex 7010' });
+    const hardware = core.call('components.create', {
+      deploymentId,
+      name: 'Till',
+      kind: 'hardware',
+      manufacturer: 'Dell',
+      model: 'OptiPlex 7010',
+    });
     expect(hardware).toMatchObject({ scope: 'site', targetVersion: null, model: 'OptiPlex 7010' });
-    expect(core.dispatch('components.create', { deploymentId, name: 'Agent', kind: 'software' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('components.create', { deploymentId, name: 'Printer', kind: 'hardware', manufacturer: 'Zebra' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('components.create', { deploymentId, name: 'Agent', kind: 'software' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('components.create', { deploymentId, name: 'Printer', kind: 'hardware', manufacturer: 'Zebra' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(core.call('components.update', { componentId: software.id, targetVersion: '5.3.0' }).targetVersion).toBe('5.3.0');
     expect(core.call('deployments.get', { deploymentId }).components).toHaveLength(2);
     expect(activityOf(core, software.id).map((x) => x.action)).toEqual(['created', 'updated']);

@@ -15,15 +15,37 @@ function openWithSite() {
 describe('plan authoring: machines, requirements, checklist template', () => {
   it('adds, edits and removes a target machine and refuses hostile host names, bad ports and foreign inventory', () => {
     const { core, deploymentId, site } = openWithSite();
-    const machine = core.call('machines.create', { siteId: site.id, hostName: 'pos-01.store1.example', address: '10.1.0.11', port: 2222, username: 'deploy', role: 'pos' });
+    const machine = core.call('machines.create', {
+      siteId: site.id,
+      hostName: 'pos-01.store1.example',
+      address: '10.1.0.11',
+      port: 2222,
+      username: 'deploy',
+      role: 'pos',
+    });
     expect(machine).toMatchObject({ hostName: 'pos-01.store1.example', port: 2222, createdBy: 'Rita Release' });
     for (const hostName of ['pos; rm -rf /', '$(reboot)', '-oProxyCommand=sh', 'a b', '`id`']) {
-      expect(core.dispatch('machines.create', { siteId: site.id, hostName, address: '10.1.0.12' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(core.dispatch('machines.create', { siteId: site.id, hostName, address: '10.1.0.12' })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     }
-    expect(core.dispatch('machines.create', { siteId: site.id, hostName: 'pos-02', address: '10.1.0.12|nc' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('machines.update', { machineId: machine.id, port: 0 })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('machines.update', { machineId: machine.id, port: 65536 })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('machines.update', { machineId: machine.id, username: 'root;id' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('machines.create', { siteId: site.id, hostName: 'pos-02', address: '10.1.0.12|nc' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('machines.update', { machineId: machine.id, port: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('machines.update', { machineId: machine.id, port: 65536 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('machines.update', { machineId: machine.id, username: 'root;id' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
 
     const other = core.call('sites.create', { deploymentId, code: 'S002', name: 'Store 2' });
     core.call('profile.set', { name: 'Rita Release', role: 'technician' });
@@ -32,8 +54,14 @@ describe('plan authoring: machines, requirements, checklist template', () => {
     core.call('profile.set', { name: 'Rita Release', role: 'administrator' });
     const foreign = core.call('inventory.list', { siteId: other.id }).items[0]!;
     const local = core.call('inventory.list', { siteId: site.id }).items[0]!;
-    expect(core.dispatch('machines.update', { machineId: machine.id, inventoryItemId: foreign.id })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.call('machines.update', { machineId: machine.id, inventoryItemId: local.id, port: 22 })).toMatchObject({ inventoryItemId: local.id, port: 22 });
+    expect(core.dispatch('machines.update', { machineId: machine.id, inventoryItemId: foreign.id })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.call('machines.update', { machineId: machine.id, inventoryItemId: local.id, port: 22 })).toMatchObject({
+      inventoryItemId: local.id,
+      port: 22,
+    });
     expect(core.call('machines.list', { siteId: site.id })).toHaveLength(1);
     expect(core.call('machines.delete', { machineId: machine.id })).toEqual({ deleted: true });
     expect(core.call('machines.list', { siteId: site.id })).toHaveLength(0);
@@ -42,12 +70,30 @@ describe('plan authoring: machines, requirements, checklist template', () => {
 
   it('adds typed requirements whose parameters match their kind and refuses the rest', () => {
     const { core, deploymentId } = openWithSite();
-    const req = core.call('requirements.create', { deploymentId, kind: 'package', description: 'POS agent installed', targetRole: 'pos', params: { name: 'pos-agent', version: '>=5.2' } });
+    const req = core.call('requirements.create', {
+      deploymentId,
+      kind: 'package',
+      description: 'POS agent installed',
+      targetRole: 'pos',
+      params: { name: 'pos-agent', version: '>=5.2' },
+    });
     expect(req).toMatchObject({ kind: 'package', targetRole: 'pos', params: { name: 'pos-agent', version: '>=5.2', installed: true } });
-    expect(core.dispatch('requirements.create', { deploymentId, kind: 'teleport', params: {} })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('requirements.create', { deploymentId, kind: 'package', params: { name: 'x; rm -rf /' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('requirements.create', { deploymentId, kind: 'addr', params: { host: '$(id)', port: 443 } })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(core.dispatch('requirements.create', { deploymentId, kind: 'cpu_cores', params: { min: 0 } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('requirements.create', { deploymentId, kind: 'teleport', params: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('requirements.create', { deploymentId, kind: 'package', params: { name: 'x; rm -rf /' } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('requirements.create', { deploymentId, kind: 'addr', params: { host: '$(id)', port: 443 } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(core.dispatch('requirements.create', { deploymentId, kind: 'cpu_cores', params: { min: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(core.call('requirements.list', { deploymentId })).toHaveLength(1);
     expect(core.call('requirements.delete', { requirementId: req.id })).toEqual({ deleted: true });
     expect(core.call('requirements.list', { deploymentId })).toHaveLength(0);
@@ -57,8 +103,20 @@ describe('plan authoring: machines, requirements, checklist template', () => {
   it('edits the checklist template (positions, dependencies, no cycles) and applies it to an existing site without touching progress', () => {
     const { core, deploymentId, site } = openWithSite();
     const power = core.call('checklistTemplate.saveItem', { deploymentId, phase: 'before', title: 'Power on racks' });
-    const backup = core.call('checklistTemplate.saveItem', { deploymentId, phase: 'before', title: 'Take backup', evidence: 'note', position: 1 });
-    const install = core.call('checklistTemplate.saveItem', { deploymentId, phase: 'during', title: 'Install POS', evidence: 'check_run', dependsOn: backup.id });
+    const backup = core.call('checklistTemplate.saveItem', {
+      deploymentId,
+      phase: 'before',
+      title: 'Take backup',
+      evidence: 'note',
+      position: 1,
+    });
+    const install = core.call('checklistTemplate.saveItem', {
+      deploymentId,
+      phase: 'during',
+      title: 'Install POS',
+      evidence: 'check_run',
+      dependsOn: backup.id,
+    });
     let template = core.call('checklistTemplate.get', { deploymentId });
     expect(template.note).toMatch(/sites created afterwards/);
     expect(template.items.map((i) => [i.title, i.phase, i.position])).toEqual([
@@ -66,9 +124,32 @@ describe('plan authoring: machines, requirements, checklist template', () => {
       ['Power on racks', 'before', 2],
       ['Install POS', 'during', 1],
     ]);
-    expect(core.dispatch('checklistTemplate.saveItem', { deploymentId, itemId: backup.id, phase: 'before', title: 'Take backup', dependsOn: install.id })).toMatchObject({ ok: false, error: { code: 'rule' } });
-    expect(core.dispatch('checklistTemplate.saveItem', { deploymentId, itemId: power.id, phase: 'before', title: 'Power on racks', dependsOn: power.id })).toMatchObject({ ok: false, error: { code: 'rule' } });
-    core.call('checklistTemplate.saveItem', { deploymentId, itemId: power.id, phase: 'before', title: 'Power on racks', required: false, position: 1 });
+    expect(
+      core.dispatch('checklistTemplate.saveItem', {
+        deploymentId,
+        itemId: backup.id,
+        phase: 'before',
+        title: 'Take backup',
+        dependsOn: install.id,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(
+      core.dispatch('checklistTemplate.saveItem', {
+        deploymentId,
+        itemId: power.id,
+        phase: 'before',
+        title: 'Power on racks',
+        dependsOn: power.id,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'rule' } });
+    core.call('checklistTemplate.saveItem', {
+      deploymentId,
+      itemId: power.id,
+      phase: 'before',
+      title: 'Power on racks',
+      required: false,
+      position: 1,
+    });
     template = core.call('checklistTemplate.get', { deploymentId });
     expect(template.items.filter((i) => i.phase === 'before').map((i) => [i.title, i.position, i.required])).toEqual([
       ['Power on racks', 1, false],

@@ -93,7 +93,12 @@ describe('browser shell host', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('<title>Outpost</title>');
     expect((await fetch(`${base}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
-    for (const probe of ['/..%2f..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f..%2fpackage.json', '/.hidden.js', '/%2e%2e/%2e%2e/etc/hosts']) {
+    for (const probe of [
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/assets/..%2f..%2f..%2fpackage.json',
+      '/.hidden.js',
+      '/%2e%2e/%2e%2e/etc/hosts',
+    ]) {
       const res = await fetch(`${base}${probe}`);
       const body = await res.text();
       // Either refused, or the app page itself: never the file outside the renderer folder.

@@ -54,21 +54,39 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
     const db = new Database(`${c.dataDir}/outpost.db`);
     db.prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'published', ?)").run(p.d.id, '2026-03-01T09:00:00.000Z');
     db.close();
-    const riley = c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'assignTechnician', technician: 'Riley Field' } });
+    const riley = c.call('sites.bulkEdit', {
+      deploymentId: p.d.id,
+      siteIds: p.ids,
+      action: { kind: 'assignTechnician', technician: 'Riley Field' },
+    });
     expect(riley).toMatchObject({ changed: 49, unchanged: 1, summary: 'Assign Riley Field to 49 sites' });
     c.advanceDays(0.001);
-    const sam = c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'assignTechnician', technician: { id: '0190a3c4-0000-7000-8000-000000000001', name: 'Sam Tech' } } });
+    const sam = c.call('sites.bulkEdit', {
+      deploymentId: p.d.id,
+      siteIds: p.ids,
+      action: { kind: 'assignTechnician', technician: { id: '0190a3c4-0000-7000-8000-000000000001', name: 'Sam Tech' } },
+    });
     expect(sam.changed).toBe(50);
     const listed = c.call('sites.list', { deploymentId: p.d.id });
     expect(listed.every((s) => s.technicians.map((t) => t.name).join('|') === 'Riley Field|Sam Tech')).toBe(true);
-    const activity = readDb<{ n: number; edit: string }>(c, "SELECT count(*) AS n, json_extract(detail, '$.bulkEditId') AS edit FROM activity WHERE action = 'bulk_edited' GROUP BY edit ORDER BY min(seq)");
+    const activity = readDb<{ n: number; edit: string }>(
+      c,
+      "SELECT count(*) AS n, json_extract(detail, '$.bulkEditId') AS edit FROM activity WHERE action = 'bulk_edited' GROUP BY edit ORDER BY min(seq)",
+    );
     expect(activity).toEqual([
       { n: 49, edit: riley.editId },
       { n: 50, edit: sam.editId },
     ]);
-    const outbox = readDb<{ n: number; technicians: number }>(c, "SELECT count(*) AS n, sum(json_extract(data, '$.technicians') IS NOT NULL) AS technicians FROM sync_outbox WHERE entity = 'sites' AND kind = 'update'")[0];
+    const outbox = readDb<{ n: number; technicians: number }>(
+      c,
+      "SELECT count(*) AS n, sum(json_extract(data, '$.technicians') IS NOT NULL) AS technicians FROM sync_outbox WHERE entity = 'sites' AND kind = 'update'",
+    )[0];
     expect(outbox).toEqual({ n: 99, technicians: 99 });
-    const row = readDb<{ site_count: number; by: string; summary: string }>(c, 'SELECT site_count, by, summary FROM bulk_edits WHERE id = ?', sam.editId)[0];
+    const row = readDb<{ site_count: number; by: string; summary: string }>(
+      c,
+      'SELECT site_count, by, summary FROM bulk_edits WHERE id = ?',
+      sam.editId,
+    )[0];
     expect(row).toEqual({ site_count: 50, by: 'Rita Release', summary: 'Assign Sam Tech to 50 sites' });
   });
 
@@ -76,7 +94,10 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
     const c = clockedCoreForTest('2026-03-01T09:00:00.000Z');
     const p = fiftySites(c);
     const first10 = p.ids.slice(0, 10);
-    const beforeRows = readDb<Record<string, unknown>>(c, 'SELECT id, technicians, wave_id, window_start, window_end, status FROM sites ORDER BY code');
+    const beforeRows = readDb<Record<string, unknown>>(
+      c,
+      'SELECT id, technicians, wave_id, window_start, window_end, status FROM sites ORDER BY code',
+    );
     const shifted = c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: first10, action: { kind: 'shiftWindows', days: 2 } });
     expect(shifted.summary).toBe('Shift the windows of 10 sites by +2 days');
     const site = c.call('sites.get', { siteId: p.ids[0]! });
@@ -90,7 +111,11 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
     expect(undone).toEqual({ editId: shifted.editId, summary: shifted.summary, restored: 10 });
     expect(readDb(c, 'SELECT id, technicians, wave_id, window_start, window_end, status FROM sites ORDER BY code')).toEqual(beforeRows);
     expect(readDb<{ n: number }>(c, "SELECT count(*) AS n FROM activity WHERE action = 'bulk_edit_undone'")[0]!.n).toBe(10);
-    expect(c.call('sites.lastBulkEdit', { deploymentId: p.d.id })).toMatchObject({ editId: shifted.editId, undoneAt: '2026-03-01T09:14:24.000Z', undoRefusal: expect.stringContaining('already undone') });
+    expect(c.call('sites.lastBulkEdit', { deploymentId: p.d.id })).toMatchObject({
+      editId: shifted.editId,
+      undoneAt: '2026-03-01T09:14:24.000Z',
+      undoRefusal: expect.stringContaining('already undone'),
+    });
     expect(refusal(c, 'sites.undoBulkEdit', { deploymentId: p.d.id }).message).toContain('already undone');
 
     c.advanceDays(0.01);
@@ -101,31 +126,63 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
     expect(ready.changed).toBe(50);
     c.advanceDays(0.01);
     c.call('sites.undoBulkEdit', { deploymentId: p.d.id });
-    expect(c.call('sites.list', { deploymentId: p.d.id }).filter((s) => s.waveId === p.wave2.id && s.status === 'planned')).toHaveLength(10);
+    expect(c.call('sites.list', { deploymentId: p.d.id }).filter((s) => s.waveId === p.wave2.id && s.status === 'planned')).toHaveLength(
+      10,
+    );
   });
 
   it('refuses the whole edit, naming the sites: another deployment, signed off or rolled back, a wave elsewhere; technicians stay editable', () => {
     const c = clockedCoreForTest('2026-03-01T09:00:00.000Z');
     const p = fiftySites(c);
     const before = readDb(c, 'SELECT id, technicians, wave_id, window_start, window_end, status, updated_at FROM sites ORDER BY code');
-    expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: [...p.ids, p.otherSite.id], action: { kind: 'setStatus', status: 'ready' } }).message).toBe('1 selected site(s) belong to another deployment: X-1');
-    expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'moveToWave', waveId: p.otherWave.id } }).message).toContain('Wave "Elsewhere" belongs to another deployment');
+    expect(
+      refusal(c, 'sites.bulkEdit', {
+        deploymentId: p.d.id,
+        siteIds: [...p.ids, p.otherSite.id],
+        action: { kind: 'setStatus', status: 'ready' },
+      }).message,
+    ).toBe('1 selected site(s) belong to another deployment: X-1');
+    expect(
+      refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'moveToWave', waveId: p.otherWave.id } })
+        .message,
+    ).toContain('Wave "Elsewhere" belongs to another deployment');
     c.call('sites.rollback', { siteId: p.ids[3]!, reason: 'Scanner firmware broke the tills' });
-    for (const action of [{ kind: 'shiftWindows', days: -1 }, { kind: 'moveToWave', waveId: p.wave2.id }, { kind: 'setStatus', status: 'planned' }] as const) {
+    for (const action of [
+      { kind: 'shiftWindows', days: -1 },
+      { kind: 'moveToWave', waveId: p.wave2.id },
+      { kind: 'setStatus', status: 'planned' },
+    ] as const) {
       const closed = refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action });
-      expect(closed).toMatchObject({ code: 'rule', message: '1 selected site(s) are signed off or rolled back, so their status, wave and window stay as they are: S-004 (rolled back)' });
+      expect(closed).toMatchObject({
+        code: 'rule',
+        message: '1 selected site(s) are signed off or rolled back, so their status, wave and window stay as they are: S-004 (rolled back)',
+      });
     }
-    expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'shiftWindows', days: 0 } }).code).toBe('validation');
-    expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'setStatus', status: 'deployed' as 'ready' } }).code).toBe('validation');
+    expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'shiftWindows', days: 0 } }).code).toBe(
+      'validation',
+    );
+    expect(
+      refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'setStatus', status: 'deployed' as 'ready' } })
+        .code,
+    ).toBe('validation');
     // Nothing was written by the refused edits (the rollback changed S-004 only).
-    const after = readDb<Record<string, unknown>>(c, 'SELECT id, technicians, wave_id, window_start, window_end, status, updated_at FROM sites ORDER BY code');
+    const after = readDb<Record<string, unknown>>(
+      c,
+      'SELECT id, technicians, wave_id, window_start, window_end, status, updated_at FROM sites ORDER BY code',
+    );
     expect(after.filter((_, i) => i !== 3)).toEqual(before.filter((_, i) => i !== 3));
     expect(readDb(c, 'SELECT * FROM bulk_edits')).toEqual([]);
     // A technician may still be added to a rolled-back site.
-    expect(c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'removeTechnician', technician: 'riley field' } }).changed).toBe(1);
+    expect(
+      c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'removeTechnician', technician: 'riley field' } })
+        .changed,
+    ).toBe(1);
     // A technician profile may not bulk edit.
     c.call('profile.set', { name: 'Tess Tech', role: 'technician' });
-    expect(refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'assignTechnician', technician: 'Tess Tech' } }).code).toBe('forbidden');
+    expect(
+      refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'assignTechnician', technician: 'Tess Tech' } })
+        .code,
+    ).toBe('forbidden');
   });
 
   it('a signed-off site refuses a plan change but not a technician', () => {
@@ -138,7 +195,13 @@ describe('bulk edit of sites with undo, on a real SQLite file', () => {
     const error = refusal(c, 'sites.bulkEdit', { deploymentId: p.d.id, siteIds: p.ids, action: { kind: 'setStatus', status: 'ready' } });
     expect(error.message).toContain('2 selected site(s) are signed off or rolled back');
     expect(error.message).toContain('S-011 (signed off), S-021 (signed off)');
-    expect(c.call('sites.bulkEdit', { deploymentId: p.d.id, siteIds: [p.ids[10]!], action: { kind: 'assignTechnician', technician: 'Sam Tech' } }).changed).toBe(1);
+    expect(
+      c.call('sites.bulkEdit', {
+        deploymentId: p.d.id,
+        siteIds: [p.ids[10]!],
+        action: { kind: 'assignTechnician', technician: 'Sam Tech' },
+      }).changed,
+    ).toBe(1);
   });
 
   it('undo is refused when one of its sites changed since, naming it, and nothing is restored', () => {

@@ -29,10 +29,20 @@ function calendarCore() {
  */
 function twoDeployments(c: ReturnType<typeof calendarCore>) {
   c.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
-  const a = c.call('deployments.create', { name: 'Rollout POS', version: '3.1', description: 'New till software and a receipt printer per till.', quietPeriodDays: 7 });
+  const a = c.call('deployments.create', {
+    name: 'Rollout POS',
+    version: '3.1',
+    description: 'New till software and a receipt printer per till.',
+    quietPeriodDays: 7,
+  });
   const b = c.call('deployments.create', { name: 'Rollout B', version: '1', quietPeriodDays: 7 });
   c.call('components.create', { deploymentId: a.id, name: 'Till software', kind: 'software', targetVersion: '3.1' });
-  c.call('checklistTemplate.saveItem', { deploymentId: a.id, phase: 'before', title: 'Clear the back office for the racks', ownerPrepares: true });
+  c.call('checklistTemplate.saveItem', {
+    deploymentId: a.id,
+    phase: 'before',
+    title: 'Clear the back office for the racks',
+    ownerPrepares: true,
+  });
   c.call('checklistTemplate.saveItem', { deploymentId: a.id, phase: 'before', title: 'Power on racks' });
   const ams = c.call('sites.create', {
     deploymentId: a.id,
@@ -49,8 +59,24 @@ function twoDeployments(c: ReturnType<typeof calendarCore>) {
     // Its owner reads English (an Amsterdam site would default to Dutch); site-language.test.ts covers the languages.
     language: 'en',
   });
-  const nyc = c.call('sites.create', { deploymentId: a.id, code: 'NYC-002', name: 'Store New York', timeZone: NYC, windowStart: at('2026-03-08T01:00', NYC), windowEnd: at('2026-03-08T05:00', NYC), technicians: ['Riley Field'] });
-  const utr = c.call('sites.create', { deploymentId: b.id, code: 'UTR-003', name: 'Store Utrecht', timeZone: AMS, windowStart: at('2026-04-02T09:00', AMS), windowEnd: at('2026-04-02T12:00', AMS), technicians: ['riley field'] });
+  const nyc = c.call('sites.create', {
+    deploymentId: a.id,
+    code: 'NYC-002',
+    name: 'Store New York',
+    timeZone: NYC,
+    windowStart: at('2026-03-08T01:00', NYC),
+    windowEnd: at('2026-03-08T05:00', NYC),
+    technicians: ['Riley Field'],
+  });
+  const utr = c.call('sites.create', {
+    deploymentId: b.id,
+    code: 'UTR-003',
+    name: 'Store Utrecht',
+    timeZone: AMS,
+    windowStart: at('2026-04-02T09:00', AMS),
+    windowEnd: at('2026-04-02T12:00', AMS),
+    technicians: ['riley field'],
+  });
   return { a, b, ams, nyc, utr };
 }
 
@@ -59,7 +85,13 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
     const c = calendarCore();
     const d = twoDeployments(c);
     const file = c.call('calendar.siteOwner', { siteId: d.ams.id });
-    expect(file).toMatchObject({ method: 'PUBLISH', eventCount: 1, cancelledCount: 0, mediaType: 'text/calendar', fileName: 'rollout-pos-ams-001-owner.ics' });
+    expect(file).toMatchObject({
+      method: 'PUBLISH',
+      eventCount: 1,
+      cancelledCount: 0,
+      mediaType: 'text/calendar',
+      fileName: 'rollout-pos-ams-001-owner.ics',
+    });
     const cal = readWithIcalJs(file.text);
     expect(cal.method).toBe('PUBLISH');
     expect(cal.zones[AMS]!.sort()).toEqual(['DAYLIGHT', 'STANDARD']);
@@ -77,7 +109,14 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
     });
     expect(file.text).toContain('DTSTART;TZID=Europe/Amsterdam:20260329T010000');
     expect(file.text).toContain('DTEND;TZID=Europe/Amsterdam:20260329T050000');
-    for (const part of ['New till software', 'Till software (software, version 3.1)', 'Please prepare before the visit:', '- Clear the back office for the racks', 'Technicians: Riley Field, Sam Other', 'Ring at the side door.']) {
+    for (const part of [
+      'New till software',
+      'Till software (software, version 3.1)',
+      'Please prepare before the visit:',
+      '- Clear the back office for the racks',
+      'Technicians: Riley Field, Sam Other',
+      'Ring at the side door.',
+    ]) {
       expect(event!.description).toContain(part);
     }
     // The technicians' own item is not the owner's to prepare.
@@ -96,12 +135,19 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
 
     // The window is cleared after it was sent: the owner gets a CANCEL, the team a cancelled event; both keep their SEQUENCE when sent again.
     const teamUid = `deployment-${d.a.id}-site-${d.ams.id}@outpost`;
-    expect(readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.find((e) => e.uid === teamUid)).toMatchObject({ sequence: 0, status: 'CONFIRMED' });
+    expect(
+      readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.find((e) => e.uid === teamUid),
+    ).toMatchObject({ sequence: 0, status: 'CONFIRMED' });
     c.call('sites.update', { siteId: d.ams.id, windowStart: null, windowEnd: null });
     for (let i = 0; i < 2; i += 1) {
       c.tick();
-      expect(readWithIcalJs(c.call('calendar.siteOwner', { siteId: d.ams.id }).text)).toMatchObject({ method: 'CANCEL', events: [{ uid: event!.uid, sequence: 2, status: 'CANCELLED' }] });
-      expect(readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.find((e) => e.uid === teamUid)).toMatchObject({ sequence: 1, status: 'CANCELLED' });
+      expect(readWithIcalJs(c.call('calendar.siteOwner', { siteId: d.ams.id }).text)).toMatchObject({
+        method: 'CANCEL',
+        events: [{ uid: event!.uid, sequence: 2, status: 'CANCELLED' }],
+      });
+      expect(
+        readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.find((e) => e.uid === teamUid),
+      ).toMatchObject({ sequence: 1, status: 'CANCELLED' });
     }
 
     // A technician may not export the owner's file.
@@ -121,7 +167,12 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
     const nycUid = `deployment-${d.a.id}-site-${d.nyc.id}@outpost`;
     const amsUid = `deployment-${d.a.id}-site-${d.ams.id}@outpost`;
     // 01:00 EST and 05:00 EDT.
-    expect(byUid.get(nycUid)).toMatchObject({ tzid: NYC, startUtc: '2026-03-08T06:00:00.000Z', endUtc: '2026-03-08T09:00:00.000Z', sequence: 0 });
+    expect(byUid.get(nycUid)).toMatchObject({
+      tzid: NYC,
+      startUtc: '2026-03-08T06:00:00.000Z',
+      endUtc: '2026-03-08T09:00:00.000Z',
+      sequence: 0,
+    });
     expect(byUid.get(amsUid)).toMatchObject({ tzid: AMS, startUtc: '2026-03-29T00:00:00.000Z', sequence: 0 });
     expect(byUid.get(amsUid)!.description).toContain('Site owner: Olive Owner, olive@example.com');
 
@@ -130,8 +181,13 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
     c.call('sites.rollback', { siteId: d.ams.id, reason: 'Printer firmware bricks the tills' });
     const ownerCancel = c.call('calendar.siteOwner', { siteId: d.ams.id });
     expect(ownerCancel).toMatchObject({ method: 'CANCEL', eventCount: 1, cancelledCount: 1, fileName: 'rollout-pos-ams-001-cancel.ics' });
-    expect(readWithIcalJs(ownerCancel.text)).toMatchObject({ method: 'CANCEL', events: [{ uid: `site-${d.ams.id}-owner@outpost`, sequence: 1, status: 'CANCELLED', startUtc: '2026-03-29T00:00:00.000Z' }] });
-    const afterRollback = new Map(readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.map((e) => [e.uid, e]));
+    expect(readWithIcalJs(ownerCancel.text)).toMatchObject({
+      method: 'CANCEL',
+      events: [{ uid: `site-${d.ams.id}-owner@outpost`, sequence: 1, status: 'CANCELLED', startUtc: '2026-03-29T00:00:00.000Z' }],
+    });
+    const afterRollback = new Map(
+      readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.map((e) => [e.uid, e]),
+    );
     expect(afterRollback.get(amsUid)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
     expect(afterRollback.get(nycUid)).toMatchObject({ status: 'CONFIRMED', sequence: 0 });
 
@@ -146,10 +202,19 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
     const removed = readWithIcalJs(afterRemoval.text).events.find((e) => e.uid === nycUid);
     expect(removed).toMatchObject({ status: 'CANCELLED', sequence: 1 });
     // Exported again: the cancellations keep their SEQUENCE.
-    const repeat = readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.map((e) => [e.uid, e.sequence, e.status]);
-    expect(new Set(repeat.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify([amsUid, 1, 'CANCELLED']), JSON.stringify([nycUid, 1, 'CANCELLED'])]));
+    const repeat = readWithIcalJs(c.call('calendar.deployment', { deploymentId: d.a.id }).text).events.map((e) => [
+      e.uid,
+      e.sequence,
+      e.status,
+    ]);
+    expect(new Set(repeat.map((r) => JSON.stringify(r)))).toEqual(
+      new Set([JSON.stringify([amsUid, 1, 'CANCELLED']), JSON.stringify([nycUid, 1, 'CANCELLED'])]),
+    );
     const ownerOfRemoved = c.call('calendar.siteOwner', { siteId: d.nyc.id });
-    expect(readWithIcalJs(ownerOfRemoved.text)).toMatchObject({ method: 'CANCEL', events: [{ uid: `site-${d.nyc.id}-owner@outpost`, sequence: 1, status: 'CANCELLED' }] });
+    expect(readWithIcalJs(ownerOfRemoved.text)).toMatchObject({
+      method: 'CANCEL',
+      events: [{ uid: `site-${d.nyc.id}-owner@outpost`, sequence: 1, status: 'CANCELLED' }],
+    });
 
     if (pythonIcalendarAvailable()) {
       const py = readWithPythonIcalendar(first.text);
@@ -168,16 +233,28 @@ describe('calendar files (.ics) on a real SQLite file, read back with ical.js an
     const mine = c.call('calendar.technician', {});
     expect(mine).toMatchObject({ method: 'PUBLISH', eventCount: 3, fileName: 'riley-field-sites.ics' });
     const events = readWithIcalJs(mine.text).events;
-    expect(events.map((e) => e.summary).sort()).toEqual(['Rollout B 1: UTR-003 Store Utrecht', 'Rollout POS 3.1: AMS-001 Store Amsterdam', 'Rollout POS 3.1: NYC-002 Store New York']);
-    expect(events.find((e) => e.summary.includes('UTR-003'))).toMatchObject({ uid: `deployment-${d.b.id}-site-${d.utr.id}@outpost`, startUtc: '2026-04-02T07:00:00.000Z', tzid: AMS });
+    expect(events.map((e) => e.summary).sort()).toEqual([
+      'Rollout B 1: UTR-003 Store Utrecht',
+      'Rollout POS 3.1: AMS-001 Store Amsterdam',
+      'Rollout POS 3.1: NYC-002 Store New York',
+    ]);
+    expect(events.find((e) => e.summary.includes('UTR-003'))).toMatchObject({
+      uid: `deployment-${d.b.id}-site-${d.utr.id}@outpost`,
+      startUtc: '2026-04-02T07:00:00.000Z',
+      tzid: AMS,
+    });
     expect(c.result('calendar.technician', { name: 'Sam Other' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(c.call('calendar.technician', { name: 'riley FIELD' }).eventCount).toBe(3);
 
     c.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
-    expect(readWithIcalJs(c.call('calendar.technician', { name: 'Sam Other' }).text).events.map((e) => e.summary)).toEqual(['Rollout POS 3.1: AMS-001 Store Amsterdam']);
+    expect(readWithIcalJs(c.call('calendar.technician', { name: 'Sam Other' }).text).events.map((e) => e.summary)).toEqual([
+      'Rollout POS 3.1: AMS-001 Store Amsterdam',
+    ]);
     const userId = '0b6f8a52-3f0e-4a8e-9d37-2b1f3c4d5e6f';
     c.call('sites.update', { siteId: d.nyc.id, technicians: [{ id: userId, name: 'Pat Picked' }] });
-    expect(readWithIcalJs(c.call('calendar.technician', { userId }).text).events.map((e) => e.summary)).toEqual(['Rollout POS 3.1: NYC-002 Store New York']);
+    expect(readWithIcalJs(c.call('calendar.technician', { userId }).text).events.map((e) => e.summary)).toEqual([
+      'Rollout POS 3.1: NYC-002 Store New York',
+    ]);
     expect(c.result('calendar.technician', { name: 'Nobody Here' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

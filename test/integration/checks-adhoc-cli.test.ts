@@ -32,7 +32,9 @@ function outpost(args: string[], input = ''): Promise<Run> {
     child.stdout.on('data', (d: Buffer) => stdout.push(d));
     child.stderr.on('data', (d: Buffer) => stderr.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    );
     child.stdin.end(input);
   });
 }
@@ -43,19 +45,24 @@ function parseReport(text: string) {
     return JSON.parse(text);
   } catch (error) {
     const at = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
-    throw new Error(`${String(error)}; ${text.length} characters; around it: ${JSON.stringify(text.slice(Math.max(0, at - 200), at + 200))}`);
+    throw new Error(
+      `${String(error)}; ${text.length} characters; around it: ${JSON.stringify(text.slice(Math.max(0, at - 200), at + 200))}`,
+    );
   }
 }
 
 /** Parsed by Python's XML parser (strict, independent of ours): per suite, the counts and the elements. */
-function parseJunit(xml: string): { name: string; tests: number; failures: number; errors: number; skipped: number; cases: number; failureEls: number }[] {
+function parseJunit(
+  xml: string,
+): { name: string; tests: number; failures: number; errors: number; skipped: number; cases: number; failureEls: number }[] {
   const script = `import sys, json, xml.etree.ElementTree as ET
 root = ET.fromstring(sys.stdin.read())
 print(json.dumps([{ 'name': s.get('name'), 'tests': int(s.get('tests')), 'failures': int(s.get('failures')), 'errors': int(s.get('errors')), 'skipped': int(s.get('skipped')), 'cases': len(s.findall('testcase')), 'failureEls': len(s.findall('testcase/failure')) } for s in root.findall('testsuite')]))`;
   return JSON.parse(execFileSync('python3', ['-c', script], { input: xml, encoding: 'utf8' }));
 }
 
-const hostKeyBlob = (sshd: SshdInstance) => fs.readFileSync(path.join(sshd.dir, 'ssh_host_ed25519_key.pub'), 'utf8').trim().split(/\s+/)[1]!;
+const hostKeyBlob = (sshd: SshdInstance) =>
+  fs.readFileSync(path.join(sshd.dir, 'ssh_host_ed25519_key.pub'), 'utf8').trim().split(/\s+/)[1]!;
 
 describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd', () => {
   let a: SshdInstance;
@@ -83,7 +90,21 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
   });
 
   it('two --target hosts with --accept-new: both keys written to known_hosts, facts and passing results in JSON, exit 0', async () => {
-    const run = await outpost(['--target', `${a.user.name}@127.0.0.1:${a.port}`, '--target', `${b.user.name}@127.0.0.1:${b.port}`, '--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--accept-new', '--format', 'json']);
+    const run = await outpost([
+      '--target',
+      `${a.user.name}@127.0.0.1:${a.port}`,
+      '--target',
+      `${b.user.name}@127.0.0.1:${b.port}`,
+      '--requirements',
+      passing,
+      '--identity',
+      a.user.privateKeyPath,
+      '--known-hosts',
+      knownHosts,
+      '--accept-new',
+      '--format',
+      'json',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = parseReport(run.stdout);
@@ -96,9 +117,13 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
       expect(h.counts).toEqual({ pass: 2, fail: 0, error: 0, skipped: 0 });
       expect(h.facts.os.family).toBe('linux');
     }
-    expect(report.acceptedHostKeys.map((k: { key: { fingerprint: string } }) => k.key.fingerprint).sort()).toEqual([a.hostKeyFingerprint, b.hostKeyFingerprint].sort());
+    expect(report.acceptedHostKeys.map((k: { key: { fingerprint: string } }) => k.key.fingerprint).sort()).toEqual(
+      [a.hostKeyFingerprint, b.hostKeyFingerprint].sort(),
+    );
     const lines = fs.readFileSync(knownHosts, 'utf8').trim().split('\n');
-    expect(lines.sort()).toEqual([`[127.0.0.1]:${a.port} ssh-ed25519 ${hostKeyBlob(a)}`, `[127.0.0.1]:${b.port} ssh-ed25519 ${hostKeyBlob(b)}`].sort());
+    expect(lines.sort()).toEqual(
+      [`[127.0.0.1]:${a.port} ssh-ed25519 ${hostKeyBlob(a)}`, `[127.0.0.1]:${b.port} ssh-ed25519 ${hostKeyBlob(b)}`].sort(),
+    );
     expect((fs.statSync(knownHosts).mode & 0o777).toString(8)).toBe('600');
   }, 120_000);
 
@@ -108,7 +133,18 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
       'hosts.ini',
       `[pos]\npos-a ansible_host=127.0.0.1 ansible_port=${a.port}\npos-b ansible_host=127.0.0.1 ansible_port=${b.port}\n[backoffice]\nbo-1 ansible_host=127.0.0.1 ansible_port=${down}\n[all:vars]\nansible_user=${a.user.name}\n`,
     );
-    const args = ['--inventory', inventory, '--limit', 'pos:!bo-*', '--password-stdin', '--known-hosts', knownHosts, '--accept-new', '--format', 'junit'];
+    const args = [
+      '--inventory',
+      inventory,
+      '--limit',
+      'pos:!bo-*',
+      '--password-stdin',
+      '--known-hosts',
+      knownHosts,
+      '--accept-new',
+      '--format',
+      'junit',
+    ];
     const pass = await outpost([...args, '--requirements', passing], `${a.user.password}\n`);
     expect(pass.stderr).toBe('');
     expect(pass.code).toBe(0);
@@ -131,7 +167,17 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     // known_hosts says a's port has b's key: a now "shows a different key".
     const changed = file('known_hosts_changed', `[127.0.0.1]:${a.port} ssh-ed25519 ${hostKeyBlob(b)}\n`);
     expect(fingerprintOf(Buffer.from(hostKeyBlob(b), 'base64'))).toBe(b.hostKeyFingerprint);
-    const run = await outpost(['--target', `${a.user.name}@127.0.0.1:${a.port}`, '--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', changed, '--accept-new']);
+    const run = await outpost([
+      '--target',
+      `${a.user.name}@127.0.0.1:${a.port}`,
+      '--requirements',
+      passing,
+      '--identity',
+      a.user.privateKeyPath,
+      '--known-hosts',
+      changed,
+      '--accept-new',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('HOST KEY CHANGED');
     expect(run.stdout).toContain(b.hostKeyFingerprint);
@@ -146,7 +192,19 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
       const lines: string[] = [];
       return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
     };
-    const common = ['--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--accept-new', '--site', 'CHK', '--data-dir', dataDir];
+    const common = [
+      '--requirements',
+      passing,
+      '--identity',
+      a.user.privateKeyPath,
+      '--known-hosts',
+      knownHosts,
+      '--accept-new',
+      '--site',
+      'CHK',
+      '--data-dir',
+      dataDir,
+    ];
     const refused = io();
     expect(await checkCommand.run(['--target', `${a.user.name}@127.0.0.1:${b.port}`, ...common], refused.io)).toBe(2);
     expect(refused.lines.join('\n')).toContain(`is not a target machine of site CHK`);
@@ -168,7 +226,19 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
 
   it('a command requirement runs only with --approve-commands (the person running it approves); without it nothing is checked (exit 2) and the command is shown', async () => {
     const goss = file('command.yaml', 'command:\n  "echo outpost-adhoc-$((6*7))":\n    exit-status: 0\n    stdout: ["outpost-adhoc-42"]\n');
-    const args = ['--target', `${a.user.name}@127.0.0.1:${a.port}`, '--requirements', goss, '--identity', a.user.privateKeyPath, '--known-hosts', knownHosts, '--accept-new', '--format', 'json'];
+    const args = [
+      '--target',
+      `${a.user.name}@127.0.0.1:${a.port}`,
+      '--requirements',
+      goss,
+      '--identity',
+      a.user.privateKeyPath,
+      '--known-hosts',
+      knownHosts,
+      '--accept-new',
+      '--format',
+      'json',
+    ];
     const run = async (extra: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
@@ -183,12 +253,25 @@ describe.skipIf(unavailable !== null)('outpost check, ad-hoc, against real sshd'
     expect(held.err).toContain('Nothing was checked');
     const approved = await run(['--approve-commands']);
     expect(approved).toMatchObject({ code: 0, err: '' });
-    expect((JSON.parse(approved.out) as { hosts: { results: { status: string }[] }[] }).hosts[0]!.results[0]).toMatchObject({ status: 'pass' });
+    expect((JSON.parse(approved.out) as { hosts: { results: { status: string }[] }[] }).hosts[0]!.results[0]).toMatchObject({
+      status: 'pass',
+    });
   }, 120_000);
 
   it('an unknown host key without --accept-new is refused (exit 2) and nothing is written', async () => {
     const empty = path.join(dir, 'known_hosts_empty');
-    const run = await outpost(['--target', `${b.user.name}@127.0.0.1:${b.port}`, '--requirements', passing, '--identity', a.user.privateKeyPath, '--known-hosts', empty, '--format', 'tap']);
+    const run = await outpost([
+      '--target',
+      `${b.user.name}@127.0.0.1:${b.port}`,
+      '--requirements',
+      passing,
+      '--identity',
+      a.user.privateKeyPath,
+      '--known-hosts',
+      empty,
+      '--format',
+      'tap',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('not ok 1 - ');
     expect(run.stderr).toContain(b.hostKeyFingerprint);
@@ -200,7 +283,10 @@ describe('outpost check --dry-run and usage', () => {
   it('--dry-run lists requirements and every skipped part with its reason, and never connects (a listening socket sees nothing)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-adhoc-dry-'));
     const goss = path.join(dir, 'goss.yaml');
-    fs.writeFileSync(goss, 'package:\n  nginx:\n    installed: true\ncommand:\n  "uname -r":\n    exit-status: 0\nhttp-request:\n  x: {}\nservice:\n  cron:\n    running: true\n    skip: true\n');
+    fs.writeFileSync(
+      goss,
+      'package:\n  nginx:\n    installed: true\ncommand:\n  "uname -r":\n    exit-status: 0\nhttp-request:\n  x: {}\nservice:\n  cron:\n    running: true\n    skip: true\n',
+    );
     let connections = 0;
     const server = net.createServer((socket) => {
       connections++;
@@ -209,7 +295,15 @@ describe('outpost check --dry-run and usage', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
     try {
-      const run = await outpost(['--target', `deploy@127.0.0.1:${port}`, '--requirements', goss, '--known-hosts', path.join(dir, 'kh'), '--dry-run']);
+      const run = await outpost([
+        '--target',
+        `deploy@127.0.0.1:${port}`,
+        '--requirements',
+        goss,
+        '--known-hosts',
+        path.join(dir, 'kh'),
+        '--dry-run',
+      ]);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`deploy@127.0.0.1:${port}`);
       expect(run.stdout).toMatch(/r001 package\s+Package nginx installed/);
@@ -231,7 +325,10 @@ describe('outpost check --dry-run and usage', () => {
       [['--target', 'a@h', '--targets', 'x', '--requirements', 'r'], 'Give one of --target, --targets, not several'],
       [['--target', 'a@h', '--limit', 'web', '--requirements', 'r'], '--limit needs --inventory'],
       [['--target', 'a@h'], '--requirements FILE is required'],
-      [['--target', 'a@h:99999', '--requirements', path.join(ROOT, 'package.json'), '--dry-run'], 'the port must be a number from 1 to 65535'],
+      [
+        ['--target', 'a@h:99999', '--requirements', path.join(ROOT, 'package.json'), '--dry-run'],
+        'the port must be a number from 1 to 65535',
+      ],
       [['--target', 'a@h', '--requirements', 'r', '--format', 'xml'], '--format must be one of table, json, junit, tap'],
       [['--target', 'a@h', '--requirements', 'r', '--deployment', 'D'], '--deployment and --data-dir go with --site'],
     ];

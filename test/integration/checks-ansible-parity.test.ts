@@ -34,16 +34,33 @@ describe.skipIf(skipReason !== null)(`facts agree with Ansible's setup module${s
   beforeAll(async () => {
     sshd = await startSshd();
     const outcome = await collectRemote(
-      { host: sshd.host, port: sshd.port, username: sshd.user.name, auth: { kind: 'key', privateKey: sshd.user.privateKey }, trustedFingerprint: sshd.hostKeyFingerprint, useSudo: false, timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 } },
+      {
+        host: sshd.host,
+        port: sshd.port,
+        username: sshd.user.name,
+        auth: { kind: 'key', privateKey: sshd.user.privateKey },
+        trustedFingerprint: sshd.hostKeyFingerprint,
+        useSudo: false,
+        timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 },
+      },
       [],
     );
     if (!outcome.ok) throw new Error(outcome.message);
     ours = outcome.facts;
     const dir = tempDataDir('outpost-ansible');
     const inventory = path.join(dir, 'inventory.ini');
-    fs.writeFileSync(inventory, `target ansible_host=127.0.0.1 ansible_port=${sshd.port} ansible_user=${sshd.user.name} ansible_ssh_private_key_file=${sshd.user.privateKeyPath}\n`);
+    fs.writeFileSync(
+      inventory,
+      `target ansible_host=127.0.0.1 ansible_port=${sshd.port} ansible_user=${sshd.user.name} ansible_ssh_private_key_file=${sshd.user.privateKeyPath}\n`,
+    );
     const output = execFileSync('ansible', ['all', '-i', inventory, '-m', 'setup'], {
-      env: { ...process.env, ANSIBLE_HOST_KEY_CHECKING: 'False', ANSIBLE_PYTHON_INTERPRETER: 'auto_silent', ANSIBLE_LOCAL_TEMP: path.join(dir, 'tmp'), ANSIBLE_NOCOLOR: '1' },
+      env: {
+        ...process.env,
+        ANSIBLE_HOST_KEY_CHECKING: 'False',
+        ANSIBLE_PYTHON_INTERPRETER: 'auto_silent',
+        ANSIBLE_LOCAL_TEMP: path.join(dir, 'tmp'),
+        ANSIBLE_NOCOLOR: '1',
+      },
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
@@ -64,7 +81,9 @@ describe.skipIf(skipReason !== null)(`facts agree with Ansible's setup module${s
 
   it('reports the same processors, memory, root file system and interfaces', () => {
     expect(ours.cpu.threads).toBe(theirs.ansible_processor_vcpus);
-    expect(Math.abs((ours.memory.totalBytes ?? 0) / 1048576 - theirs.ansible_memtotal_mb)).toBeLessThanOrEqual(Math.max(2, theirs.ansible_memtotal_mb * 0.01));
+    expect(Math.abs((ours.memory.totalBytes ?? 0) / 1048576 - theirs.ansible_memtotal_mb)).toBeLessThanOrEqual(
+      Math.max(2, theirs.ansible_memtotal_mb * 0.01),
+    );
     const ourRoot = ours.mounts.find((m) => m.mount === '/');
     const theirRoot = theirs.ansible_mounts.find((m) => m.mount === '/');
     expect(ourRoot?.fsType).toBe(theirRoot?.fstype);

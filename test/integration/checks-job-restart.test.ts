@@ -33,10 +33,11 @@ async function until<T>(what: string, read: () => T | undefined, ms = 60_000): P
   }
 }
 
-const ended = (core: OutpostCore, jobId: string) => until('the job to end', () => {
-  const status = call<CheckJobStatus>(core, 'checks.status', { jobId });
-  return status.state === 'running' ? undefined : status;
-});
+const ended = (core: OutpostCore, jobId: string) =>
+  until('the job to end', () => {
+    const status = call<CheckJobStatus>(core, 'checks.status', { jobId });
+    return status.state === 'running' ? undefined : status;
+  });
 
 describe.skipIf(unavailable !== null)('check jobs survive a restart', () => {
   let sshd: SshdInstance;
@@ -76,7 +77,9 @@ describe.skipIf(unavailable !== null)('check jobs survive a restart', () => {
     setup.close();
 
     // The core in a child process, killed once the first host's run is stored and it waits on the second.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/check-job-child.ts'), dataDir, seed.siteId], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/check-job-child.ts'), dataDir, seed.siteId], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
@@ -85,7 +88,11 @@ describe.skipIf(unavailable !== null)('check jobs survive a restart', () => {
       child.on('exit', (code) => reject(new Error(`child exited ${code}: ${stderr.slice(-2000)}`)));
     });
     const reader = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
-    const runsOf = (target: string) => reader.prepare('SELECT id, outcome FROM check_runs WHERE job_id = ? AND target_id = ?').all(jobId, target) as { id: string; outcome: string }[];
+    const runsOf = (target: string) =>
+      reader.prepare('SELECT id, outcome FROM check_runs WHERE job_id = ? AND target_id = ?').all(jobId, target) as {
+        id: string;
+        outcome: string;
+      }[];
     const firstRun = await until('the first host to be stored', () => runsOf(a)[0]);
     await until('the second host to be connected', () => (held.length > 0 ? true : undefined));
     child.kill('SIGKILL');
@@ -122,7 +129,9 @@ describe.skipIf(unavailable !== null)('check jobs survive a restart', () => {
       expect(runsOf(d)).toHaveLength(0);
       expect(reader.prepare('SELECT state FROM check_jobs WHERE id = ?').get(jobId)).toEqual({ state: 'finished' });
 
-      const interrupted = call<{ jobId: string; targetId: string; label: string; message: string }[]>(core, 'checks.interrupted', { siteId: seed.siteId });
+      const interrupted = call<{ jobId: string; targetId: string; label: string; message: string }[]>(core, 'checks.interrupted', {
+        siteId: seed.siteId,
+      });
       expect(interrupted).toEqual([expect.objectContaining({ jobId, targetId: d, label: 'd-locked' })]);
 
       // The technician enters the password again and retries: the same job checks d, and only d.

@@ -19,7 +19,10 @@ const KEY = { algorithm: 'ssh-ed25519', fingerprint: `SHA256:${'A'.repeat(43)}` 
 const OK: CollectOutcome = { ok: true, facts: makeFacts(), hostKey: KEY };
 
 /** Fake collectors, one host at a time; `answer` says what each host (by port) gives. */
-function parts(answer: (port: number, signal: AbortSignal) => Promise<CollectOutcome>, local: (signal: AbortSignal) => Promise<CollectOutcome> = () => Promise.resolve(OK)): CheckParts {
+function parts(
+  answer: (port: number, signal: AbortSignal) => Promise<CollectOutcome>,
+  local: (signal: AbortSignal) => Promise<CollectOutcome> = () => Promise.resolve(OK),
+): CheckParts {
   return {
     async collectMany(items, collect, options) {
       const out = new Map<(typeof items)[number], CollectOutcome>();
@@ -37,7 +40,10 @@ function parts(answer: (port: number, signal: AbortSignal) => Promise<CollectOut
   };
 }
 
-const untilAborted = (signal: AbortSignal) => new Promise<CollectOutcome>((resolve) => signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled', message: 'Cancelled' })));
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<CollectOutcome>((resolve) =>
+    signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled', message: 'Cancelled' })),
+  );
 
 function seeded() {
   const dataDir = tempDataDir('checks-resume');
@@ -63,19 +69,37 @@ describe('resumed check jobs', () => {
     first.suspendAll();
     await first.wait(jobId);
     expect(ctx.sqlite.prepare('SELECT state FROM check_jobs WHERE id = ?').get(jobId)).toEqual({ state: 'running' });
-    expect(ctx.sqlite.prepare('SELECT state FROM check_job_hosts WHERE job_id = ? ORDER BY position').all(jobId)).toEqual([{ state: 'done' }, { state: 'queued' }, { state: 'queued' }]);
+    expect(ctx.sqlite.prepare('SELECT state FROM check_job_hosts WHERE job_id = ? ORDER BY position').all(jobId)).toEqual([
+      { state: 'done' },
+      { state: 'queued' },
+      { state: 'queued' },
+    ]);
     expect(ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM check_runs').get()).toEqual({ n: 1 });
 
     // The crash window: host-1's run was committed, its host row not yet.
     const stored = insertCheckRun(ctx, {
-      siteId, targetId: targetIds[1]!, targetLabel: 'host-1', jobId, startedAt: ctx.clock.now(), finishedAt: ctx.clock.now(), by: 'Test Technician',
-      outcome: 'completed', message: '', hostKey: KEY, expectedFingerprint: null, facts: null, results: [], durationMs: 1,
+      siteId,
+      targetId: targetIds[1]!,
+      targetLabel: 'host-1',
+      jobId,
+      startedAt: ctx.clock.now(),
+      finishedAt: ctx.clock.now(),
+      by: 'Test Technician',
+      outcome: 'completed',
+      message: '',
+      hostKey: KEY,
+      expectedFingerprint: null,
+      facts: null,
+      results: [],
+      durationMs: 1,
     });
     const collected: number[] = [];
-    const second = createCheckJobs(parts((port) => {
-      collected.push(port);
-      return Promise.resolve(OK);
-    }));
+    const second = createCheckJobs(
+      parts((port) => {
+        collected.push(port);
+        return Promise.resolve(OK);
+      }),
+    );
     expect(second.resumeStored(ctx)).toEqual([jobId]);
     const end = await second.wait(jobId);
     expect(collected).toEqual([2302]);
@@ -86,7 +110,11 @@ describe('resumed check jobs', () => {
     expect(second.status(jobId, ctx).state).toBe('finished');
     // Nothing left to resume, and a finished job answers from the database in a new process.
     expect(createCheckJobs(parts(() => Promise.resolve(OK))).resumeStored(ctx)).toEqual([]);
-    expect(createCheckJobs(parts(() => Promise.resolve(OK))).status(jobId, ctx).hosts.map((h) => h.outcome)).toEqual(['completed', 'completed', 'completed']);
+    expect(
+      createCheckJobs(parts(() => Promise.resolve(OK)))
+        .status(jobId, ctx)
+        .hosts.map((h) => h.outcome),
+    ).toEqual(['completed', 'completed', 'completed']);
   });
 
   it('resumes a check of this machine with its role', async () => {
@@ -95,7 +123,11 @@ describe('resumed check jobs', () => {
     const { jobId } = first.startThisMachine(ctx, { siteId, role: 'till' });
     first.suspendAll();
     await first.wait(jobId);
-    expect(ctx.sqlite.prepare('SELECT kind, role, state FROM check_jobs WHERE id = ?').get(jobId)).toEqual({ kind: 'this_machine', role: 'till', state: 'running' });
+    expect(ctx.sqlite.prepare('SELECT kind, role, state FROM check_jobs WHERE id = ?').get(jobId)).toEqual({
+      kind: 'this_machine',
+      role: 'till',
+      state: 'running',
+    });
     const second = createCheckJobs(parts(() => Promise.resolve(OK)));
     expect(second.resumeStored(ctx)).toEqual([jobId]);
     const end = await second.wait(jobId);

@@ -13,7 +13,7 @@ import { collectRemote } from '../../core/checks/remote/collect-remote';
 import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 
 describe('local collector', () => {
-  it('gathers this machine\'s facts in a worker thread and answers probes locally', async () => {
+  it("gathers this machine's facts in a worker thread and answers probes locally", async () => {
     const entry = localFactsWorkerEntry();
     expect(entry?.eval).toBe(true); // from the sources: the TypeScript worker through tsx
     const outcome = await collectLocal([
@@ -33,9 +33,19 @@ describe('local collector', () => {
     expect(f.cpu.threads).toBe(os.cpus().length);
     expect(f.memory.totalBytes).toBe(os.totalmem());
     expect(f.packages.some((p) => p.name === 'openssh-server' && p.manager === 'dpkg')).toBe(true);
-    expect(f.probes.hostname).toMatchObject({ kind: 'file', exists: true, owner: 'root', contents: fs.readFileSync('/etc/hostname', 'utf8') });
+    expect(f.probes.hostname).toMatchObject({
+      kind: 'file',
+      exists: true,
+      owner: 'root',
+      contents: fs.readFileSync('/etc/hostname', 'utf8'),
+    });
     // Contents are read only for a requirement that matches patterns against them.
-    expect(f.probes['hostname-meta']).toMatchObject({ kind: 'file', exists: true, contents: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(f.probes['hostname-meta']).toMatchObject({
+      kind: 'file',
+      exists: true,
+      contents: null,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(f.probes.echo).toMatchObject({ kind: 'command', exitStatus: 4, stdout: 'hello\n', timedOut: false });
     expect(f.probes.root).toMatchObject({ kind: 'user', exists: true, uid: 0, home: '/root' });
     expect(f.probes.rootgroup).toEqual({ kind: 'group', exists: true, gid: 0 });
@@ -48,7 +58,11 @@ describe('local collector', () => {
     expect(hang.ok && hang.facts.probes.hang).toMatchObject({ kind: 'command', timedOut: true, exitStatus: null });
     const started = Date.now();
     const marker = `outpost-hang-${randomBytes(4).toString('hex')}`;
-    const overall = await collectLocal([{ id: 'hang', kind: 'command', params: { command: `sleep 30; echo ${marker}`, timeoutSeconds: 30 } }], undefined, { callMs: 5000, overallMs: 1500 });
+    const overall = await collectLocal(
+      [{ id: 'hang', kind: 'command', params: { command: `sleep 30; echo ${marker}`, timeoutSeconds: 30 } }],
+      undefined,
+      { callMs: 5000, overallMs: 1500 },
+    );
     expect(overall).toMatchObject({ ok: false, reason: 'timeout' });
     expect(Date.now() - started).toBeLessThan(4000);
     // The hanging command does not outlive the stop.
@@ -59,7 +73,10 @@ describe('local collector', () => {
   it('can be cancelled', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const outcome = await collectLocal([{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }], controller.signal);
+    const outcome = await collectLocal(
+      [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }],
+      controller.signal,
+    );
     expect(outcome).toMatchObject({ ok: false, reason: 'cancelled' });
   });
 
@@ -72,55 +89,67 @@ describe('local collector', () => {
       { id: 'd', kind: 'dns', params: { name: `\`touch ${canary}\`` } },
     ]);
     if (!outcome.ok) throw new Error(outcome.message);
-    for (const id of ['u', 'f', 'k', 'd']) expect(outcome.facts.probes[id]).toMatchObject({ kind: 'error', message: expect.stringContaining('Invalid parameters') });
+    for (const id of ['u', 'f', 'k', 'd'])
+      expect(outcome.facts.probes[id]).toMatchObject({ kind: 'error', message: expect.stringContaining('Invalid parameters') });
     expect(fs.existsSync(canary)).toBe(false);
   });
 });
 
 const unavailable = sshdUnavailableReason();
 
-describe.skipIf(unavailable)(`parity: SSH to this machine agrees with systeminformation${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let sshd: SshdInstance;
-  let local: Facts;
-  let remote: Facts;
-  beforeAll(async () => {
-    sshd = await startSshd();
-    const [l, r] = await Promise.all([
-      collectLocal([]),
-      collectRemote(
-        { host: sshd.host, port: sshd.port, username: sshd.user.name, auth: { kind: 'key', privateKey: sshd.user.privateKey }, trustedFingerprint: sshd.hostKeyFingerprint, useSudo: false, timeouts: { connectMs: 5000, commandMs: 15000, overallMs: 20000 } },
-        [],
-      ),
-    ]);
-    if (!l.ok) throw new Error(`local: ${l.message}`);
-    if (!r.ok) throw new Error(`ssh: ${r.message}`);
-    local = l.facts;
-    remote = r.facts;
-  }, 60_000);
-  afterAll(async () => sshd?.stop());
+describe.skipIf(unavailable)(
+  `parity: SSH to this machine agrees with systeminformation${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let sshd: SshdInstance;
+    let local: Facts;
+    let remote: Facts;
+    beforeAll(async () => {
+      sshd = await startSshd();
+      const [l, r] = await Promise.all([
+        collectLocal([]),
+        collectRemote(
+          {
+            host: sshd.host,
+            port: sshd.port,
+            username: sshd.user.name,
+            auth: { kind: 'key', privateKey: sshd.user.privateKey },
+            trustedFingerprint: sshd.hostKeyFingerprint,
+            useSudo: false,
+            timeouts: { connectMs: 5000, commandMs: 15000, overallMs: 20000 },
+          },
+          [],
+        ),
+      ]);
+      if (!l.ok) throw new Error(`local: ${l.message}`);
+      if (!r.ok) throw new Error(`ssh: ${r.message}`);
+      local = l.facts;
+      remote = r.facts;
+    }, 60_000);
+    afterAll(async () => sshd?.stop());
 
-  const within1Percent = (a: number | null | undefined, b: number | null | undefined) => {
-    expect(a).toBeTypeOf('number');
-    expect(b).toBeTypeOf('number');
-    expect(Math.abs(a! - b!) / b!).toBeLessThanOrEqual(0.01);
-  };
+    const within1Percent = (a: number | null | undefined, b: number | null | undefined) => {
+      expect(a).toBeTypeOf('number');
+      expect(b).toBeTypeOf('number');
+      expect(Math.abs(a! - b!) / b!).toBeLessThanOrEqual(0.01);
+    };
 
-  it('cores and threads', () => {
-    expect(remote.cpu.threads).toBe(local.cpu.threads);
-    expect(remote.cpu.cores).toBe(local.cpu.cores);
-  });
-  it('memory total within 1%', () => within1Percent(remote.memory.totalBytes, local.memory.totalBytes));
-  it('OS id and version', () => {
-    expect(remote.os.distribution).toBe(local.os.distribution);
-    expect(remote.os.version).toBe(local.os.version);
-    expect(remote.os.kernel).toBe(local.os.kernel);
-    expect(remote.os.architecture).toBe(local.os.architecture);
-  });
-  it('host name', () => expect(remote.hostName).toBe(local.hostName));
-  it('root file system size within 1%', () => {
-    within1Percent(remote.mounts.find((m) => m.mount === '/')?.sizeBytes, local.mounts.find((m) => m.mount === '/')?.sizeBytes);
-  });
-  it('the same installed packages', () => {
-    expect(remote.packages.length).toBe(local.packages.length);
-  });
-});
+    it('cores and threads', () => {
+      expect(remote.cpu.threads).toBe(local.cpu.threads);
+      expect(remote.cpu.cores).toBe(local.cpu.cores);
+    });
+    it('memory total within 1%', () => within1Percent(remote.memory.totalBytes, local.memory.totalBytes));
+    it('OS id and version', () => {
+      expect(remote.os.distribution).toBe(local.os.distribution);
+      expect(remote.os.version).toBe(local.os.version);
+      expect(remote.os.kernel).toBe(local.os.kernel);
+      expect(remote.os.architecture).toBe(local.os.architecture);
+    });
+    it('host name', () => expect(remote.hostName).toBe(local.hostName));
+    it('root file system size within 1%', () => {
+      within1Percent(remote.mounts.find((m) => m.mount === '/')?.sizeBytes, local.mounts.find((m) => m.mount === '/')?.sizeBytes);
+    });
+    it('the same installed packages', () => {
+      expect(remote.packages.length).toBe(local.packages.length);
+    });
+  },
+);

@@ -42,13 +42,21 @@ describe('check this machine: plan commands need approval', () => {
   fs.writeFileSync(secretFile, `licence=SECRET-${randomBytes(8).toString('hex')}\nmode=store\n${'padding line\n'.repeat(2000)}`);
   const linkToSecret = path.join(secretDir, 'link');
   fs.symlinkSync('/etc/ssl/private', linkToSecret);
-  const seed = seedCheckSite(dataDir, [], [
-    { kind: 'cpu_cores', description: 'At least 1 CPU core', params: { min: 1 } },
-    { kind: 'command', description: 'Canary command', params: { command: `touch ${canary}; for i in $(seq 1 100); do echo line-$i-marker; done` } },
-    { kind: 'file', description: 'POS configuration', params: { path: secretFile, contains: ['mode=store'] } },
-    { kind: 'file', description: 'OS release (allow-listed)', params: { path: '/etc/os-release' } },
-    { kind: 'file', description: 'Through a link', params: { path: linkToSecret } },
-  ]);
+  const seed = seedCheckSite(
+    dataDir,
+    [],
+    [
+      { kind: 'cpu_cores', description: 'At least 1 CPU core', params: { min: 1 } },
+      {
+        kind: 'command',
+        description: 'Canary command',
+        params: { command: `touch ${canary}; for i in $(seq 1 100); do echo line-$i-marker; done` },
+      },
+      { kind: 'file', description: 'POS configuration', params: { path: secretFile, contains: ['mode=store'] } },
+      { kind: 'file', description: 'OS release (allow-listed)', params: { path: '/etc/os-release' } },
+      { kind: 'file', description: 'Through a link', params: { path: linkToSecret } },
+    ],
+  );
   const [, commandId, fileId, osReleaseId, linkId] = seed.requirementIds;
   let core: TestCore;
 
@@ -87,8 +95,12 @@ describe('check this machine: plan commands need approval', () => {
   it('runs after approval (recorded with who and when) and stores bounded evidence, not the file', async () => {
     const [pending] = core.call('checks.approvalsNeeded', { siteId: seed.siteId, thisMachine: true });
     core.call('profile.set', { name: 'Riley Field', role: 'technician' });
-    expect(core.dispatch('checks.approveCommands', { siteId: seed.siteId, approvals: [{ targetId: null, hash: 'a'.repeat(64) }] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(core.call('checks.approveCommands', { siteId: seed.siteId, approvals: [{ targetId: null, hash: pending!.hash }] })).toEqual({ approved: 1 });
+    expect(
+      core.dispatch('checks.approveCommands', { siteId: seed.siteId, approvals: [{ targetId: null, hash: 'a'.repeat(64) }] }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(core.call('checks.approveCommands', { siteId: seed.siteId, approvals: [{ targetId: null, hash: pending!.hash }] })).toEqual({
+      approved: 1,
+    });
     expect(core.call('checks.approvalsNeeded', { siteId: seed.siteId, thisMachine: true })).toEqual([]);
 
     const status = await runToEnd(core, () => core.call('checks.checkThisMachine', { siteId: seed.siteId }));
@@ -100,7 +112,12 @@ describe('check this machine: plan commands need approval', () => {
     expect(byId.get(linkId!)).toMatchObject({ status: 'error', message: expect.stringContaining('Refused') });
 
     const { ctx, close } = openServiceContext(dataDir);
-    const approval = ctx.sqlite.prepare('SELECT approved_by, approved_at, run_as, items FROM plan_approvals').all() as { approved_by: string; approved_at: string; run_as: string; items: string }[];
+    const approval = ctx.sqlite.prepare('SELECT approved_by, approved_at, run_as, items FROM plan_approvals').all() as {
+      approved_by: string;
+      approved_at: string;
+      run_as: string;
+      items: string;
+    }[];
     const activity = ctx.sqlite.prepare("SELECT actor FROM activity WHERE action = 'checks.commands_approved'").all();
     const stored = (ctx.sqlite.prepare('SELECT facts FROM check_runs WHERE id = ?').get(run.id) as { facts: string }).facts;
     close();
@@ -114,7 +131,12 @@ describe('check this machine: plan commands need approval', () => {
     const secret = fs.readFileSync(secretFile, 'utf8');
     expect(stored).not.toContain(secret.split('\n')[0]);
     expect(stored).not.toContain('padding line');
-    expect(run.facts!.probes[fileId!]).toMatchObject({ kind: 'file', exists: true, contents: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(run.facts!.probes[fileId!]).toMatchObject({
+      kind: 'file',
+      exists: true,
+      contents: null,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const command = run.facts!.probes[commandId!] as { stdout: string };
     expect(command.stdout.split('\n')).toHaveLength(20);
     expect(command.stdout).toContain('line-1-marker');
@@ -153,10 +175,14 @@ describe.skipIf(unavailable !== null)('remote checks over real sshd: plan comman
   beforeAll(async () => {
     sshd = await startSshd();
     dataDir = tempDataDir('approval-ssh');
-    seed = seedCheckSite(dataDir, [{ hostName: 'pos-srv-01', address: '127.0.0.1', port: sshd.port, username: sshd.user.name }], [
-      { kind: 'cpu_cores', description: 'At least 1 CPU core', params: { min: 1 } },
-      { kind: 'command', description: 'Canary command', params: { command: `touch ${canary}` } },
-    ]);
+    seed = seedCheckSite(
+      dataDir,
+      [{ hostName: 'pos-srv-01', address: '127.0.0.1', port: sshd.port, username: sshd.user.name }],
+      [
+        { kind: 'cpu_cores', description: 'At least 1 CPU core', params: { min: 1 } },
+        { kind: 'command', description: 'Canary command', params: { command: `touch ${canary}` } },
+      ],
+    );
     core = openTestCore({ dataDir });
     const targetId = seed.targetIds[0]!;
     core.call('checks.setCredential', { targetId, kind: 'password', password: sshd.user.password });
@@ -170,7 +196,13 @@ describe.skipIf(unavailable !== null)('remote checks over real sshd: plan comman
 
   it('Check all skips the unapproved command (no canary) and checks the rest', async () => {
     const [pending] = core.call('checks.approvalsNeeded', { siteId: seed.siteId });
-    expect(pending).toMatchObject({ targetId: seed.targetIds[0], label: 'pos-srv-01', user: sshd.user.name, sudo: false, items: [{ kind: 'command', text: `touch ${canary}` }] });
+    expect(pending).toMatchObject({
+      targetId: seed.targetIds[0],
+      label: 'pos-srv-01',
+      user: sshd.user.name,
+      sudo: false,
+      items: [{ kind: 'command', text: `touch ${canary}` }],
+    });
     const status = await runToEnd(core, () => core.call('checks.start', { siteId: seed.siteId }));
     expect(status.hosts[0]!.outcome).toBe('completed');
     expect(status.hosts[0]!.counts).toEqual({ pass: 1, fail: 0, error: 0, skipped: 1 });
@@ -230,7 +262,12 @@ describe.skipIf(unavailable !== null)('remote checks over real sshd: plan comman
     try {
       const { ctx, close } = openServiceContext(dataDir);
       const [fileId, linkId] = ctx.sqlite.transaction(() => [
-        addRequirement(ctx, { deploymentId: seed.deploymentId, kind: 'file', description: 'POS configuration', params: { path: file, contains: ['mode=store'] } }),
+        addRequirement(ctx, {
+          deploymentId: seed.deploymentId,
+          kind: 'file',
+          description: 'POS configuration',
+          params: { path: file, contains: ['mode=store'] },
+        }),
         addRequirement(ctx, { deploymentId: seed.deploymentId, kind: 'file', description: 'Through a link', params: { path: link } }),
       ])();
       close();
@@ -241,7 +278,10 @@ describe.skipIf(unavailable !== null)('remote checks over real sshd: plan comman
       const status = await runToEnd(core, () => core.call('checks.start', { siteId: seed.siteId }));
       const run = core.call('checks.run', { runId: status.hosts[0]!.runId! });
       expect(run.results.find((r) => r.requirementId === fileId)!.status).toBe('pass');
-      expect(run.results.find((r) => r.requirementId === linkId)).toMatchObject({ status: 'error', message: expect.stringContaining('Refused: the path leads to /etc/ssl/private') });
+      expect(run.results.find((r) => r.requirementId === linkId)).toMatchObject({
+        status: 'error',
+        message: expect.stringContaining('Refused: the path leads to /etc/ssl/private'),
+      });
       expect(run.facts!.probes[fileId!]).toMatchObject({ kind: 'file', contents: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
       const { ctx: read, close: done } = openServiceContext(dataDir);
       const stored = (read.sqlite.prepare('SELECT facts FROM check_runs WHERE id = ?').get(run.id) as { facts: string }).facts;

@@ -39,9 +39,19 @@ describe('a pulled plan with a command requirement', () => {
     rm = openDevice({ sample: true });
     tech = openDevice();
     await rm.signIn(server.url, 'rita', PASSWORD);
-    rm.core.call('requirements.create', { deploymentId: rm.deploymentId!, kind: 'command', description: 'POS agent answers', params: { command: `touch ${canary}` } });
+    rm.core.call('requirements.create', {
+      deploymentId: rm.deploymentId!,
+      kind: 'command',
+      description: 'POS agent answers',
+      params: { command: `touch ${canary}` },
+    });
     // A file requirement on a path that holds secrets is refused where the plan is written.
-    const shadow = rm.core.dispatch('requirements.create', { deploymentId: rm.deploymentId!, kind: 'file', description: 'Shadow', params: { path: '/etc/shadow' } });
+    const shadow = rm.core.dispatch('requirements.create', {
+      deploymentId: rm.deploymentId!,
+      kind: 'file',
+      description: 'Shadow',
+      params: { path: '/etc/shadow' },
+    });
     expect(shadow).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(JSON.stringify(shadow)).toContain('/etc/shadow holds secrets');
     // Assigned by username (exactly a username grants access).
@@ -64,7 +74,9 @@ describe('a pulled plan with a command requirement', () => {
 
   it('does not run before approval, runs after it', async () => {
     const [pending] = tech.core.call('checks.approvalsNeeded', { siteId, thisMachine: true });
-    expect(pending!.items).toEqual([expect.objectContaining({ kind: 'command', text: `touch ${canary}`, description: 'POS agent answers' })]);
+    expect(pending!.items).toEqual([
+      expect.objectContaining({ kind: 'command', text: `touch ${canary}`, description: 'POS agent answers' }),
+    ]);
     const before = await checkThisMachine(tech.core, siteId);
     expect(fs.existsSync(canary)).toBe(false);
     const run = tech.core.call('checks.run', { runId: before.hosts[0]!.runId! });
@@ -78,7 +90,12 @@ describe('a pulled plan with a command requirement', () => {
   it('asks again after the release manager changes the command', async () => {
     const old = rm.core.call('requirements.list', { deploymentId: rm.deploymentId! }).find((r) => r.kind === 'command')!;
     rm.core.call('requirements.delete', { requirementId: old.id });
-    rm.core.call('requirements.create', { deploymentId: rm.deploymentId!, kind: 'command', description: 'POS agent answers', params: { command: `touch ${canary2}` } });
+    rm.core.call('requirements.create', {
+      deploymentId: rm.deploymentId!,
+      kind: 'command',
+      description: 'POS agent answers',
+      params: { command: `touch ${canary2}` },
+    });
     expect(await rm.sync()).toEqual({ ok: true });
     expect(await tech.sync()).toEqual({ ok: true });
 

@@ -16,7 +16,16 @@ const unavailable = sshdUnavailableReason();
 const limits = { connectMs: 5000, commandMs: 15000, overallMs: 20000 };
 
 function target(s: SshdInstance, auth: SshAuth, extra: Partial<RemoteTarget> = {}): RemoteTarget {
-  return { host: s.host, port: s.port, username: s.user.name, auth, trustedFingerprint: s.hostKeyFingerprint, useSudo: false, timeouts: limits, ...extra };
+  return {
+    host: s.host,
+    port: s.port,
+    username: s.user.name,
+    auth,
+    trustedFingerprint: s.hostKeyFingerprint,
+    useSudo: false,
+    timeouts: limits,
+    ...extra,
+  };
 }
 const keyAuth = (s: SshdInstance): SshAuth => ({ kind: 'key', privateKey: s.user.privateKey });
 const whoami: ProbeRequest[] = [{ id: 'who', kind: 'command', params: { command: 'id -un' } }];
@@ -59,11 +68,17 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
   });
 
   it('signs in with a password', async () => {
-    expectSignedIn(await collectRemote(target(passwordOnly, { kind: 'password', password: passwordOnly.user.password }), whoami), passwordOnly);
+    expectSignedIn(
+      await collectRemote(target(passwordOnly, { kind: 'password', password: passwordOnly.user.password }), whoami),
+      passwordOnly,
+    );
   });
 
   it('signs in with keyboard-interactive', async () => {
-    expectSignedIn(await collectRemote(target(kbdOnly, { kind: 'keyboard-interactive', password: kbdOnly.user.password }), whoami), kbdOnly);
+    expectSignedIn(
+      await collectRemote(target(kbdOnly, { kind: 'keyboard-interactive', password: kbdOnly.user.password }), whoami),
+      kbdOnly,
+    );
   });
 
   it('signs in through ssh-agent', async () => {
@@ -92,8 +107,14 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
 
   it('returns host_key_unknown with the fingerprint on first contact, and runs nothing', async () => {
     const canary = `/tmp/outpost-canary-${randomBytes(6).toString('hex')}`;
-    const outcome = await collectRemote(target(all, keyAuth(all), { trustedFingerprint: null }), [{ id: 'touch', kind: 'command', params: { command: `touch ${canary}` } }]);
-    expect(outcome).toMatchObject({ ok: false, reason: 'host_key_unknown', hostKey: { algorithm: 'ssh-ed25519', fingerprint: all.hostKeyFingerprint } });
+    const outcome = await collectRemote(target(all, keyAuth(all), { trustedFingerprint: null }), [
+      { id: 'touch', kind: 'command', params: { command: `touch ${canary}` } },
+    ]);
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'host_key_unknown',
+      hostKey: { algorithm: 'ssh-ed25519', fingerprint: all.hostKeyFingerprint },
+    });
     expect(all.hostKeyFingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
     expect(fs.existsSync(canary)).toBe(false);
   });
@@ -106,7 +127,9 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
       const after = await s.rotateHostKey();
       expect(after).not.toBe(before);
       const canary = `/tmp/outpost-canary-${randomBytes(6).toString('hex')}`;
-      const outcome = await collectRemote(target(s, keyAuth(s), { trustedFingerprint: before }), [{ id: 'touch', kind: 'command', params: { command: `touch ${canary}` } }]);
+      const outcome = await collectRemote(target(s, keyAuth(s), { trustedFingerprint: before }), [
+        { id: 'touch', kind: 'command', params: { command: `touch ${canary}` } },
+      ]);
       expect(outcome).toMatchObject({ ok: false, reason: 'host_key_changed', expected: before, hostKey: { fingerprint: after } });
       expect(!outcome.ok && outcome.message).toContain(before);
       expect(!outcome.ok && outcome.message).toContain(after);
@@ -131,7 +154,10 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
     try {
       const port = (silent.address() as net.AddressInfo).port;
       const started = Date.now();
-      const outcome = await collectRemote({ ...target(all, keyAuth(all)), port, timeouts: { connectMs: 1000, commandMs: 5000, overallMs: 10000 } }, whoami);
+      const outcome = await collectRemote(
+        { ...target(all, keyAuth(all)), port, timeouts: { connectMs: 1000, commandMs: 5000, overallMs: 10000 } },
+        whoami,
+      );
       const took = Date.now() - started;
       expect(outcome).toMatchObject({ ok: false, reason: 'timeout', message: expect.stringContaining('handshake') });
       expect(took).toBeGreaterThanOrEqual(900);
@@ -144,7 +170,9 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
 
   it('stops a hanging command at its own time limit and still returns the facts', async () => {
     const started = Date.now();
-    const outcome = await collectRemote(target(all, keyAuth(all)), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 1 } }]);
+    const outcome = await collectRemote(target(all, keyAuth(all)), [
+      { id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 1 } },
+    ]);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.facts.probes.hang).toMatchObject({ kind: 'command', timedOut: true, exitStatus: null });
     expect(Date.now() - started).toBeLessThan(10000);
@@ -152,14 +180,18 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
 
   it('ends a hanging probe at the overall limit', async () => {
     const started = Date.now();
-    const outcome = await collectRemote(target(all, keyAuth(all), { timeouts: { connectMs: 5000, commandMs: 60000, overallMs: 2500 } }), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }]);
+    const outcome = await collectRemote(target(all, keyAuth(all), { timeouts: { connectMs: 5000, commandMs: 60000, overallMs: 2500 } }), [
+      { id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } },
+    ]);
     expect(outcome).toMatchObject({ ok: false, reason: 'timeout', message: expect.stringContaining('overall limit') });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('ends a hanging probe at the command limit', async () => {
     const started = Date.now();
-    const outcome = await collectRemote(target(all, keyAuth(all), { timeouts: { connectMs: 5000, commandMs: 2000, overallMs: 60000 } }), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }]);
+    const outcome = await collectRemote(target(all, keyAuth(all), { timeouts: { connectMs: 5000, commandMs: 2000, overallMs: 60000 } }), [
+      { id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } },
+    ]);
     expect(outcome).toMatchObject({ ok: false, reason: 'timeout', message: expect.stringContaining('command limit') });
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -168,7 +200,11 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 700);
-    const outcome = await collectRemote(target(all, keyAuth(all)), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }], controller.signal);
+    const outcome = await collectRemote(
+      target(all, keyAuth(all)),
+      [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }],
+      controller.signal,
+    );
     expect(outcome).toMatchObject({ ok: false, reason: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(3500);
   });
@@ -176,12 +212,18 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
   it('says "needs privilege" when sudo -n is refused, and still reads what it can', async () => {
     const outcome = await collectRemote(target(all, keyAuth(all), { useSudo: true }), whoami);
     if (!outcome.ok) throw new Error(outcome.message);
-    expect(outcome.facts.unreadable[0]).toMatchObject({ fact: 'sudo', needsPrivilege: true, reason: expect.stringContaining('Needs privilege') });
+    expect(outcome.facts.unreadable[0]).toMatchObject({
+      fact: 'sudo',
+      needsPrivilege: true,
+      reason: expect.stringContaining('Needs privilege'),
+    });
     expect(outcome.facts.probes.who).toMatchObject({ stdout: `${all.user.name}\n` });
   });
 
   it('says a target answering as Windows is not supported', async () => {
-    const windows = await startSshd({ extraConfig: [`ForceCommand echo "'sh' is not recognized as an internal or external command," >&2`] });
+    const windows = await startSshd({
+      extraConfig: [`ForceCommand echo "'sh' is not recognized as an internal or external command," >&2`],
+    });
     try {
       const outcome = await collectRemote(target(windows, keyAuth(windows)), whoami);
       expect(outcome).toMatchObject({ ok: false, reason: 'windows', message: expect.stringContaining('Windows') });
@@ -192,7 +234,14 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
 
   describe('hostile values', () => {
     const canary = `/tmp/outpost-canary-${randomBytes(6).toString('hex')}`;
-    const hostile = [`x'; touch ${canary}; '`, `x"; touch ${canary}; "`, `$(touch ${canary})`, `\`touch ${canary}\``, `x\ntouch ${canary}`, `x;touch ${canary}`];
+    const hostile = [
+      `x'; touch ${canary}; '`,
+      `x"; touch ${canary}; "`,
+      `$(touch ${canary})`,
+      `\`touch ${canary}\``,
+      `x\ntouch ${canary}`,
+      `x;touch ${canary}`,
+    ];
     afterAll(() => fs.rmSync(canary, { force: true }));
 
     it('refuses hostile requirement values with a validation error and never runs them', async () => {
@@ -207,12 +256,19 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
       probes.push({ id: 'kernel-dots', kind: 'kernel_param', params: { key: '../../../etc/shadow', value: '1' } });
       probes.push({ id: `id-$(touch ${canary})`, kind: 'file', params: { path: '/etc/hostname' } });
       // Valid values that still carry shell syntax travel as data: the URL reaches curl as one argument.
-      probes.push({ id: 'url', kind: 'http', params: { url: `http://127.0.0.1:1/$(touch%20${canary})?a=\`touch%20${canary}\``, timeoutSeconds: 2 } });
+      probes.push({
+        id: 'url',
+        kind: 'http',
+        params: { url: `http://127.0.0.1:1/$(touch%20${canary})?a=\`touch%20${canary}\``, timeoutSeconds: 2 },
+      });
       probes.push({ id: 'path', kind: 'file', params: { path: `/tmp/a b,c=d~e%f` } });
       const outcome = await collectRemote(target(all, keyAuth(all)), probes);
       if (!outcome.ok) throw new Error(outcome.message);
       for (const probe of probes.slice(0, -3)) {
-        expect(outcome.facts.probes[probe.id], probe.id).toMatchObject({ kind: 'error', message: expect.stringMatching(/^Invalid (parameters|requirement id)/) });
+        expect(outcome.facts.probes[probe.id], probe.id).toMatchObject({
+          kind: 'error',
+          message: expect.stringMatching(/^Invalid (parameters|requirement id)/),
+        });
       }
       expect(outcome.facts.probes.url).toMatchObject({ kind: 'http', status: null });
       expect(outcome.facts.probes.path).toMatchObject({ kind: 'file', exists: false });
@@ -250,17 +306,25 @@ describe.skipIf(unavailable)(`remote collector over SSH${unavailable ? ` (skippe
     );
     expect([...results.values()].every((o) => o.ok)).toBe(true);
     expect(maxRunning).toBe(2);
-    for (let i = 0; i < hosts.length; i++) expect(events.filter((e) => e.startsWith(`${i}:`))).toEqual([`${i}:queued`, `${i}:connecting`, `${i}:probing`, `${i}:done`]);
+    for (let i = 0; i < hosts.length; i++)
+      expect(events.filter((e) => e.startsWith(`${i}:`))).toEqual([`${i}:queued`, `${i}:connecting`, `${i}:probing`, `${i}:done`]);
 
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 500);
     const started = Date.now();
     const cancelled = await collectMany(
       hosts,
-      (s, signal) => collectRemote(target(s, keyAuth(s)), [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }], signal),
+      (s, signal) =>
+        collectRemote(
+          target(s, keyAuth(s)),
+          [{ id: 'hang', kind: 'command', params: { command: 'sleep 30', timeoutSeconds: 30 } }],
+          signal,
+        ),
       { concurrency: 2, signal: controller.signal },
     );
     expect(Date.now() - started).toBeLessThan(5000);
-    expect([...cancelled.values()].map((o) => !o.ok && o.reason)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled'].slice(0, cancelled.size));
+    expect([...cancelled.values()].map((o) => !o.ok && o.reason)).toEqual(
+      ['cancelled', 'cancelled', 'cancelled', 'cancelled'].slice(0, cancelled.size),
+    );
   });
 });

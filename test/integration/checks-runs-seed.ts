@@ -45,8 +45,18 @@ export function seedCheckSite(dataDir: string, targets: readonly SeedTarget[], r
   const ids = ctx.sqlite.transaction(() => {
     const requirementIds = requirements.map((r) => addRequirement(ctx, { deploymentId: deployment.id, ...r }));
     const targetIds = targets.map((t) => {
-      const [itemId] = t.expectedSerial ? addInventoryItems(ctx, site.id, [{ manufacturer: 'Test', model: 'Box', expectedSerial: t.expectedSerial }]) : [null];
-      return addTargetMachine(ctx, { siteId: site.id, hostName: t.hostName, address: t.address, port: t.port, username: t.username, role: t.role ?? '', inventoryItemId: itemId ?? null });
+      const [itemId] = t.expectedSerial
+        ? addInventoryItems(ctx, site.id, [{ manufacturer: 'Test', model: 'Box', expectedSerial: t.expectedSerial }])
+        : [null];
+      return addTargetMachine(ctx, {
+        siteId: site.id,
+        hostName: t.hostName,
+        address: t.address,
+        port: t.port,
+        username: t.username,
+        role: t.role ?? '',
+        inventoryItemId: itemId ?? null,
+      });
     });
     return { requirementIds, targetIds };
   })();

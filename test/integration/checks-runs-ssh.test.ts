@@ -77,7 +77,11 @@ describe.skipIf(unavailable !== null)('check runs against real sshd', () => {
     const oldFingerprint = sshd.hostKeyFingerprint;
     const newFingerprint = await sshd.rotateHostKey();
     const refused = await runToEnd(core, () => core.call('checks.start', { siteId: seed.siteId }));
-    expect(refused.hosts[0]).toMatchObject({ outcome: 'host_key_changed', expectedFingerprint: oldFingerprint, hostKey: { fingerprint: newFingerprint } });
+    expect(refused.hosts[0]).toMatchObject({
+      outcome: 'host_key_changed',
+      expectedFingerprint: oldFingerprint,
+      hostKey: { fingerprint: newFingerprint },
+    });
     const plain = core.dispatch('checks.trustHostKey', { targetId, fingerprint: newFingerprint });
     expect(plain.ok).toBe(false);
     const stillRefused = await runToEnd(core, () => core.call('checks.start', { siteId: seed.siteId }));
@@ -92,9 +96,15 @@ describe.skipIf(unavailable !== null)('check runs against real sshd', () => {
     core.call('checks.setCredential', { targetId, kind: 'key', keyPath: sshd.user.privateKeyPath });
     const out: string[] = [];
     const err: string[] = [];
-    const code = await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir, '--json'], { out: (l) => out.push(l), err: (l) => err.push(l) });
+    const code = await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir, '--json'], {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    });
     expect(err).toEqual([]);
-    const report = JSON.parse(out.join('\n')) as { passed: boolean; hosts: { outcome: string; results: { status: string; actual: string }[]; facts: { hostName: string } | null }[] };
+    const report = JSON.parse(out.join('\n')) as {
+      passed: boolean;
+      hosts: { outcome: string; results: { status: string; actual: string }[]; facts: { hostName: string } | null }[];
+    };
     expect(code).toBe(1);
     expect(report.passed).toBe(false);
     expect(report.hosts[0]!.outcome).toBe('completed');
@@ -102,11 +112,18 @@ describe.skipIf(unavailable !== null)('check runs against real sshd', () => {
     expect(report.hosts[0]!.results.map((r) => r.status)).toEqual(['pass', 'fail', 'pass']);
 
     const table: string[] = [];
-    expect(await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir], { out: (l) => table.push(l), err: (l) => table.push(l) })).toBe(1);
+    expect(await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir], { out: (l) => table.push(l), err: (l) => table.push(l) })).toBe(
+      1,
+    );
     expect(table.join('\n')).toMatch(/FAIL\s+Package outpost-never-installed present/);
     const junitFile = path.join(dataDir, 'site.xml');
     const quiet: string[] = [];
-    expect(await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir, '--format', 'junit', '--out', junitFile], { out: (l) => quiet.push(l), err: () => undefined })).toBe(1);
+    expect(
+      await checkCommand.run(['--site', 'CHK', '--data-dir', dataDir, '--format', 'junit', '--out', junitFile], {
+        out: (l) => quiet.push(l),
+        err: () => undefined,
+      }),
+    ).toBe(1);
     expect(quiet).toEqual([]);
     const junit = fs.readFileSync(junitFile, 'utf8');
     expect(junit).toContain('<testsuite name="sshd-a" tests="3" failures="1" errors="0" skipped="0"');
@@ -119,7 +136,11 @@ describe.skipIf(unavailable !== null)('check runs against real sshd', () => {
     const other = await startSshd();
     try {
       const dir = tempDataDir('checks-cli');
-      const fresh = seedCheckSite(dir, [{ hostName: 'fresh', address: '127.0.0.1', port: other.port, username: other.user.name }], REQUIREMENTS.slice(0, 1));
+      const fresh = seedCheckSite(
+        dir,
+        [{ hostName: 'fresh', address: '127.0.0.1', port: other.port, username: other.user.name }],
+        REQUIREMENTS.slice(0, 1),
+      );
       const setup = openTestCore({ dataDir: dir, profile: false });
       setup.call('checks.setCredential', { targetId: fresh.targetIds[0]!, kind: 'password', password: other.user.password });
       setup.close();
@@ -127,7 +148,12 @@ describe.skipIf(unavailable !== null)('check runs against real sshd', () => {
       expect(await checkCommand.run(['--site', 'CHK', '--data-dir', dir], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(1);
       expect(out.join('\n')).toContain(other.hostKeyFingerprint);
       const trusted: string[] = [];
-      expect(await checkCommand.run(['--site', 'CHK', '--data-dir', dir, '--trust-new-host-keys'], { out: (l) => trusted.push(l), err: (l) => trusted.push(l) })).toBe(0);
+      expect(
+        await checkCommand.run(['--site', 'CHK', '--data-dir', dir, '--trust-new-host-keys'], {
+          out: (l) => trusted.push(l),
+          err: (l) => trusted.push(l),
+        }),
+      ).toBe(0);
       expect(trusted.join('\n')).toContain('All requirements passed.');
     } finally {
       await other.stop();

@@ -25,7 +25,13 @@ function seeded(targets = 3) {
   const dataDir = tempDataDir('checks-runs');
   const seed = seedCheckSite(
     dataDir,
-    Array.from({ length: targets }, (_, i) => ({ hostName: `host-${i}`, address: '127.0.0.1', port: 2200 + i, username: 'tech', expectedSerial: `SER-${i}` })),
+    Array.from({ length: targets }, (_, i) => ({
+      hostName: `host-${i}`,
+      address: '127.0.0.1',
+      port: 2200 + i,
+      username: 'tech',
+      expectedSerial: `SER-${i}`,
+    })),
     REQUIREMENTS,
   );
   return { dataDir, ...seed };
@@ -60,12 +66,20 @@ describe('check runs storage', () => {
       if (saved !== undefined) process.env.SSH_AUTH_SOCK = saved;
     });
     ctx.sqlite.transaction(() => setCredential(ctx, { targetId: s.targetIds[0]!, kind: 'agent', useSudo: false }))();
-    const jobs = createCheckJobs(fakeParts(async () => ({ ok: true, facts: makeFacts({ hardware: { vendor: null, model: null, serial: 'SER-0', boardSerial: null } }), hostKey: KEY })));
+    const jobs = createCheckJobs(
+      fakeParts(async () => ({
+        ok: true,
+        facts: makeFacts({ hardware: { vendor: null, model: null, serial: 'SER-0', boardSerial: null } }),
+        hostKey: KEY,
+      })),
+    );
     const { jobId } = jobs.startRemote(ctx, { siteId: s.siteId, concurrency: 8 });
     const status = await jobs.wait(jobId);
     const runId = status.hosts[0]!.runId!;
     expect(status.hosts[0]!.outcome).toBe('auth_failed'); // no SSH_AUTH_SOCK for an agent credential is reported, not thrown
-    expect(() => ctx.sqlite.prepare("UPDATE check_runs SET outcome = 'completed' WHERE id = ?").run(runId)).toThrow(/finished and cannot be changed/);
+    expect(() => ctx.sqlite.prepare("UPDATE check_runs SET outcome = 'completed' WHERE id = ?").run(runId)).toThrow(
+      /finished and cannot be changed/,
+    );
     expect(() => ctx.sqlite.prepare('DELETE FROM check_runs WHERE id = ?').run(runId)).toThrow(/cannot be deleted/);
     expect(getRunDetail(ctx, runId).outcome).toBe('auth_failed');
   });
@@ -81,7 +95,14 @@ describe('check runs storage', () => {
     const jobs = createCheckJobs(
       fakeParts(async (host) => {
         const port = Number(host.split(':')[1]);
-        return { ok: true, facts: makeFacts({ cpu: { model: null, cores, threads: cores }, hardware: { vendor: null, model: null, serial: `SER-${port - 2200}`, boardSerial: null } }), hostKey: KEY };
+        return {
+          ok: true,
+          facts: makeFacts({
+            cpu: { model: null, cores, threads: cores },
+            hardware: { vendor: null, model: null, serial: `SER-${port - 2200}`, boardSerial: null },
+          }),
+          hostKey: KEY,
+        };
       }),
     );
     const first = await jobs.wait(jobs.startRemote(ctx, { siteId: s.siteId, concurrency: 2 }).jobId);
@@ -96,7 +117,9 @@ describe('check runs storage', () => {
     expect(failed.expected).not.toBe('');
     expect(failed.actual).toContain('2');
     expect(detail.previousRunId).toBe(first.hosts[1]!.runId);
-    expect(detail.difference!.requirements).toEqual([{ requirementId: s.requirementIds[0], description: 'At least 4 cores', before: 'pass', after: 'fail' }]);
+    expect(detail.difference!.requirements).toEqual([
+      { requirementId: s.requirementIds[0], description: 'At least 4 cores', before: 'pass', after: 'fail' },
+    ]);
     expect(detail.difference!.facts).toContainEqual({ fact: 'CPU cores', before: '8', after: '2' });
     const latest = latestRunsBySite(ctx, s.siteId);
     expect(latest.targets).toHaveLength(3);
@@ -140,7 +163,9 @@ describe('check runs storage', () => {
     const running = jobs.status(jobId);
     expect(running.state).toBe('running');
     expect(running.hosts.map((h) => h.phase)).toEqual(['connecting', 'connecting', 'queued', 'queued']);
-    expect(() => jobs.startRemote(ctx, { siteId: s.siteId, targetIds: [s.targetIds[3]!], concurrency: 1 })).toThrow(/being checked already/);
+    expect(() => jobs.startRemote(ctx, { siteId: s.siteId, targetIds: [s.targetIds[3]!], concurrency: 1 })).toThrow(
+      /being checked already/,
+    );
     jobs.cancel(jobId);
     const end = await jobs.wait(jobId);
     expect(end.state).toBe('cancelled');

@@ -14,14 +14,25 @@ describe('close-out: a sheet changed since sign-off', () => {
     expect(c.call('closeout.status', { deploymentId: d.deploymentId }).ready).toBe(true);
 
     // Something the AMS-001 sheet covers changes: a new issue at the site.
-    c.call('issues.create', { siteId: d.ams.id, title: 'Till 3 drawer sticks', severity: 'low', category: 'hardware', blocksSignOff: false });
+    c.call('issues.create', {
+      siteId: d.ams.id,
+      title: 'Till 3 drawer sticks',
+      severity: 'low',
+      category: 'hardware',
+      blocksSignOff: false,
+    });
     expect(c.call('signoff.changed', { siteId: d.ams.id }).changed).toContain('site_complete');
     const changed = c.call('closeout.status', { deploymentId: d.deploymentId });
     expect(changed.ready).toBe(false);
     expect(changed.sites).toEqual({ total: 3, signedOff: 1, rolledBack: 1, outstanding: 1 });
-    expect(changed.outstandingSites.map((s) => [s.code, s.reason])).toEqual([['AMS-001', 'Changed since its site-complete sheet was signed: sign a new sheet']]);
+    expect(changed.outstandingSites.map((s) => [s.code, s.reason])).toEqual([
+      ['AMS-001', 'Changed since its site-complete sheet was signed: sign a new sheet'],
+    ]);
     const milestone = sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId });
-    expect(milestone).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('1 site of 3 not signed off: AMS-001') } });
+    expect(milestone).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('1 site of 3 not signed off: AMS-001') },
+    });
     const csv = Buffer.from(c.call('closeout.exportCsv', { deploymentId: d.deploymentId }).base64, 'base64').toString('utf8');
     expect(csv).toContain('outstanding: Changed since its site-complete sheet was signed');
 

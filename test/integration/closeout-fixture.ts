@@ -9,7 +9,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A core with a clock the test moves forward (the quiet period is measured in days). */
 export function openClockedCore(start = '2026-03-02T09:00:00.000Z') {
   let now = Date.parse(start);
-  const test = openTestCore({ dataDir: tempDataDir('outpost-closeout'), profile: false, clock: { now: () => new Date(now).toISOString() } });
+  const test = openTestCore({
+    dataDir: tempDataDir('outpost-closeout'),
+    profile: false,
+    clock: { now: () => new Date(now).toISOString() },
+  });
   return {
     core: test.core,
     dataDir: test.dataDir,
@@ -43,7 +47,14 @@ export function smallDeployment(c: ClockedCore) {
   const pilot = c.call('waves.create', { deploymentId: deployment.id, name: 'Pilot' });
   const wave1 = c.call('waves.create', { deploymentId: deployment.id, name: 'Wave 1' });
   const site = (code: string, name: string, waveId: string) =>
-    c.call('sites.create', { deploymentId: deployment.id, waveId, code, name, windowStart: '2026-03-01T08:00:00Z', windowEnd: '2026-03-20T18:00:00Z' });
+    c.call('sites.create', {
+      deploymentId: deployment.id,
+      waveId,
+      code,
+      name,
+      windowStart: '2026-03-01T08:00:00Z',
+      windowEnd: '2026-03-20T18:00:00Z',
+    });
   const ams = site('AMS-001', 'Amsterdam "Zuid", floor 2', pilot.id);
   const ber = site('BER-002', 'Berlin Mitte', wave1.id);
   const lis = site('LIS-003', '=HYPERLINK("http://evil")', wave1.id);
@@ -71,5 +82,10 @@ export function sign(c: ClockedCore, input: Partial<ApiInput<'signoff.sign'>> & 
 
 /** A short post-deployment review: an accepting milestone needs one (shared/logic/milestone-review-rule.ts). */
 export function saveReview(c: ClockedCore, deploymentId: string) {
-  return c.call('closeout.saveReview', { deploymentId, wentWell: 'Pilot on time', wentBadly: 'One rollback', actionItems: [{ text: 'Pin firmware', owner: 'Nora', due: '2026-04-15' }] });
+  return c.call('closeout.saveReview', {
+    deploymentId,
+    wentWell: 'Pilot on time',
+    wentBadly: 'One rollback',
+    actionItems: [{ text: 'Pin firmware', owner: 'Nora', due: '2026-04-15' }],
+  });
 }

@@ -11,11 +11,23 @@ let c: ClockedCore | undefined;
 /** Two sites signed (one with an exception), one rolled back, 14 days of quiet period passed, milestone signed. */
 function closedDeployment(core: ClockedCore) {
   const d = smallDeployment(core);
-  const issue = core.call('issues.create', { siteId: d.ber.id, title: 'Rack power feed B dead', severity: 'high', category: 'facility', blocksSignOff: true });
+  const issue = core.call('issues.create', {
+    siteId: d.ber.id,
+    title: 'Rack power feed B dead',
+    severity: 'high',
+    category: 'facility',
+    blocksSignOff: true,
+  });
   core.call('issues.create', { siteId: d.ams.id, title: 'Label printer jammed', severity: 'low', category: 'hardware' });
   expect(sign(core, { siteId: d.ams.id })).toMatchObject({ ok: true });
   core.call('sites.rollback', { siteId: d.lis.id, reason: 'Vendor firmware bricked the switch' });
-  expect(sign(core, { siteId: d.ber.id, decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: 'Feed A carries the load' }] })).toMatchObject({ ok: true });
+  expect(
+    sign(core, {
+      siteId: d.ber.id,
+      decision: 'accepted_with_exceptions',
+      exceptions: [{ issueId: issue.id, reason: 'Feed A carries the load' }],
+    }),
+  ).toMatchObject({ ok: true });
   core.advanceDays(15);
   saveReview(core, d.deploymentId);
   const milestone = sign(core, { kind: 'deployment_milestone', deploymentId: d.deploymentId });
@@ -43,13 +55,41 @@ describe('close-out report', () => {
     expect(rows.every((r) => r.length === width)).toBe(true);
     expect(rows[0]!.slice(0, 5)).toEqual(['Site code', 'Site name', 'Wave', 'Status', 'Close-out']);
     const site = (code: string) => Object.fromEntries(rows[0]!.map((h, i) => [h, rows.find((r) => r[0] === code)![i]]));
-    expect(site('AMS-001')).toMatchObject({ 'Site name': 'Amsterdam "Zuid", floor 2', Status: 'signed_off', Schedule: 'onTime', 'Open low': '1', 'Open blocking': '0', Rollbacks: '0' });
-    expect(site('BER-002')).toMatchObject({ Wave: 'Wave 1', Status: 'signed_off', 'Close-out': 'signed off', 'Open high': '0', 'Open blocking': '0' });
-    expect(site('LIS-003')).toMatchObject({ 'Site name': `'=HYPERLINK("http://evil")`, Status: 'rolled_back', Rollbacks: '1', 'Signed off': '' });
+    expect(site('AMS-001')).toMatchObject({
+      'Site name': 'Amsterdam "Zuid", floor 2',
+      Status: 'signed_off',
+      Schedule: 'onTime',
+      'Open low': '1',
+      'Open blocking': '0',
+      Rollbacks: '0',
+    });
+    expect(site('BER-002')).toMatchObject({
+      Wave: 'Wave 1',
+      Status: 'signed_off',
+      'Close-out': 'signed off',
+      'Open high': '0',
+      'Open blocking': '0',
+    });
+    expect(site('LIS-003')).toMatchObject({
+      'Site name': `'=HYPERLINK("http://evil")`,
+      Status: 'rolled_back',
+      Rollbacks: '1',
+      'Signed off': '',
+    });
 
     const summary = rows.findIndex((r) => r[0] === 'Summary');
     expect(summary).toBe(5); // header, three sites, the blank separator line
-    expect(rows[summary + 1]!.slice(0, 9)).toEqual(['Wave', 'Sites', 'Signed off', 'Successful', 'Rolled back', 'Early', 'On time', 'Late', 'Overdue']);
+    expect(rows[summary + 1]!.slice(0, 9)).toEqual([
+      'Wave',
+      'Sites',
+      'Signed off',
+      'Successful',
+      'Rolled back',
+      'Early',
+      'On time',
+      'Late',
+      'Overdue',
+    ]);
     expect(rows[summary + 2]!.slice(0, 5)).toEqual(['Pilot (pilot)', '1', '1', '1', '0']);
     expect(rows[summary + 3]!.slice(0, 5)).toEqual(['Wave 1', '2', '1', '1', '1']);
     expect(rows[summary + 4]!.slice(0, 5)).toEqual(['Total', '3', '2', '2', '1']);
@@ -82,7 +122,13 @@ describe('close-out report', () => {
     c = clockedCoreForTest();
     const d = closedDeployment(c);
     // Enough sites that the site table breaks across pages.
-    for (let i = 4; i <= 90; i++) c.call('sites.create', { deploymentId: d.deploymentId, waveId: d.wave1.id, code: `SITE-${String(i).padStart(3, '0')}`, name: `Branch ${i} Łódź` });
+    for (let i = 4; i <= 90; i++)
+      c.call('sites.create', {
+        deploymentId: d.deploymentId,
+        waveId: d.wave1.id,
+        code: `SITE-${String(i).padStart(3, '0')}`,
+        name: `Branch ${i} Łódź`,
+      });
     const file = await c.callAsync('closeout.exportPdf', { deploymentId: d.deploymentId });
     expect(file.fileName).toBe('closeout-Branch_refresh-2.1-2026-03-17.pdf');
     const bytes = Buffer.from(file.base64, 'base64');

@@ -30,21 +30,49 @@ const REVIEW = {
  */
 function fixtureDeployment(core: ClockedCore) {
   const d = smallDeployment(core);
-  const osl = core.call('sites.create', { deploymentId: d.deploymentId, waveId: d.wave1.id, code: 'OSL-005', name: 'Oslo Sentrum', windowStart: '2026-03-01T08:00:00Z', windowEnd: '2026-03-05T18:00:00Z' });
+  const osl = core.call('sites.create', {
+    deploymentId: d.deploymentId,
+    waveId: d.wave1.id,
+    code: 'OSL-005',
+    name: 'Oslo Sentrum',
+    windowStart: '2026-03-01T08:00:00Z',
+    windowEnd: '2026-03-05T18:00:00Z',
+  });
   expect(sign(core, { siteId: d.ams.id })).toMatchObject({ ok: true });
   core.call('sites.rollback', { siteId: d.lis.id, reason: 'Vendor firmware bricked the switch' });
   core.advanceDays(1);
-  const oslIssue = core.call('issues.create', { siteId: osl.id, title: 'Receipt printer offline', severity: 'medium', category: 'hardware' });
+  const oslIssue = core.call('issues.create', {
+    siteId: osl.id,
+    title: 'Receipt printer offline',
+    severity: 'medium',
+    category: 'hardware',
+  });
   // 60 minutes of outage before any quiet period: not counted in it.
-  core.call('issues.setImpact', { issueId: oslIssue.id, impact: 'outage', startedAt: '2026-03-03T10:00:00Z', endedAt: '2026-03-03T11:00:00Z' });
+  core.call('issues.setImpact', {
+    issueId: oslIssue.id,
+    impact: 'outage',
+    startedAt: '2026-03-03T10:00:00Z',
+    endedAt: '2026-03-03T11:00:00Z',
+  });
   core.advanceDays(1);
   expect(sign(core, { siteId: d.ber.id })).toMatchObject({ ok: true });
   core.advanceDays(6);
   core.call('issues.setStatus', { issueId: oslIssue.id, status: 'resolved' });
   expect(sign(core, { siteId: osl.id })).toMatchObject({ ok: true });
   core.advanceDays(2);
-  const incident = core.call('issues.create', { siteId: d.lis.id, title: 'Till 2 offline after the rollback', severity: 'high', category: 'software' });
-  core.call('issues.setImpact', { issueId: incident.id, impact: 'outage', startedAt: '2026-03-12T09:00:00Z', endedAt: '2026-03-12T10:30:00Z', usersAffected: 2 });
+  const incident = core.call('issues.create', {
+    siteId: d.lis.id,
+    title: 'Till 2 offline after the rollback',
+    severity: 'high',
+    category: 'software',
+  });
+  core.call('issues.setImpact', {
+    issueId: incident.id,
+    impact: 'outage',
+    startedAt: '2026-03-12T09:00:00Z',
+    endedAt: '2026-03-12T10:30:00Z',
+    usersAffected: 2,
+  });
   core.advanceDays(13); // day 23: the quiet period (to day 22) is over
   return { ...d, osl };
 }
@@ -56,10 +84,19 @@ describe('post-deployment review', () => {
     const { review, measures } = c.call('closeout.review', { deploymentId: d.deploymentId });
     expect(review).toBeNull();
     expect(measures).toMatchObject({ sitesAttempted: 4, signedOffWithoutRollback: 3, successRatePercent: 75 });
-    expect(measures.failedDeployments).toEqual([{ siteCode: 'LIS-003', siteName: '=HYPERLINK("http://evil")', reason: 'Rolled back: Vendor firmware bricked the switch' }]);
-    expect(measures.rollbacks).toEqual([{ siteCode: 'LIS-003', at: '2026-03-02T09:00:00.000Z', reason: 'Vendor firmware bricked the switch' }]);
-    expect(measures.quietPeriod).toMatchObject({ start: expect.stringMatching(/^2026-03-10T09:00/), end: expect.stringMatching(/^2026-03-24T09:00/) });
-    expect(measures.quietPeriod.incidents.map((i) => [i.siteCode, i.title, i.severity])).toEqual([['LIS-003', 'Till 2 offline after the rollback', 'high']]);
+    expect(measures.failedDeployments).toEqual([
+      { siteCode: 'LIS-003', siteName: '=HYPERLINK("http://evil")', reason: 'Rolled back: Vendor firmware bricked the switch' },
+    ]);
+    expect(measures.rollbacks).toEqual([
+      { siteCode: 'LIS-003', at: '2026-03-02T09:00:00.000Z', reason: 'Vendor firmware bricked the switch' },
+    ]);
+    expect(measures.quietPeriod).toMatchObject({
+      start: expect.stringMatching(/^2026-03-10T09:00/),
+      end: expect.stringMatching(/^2026-03-24T09:00/),
+    });
+    expect(measures.quietPeriod.incidents.map((i) => [i.siteCode, i.title, i.severity])).toEqual([
+      ['LIS-003', 'Till 2 offline after the rollback', 'high'],
+    ]);
     expect(measures.quietPeriod.downtimeMinutes).toBe(90);
     expect(measures.schedule).toEqual({ signedOff: 3, early: 0, withinWindow: 2, late: 1, noWindow: 0, adherencePercent: 66.7 });
     expect(measures.throughput).toEqual([
@@ -73,7 +110,12 @@ describe('post-deployment review', () => {
     const d = fixtureDeployment(c);
     expect(c.call('closeout.status', { deploymentId: d.deploymentId }).ready).toBe(true);
     // A rejected milestone ("not complete yet") needs no review: it is signed as before, without one.
-    const rejected = sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId, decision: 'rejected', reason: 'Waiting for the review' });
+    const rejected = sign(c, {
+      kind: 'deployment_milestone',
+      deploymentId: d.deploymentId,
+      decision: 'rejected',
+      reason: 'Waiting for the review',
+    });
     if (!rejected.ok) throw new Error(rejected.error.message);
     const refused = sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule' } });
@@ -81,7 +123,10 @@ describe('post-deployment review', () => {
 
     // A saved review with neither text is not a review.
     c.call('closeout.saveReview', { deploymentId: d.deploymentId, wentWell: '  ', wentBadly: '', actionItems: [] });
-    expect(sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId })).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('says neither') } });
+    expect(sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId })).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('says neither') },
+    });
 
     c.call('closeout.saveReview', { deploymentId: d.deploymentId, ...REVIEW });
     const saved = c.call('closeout.review', { deploymentId: d.deploymentId });
@@ -100,7 +145,10 @@ describe('post-deployment review', () => {
     expect('postDeploymentReview' in old.content.review).toBe(false);
     expect(verifySheet(JSON.parse(JSON.stringify(old)))).toMatchObject({ valid: true });
     expect(c.call('signoff.list', { deploymentId: d.deploymentId }).map((s) => [s.decision, s.valid])).toEqual(
-      expect.arrayContaining([['rejected', true], ['accepted', true]]),
+      expect.arrayContaining([
+        ['rejected', true],
+        ['accepted', true],
+      ]),
     );
 
     // The milestone's PDF prints the review.
@@ -150,7 +198,9 @@ describe('post-deployment review', () => {
     expect(text).toMatch(/2026-W10\s+2\s+0/);
     expect(text).toMatch(/2026-W11\s+1\s+1/);
 
-    const csv = Buffer.from(c.call('closeout.exportCsv', { deploymentId: d.deploymentId }).base64, 'base64').subarray(3).toString('utf8');
+    const csv = Buffer.from(c.call('closeout.exportCsv', { deploymentId: d.deploymentId }).base64, 'base64')
+      .subarray(3)
+      .toString('utf8');
     const rows = Papa.parse<string[]>(csv, { skipEmptyLines: false }).data.filter((r) => r.some((cell) => cell !== ''));
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
     const value = (name: string) => rows.find((r) => r[0] === name)?.[1];
@@ -167,10 +217,17 @@ describe('post-deployment review', () => {
       expect(start).toBeGreaterThan(0);
       return rows.slice(start + 1, start + 1 + n).map((r) => r.filter((cell) => cell !== ''));
     };
-    expect(after('Throughput week', 2)).toEqual([['2026-W10', '2', '0'], ['2026-W11', '1', '1']]);
-    expect(after('Failed deployment', 1)).toEqual([['LIS-003', `'=HYPERLINK("http://evil")`, 'Rolled back: Vendor firmware bricked the switch']]);
+    expect(after('Throughput week', 2)).toEqual([
+      ['2026-W10', '2', '0'],
+      ['2026-W11', '1', '1'],
+    ]);
+    expect(after('Failed deployment', 1)).toEqual([
+      ['LIS-003', `'=HYPERLINK("http://evil")`, 'Rolled back: Vendor firmware bricked the switch'],
+    ]);
     expect(after('Rollback', 1)).toEqual([['LIS-003', '2026-03-02T09:00:00.000Z', 'Vendor firmware bricked the switch']]);
-    expect(after('Quiet-period incident', 1)).toEqual([['LIS-003', '1', 'Till 2 offline after the rollback', 'high', '2026-03-12T09:00:00.000Z']]);
+    expect(after('Quiet-period incident', 1)).toEqual([
+      ['LIS-003', '1', 'Till 2 offline after the rollback', 'high', '2026-03-12T09:00:00.000Z'],
+    ]);
     expect(after('Action item', 2)).toEqual([
       ['Pin the switch firmware in the plan', 'Nora Network', '2026-04-15'],
       ['Ship spare switches to wave 2 sites', 'Lars Logistics', '2026-04-30'],

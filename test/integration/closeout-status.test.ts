@@ -4,7 +4,8 @@ import { clockedCoreForTest, saveReview, sign, smallDeployment, type ClockedCore
 
 let c: ClockedCore | undefined;
 
-const condition = (status: { conditions: { key: string; met: boolean; detail: string }[] }, key: string) => status.conditions.find((x) => x.key === key)!;
+const condition = (status: { conditions: { key: string; met: boolean; detail: string }[] }, key: string) =>
+  status.conditions.find((x) => x.key === key)!;
 
 describe('closeout.status and the Deployment Complete Milestone', () => {
   it('names every unmet condition, and offers the milestone only once all sites are accounted for, the quiet period is over and nothing blocks', () => {
@@ -12,7 +13,13 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
     const d = smallDeployment(c);
 
     const fresh = c.call('closeout.status', { deploymentId: d.deploymentId });
-    expect(fresh).toMatchObject({ ready: false, complete: false, milestone: null, sites: { total: 3, signedOff: 0, rolledBack: 0, outstanding: 3 }, lastSignOffAt: null });
+    expect(fresh).toMatchObject({
+      ready: false,
+      complete: false,
+      milestone: null,
+      sites: { total: 3, signedOff: 0, rolledBack: 0, outstanding: 3 },
+      lastSignOffAt: null,
+    });
     expect(fresh.conditions.map((x) => [x.key, x.met])).toEqual([
       ['sites_accounted_for', false],
       ['quiet_period_over', false],
@@ -26,11 +33,19 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
     ]);
 
     // A blocking issue at BER-002 is named.
-    const issue = c.call('issues.create', { siteId: d.ber.id, title: 'Rack power feed B dead', severity: 'high', category: 'facility', blocksSignOff: true });
+    const issue = c.call('issues.create', {
+      siteId: d.ber.id,
+      title: 'Rack power feed B dead',
+      severity: 'high',
+      category: 'facility',
+      blocksSignOff: true,
+    });
     const blocked = c.call('closeout.status', { deploymentId: d.deploymentId });
     expect(condition(blocked, 'no_open_blocking_issues')).toMatchObject({ met: false });
     expect(condition(blocked, 'no_open_blocking_issues').detail).toContain('1 open issue blocks sign-off: BER-002 #1');
-    expect(blocked.blockingIssues).toEqual([{ issueId: issue.id, siteId: d.ber.id, siteCode: 'BER-002', number: 1, title: 'Rack power feed B dead', severity: 'high' }]);
+    expect(blocked.blockingIssues).toEqual([
+      { issueId: issue.id, siteId: d.ber.id, siteCode: 'BER-002', number: 1, title: 'Rack power feed B dead', severity: 'high' },
+    ]);
 
     // AMS-001 signed on day 0; LIS-003 rolled back (a recorded rollback accounts for it).
     expect(sign(c, { siteId: d.ams.id })).toMatchObject({ ok: true });
@@ -41,7 +56,11 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
 
     // Two days later BER-002 is signed with its blocking issue accepted as an exception.
     c.advanceDays(2);
-    const signedBer = sign(c, { siteId: d.ber.id, decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: 'Feed A carries the load until the electrician comes' }] });
+    const signedBer = sign(c, {
+      siteId: d.ber.id,
+      decision: 'accepted_with_exceptions',
+      exceptions: [{ issueId: issue.id, reason: 'Feed A carries the load until the electrician comes' }],
+    });
     expect(signedBer).toMatchObject({ ok: true });
     const berSignedAt = signedBer.ok ? signedBer.value.sheet.signedAt : '';
     const waiting = c.call('closeout.status', { deploymentId: d.deploymentId });
@@ -67,7 +86,9 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
     c.advanceDays(1);
     const ready = c.call('closeout.status', { deploymentId: d.deploymentId });
     expect(ready.ready).toBe(true);
-    expect(condition(ready, 'quiet_period_over').detail).toMatch(/^Ended \d{4}-\d\d-\d\d \d\d:\d\d UTC, 14 days after the last site sign-off$/);
+    expect(condition(ready, 'quiet_period_over').detail).toMatch(
+      /^Ended \d{4}-\d\d-\d\d \d\d:\d\d UTC, 14 days after the last site sign-off$/,
+    );
 
     // Signed (over the post-deployment review): the deployment is complete and the status carries the sheet's hash and signer.
     saveReview(c, d.deploymentId);
@@ -75,7 +96,16 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
     expect(milestone).toMatchObject({ ok: true, value: { sheet: { kind: 'deployment_milestone', decision: 'accepted', valid: true } } });
     const sheet = milestone.ok ? milestone.value.sheet : null;
     const done = c.call('closeout.status', { deploymentId: d.deploymentId });
-    expect(done).toMatchObject({ complete: true, milestone: { sheetId: sheet!.id, decision: 'accepted', signerName: 'Rita Release', signerRole: 'Release manager', contentHash: sheet!.contentHash } });
+    expect(done).toMatchObject({
+      complete: true,
+      milestone: {
+        sheetId: sheet!.id,
+        decision: 'accepted',
+        signerName: 'Rita Release',
+        signerRole: 'Release manager',
+        contentHash: sheet!.contentHash,
+      },
+    });
     expect(done.milestone!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(c.call('deployments.get', { deploymentId: d.deploymentId }).deployment.status).toBe('complete');
   });
@@ -99,7 +129,9 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
     ]);
     expect(status.ready).toBe(false);
     // A rejected milestone ("not complete") may still be recorded; it does not complete the deployment.
-    expect(sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId, decision: 'rejected', reason: 'Three sites open' })).toMatchObject({ ok: true });
+    expect(
+      sign(c, { kind: 'deployment_milestone', deploymentId: d.deploymentId, decision: 'rejected', reason: 'Three sites open' }),
+    ).toMatchObject({ ok: true });
     const after = c.call('closeout.status', { deploymentId: d.deploymentId });
     expect(after).toMatchObject({ complete: false, milestone: { decision: 'rejected' } });
     expect(c.call('deployments.get', { deploymentId: d.deploymentId }).deployment.status).toBe('draft');
@@ -108,7 +140,10 @@ describe('closeout.status and the Deployment Complete Milestone', () => {
   it('refuses an unknown deployment and a deployment without sites says so', () => {
     c = clockedCoreForTest();
     c.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
-    expect(c.core.dispatch('closeout.status', { deploymentId: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(c.core.dispatch('closeout.status', { deploymentId: '01900000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const empty = c.call('deployments.create', { name: 'Empty' });
     const status = c.call('closeout.status', { deploymentId: empty.id });
     expect(status.conditions[0]).toMatchObject({ key: 'sites_accounted_for', met: false, detail: 'The deployment has no sites' });

@@ -30,7 +30,8 @@ describe.skipIf(process.platform === 'win32')('data directory permissions', () =
       let core = first.core;
       core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(2) });
       const { sheet } = signSite(core, site.id, { decision: 'accepted_with_exceptions' });
-      for (let i = 0; i < 200 && core.call('signoff.exportPdf', { sheetId: sheet.id }).status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 200 && core.call('signoff.exportPdf', { sheetId: sheet.id }).status !== 'ready'; i++)
+        await new Promise((r) => setTimeout(r, 25));
       core.secrets.set('test:secret', 'hunter2');
       core.close();
       core = openSampleCore({ dataDir }).core; // reopening writes the routine backup
@@ -38,8 +39,14 @@ describe.skipIf(process.platform === 'win32')('data directory permissions', () =
 
       const entries = walk(dataDir);
       const rel = (e: { file: string }) => path.relative(dataDir, e.file) || '.';
-      expect(entries.some((e) => e.file.includes(`${path.sep}backups${path.sep}`) && !e.directory), 'a backup was written').toBe(true);
-      expect(entries.some((e) => e.file.includes(`${path.sep}attachments${path.sep}`) && !e.directory), 'attachments were written').toBe(true);
+      expect(
+        entries.some((e) => e.file.includes(`${path.sep}backups${path.sep}`) && !e.directory),
+        'a backup was written',
+      ).toBe(true);
+      expect(
+        entries.some((e) => e.file.includes(`${path.sep}attachments${path.sep}`) && !e.directory),
+        'attachments were written',
+      ).toBe(true);
       expect(entries.some((e) => path.basename(e.file) === 'outpost.db')).toBe(true);
       const wrong = entries.filter((e) => e.mode !== (e.directory ? 0o700 : 0o600)).map((e) => `${rel(e)} ${e.mode.toString(8)}`);
       expect(wrong).toEqual([]);

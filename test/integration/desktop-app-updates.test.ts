@@ -80,24 +80,35 @@ describe('desktop updates from the central server', () => {
     registerDesktopUpdater(controller);
     await controller.tick();
     expect(configured).toEqual([`${server.url}/v1/app-updates/stable`]);
-    expect(device.call('appUpdate.status', {})).toMatchObject({ phase: 'downloaded', version: '1.4.0', restart: { offer: true, waitingFor: null } });
+    expect(device.call('appUpdate.status', {})).toMatchObject({
+      phase: 'downloaded',
+      version: '1.4.0',
+      restart: { offer: true, waitingFor: null },
+    });
 
     // A change waiting to be synced holds the offer back, and the restart is refused.
     const sqlite = new Database(path.join(device.dataDir, DATABASE_FILE_NAME));
     try {
       sqlite
-        .prepare("INSERT INTO sync_outbox (op_id, entity, row_id, kind, partition, schema_version, data, created_at) VALUES ('op-1', 'sites', 's1', 'update', 'd1', 1, '{}', '2026-12-06T00:00:00Z')")
+        .prepare(
+          "INSERT INTO sync_outbox (op_id, entity, row_id, kind, partition, schema_version, data, created_at) VALUES ('op-1', 'sites', 's1', 'update', 'd1', 1, '{}', '2026-12-06T00:00:00Z')",
+        )
         .run();
       expect(device.call('appUpdate.status', {})).toMatchObject({ phase: 'downloaded', restart: { offer: false, waitingFor: 'sync' } });
       const refused = device.core.dispatch('appUpdate.restart', {});
-      expect(refused).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('changes are waiting to be synced') } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'rule', message: expect.stringContaining('changes are waiting to be synced') },
+      });
       sqlite.prepare("DELETE FROM sync_outbox WHERE op_id = 'op-1'").run();
 
       const hasCheckJobs = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'check_jobs'").get();
       if (hasCheckJobs) {
         // A running check job (stored jobs, desktop migration 25) holds it back too.
         sqlite
-          .prepare("INSERT INTO check_jobs (id, site_id, kind, concurrency, state, started_at, started_by) VALUES ('job-1', 's1', 'remote', 1, 'running', '2026-12-06T00:00:00Z', 'Ana')")
+          .prepare(
+            "INSERT INTO check_jobs (id, site_id, kind, concurrency, state, started_at, started_by) VALUES ('job-1', 's1', 'remote', 1, 'running', '2026-12-06T00:00:00Z', 'Ana')",
+          )
           .run();
         expect(device.call('appUpdate.status', {})).toMatchObject({ restart: { offer: false, waitingFor: 'check_job' } });
         sqlite.prepare("DELETE FROM check_jobs WHERE id = 'job-1'").run();

@@ -30,7 +30,10 @@ function schemaTables(): Set<string> {
   const dir = tempDataDir('docs-match');
   const db = openDatabase({ file: path.join(dir, 'outpost.db'), backupDir: path.join(dir, 'backups') });
   try {
-    const rows = db.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+    const rows = db.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+      sql: string;
+    }[];
     const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql)).map((r) => r.name);
     return new Set(rows.map((r) => r.name).filter((name) => !virtual.some((v) => name.startsWith(`${v}_`))));
   } finally {

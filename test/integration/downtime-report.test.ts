@@ -24,14 +24,27 @@ function deploymentWithOutages(core: ClockedCore) {
   const pilot = core.call('waves.create', { deploymentId: deployment.id, name: 'Pilot' });
   const wave1 = core.call('waves.create', { deploymentId: deployment.id, name: 'Wave 1' });
   const pos = core.call('components.create', { deploymentId: deployment.id, name: 'POS software', kind: 'software', targetVersion: '3.0' });
-  const site = (code: string, timeZone: string, waveId: string) => core.call('sites.create', { deploymentId: deployment.id, waveId, code, name: `Store ${code}`, timeZone });
+  const site = (code: string, timeZone: string, waveId: string) =>
+    core.call('sites.create', { deploymentId: deployment.id, waveId, code, name: `Store ${code}`, timeZone });
   const ams = site('AMS-001', 'Europe/Amsterdam', pilot.id);
   const ber = site('BER-002', 'Europe/Berlin', wave1.id);
   const lis = site('LIS-003', 'Europe/Lisbon', wave1.id);
-  const outage = (siteId: string, zone: string, start: string, end: string | null, impact: 'outage' | 'degraded' = 'outage', usersAffected: number | null = 8) => {
+  const outage = (
+    siteId: string,
+    zone: string,
+    start: string,
+    end: string | null,
+    impact: 'outage' | 'degraded' = 'outage',
+    usersAffected: number | null = 8,
+  ) => {
     const issue = core.call('issues.create', { siteId, title: `Tills down at ${start}`, severity: 'critical', category: 'software' });
     core.call('issues.setImpact', {
-      issueId: issue.id, impact, componentId: pos.id, startedAt: wallTimeToIso(start, zone), endedAt: end ? wallTimeToIso(end, zone) : null, usersAffected,
+      issueId: issue.id,
+      impact,
+      componentId: pos.id,
+      startedAt: wallTimeToIso(start, zone),
+      endedAt: end ? wallTimeToIso(end, zone) : null,
+      usersAffected,
     });
     return issue;
   };
@@ -72,7 +85,9 @@ describe('downtime on the dashboard and in the close-out report', () => {
     const refused = sign(c, { siteId: d.lis.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule' } });
     if (refused.ok) return;
-    expect(refused.error.message).toContain(`Outage: POS software down since 26 Oct 2026, 09:00 (Europe/Lisbon), no end recorded (issue #${d.open.number}`);
+    expect(refused.error.message).toContain(
+      `Outage: POS software down since 26 Oct 2026, 09:00 (Europe/Lisbon), no end recorded (issue #${d.open.number}`,
+    );
   });
 
   it('close-out CSV and PDF carry the downtime section (CSV parsed back, PDF read back with pdftotext)', async () => {
@@ -81,7 +96,12 @@ describe('downtime on the dashboard and in the close-out report', () => {
     const csv = c.call('closeout.exportCsv', { deploymentId: d.deploymentId });
     const rows = Papa.parse<string[]>(Buffer.from(csv.base64, 'base64').subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
     const value = (label: string) => rows.find((r) => r[0] === label)?.[1];
-    expect([value('Outages'), value('Outages still open'), value('MTTR minutes'), value('Degraded service minutes')]).toEqual(['3', '1', '180', '30']);
+    expect([value('Outages'), value('Outages still open'), value('MTTR minutes'), value('Degraded service minutes')]).toEqual([
+      '3',
+      '1',
+      '180',
+      '30',
+    ]);
     const block = (header: string) => {
       const at = rows.findIndex((r) => r[0] === header);
       expect(at).toBeGreaterThan(0);
@@ -94,8 +114,20 @@ describe('downtime on the dashboard and in the close-out report', () => {
       ['Wave 1', '2', '270', '270', '0', '0'],
       ['Total', '3', '540', '405', '135', '0'],
     ]);
-    expect(block('Downtime site').map((r) => r.slice(0, 3))).toEqual([['AMS-001', '1', '270'], ['BER-002', '1', '90'], ['LIS-003', '1', '180']]);
-    expect(block('Longest outage')[0]).toEqual(['AMS-001 #1', 'Tills down at 2026-10-24T23:45', 'POS software', '24 Oct 2026, 23:45 (Europe/Amsterdam)', '25 Oct 2026, 03:15 (Europe/Amsterdam)', '270', '8']);
+    expect(block('Downtime site').map((r) => r.slice(0, 3))).toEqual([
+      ['AMS-001', '1', '270'],
+      ['BER-002', '1', '90'],
+      ['LIS-003', '1', '180'],
+    ]);
+    expect(block('Longest outage')[0]).toEqual([
+      'AMS-001 #1',
+      'Tills down at 2026-10-24T23:45',
+      'POS software',
+      '24 Oct 2026, 23:45 (Europe/Amsterdam)',
+      '25 Oct 2026, 03:15 (Europe/Amsterdam)',
+      '270',
+      '8',
+    ]);
     expect(block('Longest outage')[1]!.slice(4, 7)).toEqual(['still open', '180', '']);
 
     const file = await c.callAsync('closeout.exportPdf', { deploymentId: d.deploymentId });

@@ -16,7 +16,10 @@ beforeAll(() => {
   const sample = openSampleCore();
   core = sample.core;
   deploymentId = sample.deploymentId;
-  const bridge = new Proxy({}, { get: (_target, method: string) => (input: unknown) => (calls.push(method), core.core.call(method, input)) });
+  const bridge = new Proxy(
+    {},
+    { get: (_target, method: string) => (input: unknown) => (calls.push(method), core.core.call(method, input)) },
+  );
   (globalThis as Record<string, unknown>).window = { [BRIDGE_GLOBAL]: bridge };
 });
 afterAll(() => {

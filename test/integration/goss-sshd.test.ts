@@ -17,15 +17,29 @@ const limits = { connectMs: 5000, commandMs: 20000, overallMs: 30000 };
 async function check(s: SshdInstance, yaml: string): Promise<Map<string, RequirementResult>> {
   const parsed = parseGoss(yaml);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const requirements = parsed.drafts.map((d, i) => ({ id: `r${i}`, kind: d.kind, description: `${d.source} (${d.description})`, params: d.params }));
-  const target = { host: s.host, port: s.port, username: s.user.name, auth: { kind: 'key' as const, privateKey: s.user.privateKey }, trustedFingerprint: s.hostKeyFingerprint, useSudo: false, timeouts: limits };
+  const requirements = parsed.drafts.map((d, i) => ({
+    id: `r${i}`,
+    kind: d.kind,
+    description: `${d.source} (${d.description})`,
+    params: d.params,
+  }));
+  const target = {
+    host: s.host,
+    port: s.port,
+    username: s.user.name,
+    auth: { kind: 'key' as const, privateKey: s.user.privateKey },
+    trustedFingerprint: s.hostKeyFingerprint,
+    useSudo: false,
+    timeouts: limits,
+  };
   const outcome = await collectRemote(target, probeRequestsFor(requirements));
   if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);
   const results = evaluate(outcome.facts, requirements, { expectedSerial: null });
   return new Map(results.map((r) => [r.description.split(' (')[0]!, r]));
 }
 
-const failures = (results: Map<string, RequirementResult>) => [...results.entries()].filter(([, r]) => r.status !== 'pass').map(([source, r]) => `${source}: ${r.status}: ${r.message}`);
+const failures = (results: Map<string, RequirementResult>) =>
+  [...results.entries()].filter(([, r]) => r.status !== 'pass').map(([source, r]) => `${source}: ${r.status}: ${r.message}`);
 
 describe.skipIf(unavailable)(`Goss files on a real sshd host${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   let sshd: SshdInstance;
@@ -38,7 +52,11 @@ describe.skipIf(unavailable)(`Goss files on a real sshd host${unavailable ? ` (s
         res.writeHead(301, { Location: '/' }).end();
         return;
       }
-      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Seen-Method': req.method ?? '', 'X-Seen-Header': String(req.headers['x-outpost'] ?? '') });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'X-Seen-Method': req.method ?? '',
+        'X-Seen-Header': String(req.headers['x-outpost'] ?? ''),
+      });
       res.end('{"status":"ok"}\n');
     });
     await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
@@ -109,9 +127,15 @@ describe.skipIf(unavailable)(`Goss files on a real sshd host${unavailable ? ` (s
       '',
     ].join('\n');
     const results = await check(sshd, yaml);
-    expect(results.get('file: /etc/passwd')).toMatchObject({ status: 'fail', message: expect.stringMatching(/filetype is "file", expected "directory"; size is \d+, expected \{"lt":"10"\}/) });
+    expect(results.get('file: /etc/passwd')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/filetype is "file", expected "directory"; size is \d+, expected \{"lt":"10"\}/),
+    });
     expect(results.get('user: root')).toMatchObject({ status: 'fail', message: 'gid is 0, expected {"gt":"0"}' });
-    expect(results.get('command: echo out; echo err >&2')).toMatchObject({ status: 'fail', message: expect.stringContaining('stderr is "err') });
+    expect(results.get('command: echo out; echo err >&2')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('stderr is "err'),
+    });
     // No systemd in the test container: the service is an error that says so, not a silent pass.
     expect(results.get('service: sshd')).toMatchObject({ status: 'error', message: expect.stringContaining('systemd') });
     // A record type needs dig on the target (or a resolver answering it).

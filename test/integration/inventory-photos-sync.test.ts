@@ -30,7 +30,13 @@ beforeAll(async () => {
   expect(await rm.sync()).toEqual({ ok: true });
   await tech.signIn(server.url, 'alex', PASSWORD);
   expect(await tech.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [siteId] })).toEqual({ ok: true });
-  const surplus = tech.core.call('inventory.recordSurplus', { siteId, serial: 'SRP-SYNC-77', manufacturer: 'HP', model: 'ProDesk 400', note: 'Behind the till' });
+  const surplus = tech.core.call('inventory.recordSurplus', {
+    siteId,
+    serial: 'SRP-SYNC-77',
+    manufacturer: 'HP',
+    model: 'ProDesk 400',
+    note: 'Behind the till',
+  });
   itemId = surplus.id;
   photoSha = tech.core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(11, 80, 40) }).sha256;
   tech.core.call('inventory.attachPhoto', { itemId, sha256: photoSha });
@@ -49,7 +55,9 @@ describe('photos of surplus items between devices', () => {
     const stored = await server.db.query<{ data: { item_id: string; sha256: string }; partition: string }>(
       "SELECT data, partition FROM docs WHERE entity = 'inventory_item_photos' AND NOT deleted",
     );
-    expect(stored).toEqual([expect.objectContaining({ partition: `site:${siteId}`, data: expect.objectContaining({ item_id: itemId, sha256: photoSha }) })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ partition: `site:${siteId}`, data: expect.objectContaining({ item_id: itemId, sha256: photoSha }) }),
+    ]);
     expect(await rm.sync()).toEqual({ ok: true });
     expect(rm.core.call('inventory.photos', { itemId })).toEqual(tech.core.call('inventory.photos', { itemId }));
     expect(rm.core.call('attachments.get', { sha256: photoSha }).dataBase64).toBe(signaturePng(11, 80, 40));
@@ -61,8 +69,13 @@ describe('photos of surplus items between devices', () => {
 
   it('travels in the site report file: a manager off the network imports the link and the photo', () => {
     const exported = tech.core.call('siteReports.exportFile', { siteId });
-    const file = JSON.parse(exported.content) as { rows: { entity: string; data: Record<string, unknown> }[]; attachments: { sha256: string }[] };
-    expect(file.rows.filter((r) => r.entity === 'inventory_item_photos').map((r) => r.data)).toEqual([expect.objectContaining({ item_id: itemId, sha256: photoSha })]);
+    const file = JSON.parse(exported.content) as {
+      rows: { entity: string; data: Record<string, unknown> }[];
+      attachments: { sha256: string }[];
+    };
+    expect(file.rows.filter((r) => r.entity === 'inventory_item_photos').map((r) => r.data)).toEqual([
+      expect.objectContaining({ item_id: itemId, sha256: photoSha }),
+    ]);
     expect(file.attachments.map((a) => a.sha256)).toContain(photoSha);
     const offline: TestCore = managerCore();
     try {
@@ -71,7 +84,9 @@ describe('photos of surplus items between devices', () => {
       offline.call('siteReports.importFile', { previewId: preview.previewId, confirmFingerprint: preview.device!.fingerprint });
       expect(offline.call('inventory.photos', { itemId })).toEqual(tech.core.call('inventory.photos', { itemId }));
       expect(offline.call('attachments.get', { sha256: photoSha }).dataBase64).toBe(signaturePng(11, 80, 40));
-      expect(offline.call('siteReports.get', { siteId }).attachments).toContainEqual(expect.objectContaining({ sha256: photoSha, usedBy: ['Photo of surplus item SRP-SYNC-77'], intact: true }));
+      expect(offline.call('siteReports.get', { siteId }).attachments).toContainEqual(
+        expect.objectContaining({ sha256: photoSha, usedBy: ['Photo of surplus item SRP-SYNC-77'], intact: true }),
+      );
     } finally {
       offline.close();
     }

@@ -28,14 +28,20 @@ afterAll(async () => {
 });
 
 /** A printable serial with the characters search syntax gives a meaning to. */
-const serialFrom = (rng: ReturnType<typeof seededRandom>) => `${rng.chars(SEARCH_ALPHABET.replace(' ', ''), rng.int(3, 12))}-${rng.int(0, 99_999)}`;
+const serialFrom = (rng: ReturnType<typeof seededRandom>) =>
+  `${rng.chars(SEARCH_ALPHABET.replace(' ', ''), rng.int(3, 12))}-${rng.int(0, 99_999)}`;
 
 describe('inventory search on a device that pulls its data', () => {
   it('matches a scan after the first pull and after a pull of inserts, updates and deletes', async () => {
     const rng = seededRandom(1515);
     const deploymentId = rm.deploymentId!;
     const sites = rm.core.call('sites.list', { deploymentId });
-    for (let n = 0; n < 40; n++) rm.core.call('inventory.recordSurplus', { siteId: rng.pick(sites).id, serial: serialFrom(rng), model: rng.chars(SEARCH_ALPHABET, rng.int(0, 10)) });
+    for (let n = 0; n < 40; n++)
+      rm.core.call('inventory.recordSurplus', {
+        siteId: rng.pick(sites).id,
+        serial: serialFrom(rng),
+        model: rng.chars(SEARCH_ALPHABET, rng.int(0, 10)),
+      });
     rm.core.call('sync.publish', { deploymentId });
     expect(await rm.sync()).toEqual({ ok: true });
 
@@ -53,15 +59,20 @@ describe('inventory search on a device that pulls its data', () => {
     }
     const ids = (rm.db.prepare('SELECT id FROM inventory_items ORDER BY id').all() as { id: string }[]).map((r) => r.id);
     const edit = rm.db.prepare('UPDATE inventory_items SET model = ?, asset_tag = ? WHERE id = ?');
-    for (const id of ids.filter(() => rng.next() < 0.1)) edit.run(rng.chars(SEARCH_ALPHABET, rng.int(1, 12)), rng.next() < 0.3 ? null : `TAG-${rng.chars(SEARCH_ALPHABET, 5)}`, id);
+    for (const id of ids.filter(() => rng.next() < 0.1))
+      edit.run(rng.chars(SEARCH_ALPHABET, rng.int(1, 12)), rng.next() < 0.3 ? null : `TAG-${rng.chars(SEARCH_ALPHABET, 5)}`, id);
     const removed = ids.filter(() => rng.next() < 0.05);
     const remove = rm.db.prepare('DELETE FROM inventory_items WHERE id = ?');
     for (const id of removed) remove.run(id);
     expect(await rm.sync()).toEqual({ ok: true });
 
     expect(await office.sync()).toEqual({ ok: true });
-    expect(office.db.prepare(`SELECT count(*) AS n FROM inventory_items WHERE id IN (${removed.map(() => '?').join(',')})`).get(...removed)).toEqual({ n: 0 });
-    expect(office.db.prepare('SELECT count(*) AS n FROM inventory_items').get()).toEqual(rm.db.prepare('SELECT count(*) AS n FROM inventory_items').get());
+    expect(
+      office.db.prepare(`SELECT count(*) AS n FROM inventory_items WHERE id IN (${removed.map(() => '?').join(',')})`).get(...removed),
+    ).toEqual({ n: 0 });
+    expect(office.db.prepare('SELECT count(*) AS n FROM inventory_items').get()).toEqual(
+      rm.db.prepare('SELECT count(*) AS n FROM inventory_items').get(),
+    );
     expect(expectSearchMatchesScan(office.core, office.db, scope, randomQueries(rng, office.db, 60))).toBeGreaterThan(0);
   }, 180_000);
 });

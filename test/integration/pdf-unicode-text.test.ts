@@ -48,7 +48,9 @@ afterAll(() => {
 describe('PDF text in every script', { timeout: 120_000 }, () => {
   it('sign-off PDF: site name, signer and reason in each script read back with pdftotext', async () => {
     for (const [script, sample] of Object.entries(SAMPLES)) {
-      const pdf = await renderSheetPdf(syntheticSheet({ items: 1, issues: 1, targets: 1, siteName: `${sample} site`, signerName: sample, reason: `Reason: ${sample}` }));
+      const pdf = await renderSheetPdf(
+        syntheticSheet({ items: 1, issues: 1, targets: 1, siteName: `${sample} site`, signerName: sample, reason: `Reason: ${sample}` }),
+      );
       const text = readBack(`sheet-${script}.pdf`, pdf);
       expect(text, script).toContain(sample);
       expect(text, script).not.toContain('\ufffd');
@@ -68,7 +70,12 @@ describe('PDF text in every script', { timeout: 120_000 }, () => {
     const d = smallDeployment(c);
     c.call('waves.update', { waveId: d.wave1.id, name: 'Wave 2 🌊 موجة' });
     for (const [script, sample] of Object.entries(SAMPLES)) {
-      c.call('sites.create', { deploymentId: d.deploymentId, waveId: d.wave1.id, code: `U-${script.slice(0, 6).toUpperCase()}`, name: sample });
+      c.call('sites.create', {
+        deploymentId: d.deploymentId,
+        waveId: d.wave1.id,
+        code: `U-${script.slice(0, 6).toUpperCase()}`,
+        name: sample,
+      });
     }
     c.call('sites.create', { deploymentId: d.deploymentId, waveId: d.wave1.id, code: 'TLV-01', name: 'דיזנגוף סנטר 🏬 Dizengoff' });
     const file = await c.callAsync('closeout.exportPdf', { deploymentId: d.deploymentId });
@@ -80,7 +87,10 @@ describe('PDF text in every script', { timeout: 120_000 }, () => {
   });
 
   it('a character no embedded font has is drawn as a visible "\ufffd", never dropped', async () => {
-    const text = readBack('missing.pdf', await renderSheetPdf(syntheticSheet({ items: 1, issues: 1, targets: 1, reason: 'Cuneiform \u{12000} here' })));
+    const text = readBack(
+      'missing.pdf',
+      await renderSheetPdf(syntheticSheet({ items: 1, issues: 1, targets: 1, reason: 'Cuneiform \u{12000} here' })),
+    );
     expect(text).toContain('Cuneiform \ufffd here');
   });
 });

@@ -26,20 +26,71 @@ function count(core: TestCore, sql: string, ...params: unknown[]): number {
 
 /** A plan with three dated waves, two components, two requirements (one per target role) and a checklist with dependencies across phases. */
 function authoredPlan(core: TestCore) {
-  const d = core.call('deployments.create', { name: 'POS rollout', version: '5.2', description: 'Tills and scanners', quietPeriodDays: 10 });
-  core.call('waves.create', { deploymentId: d.id, name: 'Pilot', startsAt: '2026-03-02T08:00:00.000Z', endsAt: '2026-03-06T17:00:00.000Z' });
-  core.call('waves.create', { deploymentId: d.id, name: 'Wave 1', startsAt: '2026-03-16T08:00:00.000Z', endsAt: '2026-03-27T17:00:00.000Z' });
+  const d = core.call('deployments.create', {
+    name: 'POS rollout',
+    version: '5.2',
+    description: 'Tills and scanners',
+    quietPeriodDays: 10,
+  });
+  core.call('waves.create', {
+    deploymentId: d.id,
+    name: 'Pilot',
+    startsAt: '2026-03-02T08:00:00.000Z',
+    endsAt: '2026-03-06T17:00:00.000Z',
+  });
+  core.call('waves.create', {
+    deploymentId: d.id,
+    name: 'Wave 1',
+    startsAt: '2026-03-16T08:00:00.000Z',
+    endsAt: '2026-03-27T17:00:00.000Z',
+  });
   core.call('waves.create', { deploymentId: d.id, name: 'Stragglers' });
   core.call('components.create', { deploymentId: d.id, name: 'POS agent', kind: 'software', targetVersion: '5.2.1' });
   core.call('components.create', { deploymentId: d.id, name: 'Scanner', kind: 'hardware', manufacturer: 'Zebra', model: 'DS2208' });
-  core.call('requirements.create', { deploymentId: d.id, kind: 'package', description: 'POS agent installed', targetRole: 'pos', params: { name: 'pos-agent', version: '>=5.2' } });
+  core.call('requirements.create', {
+    deploymentId: d.id,
+    kind: 'package',
+    description: 'POS agent installed',
+    targetRole: 'pos',
+    params: { name: 'pos-agent', version: '>=5.2' },
+  });
   core.call('requirements.create', { deploymentId: d.id, kind: 'cpu_cores', targetRole: 'backoffice', params: { min: 2 } });
-  const power = core.call('checklistTemplate.saveItem', { deploymentId: d.id, phase: 'before', title: 'Power and network at the tills', ownerPrepares: true });
-  const stock = core.call('checklistTemplate.saveItem', { deploymentId: d.id, phase: 'before', title: 'Scanners on site', evidence: 'photo' });
-  const install = core.call('checklistTemplate.saveItem', { deploymentId: d.id, phase: 'during', title: 'Install POS agent', dependsOn: power.id, instructions: 'apt install pos-agent' });
-  core.call('checklistTemplate.saveItem', { deploymentId: d.id, phase: 'after', title: 'Test sale', dependsOn: install.id, required: false });
+  const power = core.call('checklistTemplate.saveItem', {
+    deploymentId: d.id,
+    phase: 'before',
+    title: 'Power and network at the tills',
+    ownerPrepares: true,
+  });
+  const stock = core.call('checklistTemplate.saveItem', {
+    deploymentId: d.id,
+    phase: 'before',
+    title: 'Scanners on site',
+    evidence: 'photo',
+  });
+  const install = core.call('checklistTemplate.saveItem', {
+    deploymentId: d.id,
+    phase: 'during',
+    title: 'Install POS agent',
+    dependsOn: power.id,
+    instructions: 'apt install pos-agent',
+  });
+  core.call('checklistTemplate.saveItem', {
+    deploymentId: d.id,
+    phase: 'after',
+    title: 'Test sale',
+    dependsOn: install.id,
+    required: false,
+  });
   // A dependency pointing forward (a before item waiting on a during item) must survive too.
-  core.call('checklistTemplate.saveItem', { deploymentId: d.id, itemId: stock.id, phase: 'before', position: 2, title: 'Scanners on site', evidence: 'photo', dependsOn: install.id });
+  core.call('checklistTemplate.saveItem', {
+    deploymentId: d.id,
+    itemId: stock.id,
+    phase: 'before',
+    position: 2,
+    title: 'Scanners on site',
+    evidence: 'photo',
+    dependsOn: install.id,
+  });
   return d;
 }
 
@@ -67,16 +118,29 @@ describe('plan templates on a real SQLite file', () => {
       { name: 'Wave 1', startOffsetDays: 14, endOffsetDays: 25.375 },
       { name: 'Stragglers', startOffsetDays: null, endOffsetDays: null },
     ]);
-    expect(parsed.checklist.map((i: { key: string; dependsOn: string | null; ownerPrepares: boolean }) => [i.key, i.dependsOn, i.ownerPrepares])).toEqual([
+    expect(
+      parsed.checklist.map((i: { key: string; dependsOn: string | null; ownerPrepares: boolean }) => [i.key, i.dependsOn, i.ownerPrepares]),
+    ).toEqual([
       ['item-1', null, true],
       ['item-2', 'item-3', false],
       ['item-3', 'item-1', false],
       ['item-4', 'item-3', false],
     ]);
 
-    const made = core.call('planTemplates.import', { json: file.json, name: 'POS rollout (autumn)', version: '5.3', firstWaveStartsAt: '2026-09-07T07:00:00.000Z' });
+    const made = core.call('planTemplates.import', {
+      json: file.json,
+      name: 'POS rollout (autumn)',
+      version: '5.3',
+      firstWaveStartsAt: '2026-09-07T07:00:00.000Z',
+    });
     expect(made.counts).toEqual({ waves: 3, components: 2, requirements: 2, checklistItems: 4 });
-    expect(made.deployment).toMatchObject({ name: 'POS rollout (autumn)', version: '5.3', status: 'draft', description: 'Tills and scanners', quietPeriodDays: 10 });
+    expect(made.deployment).toMatchObject({
+      name: 'POS rollout (autumn)',
+      version: '5.3',
+      status: 'draft',
+      description: 'Tills and scanners',
+      quietPeriodDays: 10,
+    });
     expect(planOf(core, made.deployment.id)).toEqual(planOf(core, d.id));
     const { waves, requirements } = core.call('deployments.get', { deploymentId: made.deployment.id });
     expect(waves.map((w) => [w.name, w.sequence, w.isPilot, w.startsAt, w.endsAt])).toEqual([
@@ -97,7 +161,12 @@ describe('plan templates on a real SQLite file', () => {
     const core = managerCore();
     const { deploymentId } = core.call('sample.open', {});
     expect(core.call('sites.list', { deploymentId }).length).toBeGreaterThan(0);
-    const made = core.call('planTemplates.createFrom', { sourceDeploymentId: deploymentId, name: 'Sample again', version: '2', firstWaveStartsAt: '2027-01-04T08:00:00.000Z' });
+    const made = core.call('planTemplates.createFrom', {
+      sourceDeploymentId: deploymentId,
+      name: 'Sample again',
+      version: '2',
+      firstWaveStartsAt: '2027-01-04T08:00:00.000Z',
+    });
     const id = made.deployment.id;
     expect(planOf(core, id)).toEqual(planOf(core, deploymentId));
     expect(made.counts.checklistItems).toBeGreaterThan(0);
@@ -117,18 +186,26 @@ describe('plan templates on a real SQLite file', () => {
       if (result.ok) throw new Error('expected a refusal');
       return result.error;
     };
-    expect(refused(JSON.stringify({ ...good, version: 2 })).message).toBe('This plan template is version 2; this Outpost reads version 1 only');
+    expect(refused(JSON.stringify({ ...good, version: 2 })).message).toBe(
+      'This plan template is version 2; this Outpost reads version 1 only',
+    );
     expect(refused(JSON.stringify({ ...good, format: 'something-else' })).message).toContain('not an Outpost plan template');
     expect(refused('{ "format": "outpost-plan-template", ').message).toContain('not JSON');
     const broken = structuredClone(good);
     broken.checklist[3].dependsOn = 'item-99';
-    expect(refused(JSON.stringify(broken))).toMatchObject({ code: 'validation', message: expect.stringContaining('"Test sale" depends on "item-99", which is not in the checklist') });
+    expect(refused(JSON.stringify(broken))).toMatchObject({
+      code: 'validation',
+      message: expect.stringContaining('"Test sale" depends on "item-99", which is not in the checklist'),
+    });
     const cycle = structuredClone(good);
     cycle.checklist[0].dependsOn = 'item-4';
     expect(refused(JSON.stringify(cycle)).message).toContain('dependency cycle');
     const oversized = JSON.stringify({ ...good, deployment: { ...good.deployment, description: 'x'.repeat(PLAN_TEMPLATE_MAX_CHARS) } });
     expect(refused(oversized).issues?.[0]?.message).toContain('too large');
-    const tooMany = { ...good, waves: Array.from({ length: 101 }, (_, i) => ({ name: `W${i}`, startOffsetDays: i, endOffsetDays: i + 1 })) };
+    const tooMany = {
+      ...good,
+      waves: Array.from({ length: 101 }, (_, i) => ({ name: `W${i}`, startOffsetDays: i, endOffsetDays: i + 1 })),
+    };
     expect(refused(JSON.stringify(tooMany)).message).toContain('waves');
     // Valid in shape, refused by the requirement rules half-way through: the transaction leaves nothing.
     const badParams = structuredClone(good);

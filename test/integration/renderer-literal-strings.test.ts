@@ -81,7 +81,12 @@ function literalTexts(node: ts.Expression): string[] {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
   if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)];
   if (ts.isConditionalExpression(node)) return [...literalTexts(node.whenTrue), ...literalTexts(node.whenFalse)];
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(node.operatorToken.kind))
+  if (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(
+      node.operatorToken.kind,
+    )
+  )
     return [...literalTexts(node.left), ...literalTexts(node.right)];
   return [];
 }
@@ -89,7 +94,13 @@ function literalTexts(node: ts.Expression): string[] {
 /** English literals in one file, as `file:line: text`. */
 function literalsIn(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const report = (node: ts.Node, literal: string) => {
     if (!hasWords(literal)) return;
@@ -105,7 +116,8 @@ function literalsIn(file: string): string[] {
       const init = node.initializer;
       if (ts.isStringLiteral(init)) report(node, init.text);
       else if (ts.isJsxExpression(init) && init.expression) literalTexts(init.expression).forEach((t) => report(node, t));
-    } else if (ts.isPropertyAssignment(node) && TEXT_NAMES.has(nameOf(node.name) ?? '')) literalTexts(node.initializer).forEach((t) => report(node, t));
+    } else if (ts.isPropertyAssignment(node) && TEXT_NAMES.has(nameOf(node.name) ?? ''))
+      literalTexts(node.initializer).forEach((t) => report(node, t));
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -131,7 +143,9 @@ describe('swept renderer folders take their texts from the catalog', () => {
     );
     const texts = literalsIn(probe).map((l) => l.replace(/^.*?:\d+: /, ''));
     fs.rmSync(probe);
-    expect(texts.sort()).toEqual(['Done', 'Issue #', 'No', 'Not logged', 'Open it', 'Save now', 'Saved', 'Saving', 'Yes', 'logged', 'rows'].sort());
+    expect(texts.sort()).toEqual(
+      ['Done', 'Issue #', 'No', 'Not logged', 'Open it', 'Save now', 'Saved', 'Saving', 'Yes', 'logged', 'rows'].sort(),
+    );
   });
 
   it('no English literal in JSX text, text attributes or notification texts', () => {

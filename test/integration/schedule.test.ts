@@ -20,10 +20,26 @@ function twoDeployments(c: ClockedCore) {
   const b = c.call('deployments.create', { name: 'Rollout B', version: '1', quietPeriodDays: 7 });
   // Rollout A's sites get a checklist; Rollout B has no template, so its sites have none.
   c.call('checklistTemplate.saveItem', { deploymentId: a.id, phase: 'before', title: 'Power on racks' });
-  const wave = c.call('waves.create', { deploymentId: a.id, name: 'Wave 1', startsAt: at('2026-03-27T00:00', AMS), endsAt: at('2026-04-04T00:00', AMS) });
+  const wave = c.call('waves.create', {
+    deploymentId: a.id,
+    name: 'Wave 1',
+    startsAt: at('2026-03-27T00:00', AMS),
+    endsAt: at('2026-04-04T00:00', AMS),
+  });
   const owner = { ownerName: 'Olive Owner', ownerEmail: 'olive@example.com' };
   const site = (deploymentId: string, code: string, zone: string, start: string, end: string, extra: Record<string, unknown> = {}) =>
-    c.call('sites.create', { deploymentId, waveId: deploymentId === a.id ? wave.id : null, code, name: `Store ${code}`, timeZone: zone, windowStart: at(start, zone), windowEnd: at(end, zone), technicians: ['Riley Field'], ...owner, ...extra });
+    c.call('sites.create', {
+      deploymentId,
+      waveId: deploymentId === a.id ? wave.id : null,
+      code,
+      name: `Store ${code}`,
+      timeZone: zone,
+      windowStart: at(start, zone),
+      windowEnd: at(end, zone),
+      technicians: ['Riley Field'],
+      ...owner,
+      ...extra,
+    });
   const ams = site(a.id, 'AMS-001', AMS, '2026-03-30T08:00', '2026-03-30T12:00');
   const utr = site(b.id, 'UTR-002', AMS, '2026-03-30T11:00', '2026-03-30T15:00');
   const dst = site(a.id, 'DST-003', AMS, '2026-03-29T01:00', '2026-03-29T05:00');
@@ -34,7 +50,7 @@ function twoDeployments(c: ClockedCore) {
 }
 
 describe('schedule on a real SQLite file', () => {
-  it('schedule.warnings: a deployment\'s warnings, with the technician overlap found across deployments', () => {
+  it("schedule.warnings: a deployment's warnings, with the technician overlap found across deployments", () => {
     const c = clockedCoreForTest('2026-03-20T09:00:00.000Z');
     const d = twoDeployments(c);
     const warnings = c.call('schedule.warnings', { deploymentId: d.a.id });
@@ -50,10 +66,12 @@ describe('schedule on a real SQLite file', () => {
     for (const part of ['Riley Field', 'AMS-001', 'Rollout A', 'UTR-002', 'Rollout B']) expect(overlap.message).toContain(part);
     expect(warnings[3]!.message).toContain('+01:00 → +02:00 at 2026-03-29 02:00');
     // The other deployment sees the same overlap from its side.
-    expect(c.call('schedule.warnings', { deploymentId: d.b.id }).map((w) => [w.siteCode, w.kind, w.otherSiteId])).toEqual([['UTR-002', 'technician_overlap', d.ams.id]]);
+    expect(c.call('schedule.warnings', { deploymentId: d.b.id }).map((w) => [w.siteCode, w.kind, w.otherSiteId])).toEqual([
+      ['UTR-002', 'technician_overlap', d.ams.id],
+    ]);
   });
 
-  it('schedule.mine: the profile\'s sites across deployments in window order, past ones hidden unless asked, with offline readiness', () => {
+  it("schedule.mine: the profile's sites across deployments in window order, past ones hidden unless asked, with offline readiness", () => {
     const c = clockedCoreForTest('2026-03-20T09:00:00.000Z');
     const d = twoDeployments(c);
     // A machine at AMS-001 with a trusted host key and a key file: prepared. One at UTR-002 with neither.
@@ -65,12 +83,27 @@ describe('schedule on a real SQLite file', () => {
     c.call('profile.set', { name: 'Riley Field', role: 'technician' });
     const mine = c.call('schedule.mine', {});
     expect(mine.names).toEqual(['Riley Field']);
-    expect(mine.sites.map((s) => `${s.code} ${s.deploymentName}`)).toEqual(['DST-003 Rollout A', 'AMS-001 Rollout A', 'UTR-002 Rollout B', 'NYC-006 Rollout A']);
+    expect(mine.sites.map((s) => `${s.code} ${s.deploymentName}`)).toEqual([
+      'DST-003 Rollout A',
+      'AMS-001 Rollout A',
+      'UTR-002 Rollout B',
+      'NYC-006 Rollout A',
+    ]);
     expect(mine.pastHidden).toBe(0);
     const byCode = new Map(mine.sites.map((s) => [s.code, s]));
-    expect(byCode.get('AMS-001')).toMatchObject({ prepared: true, missing: [], machineCount: 1, timeZone: AMS, windowStart: at('2026-03-30T08:00', AMS) });
+    expect(byCode.get('AMS-001')).toMatchObject({
+      prepared: true,
+      missing: [],
+      machineCount: 1,
+      timeZone: AMS,
+      windowStart: at('2026-03-30T08:00', AMS),
+    });
     expect(byCode.get('UTR-002')!.prepared).toBe(false);
-    expect(byCode.get('UTR-002')!.missing.map((m) => m.message)).toEqual(['The checklist is not instantiated', 'No trusted host key for pos01.utr', 'No sign-in credentials for pos01.utr']);
+    expect(byCode.get('UTR-002')!.missing.map((m) => m.message)).toEqual([
+      'The checklist is not instantiated',
+      'No trusted host key for pos01.utr',
+      'No sign-in credentials for pos01.utr',
+    ]);
     // A site without machines needs only its plan and checklist.
     expect(byCode.get('NYC-006')).toMatchObject({ prepared: true, missing: [], machineCount: 0 });
 

@@ -21,7 +21,11 @@ import { api, signIn } from '../support/wire-client';
 
 // electron-updater's own reading of a feed (js-yaml, then its file resolution); needs no Electron.
 const provider = createRequire(import.meta.url)('electron-updater/out/providers/Provider') as {
-  parseUpdateInfo(raw: string, channelFile: string, url: URL): { version: string; files: { url: string; sha512: string; size: number }[]; path: string; sha512: string; releaseDate: string };
+  parseUpdateInfo(
+    raw: string,
+    channelFile: string,
+    url: URL,
+  ): { version: string; files: { url: string; sha512: string; size: number }[]; path: string; sha512: string; releaseDate: string };
   resolveFiles(info: unknown, baseUrl: URL): { url: URL; info: { sha512: string; size: number } }[];
   findFile(files: unknown[], extension: string): { url: URL; info: { sha512: string; size: number } } | null | undefined;
 };
@@ -92,7 +96,9 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
       const saved = process.env.DATABASE_URL;
       process.env.DATABASE_URL = server.location;
       try {
-        expect(await runAdminCommand('app-release', ['add', fileAt('Outpost Setup 1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io)).toBe(0);
+        expect(
+          await runAdminCommand('app-release', ['add', fileAt('Outpost Setup 1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io),
+        ).toBe(0);
       } finally {
         if (saved === undefined) delete process.env.DATABASE_URL;
         else process.env.DATABASE_URL = saved;
@@ -100,14 +106,17 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
       expect(pilot.lines.join('\n')).toContain('published 1.5.0-pilot.1 on the pilot channel');
     } else {
       const pilot = capture();
-      expect(await appReleaseCommand(['add', fileAt('Outpost Setup 1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io, onServerDb)).toBe(0);
+      expect(await appReleaseCommand(['add', fileAt('Outpost Setup 1.5.0-pilot.1.exe'), '--channel', 'pilot'], pilot.io, onServerDb)).toBe(
+        0,
+      );
     }
 
     // Stored as blobs by SHA-256, with no uploading device.
     const exe = files.get('Outpost-Setup-1.4.0.exe')!;
-    const [blob] = await server.db.query<{ size: number; complete: boolean; uploaded_by_device: string | null }>('SELECT size, complete, uploaded_by_device FROM blobs WHERE sha256 = $1', [
-      createHash('sha256').update(exe).digest('hex'),
-    ]);
+    const [blob] = await server.db.query<{ size: number; complete: boolean; uploaded_by_device: string | null }>(
+      'SELECT size, complete, uploaded_by_device FROM blobs WHERE sha256 = $1',
+      [createHash('sha256').update(exe).digest('hex')],
+    );
     expect(blob).toEqual({ size: exe.length, complete: true, uploaded_by_device: null });
 
     const again = capture();
@@ -125,10 +134,19 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
 
   it('lets administrators, and only them, put a device on the pilot channel', async () => {
     const body = { channel: 'pilot' };
-    expect((await api(server.url, 'PUT', `/v1/devices/${pilotDevice.deviceId}/app-channel`, { token: stableDevice.token, body })).status).toBe(403);
+    expect(
+      (await api(server.url, 'PUT', `/v1/devices/${pilotDevice.deviceId}/app-channel`, { token: stableDevice.token, body })).status,
+    ).toBe(403);
     const set = await api(server.url, 'PUT', `/v1/devices/${pilotDevice.deviceId}/app-channel`, { token: admin.token, body });
     expect(set).toMatchObject({ status: 200, body: { deviceId: pilotDevice.deviceId, channel: 'pilot' } });
-    expect((await api(server.url, 'PUT', `/v1/devices/${pilotDevice.deviceId}/app-channel`, { token: admin.token, body: { channel: 'nightly' } })).status).toBe(400);
+    expect(
+      (
+        await api(server.url, 'PUT', `/v1/devices/${pilotDevice.deviceId}/app-channel`, {
+          token: admin.token,
+          body: { channel: 'nightly' },
+        })
+      ).status,
+    ).toBe(400);
 
     const info = await get(pilotDevice, '/v1/app-updates', { [APP_VERSION_HEADER]: '1.3.0' });
     expect(info).toMatchObject({ status: 200, body: { channel: 'pilot', feedPath: '/v1/app-updates/pilot', reportedVersion: '1.3.0' } });
@@ -158,25 +176,40 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
     expect(installer?.url.href).toBe(`${server.url}/v1/app-updates/stable/Outpost-Setup-1.4.0.exe`);
     expect(installer?.info).toMatchObject({ sha512: sha512(exe), size: exe.length });
 
-    const linux = parse(Buffer.from((await get(stableDevice, '/v1/app-updates/stable/latest-linux.yml')).body as Buffer).toString('utf8')) as { version: string; path: string };
+    const linux = parse(
+      Buffer.from((await get(stableDevice, '/v1/app-updates/stable/latest-linux.yml')).body as Buffer).toString('utf8'),
+    ) as { version: string; path: string };
     expect(linux).toMatchObject({ version: '1.4.0', path: 'Outpost-1.4.0.AppImage' });
-    expect(await get(stableDevice, '/v1/app-updates/stable/latest-mac.yml')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await get(stableDevice, '/v1/app-updates/stable/latest-mac.yml')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    });
 
     // Pilot: the pilot build on Windows, the newest stable where there is no pilot build.
-    const pilotFeed = parse(Buffer.from((await get(pilotDevice, '/v1/app-updates/pilot/latest.yml')).body as Buffer).toString('utf8')) as { version: string; files: { url: string; sha512: string }[] };
+    const pilotFeed = parse(Buffer.from((await get(pilotDevice, '/v1/app-updates/pilot/latest.yml')).body as Buffer).toString('utf8')) as {
+      version: string;
+      files: { url: string; sha512: string }[];
+    };
     expect(pilotFeed.version).toBe('1.5.0-pilot.1');
-    expect(pilotFeed.files).toEqual([{ url: 'Outpost Setup 1.5.0-pilot.1.exe', sha512: sha512(files.get('Outpost Setup 1.5.0-pilot.1.exe')!), size: 1_100_000 }]);
+    expect(pilotFeed.files).toEqual([
+      { url: 'Outpost Setup 1.5.0-pilot.1.exe', sha512: sha512(files.get('Outpost Setup 1.5.0-pilot.1.exe')!), size: 1_100_000 },
+    ]);
     // A name with spaces (electron-builder's NSIS default), as electron-updater requests it.
     const [pilotInstaller] = provider.resolveFiles(pilotFeed, new URL(`${server.url}/v1/app-updates/pilot/`));
     expect(pilotInstaller!.url.pathname).toBe('/v1/app-updates/pilot/Outpost%20Setup%201.5.0-pilot.1.exe');
     const pilotDownload = await get(pilotDevice, pilotInstaller!.url.pathname);
     expect(Buffer.compare(pilotDownload.body as Buffer, files.get('Outpost Setup 1.5.0-pilot.1.exe')!)).toBe(0);
-    const pilotLinux = parse(Buffer.from((await get(pilotDevice, '/v1/app-updates/pilot/latest-linux.yml')).body as Buffer).toString('utf8')) as { version: string };
+    const pilotLinux = parse(
+      Buffer.from((await get(pilotDevice, '/v1/app-updates/pilot/latest-linux.yml')).body as Buffer).toString('utf8'),
+    ) as { version: string };
     expect(pilotLinux.version).toBe('1.4.0');
 
     // A stable device does not see the pilot version, by its feed or by asking for the pilot one.
     expect(text).not.toContain('1.5.0');
-    expect(await get(stableDevice, '/v1/app-updates/pilot/latest.yml')).toMatchObject({ status: 403, body: { error: { code: 'wrong_channel' } } });
+    expect(await get(stableDevice, '/v1/app-updates/pilot/latest.yml')).toMatchObject({
+      status: 403,
+      body: { error: { code: 'wrong_channel' } },
+    });
     expect((await get(stableDevice, '/v1/app-updates/stable/Outpost%20Setup%201.5.0-pilot.1.exe')).status).toBe(404);
     expect((await get(stableDevice, '/v1/app-updates/nightly/latest.yml')).status).toBe(404);
   });
@@ -209,9 +242,15 @@ describe.each(SERVER_BACKENDS)('app updates from the central server (%s)', (back
     // The pilot device gets stable files through its own channel.
     expect((await get(pilotDevice, '/v1/app-updates/pilot/Outpost-1.4.0.AppImage', { range: 'bytes=0-9' })).status).toBe(206);
 
-    expect(await get(null, '/v1/app-updates/stable/Outpost-Setup-1.4.0.exe')).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    expect(await get(null, '/v1/app-updates/stable/Outpost-Setup-1.4.0.exe')).toMatchObject({
+      status: 401,
+      body: { error: { code: 'unauthorized' } },
+    });
     expect(await get(null, '/v1/app-updates/stable/latest.yml')).toMatchObject({ status: 401 });
-    expect(await get(stableDevice, '/v1/app-updates/stable/Outpost-Setup-9.9.9.exe')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await get(stableDevice, '/v1/app-updates/stable/Outpost-Setup-9.9.9.exe')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    });
   });
 
   it('shows each device its reported version and channel in the device list', async () => {

@@ -38,9 +38,14 @@ describe('outpost server cert create', () => {
     try {
       await serverCommand.run(['cert', 'create', '--out', path.join(dir, 'a')], io);
       await serverCommand.run(['cert', 'create', '--out', path.join(dir, 'b')], io);
-      expect(() => loadServerTls(path.join(dir, 'a', 'outpost-server.crt'), path.join(dir, 'b', 'outpost-server.key'))).toThrow(TlsConfigError);
+      expect(() => loadServerTls(path.join(dir, 'a', 'outpost-server.crt'), path.join(dir, 'b', 'outpost-server.key'))).toThrow(
+        TlsConfigError,
+      );
       const errors: string[] = [];
-      const code = await serverCommand.run(['start', '--tls-cert', path.join(dir, 'a', 'outpost-server.crt'), '--port', '0'], { out: () => undefined, err: (l) => errors.push(l) });
+      const code = await serverCommand.run(['start', '--tls-cert', path.join(dir, 'a', 'outpost-server.crt'), '--port', '0'], {
+        out: () => undefined,
+        err: (l) => errors.push(l),
+      });
       expect(code).toBe(1);
       expect(errors.join('\n')).toContain('both --tls-cert and --tls-key');
     } finally {

@@ -18,7 +18,11 @@ describe.each(SERVER_BACKENDS)('server stop right after a download (%s)', (backe
       const bytes = randomBytes(5000);
       const hash = sha(bytes);
       const put = (offset: number, chunk: Uint8Array) =>
-        api(server.url, 'PUT', `/v1/blobs/${hash}?offset=${offset}&size=${bytes.length}&mediaType=image/png`, { token: tech.token, rawBody: chunk, headers: { 'content-type': 'application/octet-stream' } });
+        api(server.url, 'PUT', `/v1/blobs/${hash}?offset=${offset}&size=${bytes.length}&mediaType=image/png`, {
+          token: tech.token,
+          rawBody: chunk,
+          headers: { 'content-type': 'application/octet-stream' },
+        });
       expect((await put(0, bytes.subarray(0, 2500))).status).toBe(200);
       expect((await put(2500, bytes.subarray(2500))).status).toBe(200);
       const download = await api<Buffer>(server.url, 'GET', `/v1/blobs/${hash}`, { token: tech.token });

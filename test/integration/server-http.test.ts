@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOB_CHUNK_BYTES, healthResponseSchema, meResponseSchema, signInResponseSchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
+import {
+  BLOB_CHUNK_BYTES,
+  healthResponseSchema,
+  meResponseSchema,
+  signInResponseSchema,
+  SYNC_PROTOCOL_VERSION,
+} from '../../shared/sync/wire';
 import { LATEST_CENTRAL_SCHEMA_VERSION } from '../../migrations/central';
 import { setUserDisabled } from '../../server/accounts/users';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
@@ -44,12 +50,20 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_0
     expect(stored?.token_hash).toBe(createHash('sha256').update(signedIn.token).digest('hex'));
     const me = await api(server.url, 'GET', '/v1/me', { token: signedIn.token });
     expect(me.status).toBe(200);
-    expect(meResponseSchema.parse(me.body)).toMatchObject({ deviceId: signedIn.deviceId, deviceName: 'field laptop', user: { username: 'tech' } });
+    expect(meResponseSchema.parse(me.body)).toMatchObject({
+      deviceId: signedIn.deviceId,
+      deviceName: 'field laptop',
+      user: { username: 'tech' },
+    });
   });
 
   it('gives a wrong password and an unknown user the same answer', async () => {
-    const wrong = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'tech', password: 'not the password', deviceName: 'x', protocolVersion: 1 } });
-    const unknown = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'nobody', password: 'whatever it is', deviceName: 'x', protocolVersion: 1 } });
+    const wrong = await api(server.url, 'POST', '/v1/auth/sign-in', {
+      body: { username: 'tech', password: 'not the password', deviceName: 'x', protocolVersion: 1 },
+    });
+    const unknown = await api(server.url, 'POST', '/v1/auth/sign-in', {
+      body: { username: 'nobody', password: 'whatever it is', deviceName: 'x', protocolVersion: 1 },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -59,14 +73,20 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_0
   it('rate-limits sign-in after five failures for a user name, even with the right password', async () => {
     await server.createUser({ username: 'target', role: 'technician', password: PASSWORD });
     for (let i = 0; i < 5; i += 1) {
-      const attempt = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'target', password: `guess number ${i}`, deviceName: 'x', protocolVersion: 1 } });
+      const attempt = await api(server.url, 'POST', '/v1/auth/sign-in', {
+        body: { username: 'target', password: `guess number ${i}`, deviceName: 'x', protocolVersion: 1 },
+      });
       expect(attempt.status).toBe(401);
     }
-    const limited = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'target', password: PASSWORD, deviceName: 'x', protocolVersion: 1 } });
+    const limited = await api(server.url, 'POST', '/v1/auth/sign-in', {
+      body: { username: 'target', password: PASSWORD, deviceName: 'x', protocolVersion: 1 },
+    });
     expect(limited.status).toBe(429);
     expect(errorCode(limited.body)).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const [issued] = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'target'");
+    const [issued] = await server.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'target'",
+    );
     expect(issued?.n).toBe(0);
     // The limit is per user name: others still sign in.
     expect((await signIn(server.url, 'tech', PASSWORD)).token).toBeTruthy();
@@ -86,7 +106,9 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_0
     const refused = await api(server.url, 'GET', '/v1/me', { token: leaver.token });
     expect(refused.status).toBe(401);
     expect(errorCode(refused.body)).toBe('unauthorized');
-    const again = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'leaver', password: PASSWORD, deviceName: 'x', protocolVersion: 1 } });
+    const again = await api(server.url, 'POST', '/v1/auth/sign-in', {
+      body: { username: 'leaver', password: PASSWORD, deviceName: 'x', protocolVersion: 1 },
+    });
     expect(again.status).toBe(401);
   });
 
@@ -106,7 +128,9 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_0
         error: { code: 'client_too_old', message: 'This Outpost is too old for the server: update it. Your unsent changes are kept.' },
       });
     }
-    const oldBody = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'tech', password: PASSWORD, deviceName: 'x', protocolVersion: 0 } });
+    const oldBody = await api(server.url, 'POST', '/v1/auth/sign-in', {
+      body: { username: 'tech', password: PASSWORD, deviceName: 'x', protocolVersion: 0 },
+    });
     expect(oldBody.status).toBe(426);
   });
 
@@ -115,16 +139,23 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_0
     expect(malformed.status).toBe(400);
     expect(errorCode(malformed.body)).toBe('malformed_json');
 
-    const invalid = await api(server.url, 'POST', '/v1/auth/sign-in', { body: { username: 'tech', password: PASSWORD, protocolVersion: 1, extra: true } });
+    const invalid = await api(server.url, 'POST', '/v1/auth/sign-in', {
+      body: { username: 'tech', password: PASSWORD, protocolVersion: 1, extra: true },
+    });
     expect(invalid.status).toBe(400);
     expect(errorCode(invalid.body)).toBe('validation');
     expect((invalid.body as { error: { issues: unknown[] } }).error.issues.length).toBeGreaterThan(0);
 
-    const huge = await api(server.url, 'POST', '/v1/auth/sign-in', { rawBody: JSON.stringify({ username: 'tech', password: 'x'.repeat(2 * 1024 * 1024) }) });
+    const huge = await api(server.url, 'POST', '/v1/auth/sign-in', {
+      rawBody: JSON.stringify({ username: 'tech', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(huge.status).toBe(413);
     expect(errorCode(huge.body)).toBe('too_large');
 
-    const hugePush = await api(server.url, 'POST', '/v1/sync/push', { token: tech.token, rawBody: JSON.stringify({ pad: 'x'.repeat(1400 * 1024) }) });
+    const hugePush = await api(server.url, 'POST', '/v1/sync/push', {
+      token: tech.token,
+      rawBody: JSON.stringify({ pad: 'x'.repeat(1400 * 1024) }),
+    });
     expect(hugePush.status).toBe(413);
 
     const missing = await api(server.url, 'GET', '/nowhere');
@@ -204,7 +235,11 @@ describe.each(SERVER_BACKENDS)('central server over HTTP on %s', { timeout: 60_0
     const resumeOther = await put(1000, bytes.length, bytes.subarray(1000, 2000));
     expect(resumeOther.status).toBe(409);
     expect(errorCode(resumeOther.body)).toBe('size_mismatch');
-    expect((await put(0, bytes.length, bytes.subarray(0, 2500))).body).toMatchObject({ received: 2500, size: bytes.length, complete: false });
+    expect((await put(0, bytes.length, bytes.subarray(0, 2500))).body).toMatchObject({
+      received: 2500,
+      size: bytes.length,
+      complete: false,
+    });
     expect((await put(2500, bytes.length, bytes.subarray(2500))).body).toMatchObject({ received: bytes.length, complete: true });
     const download = await api<Buffer>(server.url, 'GET', `/v1/blobs/${hash}`, { token: tech.token });
     expect(sha(download.body)).toBe(hash);

@@ -44,11 +44,22 @@ describe.each(SERVER_BACKENDS)('server lifecycle on %s', { timeout: 90_000 }, (b
     const server = await startServer({ host: '127.0.0.1', port: 0, ...target, logLevel: 'warn' });
     cleanups.push(() => server.close());
     await createUser(server.db, { username: 'slow', displayName: 'Slow', role: 'technician', password: 'a long enough password' });
-    const body = JSON.stringify({ username: 'slow', password: 'a long enough password', deviceName: 'slow laptop', protocolVersion: SYNC_PROTOCOL_VERSION });
+    const body = JSON.stringify({
+      username: 'slow',
+      password: 'a long enough password',
+      deviceName: 'slow laptop',
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+    });
     const { port } = new URL(server.url);
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port, path: '/v1/auth/sign-in', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [PROTOCOL_HEADER]: '1' } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/v1/auth/sign-in',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [PROTOCOL_HEADER]: '1' },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -78,16 +89,28 @@ describe.each(SERVER_BACKENDS)('server lifecycle on %s', { timeout: 90_000 }, (b
   it('creates a user with the CLI, who then signs in over HTTP; a revoked device is refused', async () => {
     const target = await freshDatabase(backend);
     cleanups.push(target.cleanup);
-    const created = await cli(target, ['user', 'create', '--username', 'rita', '--name', 'Rita Release', '--role', 'release_manager', '--password-stdin'], 'rita password 123\n');
+    const created = await cli(
+      target,
+      ['user', 'create', '--username', 'rita', '--name', 'Rita Release', '--role', 'release_manager', '--password-stdin'],
+      'rita password 123\n',
+    );
     expect(created).toMatchObject({ code: 0 });
     expect(created.out[0]).toMatch(/^created release_manager rita \(Rita Release\)/);
     const generated = await cli(target, ['user', 'create', '--username', 'tom', '--role', 'technician']);
     const password = /password \(shown once\): (\S+)/.exec(generated.out.join('\n'))?.[1];
     expect(password?.length).toBeGreaterThanOrEqual(20);
     expect((await cli(target, ['user', 'create', '--username', 'tom', '--role', 'technician'])).code).toBe(1);
-    expect((await cli(target, ['user', 'create', '--username', 'weak', '--role', 'technician', '--password-stdin'], 'short')).err.join()).toMatch(/at least 10/);
+    expect(
+      (await cli(target, ['user', 'create', '--username', 'weak', '--role', 'technician', '--password-stdin'], 'short')).err.join(),
+    ).toMatch(/at least 10/);
 
-    const server = await startServer({ host: '127.0.0.1', port: 0, dataDir: target.dataDir, databaseUrl: target.databaseUrl, logLevel: 'warn' });
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: target.dataDir,
+      databaseUrl: target.databaseUrl,
+      logLevel: 'warn',
+    });
     cleanups.push(() => server.close());
     if (backend === 'pglite') {
       const refused = await cli(target, ['user', 'list']);
@@ -103,13 +126,25 @@ describe.each(SERVER_BACKENDS)('server lifecycle on %s', { timeout: 90_000 }, (b
 
     expect((await cli(target, ['device', 'revoke', rita.deviceId])).code).toBe(0);
     expect((await cli(target, ['user', 'reset-password', '--username', 'tom', '--password-stdin'], 'a brand new password')).code).toBe(0);
-    const again = await startServer({ host: '127.0.0.1', port: 0, dataDir: target.dataDir, databaseUrl: target.databaseUrl, logLevel: 'warn' });
+    const again = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: target.dataDir,
+      databaseUrl: target.databaseUrl,
+      logLevel: 'warn',
+    });
     cleanups.push(() => again.close());
     const revoked = await api(again.url, 'GET', '/v1/me', { token: rita.token });
     expect(revoked.status).toBe(401);
     expect((revoked.body as { error: { code: string } }).error.code).toBe('device_revoked');
     expect((await api(again.url, 'GET', '/v1/me', { token: tom.token })).status).toBe(200);
-    expect((await api(again.url, 'POST', '/v1/auth/sign-in', { body: { username: 'tom', password: password!, deviceName: 'x', protocolVersion: 1 } })).status).toBe(401);
+    expect(
+      (
+        await api(again.url, 'POST', '/v1/auth/sign-in', {
+          body: { username: 'tom', password: password!, deviceName: 'x', protocolVersion: 1 },
+        })
+      ).status,
+    ).toBe(401);
     expect((await signIn(again.url, 'tom', 'a brand new password')).token).toBeTruthy();
   });
 });
@@ -117,17 +152,34 @@ describe.each(SERVER_BACKENDS)('server lifecycle on %s', { timeout: 90_000 }, (b
 describe('several server processes on one PostgreSQL database', { timeout: 90_000 }, () => {
   it('start together, share device tokens and the sign-in rate limit', async () => {
     const target = await freshDatabase('postgresql');
-    const [a, b] = await Promise.all([1, 2].map(() => startServer({ host: '127.0.0.1', port: 0, databaseUrl: target.databaseUrl, logLevel: 'error' })));
-    cleanups.push(() => a!.close(), () => b!.close());
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => startServer({ host: '127.0.0.1', port: 0, databaseUrl: target.databaseUrl, logLevel: 'error' })),
+    );
+    cleanups.push(
+      () => a!.close(),
+      () => b!.close(),
+    );
     await createUser(a!.db, { username: 'shared', displayName: 'Shared', role: 'technician', password: 'a long enough password' });
     const device = await signIn(a!.url, 'shared', 'a long enough password');
     expect((await api(b!.url, 'GET', '/v1/me', { token: device.token })).status).toBe(200);
     for (let i = 0; i < 5; i += 1) {
       const via = i % 2 === 0 ? a! : b!;
-      expect((await api(via.url, 'POST', '/v1/auth/sign-in', { body: { username: 'shared', password: `wrong ${i} guess`, deviceName: 'x', protocolVersion: 1 } })).status).toBe(401);
+      expect(
+        (
+          await api(via.url, 'POST', '/v1/auth/sign-in', {
+            body: { username: 'shared', password: `wrong ${i} guess`, deviceName: 'x', protocolVersion: 1 },
+          })
+        ).status,
+      ).toBe(401);
     }
     for (const via of [a!, b!]) {
-      expect((await api(via.url, 'POST', '/v1/auth/sign-in', { body: { username: 'shared', password: 'a long enough password', deviceName: 'x', protocolVersion: 1 } })).status).toBe(429);
+      expect(
+        (
+          await api(via.url, 'POST', '/v1/auth/sign-in', {
+            body: { username: 'shared', password: 'a long enough password', deviceName: 'x', protocolVersion: 1 },
+          })
+        ).status,
+      ).toBe(429);
     }
     await api(b!.url, 'POST', '/v1/auth/sign-out', { token: device.token });
     expect((await api(a!.url, 'GET', '/v1/me', { token: device.token })).status).toBe(401);

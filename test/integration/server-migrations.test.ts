@@ -24,13 +24,22 @@ async function openFresh(backend: (typeof SERVER_BACKENDS)[number]): Promise<{ d
 
 /** Synthetic migrations come after the real ones. */
 const NEXT = LATEST_CENTRAL_SCHEMA_VERSION + 1;
-const extra = (version: number): Migration => ({ version, name: `extra_${version}`, sql: `CREATE TABLE extra_${version} (id INTEGER PRIMARY KEY);` });
+const extra = (version: number): Migration => ({
+  version,
+  name: `extra_${version}`,
+  sql: `CREATE TABLE extra_${version} (id INTEGER PRIMARY KEY);`,
+});
 
 describe.each(SERVER_BACKENDS)('central migrations on %s', { timeout: 60_000 }, (backend) => {
   it('migrates a fresh database once; running again changes nothing', async () => {
     const { db } = await openFresh(backend);
     const first = await migrateCentral(db, quiet);
-    expect(first).toMatchObject({ from: 0, to: LATEST_CENTRAL_SCHEMA_VERSION, applied: centralMigrations.map((m) => m.version), backupFile: null });
+    expect(first).toMatchObject({
+      from: 0,
+      to: LATEST_CENTRAL_SCHEMA_VERSION,
+      applied: centralMigrations.map((m) => m.version),
+      backupFile: null,
+    });
     const second = await migrateCentral(db, quiet);
     expect(second).toMatchObject({ from: LATEST_CENTRAL_SCHEMA_VERSION, to: LATEST_CENTRAL_SCHEMA_VERSION, applied: [] });
     const rows = await db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');

@@ -10,7 +10,12 @@ import { testCertificate } from '../support/test-certificate';
 
 const PASSWORD = 'a long enough password';
 const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
-const signInBody = (username: string, password: string) => ({ username, password, deviceName: 'x', protocolVersion: SYNC_PROTOCOL_VERSION });
+const signInBody = (username: string, password: string) => ({
+  username,
+  password,
+  deviceName: 'x',
+  protocolVersion: SYNC_PROTOCOL_VERSION,
+});
 
 /** A request over HTTPS that trusts exactly `ca` (the test certificate), with the peer certificate's fingerprint. */
 function httpsGet(url: string, ca: string): Promise<{ status: number; body: string; fingerprint: string }> {
@@ -30,12 +35,15 @@ function httpsGet(url: string, ca: string): Promise<{ status: number; body: stri
 function rawGet(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: hostname, port, path, method: 'GET', headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), ...headers } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: body ? (JSON.parse(body) as unknown) : null }));
-    });
+    const request = http.request(
+      { host: hostname, port, path, method: 'GET', headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), ...headers } },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: body ? (JSON.parse(body) as unknown) : null }));
+      },
+    );
     request.on('error', reject);
     request.end();
   });
@@ -78,7 +86,9 @@ describe.each(SERVER_BACKENDS)('server transport on %s', { timeout: 120_000 }, (
     it('lets at most 5 of 25 concurrent sign-ins for one user reach the password check', async () => {
       await server.createUser({ username: 'crowd', role: 'technician', password: PASSWORD });
       const attempts = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => api(server.url, 'POST', '/v1/auth/sign-in', { body: signInBody('crowd', `wrong guess ${i}`) })),
+        Array.from({ length: 25 }, (_, i) =>
+          api(server.url, 'POST', '/v1/auth/sign-in', { body: signInBody('crowd', `wrong guess ${i}`) }),
+        ),
       );
       const statuses = attempts.map((a) => a.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES_PER_USERNAME);
@@ -90,13 +100,28 @@ describe.each(SERVER_BACKENDS)('server transport on %s', { timeout: 120_000 }, (
     });
 
     it('uses the socket address when no proxy is trusted, whatever X-Forwarded-For says', async () => {
-      await api(server.url, 'POST', '/v1/auth/sign-in', { body: signInBody('proxy-none', 'wrong'), headers: { 'x-forwarded-for': '203.0.113.9' } });
-      const rows = await server.db.query<{ remote_address: string }>("SELECT remote_address FROM sign_in_attempts WHERE username = 'proxy-none'");
+      await api(server.url, 'POST', '/v1/auth/sign-in', {
+        body: signInBody('proxy-none', 'wrong'),
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
+      const rows = await server.db.query<{ remote_address: string }>(
+        "SELECT remote_address FROM sign_in_attempts WHERE username = 'proxy-none'",
+      );
       expect(rows.map((r) => r.remote_address)).toEqual(['127.0.0.1']);
     });
 
     it('normalises paths before the guards: encoded, dotted and doubled paths meet the same protocol and token checks', async () => {
-      const variants = ['/%761/me', '/%76%31/me', '//v1//me', '/./v1/./me', '/x/../v1/me', '/v1/%6De', '/%761/auth/sign-out', '/%761/sync/partitions', '/v1/blobs/%61%61/status'];
+      const variants = [
+        '/%761/me',
+        '/%76%31/me',
+        '//v1//me',
+        '/./v1/./me',
+        '/x/../v1/me',
+        '/v1/%6De',
+        '/%761/auth/sign-out',
+        '/%761/sync/partitions',
+        '/v1/blobs/%61%61/status',
+      ];
       const before = log.lines.length;
       for (const path of variants) {
         const method = path.includes('sign-out') || path.includes('partitions') ? 'POST' : 'GET';
@@ -116,7 +141,17 @@ describe.each(SERVER_BACKENDS)('server transport on %s', { timeout: 120_000 }, (
 
     it('answers a malformed path 400 without logging an error or a stack', async () => {
       const before = log.lines.length;
-      for (const path of ['/v1/%zz', '/v1/%2Fme', '/%76%2F1/me', '/v1/%c0%ae%c0%ae/me', '/../v1/me', '/%2e%2e/v1/me', '/v1/%00', '/v1/me%5C..', '/v1\\me']) {
+      for (const path of [
+        '/v1/%zz',
+        '/v1/%2Fme',
+        '/%76%2F1/me',
+        '/v1/%c0%ae%c0%ae/me',
+        '/../v1/me',
+        '/%2e%2e/v1/me',
+        '/v1/%00',
+        '/v1/me%5C..',
+        '/v1\\me',
+      ]) {
         const response = await rawGet(server.url, path);
         expect([path, response.status, errorCode(response.body)]).toEqual([path, 400, 'malformed_path']);
       }
@@ -162,7 +197,9 @@ describe.each(SERVER_BACKENDS)('server transport on %s', { timeout: 120_000 }, (
         });
         expect(response.status).toBe(401);
       }
-      const rows = await server.db.query<{ remote_address: string }>('SELECT remote_address FROM sign_in_attempts WHERE username = $1', [user]);
+      const rows = await server.db.query<{ remote_address: string }>('SELECT remote_address FROM sign_in_attempts WHERE username = $1', [
+        user,
+      ]);
       expect(rows.map((r) => r.remote_address)).toEqual(['198.51.100.7', '198.51.100.7']);
     });
   });

@@ -13,7 +13,14 @@ import { openSampleCore, type TestCore } from '../support/temp-core';
 let core: TestCore | undefined;
 afterEach(() => core?.close());
 
-const signer = { signerName: 'Sanne de Vries', signerRole: 'Site owner', signerEmail: null, signerTimeZone: 'Europe/Amsterdam', signaturePngBase64: signaturePng(), statementConfirmed: true as const };
+const signer = {
+  signerName: 'Sanne de Vries',
+  signerRole: 'Site owner',
+  signerEmail: null,
+  signerTimeZone: 'Europe/Amsterdam',
+  signaturePngBase64: signaturePng(),
+  statementConfirmed: true as const,
+};
 
 function sample() {
   const opened = openSampleCore();
@@ -25,10 +32,17 @@ function sample() {
 function completeWork(c: TestCore, siteId: string) {
   for (const phase of c.call('checklist.get', { siteId }).phases) {
     if (phase.phase === 'rollback') continue;
-    for (const item of phase.items) if (item.required) c.call('checklist.setItemState', { itemId: item.id, state: 'not_applicable', note: 'Done by the previous contractor, checked on site' });
+    for (const item of phase.items)
+      if (item.required)
+        c.call('checklist.setItemState', {
+          itemId: item.id,
+          state: 'not_applicable',
+          note: 'Done by the previous contractor, checked on site',
+        });
   }
   for (const item of c.call('inventory.list', { siteId, limit: 500 }).items) {
-    if (!item.isSurplus && !['received', 'installed', 'verified', 'damaged'].includes(item.state)) c.call('inventory.setState', { itemId: item.id, state: 'installed' });
+    if (!item.isSurplus && !['received', 'installed', 'verified', 'damaged'].includes(item.state))
+      c.call('inventory.setState', { itemId: item.id, state: 'installed' });
   }
   c.call('profile.set', { name: 'Rita Manager', role: 'release_manager' });
   for (const m of c.call('machines.list', { siteId })) c.call('machines.delete', { machineId: m.id });
@@ -38,14 +52,26 @@ function completeWork(c: TestCore, siteId: string) {
 describe('sign-off gates in the core', () => {
   it('refuses "accepted" on an incomplete site with a rule error naming every gap, and signs with exceptions storing each gap and its reason', () => {
     const { core, site } = sample();
-    const issue = core.call('issues.create', { siteId: site.id, title: 'Rack door does not lock', severity: 'high', category: 'facility', blocksSignOff: true });
+    const issue = core.call('issues.create', {
+      siteId: site.id,
+      title: 'Rack door does not lock',
+      severity: 'high',
+      category: 'facility',
+      blocksSignOff: true,
+    });
     const review = core.call('signoff.review', { siteId: site.id, kind: 'site_complete' });
     const kinds = new Set(review.gaps.map((g) => g.kind));
     expect(kinds).toEqual(new Set(['checklist_item', 'missing_item', 'failed_check', 'open_issue']));
     // The rollback phase is not a gap.
     expect(review.gaps.some((g) => g.label.includes('(rollback)'))).toBe(false);
 
-    const refused = core.dispatch('signoff.sign', { kind: 'site_complete', siteId: site.id, reviewHash: review.reviewHash, decision: 'accepted', ...signer });
+    const refused = core.dispatch('signoff.sign', {
+      kind: 'site_complete',
+      siteId: site.id,
+      reviewHash: review.reviewHash,
+      decision: 'accepted',
+      ...signer,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule' } });
     const message = refused.ok ? '' : refused.error.message;
     for (const gap of review.gaps) expect(message).toContain(gap.label);
@@ -56,23 +82,41 @@ describe('sign-off gates in the core', () => {
     expect(core.call('sites.get', { siteId: site.id }).status).toBe('planned');
 
     // One gap without a reason: refused, and nothing changed.
-    const reasons = review.gaps.filter((g) => g.kind !== 'open_issue').map((g, n) => ({ gapId: g.id, reason: `Agreed follow-up ${n + 1}` }));
+    const reasons = review.gaps
+      .filter((g) => g.kind !== 'open_issue')
+      .map((g, n) => ({ gapId: g.id, reason: `Agreed follow-up ${n + 1}` }));
     const short = core.dispatch('signoff.sign', {
-      kind: 'site_complete', siteId: site.id, reviewHash: review.reviewHash, decision: 'accepted_with_exceptions', ...signer,
-      exceptions: [{ issueId: issue.id, reason: 'Locksmith Monday' }], gapReasons: reasons.slice(1),
+      kind: 'site_complete',
+      siteId: site.id,
+      reviewHash: review.reviewHash,
+      decision: 'accepted_with_exceptions',
+      ...signer,
+      exceptions: [{ issueId: issue.id, reason: 'Locksmith Monday' }],
+      gapReasons: reasons.slice(1),
     });
     expect(short).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining(review.gaps[0]!.label) } });
     expect(core.call('issues.get', { issueId: issue.id }).issue.status).toBe('open');
 
     const signed = core.call('signoff.sign', {
-      kind: 'site_complete', siteId: site.id, reviewHash: review.reviewHash, decision: 'accepted_with_exceptions', ...signer,
-      exceptions: [{ issueId: issue.id, reason: 'Locksmith Monday' }], gapReasons: reasons,
+      kind: 'site_complete',
+      siteId: site.id,
+      reviewHash: review.reviewHash,
+      decision: 'accepted_with_exceptions',
+      ...signer,
+      exceptions: [{ issueId: issue.id, reason: 'Locksmith Monday' }],
+      gapReasons: reasons,
     });
     const sheet = core.call('signoff.get', { sheetId: signed.sheet.id });
     expect(sheet.content.gateRule).toBe(GATE_RULE);
     expect(sheet.content.gaps).toHaveLength(review.gaps.length);
-    for (const [n, gap] of review.gaps.filter((g) => g.kind !== 'open_issue').entries()) expect(sheet.content.gaps).toContainEqual({ ...gap, reason: `Agreed follow-up ${n + 1}` });
-    expect(sheet.content.gaps).toContainEqual({ id: `issue:${issue.id}`, kind: 'open_issue', label: expect.stringContaining('Rack door'), reason: 'Locksmith Monday' });
+    for (const [n, gap] of review.gaps.filter((g) => g.kind !== 'open_issue').entries())
+      expect(sheet.content.gaps).toContainEqual({ ...gap, reason: `Agreed follow-up ${n + 1}` });
+    expect(sheet.content.gaps).toContainEqual({
+      id: `issue:${issue.id}`,
+      kind: 'open_issue',
+      label: expect.stringContaining('Rack door'),
+      reason: 'Locksmith Monday',
+    });
     expect(verifySheet(sheet)).toMatchObject({ valid: true });
     expect(core.call('sites.get', { siteId: site.id }).status).toBe('signed_off');
   });
@@ -111,7 +155,12 @@ describe('sign-off gates in the core', () => {
     const oldContent: SheetContent = { ...old, decision: 'accepted' };
     const { privateKey } = crypto.generateKeyPairSync('ed25519');
     const der = crypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
-    const oldSheet = signContent(oldContent, { deviceId: 'old-device', privateKey, publicKeyBase64: der.toString('base64'), fingerprint: publicKeyFingerprint(der) });
+    const oldSheet = signContent(oldContent, {
+      deviceId: 'old-device',
+      privateKey,
+      publicKeyBase64: der.toString('base64'),
+      fingerprint: publicKeyFingerprint(der),
+    });
     // As it would be read from a file: plain JSON.
     const verdict = verifySheet(JSON.parse(JSON.stringify(oldSheet)));
     expect(verdict).toMatchObject({ valid: true });

@@ -28,7 +28,10 @@ async function exportPdf(c: TestCore, sheetId: string) {
 async function verify(file: string) {
   const lines: string[] = [];
   // This core never signed in to a server: its key is not registered (signoff-verify-signer.test.ts covers that).
-  const code = await verifyCommand.run([file, '--data-dir', dir, '--allow-unregistered'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  const code = await verifyCommand.run([file, '--data-dir', dir, '--allow-unregistered'], {
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(l),
+  });
   return { code, output: lines.join('\n') };
 }
 
@@ -44,8 +47,17 @@ function write(name: string, bytes: Uint8Array): string {
 beforeAll(async () => {
   const opened = openSampleCore();
   core = opened.core;
-  const issue = core.call('issues.create', { siteId: opened.site.id, title: 'UPS battery at 40 %', severity: 'high', category: 'hardware', blocksSignOff: true });
-  const signed = signSite(core, opened.site.id, { decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: 'New battery arrives Friday' }] });
+  const issue = core.call('issues.create', {
+    siteId: opened.site.id,
+    title: 'UPS battery at 40 %',
+    severity: 'high',
+    category: 'hardware',
+    blocksSignOff: true,
+  });
+  const signed = signSite(core, opened.site.id, {
+    decision: 'accepted_with_exceptions',
+    exceptions: [{ issueId: issue.id, reason: 'New battery arrives Friday' }],
+  });
   sheet = core.call('signoff.get', { sheetId: signed.sheet.id });
   const exported = await exportPdf(core, signed.sheet.id);
   pdfFile = write(exported.fileName, Buffer.from(exported.base64, 'base64'));
@@ -94,7 +106,10 @@ describe('the sign-off PDF', () => {
   });
 
   it('draws names outside Latin-1 as written (embedded Unicode fonts; every script: pdf-unicode-text.test.ts)', async () => {
-    const pdf = write('cjk.pdf', await renderSheetPdf(syntheticSheet({ items: 1, issues: 1, targets: 1, siteName: '東京 Shinjuku', signerName: 'Łucja Żółć' })));
+    const pdf = write(
+      'cjk.pdf',
+      await renderSheetPdf(syntheticSheet({ items: 1, issues: 1, targets: 1, siteName: '東京 Shinjuku', signerName: 'Łucja Żółć' })),
+    );
     const text = pdftotext(pdf);
     expect(text).toContain('東京 Shinjuku');
     expect(text).toContain('Łucja Żółć');
@@ -137,6 +152,9 @@ describe('the sign-off PDF', () => {
 
   it('says INVALID for a file that is missing or not a sheet', async () => {
     expect(await verify(path.join(dir, 'nope.pdf'))).toMatchObject({ code: 1, output: expect.stringContaining('INVALID: cannot read') });
-    expect(await verify(write('junk.json', Buffer.from('{"a":1}')))).toMatchObject({ code: 1, output: expect.stringContaining('INVALID: not a sign-off sheet') });
+    expect(await verify(write('junk.json', Buffer.from('{"a":1}')))).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('INVALID: not a sign-off sheet'),
+    });
   });
 });

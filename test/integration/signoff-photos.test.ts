@@ -34,7 +34,13 @@ beforeAll(async () => {
   const items = core.call('checklist.get', { siteId: opened.site.id }).phases.flatMap((p) => p.items);
   const mount = items.find((i) => i.evidence === 'photo')!;
   core.call('checklist.attachPhoto', { itemId: mount.id, sha256: rackPhoto });
-  core.call('issues.create', { siteId: opened.site.id, title: 'Server room door does not lock', severity: 'medium', category: 'facility', attachments: [doorPhoto] });
+  core.call('issues.create', {
+    siteId: opened.site.id,
+    title: 'Server room door does not lock',
+    severity: 'medium',
+    category: 'facility',
+    attachments: [doorPhoto],
+  });
   const signed = signSite(core, opened.site.id, { decision: 'rejected', reason: 'Door first' });
   sheetId = signed.sheet.id;
   pdfFile = path.join(dir, 'sheet.pdf');
@@ -59,7 +65,11 @@ describe('photo evidence on the site-complete sheet', () => {
     // Two photos to a row: read each half of the last page on its own, so the wrapped hash reads whole.
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }))![1]);
     const half = (x: number) =>
-      execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-x', String(x), '-y', '0', '-W', '297', '-H', '842', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      execFileSync(
+        'pdftotext',
+        ['-f', String(pages), '-l', String(pages), '-x', String(x), '-y', '0', '-W', '297', '-H', '842', pdfFile, '-'],
+        { encoding: 'utf8' },
+      ).replace(/\s+/g, '');
     expect(half(0)).toContain(rackPhoto);
     expect(half(298)).toContain(doorPhoto);
     const list = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' });

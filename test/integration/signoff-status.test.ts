@@ -9,7 +9,13 @@ afterEach(() => core?.close());
 function sampleWithBlockingIssue() {
   const opened = openSampleCore();
   core = opened.core;
-  const issue = core.call('issues.create', { siteId: opened.site.id, title: 'Rack door does not lock', severity: 'high', category: 'facility', blocksSignOff: true });
+  const issue = core.call('issues.create', {
+    siteId: opened.site.id,
+    title: 'Rack door does not lock',
+    severity: 'high',
+    category: 'facility',
+    blocksSignOff: true,
+  });
   return { ...opened, issue };
 }
 
@@ -18,13 +24,23 @@ describe('sign-off status rules', () => {
     const { core, site, issue } = sampleWithBlockingIssue();
     const review = core.call('signoff.review', { siteId: site.id, kind: 'site_complete' });
     expect(review.blockingIssueIds).toEqual([issue.id]);
-    expect(core.dispatch('signoff.sign', { ...baseSign(site.id, review.reviewHash), decision: 'accepted' })).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(core.dispatch('signoff.sign', { ...baseSign(site.id, review.reviewHash), decision: 'accepted' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule' },
+    });
     // An exception without a reason is refused and leaves the issue open (the transaction rolled back).
-    const noReason = core.dispatch('signoff.sign', { ...baseSign(site.id, review.reviewHash), decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: '' }] });
+    const noReason = core.dispatch('signoff.sign', {
+      ...baseSign(site.id, review.reviewHash),
+      decision: 'accepted_with_exceptions',
+      exceptions: [{ issueId: issue.id, reason: '' }],
+    });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'rule' } });
     expect(core.call('issues.get', { issueId: issue.id }).issue.status).toBe('open');
 
-    const signed = signSite(core, site.id, { decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: 'Locksmith booked for Monday' }] });
+    const signed = signSite(core, site.id, {
+      decision: 'accepted_with_exceptions',
+      exceptions: [{ issueId: issue.id, reason: 'Locksmith booked for Monday' }],
+    });
     expect(signed.sheet).toMatchObject({ decision: 'accepted_with_exceptions', exceptionCount: 1, valid: true });
     expect(signed.acceptedIssues[0]!.status).toBe('accepted_exception');
     expect(core.call('issues.get', { issueId: issue.id }).issue.status).toBe('accepted_exception');
@@ -36,7 +52,9 @@ describe('sign-off status rules', () => {
   it('"rejected" needs a reason; open core work is signed "accepted with exceptions" (signoff-gates.test.ts signs "accepted" on finished work)', () => {
     const { core, site } = openSampleCore();
     const review = core.call('signoff.review', { siteId: site.id, kind: 'core_components' });
-    expect(core.dispatch('signoff.sign', { ...baseSign(site.id, review.reviewHash), kind: 'core_components', decision: 'rejected' })).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(
+      core.dispatch('signoff.sign', { ...baseSign(site.id, review.reviewHash), kind: 'core_components', decision: 'rejected' }),
+    ).toMatchObject({ ok: false, error: { code: 'rule' } });
     const rejected = signSite(core, site.id, { kind: 'core_components', decision: 'rejected', reason: 'Firewall not yet configured' });
     expect(rejected.sheet.decision).toBe('rejected');
     const accepted = signSite(core, site.id, { kind: 'core_components', decision: 'accepted_with_exceptions' });
@@ -58,7 +76,10 @@ describe('sign-off status rules', () => {
     expect(core.call('signoff.changed', { siteId: site.id })).toEqual({ changed: ['site_complete'] });
     expect(after.latestSheetId).toBe(first.sheet.id);
     const second = signSite(core, site.id, { decision: 'rejected', reason: 'UPS missing' });
-    expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' })).toMatchObject({ changedSinceSignOff: false, latestSheetId: second.sheet.id });
+    expect(core.call('signoff.review', { siteId: site.id, kind: 'site_complete' })).toMatchObject({
+      changedSinceSignOff: false,
+      latestSheetId: second.sheet.id,
+    });
     expect(core.call('signoff.list', { siteId: site.id }).map((s) => s.id)).toEqual([second.sheet.id, first.sheet.id]);
   });
 
@@ -87,7 +108,11 @@ describe('sign-off status rules', () => {
     insert.run('run-2', site.id, first!.id, first!.hostName, '2026-11-21T10:00:00.000Z', null, 'completed', 0, 0); // still running: not a result yet
     sqlite.close();
     const { checks } = core.call('signoff.review', { siteId: site.id, kind: 'site_complete' }).review;
-    expect(checks.find((c) => c.target === first!.hostName)).toMatchObject({ outcome: 'completed', result: '12 passed, 1 failed, 0 errors', finishedAt: '2026-11-20T10:01:00.000Z' });
+    expect(checks.find((c) => c.target === first!.hostName)).toMatchObject({
+      outcome: 'completed',
+      result: '12 passed, 1 failed, 0 errors',
+      finishedAt: '2026-11-20T10:01:00.000Z',
+    });
     expect(checks.filter((c) => c.outcome === 'not checked')).toHaveLength(others.length);
   });
 
@@ -111,7 +136,18 @@ describe('sign-off status rules', () => {
   it('has the release manager sign the deployment milestone, which covers the site sheets', () => {
     const { core, deploymentId, site } = sampleWithBlockingIssue();
     const review = core.call('signoff.review', { kind: 'deployment_milestone', deploymentId });
-    const input = { kind: 'deployment_milestone' as const, deploymentId, reviewHash: review.reviewHash, decision: 'rejected' as const, reason: 'Sites open', signerName: 'Rita', signerRole: 'Release manager', signerTimeZone: 'UTC', signaturePngBase64: signaturePng(), statementConfirmed: true as const };
+    const input = {
+      kind: 'deployment_milestone' as const,
+      deploymentId,
+      reviewHash: review.reviewHash,
+      decision: 'rejected' as const,
+      reason: 'Sites open',
+      signerName: 'Rita',
+      signerRole: 'Release manager',
+      signerTimeZone: 'UTC',
+      signaturePngBase64: signaturePng(),
+      statementConfirmed: true as const,
+    };
     expect(core.dispatch('signoff.sign', input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     core.call('profile.set', { name: 'Rita', role: 'release_manager' });
     const milestone = core.call('signoff.sign', input);

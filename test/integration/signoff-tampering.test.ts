@@ -10,8 +10,17 @@ let sheet: SignedSheet;
 beforeAll(() => {
   const opened = openSampleCore();
   core = opened.core;
-  const issue = core.call('issues.create', { siteId: opened.site.id, title: 'Switch firmware too old', severity: 'critical', category: 'network', blocksSignOff: true });
-  const { sheet: summary } = signSite(core, opened.site.id, { decision: 'accepted_with_exceptions', exceptions: [{ issueId: issue.id, reason: 'Vendor patch due next week' }] });
+  const issue = core.call('issues.create', {
+    siteId: opened.site.id,
+    title: 'Switch firmware too old',
+    severity: 'critical',
+    category: 'network',
+    blocksSignOff: true,
+  });
+  const { sheet: summary } = signSite(core, opened.site.id, {
+    decision: 'accepted_with_exceptions',
+    exceptions: [{ issueId: issue.id, reason: 'Vendor patch due next week' }],
+  });
   sheet = core.call('signoff.get', { sheetId: summary.id });
 });
 afterAll(() => core.close());
@@ -24,7 +33,12 @@ const flipBase64 = (value: string, at: number) => value.slice(0, at) + (value[at
 /** The same object with every key order reversed, recursively. */
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
   return value;
 }
 
@@ -97,7 +111,10 @@ describe('tamper evidence of a signed sheet', () => {
     const key = core.secrets.get('device:signing-key')!;
     expect(JSON.stringify(sheet)).not.toContain(key.slice(20, 60));
     // A second sheet on this device is signed with the same key.
-    const again = signSite(core, core.call('signoff.list', { siteId: sheet.content.review.site!.id })[0]!.siteId!, { decision: 'rejected', reason: 'second opinion' });
+    const again = signSite(core, core.call('signoff.list', { siteId: sheet.content.review.site!.id })[0]!.siteId!, {
+      decision: 'rejected',
+      reason: 'second opinion',
+    });
     expect(again.sheet.keyFingerprint).toBe(sheet.publicKey.fingerprint);
   });
 });

@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('outpost verify and registered device keys', () => {
-  it("says a sheet signed by an unregistered key is from an unverified signer and exits 1 (0 with --allow-unregistered)", async () => {
+  it('says a sheet signed by an unregistered key is from an unverified signer and exits 1 (0 with --allow-unregistered)', async () => {
     const site = stranger.call('sites.list', { deploymentId: stranger.call('deployments.list', {})[0]!.id })[0]!;
     const { sheet } = signSite(stranger, site.id, { decision: 'accepted_with_exceptions' });
     const file = writeSheet(stranger, sheet.id, 'fresh-key.json');
@@ -72,12 +72,15 @@ describe('outpost verify and registered device keys', () => {
     expect((await verify(file, '--data-dir', path.join(files, 'nowhere'))).code).toBe(1);
   });
 
-  it("names the user and device whose registered key signed, on another desktop once it has synced", async () => {
+  it('names the user and device whose registered key signed, on another desktop once it has synced', async () => {
     const siteId = rm.core.call('sites.list', { deploymentId: rm.deploymentId! })[0]!.id;
     signedSiteId = siteId;
     const { sheet } = signSite(rm.core, siteId, { decision: 'accepted_with_exceptions' });
     expect(await rm.sync()).toEqual({ ok: true });
-    expect(rm.core.call('sync.status', {}), JSON.stringify(rm.core.call('sync.conflicts', {}))).toMatchObject({ pendingOperations: 0, conflicts: 0 });
+    expect(rm.core.call('sync.status', {}), JSON.stringify(rm.core.call('sync.conflicts', {}))).toMatchObject({
+      pendingOperations: 0,
+      conflicts: 0,
+    });
     const file = writeSheet(rm.core, sheet.id, 'registered.json');
     expect(await tech.sync()).toEqual({ ok: true }); // the technician's desktop learns the registered keys
     const today = new Date().toISOString().slice(0, 10);
@@ -87,12 +90,16 @@ describe('outpost verify and registered device keys', () => {
     expect(code).toBe(0);
   });
 
-  it("names the registered signer of a site report file and imports it without asking for the fingerprint", () => {
+  it('names the registered signer of a site report file and imports it without asking for the fingerprint', () => {
     const exported = rm.core.call('siteReports.exportFile', { siteId: signedSiteId });
     const preview = previewText(tech.core, exported.fileName, exported.content);
     expect(preview.problems).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
-    expect(preview.device).toMatchObject({ known: true, keyStatus: 'registered', signer: `signed by Rita Manager on device 'rita laptop', key registered ${today}` });
+    expect(preview.device).toMatchObject({
+      known: true,
+      keyStatus: 'registered',
+      signer: `signed by Rita Manager on device 'rita laptop', key registered ${today}`,
+    });
     const imported = tech.core.call('siteReports.importFile', { previewId: preview.previewId });
     expect(imported).toMatchObject({ deviceWasKnown: true });
     expect(count(tech.db, 'SELECT 1 FROM confirmed_device_keys')).toBe(0); // nothing to confirm: the key is registered

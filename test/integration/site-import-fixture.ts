@@ -5,7 +5,20 @@ import type { SiteImportPreview } from '../../shared/contract/site-import-method
 import { previewSiteFile } from '../../launcher/commands/plan-import-sites';
 import { openTestCore, type TestCore } from '../support/temp-core';
 
-export const SITE_HEADERS = ['Store code', 'Site', 'Address', 'TZ', 'Wave', 'Window start', 'Window end', 'Owner', 'Owner e-mail', 'Owner phone', 'Technicians', 'Notes'];
+export const SITE_HEADERS = [
+  'Store code',
+  'Site',
+  'Address',
+  'TZ',
+  'Wave',
+  'Window start',
+  'Window end',
+  'Owner',
+  'Owner e-mail',
+  'Owner phone',
+  'Technicians',
+  'Notes',
+];
 const ZONES = ['Europe/Amsterdam', 'America/New_York', 'Asia/Tokyo', 'Australia/Adelaide'];
 
 /** `count` store rows in a planning sheet's own words (aliases, site-time windows, waves by name or number). */

@@ -20,15 +20,39 @@ describe('site import', () => {
     const { core, deploymentId } = openSiteImportCore();
     core.call('checklistTemplate.saveItem', { deploymentId, phase: 'before', title: 'Confirm access' });
     const preview = await previewSites(core, deploymentId, 'stores.csv', csvOf(siteRows(2000)));
-    expect(preview.mapping).toEqual(['code', 'name', 'address', 'timeZone', 'wave', 'windowStart', 'windowEnd', 'ownerName', 'ownerEmail', 'ownerPhone', 'technicians', 'notes']);
+    expect(preview.mapping).toEqual([
+      'code',
+      'name',
+      'address',
+      'timeZone',
+      'wave',
+      'windowStart',
+      'windowEnd',
+      'ownerName',
+      'ownerEmail',
+      'ownerPhone',
+      'technicians',
+      'notes',
+    ]);
     expect(preview.rowErrors).toEqual([]);
     expect(preview.counts).toEqual({ new: 2000, changed: 0, unchanged: 0 });
     expect(core.call('siteImport.commit', { previewId: preview.previewId })).toEqual({ created: 2000, updated: 0, unchanged: 0 });
     const sites = core.call('sites.list', { deploymentId });
     expect(sites).toHaveLength(2000);
     const tokyo = sites.find((s) => s.code === 'S0003')!;
-    expect(tokyo).toMatchObject({ name: 'Store 3', timeZone: 'Asia/Tokyo', windowStart: '2027-01-03T11:00:00.000Z', windowEnd: '2027-01-03T14:30:00.000Z', ownerEmail: 'owner3@example.com', notes: 'Key at the front desk', waveName: 'Pilot' });
-    expect(tokyo.technicians).toEqual([{ id: null, name: 'Tech 3' }, { id: null, name: 'Tech 4' }]);
+    expect(tokyo).toMatchObject({
+      name: 'Store 3',
+      timeZone: 'Asia/Tokyo',
+      windowStart: '2027-01-03T11:00:00.000Z',
+      windowEnd: '2027-01-03T14:30:00.000Z',
+      ownerEmail: 'owner3@example.com',
+      notes: 'Key at the front desk',
+      waveName: 'Pilot',
+    });
+    expect(tokyo.technicians).toEqual([
+      { id: null, name: 'Tech 3' },
+      { id: null, name: 'Tech 4' },
+    ]);
     expect(sites.find((s) => s.code === 'S0002')!.waveName).toBe('Wave 2');
     expect(tokyo.checklist.total).toBeGreaterThan(0);
     expect(sql(core, "SELECT COUNT(*) AS n FROM activity WHERE entity = 'site' AND action = 'created'")).toBe(2000);
@@ -42,7 +66,10 @@ describe('site import', () => {
     expect(preview.rowErrors).toEqual([]);
     expect(preview.counts.new).toBe(2000);
     expect(core.call('siteImport.commit', { previewId: preview.previewId }).created).toBe(2000);
-    expect(core.call('sites.list', { deploymentId }).find((s) => s.code === 'S2000')).toMatchObject({ timeZone: 'Australia/Adelaide', ownerPhone: '+31 20 555 2000' });
+    expect(core.call('sites.list', { deploymentId }).find((s) => s.code === 'S2000')).toMatchObject({
+      timeZone: 'Australia/Adelaide',
+      ownerPhone: '+31 20 555 2000',
+    });
     core.close();
   });
 
@@ -52,13 +79,22 @@ describe('site import', () => {
     const sheet = workbook.addWorksheet('Stores');
     sheet.addRow(['Code', 'Name', 'Time zone', 'Window start', 'Window end']);
     // Excel keeps a typed "2027-03-01 20:00" as a zone-less serial date; exceljs hands it over as that time in UTC.
-    const row = sheet.addRow(['NY-1', 'Broadway', 'America/New_York', new Date(Date.UTC(2027, 2, 1, 20, 0)), new Date(Date.UTC(2027, 2, 1, 23, 30))]);
+    const row = sheet.addRow([
+      'NY-1',
+      'Broadway',
+      'America/New_York',
+      new Date(Date.UTC(2027, 2, 1, 20, 0)),
+      new Date(Date.UTC(2027, 2, 1, 23, 30)),
+    ]);
     row.getCell(4).numFmt = 'yyyy-mm-dd hh:mm';
     row.getCell(5).numFmt = 'yyyy-mm-dd hh:mm';
     const preview = await previewSites(core, deploymentId, 'dates.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(preview.rowErrors).toEqual([]);
     core.call('siteImport.commit', { previewId: preview.previewId });
-    expect(core.call('sites.list', { deploymentId })[0]).toMatchObject({ windowStart: '2027-03-02T01:00:00.000Z', windowEnd: '2027-03-02T04:30:00.000Z' });
+    expect(core.call('sites.list', { deploymentId })[0]).toMatchObject({
+      windowStart: '2027-03-02T01:00:00.000Z',
+      windowEnd: '2027-03-02T04:30:00.000Z',
+    });
     core.close();
   });
 
@@ -82,7 +118,10 @@ describe('site import', () => {
     ]);
     expect(preview.errorCount).toBe(6);
     const refused = core.core.dispatch('siteImport.commit', { previewId: preview.previewId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('Nothing imported: 6 rows have errors (first: row 2, TZ') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('Nothing imported: 6 rows have errors (first: row 2, TZ') },
+    });
     expect(core.call('sites.list', { deploymentId })).toEqual([]);
     core.close();
   });
@@ -111,7 +150,15 @@ describe('site import', () => {
   it('a file without a time zone column is refused, never read as UTC', async () => {
     const { core, deploymentId } = openSiteImportCore();
     const rows = siteRows(2).map((r) => r.filter((_, i) => i !== 3));
-    const preview = await previewSites(core, deploymentId, 'no-tz.csv', csvOf(rows, SITE_HEADERS.filter((h) => h !== 'TZ')));
+    const preview = await previewSites(
+      core,
+      deploymentId,
+      'no-tz.csv',
+      csvOf(
+        rows,
+        SITE_HEADERS.filter((h) => h !== 'TZ'),
+      ),
+    );
     expect(preview.fileErrors).toEqual([{ code: 'missing_column', message: expect.stringContaining('time zone') }]);
     expect(core.core.dispatch('siteImport.commit', { previewId: preview.previewId }).ok).toBe(false);
     core.close();
@@ -169,8 +216,12 @@ describe('site import', () => {
       expect(back.counts).toEqual({ new: 0, changed: 0, unchanged: 60 });
       expect(back.sites).toEqual([]);
     }
-    const csv = Buffer.from((await core.callAsync('siteImport.export', { deploymentId, format: 'csv' })).dataBase64, 'base64').toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('Code,Name,Address,Time zone,Wave,Window start,Window end,Owner name,Owner e-mail,Owner phone,Technicians,Notes');
+    const csv = Buffer.from((await core.callAsync('siteImport.export', { deploymentId, format: 'csv' })).dataBase64, 'base64').toString(
+      'utf8',
+    );
+    expect(csv.split('\r\n')[0]).toBe(
+      'Code,Name,Address,Time zone,Wave,Window start,Window end,Owner name,Owner e-mail,Owner phone,Technicians,Notes',
+    );
     expect(csv).toContain('S0003,Store 3,3 Main Street,Asia/Tokyo,Pilot,2027-01-03 20:00,2027-01-03 23:30');
     core.close();
   });
@@ -180,11 +231,23 @@ describe('site import', () => {
     const user = { id: '0b6c4f1e-2a40-4f3e-9d55-6a1f2b3c4d5e', username: 'tech3', displayName: 'Tess Three', role: 'technician' as const };
     const rows = siteRows(1);
     rows[0]![10] = 'tech3, Someone Else';
-    const preview = await core.callAsync('siteImport.preview', { deploymentId, fileName: 's.csv', dataBase64: csvOf(rows).toString('base64'), users: [user] });
+    const preview = await core.callAsync('siteImport.preview', {
+      deploymentId,
+      fileName: 's.csv',
+      dataBase64: csvOf(rows).toString('base64'),
+      users: [user],
+    });
     core.call('siteImport.commit', { previewId: preview.previewId });
-    expect(core.call('sites.list', { deploymentId })[0]!.technicians).toEqual([{ id: user.id, name: 'Tess Three' }, { id: null, name: 'Someone Else' }]);
+    expect(core.call('sites.list', { deploymentId })[0]!.technicians).toEqual([
+      { id: user.id, name: 'Tess Three' },
+      { id: null, name: 'Someone Else' },
+    ]);
     core.call('profile.set', { name: 'Tom Tech', role: 'technician' });
-    const refused = await core.core.call('siteImport.preview', { deploymentId, fileName: 's.csv', dataBase64: csvOf(rows).toString('base64') });
+    const refused = await core.core.call('siteImport.preview', {
+      deploymentId,
+      fileName: 's.csv',
+      dataBase64: csvOf(rows).toString('base64'),
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     core.close();
   });

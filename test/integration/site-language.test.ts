@@ -38,7 +38,10 @@ async function exportPdf(sheetId: string): Promise<string> {
 
 async function verify(file: string) {
   const lines: string[] = [];
-  const code = await verifyCommand.run([file, '--data-dir', dir, '--allow-unregistered'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  const code = await verifyCommand.run([file, '--data-dir', dir, '--allow-unregistered'], {
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(l),
+  });
   return { code, output: lines.join('\n') };
 }
 
@@ -87,7 +90,12 @@ describe("the site owner's language", () => {
     expect(review.statement).toBe(german);
     expect(review.statement).toContain('Als für den Standort verantwortliche Person bestätige ich');
 
-    const signed = signSite(core, site.id, { decision: 'accepted_with_exceptions', language: 'de', signerName: 'Jonas Weber', signerRole: 'Filialleiter' });
+    const signed = signSite(core, site.id, {
+      decision: 'accepted_with_exceptions',
+      language: 'de',
+      signerName: 'Jonas Weber',
+      signerRole: 'Filialleiter',
+    });
     const sheet = core.call('signoff.get', { sheetId: signed.sheet.id });
     expect(sheet.content.language).toBe('de');
     expect(sheet.content.statement).toBe(german);
@@ -102,7 +110,15 @@ describe("the site owner's language", () => {
 
     const text = flat(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
     expect(text).toContain(flat(`Erklärung: ${german}`));
-    for (const words of ['Abnahme: Installation am Standort abgeschlossen', 'Entscheidung und Unterschrift', 'Mit Vorbehalten abgenommen', 'Sprache', 'Deutsch', 'Integrität', 'Seite 1 von 6']) {
+    for (const words of [
+      'Abnahme: Installation am Standort abgeschlossen',
+      'Entscheidung und Unterschrift',
+      'Mit Vorbehalten abgenommen',
+      'Sprache',
+      'Deutsch',
+      'Integrität',
+      'Seite 1 von 6',
+    ]) {
       expect(text).toContain(words);
     }
     expect(text).not.toContain('Decision and signature');
@@ -112,7 +128,9 @@ describe("the site owner's language", () => {
     const site = byCode('CGN-004');
     const review = core.call('signoff.review', { siteId: site.id, kind: 'core_components', language: 'fr' });
     expect(review.language).toBe('fr');
-    expect(review.statement).toMatch(/^Je confirme avoir examiné les composants principaux déployés sur le site Köln Schildergasse \(CGN-004\)/);
+    expect(review.statement).toMatch(
+      /^Je confirme avoir examiné les composants principaux déployés sur le site Köln Schildergasse \(CGN-004\)/,
+    );
     const signed = signSite(core, site.id, { kind: 'core_components', decision: 'accepted_with_exceptions', language: 'fr' });
     const content = core.call('signoff.get', { sheetId: signed.sheet.id }).content;
     expect(content).toMatchObject({ language: 'fr', statement: review.statement });
@@ -162,7 +180,9 @@ describe("the site owner's language", () => {
     expect(owner.description).toContain('Ce qui sera installé ou mis à jour\u00a0:');
     expect(owner.description).toMatch(/Techniciens\u00a0: /);
     expect(owner.description).not.toContain('Technicians:');
-    const team = readWithIcalJs(core.call('calendar.deployment', { deploymentId: site.deploymentId }).text).events.find((e) => e.summary.includes('LIL-006'))!;
+    const team = readWithIcalJs(core.call('calendar.deployment', { deploymentId: site.deploymentId }).text).events.find((e) =>
+      e.summary.includes('LIL-006'),
+    )!;
     expect(team.description).toContain('Technicians: ');
   });
 });

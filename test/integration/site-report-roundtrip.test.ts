@@ -27,10 +27,26 @@ describe('site report file round trip', () => {
   it('names the file after the site code and the export time, and carries a manifest', () => {
     expect(exported.fileName).toMatch(new RegExp(`^${tech.site.code}-\\d{8}-\\d{4}\\.outpost-report$`));
     const file = JSON.parse(exported.content);
-    expect(file.manifest).toMatchObject({ format: 'outpost-site-report', formatVersion: 1, site: { id: tech.site.id, code: tech.site.code }, deployment: { id: tech.deploymentId } });
+    expect(file.manifest).toMatchObject({
+      format: 'outpost-site-report',
+      formatVersion: 1,
+      site: { id: tech.site.id, code: tech.site.code },
+      deployment: { id: tech.deploymentId },
+    });
     expect(file.manifest.device.fingerprint).toMatch(/^SHA256:[0-9a-f]{64}$/);
     const entities = new Set(file.rows.map((r: { entity: string }) => r.entity));
-    for (const e of ['deployments', 'sites', 'inventory_items', 'checklist_items', 'check_runs', 'issues', 'issue_events', 'issue_attachments', 'sign_off_sheets', 'checklist_template_items']) {
+    for (const e of [
+      'deployments',
+      'sites',
+      'inventory_items',
+      'checklist_items',
+      'check_runs',
+      'issues',
+      'issue_events',
+      'issue_attachments',
+      'sign_off_sheets',
+      'checklist_template_items',
+    ]) {
       expect(entities, e).toContain(e);
     }
     expect(file.attachments.map((a: { sha256: string }) => a.sha256)).toContain(tech.photo.sha256);
@@ -52,8 +68,17 @@ describe('site report file round trip', () => {
     const preview = previewText(manager, exported.fileName, exported.content, 16_384);
     expect(Buffer.byteLength(exported.content)).toBeGreaterThan(3 * 16_384);
     expect(preview.device).toMatchObject({ known: false, keyStatus: 'unregistered', signer: 'key not registered: unverified signer' });
-    const result = manager.call('siteReports.importFile', { previewId: preview.previewId, confirmFingerprint: preview.device!.fingerprint });
-    expect(result).toMatchObject({ nothingNew: false, newRows: exported.rows, changedRows: 0, newAttachments: exported.attachments, deviceWasKnown: false });
+    const result = manager.call('siteReports.importFile', {
+      previewId: preview.previewId,
+      confirmFingerprint: preview.device!.fingerprint,
+    });
+    expect(result).toMatchObject({
+      nothingNew: false,
+      newRows: exported.rows,
+      changedRows: 0,
+      newAttachments: exported.attachments,
+      deviceWasKnown: false,
+    });
     const mine = tech.core.call('siteReports.get', { siteId: tech.site.id });
     const theirs = manager.call('siteReports.get', { siteId: tech.site.id });
     expect(comparable(theirs)).toEqual(comparable(mine));
@@ -88,7 +113,9 @@ describe('site report file round trip', () => {
     expect(issue.kind).toBe('commented');
     // The manager's device syncs this deployment (as after sync.publish or a pull): capture triggers would fire for its own edits.
     const scopes = new Database(manager.databaseFile);
-    scopes.prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', '2026-11-01T00:00:00.000Z')").run(tech.deploymentId);
+    scopes
+      .prepare("INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', '2026-11-01T00:00:00.000Z')")
+      .run(tech.deploymentId);
     scopes.close();
     const later = tech.core.call('siteReports.exportFile', { siteId: tech.site.id });
     const preview = previewText(manager, later.fileName, later.content);

@@ -51,7 +51,13 @@ describe('fetch site reports from the server', () => {
   it('a report file imported before the technician syncs agrees with the later sync; the fetch then lists only that site as changed', async () => {
     const item = tech.core.call('inventory.list', { siteId, limit: 5 }).items[0]!;
     tech.core.call('inventory.receive', { siteId, serial: item.expectedSerial! });
-    const issue = tech.core.call('issues.create', { siteId, title: 'Patch panel mislabelled', severity: 'low', category: 'documentation', blocksSignOff: false });
+    const issue = tech.core.call('issues.create', {
+      siteId,
+      title: 'Patch panel mislabelled',
+      severity: 'low',
+      category: 'documentation',
+      blocksSignOff: false,
+    });
     const file = tech.core.call('siteReports.exportFile', { siteId });
 
     const preview = previewText(office.core, file.fileName, file.content);

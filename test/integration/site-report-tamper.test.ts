@@ -32,7 +32,11 @@ function resign(file: SiteReportFile): SiteReportFile {
   file.manifest.counts = { rows: file.rows.length, attachments: file.attachments.length };
   const parts = partsOf(file);
   const hash = signedHashOf(parts);
-  file.signature = { parts, hash: { algorithm: 'sha256', value: hash }, signature: { algorithm: 'ed25519', value: crypto.sign(null, Buffer.from(hash, 'hex'), privateKey).toString('base64') } };
+  file.signature = {
+    parts,
+    hash: { algorithm: 'sha256', value: hash },
+    signature: { algorithm: 'ed25519', value: crypto.sign(null, Buffer.from(hash, 'hex'), privateKey).toString('base64') },
+  };
   return file;
 }
 
@@ -46,8 +50,14 @@ function footprint() {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const dir = path.join(manager.dataDir, 'attachments');
     return {
-      sites: count('sites'), items: count('inventory_items'), issues: count('issues'), events: count('issue_events'), sheets: count('sign_off_sheets'),
-      attachments: count('attachments'), imports: count('site_report_imports'), files: fs.existsSync(dir) ? fs.readdirSync(dir).length : 0,
+      sites: count('sites'),
+      items: count('inventory_items'),
+      issues: count('issues'),
+      events: count('issue_events'),
+      sheets: count('sign_off_sheets'),
+      attachments: count('attachments'),
+      imports: count('site_report_imports'),
+      files: fs.existsSync(dir) ? fs.readdirSync(dir).length : 0,
     };
   } finally {
     db.close();
@@ -59,7 +69,10 @@ function expectRefused(content: string | Buffer, code: string, message: RegExp) 
   const before = footprint();
   const preview = previewText(manager, 'tampered.outpost-report', content);
   expect(preview.importable).toBe(false);
-  expect(preview.problems.find((p) => p.code === code && message.test(p.message)), JSON.stringify(preview.problems)).toBeTruthy();
+  expect(
+    preview.problems.find((p) => p.code === code && message.test(p.message)),
+    JSON.stringify(preview.problems),
+  ).toBeTruthy();
   const result = manager.core.dispatch('siteReports.importFile', { previewId: preview.previewId });
   expect(result).toMatchObject({ ok: false, error: { code: 'rule', message: expect.stringContaining('refused') } });
   expect(footprint()).toEqual(before);
@@ -78,7 +91,10 @@ describe('a tampered site report file is refused, naming what failed, and nothin
     const file = parse();
     const event = file.rows.find((r) => r.entity === 'issue_events')!;
     const at = new Date(String(event.data.at));
-    event.data.at = new Date(at.getTime() + 3600_000).toISOString().replace('Z', '+01:00').replace(/\.\d{3}\+/, `.${String(at.getUTCMilliseconds()).padStart(3, '0')}+`);
+    event.data.at = new Date(at.getTime() + 3600_000)
+      .toISOString()
+      .replace('Z', '+01:00')
+      .replace(/\.\d{3}\+/, `.${String(at.getUTCMilliseconds()).padStart(3, '0')}+`);
     expectRefused(JSON.stringify(file), 'row', /rows were changed/);
   });
 
@@ -166,7 +182,12 @@ describe('unregistered device keys', () => {
     try {
       const fingerprint = parse().manifest.device.fingerprint;
       const first = previewText(fresh, 'r.outpost-report', original);
-      expect(first.device).toMatchObject({ known: false, keyStatus: 'unregistered', signer: 'key not registered: unverified signer', fingerprint });
+      expect(first.device).toMatchObject({
+        known: false,
+        keyStatus: 'unregistered',
+        signer: 'key not registered: unverified signer',
+        fingerprint,
+      });
       const imports = () => fresh.call('siteReports.imports', {}).length;
       expect(fresh.dispatch('siteReports.importFile', { previewId: first.previewId })).toMatchObject({
         ok: false,
@@ -181,11 +202,19 @@ describe('unregistered device keys', () => {
       fresh.call('siteReports.importFile', { previewId: first.previewId, confirmFingerprint: fingerprint });
       expect(imports()).toBe(1);
       const db = new Database(fresh.databaseFile, { readonly: true });
-      const recorded = db.prepare('SELECT fingerprint, confirmed_by AS confirmedBy, confirmed_at AS confirmedAt FROM confirmed_device_keys').all();
+      const recorded = db
+        .prepare('SELECT fingerprint, confirmed_by AS confirmedBy, confirmed_at AS confirmedAt FROM confirmed_device_keys')
+        .all();
       db.close();
-      expect(recorded).toEqual([{ fingerprint, confirmedBy: fresh.call('profile.get', {})!.name, confirmedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+      expect(recorded).toEqual([
+        { fingerprint, confirmedBy: fresh.call('profile.get', {})!.name, confirmedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      ]);
       const again = previewText(fresh, 'r.outpost-report', original);
-      expect(again.device).toMatchObject({ known: true, keyStatus: 'confirmed', signer: expect.stringContaining('fingerprint confirmed by') });
+      expect(again.device).toMatchObject({
+        known: true,
+        keyStatus: 'confirmed',
+        signer: expect.stringContaining('fingerprint confirmed by'),
+      });
     } finally {
       fresh.close();
     }

@@ -30,7 +30,12 @@ async function exportPdf(sheet: string) {
 beforeAll(async () => {
   const opened = openSampleCore();
   core = opened.core;
-  const item = core.call('inventory.recordSurplus', { siteId: opened.site.id, serial: 'SRP-PDF-9001', manufacturer: 'Cisco', model: 'Catalyst 1000' });
+  const item = core.call('inventory.recordSurplus', {
+    siteId: opened.site.id,
+    serial: 'SRP-PDF-9001',
+    manufacturer: 'Cisco',
+    model: 'Catalyst 1000',
+  });
   photo = core.call('attachments.put', { mediaType: 'image/jpeg', dataBase64: jpegWithGps(1).toString('base64') }).sha256;
   core.call('inventory.attachPhoto', { itemId: item.id, sha256: photo });
   sheetId = signSite(core, opened.site.id, { decision: 'rejected', reason: 'Surplus switch to be collected first' }).sheet.id;
@@ -41,7 +46,9 @@ afterAll(() => core.close());
 
 describe('a surplus photo on the site-complete sheet', () => {
   it('is part of the signed content by SHA-256, named by the item it shows', () => {
-    expect(core.call('signoff.get', { sheetId }).content.review.photos).toEqual([{ sha256: photo, subject: 'Surplus: SRP-PDF-9001 Cisco Catalyst 1000' }]);
+    expect(core.call('signoff.get', { sheetId }).content.review.photos).toEqual([
+      { sha256: photo, subject: 'Surplus: SRP-PDF-9001 Cisco Catalyst 1000' },
+    ]);
   });
 
   it('is embedded in the PDF byte for byte, under its subject, without location', async () => {

@@ -46,12 +46,20 @@ describe('desktop sync when things go wrong', () => {
     const status = tech.core.call('sync.status', {});
     expect(status).toMatchObject({ pendingOperations: 0, conflicts: 1, lastError: null });
     const [conflict] = tech.core.call('sync.conflicts', {});
-    expect(conflict).toMatchObject({ entity: 'components', rowId: component.id, kind: 'update', data: { id: component.id, name: 'Renamed by a technician' } });
+    expect(conflict).toMatchObject({
+      entity: 'components',
+      rowId: component.id,
+      kind: 'update',
+      data: { id: component.id, name: 'Renamed by a technician' },
+    });
     expect(conflict!.code).toBe('forbidden');
     expect(conflict!.reason.length).toBeGreaterThan(0);
     expect((tech.db.prepare('SELECT name FROM components WHERE id = ?').get(component.id) as { name: string }).name).toBe(component.name);
     expect(await rm.sync()).toEqual({ ok: true });
-    expect(rm.core.call('inventory.list', { siteId, limit: 1000 }).items.find((i) => i.id === item.id)).toMatchObject({ state: 'damaged', note: 'Crushed box' });
+    expect(rm.core.call('inventory.list', { siteId, limit: 1000 }).items.find((i) => i.id === item.id)).toMatchObject({
+      state: 'damaged',
+      note: 'Crushed box',
+    });
     expect(tech.core.call('sync.dismissConflict', { opId: conflict!.opId })).toEqual({ dismissed: true });
     expect(tech.core.call('sync.status', {}).conflicts).toBe(0);
   });
@@ -76,7 +84,11 @@ describe('desktop sync when things go wrong', () => {
   });
 
   it('keeps the outbox and stops automatic runs when the server says the client is too old', async () => {
-    tech.core.call('checklist.setItemState', { itemId: tech.core.call('checklist.get', { siteId }).phases[0]!.items[0]!.id, state: 'done', note: 'Counted' });
+    tech.core.call('checklist.setItemState', {
+      itemId: tech.core.call('checklist.get', { siteId }).phases[0]!.items[0]!.id,
+      state: 'done',
+      note: 'Counted',
+    });
     const pending = tech.core.call('sync.status', {}).pendingOperations;
     expect(pending).toBeGreaterThan(0);
     tech.net.protocol = '0';
@@ -84,7 +96,12 @@ describe('desktop sync when things go wrong', () => {
     tech.net.protocol = undefined;
     expect(outcome).toMatchObject({ ok: false, error: { code: 'client_too_old' } });
     const status = tech.core.call('sync.status', {});
-    expect(status).toMatchObject({ state: 'error', pendingOperations: pending, nextAttemptAt: null, lastError: { code: 'client_too_old' } });
+    expect(status).toMatchObject({
+      state: 'error',
+      pendingOperations: pending,
+      nextAttemptAt: null,
+      lastError: { code: 'client_too_old' },
+    });
     expect(status.lastError!.message).toMatch(/update Outpost/i);
     expect(status.lastError!.detail).toContain('426');
     expect(await tech.sync()).toEqual({ ok: true });
@@ -103,9 +120,12 @@ describe('desktop sync when things go wrong', () => {
     expect(tech.core.call('machines.list', { siteId })).toEqual(rm.core.call('machines.list', { siteId }));
     expect(count(tech.db, "SELECT 1 FROM sync_cursors WHERE cursor = 'snapshot'")).toBe(0);
     // A server restored from an older backup: the device's cursor is beyond the server's last sequence.
-    const cursorOf = () => (tech.db.prepare('SELECT last_seq AS n FROM sync_cursors WHERE partition = ?').get(`site:${siteId}`) as { n: number }).n;
+    const cursorOf = () =>
+      (tech.db.prepare('SELECT last_seq AS n FROM sync_cursors WHERE partition = ?').get(`site:${siteId}`) as { n: number }).n;
     const real = cursorOf();
-    tech.db.prepare("UPDATE sync_cursors SET last_seq = last_seq + 100, cursor = CAST(last_seq + 100 AS TEXT) WHERE partition = ?").run(`site:${siteId}`);
+    tech.db
+      .prepare('UPDATE sync_cursors SET last_seq = last_seq + 100, cursor = CAST(last_seq + 100 AS TEXT) WHERE partition = ?')
+      .run(`site:${siteId}`);
     expect(await tech.sync()).toEqual({ ok: true });
     expect(cursorOf()).toBe(real);
     expect(tech.core.call('machines.list', { siteId })).toEqual(rm.core.call('machines.list', { siteId }));
@@ -123,7 +143,8 @@ describe('desktop sync when things go wrong', () => {
       expect(await second.sync()).toEqual({ ok: true });
       expect(await tech.sync()).toEqual({ ok: true });
       expect(await second.sync()).toEqual({ ok: true });
-      const titles = (d: Device) => (d.db.prepare('SELECT title FROM issues WHERE site_id = ? ORDER BY title').all(siteId) as { title: string }[]).map((r) => r.title);
+      const titles = (d: Device) =>
+        (d.db.prepare('SELECT title FROM issues WHERE site_id = ? ORDER BY title').all(siteId) as { title: string }[]).map((r) => r.title);
       expect(titles(tech)).toEqual(titles(second));
       expect(titles(tech)).toEqual(expect.arrayContaining(['Door lock', 'Fan noise']));
       const numbers = (d: Device) => d.db.prepare('SELECT id, number FROM issues WHERE site_id = ? ORDER BY id').all(siteId);
@@ -155,7 +176,9 @@ describe('desktop sync when things go wrong', () => {
     try {
       await small.signIn(server.url, 'alex', PASSWORD);
       expect(await small.core.syncEngine.runOnce({ kind: 'prepare', siteIds: [siteId] })).toEqual({ ok: true });
-      expect(small.core.call('inventory.list', { siteId, limit: 1000 }).total).toBe(rm.core.call('inventory.list', { siteId, limit: 1000 }).total);
+      expect(small.core.call('inventory.list', { siteId, limit: 1000 }).total).toBe(
+        rm.core.call('inventory.list', { siteId, limit: 1000 }).total,
+      );
       expect(small.core.call('sites.get', { siteId }).name).toBe(`${site.name} (renamed)`);
       expect(small.db.pragma('foreign_key_check')).toEqual([]);
     } finally {

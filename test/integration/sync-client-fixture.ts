@@ -21,10 +21,13 @@ export interface Device {
   close(): void;
 }
 
-export function openDevice(options: { sample?: boolean; dataDir?: string; settings?: SyncEngineSettings } = {}): Device & { deploymentId?: string } {
+export function openDevice(
+  options: { sample?: boolean; dataDir?: string; settings?: SyncEngineSettings } = {},
+): Device & { deploymentId?: string } {
   const net: Device['net'] = { offline: false };
   const fetchThroughSwitch: FetchLike = async (url, init) => {
-    if (net.offline) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1'), { code: 'ECONNREFUSED' }) });
+    if (net.offline)
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1'), { code: 'ECONNREFUSED' }) });
     const headers = { ...(init.headers as Record<string, string>) };
     if (net.protocol !== undefined) headers[PROTOCOL_HEADER] = net.protocol;
     return net.intercept?.(url, init) ?? fetch(url, { ...init, headers });

@@ -88,23 +88,43 @@ describe.each(SERVER_BACKENDS)('desktop sync over HTTPS on %s', { timeout: 120_0
     expect(inspected).toMatchObject({ state: 'new', pinned: null, certificate: { fingerprint: first.fingerprint, caVerified: false } });
 
     // A fingerprint that is not the server's is refused, nothing pinned.
-    const wrong = await device.core.call('sync.signIn', { serverUrl: relay.url, username: 'alex', password: PASSWORD, trustCertificate: (await testCertificate('other')).fingerprint });
+    const wrong = await device.core.call('sync.signIn', {
+      serverUrl: relay.url,
+      username: 'alex',
+      password: PASSWORD,
+      trustCertificate: (await testCertificate('other')).fingerprint,
+    });
     expect(wrong.ok).toBe(false);
     expect(pins().prepare('SELECT count(*) AS n FROM sync_server_certificates').get()).toEqual({ n: 0 });
 
     // Pasted in lower case without colons, as people do.
-    const status = await device.callAsync('sync.signIn', { serverUrl: relay.url, username: 'alex', password: PASSWORD, trustCertificate: first.fingerprint.replace(/:/g, '').toLowerCase() });
+    const status = await device.callAsync('sync.signIn', {
+      serverUrl: relay.url,
+      username: 'alex',
+      password: PASSWORD,
+      trustCertificate: first.fingerprint.replace(/:/g, '').toLowerCase(),
+    });
     expect(status.account).toMatchObject({ username: 'alex', serverUrl: relay.url });
     const pin = pins().prepare('SELECT origin, fingerprint, trusted_by AS trustedBy FROM sync_server_certificates').all();
-    expect(pin).toEqual([{ origin: `${relay.url}`.replace(/(:\d+)?$/, (m) => m || ':443'), fingerprint: first.fingerprint, trustedBy: 'alex' }]);
+    expect(pin).toEqual([
+      { origin: `${relay.url}`.replace(/(:\d+)?$/, (m) => m || ':443'), fingerprint: first.fingerprint, trustedBy: 'alex' },
+    ]);
     await device.syncEngine.idle();
     expect(await device.syncEngine.runOnce()).toEqual({ ok: true });
     expect((await device.callAsync('sync.inspectServer', { serverUrl: relay.url })).state).toBe('trusted');
     // Attachments take the same pinned transport (binary bodies).
-    const client = createServerClient({ baseUrl: relay.url, schemaVersion: LATEST_SCHEMA_VERSION, token: device.secrets.get(TOKEN_SECRET_KEY), fetch: serverTransport(pins(), relay.url) });
+    const client = createServerClient({
+      baseUrl: relay.url,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      token: device.secrets.get(TOKEN_SECRET_KEY),
+      fetch: serverTransport(pins(), relay.url),
+    });
     const bytes = Buffer.from('attachment bytes over the pinned transport');
     const sha = createHash('sha256').update(bytes).digest('hex');
-    expect(await client.putBlobChunk(sha, 0, bytes.length, 'application/pdf', bytes)).toMatchObject({ received: bytes.length, complete: true });
+    expect(await client.putBlobChunk(sha, 0, bytes.length, 'application/pdf', bytes)).toMatchObject({
+      received: bytes.length,
+      complete: true,
+    });
   });
 
   it('refuses a changed certificate before sending anything, showing both fingerprints, until it is re-trusted', async () => {
@@ -135,7 +155,11 @@ describe.each(SERVER_BACKENDS)('desktop sync over HTTPS on %s', { timeout: 120_0
     expect(replacementLog.lines.filter((l) => l.msg === 'incoming request')).toEqual([]);
 
     const inspected = await device.callAsync('sync.inspectServer', { serverUrl: relay.url });
-    expect(inspected).toMatchObject({ state: 'changed', pinned: { fingerprint: first.fingerprint }, certificate: { fingerprint: second.fingerprint } });
+    expect(inspected).toMatchObject({
+      state: 'changed',
+      pinned: { fingerprint: first.fingerprint },
+      certificate: { fingerprint: second.fingerprint },
+    });
     // Trusting a fingerprint the server does not present changes nothing.
     const wrong = await device.core.call('sync.trustCertificate', { serverUrl: relay.url, fingerprint: first.fingerprint });
     expect(wrong.ok).toBe(false);
@@ -143,7 +167,10 @@ describe.each(SERVER_BACKENDS)('desktop sync over HTTPS on %s', { timeout: 120_0
 
     const trusted = await device.callAsync('sync.trustCertificate', { serverUrl: relay.url, fingerprint: second.fingerprint });
     expect(trusted.state).toBe('trusted');
-    expect(pins().prepare('SELECT fingerprint, previous_fingerprint AS previous FROM sync_server_certificates').get()).toEqual({ fingerprint: second.fingerprint, previous: first.fingerprint });
+    expect(pins().prepare('SELECT fingerprint, previous_fingerprint AS previous FROM sync_server_certificates').get()).toEqual({
+      fingerprint: second.fingerprint,
+      previous: first.fingerprint,
+    });
     await device.syncEngine.idle();
     expect(await device.syncEngine.runOnce()).toEqual({ ok: true });
     expect(replacementLog.lines.some((l) => l.msg === 'incoming request' && l.req?.url === '/v1/sync/partitions')).toBe(true);
@@ -164,7 +191,9 @@ describe('the pinned transport', () => {
     await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
     const url = `https://127.0.0.1:${(fake.address() as net.AddressInfo).port}/v1/me`;
     try {
-      await expect(createPinnedFetch(expected.fingerprint)(url, { method: 'POST', headers: { authorization: 'Bearer device-token' }, body: '{}' })).rejects.toMatchObject({
+      await expect(
+        createPinnedFetch(expected.fingerprint)(url, { method: 'POST', headers: { authorization: 'Bearer device-token' }, body: '{}' }),
+      ).rejects.toMatchObject({
         name: 'CertificateMismatch',
         expected: expected.fingerprint,
         presented: presented.fingerprint,
@@ -201,10 +230,20 @@ describe('plain http to another computer', () => {
     };
     const device = openTestCore({ sync: { intervalMs: false, fetch: anywhereIsHere } });
     try {
-      for (const serverUrl of [`http://outpost.example.com:${port}`, `http://10.1.2.3:${port}`, `http://127.0.0.1.nip.io:${port}`, `http://127.1:${port}`]) {
+      for (const serverUrl of [
+        `http://outpost.example.com:${port}`,
+        `http://10.1.2.3:${port}`,
+        `http://127.0.0.1.nip.io:${port}`,
+        `http://127.1:${port}`,
+      ]) {
         const result = await device.core.call('sync.signIn', { serverUrl, username: 'alex', password: PASSWORD });
         expect(result.ok).toBe(false);
-        if (!result.ok) expect([serverUrl, result.error.code, result.error.issues]).toEqual([serverUrl, 'validation', [{ path: 'serverUrl', message: INSECURE_SERVER_MESSAGE }]]);
+        if (!result.ok)
+          expect([serverUrl, result.error.code, result.error.issues]).toEqual([
+            serverUrl,
+            'validation',
+            [{ path: 'serverUrl', message: INSECURE_SERVER_MESSAGE }],
+          ]);
         const inspect = await device.core.call('sync.inspectServer', { serverUrl });
         expect(inspect.ok).toBe(false);
         // The client refuses too, for code that builds one directly.
@@ -215,7 +254,11 @@ describe('plain http to another computer', () => {
       expect(fetchCalls).toBe(0);
       expect(connections).toBe(0);
       // The same fetch does reach the socket when the address is this computer (the control).
-      const local = createServerClient({ baseUrl: `http://localhost:${port}`, schemaVersion: LATEST_SCHEMA_VERSION, fetch: anywhereIsHere });
+      const local = createServerClient({
+        baseUrl: `http://localhost:${port}`,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        fetch: anywhereIsHere,
+      });
       await expect(local.health()).rejects.toMatchObject({ code: 'offline' });
       // The socket closes under the request, so the client sends it once more on a fresh connection
       // (server-client.ts resends once after a closed connection), and then gives up.

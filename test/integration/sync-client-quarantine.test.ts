@@ -15,21 +15,42 @@ import { count, openDevice, type Device } from './sync-client-fixture';
 const PASSWORD = 'correct horse battery';
 
 /** A copy of a live row of `entity` in `partition`, with a new id and `change` applied, written straight into docs + change_log. */
-async function insertPoison(server: TestServer, entity: string, partition: string, id: string, change: Record<string, unknown>): Promise<void> {
+async function insertPoison(
+  server: TestServer,
+  entity: string,
+  partition: string,
+  id: string,
+  change: Record<string, unknown>,
+): Promise<void> {
   const [source] = await server.db.query<{ data: Record<string, unknown> | string }>(
     'SELECT data FROM docs WHERE entity = $1 AND partition = $2 AND NOT deleted ORDER BY row_id LIMIT 1',
     [entity, partition],
   );
   const data = { ...(typeof source!.data === 'string' ? JSON.parse(source!.data) : source!.data), id, ...change };
   await server.db.transaction(async (tx) => {
-    const [row] = await tx.query<{ last_seq: number | string }>('UPDATE partitions SET last_seq = last_seq + 1 WHERE key = $1 RETURNING last_seq', [partition]);
-    await tx.query('INSERT INTO docs (entity, row_id, partition, version, deleted, data) VALUES ($1, $2, $3, 1, false, $4::jsonb)', [entity, id, partition, JSON.stringify(data)]);
-    await tx.query('INSERT INTO change_log (partition, seq, entity, row_id) VALUES ($1, $2, $3, $4)', [partition, Number(row!.last_seq), entity, id]);
+    const [row] = await tx.query<{ last_seq: number | string }>(
+      'UPDATE partitions SET last_seq = last_seq + 1 WHERE key = $1 RETURNING last_seq',
+      [partition],
+    );
+    await tx.query('INSERT INTO docs (entity, row_id, partition, version, deleted, data) VALUES ($1, $2, $3, 1, false, $4::jsonb)', [
+      entity,
+      id,
+      partition,
+      JSON.stringify(data),
+    ]);
+    await tx.query('INSERT INTO change_log (partition, seq, entity, row_id) VALUES ($1, $2, $3, $4)', [
+      partition,
+      Number(row!.last_seq),
+      entity,
+      id,
+    ]);
   });
 }
 
-const quarantined = (d: Device) => d.core.call('sync.quarantine', {}).map((q) => ({ entity: q.entity, rowId: q.rowId, reason: q.reason, reported: q.reportedAt !== null }));
-const note = (d: Device, id: string) => (d.db.prepare('SELECT note FROM inventory_items WHERE id = ?').get(id) as { note: string } | undefined)?.note;
+const quarantined = (d: Device) =>
+  d.core.call('sync.quarantine', {}).map((q) => ({ entity: q.entity, rowId: q.rowId, reason: q.reason, reported: q.reportedAt !== null }));
+const note = (d: Device, id: string) =>
+  (d.db.prepare('SELECT note FROM inventory_items WHERE id = ?').get(id) as { note: string } | undefined)?.note;
 
 describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backend) => {
   let server: TestServer;
@@ -59,20 +80,33 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
   it('stores the rest of the page, quarantines the row, shows and reports it, and the next syncs are clean', async () => {
     const sitePartition = `site:${siteId}`;
     const deploymentPartition = `deployment:${rm.deploymentId!}`;
-    await insertPoison(server, 'inventory_items', sitePartition, 'poison-state', { state: 'lost_in_transit', expected_serial: 'P-1', expected_serial_key: 'P-1', found_serial: null, found_serial_key: null });
+    await insertPoison(server, 'inventory_items', sitePartition, 'poison-state', {
+      state: 'lost_in_transit',
+      expected_serial: 'P-1',
+      expected_serial_key: 'P-1',
+      found_serial: null,
+      found_serial_key: null,
+    });
     await insertPoison(server, 'components', deploymentPartition, 'poison-type', { model: 42 }); // a number in a text column
     await insertPoison(server, 'components', deploymentPartition, 'poison-object', { manufacturer: { nested: true } }); // no column holds an object
     // Valid changes after the poison rows, in the same pages.
     const items = rm.core.call('inventory.list', { siteId, limit: 2 }).items;
     rm.core.call('inventory.setState', { itemId: items[0]!.id, state: 'damaged', note: 'after the poison' });
-    const component = rm.db.prepare('SELECT id FROM components WHERE deployment_id = ? ORDER BY id LIMIT 1').get(rm.deploymentId!) as { id: string };
+    const component = rm.db.prepare('SELECT id FROM components WHERE deployment_id = ? ORDER BY id LIMIT 1').get(rm.deploymentId!) as {
+      id: string;
+    };
     rm.db.prepare("UPDATE components SET model = 'Model after the poison' WHERE id = ?").run(component.id);
     expect(await rm.sync()).toEqual({ ok: true });
 
     expect(await reader.sync()).toEqual({ ok: true });
     expect(note(reader, items[0]!.id)).toBe('after the poison');
     expect(reader.db.prepare('SELECT model FROM components WHERE id = ?').get(component.id)).toEqual({ model: 'Model after the poison' });
-    expect(count(reader.db, "SELECT 1 FROM inventory_items WHERE id = 'poison-state' UNION ALL SELECT 1 FROM components WHERE id LIKE 'poison-%'")).toBe(0);
+    expect(
+      count(
+        reader.db,
+        "SELECT 1 FROM inventory_items WHERE id = 'poison-state' UNION ALL SELECT 1 FROM components WHERE id LIKE 'poison-%'",
+      ),
+    ).toBe(0);
     const status = reader.core.call('sync.status', {});
     expect(status).toMatchObject({ state: 'idle', lastError: null, quarantined: 3, conflicts: 0 });
     const rows = quarantined(reader);
@@ -80,12 +114,19 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
     expect(rows.find((r) => r.rowId === 'poison-state')!.reason).toContain('inventory_items.state must be one of');
     expect(rows.find((r) => r.rowId === 'poison-type')!.reason).toContain('components.model must be text');
     expect(rows.every((r) => r.reported)).toBe(true);
-    expect(reader.core.call('sync.quarantine', {}).find((q) => q.rowId === 'poison-state')).toMatchObject({ partition: sitePartition, version: 1, data: { state: 'lost_in_transit' } });
+    expect(reader.core.call('sync.quarantine', {}).find((q) => q.rowId === 'poison-state')).toMatchObject({
+      partition: sitePartition,
+      version: 1,
+      data: { state: 'lost_in_transit' },
+    });
 
     // The server heard about them from both devices (the release manager's pulled them too when it synced its change).
     expect(rm.core.call('sync.status', {})).toMatchObject({ lastError: null, quarantined: 3 });
     const deviceId = status.account!.deviceId;
-    const reports = await server.db.query<{ device_id: string; row_id: string; reason: string }>('SELECT device_id, row_id, reason FROM quarantine_reports WHERE device_id = $1 ORDER BY row_id', [deviceId]);
+    const reports = await server.db.query<{ device_id: string; row_id: string; reason: string }>(
+      'SELECT device_id, row_id, reason FROM quarantine_reports WHERE device_id = $1 ORDER BY row_id',
+      [deviceId],
+    );
     expect(reports.map((r) => r.row_id)).toEqual(['poison-object', 'poison-state', 'poison-type']);
     expect(reports[1]!.reason).toContain('inventory_items.state must be one of');
     expect(await server.db.query('SELECT 1 FROM quarantine_reports')).toHaveLength(6);
@@ -101,10 +142,22 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
   it('POST /v1/sync/quarantine records only rows of partitions the caller may read, and refuses a malformed report', async () => {
     await server.createUser({ username: 'ravi', displayName: 'Ravi Other', role: 'release_manager', password: PASSWORD });
     const ravi = await signIn(server.url, 'ravi', PASSWORD);
-    const row = { entity: 'components', rowId: 'poison-type', partition: `deployment:${rm.deploymentId!}`, version: 1, reason: 'made up by someone else' };
-    expect(await api(server.url, 'POST', '/v1/sync/quarantine', { token: ravi.token, body: { rows: [row] } })).toMatchObject({ status: 200, body: { recorded: 0 } });
+    const row = {
+      entity: 'components',
+      rowId: 'poison-type',
+      partition: `deployment:${rm.deploymentId!}`,
+      version: 1,
+      reason: 'made up by someone else',
+    };
+    expect(await api(server.url, 'POST', '/v1/sync/quarantine', { token: ravi.token, body: { rows: [row] } })).toMatchObject({
+      status: 200,
+      body: { recorded: 0 },
+    });
     expect(await server.db.query('SELECT 1 FROM quarantine_reports WHERE device_id = $1', [ravi.deviceId])).toEqual([]);
-    const bad = await api<{ error: { code: string } }>(server.url, 'POST', '/v1/sync/quarantine', { token: ravi.token, body: { rows: [{ ...row, partition: 'nowhere' }] } });
+    const bad = await api<{ error: { code: string } }>(server.url, 'POST', '/v1/sync/quarantine', {
+      token: ravi.token,
+      body: { rows: [{ ...row, partition: 'nowhere' }] },
+    });
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'validation' } } });
     expect((await api(server.url, 'POST', '/v1/sync/quarantine', { body: { rows: [row] } })).status).toBe(401);
   });
@@ -124,11 +177,13 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
       process.env.DATABASE_URL = server.location;
       try {
         expect(await runAdminCommand('check-rows', ['--json'], io)).toBe(1);
-        expect((JSON.parse(out.filter((l) => l.startsWith('{') || l.startsWith(' ') || l.startsWith('}')).join('\n')) as { found: { rowId: string }[] }).found.map((r) => r.rowId)).toEqual([
-          'poison-object',
-          'poison-type',
-          'poison-state',
-        ]);
+        expect(
+          (
+            JSON.parse(out.filter((l) => l.startsWith('{') || l.startsWith(' ') || l.startsWith('}')).join('\n')) as {
+              found: { rowId: string }[];
+            }
+          ).found.map((r) => r.rowId),
+        ).toEqual(['poison-object', 'poison-type', 'poison-state']);
         out.length = 0;
         expect(await runAdminCommand('check-rows', ['--repair'], io)).toBe(1);
         expect(out.join('\n')).toMatch(/repaired 1/);
@@ -144,7 +199,11 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
     }
     expect(await reader.sync()).toEqual({ ok: true });
     expect(reader.db.prepare("SELECT model FROM components WHERE id = 'poison-type'").get()).toEqual({ model: '42' });
-    expect(quarantined(reader).map((r) => r.rowId).sort()).toEqual(['poison-object', 'poison-state']);
+    expect(
+      quarantined(reader)
+        .map((r) => r.rowId)
+        .sort(),
+    ).toEqual(['poison-object', 'poison-state']);
 
     const purged = await fixBadRows(server.db, await findBadRows(server.db), 'purge');
     expect(purged.purged.map((r) => r.rowId).sort()).toEqual(['poison-object', 'poison-state']);
@@ -172,14 +231,21 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
       // One of the first deployment's site partitions answers 500 whatever is asked.
       fresh.net.intercept = (url, init) =>
         url.endsWith('/v1/sync/pull') && String(init.body).includes(`"site:${broken!.id}"`)
-          ? Promise.resolve(Response.json({ error: { code: 'internal', message: 'The server failed to handle this request; it was logged.' } }, { status: 500 }))
+          ? Promise.resolve(
+              Response.json(
+                { error: { code: 'internal', message: 'The server failed to handle this request; it was logged.' } },
+                { status: 500 },
+              ),
+            )
           : undefined;
       await fresh.signIn(server.url, 'rita', PASSWORD); // the first sync runs here
       const status = fresh.core.call('sync.status', {});
       expect(status).toMatchObject({ state: 'error', quarantined: 1, lastError: { code: 'server_error' } });
       expect(status.lastError!.message).toContain(`site:${broken!.id}`);
       expect(status.lastError!.message).toContain('the other partitions were pulled');
-      expect(quarantined(fresh)).toEqual([expect.objectContaining({ rowId: 'poison-kind', reason: expect.stringContaining('components.kind must be one of') })]);
+      expect(quarantined(fresh)).toEqual([
+        expect.objectContaining({ rowId: 'poison-kind', reason: expect.stringContaining('components.kind must be one of') }),
+      ]);
 
       // The other deployment, whole; and the first one's other sites.
       const perDeployment = (d: Device, deploymentId: string) =>
@@ -194,12 +260,16 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
         );
       expect(perDeployment(fresh, second.deploymentId!)).toEqual(perDeployment(second, second.deploymentId!));
       expect(perDeployment(fresh, second.deploymentId!).inventory).toBeGreaterThan(0);
-      expect(fresh.core.call('inventory.list', { siteId: other!.id, limit: 1000 })).toEqual(rm.core.call('inventory.list', { siteId: other!.id, limit: 1000 }));
+      expect(fresh.core.call('inventory.list', { siteId: other!.id, limit: 1000 })).toEqual(
+        rm.core.call('inventory.list', { siteId: other!.id, limit: 1000 }),
+      );
       expect(count(fresh.db, 'SELECT 1 FROM inventory_items WHERE site_id = ?', broken!.id)).toBe(0);
 
       fresh.net.intercept = undefined;
       expect(await fresh.sync()).toEqual({ ok: true });
-      expect(fresh.core.call('inventory.list', { siteId: broken!.id, limit: 1000 })).toEqual(rm.core.call('inventory.list', { siteId: broken!.id, limit: 1000 }));
+      expect(fresh.core.call('inventory.list', { siteId: broken!.id, limit: 1000 })).toEqual(
+        rm.core.call('inventory.list', { siteId: broken!.id, limit: 1000 }),
+      );
       expect(perDeployment(fresh, rm.deploymentId!)).toEqual(perDeployment(rm, rm.deploymentId!));
       expect(fresh.core.call('sync.status', {})).toMatchObject({ state: 'idle', lastError: null, quarantined: 1 });
     } finally {
@@ -212,7 +282,11 @@ describe.each(SERVER_BACKENDS)('pulled rows a desktop cannot store (%s)', (backe
     await insertPoison(server, 'components', `deployment:${rm.deploymentId!}`, 'poison-gone', { kind: 'bogus' });
     expect(await reader.sync()).toEqual({ ok: true });
     expect(quarantined(reader).map((r) => r.rowId)).toContain('poison-gone');
-    await fixBadRows(server.db, (await findBadRows(server.db)).filter((r) => r.rowId === 'poison-gone'), 'purge');
+    await fixBadRows(
+      server.db,
+      (await findBadRows(server.db)).filter((r) => r.rowId === 'poison-gone'),
+      'purge',
+    );
     await purgeTombstones(server.db as unknown as Parameters<typeof purgeTombstones>[0], { olderThanDays: 0 });
     expect(await reader.sync()).toEqual({ ok: true });
     expect(quarantined(reader).map((r) => r.rowId)).not.toContain('poison-gone');
@@ -244,15 +318,29 @@ describe('a pulled row whose attachment cannot be downloaded', () => {
 
   it('a row whose attachment the server will not give waits in the quarantine while the rest is stored, and follows once the attachment can be downloaded', async () => {
     const photo = world.rm.core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(4) });
-    const issue = world.rm.core.call('issues.create', { siteId: world.siteId, title: 'Cracked till screen', severity: 'low', category: 'hardware', attachments: [photo.sha256] });
+    const issue = world.rm.core.call('issues.create', {
+      siteId: world.siteId,
+      title: 'Cracked till screen',
+      severity: 'low',
+      category: 'hardware',
+      attachments: [photo.sha256],
+    });
     expect(await world.rm.sync()).toEqual({ ok: true });
     world.reader.net.intercept = (url) =>
-      url.includes(`/v1/blobs/${photo.sha256}`) ? Promise.resolve(Response.json({ error: { code: 'not_found', message: 'No such attachment.' } }, { status: 404 })) : undefined;
+      url.includes(`/v1/blobs/${photo.sha256}`)
+        ? Promise.resolve(Response.json({ error: { code: 'not_found', message: 'No such attachment.' } }, { status: 404 }))
+        : undefined;
     expect(await world.reader.sync()).toEqual({ ok: true });
     world.reader.net.intercept = undefined;
     expect(count(world.reader.db, 'SELECT 1 FROM issues WHERE id = ?', issue.id)).toBe(1);
     expect(count(world.reader.db, 'SELECT 1 FROM issue_attachments WHERE sha256 = ?', photo.sha256)).toBe(0);
-    expect(quarantined(world.reader)).toEqual([expect.objectContaining({ entity: 'issue_attachments', reason: expect.stringContaining('did not give the attachment'), reported: true })]);
+    expect(quarantined(world.reader)).toEqual([
+      expect.objectContaining({
+        entity: 'issue_attachments',
+        reason: expect.stringContaining('did not give the attachment'),
+        reported: true,
+      }),
+    ]);
     expect(world.reader.core.call('sync.status', {})).toMatchObject({ lastError: null, quarantined: 1 });
 
     expect(await world.reader.sync()).toEqual({ ok: true });

@@ -29,18 +29,22 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-it.each(['none', 'rowLastWriter'] as const)('reports every replaced site status when the server records overwrites wrongly (%s)', async (mode) => {
-  broken.mode = mode;
-  for (const example of convergenceExamples.filter((e) => e.why.startsWith('#18'))) {
-    // The fault proxy cuts requests by time as well as by seed, so on a busy machine one run may push
-    // the two writes together and never meet the broken rule: the oracle must catch it within three.
-    let caught = false;
-    for (let run = 0; run < 3 && !caught; run += 1) {
-      const outcome = await runTrial(fleet, example.scenario);
-      caught = outcome.failures.some((f) => /status .* was replaced by .* and not recorded/.test(f));
-      // Nothing else is broken: the operations all arrived once and the devices agree.
-      expect(outcome.lost + outcome.doubled + outcome.unconverged).toBe(0);
+it.each(['none', 'rowLastWriter'] as const)(
+  'reports every replaced site status when the server records overwrites wrongly (%s)',
+  async (mode) => {
+    broken.mode = mode;
+    for (const example of convergenceExamples.filter((e) => e.why.startsWith('#18'))) {
+      // The fault proxy cuts requests by time as well as by seed, so on a busy machine one run may push
+      // the two writes together and never meet the broken rule: the oracle must catch it within three.
+      let caught = false;
+      for (let run = 0; run < 3 && !caught; run += 1) {
+        const outcome = await runTrial(fleet, example.scenario);
+        caught = outcome.failures.some((f) => /status .* was replaced by .* and not recorded/.test(f));
+        // Nothing else is broken: the operations all arrived once and the devices agree.
+        expect(outcome.lost + outcome.doubled + outcome.unconverged).toBe(0);
+      }
+      expect(caught, example.why).toBe(true);
     }
-    expect(caught, example.why).toBe(true);
-  }
-}, 300_000);
+  },
+  300_000,
+);

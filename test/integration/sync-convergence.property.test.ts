@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_BACKENDS } from '../support/central-server';
 import { convergenceExamples } from '../support/convergence-examples';
-import { openFleet, runTrial, scenario, startConvergenceRig, type ConvergenceRig, type Coverage, type Fleet } from '../support/convergence-trial';
+import {
+  openFleet,
+  runTrial,
+  scenario,
+  startConvergenceRig,
+  type ConvergenceRig,
+  type Coverage,
+  type Fleet,
+} from '../support/convergence-trial';
 
 /**
  * Issues #4, #15 and #18, property: random offline changes on four devices, random network faults,
@@ -39,7 +47,12 @@ describe.each(SERVER_BACKENDS)('sync convergence (%s)', (backend) => {
         expect(outcome.failures).toEqual([]);
       }),
       // fast-check counts the examples within numRuns: without adding them, PostgreSQL ran 4 of the 5 examples and no random trial.
-      { numRuns: convergenceExamples.length + RUNS[backend], seed: 4242, endOnFailure: true, examples: convergenceExamples.map((e) => [e.scenario]) },
+      {
+        numRuns: convergenceExamples.length + RUNS[backend],
+        seed: 4242,
+        endOnFailure: true,
+        examples: convergenceExamples.map((e) => [e.scenario]),
+      },
     );
     expect(coverage.cutConnections).toBeGreaterThan(0);
     expect(coverage.kills).toBeGreaterThan(0);

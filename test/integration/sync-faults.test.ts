@@ -58,7 +58,11 @@ async function expectConverged(w: SyncWorld, plan: Plan, made: readonly string[]
     expect(conflictOpIds(device.core.databaseFile), `${device.name} conflicts`).toEqual([]);
   }
   const partitions = partitionsOf(plan);
-  const { ops, docs, overVersioned } = await w.withDb(async (db) => ({ ops: await serverOps(db), docs: await serverDocs(db), overVersioned: await overVersionedDocs(db) }));
+  const { ops, docs, overVersioned } = await w.withDb(async (db) => ({
+    ops: await serverOps(db),
+    docs: await serverDocs(db),
+    overVersioned: await overVersionedDocs(db),
+  }));
   const applied = ops.filter((op) => op.status === 'applied').map((op) => op.op_id);
   expect(new Set(made).size).toBe(made.length);
   expect([...applied].sort()).toEqual([...made].sort());
@@ -80,7 +84,12 @@ function fieldWork(device: Device, plan: Plan, receive: number, from = 0): void 
   const checklist = device.core.call('checklist.get', { siteId: site.id });
   const items = checklist.phases.flatMap((phase) => phase.items).slice(0, 2);
   for (const item of items) device.core.call('checklist.setItemState', { itemId: item.id, state: 'done', note: 'ok' });
-  const issue = device.core.call('issues.create', { siteId: site.id, title: `Issue by ${device.name}`, severity: 'medium', category: 'hardware' });
+  const issue = device.core.call('issues.create', {
+    siteId: site.id,
+    title: `Issue by ${device.name}`,
+    severity: 'medium',
+    category: 'hardware',
+  });
   device.core.call('issues.comment', { issueId: issue.id, text: 'Looking into it' });
 }
 
@@ -96,7 +105,12 @@ describe('sync under network faults (fault proxy)', () => {
     rm.core.call('sites.setStatus', { siteId: plan.sites[0]!.id, status: 'blocked' });
     made.push(...outboxOpIds(ta.core.databaseFile), ...outboxOpIds(rm.core.databaseFile));
 
-    world.proxy.setRandom({ seed: 20261124, weights: { pass: 1, delay: 1, drop: 1, cut_request: 2, cut_response: 3, blackhole: 0.5 }, maxCutBytes: 4000, delayMs: [10, 150] });
+    world.proxy.setRandom({
+      seed: 20261124,
+      weights: { pass: 1, delay: 1, drop: 1, cut_request: 2, cut_response: 3, blackhole: 0.5 },
+      maxCutBytes: 4000,
+      delayMs: [10, 150],
+    });
     const taRun = await syncUntilClean(ta);
     const rmRun = await syncUntilClean(rm);
     world.proxy.setMode({ kind: 'pass' });
@@ -110,7 +124,9 @@ describe('sync under network faults (fault proxy)', () => {
     expect(taRun.failures + rmRun.failures).toBeGreaterThan(0);
 
     await expectConverged(world, plan, made, [ta, rm]);
-    const overwrites = await world.withDb((db) => db.query<{ column_name: string }>("SELECT column_name FROM overwrites WHERE entity = 'sites'"));
+    const overwrites = await world.withDb((db) =>
+      db.query<{ column_name: string }>("SELECT column_name FROM overwrites WHERE entity = 'sites'"),
+    );
     expect(overwrites.map((o) => o.column_name)).toContain('status');
   }, 180_000);
 });
@@ -125,7 +141,10 @@ describe.each(backends)('server killed with SIGKILL mid-push (%s)', (backend) =>
     await syncOnce(ta);
 
     // Two rounds of 550 scans (two push batches each); the server dies while the second batch is in flight.
-    for (const [round, killAfterMs] of [[0, 250], [1, 450]] as const) {
+    for (const [round, killAfterMs] of [
+      [0, 250],
+      [1, 450],
+    ] as const) {
       fieldWork(ta, plan, 550, round * 550);
       made.push(...outboxOpIds(ta.core.databaseFile));
       const before = pendingOps(ta);
@@ -147,9 +166,14 @@ describe.each(backends)('server killed with SIGKILL mid-push (%s)', (backend) =>
 });
 
 /** Spawns a device process on the data directory and kills it with SIGKILL once `when` sees its progress line. */
-function killChildWhen(dataDir: string, when: (line: { pending: number; progress: { phase: string; done: number } | null }) => boolean): Promise<boolean> {
+function killChildWhen(
+  dataDir: string,
+  when: (line: { pending: number; progress: { phase: string; done: number } | null }) => boolean,
+): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/sync-child.ts'), dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/sync-child.ts'), dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let buffer = '';
     let killed = false;
     let stderr = '';

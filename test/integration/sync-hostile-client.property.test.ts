@@ -21,7 +21,20 @@ const SEED = Number(process.env.OUTPOST_PROPERTY_SEED ?? 20261204);
 
 /** A value for a column: text or a number (used where the column takes that type, unless `anyType`), or null. */
 const hostileText = fc.oneof(
-  fc.constantFrom('bogus', 'other', 'site', '', 'x'.repeat(300), 'OPEN', 'done', 'signed_off', 'deployment_milestone', 'check_run', '[]', '{}'),
+  fc.constantFrom(
+    'bogus',
+    'other',
+    'site',
+    '',
+    'x'.repeat(300),
+    'OPEN',
+    'done',
+    'signed_off',
+    'deployment_milestone',
+    'check_run',
+    '[]',
+    '{}',
+  ),
   fc.string({ maxLength: 12 }),
 );
 const hostileNumber = fc.constantFrom(0, 1, -1, 2, 65536, 2 ** 40, 1.5);
@@ -44,7 +57,13 @@ const rawOp: fc.Arbitrary<RawOp> = fc.record({
   id: fc.nat(9),
   parent: fc.nat(9),
   changes: fc.array(
-    fc.record({ column: fc.nat(30), text: hostileText, number: hostileNumber, anyType: fc.nat(9).map((n) => n === 0), valid: fc.boolean() }),
+    fc.record({
+      column: fc.nat(30),
+      text: hostileText,
+      number: hostileNumber,
+      anyType: fc.nat(9).map((n) => n === 0),
+      valid: fc.boolean(),
+    }),
     { maxLength: 2 },
   ),
 });
@@ -59,17 +78,26 @@ describe.each(SERVER_BACKENDS)('hostile technician client, honest desktops (%s)'
 
   beforeAll(async () => {
     server = await startTestServer({ backend });
-    for (const [username, role] of [['rm', 'release_manager'], ['tech', 'technician'], ['mallory', 'technician']] as const) {
+    for (const [username, role] of [
+      ['rm', 'release_manager'],
+      ['tech', 'technician'],
+      ['mallory', 'technician'],
+    ] as const) {
       await server.createUser({ username, role, password: PASSWORD });
     }
     rm = openDevice({ name: 'rm', role: 'release_manager', sync: { requestTimeoutMs: 10_000 } });
     tech = openDevice({ name: 'tech', role: 'technician', sync: { requestTimeoutMs: 10_000 } });
     await signInDevice(rm, server.url, 'rm', PASSWORD);
     await signInDevice(tech, server.url, 'tech', PASSWORD);
-    plan = createPlan(rm, 'Hostile', [
-      { code: 'A', technicians: ['tech', 'mallory'], items: 4 },
-      { code: 'B', technicians: ['tech'], items: 4 },
-    ], { checklistItems: 2 });
+    plan = createPlan(
+      rm,
+      'Hostile',
+      [
+        { code: 'A', technicians: ['tech', 'mallory'], items: 4 },
+        { code: 'B', technicians: ['tech'], items: 4 },
+      ],
+      { checklistItems: 2 },
+    );
     rm.core.call('sync.publish', { deploymentId: plan.deploymentId });
     await syncToTheEnd();
     tech.core.call('issues.create', { siteId: plan.sites[0]!.id, title: 'First', severity: 'low', category: 'hardware' });
@@ -88,7 +116,8 @@ describe.each(SERVER_BACKENDS)('hostile technician client, honest desktops (%s)'
     for (let round = 0; round < 6; round++) {
       for (const device of [rm, tech]) {
         const outcome = await device.core.syncEngine.runOnce();
-        if (!outcome.ok) throw new Error(`${device.name}: sync failed: ${outcome.error.code}: ${outcome.error.message} ${outcome.error.detail ?? ''}`);
+        if (!outcome.ok)
+          throw new Error(`${device.name}: sync failed: ${outcome.error.code}: ${outcome.error.message} ${outcome.error.detail ?? ''}`);
       }
       if (pendingOps(rm) === 0 && pendingOps(tech) === 0) break;
     }
@@ -127,7 +156,17 @@ describe.each(SERVER_BACKENDS)('hostile technician client, honest desktops (%s)'
     const partition = partitions[raw.partition]!;
     const siteId = partition.startsWith('site:') ? partition.slice(5) : siteA!.id;
     if (!entity) {
-      return { opId: uuidv7(), entity: 'gadgets', rowId: 'g', kind: raw.kind, partition, baseVersion: 0, schemaVersion: LATEST_SCHEMA_VERSION, data: { id: 'g' }, createdAt: 'now' };
+      return {
+        opId: uuidv7(),
+        entity: 'gadgets',
+        rowId: 'g',
+        kind: raw.kind,
+        partition,
+        baseVersion: 0,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        data: { id: 'g' },
+        createdAt: 'now',
+      };
     }
     const existing = known.get(entity.name) ?? [];
     const target = existing.length > 0 && raw.id < 5 ? existing[raw.id % existing.length]! : undefined;
@@ -142,21 +181,35 @@ describe.each(SERVER_BACKENDS)('hostile technician client, honest desktops (%s)'
     }
     if (parentRule && parent) context[parentRule.column] = parent[syncEntity(parentRule.parent)!.key[0]!] ?? null;
     if (entity.name === 'issue_events' || entity.name === 'issue_attachments') context.issue_id ??= parent?.id ?? 'none';
-    if (entity.name === 'issues' || entity.name === 'issue_events') Object.assign(context, entity.name === 'issues' ? { number: raw.id + 1 } : { seq: raw.id + 1 });
+    if (entity.name === 'issues' || entity.name === 'issue_events')
+      Object.assign(context, entity.name === 'issues' ? { number: raw.id + 1 } : { seq: raw.id + 1 });
     for (const column of entity.blobColumns ?? []) context[column] = blob;
     if (entity.name === 'sign_off_sheets') Object.assign(context, { kind: 'site_complete', pdf_sha256: null });
-    let data: WireRow = target && raw.kind !== 'insert' ? { ...Object.fromEntries(entity.key.map((k) => [k, target[k] ?? null])) } : sampleRow(entity.name, { ...context, ...(target && raw.id === 0 ? target : {}) });
+    let data: WireRow =
+      target && raw.kind !== 'insert'
+        ? { ...Object.fromEntries(entity.key.map((k) => [k, target[k] ?? null])) }
+        : sampleRow(entity.name, { ...context, ...(target && raw.id === 0 ? target : {}) });
     const columns = Object.keys(entity.columns);
     const ruled = entityRules(entity.name)!.rules.flatMap((r) => (r.kind === 'row' ? r.columns : [r.column]));
     for (const change of raw.changes) {
       // Most changes aim at a column with a declared rule (enum, range, row rule).
-      const column = change.column % 4 !== 0 && ruled.length > 0 ? ruled[change.column % ruled.length]! : columns[change.column % columns.length]!;
+      const column =
+        change.column % 4 !== 0 && ruled.length > 0 ? ruled[change.column % ruled.length]! : columns[change.column % columns.length]!;
       const rule = entityRules(entity.name)!.rules.find((r) => r.kind === 'enum' && r.column === column);
       const isInt = entity.columns[column]!.startsWith('int');
-      const value = change.anyType ? (isInt ? change.text : change.number % 3 === 0 ? null : change.number) : isInt ? change.number : change.text;
+      const value = change.anyType
+        ? isInt
+          ? change.text
+          : change.number % 3 === 0
+            ? null
+            : change.number
+        : isInt
+          ? change.number
+          : change.text;
       data = { ...data, [column]: change.valid && rule?.kind === 'enum' ? rule.values[change.column % rule.values.length]! : value };
     }
-    if (raw.kind === 'update' && Object.keys(data).length === entity.key.length) data = { ...data, ...(entity.columns.note ? { note: 'changed' } : { updated_at: 'later' }) };
+    if (raw.kind === 'update' && Object.keys(data).length === entity.key.length)
+      data = { ...data, ...(entity.columns.note ? { note: 'changed' } : { updated_at: 'later' }) };
     let rowId: string;
     try {
       rowId = rowIdOf(entity, data);
@@ -164,7 +217,17 @@ describe.each(SERVER_BACKENDS)('hostile technician client, honest desktops (%s)'
       rowId = 'unreadable';
     }
     if (rowId === '' || rowId.length > 512) rowId = 'unreadable'; // the wire schema would refuse the whole request
-    return { opId: uuidv7(), entity: entity.name, rowId, kind: raw.kind, partition, baseVersion: target ? 1 : 0, schemaVersion: LATEST_SCHEMA_VERSION, data, createdAt: new Date().toISOString() };
+    return {
+      opId: uuidv7(),
+      entity: entity.name,
+      rowId,
+      kind: raw.kind,
+      partition,
+      baseVersion: target ? 1 : 0,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      data,
+      createdAt: new Date().toISOString(),
+    };
   }
 
   it('refuses what breaks the rules, answers every operation, and the honest desktops sync to the end', async () => {

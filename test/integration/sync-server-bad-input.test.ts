@@ -4,7 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUSH_MAX_BYTES, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire';
 import { SERVER_BACKENDS, startTestServer, type TestServer } from '../support/central-server';
-import { expectAllApplied, op, PASSWORD, planOperations, sampleRow, SCHEMA_VERSION, signIn, tableCounts, type Device } from './sync-server-fixture';
+import {
+  expectAllApplied,
+  op,
+  PASSWORD,
+  planOperations,
+  sampleRow,
+  SCHEMA_VERSION,
+  signIn,
+  tableCounts,
+  type Device,
+} from './sync-server-fixture';
 
 async function dataCounts(server: TestServer): Promise<Record<string, number>> {
   const { applied_ops: _recorded, ...rest } = await tableCounts(server);
@@ -19,15 +29,29 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
     server = await startTestServer({ backend });
     await server.createUser({ username: 'rita', role: 'release_manager', password: PASSWORD });
     rita = await signIn(server, 'rita');
-    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: [] }, { id: 's2', technicians: [] }])));
+    expectAllApplied(
+      await rita.push(
+        planOperations('d1', [
+          { id: 's1', technicians: [] },
+          { id: 's2', technicians: [] },
+        ]),
+      ),
+    );
   }, 120_000);
   afterAll(async () => server?.stop());
 
   it('answers malformed, oversized and off-protocol requests with an error body and writes nothing', async () => {
     const before = await tableCounts(server);
-    expect(await rita.request('POST', '/v1/sync/push', '{"operations": [')).toMatchObject({ status: 400, body: { error: { code: 'malformed_json' } } });
+    expect(await rita.request('POST', '/v1/sync/push', '{"operations": [')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'malformed_json' } },
+    });
     const huge = 'x'.repeat(PUSH_MAX_BYTES + 300 * 1024);
-    const oversized = await rita.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [op('issues', 'insert', sampleRow('issues', { id: 'big', site_id: 's1', description: huge }))] });
+    const oversized = await rita.request('POST', '/v1/sync/push', {
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      operations: [op('issues', 'insert', sampleRow('issues', { id: 'big', site_id: 's1', description: huge }))],
+    });
     expect(oversized.status).toBe(413);
     expect(oversized.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
 
@@ -36,7 +60,11 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
       { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [] },
       { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: Array(501).fill(wellFormed) },
       { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [{ ...wellFormed, opId: 'not-a-uuid' }] },
-      { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [{ ...wellFormed, data: { id: 'ok', flag: true } }] },
+      {
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        operations: [{ ...wellFormed, data: { id: 'ok', flag: true } }],
+      },
       { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [{ ...wellFormed, kind: 'upsert' }] },
       { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [wellFormed], extra: 1 },
       [wellFormed],
@@ -49,7 +77,16 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
     expect((await rita.request('POST', '/v1/sync/pull', { partition: "site:'; drop table docs;--", after: 0 })).status).toBe(400);
     expect((await rita.request('POST', '/v1/sync/pull', { partition: 'site:s1', after: 0, limit: 1_000_000 })).status).toBe(400);
     // Without a token, or with a forged one.
-    expect((await rita.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [wellFormed] }, { authorization: 'Bearer forged' })).status).toBe(401);
+    expect(
+      (
+        await rita.request(
+          'POST',
+          '/v1/sync/push',
+          { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: [wellFormed] },
+          { authorization: 'Bearer forged' },
+        )
+      ).status,
+    ).toBe(401);
     expect(await tableCounts(server)).toEqual(before);
   });
 
@@ -116,12 +153,20 @@ describe.each(SERVER_BACKENDS)('sync bad input (%s)', (backend) => {
     expectAllApplied(await rita.push([op('issues', 'insert', sampleRow('issues', { id: 'with-photo', site_id: 's1' }))]));
     const missing = 'b'.repeat(64);
     const before = await dataCounts(server);
-    const [refused] = await rita.push([op('issue_attachments', 'insert', { event_id: 'e', issue_id: 'with-photo', sha256: missing }, { partition: 'site:s1' })]);
+    const [refused] = await rita.push([
+      op('issue_attachments', 'insert', { event_id: 'e', issue_id: 'with-photo', sha256: missing }, { partition: 'site:s1' }),
+    ]);
     expect(refused).toMatchObject({ status: 'rejected', code: 'blob_missing', reason: expect.stringContaining(missing) });
     expect(await dataCounts(server)).toEqual(before);
     const sha = await rita.putBlob(Buffer.from('photo bytes'));
-    expectAllApplied(await rita.push([op('issue_attachments', 'insert', { event_id: 'e', issue_id: 'with-photo', sha256: sha }, { partition: 'site:s1' })]));
-    expect(await server.db.query('SELECT sha256, partition FROM blob_refs WHERE sha256 = $1', [sha])).toEqual([{ sha256: sha, partition: 'site:s1' }]);
+    expectAllApplied(
+      await rita.push([
+        op('issue_attachments', 'insert', { event_id: 'e', issue_id: 'with-photo', sha256: sha }, { partition: 'site:s1' }),
+      ]),
+    );
+    expect(await server.db.query('SELECT sha256, partition FROM blob_refs WHERE sha256 = $1', [sha])).toEqual([
+      { sha256: sha, partition: 'site:s1' },
+    ]);
   });
 
   it('never rewrites append-only rows', async () => {

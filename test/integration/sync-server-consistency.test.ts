@@ -32,7 +32,14 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     alice = await signIn(server, 'alice');
     aliceTablet = await signIn(server, 'alice', 'tablet');
     admin = await signIn(server, 'root');
-    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: ['alice'] }, { id: 's2', technicians: ['alice'] }])));
+    expectAllApplied(
+      await rita.push(
+        planOperations('d1', [
+          { id: 's1', technicians: ['alice'] },
+          { id: 's2', technicians: ['alice'] },
+        ]),
+      ),
+    );
   }, 120_000);
   afterAll(async () => server?.stop());
 
@@ -60,12 +67,19 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
 
     // The same operation ids from the same user's other device are not its own: refused, nothing written.
     const foreign = await aliceTablet.push(batch);
-    expect(foreign.map((r) => r.status === 'rejected' && r.code)).toEqual(['foreign_operation', 'foreign_operation', 'foreign_operation', 'foreign_operation']);
+    expect(foreign.map((r) => r.status === 'rejected' && r.code)).toEqual([
+      'foreign_operation',
+      'foreign_operation',
+      'foreign_operation',
+      'foreign_operation',
+    ]);
     expect({ rows: await snapshot(server), counts: await tableCounts(server) }).toEqual(before);
   });
 
   it('applies a batch sent twice at the same moment (a retry racing the original) once', async () => {
-    const batch = Array.from({ length: 20 }, (_, k) => op('check_runs', 'insert', sampleRow('check_runs', { id: `race-${k}`, site_id: 's1' })));
+    const batch = Array.from({ length: 20 }, (_, k) =>
+      op('check_runs', 'insert', sampleRow('check_runs', { id: `race-${k}`, site_id: 's1' })),
+    );
     batch.push(op('issues', 'insert', sampleRow('issues', { id: 'race-issue', site_id: 's2' })));
     const before = await tableCounts(server);
     const [a, b] = await Promise.all([alice.push(batch), alice.push(batch)]);
@@ -82,7 +96,9 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expectAllApplied(await alice.push([op('issues', 'insert', row)]));
     const [deleted] = await rita.push([op('issues', 'delete', { id: 'phoenix' }, { partition: 'site:s1', baseVersion: 1 })]);
     expect(deleted).toMatchObject({ status: 'applied', version: 2 });
-    const [late] = await alice.push([op('issues', 'update', { id: 'phoenix', status: 'closed' }, { partition: 'site:s1', baseVersion: 1 })]);
+    const [late] = await alice.push([
+      op('issues', 'update', { id: 'phoenix', status: 'closed' }, { partition: 'site:s1', baseVersion: 1 }),
+    ]);
     expect(late).toMatchObject({ status: 'rejected', code: 'row_deleted' });
     const [again] = await alice.push([op('issues', 'delete', { id: 'phoenix' }, { partition: 'site:s1', baseVersion: 1 })]);
     expect(again).toMatchObject({ status: 'applied', version: 2 });
@@ -98,10 +114,16 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     const [second] = await aliceTablet.push([op('issues', 'insert', sampleRow('issues', { id: 'num-b', site_id: 's2', number: 50 }))]);
     expect(second).toMatchObject({ status: 'applied', version: 1, overwrote: [{ column: 'number', replaced: 50, by: 51 }] });
     const events = await Promise.all([
-      alice.push([op('issue_events', 'insert', sampleRow('issue_events', { id: 'num-ev-a', issue_id: 'num-a', seq: 1 }), { partition: 'site:s2' })]),
-      aliceTablet.push([op('issue_events', 'insert', sampleRow('issue_events', { id: 'num-ev-b', issue_id: 'num-a', seq: 1 }), { partition: 'site:s2' })]),
+      alice.push([
+        op('issue_events', 'insert', sampleRow('issue_events', { id: 'num-ev-a', issue_id: 'num-a', seq: 1 }), { partition: 'site:s2' }),
+      ]),
+      aliceTablet.push([
+        op('issue_events', 'insert', sampleRow('issue_events', { id: 'num-ev-b', issue_id: 'num-a', seq: 1 }), { partition: 'site:s2' }),
+      ]),
     ]);
-    expect(events.map(([r]) => (r!.status === 'applied' && r!.overwrote ? r!.overwrote : [])).flat()).toEqual([{ column: 'seq', replaced: 1, by: 2 }]);
+    expect(events.map(([r]) => (r!.status === 'applied' && r!.overwrote ? r!.overwrote : [])).flat()).toEqual([
+      { column: 'seq', replaced: 1, by: 2 },
+    ]);
     const rows = (await alice.pullAll('site:s2')).changes.filter((c) => c.rowId.startsWith('num-'));
     const numbers = Object.fromEntries(rows.map((c) => [c.rowId, c.data!.number ?? c.data!.seq]));
     expect(numbers['num-a']).toBe(50);
@@ -125,8 +147,12 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     // that wants to create it is under way (on PostgreSQL the push waits, notices and starts again).
     let pushed: Promise<unknown> | undefined;
     await server.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO partitions (key, scope, deployment_id, label, last_seq) VALUES ('deployment:d-held', 'deployment', 'd-held', 'held', 1)`);
-      await tx.query(`INSERT INTO docs (entity, row_id, partition, version, data) VALUES ('waves', 'w-held-0', 'deployment:d-held', 1, '{}')`);
+      await tx.query(
+        `INSERT INTO partitions (key, scope, deployment_id, label, last_seq) VALUES ('deployment:d-held', 'deployment', 'd-held', 'held', 1)`,
+      );
+      await tx.query(
+        `INSERT INTO docs (entity, row_id, partition, version, data) VALUES ('waves', 'w-held-0', 'deployment:d-held', 1, '{}')`,
+      );
       await tx.query(`INSERT INTO change_log (partition, seq, entity, row_id) VALUES ('deployment:d-held', 1, 'waves', 'w-held-0')`);
       pushed = admin.push([op('waves', 'insert', sampleRow('waves', { id: 'w-held-1', deployment_id: 'd-held' }))]);
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -142,7 +168,11 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     const [mine] = await alice.push([op('sites', 'update', { id: 's2', status: 'in_progress' }, { partition: 'site:s2', baseVersion: 1 })]);
     expect(mine).toEqual({ opId: expect.any(String), status: 'applied', version: 2 });
     const [theirs] = await rita.push([op('sites', 'update', { id: 's2', status: 'blocked' }, { partition: 'site:s2', baseVersion: 1 })]);
-    expect(theirs).toMatchObject({ status: 'applied', version: 3, overwrote: [{ column: 'status', replaced: 'in_progress', by: 'blocked' }] });
+    expect(theirs).toMatchObject({
+      status: 'applied',
+      version: 3,
+      overwrote: [{ column: 'status', replaced: 'in_progress', by: 'blocked' }],
+    });
     const recorded = await server.db.query<{ column_name: string; replaced_value: unknown; new_value: unknown; replaced_version: number }>(
       `SELECT column_name, replaced_value, new_value, replaced_version FROM overwrites WHERE entity = 'sites' AND row_id = 's2'`,
     );
@@ -206,7 +236,9 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     // The device that followed along has exactly what a fresh pull has.
     const freshMap = new Map<string, Change>();
     apply(freshMap, fresh.changes);
-    expect(new Map([...seen].map(([k, c]) => [k, c.data as WireRow | null]))).toEqual(new Map([...freshMap].map(([k, c]) => [k, c.data as WireRow | null])));
+    expect(new Map([...seen].map(([k, c]) => [k, c.data as WireRow | null]))).toEqual(
+      new Map([...freshMap].map(([k, c]) => [k, c.data as WireRow | null])),
+    );
     const [info] = (await alice.partitions()).filter((p) => p.partition === 'site:s1');
     expect(fresh.cursor).toBe(info!.lastSeq);
   });
@@ -222,7 +254,12 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expect(purged.purged).toBeGreaterThanOrEqual(1);
     expect(purged.partitions).toContainEqual({ partition: 'site:s2', retainedFrom: latest });
 
-    expect(await alice.pull('site:s2', before)).toEqual({ status: 'reset_required', partition: 'site:s2', retainedFrom: latest, lastSeq: latest });
+    expect(await alice.pull('site:s2', before)).toEqual({
+      status: 'reset_required',
+      partition: 'site:s2',
+      retainedFrom: latest,
+      lastSeq: latest,
+    });
     // The later pages of a snapshot (begun at 0) continue below the retention mark.
     expect(await alice.pull('site:s2', before, undefined, true)).toMatchObject({ status: 'ok' });
     // A cursor at or past the purge point, and a snapshot from 0, are fine.
@@ -232,7 +269,12 @@ describe.each(SERVER_BACKENDS)('sync consistency (%s)', (backend) => {
     expect(snapshotPull.changes.some((c) => c.entity === 'sites' && c.rowId === 's2')).toBe(true);
     expect((await alice.partitions()).find((p) => p.partition === 'site:s2')).toMatchObject({ retainedFrom: latest });
     // A cursor the server never issued (its database was restored from an older backup) needs a snapshot too.
-    expect(await alice.pull('site:s2', latest + 1000)).toEqual({ status: 'reset_required', partition: 'site:s2', retainedFrom: latest, lastSeq: latest });
+    expect(await alice.pull('site:s2', latest + 1000)).toEqual({
+      status: 'reset_required',
+      partition: 'site:s2',
+      retainedFrom: latest,
+      lastSeq: latest,
+    });
     // An insert after the purge brings the row back under a new sequence.
     const [back] = await rita.push([op('target_machines', 'insert', sampleRow('target_machines', { id: 'tm-gone', site_id: 's2' }))]);
     expect(back).toMatchObject({ status: 'applied', version: 1 });

@@ -71,20 +71,49 @@ export function keyRegistration(key: TestSigningKey, username: string): { public
 
 /** A sheet row's key columns signed with `key` (the content hash is the row's when it is one, else made from its id), sheet_json to match. */
 export function signedSheetRow(row: WireRow, key: TestSigningKey): WireRow {
-  const hash = typeof row.content_hash === 'string' && /^[0-9a-f]{64}$/.test(row.content_hash) ? row.content_hash : createHash('sha256').update(String(row.id)).digest('hex');
+  const hash =
+    typeof row.content_hash === 'string' && /^[0-9a-f]{64}$/.test(row.content_hash)
+      ? row.content_hash
+      : createHash('sha256').update(String(row.id)).digest('hex');
   const signature = sign(null, Buffer.from(hash, 'hex'), key.privateKey).toString('base64');
-  const sheet = { hash: { algorithm: 'sha256', value: hash }, signature: { algorithm: 'ed25519', value: signature }, publicKey: { format: 'spki-der-base64', value: key.publicKey, fingerprint: key.fingerprint } };
-  return { ...row, content_hash: hash, device_signature: signature, public_key: key.publicKey, key_fingerprint: key.fingerprint, sheet_json: JSON.stringify(sheet) };
+  const sheet = {
+    hash: { algorithm: 'sha256', value: hash },
+    signature: { algorithm: 'ed25519', value: signature },
+    publicKey: { format: 'spki-der-base64', value: key.publicKey, fingerprint: key.fingerprint },
+  };
+  return {
+    ...row,
+    content_hash: hash,
+    device_signature: signature,
+    public_key: key.publicKey,
+    key_fingerprint: key.fingerprint,
+    sheet_json: JSON.stringify(sheet),
+  };
 }
 
 /** A sample sheet row (placeholder key columns) signed by the pushing device's key: what an honest desktop sends. */
 function signPlaceholderSheets(operations: Operation[], key: TestSigningKey): Operation[] {
   const placeholder = sampleRow('sign_off_sheets', {}).public_key;
-  return operations.map((o) => (o.entity === 'sign_off_sheets' && o.kind === 'insert' && o.data.public_key === placeholder ? { ...o, data: signedSheetRow(o.data, key) } : o));
+  return operations.map((o) =>
+    o.entity === 'sign_off_sheets' && o.kind === 'insert' && o.data.public_key === placeholder
+      ? { ...o, data: signedSheetRow(o.data, key) }
+      : o,
+  );
 }
 
-export async function signIn(server: TestServer, username: string, deviceName = `${username}'s laptop`, options: { key?: TestSigningKey; registerKey?: boolean } = {}): Promise<Device> {
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token?: string): Promise<HttpAnswer> => {
+export async function signIn(
+  server: TestServer,
+  username: string,
+  deviceName = `${username}'s laptop`,
+  options: { key?: TestSigningKey; registerKey?: boolean } = {},
+): Promise<Device> {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    token?: string,
+  ): Promise<HttpAnswer> => {
     const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
     const answer = await api(server.url, method, path, {
       ...(body === undefined ? {} : isRaw ? { rawBody: body as string | Buffer } : { body }),
@@ -96,7 +125,13 @@ export async function signIn(server: TestServer, username: string, deviceName = 
   };
   const key = options.key ?? newSigningKey();
   const signingKey = options.registerKey === false ? {} : { signingKey: keyRegistration(key, username) };
-  const signedIn = await request('POST', '/v1/auth/sign-in', { username, password: PASSWORD, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION, ...signingKey });
+  const signedIn = await request('POST', '/v1/auth/sign-in', {
+    username,
+    password: PASSWORD,
+    deviceName,
+    protocolVersion: SYNC_PROTOCOL_VERSION,
+    ...signingKey,
+  });
   if (signedIn.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(signedIn.body)}`);
   const { token, deviceId, user } = signInResponseSchema.parse(signedIn.body);
   const ok = (answer: HttpAnswer, what: string): unknown => {
@@ -111,7 +146,11 @@ export async function signIn(server: TestServer, username: string, deviceName = 
     request: (method, path, body, headers) => request(method, path, body, headers, token),
     async push(operations) {
       const body = ok(
-        await device.request('POST', '/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, operations: signPlaceholderSheets(operations, key) }),
+        await device.request('POST', '/v1/sync/push', {
+          protocolVersion: SYNC_PROTOCOL_VERSION,
+          schemaVersion: SCHEMA_VERSION,
+          operations: signPlaceholderSheets(operations, key),
+        }),
         'push',
       );
       return pushResponseSchema.parse(body).results;
@@ -142,12 +181,17 @@ export async function signIn(server: TestServer, username: string, deviceName = 
     },
     async putBlob(bytes, mediaType = 'image/png') {
       const sha = createHash('sha256').update(bytes).digest('hex');
-      const answer = await api(server.url, 'PUT', `/v1/blobs/${sha}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`, {
-        rawBody: new Uint8Array(bytes),
-        token,
-        headers: { 'content-type': 'application/octet-stream' },
-        otherBody: 'text',
-      });
+      const answer = await api(
+        server.url,
+        'PUT',
+        `/v1/blobs/${sha}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`,
+        {
+          rawBody: new Uint8Array(bytes),
+          token,
+          headers: { 'content-type': 'application/octet-stream' },
+          otherBody: 'text',
+        },
+      );
       if (answer.status !== 200) throw new Error(`blob upload answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       return sha;
     },
@@ -164,7 +208,8 @@ export function sampleRow(entityName: string, overrides: WireRow): WireRow {
   }
   // Columns with a CHECK (shared/sync/row-rules.ts) take their first allowed value.
   for (const rule of entityRules(entity.name)?.rules ?? []) {
-    if (rule.kind === 'enum' && row[rule.column] !== null && !rule.values.includes(row[rule.column] as string | number)) row[rule.column] = rule.values[0]!;
+    if (rule.kind === 'enum' && row[rule.column] !== null && !rule.values.includes(row[rule.column] as string | number))
+      row[rule.column] = rule.values[0]!;
   }
   if (entity.name === 'deployment_reviews') row.action_items = '[]';
   // Optional on the wire but never null (migration 24, `absentOr` in row-rules.ts).
@@ -217,19 +262,52 @@ export function planOperations(deploymentId: string, sites: { id: string; techni
     op('deployments', 'insert', sampleRow('deployments', { id: deploymentId, name: `Rollout ${deploymentId}`, ...AUDIT })),
     op('waves', 'insert', sampleRow('waves', { id: `${deploymentId}-wave`, deployment_id: deploymentId, ...AUDIT })),
     op('components', 'insert', sampleRow('components', { id: `${deploymentId}-comp`, deployment_id: deploymentId, ...AUDIT })),
-    op('requirements', 'insert', sampleRow('requirements', { id: `${deploymentId}-req`, deployment_id: deploymentId, params: '{}', ...AUDIT })),
-    op('checklist_templates', 'insert', sampleRow('checklist_templates', { id: `${deploymentId}-tpl`, deployment_id: deploymentId, ...AUDIT })),
-    op('checklist_template_items', 'insert', sampleRow('checklist_template_items', { id: `${deploymentId}-tpl-1`, template_id: `${deploymentId}-tpl` }), {
-      partition: `deployment:${deploymentId}`,
-    }),
+    op(
+      'requirements',
+      'insert',
+      sampleRow('requirements', { id: `${deploymentId}-req`, deployment_id: deploymentId, params: '{}', ...AUDIT }),
+    ),
+    op(
+      'checklist_templates',
+      'insert',
+      sampleRow('checklist_templates', { id: `${deploymentId}-tpl`, deployment_id: deploymentId, ...AUDIT }),
+    ),
+    op(
+      'checklist_template_items',
+      'insert',
+      sampleRow('checklist_template_items', { id: `${deploymentId}-tpl-1`, template_id: `${deploymentId}-tpl` }),
+      {
+        partition: `deployment:${deploymentId}`,
+      },
+    ),
   ];
   ops.push(...otherRows('down', 'deployment', deploymentId, ops));
   for (const site of sites) {
     ops.push(
-      op('sites', 'insert', sampleRow('sites', { id: site.id, deployment_id: deploymentId, code: site.id.toUpperCase(), name: `Site ${site.id}`, technicians: JSON.stringify(site.technicians), status: 'planned', ...AUDIT })),
+      op(
+        'sites',
+        'insert',
+        sampleRow('sites', {
+          id: site.id,
+          deployment_id: deploymentId,
+          code: site.id.toUpperCase(),
+          name: `Site ${site.id}`,
+          technicians: JSON.stringify(site.technicians),
+          status: 'planned',
+          ...AUDIT,
+        }),
+      ),
       op('target_machines', 'insert', sampleRow('target_machines', { id: `${site.id}-tm`, site_id: site.id, ...AUDIT })),
-      op('inventory_items', 'insert', sampleRow('inventory_items', { id: `${site.id}-inv`, site_id: site.id, state: 'expected', is_surplus: 0, note: '', ...AUDIT })),
-      op('checklist_items', 'insert', sampleRow('checklist_items', { id: `${site.id}-chk`, site_id: site.id, state: 'todo', note: '', ...AUDIT })),
+      op(
+        'inventory_items',
+        'insert',
+        sampleRow('inventory_items', { id: `${site.id}-inv`, site_id: site.id, state: 'expected', is_surplus: 0, note: '', ...AUDIT }),
+      ),
+      op(
+        'checklist_items',
+        'insert',
+        sampleRow('checklist_items', { id: `${site.id}-chk`, site_id: site.id, state: 'todo', note: '', ...AUDIT }),
+      ),
     );
     ops.push(...otherRows('down', 'site', site.id, ops));
   }
@@ -242,7 +320,9 @@ export function planOperations(deploymentId: string, sites: { id: string; techni
  */
 export function otherRows(direction: 'down' | 'up', scope: 'deployment' | 'site', id: string, covered: readonly Operation[]): Operation[] {
   const have = new Set(covered.map((o) => o.entity));
-  return SYNC_ENTITIES.filter((e) => e.direction === direction && e.partition.kind === 'column' && e.partition.scope === scope && !have.has(e.name)).map((e) => {
+  return SYNC_ENTITIES.filter(
+    (e) => e.direction === direction && e.partition.kind === 'column' && e.partition.scope === scope && !have.has(e.name),
+  ).map((e) => {
     const column = (e.partition as { column: string }).column;
     const keys = Object.fromEntries(e.key.map((k) => [k, `${id}-${e.name}-${k}`]));
     return op(e.name, 'insert', sampleRow(e.name, { ...keys, [column]: id }));
@@ -257,7 +337,16 @@ export function expectAllApplied(results: OperationResult[]): void {
 /** Counts of the server's sync tables, to prove that refused requests wrote nothing. */
 export async function tableCounts(server: TestServer): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['docs', 'change_log', 'applied_ops', 'overwrites', 'partitions', 'blob_refs', 'site_assignments', 'deployment_managers']) {
+  for (const table of [
+    'docs',
+    'change_log',
+    'applied_ops',
+    'overwrites',
+    'partitions',
+    'blob_refs',
+    'site_assignments',
+    'deployment_managers',
+  ]) {
     const rows = await server.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${table}`);
     counts[table] = Number(rows[0]!.n);
   }

@@ -17,9 +17,19 @@ const HOUR = 60 * 60 * 1000;
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** One chunk upload, answered as is (no throw on refusal). */
-async function upload(server: TestServer, device: Device, bytes: Buffer, mediaType: string, hash = sha(bytes)): Promise<{ status: number; body: unknown }> {
+async function upload(
+  server: TestServer,
+  device: Device,
+  bytes: Buffer,
+  mediaType: string,
+  hash = sha(bytes),
+): Promise<{ status: number; body: unknown }> {
   const path = `/v1/blobs/${hash}?offset=0&size=${bytes.length}&mediaType=${encodeURIComponent(mediaType)}`;
-  const answer = await api(server.url, 'PUT', path, { rawBody: new Uint8Array(bytes), token: device.token, headers: { 'content-type': 'application/octet-stream' } });
+  const answer = await api(server.url, 'PUT', path, {
+    rawBody: new Uint8Array(bytes),
+    token: device.token,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   return { status: answer.status, body: answer.body };
 }
 
@@ -31,7 +41,11 @@ function download(server: TestServer, device: Device, hash: string): Promise<Api
 /** An issue at a site with one attachment. */
 function issueWithAttachment(site: string, id: string, hash: string): Operation[] {
   return [
-    op('issues', 'insert', sampleRow('issues', { id, site_id: site, severity: 'low', category: 'documentation', status: 'open', blocks_sign_off: 0 })),
+    op(
+      'issues',
+      'insert',
+      sampleRow('issues', { id, site_id: site, severity: 'low', category: 'documentation', status: 'open', blocks_sign_off: 0 }),
+    ),
     op('issue_attachments', 'insert', { event_id: `${id}-e`, issue_id: id, sha256: hash }, { partition: `site:${site}` }),
   ];
 }
@@ -55,7 +69,13 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     await server.createUser({ username: 'mallory', displayName: 'Alice Field', role: 'technician', password: PASSWORD });
     await server.createUser({ username: 'eve', displayName: 'alice', role: 'technician', password: PASSWORD });
     await server.createUser({ username: 'bob', displayName: 'Bob Builder', role: 'technician', password: PASSWORD });
-    [rita, alice, mallory, eve, bob] = await Promise.all([signIn(server, 'rita'), signIn(server, 'alice'), signIn(server, 'mallory'), signIn(server, 'eve'), signIn(server, 'bob')]);
+    [rita, alice, mallory, eve, bob] = await Promise.all([
+      signIn(server, 'rita'),
+      signIn(server, 'alice'),
+      signIn(server, 'mallory'),
+      signIn(server, 'eve'),
+      signIn(server, 'bob'),
+    ]);
     expectAllApplied(
       await rita.push(
         planOperations('d1', [
@@ -75,7 +95,7 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     if (saved.interval === undefined) delete process.env.OUTPOST_BLOB_PURGE_INTERVAL_MINUTES;
   });
 
-  it('assigns sites by user id: a display name equal to another user\'s name or username gets none of their sites', async () => {
+  it("assigns sites by user id: a display name equal to another user's name or username gets none of their sites", async () => {
     expect((await alice.partitions()).map((p) => p.partition)).toEqual(['deployment:d1', 'site:s1', 'site:s3']);
     expect(await mallory.partitions()).toEqual([]);
     expect(await eve.partitions()).toEqual([]);
@@ -83,10 +103,18 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
       for (const partition of ['site:s1', 'site:s2', 'site:s3', 'deployment:d1']) {
         expect((await device.request('POST', '/v1/sync/pull', { partition, after: 0 })).status, partition).toBe(403);
       }
-      const [refused] = await device.push([op('issues', 'insert', sampleRow('issues', { id: `i-${device.userId}`, site_id: 's1', severity: 'low', category: 'documentation', status: 'open' }))]);
+      const [refused] = await device.push([
+        op(
+          'issues',
+          'insert',
+          sampleRow('issues', { id: `i-${device.userId}`, site_id: 's1', severity: 'low', category: 'documentation', status: 'open' }),
+        ),
+      ]);
       expect(refused).toMatchObject({ status: 'rejected', code: 'forbidden' });
     }
-    const assigned = await server.db.query<{ site_id: string; user_id: string }>('SELECT site_id, user_id::text AS user_id FROM site_assignments ORDER BY site_id');
+    const assigned = await server.db.query<{ site_id: string; user_id: string }>(
+      'SELECT site_id, user_id::text AS user_id FROM site_assignments ORDER BY site_id',
+    );
     expect(assigned).toEqual([
       { site_id: 's1', user_id: alice.userId },
       { site_id: 's3', user_id: alice.userId },
@@ -95,7 +123,14 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
   });
 
   it('refuses a technician entry that is neither a name nor a user', async () => {
-    const [bad] = await rita.push([op('sites', 'update', { id: 's2', technicians: JSON.stringify([{ id: 'alice', name: 'Alice Field' }]) }, { partition: 'site:s2', baseVersion: 1 })]);
+    const [bad] = await rita.push([
+      op(
+        'sites',
+        'update',
+        { id: 's2', technicians: JSON.stringify([{ id: 'alice', name: 'Alice Field' }]) },
+        { partition: 'site:s2', baseVersion: 1 },
+      ),
+    ]);
     expect(bad).toMatchObject({ status: 'rejected', code: 'invalid' });
   });
 
@@ -108,26 +143,39 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     expect((await alice.request('GET', '/v1/users')).status).toBe(403);
   });
 
-  it('does not let a technician reference or download another site\'s attachment by its hash', async () => {
-    const photo = Buffer.from('bob\'s photo of rack 4 '.repeat(20));
+  it("does not let a technician reference or download another site's attachment by its hash", async () => {
+    const photo = Buffer.from("bob's photo of rack 4 ".repeat(20));
     const hash = await bob.putBlob(photo, 'image/jpeg');
     expectAllApplied(await bob.push(issueWithAttachment('s4', 'iss-bob', hash)));
     expect((await download(server, rita, hash)).status).toBe(200);
-    expect(await bob.request('GET', `/v1/blobs/${hash}/status`)).toMatchObject({ status: 200, body: { complete: true, received: photo.length } });
+    expect(await bob.request('GET', `/v1/blobs/${hash}/status`)).toMatchObject({
+      status: 200,
+      body: { complete: true, received: photo.length },
+    });
     expect((await rita.request('GET', `/v1/blobs/${hash}/status`)).status).toBe(404); // status is the device's own upload
 
     // Alice knows the hash: the server has the blob, but she never sent its bytes.
     expect((await alice.request('GET', `/v1/blobs/${hash}/status`)).status).toBe(404);
     const results = await alice.push(issueWithAttachment('s1', 'iss-alice', hash));
     expect(results[0]).toMatchObject({ status: 'applied' });
-    expect(results[1]).toMatchObject({ status: 'rejected', code: 'blob_not_held', reason: expect.stringMatching(/not uploaded from this device/) });
+    expect(results[1]).toMatchObject({
+      status: 'rejected',
+      code: 'blob_not_held',
+      reason: expect.stringMatching(/not uploaded from this device/),
+    });
     expect((await download(server, alice, hash)).status).toBe(404);
     expect((await alice.request('GET', `/v1/blobs/${hash}/status`)).status).toBe(404);
 
     // Other bytes under the same hash prove nothing.
     const forged = Buffer.alloc(photo.length, 0x41);
-    expect(await upload(server, alice, forged, 'image/jpeg', hash)).toMatchObject({ status: 422, body: { error: { code: 'hash_mismatch' } } });
-    expect((await alice.push(issueWithAttachment('s1', 'iss-alice-2', hash)))[1]).toMatchObject({ status: 'rejected', code: 'blob_not_held' });
+    expect(await upload(server, alice, forged, 'image/jpeg', hash)).toMatchObject({
+      status: 422,
+      body: { error: { code: 'hash_mismatch' } },
+    });
+    expect((await alice.push(issueWithAttachment('s1', 'iss-alice-2', hash)))[1]).toMatchObject({
+      status: 'rejected',
+      code: 'blob_not_held',
+    });
 
     // A reference stored by an older server (no referencing device): the first uploader (Bob) may not write s1.
     await server.db.query('INSERT INTO blob_refs (sha256, partition) VALUES ($1, $2)', [hash, 'site:s1']);
@@ -147,7 +195,12 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     const page = Buffer.from('<html><script>alert(document.cookie)</script></html>');
     const html = await bob.putBlob(page, 'text/html');
     const png = await bob.putBlob(Buffer.from('\x89PNG not really'), 'image/png');
-    expectAllApplied(await bob.push([...issueWithAttachment('s4', 'iss-html', html), op('issue_attachments', 'insert', { event_id: 'iss-html-e2', issue_id: 'iss-html', sha256: png }, { partition: 'site:s4' })]));
+    expectAllApplied(
+      await bob.push([
+        ...issueWithAttachment('s4', 'iss-html', html),
+        op('issue_attachments', 'insert', { event_id: 'iss-html-e2', issue_id: 'iss-html', sha256: png }, { partition: 'site:s4' }),
+      ]),
+    );
     const served = await download(server, rita, html);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('application/octet-stream');
@@ -159,10 +212,13 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     expect(image.headers.get('content-disposition')).toMatch(/^attachment/);
   });
 
-  it('refuses an upload over the device\'s quota with the reason (413)', async () => {
+  it("refuses an upload over the device's quota with the reason (413)", async () => {
     const big = Buffer.alloc(QUOTA_BYTES - 2_000, 7);
     const refused = await upload(server, eve, Buffer.concat([big, Buffer.alloc(3_000, 1)]), 'application/pdf');
-    expect(refused).toMatchObject({ status: 413, body: { error: { code: 'quota_exceeded', message: expect.stringMatching(/may have .* MB/) } } });
+    expect(refused).toMatchObject({
+      status: 413,
+      body: { error: { code: 'quota_exceeded', message: expect.stringMatching(/may have .* MB/) } },
+    });
     expect((await upload(server, eve, big, 'application/pdf')).status).toBe(200);
     const second = await upload(server, eve, Buffer.alloc(3_000, 2), 'application/pdf');
     expect(second).toMatchObject({ status: 413, body: { error: { code: 'quota_exceeded' } } });
@@ -191,7 +247,10 @@ describe.each(SERVER_BACKENDS)('identities and attachments (%s)', (backend) => {
     if (backend === 'postgresql') {
       // The command, on the server's database (PGlite's directory belongs to the running server): an upload left a day ago.
       const stale = await bob.putBlob(Buffer.from('left behind a day ago'), 'image/png');
-      await server.db.query("UPDATE blobs SET created_at = now() - interval '1 day', unreferenced_since = now() - interval '1 day' WHERE sha256 = $1", [stale]);
+      await server.db.query(
+        "UPDATE blobs SET created_at = now() - interval '1 day', unreferenced_since = now() - interval '1 day' WHERE sha256 = $1",
+        [stale],
+      );
       const out: string[] = [];
       const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), readStdin: async () => '' };
       const saved = process.env.DATABASE_URL;

@@ -23,13 +23,18 @@ describe.each(SERVER_BACKENDS)('pull pages bounded in bytes (%s)', (backend) => 
     before = (await rita.pullAll('deployment:d1')).changes.length;
     // Large rows after the plan: components whose description is ~900 KB each.
     await server.db.transaction(async (tx) => {
-      const [partition] = await tx.query<{ last_seq: string | number }>("SELECT last_seq FROM partitions WHERE key = 'deployment:d1' FOR UPDATE");
+      const [partition] = await tx.query<{ last_seq: string | number }>(
+        "SELECT last_seq FROM partitions WHERE key = 'deployment:d1' FOR UPDATE",
+      );
       let seq = Number(partition!.last_seq);
       for (let i = 0; i < LARGE_ROWS; i++) {
         seq += 1;
         const id = `big-${String(i).padStart(2, '0')}`;
         const data = { id, deployment_id: 'd1', name: id, description: String.fromCharCode(97 + i).repeat(ROW_BYTES) };
-        await tx.query("INSERT INTO docs (entity, row_id, partition, version, deleted, data) VALUES ('components', $1, 'deployment:d1', 1, false, $2::jsonb)", [id, JSON.stringify(data)]);
+        await tx.query(
+          "INSERT INTO docs (entity, row_id, partition, version, deleted, data) VALUES ('components', $1, 'deployment:d1', 1, false, $2::jsonb)",
+          [id, JSON.stringify(data)],
+        );
         await tx.query("INSERT INTO change_log (partition, seq, entity, row_id) VALUES ('deployment:d1', $1, 'components', $2)", [seq, id]);
       }
       await tx.query("UPDATE partitions SET last_seq = $1 WHERE key = 'deployment:d1'", [seq]);
@@ -41,7 +46,7 @@ describe.each(SERVER_BACKENDS)('pull pages bounded in bytes (%s)', (backend) => 
     const pages: { bytes: number; rows: number }[] = [];
     const seen: string[] = [];
     let cursor = 0;
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const answer = await rita.request('POST', '/v1/sync/pull', { partition: 'deployment:d1', after: cursor, limit: PULL_MAX_LIMIT });
       expect(answer.status).toBe(200);
       const page = answer.body as { status: 'ok'; changes: { seq: number; rowId: string }[]; cursor: number; more: boolean };
@@ -59,10 +64,15 @@ describe.each(SERVER_BACKENDS)('pull pages bounded in bytes (%s)', (backend) => 
   });
 
   it('always sends at least one row, even one larger than the budget', async () => {
-    const first = JSON.parse((await pullChangesJson(server.db, { partition: 'deployment:d1', after: 0, limit: 100, maxBytes: 1 }))!) as { changes: unknown[]; more: boolean };
+    const first = JSON.parse((await pullChangesJson(server.db, { partition: 'deployment:d1', after: 0, limit: 100, maxBytes: 1 }))!) as {
+      changes: unknown[];
+      more: boolean;
+    };
     expect(first.changes).toHaveLength(1);
     expect(first.more).toBe(true);
-    const all = JSON.parse((await pullChangesJson(server.db, { partition: 'deployment:d1', after: 0, limit: 100, maxBytes: 10 * ROW_BYTES * LARGE_ROWS }))!) as { changes: unknown[]; more: boolean };
+    const all = JSON.parse(
+      (await pullChangesJson(server.db, { partition: 'deployment:d1', after: 0, limit: 100, maxBytes: 10 * ROW_BYTES * LARGE_ROWS }))!,
+    ) as { changes: unknown[]; more: boolean };
     expect(all.changes).toHaveLength(before + LARGE_ROWS);
     expect(all.more).toBe(false);
   });

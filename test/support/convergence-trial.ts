@@ -74,7 +74,11 @@ export interface Kill {
   who: Who;
   afterMs: number;
 }
-const kill: fc.Arbitrary<Kill> = fc.record({ round: fc.nat(2), who: fc.constantFrom<Who>('rm', ...TECHS), afterMs: fc.integer({ min: 0, max: 60 }) });
+const kill: fc.Arbitrary<Kill> = fc.record({
+  round: fc.nat(2),
+  who: fc.constantFrom<Who>('rm', ...TECHS),
+  afterMs: fc.integer({ min: 0, max: 60 }),
+});
 
 export const scenario = fc.record({
   actions: fc.array(action, { minLength: 2, maxLength: 14 }),
@@ -116,7 +120,10 @@ interface OutboxOp {
 }
 
 function outbox(device: Device): OutboxOp[] {
-  return readLocal(device.core.databaseFile, (sqlite) => sqlite.prepare('SELECT op_id, entity, row_id, data FROM sync_outbox ORDER BY seq').all() as OutboxOp[]);
+  return readLocal(
+    device.core.databaseFile,
+    (sqlite) => sqlite.prepare('SELECT op_id, entity, row_id, data FROM sync_outbox ORDER BY seq').all() as OutboxOp[],
+  );
 }
 
 /** A central server with the fault proxy in front of it: where every convergence trial's devices sync. */
@@ -237,7 +244,10 @@ function perform(world: World, a: Action): void {
     case 'checklist': {
       const items = core.call('checklist.get', { siteId: site.id }).phases.flatMap((p) => p.items);
       const item = items[a.item % Math.max(1, items.length)];
-      if (item) attempt(() => core.call('checklist.setItemState', { itemId: item.id, state: a.state, note: a.state === 'todo' ? '' : 'by property test' }));
+      if (item)
+        attempt(() =>
+          core.call('checklist.setItemState', { itemId: item.id, state: a.state, note: a.state === 'todo' ? '' : 'by property test' }),
+        );
       break;
     }
     case 'openIssue':
@@ -299,9 +309,22 @@ export async function runTrial(fleet: Fleet, { actions, faultSeed, faultyRounds,
   for (const w of who) for (const op of outbox(world.devices[w])) made.set(op.op_id, { who: w, op });
 
   const eventsBefore = proxy.events().length;
-  proxy.setRandom({ seed: faultSeed, weights: { pass: 3, delay: 1, drop: 1, cut_request: 1, cut_response: 2 }, maxCutBytes: 3000, delayMs: [1, 40] });
-  for (let r = 0; r < faultyRounds; r += 1) coverage.kills += await round(world, orders[r]!, kills.filter((k) => k.round === r));
-  coverage.cutConnections += proxy.events().slice(eventsBefore).filter((e) => e.cut).length;
+  proxy.setRandom({
+    seed: faultSeed,
+    weights: { pass: 3, delay: 1, drop: 1, cut_request: 1, cut_response: 2 },
+    maxCutBytes: 3000,
+    delayMs: [1, 40],
+  });
+  for (let r = 0; r < faultyRounds; r += 1)
+    coverage.kills += await round(
+      world,
+      orders[r]!,
+      kills.filter((k) => k.round === r),
+    );
+  coverage.cutConnections += proxy
+    .events()
+    .slice(eventsBefore)
+    .filter((e) => e.cut).length;
   proxy.setMode({ kind: 'pass' });
   await new Promise((resolve) => setTimeout(resolve, 50));
   let r = faultyRounds;
@@ -322,7 +345,9 @@ export async function runTrial(fleet: Fleet, { actions, faultSeed, faultyRounds,
   for (const o of ops) decided.set(o.op_id, (decided.get(o.op_id) ?? 0) + 1);
   const lost = [...made.keys()].filter((id) => !decided.has(id));
   const userOfDevice = new Map(deviceIds.map((d) => [d.id, d.username]));
-  const doubled = ops.filter((o) => decided.get(o.op_id)! > 1 || !made.has(o.op_id) || userOfDevice.get(o.device_id) !== world.users[made.get(o.op_id)!.who]);
+  const doubled = ops.filter(
+    (o) => decided.get(o.op_id)! > 1 || !made.has(o.op_id) || userOfDevice.get(o.device_id) !== world.users[made.get(o.op_id)!.who],
+  );
   if (lost.length > 0) failures.push(`lost operations: ${sorted(lost).join(', ')}`);
   if (doubled.length > 0) failures.push(`operations held twice or by the wrong device: ${sorted(doubled.map((o) => o.op_id)).join(', ')}`);
 
@@ -330,13 +355,17 @@ export async function runTrial(fleet: Fleet, { actions, faultSeed, faultyRounds,
   for (const w of who) {
     const rejected = sorted(ops.filter((o) => o.status === 'rejected' && made.get(o.op_id)?.who === w).map((o) => o.op_id));
     const conflicts = sorted(conflictOpIds(world.devices[w].core.databaseFile).filter((id) => !conflictsBefore.get(w)!.has(id)));
-    if (JSON.stringify(conflicts) !== JSON.stringify(rejected)) failures.push(`${w} conflicts ${JSON.stringify(conflicts)} but the server rejected ${JSON.stringify(rejected)}`);
+    if (JSON.stringify(conflicts) !== JSON.stringify(rejected))
+      failures.push(`${w} conflicts ${JSON.stringify(conflicts)} but the server rejected ${JSON.stringify(rejected)}`);
   }
 
   // Every device holds the server's rows of the partitions it may read now.
   const docs = await serverDocs(server.db);
   const [siteA, siteB] = world.plan.sites;
-  const assignments = await server.db.query<{ technician: string }>('SELECT u.username AS technician FROM site_assignments a JOIN users u ON u.id = a.user_id WHERE a.site_id = $1', [siteA!.id]);
+  const assignments = await server.db.query<{ technician: string }>(
+    'SELECT u.username AS technician FROM site_assignments a JOIN users u ON u.id = a.user_id WHERE a.site_id = $1',
+    [siteA!.id],
+  );
   const tbOnA = assignments.some((a) => a.technician === world.users.tb);
   const dep = `deployment:${world.plan.deploymentId}`;
   const readable: Record<Who, string[]> = {
@@ -370,7 +399,10 @@ export async function runTrial(fleet: Fleet, { actions, faultSeed, faultyRounds,
         .at(-1);
       if (last === undefined || last === final) continue;
       const recorded = overwrites.filter((o) => o.row_id === site.id).map((o) => o.replaced_value);
-      if (!recorded.includes(last)) failures.push(`${w}'s status ${String(last)} at ${site.id} was replaced by ${String(final)} and not recorded (recorded: ${JSON.stringify(recorded)})`);
+      if (!recorded.includes(last))
+        failures.push(
+          `${w}'s status ${String(last)} at ${site.id} was replaced by ${String(final)} and not recorded (recorded: ${JSON.stringify(recorded)})`,
+        );
     }
   }
   coverage.rejected += ops.filter((o) => o.status === 'rejected').length;

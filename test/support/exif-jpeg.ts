@@ -7,7 +7,10 @@ export const PLAIN_JPEG = Buffer.from(
 );
 
 /** A 1 × 1 PNG. */
-export const PLAIN_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PLAIN_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Where the fixtures say they were taken: Amsterdam, 52°22'12" N 4°53'24" E. */
 export const FIXTURE_GPS = { latitude: 52.37, longitude: 4.89 };
@@ -42,17 +45,28 @@ export function exifWithGps(orientation: number): Buffer {
     tiff.writeUInt32LE(0, at + 2 + entries.length * 12);
     for (const [offset, bytes] of data) bytes.copy(tiff, offset);
   };
-  ifd(8, [
-    { tag: 0x010f, type: 2, count: 11, value: 50 },
-    { tag: 0x0112, type: 3, count: 1, value: orientation },
-    { tag: 0x8825, type: 4, count: 1, value: 62 },
-  ], new Map([[50, Buffer.from('OutpostCam\0', 'latin1')]]));
-  ifd(62, [
-    { tag: 0x0001, type: 2, count: 2, value: Buffer.from('N\0', 'latin1') },
-    { tag: 0x0002, type: 5, count: 3, value: 116 },
-    { tag: 0x0003, type: 2, count: 2, value: Buffer.from('E\0', 'latin1') },
-    { tag: 0x0004, type: 5, count: 3, value: 140 },
-  ], new Map([[116, dms(FIXTURE_GPS.latitude)], [140, dms(FIXTURE_GPS.longitude)]]));
+  ifd(
+    8,
+    [
+      { tag: 0x010f, type: 2, count: 11, value: 50 },
+      { tag: 0x0112, type: 3, count: 1, value: orientation },
+      { tag: 0x8825, type: 4, count: 1, value: 62 },
+    ],
+    new Map([[50, Buffer.from('OutpostCam\0', 'latin1')]]),
+  );
+  ifd(
+    62,
+    [
+      { tag: 0x0001, type: 2, count: 2, value: Buffer.from('N\0', 'latin1') },
+      { tag: 0x0002, type: 5, count: 3, value: 116 },
+      { tag: 0x0003, type: 2, count: 2, value: Buffer.from('E\0', 'latin1') },
+      { tag: 0x0004, type: 5, count: 3, value: 140 },
+    ],
+    new Map([
+      [116, dms(FIXTURE_GPS.latitude)],
+      [140, dms(FIXTURE_GPS.longitude)],
+    ]),
+  );
   return tiff;
 }
 
@@ -62,7 +76,8 @@ function segment(marker: number, payload: Buffer): Buffer {
   return Buffer.concat([head, payload]);
 }
 
-const XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="52,22.2N" exif:GPSLongitude="4,53.4E"/></rdf:RDF></x:xmpmeta>';
+const XMP =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="52,22.2N" exif:GPSLongitude="4,53.4E"/></rdf:RDF></x:xmpmeta>';
 
 /** PLAIN_JPEG with what a phone adds: EXIF with GPS and the given orientation, XMP with GPS, a comment, and a trailer after the image. */
 export function jpegWithGps(orientation = 1): Buffer {

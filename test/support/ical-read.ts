@@ -74,12 +74,16 @@ print(json.dumps(out))
 `;
 
 /** The same file read by python icalendar (a second, independent parser). */
-export function readWithPythonIcalendar(text: string): Pick<ReadCalendar, 'method'> & { events: Pick<ReadEvent, 'uid' | 'sequence' | 'status' | 'tzid' | 'startUtc' | 'endUtc'>[] } {
+export function readWithPythonIcalendar(
+  text: string,
+): Pick<ReadCalendar, 'method'> & { events: Pick<ReadEvent, 'uid' | 'sequence' | 'status' | 'tzid' | 'startUtc' | 'endUtc'>[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-ics-'));
   try {
     const file = path.join(dir, 'calendar.ics');
     fs.writeFileSync(file, text);
-    return JSON.parse(execFileSync('/usr/bin/python3', ['-c', PY_READER, file], { encoding: 'utf8' })) as ReturnType<typeof readWithPythonIcalendar>;
+    return JSON.parse(execFileSync('/usr/bin/python3', ['-c', PY_READER, file], { encoding: 'utf8' })) as ReturnType<
+      typeof readWithPythonIcalendar
+    >;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

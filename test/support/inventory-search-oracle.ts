@@ -12,11 +12,36 @@ import type { TestCore } from './temp-core';
 export const SEARCH_ALPHABET = 'ABCDEFXYZabcxyz0123456789-_%"*:^()+ .';
 
 /** Texts that would be query syntax if they reached FTS5 or LIKE unquoted. */
-export const SYNTAX_QUERIES = ['"', '""', 'a"b', '*', 'AB*', '-AB', 'NEAR', 'NEAR(a b)', 'A AND B', 'a OR b', 'NOT x', 'expected_serial:AB', '(ab', 'ab)', '^ab', '%', '_', '\\', "'", 'a%b', '{a b}: c', '+-*'];
+export const SYNTAX_QUERIES = [
+  '"',
+  '""',
+  'a"b',
+  '*',
+  'AB*',
+  '-AB',
+  'NEAR',
+  'NEAR(a b)',
+  'A AND B',
+  'a OR b',
+  'NOT x',
+  'expected_serial:AB',
+  '(ab',
+  'ab)',
+  '^ab',
+  '%',
+  '_',
+  '\\',
+  "'",
+  'a%b',
+  '{a b}: c',
+  '+-*',
+];
 
 /** Parts of stored values in another case, syntax-looking texts, random texts of 1 to 6 characters. */
 export function randomQueries(rng: SeededRandom, db: Database.Database, count: number): string[] {
-  const values = (db.prepare('SELECT expected_serial, found_serial, asset_tag, model FROM inventory_items').raw().all() as (string | null)[][])
+  const values = (
+    db.prepare('SELECT expected_serial, found_serial, asset_tag, model FROM inventory_items').raw().all() as (string | null)[][]
+  )
     .flat()
     .filter((v): v is string => !!v && v.trim().length > 0);
   const queries = [...SYNTAX_QUERIES];
@@ -46,7 +71,12 @@ export function scanForItems(db: Database.Database, query: string, where: string
  * deployment-wide search (the caller's profile must be a manager's) with the scan. Returns the
  * number of matches seen, so a caller can check the queries found something.
  */
-export function expectSearchMatchesScan(core: TestCore, db: Database.Database, scope: { deploymentId: string; siteIds: readonly string[] }, queries: readonly string[]): number {
+export function expectSearchMatchesScan(
+  core: TestCore,
+  db: Database.Database,
+  scope: { deploymentId: string; siteIds: readonly string[] },
+  queries: readonly string[],
+): number {
   db.prepare("INSERT INTO inventory_search (inventory_search, rank) VALUES ('integrity-check', 1)").run();
   let found = 0;
   for (const query of queries) {

@@ -11,7 +11,14 @@ export function makeFacts(overrides: Partial<Facts> = {}): Facts {
     collectedAt: '2026-11-24T06:00:00.000Z',
     durationMs: 180,
     hostName: 'pos-srv-01',
-    os: { family: 'linux', distribution: 'ubuntu', distributionName: 'Ubuntu 24.04.1 LTS', version: '24.04', kernel: '6.8.0-45-generic', architecture: 'x86_64' },
+    os: {
+      family: 'linux',
+      distribution: 'ubuntu',
+      distributionName: 'Ubuntu 24.04.1 LTS',
+      version: '24.04',
+      kernel: '6.8.0-45-generic',
+      architecture: 'x86_64',
+    },
     cpu: { model: 'Intel(R) Xeon(R) E-2388G', cores: 8, threads: 16 },
     memory: { totalBytes: Math.round(31.3 * GiB), availableBytes: 20 * GiB },
     mounts: [
@@ -52,6 +59,11 @@ export function makeFacts(overrides: Partial<Facts> = {}): Facts {
 }
 
 /** Evaluates one requirement (id "r1") against `makeFacts(facts)`. */
-export function evaluateOne(kind: string, params: Record<string, unknown>, facts: Partial<Facts> = {}, expectedSerial: string | null = null): RequirementResult {
+export function evaluateOne(
+  kind: string,
+  params: Record<string, unknown>,
+  facts: Partial<Facts> = {},
+  expectedSerial: string | null = null,
+): RequirementResult {
   return evaluate(makeFacts(facts), [{ id: 'r1', kind, description: `a ${kind} requirement`, params }], { expectedSerial })[0]!;
 }

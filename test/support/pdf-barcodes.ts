@@ -16,7 +16,12 @@ function prepare(): Promise<unknown> {
   if (!prepared) {
     const wasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
     const wasmBinary = fs.readFileSync(wasm);
-    prepared = Promise.resolve(prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) }, fireImmediately: true }));
+    prepared = Promise.resolve(
+      prepareZXingModule({
+        overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) },
+        fireImmediately: true,
+      }),
+    );
   }
   return prepared;
 }
@@ -36,7 +41,10 @@ export async function decodePdfBarcodes(pdf: Uint8Array, dpi = 600): Promise<Pag
     const file = path.join(dir, 'labels.pdf');
     fs.writeFileSync(file, pdf);
     execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', file, path.join(dir, 'page')]);
-    const pages = fs.readdirSync(dir).filter((name) => name.endsWith('.png')).sort();
+    const pages = fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.png'))
+      .sort();
     const out: PageBarcodes[] = [];
     for (const [i, name] of pages.entries()) {
       const png = new Uint8Array(fs.readFileSync(path.join(dir, name)));
@@ -56,7 +64,10 @@ export function pdfPageSizesMm(pdf: Uint8Array): { width: number; height: number
     const file = path.join(dir, 'labels.pdf');
     fs.writeFileSync(file, pdf);
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '100000', file], { encoding: 'utf8' });
-    return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: (Number(m[1]) * 25.4) / 72, height: (Number(m[2]) * 25.4) / 72 }));
+    return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+      width: (Number(m[1]) * 25.4) / 72,
+      height: (Number(m[2]) * 25.4) / 72,
+    }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

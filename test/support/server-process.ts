@@ -101,7 +101,9 @@ export function serverCli(): Promise<string> {
       format: 'esm',
       logLevel: 'error',
       external: SERVER_PACKAGES,
-      banner: { js: "import { createRequire as __outpostCreateRequire } from 'node:module'; const require = __outpostCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __outpostCreateRequire } from 'node:module'; const require = __outpostCreateRequire(import.meta.url);",
+      },
     });
     process.once('exit', () => fs.rmSync(path.dirname(outfile), { recursive: true, force: true }));
     return outfile;
@@ -186,7 +188,10 @@ export async function createServerProcess(options: ServerProcessOptions = {}): P
   const output = () => log.slice(-8000);
   const running = () => child !== null && child.exitCode === null && child.signalCode === null;
   const launch = async () => {
-    const started = spawn(process.execPath, [cli, 'server', 'start', '--port', String(port), '--host', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, [cli, 'server', 'start', '--port', String(port), '--host', '127.0.0.1'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     killOnExit(started);
     started.stdout?.on('data', (chunk: Buffer) => append(chunk.toString()));
@@ -216,7 +221,18 @@ export async function createServerProcess(options: ServerProcessOptions = {}): P
       await launch();
     },
     async createUser(user) {
-      const args = ['server', 'user', 'create', '--username', user.username, '--display-name', user.displayName, '--role', user.role, '--password-stdin'];
+      const args = [
+        'server',
+        'user',
+        'create',
+        '--username',
+        user.username,
+        '--display-name',
+        user.displayName,
+        '--role',
+        user.role,
+        '--password-stdin',
+      ];
       await runCli(cli, dataDir ? [...args, '--data-dir', dataDir] : args, env, `${user.password}\n`, append);
     },
     async dispose() {
@@ -229,7 +245,8 @@ export async function createServerProcess(options: ServerProcessOptions = {}): P
 
 /** A server started on the given database and port. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  if (!options.dataDir && !options.databaseUrl) throw new Error('startServerProcess: give dataDir or databaseUrl (createServerProcess makes a temporary PGlite directory)');
+  if (!options.dataDir && !options.databaseUrl)
+    throw new Error('startServerProcess: give dataDir or databaseUrl (createServerProcess makes a temporary PGlite directory)');
   const server = await createServerProcess(options);
   await server.start();
   return server;

@@ -26,7 +26,9 @@ export function signSite(core: TestCore, siteId: string, options: Partial<SignIn
   const kind = options.kind ?? 'site_complete';
   const { reviewHash, gaps } = core.call('signoff.review', { siteId, kind, language: options.language ?? 'en' });
   const gapReasons =
-    options.decision === 'accepted_with_exceptions' ? gaps.filter((g) => g.kind !== 'open_issue').map((g) => ({ gapId: g.id, reason: `Agreed with the site owner: ${g.label}` })) : [];
+    options.decision === 'accepted_with_exceptions'
+      ? gaps.filter((g) => g.kind !== 'open_issue').map((g) => ({ gapId: g.id, reason: `Agreed with the site owner: ${g.label}` }))
+      : [];
   return core.call('signoff.sign', {
     kind,
     siteId,

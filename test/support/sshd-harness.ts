@@ -76,7 +76,13 @@ export function ensureTestUser(): SshdUser {
     privateKeyPath,
   ]);
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  userCache = { name: TEST_USER, password, privateKey: fs.readFileSync(privateKeyPath, 'utf8'), publicKey: fs.readFileSync(`${privateKeyPath}.pub`, 'utf8').trim(), privateKeyPath };
+  userCache = {
+    name: TEST_USER,
+    password,
+    privateKey: fs.readFileSync(privateKeyPath, 'utf8'),
+    publicKey: fs.readFileSync(`${privateKeyPath}.pub`, 'utf8').trim(),
+    privateKeyPath,
+  };
   return userCache;
 }
 

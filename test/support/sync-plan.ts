@@ -71,7 +71,8 @@ export async function openSignedInDevice(options: DeviceOptions, serverUrl: stri
 /** One sync pass; throws with the engine's error when it fails. */
 export async function syncOnce(device: Device): Promise<void> {
   const outcome = await device.core.syncEngine.runOnce();
-  if (!outcome.ok) throw new Error(`${device.name}: sync failed: ${outcome.error.code}: ${outcome.error.message} ${outcome.error.detail ?? ''}`);
+  if (!outcome.ok)
+    throw new Error(`${device.name}: sync failed: ${outcome.error.code}: ${outcome.error.message} ${outcome.error.detail ?? ''}`);
 }
 
 export interface PlannedSite {
@@ -91,16 +92,37 @@ export interface Plan {
  * Items go in through the plan writer on a second connection (as the importer would), in one
  * transaction per site, while the device's core is closed; the core is reopened afterwards.
  */
-export function createPlan(device: Device, name: string, sites: readonly PlannedSite[], options: { seed?: number; checklistItems?: number } = {}): Plan {
+export function createPlan(
+  device: Device,
+  name: string,
+  sites: readonly PlannedSite[],
+  options: { seed?: number; checklistItems?: number } = {},
+): Plan {
   const seed = options.seed ?? 1;
   const deployment = device.core.call('deployments.create', { name, version: '1.0' });
   for (let i = 1; i <= (options.checklistItems ?? 0); i += 1) {
-    device.core.call('checklistTemplate.saveItem', { deploymentId: deployment.id, phase: 'during', title: `Step ${i}`, required: i % 2 === 1 });
+    device.core.call('checklistTemplate.saveItem', {
+      deploymentId: deployment.id,
+      phase: 'during',
+      title: `Step ${i}`,
+      required: i % 2 === 1,
+    });
   }
-  const created = sites.map((s) => ({ ...s, id: device.core.call('sites.create', { deploymentId: deployment.id, code: s.code, name: `Site ${s.code}`, technicians: s.technicians }).id }));
+  const created = sites.map((s) => ({
+    ...s,
+    id: device.core.call('sites.create', { deploymentId: deployment.id, code: s.code, name: `Site ${s.code}`, technicians: s.technicians })
+      .id,
+  }));
   device.core.close();
   const opened = openDatabase({ file: path.join(device.dataDir, DATABASE_FILE_NAME), backupDir: path.join(device.dataDir, 'backups') });
-  const ctx = { db: opened.db, sqlite: opened.sqlite, clock: systemClock, newId, secrets: fileSecretStore(device.dataDir, keyFileCipher(device.dataDir)), actor: () => device.name };
+  const ctx = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    clock: systemClock,
+    newId,
+    secrets: fileSecretStore(device.dataDir, keyFileCipher(device.dataDir)),
+    actor: () => device.name,
+  };
   const planned = created.map((site, index) => {
     const drafts = bulkInventory(seededRandom(seed * 1000 + index), site.code, site.items);
     opened.sqlite.transaction(() => addInventoryItems(ctx, site.id, drafts))();

@@ -20,7 +20,9 @@ export function readLocal<T>(databaseFile: string, fn: (sqlite: Database.Databas
 
 /** The operation ids waiting in a device's outbox. */
 export function outboxOpIds(databaseFile: string): string[] {
-  return readLocal(databaseFile, (s) => (s.prepare('SELECT op_id FROM sync_outbox ORDER BY seq').all() as { op_id: string }[]).map((r) => r.op_id));
+  return readLocal(databaseFile, (s) =>
+    (s.prepare('SELECT op_id FROM sync_outbox ORDER BY seq').all() as { op_id: string }[]).map((r) => r.op_id),
+  );
 }
 
 /** The op ids of the conflicts a device holds (the server's rejections). */
@@ -51,7 +53,9 @@ export interface ServerDoc {
 
 export async function serverDocs(db: SyncQueries, partitions?: readonly string[]): Promise<ServerDoc[]> {
   const rows = partitions
-    ? await db.query<ServerDoc>('SELECT entity, row_id, partition, version, deleted, data FROM docs WHERE partition = ANY($1::text[])', [partitions])
+    ? await db.query<ServerDoc>('SELECT entity, row_id, partition, version, deleted, data FROM docs WHERE partition = ANY($1::text[])', [
+        partitions,
+      ])
     : await db.query<ServerDoc>('SELECT entity, row_id, partition, version, deleted, data FROM docs');
   return rows.map((r) => ({ ...r, version: Number(r.version) }));
 }
@@ -80,7 +84,8 @@ export function divergence(databaseFile: string, docs: readonly ServerDoc[], par
       if (!entity) continue;
       const keys = keyValuesOf(entity, doc.row_id)!;
       const where = entity.key.map((k) => `"${k}" = ?`).join(' AND ');
-      const local = sqlite.prepare(`SELECT * FROM "${entity.name}" WHERE ${where}`).get(...entity.key.map((k) => keys[k])) as Record<string, unknown> | undefined;
+      const local = sqlite.prepare(`SELECT * FROM "${entity.name}" WHERE ${where}`).get(...entity.key.map((k) => keys[k])) as
+        Record<string, unknown> | undefined;
       if (!local) {
         problems.push(`missing on device: ${doc.entity} ${doc.row_id}`);
         continue;
@@ -88,7 +93,8 @@ export function divergence(databaseFile: string, docs: readonly ServerDoc[], par
       for (const column of Object.keys(entity.columns)) {
         const want = doc.data?.[column] ?? null;
         const have = local[column] ?? null;
-        if (want !== have) problems.push(`${doc.entity} ${doc.row_id}.${column}: server ${JSON.stringify(want)}, device ${JSON.stringify(have)}`);
+        if (want !== have)
+          problems.push(`${doc.entity} ${doc.row_id}.${column}: server ${JSON.stringify(want)}, device ${JSON.stringify(have)}`);
       }
     }
     const onServer = new Set(live.map((d) => `${d.entity}\u0000${d.row_id}`));

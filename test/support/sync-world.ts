@@ -87,7 +87,10 @@ export async function startSyncWorld(
   });
 }
 
-async function inProcessWorld(backend: ServerBackend, users: readonly { username: string; role: Role; displayName?: string }[]): Promise<SyncWorld> {
+async function inProcessWorld(
+  backend: ServerBackend,
+  users: readonly { username: string; role: Role; displayName?: string }[],
+): Promise<SyncWorld> {
   const test = await startTestServer({ backend });
   for (const user of users) await test.createUser({ ...user, password: PASSWORD });
   const port = Number(new URL(test.url).port);

@@ -9,7 +9,11 @@ const made = new Map<string, Promise<ServerTls>>();
 export function testCertificate(label = 'default'): Promise<ServerTls> {
   let pair = made.get(label);
   if (!pair) {
-    pair = createSelfSignedPair({ names: [`outpost-test-${label}.localhost`] }).then((p) => ({ cert: p.cert, key: p.key, fingerprint: p.fingerprint }));
+    pair = createSelfSignedPair({ names: [`outpost-test-${label}.localhost`] }).then((p) => ({
+      cert: p.cert,
+      key: p.key,
+      fingerprint: p.fingerprint,
+    }));
     made.set(label, pair);
   }
   return pair;

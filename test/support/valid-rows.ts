@@ -60,7 +60,10 @@ export function breakingRows(entity: SyncEntityName, rule: RowRule, base: WireRo
     return [
       { what: 'an outage without a start', row: { ...base, impact: 'outage', impact_started_at: null } },
       { what: 'an end without a start', row: { ...base, impact_ended_at: '2026-03-29T01:30:00.000Z' } },
-      { what: 'an end before the start', row: { ...base, impact: 'outage', impact_started_at: '2026-03-29T01:30:00.000Z', impact_ended_at: '2026-03-28T22:30:00.000Z' } },
+      {
+        what: 'an end before the start',
+        row: { ...base, impact: 'outage', impact_started_at: '2026-03-29T01:30:00.000Z', impact_ended_at: '2026-03-28T22:30:00.000Z' },
+      },
     ];
   }
   if (entity === 'sites' && rule.name === 'notes_length') {

@@ -70,7 +70,12 @@ export async function api<T = unknown>(baseUrl: string, method: string, path: st
 }
 
 /** Signs in and returns the device token and id. */
-export async function signIn(baseUrl: string, username: string, password: string, deviceName = 'test laptop'): Promise<{ token: string; deviceId: string }> {
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password: string,
+  deviceName = 'test laptop',
+): Promise<{ token: string; deviceId: string }> {
   const response = await api<{ token: string; deviceId: string }>(baseUrl, 'POST', '/v1/auth/sign-in', {
     body: { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION },
   });
@@ -101,7 +106,12 @@ export interface WireClient {
 /** A device speaking the sync protocol, for tests and benchmarks that need many devices or exact control of each request; throws `WireError`. */
 export function wireClient(baseUrl: string, token: string | null = null, timeoutMs = 30_000): WireClient {
   const request = async (path: string, body: unknown): Promise<unknown> => {
-    const answer = await api(baseUrl, 'POST', path, { body, timeoutMs, otherBody: 'text', ...(client.token ? { token: client.token } : {}) });
+    const answer = await api(baseUrl, 'POST', path, {
+      body,
+      timeoutMs,
+      otherBody: 'text',
+      ...(client.token ? { token: client.token } : {}),
+    });
     if (answer.status < 200 || answer.status > 299) {
       const error = (answer.body as { error?: { code?: string; message?: string } } | null)?.error;
       throw new WireError(answer.status, error?.code ?? 'http_error', error?.message ?? String(answer.body).slice(0, 200));
@@ -111,12 +121,16 @@ export function wireClient(baseUrl: string, token: string | null = null, timeout
   const client: WireClient = {
     token,
     async signIn(username, password, deviceName = 'test device') {
-      const parsed = signInResponseSchema.parse(await request('/v1/auth/sign-in', { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION }));
+      const parsed = signInResponseSchema.parse(
+        await request('/v1/auth/sign-in', { username, password, deviceName, protocolVersion: SYNC_PROTOCOL_VERSION }),
+      );
       client.token = parsed.token;
       return parsed;
     },
     async push(operations) {
-      return pushResponseSchema.parse(await request('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, operations }));
+      return pushResponseSchema.parse(
+        await request('/v1/sync/push', { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, operations }),
+      );
     },
     async partitions() {
       return partitionsResponseSchema.parse(await request('/v1/sync/partitions', {})).partitions;

@@ -42,7 +42,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(0, 30); // extra and comment lengths
     central.writeUInt32LE(0, 34); // disk number, internal attributes
-    central.writeUInt32LE((((0o100000 | (entry.mode ?? 0o644)) << 16) >>> 0), 38);
+    central.writeUInt32LE(((0o100000 | (entry.mode ?? 0o644)) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + entry.data.length;

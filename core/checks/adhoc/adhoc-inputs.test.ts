@@ -25,7 +25,10 @@ describe('ad-hoc targets', () => {
   });
 
   it('reads a --targets file with comments, naming the bad line', () => {
-    expect(readTargetsFile(write('t.txt', '# stores\na@h1\n\nb@h2:2200  # backup\n')).map((t) => `${t.user}@${t.host}:${t.port}`)).toEqual(['a@h1:22', 'b@h2:2200']);
+    expect(readTargetsFile(write('t.txt', '# stores\na@h1\n\nb@h2:2200  # backup\n')).map((t) => `${t.user}@${t.host}:${t.port}`)).toEqual([
+      'a@h1:22',
+      'b@h2:2200',
+    ]);
     expect(() => readTargetsFile(write('bad.txt', 'a@h1\na@h2:99999\n'))).toThrow(/bad\.txt:2: .*port/);
   });
 
@@ -46,7 +49,11 @@ describe('ad-hoc targets', () => {
   });
 
   it('gives repeated labels a #n suffix so reports tell them apart', () => {
-    expect(distinctLabels([parseTargetSpec('a@h'), parseTargetSpec('a@h'), parseTargetSpec('b@h')]).map((t) => t.label)).toEqual(['a@h', 'a@h#2', 'b@h']);
+    expect(distinctLabels([parseTargetSpec('a@h'), parseTargetSpec('a@h'), parseTargetSpec('b@h')]).map((t) => t.label)).toEqual([
+      'a@h',
+      'a@h#2',
+      'b@h',
+    ]);
   });
 });
 
@@ -62,21 +69,37 @@ describe('ad-hoc requirements file', () => {
   it('a JSON gossfile is read too; a template line is refused with the goss render hint', async () => {
     const json = await readAdhocRequirements(write('goss.json', JSON.stringify({ file: { '/etc/passwd': { exists: true } } })));
     expect(json.requirements.map((r) => r.kind)).toEqual(['file']);
-    await expect(readAdhocRequirements(write('t.yaml', 'package:\n  {{ .Vars.pkg }}:\n    installed: true\n'))).rejects.toThrow(/goss render/);
+    await expect(readAdhocRequirements(write('t.yaml', 'package:\n  {{ .Vars.pkg }}:\n    installed: true\n'))).rejects.toThrow(
+      /goss render/,
+    );
   });
 
   it('an Outpost plan template: its requirements, role ones only for hosts of that outpost_role; invalid params refused', async () => {
-    const template = (requirements: unknown[]) => JSON.stringify({ format: PLAN_TEMPLATE_FORMAT, version: PLAN_TEMPLATE_VERSION, deployment: { description: '', quietPeriodDays: 0 }, waves: [], components: [], requirements, checklist: [] });
+    const template = (requirements: unknown[]) =>
+      JSON.stringify({
+        format: PLAN_TEMPLATE_FORMAT,
+        version: PLAN_TEMPLATE_VERSION,
+        deployment: { description: '', quietPeriodDays: 0 },
+        waves: [],
+        components: [],
+        requirements,
+        checklist: [],
+      });
     const read = await readAdhocRequirements(
-      write('plan.json', template([
-        { kind: 'cpu_cores', description: 'Two cores', targetRole: null, params: { min: 2 } },
-        { kind: 'package', description: 'Till software', targetRole: 'till', params: { name: 'till-app' } },
-      ])),
+      write(
+        'plan.json',
+        template([
+          { kind: 'cpu_cores', description: 'Two cores', targetRole: null, params: { min: 2 } },
+          { kind: 'package', description: 'Till software', targetRole: 'till', params: { name: 'till-app' } },
+        ]),
+      ),
     );
     expect(read.format).toBe('outpost-plan-template');
     const till = { ...parseTargetSpec('a@h'), role: 'till' };
     expect(requirementsForHost(read.requirements, till).map((r) => r.description)).toEqual(['Two cores', 'Till software']);
     expect(requirementsForHost(read.requirements, parseTargetSpec('a@h')).map((r) => r.description)).toEqual(['Two cores']);
-    await expect(readAdhocRequirements(write('bad.json', template([{ kind: 'cpu_cores', description: 'x', targetRole: null, params: { min: 0 } }])))).rejects.toThrow(/requirements\[0\]/);
+    await expect(
+      readAdhocRequirements(write('bad.json', template([{ kind: 'cpu_cores', description: 'x', targetRole: null, params: { min: 0 } }]))),
+    ).rejects.toThrow(/requirements\[0\]/);
   });
 });

@@ -33,14 +33,26 @@ export async function readAdhocRequirements(file: string): Promise<AdhocRequirem
   try {
     head = (await readFile(file, 'utf8')).slice(0, 4096);
   } catch (error) {
-    throw new AdhocInputError(`--requirements ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new AdhocInputError(
+      `--requirements ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   if (/^\s*\{/.test(head) && head.includes(`"${PLAN_TEMPLATE_FORMAT}"`)) return readTemplate(file);
   const imported = await importGossFileFromDisk(file);
-  if (!imported.ok) throw new AdhocInputError(`--requirements ${file} cannot be used:\n${imported.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  if (!imported.ok)
+    throw new AdhocInputError(
+      `--requirements ${file} cannot be used:\n${imported.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+    );
   return {
     format: 'gossfile',
-    requirements: imported.drafts.map((d, n) => ({ id: id(n), kind: d.kind, description: d.description, params: d.params, role: null, source: d.source })),
+    requirements: imported.drafts.map((d, n) => ({
+      id: id(n),
+      kind: d.kind,
+      description: d.description,
+      params: d.params,
+      role: null,
+      source: d.source,
+    })),
     skipped: imported.skipped,
   };
 }
@@ -52,7 +64,14 @@ async function readTemplate(file: string): Promise<AdhocRequirements> {
   const requirements = read.template.requirements.map((r, n) => {
     const problem = requirementRowProblem(r.kind, JSON.stringify(r.params));
     if (problem) problems.push(`  requirements[${n}] (${r.description || r.kind}): ${problem}`);
-    return { id: id(n), kind: r.kind, description: r.description, params: r.params, role: r.targetRole || null, source: `requirements[${n}]` };
+    return {
+      id: id(n),
+      kind: r.kind,
+      description: r.description,
+      params: r.params,
+      role: r.targetRole || null,
+      source: `requirements[${n}]`,
+    };
   });
   if (problems.length > 0) throw new AdhocInputError(`--requirements ${file} cannot be used:\n${problems.join('\n')}`);
   return { format: 'outpost-plan-template', requirements, skipped: [] };

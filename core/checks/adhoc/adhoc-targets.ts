@@ -79,7 +79,9 @@ function readSmallFile(file: string, flag: string): string {
   try {
     return inventoryText(fs.readFileSync(file), path.basename(file));
   } catch (error) {
-    throw new AdhocInputError(`${flag} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new AdhocInputError(
+      `${flag} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
 }
 

@@ -30,7 +30,9 @@ describe('knownHostsVerdict', () => {
   });
   it('hashed entries match; a different key of the same type is changed, naming the expected fingerprint', () => {
     const text = `${hashed('[pos1]:2200')} ssh-ed25519 ${b.toString('base64')}\n`;
-    expect(knownHostsVerdict(text, 'pos1', 2200, { algorithm: 'ssh-ed25519', fingerprint: sha256Fingerprint(b) })).toEqual({ verdict: 'known' });
+    expect(knownHostsVerdict(text, 'pos1', 2200, { algorithm: 'ssh-ed25519', fingerprint: sha256Fingerprint(b) })).toEqual({
+      verdict: 'known',
+    });
     expect(knownHostsVerdict(text, 'pos1', 2200, seenA)).toEqual({ verdict: 'changed', expected: [sha256Fingerprint(b)] });
     expect(knownHostsVerdict(text, 'pos1', 2200, { algorithm: 'ssh-rsa', fingerprint: 'SHA256:x' })).toEqual({ verdict: 'unknown' });
   });

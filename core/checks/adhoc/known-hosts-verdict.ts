@@ -11,7 +11,12 @@ export type KnownHostsVerdict =
  * says of the key a host showed. As OpenSSH: only entries of the same key type count, so a host
  * known by an RSA key that now shows ed25519 is unknown, not changed.
  */
-export function knownHostsVerdict(text: string, host: string, port: number, seen: { algorithm: string; fingerprint: string }): KnownHostsVerdict {
+export function knownHostsVerdict(
+  text: string,
+  host: string,
+  port: number,
+  seen: { algorithm: string; fingerprint: string },
+): KnownHostsVerdict {
   const names = [knownHostsName(host, port)];
   const same = parseKnownHosts(text).entries.filter((e) => e.algorithm === seen.algorithm && entryMatches(e, names));
   if (same.some((e) => e.fingerprint === seen.fingerprint)) return { verdict: 'known' };

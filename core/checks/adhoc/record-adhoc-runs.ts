@@ -15,7 +15,8 @@ export function recordAdhocRuns(ctx: ServiceContext, input: { siteId: string; ru
   requireSite(ctx, input.siteId);
   const targets = new Map(siteTargets(ctx, input.siteId).map((t) => [t.id, t]));
   const foreign = input.runs.filter((r) => !targets.has(r.targetId));
-  if (foreign.length > 0) throw new DomainError('rule', `${foreign.length === 1 ? 'A run is' : `${foreign.length} runs are`} for no target machine of this site`);
+  if (foreign.length > 0)
+    throw new DomainError('rule', `${foreign.length === 1 ? 'A run is' : `${foreign.length} runs are`} for no target machine of this site`);
   const jobId = ctx.newId();
   const by = ctx.actor();
   const runIds = input.runs.map((run) => {

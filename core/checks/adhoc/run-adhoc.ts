@@ -48,20 +48,28 @@ export interface AdhocHostResult {
 }
 
 /** The requirements that apply to a host: those without a role, and those of its outpost_role. */
-export const requirementsForHost = (requirements: readonly AdhocRequirement[], target: AdhocTarget) => requirements.filter((r) => r.role === null || r.role === target.role);
+export const requirementsForHost = (requirements: readonly AdhocRequirement[], target: AdhocTarget) =>
+  requirements.filter((r) => r.role === null || r.role === target.role);
 
 /** Commands and file reads outside the allow-list (issue 10's plan-approval rule) wait for --approve-commands. */
-export const heldForApproval = (requirements: readonly AdhocRequirement[], approved: boolean): ReadonlySet<string> => new Set(approved ? [] : approvalItemsFor(requirements).map((i) => i.requirementId));
+export const heldForApproval = (requirements: readonly AdhocRequirement[], approved: boolean): ReadonlySet<string> =>
+  new Set(approved ? [] : approvalItemsFor(requirements).map((i) => i.requirementId));
 
 const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => path.join(os.homedir(), '.ssh', name));
 
 /** As `ssh` would sign in: the given key, the password, the agent, then the default key files. */
 function authFor(credentials: AdhocCredentials, target: AdhocTarget): { ok: true; auth: SshAuth } | { ok: false; message: string } {
-  const keyFile = credentials.identityFile ?? target.identityFile ?? (credentials.password === null && credentials.agentSocket === null ? DEFAULT_KEYS.find((k) => fs.existsSync(k)) ?? null : null);
+  const keyFile =
+    credentials.identityFile ??
+    target.identityFile ??
+    (credentials.password === null && credentials.agentSocket === null ? (DEFAULT_KEYS.find((k) => fs.existsSync(k)) ?? null) : null);
   if (keyFile !== null) {
     try {
       const privateKey = fs.readFileSync(keyFile.startsWith('~/') ? path.join(os.homedir(), keyFile.slice(2)) : keyFile, 'utf8');
-      return { ok: true, auth: credentials.password !== null ? { kind: 'key', privateKey, passphrase: credentials.password } : { kind: 'key', privateKey } };
+      return {
+        ok: true,
+        auth: credentials.password !== null ? { kind: 'key', privateKey, passphrase: credentials.password } : { kind: 'key', privateKey },
+      };
     } catch (error) {
       return { ok: false, message: `Cannot read the key file ${keyFile}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
     }
@@ -71,7 +79,12 @@ function authFor(credentials: AdhocCredentials, target: AdhocTarget): { ok: true
   return { ok: false, message: 'No way to sign in: give --identity FILE or --password-stdin, or run an ssh-agent' };
 }
 
-const heldResult = (r: RequirementResult): RequirementResult => ({ ...r, status: 'skipped', actual: NEEDS_APPROVAL, message: 'Not run: commands and file reads run only with --approve-commands (you approve them by giving it)' });
+const heldResult = (r: RequirementResult): RequirementResult => ({
+  ...r,
+  status: 'skipped',
+  actual: NEEDS_APPROVAL,
+  message: 'Not run: commands and file reads run only with --approve-commands (you approve them by giving it)',
+});
 
 /**
  * Checks ad-hoc targets with the Machines tab's parts: the same collector (one SSH connection, one
@@ -104,12 +117,26 @@ export async function runAdhocChecks(parts: CheckParts, options: AdhocRunOptions
           parts.probeRequestsFor(requirements).filter((p) => !held.has(p.id)),
           signal,
         );
-    const host: AdhocHostResult = { target, user, outcome: 'completed', message: '', hostKey: null, expectedFingerprint: null, facts: null, results: [], startedAt, durationMs: 0 };
+    const host: AdhocHostResult = {
+      target,
+      user,
+      outcome: 'completed',
+      message: '',
+      hostKey: null,
+      expectedFingerprint: null,
+      facts: null,
+      results: [],
+      startedAt,
+      durationMs: 0,
+    };
     if (outcome.ok) {
       host.facts = outcome.facts;
       host.hostKey = outcome.hostKey;
-      host.results = parts.evaluate(outcome.facts, requirements, { expectedSerial: null }).map((r) => (held.has(r.requirementId) ? heldResult(r) : r));
-      if (outcome.facts.os.family === 'windows') Object.assign(host, { outcome: 'windows', message: 'Windows targets are not supported yet' });
+      host.results = parts
+        .evaluate(outcome.facts, requirements, { expectedSerial: null })
+        .map((r) => (held.has(r.requirementId) ? heldResult(r) : r));
+      if (outcome.facts.os.family === 'windows')
+        Object.assign(host, { outcome: 'windows', message: 'Windows targets are not supported yet' });
     } else {
       Object.assign(host, { outcome: outcome.reason, message: outcome.message });
       if ('hostKey' in outcome) host.hostKey = outcome.hostKey;
@@ -119,12 +146,26 @@ export async function runAdhocChecks(parts: CheckParts, options: AdhocRunOptions
     results.set(target, host);
     return outcome;
   };
-  const outcomes = await parts.collectMany(options.targets, checkOne, { concurrency: options.concurrency, ...(options.signal ? { signal: options.signal } : {}) });
+  const outcomes = await parts.collectMany(options.targets, checkOne, {
+    concurrency: options.concurrency,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   return options.targets.map((target) => {
     const done = results.get(target);
     if (done) return done;
     const outcome = outcomes.get(target);
     const failed = outcome && !outcome.ok ? outcome : { reason: 'error' as const, message: 'Not checked' };
-    return { target, user: target.user ?? localUser, outcome: failed.reason, message: failed.message, hostKey: null, expectedFingerprint: null, facts: null, results: [], startedAt: new Date().toISOString(), durationMs: 0 };
+    return {
+      target,
+      user: target.user ?? localUser,
+      outcome: failed.reason,
+      message: failed.message,
+      hostKey: null,
+      expectedFingerprint: null,
+      facts: null,
+      results: [],
+      startedAt: new Date().toISOString(),
+      durationMs: 0,
+    };
   });
 }

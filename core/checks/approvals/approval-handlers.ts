@@ -29,7 +29,10 @@ export function approvalsNeeded(ctx: ServiceContext, query: ApprovalsQuery): Pen
  * Approves what was shown for each machine (by its hash), all or none: one stale hash refuses the
  * call and nothing is recorded (the dispatcher's transaction).
  */
-export function approveCommands(ctx: ServiceContext, input: { siteId: string; approvals: { targetId: string | null; role?: string | undefined; hash: string }[] }): { approved: number } {
+export function approveCommands(
+  ctx: ServiceContext,
+  input: { siteId: string; approvals: { targetId: string | null; role?: string | undefined; hash: string }[] },
+): { approved: number } {
   let approved = 0;
   for (const a of input.approvals) {
     const [plan] = a.targetId === null ? [planThisMachine(ctx, input.siteId, a.role)] : planRemoteHosts(ctx, input.siteId, [a.targetId]);

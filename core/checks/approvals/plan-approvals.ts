@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import type { EvaluableRequirement } from '../../../shared/checks/evaluate';
-import { approvalFingerprintText, approvalItemsFor, describeRunAs, type ApprovalItem, type ApprovalRunAs, type PendingApproval } from '../../../shared/checks/plan-approval';
+import {
+  approvalFingerprintText,
+  approvalItemsFor,
+  describeRunAs,
+  type ApprovalItem,
+  type ApprovalRunAs,
+  type PendingApproval,
+} from '../../../shared/checks/plan-approval';
 import { DomainError } from '../../services/domain-error';
 import { recordActivity, type ServiceContext } from '../../services/service-context';
 import { getCredential } from '../credentials/credential-store';
@@ -58,7 +65,9 @@ export function approvalState(ctx: ServiceContext, scope: ApprovalScope, require
   const items = approvalItemsFor(requirements);
   const hash = approvalHash(items, scope.runAs);
   if (items.length === 0) return { scope, items, hash, approved: true };
-  const row = ctx.sqlite.prepare('SELECT 1 FROM plan_approvals WHERE deployment_id = ? AND scope = ? AND scope_key = ? AND hash = ?').get(scope.deploymentId, scope.scope, scope.key, hash);
+  const row = ctx.sqlite
+    .prepare('SELECT 1 FROM plan_approvals WHERE deployment_id = ? AND scope = ? AND scope_key = ? AND hash = ?')
+    .get(scope.deploymentId, scope.scope, scope.key, hash);
   return { scope, items, hash, approved: row !== undefined };
 }
 
@@ -82,13 +91,28 @@ export function toPending(state: ApprovalState): PendingApproval {
 export function recordApproval(ctx: ServiceContext, state: ApprovalState, shownHash: string, siteId: string): void {
   if (state.items.length === 0) return;
   if (state.hash !== shownHash) {
-    throw new DomainError('conflict', `What the plan runs on ${state.scope.label} changed since it was shown: look at the commands again before approving`);
+    throw new DomainError(
+      'conflict',
+      `What the plan runs on ${state.scope.label} changed since it was shown: look at the commands again before approving`,
+    );
   }
   if (state.approved) return;
   const at = ctx.clock.now();
   ctx.sqlite
-    .prepare('INSERT INTO plan_approvals (id, deployment_id, scope, scope_key, hash, run_as, items, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.newId(), state.scope.deploymentId, state.scope.scope, state.scope.key, state.hash, describeRunAs(state.scope.runAs), JSON.stringify(state.items), ctx.actor(), at);
+    .prepare(
+      'INSERT INTO plan_approvals (id, deployment_id, scope, scope_key, hash, run_as, items, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      ctx.newId(),
+      state.scope.deploymentId,
+      state.scope.scope,
+      state.scope.key,
+      state.hash,
+      describeRunAs(state.scope.runAs),
+      JSON.stringify(state.items),
+      ctx.actor(),
+      at,
+    );
   recordActivity(
     ctx,
     {
@@ -96,7 +120,13 @@ export function recordApproval(ctx: ServiceContext, state: ApprovalState, shownH
       entity: 'deployment',
       entityId: state.scope.deploymentId,
       siteId,
-      detail: { machine: state.scope.label, runAs: describeRunAs(state.scope.runAs), hash: state.hash, commands: state.items.filter((i) => i.kind === 'command').length, files: state.items.filter((i) => i.kind === 'file').length },
+      detail: {
+        machine: state.scope.label,
+        runAs: describeRunAs(state.scope.runAs),
+        hash: state.hash,
+        commands: state.items.filter((i) => i.kind === 'command').length,
+        files: state.items.filter((i) => i.kind === 'file').length,
+      },
     },
     at,
   );

@@ -25,7 +25,9 @@ export interface SetCredentialInput {
 }
 
 export function getCredential(ctx: ServiceContext, targetId: string): CredentialSummary | null {
-  const row = ctx.sqlite.prepare('SELECT target_id, kind, key_path, username, use_sudo FROM target_credentials WHERE target_id = ?').get(targetId) as CredentialRow | undefined;
+  const row = ctx.sqlite
+    .prepare('SELECT target_id, kind, key_path, username, use_sudo FROM target_credentials WHERE target_id = ?')
+    .get(targetId) as CredentialRow | undefined;
   if (!row) return null;
   const secret = row.kind === 'key' ? 'passphrase' : 'password';
   return {
@@ -45,7 +47,11 @@ export function getCredential(ctx: ServiceContext, targetId: string): Credential
 export function setCredential(ctx: ServiceContext, input: SetCredentialInput): CredentialSummary {
   const target = requireTarget(ctx, input.targetId);
   if (input.kind === 'key' && !input.keyPath) throw new DomainError('validation', 'Give the path of the private key file');
-  if ((input.kind === 'password' || input.kind === 'keyboard-interactive') && !input.password && !ctx.secrets.has(secretKey(target.id, 'password'))) {
+  if (
+    (input.kind === 'password' || input.kind === 'keyboard-interactive') &&
+    !input.password &&
+    !ctx.secrets.has(secretKey(target.id, 'password'))
+  ) {
     throw new DomainError('validation', 'Type the password');
   }
   const stamp = created(ctx);
@@ -56,7 +62,17 @@ export function setCredential(ctx: ServiceContext, input: SetCredentialInput): C
        ON CONFLICT (target_id) DO UPDATE SET kind = excluded.kind, key_path = excluded.key_path, username = excluded.username,
          use_sudo = excluded.use_sudo, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
-    .run(target.id, input.kind, input.kind === 'key' ? input.keyPath : null, input.username ?? null, input.useSudo ? 1 : 0, stamp.createdAt, stamp.createdBy, stamp.updatedAt, stamp.updatedBy);
+    .run(
+      target.id,
+      input.kind,
+      input.kind === 'key' ? input.keyPath : null,
+      input.username ?? null,
+      input.useSudo ? 1 : 0,
+      stamp.createdAt,
+      stamp.createdBy,
+      stamp.updatedAt,
+      stamp.updatedBy,
+    );
   if (input.kind === 'key') {
     ctx.secrets.delete(secretKey(target.id, 'password'));
     if (input.passphrase) ctx.secrets.set(secretKey(target.id, 'passphrase'), input.passphrase);

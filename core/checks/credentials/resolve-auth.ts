@@ -8,7 +8,11 @@ import { getCredential, secretKey } from './credential-store';
 export type ResolvedAuth = { ok: true; auth: SshAuth; username: string; useSudo: boolean } | { ok: false; message: string };
 
 /** Turns a target's credential reference and device secrets into what the SSH collector needs. Never throws. */
-export function resolveAuth(ctx: ServiceContext, target: { id: string; username: string }, env: NodeJS.ProcessEnv = process.env): ResolvedAuth {
+export function resolveAuth(
+  ctx: ServiceContext,
+  target: { id: string; username: string },
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedAuth {
   const credential = getCredential(ctx, target.id);
   const username = credential?.username ?? target.username;
   if (!username) return { ok: false, message: 'No user name: set one for this target' };
@@ -37,6 +41,9 @@ export function resolveAuth(ctx: ServiceContext, target: { id: string; username:
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `The key file ${credential.keyPath} does not exist` : `Cannot read the credential: ${code ?? 'error'}` };
+    return {
+      ok: false,
+      message: code === 'ENOENT' ? `The key file ${credential.keyPath} does not exist` : `Cannot read the credential: ${code ?? 'error'}`,
+    };
   }
 }

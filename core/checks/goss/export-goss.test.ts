@@ -14,20 +14,27 @@ function imported(text: string) {
   return result;
 }
 const shape = (drafts: { kind: string; description: string; params: Record<string, unknown> }[]) =>
-  drafts.map((d) => ({ kind: d.kind, description: d.description, params: d.params })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  drafts
+    .map((d) => ({ kind: d.kind, description: d.description, params: d.params }))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe('gossfile export', () => {
-  it.each(['realistic.goss.yaml', 'old-spellings.goss.yaml', ...corpus.map((f) => `corpus/${f}`)])('import → export → import gives the same requirements: %s', (name) => {
-    const first = imported(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-    const out = exportGossYaml(first.drafts, 'test export');
-    expect(out.skipped).toEqual([]);
-    expect(out.exported).toBe(first.drafts.length);
-    const second = imported(out.yaml);
-    expect(shape(second.drafts)).toEqual(shape(first.drafts));
-  });
+  it.each(['realistic.goss.yaml', 'old-spellings.goss.yaml', ...corpus.map((f) => `corpus/${f}`)])(
+    'import → export → import gives the same requirements: %s',
+    (name) => {
+      const first = imported(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
+      const out = exportGossYaml(first.drafts, 'test export');
+      expect(out.skipped).toEqual([]);
+      expect(out.exported).toBe(first.drafts.length);
+      const second = imported(out.yaml);
+      expect(shape(second.drafts)).toEqual(shape(first.drafts));
+    },
+  );
 
   it('writes what goss validate reads: typed YAML, quoted modes and versions, numeric matcher arguments', () => {
-    const first = imported('file:\n  /etc/passwd:\n    mode: "0644"\n    size: {lt: 4096}\npackage:\n  nginx:\n    versions: ["1.10"]\nuser:\n  www-data:\n    uid: 33\n');
+    const first = imported(
+      'file:\n  /etc/passwd:\n    mode: "0644"\n    size: {lt: 4096}\npackage:\n  nginx:\n    versions: ["1.10"]\nuser:\n  www-data:\n    uid: 33\n',
+    );
     const out = exportGossYaml(first.drafts, 'x');
     const doc = parseDocument(out.yaml, { version: '1.1' }).toJS() as Record<string, Record<string, Record<string, unknown>>>;
     expect(doc.file!['/etc/passwd']).toEqual({ exists: true, mode: '0644', size: { lt: 4096 } });

@@ -11,15 +11,40 @@ const CORPUS = path.join(import.meta.dirname, '../../../test/fixtures/goss/corpu
 
 /** Goss attribute → the Outpost param that carries it (besides `matchers.<attribute>`). */
 const PARAM: Record<string, Record<string, string>> = {
-  file: { exists: 'exists', path: 'path', mode: 'mode', owner: 'owner', group: 'group', sha256: 'sha256', contents: 'contains', contains: 'contains' },
+  file: {
+    exists: 'exists',
+    path: 'path',
+    mode: 'mode',
+    owner: 'owner',
+    group: 'group',
+    sha256: 'sha256',
+    contents: 'contains',
+    contains: 'contains',
+  },
   package: { installed: 'installed', name: 'name', versions: 'version' },
   service: { name: 'name', enabled: 'enabled', running: 'active' },
   port: { listening: 'listening', ip: 'address', port: 'port' },
   process: { running: 'running', comm: 'name' },
   command: { 'exit-status': 'exitStatus', exec: 'command', stdout: 'stdout', timeout: 'timeoutSeconds' },
-  http: { url: 'url', status: 'status', body: 'body', 'allow-insecure': 'allowInsecure', 'no-follow-redirects': 'followRedirects', timeout: 'timeoutSeconds', method: 'method', 'request-headers': 'requestHeaders' },
+  http: {
+    url: 'url',
+    status: 'status',
+    body: 'body',
+    'allow-insecure': 'allowInsecure',
+    'no-follow-redirects': 'followRedirects',
+    timeout: 'timeoutSeconds',
+    method: 'method',
+    'request-headers': 'requestHeaders',
+  },
   addr: { address: 'host', reachable: 'reachable', timeout: 'timeoutSeconds' },
-  dns: { resolve: 'name', resolvable: 'resolvable', resolveable: 'resolvable', addrs: 'addresses', server: 'server', timeout: 'timeoutSeconds' },
+  dns: {
+    resolve: 'name',
+    resolvable: 'resolvable',
+    resolveable: 'resolvable',
+    addrs: 'addresses',
+    server: 'server',
+    timeout: 'timeoutSeconds',
+  },
   'kernel-param': { name: 'key', value: 'value' },
   user: { username: 'name', exists: 'exists', uid: 'uid', groups: 'groups', home: 'home', shell: 'shell' },
   group: { groupname: 'name', exists: 'exists', gid: 'gid' },
@@ -49,7 +74,10 @@ describe('Goss corpus coverage', () => {
           for (const [attr, value] of Object.entries(attrs ?? {})) {
             if (CONTROL.has(attr) || skipped.has(`${where}: ${attr}`)) continue;
             const param = PARAM[section]?.[attr];
-            const carried = drafts.some((d) => (param !== undefined && param in d.params) || attr in ((d.params.matchers as Record<string, unknown> | undefined) ?? {}));
+            const carried = drafts.some(
+              (d) =>
+                (param !== undefined && param in d.params) || attr in ((d.params.matchers as Record<string, unknown> | undefined) ?? {}),
+            );
             // Empty values as Goss renders them require nothing; a port that must not listen has no addresses.
             if (!carried && !(isEmpty(value) && drafts.length > 0)) unaccounted.push(`${where}: ${attr}`);
           }
@@ -69,7 +97,17 @@ describe('Goss corpus coverage', () => {
     ]);
     const command = result.drafts.find((d) => d.source === 'command: foobar')!;
     expect(command.params).toMatchObject({ exitStatus: 127, matchers: { stdout: '', stderr: ['sh: 1: foobar: not found'] } });
-    expect(result.drafts.filter((d) => d.kind === 'dns').map((d) => d.params.type ?? 'A/AAAA')).toEqual(['CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV', 'TXT', 'A/AAAA', 'A/AAAA']);
+    expect(result.drafts.filter((d) => d.kind === 'dns').map((d) => d.params.type ?? 'A/AAAA')).toEqual([
+      'CAA',
+      'CNAME',
+      'MX',
+      'NS',
+      'PTR',
+      'SRV',
+      'TXT',
+      'A/AAAA',
+      'A/AAAA',
+    ]);
   });
 
   it("the manual's resources: refused attributes are named with the resource, key and attribute", () => {

@@ -21,7 +21,7 @@ describe('importGossFileFromDisk', () => {
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.drafts.map((d) => d.source).sort()).toEqual(['file: /etc/passwd', 'port: tcp:22']);
   });
-  it("follows an include named by its file attribute and leaves out one marked skip, as Goss does", async () => {
+  it('follows an include named by its file attribute and leaves out one marked skip, as Goss does', async () => {
     await writeFile(join(dir, 'main.yaml'), 'gossfile:\n  ssh:\n    file: ssh.yaml\n  old.yaml:\n    skip: true\n');
     await writeFile(join(dir, 'ssh.yaml'), 'process:\n  sshd:\n    running: true\n');
     const result = await importGossFileFromDisk(join(dir, 'main.yaml'));

@@ -25,14 +25,17 @@ interface LoadState {
 /** Reads one file and its includes depth first; the including file's own resources win over included ones. */
 async function load(path: string, stack: string[], state: LoadState): Promise<Record<string, Record<string, unknown>>> {
   if (stack.includes(path)) throw new IncludeError({ path, message: `gossfile include cycle: ${[...stack, path].join(' → ')}` });
-  if (stack.length >= GOSS_INCLUDE_MAX_DEPTH) throw new IncludeError({ path, message: `gossfile includes nest deeper than ${GOSS_INCLUDE_MAX_DEPTH}` });
-  if (++state.files > GOSS_INCLUDE_MAX_FILES) throw new IncludeError({ path, message: `more than ${GOSS_INCLUDE_MAX_FILES} gossfiles included` });
+  if (stack.length >= GOSS_INCLUDE_MAX_DEPTH)
+    throw new IncludeError({ path, message: `gossfile includes nest deeper than ${GOSS_INCLUDE_MAX_DEPTH}` });
+  if (++state.files > GOSS_INCLUDE_MAX_FILES)
+    throw new IncludeError({ path, message: `more than ${GOSS_INCLUDE_MAX_FILES} gossfiles included` });
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw new IncludeError({ path, message: `Cannot read ${path}` });
   if (info.size > GOSS_MAX_CHARS) throw new IncludeError({ path, message: `${path} is larger than ${GOSS_MAX_CHARS / 1000} KB` });
   const text = await readFile(path, 'utf8');
   state.chars += text.length;
-  if (state.chars > GOSS_INCLUDE_MAX_TOTAL_CHARS) throw new IncludeError({ path, message: `the gossfiles together are larger than ${GOSS_INCLUDE_MAX_TOTAL_CHARS / 1000} KB` });
+  if (state.chars > GOSS_INCLUDE_MAX_TOTAL_CHARS)
+    throw new IncludeError({ path, message: `the gossfiles together are larger than ${GOSS_INCLUDE_MAX_TOTAL_CHARS / 1000} KB` });
   const templates = findGossTemplates(text);
   if (templates[0]) throw new IncludeError({ path: `${path}: ${templates[0].path}`, message: templates[0].message });
   const document = parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
@@ -48,7 +51,8 @@ async function load(path: string, stack: string[], state: LoadState): Promise<Re
       const options = isRecord(attrs) ? attrs : {};
       if (String(options.skip).toLowerCase() === 'true') continue;
       const include = typeof options.file === 'string' && options.file.trim() !== '' ? options.file : name;
-      if (/[*?[]/.test(include)) throw new IncludeError({ path, message: `gossfile: ${include}: glob includes are not followed, name each file` });
+      if (/[*?[]/.test(include))
+        throw new IncludeError({ path, message: `gossfile: ${include}: glob includes are not followed, name each file` });
       const child = await load(resolve(dirname(path), include), [...stack, path], state);
       for (const [section, resources] of Object.entries(child)) merged[section] = { ...merged[section], ...resources };
     }

@@ -9,7 +9,10 @@ import { entryMatches, knownHostsName, parseKnownHosts } from './known-hosts';
 export function importKnownHosts(ctx: ServiceContext, input: { siteId: string; text: string }): KnownHostsImport {
   requireSite(ctx, input.siteId);
   const { entries, skipped } = parseKnownHosts(input.text);
-  const targets = siteTargets(ctx, input.siteId).map((t) => ({ target: t, names: [...new Set([t.address, t.host_name].filter(Boolean))].map((h) => knownHostsName(h, t.port)) }));
+  const targets = siteTargets(ctx, input.siteId).map((t) => ({
+    target: t,
+    names: [...new Set([t.address, t.host_name].filter(Boolean))].map((h) => knownHostsName(h, t.port)),
+  }));
   const pinned: KnownHostsImport['pinned'] = [];
   let unmatched = 0;
   for (const entry of entries) {
@@ -20,6 +23,12 @@ export function importKnownHosts(ctx: ServiceContext, input: { siteId: string; t
       pinned.push({ targetId: target.id, hostName: target.host_name, algorithm: entry.algorithm, fingerprint: entry.fingerprint });
     }
   }
-  recordActivity(ctx, { action: 'known_hosts.imported', entity: 'site', entityId: input.siteId, siteId: input.siteId, detail: { pinned: pinned.length, skipped: skipped.length, unmatched } });
+  recordActivity(ctx, {
+    action: 'known_hosts.imported',
+    entity: 'site',
+    entityId: input.siteId,
+    siteId: input.siteId,
+    detail: { pinned: pinned.length, skipped: skipped.length, unmatched },
+  });
   return { pinned, skipped, unmatched };
 }

@@ -57,7 +57,13 @@ export function parseKnownHosts(text: string): KnownHostsParse {
         skipped.push({ line, reason: 'malformed hashed host name' });
         return;
       }
-      entries.push({ line, patterns: [], hashed: { salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') }, algorithm, fingerprint });
+      entries.push({
+        line,
+        patterns: [],
+        hashed: { salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') },
+        algorithm,
+        fingerprint,
+      });
       return;
     }
     entries.push({ line, patterns: hosts.split(','), hashed: null, algorithm, fingerprint });
@@ -71,7 +77,10 @@ export function knownHostsName(host: string, port: number): string {
 }
 
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, 'i');
 }
 

@@ -13,7 +13,11 @@ export interface CheckParts {
   collectMany<T>(
     items: readonly T[],
     collect: (item: T, signal: AbortSignal) => Promise<CollectOutcome>,
-    options: { concurrency: number; signal?: AbortSignal; onProgress?: (item: T, event: { phase: HostProgressPhase; outcome?: CollectOutcome }) => void },
+    options: {
+      concurrency: number;
+      signal?: AbortSignal;
+      onProgress?: (item: T, event: { phase: HostProgressPhase; outcome?: CollectOutcome }) => void;
+    },
   ): Promise<Map<T, CollectOutcome>>;
   collectRemote(target: RemoteTarget, probes: ProbeRequest[], signal?: AbortSignal): Promise<CollectOutcome>;
   collectLocal(probes: ProbeRequest[], signal?: AbortSignal): Promise<CollectOutcome>;

@@ -11,7 +11,17 @@ import { countResults, insertCheckRun } from '../runs/run-store';
 import type { CheckParts } from './check-collectors';
 import { collectRemoteHost } from './collect-host';
 import { planRemoteHosts, planStoredHost, planThisMachine, runnableProbes, type HostPlan } from './job-plan';
-import { endJob, insertJob, loadJob, reopenJob, runningJobIds, setHostState, storedJobStatus, storedRunsOf, type StoredJob } from './job-store';
+import {
+  endJob,
+  insertJob,
+  loadJob,
+  reopenJob,
+  runningJobIds,
+  setHostState,
+  storedJobStatus,
+  storedRunsOf,
+  type StoredJob,
+} from './job-store';
 
 const KEEP_JOBS = 50;
 const log = createLogger('checks');
@@ -94,13 +104,25 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
         const host = job.hosts.get(p.key);
         return host !== undefined && !ended(host);
       });
-      if (busy.length > 0) throw new DomainError('conflict', `${busy.map((p) => p.label).join(', ')} ${busy.length === 1 ? 'is' : 'are'} being checked already`);
+      if (busy.length > 0)
+        throw new DomainError(
+          'conflict',
+          `${busy.map((p) => p.label).join(', ')} ${busy.length === 1 ? 'is' : 'are'} being checked already`,
+        );
     }
   }
 
   function snapshot(job: Job): CheckJobStatus {
     const hosts = [...job.hosts.values()].map((h) => ({ ...h }));
-    return { jobId: job.id, siteId: job.siteId, state: job.state, startedAt: job.startedAt, finishedAt: job.finishedAt, hosts, progress: { done: hosts.filter(ended).length, total: hosts.length } };
+    return {
+      jobId: job.id,
+      siteId: job.siteId,
+      state: job.state,
+      startedAt: job.startedAt,
+      finishedAt: job.finishedAt,
+      hosts,
+      progress: { done: hosts.filter(ended).length, total: hosts.length },
+    };
   }
 
   function remember(job: Job): void {
@@ -113,28 +135,62 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
   }
 
   function memoryJob(id: string, siteId: string, startedAt: string, hosts: Iterable<[string, CheckJobHost]>): Job {
-    const job: Job = { id, siteId, state: 'running', startedAt, finishedAt: null, hosts: new Map(hosts), controller: new AbortController(), done: Promise.resolve(), suspended: false };
+    const job: Job = {
+      id,
+      siteId,
+      state: 'running',
+      startedAt,
+      finishedAt: null,
+      hosts: new Map(hosts),
+      controller: new AbortController(),
+      done: Promise.resolve(),
+      suspended: false,
+    };
     remember(job);
     return job;
   }
 
   /** A new job, stored (plan and hosts) before the call that starts it returns. */
-  function newJob(ctx: ServiceContext, siteId: string, plans: HostPlan[], meta: Pick<StoredJob, 'kind' | 'role' | 'concurrency' | 'startedBy'>): Job {
+  function newJob(
+    ctx: ServiceContext,
+    siteId: string,
+    plans: HostPlan[],
+    meta: Pick<StoredJob, 'kind' | 'role' | 'concurrency' | 'startedBy'>,
+  ): Job {
     const id = ctx.newId();
     const startedAt = ctx.clock.now();
-    insertJob(ctx, { id, siteId, startedAt, ...meta }, plans.map((p) => ({ hostKey: p.key, targetId: p.target?.id ?? null, label: p.label, requirements: p.requirements })));
-    return memoryJob(id, siteId, startedAt, plans.map((p) => [p.key, queuedHost(p)]));
+    insertJob(
+      ctx,
+      { id, siteId, startedAt, ...meta },
+      plans.map((p) => ({ hostKey: p.key, targetId: p.target?.id ?? null, label: p.label, requirements: p.requirements })),
+    );
+    return memoryJob(
+      id,
+      siteId,
+      startedAt,
+      plans.map((p) => [p.key, queuedHost(p)]),
+    );
   }
 
   /** Evaluates a finished host and stores its run at once, with the host's new state, in one transaction. */
-  function finishHost(ctx: ServiceContext, job: Job, plan: HostPlan, by: string, startedAt: string, started: number, outcome: CollectOutcome): void {
+  function finishHost(
+    ctx: ServiceContext,
+    job: Job,
+    plan: HostPlan,
+    by: string,
+    startedAt: string,
+    started: number,
+    outcome: CollectOutcome,
+  ): void {
     const host = job.hosts.get(plan.key)!;
     if (host.phase === 'done' || job.suspended) return;
     let results: RequirementResult[] = [];
     let runOutcome: CheckOutcome = 'completed';
     let message = '';
     if (outcome.ok) {
-      results = parts.evaluate(outcome.facts, plan.requirements, { expectedSerial: plan.expectedSerial }).map((r) => (plan.held.has(r.requirementId) ? heldResult(r) : r));
+      results = parts
+        .evaluate(outcome.facts, plan.requirements, { expectedSerial: plan.expectedSerial })
+        .map((r) => (plan.held.has(r.requirementId) ? heldResult(r) : r));
       if (outcome.facts.os.family === 'windows') {
         runOutcome = 'windows';
         message = 'Windows targets are not supported yet';
@@ -248,7 +304,12 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
       }
     }
     const status = storedJobStatus(ctx, stored);
-    const job = memoryJob(jobId, stored.job.siteId, stored.job.startedAt, stored.hosts.map((h, i) => [h.hostKey, status.hosts[i]!]));
+    const job = memoryJob(
+      jobId,
+      stored.job.siteId,
+      stored.job.startedAt,
+      stored.hosts.map((h, i) => [h.hostKey, status.hosts[i]!]),
+    );
     const plans: HostPlan[] = [];
     for (const host of stored.hosts.filter((h) => h.state === 'queued')) {
       const plan = planStoredHost(ctx, stored.job.siteId, host, stored.job.role);
@@ -278,7 +339,12 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
     },
     startThisMachine(ctx, input) {
       const plan = planThisMachine(ctx, input.siteId, input.role);
-      const job = newJob(ctx, input.siteId, [plan], { kind: 'this_machine', role: input.role ?? null, concurrency: 1, startedBy: ctx.actor() });
+      const job = newJob(ctx, input.siteId, [plan], {
+        kind: 'this_machine',
+        role: input.role ?? null,
+        concurrency: 1,
+        startedBy: ctx.actor(),
+      });
       run(ctx, job, [plan], 1, ctx.actor());
       return { jobId: job.id };
     },
@@ -331,7 +397,12 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
       jobs.delete(jobId);
       const reloaded = loadJob(ctx, jobId)!;
       const status = storedJobStatus(ctx, reloaded);
-      const job = memoryJob(jobId, stored.job.siteId, stored.job.startedAt, reloaded.hosts.map((h, i) => [h.hostKey, status.hosts[i]!]));
+      const job = memoryJob(
+        jobId,
+        stored.job.siteId,
+        stored.job.startedAt,
+        reloaded.hosts.map((h, i) => [h.hostKey, status.hosts[i]!]),
+      );
       run(ctx, job, plans, stored.job.kind === 'this_machine' ? 1 : stored.job.concurrency, ctx.actor());
       return { jobId };
     },
@@ -347,4 +418,3 @@ export function createCheckJobs(parts: CheckParts): CheckJobs {
     },
   };
 }
-

@@ -10,7 +10,12 @@ export const CHECK_TIMEOUTS = { connectMs: 10_000, commandMs: 60_000, overallMs:
  * Collects one remote host with its credential and trusted key. A target may trust several keys
  * (e.g. from known_hosts); when the host presents another key that is also trusted, that one is used.
  */
-export async function collectRemoteHost(ctx: ServiceContext, parts: CheckParts, plan: HostPlan, signal: AbortSignal): Promise<CollectOutcome> {
+export async function collectRemoteHost(
+  ctx: ServiceContext,
+  parts: CheckParts,
+  plan: HostPlan,
+  signal: AbortSignal,
+): Promise<CollectOutcome> {
   const target = plan.target!;
   const auth = resolveAuth(ctx, target);
   if (!auth.ok) return { ok: false, reason: 'auth_failed', message: auth.message };

@@ -42,7 +42,9 @@ interface RequirementRow {
 
 /** The deployment's requirements that apply to a role (those without a role apply to every target). */
 export function requirementsFor(ctx: ServiceContext, deploymentId: string, role: string | null): EvaluableRequirement[] {
-  const rows = ctx.sqlite.prepare('SELECT id, target_role, kind, description, params FROM requirements WHERE deployment_id = ? ORDER BY rowid').all(deploymentId) as RequirementRow[];
+  const rows = ctx.sqlite
+    .prepare('SELECT id, target_role, kind, description, params FROM requirements WHERE deployment_id = ? ORDER BY rowid')
+    .all(deploymentId) as RequirementRow[];
   return rows
     .filter((r) => r.target_role === null || r.target_role === '' || r.target_role === role)
     .map((r) => ({ id: r.id, kind: r.kind, description: r.description, params: parseParams(r.params) }));
@@ -90,7 +92,16 @@ function remoteHostPlan(ctx: ServiceContext, deploymentId: string, target: Targe
 
 function thisMachinePlan(ctx: ServiceContext, deploymentId: string, role: string | null, requirements: EvaluableRequirement[]): HostPlan {
   const approval = approvalState(ctx, localScope(deploymentId, role), requirements);
-  return { key: THIS_MACHINE, target: null, label: 'This machine', requirements, expectedSerial: null, pins: [], approval, held: heldBack(approval) };
+  return {
+    key: THIS_MACHINE,
+    target: null,
+    label: 'This machine',
+    requirements,
+    expectedSerial: null,
+    pins: [],
+    approval,
+    held: heldBack(approval),
+  };
 }
 
 export const THIS_MACHINE = 'this-machine';

@@ -28,7 +28,11 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
         }),
       ]);
     } catch (error) {
-      unreadable.push({ fact, reason: (error as Error).message, needsPrivilege: /EACCES|EPERM|permission denied/i.test((error as Error).message) });
+      unreadable.push({
+        fact,
+        reason: (error as Error).message,
+        needsPrivilege: /EACCES|EPERM|permission denied/i.test((error as Error).message),
+      });
       return fallback;
     } finally {
       clearTimeout(timer);
@@ -36,7 +40,12 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
   };
   // Services only where systemd runs (sd_booted), as in the remote probe.
   const systemd = fs.existsSync('/run/systemd/system');
-  if (!systemd) unreadable.push({ fact: 'services', reason: 'systemd is not running on this machine (not booted with systemd)', needsPrivilege: false });
+  if (!systemd)
+    unreadable.push({
+      fact: 'services',
+      reason: 'systemd is not running on this machine (not booted with systemd)',
+      needsPrivilege: false,
+    });
   const exec = (command: string, args: string[]) =>
     new Promise<string>((resolve, reject) =>
       execFile(command, args, { timeout: callLimitMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) =>
@@ -44,7 +53,24 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
       ),
     );
 
-  const [osInfo, cpu, mem, fsSize, system, baseboard, ifaces, connections, processes, time, dpkg, rpm, units, unitFiles, timedatectl, probeAnswers] = await Promise.all([
+  const [
+    osInfo,
+    cpu,
+    mem,
+    fsSize,
+    system,
+    baseboard,
+    ifaces,
+    connections,
+    processes,
+    time,
+    dpkg,
+    rpm,
+    units,
+    unitFiles,
+    timedatectl,
+    probeAnswers,
+  ] = await Promise.all([
     call('os', () => si.osInfo(), null),
     call('cpu', () => si.cpu(), null),
     call('memory', () => si.mem(), null),
@@ -55,28 +81,67 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
     call('ports', () => si.networkConnections(), []),
     call('processes', () => si.processes(), null),
     call('clock', async () => si.time(), null),
-    call('packages', () => exec('dpkg-query', ['-W', '-f', '${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n']).catch(() => undefined), undefined),
-    call('packages', () => exec('rpm', ['-qa', '--qf', '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n']).catch(() => undefined), undefined),
-    systemd ? call('services.active', () => exec('systemctl', ['list-units', '--type=service', '--all', '--no-legend', '--no-pager', '--plain']), undefined) : undefined,
-    systemd ? call('services.enabled', () => exec('systemctl', ['list-unit-files', '--type=service', '--no-legend', '--no-pager']), undefined) : undefined,
+    call(
+      'packages',
+      () => exec('dpkg-query', ['-W', '-f', '${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\n']).catch(() => undefined),
+      undefined,
+    ),
+    call(
+      'packages',
+      () => exec('rpm', ['-qa', '--qf', '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n']).catch(() => undefined),
+      undefined,
+    ),
+    systemd
+      ? call(
+          'services.active',
+          () => exec('systemctl', ['list-units', '--type=service', '--all', '--no-legend', '--no-pager', '--plain']),
+          undefined,
+        )
+      : undefined,
+    systemd
+      ? call('services.enabled', () => exec('systemctl', ['list-unit-files', '--type=service', '--no-legend', '--no-pager']), undefined)
+      : undefined,
     call('clock.synchronized', () => exec('timedatectl', ['show']), undefined),
     answerLocalProbes(probes),
   ]);
-  if (dpkg === undefined && rpm === undefined) unreadable.push({ fact: 'packages', reason: 'Neither dpkg-query nor rpm answered', needsPrivilege: false });
+  if (dpkg === undefined && rpm === undefined)
+    unreadable.push({ fact: 'packages', reason: 'Neither dpkg-query nor rpm answered', needsPrivilege: false });
 
-  const readable = (value: string | undefined | null): string | null => (value && value.trim() && value.trim() !== '-' && !/^(default string|to be filled|none)$/i.test(value.trim()) ? value.trim() : null);
+  const readable = (value: string | undefined | null): string | null =>
+    value && value.trim() && value.trim() !== '-' && !/^(default string|to be filled|none)$/i.test(value.trim()) ? value.trim() : null;
   const root = process.getuid?.() === 0;
   const serial = readable(system?.serial);
   const boardSerial = readable(baseboard?.serial);
-  for (const [fact, value] of [['hardware.serial', serial], ['hardware.boardSerial', boardSerial]] as const) {
-    if (value === null) unreadable.push({ fact, reason: root ? 'Not reported by this machine' : 'Reading serial numbers needs root (dmidecode or /sys/class/dmi)', needsPrivilege: !root });
+  for (const [fact, value] of [
+    ['hardware.serial', serial],
+    ['hardware.boardSerial', boardSerial],
+  ] as const) {
+    if (value === null)
+      unreadable.push({
+        fact,
+        reason: root ? 'Not reported by this machine' : 'Reading serial numbers needs root (dmidecode or /sys/class/dmi)',
+        needsPrivilege: !root,
+      });
   }
-  const family = osInfo?.platform === 'linux' ? 'linux' : osInfo?.platform === 'darwin' ? 'darwin' : osInfo?.platform === 'win32' ? 'windows' : 'unknown';
+  const family =
+    osInfo?.platform === 'linux'
+      ? 'linux'
+      : osInfo?.platform === 'darwin'
+        ? 'darwin'
+        : osInfo?.platform === 'win32'
+          ? 'windows'
+          : 'unknown';
   const archMap: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64', ia32: 'i686', arm: 'armv7l' };
   const ports: Facts['ports'] = connections
     .filter((c) => c.state === 'LISTEN' || (c.protocol.startsWith('udp') && !c.peerAddress?.match(/[1-9]/)))
     .map((c) => ({
-      protocol: (c.protocol.startsWith('udp') ? (c.localAddress.includes(':') ? 'udp6' : 'udp') : c.localAddress.includes(':') ? 'tcp6' : 'tcp') as Facts['ports'][number]['protocol'],
+      protocol: (c.protocol.startsWith('udp')
+        ? c.localAddress.includes(':')
+          ? 'udp6'
+          : 'udp'
+        : c.localAddress.includes(':')
+          ? 'tcp6'
+          : 'tcp') as Facts['ports'][number]['protocol'],
       address: c.localAddress.replace(/^\[|\]$/g, ''),
       port: Number(c.localPort),
       process: c.process || null,
@@ -97,11 +162,26 @@ export async function gatherLocalFacts(probes: readonly ProbeRequest[], callLimi
       kernel: osInfo?.kernel ?? null,
       architecture: osInfo ? (archMap[osInfo.arch] ?? osInfo.arch) : null,
     },
-    cpu: { model: cpu ? `${cpu.manufacturer} ${cpu.brand}`.trim() || null : null, cores: cpu?.physicalCores ?? null, threads: cpu?.cores ?? null },
+    cpu: {
+      model: cpu ? `${cpu.manufacturer} ${cpu.brand}`.trim() || null : null,
+      cores: cpu?.physicalCores ?? null,
+      threads: cpu?.cores ?? null,
+    },
     memory: { totalBytes: mem?.total ?? null, availableBytes: mem?.available ?? null },
-    mounts: fsSize.map((f) => ({ mount: f.mount, device: f.fs, fsType: f.type, sizeBytes: f.size, freeBytes: f.available, usePercent: Math.round(f.use ?? 0) })),
+    mounts: fsSize.map((f) => ({
+      mount: f.mount,
+      device: f.fs,
+      fsType: f.type,
+      sizeBytes: f.size,
+      freeBytes: f.available,
+      usePercent: Math.round(f.use ?? 0),
+    })),
     hardware: { vendor: readable(system?.manufacturer), model: readable(system?.model), serial, boardSerial },
-    network: ifaces.map((i) => ({ name: i.iface, mac: readable(i.mac), addresses: [withPrefix(i.ip4, i.ip4subnet), withPrefix(i.ip6, i.ip6subnet)].filter((a): a is string => a !== null) })),
+    network: ifaces.map((i) => ({
+      name: i.iface,
+      mac: readable(i.mac),
+      addresses: [withPrefix(i.ip4, i.ip4subnet), withPrefix(i.ip6, i.ip6subnet)].filter((a): a is string => a !== null),
+    })),
     packages: parsePackages(dpkg, rpm),
     services: parseServices(units, unitFiles),
     ports,

@@ -19,16 +19,28 @@ const options = { allowInsecure: false, timeoutMs: 5000, method: 'GET', requestH
 
 describe('Goss probes on this machine', () => {
   it('sends the method and request headers and reports the response headers', async () => {
-    expect(await localHttpProbe(`${base}/`, { ...options, method: 'PUT', requestHeaders: ['X-Outpost: yes'] })).toMatchObject({ status: 200, body: 'ok', headers: expect.stringContaining('X-Seen: PUT yes') });
+    expect(await localHttpProbe(`${base}/`, { ...options, method: 'PUT', requestHeaders: ['X-Outpost: yes'] })).toMatchObject({
+      status: 200,
+      body: 'ok',
+      headers: expect.stringContaining('X-Seen: PUT yes'),
+    });
   });
   it('follows redirects only when asked (Goss follows unless no-follow-redirects)', async () => {
     expect(await localHttpProbe(`${base}/moved`, options)).toMatchObject({ status: 302 });
     expect(await localHttpProbe(`${base}/moved`, { ...options, followRedirects: true })).toMatchObject({ status: 200 });
   });
   it('reads the root mount and the loopback interface', async () => {
-    expect(await localMountProbe('/')).toMatchObject({ kind: 'mount', exists: true, opts: expect.arrayContaining([expect.stringMatching(/^r[ow]$/)]) });
+    expect(await localMountProbe('/')).toMatchObject({
+      kind: 'mount',
+      exists: true,
+      opts: expect.arrayContaining([expect.stringMatching(/^r[ow]$/)]),
+    });
     expect(await localMountProbe('/no/such/mount')).toMatchObject({ kind: 'mount', exists: false });
-    expect(await localInterfaceProbe('lo')).toMatchObject({ kind: 'interface', exists: true, addrs: expect.arrayContaining(['127.0.0.1/8']) });
+    expect(await localInterfaceProbe('lo')).toMatchObject({
+      kind: 'interface',
+      exists: true,
+      addrs: expect.arrayContaining(['127.0.0.1/8']),
+    });
     expect(await localInterfaceProbe('nosuch0')).toMatchObject({ kind: 'interface', exists: false });
   });
 });

@@ -54,12 +54,20 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
     case 'command':
       return commandProbe(String(p.command), secs);
     case 'http':
-      return localHttpProbe(String(p.url), { allowInsecure: Boolean(p.allowInsecure), timeoutMs: secs, method: String(p.method ?? 'GET'), requestHeaders: (p.requestHeaders as string[] | undefined) ?? [], followRedirects: p.followRedirects === true });
+      return localHttpProbe(String(p.url), {
+        allowInsecure: Boolean(p.allowInsecure),
+        timeoutMs: secs,
+        method: String(p.method ?? 'GET'),
+        requestHeaders: (p.requestHeaders as string[] | undefined) ?? [],
+        followRedirects: p.followRedirects === true,
+      });
     case 'addr':
       return addrProbe(String(p.host).replace(/^\[|\]$/g, ''), Number(p.port), String(p.protocol), secs);
     case 'dns':
       return withLimit<ProbeResult>(
-        dns.promises.lookup(String(p.name), { all: true }).then((all) => ({ kind: 'dns' as const, addresses: [...new Set(all.map((a) => a.address))], error: null })),
+        dns.promises
+          .lookup(String(p.name), { all: true })
+          .then((all) => ({ kind: 'dns' as const, addresses: [...new Set(all.map((a) => a.address))], error: null })),
         secs,
         { kind: 'dns', addresses: [], error: 'Timed out' },
       ).catch((e: Error): ProbeResult => ({ kind: 'dns', addresses: [], error: e.message }));
@@ -73,7 +81,15 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
       const entry = (await readDb('/etc/passwd')).find((f) => f[0] === p.name);
       if (!entry) return { kind: 'user', exists: false, uid: null, groups: [], home: null, shell: null };
       const groups = await run('id', ['-Gn', '--', String(p.name)], 5000);
-      return { kind: 'user', exists: true, uid: Number(entry[2]), gid: Number(entry[3]), groups: groups.stdout.trim().split(/\s+/).filter(Boolean), home: entry[5] ?? null, shell: entry[6] ?? null };
+      return {
+        kind: 'user',
+        exists: true,
+        uid: Number(entry[2]),
+        gid: Number(entry[3]),
+        groups: groups.stdout.trim().split(/\s+/).filter(Boolean),
+        home: entry[5] ?? null,
+        shell: entry[6] ?? null,
+      };
     }
     case 'group': {
       const entry = (await readDb('/etc/group')).find((f) => f[0] === p.name);
@@ -88,7 +104,10 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
 
 async function readDb(file: string): Promise<string[][]> {
   const text = await fs.promises.readFile(file, 'utf8').catch(() => '');
-  return text.split('\n').filter(Boolean).map((line) => line.split(':'));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(':'));
 }
 
 /**
@@ -132,7 +151,19 @@ async function fileProbe(path: string, wantPatterns: boolean, matchers: Record<s
     }
   }
   const linkedTo = stat.isSymbolicLink() ? await fs.promises.readlink(path).catch(() => null) : null;
-  return { kind: 'file', exists: true, mode: (stat.mode & 0o7777).toString(8).padStart(4, '0'), owner, group, sha256, contents, filetype: localFiletype(stat), size: stat.size, linkedTo, ...(wantHashes ? sums : {}) };
+  return {
+    kind: 'file',
+    exists: true,
+    mode: (stat.mode & 0o7777).toString(8).padStart(4, '0'),
+    owner,
+    group,
+    sha256,
+    contents,
+    filetype: localFiletype(stat),
+    size: stat.size,
+    linkedTo,
+    ...(wantHashes ? sums : {}),
+  };
 }
 
 function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {

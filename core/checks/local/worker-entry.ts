@@ -29,7 +29,13 @@ export function localFactsWorkerEntry(dir = hereDir()): WorkerEntry | null {
   if (!fs.existsSync(source)) return null;
   // Running from the sources (tsx, vitest): tsx's API registers its loader inside the worker only.
   const resolveEsm = (import.meta as { resolve?: (specifier: string) => string }).resolve;
-  const tsxApi = resolveEsm ? resolveEsm('tsx/esm/api') : pathToFileURL(createRequire(path.join(dir, 'x.js')).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = resolveEsm
+    ? resolveEsm('tsx/esm/api')
+    : pathToFileURL(
+        createRequire(path.join(dir, 'x.js'))
+          .resolve('tsx/esm/api')
+          .replace(/\.cjs$/, '.mjs'),
+      ).href;
   const code = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(pathToFileURL(source).href)}));`;
   return { file: code, eval: true };
 }

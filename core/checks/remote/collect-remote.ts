@@ -11,7 +11,8 @@ import { targetProblem } from './validate-target';
 
 const log = createLogger('checks.remote');
 const MAX_OUTPUT = 32 * 1024 * 1024;
-const SUDO_REFUSED = /sudo: (a password is required|a terminal is required|.*not in the sudoers|.*not allowed to execute|.*command not found)|sudo: not found/i;
+const SUDO_REFUSED =
+  /sudo: (a password is required|a terminal is required|.*not in the sudoers|.*not allowed to execute|.*command not found)|sudo: not found/i;
 
 type Failure = Extract<CollectOutcome, { ok: false }>;
 class Stop extends Error {
@@ -42,7 +43,15 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
   stopped.catch(() => undefined);
   const onAbort = () => stop({ ok: false, reason: 'cancelled', message: `Cancelled while checking ${where}.` });
   signal?.addEventListener('abort', onAbort, { once: true });
-  const overall = setTimeout(() => stop({ ok: false, reason: 'timeout', message: `${where} did not finish within the overall limit of ${target.timeouts.overallMs} ms.` }), target.timeouts.overallMs);
+  const overall = setTimeout(
+    () =>
+      stop({
+        ok: false,
+        reason: 'timeout',
+        message: `${where} did not finish within the overall limit of ${target.timeouts.overallMs} ms.`,
+      }),
+    target.timeouts.overallMs,
+  );
 
   const work = async (): Promise<CollectOutcome> => {
     let refusedKey: Failure | null = null;
@@ -59,7 +68,12 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
         if (decision.trust) return true;
         refusedKey =
           decision.verdict === 'unknown'
-            ? { ok: false, reason: 'host_key_unknown', hostKey, message: `${where} is not known yet. Its ${hostKey.algorithm} key fingerprint is ${hostKey.fingerprint}; trust it to check this machine.` }
+            ? {
+                ok: false,
+                reason: 'host_key_unknown',
+                hostKey,
+                message: `${where} is not known yet. Its ${hostKey.algorithm} key fingerprint is ${hostKey.fingerprint}; trust it to check this machine.`,
+              }
             : {
                 ok: false,
                 reason: 'host_key_changed',
@@ -86,7 +100,11 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
       const err: Buffer[] = [];
       let size = 0;
       const commandTimer = setTimeout(() => {
-        stop({ ok: false, reason: 'timeout', message: `The probe on ${where} did not finish within the command limit of ${target.timeouts.commandMs} ms.` });
+        stop({
+          ok: false,
+          reason: 'timeout',
+          message: `The probe on ${where} did not finish within the command limit of ${target.timeouts.commandMs} ms.`,
+        });
       }, target.timeouts.commandMs);
       try {
         const result = await Promise.race([
@@ -102,7 +120,13 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
           }),
           stopped,
         ]);
-        return { result, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), payload, referenceEpochMs };
+        return {
+          result,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+          payload,
+          referenceEpochMs,
+        };
       } finally {
         clearTimeout(commandTimer);
       }
@@ -123,7 +147,11 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
     });
     if (!parsed.ok) return { ok: false, reason: parsed.reason, message: parsed.message };
     if (sudoRefusal) {
-      parsed.facts.unreadable.unshift({ fact: 'sudo', reason: `Needs privilege: sudo -n was refused (${sudoRefusal}); facts that need root were read without it.`, needsPrivilege: true });
+      parsed.facts.unreadable.unshift({
+        fact: 'sudo',
+        reason: `Needs privilege: sudo -n was refused (${sudoRefusal}); facts that need root were read without it.`,
+        needsPrivilege: true,
+      });
     }
     return { ok: true, facts: parsed.facts, hostKey };
   };
@@ -150,7 +178,9 @@ export async function collectRemote(target: RemoteTarget, probes: ProbeRequest[]
 function decideHostKey(target: RemoteTarget, keyBlob: Buffer, key: HostKeyInfo): HostKeyDecision {
   if (target.verifyHostKey) return target.verifyHostKey(keyBlob, key);
   if (target.trustedFingerprint === null) return { trust: false, verdict: 'unknown' };
-  return sameFingerprint(target.trustedFingerprint, key.fingerprint) ? { trust: true } : { trust: false, verdict: 'changed', expected: target.trustedFingerprint };
+  return sameFingerprint(target.trustedFingerprint, key.fingerprint)
+    ? { trust: true }
+    : { trust: false, verdict: 'changed', expected: target.trustedFingerprint };
 }
 
 function authConfig(target: RemoteTarget): Partial<Config> {
@@ -181,6 +211,11 @@ function connectFailure(error: Error & { code?: string; level?: string }, where:
   if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(error.code ?? '')) {
     return { ok: false, reason: 'unreachable', message: `${where} is unreachable (${error.code}).` };
   }
-  if (/parse privateKey|passphrase|encrypted/i.test(text)) return { ok: false, reason: 'auth_failed', message: `The private key for ${where} could not be read (wrong passphrase or unsupported format).` };
+  if (/parse privateKey|passphrase|encrypted/i.test(text))
+    return {
+      ok: false,
+      reason: 'auth_failed',
+      message: `The private key for ${where} could not be read (wrong passphrase or unsupported format).`,
+    };
   return { ok: false, reason: 'error', message: `Connecting to ${where} failed: ${text}` };
 }

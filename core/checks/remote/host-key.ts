@@ -18,6 +18,10 @@ export function hostKeyInfo(keyBlob: Buffer): HostKeyInfo {
 
 /** Compares fingerprints the way people write them (with or without `SHA256:` and padding). */
 export function sameFingerprint(a: string, b: string): boolean {
-  const norm = (f: string) => f.trim().replace(/^SHA256:/i, '').replace(/=+$/, '');
+  const norm = (f: string) =>
+    f
+      .trim()
+      .replace(/^SHA256:/i, '')
+      .replace(/=+$/, '');
   return norm(a) === norm(b);
 }

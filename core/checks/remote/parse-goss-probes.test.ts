@@ -3,14 +3,31 @@ import { applyUnitAliases, digRecord, gossFiletype, parseMountinfoLine } from '.
 
 describe('Goss probe answers', () => {
   it('reads a mountinfo line: per-mount options, super options, source and type (spaces unescaped)', () => {
-    expect(parseMountinfoLine('27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard')).toEqual({ mountPoint: '/', opts: ['rw', 'relatime'], vfsOpts: ['rw', 'discard'], source: '/dev/vda', filesystem: 'ext4' });
-    expect(parseMountinfoLine('36 25 0:32 / /mnt/my\\040disk rw,nosuid shared:1 - tmpfs tmpfs rw,size=1024k')?.mountPoint).toBe('/mnt/my disk');
+    expect(parseMountinfoLine('27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard')).toEqual({
+      mountPoint: '/',
+      opts: ['rw', 'relatime'],
+      vfsOpts: ['rw', 'discard'],
+      source: '/dev/vda',
+      filesystem: 'ext4',
+    });
+    expect(parseMountinfoLine('36 25 0:32 / /mnt/my\\040disk rw,nosuid shared:1 - tmpfs tmpfs rw,size=1024k')?.mountPoint).toBe(
+      '/mnt/my disk',
+    );
     expect(parseMountinfoLine('garbage')).toBeNull();
   });
   it("maps stat's file types to Goss's", () => {
-    expect(['regular file', 'regular empty file', 'directory', 'symbolic link', 'character special file', 'block special file', 'fifo', 'socket'].map(gossFiletype)).toEqual([
-      'file', 'file', 'directory', 'symlink', 'character-device', 'block-device', 'pipe', 'socket',
-    ]);
+    expect(
+      [
+        'regular file',
+        'regular empty file',
+        'directory',
+        'symbolic link',
+        'character special file',
+        'block special file',
+        'fifo',
+        'socket',
+      ].map(gossFiletype),
+    ).toEqual(['file', 'file', 'directory', 'symlink', 'character-device', 'block-device', 'pipe', 'socket']);
   });
   it('reports TXT and CAA records without the quotes dig prints', () => {
     expect(digRecord('"Hello DNS"')).toBe('Hello DNS');

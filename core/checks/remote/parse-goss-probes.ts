@@ -1,7 +1,9 @@
 import type { Facts, ProbeResult } from '../../../shared/checks/facts';
 
 /** One /proc/self/mountinfo line (proc(5)): per-mount options (Goss `opts`), super options (`vfs-opts`), source, type. */
-export function parseMountinfoLine(line: string): { mountPoint: string; opts: string[]; vfsOpts: string[]; source: string; filesystem: string } | null {
+export function parseMountinfoLine(
+  line: string,
+): { mountPoint: string; opts: string[]; vfsOpts: string[]; source: string; filesystem: string } | null {
   const [left, right] = line.trim().split(' - ');
   if (!left || !right) return null;
   const l = left.split(' ');
@@ -32,18 +34,37 @@ export function parseMountAnswer(v: Map<string, string>, fromB64: (s: string | u
   const used = Number(df[2]);
   const avail = Number(df[3]);
   const usage = Number.isFinite(used) && Number.isFinite(avail) && used + avail > 0 ? Math.round((100 * used) / (used + avail)) : null;
-  return { kind: 'mount', exists: true, opts: entry.opts, vfsOpts: entry.vfsOpts, source: entry.source, filesystem: entry.filesystem, usage };
+  return {
+    kind: 'mount',
+    exists: true,
+    opts: entry.opts,
+    vfsOpts: entry.vfsOpts,
+    source: entry.source,
+    filesystem: entry.filesystem,
+    usage,
+  };
 }
 
 export function parseInterfaceAnswer(v: Map<string, string>, fromB64: (s: string | undefined) => string): ProbeResult {
   if (v.get('exists') !== '1') return { kind: 'interface', exists: false, addrs: [], mtu: null };
   const mtu = Number(v.get('mtu'));
-  return { kind: 'interface', exists: true, addrs: fromB64(v.get('addrs')).split('\n').map((a) => a.trim()).filter(Boolean), mtu: v.get('mtu') && Number.isFinite(mtu) ? mtu : null };
+  return {
+    kind: 'interface',
+    exists: true,
+    addrs: fromB64(v.get('addrs'))
+      .split('\n')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    mtu: v.get('mtu') && Number.isFinite(mtu) ? mtu : null,
+  };
 }
 
 /** dig +short prints TXT and CAA values quoted; Goss reports them without the quotes. */
 export function digRecord(line: string): string {
-  return line.trim().replace(/"((?:[^"\\]|\\.)*)"/g, '$1').replace(/" "/g, '');
+  return line
+    .trim()
+    .replace(/"((?:[^"\\]|\\.)*)"/g, '$1')
+    .replace(/" "/g, '');
 }
 
 /**

@@ -28,19 +28,39 @@ describe('parseProbeOutput', () => {
     expect(f.probes.d1).toMatchObject({ kind: 'dns', addresses: ['127.0.0.1'], error: null });
     expect(f.probes.a1).toMatchObject({ kind: 'addr', reachable: false });
     // No systemd as PID 1 in this container: said so, not guessed.
-    expect(f.unreadable).toContainEqual({ fact: 'services', reason: 'systemd is not running on this machine (not booted with systemd)', needsPrivilege: false });
+    expect(f.unreadable).toContainEqual({
+      fact: 'services',
+      reason: 'systemd is not running on this machine (not booted with systemd)',
+      needsPrivilege: false,
+    });
     expect(f.services).toEqual([]);
   });
 
   it('reads a RHEL-family (Rocky 9) probe: rpm with epochs, systemd, chrony, denied DMI serials', () => {
-    const parsed = parseProbeOutput(fixture('rocky-9.probe.txt'), '', { ...ctx, sentIds: ['req-file', 'req-cmd', 'req-user', 'req-dns', 'req-missing'] });
+    const parsed = parseProbeOutput(fixture('rocky-9.probe.txt'), '', {
+      ...ctx,
+      sentIds: ['req-file', 'req-cmd', 'req-user', 'req-dns', 'req-missing'],
+    });
     if (!parsed.ok) throw new Error(parsed.message);
     const f = factsSchema.parse(parsed.facts);
     expect(f.hostName).toBe('db01.site.example');
-    expect(f.os).toMatchObject({ family: 'linux', distribution: 'rocky', distributionName: 'Rocky Linux', version: '9.4', kernel: '5.14.0-427.13.1.el9_4.x86_64' });
+    expect(f.os).toMatchObject({
+      family: 'linux',
+      distribution: 'rocky',
+      distributionName: 'Rocky Linux',
+      version: '9.4',
+      kernel: '5.14.0-427.13.1.el9_4.x86_64',
+    });
     expect(f.cpu).toEqual({ model: 'Intel(R) Xeon(R) Silver 4210R CPU @ 2.40GHz', cores: 4, threads: 5 });
     expect(f.memory).toEqual({ totalBytes: 16218916 * 1024, availableBytes: 12001124 * 1024 });
-    expect(f.mounts.find((m) => m.mount === '/')).toEqual({ mount: '/', device: '/dev/mapper/rl-root', fsType: 'xfs', sizeBytes: 73364480 * 1024, freeBytes: 68241024 * 1024, usePercent: 7 });
+    expect(f.mounts.find((m) => m.mount === '/')).toEqual({
+      mount: '/',
+      device: '/dev/mapper/rl-root',
+      fsType: 'xfs',
+      sizeBytes: 73364480 * 1024,
+      freeBytes: 68241024 * 1024,
+      usePercent: 7,
+    });
     expect(f.mounts.find((m) => m.mount === '/srv/data files')?.fsType).toBe('xfs');
     expect(f.packages).toContainEqual({ name: 'shim-x64', version: '1:15.8-4.el9_3', arch: 'x86_64', manager: 'rpm' });
     expect(f.packages).toContainEqual({ name: 'gpg-pubkey', version: '350d275d-6279464f', arch: null, manager: 'rpm' });
@@ -57,15 +77,34 @@ describe('parseProbeOutput', () => {
     expect(f.unreadable).toContainEqual({ fact: 'hardware.serial', reason: expect.stringContaining('needs root'), needsPrivilege: true });
     expect(f.clock).toEqual({ time: new Date(1764000002500).toISOString(), offsetSeconds: 2.5, synchronized: true, source: 'chrony' });
     expect(f.processes).toContainEqual({ pid: 1234, name: 'postgres', command: '/usr/bin/postgres -D /var/lib/pgsql/data' });
-    expect(f.probes['req-file']).toEqual({ kind: 'file', exists: true, mode: '0640', owner: 'root', group: 'postgres', sha256: null, contents: null });
+    expect(f.probes['req-file']).toEqual({
+      kind: 'file',
+      exists: true,
+      mode: '0640',
+      owner: 'root',
+      group: 'postgres',
+      sha256: null,
+      contents: null,
+    });
     expect(f.probes['req-cmd']).toMatchObject({ kind: 'command', exitStatus: null, timedOut: true, durationMs: 2003 });
-    expect(f.probes['req-user']).toEqual({ kind: 'user', exists: true, uid: 26, gid: 26, groups: ['postgres'], home: '/var/lib/pgsql', shell: '/bin/bash' });
+    expect(f.probes['req-user']).toEqual({
+      kind: 'user',
+      exists: true,
+      uid: 26,
+      gid: 26,
+      groups: ['postgres'],
+      home: '/var/lib/pgsql',
+      shell: '/bin/bash',
+    });
     expect(f.probes['req-dns']).toEqual({ kind: 'dns', addresses: [], error: 'The name did not resolve' });
     expect(f.probes['req-missing']).toMatchObject({ kind: 'error' });
   });
 
   it('ignores marker lines with another nonce (a process cannot forge sections)', () => {
-    const forged = fixture('rocky-9.probe.txt').replace('      1 systemd', `==OUTPOST:guess:meta==\nuname=${Buffer.from('Windows_NT x 10 x').toString('base64')}\n      1 systemd`);
+    const forged = fixture('rocky-9.probe.txt').replace(
+      '      1 systemd',
+      `==OUTPOST:guess:meta==\nuname=${Buffer.from('Windows_NT x 10 x').toString('base64')}\n      1 systemd`,
+    );
     const parsed = parseProbeOutput(forged, '', ctx);
     expect(parsed.ok && parsed.facts.os.family).toBe('linux');
   });
@@ -73,13 +112,25 @@ describe('parseProbeOutput', () => {
   it('says "windows" when the target answers like Windows (cmd.exe, PowerShell, MSYS uname)', () => {
     const cmd = parseProbeOutput('', "'sh' is not recognized as an internal or external command,\r\noperable program or batch file.", ctx);
     expect(cmd).toMatchObject({ ok: false, reason: 'windows' });
-    const ps = parseProbeOutput('', "sh : The term 'sh' is not recognized as the name of a cmdlet, function, script file, or operable program.", ctx);
+    const ps = parseProbeOutput(
+      '',
+      "sh : The term 'sh' is not recognized as the name of a cmdlet, function, script file, or operable program.",
+      ctx,
+    );
     expect(ps).toMatchObject({ ok: false, reason: 'windows' });
-    const msys = parseProbeOutput(`==OUTPOST:fixture:meta==\nuname=${Buffer.from('MSYS_NT-10.0-19045 pc 3.4.9 x86_64').toString('base64')}\n`, '', ctx);
+    const msys = parseProbeOutput(
+      `==OUTPOST:fixture:meta==\nuname=${Buffer.from('MSYS_NT-10.0-19045 pc 3.4.9 x86_64').toString('base64')}\n`,
+      '',
+      ctx,
+    );
     expect(msys).toMatchObject({ ok: false, reason: 'windows', message: expect.stringContaining('not supported') });
   });
 
   it('says what went wrong when the probe did not run at all', () => {
-    expect(parseProbeOutput('', 'sh: 1: base64: not found', ctx)).toEqual({ ok: false, reason: 'error', message: 'The probe did not run on the target: sh: 1: base64: not found' });
+    expect(parseProbeOutput('', 'sh: 1: base64: not found', ctx)).toEqual({
+      ok: false,
+      reason: 'error',
+      message: 'The probe did not run on the target: sh: 1: base64: not found',
+    });
   });
 });

@@ -35,9 +35,11 @@ const FACT_OF_SECTION: Record<string, string> = {
   ps: 'processes',
 };
 
-const WINDOWS = /not recognized as an internal or external command|is not recognized as the name of a cmdlet|Microsoft Windows|MINGW|MSYS_NT|CYGWIN_NT|Windows_NT/i;
+const WINDOWS =
+  /not recognized as an internal or external command|is not recognized as the name of a cmdlet|Microsoft Windows|MINGW|MSYS_NT|CYGWIN_NT|Windows_NT/i;
 
-const bodyOf = (sections: Section[], name: string): Section | undefined => sections.find((s) => s.name === name && (s.status?.rc ?? 0) === 0);
+const bodyOf = (sections: Section[], name: string): Section | undefined =>
+  sections.find((s) => s.name === name && (s.status?.rc ?? 0) === 0);
 
 /** Turns the probe script's output into Facts (or says it was a Windows host / not our probe). */
 export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutputContext): ParsedProbe {
@@ -45,17 +47,27 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
   const meta = sections.find((s) => s.name === 'meta');
   if (!meta) {
     if (WINDOWS.test(`${stdout}\n${stderr}`)) return { ok: false, reason: 'windows', message: windowsMessage };
-    return { ok: false, reason: 'error', message: `The probe did not run on the target: ${firstLine(stderr) || firstLine(stdout) || 'no output'}` };
+    return {
+      ok: false,
+      reason: 'error',
+      message: `The probe did not run on the target: ${firstLine(stderr) || firstLine(stdout) || 'no output'}`,
+    };
   }
   const m = meta.values;
   // `uname -s -n -r -m`: kernel name, node name, kernel release, machine (none holds a space on Linux).
-  const [unameS = '', nodeName = '', kernel = '', arch = ''] = decode(m.get('uname') ?? '').trim().split(/\s+/);
+  const [unameS = '', nodeName = '', kernel = '', arch = ''] = decode(m.get('uname') ?? '')
+    .trim()
+    .split(/\s+/);
   if (WINDOWS.test(unameS)) return { ok: false, reason: 'windows', message: windowsMessage };
 
   const unreadable: Facts['unreadable'] = [];
   for (const s of sections) {
     if (s.status && s.status.rc !== 0) {
-      unreadable.push({ fact: FACT_OF_SECTION[s.name] ?? s.name, reason: s.status.err.trim() || `exit status ${s.status.rc}`, needsPrivilege: /permission denied|not permitted|must be root|access denied/i.test(s.status.err) });
+      unreadable.push({
+        fact: FACT_OF_SECTION[s.name] ?? s.name,
+        reason: s.status.err.trim() || `exit status ${s.status.rc}`,
+        needsPrivilege: /permission denied|not permitted|must be root|access denied/i.test(s.status.err),
+      });
     }
   }
   const noSystemd = sections.find((s) => s.name === 'services')?.values.get('unreadable');
@@ -82,7 +94,10 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     return decode(raw).trim() || null;
   };
   const packages = parsePackages(bodyOf(sections, 'dpkg')?.body, bodyOf(sections, 'rpm')?.body);
-  const services = applyUnitAliases(parseServices(bodyOf(sections, 'units')?.body, bodyOf(sections, 'unit-files')?.body), sections.find((s) => s.name === 'unit-aliases')?.body);
+  const services = applyUnitAliases(
+    parseServices(bodyOf(sections, 'units')?.body, bodyOf(sections, 'unit-files')?.body),
+    sections.find((s) => s.name === 'unit-aliases')?.body,
+  );
   const timedatectl = bodyOf(sections, 'timedatectl')?.body;
   const chrony = bodyOf(sections, 'chrony')?.body;
   const epochMs = Number(m.get('epoch_ms'));
@@ -92,9 +107,14 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     if (id) probes[id] = parseProbeAnswer(s.values);
   }
   for (const id of ctx.sentIds ?? []) {
-    probes[id] ??= { kind: 'error', message: 'The target gave no answer for this requirement (the probe ended early)', needsPrivilege: false };
+    probes[id] ??= {
+      kind: 'error',
+      message: 'The target gave no answer for this requirement (the probe ended early)',
+      needsPrivilege: false,
+    };
   }
-  if (!sections.some((s) => s.name === 'end')) unreadable.push({ fact: 'probe', reason: 'The probe output ended early', needsPrivilege: false });
+  if (!sections.some((s) => s.name === 'end'))
+    unreadable.push({ fact: 'probe', reason: 'The probe output ended early', needsPrivilege: false });
 
   const facts: Facts = {
     source: 'ssh',
@@ -118,7 +138,12 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     cpu,
     memory: { totalBytes: kb('MemTotal'), availableBytes: kb('MemAvailable') },
     mounts: parseDf(bodyOf(sections, 'df')?.body ?? ''),
-    hardware: { vendor: dmiValue('sys_vendor', 'hardware.vendor'), model: dmiValue('product_name', 'hardware.model'), serial: dmiValue('product_serial', 'hardware.serial'), boardSerial: dmiValue('board_serial', 'hardware.boardSerial') },
+    hardware: {
+      vendor: dmiValue('sys_vendor', 'hardware.vendor'),
+      model: dmiValue('product_name', 'hardware.model'),
+      serial: dmiValue('product_serial', 'hardware.serial'),
+      boardSerial: dmiValue('board_serial', 'hardware.boardSerial'),
+    },
     network: parseAddresses(bodyOf(sections, 'addr')?.body ?? '', bodyOf(sections, 'link')?.body ?? ''),
     packages,
     services,
@@ -127,17 +152,23 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     clock: {
       time: Number.isFinite(epochMs) && epochMs > 0 ? new Date(epochMs).toISOString() : null,
       offsetSeconds: Number.isFinite(epochMs) && epochMs > 0 ? Math.round((epochMs - ctx.referenceEpochMs) / 10) / 100 : null,
-      synchronized: timedatectl ? /^NTPSynchronized=yes$/m.test(timedatectl) : chrony ? !/Leap status\s*:\s*Not synchronised/i.test(chrony) : null,
+      synchronized: timedatectl
+        ? /^NTPSynchronized=yes$/m.test(timedatectl)
+        : chrony
+          ? !/Leap status\s*:\s*Not synchronised/i.test(chrony)
+          : null,
       source: timedatectl ? 'timedatectl' : chrony ? 'chrony' : null,
     },
     probes,
     unreadable,
   };
-  if (!timedatectl && !chrony) unreadable.push({ fact: 'clock.synchronized', reason: 'Neither timedatectl nor chronyc answered', needsPrivilege: false });
+  if (!timedatectl && !chrony)
+    unreadable.push({ fact: 'clock.synchronized', reason: 'Neither timedatectl nor chronyc answered', needsPrivilege: false });
   return { ok: true, facts };
 }
 
-const windowsMessage = 'The target answered as Windows. Checking Windows machines is not supported yet; only Linux targets (Debian/Ubuntu, RHEL family) can be checked.';
+const windowsMessage =
+  'The target answered as Windows. Checking Windows machines is not supported yet; only Linux targets (Debian/Ubuntu, RHEL family) can be checked.';
 
 function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.slice(0, 300) ?? '';

@@ -20,17 +20,27 @@ function output(osRelease: string, release: Record<string, string>): string {
 }
 
 const parse = (text: string) => {
-  const parsed = parseProbeOutput(text, '', { nonce: 'n1', referenceEpochMs: Date.now(), collectedAt: new Date().toISOString(), durationMs: 1 });
+  const parsed = parseProbeOutput(text, '', {
+    nonce: 'n1',
+    referenceEpochMs: Date.now(),
+    collectedAt: new Date().toISOString(),
+    durationMs: 1,
+  });
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.facts.os;
 };
 
 describe('OS point release from the probe output', () => {
   it('Debian: /etc/debian_version, with VERSION_ID kept as the major version', () => {
-    expect(parse(output('ID=debian\nVERSION_ID="12"', { debian_version: '12.11\n' }))).toMatchObject({ version: '12', distributionVersion: '12.11' });
+    expect(parse(output('ID=debian\nVERSION_ID="12"', { debian_version: '12.11\n' }))).toMatchObject({
+      version: '12',
+      distributionVersion: '12.11',
+    });
   });
   it("Red Hat family: 'release X.Y' from /etc/redhat-release", () => {
-    expect(parse(output('ID="rocky"\nVERSION_ID="9.4"', { 'redhat-release': 'Rocky Linux release 9.4 (Blue Onyx)' }))).toMatchObject({ distributionVersion: '9.4' });
+    expect(parse(output('ID="rocky"\nVERSION_ID="9.4"', { 'redhat-release': 'Rocky Linux release 9.4 (Blue Onyx)' }))).toMatchObject({
+      distributionVersion: '9.4',
+    });
   });
   it('a codename (testing/sid) or no file keeps VERSION_ID', () => {
     expect(parse(output('ID=debian\nVERSION_ID="13"', { debian_version: 'trixie/sid' })).distributionVersion).toBe('13');

@@ -86,7 +86,10 @@ export function parsePorts(text: string): Facts['ports'] {
     if (f.length < 5 || (f[0] !== 'tcp' && f[0] !== 'udp')) continue;
     const local = f[4]!;
     const cut = local.lastIndexOf(':');
-    const address = local.slice(0, cut).replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    const address = local
+      .slice(0, cut)
+      .replace(/^\[|\]$/g, '')
+      .replace(/%.*$/, '');
     const port = Number(local.slice(cut + 1));
     if (!Number.isInteger(port)) continue;
     const v6 = address.includes(':');

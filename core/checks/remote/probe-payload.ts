@@ -22,11 +22,13 @@ const b64 = (value: string | number | boolean): string => Buffer.from(String(val
 
 /** The request's params parsed by its zod schema (defaults applied). Throws a readable message when invalid. */
 export function validatedProbeParams(request: ProbeRequest): Record<string, unknown> {
-  if (!(PROBED_KINDS as readonly string[]).includes(request.kind)) throw new Error(`"${String(request.kind).slice(0, 40)}" is not a kind the target answers`);
+  if (!(PROBED_KINDS as readonly string[]).includes(request.kind))
+    throw new Error(`"${String(request.kind).slice(0, 40)}" is not a kind the target answers`);
   const parsed = requirementParamsSchemas[request.kind].safeParse(request.params);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
   const params = parsed.data as Record<string, unknown>;
-  if (request.kind === 'kernel_param' && String(params.key).includes('..')) throw new Error('key: ".." is not allowed in a kernel parameter');
+  if (request.kind === 'kernel_param' && String(params.key).includes('..'))
+    throw new Error('key: ".." is not allowed in a kernel parameter');
   return params;
 }
 
@@ -47,7 +49,14 @@ export function probeFields(request: ProbeRequest): string[] {
       return [String(p.command), secs(p.timeoutSeconds)];
     case 'http':
       // Request headers travel as lines, each passed to curl as one -H argument.
-      return [String(p.url), p.allowInsecure ? '1' : '0', secs(p.timeoutSeconds), p.followRedirects ? '1' : '0', String(p.method ?? 'GET'), ((p.requestHeaders as string[] | undefined) ?? []).join('\n')];
+      return [
+        String(p.url),
+        p.allowInsecure ? '1' : '0',
+        secs(p.timeoutSeconds),
+        p.followRedirects ? '1' : '0',
+        String(p.method ?? 'GET'),
+        ((p.requestHeaders as string[] | undefined) ?? []).join('\n'),
+      ];
     case 'addr':
       return [String(p.host).replace(/^\[|\]$/g, ''), String(p.port), String(p.protocol), secs(p.timeoutSeconds)];
     case 'dns':
@@ -85,7 +94,11 @@ export function buildProbePayload(probes: readonly ProbeRequest[]): ProbePayload
     try {
       lines.push([request.kind, b64(request.id), ...probeFields(request).map(b64)].join(' '));
     } catch (error) {
-      refused[request.id] = { kind: 'error', message: `Invalid parameters, not sent to the target: ${(error as Error).message}`, needsPrivilege: false };
+      refused[request.id] = {
+        kind: 'error',
+        message: `Invalid parameters, not sent to the target: ${(error as Error).message}`,
+        needsPrivilege: false,
+      };
     }
   }
   const text = `outpost_payload() {\ncat <<'OUTPOST_PAYLOAD_END'\n${lines.join('\n')}\nOUTPOST_PAYLOAD_END\n}\n`;

@@ -55,10 +55,16 @@ export function parseOsRelease(text: string): Map<string, string> {
 
 /** One probe answer (key=value lines written by the script's outpost_probe_* functions). */
 export function parseProbeAnswer(v: Map<string, string>): ProbeResult {
-  const num = (key: string): number | null => (v.has(key) && v.get(key) !== '' && Number.isFinite(Number(v.get(key))) ? Number(v.get(key)) : null);
+  const num = (key: string): number | null =>
+    v.has(key) && v.get(key) !== '' && Number.isFinite(Number(v.get(key))) ? Number(v.get(key)) : null;
   switch (v.get('kind')) {
     case 'file': {
-      if (v.has('refused')) return { kind: 'error', message: `Refused: the path leads to ${fromB64(v.get('refused'))}, which holds secrets`, needsPrivilege: false };
+      if (v.has('refused'))
+        return {
+          kind: 'error',
+          message: `Refused: the path leads to ${fromB64(v.get('refused'))}, which holds secrets`,
+          needsPrivilege: false,
+        };
       const exists = v.get('exists') === '1';
       const mode = v.get('mode');
       return {
@@ -70,36 +76,71 @@ export function parseProbeAnswer(v: Map<string, string>): ProbeResult {
         sha256: v.get('sha256') || null,
         contents: v.has('contents') ? fromB64(v.get('contents')) : null,
         // Goss attributes, present in the answers of probes that collect them.
-        ...(v.has('filetype') ? { filetype: gossFiletype(fromB64(v.get('filetype'))), size: num('size'), linkedTo: v.has('linked_to') ? fromB64(v.get('linked_to')) : null } : {}),
+        ...(v.has('filetype')
+          ? {
+              filetype: gossFiletype(fromB64(v.get('filetype'))),
+              size: num('size'),
+              linkedTo: v.has('linked_to') ? fromB64(v.get('linked_to')) : null,
+            }
+          : {}),
         ...(v.has('md5') ? { md5: v.get('md5') || null, sha512: v.get('sha512') || null } : {}),
       };
     }
     case 'command': {
       const rc = num('rc');
       const timedOut = rc === 124 || rc === 137;
-      return { kind: 'command', exitStatus: timedOut ? null : rc, stdout: fromB64(v.get('stdout')), stderr: fromB64(v.get('stderr')), timedOut, durationMs: num('ms') ?? 0 };
+      return {
+        kind: 'command',
+        exitStatus: timedOut ? null : rc,
+        stdout: fromB64(v.get('stdout')),
+        stderr: fromB64(v.get('stderr')),
+        timedOut,
+        durationMs: num('ms') ?? 0,
+      };
     }
     case 'http': {
       const status = num('status');
       const error = fromB64(v.get('error')).trim();
-      return { kind: 'http', status: status && status > 0 ? status : null, body: fromB64(v.get('body')), error: error || (status ? null : 'No HTTP answer'), headers: v.has('headers') ? fromB64(v.get('headers')) : null };
+      return {
+        kind: 'http',
+        status: status && status > 0 ? status : null,
+        body: fromB64(v.get('body')),
+        error: error || (status ? null : 'No HTTP answer'),
+        headers: v.has('headers') ? fromB64(v.get('headers')) : null,
+      };
     }
     case 'addr': {
       const rc = num('rc');
       const error = fromB64(v.get('error')).trim();
-      return { kind: 'addr', reachable: rc === 0, error: rc === 0 ? null : error || (rc === 124 ? 'Timed out' : `Not reachable (exit ${rc})`) };
+      return {
+        kind: 'addr',
+        reachable: rc === 0,
+        error: rc === 0 ? null : error || (rc === 124 ? 'Timed out' : `Not reachable (exit ${rc})`),
+      };
     }
     case 'dns': {
       const addresses = fromB64(v.get('addresses')).split('\n').map(digRecord).filter(Boolean);
       const said = fromB64(v.get('error')).trim();
-      return { kind: 'dns', addresses, error: addresses.length > 0 ? null : num('rc') === 124 ? 'Timed out' : said || 'The name did not resolve' };
+      return {
+        kind: 'dns',
+        addresses,
+        error: addresses.length > 0 ? null : num('rc') === 124 ? 'Timed out' : said || 'The name did not resolve',
+      };
     }
     case 'kernel_param':
       return { kind: 'kernel_param', value: v.get('missing') === '1' ? null : fromB64(v.get('value')).trim().replace(/\s+/g, ' ') };
     case 'user': {
       if (v.get('exists') !== '1') return { kind: 'user', exists: false, uid: null, groups: [], home: null, shell: null };
       const fields = fromB64(v.get('passwd')).split(':');
-      return { kind: 'user', exists: true, uid: Number(fields[2]), gid: Number(fields[3]), groups: fromB64(v.get('groups')).trim().split(/\s+/).filter(Boolean), home: fields[5] ?? null, shell: fields[6]?.trim() || null };
+      return {
+        kind: 'user',
+        exists: true,
+        uid: Number(fields[2]),
+        gid: Number(fields[3]),
+        groups: fromB64(v.get('groups')).trim().split(/\s+/).filter(Boolean),
+        home: fields[5] ?? null,
+        shell: fields[6]?.trim() || null,
+      };
     }
     case 'group': {
       if (v.get('exists') !== '1') return { kind: 'group', exists: false, gid: null };

@@ -10,5 +10,10 @@ import { latestRunsBySite } from './run-store';
 export function machineChecks(ctx: ServiceContext, siteId: string): MachineCheckRow[] {
   const machines: TargetMachine[] = listMachines(ctx, { siteId });
   const latest = new Map(latestRunsBySite(ctx, siteId).targets.map((r) => [r.targetId, r]));
-  return machines.map((target) => ({ target, credential: getCredential(ctx, target.id), hostKeys: listHostKeys(ctx, target.id), lastRun: latest.get(target.id) ?? null }));
+  return machines.map((target) => ({
+    target,
+    credential: getCredential(ctx, target.id),
+    hostKeys: listHostKeys(ctx, target.id),
+    lastRun: latest.get(target.id) ?? null,
+  }));
 }

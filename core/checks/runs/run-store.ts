@@ -120,7 +120,9 @@ function toSummary(row: RunRow): CheckRunSummary {
 }
 
 export function listRuns(ctx: ServiceContext, targetId: string, limit: number): CheckRunSummary[] {
-  const rows = ctx.sqlite.prepare(`SELECT ${SUMMARY_COLUMNS} FROM check_runs WHERE target_id = ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(targetId, limit) as RunRow[];
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM check_runs WHERE target_id = ? ORDER BY started_at DESC, id DESC LIMIT ?`)
+    .all(targetId, limit) as RunRow[];
   return rows.map(toSummary);
 }
 
@@ -137,19 +139,24 @@ export function latestRunsBySite(ctx: ServiceContext, siteId: string): { targets
 }
 
 export function getRunDetail(ctx: ServiceContext, runId: string): CheckRunDetail {
-  const row = ctx.sqlite.prepare(`SELECT ${SUMMARY_COLUMNS}, facts, results FROM check_runs WHERE id = ?`).get(runId) as (RunRow & { facts: string | null; results: string }) | undefined;
+  const row = ctx.sqlite.prepare(`SELECT ${SUMMARY_COLUMNS}, facts, results FROM check_runs WHERE id = ?`).get(runId) as
+    (RunRow & { facts: string | null; results: string }) | undefined;
   if (!row) throw notFound('Check run', runId);
   const previous = ctx.sqlite
     .prepare(
       `SELECT id, facts, results FROM check_runs WHERE site_id = ? AND target_id IS ? AND (started_at < ? OR (started_at = ? AND id < ?))
        ORDER BY started_at DESC, id DESC LIMIT 1`,
     )
-    .get(row.site_id, row.target_id, row.started_at, row.started_at, row.id) as { id: string; facts: string | null; results: string } | undefined;
+    .get(row.site_id, row.target_id, row.started_at, row.started_at, row.id) as
+    { id: string; facts: string | null; results: string } | undefined;
   const facts = row.facts ? (JSON.parse(row.facts) as Facts) : null;
   const results = JSON.parse(row.results) as RequirementResult[];
   const difference = previous
     ? diffRuns(
-        { facts: previous.facts ? (JSON.parse(previous.facts) as Facts) : null, results: JSON.parse(previous.results) as RequirementResult[] },
+        {
+          facts: previous.facts ? (JSON.parse(previous.facts) as Facts) : null,
+          results: JSON.parse(previous.results) as RequirementResult[],
+        },
         { facts, results },
       )
     : null;

@@ -13,7 +13,11 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '-');
 
 function titleSection(w: PdfWriter, r: CloseoutReport): void {
   w.heading(`Close-out report: ${r.deploymentName}${r.version ? ` ${r.version}` : ''}`, 16);
-  w.paragraph(`Generated ${utc(r.generatedAt)} · quiet period ${r.dashboard.quietPeriodDays} days · ${r.dashboard.totals.sites} sites in ${r.dashboard.waves.length} waves`, 9, { color: GREY });
+  w.paragraph(
+    `Generated ${utc(r.generatedAt)} · quiet period ${r.dashboard.quietPeriodDays} days · ${r.dashboard.totals.sites} sites in ${r.dashboard.waves.length} waves`,
+    9,
+    { color: GREY },
+  );
 }
 
 function readinessSection(w: PdfWriter, r: CloseoutReport): void {
@@ -82,17 +86,41 @@ function measuresSection(w: PdfWriter, r: CloseoutReport): void {
       { title: 'Open blocking', width: 0.2 },
       { title: 'In quiet period', width: 0.25 },
     ],
-    d.issues.bySeverity.map((s) => [s.severity, String(s.total), String(s.open), String(s.openBlocking), String(d.issues.quietPeriod.bySeverity[s.severity] ?? 0)]),
+    d.issues.bySeverity.map((s) => [
+      s.severity,
+      String(s.total),
+      String(s.open),
+      String(s.openBlocking),
+      String(d.issues.quietPeriod.bySeverity[s.severity] ?? 0),
+    ]),
   );
   w.y -= 4;
-  w.paragraph(`By category: ${d.issues.byCategory.map((c) => `${c.category} ${c.total} (${c.open} open)`).join(', ')}. Opened in the quiet period: ${d.issues.quietPeriod.total}.`, 8);
+  w.paragraph(
+    `By category: ${d.issues.byCategory.map((c) => `${c.category} ${c.total} (${c.open} open)`).join(', ')}. Opened in the quiet period: ${d.issues.quietPeriod.total}.`,
+    8,
+  );
   w.heading('Checks, inventory, time to sign-off', 11);
   w.fields([
-    ['Checks (latest run per target)', `${d.checks.pass} passed, ${d.checks.fail} failed, ${d.checks.error} could not check, of ${d.checks.targets} targets (pass rate ${num(passRate(d.checks), ' %')})`],
-    ['Inventory', `${d.inventory.expected} expected, ${d.inventory.received} received, ${d.inventory.missing} missing, ${d.inventory.damaged} damaged, ${d.inventory.surplus} surplus`],
-    ['Schedule adherence', `${d.adherence.early} early (signed before the window), ${d.adherence.onTime} on time, ${d.adherence.late} late, ${d.adherence.overdue} overdue, ${d.adherence.inWindow} in window, ${d.adherence.upcoming} upcoming, ${d.adherence.noWindow} without a window`],
-    ['Start to sign-off', `${plural(d.startToSignOff.measured, 'site')} measured, median ${num(d.startToSignOff.medianHours, ' h')}, p90 ${num(d.startToSignOff.p90Hours, ' h')}`],
-    ['Successes vs rollbacks', `${d.totals.successful} successful, ${plural(d.totals.rolledBackSites, 'site')} rolled back (${plural(d.totals.rollbacks, 'rollback')})`],
+    [
+      'Checks (latest run per target)',
+      `${d.checks.pass} passed, ${d.checks.fail} failed, ${d.checks.error} could not check, of ${d.checks.targets} targets (pass rate ${num(passRate(d.checks), ' %')})`,
+    ],
+    [
+      'Inventory',
+      `${d.inventory.expected} expected, ${d.inventory.received} received, ${d.inventory.missing} missing, ${d.inventory.damaged} damaged, ${d.inventory.surplus} surplus`,
+    ],
+    [
+      'Schedule adherence',
+      `${d.adherence.early} early (signed before the window), ${d.adherence.onTime} on time, ${d.adherence.late} late, ${d.adherence.overdue} overdue, ${d.adherence.inWindow} in window, ${d.adherence.upcoming} upcoming, ${d.adherence.noWindow} without a window`,
+    ],
+    [
+      'Start to sign-off',
+      `${plural(d.startToSignOff.measured, 'site')} measured, median ${num(d.startToSignOff.medianHours, ' h')}, p90 ${num(d.startToSignOff.p90Hours, ' h')}`,
+    ],
+    [
+      'Successes vs rollbacks',
+      `${d.totals.successful} successful, ${plural(d.totals.rolledBackSites, 'site')} rolled back (${plural(d.totals.rollbacks, 'rollback')})`,
+    ],
   ]);
 }
 
@@ -114,7 +142,19 @@ function sitesSection(w: PdfWriter, r: CloseoutReport): void {
     ],
     r.sites.map((s) => {
       const open = s.openIssues.critical + s.openIssues.high + s.openIssues.medium + s.openIssues.low;
-      return [s.code, s.name, s.waveName ?? '-', s.status.replace(/_/g, ' '), s.closeout.replace(/^outstanding: /, ''), day(s.signedOffAt), s.adherence, `${open} (${s.openBlocking})`, `${s.checksPass}/${s.checksTotal}`, String(s.discrepancies), String(s.rollbacks)];
+      return [
+        s.code,
+        s.name,
+        s.waveName ?? '-',
+        s.status.replace(/_/g, ' '),
+        s.closeout.replace(/^outstanding: /, ''),
+        day(s.signedOffAt),
+        s.adherence,
+        `${open} (${s.openBlocking})`,
+        `${s.checksPass}/${s.checksTotal}`,
+        String(s.discrepancies),
+        String(s.rollbacks),
+      ];
     }),
     7,
   );

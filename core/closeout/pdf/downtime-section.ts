@@ -2,7 +2,14 @@ import type { Dashboard } from '../../../shared/contract/dashboard-methods';
 import type { PdfWriter } from '../../signoff/pdf/pdf-writer';
 import { downtimeReport, type DowntimeReportRow } from '../downtime-report';
 
-const splitCells = (r: DowntimeReportRow) => [r.label, String(r.outages), String(r.minutes.total), String(r.minutes.beforeSignOff), String(r.minutes.quietPeriod), String(r.minutes.afterQuietPeriod)];
+const splitCells = (r: DowntimeReportRow) => [
+  r.label,
+  String(r.outages),
+  String(r.minutes.total),
+  String(r.minutes.beforeSignOff),
+  String(r.minutes.quietPeriod),
+  String(r.minutes.afterQuietPeriod),
+];
 const SPLIT_COLUMNS = [
   { title: '', width: 0.22 },
   { title: 'Outages', width: 0.12 },
@@ -38,6 +45,14 @@ export function downtimePdfSection(w: PdfWriter, dashboard: Dashboard): void {
       { title: 'Min', width: 0.08 },
       { title: 'Users', width: 0.07 },
     ],
-    r.longest.map((o) => [o.issue, o.title, o.service, o.started, o.ended, String(o.minutes), o.usersAffected === null ? '-' : String(o.usersAffected)]),
+    r.longest.map((o) => [
+      o.issue,
+      o.title,
+      o.service,
+      o.started,
+      o.ended,
+      String(o.minutes),
+      o.usersAffected === null ? '-' : String(o.usersAffected),
+    ]),
   );
 }

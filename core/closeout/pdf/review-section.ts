@@ -11,7 +11,10 @@ const pct = (n: number | null) => (n === null ? '-' : `${n} %`);
 function measureParts(w: PdfWriter, m: ReviewMeasures): void {
   const q = m.quietPeriod;
   w.fields([
-    ['Deployment success rate', `${pct(m.successRatePercent)} (${m.signedOffWithoutRollback} of ${m.sitesAttempted} attempted sites signed off without rollback)`],
+    [
+      'Deployment success rate',
+      `${pct(m.successRatePercent)} (${m.signedOffWithoutRollback} of ${m.sitesAttempted} attempted sites signed off without rollback)`,
+    ],
     [
       'Schedule adherence',
       `${pct(m.schedule.adherencePercent)} signed off within the window (${m.schedule.withinWindow} within, ${m.schedule.early} early, ${m.schedule.late} late, ${m.schedule.noWindow} without a window, of ${m.schedule.signedOff} signed off)`,
@@ -21,16 +24,42 @@ function measureParts(w: PdfWriter, m: ReviewMeasures): void {
     ['Downtime in the quiet period', q.downtimeMinutes === null ? 'not recorded' : `${q.downtimeMinutes} min`],
   ]);
   w.heading('Failed deployments and rollbacks', 11);
-  w.table([{ title: 'Site', width: 0.16 }, { title: 'Name', width: 0.26 }, { title: 'Reason', width: 0.58 }], m.failedDeployments.map((f) => [f.siteCode, f.siteName, f.reason]));
+  w.table(
+    [
+      { title: 'Site', width: 0.16 },
+      { title: 'Name', width: 0.26 },
+      { title: 'Reason', width: 0.58 },
+    ],
+    m.failedDeployments.map((f) => [f.siteCode, f.siteName, f.reason]),
+  );
   w.y -= 4;
-  w.table([{ title: 'Rollback at', width: 0.2 }, { title: 'Site', width: 0.16 }, { title: 'Reason', width: 0.64 }], m.rollbacks.map((r) => [utc(r.at), r.siteCode, r.reason]));
+  w.table(
+    [
+      { title: 'Rollback at', width: 0.2 },
+      { title: 'Site', width: 0.16 },
+      { title: 'Reason', width: 0.64 },
+    ],
+    m.rollbacks.map((r) => [utc(r.at), r.siteCode, r.reason]),
+  );
   w.heading('Incidents in the quiet period', 11);
   w.table(
-    [{ title: 'Issue', width: 0.16 }, { title: 'Title', width: 0.5 }, { title: 'Severity', width: 0.12 }, { title: 'Opened', width: 0.22 }],
+    [
+      { title: 'Issue', width: 0.16 },
+      { title: 'Title', width: 0.5 },
+      { title: 'Severity', width: 0.12 },
+      { title: 'Opened', width: 0.22 },
+    ],
     q.incidents.map((i) => [`${i.siteCode} #${i.number}`, i.title, i.severity, utc(i.createdAt)]),
   );
   w.heading('Backlog throughput per week', 11);
-  w.table([{ title: 'ISO week', width: 0.3 }, { title: 'Sites signed off', width: 0.35 }, { title: 'Issues closed', width: 0.35 }], m.throughput.map((t) => [t.week, String(t.sitesSignedOff), String(t.issuesClosed)]));
+  w.table(
+    [
+      { title: 'ISO week', width: 0.3 },
+      { title: 'Sites signed off', width: 0.35 },
+      { title: 'Issues closed', width: 0.35 },
+    ],
+    m.throughput.map((t) => [t.week, String(t.sitesSignedOff), String(t.issuesClosed)]),
+  );
 }
 
 /** A free text as written: each line of it a paragraph (the writer folds line breaks into spaces). */
@@ -56,7 +85,14 @@ export function reviewPdfSection(w: PdfWriter, review: DeploymentReview | null, 
     writtenText(w, 'What went well', review.wentWell);
     writtenText(w, 'What went badly', review.wentBadly);
     w.paragraph(`Action items (${review.actionItems.length})`, 9, { bold: true });
-    w.table([{ title: 'Action', width: 0.56 }, { title: 'Owner', width: 0.26 }, { title: 'Due', width: 0.18 }], review.actionItems.map((a) => [a.text, a.owner, a.due]));
+    w.table(
+      [
+        { title: 'Action', width: 0.56 },
+        { title: 'Owner', width: 0.26 },
+        { title: 'Due', width: 0.18 },
+      ],
+      review.actionItems.map((a) => [a.text, a.owner, a.due]),
+    );
   }
   w.heading('Review measures', 11);
   measureParts(w, measures);

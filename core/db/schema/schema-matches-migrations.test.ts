@@ -14,7 +14,11 @@ describe('drizzle schema', () => {
     expect(tables.length).toBeGreaterThanOrEqual(12);
     for (const table of tables) {
       const config = getTableConfig(table);
-      const actual = sqlite.prepare(`SELECT name, "notnull" AS isNotNull, pk FROM pragma_table_info(?)`).all(config.name) as { name: string; isNotNull: number; pk: number }[];
+      const actual = sqlite.prepare(`SELECT name, "notnull" AS isNotNull, pk FROM pragma_table_info(?)`).all(config.name) as {
+        name: string;
+        isNotNull: number;
+        pk: number;
+      }[];
       expect(actual.length, `table ${config.name}`).toBeGreaterThan(0);
       const byName = new Map(actual.map((c) => [c.name, c]));
       for (const column of config.columns) {

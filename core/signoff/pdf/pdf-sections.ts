@@ -36,7 +36,11 @@ function gapSection(w: PdfWriter, sheet: SignedSheet): void {
   w.paragraph(`${t('pdf.judgedBy', { rule: gateRule })}${gaps.length === 0 ? ` ${t('pdf.noGapOpen')}` : ''}`, 9);
   if (gaps.length > 0) {
     w.table(
-      [{ title: t('review.column.kind'), width: 0.14 }, { title: t('review.column.gap'), width: 0.46 }, { title: t('review.column.reason'), width: 0.4 }],
+      [
+        { title: t('review.column.kind'), width: 0.14 },
+        { title: t('review.column.gap'), width: 0.46 },
+        { title: t('review.column.reason'), width: 0.4 },
+      ],
       gaps.map((g) => [t(`review.gapKind.${g.kind}`), g.label, dash(g.reason)]),
     );
   }
@@ -57,18 +61,32 @@ export function summarySections(w: PdfWriter, sheet: SignedSheet): void {
     w.heading(t('review.checklist'), 11);
     w.table(
       [col('phase', 0.2), col('done', 0.16), col('failed', 0.14), col('openRequired', 0.18), col('completed', 0.32)],
-      review.checklist.map((p) => [phaseText(t, p.phase), `${p.done} / ${p.total}`, String(p.failed), String(p.openRequired), day(p.completedAt)]),
+      review.checklist.map((p) => [
+        phaseText(t, p.phase),
+        `${p.done} / ${p.total}`,
+        String(p.failed),
+        String(p.openRequired),
+        day(p.completedAt),
+      ]),
     );
     w.heading(t('pdf.checksLatest'), 11);
     w.table(
       [col('target', 0.28), col('role', 0.18), col('result', 0.32), col('finished', 0.22)],
-      review.checks.map((c) => [c.target, dash(c.role), c.outcome === 'not checked' ? t('review.notChecked') : c.result, day(c.finishedAt)]),
+      review.checks.map((c) => [
+        c.target,
+        dash(c.role),
+        c.outcome === 'not checked' ? t('review.notChecked') : c.result,
+        day(c.finishedAt),
+      ]),
     );
   }
   if (review.inventory) {
     const inv = review.inventory;
     w.heading(t('review.inventory'), 11);
-    w.fields([[t('review.expectedReceived'), `${inv.expected} / ${inv.received}`], [t('review.missingSurplusDamaged'), `${inv.missing} / ${inv.surplus} / ${inv.damaged}`]]);
+    w.fields([
+      [t('review.expectedReceived'), `${inv.expected} / ${inv.received}`],
+      [t('review.missingSurplusDamaged'), `${inv.missing} / ${inv.surplus} / ${inv.damaged}`],
+    ]);
     w.y -= 4;
     w.table(
       [col('assetTag', 0.2), col('model', 0.34), col('serial', 0.26), col('state', 0.2)],
@@ -79,19 +97,44 @@ export function summarySections(w: PdfWriter, sheet: SignedSheet): void {
     w.heading(t('review.sites'), 11);
     w.table(
       [col('site', 0.34), col('status', 0.16), col('siteSheet', 0.26), col('decision', 0.24)],
-      review.sites.map((s) => [`${s.code} ${s.name}`, s.status, s.sheetHash ? s.sheetHash.slice(0, 16) : t('review.notSigned'), s.sheetDecision ? decisionText(t, s.sheetDecision) : '-']),
+      review.sites.map((s) => [
+        `${s.code} ${s.name}`,
+        s.status,
+        s.sheetHash ? s.sheetHash.slice(0, 16) : t('review.notSigned'),
+        s.sheetDecision ? decisionText(t, s.sheetDecision) : '-',
+      ]),
     );
   }
   if (review.rollbacks.length > 0) {
     w.heading(t('review.rollbacks'), 11);
-    w.table([col('when', 0.24), col('reason', 0.76)], review.rollbacks.map((r) => [day(r.at), r.reason]));
+    w.table(
+      [col('when', 0.24), col('reason', 0.76)],
+      review.rollbacks.map((r) => [day(r.at), r.reason]),
+    );
   }
   trainingSection(w, sheet);
   w.heading(t('review.issues'), 11);
   w.table(
-    [{ title: '#', width: 0.12 }, col('title', 0.32), col('severity', 0.12), col('category', 0.14), col('status', 0.18), col('blocks', 0.12)],
-    review.issues.map((i) => [`${i.siteCode} #${i.number}`, i.title, t(`review.severity.${i.severity}`), t(`review.category.${i.category}`), t(`review.issueStatus.${i.status}`), i.blocksSignOff ? t('review.yes') : t('review.no')]),
+    [
+      { title: '#', width: 0.12 },
+      col('title', 0.32),
+      col('severity', 0.12),
+      col('category', 0.14),
+      col('status', 0.18),
+      col('blocks', 0.12),
+    ],
+    review.issues.map((i) => [
+      `${i.siteCode} #${i.number}`,
+      i.title,
+      t(`review.severity.${i.severity}`),
+      t(`review.category.${i.category}`),
+      t(`review.issueStatus.${i.status}`),
+      i.blocksSignOff ? t('review.yes') : t('review.no'),
+    ]),
   );
   w.heading(t('review.exceptions'), 11);
-  w.table([col('issue', 0.14), col('title', 0.34), col('reason', 0.52)], exceptions.map((e) => [`${e.siteCode} #${e.number}`, e.title, e.reason]));
+  w.table(
+    [col('issue', 0.14), col('title', 0.34), col('reason', 0.52)],
+    exceptions.map((e) => [`${e.siteCode} #${e.number}`, e.title, e.reason]),
+  );
 }

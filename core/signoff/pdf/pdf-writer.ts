@@ -119,7 +119,12 @@ export class PdfWriter {
         titles.forEach((t, i) => t[line] && this.draw(t[line]!, xs[i]!, this.y, size, { bold: true }));
       }
       this.y -= 3;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.6, color: GREY });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + 1 },
+        end: { x: MARGIN + this.width, y: this.y + 1 },
+        thickness: 0.6,
+        color: GREY,
+      });
     };
     const bottom = MARGIN + FOOTER;
     this.ensure(lineHeight * 3 + 6);
@@ -146,7 +151,12 @@ export class PdfWriter {
         cells.forEach((c, i) => c[line] && this.draw(c[line]!, xs[i]!, this.y, size, { direction: directions[i] }));
       }
       this.y -= 3;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.3, color: LINE });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + 1 },
+        end: { x: MARGIN + this.width, y: this.y + 1 },
+        thickness: 0.3,
+        color: LINE,
+      });
     }
   }
 

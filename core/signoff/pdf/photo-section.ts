@@ -34,7 +34,13 @@ async function embed(w: PdfWriter, photo: ReviewPhoto, photoBytes: PhotoBytes): 
 }
 
 /** Draws the image upright inside a box, as large as fits, centred; `turns` quarter turns clockwise. */
-function drawFitted(w: PdfWriter, { image, turns }: { image: PDFImage; turns: 0 | 1 | 2 | 3 }, x: number, top: number, boxWidth: number): void {
+function drawFitted(
+  w: PdfWriter,
+  { image, turns }: { image: PDFImage; turns: 0 | 1 | 2 | 3 },
+  x: number,
+  top: number,
+  boxWidth: number,
+): void {
   const sideways = turns % 2 === 1;
   const shownW = sideways ? image.height : image.width;
   const shownH = sideways ? image.width : image.height;
@@ -69,7 +75,8 @@ export async function photoSection(w: PdfWriter, sheet: SignedSheet, photoBytes:
   w.paragraph(t('pdf.photos.intro'), 8, { color: GREY });
   const boxWidth = (w.width - GAP) / 2;
   const embedded = new Map<string, Promise<Embedded>>(); // the same photo on two items is embedded once
-  const embedOnce = (photo: ReviewPhoto) => embedded.get(photo.sha256) ?? embedded.set(photo.sha256, embed(w, photo, photoBytes)).get(photo.sha256)!;
+  const embedOnce = (photo: ReviewPhoto) =>
+    embedded.get(photo.sha256) ?? embedded.set(photo.sha256, embed(w, photo, photoBytes)).get(photo.sha256)!;
   for (let i = 0; i < photos.length; i += 2) {
     const row = photos.slice(i, i + 2);
     const captions = row.map((p) => [
@@ -88,7 +95,12 @@ export async function photoSection(w: PdfWriter, sheet: SignedSheet, photoBytes:
         w.page.drawRectangle({ x, y: top - BOX_HEIGHT, width: boxWidth, height: BOX_HEIGHT, borderColor: GREY, borderWidth: 0.5 });
         w.draw(t(`pdf.photos.${picture.missing}`), x + 8, top - BOX_HEIGHT / 2, CAPTION, { color: GREY });
       }
-      captions[k]!.forEach((line, n) => w.draw(line.text, x, top - BOX_HEIGHT - (n + 1) * (CAPTION + 3), CAPTION, { bold: line.bold, ...(line.bold ? {} : { color: GREY }) }));
+      captions[k]!.forEach((line, n) =>
+        w.draw(line.text, x, top - BOX_HEIGHT - (n + 1) * (CAPTION + 3), CAPTION, {
+          bold: line.bold,
+          ...(line.bold ? {} : { color: GREY }),
+        }),
+      );
     }
     w.y = top - BOX_HEIGHT - captionHeight - GAP;
   }

@@ -18,7 +18,8 @@ function drawQr(w: PdfWriter, text: string, x: number, top: number, size: number
   const origin = { x: x + 4 * cell, y: top - 4 * cell };
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
-      if (qr.modules.get(row, col)) w.page.drawRectangle({ x: origin.x + col * cell, y: origin.y - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+      if (qr.modules.get(row, col))
+        w.page.drawRectangle({ x: origin.x + col * cell, y: origin.y - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
     }
   }
 }
@@ -66,11 +67,7 @@ async function signatureAndHash(w: PdfWriter, sheet: SignedSheet): Promise<void>
     [t('pdf.deviceSignature'), `Ed25519, ${sheet.signature.value.slice(0, 44)}…`],
     [t('pdf.publicKey'), sheet.publicKey.fingerprint],
   ]);
-  w.paragraph(
-    t('pdf.attachedNote', { file: EMBEDDED_SHEET_NAME }),
-    8,
-    { color: rgb(0.4, 0.4, 0.4) },
-  );
+  w.paragraph(t('pdf.attachedNote', { file: EMBEDDED_SHEET_NAME }), 8, { color: rgb(0.4, 0.4, 0.4) });
 }
 
 /**
@@ -83,7 +80,9 @@ export async function renderSheetPdf(sheet: SignedSheet, photoBytes: PhotoBytes 
   const kind = t(`signoff.kind.${c.review.kind}`);
   const w = await PdfWriter.create();
   w.emptyText = t('review.none');
-  const where = c.review.site ? `${c.review.site.code} ${c.review.site.name}` : `${c.review.deployment.name} ${c.review.deployment.version}`;
+  const where = c.review.site
+    ? `${c.review.site.code} ${c.review.site.name}`
+    : `${c.review.deployment.name} ${c.review.deployment.version}`;
   w.heading(t('pdf.title', { kind }), 16);
   w.paragraph(where, 11, { bold: true });
   w.y -= 4;

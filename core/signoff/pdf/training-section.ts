@@ -21,8 +21,18 @@ export function trainingSection(w: PdfWriter, sheet: SignedSheet): void {
     ]);
     w.y -= 4;
     w.table(
-      [{ title: t('training.number'), width: 0.08 }, { title: t('training.name'), width: 0.3 }, { title: t('training.role'), width: 0.26 }, { title: t('training.attendance'), width: 0.36 }],
-      s.attendees.map((a) => [String(a.position), a.name, a.role, a.signatureSha256 ? t('training.signedWithHash', { hash: a.signatureSha256.slice(0, 12) }) : t('training.absent')]),
+      [
+        { title: t('training.number'), width: 0.08 },
+        { title: t('training.name'), width: 0.3 },
+        { title: t('training.role'), width: 0.26 },
+        { title: t('training.attendance'), width: 0.36 },
+      ],
+      s.attendees.map((a) => [
+        String(a.position),
+        a.name,
+        a.role,
+        a.signatureSha256 ? t('training.signedWithHash', { hash: a.signatureSha256.slice(0, 12) }) : t('training.absent'),
+      ]),
     );
   }
 }

@@ -41,7 +41,11 @@ export function tlsTarget(host: string, port: number): tls.ConnectionOptions {
  * Connects, completes the TLS handshake and hangs up, sending no request: the certificate the
  * server presents, for a person to compare and trust.
  */
-export function fetchPeerCertificate(host: string, port: number, options: { timeoutMs: number; signal?: AbortSignal }): Promise<PeerCertificate> {
+export function fetchPeerCertificate(
+  host: string,
+  port: number,
+  options: { timeoutMs: number; signal?: AbortSignal },
+): Promise<PeerCertificate> {
   return new Promise((resolve, reject) => {
     const socket = tls.connect(tlsTarget(host, port));
     const timer = setTimeout(() => socket.destroy(new Error(`no TLS handshake within ${options.timeoutMs} ms`)), options.timeoutMs);

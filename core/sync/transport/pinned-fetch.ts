@@ -66,7 +66,14 @@ function buildPinnedFetch(expectedFingerprint: string): FetchLike & { close(): v
       const url = new URL(input);
       const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
       const port = Number(url.port || 443);
-      const body = typeof init.body === 'string' ? Buffer.from(init.body) : init.body instanceof Uint8Array ? Buffer.from(init.body) : init.body == null ? null : undefined;
+      const body =
+        typeof init.body === 'string'
+          ? Buffer.from(init.body)
+          : init.body instanceof Uint8Array
+            ? Buffer.from(init.body)
+            : init.body == null
+              ? null
+              : undefined;
       if (body === undefined) {
         reject(new TypeError('pinned fetch sends only string or byte bodies'));
         return;
@@ -83,11 +90,14 @@ function buildPinnedFetch(expectedFingerprint: string): FetchLike & { close(): v
       });
       request.once('response', (response) => {
         const status = response.statusCode ?? 0;
-        const stream = NULL_BODY_STATUS.has(status) || init.method === 'HEAD' ? null : (Readable.toWeb(response) as ReadableStream<Uint8Array>);
+        const stream =
+          NULL_BODY_STATUS.has(status) || init.method === 'HEAD' ? null : (Readable.toWeb(response) as ReadableStream<Uint8Array>);
         if (!stream) response.resume();
         resolve(new Response(stream, { status, statusText: response.statusMessage ?? '', headers: toHeaders(response) }));
       });
-      request.once('error', (error) => reject(error instanceof CertificateMismatch ? error : new TypeError('fetch failed', { cause: error })));
+      request.once('error', (error) =>
+        reject(error instanceof CertificateMismatch ? error : new TypeError('fetch failed', { cause: error })),
+      );
       request.end(body ?? undefined);
     });
   return Object.assign(pinnedFetch, { close: () => agent.destroy() });

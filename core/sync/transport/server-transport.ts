@@ -37,7 +37,11 @@ export function serverTransport(sqlite: Database.Database, serverUrl: string, ex
       return await pinned(input, init);
     } catch (error) {
       if (error instanceof CertificateMismatch) {
-        throw new SyncError('untrusted_server', certificateChangedMessage(address.url, error.expected, error.presented), `pinned ${error.expected}; presented ${error.presented}`);
+        throw new SyncError(
+          'untrusted_server',
+          certificateChangedMessage(address.url, error.expected, error.presented),
+          `pinned ${error.expected}; presented ${error.presented}`,
+        );
       }
       throw error;
     }

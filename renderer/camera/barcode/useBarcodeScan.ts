@@ -12,7 +12,11 @@ export type DecoderStatus = 'loading' | 'ready' | 'failed';
  * Reads codes from the video while `live`: one read at a time, each frame's distinct codes
  * handed to `onFrame` (an empty list too, so a caller sees codes go out of view).
  */
-export function useBarcodeScan(video: RefObject<HTMLVideoElement | null>, live: boolean, onFrame: (codes: DecodedCode[]) => void): DecoderStatus {
+export function useBarcodeScan(
+  video: RefObject<HTMLVideoElement | null>,
+  live: boolean,
+  onFrame: (codes: DecodedCode[]) => void,
+): DecoderStatus {
   const [status, setStatus] = useState<DecoderStatus>('loading');
   const onFrameRef = useRef(onFrame);
   onFrameRef.current = onFrame;

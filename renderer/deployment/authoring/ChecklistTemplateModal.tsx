@@ -10,7 +10,22 @@ import { useText } from '../../i18n/i18n';
 
 function move(run: Mutation['run'], deploymentId: string, item: ChecklistTemplateItem, by: number) {
   const { id, phase, title, instructions, required, evidence, dependsOn, ownerPrepares } = item;
-  void run('checklistTemplate.saveItem', { deploymentId, itemId: id, phase, title, instructions, required, evidence, dependsOn, ownerPrepares, position: Math.max(1, item.position + by) }, { refresh: ['deployments'] });
+  void run(
+    'checklistTemplate.saveItem',
+    {
+      deploymentId,
+      itemId: id,
+      phase,
+      title,
+      instructions,
+      required,
+      evidence,
+      dependsOn,
+      ownerPrepares,
+      position: Math.max(1, item.position + by),
+    },
+    { refresh: ['deployments'] },
+  );
 }
 
 /** The deployment's checklist template by phase: reorder, required, evidence, dependency. */
@@ -49,26 +64,55 @@ export function ChecklistTemplateModal({ deploymentId, opened, onClose }: { depl
                     </Text>
                     {item.required && <Badge size="xs">{t('deployment.authoring.checklistTemplateModal.required')}</Badge>}
                     {item.ownerPrepares && (
-                      <Badge size="xs" variant="light" color="grape" title={t('deployment.authoring.checklistTemplateModal.listedInTheSite')} data-testid="owner-prepares-badge">
+                      <Badge
+                        size="xs"
+                        variant="light"
+                        color="grape"
+                        title={t('deployment.authoring.checklistTemplateModal.listedInTheSite')}
+                        data-testid="owner-prepares-badge"
+                      >
                         {t('deployment.authoring.checklistTemplateModal.ownerPrepares')}
                       </Badge>
                     )}
-                    {item.evidence !== 'none' && <Badge size="xs" variant="outline">{item.evidence.replace('_', ' ')}</Badge>}
+                    {item.evidence !== 'none' && (
+                      <Badge size="xs" variant="outline">
+                        {item.evidence.replace('_', ' ')}
+                      </Badge>
+                    )}
                     {item.dependsOn && (
                       <Text size="xs" c="dimmed">
-                        {t('deployment.authoring.checklistTemplateModal.after')}{items.find((i) => i.id === item.dependsOn)?.title ?? '?'}”
+                        {t('deployment.authoring.checklistTemplateModal.after')}
+                        {items.find((i) => i.id === item.dependsOn)?.title ?? '?'}”
                       </Text>
                     )}
-                    <ActionIcon size="sm" variant="subtle" aria-label={t('deployment.authoring.checklistTemplateModal.moveUp', { title: item.title })} disabled={index === 0} onClick={() => move(run, deploymentId, item, -1)}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      aria-label={t('deployment.authoring.checklistTemplateModal.moveUp', { title: item.title })}
+                      disabled={index === 0}
+                      onClick={() => move(run, deploymentId, item, -1)}
+                    >
                       <IconArrowUp size={14} />
                     </ActionIcon>
-                    <ActionIcon size="sm" variant="subtle" aria-label={t('deployment.authoring.checklistTemplateModal.moveDown', { title: item.title })} disabled={index === inPhase.length - 1} onClick={() => move(run, deploymentId, item, 1)}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      aria-label={t('deployment.authoring.checklistTemplateModal.moveDown', { title: item.title })}
+                      disabled={index === inPhase.length - 1}
+                      onClick={() => move(run, deploymentId, item, 1)}
+                    >
                       <IconArrowDown size={14} />
                     </ActionIcon>
                     <Button size="compact-xs" variant="subtle" onClick={() => setEditing(item.id)}>
                       {t('deployment.authoring.checklistTemplateModal.edit')}
                     </Button>
-                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('deployment.authoring.checklistTemplateModal.delete', { title: item.title })} onClick={() => void run('checklistTemplate.deleteItem', { itemId: item.id }, { refresh: ['deployments'] })}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('deployment.authoring.checklistTemplateModal.delete', { title: item.title })}
+                      onClick={() => void run('checklistTemplate.deleteItem', { itemId: item.id }, { refresh: ['deployments'] })}
+                    >
                       <IconTrash size={14} />
                     </ActionIcon>
                   </Group>

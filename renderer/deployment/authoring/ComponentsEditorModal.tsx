@@ -9,16 +9,34 @@ type Draft = Pick<Component, 'name' | 'kind' | 'scope'> & { targetVersion: strin
 const EMPTY: Draft = { name: '', kind: 'software', scope: 'site', targetVersion: '', manufacturer: '', model: '' };
 
 function draftOf(c: Component): Draft {
-  return { name: c.name, kind: c.kind, scope: c.scope, targetVersion: c.targetVersion ?? '', manufacturer: c.manufacturer ?? '', model: c.model ?? '' };
+  return {
+    name: c.name,
+    kind: c.kind,
+    scope: c.scope,
+    targetVersion: c.targetVersion ?? '',
+    manufacturer: c.manufacturer ?? '',
+    model: c.model ?? '',
+  };
 }
 
 /** Components of a deployment: software with a target version, hardware with maker and model. */
-export function ComponentsEditorModal({ deploymentId, components, opened, onClose }: { deploymentId: string; components: readonly Component[]; opened: boolean; onClose: () => void }) {
+export function ComponentsEditorModal({
+  deploymentId,
+  components,
+  opened,
+  onClose,
+}: {
+  deploymentId: string;
+  components: readonly Component[];
+  opened: boolean;
+  onClose: () => void;
+}) {
   const t = useText();
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const { run, pending, fieldErrors } = useMutation({ fields: ['name', 'targetVersion', 'manufacturer', 'model'] });
-  const ready = draft.name.trim() && (draft.kind === 'software' ? draft.targetVersion.trim() : draft.manufacturer.trim() && draft.model.trim());
+  const ready =
+    draft.name.trim() && (draft.kind === 'software' ? draft.targetVersion.trim() : draft.manufacturer.trim() && draft.model.trim());
 
   async function save() {
     const fields = {
@@ -30,8 +48,16 @@ export function ComponentsEditorModal({ deploymentId, components, opened, onClos
       model: draft.kind === 'hardware' ? draft.model : null,
     };
     const done = editing
-      ? await run('components.update', { componentId: editing, ...fields }, { refresh: ['deployments'], success: appText('deployment.authoring.componentsEditorModal.componentSaved') })
-      : await run('components.create', { deploymentId, ...fields }, { refresh: ['deployments'], success: appText('deployment.authoring.componentsEditorModal.componentAdded') });
+      ? await run(
+          'components.update',
+          { componentId: editing, ...fields },
+          { refresh: ['deployments'], success: appText('deployment.authoring.componentsEditorModal.componentSaved') },
+        )
+      : await run(
+          'components.create',
+          { deploymentId, ...fields },
+          { refresh: ['deployments'], success: appText('deployment.authoring.componentsEditorModal.componentAdded') },
+        );
     if (!done) return;
     setEditing(null);
     setDraft(EMPTY);
@@ -60,15 +86,55 @@ export function ComponentsEditorModal({ deploymentId, components, opened, onClos
           </Table>
         )}
         <Group gap="xs" align="flex-end">
-          <SegmentedControl size="xs" data={['software', 'hardware']} value={draft.kind} onChange={(v) => setDraft({ ...draft, kind: v as Draft['kind'] })} />
-          <Select size="xs" label={t('deployment.authoring.componentsEditorModal.scope')} w={100} data={['core', 'site']} value={draft.scope} onChange={(v) => v && setDraft({ ...draft, scope: v as Draft['scope'] })} allowDeselect={false} />
-          <TextInput size="xs" label={t('deployment.authoring.componentsEditorModal.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} flex={1} error={fieldErrors.name} data-testid="component-name" />
+          <SegmentedControl
+            size="xs"
+            data={['software', 'hardware']}
+            value={draft.kind}
+            onChange={(v) => setDraft({ ...draft, kind: v as Draft['kind'] })}
+          />
+          <Select
+            size="xs"
+            label={t('deployment.authoring.componentsEditorModal.scope')}
+            w={100}
+            data={['core', 'site']}
+            value={draft.scope}
+            onChange={(v) => v && setDraft({ ...draft, scope: v as Draft['scope'] })}
+            allowDeselect={false}
+          />
+          <TextInput
+            size="xs"
+            label={t('deployment.authoring.componentsEditorModal.name')}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+            flex={1}
+            error={fieldErrors.name}
+            data-testid="component-name"
+          />
           {draft.kind === 'software' ? (
-            <TextInput size="xs" label={t('deployment.authoring.componentsEditorModal.targetVersion')} value={draft.targetVersion} onChange={(e) => setDraft({ ...draft, targetVersion: e.currentTarget.value })} error={fieldErrors.targetVersion} data-testid="component-version" />
+            <TextInput
+              size="xs"
+              label={t('deployment.authoring.componentsEditorModal.targetVersion')}
+              value={draft.targetVersion}
+              onChange={(e) => setDraft({ ...draft, targetVersion: e.currentTarget.value })}
+              error={fieldErrors.targetVersion}
+              data-testid="component-version"
+            />
           ) : (
             <>
-              <TextInput size="xs" label={t('deployment.authoring.componentsEditorModal.maker')} value={draft.manufacturer} onChange={(e) => setDraft({ ...draft, manufacturer: e.currentTarget.value })} error={fieldErrors.manufacturer} />
-              <TextInput size="xs" label={t('deployment.authoring.componentsEditorModal.model')} value={draft.model} onChange={(e) => setDraft({ ...draft, model: e.currentTarget.value })} error={fieldErrors.model} />
+              <TextInput
+                size="xs"
+                label={t('deployment.authoring.componentsEditorModal.maker')}
+                value={draft.manufacturer}
+                onChange={(e) => setDraft({ ...draft, manufacturer: e.currentTarget.value })}
+                error={fieldErrors.manufacturer}
+              />
+              <TextInput
+                size="xs"
+                label={t('deployment.authoring.componentsEditorModal.model')}
+                value={draft.model}
+                onChange={(e) => setDraft({ ...draft, model: e.currentTarget.value })}
+                error={fieldErrors.model}
+              />
             </>
           )}
           <Button size="xs" loading={pending} disabled={!ready} onClick={() => void save()} data-testid="save-component">

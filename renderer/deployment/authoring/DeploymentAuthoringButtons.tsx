@@ -30,7 +30,13 @@ export function DeploymentAuthoringButtons({ deployment, waves, sites, component
   const close = () => setOpen(null);
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setOpen('deployment')} data-testid="edit-deployment">
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconPencil size={14} />}
+        onClick={() => setOpen('deployment')}
+        data-testid="edit-deployment"
+      >
         {t('deployment.authoring.deploymentAuthoringButtons.edit')}
       </Button>
       <Button size="xs" variant="default" leftSection={<IconStack2 size={14} />} onClick={() => setOpen('waves')} data-testid="edit-waves">
@@ -42,7 +48,13 @@ export function DeploymentAuthoringButtons({ deployment, waves, sites, component
       <Button size="xs" variant="default" onClick={() => setOpen('requirements')} data-testid="edit-requirements">
         {t('deployment.authoring.deploymentAuthoringButtons.requirements')}
       </Button>
-      <Button size="xs" variant="default" leftSection={<IconChecklist size={14} />} onClick={() => setOpen('template')} data-testid="edit-checklist-template">
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconChecklist size={14} />}
+        onClick={() => setOpen('template')}
+        data-testid="edit-checklist-template"
+      >
         {t('deployment.authoring.deploymentAuthoringButtons.checklistTemplate')}
       </Button>
       <SiteImportButtons deploymentId={deployment.id} />

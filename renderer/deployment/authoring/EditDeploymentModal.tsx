@@ -21,7 +21,14 @@ export function EditDeploymentModal({ deployment, opened, onClose }: { deploymen
   async function save() {
     const done = await run(
       'deployments.update',
-      { deploymentId: deployment.id, name: form.name, version: form.version, description: form.description, quietPeriodDays: form.quietPeriodDays, status: form.status },
+      {
+        deploymentId: deployment.id,
+        name: form.name,
+        version: form.version,
+        description: form.description,
+        quietPeriodDays: form.quietPeriodDays,
+        status: form.status,
+      },
       { refresh: ['deployments'], success: appText('deployment.authoring.editDeploymentModal.deploymentSaved') },
     );
     if (done) onClose();
@@ -31,10 +38,28 @@ export function EditDeploymentModal({ deployment, opened, onClose }: { deploymen
     <Modal opened={opened} onClose={onClose} title={t('deployment.authoring.editDeploymentModal.editDeployment')} size="lg">
       <Stack gap="sm" data-testid="edit-deployment-form">
         <Group grow>
-          <TextInput label={t('deployment.authoring.editDeploymentModal.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} maxLength={200} error={fieldErrors.name} />
-          <TextInput label={t('deployment.authoring.editDeploymentModal.version')} value={form.version} onChange={(e) => setForm({ ...form, version: e.currentTarget.value })} maxLength={60} />
+          <TextInput
+            label={t('deployment.authoring.editDeploymentModal.name')}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            maxLength={200}
+            error={fieldErrors.name}
+          />
+          <TextInput
+            label={t('deployment.authoring.editDeploymentModal.version')}
+            value={form.version}
+            onChange={(e) => setForm({ ...form, version: e.currentTarget.value })}
+            maxLength={60}
+          />
         </Group>
-        <Textarea label={t('deployment.authoring.editDeploymentModal.description')} autosize minRows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+        <Textarea
+          label={t('deployment.authoring.editDeploymentModal.description')}
+          autosize
+          minRows={2}
+          value={form.description}
+          onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+        />
         <Group grow>
           <Select
             label={t('deployment.authoring.editDeploymentModal.status')}
@@ -44,7 +69,13 @@ export function EditDeploymentModal({ deployment, opened, onClose }: { deploymen
             onChange={(v) => v && setForm({ ...form, status: v as Deployment['status'] })}
             allowDeselect={false}
           />
-          <NumberInput label={t('deployment.authoring.editDeploymentModal.quietPeriodDays')} min={0} max={365} value={form.quietPeriodDays} onChange={(v) => setForm({ ...form, quietPeriodDays: typeof v === 'number' ? v : 0 })} />
+          <NumberInput
+            label={t('deployment.authoring.editDeploymentModal.quietPeriodDays')}
+            min={0}
+            max={365}
+            value={form.quietPeriodDays}
+            onChange={(v) => setForm({ ...form, quietPeriodDays: typeof v === 'number' ? v : 0 })}
+          />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -42,19 +42,34 @@ export function EditSiteModal({ site, waves, onClose }: { site: Site | null; wav
 
   async function save() {
     if (!site || !draft) return;
-    const done = await run('sites.update', { siteId: site.id, ...draft, windowStart, windowEnd }, { refresh: ['sites', 'deployments'], success: appText('deployment.authoring.editSiteModal.siteSaved') });
+    const done = await run(
+      'sites.update',
+      { siteId: site.id, ...draft, windowStart, windowEnd },
+      { refresh: ['sites', 'deployments'], success: appText('deployment.authoring.editSiteModal.siteSaved') },
+    );
     if (done) onClose();
   }
 
   return (
     <Modal opened onClose={onClose} title={t('deployment.authoring.editSiteModal.editSite', { code: site.code })} size="lg">
       <Stack gap="sm" data-testid="edit-site-form">
-        <SiteFormFields draft={draft} onChange={setDraft} waves={waves} wavePlaceholder={t('deployment.authoring.editSiteModal.noWave')} errors={fieldErrors} />
+        <SiteFormFields
+          draft={draft}
+          onChange={setDraft}
+          waves={waves}
+          wavePlaceholder={t('deployment.authoring.editSiteModal.noWave')}
+          errors={fieldErrors}
+        />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>
             {t('deployment.authoring.editSiteModal.cancel')}
           </Button>
-          <Button loading={pending} disabled={!draft.code.trim() || !draft.name.trim() || badWindow} onClick={() => void save()} data-testid="save-site">
+          <Button
+            loading={pending}
+            disabled={!draft.code.trim() || !draft.name.trim() || badWindow}
+            onClick={() => void save()}
+            data-testid="save-site"
+          >
             {t('deployment.authoring.editSiteModal.save')}
           </Button>
         </Group>

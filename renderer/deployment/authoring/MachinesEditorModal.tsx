@@ -14,7 +14,10 @@ export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onCl
   const inventory = useApiQuery('inventory.list', { siteId: site.id, limit: 500 }, ['inventory']);
   const [editing, setEditing] = useState<string | null>(null);
   const { run } = useMutation();
-  const choices = (inventory.data?.items ?? []).map((i) => ({ value: i.id, label: [i.expectedSerial ?? i.foundSerial, i.model].filter(Boolean).join(' · ') || i.id }));
+  const choices = (inventory.data?.items ?? []).map((i) => ({
+    value: i.id,
+    label: [i.expectedSerial ?? i.foundSerial, i.model].filter(Boolean).join(' · ') || i.id,
+  }));
   const list = machines.data ?? [];
 
   return (
@@ -43,13 +46,30 @@ export function MachinesEditorModal({ site, onClose }: { site: SiteSummary; onCl
                       {m.address}:{m.port}
                     </Table.Td>
                     <Table.Td>{m.role || '—'}</Table.Td>
-                    <Table.Td>{m.inventoryItemId ? (choices.find((c) => c.value === m.inventoryItemId)?.label ?? t('deployment.authoring.machinesEditorModal.linked')) : '—'}</Table.Td>
+                    <Table.Td>
+                      {m.inventoryItemId
+                        ? (choices.find((c) => c.value === m.inventoryItemId)?.label ??
+                          t('deployment.authoring.machinesEditorModal.linked'))
+                        : '—'}
+                    </Table.Td>
                     <Table.Td ta="right">
                       <Group gap={4} justify="flex-end" wrap="nowrap">
                         <Button size="compact-xs" variant="subtle" onClick={() => setEditing(m.id)}>
                           {t('deployment.authoring.machinesEditorModal.edit')}
                         </Button>
-                        <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('deployment.authoring.machinesEditorModal.remove', { hostName: m.hostName })} onClick={() => void run('machines.delete', { machineId: m.id }, { refresh: ['machines', 'sites'], success: t('deployment.authoring.machinesEditorModal.machineRemoved') })}>
+                        <ActionIcon
+                          size="sm"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('deployment.authoring.machinesEditorModal.remove', { hostName: m.hostName })}
+                          onClick={() =>
+                            void run(
+                              'machines.delete',
+                              { machineId: m.id },
+                              { refresh: ['machines', 'sites'], success: t('deployment.authoring.machinesEditorModal.machineRemoved') },
+                            )
+                          }
+                        >
                           <IconTrash size={14} />
                         </ActionIcon>
                       </Group>

@@ -20,7 +20,11 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
   const fields = useMemo(() => paramFields(kind), [kind]);
 
   async function add() {
-    const done = await run('requirements.create', { deploymentId, kind, description, targetRole: targetRole.trim() || null, params: toParams(fields, values) }, { refresh: ['deployments'], success: appText('deployment.authoring.requirementEditorModal.requirementAdded') });
+    const done = await run(
+      'requirements.create',
+      { deploymentId, kind, description, targetRole: targetRole.trim() || null, params: toParams(fields, values) },
+      { refresh: ['deployments'], success: appText('deployment.authoring.requirementEditorModal.requirementAdded') },
+    );
     if (!done) return;
     setValues({});
     setDescription('');
@@ -37,7 +41,13 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
                 <Table.Td>{r.description}</Table.Td>
                 <Table.Td>{r.targetRole ?? t('deployment.authoring.requirementEditorModal.allTargets')}</Table.Td>
                 <Table.Td ta="right">
-                  <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('deployment.authoring.requirementEditorModal.delete', { description: r.description })} onClick={() => void run('requirements.delete', { requirementId: r.id }, { refresh: ['deployments'] })}>
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('deployment.authoring.requirementEditorModal.delete', { description: r.description })}
+                    onClick={() => void run('requirements.delete', { requirementId: r.id }, { refresh: ['deployments'] })}
+                  >
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Table.Td>
@@ -49,16 +59,52 @@ export function RequirementEditorModal({ deploymentId, opened, onClose }: { depl
           {t('deployment.authoring.requirementEditorModal.addARequirement')}
         </Text>
         <Group gap="xs" grow>
-          <Select size="xs" label={t('deployment.authoring.requirementEditorModal.kind')} data={REQUIREMENT_KINDS} value={kind} onChange={(v) => v && (setKind(v as RequirementKind), setValues({}))} searchable allowDeselect={false} data-testid="requirement-kind" />
-          <TextInput size="xs" label={t('deployment.authoring.requirementEditorModal.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-          <TextInput size="xs" label={t('deployment.authoring.requirementEditorModal.targetRole')} placeholder={t('deployment.authoring.requirementEditorModal.allTargets2')} value={targetRole} onChange={(e) => setTargetRole(e.currentTarget.value)} />
+          <Select
+            size="xs"
+            label={t('deployment.authoring.requirementEditorModal.kind')}
+            data={REQUIREMENT_KINDS}
+            value={kind}
+            onChange={(v) => v && (setKind(v as RequirementKind), setValues({}))}
+            searchable
+            allowDeselect={false}
+            data-testid="requirement-kind"
+          />
+          <TextInput
+            size="xs"
+            label={t('deployment.authoring.requirementEditorModal.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
+          <TextInput
+            size="xs"
+            label={t('deployment.authoring.requirementEditorModal.targetRole')}
+            placeholder={t('deployment.authoring.requirementEditorModal.allTargets2')}
+            value={targetRole}
+            onChange={(e) => setTargetRole(e.currentTarget.value)}
+          />
         </Group>
         <SimpleGrid cols={3} spacing="xs">
           {fields.map((f) =>
             f.type === 'boolean' ? (
-              <Checkbox key={f.key} size="xs" mt={22} label={f.key} checked={values[f.key] === undefined ? f.defaultValue === true : values[f.key] === true} onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.checked })} />
+              <Checkbox
+                key={f.key}
+                size="xs"
+                mt={22}
+                label={f.key}
+                checked={values[f.key] === undefined ? f.defaultValue === true : values[f.key] === true}
+                onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.checked })}
+              />
             ) : f.type === 'enum' ? (
-              <Select key={f.key} size="xs" label={f.key} data={f.options ?? []} value={typeof values[f.key] === 'string' ? (values[f.key] as string) : null} onChange={(v) => setValues({ ...values, [f.key]: v ?? '' })} clearable={!f.required} placeholder={f.defaultValue === undefined ? undefined : String(f.defaultValue)} />
+              <Select
+                key={f.key}
+                size="xs"
+                label={f.key}
+                data={f.options ?? []}
+                value={typeof values[f.key] === 'string' ? (values[f.key] as string) : null}
+                onChange={(v) => setValues({ ...values, [f.key]: v ?? '' })}
+                clearable={!f.required}
+                placeholder={f.defaultValue === undefined ? undefined : String(f.defaultValue)}
+              />
             ) : (
               <TextInput
                 key={f.key}

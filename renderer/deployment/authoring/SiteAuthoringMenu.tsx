@@ -21,7 +21,12 @@ export function SiteAuthoringMenu({ site, waves }: { site: SiteSummary; waves: r
     <span onClick={(e) => e.stopPropagation()}>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon size="sm" variant="subtle" aria-label={t('deployment.authoring.siteAuthoringMenu.edit', { code: site.code })} data-testid="site-menu">
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            aria-label={t('deployment.authoring.siteAuthoringMenu.edit', { code: site.code })}
+            data-testid="site-menu"
+          >
             <IconDots size={14} />
           </ActionIcon>
         </Menu.Target>
@@ -34,7 +39,13 @@ export function SiteAuthoringMenu({ site, waves }: { site: SiteSummary; waves: r
           </Menu.Item>
           <Menu.Item
             leftSection={<IconChecklist size={14} />}
-            onClick={() => void run('checklistTemplate.applyToSite', { siteId: site.id }, { refresh: ['sites', 'checklist'], success: t('deployment.authoring.siteAuthoringMenu.checklistTemplateApplied') })}
+            onClick={() =>
+              void run(
+                'checklistTemplate.applyToSite',
+                { siteId: site.id },
+                { refresh: ['sites', 'checklist'], success: t('deployment.authoring.siteAuthoringMenu.checklistTemplateApplied') },
+              )
+            }
             data-testid="apply-template"
           >
             {t('deployment.authoring.siteAuthoringMenu.addNewTemplateItems')}

@@ -24,19 +24,66 @@ function WaveRow({ wave, siteCount }: { wave: Wave; siteCount: number }) {
       <Text size="sm" fw={600} w={24}>
         {wave.sequence}.
       </Text>
-      <TextInput size="xs" label={t('deployment.authoring.wavesEditorModal.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} flex={1} error={fieldErrors.name} />
-      <TextInput size="xs" label={t('deployment.authoring.wavesEditorModal.starts')} type="datetime-local" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={fieldErrors.startsAt} />
-      <TextInput size="xs" label={t('deployment.authoring.wavesEditorModal.ends')} type="datetime-local" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={fieldErrors.endsAt} data-testid="wave-ends" />
-      {wave.isPilot && (
-        <PilotBadge mb={6} />
-      )}
+      <TextInput
+        size="xs"
+        label={t('deployment.authoring.wavesEditorModal.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        flex={1}
+        error={fieldErrors.name}
+      />
+      <TextInput
+        size="xs"
+        label={t('deployment.authoring.wavesEditorModal.starts')}
+        type="datetime-local"
+        value={start}
+        onChange={(e) => setStart(e.currentTarget.value)}
+        error={fieldErrors.startsAt}
+      />
+      <TextInput
+        size="xs"
+        label={t('deployment.authoring.wavesEditorModal.ends')}
+        type="datetime-local"
+        value={end}
+        onChange={(e) => setEnd(e.currentTarget.value)}
+        error={fieldErrors.endsAt}
+        data-testid="wave-ends"
+      />
+      {wave.isPilot && <PilotBadge mb={6} />}
       <Tooltip label={t('deployment.authoring.wavesEditorModal.saveWave')}>
-        <ActionIcon variant="default" mb={2} aria-label={t('deployment.authoring.wavesEditorModal.saveWave2', { name: wave.name })} loading={pending} onClick={() => void run('waves.update', { waveId: wave.id, name, startsAt: wallTimeToIso(start, zone), endsAt: wallTimeToIso(end, zone) }, { ...refresh, success: t('deployment.authoring.wavesEditorModal.waveSaved') })}>
+        <ActionIcon
+          variant="default"
+          mb={2}
+          aria-label={t('deployment.authoring.wavesEditorModal.saveWave2', { name: wave.name })}
+          loading={pending}
+          onClick={() =>
+            void run(
+              'waves.update',
+              { waveId: wave.id, name, startsAt: wallTimeToIso(start, zone), endsAt: wallTimeToIso(end, zone) },
+              { ...refresh, success: t('deployment.authoring.wavesEditorModal.waveSaved') },
+            )
+          }
+        >
           <IconDeviceFloppy size={14} />
         </ActionIcon>
       </Tooltip>
-      <Tooltip label={siteCount > 0 ? t('deployment.authoring.wavesEditorModal.siteSInThis', { siteCount }) : t('deployment.authoring.wavesEditorModal.deleteWave')}>
-        <ActionIcon variant="default" color="red" mb={2} disabled={siteCount > 0} aria-label={t('deployment.authoring.wavesEditorModal.deleteWave2', { name: wave.name })} onClick={() => void run('waves.delete', { waveId: wave.id }, { ...refresh, success: t('deployment.authoring.wavesEditorModal.waveDeleted') })}>
+      <Tooltip
+        label={
+          siteCount > 0
+            ? t('deployment.authoring.wavesEditorModal.siteSInThis', { siteCount })
+            : t('deployment.authoring.wavesEditorModal.deleteWave')
+        }
+      >
+        <ActionIcon
+          variant="default"
+          color="red"
+          mb={2}
+          disabled={siteCount > 0}
+          aria-label={t('deployment.authoring.wavesEditorModal.deleteWave2', { name: wave.name })}
+          onClick={() =>
+            void run('waves.delete', { waveId: wave.id }, { ...refresh, success: t('deployment.authoring.wavesEditorModal.waveDeleted') })
+          }
+        >
           <IconTrash size={14} />
         </ActionIcon>
       </Tooltip>
@@ -45,13 +92,29 @@ function WaveRow({ wave, siteCount }: { wave: Wave; siteCount: number }) {
 }
 
 /** Waves in rollout order; the first is the pilot. A wave with sites cannot be deleted. */
-export function WavesEditorModal({ deploymentId, waves, sites, opened, onClose }: { deploymentId: string; waves: readonly Wave[]; sites: readonly SiteSummary[]; opened: boolean; onClose: () => void }) {
+export function WavesEditorModal({
+  deploymentId,
+  waves,
+  sites,
+  opened,
+  onClose,
+}: {
+  deploymentId: string;
+  waves: readonly Wave[];
+  sites: readonly SiteSummary[];
+  opened: boolean;
+  onClose: () => void;
+}) {
   const t = useText();
   const [name, setName] = useState('');
   const ordered = [...waves].sort((a, b) => a.sequence - b.sequence);
   const { run, pending, fieldErrors } = useMutation({ fields: ['name'] });
   async function add() {
-    const wave = await run('waves.create', { deploymentId, name }, { ...refresh, success: appText('deployment.authoring.wavesEditorModal.waveAdded') });
+    const wave = await run(
+      'waves.create',
+      { deploymentId, name },
+      { ...refresh, success: appText('deployment.authoring.wavesEditorModal.waveAdded') },
+    );
     if (wave) setName('');
   }
   return (
@@ -66,7 +129,19 @@ export function WavesEditorModal({ deploymentId, waves, sites, opened, onClose }
           <WaveRow key={`${w.id}-${w.updatedAt}`} wave={w} siteCount={sites.filter((s) => s.waveId === w.id).length} />
         ))}
         <Group gap="xs" align="flex-end">
-          <TextInput size="xs" label={ordered.length === 0 ? t('deployment.authoring.wavesEditorModal.pilotWaveName') : t('deployment.authoring.wavesEditorModal.newWaveName')} value={name} onChange={(e) => setName(e.currentTarget.value)} flex={1} error={fieldErrors.name} data-testid="new-wave-name" />
+          <TextInput
+            size="xs"
+            label={
+              ordered.length === 0
+                ? t('deployment.authoring.wavesEditorModal.pilotWaveName')
+                : t('deployment.authoring.wavesEditorModal.newWaveName')
+            }
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            flex={1}
+            error={fieldErrors.name}
+            data-testid="new-wave-name"
+          />
           <Button size="xs" loading={pending} disabled={!name.trim()} onClick={() => void add()} data-testid="add-wave">
             {t('deployment.authoring.wavesEditorModal.addWave')}
           </Button>

@@ -21,21 +21,23 @@ interface Def {
 export function paramFields(kind: RequirementKind): ParamField[] {
   const shape = (requirementParamsSchemas[kind] as unknown as { shape: Record<string, z.ZodType> }).shape;
   // Goss matchers come from a Goss import (shared/checks/goss/goss-attributes.ts), not from this form.
-  return Object.entries(shape).filter(([key]) => key !== 'matchers').map(([key, schema]) => {
-    let node = schema as unknown as { def: Def; options?: unknown[] };
-    let required = true;
-    let defaultValue: unknown;
-    while (node.def.type === 'optional' || node.def.type === 'default') {
-      required = false;
-      if (node.def.type === 'default') defaultValue = node.def.defaultValue;
-      node = node.def.innerType as unknown as { def: Def; options?: unknown[] };
-    }
-    const base = node.def.type;
-    if (base === 'enum') return { key, type: 'enum', required, options: (node.options ?? []).map(String), defaultValue };
-    if (base === 'number' || base === 'boolean') return { key, type: base, required, defaultValue };
-    if (base === 'array') return { key, type: 'list', required, defaultValue };
-    return { key, type: 'string', required, defaultValue };
-  });
+  return Object.entries(shape)
+    .filter(([key]) => key !== 'matchers')
+    .map(([key, schema]) => {
+      let node = schema as unknown as { def: Def; options?: unknown[] };
+      let required = true;
+      let defaultValue: unknown;
+      while (node.def.type === 'optional' || node.def.type === 'default') {
+        required = false;
+        if (node.def.type === 'default') defaultValue = node.def.defaultValue;
+        node = node.def.innerType as unknown as { def: Def; options?: unknown[] };
+      }
+      const base = node.def.type;
+      if (base === 'enum') return { key, type: 'enum', required, options: (node.options ?? []).map(String), defaultValue };
+      if (base === 'number' || base === 'boolean') return { key, type: base, required, defaultValue };
+      if (base === 'array') return { key, type: 'list', required, defaultValue };
+      return { key, type: 'string', required, defaultValue };
+    });
 }
 
 /** Form values (all strings/booleans) → parameters; empty optional fields are left out. */
@@ -50,7 +52,11 @@ export function toParams(fields: readonly ParamField[], values: Record<string, s
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') continue;
     if (f.type === 'number') params[f.key] = Number(text);
-    else if (f.type === 'list') params[f.key] = text.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (f.type === 'list')
+      params[f.key] = text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else params[f.key] = text;
   }
   return params;

@@ -1,6 +1,12 @@
 import { Alert, Autocomplete, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { BULK_MAX_SHIFT_DAYS, BULK_STATUSES, describeBulkAction, type BulkAction, type BulkActionKind } from '../../../shared/bulk-edit/bulk-action';
+import {
+  BULK_MAX_SHIFT_DAYS,
+  BULK_STATUSES,
+  describeBulkAction,
+  type BulkAction,
+  type BulkActionKind,
+} from '../../../shared/bulk-edit/bulk-action';
 import type { Wave } from '../../../shared/domain/deployment';
 import type { SiteTechnician } from '../../../shared/domain/site-technician';
 import { useMutation } from '../../api/useMutation';
@@ -9,11 +15,21 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
 const TITLES: Record<BulkActionKind, string> = {
-  get assignTechnician() { return appText('deployment.bulk.bulkActionModal.assignATechnician'); },
-  get removeTechnician() { return appText('deployment.bulk.bulkActionModal.removeATechnician'); },
-  get moveToWave() { return appText('deployment.bulk.bulkActionModal.moveToAWave'); },
-  get shiftWindows() { return appText('deployment.bulk.bulkActionModal.shiftWindows'); },
-  get setStatus() { return appText('deployment.bulk.bulkActionModal.setStatus'); },
+  get assignTechnician() {
+    return appText('deployment.bulk.bulkActionModal.assignATechnician');
+  },
+  get removeTechnician() {
+    return appText('deployment.bulk.bulkActionModal.removeATechnician');
+  },
+  get moveToWave() {
+    return appText('deployment.bulk.bulkActionModal.moveToAWave');
+  },
+  get shiftWindows() {
+    return appText('deployment.bulk.bulkActionModal.shiftWindows');
+  },
+  get setStatus() {
+    return appText('deployment.bulk.bulkActionModal.setStatus');
+  },
 };
 
 interface Props {
@@ -43,14 +59,27 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
       return { kind, technician: known ?? { id: null, name: typed } };
     }
     if (kind === 'moveToWave') return waveId ? { kind, waveId } : null;
-    if (kind === 'shiftWindows') return typeof days === 'number' && Number.isInteger(days) && days !== 0 && Math.abs(days) <= BULK_MAX_SHIFT_DAYS ? { kind, days } : null;
+    if (kind === 'shiftWindows')
+      return typeof days === 'number' && Number.isInteger(days) && days !== 0 && Math.abs(days) <= BULK_MAX_SHIFT_DAYS
+        ? { kind, days }
+        : null;
     return { kind, status };
   })();
   const waveName = action?.kind === 'moveToWave' ? waves.find((w) => w.id === action.waveId)?.name : undefined;
 
   async function apply() {
     if (!action) return;
-    const done = await run('sites.bulkEdit', { deploymentId, siteIds: [...siteIds], action }, { refresh: ['sites'], success: (r) => (r.unchanged > 0 ? appText('deployment.bulk.bulkActionModal.doneUnchanged', { summary: r.summary, unchanged: r.unchanged }) : r.summary) });
+    const done = await run(
+      'sites.bulkEdit',
+      { deploymentId, siteIds: [...siteIds], action },
+      {
+        refresh: ['sites'],
+        success: (r) =>
+          r.unchanged > 0
+            ? appText('deployment.bulk.bulkActionModal.doneUnchanged', { summary: r.summary, unchanged: r.unchanged })
+            : r.summary,
+      },
+    );
     if (done) onClose();
   }
 
@@ -69,7 +98,15 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
             data-testid="bulk-technician"
           />
         )}
-        {kind === 'moveToWave' && <Select label={t('deployment.bulk.bulkActionModal.wave')} data={waves.map((w) => ({ value: w.id, label: w.name }))} value={waveId} onChange={setWaveId} data-testid="bulk-wave" />}
+        {kind === 'moveToWave' && (
+          <Select
+            label={t('deployment.bulk.bulkActionModal.wave')}
+            data={waves.map((w) => ({ value: w.id, label: w.name }))}
+            value={waveId}
+            onChange={setWaveId}
+            data-testid="bulk-wave"
+          />
+        )}
         {kind === 'shiftWindows' && (
           <NumberInput
             label={t('deployment.bulk.bulkActionModal.days')}
@@ -95,7 +132,10 @@ export function BulkActionModal({ kind, deploymentId, siteIds, waves, technician
         )}
         <Alert variant="light" color="blue" p="xs">
           <Text size="sm" data-testid="bulk-confirm-text">
-            {action ? t('deployment.bulk.bulkActionModal.question', { action: describeBulkAction(action, siteIds.length, waveName) }) : t('deployment.bulk.bulkActionModal.selectedSites', { count: siteIds.length })}{' '}{t('deployment.bulk.bulkActionModal.allOfThemChange')}
+            {action
+              ? t('deployment.bulk.bulkActionModal.question', { action: describeBulkAction(action, siteIds.length, waveName) })
+              : t('deployment.bulk.bulkActionModal.selectedSites', { count: siteIds.length })}{' '}
+            {t('deployment.bulk.bulkActionModal.allOfThemChange')}
           </Text>
         </Alert>
         <Group justify="flex-end">

@@ -16,11 +16,36 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
 const ACTIONS: { kind: BulkActionKind; label: string }[] = [
-  { kind: 'assignTechnician', get label() { return appText('deployment.bulk.bulkToolbar.assignTechnician'); } },
-  { kind: 'removeTechnician', get label() { return appText('deployment.bulk.bulkToolbar.removeTechnician'); } },
-  { kind: 'moveToWave', get label() { return appText('deployment.bulk.bulkToolbar.moveToWave'); } },
-  { kind: 'shiftWindows', get label() { return appText('deployment.bulk.bulkToolbar.shiftWindowsByN'); } },
-  { kind: 'setStatus', get label() { return appText('deployment.bulk.bulkToolbar.setStatus'); } },
+  {
+    kind: 'assignTechnician',
+    get label() {
+      return appText('deployment.bulk.bulkToolbar.assignTechnician');
+    },
+  },
+  {
+    kind: 'removeTechnician',
+    get label() {
+      return appText('deployment.bulk.bulkToolbar.removeTechnician');
+    },
+  },
+  {
+    kind: 'moveToWave',
+    get label() {
+      return appText('deployment.bulk.bulkToolbar.moveToWave');
+    },
+  },
+  {
+    kind: 'shiftWindows',
+    get label() {
+      return appText('deployment.bulk.bulkToolbar.shiftWindowsByN');
+    },
+  },
+  {
+    kind: 'setStatus',
+    get label() {
+      return appText('deployment.bulk.bulkToolbar.setStatus');
+    },
+  },
 ];
 
 interface Props {
@@ -71,13 +96,26 @@ export function BulkToolbar({ bulk, deploymentId, sites, waves }: Props) {
           clearable
           w={130}
         />
-        <TextInput size="xs" placeholder={t('deployment.bulk.bulkToolbar.technician')} aria-label={t('deployment.bulk.bulkToolbar.filterSitesByTechnician')} value={filter.technician} onChange={(e) => setFilter({ ...filter, technician: e.currentTarget.value })} w={130} />
+        <TextInput
+          size="xs"
+          placeholder={t('deployment.bulk.bulkToolbar.technician')}
+          aria-label={t('deployment.bulk.bulkToolbar.filterSitesByTechnician')}
+          value={filter.technician}
+          onChange={(e) => setFilter({ ...filter, technician: e.currentTarget.value })}
+          w={130}
+        />
         {isFiltered(filter) && (
           <Button size="compact-xs" variant="subtle" onClick={() => setFilter(NO_FILTER)}>
             {t('deployment.bulk.bulkToolbar.clearFilter')}
           </Button>
         )}
-        <Button size="compact-xs" variant="default" onClick={bulk.selectAllShown} disabled={bulk.shown.length === 0} data-testid="bulk-select-shown">
+        <Button
+          size="compact-xs"
+          variant="default"
+          onClick={bulk.selectAllShown}
+          disabled={bulk.shown.length === 0}
+          data-testid="bulk-select-shown"
+        >
           {t('deployment.bulk.bulkToolbar.selectAllShown', { shown: bulk.shown.length })}
         </Button>
         <Group gap="xs" ml="auto">
@@ -108,7 +146,16 @@ export function BulkToolbar({ bulk, deploymentId, sites, waves }: Props) {
           )}
         </Group>
       </Group>
-      {kind && <BulkActionModal kind={kind} deploymentId={deploymentId} siteIds={bulk.selectedIds} waves={waves} technicians={technicians} onClose={() => setKind(null)} />}
+      {kind && (
+        <BulkActionModal
+          kind={kind}
+          deploymentId={deploymentId}
+          siteIds={bulk.selectedIds}
+          waves={waves}
+          technicians={technicians}
+          onClose={() => setKind(null)}
+        />
+      )}
     </>
   );
 }
@@ -127,7 +174,13 @@ function UndoLastBulkEdit({ deploymentId }: { deploymentId: string }) {
       leftSection={<IconArrowBackUp size={12} />}
       loading={pending}
       disabled={edit.undoRefusal !== null}
-      onClick={() => void run('sites.undoBulkEdit', { deploymentId }, { refresh: ['sites'], success: (r) => t('deployment.bulk.bulkToolbar.undone', { summary: r.summary }) })}
+      onClick={() =>
+        void run(
+          'sites.undoBulkEdit',
+          { deploymentId },
+          { refresh: ['sites'], success: (r) => t('deployment.bulk.bulkToolbar.undone', { summary: r.summary }) },
+        )
+      }
       data-testid="bulk-undo"
     >
       {t('deployment.bulk.bulkToolbar.undoLastBulkEdit', { summary: edit.summary })}

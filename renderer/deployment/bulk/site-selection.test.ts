@@ -20,8 +20,19 @@ describe('clickSelection', () => {
 });
 
 describe('filterSites', () => {
-  const site = (code: string, waveId: string | null, status: 'planned' | 'ready', tech: string[]) => ({ code, name: `Store ${code}`, address: 'Main St', waveId, status, technicians: tech.map((name) => ({ id: null, name })) });
-  const sites = [site('AMS-1', 'w1', 'planned', ['Riley Field']), site('UTR-2', 'w2', 'ready', []), site('RTM-3', null, 'planned', ['Sam'])];
+  const site = (code: string, waveId: string | null, status: 'planned' | 'ready', tech: string[]) => ({
+    code,
+    name: `Store ${code}`,
+    address: 'Main St',
+    waveId,
+    status,
+    technicians: tech.map((name) => ({ id: null, name })),
+  });
+  const sites = [
+    site('AMS-1', 'w1', 'planned', ['Riley Field']),
+    site('UTR-2', 'w2', 'ready', []),
+    site('RTM-3', null, 'planned', ['Sam']),
+  ];
   it('combines text, wave, status and technician', () => {
     expect(filterSites(sites, NO_FILTER)).toHaveLength(3);
     expect(filterSites(sites, { ...NO_FILTER, text: 'utr' }).map((s) => s.code)).toEqual(['UTR-2']);

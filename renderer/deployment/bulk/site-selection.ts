@@ -19,12 +19,18 @@ export function isFiltered(filter: SiteFilter): boolean {
 }
 
 /** The sites the filter shows, in the table's order: text in code, name or address; technician by name. */
-export function filterSites<S extends Pick<SiteSummary, 'code' | 'name' | 'address' | 'waveId' | 'status' | 'technicians'>>(sites: readonly S[], filter: SiteFilter): S[] {
+export function filterSites<S extends Pick<SiteSummary, 'code' | 'name' | 'address' | 'waveId' | 'status' | 'technicians'>>(
+  sites: readonly S[],
+  filter: SiteFilter,
+): S[] {
   const text = filter.text.trim().toLowerCase();
   const technician = filter.technician.trim().toLowerCase();
   return sites.filter(
     (s) =>
-      (text === '' || s.code.toLowerCase().includes(text) || s.name.toLowerCase().includes(text) || s.address.toLowerCase().includes(text)) &&
+      (text === '' ||
+        s.code.toLowerCase().includes(text) ||
+        s.name.toLowerCase().includes(text) ||
+        s.address.toLowerCase().includes(text)) &&
       (filter.waveId === '' || (filter.waveId === NO_WAVE ? s.waveId === null : s.waveId === filter.waveId)) &&
       (filter.status === '' || s.status === filter.status) &&
       (technician === '' || s.technicians.some((t) => t.name.toLowerCase().includes(technician))),
@@ -36,7 +42,13 @@ export function filterSites<S extends Pick<SiteSummary, 'code' | 'name' | 'addre
  * shift it sets every row from the anchor to it (in the shown order) to the clicked row's new
  * state, as file managers do.
  */
-export function clickSelection(selected: ReadonlySet<string>, shownIds: readonly string[], anchor: string | null, clicked: string, shift: boolean): { selected: Set<string>; anchor: string } {
+export function clickSelection(
+  selected: ReadonlySet<string>,
+  shownIds: readonly string[],
+  anchor: string | null,
+  clicked: string,
+  shift: boolean,
+): { selected: Set<string>; anchor: string } {
   const next = new Set(selected);
   const on = !selected.has(clicked);
   const from = anchor === null ? -1 : shownIds.indexOf(anchor);

@@ -34,7 +34,13 @@ export function useBulkSelection(ordered: readonly SiteSummary[]): BulkSelection
     selectedIds,
     isSelected: (siteId) => selected.has(siteId),
     click: (siteId, shift) => {
-      const next = clickSelection(selected, shown.map((s) => s.id), anchor, siteId, shift);
+      const next = clickSelection(
+        selected,
+        shown.map((s) => s.id),
+        anchor,
+        siteId,
+        shift,
+      );
       setSelected(next.selected);
       setAnchor(next.anchor);
     },

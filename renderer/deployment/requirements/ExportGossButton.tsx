@@ -25,12 +25,24 @@ export function ExportGossButton({ deploymentId, role }: { deploymentId: string;
     }
     const { fileName, base64, exported, skipped } = result.value;
     saveBase64File(fileName, base64, 'application/yaml');
-    const left = skipped.length === 0 ? '' : appText('deployment.requirements.exportGossButton.notExpressibleInGoss', { skipped: skipped.length });
-    showSuccess(appText('deployment.requirements.exportGossButton.exported', { count: exported, fileName, left }), appText('deployment.requirements.exportGossButton.gossfileExported'));
+    const left =
+      skipped.length === 0 ? '' : appText('deployment.requirements.exportGossButton.notExpressibleInGoss', { skipped: skipped.length });
+    showSuccess(
+      appText('deployment.requirements.exportGossButton.exported', { count: exported, fileName, left }),
+      appText('deployment.requirements.exportGossButton.gossfileExported'),
+    );
   }
 
   return (
-    <Button size="compact-xs" variant="subtle" leftSection={<IconFileExport size={12} />} loading={busy} onClick={() => void exportGoss()} data-testid="export-goss" data-role={role ?? ''}>
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      leftSection={<IconFileExport size={12} />}
+      loading={busy}
+      onClick={() => void exportGoss()}
+      data-testid="export-goss"
+      data-role={role ?? ''}
+    >
       {t('deployment.requirements.exportGossButton.gossYaml')}
     </Button>
   );

@@ -17,11 +17,18 @@ export function GossImportResult({ outcome }: { outcome: ImportOutcome }) {
   }
   if (outcome.kind === 'refused') {
     return (
-      <Alert color="orange" icon={<IconFileAlert size={18} />} title={t('deployment.requirements.gossImportResult.theFileWasNot')} data-testid="goss-refused">
+      <Alert
+        color="orange"
+        icon={<IconFileAlert size={18} />}
+        title={t('deployment.requirements.gossImportResult.theFileWasNot')}
+        data-testid="goss-refused"
+      >
         <List size="sm" spacing={2}>
           {outcome.issues.map((issue, i) => (
             <List.Item key={`${issue.path}-${i}`} data-testid="goss-refused-reason">
-              {!issue.path || issue.message.toLowerCase().startsWith(issue.path.toLowerCase()) ? issue.message : `${issue.path}: ${issue.message}`}
+              {!issue.path || issue.message.toLowerCase().startsWith(issue.path.toLowerCase())
+                ? issue.message
+                : `${issue.path}: ${issue.message}`}
             </List.Item>
           ))}
         </List>
@@ -30,10 +37,20 @@ export function GossImportResult({ outcome }: { outcome: ImportOutcome }) {
   }
   const { imported, skipped } = outcome.result;
   return (
-    <Alert color="teal" icon={<IconCircleCheck size={18} />} title={t('deployment.requirements.gossImportResult.imported', { count: imported.length })} data-testid="goss-imported">
+    <Alert
+      color="teal"
+      icon={<IconCircleCheck size={18} />}
+      title={t('deployment.requirements.gossImportResult.imported', { count: imported.length })}
+      data-testid="goss-imported"
+    >
       <Text size="sm" data-testid="goss-imported-count" data-count={imported.length}>
-        {t('deployment.requirements.gossImportResult.addedFor', { count: imported.length, target: outcome.targetRole ?? allTargetsLabel().toLowerCase() })}
-        {skipped.length === 0 ? t('deployment.requirements.gossImportResult.nothingWasSkipped') : t('deployment.requirements.gossImportResult.skipped', { count: skipped.length })}
+        {t('deployment.requirements.gossImportResult.addedFor', {
+          count: imported.length,
+          target: outcome.targetRole ?? allTargetsLabel().toLowerCase(),
+        })}
+        {skipped.length === 0
+          ? t('deployment.requirements.gossImportResult.nothingWasSkipped')
+          : t('deployment.requirements.gossImportResult.skipped', { count: skipped.length })}
       </Text>
       {skipped.length > 0 && (
         <List size="sm" spacing={2} mt={6} data-testid="goss-skipped">

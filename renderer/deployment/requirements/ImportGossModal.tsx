@@ -41,20 +41,32 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
     if (!file) return;
     setOutcome(null);
     const tooLarge = fileTooLarge(file);
-    setProblem(tooLarge ? { title: appText('deployment.requirements.importGossModal.fileTooLarge'), message: tooLarge, testId: 'goss-too-large' } : null);
+    setProblem(
+      tooLarge
+        ? { title: appText('deployment.requirements.importGossModal.fileTooLarge'), message: tooLarge, testId: 'goss-too-large' }
+        : null,
+    );
     if (tooLarge) return;
     try {
       setYaml(await file.text());
       setFileName(file.name);
     } catch (err) {
-      setProblem({ title: appText('deployment.requirements.importGossModal.couldNotReadThe'), message: `${file.name}: ${err instanceof Error ? err.message : String(err)}`, testId: 'goss-read-error' });
+      setProblem({
+        title: appText('deployment.requirements.importGossModal.couldNotReadThe'),
+        message: `${file.name}: ${err instanceof Error ? err.message : String(err)}`,
+        testId: 'goss-read-error',
+      });
     }
   }
 
   async function submit() {
     const input = { deploymentId, targetRole: role.trim() === '' ? null : role.trim(), yaml };
     const tooLarge = importTooLarge(input);
-    setProblem(tooLarge ? { title: appText('deployment.requirements.importGossModal.fileTooLarge'), message: tooLarge, testId: 'goss-too-large' } : null);
+    setProblem(
+      tooLarge
+        ? { title: appText('deployment.requirements.importGossModal.fileTooLarge'), message: tooLarge, testId: 'goss-too-large' }
+        : null,
+    );
     if (tooLarge) return;
     // A refusal is shown in the dialog, line by line, not as a notification.
     const imported = await mutation.run('requirements.importGoss', input, { onError: (error) => setOutcome(outcomeOfError(error)) });
@@ -66,10 +78,20 @@ export function ImportGossModal({ opened, onClose, deploymentId, roles, onImport
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('deployment.requirements.importGossModal.importGossYaml')} size="xl" data-testid="goss-dialog">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('deployment.requirements.importGossModal.importGossYaml')}
+      size="xl"
+      data-testid="goss-dialog"
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          <Trans t={t} i18nKey="deployment.requirements.importGossModal.intro" components={{ code: <Text span ff="monospace" size="sm" /> }} />
+          <Trans
+            t={t}
+            i18nKey="deployment.requirements.importGossModal.intro"
+            components={{ code: <Text span ff="monospace" size="sm" /> }}
+          />
         </Text>
         <Autocomplete
           label={t('deployment.requirements.importGossModal.targetRole')}

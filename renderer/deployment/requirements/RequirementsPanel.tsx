@@ -72,11 +72,24 @@ export function RequirementsPanel({ deploymentId, siteIds }: { deploymentId: str
             {t('deployment.requirements.requirementsPanel.whatTheTargetMachines')}
           </Text>
         </Group>
-        <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => setImporting(true)} data-testid="import-goss">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconFileImport size={14} />}
+          onClick={() => setImporting(true)}
+          data-testid="import-goss"
+        >
           {t('deployment.requirements.requirementsPanel.importGossYaml')}
         </Button>
       </Group>
-      {list.error && !list.data && <QueryError m="sm" title={t('deployment.requirements.requirementsPanel.requirementsNotAvailable')} error={list.error} onRetry={list.reload} />}
+      {list.error && !list.data && (
+        <QueryError
+          m="sm"
+          title={t('deployment.requirements.requirementsPanel.requirementsNotAvailable')}
+          error={list.error}
+          onRetry={list.reload}
+        />
+      )}
       {list.data && requirements.length === 0 && (
         <Text size="sm" c="dimmed" px="sm" pb="sm" data-testid="requirements-empty">
           {t('deployment.requirements.requirementsPanel.noRequirementsYetImport')}
@@ -89,7 +102,13 @@ export function RequirementsPanel({ deploymentId, siteIds }: { deploymentId: str
           ))}
         </Stack>
       )}
-      <ImportGossModal opened={importing} onClose={() => setImporting(false)} deploymentId={deploymentId} roles={roles} onImported={list.reload} />
+      <ImportGossModal
+        opened={importing}
+        onClose={() => setImporting(false)}
+        deploymentId={deploymentId}
+        roles={roles}
+        onImported={list.reload}
+      />
     </Paper>
   );
 }

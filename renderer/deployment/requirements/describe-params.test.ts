@@ -11,7 +11,9 @@ describe('describeParams', () => {
     expect(describeParams('package', { name: 'openssh-server' })).toBe('package openssh-server installed');
     expect(describeParams('port', { port: 443, protocol: 'tcp' })).toBe('port tcp/443 listening');
     expect(describeParams('port', { port: 22, protocol: 'tcp6', address: '::', listening: true })).toBe('port tcp6/22 listening on ::');
-    expect(describeParams('file', { path: '/etc/pos/pos.conf', mode: '0640', owner: 'pos' })).toBe('file /etc/pos/pos.conf mode 0640 owner pos');
+    expect(describeParams('file', { path: '/etc/pos/pos.conf', mode: '0640', owner: 'pos' })).toBe(
+      'file /etc/pos/pos.conf mode 0640 owner pos',
+    );
     expect(describeParams('file', { path: '/etc/telnetd.conf', exists: false })).toBe('file /etc/telnetd.conf absent');
     expect(describeParams('memory', { minBytes: 32 * 1024 ** 3 })).toBe('memory ≥ 32 GiB');
     expect(describeParams('os', { family: 'linux', distribution: 'ubuntu', version: '>=24.04' })).toBe('os linux ubuntu >= 24.04');
@@ -25,11 +27,21 @@ describe('describeParams', () => {
   });
 
   it('renders the network and account kinds Goss imports produce', () => {
-    expect(describeParams('command', { command: 'pos-server --version', exitStatus: 0, stdout: ['2026.4'], timeoutSeconds: 5 })).toBe('command `pos-server --version` exit 0 stdout "2026.4" timeout 5 s');
-    expect(describeParams('http', { url: 'https://localhost:8443/health', status: 200, allowInsecure: true, timeoutSeconds: 3 })).toBe('http https://localhost:8443/health → 200 insecure TLS allowed timeout 3 s');
-    expect(describeParams('http', { url: 'https://pos/health', body: ['"status":"ok"'] })).toBe('http https://pos/health → 200 body \'"status":"ok"\' timeout 10 s');
-    expect(describeParams('dns', { name: 'pos.store.example.com', addresses: ['10.20.1.10'] })).toBe('dns pos.store.example.com resolves to 10.20.1.10');
-    expect(describeParams('user', { name: 'deploy', uid: 1001, groups: ['deploy', 'sudo'] })).toBe('user deploy uid 1001 groups deploy, sudo');
+    expect(describeParams('command', { command: 'pos-server --version', exitStatus: 0, stdout: ['2026.4'], timeoutSeconds: 5 })).toBe(
+      'command `pos-server --version` exit 0 stdout "2026.4" timeout 5 s',
+    );
+    expect(describeParams('http', { url: 'https://localhost:8443/health', status: 200, allowInsecure: true, timeoutSeconds: 3 })).toBe(
+      'http https://localhost:8443/health → 200 insecure TLS allowed timeout 3 s',
+    );
+    expect(describeParams('http', { url: 'https://pos/health', body: ['"status":"ok"'] })).toBe(
+      'http https://pos/health → 200 body \'"status":"ok"\' timeout 10 s',
+    );
+    expect(describeParams('dns', { name: 'pos.store.example.com', addresses: ['10.20.1.10'] })).toBe(
+      'dns pos.store.example.com resolves to 10.20.1.10',
+    );
+    expect(describeParams('user', { name: 'deploy', uid: 1001, groups: ['deploy', 'sudo'] })).toBe(
+      'user deploy uid 1001 groups deploy, sudo',
+    );
     expect(describeParams('disk_free', { mount: '/var/lib/pos', maxUsePercent: 90 })).toBe('disk /var/lib/pos used < 90%');
     expect(describeParams('kernel_param', { key: 'vm.swappiness', value: '10' })).toBe('kernel vm.swappiness = 10');
   });
@@ -42,7 +54,18 @@ describe('describeParams', () => {
 });
 
 describe('groupRequirements', () => {
-  const req = (id: string, targetRole: string | null): Requirement => ({ id, deploymentId: 'd', targetRole, kind: 'package', description: id, params: {}, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '' });
+  const req = (id: string, targetRole: string | null): Requirement => ({
+    id,
+    deploymentId: 'd',
+    targetRole,
+    kind: 'package',
+    description: id,
+    params: {},
+    createdAt: '',
+    createdBy: '',
+    updatedAt: '',
+    updatedBy: '',
+  });
   it('puts "All targets" first, then roles alphabetically, keeping the order inside a group', () => {
     const groups = groupRequirements([req('1', 'pos-server'), req('2', null), req('3', 'backoffice'), req('4', 'pos-server')]);
     expect(groups.map((g) => [g.label, g.requirements.map((r) => r.id)])).toEqual([

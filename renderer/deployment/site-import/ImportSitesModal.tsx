@@ -53,10 +53,20 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
   async function commit() {
     if (!preview) return;
     setBusy(true);
-    const done = await runCommand('siteImport.commit', { previewId: preview.previewId }, { refresh: ['sites', 'deployments'], errorTitle: appText('deployment.siteImport.importSitesModal.nothingImported') });
+    const done = await runCommand(
+      'siteImport.commit',
+      { previewId: preview.previewId },
+      { refresh: ['sites', 'deployments'], errorTitle: appText('deployment.siteImport.importSitesModal.nothingImported') },
+    );
     setBusy(false);
     if (done) {
-      showSuccess(appText('deployment.siteImport.importSitesModal.sitesImportedCreatedUpdated', { created: done.created, updated: done.updated, unchanged: done.unchanged }));
+      showSuccess(
+        appText('deployment.siteImport.importSitesModal.sitesImportedCreatedUpdated', {
+          created: done.created,
+          updated: done.updated,
+          unchanged: done.unchanged,
+        }),
+      );
       setPreview(null);
       onClose();
     }
@@ -72,7 +82,15 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
         <Text size="sm" c="dimmed">
           {t('deployment.siteImport.importSitesModal.oneRowPerSite')}
         </Text>
-        <input key={inputKey} type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void choose(e.currentTarget.files?.[0])} disabled={busy} aria-label={t('deployment.siteImport.importSitesModal.siteListFile')} data-testid="site-import-file" />
+        <input
+          key={inputKey}
+          type="file"
+          accept=".csv,.txt,.xlsx,text/csv"
+          onChange={(e) => void choose(e.currentTarget.files?.[0])}
+          disabled={busy}
+          aria-label={t('deployment.siteImport.importSitesModal.siteListFile')}
+          data-testid="site-import-file"
+        />
         {busy && <Text size="sm">{t('deployment.siteImport.importSitesModal.reading')}</Text>}
         {error && (
           <Alert color="red" title={t('deployment.siteImport.importSitesModal.thisFileCannotBe')} data-testid="site-import-file-error">
@@ -100,7 +118,13 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
                 {preview.fileName}
               </Text>
               <Text size="sm" data-testid="site-import-summary">
-                {t('deployment.siteImport.importSitesModal.rowsNewChangedUnchanged', { rowCount: preview.rowCount, new: c.new, changed: c.changed, unchanged: c.unchanged, errorCount: preview.errorCount })}
+                {t('deployment.siteImport.importSitesModal.rowsNewChangedUnchanged', {
+                  rowCount: preview.rowCount,
+                  new: c.new,
+                  changed: c.changed,
+                  unchanged: c.unchanged,
+                  errorCount: preview.errorCount,
+                })}
               </Text>
             </Group>
             {preview.untouchedCount > 0 && (
@@ -109,12 +133,24 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
               </Text>
             )}
             {preview.fileErrors.length > 0 && (
-              <Alert color="red" title={t('deployment.siteImport.importSitesModal.fixTheColumnMapping')} data-testid="site-import-file-error">
-                <List size="sm">{preview.fileErrors.map((e) => <List.Item key={e.code + e.message}>{e.message}</List.Item>)}</List>
+              <Alert
+                color="red"
+                title={t('deployment.siteImport.importSitesModal.fixTheColumnMapping')}
+                data-testid="site-import-file-error"
+              >
+                <List size="sm">
+                  {preview.fileErrors.map((e) => (
+                    <List.Item key={e.code + e.message}>{e.message}</List.Item>
+                  ))}
+                </List>
               </Alert>
             )}
             {preview.rowErrors.length > 0 && (
-              <Alert color="red" title={t('deployment.siteImport.importSitesModal.rowErrors', { count: preview.errorCount })} data-testid="site-import-row-errors">
+              <Alert
+                color="red"
+                title={t('deployment.siteImport.importSitesModal.rowErrors', { count: preview.errorCount })}
+                data-testid="site-import-row-errors"
+              >
                 <List size="sm">
                   {preview.rowErrors.slice(0, 50).map((e, i) => (
                     <List.Item key={i}>
@@ -126,7 +162,11 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
               </Alert>
             )}
             {preview.warningCount > 0 && (
-              <Alert color="yellow" title={t('deployment.siteImport.importSitesModal.scheduleWarningsTheyDo', { warningCount: preview.warningCount })} data-testid="site-import-warnings">
+              <Alert
+                color="yellow"
+                title={t('deployment.siteImport.importSitesModal.scheduleWarningsTheyDo', { warningCount: preview.warningCount })}
+                data-testid="site-import-warnings"
+              >
                 <List size="sm">
                   {preview.warnings.slice(0, 30).map((w, i) => (
                     <List.Item key={i}>
@@ -144,8 +184,15 @@ export function ImportSitesModal({ deploymentId, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             {t('deployment.siteImport.importSitesModal.cancel')}
           </Button>
-          <Button disabled={!ready || changing === 0} loading={busy && preview !== null} onClick={() => void commit()} data-testid="site-import-commit">
-            {ready && changing > 0 ? t('deployment.siteImport.importSitesModal.importSites', { count: changing }) : t('deployment.siteImport.importSitesModal.import')}
+          <Button
+            disabled={!ready || changing === 0}
+            loading={busy && preview !== null}
+            onClick={() => void commit()}
+            data-testid="site-import-commit"
+          >
+            {ready && changing > 0
+              ? t('deployment.siteImport.importSitesModal.importSites', { count: changing })
+              : t('deployment.siteImport.importSitesModal.import')}
           </Button>
         </Group>
       </Stack>

@@ -25,7 +25,8 @@ export function SiteDiffList({ preview }: { preview: SiteImportPreview }) {
               <List size="xs" ml="lg">
                 {s.changes.map((c) => (
                   <List.Item key={c.field}>
-                    {SITE_IMPORT_FIELD_LABEL[c.field]}: <s>{c.from || t('deployment.siteImport.siteDiffList.empty')}</s> → <strong>{c.to || t('deployment.siteImport.siteDiffList.empty')}</strong>
+                    {SITE_IMPORT_FIELD_LABEL[c.field]}: <s>{c.from || t('deployment.siteImport.siteDiffList.empty')}</s> →{' '}
+                    <strong>{c.to || t('deployment.siteImport.siteDiffList.empty')}</strong>
                   </List.Item>
                 ))}
               </List>
@@ -34,7 +35,10 @@ export function SiteDiffList({ preview }: { preview: SiteImportPreview }) {
         ))}
         {preview.sitesTruncated && (
           <Text size="xs" c="dimmed">
-            {t('deployment.siteImport.siteDiffList.showingTheFirstOf', { shown: preview.sites.length, total: preview.counts.new + preview.counts.changed })}
+            {t('deployment.siteImport.siteDiffList.showingTheFirstOf', {
+              shown: preview.sites.length,
+              total: preview.counts.new + preview.counts.changed,
+            })}
           </Text>
         )}
       </Stack>

@@ -20,7 +20,12 @@ export function SiteImportButtons({ deploymentId }: { deploymentId: string }) {
       return;
     }
     saveBase64File(result.value.fileName, result.value.dataBase64, result.value.mediaType);
-    showSuccess(appText('deployment.siteImport.siteImportButtons.sitesExportedTo', { siteCount: result.value.siteCount, fileName: result.value.fileName }));
+    showSuccess(
+      appText('deployment.siteImport.siteImportButtons.sitesExportedTo', {
+        siteCount: result.value.siteCount,
+        fileName: result.value.fileName,
+      }),
+    );
   }
 
   return (

@@ -21,6 +21,10 @@ export function previewSiteFile(deploymentId: string, file: File, signedIn: bool
 }
 
 /** The same file read again with another column mapping. */
-export function remapSites(deploymentId: string, preview: SiteImportPreview, mapping: SiteImportField[]): Promise<ApiResult<SiteImportPreview>> {
+export function remapSites(
+  deploymentId: string,
+  preview: SiteImportPreview,
+  mapping: SiteImportField[],
+): Promise<ApiResult<SiteImportPreview>> {
   return call('siteImport.preview', { deploymentId, fileName: preview.fileName, previewId: preview.previewId, mapping });
 }

@@ -14,7 +14,14 @@ export function ImportTargetsButton({ deploymentId, sites }: { deploymentId: str
   if (!canAuthor) return null;
   return (
     <>
-      <Button size="xs" variant="default" leftSection={<IconServer size={14} />} onClick={() => setOpen(true)} disabled={sites.length === 0} data-testid="import-targets">
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconServer size={14} />}
+        onClick={() => setOpen(true)}
+        disabled={sites.length === 0}
+        data-testid="import-targets"
+      >
         {t('deployment.targetImport.importTargetsButton.importTargets')}
       </Button>
       {open && <ImportTargetsModal deploymentId={deploymentId} sites={sites} onClose={() => setOpen(false)} />}

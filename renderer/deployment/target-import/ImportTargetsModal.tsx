@@ -66,10 +66,20 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
   async function commit() {
     if (!preview) return;
     setBusy(true);
-    const done = await runCommand('targetImport.commit', { previewId: preview.previewId }, { refresh: ['machines', 'sites'], errorTitle: appText('deployment.targetImport.importTargetsModal.nothingImported') });
+    const done = await runCommand(
+      'targetImport.commit',
+      { previewId: preview.previewId },
+      { refresh: ['machines', 'sites'], errorTitle: appText('deployment.targetImport.importTargetsModal.nothingImported') },
+    );
     setBusy(false);
     if (done) {
-      showSuccess(appText('deployment.targetImport.importTargetsModal.targetsImportedNewUpdated', { created: done.created, updated: done.updated, unchanged: done.unchanged }));
+      showSuccess(
+        appText('deployment.targetImport.importTargetsModal.targetsImportedNewUpdated', {
+          created: done.created,
+          updated: done.updated,
+          unchanged: done.unchanged,
+        }),
+      );
       onClose();
     }
   }
@@ -88,10 +98,16 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
             <Text size="sm" fw={500} mb={4}>
               {t('deployment.targetImport.importTargetsModal.inventoryFile')}
             </Text>
-            <input type="file" aria-label={t('deployment.targetImport.importTargetsModal.inventoryFile')} disabled={busy} data-testid="target-import-file" onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) start(() => previewTargetFile(deploymentId, file));
-            }} />
+            <input
+              type="file"
+              aria-label={t('deployment.targetImport.importTargetsModal.inventoryFile')}
+              disabled={busy}
+              data-testid="target-import-file"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) start(() => previewTargetFile(deploymentId, file));
+              }}
+            />
           </div>
           {ansible.data?.available && (
             <Group align="flex-end" gap="xs" wrap="nowrap">
@@ -103,7 +119,12 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
                 onChange={(e) => setSource(e.currentTarget.value)}
                 data-testid="target-import-source"
               />
-              <Button variant="default" disabled={busy || source.trim() === ''} onClick={() => start(() => call('targetImport.runAnsible', { deploymentId, source: source.trim() }))} data-testid="target-import-run-ansible">
+              <Button
+                variant="default"
+                disabled={busy || source.trim() === ''}
+                onClick={() => start(() => call('targetImport.runAnsible', { deploymentId, source: source.trim() }))}
+                data-testid="target-import-run-ansible"
+              >
                 {t('deployment.targetImport.importTargetsModal.runAnsibleInventory')}
               </Button>
             </Group>
@@ -111,7 +132,11 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
         </SimpleGrid>
         {busy && <Text size="sm">{t('deployment.targetImport.importTargetsModal.reading')}</Text>}
         {error && (
-          <Alert color="red" title={t('deployment.targetImport.importTargetsModal.thisInventoryCannotBe')} data-testid="target-import-error">
+          <Alert
+            color="red"
+            title={t('deployment.targetImport.importTargetsModal.thisInventoryCannotBe')}
+            data-testid="target-import-error"
+          >
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {error.message}
             </Text>
@@ -121,35 +146,80 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
           <>
             <Group gap="xs" wrap="wrap">
               {preview.source === 'file' ? (
-                <Select size="xs" w={340} label={t('deployment.targetImport.importTargetsModal.format')} data={FORMAT_OPTIONS} value={preview.format} allowDeselect={false} disabled={busy} data-testid="target-import-format"
-                  onChange={(v) => v && void load(rePreview(deploymentId, preview, { format: v as TargetImportFormat }))} />
+                <Select
+                  size="xs"
+                  w={340}
+                  label={t('deployment.targetImport.importTargetsModal.format')}
+                  data={FORMAT_OPTIONS}
+                  value={preview.format}
+                  allowDeselect={false}
+                  disabled={busy}
+                  data-testid="target-import-format"
+                  onChange={(v) => v && void load(rePreview(deploymentId, preview, { format: v as TargetImportFormat }))}
+                />
               ) : (
                 <Badge variant="light">{t('deployment.targetImport.importTargetsModal.ansibleInventoryList')}</Badge>
               )}
               <Text size="sm" data-testid="target-import-summary">
-                {t('deployment.targetImport.importTargetsModal.hostsNewToUpdate', { hostCount: preview.hostCount, new: c.new, update: c.update, unchanged: c.unchanged, unmapped: c.unmapped, error: c.error })}
+                {t('deployment.targetImport.importTargetsModal.hostsNewToUpdate', {
+                  hostCount: preview.hostCount,
+                  new: c.new,
+                  update: c.update,
+                  unchanged: c.unchanged,
+                  unmapped: c.unmapped,
+                  error: c.error,
+                })}
               </Text>
             </Group>
             {preview.columns && (
               <Group gap="xs" wrap="wrap" data-testid="target-import-columns">
                 {preview.columns.map((col, i) => (
-                  <Select key={`${i}-${col.header}`} size="xs" w={170} label={col.header || t('deployment.targetImport.importTargetsModal.column', { column: i + 1 })} data={FIELD_OPTIONS} value={col.field} allowDeselect={false} disabled={busy}
-                    onChange={(v) => v && void load(rePreview(deploymentId, preview, { mapping: preview.columns!.map((x, j) => (j === i ? (v as TargetField) : x.field)) }))} />
+                  <Select
+                    key={`${i}-${col.header}`}
+                    size="xs"
+                    w={170}
+                    label={col.header || t('deployment.targetImport.importTargetsModal.column', { column: i + 1 })}
+                    data={FIELD_OPTIONS}
+                    value={col.field}
+                    allowDeselect={false}
+                    disabled={busy}
+                    onChange={(v) =>
+                      v &&
+                      void load(
+                        rePreview(deploymentId, preview, {
+                          mapping: preview.columns!.map((x, j) => (j === i ? (v as TargetField) : x.field)),
+                        }),
+                      )
+                    }
+                  />
                 ))}
               </Group>
             )}
             {c.unmapped > 0 && (
               <Group gap="xs" align="flex-end">
-                <Select size="xs" w={320} label={t('deployment.targetImport.importTargetsModal.siteForUnmapped', { count: c.unmapped })} placeholder={t('deployment.targetImport.importTargetsModal.choosePerHostBelow')} data={siteOptions} searchable clearable
-                  value={preview.defaultSiteId} disabled={busy} data-testid="target-import-default-site"
-                  onChange={(v) => void load(rePreview(deploymentId, preview, { defaultSiteId: v }))} />
+                <Select
+                  size="xs"
+                  w={320}
+                  label={t('deployment.targetImport.importTargetsModal.siteForUnmapped', { count: c.unmapped })}
+                  placeholder={t('deployment.targetImport.importTargetsModal.choosePerHostBelow')}
+                  data={siteOptions}
+                  searchable
+                  clearable
+                  value={preview.defaultSiteId}
+                  disabled={busy}
+                  data-testid="target-import-default-site"
+                  onChange={(v) => void load(rePreview(deploymentId, preview, { defaultSiteId: v }))}
+                />
               </Group>
             )}
             <SkippedSecrets preview={preview} />
             <TargetPreviewTable preview={preview} siteOptions={siteOptions} chosen={chosen} busy={busy} onChoose={choose} />
             {preview.hostsTruncated && (
               <Text size="xs" c="dimmed">
-                {t('deployment.targetImport.importTargetsModal.showingOfHostsThose', { shown: preview.hosts.length, hostCount: preview.hostCount })}
+                {t('deployment.targetImport.importTargetsModal.showingOfHostsThose', {
+                  shown: preview.hosts.length,
+                  hostCount: preview.hostCount,
+                })}
               </Text>
             )}
           </>
@@ -159,7 +229,9 @@ export function ImportTargetsModal({ deploymentId, sites, onClose }: Props) {
             {t('deployment.targetImport.importTargetsModal.cancel')}
           </Button>
           <Button disabled={!canImport || busy} onClick={() => void commit()} data-testid="target-import-commit">
-            {canImport && c ? t('deployment.targetImport.importTargetsModal.importHosts', { count: c.new + c.update }) : t('deployment.targetImport.importTargetsModal.import')}
+            {canImport && c
+              ? t('deployment.targetImport.importTargetsModal.importHosts', { count: c.new + c.update })
+              : t('deployment.targetImport.importTargetsModal.import')}
           </Button>
         </Group>
       </Stack>

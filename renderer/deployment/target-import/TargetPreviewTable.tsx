@@ -4,11 +4,36 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
 const STATUS: Record<TargetRowView['status'], { label: string; color: string }> = {
-  new: { get label() { return appText('deployment.targetImport.targetPreviewTable.new'); }, color: 'green' },
-  update: { get label() { return appText('deployment.targetImport.targetPreviewTable.update'); }, color: 'blue' },
-  unchanged: { get label() { return appText('deployment.targetImport.targetPreviewTable.unchanged'); }, color: 'gray' },
-  unmapped: { get label() { return appText('deployment.targetImport.targetPreviewTable.noSite'); }, color: 'orange' },
-  error: { get label() { return appText('deployment.targetImport.targetPreviewTable.error'); }, color: 'red' },
+  new: {
+    get label() {
+      return appText('deployment.targetImport.targetPreviewTable.new');
+    },
+    color: 'green',
+  },
+  update: {
+    get label() {
+      return appText('deployment.targetImport.targetPreviewTable.update');
+    },
+    color: 'blue',
+  },
+  unchanged: {
+    get label() {
+      return appText('deployment.targetImport.targetPreviewTable.unchanged');
+    },
+    color: 'gray',
+  },
+  unmapped: {
+    get label() {
+      return appText('deployment.targetImport.targetPreviewTable.noSite');
+    },
+    color: 'orange',
+  },
+  error: {
+    get label() {
+      return appText('deployment.targetImport.targetPreviewTable.error');
+    },
+    color: 'red',
+  },
 };
 
 interface Props {
@@ -44,11 +69,21 @@ export function TargetPreviewTable({ preview, siteOptions, chosen, busy, onChoos
             const notes = [
               ...h.errors,
               ...h.changes,
-              ...(h.skippedSecrets.length > 0 ? [t('deployment.targetImport.targetPreviewTable.secretsNotImported', { secrets: h.skippedSecrets.join(', ') })] : []),
-              ...(h.otherVars.length > 0 ? [t('deployment.targetImport.targetPreviewTable.notStored', { vars: h.otherVars.join(', ') })] : []),
+              ...(h.skippedSecrets.length > 0
+                ? [t('deployment.targetImport.targetPreviewTable.secretsNotImported', { secrets: h.skippedSecrets.join(', ') })]
+                : []),
+              ...(h.otherVars.length > 0
+                ? [t('deployment.targetImport.targetPreviewTable.notStored', { vars: h.otherVars.join(', ') })]
+                : []),
             ];
             return (
-              <Table.Tr key={`${h.hostName}-${h.line ?? i}-${i}`} data-testid="target-import-row" data-host={h.hostName} data-status={h.status} bg={h.status === 'error' ? 'var(--mantine-color-red-light)' : undefined}>
+              <Table.Tr
+                key={`${h.hostName}-${h.line ?? i}-${i}`}
+                data-testid="target-import-row"
+                data-host={h.hostName}
+                data-status={h.status}
+                bg={h.status === 'error' ? 'var(--mantine-color-red-light)' : undefined}
+              >
                 <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                   {h.hostName || t('deployment.targetImport.targetPreviewTable.line', { line: h.line ?? '?' })}
                 </Table.Td>
@@ -67,7 +102,10 @@ export function TargetPreviewTable({ preview, siteOptions, chosen, busy, onChoos
                       onChange={(v) => onChoose(h.hostName, v)}
                     />
                   ) : (
-                    <Text size="xs" title={h.siteFrom ? t('deployment.targetImport.targetPreviewTable.fromThe', { siteFrom: h.siteFrom }) : undefined}>
+                    <Text
+                      size="xs"
+                      title={h.siteFrom ? t('deployment.targetImport.targetPreviewTable.fromThe', { siteFrom: h.siteFrom }) : undefined}
+                    >
                       {h.siteCode ?? '—'}
                     </Text>
                   )}

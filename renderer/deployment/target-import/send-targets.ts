@@ -7,7 +7,9 @@ type Choices = Omit<ApiInput<'targetImport.preview'>, 'deploymentId' | 'fileName
 
 /** Sends an inventory file to the core (in chunks when it does not fit one call) and returns its preview. */
 export function previewTargetFile(deploymentId: string, file: File): Promise<ApiResult<TargetImportPreview>> {
-  return sendImportFile(file, 'targetImport.upload', (body) => call('targetImport.preview', { deploymentId, fileName: file.name, ...body }));
+  return sendImportFile(file, 'targetImport.upload', (body) =>
+    call('targetImport.preview', { deploymentId, fileName: file.name, ...body }),
+  );
 }
 
 /** The same preview again with other choices (format, column mapping, sites for unplaced hosts). */

@@ -25,7 +25,13 @@ export function ExportTemplateButton({ deploymentId }: { deploymentId: string })
     saveExportedFile({ fileName: file.fileName, mediaType: 'application/json', sha256: '', base64: textToBase64(file.json) });
   }
   return (
-    <Button variant="default" leftSection={<IconFileExport size={14} />} loading={pending} onClick={() => void exportTemplate()} data-testid="export-template">
+    <Button
+      variant="default"
+      leftSection={<IconFileExport size={14} />}
+      loading={pending}
+      onClick={() => void exportTemplate()}
+      data-testid="export-template"
+    >
       {t('deployment.template.exportTemplateButton.exportPlanTemplate')}
     </Button>
   );

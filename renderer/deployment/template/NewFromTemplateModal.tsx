@@ -46,7 +46,8 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
     setFile(null);
     setFileProblem(null);
     if (!picked) return;
-    if (picked.size > PLAN_TEMPLATE_MAX_CHARS * 4) return setFileProblem(appText('deployment.template.newFromTemplateModal.isTooLargeFor', { name: picked.name }));
+    if (picked.size > PLAN_TEMPLATE_MAX_CHARS * 4)
+      return setFileProblem(appText('deployment.template.newFromTemplateModal.isTooLargeFor', { name: picked.name }));
     try {
       setFile({ name: picked.name, json: await picked.text() });
     } catch (err) {
@@ -56,7 +57,14 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
 
   async function create() {
     const common = { name, version, firstWaveStartsAt: start ? wallTimeToIso(start, zone) : null };
-    const options = { refresh: ['deployments'] as const, success: (r: { counts: { waves: number; checklistItems: number } }) => appText('deployment.template.newFromTemplateModal.draftCreatedWavesChecklist', { waves: r.counts.waves, checklistItems: r.counts.checklistItems }) };
+    const options = {
+      refresh: ['deployments'] as const,
+      success: (r: { counts: { waves: number; checklistItems: number } }) =>
+        appText('deployment.template.newFromTemplateModal.draftCreatedWavesChecklist', {
+          waves: r.counts.waves,
+          checklistItems: r.counts.checklistItems,
+        }),
+    };
     const made =
       source === 'deployment'
         ? sourceId && (await run('planTemplates.createFrom', { sourceDeploymentId: sourceId, ...common }, options))
@@ -114,8 +122,22 @@ export function NewFromTemplateModal({ opened, onClose }: Props) {
         <Text size="xs" c="dimmed">
           {t('deployment.template.newFromTemplateModal.copiesTheWavesComponents')}
         </Text>
-        <TextInput label={t('deployment.template.newFromTemplateModal.nameOfTheNew')} required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} error={fieldErrors.name} data-testid="template-name" />
-        <TextInput label={t('deployment.template.newFromTemplateModal.version')} value={version} onChange={(e) => setVersion(e.currentTarget.value)} maxLength={60} error={fieldErrors.version} />
+        <TextInput
+          label={t('deployment.template.newFromTemplateModal.nameOfTheNew')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          maxLength={200}
+          error={fieldErrors.name}
+          data-testid="template-name"
+        />
+        <TextInput
+          label={t('deployment.template.newFromTemplateModal.version')}
+          value={version}
+          onChange={(e) => setVersion(e.currentTarget.value)}
+          maxLength={60}
+          error={fieldErrors.version}
+        />
         <TextInput
           label={t('deployment.template.newFromTemplateModal.firstWaveStarts', { zone })}
           description={t('deployment.template.newFromTemplateModal.theOtherWavesKeep')}

@@ -9,9 +9,15 @@ export function ReportAttachments({ attachments }: { attachments: SiteReport['at
   const t = useText();
   const [viewing, setViewing] = useState<string | null>(null);
   return (
-    <ReportSection title={t('siteReport.sections.reportAttachments.attachments', { attachments: attachments.length })} testId="report-attachments" note={t('siteReport.sections.reportAttachments.storedBySha256')}>
+    <ReportSection
+      title={t('siteReport.sections.reportAttachments.attachments', { attachments: attachments.length })}
+      testId="report-attachments"
+      note={t('siteReport.sections.reportAttachments.storedBySha256')}
+    >
       {attachments.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('siteReport.sections.reportAttachments.noAttachments')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('siteReport.sections.reportAttachments.noAttachments')}
+        </Text>
       ) : (
         <Table striped withTableBorder fz="xs" verticalSpacing={2}>
           <Table.Thead>
@@ -38,15 +44,34 @@ export function ReportAttachments({ attachments }: { attachments: SiteReport['at
                 <Table.Td>{a.mediaType}</Table.Td>
                 <Table.Td>{t('siteReport.sections.reportAttachments.kb', { kb: (a.size / 1024).toFixed(1) })}</Table.Td>
                 <Table.Td>{a.usedBy.join(', ')}</Table.Td>
-                <Table.Td>{a.intact ? <Badge size="xs" color="green">{t('siteReport.sections.reportAttachments.intact')}</Badge> : <Badge size="xs" color="red">{t('siteReport.sections.reportAttachments.missingOrAltered')}</Badge>}</Table.Td>
+                <Table.Td>
+                  {a.intact ? (
+                    <Badge size="xs" color="green">
+                      {t('siteReport.sections.reportAttachments.intact')}
+                    </Badge>
+                  ) : (
+                    <Badge size="xs" color="red">
+                      {t('siteReport.sections.reportAttachments.missingOrAltered')}
+                    </Badge>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={t('siteReport.sections.reportAttachments.attachment')} size="lg">
+      <Modal
+        opened={viewing !== null}
+        onClose={() => setViewing(null)}
+        title={t('siteReport.sections.reportAttachments.attachment')}
+        size="lg"
+      >
         {viewing && <PhotoThumb sha256={viewing} />}
-        {viewing && <Text size="xs" ff="monospace" mt="xs">{viewing}</Text>}
+        {viewing && (
+          <Text size="xs" ff="monospace" mt="xs">
+            {viewing}
+          </Text>
+        )}
       </Modal>
     </ReportSection>
   );

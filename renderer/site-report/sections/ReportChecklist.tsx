@@ -6,12 +6,31 @@ import { dash, ReportSection } from './ReportSection';
 import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
-const PHASE_LABELS: Record<string, string> = { get before() { return appText('siteReport.sections.reportChecklist.before'); }, get during() { return appText('siteReport.sections.reportChecklist.during'); }, get after() { return appText('siteReport.sections.reportChecklist.after'); }, get handover() { return appText('siteReport.sections.reportChecklist.handOver'); }, get rollback() { return appText('siteReport.sections.reportChecklist.rollback'); } };
+const PHASE_LABELS: Record<string, string> = {
+  get before() {
+    return appText('siteReport.sections.reportChecklist.before');
+  },
+  get during() {
+    return appText('siteReport.sections.reportChecklist.during');
+  },
+  get after() {
+    return appText('siteReport.sections.reportChecklist.after');
+  },
+  get handover() {
+    return appText('siteReport.sections.reportChecklist.handOver');
+  },
+  get rollback() {
+    return appText('siteReport.sections.reportChecklist.rollback');
+  },
+};
 
 export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport['checklist']; timeZone: string }) {
   const t = useText();
   return (
-    <ReportSection title={t('siteReport.sections.reportChecklist.checklistOfDone', { done: checklist.done, total: checklist.total })} testId="report-checklist">
+    <ReportSection
+      title={t('siteReport.sections.reportChecklist.checklistOfDone', { done: checklist.done, total: checklist.total })}
+      testId="report-checklist"
+    >
       {checklist.phases
         .filter((p) => p.items.length > 0)
         .map((phase) => (
@@ -21,7 +40,8 @@ export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport
               {phase.completedAt && (
                 <>
                   {t('siteReport.sections.reportChecklist.completed')}
-                  <Time iso={phase.completedAt} zone={timeZone} />{' '}{t('siteReport.sections.reportChecklist.by', { by: phase.completedBy ?? '?' })}
+                  <Time iso={phase.completedAt} zone={timeZone} />{' '}
+                  {t('siteReport.sections.reportChecklist.by', { by: phase.completedBy ?? '?' })}
                 </>
               )}
             </Text>
@@ -40,15 +60,19 @@ export function ReportChecklist({ checklist, timeZone }: { checklist: SiteReport
                 {phase.items.map((item) => (
                   <Table.Tr key={item.id} data-testid="report-checklist-item">
                     <Table.Td>{item.title}</Table.Td>
-                    <Table.Td>{item.required ? t('siteReport.sections.reportChecklist.yes') : t('siteReport.sections.reportChecklist.no')}</Table.Td>
+                    <Table.Td>
+                      {item.required ? t('siteReport.sections.reportChecklist.yes') : t('siteReport.sections.reportChecklist.no')}
+                    </Table.Td>
                     <Table.Td>{item.state.replace(/_/g, ' ')}</Table.Td>
-                    <Table.Td>{item.stateBy ? (
-                      <>
-                        {item.stateBy}, <Time iso={item.stateAt} zone={timeZone} />
-                      </>
-                    ) : (
-                      '—'
-                    )}</Table.Td>
+                    <Table.Td>
+                      {item.stateBy ? (
+                        <>
+                          {item.stateBy}, <Time iso={item.stateAt} zone={timeZone} />
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       {item.evidence === 'none' ? '—' : item.evidence.replace(/_/g, ' ')}
                       {item.evidenceRuns.map((r) => ` · ${r.targetName}: ${r.pass} pass, ${r.fail} fail`).join('')}

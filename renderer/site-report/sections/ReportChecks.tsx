@@ -25,7 +25,9 @@ function Runs({ runs, timeZone, testId }: { runs: CheckRunSummary[]; timeZone: s
         {runs.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td>{r.targetLabel}</Table.Td>
-            <Table.Td><Time iso={r.startedAt} zone={timeZone} /></Table.Td>
+            <Table.Td>
+              <Time iso={r.startedAt} zone={timeZone} />
+            </Table.Td>
             <Table.Td>{r.by}</Table.Td>
             <Table.Td>{r.outcome.replace(/_/g, ' ')}</Table.Td>
             <Table.Td c="green">{r.counts.pass}</Table.Td>
@@ -44,12 +46,18 @@ export function ReportChecks({ checkRuns, timeZone }: { checkRuns: SiteReport['c
   if (checkRuns.history.length === 0) {
     return (
       <ReportSection title={t('siteReport.sections.reportChecks.checkRuns')} testId="report-checks">
-        <Text size="sm" c="dimmed">{t('siteReport.sections.reportChecks.noCheckRunsAt')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('siteReport.sections.reportChecks.noCheckRunsAt')}
+        </Text>
       </ReportSection>
     );
   }
   return (
-    <ReportSection title={t('siteReport.sections.reportChecks.checkRuns')} testId="report-checks" note={t('siteReport.sections.reportChecks.theLatestRunOf')}>
+    <ReportSection
+      title={t('siteReport.sections.reportChecks.checkRuns')}
+      testId="report-checks"
+      note={t('siteReport.sections.reportChecks.theLatestRunOf')}
+    >
       <Runs runs={checkRuns.latest} timeZone={timeZone} testId="report-checks-latest" />
       {checkRuns.history.length > checkRuns.latest.length && (
         <>

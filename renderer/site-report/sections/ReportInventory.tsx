@@ -48,10 +48,18 @@ export function ReportInventory({ inventory }: { inventory: SiteReport['inventor
     <ReportSection title={t('siteReport.sections.reportInventory.inventoryReconciliation')} testId="report-inventory">
       <Group gap="xs" data-testid="report-reconciliation">
         <Badge variant="default">{t('siteReport.sections.reportInventory.expected', { expected: r.expected })}</Badge>
-        <Badge variant="light" color="green">{t('siteReport.sections.reportInventory.received', { received: r.received })}</Badge>
-        <Badge variant="light" color={r.missing > 0 ? 'orange' : 'gray'}>{t('siteReport.sections.reportInventory.missing', { missing: r.missing })}</Badge>
-        <Badge variant="light" color={r.damaged > 0 ? 'red' : 'gray'}>{t('siteReport.sections.reportInventory.damaged', { damaged: r.damaged })}</Badge>
-        <Badge variant="light" color={r.surplus > 0 ? 'grape' : 'gray'}>{t('siteReport.sections.reportInventory.surplus', { surplus: r.surplus })}</Badge>
+        <Badge variant="light" color="green">
+          {t('siteReport.sections.reportInventory.received', { received: r.received })}
+        </Badge>
+        <Badge variant="light" color={r.missing > 0 ? 'orange' : 'gray'}>
+          {t('siteReport.sections.reportInventory.missing', { missing: r.missing })}
+        </Badge>
+        <Badge variant="light" color={r.damaged > 0 ? 'red' : 'gray'}>
+          {t('siteReport.sections.reportInventory.damaged', { damaged: r.damaged })}
+        </Badge>
+        <Badge variant="light" color={r.surplus > 0 ? 'grape' : 'gray'}>
+          {t('siteReport.sections.reportInventory.surplus', { surplus: r.surplus })}
+        </Badge>
       </Group>
       <Items title={t('siteReport.sections.reportInventory.missing2')} items={inventory.missing} testId="report-missing" />
       <Items title={t('siteReport.sections.reportInventory.damaged2')} items={inventory.damaged} testId="report-damaged" />

@@ -11,7 +11,11 @@ export function ReportIssues({ issues, timeZone }: { issues: SiteReport['issues'
   const t = useText();
   return (
     <ReportSection title={t('siteReport.sections.reportIssues.issues', { issues: issues.length })} testId="report-issues">
-      {issues.length === 0 && <Text size="sm" c="dimmed">{t('siteReport.sections.reportIssues.noIssuesWereLogged')}</Text>}
+      {issues.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('siteReport.sections.reportIssues.noIssuesWereLogged')}
+        </Text>
+      )}
       <Stack gap="sm">
         {issues.map((issue) => (
           <div key={issue.id} data-testid="report-issue">
@@ -19,16 +23,41 @@ export function ReportIssues({ issues, timeZone }: { issues: SiteReport['issues'
               <Text size="sm" fw={600}>
                 #{issue.number} {issue.title}
               </Text>
-              <Badge size="xs" color={SEVERITY_COLORS[issue.severity] ?? 'gray'}>{issue.severity}</Badge>
-              <Badge size="xs" variant="outline">{issue.category}</Badge>
-              <Badge size="xs" variant="light" data-testid="report-issue-status">{issue.status.replace(/_/g, ' ')}</Badge>
-              {issue.blocksSignOff && <Badge size="xs" color="red" variant="outline">{t('siteReport.sections.reportIssues.blocksSignOff')}</Badge>}
+              <Badge size="xs" color={SEVERITY_COLORS[issue.severity] ?? 'gray'}>
+                {issue.severity}
+              </Badge>
+              <Badge size="xs" variant="outline">
+                {issue.category}
+              </Badge>
+              <Badge size="xs" variant="light" data-testid="report-issue-status">
+                {issue.status.replace(/_/g, ' ')}
+              </Badge>
+              {issue.blocksSignOff && (
+                <Badge size="xs" color="red" variant="outline">
+                  {t('siteReport.sections.reportIssues.blocksSignOff')}
+                </Badge>
+              )}
             </Group>
-            {issue.description && <Text size="xs" c="dimmed">{issue.description}</Text>}
+            {issue.description && (
+              <Text size="xs" c="dimmed">
+                {issue.description}
+              </Text>
+            )}
             {(issue.impact === 'outage' || issue.impact === 'degraded') && (
               <Text size="xs" data-testid="report-issue-impact" data-impact={issue.impact}>
-                {t('siteReport.sections.reportIssues.serviceImpact', { impact: issue.impact })}{' '}<Time iso={issue.impactStartedAt} zone={timeZone} /> → {issue.impactEndedAt ? <Time iso={issue.impactEndedAt} zone={timeZone} /> : t('siteReport.sections.reportIssues.stillGoingOn')}{' '}{t('siteReport.sections.reportIssues.min', { impactMinutes: impactMinutes({ startedAt: issue.impactStartedAt, endedAt: issue.impactEndedAt }, Date.now()) })}
-                {issue.impactUsersAffected !== null ? t('siteReport.sections.reportIssues.usersOrTills', { impactUsersAffected: issue.impactUsersAffected }) : ''}
+                {t('siteReport.sections.reportIssues.serviceImpact', { impact: issue.impact })}{' '}
+                <Time iso={issue.impactStartedAt} zone={timeZone} /> →{' '}
+                {issue.impactEndedAt ? (
+                  <Time iso={issue.impactEndedAt} zone={timeZone} />
+                ) : (
+                  t('siteReport.sections.reportIssues.stillGoingOn')
+                )}{' '}
+                {t('siteReport.sections.reportIssues.min', {
+                  impactMinutes: impactMinutes({ startedAt: issue.impactStartedAt, endedAt: issue.impactEndedAt }, Date.now()),
+                })}
+                {issue.impactUsersAffected !== null
+                  ? t('siteReport.sections.reportIssues.usersOrTills', { impactUsersAffected: issue.impactUsersAffected })
+                  : ''}
               </Text>
             )}
             <Stack gap={0} mt={2} pl="sm">
@@ -38,7 +67,9 @@ export function ReportIssues({ issues, timeZone }: { issues: SiteReport['issues'
                   {e.fromStatus && e.toStatus ? ` (${e.fromStatus.replace(/_/g, ' ')} → ${e.toStatus.replace(/_/g, ' ')})` : ''}
                   {e.escalationLevel !== null ? t('siteReport.sections.reportIssues.level', { escalationLevel: e.escalationLevel }) : ''}
                   {e.text ? `: ${e.text}` : ''}
-                  {issue.attachments.some((a) => a.eventId === e.id) ? t('siteReport.sections.reportIssues.photos', { photos: issue.attachments.filter((a) => a.eventId === e.id).length }) : ''}
+                  {issue.attachments.some((a) => a.eventId === e.id)
+                    ? t('siteReport.sections.reportIssues.photos', { photos: issue.attachments.filter((a) => a.eventId === e.id).length })
+                    : ''}
                 </Text>
               ))}
             </Stack>

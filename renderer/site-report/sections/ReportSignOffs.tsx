@@ -9,9 +9,15 @@ export function ReportSignOffs({ report }: { report: SiteReport }) {
   const tz = report.summary.timeZone;
   return (
     <>
-      <ReportSection title={t('siteReport.sections.reportSignOffs.signOffSheets')} testId="report-signoffs" note={t('siteReport.sections.reportSignOffs.eachSheetIsVerified')}>
+      <ReportSection
+        title={t('siteReport.sections.reportSignOffs.signOffSheets')}
+        testId="report-signoffs"
+        note={t('siteReport.sections.reportSignOffs.eachSheetIsVerified')}
+      >
         {report.signOffs.length === 0 ? (
-          <Text size="sm" c="dimmed">{t('siteReport.sections.reportSignOffs.noSheetSignedYet')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('siteReport.sections.reportSignOffs.noSheetSignedYet')}
+          </Text>
         ) : (
           <Table striped withTableBorder fz="xs" verticalSpacing={2}>
             <Table.Thead>
@@ -30,15 +36,24 @@ export function ReportSignOffs({ report }: { report: SiteReport }) {
                   <Table.Td>{s.kind.replace(/_/g, ' ')}</Table.Td>
                   <Table.Td>{s.decision.replace(/_/g, ' ')}</Table.Td>
                   <Table.Td>{`${s.signerName} (${s.signerRole})`}</Table.Td>
-                  <Table.Td><Time iso={s.signedAt} zone={s.signerTimeZone || tz} /></Table.Td>
+                  <Table.Td>
+                    <Time iso={s.signedAt} zone={s.signerTimeZone || tz} />
+                  </Table.Td>
                   <Table.Td>{s.exceptionCount}</Table.Td>
                   <Table.Td>
                     {s.valid ? (
-                      <Badge size="xs" color="green" data-testid="report-signoff-valid">{t('siteReport.sections.reportSignOffs.valid')}</Badge>
+                      <Badge size="xs" color="green" data-testid="report-signoff-valid">
+                        {t('siteReport.sections.reportSignOffs.valid')}
+                      </Badge>
                     ) : (
-                      <Badge size="xs" color="red" title={s.invalidReason ?? ''}>{t('siteReport.sections.reportSignOffs.invalid', { invalidReason: s.invalidReason })}</Badge>
+                      <Badge size="xs" color="red" title={s.invalidReason ?? ''}>
+                        {t('siteReport.sections.reportSignOffs.invalid', { invalidReason: s.invalidReason })}
+                      </Badge>
                     )}
-                    <Text span size="xs" c="dimmed" ff="monospace"> {s.keyFingerprint.slice(0, 19)}…</Text>
+                    <Text span size="xs" c="dimmed" ff="monospace">
+                      {' '}
+                      {s.keyFingerprint.slice(0, 19)}…
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -48,11 +63,18 @@ export function ReportSignOffs({ report }: { report: SiteReport }) {
       </ReportSection>
       <ReportSection title={t('siteReport.sections.reportSignOffs.rollbacks')} testId="report-rollbacks">
         {report.rollbacks.length === 0 ? (
-          <Text size="sm" c="dimmed">{t('siteReport.sections.reportSignOffs.noRollback')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('siteReport.sections.reportSignOffs.noRollback')}
+          </Text>
         ) : (
           report.rollbacks.map((r) => (
             <Text size="sm" key={r.id}>
-              <Time iso={r.createdAt} zone={tz} />{' '}{t('siteReport.sections.reportSignOffs.from', { createdBy: r.createdBy, previousStatus: r.previousStatus.replace(/_/g, ' '), reason: r.reason })}
+              <Time iso={r.createdAt} zone={tz} />{' '}
+              {t('siteReport.sections.reportSignOffs.from', {
+                createdBy: r.createdBy,
+                previousStatus: r.previousStatus.replace(/_/g, ' '),
+                reason: r.reason,
+              })}
             </Text>
           ))
         )}

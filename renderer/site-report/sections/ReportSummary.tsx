@@ -26,8 +26,14 @@ export function ReportSummary({ report }: { report: SiteReport }) {
     <ReportSection title={t('siteReport.sections.reportSummary.summary')} testId="report-summary">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing={6}>
         <Field label={t('siteReport.sections.reportSummary.site')} value={`${s.code} · ${s.name}`} testId="report-site" />
-        <Field label={t('siteReport.sections.reportSummary.deployment')} value={`${s.deployment.name}${s.deployment.version ? ` v${s.deployment.version}` : ''}`} />
-        <Field label={t('siteReport.sections.reportSummary.wave')} value={s.wave ? `${s.wave.name}${s.wave.isPilot && !/pilot/i.test(s.wave.name) ? ' (pilot)' : ''}` : '—'} />
+        <Field
+          label={t('siteReport.sections.reportSummary.deployment')}
+          value={`${s.deployment.name}${s.deployment.version ? ` v${s.deployment.version}` : ''}`}
+        />
+        <Field
+          label={t('siteReport.sections.reportSummary.wave')}
+          value={s.wave ? `${s.wave.name}${s.wave.isPilot && !/pilot/i.test(s.wave.name) ? ' (pilot)' : ''}` : '—'}
+        />
         <div>
           <Text size="xs" c="dimmed">
             {t('siteReport.sections.reportSummary.status')}
@@ -37,9 +43,20 @@ export function ReportSummary({ report }: { report: SiteReport }) {
           </Badge>
         </div>
         <Field label={t('siteReport.sections.reportSummary.window')} value={formatWindow(s.windowStart, s.windowEnd, s.timeZone)} />
-        <Field label={t('siteReport.sections.reportSummary.technicians')} value={s.technicians.length > 0 ? s.technicians.join(', ') : '—'} />
-        <Field label={t('siteReport.sections.reportSummary.firstFieldActivity')} value={s.firstActivityAt ? <Time iso={s.firstActivityAt} zone={s.timeZone} /> : '—'} testId="report-first-activity" />
-        <Field label={t('siteReport.sections.reportSummary.signedOff')} value={s.signedOffAt ? <Time iso={s.signedOffAt} zone={s.timeZone} /> : 'not yet'} testId="report-signed-off" />
+        <Field
+          label={t('siteReport.sections.reportSummary.technicians')}
+          value={s.technicians.length > 0 ? s.technicians.join(', ') : '—'}
+        />
+        <Field
+          label={t('siteReport.sections.reportSummary.firstFieldActivity')}
+          value={s.firstActivityAt ? <Time iso={s.firstActivityAt} zone={s.timeZone} /> : '—'}
+          testId="report-first-activity"
+        />
+        <Field
+          label={t('siteReport.sections.reportSummary.signedOff')}
+          value={s.signedOffAt ? <Time iso={s.signedOffAt} zone={s.timeZone} /> : 'not yet'}
+          testId="report-signed-off"
+        />
         <Field label={t('siteReport.sections.reportSummary.address')} value={dash(s.address)} />
         <Field label={t('siteReport.sections.reportSummary.siteOwner')} value={dash(s.ownerName)} />
         <Field label={t('siteReport.sections.reportSummary.timeZone')} value={s.timeZone} />

@@ -22,8 +22,10 @@ export function ReportTraining({ training, timeZone }: { training: SiteReport['t
                 {s.topic}
               </Text>
               <Text size="xs" c="dimmed" mb={4}>
-                <Time iso={s.startsAt} zone={timeZone} />{' '}{t('siteReport.sections.reportTraining.minTrainer', { durationMinutes: s.durationMinutes, trainer: s.trainer })}
-                {s.materials.length > 0 && t('siteReport.sections.reportTraining.materials', { materials: s.materials.map((m) => m.name).join(', ') })}
+                <Time iso={s.startsAt} zone={timeZone} />{' '}
+                {t('siteReport.sections.reportTraining.minTrainer', { durationMinutes: s.durationMinutes, trainer: s.trainer })}
+                {s.materials.length > 0 &&
+                  t('siteReport.sections.reportTraining.materials', { materials: s.materials.map((m) => m.name).join(', ') })}
               </Text>
               <AttendanceTable attendees={s.attendees} />
             </div>

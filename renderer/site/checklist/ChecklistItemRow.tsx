@@ -22,7 +22,15 @@ interface Props {
   onSet: (item: ChecklistItem, state: ChecklistItemState) => void;
 }
 
-function ActionButton(props: { label: string; reason: string | null; onClick: () => void; color: string; icon: React.ReactNode; testId: string; loading?: boolean }) {
+function ActionButton(props: {
+  label: string;
+  reason: string | null;
+  onClick: () => void;
+  color: string;
+  icon: React.ReactNode;
+  testId: string;
+  loading?: boolean;
+}) {
   const button = (
     <Button
       size="compact-xs"
@@ -81,39 +89,84 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
         </div>
         <div className={classes.meta}>
           {item.evidence !== 'none' && (
-            <span style={lacking ? { color: 'var(--mantine-color-orange-text)' } : undefined} data-testid="item-evidence" data-missing={lacking || undefined}>
-              {t(!lacking ? 'site.checklist.checklistItemRow.evidence' : item.evidence === 'photo' ? 'site.checklist.checklistItemRow.evidenceNoPhoto' : 'site.checklist.checklistItemRow.evidenceNoPassingRun', { evidence: EVIDENCE_LABELS[item.evidence] })}
+            <span
+              style={lacking ? { color: 'var(--mantine-color-orange-text)' } : undefined}
+              data-testid="item-evidence"
+              data-missing={lacking || undefined}
+            >
+              {t(
+                !lacking
+                  ? 'site.checklist.checklistItemRow.evidence'
+                  : item.evidence === 'photo'
+                    ? 'site.checklist.checklistItemRow.evidenceNoPhoto'
+                    : 'site.checklist.checklistItemRow.evidenceNoPassingRun',
+                { evidence: EVIDENCE_LABELS[item.evidence] },
+              )}
             </span>
           )}
           {dependency && (
             <span style={waiting ? { color: 'var(--mantine-color-orange-text)' } : undefined}>
-              <IconLink size={11} style={{ verticalAlign: -1 }} /> {t(waiting ? 'site.checklist.checklistItemRow.afterWaiting' : 'site.checklist.checklistItemRow.after', { title: dependency.title })}
+              <IconLink size={11} style={{ verticalAlign: -1 }} />{' '}
+              {t(waiting ? 'site.checklist.checklistItemRow.afterWaiting' : 'site.checklist.checklistItemRow.after', {
+                title: dependency.title,
+              })}
             </span>
           )}
           {item.stateAt && item.state !== 'todo' && (
             <span>
-              {t('site.checklist.checklistItemRow.stateBy', { state: ITEM_STATE[item.state].label, name: item.stateBy ?? '?' })} · <Time iso={item.stateAt} />
+              {t('site.checklist.checklistItemRow.stateBy', { state: ITEM_STATE[item.state].label, name: item.stateBy ?? '?' })} ·{' '}
+              <Time iso={item.stateAt} />
             </span>
           )}
           {item.instructions && (
-            <button type="button" className={classes.toggle} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="item-instructions-toggle">
+            <button
+              type="button"
+              className={classes.toggle}
+              onClick={() => setOpen(!open)}
+              aria-expanded={open}
+              data-testid="item-instructions-toggle"
+            >
               {open ? t('site.checklist.checklistItemRow.hideInstructions') : t('site.checklist.checklistItemRow.instructions')}
             </button>
           )}
         </div>
         <EvidenceRunBadges runs={item.evidenceRuns} />
-        {(item.evidence === 'photo' || item.evidencePhotos.length > 0) && <EvidencePhotos item={item} canAdd={!phaseCompleted && item.state !== 'done'} />}
+        {(item.evidence === 'photo' || item.evidencePhotos.length > 0) && (
+          <EvidencePhotos item={item} canAdd={!phaseCompleted && item.state !== 'done'} />
+        )}
         {open && <div className={classes.instructions}>{item.instructions}</div>}
         {item.note && <CollapsibleText className={classes.note}>{item.note}</CollapsibleText>}
       </div>
       <div className={classes.actions}>
         {item.state !== 'done' && item.state !== 'not_applicable' && (
-          <ActionButton label={t('site.checklist.checklistItemRow.done')} color="green" icon={<IconCheck size={12} />} reason={verdict('done')} onClick={() => onSet(item, 'done')} testId="item-done" loading={busy} />
+          <ActionButton
+            label={t('site.checklist.checklistItemRow.done')}
+            color="green"
+            icon={<IconCheck size={12} />}
+            reason={verdict('done')}
+            onClick={() => onSet(item, 'done')}
+            testId="item-done"
+            loading={busy}
+          />
         )}
         {item.state === 'todo' && (
           <>
-            <ActionButton label="N/A" color="blue" icon={<IconMinus size={12} />} reason={verdict('not_applicable')} onClick={() => onSet(item, 'not_applicable')} testId="item-na" />
-            <ActionButton label={t('site.checklist.checklistItemRow.failed')} color="red" icon={<IconX size={12} />} reason={verdict('failed')} onClick={() => onSet(item, 'failed')} testId="item-failed" />
+            <ActionButton
+              label="N/A"
+              color="blue"
+              icon={<IconMinus size={12} />}
+              reason={verdict('not_applicable')}
+              onClick={() => onSet(item, 'not_applicable')}
+              testId="item-na"
+            />
+            <ActionButton
+              label={t('site.checklist.checklistItemRow.failed')}
+              color="red"
+              icon={<IconX size={12} />}
+              reason={verdict('failed')}
+              onClick={() => onSet(item, 'failed')}
+              testId="item-failed"
+            />
           </>
         )}
         {item.state === 'failed' && (
@@ -123,13 +176,26 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, dependenc
             icon={<IconAlertTriangle size={12} />}
             reason={null}
             onClick={() =>
-              openIssueDraft({ siteId: item.siteId, title: t('site.checklist.checklistItemRow.failed2', { title: item.title }), description: item.note, links: [{ kind: 'checklist_item', id: item.id }], source: `checklist item “${item.title}”` })
+              openIssueDraft({
+                siteId: item.siteId,
+                title: t('site.checklist.checklistItemRow.failed2', { title: item.title }),
+                description: item.note,
+                links: [{ kind: 'checklist_item', id: item.id }],
+                source: `checklist item “${item.title}”`,
+              })
             }
             testId="log-issue"
           />
         )}
         {item.state !== 'todo' && (
-          <ActionButton label={t('site.checklist.checklistItemRow.reopen')} color="gray" icon={<IconArrowBackUp size={12} />} reason={verdict('todo')} onClick={() => onSet(item, 'todo')} testId="item-reopen" />
+          <ActionButton
+            label={t('site.checklist.checklistItemRow.reopen')}
+            color="gray"
+            icon={<IconArrowBackUp size={12} />}
+            reason={verdict('todo')}
+            onClick={() => onSet(item, 'todo')}
+            testId="item-reopen"
+          />
         )}
       </div>
     </div>

@@ -39,7 +39,8 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
 
   const onSet = useCallback(
     (item: ChecklistItem, state: ChecklistItemState) => {
-      if (state === 'not_applicable' || state === 'failed' || (state === 'done' && item.evidence === 'note')) setNoteRequest({ item, state });
+      if (state === 'not_applicable' || state === 'failed' || (state === 'done' && item.evidence === 'note'))
+        setNoteRequest({ item, state });
       else if (state === 'todo') {
         const dependents = dependentsToReopen([...itemsById.values()], item.id, state);
         if (dependents.length > 0) setReopenRequest({ item, dependents });
@@ -51,14 +52,20 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
 
   async function complete(phase: ChecklistPhase) {
     setCompleting(phase);
-    await runCommand('checklist.completePhase', { siteId, phase }, { refresh: ['checklist', 'sites'], success: appText('site.checklist.checklistTab.phaseCompleted', { phase: PHASE_LABELS[phase] }), errorTitle: appText('site.checklist.checklistTab.phaseNotCompleted') });
+    await runCommand(
+      'checklist.completePhase',
+      { siteId, phase },
+      {
+        refresh: ['checklist', 'sites'],
+        success: appText('site.checklist.checklistTab.phaseCompleted', { phase: PHASE_LABELS[phase] }),
+        errorTitle: appText('site.checklist.checklistTab.phaseNotCompleted'),
+      },
+    );
     setCompleting(null);
   }
 
   if (checklist.error && !checklist.data) {
-    return (
-      <QueryError title={t('site.checklist.checklistTab.checklistNotAvailable')} error={checklist.error} onRetry={checklist.reload} />
-    );
+    return <QueryError title={t('site.checklist.checklistTab.checklistNotAvailable')} error={checklist.error} onRetry={checklist.reload} />;
   }
   if (!checklist.data) return <Loader size="sm" />;
 
@@ -74,7 +81,13 @@ export function ChecklistTab({ siteId }: { siteId: string }) {
           <Text size="sm" fw={600}>
             {t('site.checklist.checklistTab.ofItemsSettled', { done: progress.done, total: progress.total })}
           </Text>
-          <Progress value={percent(progress.done, progress.total)} size="md" aria-label={t('site.checklist.checklistTab.checklistProgress')} style={{ flex: 1, maxWidth: 400 }} color="indigo" />
+          <Progress
+            value={percent(progress.done, progress.total)}
+            size="md"
+            aria-label={t('site.checklist.checklistTab.checklistProgress')}
+            style={{ flex: 1, maxWidth: 400 }}
+            color="indigo"
+          />
           <Text size="sm" c="dimmed">
             {percent(progress.done, progress.total)}%
           </Text>

@@ -20,7 +20,13 @@ export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: 
   async function link(read: PhotoRead): Promise<boolean> {
     const stored = await storePhoto(read);
     if (!stored) return false;
-    return (await runCommand('checklist.attachPhoto', { itemId: item.id, sha256: stored.sha256 }, { refresh: ['checklist'], errorTitle: appText('site.checklist.evidencePhotos.notAttached') })) !== null;
+    return (
+      (await runCommand(
+        'checklist.attachPhoto',
+        { itemId: item.id, sha256: stored.sha256 },
+        { refresh: ['checklist'], errorTitle: appText('site.checklist.evidencePhotos.notAttached') },
+      )) !== null
+    );
   }
 
   async function attach(file: File | null) {
@@ -33,20 +39,37 @@ export function EvidencePhotos({ item, canAdd }: { item: ChecklistItem; canAdd: 
   return (
     <Group gap={4} mt={4}>
       {item.evidencePhotos.map((p) => (
-        <Badge key={p.sha256} size="xs" variant="light" color="teal" tt="none" leftSection={<IconPhoto size={10} />} data-testid="evidence-photo">
+        <Badge
+          key={p.sha256}
+          size="xs"
+          variant="light"
+          color="teal"
+          tt="none"
+          leftSection={<IconPhoto size={10} />}
+          data-testid="evidence-photo"
+        >
           {t('site.checklist.evidencePhotos.photo', { id: p.sha256.slice(0, 8), name: p.linkedBy })} · <Time iso={p.linkedAt} />
         </Badge>
       ))}
       {canAdd && (
         <FileButton onChange={(file) => void attach(file)} accept="image/jpeg,image/png,image/webp">
           {(props) => (
-            <Button {...props} size="compact-xs" variant="default" leftSection={<IconPhoto size={12} />} loading={busy} data-testid="item-attach-photo">
+            <Button
+              {...props}
+              size="compact-xs"
+              variant="default"
+              leftSection={<IconPhoto size={12} />}
+              loading={busy}
+              data-testid="item-attach-photo"
+            >
               {t('site.checklist.evidencePhotos.attachFile')}
             </Button>
           )}
         </FileButton>
       )}
-      {canAdd && <TakePhotoButton subject={item.title} onUse={(photo) => link({ ok: true, ...photo })} size="compact-xs" testId="item-take-photo" />}
+      {canAdd && (
+        <TakePhotoButton subject={item.title} onUse={(photo) => link({ ok: true, ...photo })} size="compact-xs" testId="item-take-photo" />
+      )}
     </Group>
   );
 }

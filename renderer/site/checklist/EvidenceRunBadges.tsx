@@ -19,8 +19,17 @@ export function EvidenceRunBadges({ runs }: { runs: readonly EvidenceRun[] }) {
         const passed = runPassed(run);
         return (
           <Tooltip key={run.runId} label={describe(run)}>
-            <Badge size="xs" variant="light" color={passed ? 'teal' : 'red'} tt="none" data-testid="evidence-run" data-run-id={run.runId} data-pass={passed}>
-              {run.targetName} · {passed ? t('site.checklist.evidenceRunBadges.pass') : t('site.checklist.evidenceRunBadges.fail')} · <Time iso={run.finishedAt} />
+            <Badge
+              size="xs"
+              variant="light"
+              color={passed ? 'teal' : 'red'}
+              tt="none"
+              data-testid="evidence-run"
+              data-run-id={run.runId}
+              data-pass={passed}
+            >
+              {run.targetName} · {passed ? t('site.checklist.evidenceRunBadges.pass') : t('site.checklist.evidenceRunBadges.fail')} ·{' '}
+              <Time iso={run.finishedAt} />
             </Badge>
           </Tooltip>
         );

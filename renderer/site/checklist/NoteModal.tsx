@@ -20,16 +20,51 @@ interface Props {
 }
 
 const COPY = {
-  not_applicable: { get title() { return appText('site.checklist.noteModal.notApplicable'); }, get prompt() { return appText('site.checklist.noteModal.prompt.notApplicable'); }, get confirm() { return appText('site.checklist.noteModal.markNotApplicable'); }, color: 'blue' },
-  failed: { get title() { return appText('site.checklist.noteModal.failed'); }, get prompt() { return appText('site.checklist.noteModal.prompt.failed'); }, get confirm() { return appText('site.checklist.noteModal.markFailed'); }, color: 'red' },
-  done: { get title() { return appText('site.checklist.noteModal.done'); }, get prompt() { return appText('site.checklist.noteModal.prompt.done'); }, get confirm() { return appText('site.checklist.noteModal.markDone'); }, color: 'green' },
+  not_applicable: {
+    get title() {
+      return appText('site.checklist.noteModal.notApplicable');
+    },
+    get prompt() {
+      return appText('site.checklist.noteModal.prompt.notApplicable');
+    },
+    get confirm() {
+      return appText('site.checklist.noteModal.markNotApplicable');
+    },
+    color: 'blue',
+  },
+  failed: {
+    get title() {
+      return appText('site.checklist.noteModal.failed');
+    },
+    get prompt() {
+      return appText('site.checklist.noteModal.prompt.failed');
+    },
+    get confirm() {
+      return appText('site.checklist.noteModal.markFailed');
+    },
+    color: 'red',
+  },
+  done: {
+    get title() {
+      return appText('site.checklist.noteModal.done');
+    },
+    get prompt() {
+      return appText('site.checklist.noteModal.prompt.done');
+    },
+    get confirm() {
+      return appText('site.checklist.noteModal.markDone');
+    },
+    color: 'green',
+  },
 } as const;
 
 /** N/A and Failed need a reason, and Done a note for "Evidence: Note" items: the site owner and the release manager will read it. */
 export function NoteModal({ request, onClose, onConfirm }: Props) {
   const t = useText();
   // Kept per item and outcome until confirmed or cancelled; closing the dialog keeps it.
-  const [note, setNote, discardNote] = useTextDraft(request ? draftKey('note', request.item.siteId, `${request.item.id}.${request.state}`) : null);
+  const [note, setNote, discardNote] = useTextDraft(
+    request ? draftKey('note', request.item.siteId, `${request.item.id}.${request.state}`) : null,
+  );
   const [saving, setSaving] = useState(false);
   const copy = request ? COPY[request.state] : COPY.failed;
 
@@ -44,12 +79,7 @@ export function NoteModal({ request, onClose, onConfirm }: Props) {
   }
 
   return (
-    <Modal
-      opened={request !== null}
-      onClose={onClose}
-      title={`${copy.title}: ${request?.item.title ?? ''}`}
-      size="lg"
-    >
+    <Modal opened={request !== null} onClose={onClose} title={`${copy.title}: ${request?.item.title ?? ''}`} size="lg">
       <Stack gap="sm">
         <Textarea
           label={copy.prompt}
@@ -81,7 +111,13 @@ export function NoteModal({ request, onClose, onConfirm }: Props) {
             >
               {t('common.cancel')}
             </Button>
-            <Button color={copy.color} loading={saving} disabled={note.trim() === '' || tooLong !== null} onClick={() => void confirm()} data-testid="item-note-confirm">
+            <Button
+              color={copy.color}
+              loading={saving}
+              disabled={note.trim() === '' || tooLong !== null}
+              onClick={() => void confirm()}
+              data-testid="item-note-confirm"
+            >
               {copy.confirm}
             </Button>
           </Group>

@@ -49,9 +49,21 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
   );
 
   return (
-    <Paper withBorder data-testid={`phase-${phase.phase}`} data-completed={completed} data-collapsed={collapsed} style={isRollback && rolledBack ? { borderColor: 'var(--mantine-color-orange-filled)' } : undefined}>
+    <Paper
+      withBorder
+      data-testid={`phase-${phase.phase}`}
+      data-completed={completed}
+      data-collapsed={collapsed}
+      style={isRollback && rolledBack ? { borderColor: 'var(--mantine-color-orange-filled)' } : undefined}
+    >
       <Group px="sm" py={8} gap="sm" wrap="nowrap" style={{ background: 'var(--mantine-color-default)' }}>
-        <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? t('site.checklist.phaseSection.expandPhase') : t('site.checklist.phaseSection.collapsePhase')}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="sm"
+          onClick={() => setCollapsed(!collapsed)}
+          aria-label={collapsed ? t('site.checklist.phaseSection.expandPhase') : t('site.checklist.phaseSection.collapsePhase')}
+        >
           {collapsed ? <IconChevronRight size={16} /> : <IconChevronDown size={16} />}
         </ActionIcon>
         <Text fw={700} size="sm" style={{ flex: 'none' }}>
@@ -60,9 +72,20 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
         <Text size="xs" c="dimmed" style={{ flex: 'none' }} data-testid={`phase-progress-${phase.phase}`}>
           {phase.progress.done}/{phase.progress.total}
         </Text>
-        <Progress value={pct} size="sm" aria-label={t('site.checklist.phaseSection.progress', { phase: PHASE_LABELS[phase.phase] })} color={completed ? 'green' : 'indigo'} style={{ flex: 1, minWidth: 60, maxWidth: 240 }} />
+        <Progress
+          value={pct}
+          size="sm"
+          aria-label={t('site.checklist.phaseSection.progress', { phase: PHASE_LABELS[phase.phase] })}
+          color={completed ? 'green' : 'indigo'}
+          style={{ flex: 1, minWidth: 60, maxWidth: 240 }}
+        />
         {isRollback && (
-          <Badge size="xs" variant={rolledBack ? 'filled' : 'outline'} color={rolledBack ? 'orange' : 'gray'} data-testid="rollback-phase-state">
+          <Badge
+            size="xs"
+            variant={rolledBack ? 'filled' : 'outline'}
+            color={rolledBack ? 'orange' : 'gray'}
+            data-testid="rollback-phase-state"
+          >
             {rolledBack ? t('site.checklist.phaseSection.activeSiteRolledBack') : t('site.checklist.phaseSection.onlyIfRolledBack')}
           </Badge>
         )}
@@ -76,7 +99,13 @@ export function PhaseSection({ phase, itemsById, busyItemId, completing, onSet, 
             <Group gap={6} wrap="nowrap" data-testid={`phase-completed-${phase.phase}`}>
               <IconLock size={14} color="var(--mantine-color-green-filled)" />
               <Text size="xs" c="dimmed">
-                <Trans t={t} i18nKey="site.checklist.phaseSection.completedBy" values={{ name: phase.completedBy ?? '?' }} components={{ b: <b /> }} /> · <Time iso={phase.completedAt} />
+                <Trans
+                  t={t}
+                  i18nKey="site.checklist.phaseSection.completedBy"
+                  values={{ name: phase.completedBy ?? '?' }}
+                  components={{ b: <b /> }}
+                />{' '}
+                · <Time iso={phase.completedAt} />
               </Text>
             </Group>
           ) : verdict.allowed ? (

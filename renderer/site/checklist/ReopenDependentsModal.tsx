@@ -18,10 +18,17 @@ interface Props {
 export function ReopenDependentsModal({ request, onClose, onConfirm }: Props) {
   const t = useText();
   return (
-    <Modal opened={request !== null} onClose={onClose} title={t('site.checklist.reopenDependentsModal.reopen', { title: request?.item.title ?? '' })} size="lg">
+    <Modal
+      opened={request !== null}
+      onClose={onClose}
+      title={t('site.checklist.reopenDependentsModal.reopen', { title: request?.item.title ?? '' })}
+      size="lg"
+    >
       <Stack gap="sm" data-testid="reopen-dependents">
         <Text size="sm">
-          {request?.dependents.length === 1 ? t('site.checklist.reopenDependentsModal.thisItemIsDone') : t('site.checklist.reopenDependentsModal.theseDoneItemsDepend', { number: request?.dependents.length ?? 0 })}
+          {request?.dependents.length === 1
+            ? t('site.checklist.reopenDependentsModal.thisItemIsDone')
+            : t('site.checklist.reopenDependentsModal.theseDoneItemsDepend', { number: request?.dependents.length ?? 0 })}
         </Text>
         <List size="sm" data-testid="reopen-dependents-list">
           {request?.dependents.map((d) => (

@@ -17,7 +17,6 @@ interface RowProps {
   onAction: (item: InventoryItem, anchor: HTMLElement) => void;
 }
 
-
 /** One inventory row: plain elements only (see InventoryTable.module.css). */
 export const InventoryRow = memo(function InventoryRow({ item, index, top, highlight, onAction }: RowProps) {
   const t = useText();
@@ -25,7 +24,14 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
   const zone = useDisplayZone();
   if (!item) {
     return (
-      <div className={`${classes.grid} ${classes.row}`} style={style} role="row" aria-rowindex={index + 2} data-testid="inventory-row" data-loading>
+      <div
+        className={`${classes.grid} ${classes.row}`}
+        style={style}
+        role="row"
+        aria-rowindex={index + 2}
+        data-testid="inventory-row"
+        data-loading
+      >
         {Array.from({ length: 8 }, (_, i) => (
           <div key={i} className={classes.cell}>
             <span className={classes.placeholder} style={{ width: `${40 + ((index * 7 + i * 13) % 50)}%` }} />
@@ -35,9 +41,7 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
     );
   }
   const mismatch =
-    item.foundSerial !== null &&
-    item.expectedSerial !== null &&
-    normalizeSerial(item.foundSerial) !== normalizeSerial(item.expectedSerial);
+    item.foundSerial !== null && item.expectedSerial !== null && normalizeSerial(item.foundSerial) !== normalizeSerial(item.expectedSerial);
   const received = item.receivedAt ? `${formatWhen(item.receivedAt, zone)} · ${item.receivedBy ?? '?'}` : '—';
   return (
     <div
@@ -57,7 +61,11 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
       <div className={`${classes.cell} ${classes.mono}`} role="cell" title={item.expectedSerial ?? undefined}>
         {item.expectedSerial ?? <span className={classes.dim}>—</span>}
       </div>
-      <div className={`${classes.cell} ${classes.mono} ${mismatch ? classes.mismatch : ''}`} role="cell" title={mismatch ? t('site.inventory.inventoryRow.differsFromTheExpected') : undefined}>
+      <div
+        className={`${classes.cell} ${classes.mono} ${mismatch ? classes.mismatch : ''}`}
+        role="cell"
+        title={mismatch ? t('site.inventory.inventoryRow.differsFromTheExpected') : undefined}
+      >
         {item.foundSerial ?? <span className={classes.dim}>—</span>}
       </div>
       <div className={`${classes.cell} ${classes.mono}`} role="cell">
@@ -72,7 +80,11 @@ export const InventoryRow = memo(function InventoryRow({ item, index, top, highl
       <div className={classes.cell} role="cell">
         {formatLocation(item) || '—'}
       </div>
-      <div className={`${classes.cell} ${item.receivedAt ? '' : classes.dim}`} role="cell" title={item.receivedAt ? (viewerTimeHint(item.receivedAt, zone, viewerZone()) ?? undefined) : undefined}>
+      <div
+        className={`${classes.cell} ${item.receivedAt ? '' : classes.dim}`}
+        role="cell"
+        title={item.receivedAt ? (viewerTimeHint(item.receivedAt, zone, viewerZone()) ?? undefined) : undefined}
+      >
         {received}
       </div>
       <div className={classes.cell} role="cell" style={{ padding: 0 }}>

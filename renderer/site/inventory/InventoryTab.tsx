@@ -32,7 +32,11 @@ export function InventoryTab({ siteId }: { siteId: string }) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, height: '100%', minHeight: 0 }} data-testid="inventory-tab">
       <ReconciliationBar value={reconciliation.data} />
       {reconciliation.error && (
-        <QueryError title={t('site.inventory.inventoryTab.reconciliationNotAvailable')} error={reconciliation.error} onRetry={reconciliation.reload} />
+        <QueryError
+          title={t('site.inventory.inventoryTab.reconciliationNotAvailable')}
+          error={reconciliation.error}
+          onRetry={reconciliation.reload}
+        />
       )}
       {receiveMode && <ReceivePanel siteId={siteId} onReconciliation={reconciliation.setData} onReceived={setHighlightId} />}
       <InventoryToolbar

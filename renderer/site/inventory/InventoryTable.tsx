@@ -70,7 +70,10 @@ export function InventoryTable({ siteId, query, state, highlightId = null, onTot
     await runCommand(
       'inventory.setState',
       { itemId: item.id, state: next },
-      { refresh: ['inventory', 'sites'], success: `${item.expectedSerial ?? item.foundSerial ?? item.model}: ${INVENTORY_STATE[next].label.toLowerCase()}` },
+      {
+        refresh: ['inventory', 'sites'],
+        success: `${item.expectedSerial ?? item.foundSerial ?? item.model}: ${INVENTORY_STATE[next].label.toLowerCase()}`,
+      },
     );
   }, []);
 
@@ -108,7 +111,11 @@ export function InventoryTable({ siteId, query, state, highlightId = null, onTot
             );
           })}
         </div>
-        {total === 0 && <div className={classes.empty}>{query || state ? t('site.inventory.inventoryTable.noItemMatchesThis') : t('site.inventory.inventoryTable.noInventoryForThis')}</div>}
+        {total === 0 && (
+          <div className={classes.empty}>
+            {query || state ? t('site.inventory.inventoryTable.noItemMatchesThis') : t('site.inventory.inventoryTable.noInventoryForThis')}
+          </div>
+        )}
         {list.error && (
           <Group className={classes.empty} justify="center" gap="sm">
             <Text size="sm" c="red">

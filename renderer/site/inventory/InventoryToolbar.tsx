@@ -11,10 +11,25 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
 const STATE_OPTIONS = [
-  { value: 'all', get label() { return appText('site.inventory.inventoryToolbar.allStates'); } },
+  {
+    value: 'all',
+    get label() {
+      return appText('site.inventory.inventoryToolbar.allStates');
+    },
+  },
   // "Missing" lists what the Missing figure counts: every expected item not received yet (shared/logic/inventory-rules).
-  ...inventoryStateSchema.options.map((s) => ({ value: s, get label() { return s === 'missing' ? appText('site.inventory.inventoryToolbar.missingNotReceived') : INVENTORY_STATE[s].label; } })),
-  { value: 'surplus', get label() { return appText('site.inventory.inventoryToolbar.surplusNotExpected'); } },
+  ...inventoryStateSchema.options.map((s) => ({
+    value: s,
+    get label() {
+      return s === 'missing' ? appText('site.inventory.inventoryToolbar.missingNotReceived') : INVENTORY_STATE[s].label;
+    },
+  })),
+  {
+    value: 'surplus',
+    get label() {
+      return appText('site.inventory.inventoryToolbar.surplusNotExpected');
+    },
+  },
 ];
 
 interface Props {
@@ -53,8 +68,19 @@ export function InventoryToolbar({ search, onSearch, state, onState, total, acti
         rightSectionPointerEvents="auto"
         rightSection={
           <Group gap={2} wrap="nowrap">
-            <CameraScanButton place="search" variant="inline" label={t('site.inventory.inventoryToolbar.searchWithTheCamera')} hint="Hold a serial or asset label up to the camera, its barcode across the red line" onScan={onSearch} testId="inventory-search-camera" />
-            {search ? <CloseButton size="sm" onClick={() => onSearch('')} aria-label={t('site.inventory.inventoryToolbar.clearSearch')} /> : <Kbd size="xs">/</Kbd>}
+            <CameraScanButton
+              place="search"
+              variant="inline"
+              label={t('site.inventory.inventoryToolbar.searchWithTheCamera')}
+              hint="Hold a serial or asset label up to the camera, its barcode across the red line"
+              onScan={onSearch}
+              testId="inventory-search-camera"
+            />
+            {search ? (
+              <CloseButton size="sm" onClick={() => onSearch('')} aria-label={t('site.inventory.inventoryToolbar.clearSearch')} />
+            ) : (
+              <Kbd size="xs">/</Kbd>
+            )}
           </Group>
         }
         value={search}
@@ -83,7 +109,9 @@ export function InventoryToolbar({ search, onSearch, state, onState, total, acti
         data-testid="inventory-state-filter"
       />
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="inventory-count">
-        {total === null ? t('site.inventory.inventoryToolbar.loading') : t('site.inventory.inventoryToolbar.items', { count: total, formatted: total.toLocaleString() })}
+        {total === null
+          ? t('site.inventory.inventoryToolbar.loading')
+          : t('site.inventory.inventoryToolbar.items', { count: total, formatted: total.toLocaleString() })}
       </Text>
       <Group gap={4} wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
         {actions}

@@ -143,12 +143,16 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
               </Text>
             </Group>
             <Group gap={4}>
-              <Tooltip label={cameraOpen ? t('site.inventory.receivePanel.closeTheCamera') : t('site.inventory.receivePanel.scanWithTheCamera')}>
+              <Tooltip
+                label={cameraOpen ? t('site.inventory.receivePanel.closeTheCamera') : t('site.inventory.receivePanel.scanWithTheCamera')}
+              >
                 <ActionIcon
                   variant={cameraOpen ? 'filled' : 'subtle'}
                   color={cameraOpen ? 'teal' : 'gray'}
                   onClick={() => setCameraOpen(!cameraOpen)}
-                  aria-label={cameraOpen ? t('site.inventory.receivePanel.closeTheCamera') : t('site.inventory.receivePanel.scanWithTheCamera')}
+                  aria-label={
+                    cameraOpen ? t('site.inventory.receivePanel.closeTheCamera') : t('site.inventory.receivePanel.scanWithTheCamera')
+                  }
                   aria-pressed={cameraOpen}
                   data-testid="receive-camera"
                 >
@@ -156,11 +160,23 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
                 </ActionIcon>
               </Tooltip>
               <Tooltip label={muted ? t('site.inventory.receivePanel.soundOff') : t('site.inventory.receivePanel.soundOn')}>
-                <ActionIcon variant="subtle" color="gray" onClick={toggleMuted} aria-label={muted ? t('site.inventory.receivePanel.unmuteScanSounds') : t('site.inventory.receivePanel.muteScanSounds')} data-testid="scan-mute">
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  onClick={toggleMuted}
+                  aria-label={muted ? t('site.inventory.receivePanel.unmuteScanSounds') : t('site.inventory.receivePanel.muteScanSounds')}
+                  data-testid="scan-mute"
+                >
                   {muted ? <IconVolumeOff size={16} /> : <IconVolume size={16} />}
                 </ActionIcon>
               </Tooltip>
-              <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => setReceiveMode(false)} data-testid="receive-close">
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconX size={14} />}
+                onClick={() => setReceiveMode(false)}
+                data-testid="receive-close"
+              >
                 {t('common.close')}
               </Button>
             </Group>
@@ -190,10 +206,18 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
           />
           {/* Camera and feedback side by side where there is room, else one above the other. */}
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start' }}>
-            {cameraOpen && <CameraScanner onScan={onCameraScan} hint="Hold a serial label up to the camera, its barcode across the red line" maxWidth={240} />}
+            {cameraOpen && (
+              <CameraScanner
+                onScan={onCameraScan}
+                hint="Hold a serial label up to the camera, its barcode across the red line"
+                maxWidth={240}
+              />
+            )}
             <div style={{ flex: '1 1 240px', minWidth: 0 }}>
               <ScanFeedback key={latest?.id ?? 0} entry={latest} onRecordSurplus={setSurplusFor} />
-              {recorded && latest?.id === recorded.entryId && <ItemPhotos itemId={recorded.item.id} subject={surplusSubject(recorded.item)} />}
+              {recorded && latest?.id === recorded.entryId && (
+                <ItemPhotos itemId={recorded.item.id} subject={surplusSubject(recorded.item)} />
+              )}
             </div>
           </div>
         </div>
@@ -204,7 +228,14 @@ export function ReceivePanel({ siteId, onReconciliation, onReceived }: Props) {
             </Text>
           </Group>
           {/* Inside the panel at any window size: shorter on a low screen, so the table keeps its rows. */}
-          <div style={{ height: 'clamp(110px, 22vh, 196px)', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4, overflow: 'hidden' }}>
+          <div
+            style={{
+              height: 'clamp(110px, 22vh, 196px)',
+              border: '1px solid var(--mantine-color-default-border)',
+              borderRadius: 4,
+              overflow: 'hidden',
+            }}
+          >
             <ScanLog entries={entries} />
           </div>
         </div>

@@ -6,11 +6,44 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
 const FIGURES: { key: keyof Reconciliation; label: string; color: string; alertWhenNonZero?: boolean }[] = [
-  { key: 'expected', get label() { return appText('site.inventory.reconciliationBar.expected'); }, color: 'gray' },
-  { key: 'received', get label() { return appText('site.inventory.reconciliationBar.received'); }, color: 'teal' },
-  { key: 'missing', get label() { return appText('site.inventory.reconciliationBar.missing'); }, color: 'red', alertWhenNonZero: true },
-  { key: 'surplus', get label() { return appText('site.inventory.reconciliationBar.surplus'); }, color: 'grape', alertWhenNonZero: true },
-  { key: 'damaged', get label() { return appText('site.inventory.reconciliationBar.damaged'); }, color: 'orange', alertWhenNonZero: true },
+  {
+    key: 'expected',
+    get label() {
+      return appText('site.inventory.reconciliationBar.expected');
+    },
+    color: 'gray',
+  },
+  {
+    key: 'received',
+    get label() {
+      return appText('site.inventory.reconciliationBar.received');
+    },
+    color: 'teal',
+  },
+  {
+    key: 'missing',
+    get label() {
+      return appText('site.inventory.reconciliationBar.missing');
+    },
+    color: 'red',
+    alertWhenNonZero: true,
+  },
+  {
+    key: 'surplus',
+    get label() {
+      return appText('site.inventory.reconciliationBar.surplus');
+    },
+    color: 'grape',
+    alertWhenNonZero: true,
+  },
+  {
+    key: 'damaged',
+    get label() {
+      return appText('site.inventory.reconciliationBar.damaged');
+    },
+    color: 'orange',
+    alertWhenNonZero: true,
+  },
 ];
 
 /** Expected vs found at a glance; always on top of the inventory. Each figure's element holds just the number. */
@@ -43,9 +76,18 @@ export function ReconciliationBar({ value }: { value: Reconciliation | undefined
       })}
       <div className={classes.progress}>
         <Text size="xs" c="dimmed">
-          {t('site.inventory.reconciliationBar.ofExpectedItemsReceived', { received: received.toLocaleString(), expected: expected.toLocaleString(), pct })}
+          {t('site.inventory.reconciliationBar.ofExpectedItemsReceived', {
+            received: received.toLocaleString(),
+            expected: expected.toLocaleString(),
+            pct,
+          })}
         </Text>
-        <Progress value={pct} color={pct === 100 ? 'teal' : 'blue'} size="md" aria-label={t('site.inventory.reconciliationBar.expectedItemsReceived')} />
+        <Progress
+          value={pct}
+          color={pct === 100 ? 'teal' : 'blue'}
+          size="md"
+          aria-label={t('site.inventory.reconciliationBar.expectedItemsReceived')}
+        />
       </div>
     </div>
   );

@@ -77,10 +77,19 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
           <IconAlertTriangle size={40} className={classes.icon} />
           <div>
             <div className={classes.title}>
-              <Trans t={t} i18nKey="site.inventory.scanFeedback.alreadyReceivedAt" values={{ name: r.item?.receivedBy ?? t('site.inventory.scanFeedback.unknown') }} components={{ time: <Time iso={r.item?.receivedAt} /> }} />
+              <Trans
+                t={t}
+                i18nKey="site.inventory.scanFeedback.alreadyReceivedAt"
+                values={{ name: r.item?.receivedBy ?? t('site.inventory.scanFeedback.unknown') }}
+                components={{ time: <Time iso={r.item?.receivedAt} /> }}
+              />
             </div>
             {serial}
-            {r.item && <div className={classes.detail}>{t('site.inventory.scanFeedback.nothingChanged', { model: [r.item.manufacturer, r.item.model].filter(Boolean).join(' ') })}</div>}
+            {r.item && (
+              <div className={classes.detail}>
+                {t('site.inventory.scanFeedback.nothingChanged', { model: [r.item.manufacturer, r.item.model].filter(Boolean).join(' ') })}
+              </div>
+            )}
           </div>
         </div>
       );
@@ -90,7 +99,10 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
           <IconMapPinExclamation size={40} className={classes.icon} />
           <div>
             <div className={classes.title}>
-              {t('site.inventory.scanFeedback.expectedAtSiteNot', { code: r.otherSite?.code ?? '?', name: r.otherSite?.name ?? t('site.inventory.scanFeedback.anotherSite') })}
+              {t('site.inventory.scanFeedback.expectedAtSiteNot', {
+                code: r.otherSite?.code ?? '?',
+                name: r.otherSite?.name ?? t('site.inventory.scanFeedback.anotherSite'),
+              })}
             </div>
             {serial}
             <div className={classes.detail}>{t('site.inventory.scanFeedback.setItAsideFor')}</div>
@@ -105,7 +117,9 @@ export function ScanFeedback({ entry, onRecordSurplus }: Props) {
             <div className={classes.title}>{t('site.inventory.scanFeedback.unknownSerial')}</div>
             {serial}
             <div className={classes.detail}>
-              {entry.recordedSurplus ? t('site.inventory.scanFeedback.recordedAsSurplus') : t('site.inventory.scanFeedback.notOnTheExpected')}
+              {entry.recordedSurplus
+                ? t('site.inventory.scanFeedback.recordedAsSurplus')
+                : t('site.inventory.scanFeedback.notOnTheExpected')}
             </div>
           </div>
           {!entry.recordedSurplus && (

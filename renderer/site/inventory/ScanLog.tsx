@@ -8,11 +8,36 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
 const OUTCOME: Record<string, { label: string; color: string }> = {
-  received: { get label() { return appText('site.inventory.scanLog.received'); }, color: 'green' },
-  already_received: { get label() { return appText('site.inventory.scanLog.already'); }, color: 'yellow' },
-  other_site: { get label() { return appText('site.inventory.scanLog.otherSite'); }, color: 'orange' },
-  unknown: { get label() { return appText('site.inventory.scanLog.unknown'); }, color: 'red' },
-  error: { get label() { return appText('site.inventory.scanLog.error'); }, color: 'red' },
+  received: {
+    get label() {
+      return appText('site.inventory.scanLog.received');
+    },
+    color: 'green',
+  },
+  already_received: {
+    get label() {
+      return appText('site.inventory.scanLog.already');
+    },
+    color: 'yellow',
+  },
+  other_site: {
+    get label() {
+      return appText('site.inventory.scanLog.otherSite');
+    },
+    color: 'orange',
+  },
+  unknown: {
+    get label() {
+      return appText('site.inventory.scanLog.unknown');
+    },
+    color: 'red',
+  },
+  error: {
+    get label() {
+      return appText('site.inventory.scanLog.error');
+    },
+    color: 'red',
+  },
 };
 
 function detail(entry: ScanEntry): string {

@@ -9,7 +9,12 @@ export function StateBadge({ state }: { state: InventoryState | 'surplus' }) {
     <span
       className={classes.badge}
       data-state={state}
-      style={{ '--badge-bg': `var(--mantine-color-${color}-light)`, '--badge-fg': `var(--mantine-color-${color}-light-color)` } as React.CSSProperties}
+      style={
+        {
+          '--badge-bg': `var(--mantine-color-${color}-light)`,
+          '--badge-fg': `var(--mantine-color-${color}-light-color)`,
+        } as React.CSSProperties
+      }
     >
       {label}
     </span>

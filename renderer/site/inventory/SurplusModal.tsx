@@ -29,14 +29,33 @@ export function SurplusModal({ serial, onClose, onConfirm }: Props) {
   }
 
   return (
-    <Modal opened={serial !== null} onClose={onClose} title={t('site.inventory.surplusModal.recordAsSurplus')} size="md" returnFocus={false}>
+    <Modal
+      opened={serial !== null}
+      onClose={onClose}
+      title={t('site.inventory.surplusModal.recordAsSurplus')}
+      size="md"
+      returnFocus={false}
+    >
       <Stack gap="sm">
         <Text size="sm">
           <Trans t={t} i18nKey="site.inventory.surplusModal.notExpected" values={{ serial }} components={{ code: <Code fz="sm" /> }} />
         </Text>
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('site.inventory.surplusModal.manufacturer')} value={manufacturer} onChange={(e) => setManufacturer(e.currentTarget.value)} data-autofocus maxLength={200} data-testid="surplus-manufacturer" />
-          <TextInput label={t('site.inventory.surplusModal.model')} value={model} onChange={(e) => setModel(e.currentTarget.value)} maxLength={200} data-testid="surplus-model" />
+          <TextInput
+            label={t('site.inventory.surplusModal.manufacturer')}
+            value={manufacturer}
+            onChange={(e) => setManufacturer(e.currentTarget.value)}
+            data-autofocus
+            maxLength={200}
+            data-testid="surplus-manufacturer"
+          />
+          <TextInput
+            label={t('site.inventory.surplusModal.model')}
+            value={model}
+            onChange={(e) => setModel(e.currentTarget.value)}
+            maxLength={200}
+            data-testid="surplus-model"
+          />
         </SimpleGrid>
         <Textarea
           label={t('site.inventory.surplusModal.note')}

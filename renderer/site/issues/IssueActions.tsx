@@ -22,14 +22,28 @@ export function IssueActions({ issue }: { issue: Issue }) {
 
   async function setStatus(status: IssueStatus) {
     setBusy(true);
-    await runCommand('issues.setStatus', { issueId: issue.id, status }, { refresh: [...refresh], success: appText('site.issues.issueActions.statusSet', { number: issue.number, status: ISSUE_STATUS[status].label }) });
+    await runCommand(
+      'issues.setStatus',
+      { issueId: issue.id, status },
+      {
+        refresh: [...refresh],
+        success: appText('site.issues.issueActions.statusSet', { number: issue.number, status: ISSUE_STATUS[status].label }),
+      },
+    );
     setBusy(false);
   }
 
   async function assign() {
     const next = assignee.trim() === '' ? null : assignee.trim();
     if (next === issue.assignee) return;
-    await runCommand('issues.assign', { issueId: issue.id, assignee: next }, { refresh: [...refresh], success: next ? appText('site.issues.issueActions.assignedTo', { name: next }) : appText('site.issues.issueActions.unassigned') });
+    await runCommand(
+      'issues.assign',
+      { issueId: issue.id, assignee: next },
+      {
+        refresh: [...refresh],
+        success: next ? appText('site.issues.issueActions.assignedTo', { name: next }) : appText('site.issues.issueActions.unassigned'),
+      },
+    );
   }
 
   return (
@@ -49,7 +63,14 @@ export function IssueActions({ issue }: { issue: Issue }) {
       />
       <Menu position="bottom-start" shadow="md">
         <Menu.Target>
-          <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />} disabled={moves.length === 0} loading={busy} data-testid="issue-status-menu">
+          <Button
+            size="xs"
+            variant="default"
+            rightSection={<IconChevronDown size={14} />}
+            disabled={moves.length === 0}
+            loading={busy}
+            data-testid="issue-status-menu"
+          >
             {t('site.issues.issueActions.changeStatus')}
           </Button>
         </Menu.Target>
@@ -61,10 +82,26 @@ export function IssueActions({ issue }: { issue: Issue }) {
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Button size="xs" variant="light" color="red" leftSection={<IconArrowUpRight size={14} />} disabled={!canEscalate} onClick={() => setDialog('escalate')} data-testid="issue-escalate">
+      <Button
+        size="xs"
+        variant="light"
+        color="red"
+        leftSection={<IconArrowUpRight size={14} />}
+        disabled={!canEscalate}
+        onClick={() => setDialog('escalate')}
+        data-testid="issue-escalate"
+      >
         {t('site.issues.issueActions.escalate')}
       </Button>
-      <Button size="xs" variant="light" color="grape" leftSection={<IconExclamationMark size={14} />} disabled={!isOpenIssueStatus(issue.status)} onClick={() => setDialog('exception')} data-testid="issue-accept-exception">
+      <Button
+        size="xs"
+        variant="light"
+        color="grape"
+        leftSection={<IconExclamationMark size={14} />}
+        disabled={!isOpenIssueStatus(issue.status)}
+        onClick={() => setDialog('exception')}
+        data-testid="issue-accept-exception"
+      >
         {t('site.issues.issueActions.acceptAsException')}
       </Button>
       <ReasonModal
@@ -77,7 +114,11 @@ export function IssueActions({ issue }: { issue: Issue }) {
         levelAbove={issue.escalationLevel}
         onClose={() => setDialog(null)}
         onConfirm={async (reason, level) =>
-          (await runCommand('issues.escalate', { issueId: issue.id, level, reason }, { refresh: [...refresh], success: appText('site.issues.issueActions.escalated', { number: issue.number, level }) })) !== null
+          (await runCommand(
+            'issues.escalate',
+            { issueId: issue.id, level, reason },
+            { refresh: [...refresh], success: appText('site.issues.issueActions.escalated', { number: issue.number, level }) },
+          )) !== null
         }
       />
       <ReasonModal
@@ -89,7 +130,11 @@ export function IssueActions({ issue }: { issue: Issue }) {
         testId="exception"
         onClose={() => setDialog(null)}
         onConfirm={async (reason) =>
-          (await runCommand('issues.setStatus', { issueId: issue.id, status: 'accepted_exception', reason }, { refresh: [...refresh], success: appText('site.issues.issueActions.acceptedException', { number: issue.number }) })) !== null
+          (await runCommand(
+            'issues.setStatus',
+            { issueId: issue.id, status: 'accepted_exception', reason },
+            { refresh: [...refresh], success: appText('site.issues.issueActions.acceptedException', { number: issue.number }) },
+          )) !== null
         }
       />
     </Group>

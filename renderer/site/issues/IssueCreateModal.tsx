@@ -25,8 +25,15 @@ interface StoredIssue {
 function isStoredIssue(value: unknown): value is StoredIssue {
   const v = value as Partial<StoredIssue> | null;
   return (
-    typeof v === 'object' && v !== null && typeof v.title === 'string' && typeof v.description === 'string' && typeof v.blocks === 'boolean' &&
-    issueSeveritySchema.safeParse(v.severity).success && issueCategorySchema.safeParse(v.category).success && Array.isArray(v.links) && Array.isArray(v.photos)
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.title === 'string' &&
+    typeof v.description === 'string' &&
+    typeof v.blocks === 'boolean' &&
+    issueSeveritySchema.safeParse(v.severity).success &&
+    issueCategorySchema.safeParse(v.category).success &&
+    Array.isArray(v.links) &&
+    Array.isArray(v.photos)
   );
 }
 
@@ -68,8 +75,21 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
     if (title.trim() === '') return;
     const created = await run(
       'issues.create',
-      { siteId: draft.siteId, title, description, severity, category, blocksSignOff: blocks, links, attachments: photos.map((p) => p.sha256) },
-      { refresh: ['issues'], errorTitle: appText('site.issues.issueCreateModal.notLogged'), success: (issue) => appText('site.issues.issueCreateModal.logged', { number: issue.number }) },
+      {
+        siteId: draft.siteId,
+        title,
+        description,
+        severity,
+        category,
+        blocksSignOff: blocks,
+        links,
+        attachments: photos.map((p) => p.sha256),
+      },
+      {
+        refresh: ['issues'],
+        errorTitle: appText('site.issues.issueCreateModal.notLogged'),
+        success: (issue) => appText('site.issues.issueCreateModal.logged', { number: issue.number }),
+      },
     );
     if (created) {
       writeDraft(key, null);
@@ -84,8 +104,25 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
           <Text size="sm">{t('site.issues.issueCreateModal.linkedTo', { source: draft.source })}</Text>
         </Alert>
       )}
-      <TextInput label={t('site.issues.issueCreateModal.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} data-autofocus data-testid="issue-title" />
-      <Textarea label={t('site.issues.issueCreateModal.description')} autosize minRows={3} maxRows={10} value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={10_000} data-testid="issue-description" />
+      <TextInput
+        label={t('site.issues.issueCreateModal.title')}
+        required
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        maxLength={200}
+        data-autofocus
+        data-testid="issue-title"
+      />
+      <Textarea
+        label={t('site.issues.issueCreateModal.description')}
+        autosize
+        minRows={3}
+        maxRows={10}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        maxLength={10_000}
+        data-testid="issue-description"
+      />
       <Group grow>
         <Select
           label={t('site.issues.issueCreateModal.severity')}
@@ -104,7 +141,13 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
           data-testid="issue-category"
         />
       </Group>
-      <Switch label={t('site.issues.issueCreateModal.blocksSignOff')} description={t('site.issues.issueCreateModal.theSiteCannotBe')} checked={blocks} onChange={(e) => setBlocks(e.currentTarget.checked)} data-testid="issue-blocks" />
+      <Switch
+        label={t('site.issues.issueCreateModal.blocksSignOff')}
+        description={t('site.issues.issueCreateModal.theSiteCannotBe')}
+        checked={blocks}
+        onChange={(e) => setBlocks(e.currentTarget.checked)}
+        data-testid="issue-blocks"
+      />
       {links.length > 0 && (
         <Text size="xs" c="dimmed">
           {t('site.issues.issueCreateModal.links', { links: links.map((l) => LINK_LABEL[l.kind]).join(', ') })}
@@ -113,7 +156,11 @@ function Form({ draft, onDone }: { draft: IssueDraft; onDone: () => void }) {
       <PhotoPicker value={photos} onChange={setPhotos} subject={title.trim() || 'new issue'} />
       <Group justify="space-between" gap="xs">
         <Text size="xs" c="dimmed" data-testid="issue-draft-note">
-          {restored ? t('site.issues.issueCreateModal.yourUnsentDraftKept') : typed ? t('site.issues.issueCreateModal.keptOnThisDevice') : ''}
+          {restored
+            ? t('site.issues.issueCreateModal.yourUnsentDraftKept')
+            : typed
+              ? t('site.issues.issueCreateModal.keptOnThisDevice')
+              : ''}
         </Text>
         <Group gap="xs">
           <Button variant="default" onClick={typed ? discard : onDone} data-testid="issue-discard">

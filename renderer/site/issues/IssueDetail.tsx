@@ -29,7 +29,16 @@ function CommentBox({ issueId, siteId, subject }: { issueId: string; siteId: str
   }
   return (
     <Stack gap={6}>
-      <Textarea placeholder={t('site.issues.issueDetail.addAComment')} autosize minRows={2} maxRows={8} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={10_000} data-testid="issue-comment" />
+      <Textarea
+        placeholder={t('site.issues.issueDetail.addAComment')}
+        autosize
+        minRows={2}
+        maxRows={8}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        maxLength={10_000}
+        data-testid="issue-comment"
+      />
       <Group justify="space-between">
         <PhotoPicker value={photos} onChange={setPhotos} subject={subject} />
         <Button size="xs" loading={pending} disabled={text.trim() === ''} onClick={() => void send()} data-testid="issue-comment-submit">
@@ -44,7 +53,8 @@ function CommentBox({ issueId, siteId, subject }: { issueId: string; siteId: str
 export function IssueDetail({ issueId }: { issueId: string }) {
   const t = useText();
   const detail = useApiQuery('issues.get', { issueId }, ['issues']);
-  if (detail.error && !detail.data) return <QueryError title={t('site.issues.issueDetail.issueNotAvailable')} error={detail.error} onRetry={detail.reload} />;
+  if (detail.error && !detail.data)
+    return <QueryError title={t('site.issues.issueDetail.issueNotAvailable')} error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loader size="sm" />;
   const { issue, events, attachments } = detail.data;
   return (
@@ -80,7 +90,15 @@ export function IssueDetail({ issueId }: { issueId: string }) {
       {issue.links.length > 0 && (
         <Group gap={6}>
           {issue.links.map((l) => (
-            <Badge key={`${l.kind}:${l.id}`} variant="light" color="gray" tt="none" leftSection={<IconLink size={11} />} data-testid="issue-link" data-kind={l.kind}>
+            <Badge
+              key={`${l.kind}:${l.id}`}
+              variant="light"
+              color="gray"
+              tt="none"
+              leftSection={<IconLink size={11} />}
+              data-testid="issue-link"
+              data-kind={l.kind}
+            >
               {LINK_LABEL[l.kind]}
             </Badge>
           ))}

@@ -51,7 +51,12 @@ export function IssueList({ issues, selectedId, onSelect }: Props) {
               <Table.Td>
                 {issue.blocksSignOff && (
                   <Tooltip label={t('site.issues.issueList.blocksSignOff')}>
-                    <IconLock size={13} color="var(--mantine-color-red-filled)" style={{ verticalAlign: -1, marginRight: 4 }} aria-label={t('site.issues.issueList.blocksSignOff')} />
+                    <IconLock
+                      size={13}
+                      color="var(--mantine-color-red-filled)"
+                      style={{ verticalAlign: -1, marginRight: 4 }}
+                      aria-label={t('site.issues.issueList.blocksSignOff')}
+                    />
                   </Tooltip>
                 )}
                 {issue.title}
@@ -69,7 +74,9 @@ export function IssueList({ issues, selectedId, onSelect }: Props) {
               </Table.Td>
               <Table.Td>{CATEGORY[issue.category]}</Table.Td>
               <Table.Td c={issue.assignee ? undefined : 'dimmed'}>{issue.assignee ?? '—'}</Table.Td>
-              <Table.Td c="dimmed"><Time iso={issue.updatedAt} /></Table.Td>
+              <Table.Td c="dimmed">
+                <Time iso={issue.updatedAt} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

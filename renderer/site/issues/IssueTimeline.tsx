@@ -1,5 +1,16 @@
 import { Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconArrowUpRight, IconCheck, IconExclamationMark, IconLock, IconMessage, IconPlugConnectedX, IconPlus, IconSwitchHorizontal, IconUser } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconArrowUpRight,
+  IconCheck,
+  IconExclamationMark,
+  IconLock,
+  IconMessage,
+  IconPlugConnectedX,
+  IconPlus,
+  IconSwitchHorizontal,
+  IconUser,
+} from '@tabler/icons-react';
 import type { IssueAttachmentRef } from '../../../shared/contract/issues-methods';
 import type { IssueEvent } from '../../../shared/domain/issue';
 import { Time } from '../../format/Time';

@@ -18,19 +18,37 @@ export function IssuesTab({ siteId }: { siteId: string }) {
   const setSelected = useNavigation((s) => s.openIssue);
   const list = useApiQuery(
     'issues.list',
-    { siteId, ...(filter.severity ? { severity: filter.severity } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) },
+    {
+      siteId,
+      ...(filter.severity ? { severity: filter.severity } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.category ? { category: filter.category } : {}),
+    },
     ['issues'],
   );
 
-  if (list.error && !list.data) return <QueryError title={t('site.issues.issuesTab.issuesNotAvailable')} error={list.error} onRetry={list.reload} />;
+  if (list.error && !list.data)
+    return <QueryError title={t('site.issues.issuesTab.issuesNotAvailable')} error={list.error} onRetry={list.reload} />;
 
   return (
     <ScrollArea h="100%" type="auto" data-testid="issues-tab">
       <Stack gap="sm" pb="md" pr={4}>
-        <IssuesToolbar filter={filter} onFilter={setFilter} counts={list.data?.counts} onNew={() => openIssueDraft({ siteId, title: '', description: '', links: [], source: null })} />
+        <IssuesToolbar
+          filter={filter}
+          onFilter={setFilter}
+          counts={list.data?.counts}
+          onNew={() => openIssueDraft({ siteId, title: '', description: '', links: [], source: null })}
+        />
         {list.data ? <IssueList issues={list.data.issues} selectedId={selected} onSelect={setSelected} /> : <Loader size="sm" />}
       </Stack>
-      <Drawer opened={selected !== null} onClose={() => setSelected(null)} position="right" size="lg" title={t('site.issues.issuesTab.issue')} data-testid="issue-drawer">
+      <Drawer
+        opened={selected !== null}
+        onClose={() => setSelected(null)}
+        position="right"
+        size="lg"
+        title={t('site.issues.issuesTab.issue')}
+        data-testid="issue-drawer"
+      >
         {selected && <IssueDetail issueId={selected} />}
       </Drawer>
     </ScrollArea>

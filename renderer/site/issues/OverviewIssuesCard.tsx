@@ -27,7 +27,12 @@ export function OverviewIssuesCard({ siteId }: { siteId: string }) {
               {open.length}
             </Text>
             <Text size="sm" c={blocking.length > 0 ? 'red' : 'dimmed'} fw={blocking.length > 0 ? 700 : 400}>
-              <Trans t={t} i18nKey="site.issues.overviewIssuesCard.blocking" values={{ number: blocking.length }} components={{ n: <span data-testid="overview-blocking" /> }} />
+              <Trans
+                t={t}
+                i18nKey="site.issues.overviewIssuesCard.blocking"
+                values={{ number: blocking.length }}
+                components={{ n: <span data-testid="overview-blocking" /> }}
+              />
             </Text>
           </Group>
         </div>

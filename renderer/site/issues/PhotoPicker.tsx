@@ -53,7 +53,19 @@ export function PhotoPicker({ value, onChange, subject = 'issue' }: Props) {
       </FileButton>
       <TakePhotoButton subject={subject} onUse={(photo) => taken({ ok: true, ...photo })} testId="issue-take-photo" />
       {value.map((a) => (
-        <Badge key={a.sha256} variant="light" color="gray" tt="none" rightSection={<CloseButton size="xs" onClick={() => onChange(value.filter((v) => v.sha256 !== a.sha256))} aria-label={t('site.issues.photoPicker.removePhoto')} />}>
+        <Badge
+          key={a.sha256}
+          variant="light"
+          color="gray"
+          tt="none"
+          rightSection={
+            <CloseButton
+              size="xs"
+              onClick={() => onChange(value.filter((v) => v.sha256 !== a.sha256))}
+              aria-label={t('site.issues.photoPicker.removePhoto')}
+            />
+          }
+        >
           {t('site.issues.photoPicker.kib', { id: a.sha256.slice(0, 8), kib: Math.ceil(a.size / 1024) })}
         </Badge>
       ))}

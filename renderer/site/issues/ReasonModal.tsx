@@ -39,14 +39,38 @@ export function ReasonModal({ opened, title, prompt, confirmLabel, color, testId
     <Modal opened={opened} onClose={onClose} title={title} size="md">
       <Stack gap="sm">
         {levelAbove !== undefined && (
-          <Select label={t('site.issues.reasonModal.escalationLevel')} data={levels} value={levels.includes(level) ? level : String(firstLevel)} onChange={(v) => v && setLevel(v)} allowDeselect={false} data-testid={`${testId}-level`} />
+          <Select
+            label={t('site.issues.reasonModal.escalationLevel')}
+            data={levels}
+            value={levels.includes(level) ? level : String(firstLevel)}
+            onChange={(v) => v && setLevel(v)}
+            allowDeselect={false}
+            data-testid={`${testId}-level`}
+          />
         )}
-        <Textarea label={prompt} required autosize minRows={3} maxRows={8} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} data-autofocus data-testid={`${testId}-reason`} />
+        <Textarea
+          label={prompt}
+          required
+          autosize
+          minRows={3}
+          maxRows={8}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={4000}
+          data-autofocus
+          data-testid={`${testId}-reason`}
+        />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color={color} loading={saving} disabled={reason.trim() === ''} onClick={() => void confirm()} data-testid={`${testId}-confirm`}>
+          <Button
+            color={color}
+            loading={saving}
+            disabled={reason.trim() === ''}
+            onClick={() => void confirm()}
+            data-testid={`${testId}-confirm`}
+          >
             {confirmLabel}
           </Button>
         </Group>

@@ -19,11 +19,21 @@ export function RollbackModal({ siteId, opened, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [issueIds, setIssueIds] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  const issues = (list.data?.issues ?? []).slice().sort((a, b) => Number(isOpenIssueStatus(b.status)) - Number(isOpenIssueStatus(a.status)) || a.number - b.number);
+  const issues = (list.data?.issues ?? [])
+    .slice()
+    .sort((a, b) => Number(isOpenIssueStatus(b.status)) - Number(isOpenIssueStatus(a.status)) || a.number - b.number);
 
   async function confirm() {
     setSaving(true);
-    const done = await runCommand('sites.rollback', { siteId, reason, issueIds }, { refresh: ['sites', 'deployments', 'issues', 'checklist'], success: appText('site.issues.rollbackModal.rolledBack'), errorTitle: appText('site.issues.rollbackModal.notRolledBack') });
+    const done = await runCommand(
+      'sites.rollback',
+      { siteId, reason, issueIds },
+      {
+        refresh: ['sites', 'deployments', 'issues', 'checklist'],
+        success: appText('site.issues.rollbackModal.rolledBack'),
+        errorTitle: appText('site.issues.rollbackModal.notRolledBack'),
+      },
+    );
     setSaving(false);
     if (done) {
       setReason('');
@@ -38,7 +48,18 @@ export function RollbackModal({ siteId, opened, onClose }: Props) {
         <Text size="sm" c="dimmed">
           {t('site.issues.rollbackModal.theSiteIsMarked')}
         </Text>
-        <Textarea label={t('site.issues.rollbackModal.reason')} required autosize minRows={3} maxRows={8} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} data-autofocus data-testid="rollback-reason-input" />
+        <Textarea
+          label={t('site.issues.rollbackModal.reason')}
+          required
+          autosize
+          minRows={3}
+          maxRows={8}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={4000}
+          data-autofocus
+          data-testid="rollback-reason-input"
+        />
         <MultiSelect
           label={t('site.issues.rollbackModal.issuesBehindTheRollback')}
           placeholder={issues.length === 0 ? t('site.issues.rollbackModal.noIssuesLoggedAt') : t('site.issues.rollbackModal.chooseIssues')}
@@ -53,7 +74,13 @@ export function RollbackModal({ siteId, opened, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="orange" loading={saving} disabled={reason.trim() === ''} onClick={() => void confirm()} data-testid="rollback-confirm">
+          <Button
+            color="orange"
+            loading={saving}
+            disabled={reason.trim() === ''}
+            onClick={() => void confirm()}
+            data-testid="rollback-confirm"
+          >
             {t('site.issues.rollbackModal.rollBackSite')}
           </Button>
         </Group>

@@ -13,13 +13,20 @@ export function RollbackNotice({ siteId }: { siteId: string }) {
   if (!latest) return null;
   const numbers = new Map((issues.data?.issues ?? []).map((i) => [i.id, i.number]));
   return (
-    <Alert color="orange" variant="light" icon={<IconArrowBackUp size={18} />} title={t('site.issues.rollbackNotice.siteRolledBackWork')} data-testid="rollback-notice">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconArrowBackUp size={18} />}
+      title={t('site.issues.rollbackNotice.siteRolledBackWork')}
+      data-testid="rollback-notice"
+    >
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="rollback-reason">
         {latest.reason}
       </Text>
       <Text size="xs" c="dimmed" mt={4}>
         {latest.createdBy} · <Time iso={latest.createdAt} />
-        {latest.issueIds.length > 0 && t('site.issues.rollbackNotice.issues', { issues: latest.issueIds.map((id) => `#${numbers.get(id) ?? '?'}`).join(', ') })}
+        {latest.issueIds.length > 0 &&
+          t('site.issues.rollbackNotice.issues', { issues: latest.issueIds.map((id) => `#${numbers.get(id) ?? '?'}`).join(', ') })}
       </Text>
     </Alert>
   );

@@ -31,7 +31,19 @@ function draftOf(issue: Issue, zone: string): Draft {
 }
 
 /** Records or edits an issue's service impact: affected service (a component of the deployment), impact, start and end in site time, users or tills. */
-export function ServiceImpactModal({ issue, zone, components, opened, onClose }: { issue: Issue; zone: string; components: readonly Component[]; opened: boolean; onClose: () => void }) {
+export function ServiceImpactModal({
+  issue,
+  zone,
+  components,
+  opened,
+  onClose,
+}: {
+  issue: Issue;
+  zone: string;
+  components: readonly Component[];
+  opened: boolean;
+  onClose: () => void;
+}) {
   const t = useText();
   const [draft, setDraft] = useState<Draft>(() => draftOf(issue, zone));
   const mutation = useMutation({ fields: FIELDS });
@@ -40,7 +52,10 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
   const startedAt = wallTimeToIso(draft.start, zone);
   const endedAt = wallTimeToIso(draft.end, zone);
   const timesOk = none || (startedAt !== null && impactTimesHold(draft.impact, startedAt, endedAt));
-  const endError = !none && startedAt !== null && endedAt !== null && !impactTimesHold(draft.impact, startedAt, endedAt) ? IMPACT_TIMES_MESSAGE : undefined;
+  const endError =
+    !none && startedAt !== null && endedAt !== null && !impactTimesHold(draft.impact, startedAt, endedAt)
+      ? IMPACT_TIMES_MESSAGE
+      : undefined;
 
   const close = () => {
     mutation.clearFieldErrors();
@@ -53,14 +68,30 @@ export function ServiceImpactModal({ issue, zone, components, opened, onClose }:
       'issues.setImpact',
       none
         ? { issueId: issue.id, impact: 'none' }
-        : { issueId: issue.id, impact: draft.impact, componentId: draft.componentId, startedAt, endedAt, usersAffected: draft.users === '' ? null : draft.users },
-      { refresh: ['issues'], success: appText('site.issues.serviceImpactModal.saved', { number: issue.number }), errorTitle: appText('site.issues.serviceImpactModal.notSaved') },
+        : {
+            issueId: issue.id,
+            impact: draft.impact,
+            componentId: draft.componentId,
+            startedAt,
+            endedAt,
+            usersAffected: draft.users === '' ? null : draft.users,
+          },
+      {
+        refresh: ['issues'],
+        success: appText('site.issues.serviceImpactModal.saved', { number: issue.number }),
+        errorTitle: appText('site.issues.serviceImpactModal.notSaved'),
+      },
     );
     if (saved) close();
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('site.issues.serviceImpactModal.serviceImpactOfIssue', { number: issue.number })} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('site.issues.serviceImpactModal.serviceImpactOfIssue', { number: issue.number })}
+      size="lg"
+    >
       <Stack gap="sm" data-testid="impact-form">
         <SegmentedControl
           value={draft.impact}

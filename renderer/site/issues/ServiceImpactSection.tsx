@@ -20,7 +20,9 @@ export function ServiceImpactSection({ issue }: { issue: Issue }) {
   const components = deployment.data?.components ?? [];
   const component = components.find((c) => c.id === issue.impactComponentId);
   const open = isOpenOutage({ impact: issue.impact, endedAt: issue.impactEndedAt });
-  const minutes = issue.impactStartedAt ? impactMinutes({ startedAt: issue.impactStartedAt, endedAt: issue.impactEndedAt }, Date.now()) : null;
+  const minutes = issue.impactStartedAt
+    ? impactMinutes({ startedAt: issue.impactStartedAt, endedAt: issue.impactEndedAt }, Date.now())
+    : null;
 
   return (
     <Paper withBorder p="xs" data-testid="issue-impact" data-impact={issue.impact ?? 'unrecorded'} data-open={open}>
@@ -31,22 +33,37 @@ export function ServiceImpactSection({ issue }: { issue: Issue }) {
               {t('site.issues.serviceImpactSection.serviceImpact')}
             </Text>
             {issue.impact && issue.impact !== 'none' && (
-              <Badge size="sm" color={issue.impact === 'outage' ? 'red' : 'orange'} variant={open ? 'filled' : 'light'} leftSection={<IconPlugConnectedX size={11} />}>
+              <Badge
+                size="sm"
+                color={issue.impact === 'outage' ? 'red' : 'orange'}
+                variant={open ? 'filled' : 'light'}
+                leftSection={<IconPlugConnectedX size={11} />}
+              >
                 {IMPACT_LABEL[issue.impact]}
                 {open ? t('site.issues.serviceImpactSection.stillGoingOn') : ''}
               </Badge>
             )}
           </Group>
-          {issue.impact === null && <Text size="sm" c="dimmed">{t('site.issues.serviceImpactSection.notRecorded')}</Text>}
+          {issue.impact === null && (
+            <Text size="sm" c="dimmed">
+              {t('site.issues.serviceImpactSection.notRecorded')}
+            </Text>
+          )}
           {issue.impact === 'none' && <Text size="sm">{IMPACT_LABEL.none}</Text>}
           {issue.impact !== null && issue.impact !== 'none' && (
             <>
               <Text size="sm" data-testid="issue-impact-service">
-                {component?.name ?? (issue.impactComponentId ? t('site.issues.serviceImpactSection.aRemovedComponent') : t('site.issues.serviceImpactSection.serviceNotNamed'))}
-                {issue.impactUsersAffected !== null ? t('site.issues.serviceImpactSection.usersOrTillsAffected', { impactUsersAffected: issue.impactUsersAffected }) : ''}
+                {component?.name ??
+                  (issue.impactComponentId
+                    ? t('site.issues.serviceImpactSection.aRemovedComponent')
+                    : t('site.issues.serviceImpactSection.serviceNotNamed'))}
+                {issue.impactUsersAffected !== null
+                  ? t('site.issues.serviceImpactSection.usersOrTillsAffected', { impactUsersAffected: issue.impactUsersAffected })
+                  : ''}
               </Text>
               <Text size="sm">
-                <Time iso={issue.impactStartedAt} /> → {issue.impactEndedAt ? <Time iso={issue.impactEndedAt} /> : t('site.issues.serviceImpactSection.now')}
+                <Time iso={issue.impactStartedAt} /> →{' '}
+                {issue.impactEndedAt ? <Time iso={issue.impactEndedAt} /> : t('site.issues.serviceImpactSection.now')}
                 {minutes !== null && (
                   <Text span c="dimmed" data-testid="issue-impact-minutes">
                     {t(open ? 'site.issues.serviceImpactSection.minutesSoFar' : 'site.issues.serviceImpactSection.minutes', { minutes })}
@@ -56,7 +73,14 @@ export function ServiceImpactSection({ issue }: { issue: Issue }) {
             </>
           )}
         </Stack>
-        <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => setEditing(true)} disabled={!deployment.data} data-testid="issue-impact-edit">
+        <Button
+          size="xs"
+          variant="default"
+          style={{ flexShrink: 0 }}
+          onClick={() => setEditing(true)}
+          disabled={!deployment.data}
+          data-testid="issue-impact-edit"
+        >
           {issue.impact === null ? t('site.issues.serviceImpactSection.recordImpact') : t('site.issues.serviceImpactSection.editImpact')}
         </Button>
       </Group>

@@ -55,7 +55,17 @@ function MachineItems({ p }: { p: PendingApproval }) {
  * A plan's commands and file reads are shown before their first run on each machine: approve them
  * (recorded with who and when), check without them (they are skipped as "needs approval"), or cancel.
  */
-export function ApprovalModal({ siteId, request, onClose, approve }: { siteId: string; request: ApprovalRequest | null; onClose: () => void; approve: (siteId: string, pending: PendingApproval[]) => Promise<boolean> }) {
+export function ApprovalModal({
+  siteId,
+  request,
+  onClose,
+  approve,
+}: {
+  siteId: string;
+  request: ApprovalRequest | null;
+  onClose: () => void;
+  approve: (siteId: string, pending: PendingApproval[]) => Promise<boolean>;
+}) {
   const t = useText();
   const [busy, setBusy] = useState(false);
   const run = async (approved: boolean) => {

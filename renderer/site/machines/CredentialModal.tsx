@@ -7,10 +7,30 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 
 const KINDS: { value: CredentialKind; label: string }[] = [
-  { value: 'key', get label() { return appText('site.machines.credentialModal.keyFile'); } },
-  { value: 'agent', get label() { return appText('site.machines.credentialModal.sshAgent'); } },
-  { value: 'password', get label() { return appText('site.machines.credentialModal.password'); } },
-  { value: 'keyboard-interactive', get label() { return appText('site.machines.credentialModal.keyboardInteractive'); } },
+  {
+    value: 'key',
+    get label() {
+      return appText('site.machines.credentialModal.keyFile');
+    },
+  },
+  {
+    value: 'agent',
+    get label() {
+      return appText('site.machines.credentialModal.sshAgent');
+    },
+  },
+  {
+    value: 'password',
+    get label() {
+      return appText('site.machines.credentialModal.password');
+    },
+  },
+  {
+    value: 'keyboard-interactive',
+    get label() {
+      return appText('site.machines.credentialModal.keyboardInteractive');
+    },
+  },
 ];
 
 interface Props {
@@ -23,7 +43,12 @@ interface Props {
 export function CredentialModal({ target, current, onClose }: Props) {
   const t = useText();
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? t('site.machines.credentialModal.signInFor', { hostName: target.hostName }) : ''} size="md">
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={target ? t('site.machines.credentialModal.signInFor', { hostName: target.hostName }) : ''}
+      size="md"
+    >
       {target && <CredentialForm key={target.id} target={target} current={current} onClose={onClose} />}
     </Modal>
   );
@@ -63,9 +88,23 @@ function CredentialForm({ target, current, onClose }: { target: TargetMachine; c
   return (
     <Stack gap="sm" data-testid="set-credential">
       <SegmentedControl size="xs" value={kind} onChange={(v) => setKind(v as CredentialKind)} data={KINDS} data-testid="credential-kind" />
-      <TextInput label={t('site.machines.credentialModal.userName')} placeholder={target.username || t('site.machines.credentialModal.user')} description={t('site.machines.credentialModal.leaveEmptyToUse')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} data-testid="credential-username" />
+      <TextInput
+        label={t('site.machines.credentialModal.userName')}
+        placeholder={target.username || t('site.machines.credentialModal.user')}
+        description={t('site.machines.credentialModal.leaveEmptyToUse')}
+        value={username}
+        onChange={(e) => setUsername(e.currentTarget.value)}
+        data-testid="credential-username"
+      />
       {kind === 'key' && (
-        <TextInput label={t('site.machines.credentialModal.privateKeyFile')} placeholder={t('site.machines.credentialModal.homeYouSshId')} value={keyPath} onChange={(e) => setKeyPath(e.currentTarget.value)} required data-testid="credential-key-path" />
+        <TextInput
+          label={t('site.machines.credentialModal.privateKeyFile')}
+          placeholder={t('site.machines.credentialModal.homeYouSshId')}
+          value={keyPath}
+          onChange={(e) => setKeyPath(e.currentTarget.value)}
+          required
+          data-testid="credential-key-path"
+        />
       )}
       {(usesPassword || kind === 'key') && (
         <PasswordInput
@@ -82,7 +121,12 @@ function CredentialForm({ target, current, onClose }: { target: TargetMachine; c
           {t('site.machines.credentialModal.usesTheSshAgent')}
         </Text>
       )}
-      <Checkbox label={t('site.machines.credentialModal.useSudoNFor')} checked={useSudo} onChange={(e) => setUseSudo(e.currentTarget.checked)} data-testid="credential-sudo" />
+      <Checkbox
+        label={t('site.machines.credentialModal.useSudoNFor')}
+        checked={useSudo}
+        onChange={(e) => setUseSudo(e.currentTarget.checked)}
+        data-testid="credential-sudo"
+      />
       <Text size="xs" c="dimmed">
         {t('site.machines.credentialModal.secretsStayInThis')}
       </Text>
@@ -90,7 +134,12 @@ function CredentialForm({ target, current, onClose }: { target: TargetMachine; c
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button loading={saving} disabled={usesPassword && !secret && !keepsSecret} onClick={() => void save()} data-testid="credential-save">
+        <Button
+          loading={saving}
+          disabled={usesPassword && !secret && !keepsSecret}
+          onClick={() => void save()}
+          data-testid="credential-save"
+        >
           {t('common.save')}
         </Button>
       </Group>

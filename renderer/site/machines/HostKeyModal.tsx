@@ -17,7 +17,15 @@ export interface HostKeyQuestion {
  * First contact: compare the SHA256 fingerprint, then trust it. A changed key is a hard stop:
  * both fingerprints are shown and re-trusting needs its own explicit button.
  */
-export function HostKeyModal({ question, onClose, onTrust }: { question: HostKeyQuestion | null; onClose: () => void; onTrust: (q: HostKeyQuestion) => Promise<void> }) {
+export function HostKeyModal({
+  question,
+  onClose,
+  onTrust,
+}: {
+  question: HostKeyQuestion | null;
+  onClose: () => void;
+  onTrust: (q: HostKeyQuestion) => Promise<void>;
+}) {
   const t = useText();
   const [saving, setSaving] = useState(false);
   const changed = question?.trusted != null;
@@ -28,7 +36,12 @@ export function HostKeyModal({ question, onClose, onTrust }: { question: HostKey
     setSaving(false);
   };
   return (
-    <Modal opened={question !== null} onClose={onClose} title={changed ? t('site.machines.hostKeyModal.hostKeyChanged') : t('site.machines.hostKeyModal.trustThisHostKey')} size="lg">
+    <Modal
+      opened={question !== null}
+      onClose={onClose}
+      title={changed ? t('site.machines.hostKeyModal.hostKeyChanged') : t('site.machines.hostKeyModal.trustThisHostKey')}
+      size="lg"
+    >
       {question && (
         <Stack gap="sm" data-testid={changed ? 'host-key-changed' : 'trust-host-key'}>
           {changed ? (
@@ -37,16 +50,31 @@ export function HostKeyModal({ question, onClose, onTrust }: { question: HostKey
                 {t('site.machines.hostKeyModal.presentedADifferentHost', { label: question.label })}
               </Alert>
               <Text size="sm">
-                <Trans t={t} i18nKey="site.machines.hostKeyModal.trusted" values={{ fingerprint: question.trusted }} components={{ code: <Code data-testid="fingerprint-trusted" /> }} />
+                <Trans
+                  t={t}
+                  i18nKey="site.machines.hostKeyModal.trusted"
+                  values={{ fingerprint: question.trusted }}
+                  components={{ code: <Code data-testid="fingerprint-trusted" /> }}
+                />
               </Text>
               <Text size="sm">
-                <Trans t={t} i18nKey="site.machines.hostKeyModal.presented" values={{ algorithm: question.algorithm, fingerprint: question.fingerprint }} components={{ code: <Code data-testid="fingerprint-presented" /> }} />
+                <Trans
+                  t={t}
+                  i18nKey="site.machines.hostKeyModal.presented"
+                  values={{ algorithm: question.algorithm, fingerprint: question.fingerprint }}
+                  components={{ code: <Code data-testid="fingerprint-presented" /> }}
+                />
               </Text>
             </>
           ) : (
             <>
               <Text size="sm">
-                <Trans t={t} i18nKey="site.machines.hostKeyModal.firstContact" values={{ label: question.label, algorithm: question.algorithm }} components={{ code: <Code fz="xs" /> }} />
+                <Trans
+                  t={t}
+                  i18nKey="site.machines.hostKeyModal.firstContact"
+                  values={{ label: question.label, algorithm: question.algorithm }}
+                  components={{ code: <Code fz="xs" /> }}
+                />
               </Text>
               <Code block data-testid="host-key-fingerprint">
                 {question.fingerprint}
@@ -57,7 +85,12 @@ export function HostKeyModal({ question, onClose, onTrust }: { question: HostKey
             <Button variant="default" onClick={onClose}>
               {changed ? t('site.machines.hostKeyModal.keepRefusing') : t('common.cancel')}
             </Button>
-            <Button color={changed ? 'red' : undefined} loading={saving} onClick={() => void trust()} data-testid={changed ? 'retrust-confirm' : 'trust-confirm'}>
+            <Button
+              color={changed ? 'red' : undefined}
+              loading={saving}
+              onClick={() => void trust()}
+              data-testid={changed ? 'retrust-confirm' : 'trust-confirm'}
+            >
               {changed ? t('site.machines.hostKeyModal.replaceTheTrustedKey') : t('site.machines.hostKeyModal.trustAndCheck')}
             </Button>
           </Group>

@@ -20,11 +20,22 @@ export function InterruptedHosts({ siteId, busy, onRetry }: { siteId: string; bu
   return (
     <Stack gap="xs" data-testid="interrupted-hosts">
       {[...byJob.entries()].map(([jobId, hosts]) => (
-        <Alert key={jobId} color="orange" icon={<IconPlayerPause size={18} />} title={t('site.machines.interruptedHosts.checkInterrupted')} data-testid="interrupted-job" data-job-id={jobId}>
+        <Alert
+          key={jobId}
+          color="orange"
+          icon={<IconPlayerPause size={18} />}
+          title={t('site.machines.interruptedHosts.checkInterrupted')}
+          data-testid="interrupted-job"
+          data-job-id={jobId}
+        >
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <Stack gap={4}>
               <Text size="sm">
-                <Trans t={t} i18nKey="site.machines.interruptedHosts.cutShort" components={{ time: <Time iso={hosts[0]!.jobStartedAt} /> }} />
+                <Trans
+                  t={t}
+                  i18nKey="site.machines.interruptedHosts.cutShort"
+                  components={{ time: <Time iso={hosts[0]!.jobStartedAt} /> }}
+                />
               </Text>
               <List size="sm">
                 {hosts.map((h) => (
@@ -34,7 +45,14 @@ export function InterruptedHosts({ siteId, busy, onRetry }: { siteId: string; bu
                 ))}
               </List>
             </Stack>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} disabled={busy} onClick={() => onRetry(jobId)} data-testid="retry-interrupted">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconRefresh size={14} />}
+              disabled={busy}
+              onClick={() => onRetry(jobId)}
+              data-testid="retry-interrupted"
+            >
               {t('site.machines.interruptedHosts.retry')}
             </Button>
           </Group>

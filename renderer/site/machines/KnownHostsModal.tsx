@@ -13,7 +13,10 @@ export function KnownHostsModal({ siteId, opened, onClose }: { siteId: string; o
     setSaving(true);
     const value = await runCommand('checks.importKnownHosts', { siteId, text }, { refresh: ['machines'] });
     setSaving(false);
-    if (value) setResult(`${value.pinned.length} key${value.pinned.length === 1 ? '' : 's'} pinned, ${value.skipped.length} line${value.skipped.length === 1 ? '' : 's'} skipped, ${value.unmatched} for other hosts.`);
+    if (value)
+      setResult(
+        `${value.pinned.length} key${value.pinned.length === 1 ? '' : 's'} pinned, ${value.skipped.length} line${value.skipped.length === 1 ? '' : 's'} skipped, ${value.unmatched} for other hosts.`,
+      );
   }
   return (
     <Modal opened={opened} onClose={onClose} title={t('site.machines.knownHostsModal.importKnownHosts')} size="lg">

@@ -53,17 +53,33 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
         )}
       </Table.Td>
       <Table.Td>
-        <Button size="compact-xs" variant={row.credential ? 'subtle' : 'light'} color={row.credential ? 'gray' : 'orange'} leftSection={<IconKey size={12} />} onClick={onCredential} data-testid="open-credential">
+        <Button
+          size="compact-xs"
+          variant={row.credential ? 'subtle' : 'light'}
+          color={row.credential ? 'gray' : 'orange'}
+          leftSection={<IconKey size={12} />}
+          onClick={onCredential}
+          data-testid="open-credential"
+        >
           {credentialLabel(row)}
         </Button>
         <Text size="xs" c="dimmed">
-          {row.hostKeys.length === 0 ? t('site.machines.machineRow.noTrustedHostKey') : t('site.machines.machineRow.trustedKeys', { count: row.hostKeys.length })}
+          {row.hostKeys.length === 0
+            ? t('site.machines.machineRow.noTrustedHostKey')
+            : t('site.machines.machineRow.trustedKeys', { count: row.hostKeys.length })}
         </Text>
       </Table.Td>
       <Table.Td miw={260}>
         {live && live.phase !== 'done' ? (
           <Stack gap={2}>
-            <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" aria-label={t('site.machines.machineRow.checkProgress')} data-testid="host-progress" data-phase={live.phase} />
+            <Progress
+              value={PHASE_PERCENT[live.phase]}
+              animated
+              size="sm"
+              aria-label={t('site.machines.machineRow.checkProgress')}
+              data-testid="host-progress"
+              data-phase={live.phase}
+            />
             <Text size="xs" c="dimmed">
               {PHASE_LABEL[live.phase]}
             </Text>
@@ -78,11 +94,21 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
               </Button>
             </Group>
             <Text size="xs" c="dimmed">
-              {lastRun.outcome === 'windows' ? windowsNote() : lastRun.outcome !== 'completed' && lastRun.message ? lastRun.message : ''} <Time iso={lastRun.finishedAt ?? lastRun.startedAt} />
+              {lastRun.outcome === 'windows' ? windowsNote() : lastRun.outcome !== 'completed' && lastRun.message ? lastRun.message : ''}{' '}
+              <Time iso={lastRun.finishedAt ?? lastRun.startedAt} />
             </Text>
             {keyTrouble && (
-              <Button size="compact-xs" color={lastRun.outcome === 'host_key_changed' ? 'red' : 'yellow'} variant="light" onClick={onHostKey} style={{ alignSelf: 'flex-start' }} data-testid="open-host-key">
-                {lastRun.outcome === 'host_key_changed' ? t('site.machines.machineRow.hostKeyChanged') : t('site.machines.machineRow.trustHostKey')}
+              <Button
+                size="compact-xs"
+                color={lastRun.outcome === 'host_key_changed' ? 'red' : 'yellow'}
+                variant="light"
+                onClick={onHostKey}
+                style={{ alignSelf: 'flex-start' }}
+                data-testid="open-host-key"
+              >
+                {lastRun.outcome === 'host_key_changed'
+                  ? t('site.machines.machineRow.hostKeyChanged')
+                  : t('site.machines.machineRow.trustHostKey')}
               </Button>
             )}
           </Stack>
@@ -94,7 +120,13 @@ export function MachineRow({ row, item, live, busy, onCheck, onCredential, onDet
       </Table.Td>
       <Table.Td>
         <Tooltip label={t('site.machines.machineRow.checkThisMachine')}>
-          <ActionIcon variant="subtle" disabled={busy} onClick={onCheck} aria-label={t('site.machines.machineRow.check', { hostName: target.hostName })} data-testid="check-one">
+          <ActionIcon
+            variant="subtle"
+            disabled={busy}
+            onClick={onCheck}
+            aria-label={t('site.machines.machineRow.check', { hostName: target.hostName })}
+            data-testid="check-one"
+          >
             <IconPlayerPlay size={16} />
           </ActionIcon>
         </Tooltip>

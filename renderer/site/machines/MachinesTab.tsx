@@ -26,17 +26,33 @@ import { appText } from '../../i18n/app-text';
 function questionsFrom(status: CheckJobStatus): HostKeyQuestion[] {
   return status.hosts
     .filter((h) => h.targetId && h.hostKey && (h.outcome === 'host_key_unknown' || h.outcome === 'host_key_changed'))
-    .map((h) => ({ targetId: h.targetId!, label: h.label, algorithm: h.hostKey!.algorithm, fingerprint: h.hostKey!.fingerprint, trusted: h.outcome === 'host_key_changed' ? (h.expectedFingerprint ?? '?') : null }));
+    .map((h) => ({
+      targetId: h.targetId!,
+      label: h.label,
+      algorithm: h.hostKey!.algorithm,
+      fingerprint: h.hostKey!.fingerprint,
+      trusted: h.outcome === 'host_key_changed' ? (h.expectedFingerprint ?? '?') : null,
+    }));
 }
 
 function questionFromRow(row: MachineCheckRow): HostKeyQuestion | null {
   const run = row.lastRun;
   if (!run?.hostKey) return null;
-  return { targetId: row.target.id, label: row.target.hostName, algorithm: run.hostKey.algorithm, fingerprint: run.hostKey.fingerprint, trusted: run.outcome === 'host_key_changed' ? (run.expectedFingerprint ?? '?') : null };
+  return {
+    targetId: row.target.id,
+    label: row.target.hostName,
+    algorithm: run.hostKey.algorithm,
+    fingerprint: run.hostKey.fingerprint,
+    trusted: run.outcome === 'host_key_changed' ? (run.expectedFingerprint ?? '?') : null,
+  };
 }
 
 async function approve(siteId: string, pending: PendingApproval[]): Promise<boolean> {
-  const done = await runCommand('checks.approveCommands', { siteId, approvals: pending.map((p) => ({ targetId: p.targetId, ...(p.role !== null ? { role: p.role } : {}), hash: p.hash })) }, { success: appText('site.machines.machinesTab.commandsApproved') });
+  const done = await runCommand(
+    'checks.approveCommands',
+    { siteId, approvals: pending.map((p) => ({ targetId: p.targetId, ...(p.role !== null ? { role: p.role } : {}), hash: p.hash })) },
+    { success: appText('site.machines.machinesTab.commandsApproved') },
+  );
   return done !== null;
 }
 
@@ -58,7 +74,10 @@ export function MachinesTab({ siteId }: { siteId: string }) {
   /** Every check asks first when the plan would run commands or read files not approved yet on a machine. */
   const check = async (input: { targetIds?: string[] } | { thisMachine: true }) => {
     const thisMachine = 'thisMachine' in input;
-    const start = () => (thisMachine ? job.start('checks.checkThisMachine', { siteId }) : job.start('checks.start', { siteId, ...input } as ApiInput<'checks.start'>));
+    const start = () =>
+      thisMachine
+        ? job.start('checks.checkThisMachine', { siteId })
+        : job.start('checks.start', { siteId, ...input } as ApiInput<'checks.start'>);
     const pending = await call('checks.approvalsNeeded', thisMachine ? { siteId, thisMachine: true } : { siteId, ...input });
     if (!pending.ok) {
       showApiError(pending.error, 'Check not started');
@@ -70,13 +89,18 @@ export function MachinesTab({ siteId }: { siteId: string }) {
   const liveByTarget = useMemo(() => new Map((job.status?.hosts ?? []).map((h) => [h.targetId ?? 'this-machine', h])), [job.status]);
 
   const trust = async (q: HostKeyQuestion) => {
-    const ok = await runCommand('checks.trustHostKey', { targetId: q.targetId, fingerprint: q.fingerprint, algorithm: q.algorithm, replace: q.trusted !== null }, { refresh: ['machines'], success: appText('site.machines.machinesTab.hostKeyTrusted', { label: q.label }) });
+    const ok = await runCommand(
+      'checks.trustHostKey',
+      { targetId: q.targetId, fingerprint: q.fingerprint, algorithm: q.algorithm, replace: q.trusted !== null },
+      { refresh: ['machines'], success: appText('site.machines.machinesTab.hostKeyTrusted', { label: q.label }) },
+    );
     if (!ok) return;
     setQuestions((list) => list.filter((x) => x.targetId !== q.targetId));
     await check({ targetIds: [q.targetId] });
   };
 
-  if (machines.error && !machines.data) return <QueryError title={t('site.machines.machinesTab.machinesNotAvailable')} error={machines.error} onRetry={machines.reload} />;
+  if (machines.error && !machines.data)
+    return <QueryError title={t('site.machines.machinesTab.machinesNotAvailable')} error={machines.error} onRetry={machines.reload} />;
   if (!machines.data) return <Loader size="sm" />;
   const rows = machines.data;
   const progress = job.status?.progress;
@@ -86,27 +110,63 @@ export function MachinesTab({ siteId }: { siteId: string }) {
       <Stack gap="sm" pb="md">
         <Group justify="space-between">
           <Group gap="xs">
-            <Button leftSection={<IconPlayerPlay size={16} />} disabled={job.running || rows.length === 0} onClick={() => void check({})} data-testid="check-all">
+            <Button
+              leftSection={<IconPlayerPlay size={16} />}
+              disabled={job.running || rows.length === 0}
+              onClick={() => void check({})}
+              data-testid="check-all"
+            >
               {t('site.machines.machinesTab.checkAll')}
             </Button>
-            <Button variant="default" leftSection={<IconDeviceDesktop size={16} />} disabled={job.running} onClick={() => void check({ thisMachine: true })} data-testid="check-this-machine">
+            <Button
+              variant="default"
+              leftSection={<IconDeviceDesktop size={16} />}
+              disabled={job.running}
+              onClick={() => void check({ thisMachine: true })}
+              data-testid="check-this-machine"
+            >
               {t('site.machines.machinesTab.checkThisMachine')}
             </Button>
             {job.running && (
-              <Button variant="light" color="red" leftSection={<IconPlayerStop size={16} />} onClick={() => void job.cancel()} data-testid="check-cancel">
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconPlayerStop size={16} />}
+                onClick={() => void job.cancel()}
+                data-testid="check-cancel"
+              >
                 {t('common.cancel')}
               </Button>
             )}
           </Group>
-          <Button variant="subtle" size="xs" leftSection={<IconUpload size={14} />} onClick={() => setKnownHostsOpen(true)} data-testid="import-known-hosts">
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconUpload size={14} />}
+            onClick={() => setKnownHostsOpen(true)}
+            data-testid="import-known-hosts"
+          >
             {t('site.machines.machinesTab.importKnownHosts')}
           </Button>
         </Group>
         {job.status && (
           <Stack gap={2} data-testid="job-status" data-state={job.status.state} data-job-id={job.status.jobId}>
-            <Progress value={progress && progress.total ? (100 * progress.done) / progress.total : 0} size="md" aria-label={t('site.machines.machinesTab.checkProgress')} data-testid="overall-progress" color={job.status.state === 'cancelled' ? 'gray' : 'blue'} />
+            <Progress
+              value={progress && progress.total ? (100 * progress.done) / progress.total : 0}
+              size="md"
+              aria-label={t('site.machines.machinesTab.checkProgress')}
+              data-testid="overall-progress"
+              color={job.status.state === 'cancelled' ? 'gray' : 'blue'}
+            />
             <Text size="xs" c="dimmed">
-              {t(job.status.state === 'cancelled' ? 'site.machines.machinesTab.checkedCancelled' : job.status.state === 'finished' ? 'site.machines.machinesTab.checkedFinished' : 'site.machines.machinesTab.checked', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}
+              {t(
+                job.status.state === 'cancelled'
+                  ? 'site.machines.machinesTab.checkedCancelled'
+                  : job.status.state === 'finished'
+                    ? 'site.machines.machinesTab.checkedFinished'
+                    : 'site.machines.machinesTab.checked',
+                { done: progress?.done ?? 0, total: progress?.total ?? 0 },
+              )}
             </Text>
           </Stack>
         )}
@@ -153,7 +213,11 @@ export function MachinesTab({ siteId }: { siteId: string }) {
       <HostKeyModal question={questions[0] ?? null} onClose={() => setQuestions((list) => list.slice(1))} onTrust={trust} />
       <ApprovalModal siteId={siteId} request={approval} onClose={() => setApproval(null)} approve={approve} />
       <RunDetailModal runId={detailRunId} onClose={() => setDetailRunId(null)} />
-      <CredentialModal target={credentialFor?.target ?? null} current={credentialFor?.credential ?? null} onClose={() => setCredentialFor(null)} />
+      <CredentialModal
+        target={credentialFor?.target ?? null}
+        current={credentialFor?.credential ?? null}
+        onClose={() => setCredentialFor(null)}
+      />
       <KnownHostsModal siteId={siteId} opened={knownHostsOpen} onClose={() => setKnownHostsOpen(false)} />
     </ScrollArea>
   );

@@ -14,12 +14,24 @@ import { useText } from '../../i18n/i18n';
 import { appText } from '../../i18n/app-text';
 import { Trans } from 'react-i18next';
 
-const STATUS_COLOR: Record<CheckStatus, string> = { pass: 'teal', fail: 'red', get error() { return appText('site.machines.runDetailModal.orange'); }, skipped: 'gray' };
+const STATUS_COLOR: Record<CheckStatus, string> = {
+  pass: 'teal',
+  fail: 'red',
+  get error() {
+    return appText('site.machines.runDetailModal.orange');
+  },
+  skipped: 'gray',
+};
 /** "Log issue" appears only when this build has the issue log. */
 const HAS_ISSUE_LOG = (API_METHOD_NAMES as readonly string[]).includes('issues.create');
 
 function StatusBadge({ status }: { status: CheckStatus | null }) {
-  if (status === null) return <Text span size="sm" c="dimmed">—</Text>;
+  if (status === null)
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Badge color={STATUS_COLOR[status]} variant="light" size="sm" data-status={status}>
       {status}
@@ -29,11 +41,25 @@ function StatusBadge({ status }: { status: CheckStatus | null }) {
 
 async function logIssue(run: CheckRunDetail): Promise<void> {
   const failed = run.results.filter((r) => r.status === 'fail' || r.status === 'error');
-  const description = [`Check run ${run.id} of ${run.targetLabel} (${run.finishedAt ?? run.startedAt}, by ${run.by})`, '', ...failed.map((r) => `- ${r.description || r.kind}: expected ${r.expected}, actual ${r.actual}`)].join('\n');
-  const links = [{ kind: 'check_run' as const, id: run.id }, ...(run.targetId ? [{ kind: 'target_machine' as const, id: run.targetId }] : [])];
+  const description = [
+    `Check run ${run.id} of ${run.targetLabel} (${run.finishedAt ?? run.startedAt}, by ${run.by})`,
+    '',
+    ...failed.map((r) => `- ${r.description || r.kind}: expected ${r.expected}, actual ${r.actual}`),
+  ].join('\n');
+  const links = [
+    { kind: 'check_run' as const, id: run.id },
+    ...(run.targetId ? [{ kind: 'target_machine' as const, id: run.targetId }] : []),
+  ];
   await runCommand(
     'issues.create',
-    { siteId: run.siteId, title: `${run.targetLabel}: ${failed.length || 'a'} requirement${failed.length === 1 ? '' : 's'} not met`.slice(0, 200), description, severity: 'medium', category: 'software', links },
+    {
+      siteId: run.siteId,
+      title: `${run.targetLabel}: ${failed.length || 'a'} requirement${failed.length === 1 ? '' : 's'} not met`.slice(0, 200),
+      description,
+      severity: 'medium',
+      category: 'software',
+      links,
+    },
     { success: appText('site.machines.runDetailModal.issueLogged') },
   );
 }
@@ -46,7 +72,15 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
   const data = run.data;
   const hasFailures = data ? data.counts.fail + data.counts.error > 0 : false;
   return (
-    <Modal opened={runId !== null} onClose={onClose} size="xl" title={data ? t('site.machines.runDetailModal.checkOf', { targetLabel: data.targetLabel }) : t('site.machines.runDetailModal.checkRun')} scrollAreaComponent={ScrollArea.Autosize}>
+    <Modal
+      opened={runId !== null}
+      onClose={onClose}
+      size="xl"
+      title={
+        data ? t('site.machines.runDetailModal.checkOf', { targetLabel: data.targetLabel }) : t('site.machines.runDetailModal.checkRun')
+      }
+      scrollAreaComponent={ScrollArea.Autosize}
+    >
       {run.error && !data ? (
         <QueryError title={t('site.machines.runDetailModal.runNotAvailable')} error={run.error} onRetry={run.reload} />
       ) : !data ? (
@@ -136,7 +170,12 @@ export function RunDetailModal({ runId, onClose }: { runId: string | null; onClo
           )}
           {data.hostKey && (
             <Text size="xs" c="dimmed">
-              <Trans t={t} i18nKey="site.machines.runDetailModal.hostKey" values={{ algorithm: data.hostKey.algorithm, fingerprint: data.hostKey.fingerprint }} components={{ code: <Code fz="xs" /> }} />
+              <Trans
+                t={t}
+                i18nKey="site.machines.runDetailModal.hostKey"
+                values={{ algorithm: data.hostKey.algorithm, fingerprint: data.hostKey.fingerprint }}
+                components={{ code: <Code fz="xs" /> }}
+              />
             </Text>
           )}
           <UseAsEvidence run={data} />

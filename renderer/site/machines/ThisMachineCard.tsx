@@ -6,7 +6,15 @@ import { PHASE_PERCENT } from './outcome';
 import { useText } from '../../i18n/i18n';
 
 /** The machine Outpost runs on: its last check, or its progress while it is checked. */
-export function ThisMachineCard({ run, live, onDetail }: { run: CheckRunSummary | null; live: CheckJobHost | undefined; onDetail: (runId: string) => void }) {
+export function ThisMachineCard({
+  run,
+  live,
+  onDetail,
+}: {
+  run: CheckRunSummary | null;
+  live: CheckJobHost | undefined;
+  onDetail: (runId: string) => void;
+}) {
   const t = useText();
   if (!run && !live) return null;
   return (
@@ -16,7 +24,14 @@ export function ThisMachineCard({ run, live, onDetail }: { run: CheckRunSummary 
           {t('site.machines.thisMachineCard.thisMachine')}
         </Text>
         {live && live.phase !== 'done' ? (
-          <Progress value={PHASE_PERCENT[live.phase]} animated size="sm" w={200} aria-label={t('site.machines.thisMachineCard.checkingThisMachine')} data-testid="host-progress" />
+          <Progress
+            value={PHASE_PERCENT[live.phase]}
+            animated
+            size="sm"
+            w={200}
+            aria-label={t('site.machines.thisMachineCard.checkingThisMachine')}
+            data-testid="host-progress"
+          />
         ) : run ? (
           <Group gap="xs" wrap="nowrap">
             <OutcomeBadge outcome={run.outcome} counts={run.counts} />

@@ -37,9 +37,15 @@ export function UseAsEvidence({ run }: { run: CheckRunDetail }) {
   const link = () => {
     if (!selected) return;
     setLinking(true);
-    void runCommand('checklist.linkCheckRun', { itemId: selected, runId: run.id }, { refresh: ['checklist', 'sites'], success: appText('site.machines.useAsEvidence.linked'), errorTitle: appText('site.machines.useAsEvidence.notLinked') }).finally(() =>
-      setLinking(false),
-    );
+    void runCommand(
+      'checklist.linkCheckRun',
+      { itemId: selected, runId: run.id },
+      {
+        refresh: ['checklist', 'sites'],
+        success: appText('site.machines.useAsEvidence.linked'),
+        errorTitle: appText('site.machines.useAsEvidence.notLinked'),
+      },
+    ).finally(() => setLinking(false));
   };
 
   return (
@@ -65,12 +71,25 @@ export function UseAsEvidence({ run }: { run: CheckRunDetail }) {
             onChange={(e) => setChosen(e.currentTarget.value)}
             data={candidates.map((i) => ({ value: i.id, label: `${SHORT_PHASE[i.phase]}: ${i.title}` }))}
           />
-          <Button size="xs" variant="light" leftSection={<IconLink size={14} />} loading={linking} onClick={link} data-testid="link-evidence-submit">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconLink size={14} />}
+            loading={linking}
+            onClick={link}
+            data-testid="link-evidence-submit"
+          >
             {t('site.machines.useAsEvidence.useAsEvidence')}
           </Button>
         </Group>
       )}
-      <Checkbox size="xs" label={t('site.machines.useAsEvidence.showAllOpenChecklist')} checked={showAll} onChange={(e) => setShowAll(e.currentTarget.checked)} data-testid="link-evidence-all" />
+      <Checkbox
+        size="xs"
+        label={t('site.machines.useAsEvidence.showAllOpenChecklist')}
+        checked={showAll}
+        onChange={(e) => setShowAll(e.currentTarget.checked)}
+        data-testid="link-evidence-all"
+      />
     </Stack>
   );
 }

@@ -83,13 +83,19 @@ export function useCheckJob(onFinished: (status: CheckJobStatus) => void) {
       launch(() =>
         method === 'checks.start'
           ? mutation.run('checks.start', input as ApiInput<'checks.start'>, { errorTitle: appText('site.machines.useCheckJob.notStarted') })
-          : mutation.run('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>, { errorTitle: appText('site.machines.useCheckJob.notStarted') }),
+          : mutation.run('checks.checkThisMachine', input as ApiInput<'checks.checkThisMachine'>, {
+              errorTitle: appText('site.machines.useCheckJob.notStarted'),
+            }),
       ),
     [launch, mutation.run],
   );
 
   /** Checks the interrupted machines of a job cut short by a crash or restart, in that job. */
-  const retry = useCallback((jobId: string) => launch(() => mutation.run('checks.retryInterrupted', { jobId }, { errorTitle: appText('site.machines.useCheckJob.notStarted') })), [launch, mutation.run]);
+  const retry = useCallback(
+    (jobId: string) =>
+      launch(() => mutation.run('checks.retryInterrupted', { jobId }, { errorTitle: appText('site.machines.useCheckJob.notStarted') })),
+    [launch, mutation.run],
+  );
 
   const cancel = useCallback(async () => {
     if (jobId.current === null) {

@@ -23,7 +23,14 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
       {site.status === 'rolled_back' && <RollbackNotice siteId={site.id} />}
       <SignOffNotice siteId={site.id} />
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-        <ProgressCard title={t('site.overview.siteOverview.checklist')} openLabel={t('site.overview.siteOverview.openChecklist')} progress={site.checklist} color="indigo" onOpen={() => setTab('checklist')} testId="overview-checklist" />
+        <ProgressCard
+          title={t('site.overview.siteOverview.checklist')}
+          openLabel={t('site.overview.siteOverview.openChecklist')}
+          progress={site.checklist}
+          color="indigo"
+          onOpen={() => setTab('checklist')}
+          testId="overview-checklist"
+        />
         <ProgressCard
           title={t('site.overview.siteOverview.inventoryReceived')}
           openLabel={t('site.overview.siteOverview.openInventory')}
@@ -34,11 +41,21 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
           footer={
             r && (
               <Group gap={6}>
-                <Badge variant="light" color="gray">{t('site.overview.siteOverview.expected', { expected: r.expected })}</Badge>
-                <Badge variant="light" color="teal">{t('site.overview.siteOverview.received', { received: r.received })}</Badge>
-                <Badge variant="light" color={r.missing ? 'red' : 'gray'}>{t('site.overview.siteOverview.missing', { missing: r.missing })}</Badge>
-                <Badge variant="light" color={r.surplus ? 'grape' : 'gray'}>{t('site.overview.siteOverview.surplus', { surplus: r.surplus })}</Badge>
-                <Badge variant="light" color={r.damaged ? 'orange' : 'gray'}>{t('site.overview.siteOverview.damaged', { damaged: r.damaged })}</Badge>
+                <Badge variant="light" color="gray">
+                  {t('site.overview.siteOverview.expected', { expected: r.expected })}
+                </Badge>
+                <Badge variant="light" color="teal">
+                  {t('site.overview.siteOverview.received', { received: r.received })}
+                </Badge>
+                <Badge variant="light" color={r.missing ? 'red' : 'gray'}>
+                  {t('site.overview.siteOverview.missing', { missing: r.missing })}
+                </Badge>
+                <Badge variant="light" color={r.surplus ? 'grape' : 'gray'}>
+                  {t('site.overview.siteOverview.surplus', { surplus: r.surplus })}
+                </Badge>
+                <Badge variant="light" color={r.damaged ? 'orange' : 'gray'}>
+                  {t('site.overview.siteOverview.damaged', { damaged: r.damaged })}
+                </Badge>
               </Group>
             )
           }
@@ -64,7 +81,10 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
             {formatWindow(site.windowStart, site.windowEnd, site.timeZone)}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('site.overview.siteOverview.waveTimeZone', { wave: site.waveName ?? t('site.overview.siteOverview.none'), timeZone: site.timeZone })}
+            {t('site.overview.siteOverview.waveTimeZone', {
+              wave: site.waveName ?? t('site.overview.siteOverview.none'),
+              timeZone: site.timeZone,
+            })}
           </Text>
         </InfoCard>
         <InfoCard icon={<IconMapPin size={16} />} title={t('site.overview.siteOverview.address')}>
@@ -97,7 +117,14 @@ export function SiteOverview({ site }: { site: SiteSummary }) {
           ) : (
             <Group gap={6}>
               {site.technicians.map((tech) => (
-                <Badge key={tech.id ?? `name:${tech.name}`} variant="default" tt="none" fw={500} size="md" title={tech.id ? undefined : t('site.overview.siteOverview.nameOnlyNotLinked')}>
+                <Badge
+                  key={tech.id ?? `name:${tech.name}`}
+                  variant="default"
+                  tt="none"
+                  fw={500}
+                  size="md"
+                  title={tech.id ? undefined : t('site.overview.siteOverview.nameOnlyNotLinked')}
+                >
                   {tech.name}
                 </Badge>
               ))}

@@ -32,7 +32,8 @@ export function GapList({ gaps, draft, onChange, askReasons, disabled }: Props) 
     );
   }
   const reasonable = gaps.filter((g) => g.kind !== 'open_issue');
-  const fillEmpty = () => onChange({ ...draft, ...Object.fromEntries(reasonable.filter((g) => !(draft[g.id] ?? '').trim()).map((g) => [g.id, common.trim()])) });
+  const fillEmpty = () =>
+    onChange({ ...draft, ...Object.fromEntries(reasonable.filter((g) => !(draft[g.id] ?? '').trim()).map((g) => [g.id, common.trim()])) });
   return (
     <Paper withBorder data-testid="signoff-gaps">
       <Text fw={600} size="sm" px="sm" pt={6} c="orange">
@@ -43,7 +44,15 @@ export function GapList({ gaps, draft, onChange, askReasons, disabled }: Props) 
       </Text>
       {askReasons && reasonable.length > 1 && (
         <Group px="sm" pb={6} gap="xs" align="flex-end">
-          <TextInput size="xs" style={{ flex: 1 }} label={t('site.signoff.gapList.commonReason')} value={common} disabled={disabled} onChange={(e) => setCommon(e.currentTarget.value)} data-testid="gap-common-reason" />
+          <TextInput
+            size="xs"
+            style={{ flex: 1 }}
+            label={t('site.signoff.gapList.commonReason')}
+            value={common}
+            disabled={disabled}
+            onChange={(e) => setCommon(e.currentTarget.value)}
+            data-testid="gap-common-reason"
+          />
           <Button size="xs" variant="light" disabled={disabled || common.trim() === ''} onClick={fillEmpty} data-testid="gap-fill-reasons">
             {t('site.signoff.gapList.useForEmpty')}
           </Button>

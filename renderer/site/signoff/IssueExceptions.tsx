@@ -18,7 +18,8 @@ interface Props {
 export function IssueExceptions({ issues, draft, onChange, disabled }: Props) {
   const t = useText();
   const open = issues.filter((i) => OPEN_ISSUE_STATUSES.includes(i.status));
-  const set = (id: string, patch: Partial<{ accept: boolean; reason: string }>) => onChange({ ...draft, [id]: { accept: false, reason: '', ...draft[id], ...patch } });
+  const set = (id: string, patch: Partial<{ accept: boolean; reason: string }>) =>
+    onChange({ ...draft, [id]: { accept: false, reason: '', ...draft[id], ...patch } });
   return (
     <Paper withBorder data-testid="review-issues">
       <Text fw={600} size="sm" px="sm" py={6}>
@@ -55,7 +56,14 @@ export function IssueExceptions({ issues, draft, onChange, disabled }: Props) {
                   <Table.Td>{issue.severity}</Table.Td>
                   <Table.Td>{issue.status.replace(/_/g, ' ')}</Table.Td>
                   <Table.Td>
-                    <Checkbox size="xs" checked={entry.accept} disabled={disabled} onChange={(e) => set(issue.id, { accept: e.currentTarget.checked })} aria-label={t('site.signoff.issueExceptions.acceptIssue', { number: issue.number })} data-testid="accept-exception" />
+                    <Checkbox
+                      size="xs"
+                      checked={entry.accept}
+                      disabled={disabled}
+                      onChange={(e) => set(issue.id, { accept: e.currentTarget.checked })}
+                      aria-label={t('site.signoff.issueExceptions.acceptIssue', { number: issue.number })}
+                      data-testid="accept-exception"
+                    />
                   </Table.Td>
                   <Table.Td>
                     <TextInput

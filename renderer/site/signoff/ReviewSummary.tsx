@@ -39,7 +39,13 @@ export function ReviewSummary({ review, language }: { review: SignOffReview; lan
         <Section title={t('review.checklistByPhase')} testId="review-checklist">
           <SmallTable
             head={[col('phase'), col('done'), col('failed'), col('openRequired'), col('completed')]}
-            rows={review.checklist.map((p) => [phaseText(t, p.phase), `${p.done} / ${p.total}`, p.failed, p.openRequired, when(p.completedAt)])}
+            rows={review.checklist.map((p) => [
+              phaseText(t, p.phase),
+              `${p.done} / ${p.total}`,
+              p.failed,
+              p.openRequired,
+              when(p.completedAt),
+            ])}
             empty={t('review.noChecklist')}
           />
         </Section>
@@ -48,7 +54,18 @@ export function ReviewSummary({ review, language }: { review: SignOffReview; lan
         <Section title={t('review.checksLatest')} testId="review-checks">
           <SmallTable
             head={[col('target'), col('role'), col('result'), col('finished')]}
-            rows={review.checks.map((c) => [c.target, c.role || '—', c.outcome === 'not checked' ? <Text span size="xs" c="dimmed">{t('review.notChecked')}</Text> : c.result, when(c.finishedAt)])}
+            rows={review.checks.map((c) => [
+              c.target,
+              c.role || '—',
+              c.outcome === 'not checked' ? (
+                <Text span size="xs" c="dimmed">
+                  {t('review.notChecked')}
+                </Text>
+              ) : (
+                c.result
+              ),
+              when(c.finishedAt),
+            ])}
             empty={t('review.noTargets')}
           />
         </Section>
@@ -58,9 +75,13 @@ export function ReviewSummary({ review, language }: { review: SignOffReview; lan
           <Group gap="lg" px="sm" pb={6}>
             <Text size="xs">{t('review.expectedN', { n: inv.expected })}</Text>
             <Text size="xs">{t('review.receivedN', { n: inv.received })}</Text>
-            <Text size="xs" c={inv.missing ? 'orange' : undefined}>{t('review.missingN', { n: inv.missing })}</Text>
+            <Text size="xs" c={inv.missing ? 'orange' : undefined}>
+              {t('review.missingN', { n: inv.missing })}
+            </Text>
             <Text size="xs">{t('review.surplusN', { n: inv.surplus })}</Text>
-            <Text size="xs" c={inv.damaged ? 'red' : undefined}>{t('review.damagedN', { n: inv.damaged })}</Text>
+            <Text size="xs" c={inv.damaged ? 'red' : undefined}>
+              {t('review.damagedN', { n: inv.damaged })}
+            </Text>
           </Group>
           <Text size="xs" c="dimmed" px="sm" pb="sm">
             {t('review.itemsListed', { n: inv.exceptions.length })}
@@ -85,7 +106,12 @@ export function ReviewSummary({ review, language }: { review: SignOffReview; lan
             head={[t('training.session'), t('training.start'), t('training.trainer'), t('training.attendance')]}
             rows={review.training.map((s) => {
               const signed = s.attendees.filter((a) => a.attendance === 'signed').length;
-              return [s.topic, when(s.startsAt), s.trainer, t('training.attendanceSummary', { signed, absent: s.attendees.length - signed })];
+              return [
+                s.topic,
+                when(s.startsAt),
+                s.trainer,
+                t('training.attendanceSummary', { signed, absent: s.attendees.length - signed }),
+              ];
             })}
             empty={t('training.noSession')}
           />
@@ -95,7 +121,12 @@ export function ReviewSummary({ review, language }: { review: SignOffReview; lan
         <Section title={t('review.sitesCount', { n: review.sites.length })} testId="review-sites">
           <SmallTable
             head={[col('site'), col('status'), col('siteSheet'), col('decision')]}
-            rows={review.sites.map((s) => [`${s.code} ${s.name}`, s.status, s.sheetHash ? s.sheetHash.slice(0, 12) : t('review.notSigned'), s.sheetDecision ? decisionText(t, s.sheetDecision) : '—'])}
+            rows={review.sites.map((s) => [
+              `${s.code} ${s.name}`,
+              s.status,
+              s.sheetHash ? s.sheetHash.slice(0, 12) : t('review.notSigned'),
+              s.sheetDecision ? decisionText(t, s.sheetDecision) : '—',
+            ])}
             empty={t('review.noSites')}
           />
         </Section>

@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Group, Paper, Radio, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { signOffDecisionSchema, type SignOffDecision } from '../../../shared/domain/signoff';
@@ -70,7 +83,12 @@ export function SignForm({ draft, onChange, language, onLanguage, statement, ver
             />
           </Group>
         </Group>
-        <Radio.Group value={draft.decision} onChange={(v) => set({ decision: signOffDecisionSchema.parse(v) })} label={t('signoff.form.decision')} required>
+        <Radio.Group
+          value={draft.decision}
+          onChange={(v) => set({ decision: signOffDecisionSchema.parse(v) })}
+          label={t('signoff.form.decision')}
+          required
+        >
           <Group mt={4}>
             {signOffDecisionSchema.options.map((d) => (
               <Radio key={d} value={d} label={t(`signoff.decision.${d}`)} data-testid={`decision-${d}`} />
@@ -95,8 +113,22 @@ export function SignForm({ draft, onChange, language, onLanguage, statement, ver
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput label={t('signoff.form.name')} required value={draft.signerName} maxLength={200} onChange={(e) => set({ signerName: e.currentTarget.value })} data-testid="signer-name" />
-          <TextInput label={t('signoff.form.role')} required value={draft.signerRole} maxLength={200} onChange={(e) => set({ signerRole: e.currentTarget.value })} data-testid="signer-role" />
+          <TextInput
+            label={t('signoff.form.name')}
+            required
+            value={draft.signerName}
+            maxLength={200}
+            onChange={(e) => set({ signerName: e.currentTarget.value })}
+            data-testid="signer-name"
+          />
+          <TextInput
+            label={t('signoff.form.role')}
+            required
+            value={draft.signerRole}
+            maxLength={200}
+            onChange={(e) => set({ signerRole: e.currentTarget.value })}
+            data-testid="signer-role"
+          />
           <TextInput
             label={t('signoff.form.email')}
             type="email"
@@ -119,10 +151,23 @@ export function SignForm({ draft, onChange, language, onLanguage, statement, ver
             {missing.length > 0 ? t('signoff.form.stillNeeded', { list: missing.join(', ') }) : t('signoff.form.signingStores')}
           </Text>
           <Group gap="xs">
-            <Button variant="default" size="xs" onClick={() => { setPadKey((k) => k + 1); set({ signature: null }); }}>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => {
+                setPadKey((k) => k + 1);
+                set({ signature: null });
+              }}
+            >
               {t('signoff.form.startOver')}
             </Button>
-            <Button leftSection={<IconSignature size={14} />} disabled={!ready} loading={signing} onClick={onSign} data-testid="sign-submit">
+            <Button
+              leftSection={<IconSignature size={14} />}
+              disabled={!ready}
+              loading={signing}
+              onClick={onSign}
+              data-testid="sign-submit"
+            >
               {t('signoff.form.sign')}
             </Button>
           </Group>

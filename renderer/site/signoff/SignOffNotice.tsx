@@ -15,7 +15,13 @@ export function SignOffNotice({ siteId }: { siteId: string }) {
   const changed = (result.data?.changed ?? []).map((kind) => t(`common.signOffKind.${kind}`));
   if (changed.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} title={t('site.signoff.signOffNotice.title')} data-testid="overview-changed-since-signoff">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle size={16} />}
+      title={t('site.signoff.signOffNotice.title')}
+      data-testid="overview-changed-since-signoff"
+    >
       {t('site.signoff.signOffNotice.changed', { sheets: changed.join(t('site.signoff.signOffNotice.and')) })}{' '}
       <Anchor size="sm" component="button" onClick={() => setTab('signoff')}>
         {t('site.signoff.signOffNotice.open')}

@@ -38,13 +38,25 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   const [language, setLanguage] = useState<SiteLanguage | null>(null);
   useEffect(() => setLanguage(null), [subject.kind, subject.siteId, subject.deploymentId]);
   const review = useApiQuery('signoff.review', { ...subject, language }, COVERED);
-  const sheets = useApiQuery('signoff.list', { siteId: subject.siteId, deploymentId: subject.siteId ? null : subject.deploymentId }, COVERED);
+  const sheets = useApiQuery(
+    'signoff.list',
+    { siteId: subject.siteId, deploymentId: subject.siteId ? null : subject.deploymentId },
+    COVERED,
+  );
   const profile = useProfile((s) => s.profile);
   const [exceptions, setExceptions] = useState<ExceptionDraft>({});
   const [gapDraft, setGapDraft] = useState<GapDraft>({});
   // Remarks are kept on this device per site (or deployment) and sheet kind until signed or cleared.
   const remarkKey = draftKey('remark', subject.siteId ?? subject.deploymentId ?? 'none', subject.kind);
-  const [draft, setDraft] = useState<SignDraft>(() => ({ decision: 'accepted', reason: readDraft(remarkKey, isString) ?? '', signerName: '', signerRole: '', signerEmail: '', confirmed: false, signature: null }));
+  const [draft, setDraft] = useState<SignDraft>(() => ({
+    decision: 'accepted',
+    reason: readDraft(remarkKey, isString) ?? '',
+    signerName: '',
+    signerRole: '',
+    signerEmail: '',
+    confirmed: false,
+    signature: null,
+  }));
   useEffect(() => writeDraft(remarkKey, draft.reason.trim() === '' ? null : draft.reason), [remarkKey, draft.reason]);
   const [signing, setSigning] = useState(false);
 
@@ -60,22 +72,40 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
     setDraft((d) => ({
       ...d,
       signerName: isSite ? siteOwner : (profile?.name ?? ''),
-      signerRole: isSite ? ownerText(data?.language ?? 'en')('signoff.form.siteOwnerRole') : subject.kind === 'deployment_milestone' ? t('site.signoff.signOffPanel.releaseManager') : profile ? ROLE_LABELS[profile.role] : '',
+      signerRole: isSite
+        ? ownerText(data?.language ?? 'en')('signoff.form.siteOwnerRole')
+        : subject.kind === 'deployment_milestone'
+          ? t('site.signoff.signOffPanel.releaseManager')
+          : profile
+            ? ROLE_LABELS[profile.role]
+            : '',
       signerEmail: isSite ? (data?.review.site?.ownerEmail ?? '') : '',
     }));
   }, [subject.kind, subject.siteId, subject.deploymentId, siteOwner]);
 
   const proposed = useMemo(
-    () => Object.entries(exceptions).filter(([, e]) => e.accept).map(([issueId, e]) => ({ issueId, reason: e.reason.trim() })),
+    () =>
+      Object.entries(exceptions)
+        .filter(([, e]) => e.accept)
+        .map(([issueId, e]) => ({ issueId, reason: e.reason.trim() })),
     [exceptions],
   );
   // Gap reasons count only for "accepted with exceptions", and only for gaps still open.
   const gapReasons = useMemo(
-    () => (draft.decision !== 'accepted_with_exceptions' || !data ? [] : data.gaps.filter((g) => g.kind !== 'open_issue' && (gapDraft[g.id] ?? '').trim() !== '').map((g) => ({ gapId: g.id, reason: gapDraft[g.id]!.trim() }))),
+    () =>
+      draft.decision !== 'accepted_with_exceptions' || !data
+        ? []
+        : data.gaps
+            .filter((g) => g.kind !== 'open_issue' && (gapDraft[g.id] ?? '').trim() !== '')
+            .map((g) => ({ gapId: g.id, reason: gapDraft[g.id]!.trim() })),
     [draft.decision, data, gapDraft],
   );
   const verdict = data
-    ? checkGatedDecision({ decision: draft.decision, reason: draft.reason, exceptions: draft.decision === 'rejected' ? [] : proposed, gapReasons }, data.gaps, data.review.issues)
+    ? checkGatedDecision(
+        { decision: draft.decision, reason: draft.reason, exceptions: draft.decision === 'rejected' ? [] : proposed, gapReasons },
+        data.gaps,
+        data.review.issues,
+      )
     : { allowed: false as const, reason: t('site.signoff.signOffPanel.loading') };
   // Blocking issues are explained once, in the banner; the form repeats no refusal the banner already gives.
   const guidance = data ? blockingGuidance(draft.decision, proposed, data.review.issues) : null;
@@ -93,7 +123,8 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
           ? { allowed: false as const, reason: t('site.signoff.signOffPanel.reasonsMissing', { count: withoutReason, gaps: gapCount }) }
           : verdict;
 
-  if (review.error && !data) return <QueryError title={t('site.signoff.signOffPanel.reviewNotAvailable')} error={review.error} onRetry={review.reload} />;
+  if (review.error && !data)
+    return <QueryError title={t('site.signoff.signOffPanel.reviewNotAvailable')} error={review.error} onRetry={review.reload} />;
   if (!data) return <Loader size="sm" m="xl" />;
 
   async function sign() {
@@ -118,7 +149,11 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
         signaturePngBase64: draft.signature,
         statementConfirmed: true,
       },
-      { refresh: ['issues', 'sites'], success: t('site.signoff.signOffPanel.signed'), errorTitle: t('site.signoff.signOffPanel.notSigned') },
+      {
+        refresh: ['issues', 'sites'],
+        success: t('site.signoff.signOffPanel.signed'),
+        errorTitle: t('site.signoff.signOffPanel.notSigned'),
+      },
     );
     setSigning(false);
     if (!result) {
@@ -135,7 +170,12 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
   return (
     <Stack gap="sm" data-testid="signoff-panel">
       {data.changedSinceSignOff && (
-        <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={t('site.signoff.signOffPanel.changedTitle')} data-testid="changed-since-signoff">
+        <Alert
+          color="orange"
+          icon={<IconAlertTriangle size={16} />}
+          title={t('site.signoff.signOffPanel.changedTitle')}
+          data-testid="changed-since-signoff"
+        >
           {t('site.signoff.signOffPanel.changedText')}
         </Alert>
       )}
@@ -144,9 +184,20 @@ export function SignOffPanel({ subject }: { subject: SignOffSubject }) {
           {guidance}
         </Alert>
       )}
-      <GapList gaps={data.gaps} draft={gapDraft} onChange={setGapDraft} askReasons={draft.decision === 'accepted_with_exceptions'} disabled={signing} />
+      <GapList
+        gaps={data.gaps}
+        draft={gapDraft}
+        onChange={setGapDraft}
+        askReasons={draft.decision === 'accepted_with_exceptions'}
+        disabled={signing}
+      />
       <ReviewSummary review={data.review} language={data.language} />
-      <IssueExceptions issues={data.review.issues} draft={exceptions} onChange={setExceptions} disabled={signing || draft.decision === 'rejected'} />
+      <IssueExceptions
+        issues={data.review.issues}
+        draft={exceptions}
+        onChange={setExceptions}
+        disabled={signing || draft.decision === 'rejected'}
+      />
       <SignForm
         key={data.latestSheetId ?? 'first'}
         draft={draft}

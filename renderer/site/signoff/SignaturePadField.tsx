@@ -60,8 +60,18 @@ export function SignaturePadField({ onChange, height = 160, language = 'en' }: P
 
   return (
     <div>
-      <Paper withBorder radius="sm" style={{ height, touchAction: 'none', background: SIGNATURE_PAPER, colorScheme: 'light' }} data-testid="signature-paper">
-        <canvas ref={canvasRef} data-testid="signature-pad" aria-label={t('signoff.pad.label')} style={{ width: '100%', height: '100%', display: 'block', cursor: 'crosshair' }} />
+      <Paper
+        withBorder
+        radius="sm"
+        style={{ height, touchAction: 'none', background: SIGNATURE_PAPER, colorScheme: 'light' }}
+        data-testid="signature-paper"
+      >
+        <canvas
+          ref={canvasRef}
+          data-testid="signature-pad"
+          aria-label={t('signoff.pad.label')}
+          style={{ width: '100%', height: '100%', display: 'block', cursor: 'crosshair' }}
+        />
       </Paper>
       <Group justify="space-between" mt={4}>
         <Text size="xs" c="dimmed">

@@ -26,6 +26,9 @@ export async function downloadSheetPdf(sheetId: string): Promise<boolean> {
     }
     await wait(200);
   }
-  showApiError({ code: 'internal', message: appText('site.signoff.downloadPdf.tooLong') }, appText('site.signoff.downloadPdf.notAvailable'));
+  showApiError(
+    { code: 'internal', message: appText('site.signoff.downloadPdf.tooLong') },
+    appText('site.signoff.downloadPdf.notAvailable'),
+  );
   return false;
 }

@@ -45,10 +45,33 @@ export function AttendeeForm({ sessionId, language }: { sessionId: string; langu
     <Paper withBorder p="sm" data-testid="attendee-form" lang={language}>
       <Stack gap="xs">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('training.form.name')} required size="xs" maxLength={200} value={name} error={mutation.fieldErrors.name} onChange={(e) => setName(e.currentTarget.value)} data-testid="attendee-name" />
-          <TextInput label={t('training.form.role')} required size="xs" maxLength={200} value={role} error={mutation.fieldErrors.role} onChange={(e) => setRole(e.currentTarget.value)} data-testid="attendee-role" />
+          <TextInput
+            label={t('training.form.name')}
+            required
+            size="xs"
+            maxLength={200}
+            value={name}
+            error={mutation.fieldErrors.name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-testid="attendee-name"
+          />
+          <TextInput
+            label={t('training.form.role')}
+            required
+            size="xs"
+            maxLength={200}
+            value={role}
+            error={mutation.fieldErrors.role}
+            onChange={(e) => setRole(e.currentTarget.value)}
+            data-testid="attendee-role"
+          />
         </SimpleGrid>
-        <Radio.Group value={absent ? 'absent' : 'signed'} onChange={(v) => setAbsent(v === 'absent')} label={t('training.form.attendance')} size="xs">
+        <Radio.Group
+          value={absent ? 'absent' : 'signed'}
+          onChange={(v) => setAbsent(v === 'absent')}
+          label={t('training.form.attendance')}
+          size="xs"
+        >
           <Group mt={4}>
             <Radio value="signed" label={t('training.form.present')} data-testid="attendee-signed" />
             <Radio value="absent" label={t('training.form.absent')} data-testid="attendee-absent" />
@@ -64,7 +87,14 @@ export function AttendeeForm({ sessionId, language }: { sessionId: string; langu
           <Text size="xs" c="dimmed">
             {t('training.form.final')}
           </Text>
-          <Button size="xs" leftSection={<IconUserPlus size={14} />} disabled={!ready} loading={mutation.pending} onClick={() => void submit()} data-testid="attendee-submit">
+          <Button
+            size="xs"
+            leftSection={<IconUserPlus size={14} />}
+            disabled={!ready}
+            loading={mutation.pending}
+            onClick={() => void submit()}
+            data-testid="attendee-submit"
+          >
             {t('training.form.add')}
           </Button>
         </Group>

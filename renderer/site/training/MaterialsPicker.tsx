@@ -31,13 +31,32 @@ export function MaterialsPicker({ value, onChange }: { value: PickedMaterial[]; 
     <Group gap="xs">
       <FileButton onChange={(files) => void add(files)} accept="image/*" multiple>
         {(props) => (
-          <Button {...props} size="xs" variant="default" leftSection={<IconPaperclip size={14} />} loading={busy} data-testid="training-material">
+          <Button
+            {...props}
+            size="xs"
+            variant="default"
+            leftSection={<IconPaperclip size={14} />}
+            loading={busy}
+            data-testid="training-material"
+          >
             {t('site.training.materialsPicker.add')}
           </Button>
         )}
       </FileButton>
       {value.map((m) => (
-        <Badge key={m.sha256} variant="light" color="gray" tt="none" rightSection={<CloseButton size="xs" onClick={() => onChange(value.filter((v) => v.sha256 !== m.sha256))} aria-label={t('site.training.materialsPicker.remove', { name: m.name })} />}>
+        <Badge
+          key={m.sha256}
+          variant="light"
+          color="gray"
+          tt="none"
+          rightSection={
+            <CloseButton
+              size="xs"
+              onClick={() => onChange(value.filter((v) => v.sha256 !== m.sha256))}
+              aria-label={t('site.training.materialsPicker.remove', { name: m.name })}
+            />
+          }
+        >
           {m.name}
         </Badge>
       ))}

@@ -20,7 +20,15 @@ export function SessionCard({ session, language }: { session: TrainingSession; l
   async function addMaterials(next: PickedMaterial[]) {
     const known = new Set(session.materials.map((m) => m.sha256));
     for (const m of next.filter((x) => !known.has(x.sha256))) {
-      await runCommand('training.addMaterial', { sessionId: session.id, sha256: m.sha256, name: m.name }, { refresh: ['training'], errorTitle: t('site.training.sessionCard.notLinked'), success: t('site.training.sessionCard.added', { name: m.name }) });
+      await runCommand(
+        'training.addMaterial',
+        { sessionId: session.id, sha256: m.sha256, name: m.name },
+        {
+          refresh: ['training'],
+          errorTitle: t('site.training.sessionCard.notLinked'),
+          success: t('site.training.sessionCard.added', { name: m.name }),
+        },
+      );
     }
   }
 
@@ -31,7 +39,8 @@ export function SessionCard({ session, language }: { session: TrainingSession; l
           <div>
             <Text fw={600}>{session.topic}</Text>
             <Text size="xs" c="dimmed">
-              <Time iso={session.startsAt} /> · {t('site.training.sessionCard.durationTrainer', { minutes: session.durationMinutes, trainer: session.trainer })}
+              <Time iso={session.startsAt} /> ·{' '}
+              {t('site.training.sessionCard.durationTrainer', { minutes: session.durationMinutes, trainer: session.trainer })}
             </Text>
           </div>
           <Group gap={6}>
@@ -62,7 +71,13 @@ export function SessionCard({ session, language }: { session: TrainingSession; l
         <MaterialsPicker value={[]} onChange={(next) => void addMaterials(next)} />
         <AttendanceTable attendees={session.attendees} />
         <Group>
-          <Button size="xs" variant={adding ? 'subtle' : 'light'} leftSection={<IconUserPlus size={14} />} onClick={() => setAdding((a) => !a)} data-testid="attendee-add">
+          <Button
+            size="xs"
+            variant={adding ? 'subtle' : 'light'}
+            leftSection={<IconUserPlus size={14} />}
+            onClick={() => setAdding((a) => !a)}
+            data-testid="attendee-add"
+          >
             {adding ? t('site.training.sessionCard.closeForm') : t('site.training.sessionCard.addAttendee')}
           </Button>
         </Group>

@@ -47,7 +47,11 @@ export function SessionModal({ siteId, opened, onClose }: { siteId: string; open
     );
     if (!session) return;
     for (const m of draft.materials) {
-      await runCommand('training.addMaterial', { sessionId: session.id, sha256: m.sha256, name: m.name }, { errorTitle: t('site.training.sessionModal.notLinked'), refresh: ['training'] });
+      await runCommand(
+        'training.addMaterial',
+        { sessionId: session.id, sha256: m.sha256, name: m.name },
+        { errorTitle: t('site.training.sessionModal.notLinked'), refresh: ['training'] },
+      );
     }
     showSuccess(t('site.training.sessionModal.recorded'));
     setDraft(empty());
@@ -57,8 +61,25 @@ export function SessionModal({ siteId, opened, onClose }: { siteId: string; open
   return (
     <Modal opened={opened} onClose={close} title={t('site.training.sessionModal.title')} size="lg">
       <Stack gap="sm" data-testid="training-session-form">
-        <TextInput label={t('site.training.sessionModal.topic')} required maxLength={200} value={draft.topic} error={mutation.fieldErrors.topic} onChange={(e) => set({ topic: e.currentTarget.value })} data-autofocus data-testid="training-topic" />
-        <TextInput label={t('site.training.sessionModal.trainer')} required maxLength={200} value={draft.trainer} error={mutation.fieldErrors.trainer} onChange={(e) => set({ trainer: e.currentTarget.value })} data-testid="training-trainer" />
+        <TextInput
+          label={t('site.training.sessionModal.topic')}
+          required
+          maxLength={200}
+          value={draft.topic}
+          error={mutation.fieldErrors.topic}
+          onChange={(e) => set({ topic: e.currentTarget.value })}
+          data-autofocus
+          data-testid="training-topic"
+        />
+        <TextInput
+          label={t('site.training.sessionModal.trainer')}
+          required
+          maxLength={200}
+          value={draft.trainer}
+          error={mutation.fieldErrors.trainer}
+          onChange={(e) => set({ trainer: e.currentTarget.value })}
+          data-testid="training-trainer"
+        />
         <SimpleGrid cols={2} spacing="sm">
           <SiteTimeInput
             label={t('site.training.sessionModal.start')}

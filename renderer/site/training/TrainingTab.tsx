@@ -33,7 +33,8 @@ export function TrainingTab({ siteId }: { siteId: string }) {
     showSuccess(result.value.fileName, t('site.training.trainingTab.exported'));
   }
 
-  if (sessions.error && !sessions.data) return <QueryError m="md" title={t('site.training.trainingTab.notAvailable')} error={sessions.error} onRetry={sessions.reload} />;
+  if (sessions.error && !sessions.data)
+    return <QueryError m="md" title={t('site.training.trainingTab.notAvailable')} error={sessions.error} onRetry={sessions.reload} />;
   if (!sessions.data) return <Loader size="sm" m="xl" />;
   const list = sessions.data;
   return (
@@ -44,7 +45,15 @@ export function TrainingTab({ siteId }: { siteId: string }) {
             {list.length === 0 ? t('site.training.trainingTab.none') : t('site.training.trainingTab.sessions', { count: list.length })}
           </Text>
           <Group gap="xs">
-            <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} loading={exporting} disabled={list.length === 0} onClick={() => void exportCsv()} data-testid="training-export-csv">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={14} />}
+              loading={exporting}
+              disabled={list.length === 0}
+              onClick={() => void exportCsv()}
+              data-testid="training-export-csv"
+            >
               {t('site.training.trainingTab.exportCsv')}
             </Button>
             <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)} data-testid="training-new">

@@ -9,7 +9,8 @@ export type AttributeValue = { value: unknown } | { unavailable: string };
 
 type Answer<K extends ProbeResult['kind']> = Extract<ProbeResult, { kind: K }>;
 
-const known = (value: unknown, what: string): AttributeValue => (value === null || value === undefined ? { unavailable: `the target did not report ${what}` } : { value });
+const known = (value: unknown, what: string): AttributeValue =>
+  value === null || value === undefined ? { unavailable: `the target did not report ${what}` } : { value };
 
 function answerOf<K extends ProbeResult['kind']>(facts: Facts, id: string, kind: K): Answer<K> | string {
   const a = facts.probes[id];
@@ -26,18 +27,24 @@ export function attributeValue(kind: string, attr: string, params: Record<string
   switch (kind) {
     case 'package': {
       const name = String(params.name);
-      const versions = facts.packages.filter((p) => p.name === name || (p.arch !== null && `${p.name}:${p.arch}` === name)).map((p) => p.version);
+      const versions = facts.packages
+        .filter((p) => p.name === name || (p.arch !== null && `${p.name}:${p.arch}` === name))
+        .map((p) => p.version);
       return facts.packages.length === 0 ? { unavailable: 'the target did not report its packages' } : { value: versions };
     }
     case 'service': {
       const key = (n: string) => n.replace(/\.service$/, '').toLowerCase();
-      const s = facts.services.find((x) => key(x.name) === key(String(params.name)) || (x.aliases ?? []).some((a) => key(a) === key(String(params.name))));
+      const s = facts.services.find(
+        (x) => key(x.name) === key(String(params.name)) || (x.aliases ?? []).some((a) => key(a) === key(String(params.name))),
+      );
       if (facts.services.length === 0) return { unavailable: 'the target did not report its services' };
       if (!s) return { value: false };
       return attr === 'running' ? { value: s.active } : known(s.enabled, 'whether the service is enabled');
     }
     case 'port': {
-      const ips = facts.ports.filter((p) => p.port === params.port && p.protocol === params.protocol).map((p) => p.address.replace(/^\[|\]$/g, ''));
+      const ips = facts.ports
+        .filter((p) => p.port === params.port && p.protocol === params.protocol)
+        .map((p) => p.address.replace(/^\[|\]$/g, ''));
       return { value: [...new Set(ips)] };
     }
   }

@@ -6,7 +6,8 @@ import { excerpt, verdict, type EvaluatorInput, type Verdict } from './verdict';
 /** Attributes Goss reads as a stream of lines: a plain list holds patterns (`foo`, `!foo`, `/re/`). */
 const READER_ATTRIBUTES = new Set(['contents', 'stdout', 'stderr', 'body', 'headers']);
 
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(excerpt(value, 120)) : excerpt(JSON.stringify(value), 160));
+const show = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(excerpt(value, 120)) : excerpt(JSON.stringify(value), 160);
 
 export interface MatcherOutcome {
   expected: string[];

@@ -47,7 +47,12 @@ describe('cpu_cores and memory', () => {
 
   it('says when memory passes only within the firmware tolerance', () => {
     const result = evaluateOne('memory', { minBytes: 32 * GiB });
-    expect(result).toMatchObject({ status: 'pass', expected: 'at least 32 GiB memory', actual: '31.3 GiB total', message: expect.stringContaining('5%') });
+    expect(result).toMatchObject({
+      status: 'pass',
+      expected: 'at least 32 GiB memory',
+      actual: '31.3 GiB total',
+      message: expect.stringContaining('5%'),
+    });
   });
 });
 
@@ -80,7 +85,11 @@ describe('disk_free', () => {
   });
 
   it('is an error when no mounts could be read, with the reason', () => {
-    const result = evaluateOne('disk_free', { mount: '/', minFreeBytes: 1 }, { mounts: [], unreadable: [{ fact: 'mounts', reason: 'df timed out', needsPrivilege: false }] });
+    const result = evaluateOne(
+      'disk_free',
+      { mount: '/', minFreeBytes: 1 },
+      { mounts: [], unreadable: [{ fact: 'mounts', reason: 'df timed out', needsPrivilege: false }] },
+    );
     expect(result).toMatchObject({ status: 'error', message: 'Could not read the mounted file systems: df timed out' });
   });
 });
@@ -98,7 +107,9 @@ describe('clock_skew', () => {
 
   it('says which way the clock is off', () => {
     const facts = makeFacts();
-    expect(evaluateOne('clock_skew', { maxSeconds: 2 }, { clock: { ...facts.clock, offsetSeconds: -5.2 } }).actual).toBe('5.2 s behind, synchronized');
+    expect(evaluateOne('clock_skew', { maxSeconds: 2 }, { clock: { ...facts.clock, offsetSeconds: -5.2 } }).actual).toBe(
+      '5.2 s behind, synchronized',
+    );
   });
 });
 
@@ -117,14 +128,22 @@ describe('hardware_serial', () => {
   });
 
   it('is skipped without a linked inventory item', () => {
-    expect(evaluateOne('hardware_serial', {}, {}, null)).toMatchObject({ status: 'skipped', message: expect.stringContaining('No inventory item') });
+    expect(evaluateOne('hardware_serial', {}, {}, null)).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('No inventory item'),
+    });
   });
 
   it('is an error saying it needs privilege when the serial was unreadable for that reason', () => {
     const result = evaluateOne(
       'hardware_serial',
       {},
-      { hardware: { ...hardware, serial: null }, unreadable: [{ fact: 'hardware.serial', reason: 'permission denied reading /sys/class/dmi/id/product_serial', needsPrivilege: true }] },
+      {
+        hardware: { ...hardware, serial: null },
+        unreadable: [
+          { fact: 'hardware.serial', reason: 'permission denied reading /sys/class/dmi/id/product_serial', needsPrivilege: true },
+        ],
+      },
       'SRV-0001-AB',
     );
     expect(result).toMatchObject({ status: 'error', actual: 'unreadable', message: expect.stringContaining('needs privilege') });
@@ -134,10 +153,17 @@ describe('hardware_serial', () => {
     const result = evaluateOne(
       'hardware_serial',
       {},
-      { hardware: { ...hardware, serial: null }, unreadable: [{ fact: 'hardware.serial', reason: 'Reading /sys/class/dmi/id/product_serial needs root (use sudo)', needsPrivilege: true }] },
+      {
+        hardware: { ...hardware, serial: null },
+        unreadable: [
+          { fact: 'hardware.serial', reason: 'Reading /sys/class/dmi/id/product_serial needs root (use sudo)', needsPrivilege: true },
+        ],
+      },
       'SRV-0001-AB',
     );
-    expect(result.message).toBe('Could not read the hardware serial: Reading /sys/class/dmi/id/product_serial needs root (use sudo) (needs privilege)');
+    expect(result.message).toBe(
+      'Could not read the hardware serial: Reading /sys/class/dmi/id/product_serial needs root (use sudo) (needs privilege)',
+    );
   });
 
   it('points out a firmware placeholder', () => {

@@ -12,19 +12,24 @@ export function evaluateOs(p: RequirementParams<'os'>, { facts }: EvaluatorInput
   const os = facts.os;
   const wantedDistributions = p.distribution === undefined ? [] : Array.isArray(p.distribution) ? p.distribution : [p.distribution];
   const expected = [p.family, wantedDistributions.join(' or '), p.version].filter(Boolean).join(' ') || 'any OS';
-  const actual = [os.family, os.distribution ?? '?', os.distributionVersion ?? os.version ?? '?'].join(' ') + (os.distributionName ? ` (${os.distributionName})` : '');
+  const actual =
+    [os.family, os.distribution ?? '?', os.distributionVersion ?? os.version ?? '?'].join(' ') +
+    (os.distributionName ? ` (${os.distributionName})` : '');
   const problems: string[] = [];
   if (p.family && os.family !== p.family) problems.push(`OS family is ${os.family}, not ${p.family}`);
   if (wantedDistributions.length > 0) {
-    if (os.distribution === null && (os.family === 'linux' || os.family === 'unknown')) return missingFact(facts, ['os.distribution', 'os'], expected, 'the distribution');
+    if (os.distribution === null && (os.family === 'linux' || os.family === 'unknown'))
+      return missingFact(facts, ['os.distribution', 'os'], expected, 'the distribution');
     if (os.distribution === null) problems.push(`a ${os.family} target has no Linux distribution`);
-    else if (!wantedDistributions.some((d) => d.toLowerCase() === os.distribution!.toLowerCase())) problems.push(`distribution is ${os.distribution}`);
+    else if (!wantedDistributions.some((d) => d.toLowerCase() === os.distribution!.toLowerCase()))
+      problems.push(`distribution is ${os.distribution}`);
   }
   if (p.version) {
     const constraint = parseVersionConstraint(p.version);
     if (!constraint.ok) return verdict('error', expected, actual, `Invalid version constraint: ${constraint.reason}`);
     if (os.version === null) return missingFact(facts, ['os.version', 'os'], expected, 'the OS version');
-    if (!satisfiesConstraint(os.version, constraint.clauses, 'other')) problems.push(`version ${os.version} is not ${formatConstraint(constraint.clauses)}`);
+    if (!satisfiesConstraint(os.version, constraint.clauses, 'other'))
+      problems.push(`version ${os.version} is not ${formatConstraint(constraint.clauses)}`);
   }
   return judge(expected, actual, problems);
 }
@@ -44,7 +49,12 @@ export function evaluateMemory(p: RequirementParams<'memory'>, { facts }: Evalua
   const actual = `${formatBytes(total)} total`;
   if (total >= p.minBytes) return judge(expected, actual, []);
   if (total >= p.minBytes * (1 - MEMORY_TOLERANCE)) {
-    return verdict('pass', expected, actual, `Meets the requirement: within the ${MEMORY_TOLERANCE * 100}% that firmware and kernel keep from the installed memory`);
+    return verdict(
+      'pass',
+      expected,
+      actual,
+      `Meets the requirement: within the ${MEMORY_TOLERANCE * 100}% that firmware and kernel keep from the installed memory`,
+    );
   }
   return judge(expected, actual, [`only ${formatBytes(total)} memory`]);
 }
@@ -56,7 +66,10 @@ export function mountFor<M extends { mount: string }>(mounts: readonly M[], path
 }
 
 export function evaluateDiskFree(p: RequirementParams<'disk_free'>, { facts }: EvaluatorInput): Verdict {
-  const parts = [p.minFreeBytes !== undefined ? `at least ${formatBytes(p.minFreeBytes)} free` : null, p.maxUsePercent !== undefined ? `at most ${p.maxUsePercent}% used` : null];
+  const parts = [
+    p.minFreeBytes !== undefined ? `at least ${formatBytes(p.minFreeBytes)} free` : null,
+    p.maxUsePercent !== undefined ? `at most ${p.maxUsePercent}% used` : null,
+  ];
   const expected = `${parts.filter(Boolean).join(' and ') || 'a mounted file system'} on ${p.mount}`;
   if (facts.mounts.length === 0) return missingFact(facts, ['mounts'], expected, 'the mounted file systems');
   const mount = mountFor(facts.mounts, p.mount);
@@ -64,8 +77,10 @@ export function evaluateDiskFree(p: RequirementParams<'disk_free'>, { facts }: E
   const where = mount.mount === p.mount ? mount.mount : `${mount.mount} (holding ${p.mount})`;
   const actual = `${formatBytes(mount.freeBytes)} free of ${formatBytes(mount.sizeBytes)}, ${mount.usePercent.toFixed(1)}% used on ${where}`;
   const problems: string[] = [];
-  if (p.minFreeBytes !== undefined && mount.freeBytes < p.minFreeBytes) problems.push(`only ${formatBytes(mount.freeBytes)} free on ${mount.mount}`);
-  if (p.maxUsePercent !== undefined && mount.usePercent > p.maxUsePercent) problems.push(`${mount.usePercent.toFixed(1)}% used on ${mount.mount}`);
+  if (p.minFreeBytes !== undefined && mount.freeBytes < p.minFreeBytes)
+    problems.push(`only ${formatBytes(mount.freeBytes)} free on ${mount.mount}`);
+  if (p.maxUsePercent !== undefined && mount.usePercent > p.maxUsePercent)
+    problems.push(`${mount.usePercent.toFixed(1)}% used on ${mount.mount}`);
   return judge(expected, actual, problems);
 }
 
@@ -83,17 +98,36 @@ export function evaluateClockSkew(p: RequirementParams<'clock_skew'>, { facts }:
 export const serialKey = (serial: string): string => serial.replace(/\s+/g, '').toUpperCase();
 
 /** What firmware reports when nobody set a serial. */
-const PLACEHOLDER_SERIALS = new Set(['TOBEFILLEDBYO.E.M.', 'DEFAULTSTRING', 'SYSTEMSERIALNUMBER', 'NOTSPECIFIED', 'NOTAPPLICABLE', 'NONE', '0', '0123456789', 'CHASSISSERIALNUMBER']);
+const PLACEHOLDER_SERIALS = new Set([
+  'TOBEFILLEDBYO.E.M.',
+  'DEFAULTSTRING',
+  'SYSTEMSERIALNUMBER',
+  'NOTSPECIFIED',
+  'NOTAPPLICABLE',
+  'NONE',
+  '0',
+  '0123456789',
+  'CHASSISSERIALNUMBER',
+]);
 
 export function evaluateHardwareSerial(_p: RequirementParams<'hardware_serial'>, { facts, context }: EvaluatorInput): Verdict {
   if (context.expectedSerial === null || context.expectedSerial.trim() === '') {
-    return verdict('skipped', 'the serial of the linked inventory item', 'not compared', 'No inventory item with an expected serial is linked to this machine');
+    return verdict(
+      'skipped',
+      'the serial of the linked inventory item',
+      'not compared',
+      'No inventory item with an expected serial is linked to this machine',
+    );
   }
   const expected = `serial ${context.expectedSerial}`;
   const serial = facts.hardware.serial;
   if (serial === null) return missingFact(facts, ['hardware.serial', 'serial'], expected, 'the hardware serial');
   if (serialKey(serial) === serialKey(context.expectedSerial)) return judge(expected, `serial ${serial}`, []);
   const placeholder = PLACEHOLDER_SERIALS.has(serialKey(serial)) ? ' (a firmware placeholder: the serial was never set)' : '';
-  return verdict('fail', expected, `serial ${serial}`, `This machine's serial is ${serial}${placeholder}, not the linked item's ${context.expectedSerial}`);
+  return verdict(
+    'fail',
+    expected,
+    `serial ${serial}`,
+    `This machine's serial is ${serial}${placeholder}, not the linked item's ${context.expectedSerial}`,
+  );
 }
-

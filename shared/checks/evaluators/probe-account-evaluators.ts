@@ -3,7 +3,12 @@ import { probeAnswer } from './probe-answer';
 import { judge, type EvaluatorInput, type Verdict } from './verdict';
 
 export function evaluateUser(p: RequirementParams<'user'>, input: EvaluatorInput): Verdict {
-  const details = [p.uid !== undefined && `uid ${p.uid}`, p.groups?.length && `in ${p.groups.join(', ')}`, p.home && `home ${p.home}`, p.shell && `shell ${p.shell}`].filter(Boolean);
+  const details = [
+    p.uid !== undefined && `uid ${p.uid}`,
+    p.groups?.length && `in ${p.groups.join(', ')}`,
+    p.home && `home ${p.home}`,
+    p.shell && `shell ${p.shell}`,
+  ].filter(Boolean);
   const expected = p.exists ? `user ${p.name} exists${details.length ? ` with ${details.join(', ')}` : ''}` : `no user ${p.name}`;
   const got = probeAnswer(input, 'user', expected);
   if ('verdict' in got) return got.verdict;

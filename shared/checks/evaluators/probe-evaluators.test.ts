@@ -22,7 +22,11 @@ describe('file', () => {
     [{ path: '/etc/ssh/sshd_config', mode: '0600' }, file(), 'fail'],
     [{ path: '/etc/ssh/sshd_config', owner: 'deploy' }, file(), 'fail'],
     [{ path: '/etc/ssh/sshd_config', sha256: 'b'.repeat(64) }, file(), 'fail'],
-    [{ path: '/etc/ssh/sshd_config', contains: ['PermitRootLogin no', '/^PasswordAuthentication\\s+no$/', '!PermitEmptyPasswords yes'] }, file(), 'pass'],
+    [
+      { path: '/etc/ssh/sshd_config', contains: ['PermitRootLogin no', '/^PasswordAuthentication\\s+no$/', '!PermitEmptyPasswords yes'] },
+      file(),
+      'pass',
+    ],
     [{ path: '/etc/ssh/sshd_config', contains: ['!/PasswordAuthentication/'] }, file(), 'fail'],
     [{ path: '/etc/ssh/sshd_config', contains: ['/([a-z/'] }, file(), 'error'], // invalid regex
     [{ path: '/etc/pos/secret.conf', sha256: SHA }, file({ sha256: null, contents: null }), 'error'], // unreadable
@@ -44,13 +48,25 @@ describe('file', () => {
 
   it('is an error when the target did not answer or the probe failed', () => {
     expect(evaluateOne('file', { path: '/etc/hosts' })).toMatchObject({ status: 'error', message: 'The target did not answer this check' });
-    const denied = evaluateOne('file', { path: '/var/lib/pos/licence.key' }, answer({ kind: 'error', message: 'Permission denied', needsPrivilege: true }));
+    const denied = evaluateOne(
+      'file',
+      { path: '/var/lib/pos/licence.key' },
+      answer({ kind: 'error', message: 'Permission denied', needsPrivilege: true }),
+    );
     expect(denied).toMatchObject({ status: 'error', message: expect.stringContaining('needs privilege') });
   });
 });
 
 describe('command', () => {
-  const ran = (over: Partial<Extract<ProbeResult, { kind: 'command' }>> = {}): ProbeResult => ({ kind: 'command', exitStatus: 0, stdout: 'pos-server 2026.4.1\n', stderr: '', timedOut: false, durationMs: 120, ...over });
+  const ran = (over: Partial<Extract<ProbeResult, { kind: 'command' }>> = {}): ProbeResult => ({
+    kind: 'command',
+    exitStatus: 0,
+    stdout: 'pos-server 2026.4.1\n',
+    stderr: '',
+    timedOut: false,
+    durationMs: 120,
+    ...over,
+  });
   it.each([
     [{ command: 'pos-server --version' }, ran(), 'pass'],
     [{ command: 'pos-server --version', stdout: ['2026.4', '/^pos-server \\d+\\.\\d+/'] }, ran(), 'pass'],
@@ -63,7 +79,11 @@ describe('command', () => {
   });
 
   it('reports a time-out as such', () => {
-    const result = evaluateOne('command', { command: 'sleep 60', timeoutSeconds: 1 }, answer(ran({ exitStatus: null, timedOut: true, durationMs: 1000, stdout: '' })));
+    const result = evaluateOne(
+      'command',
+      { command: 'sleep 60', timeoutSeconds: 1 },
+      answer(ran({ exitStatus: null, timedOut: true, durationMs: 1000, stdout: '' })),
+    );
     expect(result).toMatchObject({ status: 'fail', message: 'Timed out after 1 s', actual: 'still running after 1.0 s' });
   });
 });
@@ -80,7 +100,13 @@ describe('kernel_param', () => {
 });
 
 describe('http', () => {
-  const got = (over: Partial<Extract<ProbeResult, { kind: 'http' }>> = {}): ProbeResult => ({ kind: 'http', status: 200, body: '{"status":"ok"}', error: null, ...over });
+  const got = (over: Partial<Extract<ProbeResult, { kind: 'http' }>> = {}): ProbeResult => ({
+    kind: 'http',
+    status: 200,
+    body: '{"status":"ok"}',
+    error: null,
+    ...over,
+  });
   it.each([
     [{ url: 'https://localhost:8443/health' }, got(), 'pass'],
     [{ url: 'https://localhost:8443/health', body: ['"ok"'] }, got(), 'pass'],
@@ -100,7 +126,12 @@ describe('addr and dns', () => {
     ['addr', { host: '10.99.0.1', port: 23, reachable: false }, { kind: 'addr', reachable: false, error: 'refused' }, 'pass'],
     ['addr', { host: 'a;b', port: 23 }, { kind: 'addr', reachable: true, error: null }, 'error'],
     ['dns', { name: 'pos.example.com' }, { kind: 'dns', addresses: ['10.20.1.10'], error: null }, 'pass'],
-    ['dns', { name: 'pos.example.com', addresses: ['10.20.1.10'] }, { kind: 'dns', addresses: ['10.20.1.10', '10.20.1.11'], error: null }, 'pass'],
+    [
+      'dns',
+      { name: 'pos.example.com', addresses: ['10.20.1.10'] },
+      { kind: 'dns', addresses: ['10.20.1.10', '10.20.1.11'], error: null },
+      'pass',
+    ],
     ['dns', { name: 'pos.example.com', addresses: ['10.20.1.12'] }, { kind: 'dns', addresses: ['10.20.1.10'], error: null }, 'fail'],
     ['dns', { name: 'pos.example.com' }, { kind: 'dns', addresses: [], error: 'NXDOMAIN' }, 'fail'],
     ['dns', { name: 'old.example.com', resolvable: false }, { kind: 'dns', addresses: [], error: 'NXDOMAIN' }, 'pass'],

@@ -8,13 +8,24 @@ const modeKey = (mode: string): number => parseInt(mode, 8);
 const formatMode = (mode: string): string => modeKey(mode).toString(8).padStart(4, '0');
 
 export function evaluateFile(p: RequirementParams<'file'>, input: EvaluatorInput): Verdict {
-  const details = [p.mode && `mode ${formatMode(p.mode)}`, p.owner && `owner ${p.owner}`, p.group && `group ${p.group}`, p.sha256 && `SHA-256 ${p.sha256.toLowerCase().slice(0, 12)}…`, p.contains && `containing ${describePatterns(p.contains)}`].filter(Boolean);
+  const details = [
+    p.mode && `mode ${formatMode(p.mode)}`,
+    p.owner && `owner ${p.owner}`,
+    p.group && `group ${p.group}`,
+    p.sha256 && `SHA-256 ${p.sha256.toLowerCase().slice(0, 12)}…`,
+    p.contains && `containing ${describePatterns(p.contains)}`,
+  ].filter(Boolean);
   const expected = p.exists ? `${p.path} exists${details.length ? ` with ${details.join(', ')}` : ''}` : `${p.path} does not exist`;
   const got = probeAnswer(input, 'file', expected);
   if ('verdict' in got) return got.verdict;
   const f = got.answer;
   if (!f.exists) return judge(expected, 'does not exist', p.exists ? [`${p.path} does not exist`] : []);
-  const actualParts = [f.mode && `mode ${formatMode(f.mode)}`, f.owner && `owner ${f.owner}`, f.group && `group ${f.group}`, f.sha256 && `SHA-256 ${f.sha256.toLowerCase().slice(0, 12)}…`].filter(Boolean);
+  const actualParts = [
+    f.mode && `mode ${formatMode(f.mode)}`,
+    f.owner && `owner ${f.owner}`,
+    f.group && `group ${f.group}`,
+    f.sha256 && `SHA-256 ${f.sha256.toLowerCase().slice(0, 12)}…`,
+  ].filter(Boolean);
   const actual = `exists${actualParts.length ? ` with ${actualParts.join(', ')}` : ''}`;
   if (!p.exists) return judge(expected, actual, [`${p.path} exists`]);
   const problems: string[] = [];
@@ -43,7 +54,8 @@ export function evaluateFile(p: RequirementParams<'file'>, input: EvaluatorInput
       if (outcome.failed.length) problems.push(`contents do not match ${describePatterns(outcome.failed)}`);
     }
   }
-  if (problems.length === 0 && unread.length > 0) return verdict('error', expected, actual, `Could not read the file's ${unread.join(', ')}`);
+  if (problems.length === 0 && unread.length > 0)
+    return verdict('error', expected, actual, `Could not read the file's ${unread.join(', ')}`);
   return judge(expected, actual, problems);
 }
 
@@ -54,7 +66,13 @@ export function evaluateCommand(p: RequirementParams<'command'>, input: Evaluato
   const c = got.answer;
   const output = c.stdout.trim() ? `, output: ${quote(excerpt(c.stdout, 200))}` : '';
   const errors = c.stderr.trim() ? `, errors: ${quote(excerpt(c.stderr, 200))}` : '';
-  if (c.timedOut) return verdict('fail', expected, `still running after ${(c.durationMs / 1000).toFixed(1)} s${output}`, `Timed out after ${p.timeoutSeconds} s`);
+  if (c.timedOut)
+    return verdict(
+      'fail',
+      expected,
+      `still running after ${(c.durationMs / 1000).toFixed(1)} s${output}`,
+      `Timed out after ${p.timeoutSeconds} s`,
+    );
   const actual = `exit ${c.exitStatus ?? 'unknown'} in ${(c.durationMs / 1000).toFixed(1)} s${output}${errors}`;
   const problems: string[] = [];
   if (c.exitStatus !== p.exitStatus) problems.push(`exit status ${c.exitStatus ?? 'unknown'}, not ${p.exitStatus}`);
@@ -77,5 +95,9 @@ export function evaluateKernelParam(p: RequirementParams<'kernel_param'>, input:
   const value = got.answer.value;
   if (value === null) return verdict('fail', expected, 'no such parameter', `The kernel has no parameter ${p.key}`);
   const wanted = p.value;
-  return judge(expected, `${p.key} = ${sysctlKey(value)}`, wanted === undefined || sysctlKey(value) === sysctlKey(wanted) ? [] : [`${p.key} is ${sysctlKey(value)}`]);
+  return judge(
+    expected,
+    `${p.key} = ${sysctlKey(value)}`,
+    wanted === undefined || sysctlKey(value) === sysctlKey(wanted) ? [] : [`${p.key} is ${sysctlKey(value)}`],
+  );
 }

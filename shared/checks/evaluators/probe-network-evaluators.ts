@@ -8,7 +8,13 @@ export function evaluateHttp(p: RequirementParams<'http'>, input: EvaluatorInput
   const got = probeAnswer(input, 'http', expected);
   if ('verdict' in got) return got.verdict;
   const h = got.answer;
-  if (h.status === null) return verdict('fail', expected, `no answer: ${h.error ?? 'unknown error'}`, `${p.url} did not answer from the target: ${h.error ?? 'unknown error'}`);
+  if (h.status === null)
+    return verdict(
+      'fail',
+      expected,
+      `no answer: ${h.error ?? 'unknown error'}`,
+      `${p.url} did not answer from the target: ${h.error ?? 'unknown error'}`,
+    );
   const actual = `status ${h.status}${h.body.trim() ? `, body: ${quote(excerpt(h.body, 200))}` : ''}`;
   const problems: string[] = [];
   if (h.status !== p.status) problems.push(`status ${h.status}, not ${p.status}`);
@@ -33,7 +39,9 @@ export function evaluateAddr(p: RequirementParams<'addr'>, input: EvaluatorInput
 const addressKey = (address: string): string => address.trim().toLowerCase();
 
 export function evaluateDns(p: RequirementParams<'dns'>, input: EvaluatorInput): Verdict {
-  const expected = p.resolvable ? `${p.name} resolves${p.addresses?.length ? ` to ${p.addresses.join(', ')}` : ''}` : `${p.name} does not resolve`;
+  const expected = p.resolvable
+    ? `${p.name} resolves${p.addresses?.length ? ` to ${p.addresses.join(', ')}` : ''}`
+    : `${p.name} does not resolve`;
   const got = probeAnswer(input, 'dns', expected);
   if ('verdict' in got) return got.verdict;
   const d = got.answer;

@@ -39,7 +39,11 @@ describe('package', () => {
   });
 
   it('says why the package list is missing', () => {
-    const result = evaluateOne('package', { name: 'nginx' }, { packages: [], unreadable: [{ fact: 'packages', reason: 'neither dpkg-query nor rpm found', needsPrivilege: false }] });
+    const result = evaluateOne(
+      'package',
+      { name: 'nginx' },
+      { packages: [], unreadable: [{ fact: 'packages', reason: 'neither dpkg-query nor rpm found', needsPrivilege: false }] },
+    );
     expect(result).toMatchObject({ status: 'error', message: 'Could not read the installed packages: neither dpkg-query nor rpm found' });
   });
 });
@@ -60,9 +64,16 @@ describe('service', () => {
     expect(evaluateOne('service', params).status).toBe(status);
   });
 
-  it('gives the collector\'s reason when the enabled state is unknown', () => {
-    const result = evaluateOne('service', { name: 'pos-server', enabled: true }, { unreadable: [{ fact: 'services.enabled', reason: 'systemctl list-unit-files failed', needsPrivilege: false }] });
-    expect(result).toMatchObject({ status: 'error', message: 'Could not tell whether pos-server is enabled: systemctl list-unit-files failed' });
+  it("gives the collector's reason when the enabled state is unknown", () => {
+    const result = evaluateOne(
+      'service',
+      { name: 'pos-server', enabled: true },
+      { unreadable: [{ fact: 'services.enabled', reason: 'systemctl list-unit-files failed', needsPrivilege: false }] },
+    );
+    expect(result).toMatchObject({
+      status: 'error',
+      message: 'Could not tell whether pos-server is enabled: systemctl list-unit-files failed',
+    });
   });
 
   it('explains a stopped service', () => {
@@ -101,7 +112,11 @@ describe('port', () => {
   });
 
   it('is an error when the ports could not be read', () => {
-    const result = evaluateOne('port', { port: 22 }, { ports: [], unreadable: [{ fact: 'ports', reason: 'ss not found', needsPrivilege: false }] });
+    const result = evaluateOne(
+      'port',
+      { port: 22 },
+      { ports: [], unreadable: [{ fact: 'ports', reason: 'ss not found', needsPrivilege: false }] },
+    );
     expect(result.status).toBe('error');
   });
 });

@@ -14,7 +14,10 @@ export function evaluatePackage(p: RequirementParams<'package'>, { facts }: Eval
   const expected = p.installed ? `${p.name} installed${p.version ? ` at ${p.version}` : ''}` : `${p.name} not installed`;
   if (facts.packages.length === 0) return missingFact(facts, ['packages'], expected, 'the installed packages');
   const found = findPackages(facts.packages, p.name);
-  const actual = found.length === 0 ? 'not installed' : found.map((f) => `${f.name} ${f.version}${f.arch ? ` (${f.arch})` : ''} [${f.manager}]`).join(', ');
+  const actual =
+    found.length === 0
+      ? 'not installed'
+      : found.map((f) => `${f.name} ${f.version}${f.arch ? ` (${f.arch})` : ''} [${f.manager}]`).join(', ');
   if (!p.installed) return judge(expected, actual, found.length === 0 ? [] : [`${p.name} is installed`]);
   if (found.length === 0) return judge(expected, actual, [`${p.name} is not installed`]);
   if (!p.version) return judge(expected, actual, []);
@@ -22,18 +25,26 @@ export function evaluatePackage(p: RequirementParams<'package'>, { facts }: Eval
   if (!constraint.ok) return verdict('error', expected, actual, `Invalid version constraint: ${constraint.reason}`);
   const ok = found.some((f) => satisfiesConstraint(f.version, constraint.clauses, f.manager));
   const ordering = [...new Set(found.map((f) => (f.manager === 'rpm' ? 'RPM' : 'Debian')))].join('/');
-  return judge(expected, actual, ok ? [] : [`${found.map((f) => f.version).join(', ')} is not ${formatConstraint(constraint.clauses)} (${ordering} version order)`]);
+  return judge(
+    expected,
+    actual,
+    ok ? [] : [`${found.map((f) => f.version).join(', ')} is not ${formatConstraint(constraint.clauses)} (${ordering} version order)`],
+  );
 }
 
 /** systemd unit names with or without `.service`. */
 const unitKey = (name: string): string => name.replace(/\.service$/, '').toLowerCase();
 
 export function evaluateService(p: RequirementParams<'service'>, { facts }: EvaluatorInput): Verdict {
-  const wanted = [p.active ? 'running' : 'not running', p.enabled === undefined ? null : p.enabled ? 'enabled' : 'not enabled'].filter(Boolean).join(' and ');
+  const wanted = [p.active ? 'running' : 'not running', p.enabled === undefined ? null : p.enabled ? 'enabled' : 'not enabled']
+    .filter(Boolean)
+    .join(' and ');
   const expected = `service ${p.name} ${wanted}`;
   if (facts.services.length === 0) return missingFact(facts, ['services'], expected, 'the services');
   // By its name, else by a systemd alias (Debian's `sshd` is an alias of `ssh`).
-  const service = facts.services.find((s) => unitKey(s.name) === unitKey(p.name)) ?? facts.services.find((s) => (s.aliases ?? []).some((a) => unitKey(a) === unitKey(p.name)));
+  const service =
+    facts.services.find((s) => unitKey(s.name) === unitKey(p.name)) ??
+    facts.services.find((s) => (s.aliases ?? []).some((a) => unitKey(a) === unitKey(p.name)));
   if (!service) {
     const ok = !p.active && p.enabled !== true;
     return judge(expected, 'no such service', ok ? [] : [`service ${p.name} does not exist`]);
@@ -53,7 +64,12 @@ export function evaluateService(p: RequirementParams<'service'>, { facts }: Eval
 }
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '*', '']);
-const addressKey = (address: string): string => address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+const addressKey = (address: string): string =>
+  address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
 
 /**
  * A port matches its protocol exactly, except that a TCP/UDP (IPv4) requirement also accepts an
@@ -79,9 +95,11 @@ export function evaluatePort(p: RequirementParams<'port'>, { facts }: EvaluatorI
   }
   const onPort = facts.ports.filter((s) => s.port === p.port);
   const matching = onPort.filter((s) => matchesProtocol(p.protocol, s.protocol, s.address) && matchesAddress(p.address, s.address));
-  const describe = (list: typeof onPort) => list.map((s) => `${s.protocol} ${s.address}:${s.port}${s.process ? ` (${s.process})` : ''}`).join(', ');
+  const describe = (list: typeof onPort) =>
+    list.map((s) => `${s.protocol} ${s.address}:${s.port}${s.process ? ` (${s.process})` : ''}`).join(', ');
   const actual = onPort.length === 0 ? `nothing listening on port ${p.port}` : describe(onPort);
-  if (p.listening) return judge(expected, actual, matching.length > 0 ? [] : [`no ${p.protocol} socket listening on port ${p.port}${where}`]);
+  if (p.listening)
+    return judge(expected, actual, matching.length > 0 ? [] : [`no ${p.protocol} socket listening on port ${p.port}${where}`]);
   return judge(expected, actual, matching.length === 0 ? [] : [`port ${p.port} is listening (${describe(matching)})`]);
 }
 
@@ -91,7 +109,13 @@ export function evaluateProcess(p: RequirementParams<'process'>, { facts }: Eval
   const expected = `process ${p.name} ${p.running ? 'running' : 'not running'}`;
   if (facts.processes.length === 0) return missingFact(facts, ['processes'], expected, 'the running processes');
   const found = facts.processes.filter((proc) => proc.name === p.name || baseName(proc.command) === p.name);
-  const actual = found.length === 0 ? 'not running' : `running: ${found.length} process${found.length === 1 ? '' : 'es'} (pid ${found.slice(0, 5).map((f) => f.pid).join(', ')}${found.length > 5 ? ', …' : ''})`;
+  const actual =
+    found.length === 0
+      ? 'not running'
+      : `running: ${found.length} process${found.length === 1 ? '' : 'es'} (pid ${found
+          .slice(0, 5)
+          .map((f) => f.pid)
+          .join(', ')}${found.length > 5 ? ', …' : ''})`;
   if (p.running) return judge(expected, actual, found.length > 0 ? [] : [`${p.name} is not running`]);
   return judge(expected, actual, found.length === 0 ? [] : [`${p.name} is running`]);
 }

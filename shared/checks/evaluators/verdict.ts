@@ -20,11 +20,18 @@ export interface EvaluatorInput {
   requirementId: string;
 }
 
-export const verdict = (status: CheckStatus, expected: string, actual: string, message: string): Verdict => ({ status, expected, actual, message });
+export const verdict = (status: CheckStatus, expected: string, actual: string, message: string): Verdict => ({
+  status,
+  expected,
+  actual,
+  message,
+});
 
 /** Pass when every condition holds; otherwise fail naming the first that does not. */
 export function judge(expected: string, actual: string, problems: readonly string[]): Verdict {
-  return problems.length === 0 ? verdict('pass', expected, actual, 'Meets the requirement') : verdict('fail', expected, actual, problems.join('; '));
+  return problems.length === 0
+    ? verdict('pass', expected, actual, 'Meets the requirement')
+    : verdict('fail', expected, actual, problems.join('; '));
 }
 
 /** Finds why a fact could not be read (`hardware.serial`, `packages`, …), matching a name or its parent. */

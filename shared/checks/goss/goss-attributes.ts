@@ -29,9 +29,11 @@ export const GOSS_MATCHERS_MAX_CHARS = 8000;
 export function gossMatchersSchema(kind: MatchableKind) {
   const allowed: readonly string[] = GOSS_MATCHABLE[kind];
   return z.record(z.string(), z.unknown()).superRefine((map, ctx) => {
-    if (JSON.stringify(map).length > GOSS_MATCHERS_MAX_CHARS) ctx.addIssue({ code: 'custom', message: `Matchers are larger than ${GOSS_MATCHERS_MAX_CHARS} characters` });
+    if (JSON.stringify(map).length > GOSS_MATCHERS_MAX_CHARS)
+      ctx.addIssue({ code: 'custom', message: `Matchers are larger than ${GOSS_MATCHERS_MAX_CHARS} characters` });
     for (const [name, value] of Object.entries(map)) {
-      if (!allowed.includes(name)) ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a Goss attribute of ${kind} (${allowed.join(', ')})` });
+      if (!allowed.includes(name))
+        ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a Goss attribute of ${kind} (${allowed.join(', ')})` });
       else {
         const problem = value === undefined ? 'no value' : matcherProblem(value);
         if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });

@@ -37,7 +37,9 @@ const asNumber = (v: unknown): unknown => (typeof v === 'string' && /^-?\d+(\.\d
 function typed(value: unknown, numeric: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => typed(v, numeric));
   if (!isRecord(value)) return numeric ? asNumber(value) : value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, NUMERIC_MATCHERS.has(k) ? asNumber(v) : k === 'have-key-with-value' ? v : typed(v, numeric)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, NUMERIC_MATCHERS.has(k) ? asNumber(v) : k === 'have-key-with-value' ? v : typed(v, numeric)]),
+  );
 }
 
 function withMatchers(attrs: Record<string, unknown>, matchers: unknown): Record<string, unknown> {
@@ -55,39 +57,79 @@ function entryOf(kind: string, p: Record<string, unknown>, description: string):
   const m = p.matchers;
   switch (kind) {
     case 'file':
-      return { section: 'file', key: String(p.path), attrs: withMatchers({ exists: p.exists, mode: p.mode, owner: p.owner, group: p.group, sha256: p.sha256, contents: p.contains }, m) };
+      return {
+        section: 'file',
+        key: String(p.path),
+        attrs: withMatchers({ exists: p.exists, mode: p.mode, owner: p.owner, group: p.group, sha256: p.sha256, contents: p.contains }, m),
+      };
     case 'package':
       if (p.installed === false) return { section: 'package', key: String(p.name), attrs: { installed: false } };
-      if (typeof p.version === 'string' && !/^=[^\s=<>!]+$/.test(p.version.trim())) return `the version constraint "${p.version}" has no Goss form (Goss lists exact versions, or a semver-constraint matcher)`;
-      return { section: 'package', key: String(p.name), attrs: withMatchers({ installed: true, versions: typeof p.version === 'string' ? [p.version.trim().slice(1)] : undefined }, m) };
+      if (typeof p.version === 'string' && !/^=[^\s=<>!]+$/.test(p.version.trim()))
+        return `the version constraint "${p.version}" has no Goss form (Goss lists exact versions, or a semver-constraint matcher)`;
+      return {
+        section: 'package',
+        key: String(p.name),
+        attrs: withMatchers({ installed: true, versions: typeof p.version === 'string' ? [p.version.trim().slice(1)] : undefined }, m),
+      };
     case 'service':
       return { section: 'service', key: String(p.name), attrs: withMatchers({ enabled: p.enabled, running: p.active }, m) };
     case 'port':
-      return { section: 'port', key: `${String(p.protocol)}:${String(p.port)}`, attrs: withMatchers({ listening: p.listening, ip: p.address === undefined ? undefined : [p.address] }, m) };
+      return {
+        section: 'port',
+        key: `${String(p.protocol)}:${String(p.port)}`,
+        attrs: withMatchers({ listening: p.listening, ip: p.address === undefined ? undefined : [p.address] }, m),
+      };
     case 'process':
       return { section: 'process', key: String(p.name), attrs: { running: p.running } };
     case 'command': {
       const auto = description === `Command "${String(p.command)}" exits ${String(p.exitStatus)}`;
       // A description of its own becomes the resource name, the command its `exec` (Goss v0.4).
-      return { section: 'command', key: auto ? String(p.command) : description, attrs: withMatchers({ exec: auto ? undefined : p.command, 'exit-status': p.exitStatus, stdout: p.stdout, timeout: ms(p.timeoutSeconds) }, m) };
+      return {
+        section: 'command',
+        key: auto ? String(p.command) : description,
+        attrs: withMatchers(
+          { exec: auto ? undefined : p.command, 'exit-status': p.exitStatus, stdout: p.stdout, timeout: ms(p.timeoutSeconds) },
+          m,
+        ),
+      };
     }
     case 'http':
       return {
         section: 'http',
         key: String(p.url),
         attrs: withMatchers(
-          { status: p.status, 'allow-insecure': p.allowInsecure, 'no-follow-redirects': p.followRedirects !== true, timeout: ms(p.timeoutSeconds), body: p.body, method: p.method, 'request-headers': p.requestHeaders },
+          {
+            status: p.status,
+            'allow-insecure': p.allowInsecure,
+            'no-follow-redirects': p.followRedirects !== true,
+            timeout: ms(p.timeoutSeconds),
+            body: p.body,
+            method: p.method,
+            'request-headers': p.requestHeaders,
+          },
           m,
         ),
       };
     case 'addr':
-      return { section: 'addr', key: `${String(p.protocol)}://${bracket(String(p.host))}:${String(p.port)}`, attrs: { reachable: p.reachable, timeout: ms(p.timeoutSeconds) } };
+      return {
+        section: 'addr',
+        key: `${String(p.protocol)}://${bracket(String(p.host))}:${String(p.port)}`,
+        attrs: { reachable: p.reachable, timeout: ms(p.timeoutSeconds) },
+      };
     case 'dns':
-      return { section: 'dns', key: p.type ? `${String(p.type)}:${String(p.name)}` : String(p.name), attrs: withMatchers({ resolvable: p.resolvable, addrs: p.addresses, timeout: ms(p.timeoutSeconds), server: p.server }, m) };
+      return {
+        section: 'dns',
+        key: p.type ? `${String(p.type)}:${String(p.name)}` : String(p.name),
+        attrs: withMatchers({ resolvable: p.resolvable, addrs: p.addresses, timeout: ms(p.timeoutSeconds), server: p.server }, m),
+      };
     case 'kernel_param':
       return { section: 'kernel-param', key: String(p.key), attrs: withMatchers({ value: p.value }, m) };
     case 'user':
-      return { section: 'user', key: String(p.name), attrs: withMatchers({ exists: p.exists, uid: p.uid, groups: p.groups, home: p.home, shell: p.shell }, m) };
+      return {
+        section: 'user',
+        key: String(p.name),
+        attrs: withMatchers({ exists: p.exists, uid: p.uid, groups: p.groups, home: p.home, shell: p.shell }, m),
+      };
     case 'group':
       return { section: 'group', key: String(p.name), attrs: withMatchers({ exists: p.exists, gid: p.gid }, m) };
     case 'mount':
@@ -112,7 +154,13 @@ function merge(into: Record<string, unknown>, attrs: Record<string, unknown>): s
 
 /** The description the import would give this resource without a `title`, for each requirement it makes. */
 function importedDescriptions(section: string, key: string, attrs: Record<string, unknown>): string[] {
-  const result = mapGossDocument({ [section]: { [key]: JSON.parse(JSON.stringify(attrs, (_k, v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v))) as unknown } });
+  const result = mapGossDocument({
+    [section]: {
+      [key]: JSON.parse(
+        JSON.stringify(attrs, (_k, v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v)),
+      ) as unknown,
+    },
+  });
   return result.ok ? result.drafts.map((d) => d.description) : [];
 }
 
@@ -141,7 +189,10 @@ export function requirementsToGoss(requirements: readonly ExportableRequirement[
     if (existing) {
       const clash = merge(existing, entry.attrs);
       if (clash) {
-        skipped.push({ description: r.description, reason: `${entry.section}: ${entry.key} is already exported with another "${clash}" (a gossfile holds one resource per name)` });
+        skipped.push({
+          description: r.description,
+          reason: `${entry.section}: ${entry.key} is already exported with another "${clash}" (a gossfile holds one resource per name)`,
+        });
         continue;
       }
     } else section[entry.key] = { ...entry.attrs };

@@ -14,15 +14,15 @@ export function defined(params: Record<string, unknown>): Record<string, unknown
 
 /** A plain value read into Outpost's own field; a matcher is kept for Goss's meaning instead. */
 export function plainText(r: ResourceReader, name: string): string | undefined {
-  if (r.isMatcher(name)) return r.keep(name), undefined;
+  if (r.isMatcher(name)) return (r.keep(name), undefined);
   return r.text(name);
 }
 export function plainInt(r: ResourceReader, name: string): number | undefined {
-  if (r.isMatcher(name)) return r.keep(name), undefined;
+  if (r.isMatcher(name)) return (r.keep(name), undefined);
   return r.int(name);
 }
 export function plainBool(r: ResourceReader, name: string): boolean | undefined {
-  if (r.isMatcher(name)) return r.keep(name), undefined;
+  if (r.isMatcher(name)) return (r.keep(name), undefined);
   return r.bool(name);
 }
 
@@ -46,7 +46,16 @@ export function fileSection(r: ResourceReader): SectionDraft[] {
   keepAll(r, ['filetype', 'size', 'md5', 'sha512', 'linked-to']);
   for (const name of ['uid', 'gid']) r.ignore(name, `Goss has no file "${name}" attribute (use owner and group)`);
   const sha256 = plainText(r, 'sha256')?.toLowerCase();
-  const params = defined({ path, exists, mode: plainText(r, 'mode'), owner: plainText(r, 'owner'), group: plainText(r, 'group'), sha256, contains: patterns, matchers: r.kept() });
+  const params = defined({
+    path,
+    exists,
+    mode: plainText(r, 'mode'),
+    owner: plainText(r, 'owner'),
+    group: plainText(r, 'group'),
+    sha256,
+    contains: patterns,
+    matchers: r.kept(),
+  });
   return [{ kind: 'file', description: exists === false ? `${path} does not exist` : `File ${path} exists`, params }];
 }
 
@@ -71,7 +80,9 @@ export function serviceSection(r: ResourceReader): SectionDraft[] {
   const active = plainBool(r, 'running') ?? true;
   const enabled = plainBool(r, 'enabled');
   r.ignore('runlevels', 'Outpost checks systemd services; SysV/OpenRC run levels are not read');
-  const words = [active ? 'running' : 'not running', enabled === undefined ? null : enabled ? 'enabled' : 'not enabled'].filter(Boolean).join(' and ');
+  const words = [active ? 'running' : 'not running', enabled === undefined ? null : enabled ? 'enabled' : 'not enabled']
+    .filter(Boolean)
+    .join(' and ');
   return [{ kind: 'service', description: `Service ${name} ${words}`, params: defined({ name, active, enabled, matchers: r.kept() }) }];
 }
 
@@ -87,14 +98,26 @@ export function mountSection(r: ResourceReader): SectionDraft[] {
   const exists = r.bool('exists') ?? true;
   keepAll(r, ['opts', 'vfs-opts', 'source', 'filesystem', 'usage']);
   r.ignore('timeout', 'Not needed: Outpost reads mountinfo, which does not hang on a dead network mount');
-  return [{ kind: 'mount', description: exists ? `${mountPoint} is mounted` : `Nothing mounted on ${mountPoint}`, params: defined({ mountPoint, exists, matchers: r.kept() }) }];
+  return [
+    {
+      kind: 'mount',
+      description: exists ? `${mountPoint} is mounted` : `Nothing mounted on ${mountPoint}`,
+      params: defined({ mountPoint, exists, matchers: r.kept() }),
+    },
+  ];
 }
 
 export function interfaceSection(r: ResourceReader): SectionDraft[] {
   const name = r.name('name');
   const exists = r.bool('exists') ?? true;
   keepAll(r, ['addrs', 'mtu']);
-  return [{ kind: 'interface', description: exists ? `Interface ${name} exists` : `No interface ${name}`, params: defined({ name, exists, matchers: r.kept() }) }];
+  return [
+    {
+      kind: 'interface',
+      description: exists ? `Interface ${name} exists` : `No interface ${name}`,
+      params: defined({ name, exists, matchers: r.kept() }),
+    },
+  ];
 }
 
 export function kernelParamSection(r: ResourceReader): SectionDraft[] {
@@ -102,19 +125,39 @@ export function kernelParamSection(r: ResourceReader): SectionDraft[] {
   const value = plainText(r, 'value');
   const matchers = r.kept();
   if (value === undefined && !matchers) throw new SkipResource('value: no value to compare');
-  return [{ kind: 'kernel_param', description: value === undefined ? `Kernel parameter ${key}` : `Kernel parameter ${key} = ${value}`, params: defined({ key, value, matchers }) }];
+  return [
+    {
+      kind: 'kernel_param',
+      description: value === undefined ? `Kernel parameter ${key}` : `Kernel parameter ${key} = ${value}`,
+      params: defined({ key, value, matchers }),
+    },
+  ];
 }
 
 export function userSection(r: ResourceReader): SectionDraft[] {
   const name = r.name('username');
   const exists = r.bool('exists') ?? true;
   r.keep('gid');
-  const params = defined({ name, exists, uid: plainInt(r, 'uid'), groups: r.list('groups'), home: plainText(r, 'home'), shell: plainText(r, 'shell'), matchers: r.kept() });
+  const params = defined({
+    name,
+    exists,
+    uid: plainInt(r, 'uid'),
+    groups: r.list('groups'),
+    home: plainText(r, 'home'),
+    shell: plainText(r, 'shell'),
+    matchers: r.kept(),
+  });
   return [{ kind: 'user', description: exists ? `User ${name} exists` : `No user ${name}`, params }];
 }
 
 export function groupSection(r: ResourceReader): SectionDraft[] {
   const name = r.name('groupname');
   const exists = r.bool('exists') ?? true;
-  return [{ kind: 'group', description: exists ? `Group ${name} exists` : `No group ${name}`, params: defined({ name, exists, gid: plainInt(r, 'gid'), matchers: r.kept() }) }];
+  return [
+    {
+      kind: 'group',
+      description: exists ? `Group ${name} exists` : `No group ${name}`,
+      params: defined({ name, exists, gid: plainInt(r, 'gid'), matchers: r.kept() }),
+    },
+  ];
 }

@@ -1,5 +1,16 @@
 import { requirementParamsSchemas } from '../requirement-kinds';
-import { fileSection, groupSection, interfaceSection, kernelParamSection, mountSection, packageSection, processSection, serviceSection, userSection, type SectionDraft } from './goss-host-sections';
+import {
+  fileSection,
+  groupSection,
+  interfaceSection,
+  kernelParamSection,
+  mountSection,
+  packageSection,
+  processSection,
+  serviceSection,
+  userSection,
+  type SectionDraft,
+} from './goss-host-sections';
 import { addrSection, commandSection, dnsSection, httpSection, portSection } from './goss-network-sections';
 import { GossSink, ResourceReader, SkipResource, type GossIssue, type GossSkip, type RequirementDraft } from './goss-reader';
 
@@ -23,12 +34,15 @@ const SECTIONS: Record<string, (r: ResourceReader) => SectionDraft[]> = {
 };
 
 const KNOWN_UNSUPPORTED: Record<string, string> = {
-  gossfile: 'Includes are followed only when the file is read from disk (outpost check --requirements): render the file with "goss render" and import the result',
-  matching: 'A matching test compares values written in the file itself (for templates and --vars), nothing on the machine: there is nothing for Outpost to check',
+  gossfile:
+    'Includes are followed only when the file is read from disk (outpost check --requirements): render the file with "goss render" and import the result',
+  matching:
+    'A matching test compares values written in the file itself (for templates and --vars), nothing on the machine: there is nothing for Outpost to check',
   'http-request': 'Outpost has no http-request check',
 };
 
-export type GossImport = { ok: true; drafts: RequirementDraft[]; skipped: GossSkip[] } | { ok: false; issues: GossIssue[]; skipped: GossSkip[] };
+export type GossImport =
+  { ok: true; drafts: RequirementDraft[]; skipped: GossSkip[] } | { ok: false; issues: GossIssue[]; skipped: GossSkip[] };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -39,13 +53,22 @@ export function findGossTemplates(text: string): GossIssue[] {
     const match = /\{\{.*?(\}\}|$)/.exec(line);
     if (match) {
       const snippet = match[0].length > 60 ? `${match[0].slice(0, 59)}…` : match[0];
-      issues.push({ path: `line ${index + 1}`, message: `Line ${index + 1} uses a Goss template (${snippet}): render the file with "goss render" and import the result` });
+      issues.push({
+        path: `line ${index + 1}`,
+        message: `Line ${index + 1} uses a Goss template (${snippet}): render the file with "goss render" and import the result`,
+      });
     }
   });
   return issues;
 }
 
-function importResource(sink: GossSink, section: string, key: string, value: unknown, handler: (r: ResourceReader) => SectionDraft[]): void {
+function importResource(
+  sink: GossSink,
+  section: string,
+  key: string,
+  value: unknown,
+  handler: (r: ResourceReader) => SectionDraft[],
+): void {
   const reader = new ResourceReader(section, key, value, sink);
   try {
     if (reader.bool('skip') === true) throw new SkipResource('marked "skip: true" in the Goss file');
@@ -56,7 +79,8 @@ function importResource(sink: GossSink, section: string, key: string, value: unk
     for (const draft of drafts) {
       const parsed = requirementParamsSchemas[draft.kind].safeParse(draft.params);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) sink.error(`${reader.path}${issue.path.length ? `: ${issue.path.join('.')}` : ''}`, issue.message);
+        for (const issue of parsed.error.issues)
+          sink.error(`${reader.path}${issue.path.length ? `: ${issue.path.join('.')}` : ''}`, issue.message);
         continue;
       }
       const description = (title ?? draft.description).slice(0, 500);
@@ -76,7 +100,12 @@ function importResource(sink: GossSink, section: string, key: string, value: unk
  */
 export function mapGossDocument(document: unknown): GossImport {
   const sink = new GossSink();
-  if (!isRecord(document)) return { ok: false, issues: [{ path: '(file)', message: 'A Goss file is a map of sections (file:, package:, service:, …)' }], skipped: [] };
+  if (!isRecord(document))
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: 'A Goss file is a map of sections (file:, package:, service:, …)' }],
+      skipped: [],
+    };
   for (const [section, resources] of Object.entries(document)) {
     const handler = SECTIONS[section];
     if (!handler) {
@@ -91,6 +120,11 @@ export function mapGossDocument(document: unknown): GossImport {
     for (const [key, value] of Object.entries(resources)) importResource(sink, section, key, value, handler);
   }
   if (sink.errors.length > 0) return { ok: false, issues: sink.errors, skipped: sink.skipped };
-  if (sink.drafts.length === 0) return { ok: false, issues: [{ path: '(file)', message: 'The file holds no Goss resource that Outpost can check' }], skipped: sink.skipped };
+  if (sink.drafts.length === 0)
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: 'The file holds no Goss resource that Outpost can check' }],
+      skipped: sink.skipped,
+    };
   return { ok: true, drafts: sink.drafts, skipped: sink.skipped };
 }

@@ -33,8 +33,13 @@ export function portSection(r: ResourceReader): SectionDraft[] {
   }
   const ips = r.list('ip');
   const matchers = r.kept();
-  if (matchers || !ips || ips.length === 0) return [{ kind: 'port', description: `${label} listening`, params: defined({ port, protocol, listening, matchers }) }];
-  return ips.map((address) => ({ kind: 'port', description: `${label} listening on ${address}`, params: { port, protocol, address, listening } }));
+  if (matchers || !ips || ips.length === 0)
+    return [{ kind: 'port', description: `${label} listening`, params: defined({ port, protocol, listening, matchers }) }];
+  return ips.map((address) => ({
+    kind: 'port',
+    description: `${label} listening on ${address}`,
+    params: { port, protocol, address, listening },
+  }));
 }
 
 /** Goss writes empty output as `""` (exactly empty); a list holds patterns; a map is a matcher. */
@@ -67,7 +72,8 @@ export function httpSection(r: ResourceReader): SectionDraft[] {
   refuseUnlessEmpty(r, 'request-body', 'Outpost does not send a request body');
   refuseUnlessEmpty(r, 'username', 'Outpost does not keep credentials in requirements (basic auth)');
   refuseUnlessEmpty(r, 'password', 'Outpost does not keep credentials in requirements (basic auth)');
-  for (const name of ['ca-file', 'cert-file', 'key-file']) refuseUnlessEmpty(r, name, `Outpost does not use client certificates or a custom CA ("${name}")`);
+  for (const name of ['ca-file', 'cert-file', 'key-file'])
+    refuseUnlessEmpty(r, name, `Outpost does not use client certificates or a custom CA ("${name}")`);
   refuseUnlessEmpty(r, 'proxy', "Outpost does not use a proxy: the request goes from the target's own network");
   const status = plainInt(r, 'status');
   const body = output(r, 'body');
@@ -127,6 +133,14 @@ export function dnsSection(r: ResourceReader): SectionDraft[] {
   const resolvable = plainBool(r, 'resolvable') ?? plainBool(r, 'resolveable') ?? true;
   const addrs = r.list('addrs');
   const server = r.text('server');
-  const params = defined({ name, resolvable, addresses: addrs && addrs.length > 0 ? addrs : undefined, timeoutSeconds: timeoutSeconds(r), type, server: server || undefined, matchers: r.kept() });
+  const params = defined({
+    name,
+    resolvable,
+    addresses: addrs && addrs.length > 0 ? addrs : undefined,
+    timeoutSeconds: timeoutSeconds(r),
+    type,
+    server: server || undefined,
+    matchers: r.kept(),
+  });
   return [{ kind: 'dns', description: `${typed ? `${type} ` : ''}${name} ${resolvable ? 'resolves' : 'does not resolve'}`, params }];
 }

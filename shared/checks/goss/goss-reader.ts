@@ -145,7 +145,13 @@ export class ResourceReader {
     let v = this.attrs[name];
     if (isRecord(v)) {
       const keys = Object.keys(v);
-      if (keys.length === 1 && (keys[0] === 'have-patterns' || keys[0] === 'contain-elements') && Array.isArray(v[keys[0]]) && (v[keys[0]] as unknown[]).every((x) => !isRecord(x))) v = v[keys[0]];
+      if (
+        keys.length === 1 &&
+        (keys[0] === 'have-patterns' || keys[0] === 'contain-elements') &&
+        Array.isArray(v[keys[0]]) &&
+        (v[keys[0]] as unknown[]).every((x) => !isRecord(x))
+      )
+        v = v[keys[0]];
       else {
         this.keep(name);
         return undefined;

@@ -27,7 +27,11 @@ describe('Goss default matchers', () => {
 
 describe('Goss advanced matchers', () => {
   it('string matchers (matching example: content 42)', () => {
-    expect(matchValue(42, { and: ['42', { 'have-prefix': '4' }, { 'have-suffix': '2' }, { 'match-regexp': '\\d{2}' }, { 'contain-substring': '2' }] })).toEqual(yes);
+    expect(
+      matchValue(42, {
+        and: ['42', { 'have-prefix': '4' }, { 'have-suffix': '2' }, { 'match-regexp': '\\d{2}' }, { 'contain-substring': '2' }],
+      }),
+    ).toEqual(yes);
     expect(matchValue('some string', { 'match-regexp': 'some str' })).toEqual(yes);
     expect(matchValue('/bin/bash', { 'have-prefix': '/usr' })).toEqual(no);
   });
@@ -43,7 +47,13 @@ describe('Goss advanced matchers', () => {
     const content = ['foo', 'bar', 'moo'];
     expect(
       matchValue(content, {
-        and: [{ 'contain-elements': ['foo', 'bar'] }, ['foo', 'bar'], { equal: ['foo', 'bar', 'moo'] }, { 'consist-of': ['foo', { 'have-prefix': 'm' }, 'bar'] }, { 'contain-element': { 'have-prefix': 'b' } }],
+        and: [
+          { 'contain-elements': ['foo', 'bar'] },
+          ['foo', 'bar'],
+          { equal: ['foo', 'bar', 'moo'] },
+          { 'consist-of': ['foo', { 'have-prefix': 'm' }, 'bar'] },
+          { 'contain-element': { 'have-prefix': 'b' } },
+        ],
       }),
     ).toEqual(yes);
     expect(matchValue(content, { equal: ['foo', 'moo', 'bar'] })).toEqual(no); // order matters
@@ -52,7 +62,11 @@ describe('Goss advanced matchers', () => {
   });
   it('io.Reader values are split into lines for array matchers (file contents example)', () => {
     const contents = 'foo\nthis is Goss\n';
-    expect(matchValue(contents, { and: [{ 'contain-element': 'foo' }, { not: { 'contain-element': 'bar' } }, { 'contain-element': { 'match-regexp': '[Gg]oss' } }] })).toEqual(yes);
+    expect(
+      matchValue(contents, {
+        and: [{ 'contain-element': 'foo' }, { not: { 'contain-element': 'bar' } }, { 'contain-element': { 'match-regexp': '[Gg]oss' } }],
+      }),
+    ).toEqual(yes);
     expect(matchValue('eth0 addr', { 'have-len': 9 })).toEqual(yes);
   });
   it('interface example: contain-element with have-prefix', () => {
@@ -64,7 +78,9 @@ describe('Goss advanced matchers', () => {
   });
   it('misc: have-len, have-key, not, or', () => {
     expect(matchValue(['a', 'b', 'c'], { 'have-len': 3 })).toEqual(yes);
-    expect(matchValue({ foo: 'bar', baz: 'bing' }, { and: [{ 'have-key-with-value': { foo: 'bar' } }, { 'have-key': 'baz' }] })).toEqual(yes);
+    expect(matchValue({ foo: 'bar', baz: 'bing' }, { and: [{ 'have-key-with-value': { foo: 'bar' } }, { 'have-key': 'baz' }] })).toEqual(
+      yes,
+    );
     expect(matchValue({ foo: 'bar' }, { 'have-key': 'baz' })).toEqual(no);
     expect(matchValue('FAIL', { not: 'FAIL' })).toEqual(no);
     expect(matchValue(7, { or: [{ lt: 2 }, { gt: 6 }] })).toEqual(yes);

@@ -13,8 +13,25 @@ export type MatchOutcome = { ok: true; pass: boolean } | { ok: false; reason: st
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const GOSS_MATCHERS = [
-  'and', 'or', 'not', 'lt', 'le', 'gt', 'ge', 'equal', 'have-prefix', 'have-suffix', 'contain-element', 'contain-elements',
-  'contain-substring', 'match-regexp', 'consist-of', 'have-len', 'have-key', 'have-key-with-value', 'semver-constraint',
+  'and',
+  'or',
+  'not',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'equal',
+  'have-prefix',
+  'have-suffix',
+  'contain-element',
+  'contain-elements',
+  'contain-substring',
+  'match-regexp',
+  'consist-of',
+  'have-len',
+  'have-key',
+  'have-key-with-value',
+  'semver-constraint',
 ] as const;
 const KNOWN: ReadonlySet<string> = new Set(GOSS_MATCHERS);
 
@@ -24,7 +41,8 @@ const toNumber = (v: unknown): number | undefined => {
 };
 
 /** Goss's to-string transform: numbers and booleans as written; lists and maps are not strings. */
-const toText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+const toText = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
 /** Goss's to-array transform: a string is split into lines (a trailing newline ends the last). */
 function toList(v: unknown): unknown[] | undefined {

@@ -37,7 +37,11 @@ type Clause = { op: string; version: Semver };
 export function parseSemverConstraint(text: string): { ok: true; alternatives: Clause[][] } | { ok: false; reason: string } {
   const alternatives: Clause[][] = [];
   for (const part of text.split('||')) {
-    const tokens = part.trim().replace(/(>=|<=|!=|==|>|<|=)\s+/g, '$1').split(/\s+/).filter(Boolean);
+    const tokens = part
+      .trim()
+      .replace(/(>=|<=|!=|==|>|<|=)\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean);
     if (tokens.length === 0) return { ok: false, reason: `semver-constraint: empty range in "${text}"` };
     const clauses: Clause[] = [];
     for (const token of tokens) {

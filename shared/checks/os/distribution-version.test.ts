@@ -9,12 +9,8 @@ describe('distributionVersion', () => {
     expect(distributionVersion({ id: 'debian', versionId: '13', debianVersion: 'trixie/sid\n' })).toBe('13');
   });
   it('reads "release X.Y" from /etc/redhat-release', () => {
-    expect(
-      distributionVersion({ id: 'rocky', versionId: '9.4', redhatRelease: 'Rocky Linux release 9.4 (Blue Onyx)\n' }),
-    ).toBe('9.4');
-    expect(
-      distributionVersion({ id: 'centos', versionId: '7', redhatRelease: 'CentOS Linux release 7.9.2009 (Core)\n' }),
-    ).toBe('7.9.2009');
+    expect(distributionVersion({ id: 'rocky', versionId: '9.4', redhatRelease: 'Rocky Linux release 9.4 (Blue Onyx)\n' })).toBe('9.4');
+    expect(distributionVersion({ id: 'centos', versionId: '7', redhatRelease: 'CentOS Linux release 7.9.2009 (Core)\n' })).toBe('7.9.2009');
   });
   it('uses VERSION_ID for other distributions', () => {
     expect(distributionVersion({ id: 'ubuntu', versionId: '22.04', debianVersion: 'bookworm/sid' })).toBe('22.04');

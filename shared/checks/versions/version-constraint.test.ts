@@ -9,9 +9,21 @@ function satisfies(version: string, constraint: string, ordering: VersionOrderin
 
 describe('parseVersionConstraint', () => {
   it('reads clauses, a bare version as "=", and an operator separated by a space', () => {
-    expect(parseVersionConstraint('>=1.2 <2')).toEqual({ ok: true, clauses: [{ operator: '>=', version: '1.2' }, { operator: '<', version: '2' }] });
+    expect(parseVersionConstraint('>=1.2 <2')).toEqual({
+      ok: true,
+      clauses: [
+        { operator: '>=', version: '1.2' },
+        { operator: '<', version: '2' },
+      ],
+    });
     expect(parseVersionConstraint('1:2.4-1')).toEqual({ ok: true, clauses: [{ operator: '=', version: '1:2.4-1' }] });
-    expect(parseVersionConstraint('>= 1.2, != 1.3')).toEqual({ ok: true, clauses: [{ operator: '>=', version: '1.2' }, { operator: '!=', version: '1.3' }] });
+    expect(parseVersionConstraint('>= 1.2, != 1.3')).toEqual({
+      ok: true,
+      clauses: [
+        { operator: '>=', version: '1.2' },
+        { operator: '!=', version: '1.3' },
+      ],
+    });
   });
 
   it('refuses an empty text and stray operators', () => {

@@ -19,7 +19,11 @@ const CLAUSE = /^(>=|<=|!=|>|<|=)?\s*([A-Za-z0-9.+~:_^-]+)$/;
  */
 export function parseVersionConstraint(text: string): { ok: true; clauses: VersionClause[] } | { ok: false; reason: string } {
   // Glue an operator to the version that follows it ("> = 1.2" is not allowed, ">= 1.2" is).
-  const tokens = text.trim().replace(/(>=|<=|!=|>|<|=)\s+/g, '$1').split(/[\s,]+/).filter(Boolean);
+  const tokens = text
+    .trim()
+    .replace(/(>=|<=|!=|>|<|=)\s+/g, '$1')
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (tokens.length === 0) return { ok: false, reason: 'The version constraint is empty' };
   const clauses: VersionClause[] = [];
   for (const token of tokens) {

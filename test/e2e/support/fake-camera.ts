@@ -7,7 +7,8 @@ import { tempDataDir } from '../../support/temp-core';
 export function halfDarkVideo(width: number, height: number, dirPrefix: string): string {
   const video = path.join(tempDataDir(dirPrefix), 'camera.y4m');
   const frame = new Uint8Array(width * height);
-  for (let row = 0; row < height; row++) frame.fill(40, row * width, row * width + width / 2).fill(220, row * width + width / 2, (row + 1) * width);
+  for (let row = 0; row < height; row++)
+    frame.fill(40, row * width, row * width + width / 2).fill(220, row * width + width / 2, (row + 1) * width);
   writeY4m(video, width, height, 10, [{ frame, seconds: 1 }]);
   return video;
 }
@@ -17,7 +18,12 @@ export function fakeCameraLaunch(video: string) {
   return {
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
     },
   };
 }

@@ -6,7 +6,12 @@ import type { ServerProcess, ServerUserSpec } from '../../support/server-process
 
 /** The people of the sync end-to-end specs, created on the central server with the CLI. */
 export const TECH: ServerUserSpec = { username: 'riley', displayName: 'Riley Field', role: 'technician', password: 'field-work-2026' };
-export const RM: ServerUserSpec = { username: 'morgan', displayName: 'Morgan Release', role: 'release_manager', password: 'release-plan-2026' };
+export const RM: ServerUserSpec = {
+  username: 'morgan',
+  displayName: 'Morgan Release',
+  role: 'release_manager',
+  password: 'release-plan-2026',
+};
 
 /** One complete push and pull on an in-process device; its status afterwards. */
 export async function syncOnce(device: TestCore): Promise<SyncStatus> {
@@ -30,7 +35,12 @@ export async function publishSample(server: ServerProcess, siteCode: string) {
   const { deploymentId } = rm.call('sample.open', {});
   rm.call('profile.set', { name: RM.displayName, role: 'release_manager' });
   const site = rm.call('sites.list', { deploymentId }).find((s) => s.code === siteCode)!;
-  const signedIn = await rm.callAsync('sync.signIn', { serverUrl: server.url, username: RM.username, password: RM.password, deviceName: 'RM laptop' });
+  const signedIn = await rm.callAsync('sync.signIn', {
+    serverUrl: server.url,
+    username: RM.username,
+    password: RM.password,
+    deviceName: 'RM laptop',
+  });
   expect(signedIn.account).toMatchObject({ username: RM.username, displayName: RM.displayName, role: 'release_manager' });
   // The technician picked from the server's users, as the site editor does once signed in.
   const tech = (await rm.callAsync('sync.serverUsers', {})).find((u) => u.username === TECH.username)!;
@@ -54,7 +64,7 @@ export interface ServerCounts {
 export async function serverCounts(dataDir: string, techDeviceId: string): Promise<ServerCounts> {
   const db = await openCentralDb({ dataDir });
   try {
-    const one = async (sql: string, params: unknown[] = []) => Number(((await db.query<{ n: unknown }>(sql, params))[0]?.n ?? 0));
+    const one = async (sql: string, params: unknown[] = []) => Number((await db.query<{ n: unknown }>(sql, params))[0]?.n ?? 0);
     return {
       changeLog: await one('SELECT count(*) AS n FROM change_log'),
       docs: await one('SELECT count(*) AS n FROM docs'),
@@ -80,7 +90,10 @@ export async function deviceRevoked(dataDir: string, deviceId: string): Promise<
 export async function serverDoc(dataDir: string, entity: string, rowId: string): Promise<Record<string, unknown> | null> {
   const db = await openCentralDb({ dataDir });
   try {
-    const rows = await db.query<{ data: Record<string, unknown> }>('SELECT data FROM docs WHERE entity = $1 AND row_id = $2', [entity, rowId]);
+    const rows = await db.query<{ data: Record<string, unknown> }>('SELECT data FROM docs WHERE entity = $1 AND row_id = $2', [
+      entity,
+      rowId,
+    ]);
     return rows[0]?.data ?? null;
   } finally {
     await db.close();

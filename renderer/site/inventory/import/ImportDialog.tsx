@@ -10,7 +10,11 @@ import { useText } from '../../../i18n/i18n';
 import { appText } from '../../../i18n/app-text';
 
 const FIELD_OPTIONS = importFieldSchema.options.map((f) => ({ value: f, label: IMPORT_FIELD_LABEL[f] }));
-const LAYOUT_LABEL: Record<ImportPreview['layout'], string> = { 'snipe-it': 'Snipe-IT assets', netbox: 'NetBox devices', custom: 'Unrecognised layout' };
+const LAYOUT_LABEL: Record<ImportPreview['layout'], string> = {
+  'snipe-it': 'Snipe-IT assets',
+  netbox: 'NetBox devices',
+  custom: 'Unrecognised layout',
+};
 
 interface Props {
   opened: boolean;
@@ -57,11 +61,15 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
   async function commit() {
     if (!preview) return;
     setBusy(true);
-    const done = await runCommand('inventoryImport.commit', { previewId: preview.previewId }, {
-      refresh: ['inventory', 'sites'],
-      errorTitle: appText('site.inventory.import.importDialog.nothingImported'),
-      success: appText('site.inventory.import.importDialog.itemsImported', { count: preview.validCount }),
-    });
+    const done = await runCommand(
+      'inventoryImport.commit',
+      { previewId: preview.previewId },
+      {
+        refresh: ['inventory', 'sites'],
+        errorTitle: appText('site.inventory.import.importDialog.nothingImported'),
+        success: appText('site.inventory.import.importDialog.itemsImported', { count: preview.validCount }),
+      },
+    );
     setBusy(false);
     if (done) {
       reset();
@@ -69,16 +77,36 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
     }
   }
 
-  const canImport = preview !== null && preview.status === 'ready' && preview.fileErrors.length === 0 && preview.errorCount === 0 && preview.validCount > 0;
+  const canImport =
+    preview !== null && preview.status === 'ready' && preview.fileErrors.length === 0 && preview.errorCount === 0 && preview.validCount > 0;
 
   return (
-    <Modal opened={opened} onClose={() => { reset(); onClose(); }} title={t('site.inventory.import.importDialog.importInventoryCsvOr')} size="90%">
+    <Modal
+      opened={opened}
+      onClose={() => {
+        reset();
+        onClose();
+      }}
+      title={t('site.inventory.import.importDialog.importInventoryCsvOr')}
+      size="90%"
+    >
       <Stack gap="sm" data-testid="inventory-import">
         <Text size="sm" c="dimmed">
           {t('site.inventory.import.importDialog.snipeItAssetExports', { siteCode })}
         </Text>
-        <input key={inputKey} type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void choose(e.currentTarget.files?.[0])} disabled={busy} data-testid="import-file" />
-        {busy && <Text size="sm" data-testid="import-busy">{t('site.inventory.import.importDialog.reading')}</Text>}
+        <input
+          key={inputKey}
+          type="file"
+          accept=".csv,.txt,.xlsx,text/csv"
+          onChange={(e) => void choose(e.currentTarget.files?.[0])}
+          disabled={busy}
+          data-testid="import-file"
+        />
+        {busy && (
+          <Text size="sm" data-testid="import-busy">
+            {t('site.inventory.import.importDialog.reading')}
+          </Text>
+        )}
         {error && (
           <Alert color="red" title={t('site.inventory.import.importDialog.thisFileCannotBe')} data-testid="import-file-error">
             {error.message}
@@ -96,27 +124,42 @@ export function ImportDialog({ opened, deploymentId, siteId, siteCode, onClose }
                 {LAYOUT_LABEL[preview.layout]}
               </Badge>
               <Text size="sm" data-testid="import-summary">
-                {t('site.inventory.import.importDialog.rowsReadyWithErrors', { rowCount: preview.rowCount, validCount: preview.validCount, errorCount: preview.errorCount })}
+                {t('site.inventory.import.importDialog.rowsReadyWithErrors', {
+                  rowCount: preview.rowCount,
+                  validCount: preview.validCount,
+                  errorCount: preview.errorCount,
+                })}
               </Text>
             </Group>
             {preview.fileErrors.length > 0 && (
               <Alert color="red" title={t('site.inventory.import.importDialog.fixTheColumnMapping')} data-testid="import-file-error">
-                <List size="sm">{preview.fileErrors.map((e) => <List.Item key={e.code}>{e.message}</List.Item>)}</List>
+                <List size="sm">
+                  {preview.fileErrors.map((e) => (
+                    <List.Item key={e.code}>{e.message}</List.Item>
+                  ))}
+                </List>
               </Alert>
             )}
             <PreviewTable preview={preview} fieldOptions={FIELD_OPTIONS} busy={busy} onMapping={(m) => void changeMapping(m)} />
           </>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => { reset(); onClose(); }}>
+          <Button
+            variant="default"
+            onClick={() => {
+              reset();
+              onClose();
+            }}
+          >
             {t('common.cancel')}
           </Button>
           <Button disabled={!canImport} loading={busy && preview !== null} onClick={() => void commit()} data-testid="import-commit">
-            {preview && canImport ? t('site.inventory.import.importDialog.importRows', { validCount: preview.validCount }) : t('site.inventory.import.importDialog.import')}
+            {preview && canImport
+              ? t('site.inventory.import.importDialog.importRows', { validCount: preview.validCount })
+              : t('site.inventory.import.importDialog.import')}
           </Button>
         </Group>
       </Stack>
     </Modal>
   );
 }
-

@@ -31,19 +31,39 @@ export function ImportExportActions({ siteId }: { siteId: string }) {
     <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
       {compact ? (
         <Tooltip label={t('site.inventory.import.importExportActions.import')}>
-          <ActionIcon size="lg" variant="subtle" aria-label={t('site.inventory.import.importExportActions.import')} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
+          <ActionIcon
+            size="lg"
+            variant="subtle"
+            aria-label={t('site.inventory.import.importExportActions.import')}
+            disabled={!site.data}
+            onClick={() => setOpen(true)}
+            data-testid="inventory-import-open"
+          >
             <IconUpload size={18} />
           </ActionIcon>
         </Tooltip>
       ) : (
-        <Button size="sm" variant="subtle" px={8} leftSection={<IconUpload size={16} />} disabled={!site.data} onClick={() => setOpen(true)} data-testid="inventory-import-open">
+        <Button
+          size="sm"
+          variant="subtle"
+          px={8}
+          leftSection={<IconUpload size={16} />}
+          disabled={!site.data}
+          onClick={() => setOpen(true)}
+          data-testid="inventory-import-open"
+        >
           {t('site.inventory.import.importExportActions.import')}
         </Button>
       )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           {compact ? (
-            <ActionIcon size="lg" variant="subtle" aria-label={t('site.inventory.import.importExportActions.export')} data-testid="inventory-export">
+            <ActionIcon
+              size="lg"
+              variant="subtle"
+              aria-label={t('site.inventory.import.importExportActions.export')}
+              data-testid="inventory-export"
+            >
               <IconDownload size={18} />
             </ActionIcon>
           ) : (
@@ -62,7 +82,13 @@ export function ImportExportActions({ siteId }: { siteId: string }) {
         </Menu.Dropdown>
       </Menu>
       {site.data && (
-        <ImportDialog opened={open} deploymentId={site.data.deploymentId} siteId={siteId} siteCode={site.data.code} onClose={() => setOpen(false)} />
+        <ImportDialog
+          opened={open}
+          deploymentId={site.data.deploymentId}
+          siteId={siteId}
+          siteCode={site.data.code}
+          onClose={() => setOpen(false)}
+        />
       )}
     </Group>
   );

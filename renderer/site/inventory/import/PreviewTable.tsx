@@ -21,7 +21,8 @@ interface Props<F extends string> {
 export function PreviewTable<F extends string>({ preview, fieldOptions, busy, onMapping }: Props<F>) {
   const t = useText();
   const errorsByRow = new Map<number, string[]>();
-  for (const e of preview.rowErrors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.column ? `${e.column}: ${e.message}` : e.message]);
+  for (const e of preview.rowErrors)
+    errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.column ? `${e.column}: ${e.message}` : e.message]);
 
   return (
     <ScrollArea.Autosize mah={380} type="auto">
@@ -58,7 +59,12 @@ export function PreviewTable<F extends string>({ preview, fieldOptions, busy, on
           {preview.sampleRows.map((r) => {
             const errors = errorsByRow.get(r.row);
             return (
-              <Table.Tr key={r.row} bg={errors ? 'var(--mantine-color-red-light)' : undefined} data-testid={errors ? 'import-row-error' : 'import-row'} data-row={r.row}>
+              <Table.Tr
+                key={r.row}
+                bg={errors ? 'var(--mantine-color-red-light)' : undefined}
+                data-testid={errors ? 'import-row-error' : 'import-row'}
+                data-row={r.row}
+              >
                 <Table.Td>{r.row}</Table.Td>
                 <Table.Td c="red">{errors?.join('; ') ?? ''}</Table.Td>
                 {preview.headers.map((_, i) => (

@@ -18,10 +18,17 @@ async function untilRead(first: ApiResult<ImportPreview>): Promise<ApiResult<Imp
 
 /** Sends a file to the core (in chunks when it does not fit one call) and returns its preview. */
 export function previewFile(deploymentId: string, siteId: string, file: File): Promise<ApiResult<ImportPreview>> {
-  return sendImportFile(file, 'inventoryImport.upload', async (body) => untilRead(await call('inventoryImport.preview', { deploymentId, siteId, fileName: file.name, ...body })));
+  return sendImportFile(file, 'inventoryImport.upload', async (body) =>
+    untilRead(await call('inventoryImport.preview', { deploymentId, siteId, fileName: file.name, ...body })),
+  );
 }
 
 /** The same file read again with another column mapping. */
-export async function remap(deploymentId: string, siteId: string, preview: ImportPreview, mapping: ImportField[]): Promise<ApiResult<ImportPreview>> {
+export async function remap(
+  deploymentId: string,
+  siteId: string,
+  preview: ImportPreview,
+  mapping: ImportField[],
+): Promise<ApiResult<ImportPreview>> {
   return call('inventoryImport.preview', { deploymentId, siteId, fileName: preview.fileName, previewId: preview.previewId, mapping });
 }

@@ -16,9 +16,24 @@ type UploadMethod = 'inventoryImport.upload' | 'siteImport.upload' | 'targetImpo
  * otherwise in chunks through the import's upload method first. One way for the inventory, site and
  * target imports.
  */
-export async function sendImportFile<T>(file: File, upload: UploadMethod, preview: (body: ImportFileBody) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+export async function sendImportFile<T>(
+  file: File,
+  upload: UploadMethod,
+  preview: (body: ImportFileBody) => Promise<ApiResult<T>>,
+): Promise<ApiResult<T>> {
   if (file.size > IMPORT_FILE_MAX_BYTES) {
-    return { ok: false, error: { code: 'payload_too_large', get message() { return appText('site.inventory.import.sendImportFile.theFileIsMb', { size: (file.size / 1048576).toFixed(1), limit: IMPORT_FILE_MAX_BYTES / 1048576 }); } } };
+    return {
+      ok: false,
+      error: {
+        code: 'payload_too_large',
+        get message() {
+          return appText('site.inventory.import.sendImportFile.theFileIsMb', {
+            size: (file.size / 1048576).toFixed(1),
+            limit: IMPORT_FILE_MAX_BYTES / 1048576,
+          });
+        },
+      },
+    };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length <= CHUNK_BYTES) return preview({ dataBase64: bytesToBase64(bytes) });

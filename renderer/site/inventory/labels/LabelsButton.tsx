@@ -15,12 +15,25 @@ export function LabelsButton({ siteId }: { siteId: string }) {
     <>
       {compact ? (
         <Tooltip label={t('site.inventory.labels.labelsButton.labels')}>
-          <ActionIcon size="lg" variant="subtle" aria-label={t('site.inventory.labels.labelsButton.labels')} onClick={() => setOpen(true)} data-testid="labels-open">
+          <ActionIcon
+            size="lg"
+            variant="subtle"
+            aria-label={t('site.inventory.labels.labelsButton.labels')}
+            onClick={() => setOpen(true)}
+            data-testid="labels-open"
+          >
             <IconTags size={18} />
           </ActionIcon>
         </Tooltip>
       ) : (
-        <Button size="sm" variant="subtle" px={8} leftSection={<IconTags size={16} />} onClick={() => setOpen(true)} data-testid="labels-open">
+        <Button
+          size="sm"
+          variant="subtle"
+          px={8}
+          leftSection={<IconTags size={16} />}
+          onClick={() => setOpen(true)}
+          data-testid="labels-open"
+        >
           {t('site.inventory.labels.labelsButton.labels')}
         </Button>
       )}

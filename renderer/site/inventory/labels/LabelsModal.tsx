@@ -51,7 +51,11 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
     await tagging.run(
       'labels.assignTags',
       { siteId, itemIds: untagged.map((item) => item.id) },
-      { refresh: ['inventory'], success: (value) => appText('site.inventory.labels.labelsModal.tagsGiven', { count: value.items.length }), errorTitle: appText('site.inventory.labels.labelsModal.noTagsGiven') },
+      {
+        refresh: ['inventory'],
+        success: (value) => appText('site.inventory.labels.labelsModal.tagsGiven', { count: value.items.length }),
+        errorTitle: appText('site.inventory.labels.labelsModal.noTagsGiven'),
+      },
     );
   }
 
@@ -68,9 +72,17 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('site.inventory.labels.labelsModal.assetLabels')} size="xl" data-testid="labels-modal">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('site.inventory.labels.labelsModal.assetLabels')}
+      size="xl"
+      data-testid="labels-modal"
+    >
       <Stack gap="sm">
-        {items.error && <QueryError title={t('site.inventory.labels.labelsModal.itemsNotAvailable')} error={items.error} onRetry={items.reload} />}
+        {items.error && (
+          <QueryError title={t('site.inventory.labels.labelsModal.itemsNotAvailable')} error={items.error} onRetry={items.reload} />
+        )}
         <Text size="sm" c="dimmed">
           {t('site.inventory.labels.labelsModal.receivedAndSurplusHardware')}
         </Text>
@@ -99,14 +111,28 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
                 return (
                   <Table.Tr key={item.id} data-testid="labels-item" data-serial={serial}>
                     <Table.Td>
-                      <Checkbox aria-label={t('site.inventory.labels.labelsModal.select', { serial })} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
+                      <Checkbox
+                        aria-label={t('site.inventory.labels.labelsModal.select', { serial })}
+                        checked={selected.has(item.id)}
+                        onChange={() => toggle(item.id)}
+                      />
                     </Table.Td>
                     <Table.Td ff="monospace" data-testid="labels-item-tag">
-                      {item.assetTag || <Text span size="sm" c="dimmed">{t('site.inventory.labels.labelsModal.none')}</Text>}
+                      {item.assetTag || (
+                        <Text span size="sm" c="dimmed">
+                          {t('site.inventory.labels.labelsModal.none')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td ff="monospace">{serial}</Table.Td>
                     <Table.Td>{[item.manufacturer, item.model].filter(Boolean).join(' ')}</Table.Td>
-                    <Table.Td>{item.isSurplus && <Badge size="xs" variant="light" color="orange">{t('site.inventory.labels.labelsModal.surplus')}</Badge>}</Table.Td>
+                    <Table.Td>
+                      {item.isSurplus && (
+                        <Badge size="xs" variant="light" color="orange">
+                          {t('site.inventory.labels.labelsModal.surplus')}
+                        </Badge>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -114,7 +140,11 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
           </Table>
         </ScrollArea.Autosize>
         {items.data && list.length === 0 && <Text size="sm">{t('site.inventory.labels.labelsModal.nothingReceivedOrRecorded')}</Text>}
-        {items.data?.truncated && <Text size="xs" c="dimmed">{t('site.inventory.labels.labelsModal.onlyTheFirstItems', { length: list.length })}</Text>}
+        {items.data?.truncated && (
+          <Text size="xs" c="dimmed">
+            {t('site.inventory.labels.labelsModal.onlyTheFirstItems', { length: list.length })}
+          </Text>
+        )}
         {untagged.length > 0 && issuer?.problem && (
           <Alert color="yellow" title={t('site.inventory.labels.labelsModal.assetTagsCannotBe')} data-testid="labels-issuer-problem">
             {issuer.problem}
@@ -149,7 +179,9 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
         </Group>
         <Group justify="space-between">
           <Text size="sm" data-testid="labels-selected-count">
-            {untagged.length > 0 ? t('site.inventory.labels.labelsModal.selectedUntagged', { selected: chosen.length, untagged: untagged.length }) : t('site.inventory.labels.labelsModal.selected', { selected: chosen.length })}
+            {untagged.length > 0
+              ? t('site.inventory.labels.labelsModal.selectedUntagged', { selected: chosen.length, untagged: untagged.length })
+              : t('site.inventory.labels.labelsModal.selected', { selected: chosen.length })}
           </Text>
           <Group gap="xs">
             <Button
@@ -162,7 +194,13 @@ export function LabelsModal({ siteId, opened, onClose }: { siteId: string; opene
             >
               {t('site.inventory.labels.labelsModal.giveAssetTags', { length: untagged.length })}
             </Button>
-            <Button leftSection={<IconPrinter size={16} />} disabled={chosen.length === 0} loading={printing} onClick={() => void print()} data-testid="labels-print">
+            <Button
+              leftSection={<IconPrinter size={16} />}
+              disabled={chosen.length === 0}
+              loading={printing}
+              onClick={() => void print()}
+              data-testid="labels-print"
+            >
               {t('site.inventory.labels.labelsModal.printLabelsPdf')}
             </Button>
           </Group>
