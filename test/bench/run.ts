@@ -22,7 +22,8 @@ import { benchSiteReports } from './site-report.bench';
 import { benchStartup } from './startup.bench';
 import { benchSync } from './sync.bench';
 
-const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+/** OUTPOST_BENCH_RESULTS names another file, for trial runs that must not replace the recorded figures. */
+const RESULTS = process.env.OUTPOST_BENCH_RESULTS ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 
 const groups: Record<string, () => Promise<Record<string, number | string>>> = {
   inventory: async () => ({ ...benchInventoryCore(), ...(await benchInventoryFirstRows()) }),
