@@ -5,41 +5,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGoss } from '../../core/checks/goss/parse-goss';
-import { collectRemote } from '../../core/checks/remote/collect-remote';
-import { evaluate, probeRequestsFor } from '../../shared/checks/evaluate';
-import type { RequirementResult } from '../../shared/checks/results';
+import { checkGoss, gossFailures as failures, onSshd } from '../support/goss-check';
 import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 
 const unavailable = sshdUnavailableReason();
-const limits = { connectMs: 5000, commandMs: 20000, overallMs: 30000 };
-
-async function check(s: SshdInstance, yaml: string): Promise<Map<string, RequirementResult>> {
-  const parsed = parseGoss(yaml);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const requirements = parsed.drafts.map((d, i) => ({
-    id: `r${i}`,
-    kind: d.kind,
-    description: `${d.source} (${d.description})`,
-    params: d.params,
-  }));
-  const target = {
-    host: s.host,
-    port: s.port,
-    username: s.user.name,
-    auth: { kind: 'key' as const, privateKey: s.user.privateKey },
-    trustedFingerprint: s.hostKeyFingerprint,
-    useSudo: false,
-    timeouts: limits,
-  };
-  const outcome = await collectRemote(target, probeRequestsFor(requirements));
-  if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);
-  const results = evaluate(outcome.facts, requirements, { expectedSerial: null });
-  return new Map(results.map((r) => [r.description.split(' (')[0]!, r]));
-}
-
-const failures = (results: Map<string, RequirementResult>) =>
-  [...results.entries()].filter(([, r]) => r.status !== 'pass').map(([source, r]) => `${source}: ${r.status}: ${r.message}`);
+const check = (s: SshdInstance, yaml: string) => checkGoss(onSshd(s), yaml);
 
 describe.skipIf(unavailable)(`Goss files on a real sshd host${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   let sshd: SshdInstance;

@@ -1,13 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import dgram from 'node:dgram';
-import dns from 'node:dns';
 import fs from 'node:fs';
 import net from 'node:net';
 import type { ProbeResult } from '../../../shared/checks/facts';
 import { sensitivePathReason } from '../../../shared/checks/sensitive-paths';
 import type { ProbeRequest } from '../collector-types';
 import { PROBE_ID, validatedProbeParams } from '../remote/probe-payload';
+import { localDnsProbe } from './local-dns-probe';
 import { localFiletype, localHttpProbe, localInterfaceProbe, localMountProbe } from './local-goss-probes';
 
 /**
@@ -64,13 +64,7 @@ async function answerOne(kind: ProbeRequest['kind'], p: Record<string, unknown>)
     case 'addr':
       return addrProbe(String(p.host).replace(/^\[|\]$/g, ''), Number(p.port), String(p.protocol), secs);
     case 'dns':
-      return withLimit<ProbeResult>(
-        dns.promises
-          .lookup(String(p.name), { all: true })
-          .then((all) => ({ kind: 'dns' as const, addresses: [...new Set(all.map((a) => a.address))], error: null })),
-        secs,
-        { kind: 'dns', addresses: [], error: 'Timed out' },
-      ).catch((e: Error): ProbeResult => ({ kind: 'dns', addresses: [], error: e.message }));
+      return localDnsProbe(String(p.name), String(p.type ?? ''), String(p.server ?? ''), secs);
     case 'kernel_param': {
       const key = String(p.key);
       const file = `/proc/sys/${key.includes('/') ? key : key.replace(/\./g, '/')}`;
@@ -223,21 +217,5 @@ function addrProbe(host: string, port: number, protocol: string, timeoutMs: numb
       resolve({ kind: 'addr', reachable: false, error: 'Timed out' });
     });
     socket.once('error', (e) => resolve({ kind: 'addr', reachable: false, error: e.message }));
-  });
-}
-
-function withLimit<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(fallback), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
   });
 }

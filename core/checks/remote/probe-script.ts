@@ -125,15 +125,23 @@ outpost_probe_dns() {
   fi
   # A record type or a server: asked with dig (+short prints one record a line).
   if ! outpost_have dig; then outpost_kv rc 127; outpost_kvb error 'no dig on the target (install dnsutils or bind-utils)'; return; fi
-  outpost_type=$3; [ -n "$outpost_type" ] || outpost_type=A; outpost_n=$1; outpost_port=$5
+  outpost_asked=$3; outpost_type=$3; [ -n "$outpost_type" ] || outpost_type=A; outpost_n=$1; outpost_port=$5
   # $4 the server to ask (host or address), $5 its port.
   if [ -n "$4" ]; then set -- "@$4"; if [ -n "$outpost_port" ]; then set -- "$@" -p "$outpost_port"; fi; else set --; fi
   if [ "$outpost_type" = PTR ]; then
     outpost_timeout "$outpost_t" dig +short +time="$outpost_t" +tries=1 "$@" -x "$outpost_n" </dev/null >"$OUTPOST_TMP/out" 2>"$OUTPOST_TMP/cerr"; outpost_kv rc "$?"
+  elif [ -z "$outpost_asked" ]; then
+    # A name without a type asked of a server: its A and AAAA records, as Goss's LookupHost does.
+    outpost_timeout "$outpost_t" dig +short +time="$outpost_t" +tries=1 "$@" -t A -q "$outpost_n" </dev/null >"$OUTPOST_TMP/out" 2>"$OUTPOST_TMP/cerr"; outpost_r=$?
+    outpost_timeout "$outpost_t" dig +short +time="$outpost_t" +tries=1 "$@" -t AAAA -q "$outpost_n" </dev/null >>"$OUTPOST_TMP/out" 2>>"$OUTPOST_TMP/cerr"; outpost_r2=$?
+    [ "$outpost_r" -ne 0 ] || outpost_r=$outpost_r2
+    outpost_kv rc "$outpost_r"
   else
     outpost_timeout "$outpost_t" dig +short +time="$outpost_t" +tries=1 "$@" -t "$outpost_type" -q "$outpost_n" </dev/null >"$OUTPOST_TMP/out" 2>"$OUTPOST_TMP/cerr"; outpost_kv rc "$?"
   fi
-  outpost_kvb addresses "$(grep -v '^;' "$OUTPOST_TMP/out")"
+  # dig +short also prints the CNAME chain of an address query: Goss lists only the addresses.
+  case "$outpost_asked" in '' | A | AAAA) outpost_kvb addresses "$(grep -v -e '^;' -e '[.]$' "$OUTPOST_TMP/out")" ;;
+    *) outpost_kvb addresses "$(grep -v '^;' "$OUTPOST_TMP/out")" ;; esac
   outpost_kvb error "$(head -c 400 "$OUTPOST_TMP/cerr")"
 }
 outpost_probe_mount() {
