@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_MAX_PAYLOAD_BYTES, apiError, type ApiErrorCode, type ApiResult } from '../shared/contract';
+import { API_MAX_PAYLOAD_BYTES, apiError, type ApiErrorCode, type ApiResult } from '../shared/contract/api-error';
 import { TOKEN_FRAGMENT_KEY } from '../shared/contract/bridge';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import type { OutpostCore } from '../core/outpost-core';
@@ -43,7 +43,11 @@ const SECURITY_HEADERS = {
 };
 
 export interface BrowserHostOptions {
-  core: OutpostCore;
+  /**
+   * The core, or its promise: the shell listens (and serves the page) while the core still loads,
+   * and a call waits for it.
+   */
+  core: OutpostCore | Promise<OutpostCore>;
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
@@ -93,7 +97,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       return;
     }
-    const result = await options.core.call(decodeURIComponent(method), input);
+    const result = await (await options.core).call(decodeURIComponent(method), input);
     send(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
   };
 

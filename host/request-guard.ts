@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_HEADER } from '../shared/contract/bridge';
-import type { ApiError } from '../shared/contract';
-import { apiError } from '../shared/contract';
+import { apiError, type ApiError } from '../shared/contract/api-error';
 
 /** The origins the browser shell accepts: its own address on loopback, nothing else. */
 export function allowedOrigins(port: number): string[] {

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { createLogger } from '../core/logging/logger';
-import { openCore } from '../core/outpost-core';
+import type { OutpostCore } from '../core/outpost-core';
 import { StartupError } from '../core/runtime/startup-error';
-import { prepareDemo } from '../core/sample/prepare-demo';
 import { startBrowserHost } from '../host/browser-host';
 import { parseLaunchOptions, USAGE, type LaunchOptions } from './launch-options';
 import { openInBrowser } from './open-browser';
@@ -20,9 +19,21 @@ function launchElectron(binary: string, root: string, argv: readonly string[]): 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 }
 
-async function startBrowserShell(options: LaunchOptions, root: string): Promise<void> {
+/**
+ * Loads the core's modules (the API contract's schemas, drizzle, better-sqlite3: most of a launch)
+ * and opens it, while the shell already listens and the page loads.
+ */
+async function openCoreBehind(options: LaunchOptions, root: string): Promise<OutpostCore> {
+  const [{ openCore }, { prepareDemo }] = await Promise.all([import('../core/outpost-core'), import('../core/sample/prepare-demo')]);
   const core = openCore({ dataDir: options.dataDir, shell: 'browser', appVersion: readAppVersion(root) });
   if (options.demo) prepareDemo(core);
+  return core;
+}
+
+async function startBrowserShell(options: LaunchOptions, root: string): Promise<void> {
+  const core = openCoreBehind(options, root);
+  // Handled below (awaited once the shell listens); this keeps an early failure from counting as unhandled.
+  core.catch(() => undefined);
   let host;
   try {
     host = await startBrowserHost({ core, rendererDir: path.join(root, 'dist', 'renderer'), port: options.port });
@@ -36,11 +47,16 @@ async function startBrowserShell(options: LaunchOptions, root: string): Promise<
   if (options.open) openInBrowser(host.url);
   const stop = async () => {
     await host.close();
-    core.close();
+    await core.then(
+      (opened) => opened.close(),
+      () => undefined,
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Data that cannot be opened still ends the launch, saying why (main's catch).
+  await core;
 }
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -80,9 +80,6 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);
 }
 
-/** Largest request body either transport accepts. */
-export const API_MAX_PAYLOAD_BYTES = 256 * 1024;
-
 export * from './errors';
 export type { AppInfo } from './app-methods';
 export type { InventoryFilter } from './inventory-methods';

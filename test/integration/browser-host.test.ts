@@ -8,12 +8,13 @@ let core: TestCore;
 let host: BrowserHost;
 let base: string;
 let siteId: string;
+let rendererDir: string;
 
 beforeEach(async () => {
   const sample = openSampleCore();
   core = sample.core;
   siteId = sample.site.id;
-  const rendererDir = tempDataDir('renderer');
+  rendererDir = tempDataDir('renderer');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Outpost</title>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
@@ -104,6 +105,32 @@ describe('browser shell host', () => {
       // Either refused, or the app page itself: never the file outside the renderer folder.
       expect(res.status === 404 || body.includes('<title>Outpost</title>')).toBe(true);
       expect(body).not.toMatch(/root:|"name"|localhost/);
+    }
+  });
+
+  it('serves the page while the core still loads, and answers a call made meanwhile once it has', async () => {
+    let coreLoaded!: (opened: typeof core.core) => void;
+    const loading = new Promise<typeof core.core>((resolve) => (coreLoaded = resolve));
+    const early = await startBrowserHost({ core: loading, rendererDir, port: 0 });
+    try {
+      const earlyBase = `http://127.0.0.1:${early.port}`;
+      expect((await fetch(`${earlyBase}/`)).status).toBe(200);
+      const pending = fetch(`${earlyBase}/api/sites.get`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-outpost-token': early.token, origin: earlyBase },
+        body: JSON.stringify({ siteId }),
+      });
+      const first = await Promise.race([
+        pending.then(() => 'answered'),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 200)),
+      ]);
+      expect(first).toBe('waiting');
+      coreLoaded(core.core);
+      const res = await pending;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true, value: { id: siteId } });
+    } finally {
+      await early.close();
     }
   });
 });
