@@ -5,7 +5,7 @@ import type { WireRow } from '../../shared/sync/wire';
 import { cachedStatement } from '../db/statement-cache';
 import { createLogger } from '../logging/logger';
 import { blobsOfRow } from './blobs';
-import { InventoryCountDeltas } from './inventory-count-deltas';
+import { InventoryPage } from './inventory-page';
 import { hasPendingOperation } from './outbox-store';
 import type { PulledChange } from './pulled-page';
 import { QuarantineStore } from './quarantine-store';
@@ -57,11 +57,12 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
   const quarantine = new QuarantineStore(sqlite);
   sqlite.pragma('defer_foreign_keys = ON');
   cachedStatement(sqlite, 'INSERT INTO sync_apply_guard (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
-  const counts = new InventoryCountDeltas(sqlite);
+  // Set aside before any per-row savepoint (whose rollback would bring the triggers back).
+  const inventory = changes.some((c) => c.entity === 'inventory_items') ? new InventoryPage(sqlite) : null;
   const context: RowContext = {
     sqlite,
     pending,
-    counts,
+    inventory,
     version: cachedStatement(
       sqlite,
       'INSERT INTO sync_row_versions (entity, row_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, row_id) DO UPDATE SET version = excluded.version',
@@ -135,9 +136,9 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
       quarantine.cleared(entity.name, change.rowId);
       applied += 1;
     }
-    counts.finish();
+    inventory?.finish();
   } finally {
-    cachedStatement(sqlite, 'DELETE FROM inventory_counts_deferred').run();
+    if (sqlite.inTransaction) inventory?.putTriggersBack(); // after a failure (the rollback follows): nothing else to write
     cachedStatement(sqlite, 'DELETE FROM sync_apply_guard').run();
   }
   return applied;
@@ -146,15 +147,16 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Pulled
 interface RowContext {
   sqlite: Database.Database;
   pending: (entity: string, rowId: string) => boolean;
-  counts: InventoryCountDeltas;
+  /** Set when the page holds inventory rows. */
+  inventory: InventoryPage | null;
   version: Database.Statement;
 }
 
-/** Everything one pulled row writes; the inventory counters are noted last, once nothing can fail. */
+/** Everything one pulled row writes; an inventory row's change is noted last, once nothing can fail. */
 function storeRow(context: RowContext, entity: SyncEntity, change: PulledChange, keys: Record<string, unknown>): void {
-  const { sqlite, counts } = context;
-  const counted = entity.name === 'inventory_items';
-  const before = counted ? counts.current(change.rowId) : undefined;
+  const { sqlite } = context;
+  const inventory = entity.name === 'inventory_items' ? context.inventory : null;
+  const before = inventory?.current(change.rowId);
   if (change.deleted) {
     if (!entity.appendOnly) deleteStatement(sqlite, entity).run(...entity.key.map((k) => keys[k])); // append-only rows are never removed
   } else {
@@ -167,7 +169,7 @@ function storeRow(context: RowContext, entity: SyncEntity, change: PulledChange,
       `INSERT INTO sync_scopes (deployment_id, source, since) VALUES (?, 'pulled', ${NOW_SQL}) ON CONFLICT(deployment_id) DO NOTHING`,
     ).run(change.rowId);
   }
-  if (counted) counts.change(before, counts.current(change.rowId));
+  if (inventory) inventory.change(change.rowId, before, inventory.current(change.rowId));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ARRIVED_STATES } from '../../shared/domain/enums';
 
-interface CountedRow {
+export interface CountedRow {
   site_id: string;
   state: string;
   is_surplus: number;
@@ -10,24 +10,14 @@ interface CountedRow {
 type Counters = [expected: number, received: number, surplus: number, damaged: number];
 
 /**
- * The reconciliation counters (`inventory_counts`) while a pulled page is stored: the per-row
- * triggers stand aside (`inventory_counts_deferred`, migration 12) and the same deltas are summed
- * here and written once per site when the page is done, inside the page's transaction. Pulling a
- * 100,000-item site spends a third less time in SQLite this way.
+ * The reconciliation counters (`inventory_counts`) while a pulled page is stored with the per-row
+ * triggers set aside (inventory-page.ts): the same deltas are summed here and written once per
+ * site when the page is done, inside the page's transaction.
  */
 export class InventoryCountDeltas {
   private readonly deltas = new Map<string, Counters>();
-  private readonly readRow: Database.Statement;
 
-  constructor(private readonly sqlite: Database.Database) {
-    this.readRow = sqlite.prepare('SELECT site_id, state, is_surplus FROM inventory_items WHERE id = ?');
-    sqlite.prepare('INSERT INTO inventory_counts_deferred (id) VALUES (1) ON CONFLICT(id) DO NOTHING').run();
-  }
-
-  /** The row as it is now (call before changing it). */
-  current(id: string): CountedRow | undefined {
-    return this.readRow.get(id) as CountedRow | undefined;
-  }
+  constructor(private readonly sqlite: Database.Database) {}
 
   /** Records a row's change: what it was (or nothing) and what it is now (or nothing). */
   change(before: CountedRow | undefined, after: CountedRow | undefined): void {
@@ -35,7 +25,7 @@ export class InventoryCountDeltas {
     if (after) this.add(after, 1);
   }
 
-  /** Writes the summed deltas and lets the triggers count again. */
+  /** Writes the summed deltas. */
   finish(): void {
     const ensure = this.sqlite.prepare('INSERT INTO inventory_counts (site_id) VALUES (?) ON CONFLICT (site_id) DO NOTHING');
     const update = this.sqlite.prepare(
@@ -47,7 +37,6 @@ export class InventoryCountDeltas {
       update.run(expected, received, surplus, damaged, siteId);
     }
     this.deltas.clear();
-    this.sqlite.prepare('DELETE FROM inventory_counts_deferred').run();
   }
 
   private add(row: CountedRow, sign: 1 | -1): void {

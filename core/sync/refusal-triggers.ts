@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ident } from './sql-names';
+import { setTriggersAside } from './triggers-set-aside';
 
 /**
  * Runs `change` with the table's refusal triggers (append-only, immutable: `RAISE(...)`) lifted, then
@@ -8,15 +8,10 @@ import { ident } from './sql-names';
  * transaction: if anything fails, the triggers come back with the rollback.
  */
 export function withRefusalTriggersLifted<T>(sqlite: Database.Database, table: string, change: () => T): T {
-  const triggers = sqlite
-    .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND instr(sql, 'RAISE(') > 0 AND substr(name, 1, 13) != 'sync_capture_'",
-    )
-    .all(table) as { name: string; sql: string }[];
-  for (const trigger of triggers) sqlite.exec(`DROP TRIGGER ${ident(trigger.name)}`);
+  const restore = setTriggersAside(sqlite, table, (t) => t.sql.includes('RAISE(') && !t.name.startsWith('sync_capture_'));
   try {
     return change();
   } finally {
-    for (const trigger of triggers) sqlite.exec(trigger.sql);
+    restore();
   }
 }
