@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SyncConflict } from '../../shared/contract/sync-methods';
+import { cachedStatement } from '../db/statement-cache';
 import { blobColumnSqlCondition } from '../../shared/sync/blob-refs';
 import { SYNC_ENTITIES } from '../../shared/sync/entity-registry';
 import type { Operation } from '../../shared/sync/wire';
@@ -34,11 +35,11 @@ export function toOperation(row: OutboxRow): Operation {
 
 /** Pending operations in capture order, starting after `afterSeq`. */
 export function pendingOperations(sqlite: Database.Database, afterSeq: number, limit: number): OutboxRow[] {
-  return sqlite.prepare('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as OutboxRow[];
+  return cachedStatement(sqlite, 'SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as OutboxRow[];
 }
 
 export function countPendingOperations(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+  return (cachedStatement(sqlite, 'SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
 }
 
 /** SQL listing the SHA-256 of every attachment referenced by a pending operation (blob columns of the registry). */
@@ -53,15 +54,20 @@ function referencedBlobsSql(): string | null {
   return parts.length === 0 ? null : parts.join(' UNION ');
 }
 
+// Built once: the sync status (polled while a sync runs) asks for it every time, and preparing this
+// union of every blob column cost more than running it.
+let pendingBlobsSql: string | null | undefined;
+
 /** Attachments that pending operations reference and that are not known to be on the server yet. */
 export function pendingBlobs(sqlite: Database.Database): string[] {
-  const sql = referencedBlobsSql();
-  if (!sql) return [];
-  const rows = sqlite
-    .prepare(
-      `SELECT sha256 FROM (${sql}) WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM sync_blob_uploads) ORDER BY sha256`,
-    )
-    .all() as { sha256: string }[];
+  if (pendingBlobsSql === undefined) {
+    const referenced = referencedBlobsSql();
+    pendingBlobsSql = referenced
+      ? `SELECT sha256 FROM (${referenced}) WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM sync_blob_uploads) ORDER BY sha256`
+      : null;
+  }
+  if (!pendingBlobsSql) return [];
+  const rows = cachedStatement(sqlite, pendingBlobsSql).all() as { sha256: string }[];
   return rows.map((r) => r.sha256);
 }
 
@@ -71,7 +77,7 @@ export function hasPendingOperation(sqlite: Database.Database): (entity: string,
 }
 
 export function countOpenConflicts(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE dismissed_at IS NULL').get() as { n: number }).n;
+  return (cachedStatement(sqlite, 'SELECT count(*) AS n FROM sync_conflicts WHERE dismissed_at IS NULL').get() as { n: number }).n;
 }
 
 export function listOpenConflicts(sqlite: Database.Database): SyncConflict[] {

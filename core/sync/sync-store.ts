@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncAccount } from '../../shared/contract/sync-methods';
 import { roleSchema } from '../../shared/domain/enums';
+import { cachedStatement } from '../db/statement-cache';
 
 /** The sync tables' small reads and writes (account, engine state, prepared sites). Raw SQL on the core's connection. */
 
@@ -11,14 +12,16 @@ export interface StoredSyncError {
   at: string;
 }
 
+/** Made once: the sync status (polled while a sync runs) reads the account every time. */
+const storedRoleSchema = roleSchema.catch('technician');
+
 export function readAccount(sqlite: Database.Database): SyncAccount | null {
-  const row = sqlite
-    .prepare(
-      'SELECT server_url AS serverUrl, username, display_name AS displayName, role, device_id AS deviceId, signed_in_at AS signedInAt FROM sync_account WHERE id = 1',
-    )
-    .get() as (Omit<SyncAccount, 'role'> & { role: string }) | undefined;
+  const row = cachedStatement(
+    sqlite,
+    'SELECT server_url AS serverUrl, username, display_name AS displayName, role, device_id AS deviceId, signed_in_at AS signedInAt FROM sync_account WHERE id = 1',
+  ).get() as (Omit<SyncAccount, 'role'> & { role: string }) | undefined;
   if (!row) return null;
-  return { ...row, role: roleSchema.catch('technician').parse(row.role) };
+  return { ...row, role: storedRoleSchema.parse(row.role) };
 }
 
 export function writeAccount(sqlite: Database.Database, account: SyncAccount): void {
@@ -39,8 +42,10 @@ export interface SyncStateRow {
 }
 
 export function readSyncState(sqlite: Database.Database): SyncStateRow {
-  const row = sqlite.prepare('SELECT last_success_at AS s, last_attempt_at AS a, last_error AS e FROM sync_state WHERE id = 1').get() as
-    { s: string | null; a: string | null; e: string | null } | undefined;
+  const row = cachedStatement(
+    sqlite,
+    'SELECT last_success_at AS s, last_attempt_at AS a, last_error AS e FROM sync_state WHERE id = 1',
+  ).get() as { s: string | null; a: string | null; e: string | null } | undefined;
   if (!row) return { lastSuccessAt: null, lastAttemptAt: null, lastError: null };
   return { lastSuccessAt: row.s, lastAttemptAt: row.a, lastError: row.e ? (JSON.parse(row.e) as StoredSyncError) : null };
 }
@@ -57,7 +62,7 @@ export function writeSyncOutcome(sqlite: Database.Database, at: string, error: S
 }
 
 export function listPreparedSites(sqlite: Database.Database): { siteId: string; preparedAt: string }[] {
-  return sqlite.prepare('SELECT site_id AS siteId, prepared_at AS preparedAt FROM sync_prepared_sites ORDER BY site_id').all() as {
+  return cachedStatement(sqlite, 'SELECT site_id AS siteId, prepared_at AS preparedAt FROM sync_prepared_sites ORDER BY site_id').all() as {
     siteId: string;
     preparedAt: string;
   }[];
