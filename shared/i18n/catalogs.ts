@@ -1,9 +1,6 @@
-import deOwner from './catalogs/de/owner.json' with { type: 'json' };
-import enApp from './catalogs/en/app.json' with { type: 'json' };
-import enOwner from './catalogs/en/owner.json' with { type: 'json' };
-import frOwner from './catalogs/fr/owner.json' with { type: 'json' };
-import nlOwner from './catalogs/nl/owner.json' with { type: 'json' };
-import type { SiteLanguage } from './languages';
+import { APP_CATALOGS, type AppCatalog } from './app-catalogs';
+import { SITE_LANGUAGES, type SiteLanguage } from './language-codes';
+import { OWNER_CATALOGS, type OwnerCatalog } from './owner-catalogs';
 
 /**
  * The message catalogs, one JSON file per language and namespace (docs/i18n.md):
@@ -12,21 +9,18 @@ import type { SiteLanguage } from './languages';
  * - `app`: the rest of the interface, for technicians and release managers. English for now; a
  *   language's `app.json` may be added later and then must hold every English key.
  */
-export const NAMESPACES = ['app', 'owner'] as const;
-export type Namespace = (typeof NAMESPACES)[number];
-export const DEFAULT_NAMESPACE: Namespace = 'app';
+export { DEFAULT_NAMESPACE, NAMESPACES, type Namespace } from './i18n-options';
 
-export type OwnerCatalog = typeof enOwner;
-export type AppCatalog = typeof enApp;
+export type { AppCatalog, OwnerCatalog };
 
 export interface LanguageCatalogs {
   owner: OwnerCatalog;
   app?: AppCatalog;
 }
 
-export const CATALOGS: Record<SiteLanguage, LanguageCatalogs> = {
-  en: { owner: enOwner, app: enApp },
-  de: { owner: deOwner },
-  fr: { owner: frOwner },
-  nl: { owner: nlOwner },
-};
+export const CATALOGS = Object.fromEntries(
+  SITE_LANGUAGES.map((language) => {
+    const app = APP_CATALOGS[language];
+    return [language, app ? { owner: OWNER_CATALOGS[language], app } : { owner: OWNER_CATALOGS[language] }];
+  }),
+) as Record<SiteLanguage, LanguageCatalogs>;

@@ -3,7 +3,7 @@ import type { SignOffReview } from '../../../shared/domain/signoff';
 import type { SiteLanguage } from '../../../shared/i18n/languages';
 import { columnKey, decisionText, kindText, phaseText, scopeText } from '../../../shared/i18n/review-terms';
 import { Time } from '../../format/Time';
-import { useOwnerText } from '../../i18n/i18n';
+import { useOwnerText } from '../../i18n/owner-text';
 import { SmallTable } from '../../shell/SmallTable';
 import { PhotoThumb } from '../issues/PhotoThumb';
 

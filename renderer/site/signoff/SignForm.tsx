@@ -18,7 +18,7 @@ import { signOffDecisionSchema, type SignOffDecision } from '../../../shared/dom
 import { LANGUAGE_NAMES, SITE_LANGUAGES, siteLanguageSchema, type SiteLanguage } from '../../../shared/i18n/languages';
 import type { DecisionVerdict } from '../../../shared/signoff/decision-rules';
 import { textTooLong } from '../../../shared/logic/text-limits';
-import { useOwnerText } from '../../i18n/i18n';
+import { useOwnerText } from '../../i18n/owner-text';
 import { LengthCounter } from '../../shell/LengthCounter';
 import { SignaturePadField } from './SignaturePadField';
 

@@ -3,7 +3,7 @@ import { IconEraser } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import SignaturePad from 'signature_pad';
 import type { SiteLanguage } from '../../../shared/i18n/languages';
-import { useOwnerText } from '../../i18n/i18n';
+import { useOwnerText } from '../../i18n/owner-text';
 
 interface Props {
   /** PNG (base64, no data: prefix) after each stroke; null when cleared. */

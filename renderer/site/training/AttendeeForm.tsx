@@ -3,7 +3,8 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SiteLanguage } from '../../../shared/i18n/languages';
 import { useMutation } from '../../api/useMutation';
-import { useOwnerText, useText } from '../../i18n/i18n';
+import { useText } from '../../i18n/i18n';
+import { useOwnerText } from '../../i18n/owner-text';
 import { SignaturePadField } from '../signoff/SignaturePadField';
 
 const FIELDS = ['name', 'role', 'signaturePngBase64'] as const;
