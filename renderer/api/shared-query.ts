@@ -35,6 +35,11 @@ export function prefetchQuery<M extends ApiMethod>(method: M, input: ApiInput<M>
   return request as Promise<ApiResult<ApiOutput<M>>>;
 }
 
+/** Drops an early read nobody took (its answer no longer fits), so the next read asks again. */
+export function dropPrefetched(request: Promise<unknown>): void {
+  for (const [key, early] of prefetched) if (early === request) prefetched.delete(key);
+}
+
 /**
  * A read that several components ask for at the same moment (the navigator and the overview
  * both want the site list) goes to the core once; later reads go again. Only for queries.

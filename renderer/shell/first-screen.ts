@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { prefetchQuery } from '../api/shared-query';
+import { dropPrefetched, prefetchQuery } from '../api/shared-query';
 
 /**
  * The first screen is the navigator with its sites. It paints from a small entry chunk (React,
@@ -45,24 +45,27 @@ export function waitForFirstScreen(): () => void {
 
 /**
  * The reads the first screen waits on, started before React renders instead of one after the
- * other as each component mounts: the profile, the deployments, and the navigator's reads of the
- * deployment it will show (the route's, else the first one, as DeploymentList picks it).
+ * other as each component mounts: the profile and the deployments together, then the navigator's
+ * reads of the deployment it will show (the route's at once, else the first one, as
+ * DeploymentList picks it). Without a profile the first-run form shows instead, and the early
+ * answers are dropped: they were read before there was a profile.
  */
 export function prefetchFirstScreen(routeDeploymentId: string | null): void {
-  const forDeployment = (deploymentId: string) => {
-    void prefetchQuery('sites.list', { deploymentId });
-    void prefetchQuery('deployments.get', { deploymentId });
-    void prefetchQuery('issues.summary', { deploymentId });
-  };
-  void prefetchQuery('profile.get', {}).then((profile) => {
-    // Without a profile the first-run form shows; its reads come after it.
-    if (!profile.ok || profile.value === null) return;
-    const deployments = prefetchQuery('deployments.list', {});
-    if (routeDeploymentId) forDeployment(routeDeploymentId);
-    else
-      void deployments.then((result) => {
-        const first = result.ok ? result.value[0] : undefined;
-        if (first) forDeployment(first.id);
-      });
+  const forDeployment = (deploymentId: string) => [
+    prefetchQuery('sites.list', { deploymentId }),
+    prefetchQuery('deployments.get', { deploymentId }),
+    prefetchQuery('issues.summary', { deploymentId }),
+  ];
+  const profile = prefetchQuery('profile.get', {});
+  const deployments = prefetchQuery('deployments.list', {});
+  const forRoute = routeDeploymentId ? forDeployment(routeDeploymentId) : [];
+  void profile.then((answer) => {
+    if (answer.ok && answer.value !== null) return;
+    for (const read of [deployments, ...forRoute]) dropPrefetched(read);
+  });
+  if (routeDeploymentId) return;
+  void Promise.all([profile, deployments]).then(([answer, list]) => {
+    const first = list.ok ? list.value[0] : undefined;
+    if (answer.ok && answer.value !== null && first) forDeployment(first.id);
   });
 }
