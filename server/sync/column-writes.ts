@@ -24,8 +24,9 @@ export function insertedWrites(version: number, deviceId: string): ColumnWrites 
 export function withWrites(writes: ColumnWrites | null, columns: readonly string[], version: number, deviceId: string): ColumnWrites {
   const next: ColumnWrites = { columns: { ...(writes?.columns ?? {}) }, writers: {} };
   for (const column of columns) next.columns[column] = version;
+  if (columns.length > 0) next.writers[version] = deviceId;
   for (const written of Object.values(next.columns))
-    next.writers[written] = written === version ? deviceId : (writes?.writers[written] ?? null);
+    if (written !== version && !(written in next.writers)) next.writers[written] = writes?.writers[written] ?? null;
   return next;
 }
 

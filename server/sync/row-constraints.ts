@@ -67,9 +67,11 @@ export async function loadUniqueGroups(
   for (const op of ops) {
     const entity = syncEntity(op.entity);
     if (!entity) continue;
+    const groups = groupsOf(entity, op);
+    if (groups.length === 0) continue; // most operations: no merged row to build
     const stored = docs.get(docKey(op.entity, op.rowId));
     const row = { ...(stored && !stored.deleted ? stored.data : null), ...op.data };
-    for (const columns of groupsOf(entity, op)) {
+    for (const columns of groups) {
       if (!columns.every((column) => typeof row[column] === 'string' || typeof row[column] === 'number')) continue;
       // Rows of one group share a partition except for partition roots (sites of a deployment).
       const partition = entity.partition.kind === 'self' ? null : op.partition;

@@ -15,7 +15,7 @@ import { SITE_NOTES_MAX_LENGTH } from '../domain/site';
 import { SITE_LANGUAGES } from '../i18n/languages';
 import { signOffDecisionSchema, signOffKindSchema } from '../domain/signoff';
 import { trainingAttendanceSchema } from '../domain/training';
-import { SYNC_ENTITIES, syncEntity, valueFitsColumn, type SyncEntityName } from './entity-registry';
+import { SYNC_ENTITIES, syncEntity, valueFitsColumn, type SyncColumnType, type SyncEntity, type SyncEntityName } from './entity-registry';
 
 /**
  * Every constraint the desktop's SQLite holds on a synced row, declared once (issue #10): the
@@ -256,6 +256,14 @@ export function ruleViolation(entity: string, rule: RowRule, row: Readonly<Recor
   return undefined;
 }
 
+// Each pushed and pulled row is checked against every column: the entries are listed once per entity.
+const COLUMN_ENTRIES = new WeakMap<SyncEntity, [string, SyncColumnType][]>();
+function columnEntries(entity: SyncEntity): [string, SyncColumnType][] {
+  let entries = COLUMN_ENTRIES.get(entity);
+  if (!entries) COLUMN_ENTRIES.set(entity, (entries = Object.entries(entity.columns)));
+  return entries;
+}
+
 /**
  * Every reason the complete row `row` of `entity` could not be stored by a desktop: unknown entity,
  * a missing or mistyped column (NOT NULL, TEXT/INTEGER), a broken CHECK. Empty when it can be stored.
@@ -266,7 +274,7 @@ export function rowViolations(entity: string, row: Readonly<Record<string, unkno
   const rules = entityRules(entity);
   if (!declared || !rules) return [`"${entity}" is not a synced entity`];
   const problems: string[] = [];
-  for (const [column, type] of Object.entries(declared.columns)) {
+  for (const [column, type] of columnEntries(declared)) {
     const value = row[column] ?? null;
     if (valueFitsColumn(type, value)) continue;
     if (value === null) problems.push(`${entity}.${column} may not be empty (NOT NULL)`);
