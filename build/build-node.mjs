@@ -21,12 +21,11 @@ const esmBanner = {
 };
 
 const entries = [
-  // The browser shell, its core's thread (launcher/core-behind.ts) and the CLI share chunks; code
-  // loaded with import() (PDF, XLSX, SSH) sits in its own chunk, so starting Outpost does not parse
-  // it. Chunks stay beside the entries: the local-facts worker is looked up next to the code that
-  // starts it, the core worker too.
+  // The browser shell and the CLI share chunks; code loaded with import() (PDF, XLSX, SSH) sits in
+  // its own chunk, so starting Outpost does not parse it. Chunks stay beside the entries: the
+  // local-facts worker is looked up next to the code that starts it.
   {
-    entryPoints: { start: 'launcher/start.ts', cli: 'launcher/cli.ts', 'core-worker': 'launcher/core-worker.ts' },
+    entryPoints: { start: 'launcher/start.ts', cli: 'launcher/cli.ts' },
     outdir: 'dist/launcher',
     outExtension: { '.js': '.mjs' },
     splitting: true,

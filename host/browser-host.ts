@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { API_MAX_PAYLOAD_BYTES, apiError, type ApiErrorCode, type ApiResult } from '../shared/contract/api-error';
 import { TOKEN_FRAGMENT_KEY } from '../shared/contract/bridge';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+import type { OutpostCore } from '../core/outpost-core';
 import { createLogger } from '../core/logging/logger';
 import { PayloadTooLarge, readBody } from './read-body';
 import { guardApiRequest } from './request-guard';
@@ -41,17 +42,12 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-/** What the host needs of the core (an OutpostCore, or the launcher's core on its own thread). */
-export interface HostedCore {
-  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
-}
-
 export interface BrowserHostOptions {
   /**
    * The core, or its promise: the shell listens (and serves the page) while the core still loads,
    * and a call waits for it.
    */
-  core: HostedCore | Promise<HostedCore>;
+  core: OutpostCore | Promise<OutpostCore>;
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;

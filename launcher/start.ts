@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { createLogger } from '../core/logging/logger';
+import type { OutpostCore } from '../core/outpost-core';
 import { StartupError } from '../core/runtime/startup-error';
 import { startBrowserHost } from '../host/browser-host';
-import { openCoreBehind } from './core-behind';
 import { parseLaunchOptions, USAGE, type LaunchOptions } from './launch-options';
 import { openInBrowser } from './open-browser';
 import { findProjectRoot, readAppVersion } from './project-paths';
@@ -19,8 +19,19 @@ function launchElectron(binary: string, root: string, argv: readonly string[]): 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 }
 
+/**
+ * Loads the core's modules (the API contract's schemas, drizzle, better-sqlite3: most of a launch)
+ * and opens it, while the shell already listens and the page loads.
+ */
+async function openCoreBehind(options: LaunchOptions, root: string): Promise<OutpostCore> {
+  const [{ openCore }, { prepareDemo }] = await Promise.all([import('../core/outpost-core'), import('../core/sample/prepare-demo')]);
+  const core = openCore({ dataDir: options.dataDir, shell: 'browser', appVersion: readAppVersion(root) });
+  if (options.demo) prepareDemo(core);
+  return core;
+}
+
 async function startBrowserShell(options: LaunchOptions, root: string): Promise<void> {
-  const core = openCoreBehind({ dataDir: options.dataDir, appVersion: readAppVersion(root), demo: options.demo });
+  const core = openCoreBehind(options, root);
   // Handled below (awaited once the shell listens); this keeps an early failure from counting as unhandled.
   core.catch(() => undefined);
   let host;
