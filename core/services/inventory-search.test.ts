@@ -7,6 +7,7 @@ import { seededRandom, type SeededRandom } from '../sample/seeded-random';
 import { applyRows } from '../site-report/apply-rows';
 import { applyChanges } from '../sync/apply-changes';
 import { ftsPhrase, usesSearchIndex } from './inventory-search-sql';
+import { changeMaker } from '../../test/support/pulled-changes';
 
 // The trigram index must find exactly what a scan finds: every test compares the core's answers
 // with a scan of the rows (test/support/inventory-search-oracle.ts) after each kind of write, and
@@ -97,15 +98,7 @@ describe('inventory search through the trigram index', () => {
     const existing = (
       o.db.prepare("SELECT * FROM inventory_items WHERE id LIKE 'rnd-%' ORDER BY id").all() as Record<string, string | number | null>[]
     ).filter(() => rng.next() < 0.4);
-    let seq = 0;
-    const change = (rowId: string, data: Record<string, unknown> | null): Change => ({
-      seq: ++seq,
-      entity: 'inventory_items',
-      rowId,
-      version: 2,
-      deleted: data === null,
-      data: data as Change['data'],
-    });
+    const change = changeMaker('inventory_items', 2);
     const withValues = (row: Record<string, unknown>) => {
       const [model, expectedSerial, assetTag, foundSerial] = randomValues(rng);
       return {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/wire';
 import { openSampleCore } from '../../test/support/temp-core';
 import { applyChanges } from './apply-changes';
+import { changeMaker } from '../../test/support/pulled-changes';
 
 /** What the counters must say: counted from the rows. */
 function recount(sqlite: Database.Database) {
@@ -46,15 +47,7 @@ describe('reconciliation counters while a pulled page is stored', () => {
       expected_serial: `X-${id}`,
       expected_serial_key: `X-${id}`,
     });
-    let seq = 0;
-    const change = (rowId: string, data: Record<string, unknown> | null): Change => ({
-      seq: ++seq,
-      entity: 'inventory_items',
-      rowId,
-      version: 1,
-      deleted: data === null,
-      data: data as Change['data'],
-    });
+    const change = changeMaker('inventory_items');
     const page: Change[] = [
       change('new-1', row('new-1', a, 'expected')),
       change('new-2', row('new-2', a, 'received')),

@@ -7,6 +7,7 @@ import { openSampleCore, tempDataDir } from '../../test/support/temp-core';
 import { applyChanges } from './apply-changes';
 import { INVENTORY_PAGE_TRIGGERS } from './inventory-page';
 import { columnsIn, deleteStatement, upsertStatement } from './row-sql';
+import { changeMaker } from '../../test/support/pulled-changes';
 
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((o) => o.close()));
@@ -72,15 +73,7 @@ describe('a pulled page of inventory rows with the triggers set aside', () => {
       asset_tag: `TAG-${serial}`,
       model: `Model ${serial.slice(0, 3)}`,
     });
-    let seq = 0;
-    const change = (rowId: string, data: Row | null): Change => ({
-      seq: ++seq,
-      entity: 'inventory_items',
-      rowId,
-      version: 1,
-      deleted: data === null,
-      data: data as Change['data'],
-    });
+    const change = changeMaker('inventory_items');
     const [e0, e1, e2, e3, e4] = existing as [Row, Row, Row, Row, Row];
     const page: Change[] = [
       change(String(last.id), null), // the highest rowid goes: the next new row takes it again

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { collectMany } from '../../core/checks/collect-many';
 import type { CollectOutcome } from '../../core/checks/collector-types';
 import { collectRemote } from '../../core/checks/remote/collect-remote';
-import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
+import { sshdTarget, sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 import { percentile, round } from './stats';
 
 export const CONCURRENCY = 8;
@@ -29,15 +29,7 @@ export async function outpostRun(hosts: SshdInstance[], concurrency: number): Pr
     async (s, signal): Promise<CollectOutcome> => {
       const t = performance.now();
       const outcome = await collectRemote(
-        {
-          host: s.host,
-          port: s.port,
-          username: s.user.name,
-          auth: { kind: 'key', privateKey: s.user.privateKey },
-          trustedFingerprint: s.hostKeyFingerprint,
-          useSudo: false,
-          timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 },
-        },
+        sshdTarget(s, { timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 } }),
         [],
         signal,
       );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Facts } from '../../shared/checks/facts';
 import { collectRemote } from '../../core/checks/remote/collect-remote';
-import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
+import { sshdTarget, sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 import { tempDataDir } from '../support/temp-core';
 
 /** Ansible (Debian package) is the peer whose `setup` facts Outpost's must agree with. */
@@ -33,18 +33,7 @@ describe.skipIf(skipReason !== null)(`facts agree with Ansible's setup module${s
 
   beforeAll(async () => {
     sshd = await startSshd();
-    const outcome = await collectRemote(
-      {
-        host: sshd.host,
-        port: sshd.port,
-        username: sshd.user.name,
-        auth: { kind: 'key', privateKey: sshd.user.privateKey },
-        trustedFingerprint: sshd.hostKeyFingerprint,
-        useSudo: false,
-        timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 },
-      },
-      [],
-    );
+    const outcome = await collectRemote(sshdTarget(sshd, { timeouts: { connectMs: 10_000, commandMs: 60_000, overallMs: 90_000 } }), []);
     if (!outcome.ok) throw new Error(outcome.message);
     ours = outcome.facts;
     const dir = tempDataDir('outpost-ansible');

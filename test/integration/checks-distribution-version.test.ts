@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDistributionVersion } from '../../core/checks/local/local-distribution-version';
 import { collectRemote } from '../../core/checks/remote/collect-remote';
 import { factsSchema } from '../../shared/checks/facts';
-import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
+import { sshdTarget, sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 
 const unavailable = sshdUnavailableReason();
 const osReleaseId = /^ID="?([^"\n]+)"?$/m.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] ?? null;
@@ -27,18 +27,7 @@ describe.skipIf(!isDebianRelease)('OS point release on this Debian machine', () 
     });
 
     it('the remote probe reads it and keeps VERSION_ID as the major version', async () => {
-      const outcome = await collectRemote(
-        {
-          host: sshd.host,
-          port: sshd.port,
-          username: sshd.user.name,
-          auth: { kind: 'key', privateKey: sshd.user.privateKey },
-          trustedFingerprint: sshd.hostKeyFingerprint,
-          useSudo: false,
-          timeouts: { connectMs: 5000, commandMs: 15000, overallMs: 20000 },
-        },
-        [],
-      );
+      const outcome = await collectRemote(sshdTarget(sshd), []);
       if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);
       const facts = factsSchema.parse(outcome.facts);
       expect(facts.os.distributionVersion).toBe(debianVersion);

@@ -10,7 +10,7 @@ import { factsSchema } from '../../shared/checks/facts';
 import { collectLocal } from '../../core/checks/local/collect-local';
 import { localFactsWorkerEntry } from '../../core/checks/local/worker-entry';
 import { collectRemote } from '../../core/checks/remote/collect-remote';
-import { sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
+import { sshdTarget, sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 
 describe('local collector', () => {
   it("gathers this machine's facts in a worker thread and answers probes locally", async () => {
@@ -105,21 +105,7 @@ describe.skipIf(unavailable)(
     let remote: Facts;
     beforeAll(async () => {
       sshd = await startSshd();
-      const [l, r] = await Promise.all([
-        collectLocal([]),
-        collectRemote(
-          {
-            host: sshd.host,
-            port: sshd.port,
-            username: sshd.user.name,
-            auth: { kind: 'key', privateKey: sshd.user.privateKey },
-            trustedFingerprint: sshd.hostKeyFingerprint,
-            useSudo: false,
-            timeouts: { connectMs: 5000, commandMs: 15000, overallMs: 20000 },
-          },
-          [],
-        ),
-      ]);
+      const [l, r] = await Promise.all([collectLocal([]), collectRemote(sshdTarget(sshd), [])]);
       if (!l.ok) throw new Error(`local: ${l.message}`);
       if (!r.ok) throw new Error(`ssh: ${r.message}`);
       local = l.facts;

@@ -10,22 +10,13 @@ import { collectMany } from '../../core/checks/collect-many';
 import type { CollectOutcome, ProbeRequest, RemoteTarget, SshAuth } from '../../core/checks/collector-types';
 import { collectRemote } from '../../core/checks/remote/collect-remote';
 import { factsSchema } from '../../shared/checks/facts';
-import { freePort, sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
+import { freePort, sshdTarget, sshdUnavailableReason, startSshd, type SshdInstance } from '../support/sshd-harness';
 
 const unavailable = sshdUnavailableReason();
 const limits = { connectMs: 5000, commandMs: 15000, overallMs: 20000 };
 
 function target(s: SshdInstance, auth: SshAuth, extra: Partial<RemoteTarget> = {}): RemoteTarget {
-  return {
-    host: s.host,
-    port: s.port,
-    username: s.user.name,
-    auth,
-    trustedFingerprint: s.hostKeyFingerprint,
-    useSudo: false,
-    timeouts: limits,
-    ...extra,
-  };
+  return sshdTarget(s, { auth, timeouts: limits, ...extra });
 }
 const keyAuth = (s: SshdInstance): SshAuth => ({ kind: 'key', privateKey: s.user.privateKey });
 const whoami: ProbeRequest[] = [{ id: 'who', kind: 'command', params: { command: 'id -un' } }];

@@ -7,7 +7,7 @@ import { collectRemote } from '../../core/checks/remote/collect-remote';
 import type { CollectOutcome, ProbeRequest } from '../../core/checks/collector-types';
 import { evaluate, probeRequestsFor } from '../../shared/checks/evaluate';
 import type { RequirementResult } from '../../shared/checks/results';
-import type { SshdInstance } from './sshd-harness';
+import { sshdTarget, type SshdInstance } from './sshd-harness';
 
 const limits = { connectMs: 5000, commandMs: 20000, overallMs: 30000 };
 
@@ -17,18 +17,7 @@ export type GossCollector = (probes: ProbeRequest[]) => Promise<CollectOutcome>;
 export const onSshd =
   (s: SshdInstance): GossCollector =>
   (probes) =>
-    collectRemote(
-      {
-        host: s.host,
-        port: s.port,
-        username: s.user.name,
-        auth: { kind: 'key', privateKey: s.user.privateKey },
-        trustedFingerprint: s.hostKeyFingerprint,
-        useSudo: false,
-        timeouts: limits,
-      },
-      probes,
-    );
+    collectRemote(sshdTarget(s, { timeouts: limits }), probes);
 
 /** "Check this machine". */
 export const onThisMachine: GossCollector = (probes) => collectLocal(probes);

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { RemoteTarget } from '../../core/checks/collector-types';
 import { fingerprintOf } from '../../core/checks/remote/host-key';
 import { freePort } from './free-port';
 export { freePort };
@@ -46,6 +47,20 @@ export interface SshdOptions {
   usePam?: boolean;
   /** More sshd_config lines (e.g. a ForceCommand that imitates a Windows shell). */
   extraConfig?: string[];
+}
+
+/** The remote collector's target for the test user of `s`: key sign-in and the host key pinned, unless `extra` says otherwise. */
+export function sshdTarget(s: SshdInstance, extra: Partial<RemoteTarget> = {}): RemoteTarget {
+  return {
+    host: s.host,
+    port: s.port,
+    username: s.user.name,
+    auth: { kind: 'key', privateKey: s.user.privateKey },
+    trustedFingerprint: s.hostKeyFingerprint,
+    useSudo: false,
+    timeouts: { connectMs: 5000, commandMs: 15000, overallMs: 20000 },
+    ...extra,
+  };
 }
 
 /** Why the SSH tests cannot run here, or null when sshd, ssh-keygen and root are available. */
