@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { factsSchema } from '../../../shared/checks/facts';
-import { parseProbeOutput } from './parse-probe-output';
+import { epochMsOf, parseProbeOutput } from './parse-probe-output';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 const ctx = { nonce: 'fixture', referenceEpochMs: 1764000000000, collectedAt: '2026-11-24T16:00:00.000Z', durationMs: 420 };
@@ -103,7 +103,7 @@ describe('parseProbeOutput', () => {
   it('ignores marker lines with another nonce (a process cannot forge sections)', () => {
     const forged = fixture('rocky-9.probe.txt').replace(
       '      1 systemd',
-      `==OUTPOST:guess:meta==\nuname=${Buffer.from('Windows_NT x 10 x').toString('base64')}\n      1 systemd`,
+      `==OUTPOST:guess:meta==\nuname=Windows_NT x 10 x\n      1 systemd`,
     );
     const parsed = parseProbeOutput(forged, '', ctx);
     expect(parsed.ok && parsed.facts.os.family).toBe('linux');
@@ -118,11 +118,7 @@ describe('parseProbeOutput', () => {
       ctx,
     );
     expect(ps).toMatchObject({ ok: false, reason: 'windows' });
-    const msys = parseProbeOutput(
-      `==OUTPOST:fixture:meta==\nuname=${Buffer.from('MSYS_NT-10.0-19045 pc 3.4.9 x86_64').toString('base64')}\n`,
-      '',
-      ctx,
-    );
+    const msys = parseProbeOutput(`==OUTPOST:fixture:meta==\nuname=MSYS_NT-10.0-19045 pc 3.4.9 x86_64\n`, '', ctx);
     expect(msys).toMatchObject({ ok: false, reason: 'windows', message: expect.stringContaining('not supported') });
   });
 
@@ -132,5 +128,14 @@ describe('parseProbeOutput', () => {
       reason: 'error',
       message: 'The probe did not run on the target: sh: 1: base64: not found',
     });
+  });
+});
+
+describe("the target's clock as date printed it", () => {
+  it('reads seconds and milliseconds, and only the seconds where date has no %N (BusyBox)', () => {
+    expect(epochMsOf('1764000002.500')).toBe(1764000002500);
+    expect(epochMsOf('1764000002.%3N')).toBe(1764000002000);
+    expect(epochMsOf('1764000002.3N')).toBe(1764000002000);
+    expect(epochMsOf('')).toBeNaN();
   });
 });

@@ -54,10 +54,8 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     };
   }
   const m = meta.values;
-  // `uname -s -n -r -m`: kernel name, node name, kernel release, machine (none holds a space on Linux).
-  const [unameS = '', nodeName = '', kernel = '', arch = ''] = decode(m.get('uname') ?? '')
-    .trim()
-    .split(/\s+/);
+  // `uname -s -n -r -m` as it printed it: kernel name, node name, kernel release, machine (none holds a space on Linux).
+  const [unameS = '', nodeName = '', kernel = '', arch = ''] = (m.get('uname') ?? '').trim().split(/\s+/);
   if (WINDOWS.test(unameS)) return { ok: false, reason: 'windows', message: windowsMessage };
 
   const unreadable: Facts['unreadable'] = [];
@@ -100,7 +98,7 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
   );
   const timedatectl = bodyOf(sections, 'timedatectl')?.body;
   const chrony = bodyOf(sections, 'chrony')?.body;
-  const epochMs = Number(m.get('epoch_ms'));
+  const epochMs = epochMsOf(m.get('epoch_ms') ?? '');
   const probes: Record<string, ProbeResult> = { ...(ctx.refused ?? {}) };
   for (const s of sections.filter((x) => x.name === 'probe')) {
     const id = decode(s.values.get('id') ?? '');
@@ -129,8 +127,8 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
       distributionVersion: distributionVersion({
         id: osRelease.get('ID') ?? null,
         versionId: osRelease.get('VERSION_ID') ?? null,
-        debianVersion: decode(release?.get('debian_version') ?? '-'),
-        redhatRelease: decode(release?.get('redhat-release') ?? '-'),
+        debianVersion: release?.get('debian_version') ?? null,
+        redhatRelease: release?.get('redhat-release') ?? null,
       }),
       kernel: kernel || null,
       architecture: arch || null,
@@ -176,4 +174,13 @@ function firstLine(text: string): string {
 
 export function decode(value: string): string {
   return value === '-' ? '' : Buffer.from(value, 'base64').toString('utf8');
+}
+
+/**
+ * `date +%s.%3N` as the target printed it: seconds and milliseconds, or only the seconds where its
+ * date has no %N (BusyBox prints the rest as it is). NaN when there is nothing to read.
+ */
+export function epochMsOf(raw: string): number {
+  const match = /^(\d+)(?:\.(\d{3}))?/.exec(raw.trim());
+  return match ? Number(match[1]) * 1000 + Number(match[2] ?? 0) : NaN;
 }

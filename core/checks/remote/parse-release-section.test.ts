@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseProbeOutput } from './parse-probe-output';
 
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-
-/** The probe's output for an OS: os-release, and the `release` section with the distribution's own file. */
+/** The probe's output for an OS: os-release, and the `release` section with the first line of the distribution's own file. */
 function output(osRelease: string, release: Record<string, string>): string {
   return [
     '==OUTPOST:n1:meta==',
-    `epoch_ms=${Date.now()}`,
-    `uname=${b64('Linux host 6.1.0 x86_64')}`,
+    `epoch_ms=${(Date.now() / 1000).toFixed(3)}`,
+    'uname=Linux host 6.1.0 x86_64',
     '==OUTPOST:n1:os-release==',
     osRelease,
     '==OUTPOST:n1:status==',
     'rc=0',
     '==OUTPOST:n1:release==',
-    ...Object.entries(release).map(([k, v]) => `${k}=${b64(v)}`),
+    ...Object.entries(release).map(([k, v]) => `${k}=${v}`),
     '==OUTPOST:n1:end==',
   ].join('\n');
 }
@@ -32,7 +30,7 @@ const parse = (text: string) => {
 
 describe('OS point release from the probe output', () => {
   it('Debian: /etc/debian_version, with VERSION_ID kept as the major version', () => {
-    expect(parse(output('ID=debian\nVERSION_ID="12"', { debian_version: '12.11\n' }))).toMatchObject({
+    expect(parse(output('ID=debian\nVERSION_ID="12"', { debian_version: '12.11' }))).toMatchObject({
       version: '12',
       distributionVersion: '12.11',
     });

@@ -1,4 +1,5 @@
 import { sensitivePathShellFunction } from '../../../shared/checks/sensitive-paths';
+import { DPKG_STATUS_AWK } from './dpkg-status-awk';
 
 /**
  * The one fixed probe sent on standard input to `sh -s` on a target. Site-plan values never appear
@@ -35,6 +36,8 @@ outpost_bg_print() {
   outpost_sec "status"; read -r outpost_rc <"$OUTPOST_TMP/bg-$1.rc"; outpost_kv rc "$outpost_rc"
   if [ -s "$OUTPOST_TMP/bg-$1.err" ]; then outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/bg-$1.err")"; fi
 }
+# A small file copied by the shell itself (no process: a cat costs the target more than the read).
+outpost_cat() { while IFS= read -r outpost_l || [ -n "$outpost_l" ]; do printf '%s\n' "$outpost_l"; done <"$1"; }
 outpost_secs() { outpost_t=$1; case "$outpost_t" in ''|*[!0-9]*) outpost_t=10 ;; esac; printf '%s' "$outpost_t"; }
 outpost_timeout() { outpost_t=$1; shift; if outpost_have timeout; then timeout -k 2 "$outpost_t" "$@"; else "$@"; fi; }
 outpost_now_ms() { outpost_n=$(date +%s%N 2>/dev/null); case "$outpost_n" in *N|'') echo $(( $(date +%s) * 1000 )) ;; *) echo $(( outpost_n / 1000000 )) ;; esac; }
@@ -187,8 +190,11 @@ outpost_probes() {
     [ -n "$outpost_kind" ] || continue
     outpost_sec probe
     outpost_kv id "$outpost_id"
-    outpost_1=$(outpost_dec "$outpost_a"); outpost_2=$(outpost_dec "$outpost_b"); outpost_3=$(outpost_dec "$outpost_c"); outpost_4=$(outpost_dec "$outpost_d")
-    outpost_5=$(outpost_dec "$outpost_e"); outpost_6=$(outpost_dec "$outpost_f")
+    # An empty field travels as "-" and costs nothing; each other one a subshell and a base64.
+    outpost_1=; outpost_2=; outpost_3=; outpost_4=; outpost_5=; outpost_6=
+    [ "${'$'}{outpost_a:--}" = - ] || outpost_1=$(outpost_dec "$outpost_a"); [ "${'$'}{outpost_b:--}" = - ] || outpost_2=$(outpost_dec "$outpost_b")
+    [ "${'$'}{outpost_c:--}" = - ] || outpost_3=$(outpost_dec "$outpost_c"); [ "${'$'}{outpost_d:--}" = - ] || outpost_4=$(outpost_dec "$outpost_d")
+    [ "${'$'}{outpost_e:--}" = - ] || outpost_5=$(outpost_dec "$outpost_e"); [ "${'$'}{outpost_f:--}" = - ] || outpost_6=$(outpost_dec "$outpost_f")
     case "$outpost_kind" in
       file) outpost_probe_file "$outpost_1" "$outpost_2" "$outpost_3" ;;
       command) outpost_probe_command "$outpost_1" "$outpost_2" ;;
@@ -204,6 +210,7 @@ outpost_probes() {
     esac
   done <"$OUTPOST_TMP/req"
 }
+OUTPOST_DPKG_AWK='${DPKG_STATUS_AWK}'
 outpost_main() {
   export LC_ALL=C
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
@@ -213,11 +220,11 @@ outpost_main() {
   outpost_payload >"$OUTPOST_TMP/req"
   read -r OUTPOST_NONCE <"$OUTPOST_TMP/req"
   outpost_sec meta
-  outpost_kv epoch_ms "$(outpost_now_ms)"
-  outpost_kvb uname "$(uname -s -n -r -m 2>/dev/null)"
+  printf 'epoch_ms='; date +%s.%3N 2>/dev/null || printf '\n'
+  # Written as it is (one line, no base64): every process spawned here costs the target a few ms.
+  printf 'uname='; uname -s -n -r -m 2>/dev/null || printf '\n'
   # The slow readers run in the background while the rest is read.
-  if outpost_have dpkg-query; then outpost_bg dpkg dpkg-query -W -f '${'$'}{db:Status-Abbrev}\t${'$'}{Package}\t${'$'}{Version}\t${'$'}{Architecture}\n'
-  elif outpost_have rpm; then outpost_bg rpm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n'; fi
+  if outpost_have rpm && ! outpost_have dpkg-query; then outpost_bg rpm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n'; fi
   # Services only where systemd runs (sd_booted: /run/systemd/system); elsewhere systemctl can only
   # scan unit files offline, slowly, and nothing is active anyway.
   if ! [ -d /run/systemd/system ]; then
@@ -233,11 +240,11 @@ outpost_main() {
       printf '%s %s\n' "$(basename -- "$outpost_f")" "$(basename -- "$outpost_v")"
     done
   fi
-  outpost_run os-release cat /etc/os-release
+  outpost_run os-release outpost_cat /etc/os-release
   # The point release (Ansible's distribution_version): Debian's and the Red Hat family's own files.
   outpost_sec release
   for outpost_f in debian_version redhat-release; do
-    if [ -r "/etc/$outpost_f" ] && { IFS= read -r outpost_v <"/etc/$outpost_f"; } 2>/dev/null; then outpost_kvb "$outpost_f" "$outpost_v"; fi
+    if [ -r "/etc/$outpost_f" ] && { IFS= read -r outpost_v <"/etc/$outpost_f"; } 2>/dev/null; then outpost_kv "$outpost_f" "$outpost_v"; fi
   done
   outpost_run cpuinfo grep -E '^(processor|model name|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
   outpost_run meminfo grep -E '^(MemTotal|MemAvailable):' /proc/meminfo
@@ -254,9 +261,15 @@ outpost_main() {
   if [ -d /run/systemd/system ] && outpost_have timedatectl; then outpost_run timedatectl timedatectl show; fi
   if outpost_have chronyc; then outpost_run chrony chronyc -n tracking; fi
   outpost_run ps ps -eo pid=,comm=,args=
+  # Debian's packages: dpkg's own database read with awk, as Trivy and Syft read it (a third of
+  # dpkg-query's cost), in dpkg-query's db:Status-Abbrev form; dpkg-query where awk cannot.
+  if outpost_have dpkg-query; then
+    if [ -r /var/lib/dpkg/status ] && outpost_have awk; then outpost_run dpkg awk "$OUTPOST_DPKG_AWK" /var/lib/dpkg/status
+    else outpost_run dpkg dpkg-query -W -f '${'$'}{db:Status-Abbrev}\t${'$'}{Package}\t${'$'}{Version}\t${'$'}{Architecture}\n'; fi
+  fi
   outpost_probes
   wait
-  for outpost_f in dpkg rpm units unit-files; do outpost_bg_print "$outpost_f"; done
+  for outpost_f in rpm units unit-files; do outpost_bg_print "$outpost_f"; done
   outpost_sec end
 }
 outpost_main </dev/null
