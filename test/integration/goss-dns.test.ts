@@ -34,7 +34,11 @@ const DNSTEST_ZONE = {
     { name: '_https._tcp.dnstest.io', target: 'a.dnstest.io', port: 443, priority: 0, weight: 5 },
     { name: '_https._tcp.dnstest.io', target: 'b.dnstest.io', port: 443, priority: 10, weight: 10 },
   ],
-  txt: [{ name: 'txt._test.dnstest.io', text: 'Hello DNS' }],
+  // dnsmasq makes each comma-separated text one string of the record: this one holds two.
+  txt: [
+    { name: 'txt._test.dnstest.io', text: 'Hello DNS' },
+    { name: 'spf._test.dnstest.io', text: 'v=spf1 include:_spf.example.com,~all' },
+  ],
   caa: [
     { name: 'dnstest.io', flags: 0, tag: 'issue', value: 'comodoca.com' },
     { name: 'dnstest.io', flags: 0, tag: 'issue', value: 'letsencrypt.org' },
@@ -95,7 +99,7 @@ describe.skipIf(unavailable)(`Goss dns on a real DNS server${unavailable ? ` (sk
   );
 
   it.each(collectors)(
-    'a record that differs, a missing one and a name that must not resolve are judged on %s',
+    'a record that differs, a missing one, a name that must not resolve and a TXT record of two strings are judged on %s',
     async (_, collector) => {
       const server = `${dnsServer.host}:${dnsServer.port}`;
       const yaml = stringify({
@@ -104,6 +108,8 @@ describe.skipIf(unavailable)(`Goss dns on a real DNS server${unavailable ? ` (sk
           'TXT:nothing.dnstest.io': { resolvable: true, server, timeout: 5000 },
           'A:a.dnstest.io': { resolvable: false, server, timeout: 5000 },
           'AAAA:ip6.dnstest.io': { resolvable: true, addrs: ['2404:6800:4001:807::200e'], server, timeout: 5000 },
+          // Goss (Go's resolver) joins a record's strings with nothing between them.
+          'TXT:spf._test.dnstest.io': { resolvable: true, addrs: ['v=spf1 include:_spf.example.com~all'], server, timeout: 5000 },
         },
       });
       const results = await checkGoss(collector(), yaml);
@@ -119,6 +125,7 @@ describe.skipIf(unavailable)(`Goss dns on a real DNS server${unavailable ? ` (sk
         actual: 'resolves to 10.0.0.1',
       });
       expect(results.get('dns: AAAA:ip6.dnstest.io')).toMatchObject({ status: 'pass' });
+      expect(results.get('dns: TXT:spf._test.dnstest.io')).toMatchObject({ status: 'pass' });
     },
     60_000,
   );

@@ -34,6 +34,12 @@ describe('Goss probe answers', () => {
     expect(digRecord('0 issue "letsencrypt.org"')).toBe('0 issue letsencrypt.org');
     expect(digRecord('10 b.dnstest.io.')).toBe('10 b.dnstest.io.');
   });
+  it("joins a TXT record's strings as Go's resolver does, and undoes dig's escapes", () => {
+    expect(digRecord('"v=spf1 include:_spf.example.com" "~all"')).toBe('v=spf1 include:_spf.example.com~all');
+    expect(digRecord('"say \\"hi\\"" "back\\\\slash"')).toBe('say "hi"back\\slash');
+    expect(digRecord('"caf\\195\\169"')).toBe('café');
+    expect(digRecord('0 issuewild ";"')).toBe('0 issuewild ;');
+  });
   it('folds a systemd alias into its unit (sshd → ssh), dropping the alias unit-file row', () => {
     const services = [
       { name: 'ssh', active: true, enabled: true, state: 'running' },

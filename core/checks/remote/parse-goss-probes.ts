@@ -59,12 +59,24 @@ export function parseInterfaceAnswer(v: Map<string, string>, fromB64: (s: string
   };
 }
 
-/** dig +short prints TXT and CAA values quoted; Goss reports them without the quotes. */
+/** A run of quoted strings in dig's output: one TXT record's strings, or a CAA value. */
+const QUOTED_RUN = /"(?:[^"\\]|\\.)*"(?:\s+"(?:[^"\\]|\\.)*")*/g;
+const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * dig +short prints TXT and CAA values quoted, one record a line, and the strings of a TXT record
+ * that holds several side by side (`"v=spf1 a" "-all"`). Goss reports what Go's resolver returns:
+ * the value unquoted, a record's strings joined with nothing between them, dig's escapes (`\"`,
+ * `\\`, `\DDD` for a byte) undone.
+ */
 export function digRecord(line: string): string {
-  return line
-    .trim()
-    .replace(/"((?:[^"\\]|\\.)*)"/g, '$1')
-    .replace(/" "/g, '');
+  return line.trim().replace(QUOTED_RUN, (run) => [...run.matchAll(QUOTED)].map((m) => unescapeDig(m[1]!)).join(''));
+}
+
+function unescapeDig(text: string): string {
+  if (!text.includes('\\')) return text;
+  const bytes = text.replace(/\\(\d{3}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(Number(e)) : e));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 /**
