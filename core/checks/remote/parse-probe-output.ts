@@ -2,7 +2,16 @@ import type { Facts, ProbeResult } from '../../../shared/checks/facts';
 import { applyUnitAliases } from './parse-goss-probes';
 import { parseOsRelease, parseProbeAnswer, parseSections, type Section } from './probe-sections';
 import { distributionVersion } from '../../../shared/checks/os/distribution-version';
-import { parseAddresses, parseCpuinfo, parseDf, parsePackages, parsePorts, parseProcesses, parseServices } from './parse-system-sections';
+import {
+  parseAddresses,
+  parseCpuinfo,
+  parseDf,
+  parsePackages,
+  parsePorts,
+  parseProcesses,
+  parseProcFiles,
+  parseServices,
+} from './parse-system-sections';
 
 export interface ProbeOutputContext {
   nonce: string;
@@ -33,6 +42,7 @@ const FACT_OF_SECTION: Record<string, string> = {
   timedatectl: 'clock',
   chrony: 'clock',
   ps: 'processes',
+  proc: 'processes',
 };
 
 const WINDOWS =
@@ -146,7 +156,9 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     packages,
     services,
     ports: parsePorts(bodyOf(sections, 'ports')?.body ?? ''),
-    processes: parseProcesses(bodyOf(sections, 'ps')?.body ?? ''),
+    processes: bodyOf(sections, 'proc')
+      ? parseProcFiles(bodyOf(sections, 'proc')!.body)
+      : parseProcesses(bodyOf(sections, 'ps')?.body ?? ''),
     clock: {
       time: Number.isFinite(epochMs) && epochMs > 0 ? new Date(epochMs).toISOString() : null,
       offsetSeconds: Number.isFinite(epochMs) && epochMs > 0 ? Math.round((epochMs - ctx.referenceEpochMs) / 10) / 100 : null,

@@ -122,6 +122,33 @@ export function parseAddresses(addr: string, link: string): Facts['network'] {
   return [...byName.values()];
 }
 
+/**
+ * The probe's /proc reading: `/proc/<pid>/comm:<name>` and `/proc/<pid>/cmdline:<arguments>` lines
+ * (arguments NUL-separated; a line that does not start so continues the one before, an argument
+ * that held a newline). Listed as ps lists them: by pid, the arguments joined with spaces, and
+ * `[name]` for a process without arguments (a kernel thread).
+ */
+export function parseProcFiles(text: string): Facts['processes'] {
+  const names = new Map<number, string>();
+  const args = new Map<number, string>();
+  let last: { pid: number; into: Map<number, string> } | null = null;
+  for (const line of text.split('\n')) {
+    const match = /^\/proc\/(\d+)\/(comm|cmdline):/.exec(line);
+    if (!match) {
+      if (last && line !== '') last.into.set(last.pid, `${last.into.get(last.pid) ?? ''}\n${line}`);
+      continue;
+    }
+    last = { pid: Number(match[1]), into: match[2] === 'comm' ? names : args };
+    last.into.set(last.pid, line.slice(match[0].length));
+  }
+  return [...names.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([pid, name]) => {
+      const command = (args.get(pid) ?? '').split('\0').filter(Boolean).join(' ');
+      return { pid, name, command: command || `[${name}]` };
+    });
+}
+
 export function parseProcesses(text: string): Facts['processes'] {
   const processes: Facts['processes'] = [];
   for (const line of text.split('\n')) {

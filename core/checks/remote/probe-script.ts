@@ -38,6 +38,8 @@ outpost_bg_print() {
 }
 # A small file copied by the shell itself (no process: a cat costs the target more than the read).
 outpost_cat() { while IFS= read -r outpost_l || [ -n "$outpost_l" ]; do printf '%s\n' "$outpost_l"; done <"$1"; }
+# A process that ends between the glob and the read makes grep say 2: the others were still read.
+outpost_procs() { grep -a -s -H '' /proc/[0-9]*/comm /proc/[0-9]*/cmdline; outpost_r=$?; [ "$outpost_r" -eq 2 ] || return "$outpost_r"; }
 outpost_secs() { outpost_t=$1; case "$outpost_t" in ''|*[!0-9]*) outpost_t=10 ;; esac; printf '%s' "$outpost_t"; }
 outpost_timeout() { outpost_t=$1; shift; if outpost_have timeout; then timeout -k 2 "$outpost_t" "$@"; else "$@"; fi; }
 outpost_now_ms() { outpost_n=$(date +%s%N 2>/dev/null); case "$outpost_n" in *N|'') echo $(( $(date +%s) * 1000 )) ;; *) echo $(( outpost_n / 1000000 )) ;; esac; }
@@ -260,7 +262,8 @@ outpost_main() {
   # timedatectl asks systemd-timedated over D-Bus: only where systemd runs.
   if [ -d /run/systemd/system ] && outpost_have timedatectl; then outpost_run timedatectl timedatectl show; fi
   if outpost_have chronyc; then outpost_run chrony chronyc -n tracking; fi
-  outpost_run ps ps -eo pid=,comm=,args=
+  # Processes from /proc by one grep (name and arguments of each), a third of what ps costs; ps elsewhere.
+  if [ -r /proc/1/comm ]; then outpost_run proc outpost_procs; else outpost_run ps ps -eo pid=,comm=,args=; fi
   # Debian's packages: dpkg's own database read with awk, as Trivy and Syft read it (a third of
   # dpkg-query's cost), in dpkg-query's db:Status-Abbrev form; dpkg-query where awk cannot.
   if outpost_have dpkg-query; then
