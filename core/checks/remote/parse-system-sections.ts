@@ -99,7 +99,14 @@ export function parsePorts(text: string): Facts['ports'] {
   return ports;
 }
 
-export function parseAddresses(addr: string, link: string): Facts['network'] {
+/** ARPHRD_ETHER in /sys/class/net/<name>/type: the interfaces `ip link` shows as link/ether. */
+const ETHERNET = '1';
+
+/**
+ * Interfaces with their MAC (Ethernet only) and addresses, from `ip -o addr show` and either the
+ * probe's /sys reading (`<name> <type> <address>` lines) or `ip -o link show` where there is none.
+ */
+export function parseAddresses(addr: string, link: string, macs?: string): Facts['network'] {
   const byName = new Map<string, Facts['network'][number]>();
   const get = (name: string) => {
     const clean = name.replace(/@.*$/, '').replace(/:$/, '');
@@ -107,6 +114,12 @@ export function parseAddresses(addr: string, link: string): Facts['network'] {
     if (!entry) byName.set(clean, (entry = { name: clean, mac: null, addresses: [] }));
     return entry;
   };
+  for (const line of (macs ?? '').split('\n')) {
+    const [name, type, mac] = line.trim().split(/\s+/);
+    if (!name) continue;
+    const entry = get(name);
+    if (type === ETHERNET && mac) entry.mac = mac;
+  }
   for (const line of link.split('\n')) {
     const f = line.trim().split(/\s+/);
     if (f.length < 2) continue;

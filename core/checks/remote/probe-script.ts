@@ -40,6 +40,21 @@ outpost_bg_print() {
 outpost_cat() { while IFS= read -r outpost_l || [ -n "$outpost_l" ]; do printf '%s\n' "$outpost_l"; done <"$1"; }
 # A process that ends between the glob and the read makes grep say 2: the others were still read.
 outpost_procs() { grep -a -s -H '' /proc/[0-9]*/comm /proc/[0-9]*/cmdline; outpost_r=$?; [ "$outpost_r" -eq 2 ] || return "$outpost_r"; }
+# The two lines of /proc/meminfo that are read, which come first: no need to read on, or for a grep.
+outpost_meminfo() {
+  while IFS= read -r outpost_l; do
+    case "$outpost_l" in MemTotal:* | MemAvailable:*) printf '%s\n' "$outpost_l" ;; esac
+    case "$outpost_l" in MemAvailable:*) break ;; esac
+  done </proc/meminfo
+}
+# "<name> <type> <address>" a line: the type is the kernel's ARPHRD number (1: Ethernet).
+outpost_macs() {
+  for outpost_f in /sys/class/net/*; do
+    [ -r "$outpost_f/address" ] || continue
+    { IFS= read -r outpost_t <"$outpost_f/type" && IFS= read -r outpost_v <"$outpost_f/address"; } 2>/dev/null || continue
+    printf '%s %s %s\n' "${'$'}{outpost_f##*/}" "$outpost_t" "$outpost_v"
+  done
+}
 outpost_secs() { outpost_t=$1; case "$outpost_t" in ''|*[!0-9]*) outpost_t=10 ;; esac; printf '%s' "$outpost_t"; }
 outpost_timeout() { outpost_t=$1; shift; if outpost_have timeout; then timeout -k 2 "$outpost_t" "$@"; else "$@"; fi; }
 outpost_now_ms() { outpost_n=$(date +%s%N 2>/dev/null); case "$outpost_n" in *N|'') echo $(( $(date +%s) * 1000 )) ;; *) echo $(( outpost_n / 1000000 )) ;; esac; }
@@ -249,10 +264,12 @@ outpost_main() {
     if [ -r "/etc/$outpost_f" ] && { IFS= read -r outpost_v <"/etc/$outpost_f"; } 2>/dev/null; then outpost_kv "$outpost_f" "$outpost_v"; fi
   done
   outpost_run cpuinfo grep -E '^(processor|model name|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
-  outpost_run meminfo grep -E '^(MemTotal|MemAvailable):' /proc/meminfo
+  outpost_run meminfo outpost_meminfo
   outpost_run df df -P -k -T
   if outpost_have ss; then outpost_run ports ss -lntupH; fi
-  if outpost_have ip; then outpost_run addr ip -o addr show; outpost_run link ip -o link show; fi
+  if outpost_have ip; then outpost_run addr ip -o addr show; fi
+  # Each interface's hardware type and address as the kernel lists them (ip -o link where it does not).
+  if [ -d /sys/class/net ]; then outpost_run macs outpost_macs; elif outpost_have ip; then outpost_run link ip -o link show; fi
   outpost_sec dmi
   for outpost_f in sys_vendor product_name product_serial board_serial; do
     if [ -r "/sys/class/dmi/id/$outpost_f" ] && { IFS= read -r outpost_v <"/sys/class/dmi/id/$outpost_f"; } 2>/dev/null; then outpost_kvb "$outpost_f" "$outpost_v"
