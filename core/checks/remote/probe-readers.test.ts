@@ -38,7 +38,7 @@ describe("the probe's process list from /proc", () => {
 const probeFunction = (name: string): string =>
   execFileSync('sh', ['-c', `${PROBE_SCRIPT.slice(0, PROBE_SCRIPT.indexOf('outpost_main() {'))}\n${name}`], { encoding: 'utf8' });
 
-describe("the probe's interface and memory readers", () => {
+describe("the probe's system, interface and memory readers", () => {
   it('gives the interfaces and MACs ip -o link gives on this machine', () => {
     const addr = execFileSync('ip', ['-o', 'addr', 'show'], { encoding: 'utf8' });
     const link = execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' });
@@ -53,6 +53,10 @@ describe("the probe's interface and memory readers", () => {
     const meminfo = execFileSync('grep', ['-E', '^(MemTotal|MemAvailable):', '/proc/meminfo'], { encoding: 'utf8' }).trim().split('\n');
     expect(lines.map((l) => l.split(':')[0])).toEqual(['MemTotal', 'MemAvailable']);
     expect(lines[0]).toBe(meminfo[0]);
+  });
+
+  it('names the system as uname -s -n -r -m does', () => {
+    expect(probeFunction('outpost_uname')).toBe(execFileSync('uname', ['-s', '-n', '-r', '-m'], { encoding: 'utf8' }));
   });
 
   it('names the Ethernet MAC only, and an interface without one', () => {

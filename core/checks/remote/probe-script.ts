@@ -55,6 +55,13 @@ outpost_macs() {
     printf '%s %s %s\n' "${'$'}{outpost_f##*/}" "$outpost_t" "$outpost_v"
   done
 }
+# uname -s -n -r -m from /proc/sys/kernel by the shell (arch is there since Linux 6.1); uname before.
+outpost_uname() {
+  if { read -r outpost_s </proc/sys/kernel/ostype && read -r outpost_n </proc/sys/kernel/hostname &&
+    read -r outpost_r </proc/sys/kernel/osrelease && read -r outpost_m </proc/sys/kernel/arch; } 2>/dev/null; then
+    printf '%s %s %s %s\n' "$outpost_s" "$outpost_n" "$outpost_r" "$outpost_m"
+  else uname -s -n -r -m 2>/dev/null || printf '\n'; fi
+}
 outpost_secs() { outpost_t=$1; case "$outpost_t" in ''|*[!0-9]*) outpost_t=10 ;; esac; printf '%s' "$outpost_t"; }
 outpost_timeout() { outpost_t=$1; shift; if outpost_have timeout; then timeout -k 2 "$outpost_t" "$@"; else "$@"; fi; }
 outpost_now_ms() { outpost_n=$(date +%s%N 2>/dev/null); case "$outpost_n" in *N|'') echo $(( $(date +%s) * 1000 )) ;; *) echo $(( outpost_n / 1000000 )) ;; esac; }
@@ -239,7 +246,7 @@ outpost_main() {
   outpost_sec meta
   printf 'epoch_ms='; date +%s.%3N 2>/dev/null || printf '\n'
   # Written as it is (one line, no base64): every process spawned here costs the target a few ms.
-  printf 'uname='; uname -s -n -r -m 2>/dev/null || printf '\n'
+  printf 'uname='; outpost_uname
   # The slow readers run in the background while the rest is read.
   if outpost_have rpm && ! outpost_have dpkg-query; then outpost_bg rpm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\n'; fi
   # Services only where systemd runs (sd_booted: /run/systemd/system); elsewhere systemctl can only
