@@ -110,6 +110,8 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
   const timedatectl = bodyOf(sections, 'timedatectl')?.body;
   const chrony = bodyOf(sections, 'chrony')?.body;
   const epochMs = epochMsOf(m.get('epoch_ms') ?? '');
+  // Processes from the probe's /proc reading, or from ps where the target has no /proc.
+  const proc = bodyOf(sections, 'proc');
   const probes: Record<string, ProbeResult> = { ...(ctx.refused ?? {}) };
   for (const s of sections.filter((x) => x.name === 'probe')) {
     const id = decode(s.values.get('id') ?? '');
@@ -157,9 +159,7 @@ export function parseProbeOutput(stdout: string, stderr: string, ctx: ProbeOutpu
     packages,
     services,
     ports: parsePorts(bodyOf(sections, 'ports')?.body ?? ''),
-    processes: bodyOf(sections, 'proc')
-      ? parseProcFiles(bodyOf(sections, 'proc')!.body)
-      : parseProcesses(bodyOf(sections, 'ps')?.body ?? ''),
+    processes: proc ? parseProcFiles(proc.body) : parseProcesses(bodyOf(sections, 'ps')?.body ?? ''),
     clock: {
       time: Number.isFinite(epochMs) && epochMs > 0 ? new Date(epochMs).toISOString() : null,
       offsetSeconds: Number.isFinite(epochMs) && epochMs > 0 ? Math.round((epochMs - ctx.referenceEpochMs) / 10) / 100 : null,

@@ -101,7 +101,7 @@ export function buildProbePayload(probes: readonly ProbeRequest[]): ProbePayload
       };
     }
   }
-  // Copied out by the shell's own read and printf: a cat would cost the target a process.
-  const text = `outpost_payload() {\nwhile IFS= read -r outpost_l; do printf '%s\\n' "$outpost_l"; done <<'OUTPOST_PAYLOAD_END'\n${lines.join('\n')}\nOUTPOST_PAYLOAD_END\n}\n`;
+  // Copied out by the script's outpost_copy (the shell's own read and printf: a cat would cost the target a process).
+  const text = `outpost_payload() {\noutpost_copy <<'OUTPOST_PAYLOAD_END'\n${lines.join('\n')}\nOUTPOST_PAYLOAD_END\n}\n`;
   return { nonce, text, refused };
 }

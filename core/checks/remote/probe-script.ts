@@ -36,8 +36,9 @@ outpost_bg_print() {
   outpost_sec "status"; read -r outpost_rc <"$OUTPOST_TMP/bg-$1.rc"; outpost_kv rc "$outpost_rc"
   if [ -s "$OUTPOST_TMP/bg-$1.err" ]; then outpost_kvb err "$(head -c 400 "$OUTPOST_TMP/bg-$1.err")"; fi
 }
-# A small file copied by the shell itself (no process: a cat costs the target more than the read).
-outpost_cat() { while IFS= read -r outpost_l || [ -n "$outpost_l" ]; do printf '%s\n' "$outpost_l"; done <"$1"; }
+# Standard input, or a small file, copied by the shell itself (no process: a cat costs the target more than the read).
+outpost_copy() { while IFS= read -r outpost_l || [ -n "$outpost_l" ]; do printf '%s\n' "$outpost_l"; done; }
+outpost_cat() { outpost_copy <"$1"; }
 # A process that ends between the glob and the read makes grep say 2: the others were still read.
 outpost_procs() { grep -a -s -H '' /proc/[0-9]*/comm /proc/[0-9]*/cmdline; outpost_r=$?; [ "$outpost_r" -eq 2 ] || return "$outpost_r"; }
 # The two lines of /proc/meminfo that are read, which come first: no need to read on, or for a grep.
